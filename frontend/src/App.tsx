@@ -1,0 +1,36 @@
+import { Route } from 'react-router-dom';
+import { Admin, Resource } from 'react-admin';
+import { authProvider } from './authProvider';
+import { dataProvider } from './dataProvider';
+import catalog from './catalog';
+import serviceRequests from './serviceRequests';
+import services from './services';
+import gitRepos from './gitRepos';
+import providers from './providers';
+import { theme } from './theme';
+
+export const App = () => (
+  <Admin
+    title="Superfluid"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    theme={theme}
+    disableTelemetry
+    requireAuth
+  >
+    <Resource name="catalog" options={{ label: 'Catalog' }} list={catalog.list} icon={catalog.icon}>
+      <Route path=":id/order" element={<catalog.order />} />
+    </Resource>
+    <Resource
+      name="serviceRequests"
+      options={{ label: 'Requests' }}
+      list={serviceRequests.list}
+      show={serviceRequests.show}
+      icon={serviceRequests.icon}
+      recordRepresentation={(r) => `Request ${String(r.id).slice(0, 8)}`}
+    />
+    <Resource name="services" options={{ label: 'Services' }} list={services.list} show={services.show} icon={services.icon} />
+    <Resource name="gitRepos" options={{ label: 'Git repos' }} list={gitRepos.list} icon={gitRepos.icon} />
+    <Resource name="providers" options={{ label: 'Providers' }} list={providers.list} icon={providers.icon} />
+  </Admin>
+);

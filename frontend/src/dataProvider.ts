@@ -1,0 +1,271 @@
+// The single seam between react-admin and the Superfluid GraphQL API.
+// Resources: catalog (service templates), serviceRequests, services, gitRepos, providers.
+// Lists that the API pages (skip/take) use partial pagination: take perPage+1 to learn whether
+// a next page exists. The others are short and are paged, filtered and sorted here.
+import {
+  HttpError,
+  type CreateParams,
+  type CreateResult,
+  type DataProvider,
+  type GetListParams,
+  type GetListResult,
+  type GetManyParams,
+  type GetManyResult,
+  type GetOneParams,
+  type GetOneResult,
+  type Identifier,
+  type RaRecord,
+} from 'react-admin';
+import { graphqlRequest } from './api/graphql';
+import { subscribe } from './api/subscriptions';
+import type {
+  GitRepo,
+  Job,
+  JobEvent,
+  JsonObject,
+  LogChunk,
+  Provider,
+  Service,
+  ServiceRequest,
+  ServiceTemplate,
+} from './types';
+
+const TEMPLATE_FIELDS = 'id name description type dialog';
+const JOB_FIELDS = 'id status playbook commit returnCode startedAt finishedAt artifacts eventCount';
+const REQUEST_LIST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues
+  template { id name } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
+const REQUEST_FIELDS = REQUEST_LIST_FIELDS;
+const SERVICE_FIELDS = `id name status outputs createdAt owner { id username }
+  request { id status template { id name } }`;
+const GIT_REPO_FIELDS =
+  'id name url branch commit lastRefreshedAt refreshStatus refreshError builtin playbooks { path }';
+const PROVIDER_FIELDS = 'id name type createdAt';
+const EVENT_FIELDS = 'seq event host task play changed failed stdout createdAt';
+
+type Rec = RaRecord & { id: string };
+
+interface ResourceApi {
+  /** true when the API pages the list with skip/take. */
+  paged: boolean;
+  list: (skip: number, take: number) => Promise<Rec[]>;
+  one: (id: Identifier) => Promise<Rec | null>;
+}
+
+const asRecords = <T extends { id: string }>(rows: T[]): Rec[] => rows;
+
+const RESOURCES: Record<string, ResourceApi> = {
+  catalog: {
+    paged: false,
+    list: async () =>
+      asRecords(
+        (await graphqlRequest<{ serviceTemplates: ServiceTemplate[] }>(`{ serviceTemplates { ${TEMPLATE_FIELDS} } }`))
+          .serviceTemplates,
+      ),
+    one: async (id) =>
+      (
+        await graphqlRequest<{ serviceTemplate: ServiceTemplate | null }>(
+          `query($id: ID!) { serviceTemplate(id: $id) { ${TEMPLATE_FIELDS} } }`,
+          { id },
+        )
+      ).serviceTemplate,
+  },
+  serviceRequests: {
+    paged: true,
+    list: async (skip, take) =>
+      asRecords(
+        (
+          await graphqlRequest<{ serviceRequests: ServiceRequest[] }>(
+            `query($skip: Int, $take: Int) { serviceRequests(skip: $skip, take: $take) { ${REQUEST_LIST_FIELDS} } }`,
+            { skip, take },
+          )
+        ).serviceRequests,
+      ),
+    one: async (id) =>
+      (
+        await graphqlRequest<{ serviceRequest: ServiceRequest | null }>(
+          `query($id: ID!) { serviceRequest(id: $id) { ${REQUEST_FIELDS} } }`,
+          { id },
+        )
+      ).serviceRequest,
+  },
+  services: {
+    paged: true,
+    list: async (skip, take) =>
+      asRecords(
+        (
+          await graphqlRequest<{ services: Service[] }>(
+            `query($skip: Int, $take: Int) { services(skip: $skip, take: $take) { ${SERVICE_FIELDS} } }`,
+            { skip, take },
+          )
+        ).services,
+      ),
+    one: async (id) =>
+      (
+        await graphqlRequest<{ service: Service | null }>(`query($id: ID!) { service(id: $id) { ${SERVICE_FIELDS} } }`, {
+          id,
+        })
+      ).service,
+  },
+  gitRepos: {
+    paged: false,
+    list: async () =>
+      asRecords((await graphqlRequest<{ gitRepos: GitRepo[] }>(`{ gitRepos { ${GIT_REPO_FIELDS} } }`)).gitRepos),
+    one: async (id) =>
+      (
+        await graphqlRequest<{ gitRepo: GitRepo | null }>(`query($id: ID!) { gitRepo(id: $id) { ${GIT_REPO_FIELDS} } }`, {
+          id,
+        })
+      ).gitRepo,
+  },
+  providers: {
+    paged: false,
+    list: async () =>
+      asRecords((await graphqlRequest<{ providers: Provider[] }>(`{ providers { ${PROVIDER_FIELDS} } }`)).providers),
+    one: async (id) => {
+      const { providers } = await graphqlRequest<{ providers: Provider[] }>(`{ providers { ${PROVIDER_FIELDS} } }`);
+      return providers.find((p) => p.id === String(id)) ?? null;
+    },
+  },
+};
+
+const resourceApi = (resource: string): ResourceApi => {
+  const api = RESOURCES[resource];
+  if (!api) throw new HttpError(`Unknown resource ${resource}`, 404, { code: 'NOT_FOUND' });
+  return api;
+};
+
+const unsupported = (what: string): Promise<never> =>
+  Promise.reject(new HttpError(`${what} is not supported by the Superfluid API`, 405, { code: 'UNSUPPORTED' }));
+
+const matchesQuery = (record: Rec, q: unknown): boolean => {
+  if (typeof q !== 'string' || q.trim() === '') return true;
+  const needle = q.trim().toLowerCase();
+  return Object.values(record).some((v) => typeof v === 'string' && v.toLowerCase().includes(needle));
+};
+
+const compareBy = (field: string, order: string) => (a: Rec, b: Rec) => {
+  const x: unknown = a[field];
+  const y: unknown = b[field];
+  const sx = x === null || x === undefined ? '' : String(x);
+  const sy = y === null || y === undefined ? '' : String(y);
+  const result = sx.localeCompare(sy, undefined, { numeric: true });
+  return order === 'DESC' ? -result : result;
+};
+
+async function getList(resource: string, params: GetListParams): Promise<GetListResult<Rec>> {
+  const api = resourceApi(resource);
+  const page = params.pagination?.page ?? 1;
+  const perPage = params.pagination?.perPage ?? 25;
+  const skip = (page - 1) * perPage;
+  if (api.paged) {
+    const rows = await api.list(skip, perPage + 1);
+    return {
+      data: rows.slice(0, perPage),
+      pageInfo: { hasNextPage: rows.length > perPage, hasPreviousPage: page > 1 },
+    };
+  }
+  let rows = (await api.list(0, 0)).filter((r) => matchesQuery(r, params.filter?.q));
+  if (params.sort?.field && params.sort.field !== 'id') rows = [...rows].sort(compareBy(params.sort.field, params.sort.order));
+  return { data: rows.slice(skip, skip + perPage), total: rows.length };
+}
+
+async function getOne(resource: string, params: GetOneParams): Promise<GetOneResult<Rec>> {
+  const record = await resourceApi(resource).one(params.id);
+  if (!record) throw new HttpError(`${resource} ${String(params.id)} does not exist`, 404, { code: 'NOT_FOUND' });
+  return { data: record };
+}
+
+async function getMany(resource: string, params: GetManyParams): Promise<GetManyResult<Rec>> {
+  const api = resourceApi(resource);
+  const records = await Promise.all(params.ids.map((id) => api.one(id)));
+  return { data: records.filter((r): r is Rec => r !== null) };
+}
+
+interface OrderData {
+  templateId: string;
+  dialogValues: JsonObject;
+}
+
+async function create(resource: string, params: CreateParams<OrderData>): Promise<CreateResult<Rec>> {
+  if (resource !== 'serviceRequests') return unsupported(`Creating ${resource}`);
+  const { templateId, dialogValues } = params.data;
+  const { orderService } = await graphqlRequest<{ orderService: ServiceRequest }>(
+    `mutation($input: OrderServiceInput!) { orderService(input: $input) { ${REQUEST_FIELDS} } }`,
+    { input: { templateId, dialogValues } },
+  );
+  return { data: orderService };
+}
+
+/** Methods beyond react-admin's CRUD: actions and live updates. */
+export interface SuperfluidMethods {
+  refreshGitRepo: (id: Identifier) => Promise<{ data: GitRepo }>;
+  getJob: (id: string) => Promise<{ data: (Job & { stdout: string }) | null }>;
+  getJobEvents: (jobId: string, afterSeq: number) => Promise<{ data: JobEvent[] }>;
+  watchRequest: (id: string, onUpdate: (request: ServiceRequest) => void, onError: (error: unknown) => void) => () => void;
+  watchJobLog: (jobId: string, offset: number, onChunk: (chunk: LogChunk) => void, onError: (error: unknown) => void) => () => void;
+  watchJobEvents: (
+    jobId: string,
+    afterSeq: number,
+    onEvent: (event: JobEvent) => void,
+    onError: (error: unknown) => void,
+  ) => () => void;
+}
+
+export type SuperfluidDataProvider = DataProvider & SuperfluidMethods;
+
+const methods: SuperfluidMethods = {
+  refreshGitRepo: async (id) => {
+    const { refreshGitRepo } = await graphqlRequest<{ refreshGitRepo: GitRepo }>(
+      `mutation($id: ID!) { refreshGitRepo(id: $id) { ${GIT_REPO_FIELDS} } }`,
+      { id },
+    );
+    return { data: refreshGitRepo };
+  },
+  getJob: async (id) => {
+    const { job } = await graphqlRequest<{ job: (Job & { stdout: string }) | null }>(
+      `query($id: ID!) { job(id: $id) { ${JOB_FIELDS} stdout } }`,
+      { id },
+    );
+    return { data: job };
+  },
+  getJobEvents: async (jobId, afterSeq) => {
+    const { job } = await graphqlRequest<{ job: { events: JobEvent[] } | null }>(
+      `query($id: ID!, $afterSeq: Int) { job(id: $id) { events(afterSeq: $afterSeq, limit: 1000) { ${EVENT_FIELDS} } } }`,
+      { id: jobId, afterSeq },
+    );
+    return { data: job?.events ?? [] };
+  },
+  watchRequest: (id, onUpdate, onError) =>
+    subscribe<{ serviceRequestUpdated: ServiceRequest }>(
+      `subscription($id: ID!) { serviceRequestUpdated(id: $id) { ${REQUEST_FIELDS} } }`,
+      { id },
+      { next: (data) => onUpdate(data.serviceRequestUpdated), error: onError },
+    ),
+  watchJobLog: (jobId, offset, onChunk, onError) =>
+    subscribe<{ jobLog: LogChunk }>(
+      `subscription($jobId: ID!, $offset: Int) { jobLog(jobId: $jobId, offset: $offset) { offset text } }`,
+      { jobId, offset },
+      { next: (data) => onChunk(data.jobLog), error: onError },
+    ),
+  watchJobEvents: (jobId, afterSeq, onEvent, onError) =>
+    subscribe<{ jobEvents: JobEvent }>(
+      `subscription($jobId: ID!, $afterSeq: Int) { jobEvents(jobId: $jobId, afterSeq: $afterSeq) { ${EVENT_FIELDS} } }`,
+      { jobId, afterSeq },
+      { next: (data) => onEvent(data.jobEvents), error: onError },
+    ),
+};
+
+// react-admin types its methods generically over the record type; the API's records are plain
+// objects with a string id, which is what every generic instance gets here.
+export const dataProvider: SuperfluidDataProvider = {
+  getList: getList as DataProvider['getList'],
+  getOne: getOne as DataProvider['getOne'],
+  getMany: getMany as DataProvider['getMany'],
+  getManyReference: () => unsupported('Listing by reference'),
+  create: create as DataProvider['create'],
+  update: () => unsupported('Updating'),
+  updateMany: () => unsupported('Updating'),
+  delete: () => unsupported('Deleting'),
+  deleteMany: () => unsupported('Deleting'),
+  ...methods,
+};

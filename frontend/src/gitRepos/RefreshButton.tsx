@@ -1,0 +1,37 @@
+import RefreshIcon from '@mui/icons-material/Refresh';
+import { Button } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
+import { useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import type { SuperfluidDataProvider } from '../dataProvider';
+import type { GitRepo } from '../types';
+
+/** Asks the server to fetch the repo again and records the new commit and playbooks. */
+export const RefreshButton = () => {
+  const record = useRecordContext<GitRepo>();
+  const dataProvider = useDataProvider<SuperfluidDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const { mutate, isPending } = useMutation({
+    mutationFn: (id: string) => dataProvider.refreshGitRepo(id),
+    onSuccess: ({ data }) => {
+      notify(`Refreshed ${data.name}${data.commit ? ` at ${data.commit.slice(0, 10)}` : ''}`, { type: 'info' });
+      refresh();
+    },
+    onError: (error: Error) => notify(error.message, { type: 'error' }),
+  });
+  if (!record) return null;
+  return (
+    <Button
+      size="small"
+      startIcon={<RefreshIcon />}
+      disabled={isPending}
+      aria-label={`Refresh ${record.name}`}
+      onClick={(event) => {
+        event.stopPropagation();
+        mutate(record.id);
+      }}
+    >
+      {isPending ? 'Refreshing…' : 'Refresh'}
+    </Button>
+  );
+};

@@ -1,0 +1,149 @@
+// One service request, live: status (serviceRequestUpdated subscription, polling as a fallback),
+// the dialog values, each job with its log and task results, and the service it produced.
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, Box, Button, Card, CardContent, CardHeader, Divider, Stack, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
+import { Loading, Show, useDataProvider, useShowContext } from 'react-admin';
+import { JsonView } from '../common/JsonView';
+import { StatusChip } from '../common/StatusChip';
+import { formatDateTime, shortCommit } from '../common/format';
+import type { SuperfluidDataProvider } from '../dataProvider';
+import { isTerminalRequestStatus, type Job, type ServiceRequest } from '../types';
+import { JobEvents } from './JobEvents';
+import { JobLog } from './JobLog';
+
+/** Keeps the shown request current while it is not finished. */
+const useLiveRequest = (request: ServiceRequest | undefined, refetch: () => unknown) => {
+  const dataProvider = useDataProvider<SuperfluidDataProvider>();
+  const [subscriptionFailed, setSubscriptionFailed] = useState(false);
+  const id = request?.id;
+  const live = request !== undefined && !isTerminalRequestStatus(request.status);
+
+  useEffect(() => {
+    if (!id || !live) return undefined;
+    return dataProvider.watchRequest(
+      id,
+      () => void refetch(),
+      () => setSubscriptionFailed(true),
+    );
+  }, [dataProvider, id, live, refetch]);
+
+  // Fallback polling: every second when the subscription failed, and a slow safety net otherwise
+  // (a change between the first load and the subscription starting would otherwise be missed).
+  useEffect(() => {
+    if (!live) return undefined;
+    const timer = setInterval(() => void refetch(), subscriptionFailed ? 1000 : 5000);
+    return () => clearInterval(timer);
+  }, [live, subscriptionFailed, refetch]);
+};
+
+const Fact = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
+  <Box sx={{ minWidth: 140 }}>
+    <Typography variant="caption" color="text.secondary" component="div">
+      {label}
+    </Typography>
+    <Typography variant="body2" component="div" data-testid={testId}>
+      {children}
+    </Typography>
+  </Box>
+);
+
+const JobCard = ({ job }: { job: Job }) => (
+  <Card variant="outlined" data-testid={`job-${job.id}`} component="section" aria-label={`Job ${job.playbook}`}>
+    <CardHeader
+      title={`Job: ${job.playbook}`}
+      slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }}
+      action={<StatusChip status={job.status} testId="job-status" />}
+    />
+    <CardContent sx={{ pt: 0 }}>
+      <Stack direction="row" spacing={3} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
+        <Fact label="Commit">{shortCommit(job.commit)}</Fact>
+        <Fact label="Started">{formatDateTime(job.startedAt)}</Fact>
+        <Fact label="Finished">{formatDateTime(job.finishedAt)}</Fact>
+        <Fact label="Return code">{job.returnCode ?? '—'}</Fact>
+      </Stack>
+      <Typography variant="subtitle2" gutterBottom>
+        Output
+      </Typography>
+      <JobLog jobId={job.id} status={job.status} />
+      <Typography variant="subtitle2" sx={{ mt: 2 }}>
+        Task results
+      </Typography>
+      <JobEvents jobId={job.id} status={job.status} />
+    </CardContent>
+  </Card>
+);
+
+const RequestDetails = () => {
+  const { record, isPending, refetch } = useShowContext<ServiceRequest>();
+  useLiveRequest(record, refetch);
+  if (isPending || !record) return <Loading />;
+  const failed = record.status === 'failed';
+  return (
+    <Stack spacing={2} sx={{ p: 2 }} data-testid="request-show">
+      <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap' }} useFlexGap>
+        <Fact label="Status">
+          <StatusChip status={record.status} testId="request-status" />
+        </Fact>
+        <Fact label="Catalog item">{record.template?.name ?? '—'}</Fact>
+        <Fact label="Requester">{record.requester?.username ?? '—'}</Fact>
+        <Fact label="Created">{formatDateTime(record.createdAt)}</Fact>
+        <Fact label="Finished" testId="request-finished">
+          {formatDateTime(record.finishedAt)}
+        </Fact>
+      </Stack>
+      {record.message && (
+        <Alert severity={failed ? 'error' : 'info'} data-testid="request-message" sx={{ whiteSpace: 'pre-wrap' }}>
+          {record.message}
+        </Alert>
+      )}
+      {record.service && (
+        <Card variant="outlined" component="section" aria-label="Service" data-testid="request-service">
+          <CardHeader
+            title={`Service: ${record.service.name}`}
+            slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }}
+            action={
+              <Button component={Link} to={`/services/${encodeURIComponent(record.service.id)}/show`} data-testid="service-link">
+                Open service
+              </Button>
+            }
+          />
+          <CardContent sx={{ pt: 0 }}>
+            <Typography variant="subtitle2" gutterBottom>
+              Outputs
+            </Typography>
+            <JsonView value={record.service.outputs} testId="service-outputs" />
+          </CardContent>
+        </Card>
+      )}
+      <Box component="section" aria-label="Dialog values">
+        <Typography variant="subtitle1" component="h3" gutterBottom>
+          Dialog values
+        </Typography>
+        <JsonView value={record.dialogValues} testId="dialog-values" />
+      </Box>
+      <Divider />
+      <Typography variant="subtitle1" component="h3">
+        Jobs
+      </Typography>
+      {record.jobs.length === 0 ? (
+        <Typography variant="body2" color="text.secondary" data-testid="no-jobs">
+          {isTerminalRequestStatus(record.status) ? 'No job ran for this request.' : 'Waiting for the first job to start…'}
+        </Typography>
+      ) : (
+        record.jobs.map((job) => <JobCard key={job.id} job={job} />)
+      )}
+    </Stack>
+  );
+};
+
+const RequestTitle = () => {
+  const { record } = useShowContext<ServiceRequest>();
+  return <>{record ? `Request ${record.id.slice(0, 8)} — ${record.template?.name ?? ''}` : 'Request'}</>;
+};
+
+export const RequestShow = () => (
+  <Show title={<RequestTitle />} actions={false}>
+    <RequestDetails />
+  </Show>
+);

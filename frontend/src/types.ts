@@ -1,0 +1,119 @@
+// Domain types as served by the GraphQL API (see backend/schema.gql).
+import type { Dialog } from './dialogs/types';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface User {
+  id: string;
+  username: string;
+}
+
+export interface ServiceTemplate {
+  id: string;
+  name: string;
+  description: string | null;
+  type: string;
+  dialog: Dialog;
+}
+
+export const REQUEST_STATUSES = ['pending', 'queued', 'running', 'finished', 'failed'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const JOB_STATUSES = [
+  'new',
+  'pending',
+  'waiting',
+  'running',
+  'successful',
+  'failed',
+  'error',
+  'canceled',
+] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export interface Job {
+  id: string;
+  status: JobStatus;
+  playbook: string;
+  commit: string | null;
+  returnCode: number | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  artifacts: JsonValue | null;
+  eventCount: number;
+}
+
+export interface JobEvent {
+  seq: number;
+  event: string;
+  host: string | null;
+  task: string | null;
+  play: string | null;
+  changed: boolean;
+  failed: boolean;
+  stdout: string | null;
+  createdAt: string;
+}
+
+export interface LogChunk {
+  offset: number;
+  text: string;
+}
+
+export interface ServiceSummary {
+  id: string;
+  name: string;
+  status: string;
+  outputs: JsonValue;
+}
+
+export interface ServiceRequest {
+  id: string;
+  status: RequestStatus;
+  message: string | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+  dialogValues: JsonObject;
+  template: Pick<ServiceTemplate, 'id' | 'name'> | null;
+  requester: User | null;
+  jobs: Job[];
+  service: ServiceSummary | null;
+}
+
+export interface Service {
+  id: string;
+  name: string;
+  status: string;
+  outputs: JsonValue;
+  createdAt: string;
+  request: Pick<ServiceRequest, 'id' | 'status'> & { template: Pick<ServiceTemplate, 'id' | 'name'> | null } | null;
+  owner: User | null;
+}
+
+export interface GitRepo {
+  id: string;
+  name: string;
+  url: string;
+  branch: string;
+  commit: string | null;
+  lastRefreshedAt: string | null;
+  refreshStatus: string | null;
+  refreshError: string | null;
+  builtin: boolean;
+  playbooks: { path: string }[];
+}
+
+export interface Provider {
+  id: string;
+  name: string;
+  type: string;
+  createdAt: string;
+}
+
+export const isTerminalRequestStatus = (status: RequestStatus): boolean =>
+  status === 'finished' || status === 'failed';
+
+export const isTerminalJobStatus = (status: JobStatus): boolean =>
+  status === 'successful' || status === 'failed' || status === 'error' || status === 'canceled';
