@@ -7,6 +7,8 @@ import serviceRequests from './serviceRequests';
 import services from './services';
 import gitRepos from './gitRepos';
 import providers from './providers';
+import { i18nProvider } from './i18nProvider';
+import { LoginPage } from './LoginPage';
 import { theme } from './theme';
 
 export const App = () => (
@@ -14,23 +16,24 @@ export const App = () => (
     title="Superfluid"
     dataProvider={dataProvider}
     authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    loginPage={LoginPage}
     theme={theme}
     disableTelemetry
     requireAuth
   >
-    <Resource name="catalog" options={{ label: 'Catalog' }} list={catalog.list} icon={catalog.icon}>
+    <Resource name="catalog" list={catalog.list} icon={catalog.icon}>
       <Route path=":id/order" element={<catalog.order />} />
     </Resource>
     <Resource
       name="serviceRequests"
-      options={{ label: 'Requests' }}
       list={serviceRequests.list}
       show={serviceRequests.show}
       icon={serviceRequests.icon}
       recordRepresentation={(r) => `Request ${String(r.id).slice(0, 8)}`}
     />
-    <Resource name="services" options={{ label: 'Services' }} list={services.list} show={services.show} icon={services.icon} />
-    <Resource name="gitRepos" options={{ label: 'Git repos' }} list={gitRepos.list} icon={gitRepos.icon} />
-    <Resource name="providers" options={{ label: 'Providers' }} list={providers.list} icon={providers.icon} />
+    <Resource name="services" list={services.list} show={services.show} icon={services.icon} />
+    <Resource name="gitRepos" list={gitRepos.list} icon={gitRepos.icon} />
+    <Resource name="providers" list={providers.list} icon={providers.icon} />
   </Admin>
 );

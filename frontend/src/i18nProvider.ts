@@ -1,0 +1,22 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import englishMessages from 'ra-language-english';
+import type { TranslationMessages } from 'react-admin';
+
+const messages: TranslationMessages = {
+  ...englishMessages,
+  resources: {
+    catalog: { name: 'Catalog item |||| Catalog' },
+    serviceRequests: {
+      name: 'Request |||| Requests',
+      notifications: { created: 'Order placed' },
+    },
+    services: { name: 'Service |||| Services' },
+    gitRepos: { name: 'Git repo |||| Git repos' },
+    providers: { name: 'Provider |||| Providers' },
+  },
+};
+
+// Dialog labels come from the catalog, not from translations: show them as they are.
+export const i18nProvider = polyglotI18nProvider(() => messages, 'en', [{ locale: 'en', name: 'English' }], {
+  allowMissing: true,
+});
