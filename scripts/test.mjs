@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+// `npm test`: installs and builds what is missing, starts a throwaway PostgreSQL
+// and Redis, then runs three tiers with Node's test runner, in order:
+//   unit         backend/dist/**/*.spec.js
+//   integration  backend/dist/**/*.int-spec.js   (one file at a time)
+//   e2e          test/e2e/*.test.mjs             (one file at a time)
+// `npm test -- unit e2e` runs only the tiers named. Exits non-zero when any
+// tier fails; the services are stopped at the end, also on Ctrl-C.
+//
+// The test processes get:
+//   DATABASE_URL      superuser connection to the database `superfluid_test`
+//   TEST_PG_URL_BASE  the same server without a database: `${TEST_PG_URL_BASE}/<name>`
+//                     after `CREATE DATABASE <name>` gives a test its own database
+//   REDIS_URL         redis://127.0.0.1:<port> (databases 0-15 free to use)
+//   DATA_DIR          a temp folder; TEST_TMP_DIR: the run's temp folder
+//
+// Node built-ins only until `npm install` has run (see lib/setup.mjs).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { stopChild, waitForExit } from './lib/process.mjs';
+import { ROOT, prepare, say } from './lib/setup.mjs';
+import { freePort, makeTempDir, startPostgres, startRedis } from './lib/services.mjs';
+
+const TIERS = [
+  { name: 'unit', dir: 'backend/dist', pattern: /\.spec\.js$/, recursive: true, serial: false },
+  { name: 'integration', dir: 'backend/dist', pattern: /\.int-spec\.js$/, recursive: true, serial: true },
+  { name: 'e2e', dir: 'test/e2e', pattern: /\.test\.mjs$/, recursive: false, serial: true },
+];
+// Per test (it/test) limit of the runner: a guard against hangs, not a speed check.
+const TEST_TIMEOUT_MS = Number(process.env.TEST_TIMEOUT_MS || 5 * 60_000);
+// Per tier: the whole tier is stopped after this long.
+const TIER_TIMEOUT_MS = Number(process.env.TEST_TIER_TIMEOUT_MS || 12 * 60_000);
+
+// Variables of the product that a developer's shell may carry: the tests set
+// their own.
+const PRODUCT_VARIABLES = [
+  'ROLE', 'PORT', 'HOST', 'SECRET_KEY', 'ADMIN_PASSWORD', 'WORKER_CONCURRENCY',
+  'PLAYBOOKS_DIR', 'CATALOG_DIR', 'FRONTEND_DIST', 'DATABASE_URL', 'REDIS_URL', 'DATA_DIR',
+];
+
+function findFiles(dir, pattern, recursive) {
+  const found = [];
+  const walk = (current) => {
+    let entries;
+    try {
+      entries = fs.readdirSync(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (recursive && entry.name !== 'node_modules') walk(full);
+      } else if (pattern.test(entry.name)) {
+        found.push(path.relative(ROOT, full));
+      }
+    }
+  };
+  walk(path.join(ROOT, dir));
+  return found.sort();
+}
+
+let current = null; // the tier's `node --test` process
+let interrupted = false;
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (interrupted) {
+      say('Still stopping, please wait...');
+      return;
+    }
+    interrupted = true;
+    say(`${signal} received: stopping the tests, then PostgreSQL and Redis...`);
+    if (current) {
+      try {
+        process.kill(-current.pid, 'SIGINT');
+      } catch {
+        // already gone
+      }
+    }
+  });
+}
+
+/** Runs one tier; resolves with its counts. */
+async function runTier(tier, env) {
+  const files = findFiles(tier.dir, tier.pattern, tier.recursive);
+  const result = { name: tier.name, files: files.length, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0, ms: 0, ok: true };
+  process.stdout.write(`\n=== ${tier.name}: ${files.length} file(s) ===\n`);
+  if (files.length === 0) {
+    process.stdout.write(`no ${tier.pattern} files under ${tier.dir}\n`);
+    return result;
+  }
+  const args = [
+    '--test',
+    '--test-reporter=tap',
+    `--test-timeout=${TEST_TIMEOUT_MS}`,
+    ...(tier.serial ? ['--test-concurrency=1'] : []),
+    ...files,
+  ];
+  const started = Date.now();
+  // Own process group: Ctrl-C is forwarded by us, and whatever the tests leave
+  // running (a backend a failed test did not stop) is swept at the end.
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  current = child;
+  const summary = {};
+  let partial = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop();
+    for (const line of lines) {
+      // The runner's closing lines, unindented: "# pass 12", "# fail 0", ...
+      const match = /^# (tests|suites|pass|fail|cancelled|skipped|todo) (\d+)$/.exec(line);
+      if (match) summary[match[1]] = Number(match[2]);
+    }
+  });
+  const timer = setTimeout(() => {
+    say(`${tier.name}: still running after ${TIER_TIMEOUT_MS / 60_000} min, stopping it.`);
+    result.timedOut = true;
+    try {
+      process.kill(-child.pid, 'SIGINT');
+    } catch {
+      // gone
+    }
+  }, TIER_TIMEOUT_MS);
+  const { code, signal } = await waitForExit(child);
+  clearTimeout(timer);
+  await stopChild(child, { group: true }); // sweep leftovers in the tier's group
+  current = null;
+  result.ms = Date.now() - started;
+  for (const key of ['pass', 'fail', 'cancelled', 'skipped', 'todo']) result[key] = summary[key] ?? 0;
+  result.ok = code === 0 && result.fail === 0 && result.cancelled === 0 && !result.timedOut && summary.pass !== undefined;
+  result.exit = signal ?? code;
+  process.stdout.write(
+    `=== ${tier.name}: ${result.pass} passed, ${result.fail + result.cancelled} failed` +
+      `${result.skipped ? `, ${result.skipped} skipped` : ''}${result.todo ? `, ${result.todo} todo` : ''}` +
+      ` in ${(result.ms / 1000).toFixed(1)} s${result.ok ? '' : ` — FAILED (exit ${result.exit})`} ===\n`,
+  );
+  return result;
+}
+
+async function main() {
+  const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = asked.filter((name) => !TIERS.some((t) => t.name === name));
+  if (unknown.length) {
+    say(`Unknown tier(s): ${unknown.join(', ')}. Tiers: ${TIERS.map((t) => t.name).join(', ')}.`);
+    return 2;
+  }
+  const tiers = asked.length ? TIERS.filter((t) => asked.includes(t.name)) : TIERS;
+
+  const setupStarted = Date.now();
+  await prepare({ redis: true, chromium: true });
+  if (interrupted) return 130;
+
+  const tmp = await makeTempDir('superfluid-test-');
+  const cleanups = [() => fs.promises.rm(tmp, { recursive: true, force: true })];
+  const results = [];
+  try {
+    say('Starting a throwaway PostgreSQL and Redis...');
+    const pg = await startPostgres({ dir: path.join(tmp, 'postgres'), port: await freePort(), database: 'superfluid_test', persistent: false });
+    cleanups.unshift(pg.stop);
+    const redis = await startRedis({ dir: path.join(tmp, 'redis'), port: await freePort(), persistent: false });
+    cleanups.unshift(redis.stop);
+    fs.mkdirSync(path.join(tmp, 'data'));
+    say(`Ready after ${((Date.now() - setupStarted) / 1000).toFixed(1)} s: PostgreSQL on port ${pg.port}, Redis at ${redis.url}.`);
+
+    const env = { ...process.env };
+    for (const name of PRODUCT_VARIABLES) delete env[name];
+    Object.assign(env, {
+      DATABASE_URL: pg.url,
+      TEST_PG_URL_BASE: pg.baseUrl,
+      REDIS_URL: redis.url,
+      DATA_DIR: path.join(tmp, 'data'),
+      TEST_TMP_DIR: tmp,
+    });
+
+    for (const tier of tiers) {
+      if (interrupted) break;
+      results.push(await runTier(tier, env));
+    }
+  } finally {
+    for (const cleanup of cleanups) {
+      try {
+        await cleanup();
+      } catch (error) {
+        say(`cleanup: ${error.message}`);
+      }
+    }
+  }
+
+  const passed = results.reduce((n, r) => n + r.pass, 0);
+  const failed = results.reduce((n, r) => n + r.fail + r.cancelled, 0);
+  process.stdout.write('\n=== summary ===\n');
+  for (const r of results) {
+    process.stdout.write(
+      `${r.name.padEnd(12)} ${String(r.files).padStart(3)} file(s) ${String(r.pass).padStart(5)} passed ${String(r.fail + r.cancelled).padStart(4)} failed` +
+        ` ${(r.ms / 1000).toFixed(1).padStart(7)} s  ${r.ok ? 'ok' : 'FAILED'}\n`,
+    );
+  }
+  if (interrupted) process.stdout.write('interrupted\n');
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  if (interrupted) return 130;
+  return results.every((r) => r.ok) ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    say(`npm test failed: ${error.stack ?? error.message}`);
+    process.exit(1);
+  },
+);

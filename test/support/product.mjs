@@ -1,0 +1,192 @@
+// Starts the real product for end-to-end tests: `node backend/dist/main.js` with a
+// database, a Redis database index, a DATA_DIR and a port of its own.
+//
+// Needs, in the environment (`npm test` sets them; see scripts/test.mjs):
+//   DATABASE_URL      a PostgreSQL connection allowed to CREATE DATABASE; each
+//                     product gets a fresh database on that server, dropped by stop()
+//   REDIS_URL         redis://host:port; each product gets a database index 1..15
+//                     (flushed at start and at stop)
+//   TEST_PG_URL_BASE  (optional) the server URL without a database
+//
+//   const product = await startProduct();            // ROLE=all
+//   const token = await product.login();
+//   const { data, errors } = await product.graphql('{ me { username } }', {}, token);
+//   const worker = await startWorker(product.env);  // one more ROLE=worker process
+//   await worker.stop(); await product.stop();
+//
+// SHOW_PRODUCT_LOGS=1 prints the processes' output as it comes; otherwise the
+// output is kept and shown when start-up fails (and available as .output()).
+import { spawn } from 'node:child_process';
+import { randomBytes, randomInt } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OutputTail, stopChild } from '../../scripts/lib/process.mjs';
+import { freePort, makeTempDir, redisCommand, waitForHttp } from '../../scripts/lib/services.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const MAIN = path.join(ROOT, 'backend', 'dist', 'main.js');
+const usedRedisDbs = new Set();
+
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the end-to-end tests with \`npm test\` (or export ${name})`);
+  return value;
+}
+
+async function withPg(url, fn) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function pickRedisDb() {
+  const free = [];
+  for (let i = 1; i <= 15; i++) if (!usedRedisDbs.has(i)) free.push(i);
+  if (free.length === 0) throw new Error('all 15 Redis database indexes are in use by products of this process');
+  const db = free[randomInt(free.length)];
+  usedRedisDbs.add(db);
+  return db;
+}
+
+function spawnBackend(env, name) {
+  const output = new OutputTail();
+  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const show = process.env.SHOW_PRODUCT_LOGS === '1';
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (chunk) => {
+      output.push(chunk);
+      if (show) process.stderr.write(`[${name}] ${chunk}`);
+    });
+  }
+  return { child, output };
+}
+
+/**
+ * Starts the backend and waits until /healthz answers 200 (60 s at most).
+ * opts.env: extra environment (ROLE, WORKER_CONCURRENCY...); opts.timeoutMs.
+ * Resolves with { url, adminPassword, dataDir, env, process, output(),
+ * graphql(query, variables, token), login(), stop() }.
+ */
+export async function startProduct(opts = {}) {
+  const adminUrl = requireEnv('DATABASE_URL');
+  const redisBase = requireEnv('REDIS_URL');
+  const database = `sf_e2e_${randomBytes(6).toString('hex')}`;
+  const redisDb = pickRedisDb();
+  const redisUrl = new URL(redisBase);
+  redisUrl.pathname = `/${redisDb}`;
+  const databaseUrl = new URL(adminUrl);
+  databaseUrl.pathname = `/${database}`;
+  const dataDir = await makeTempDir('superfluid-e2e-');
+  const port = await freePort();
+  const adminPassword = randomBytes(12).toString('base64url');
+
+  await withPg(adminUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(database)}`));
+  await redisCommand(redisUrl.href, 'FLUSHDB');
+
+  const env = {
+    ...process.env,
+    ROLE: 'all',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: databaseUrl.href,
+    REDIS_URL: redisUrl.href,
+    DATA_DIR: dataDir,
+    ADMIN_PASSWORD: adminPassword,
+    ...opts.env,
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const { child, output } = spawnBackend(env, `product:${env.ROLE}:${port}`);
+  const extraProcesses = new Set();
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    for (const extra of extraProcesses) await extra.stop();
+    await stopChild(child, { signal: 'SIGTERM', timeoutMs: 5_000 });
+    await withPg(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(database)} WITH (FORCE)`)).catch(() => {});
+    await redisCommand(redisUrl.href, 'FLUSHDB').catch(() => {});
+    usedRedisDbs.delete(redisDb);
+    await fs.rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHttp(`${url}/healthz`, { timeoutMs: opts.timeoutMs ?? 60_000, child });
+  } catch (error) {
+    await stop();
+    throw new Error(`the product did not start: ${error.message}\n--- its output ---\n${output}`);
+  }
+
+  async function graphql(query, variables = {}, token) {
+    const headers = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const text = await response.text();
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new Error(`POST /graphql answered HTTP ${response.status} with a body that is not JSON: ${text.slice(0, 500)}`);
+    }
+  }
+
+  async function login(username = 'admin', password = adminPassword) {
+    const body = await graphql(
+      'mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { token } }',
+      { username, password },
+    );
+    if (body.errors?.length || !body.data?.login?.token) throw new Error(`login failed: ${JSON.stringify(body.errors ?? body)}`);
+    return body.data.login.token;
+  }
+
+  return {
+    url,
+    adminPassword,
+    dataDir,
+    database,
+    redisDb,
+    env,
+    process: child,
+    output: () => output.toString(),
+    graphql,
+    login,
+    stop,
+    /** Registers a process to stop before the product (used by startWorker). */
+    _track: (extra) => extraProcesses.add(extra),
+  };
+}
+
+/**
+ * Starts one more backend process with the product's environment and ROLE=worker
+ * (pass the product itself to have it stopped with the product, or its .env).
+ * Resolves with { process, env, output(), stop() } once the process is running;
+ * a worker serves no HTTP, so there is nothing to wait for beyond that.
+ */
+export async function startWorker(productOrEnv, extraEnv = {}) {
+  const productEnv = productOrEnv.env ?? productOrEnv;
+  const env = { ...productEnv, ROLE: 'worker', PORT: String(await freePort()), ...extraEnv };
+  const { child, output } = spawnBackend(env, 'worker');
+  await new Promise((resolve, reject) => {
+    child.once('spawn', resolve);
+    child.once('error', reject);
+  });
+  let stopped = false;
+  const worker = {
+    process: child,
+    env,
+    output: () => output.toString(),
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await stopChild(child, { signal: 'SIGTERM', timeoutMs: 5_000 });
+    },
+  };
+  productOrEnv._track?.(worker);
+  return worker;
+}
