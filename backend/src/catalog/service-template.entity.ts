@@ -1,0 +1,19 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ProvisionSpec } from './catalog.types.js';
+
+export type TemplateType = 'ansible_playbook' | 'bundle';
+
+@Entity('service_templates')
+export class ServiceTemplateEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text', unique: true }) name: string;
+  @Column({ type: 'text', nullable: true }) description: string | null;
+  @Column({ type: 'text' }) type: TemplateType;
+  @Column({ name: 'dialog_name', type: 'text' }) dialogName: string;
+  @Column({ type: 'jsonb' }) provision: ProvisionSpec;
+  @Column({ type: 'boolean', default: true }) published: boolean;
+  /** Where it came from: `catalog/<file>` for catalog-as-code items. */
+  @Column({ type: 'text', nullable: true }) source: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

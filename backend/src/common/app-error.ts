@@ -1,0 +1,33 @@
+/** Error codes that clients can switch on; they reach GraphQL as `extensions.code`. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  CONFLICT = 'CONFLICT',
+  UNAVAILABLE = 'UNAVAILABLE',
+}
+
+/**
+ * An expected failure with a message a user can act on. Each domain module throws these
+ * (never raw errors) for anything the caller did wrong or can fix.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Extra machine-readable details, e.g. `{ fields: { name: 'is required' } }`. */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string, id: string) => new AppError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist`);
+
+export const validationFailed = (message: string, fields?: Record<string, string>) =>
+  new AppError(ErrorCode.VALIDATION_FAILED, message, fields ? { fields } : {});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID.test(value);

@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The project root: the folder holding backend/, playbooks/, catalog/ and frontend/. */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const roles = ['api', 'worker', 'all'] as const;
+export type Role = (typeof roles)[number];
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .min(1)
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+const schema = z.object({
+  ROLE: z.enum(roles).default('all'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  REDIS_URL: url(['redis:', 'rediss:']),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  PLAYBOOKS_DIR: z.string().min(1).default(resolve(PROJECT_ROOT, 'playbooks')),
+  CATALOG_DIR: z.string().min(1).default(resolve(PROJECT_ROOT, 'catalog')),
+  FRONTEND_DIST: z.string().min(1).default(resolve(PROJECT_ROOT, 'frontend/dist')),
+  ANSIBLE_PLAYBOOK_BIN: z.string().min(1).default('ansible-playbook'),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  TOKEN_TTL_HOURS: z.coerce.number().int().min(1).default(24 * 7),
+});
+
+export interface AppConfig {
+  role: Role;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string;
+  dataDir: string;
+  /** Secret: never log it. Undefined means "read or create DATA_DIR/secret.key". */
+  secretKey?: string;
+  /** Secret: never log it. */
+  adminPassword?: string;
+  workerConcurrency: number;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  playbooksDir: string;
+  catalogDir: string;
+  frontendDist: string;
+  ansiblePlaybookBin: string;
+  maxBodyBytes: number;
+  tokenTtlHours: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once. Throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const missing = issue.code === 'invalid_type' && present[name] === undefined;
+      return `  ${name}: ${missing ? 'is required' : issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    role: c.ROLE,
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
+    dataDir: resolve(c.DATA_DIR),
+    secretKey: c.SECRET_KEY,
+    adminPassword: c.ADMIN_PASSWORD,
+    workerConcurrency: c.WORKER_CONCURRENCY,
+    logLevel: c.LOG_LEVEL,
+    playbooksDir: resolve(c.PLAYBOOKS_DIR),
+    catalogDir: resolve(c.CATALOG_DIR),
+    frontendDist: resolve(c.FRONTEND_DIST),
+    ansiblePlaybookBin: c.ANSIBLE_PLAYBOOK_BIN,
+    maxBodyBytes: c.MAX_BODY_BYTES,
+    tokenTtlHours: c.TOKEN_TTL_HOURS,
+  };
+}
+
+export const runsApi = (c: AppConfig) => c.role === 'api' || c.role === 'all';
+export const runsWorker = (c: AppConfig) => c.role === 'worker' || c.role === 'all';
+export const frontendBuilt = (c: AppConfig) => existsSync(resolve(c.frontendDist, 'index.html'));
+
+/** Injection token for the AppConfig object. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

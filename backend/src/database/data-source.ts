@@ -1,0 +1,55 @@
+import { DataSource } from 'typeorm';
+import { ApiTokenEntity } from '../auth/api-token.entity.js';
+import { ServiceTemplateEntity } from '../catalog/service-template.entity.js';
+import { DialogEntity } from '../dialogs/dialog.entity.js';
+import { GitRepoEntity } from '../git-repos/git-repo.entity.js';
+import { PlaybookEntity } from '../git-repos/playbook.entity.js';
+import { JobEventEntity } from '../jobs/job-event.entity.js';
+import { JobEntity } from '../jobs/job.entity.js';
+import { ProviderEntity } from '../providers/provider.entity.js';
+import { ServiceRequestEntity } from '../requests/service-request.entity.js';
+import { ServiceEntity } from '../services/service.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+import { Spine1763964000000 } from './migrations/1763964000000-Spine.js';
+
+export const ENTITIES = [
+  UserEntity,
+  ApiTokenEntity,
+  GitRepoEntity,
+  PlaybookEntity,
+  ProviderEntity,
+  DialogEntity,
+  ServiceTemplateEntity,
+  ServiceRequestEntity,
+  JobEntity,
+  JobEventEntity,
+  ServiceEntity,
+];
+
+export const MIGRATIONS = [Spine1763964000000];
+
+export function createDataSource(url: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: 10 },
+  });
+}
+
+/** Runs pending migrations under an advisory lock, so several api processes can start at once. */
+export async function migrate(ds: DataSource): Promise<string[]> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(7240001)');
+    const done = await ds.runMigrations({ transaction: 'each' });
+    return done.map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(7240001)').catch(() => undefined);
+    await runner.release();
+  }
+}

@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { simpleGit } from 'simple-git';
+import { ProcessRunner } from '../system/process-runner.js';
+
+const IDENTITY = {
+  GIT_AUTHOR_NAME: 'Superfluid',
+  GIT_AUTHOR_EMAIL: 'superfluid@localhost',
+  GIT_COMMITTER_NAME: 'Superfluid',
+  GIT_COMMITTER_EMAIL: 'superfluid@localhost',
+};
+
+/**
+ * A minimal environment for git: it never asks a question, ignores the machine's system
+ * config, and sees none of the portal's own variables (secrets included).
+ */
+const quietEnv = (extra: Record<string, string> = {}): Record<string, string> => ({
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  HOME: process.env.HOME ?? '/tmp',
+  LANG: 'C.UTF-8',
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_CONFIG_NOSYSTEM: '1',
+  ...extra,
+});
+
+/** simple-git with the quiet environment (its guard lets through only the two variables named). */
+const porcelain = (baseDir?: string) =>
+  simpleGit({ ...(baseDir ? { baseDir } : {}), allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_CONFIG_NOSYSTEM'] }).env(quietEnv());
+
+export interface TreeFile {
+  path: string;
+  /** git mode: 100644, 100755 (files), 120000 (symlink) ... */
+  mode: string;
+}
+
+/** Wraps git (simple-git for the porcelain, git itself for plumbing streams). */
+@Injectable()
+export class GitClient {
+  constructor(private readonly processes: ProcessRunner) {}
+
+  /**
+   * Commits the content of `folder` to `branch` of the bare repository `bareDir`
+   * (created if missing) when it differs from the branch's tree. Returns the branch's commit.
+   */
+  async publishFolder(folder: string, bareDir: string, branch: string, message: string): Promise<string> {
+    if (!existsSync(join(bareDir, 'HEAD'))) {
+      await mkdir(bareDir, { recursive: true });
+      await this.git(['init', '--bare', '--quiet', `--initial-branch=${branch}`, bareDir]);
+    }
+    const tmp = await mkdtemp(join(tmpdir(), 'superfluid-index-'));
+    try {
+      const env = quietEnv({ ...IDENTITY, GIT_INDEX_FILE: join(tmp, 'index'), GIT_DIR: bareDir, GIT_WORK_TREE: folder });
+      await this.processes.run('git', ['add', '--all', '.'], { cwd: folder, env, extendEnv: false });
+      const tree = await this.processes.run('git', ['write-tree'], { env, extendEnv: false });
+      const parent = await this.processes
+        .run('git', ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { env, extendEnv: false })
+        .catch(() => '');
+      if (parent) {
+        const parentTree = await this.processes.run('git', ['rev-parse', `${parent}^{tree}`], { env, extendEnv: false });
+        if (parentTree === tree) return parent;
+      }
+      const commit = await this.processes.run('git', ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message], { env, extendEnv: false });
+      await this.processes.run('git', ['update-ref', `refs/heads/${branch}`, commit], { env, extendEnv: false });
+      return commit;
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }
+
+  /** Clones `url` as a bare mirror into `mirrorDir`, or fetches into it when it exists. */
+  async mirror(url: string, mirrorDir: string): Promise<void> {
+    if (existsSync(join(mirrorDir, 'HEAD'))) {
+      await porcelain(mirrorDir).fetch(['--prune', '--quiet', 'origin']);
+      return;
+    }
+    await mkdir(mirrorDir, { recursive: true });
+    await porcelain().clone(url, mirrorDir, ['--mirror', '--quiet']);
+  }
+
+  /** The commit a branch, tag or commit id names in the mirror. */
+  async resolve(mirrorDir: string, ref: string): Promise<string> {
+    const out = await porcelain(mirrorDir).revparse(['--verify', '--quiet', `${ref}^{commit}`]);
+    return out.trim();
+  }
+
+  async listTree(mirrorDir: string, commit: string): Promise<TreeFile[]> {
+    const out = await this.processes.run('git', ['ls-tree', '-r', '-z', '--full-tree', commit], { cwd: mirrorDir, env: quietEnv(), extendEnv: false });
+    return out
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => {
+        const [meta, path] = line.split('\t', 2);
+        return { mode: meta.split(' ')[0], path };
+      });
+  }
+
+  /** Reads several files of one commit with a single `git cat-file --batch`. */
+  async readFiles(mirrorDir: string, commit: string, paths: string[]): Promise<Map<string, string>> {
+    const files = new Map<string, string>();
+    if (paths.length === 0) return files;
+    const child = this.processes.spawn('git', ['cat-file', '--batch'], {
+      cwd: mirrorDir,
+      env: quietEnv(),
+      extendEnv: false,
+      input: paths.map((p) => `${commit}:${p}`).join('\n') + '\n',
+      encoding: 'buffer',
+      stripFinalNewline: false,
+    });
+    const { stdout } = await child;
+    const buf = Buffer.from(stdout as Uint8Array);
+    let at = 0;
+    for (const path of paths) {
+      const eol = buf.indexOf(10, at);
+      const header = buf.subarray(at, eol).toString();
+      at = eol + 1;
+      if (header.endsWith(' missing')) continue;
+      const size = Number(header.split(' ')[2]);
+      files.set(path, buf.subarray(at, at + size).toString('utf8'));
+      at += size + 1;
+    }
+    return files;
+  }
+
+  /** Writes the tree of `commit` into `dest` (which must exist): no .git, nothing else. */
+  async exportTree(mirrorDir: string, commit: string, dest: string): Promise<void> {
+    await this.processes
+      .spawn('git', ['archive', '--format=tar', commit], { cwd: mirrorDir, env: quietEnv(), extendEnv: false })
+      .pipe('tar', ['-x', '-f', '-', '-C', dest]);
+  }
+
+  private async git(args: string[]): Promise<string> {
+    return this.processes.run('git', args, { env: quietEnv(), extendEnv: false });
+  }
+}

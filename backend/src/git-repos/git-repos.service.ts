@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AppError, ErrorCode, isUuid, notFound } from '../common/app-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { GitClient } from './git-client.js';
+import { GitRepoEntity } from './git-repo.entity.js';
+import type { GitRepoModel } from './models/git-repo.model.js';
+import { isPlaybook, playbookCandidates } from './playbook-discovery.js';
+import { PlaybookEntity } from './playbook.entity.js';
+
+export const BUILTIN_REPO_NAME = 'playbooks';
+const BUILTIN_BRANCH = 'main';
+
+@Injectable()
+export class GitReposService {
+  private readonly logger = new Logger(GitReposService.name);
+
+  constructor(
+    @InjectRepository(GitRepoEntity) private readonly repos: Repository<GitRepoEntity>,
+    @InjectRepository(PlaybookEntity) private readonly playbooks: Repository<PlaybookEntity>,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly git: GitClient,
+  ) {}
+
+  list(): Promise<GitRepoModel[]> {
+    return this.repos.find({ order: { name: 'ASC' } });
+  }
+
+  async get(id: string): Promise<GitRepoModel> {
+    const repo = isUuid(id) ? await this.repos.findOneBy({ id }) : null;
+    if (!repo) throw notFound('Git repository', id);
+    return repo;
+  }
+
+  async findByName(name: string): Promise<GitRepoModel | null> {
+    return this.repos.findOneBy({ name });
+  }
+
+  /** Playbook paths found by the last refresh, sorted. */
+  async playbookPaths(repoId: string): Promise<string[]> {
+    const rows = await this.playbooks.find({ where: { repoId }, order: { path: 'ASC' } });
+    return rows.map((r) => r.path);
+  }
+
+  /** Publishes the project's playbooks/ folder as the built-in hosted repository, then refreshes it. */
+  async publishBuiltin(): Promise<GitRepoModel> {
+    const bare = join(this.config.dataDir, 'git', `${BUILTIN_REPO_NAME}.git`);
+    await this.git.publishFolder(this.config.playbooksDir, bare, BUILTIN_BRANCH, 'Publish the playbooks/ folder');
+    await this.repos
+      .createQueryBuilder()
+      .insert()
+      .values({ name: BUILTIN_REPO_NAME, url: `file://${bare}`, branch: BUILTIN_BRANCH, builtin: true })
+      .orUpdate(['url'], ['name'])
+      .execute();
+    const repo = await this.repos.findOneByOrFail({ name: BUILTIN_REPO_NAME });
+    return this.refresh(repo.id);
+  }
+
+  /**
+   * Fetches the repository into its mirror, records the commit and the playbooks found.
+   * One refresh per repository at a time, across processes (a Postgres advisory lock).
+   */
+  async refresh(id: string): Promise<GitRepoModel> {
+    const repo = await this.get(id);
+    const lock = await this.db.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`git-repo:${repo.id}`]);
+      await this.repos.update(repo.id, { refreshStatus: 'running' });
+      const started = Date.now();
+      try {
+        const mirror = this.mirrorDir(repo.id);
+        await this.git.mirror(repo.url, mirror);
+        const commit = await this.git.resolve(mirror, repo.branch);
+        const candidates = playbookCandidates(await this.git.listTree(mirror, commit));
+        const texts = await this.git.readFiles(mirror, commit, candidates);
+        const found = candidates.filter((path) => isPlaybook(texts.get(path) ?? ''));
+        await this.db.transaction(async (tx) => {
+          await tx.delete(PlaybookEntity, { repoId: repo.id });
+          if (found.length) await tx.insert(PlaybookEntity, found.map((path) => ({ repoId: repo.id, path, commit })));
+          await tx.update(GitRepoEntity, repo.id, { commit, lastRefreshedAt: new Date(), refreshStatus: 'successful', refreshError: null });
+        });
+        this.logger.log(`refreshed ${repo.name} at ${commit.slice(0, 12)}: ${found.length} playbooks in ${Date.now() - started} ms`);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        await this.repos.update(repo.id, { refreshStatus: 'failed', refreshError: message.slice(0, 4000) });
+        throw new AppError(ErrorCode.UNAVAILABLE, `Refreshing git repository "${repo.name}" failed: ${message}`);
+      }
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [`git-repo:${repo.id}`]).catch(() => undefined);
+      await lock.release();
+    }
+    return this.get(id);
+  }
+
+  /** Writes the repository's tree at `commit` into `dest`, for a run that must not see a moving tree. */
+  async exportTree(repoId: string, commit: string, dest: string): Promise<void> {
+    await this.git.exportTree(this.mirrorDir(repoId), commit, dest);
+  }
+
+  private mirrorDir(repoId: string): string {
+    return join(this.config.dataDir, 'mirrors', `${repoId}.git`);
+  }
+}

@@ -1,0 +1,11 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A playbook found in a repo at the repo's current commit. Replaced on every refresh. */
+@Entity('playbooks')
+@Index(['repoId', 'path'], { unique: true })
+export class PlaybookEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'repo_id', type: 'uuid' }) repoId: string;
+  @Column({ type: 'text' }) path: string;
+  @Column({ type: 'text' }) commit: string;
+}

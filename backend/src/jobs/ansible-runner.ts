@@ -1,0 +1,101 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { resolve } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, PROJECT_ROOT } from '../config/config.js';
+import { ProcessRunner } from '../system/process-runner.js';
+import type { RawEvent } from './job-output.writer.js';
+
+export const CALLBACK_PLUGIN_DIR = resolve(PROJECT_ROOT, 'backend/ansible/callback_plugins');
+const EVENTS_FD = 3;
+
+export interface AnsibleRun {
+  /** Directory holding project/, inventory.yml and extra_vars.yml. */
+  runDir: string;
+  playbook: string;
+  onStdout: (text: string) => void;
+  onEvent: (event: RawEvent) => void;
+}
+
+export interface AnsibleResult {
+  returnCode: number;
+  /** The last lines Ansible printed on stderr (its own errors, e.g. a missing playbook). */
+  stderrTail: string;
+}
+
+/** Runs ansible-playbook as a child process (argument array, never a shell) and streams what it says. */
+@Injectable()
+export class AnsibleRunner {
+  constructor(
+    private readonly processes: ProcessRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The command line of a run, as an argument array: what runs and what the job records. */
+  command(runDir: string, playbook: string): string[] {
+    return [this.config.ansiblePlaybookBin, '-i', resolve(runDir, 'inventory.yml'), '-e', `@${resolve(runDir, 'extra_vars.yml')}`, '--', playbook];
+  }
+
+  async run(run: AnsibleRun): Promise<AnsibleResult> {
+    const [file, ...args] = this.command(run.runDir, run.playbook);
+    const tmp = resolve(run.runDir, 'tmp');
+    const child = this.processes.spawn(file, args, {
+      cwd: resolve(run.runDir, 'project'),
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      reject: false,
+      buffer: false,
+      // Only what Ansible needs: the portal's own variables (database URL, secret key) stay out.
+      extendEnv: false,
+      env: {
+        PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+        HOME: process.env.HOME ?? '/tmp',
+        LANG: 'C.UTF-8',
+        LC_ALL: 'C.UTF-8',
+        ANSIBLE_CALLBACK_PLUGINS: CALLBACK_PLUGIN_DIR,
+        ANSIBLE_CALLBACKS_ENABLED: 'superfluid_events',
+        ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true',
+        ANSIBLE_HOST_KEY_CHECKING: 'false',
+        ANSIBLE_RETRY_FILES_ENABLED: 'false',
+        ANSIBLE_FORCE_COLOR: 'true',
+        ANSIBLE_NOCOWS: '1',
+        ANSIBLE_LOCAL_TEMP: tmp,
+        ANSIBLE_REMOTE_TEMP: tmp,
+        ANSIBLE_SSH_CONTROL_PATH_DIR: resolve(tmp, 'cp'),
+        SUPERFLUID_EVENTS_FD: String(EVENTS_FD),
+        PYTHONUNBUFFERED: '1',
+      },
+    });
+    const stdio = child.stdio as unknown as Readable[];
+    const stderrLines: string[] = [];
+    const pumps = [
+      pump(stdio[1], (chunk) => run.onStdout(chunk)),
+      pump(stdio[2], (chunk) => {
+        run.onStdout(chunk);
+        stderrLines.push(...chunk.split('\n').filter((l) => l.trim()));
+        if (stderrLines.length > 50) stderrLines.splice(0, stderrLines.length - 50);
+      }),
+      lines(stdio[EVENTS_FD], (line) => {
+        try {
+          run.onEvent(JSON.parse(line) as RawEvent);
+        } catch {
+          run.onStdout(`[superfluid] unreadable event line skipped\n`);
+        }
+      }),
+    ];
+    const result = await child;
+    await Promise.all(pumps);
+    return { returnCode: result.exitCode ?? 255, stderrTail: stripAnsi(stderrLines.join('\n')) };
+  }
+}
+
+async function pump(stream: Readable, onChunk: (text: string) => void): Promise<void> {
+  stream.setEncoding('utf8');
+  for await (const chunk of stream) onChunk(chunk as string);
+}
+
+async function lines(stream: Readable, onLine: (line: string) => void): Promise<void> {
+  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) if (line) onLine(line);
+}
+
+// eslint-disable-next-line no-control-regex
+export const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');

@@ -1,0 +1,134 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { channels, type PubSubService } from '../pubsub/pubsub.service.js';
+import { JobEventEntity } from './job-event.entity.js';
+import { JobEntity } from './job.entity.js';
+import type { JobEventModel } from './models/job.model.js';
+
+/** A raw event as the callback plugin writes it. */
+export interface RawEvent {
+  event: string;
+  host?: string;
+  task?: string;
+  play?: string;
+  changed?: boolean;
+  failed?: boolean;
+  stdout?: string;
+  created?: number;
+  [key: string]: unknown;
+}
+
+const FLUSH_MS = 50;
+const MAX_BATCH = 500;
+
+/**
+ * Stores a running job's events and stdout in batches, in order, and publishes each
+ * batch after it is stored — so a reader that subscribes, then reads the database,
+ * misses nothing.
+ */
+export class JobOutputWriter {
+  private readonly logger = new Logger(JobOutputWriter.name);
+  private events: JobEventModel[] = [];
+  private text = '';
+  private seq = 0;
+  private offset = 0;
+  private timer?: NodeJS.Timeout;
+  private chain: Promise<void> = Promise.resolve();
+  private failure?: Error;
+
+  constructor(
+    private readonly jobId: string,
+    private readonly db: DataSource,
+    private readonly pubsub: PubSubService,
+  ) {}
+
+  get eventCount(): number {
+    return this.seq;
+  }
+
+  addEvent(raw: RawEvent): JobEventModel {
+    const { event, host, task, play, changed, failed, stdout, created, ...data } = raw;
+    const model: JobEventModel = {
+      seq: ++this.seq,
+      event: String(event),
+      host: host ?? null,
+      task: task ?? null,
+      play: play ?? null,
+      changed: Boolean(changed),
+      failed: Boolean(failed),
+      stdout: stdout ?? null,
+      data,
+      createdAt: typeof created === 'number' ? new Date(created * 1000) : new Date(),
+    };
+    this.events.push(model);
+    if (this.events.length >= MAX_BATCH) this.flushSoon(0);
+    else this.flushSoon(FLUSH_MS);
+    return model;
+  }
+
+  addText(text: string): void {
+    this.text += text;
+    this.flushSoon(FLUSH_MS);
+  }
+
+  /** Stores everything still buffered; rejects if any write failed. */
+  async close(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.enqueueFlush();
+    await this.chain;
+    if (this.failure) throw this.failure;
+  }
+
+  private flushSoon(ms: number): void {
+    if (ms === 0) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.enqueueFlush();
+      return;
+    }
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.enqueueFlush();
+    }, ms);
+  }
+
+  private enqueueFlush(): void {
+    const events = this.events;
+    const text = this.text;
+    this.events = [];
+    this.text = '';
+    if (events.length === 0 && text === '') return;
+    const offset = this.offset;
+    this.offset += text.length;
+    this.chain = this.chain.then(() => this.write(events, text, offset)).catch((err: Error) => {
+      this.failure ??= err;
+      this.logger.error(`job ${this.jobId}: storing output failed: ${err.message}`);
+    });
+  }
+
+  private async write(events: JobEventModel[], text: string, offset: number): Promise<void> {
+    if (events.length) {
+      await this.db
+        .createQueryBuilder()
+        .insert()
+        .into(JobEventEntity)
+        .values(events.map((e) => ({ ...e, jobId: this.jobId })) as QueryDeepPartialEntity<JobEventEntity>[])
+        .updateEntity(false)
+        .execute();
+    }
+    await this.db
+      .createQueryBuilder()
+      .update(JobEntity)
+      .set({
+        ...(text ? { stdout: () => 'stdout || :text', stdoutLength: () => `stdout_length + ${text.length}` } : {}),
+        eventCount: events.length ? events[events.length - 1].seq : () => 'event_count',
+      })
+      .where('id = :id', { id: this.jobId })
+      .setParameters({ text })
+      .execute();
+    if (events.length) await this.pubsub.publish(channels.jobEvents(this.jobId), { events });
+    if (text) await this.pubsub.publish(channels.jobLog(this.jobId), { offset, text });
+  }
+}

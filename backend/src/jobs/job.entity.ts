@@ -1,0 +1,29 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** AWX's job statuses, so its users recognise them. */
+export const JOB_STATUSES = ['new', 'pending', 'waiting', 'running', 'successful', 'failed', 'error', 'canceled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+@Entity('jobs')
+export class JobEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Index() @Column({ name: 'request_id', type: 'uuid', nullable: true }) requestId: string | null;
+  @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
+  @Column({ type: 'text' }) status: JobStatus;
+  @Column({ name: 'repo_id', type: 'uuid' }) repoId: string;
+  @Column({ type: 'text' }) commit: string;
+  @Column({ type: 'text' }) playbook: string;
+  /** Snapshots taken at launch: what ran, against what, with which variables. */
+  @Column({ type: 'jsonb', default: [] }) command: string[];
+  @Column({ type: 'text', default: '' }) inventory: string;
+  @Column({ name: 'extra_vars', type: 'jsonb', default: {} }) extraVars: Record<string, unknown>;
+  @Column({ name: 'return_code', type: 'int', nullable: true }) returnCode: number | null;
+  @Column({ type: 'text', default: '' }) stdout: string;
+  @Column({ name: 'stdout_length', type: 'int', default: 0 }) stdoutLength: number;
+  @Column({ type: 'jsonb', nullable: true }) artifacts: Record<string, unknown> | null;
+  @Column({ name: 'event_count', type: 'int', default: 0 }) eventCount: number;
+  @Column({ type: 'text', nullable: true }) error: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+}

@@ -1,0 +1,48 @@
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { JobStreamsService } from './job-streams.service.js';
+import { JobsService } from './jobs.service.js';
+import { JobEventModel, JobModel, LogChunkModel } from './models/job.model.js';
+
+@Resolver(() => JobModel)
+export class JobsResolver {
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly streams: JobStreamsService,
+  ) {}
+
+  @Query(() => JobModel, { nullable: true })
+  job(@Args('id', { type: () => ID }) id: string): Promise<JobModel> {
+    return this.jobs.get(id);
+  }
+
+  @ResolveField(() => [JobEventModel], { description: 'Stored events after a sequence number, in order.' })
+  events(
+    @Parent() job: JobModel,
+    @Args('afterSeq', { type: () => Int, defaultValue: 0 }) afterSeq: number,
+    @Args('limit', { type: () => Int, defaultValue: 1000 }) limit: number,
+  ): Promise<JobEventModel[]> {
+    return this.jobs.eventsAfter(job.id, afterSeq, limit);
+  }
+
+  @Subscription(() => JobEventModel, {
+    description: "A job's events: those stored after `afterSeq`, then live ones until the job ends. No gaps, no duplicates.",
+    resolve: (event: JobEventModel) => event,
+  })
+  jobEvents(
+    @Args('jobId', { type: () => ID }) jobId: string,
+    @Args('afterSeq', { type: () => Int, defaultValue: 0 }) afterSeq: number,
+  ): AsyncGenerator<JobEventModel> {
+    return this.streams.events(jobId, afterSeq);
+  }
+
+  @Subscription(() => LogChunkModel, {
+    description: "A job's stdout from `offset`, then live chunks until the job ends.",
+    resolve: (chunk: LogChunkModel) => chunk,
+  })
+  jobLog(
+    @Args('jobId', { type: () => ID }) jobId: string,
+    @Args('offset', { type: () => Int, defaultValue: 0 }) offset: number,
+  ): AsyncGenerator<LogChunkModel> {
+    return this.streams.log(jobId, offset);
+  }
+}

@@ -1,0 +1,44 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-type-json';
+import { JOB_STATUSES, type JobStatus } from '../job.entity.js';
+
+export const JobStatusEnum = Object.fromEntries(JOB_STATUSES.map((s) => [s, s])) as { [K in JobStatus]: K };
+registerEnumType(JobStatusEnum, { name: 'JobStatus', description: "AWX's job statuses." });
+
+@ObjectType('Job', { description: 'One ansible-playbook execution.' })
+export class JobModel {
+  @Field(() => ID) id: string;
+  @Field(() => ID, { nullable: true }) requestId: string | null;
+  @Field(() => JobStatusEnum) status: JobStatus;
+  @Field() playbook: string;
+  @Field({ description: 'The repository commit the run used.' }) commit: string;
+  @Field(() => [String], { description: 'The command line, as an argument array.' }) command: string[];
+  @Field(() => Int, { nullable: true }) returnCode: number | null;
+  @Field({ description: 'Human-readable output, with ANSI colours.' }) stdout: string;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'set_stats data of the run.' }) artifacts: Record<string, unknown> | null;
+  @Field(() => Int) eventCount: number;
+  @Field(() => String, { nullable: true, description: "Why the run failed, from Ansible's own messages." }) error: string | null;
+  @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true }) startedAt: Date | null;
+  @Field(() => Date, { nullable: true }) finishedAt: Date | null;
+}
+
+@ObjectType('JobEvent', { description: 'One structured Ansible event, named as ansible-runner and AWX name them.' })
+export class JobEventModel {
+  @Field(() => Int) seq: number;
+  @Field() event: string;
+  @Field(() => String, { nullable: true }) host: string | null;
+  @Field(() => String, { nullable: true }) task: string | null;
+  @Field(() => String, { nullable: true }) play: string | null;
+  @Field() changed: boolean;
+  @Field() failed: boolean;
+  @Field(() => String, { nullable: true }) stdout: string | null;
+  @Field(() => GraphQLJSON) data: Record<string, unknown>;
+  @Field() createdAt: Date;
+}
+
+@ObjectType('LogChunk', { description: 'A piece of a job\'s stdout starting at a character offset.' })
+export class LogChunkModel {
+  @Field(() => Int) offset: number;
+  @Field() text: string;
+}

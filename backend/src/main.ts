@@ -1,0 +1,81 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { AppModule } from './app.module.js';
+import { BootstrapService } from './bootstrap.service.js';
+import { type AppConfig, ConfigError, loadConfig, runsApi } from './config/config.js';
+import { createDataSource, migrate } from './database/data-source.js';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+/** Paths the api answers itself; every other GET gets the UI. */
+const API_PATHS = /^\/(graphql|healthz|hooks|git)(\/|$)/;
+
+async function runMigrations(config: AppConfig): Promise<void> {
+  const ds = createDataSource(config.databaseUrl);
+  await ds.initialize();
+  try {
+    const done = await migrate(ds);
+    if (done.length) new Logger('Migrations').log(`applied ${done.join(', ')}`);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+function serveFrontend(app: NestExpressApplication, config: AppConfig): void {
+  const index = join(config.frontendDist, 'index.html');
+  if (!existsSync(index)) {
+    new Logger('Frontend').warn(`no built UI at ${config.frontendDist}: run "npm run build -w frontend"`);
+    return;
+  }
+  app.useStaticAssets(config.frontendDist, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || API_PATHS.test(req.path)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+export async function startApp(config: AppConfig): Promise<NestExpressApplication> {
+  await runMigrations(config);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+  });
+  app.useBodyParser('json', { limit: config.maxBodyBytes });
+  app.enableShutdownHooks();
+  if (runsApi(config)) {
+    await app.get(BootstrapService).seed();
+    serveFrontend(app, config);
+    await app.listen(config.port, config.host);
+    new Logger('Superfluid').log(`${config.role} role listening on http://${config.host}:${config.port}`);
+  } else {
+    await app.init();
+    new Logger('Superfluid').log('worker role started');
+  }
+  return app;
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`superfluid: ${err.message}\nSee README.md, "Configuration".\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  await startApp(config);
+}
+
+const isEntryPoint = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntryPoint) {
+  main().catch((err: Error) => {
+    process.stderr.write(`superfluid: failed to start: ${err.stack ?? err.message}\n`);
+    process.exit(1);
+  });
+}

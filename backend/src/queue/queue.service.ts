@@ -1,0 +1,58 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { type Job, type JobsOptions, Queue, Worker } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { JobName, QUEUE_JOBS, QueueName } from './queue.constants.js';
+
+export type JobHandler = (job: Job) => Promise<unknown>;
+
+/** Producers and workers for every BullMQ queue. */
+@Injectable()
+export class QueueService implements OnApplicationShutdown {
+  private readonly logger = new Logger(QueueService.name);
+  private readonly queues = new Map<QueueName, Queue>();
+  private readonly workers: Worker[] = [];
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: { url: this.config.redisUrl, maxRetriesPerRequest: 3 }, prefix: 'superfluid' });
+      queue.on('error', (err) => this.logger.warn(`queue ${name}: ${err.message}`));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  /** Adds a job with a fixed id, so the same work is never queued twice. */
+  async add(queue: QueueName, name: JobName, data: object, jobId: string, opts: JobsOptions = {}): Promise<void> {
+    await this.queue(queue).add(name, data, { jobId, removeOnComplete: true, removeOnFail: 1000, ...opts });
+  }
+
+  /**
+   * Starts a worker on `queue`. Refuses to start unless `handlers` covers every job name
+   * the queue accepts; a job with an unknown name fails with a clear message.
+   */
+  work(queue: QueueName, handlers: Partial<Record<JobName, JobHandler>>, concurrency = this.config.workerConcurrency): Worker {
+    const missing = QUEUE_JOBS[queue].filter((name) => !handlers[name]);
+    if (missing.length) throw new Error(`worker for queue "${queue}" has no handler for: ${missing.join(', ')}`);
+    const worker = new Worker(
+      queue,
+      async (job) => {
+        const handler = handlers[job.name as JobName];
+        if (!handler) throw new Error(`no handler for job "${job.name}" on queue "${queue}"`);
+        return handler(job);
+      },
+      { connection: { url: this.config.redisUrl, maxRetriesPerRequest: null }, prefix: 'superfluid', concurrency, drainDelay: 5 },
+    );
+    worker.on('error', (err) => this.logger.warn(`worker ${queue}: ${err.message}`));
+    worker.on('failed', (job, err) => this.logger.warn(`job ${queue}/${job?.name}/${job?.id} failed: ${err.message}`));
+    this.workers.push(worker);
+    return worker;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+  }
+}

@@ -1,0 +1,8 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-type-json';
+
+@InputType()
+export class OrderServiceInput {
+  @Field(() => ID) templateId: string;
+  @Field(() => GraphQLJSON, { description: 'The dialog values: { fieldName: value }.' }) dialogValues: unknown;
+}

@@ -1,0 +1,86 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import { ProvidersService } from '../providers/providers.service.js';
+import type { ProvisionJobData } from '../queue/queue.constants.js';
+import { ServicesService } from '../services/services.service.js';
+import { RequestsService } from './requests.service.js';
+import { ServiceRequestEntity } from './service-request.entity.js';
+
+export const WORKER_DIED =
+  'The worker running this request stopped before the playbook finished. It was not run again, because playbooks have side effects: check the target, then order again.';
+
+/**
+ * Provisions one request: claim it, run its playbook at the recorded commit, then create
+ * the service from the run's set_stats outputs, or fail the request with Ansible's error.
+ */
+@Injectable()
+export class ProvisionJob {
+  private readonly logger = new Logger(ProvisionJob.name);
+
+  constructor(
+    private readonly requests: RequestsService,
+    private readonly jobs: JobsService,
+    private readonly providers: ProvidersService,
+    private readonly services: ServicesService,
+    private readonly catalog: CatalogService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async handle(job: Job<ProvisionJobData>): Promise<void> {
+    const request = await this.requests.load(job.data.requestId);
+    if (!request) return;
+    if (request.status === 'running') {
+      // A previous delivery claimed it and its worker died: never re-run silently.
+      await this.jobs.failRunning(request.id, WORKER_DIED);
+      await this.requests.transition(request.id, ['running'], 'failed', WORKER_DIED);
+      return;
+    }
+    if (!(await this.requests.transition(request.id, ['pending', 'queued'], 'running', null))) return;
+    try {
+      await this.provision(request);
+    } catch (err) {
+      this.logger.error(`request ${request.id}: ${(err as Error).stack}`);
+      await this.jobs.failRunning(request.id, `Internal error: ${(err as Error).message}`);
+      await this.requests.transition(request.id, ['running'], 'failed', `The portal failed while provisioning: ${(err as Error).message}`);
+    }
+  }
+
+  private async provision(request: ServiceRequestEntity): Promise<void> {
+    const { plan } = request;
+    const run = await this.jobs.run({
+      requestId: request.id,
+      createdBy: request.requesterId,
+      repoId: plan.repoId,
+      commit: plan.commit,
+      playbook: plan.playbook,
+      inventory: await this.providers.inventoryFor(plan.providerId),
+      extraVars: plan.extraVars,
+    });
+    if (run.status !== 'successful') {
+      const why = run.error ?? `ansible-playbook exited with code ${run.returnCode}`;
+      await this.requests.transition(request.id, ['running'], 'failed', `Playbook ${plan.playbook} ${run.status === 'error' ? 'could not run' : 'failed'}: ${why}`);
+      return;
+    }
+    const template = await this.catalog.findById(request.templateId);
+    await this.db.transaction(async (tx) => {
+      await this.services.create(tx, {
+        name: `${template?.name ?? 'Service'} (${plan.playbook})`,
+        requestId: request.id,
+        templateId: request.templateId,
+        ownerId: request.requesterId,
+        providerId: plan.providerId,
+        outputs: run.artifacts ?? {},
+      });
+      await tx.update(
+        ServiceRequestEntity,
+        { id: request.id, status: 'running' },
+        { status: 'finished', message: `Playbook ${plan.playbook} finished.`, finishedAt: new Date() },
+      );
+    });
+    await this.requests.publishChange(request.id);
+  }
+}

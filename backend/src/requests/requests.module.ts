@@ -1,0 +1,59 @@
+import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '../catalog/catalog.module.js';
+import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
+import { DialogsModule } from '../dialogs/dialogs.module.js';
+import { GitReposModule } from '../git-repos/git-repos.module.js';
+import { JobsModule } from '../jobs/jobs.module.js';
+import { ProvidersModule } from '../providers/providers.module.js';
+import { JobName, type ProvisionJobData, QueueName } from '../queue/queue.constants.js';
+import { QueueService } from '../queue/queue.service.js';
+import { ServicesModule } from '../services/services.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { ProvisionJob } from './provision.job.js';
+import { RequestStreamsService } from './request-streams.service.js';
+import { JobRequestLinkResolver, RequestsResolver, ServiceRequestLinkResolver } from './requests.resolver.js';
+import { RequestsReconciler } from './requests.reconciler.js';
+import { RequestsService } from './requests.service.js';
+import { ServiceRequestEntity } from './service-request.entity.js';
+import type { Job } from 'bullmq';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ServiceRequestEntity]),
+    CatalogModule,
+    DialogsModule,
+    GitReposModule,
+    ProvidersModule,
+    JobsModule,
+    ServicesModule,
+    UsersModule,
+  ],
+  providers: [
+    RequestsService,
+    RequestStreamsService,
+    RequestsResolver,
+    ServiceRequestLinkResolver,
+    JobRequestLinkResolver,
+    ProvisionJob,
+    RequestsReconciler,
+  ],
+  exports: [RequestsService],
+})
+export class RequestsModule implements OnApplicationBootstrap {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly queues: QueueService,
+    private readonly provision: ProvisionJob,
+    private readonly reconciler: RequestsReconciler,
+  ) {}
+
+  /** In the worker role: process the requests queue and reconcile stranded requests. */
+  onApplicationBootstrap(): void {
+    if (!runsWorker(this.config)) return;
+    this.queues.work(QueueName.REQUESTS, {
+      [JobName.PROVISION]: (job: Job) => this.provision.handle(job as Job<ProvisionJobData>),
+    });
+    this.reconciler.start();
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { QueueName } from '../queue/queue.constants.js';
+import { QueueService } from '../queue/queue.service.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import { WORKER_DIED } from './provision.job.js';
+import { RequestsService } from './requests.service.js';
+
+const INTERVAL_MS = 10_000;
+/** A request this long in a state without its queue job present is stranded. */
+const GRACE_MS = 5_000;
+
+/**
+ * Postgres is the source of truth: anything in a non-terminal state whose queue job is
+ * missing (Redis lost, enqueue failed, crash between commit and enqueue) is queued again;
+ * a request left `running` with no live queue job is failed, never silently re-run.
+ */
+@Injectable()
+export class RequestsReconciler implements OnApplicationShutdown {
+  private readonly logger = new Logger(RequestsReconciler.name);
+  private timer?: NodeJS.Timeout;
+  private running = false;
+
+  constructor(
+    private readonly requests: RequestsService,
+    private readonly jobs: JobsService,
+    private readonly queues: QueueService,
+  ) {}
+
+  start(): void {
+    void this.reconcile();
+    this.timer = setInterval(() => void this.reconcile(), INTERVAL_MS);
+  }
+
+  async reconcile(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      const before = new Date(Date.now() - GRACE_MS);
+      const queue = this.queues.queue(QueueName.REQUESTS);
+      for (const request of await this.requests.unfinished(['pending', 'queued'], before)) {
+        const job = await queue.getJob(request.id);
+        const state = job ? await job.getState() : 'missing';
+        if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children') continue;
+        if (job) await job.remove().catch(() => undefined);
+        this.logger.log(`re-queueing stranded request ${request.id} (${request.status}, queue job ${state})`);
+        await this.requests.enqueue(request.id);
+      }
+      for (const request of await this.requests.unfinished(['running'], before)) {
+        const job = await queue.getJob(request.id);
+        const state = job ? await job.getState() : 'missing';
+        if (state === 'active' || state === 'waiting' || state === 'delayed') continue;
+        this.logger.warn(`request ${request.id} was running without a live worker (queue job ${state}): failing it`);
+        await this.jobs.failRunning(request.id, WORKER_DIED);
+        await this.requests.transition(request.id, ['running'], 'failed', WORKER_DIED);
+      }
+    } catch (err) {
+      this.logger.warn(`reconcile failed: ${(err as Error).message}`);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+}

@@ -1,0 +1,93 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { CurrentUser } from '../auth/auth.decorators.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { ServiceTemplateModel } from '../catalog/models/service-template.model.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import { JobModel } from '../jobs/models/job.model.js';
+import { ServiceModel } from '../services/models/service.model.js';
+import { ServicesService } from '../services/services.service.js';
+import { UserModel } from '../users/models/user.model.js';
+import { UsersService } from '../users/users.service.js';
+import { OrderServiceInput } from './dto/order-service.input.js';
+import { ServiceRequestModel } from './models/service-request.model.js';
+import { RequestStreamsService } from './request-streams.service.js';
+import { RequestsService } from './requests.service.js';
+
+@Resolver(() => ServiceRequestModel)
+export class RequestsResolver {
+  constructor(
+    private readonly requests: RequestsService,
+    private readonly streams: RequestStreamsService,
+    private readonly catalog: CatalogService,
+    private readonly jobService: JobsService,
+    private readonly serviceService: ServicesService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Mutation(() => ServiceRequestModel, { description: 'Order a catalog item: validate the dialog values, store the request, queue it.' })
+  orderService(@CurrentUser() user: UserModel, @Args('input') input: OrderServiceInput): Promise<ServiceRequestModel> {
+    return this.requests.order(user, input);
+  }
+
+  @Query(() => [ServiceRequestModel], { description: 'Service requests, newest first.' })
+  serviceRequests(
+    @Args('skip', { type: () => Int, defaultValue: 0 }) skip: number,
+    @Args('take', { type: () => Int, defaultValue: 50 }) take: number,
+  ): Promise<ServiceRequestModel[]> {
+    return this.requests.list(skip, take);
+  }
+
+  @Query(() => ServiceRequestModel, { nullable: true })
+  serviceRequest(@Args('id', { type: () => ID }) id: string): Promise<ServiceRequestModel> {
+    return this.requests.get(id);
+  }
+
+  @Subscription(() => ServiceRequestModel, {
+    description: 'The request now, then again at every change of status, until it finishes or fails.',
+    resolve: (request: ServiceRequestModel) => request,
+  })
+  serviceRequestUpdated(@Args('id', { type: () => ID }) id: string): AsyncGenerator<ServiceRequestModel> {
+    return this.streams.updates(id);
+  }
+
+  @ResolveField(() => ServiceTemplateModel, { nullable: true })
+  template(@Parent() request: ServiceRequestModel): Promise<ServiceTemplateModel | null> {
+    return this.catalog.findById(request.templateId);
+  }
+
+  @ResolveField(() => UserModel, { nullable: true })
+  requester(@Parent() request: ServiceRequestModel): Promise<UserModel | null> {
+    return this.users.findById(request.requesterId);
+  }
+
+  @ResolveField(() => [JobModel])
+  jobs(@Parent() request: ServiceRequestModel): Promise<JobModel[]> {
+    return this.jobService.listForRequest(request.id);
+  }
+
+  @ResolveField(() => ServiceModel, { nullable: true })
+  async service(@Parent() request: ServiceRequestModel): Promise<ServiceModel | null> {
+    return (await this.serviceService.forRequests([request.id]))[0] ?? null;
+  }
+}
+
+/** Links from other types back to their request; kept here so the other modules need not know requests. */
+@Resolver(() => ServiceModel)
+export class ServiceRequestLinkResolver {
+  constructor(private readonly requests: RequestsService) {}
+
+  @ResolveField(() => ServiceRequestModel, { nullable: true })
+  request(@Parent() service: ServiceModel): Promise<ServiceRequestModel> {
+    return this.requests.get(service.requestId);
+  }
+}
+
+@Resolver(() => JobModel)
+export class JobRequestLinkResolver {
+  constructor(private readonly requests: RequestsService) {}
+
+  @ResolveField(() => ServiceRequestModel, { nullable: true })
+  request(@Parent() job: JobModel): Promise<ServiceRequestModel> | null {
+    return job.requestId ? this.requests.get(job.requestId) : null;
+  }
+}

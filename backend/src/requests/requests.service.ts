@@ -1,0 +1,132 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
+import { CatalogService, type OrderableTemplate } from '../catalog/catalog.service.js';
+import type { ValueSource } from '../catalog/catalog.types.js';
+import { parseYamlMapping } from '../dialogs/dialog-validator.js';
+import { DialogsService } from '../dialogs/dialogs.service.js';
+import { GitReposService } from '../git-repos/git-repos.service.js';
+import { ProvidersService } from '../providers/providers.service.js';
+import { channels, PubSubService } from '../pubsub/pubsub.service.js';
+import { JobName, QueueName } from '../queue/queue.constants.js';
+import { QueueService } from '../queue/queue.service.js';
+import type { UserModel } from '../users/models/user.model.js';
+import type { OrderServiceInput } from './dto/order-service.input.js';
+import type { ServiceRequestModel } from './models/service-request.model.js';
+import { type RequestStatus, type RunPlan, ServiceRequestEntity } from './service-request.entity.js';
+
+@Injectable()
+export class RequestsService {
+  private readonly logger = new Logger(RequestsService.name);
+
+  constructor(
+    @InjectRepository(ServiceRequestEntity) private readonly requests: Repository<ServiceRequestEntity>,
+    private readonly catalog: CatalogService,
+    private readonly dialogs: DialogsService,
+    private readonly repos: GitReposService,
+    private readonly providers: ProvidersService,
+    private readonly queues: QueueService,
+    private readonly pubsub: PubSubService,
+  ) {}
+
+  /**
+   * Validates an order against its template's dialog, stores the request with the exact
+   * commit and variables it will run with, and queues it. Nothing is stored when
+   * anything is wrong.
+   */
+  async order(user: UserModel, input: OrderServiceInput): Promise<ServiceRequestModel> {
+    const template = await this.catalog.get(input.templateId);
+    const submitted = input.dialogValues;
+    if (submitted === null || typeof submitted !== 'object' || Array.isArray(submitted)) {
+      throw validationFailed('dialogValues must be an object of field names to values, e.g. {"playbook": "hello.yml"}');
+    }
+    const values = await this.dialogs.validate(template.dialogName, submitted as Record<string, unknown>);
+    const plan = await this.plan(template, values);
+    const request = await this.requests.save(
+      this.requests.create({ templateId: template.id, requesterId: user.id, dialogValues: values, plan, status: 'pending' }),
+    );
+    await this.enqueue(request.id);
+    return this.get(request.id);
+  }
+
+  /** Queues the provisioning of a pending request; on failure the reconciler tries again later. */
+  async enqueue(requestId: string): Promise<void> {
+    try {
+      await this.queues.add(QueueName.REQUESTS, JobName.PROVISION, { requestId }, requestId, { attempts: 1 });
+      await this.transition(requestId, ['pending'], 'queued');
+    } catch (err) {
+      this.logger.warn(`request ${requestId} stays pending, queueing failed: ${(err as Error).message}`);
+    }
+  }
+
+  async get(id: string): Promise<ServiceRequestModel> {
+    const request = isUuid(id) ? await this.requests.findOneBy({ id }) : null;
+    if (!request) throw notFound('Service request', id);
+    return request;
+  }
+
+  async plan(template: OrderableTemplate, values: Record<string, unknown>): Promise<RunPlan> {
+    const spec = template.provision;
+    const pick = (source: ValueSource): string => (typeof source === 'string' ? source : String(values[source.field] ?? ''));
+    const repo = await this.repos.findByName(spec.repo);
+    if (!repo?.commit) {
+      throw new AppError(ErrorCode.UNAVAILABLE, `Git repository "${spec.repo}" has not been refreshed yet: refresh it, then order again.`);
+    }
+    const playbook = pick(spec.playbook);
+    const field = (source: ValueSource, fallback: string) => (typeof source === 'string' ? fallback : source.field);
+    if (!(await this.repos.playbookPaths(repo.id)).includes(playbook)) {
+      throw validationFailed(`"${playbook}" is not a playbook of repository "${repo.name}" at ${repo.commit.slice(0, 12)}`, {
+        [field(spec.playbook, 'playbook')]: `is not a playbook of repository "${repo.name}"`,
+      });
+    }
+    const providerId = pick(spec.provider);
+    if (!(await this.providers.exists(providerId))) {
+      throw validationFailed(`Provider ${providerId} does not exist`, { [field(spec.provider, 'provider')]: 'is not a known provider' });
+    }
+    const extraVars: Record<string, unknown> = {};
+    for (const [fieldName, varName] of Object.entries(spec.vars ?? {})) {
+      if (values[fieldName] !== undefined) extraVars[varName] = values[fieldName];
+    }
+    if (spec.extraVarsField && typeof values[spec.extraVarsField] === 'string') {
+      Object.assign(extraVars, parseYamlMapping(values[spec.extraVarsField] as string));
+    }
+    return { repoId: repo.id, commit: repo.commit, playbook, providerId, extraVars };
+  }
+
+  list(skip: number, take: number): Promise<ServiceRequestModel[]> {
+    return this.requests.find({ order: { createdAt: 'DESC' }, skip: Math.max(skip, 0), take: Math.min(Math.max(take, 1), 500) });
+  }
+
+  /** Moves a request from one of `from` to `to`; false when it was in another state. Publishes the change. */
+  async transition(id: string, from: RequestStatus[], to: RequestStatus, message?: string | null): Promise<boolean> {
+    const finished = to === 'finished' || to === 'failed';
+    const result = await this.requests.update(
+      { id, status: In(from) },
+      { status: to, ...(message !== undefined ? { message } : {}), ...(finished ? { finishedAt: new Date() } : {}) },
+    );
+    const moved = (result.affected ?? 0) > 0;
+    if (moved) await this.publishChange(id);
+    return moved;
+  }
+
+  async publishChange(id: string): Promise<void> {
+    await this.pubsub.publish(channels.request(id), { id }).catch(() => undefined);
+  }
+
+  /** For the worker: the full stored request including its plan. */
+  async load(id: string): Promise<ServiceRequestEntity | null> {
+    return this.requests.findOneBy({ id });
+  }
+
+  /** Requests not yet finished, oldest first, for the reconciler. */
+  unfinished(statuses: RequestStatus[], olderThan: Date): Promise<ServiceRequestEntity[]> {
+    return this.requests
+      .createQueryBuilder('r')
+      .where('r.status IN (:...statuses)', { statuses })
+      .andWhere('r.updated_at < :olderThan', { olderThan })
+      .orderBy('r.created_at', 'ASC')
+      .take(500)
+      .getMany();
+  }
+}

@@ -1,0 +1,15 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-type-json';
+
+@ObjectType('Service', { description: 'What a finished request leaves behind.' })
+export class ServiceModel {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field({ description: 'active or retired.' }) status: string;
+  @Field(() => GraphQLJSON, { description: "The playbooks' set_stats data." }) outputs: Record<string, unknown>;
+  @Field() createdAt: Date;
+  @Field(() => ID) requestId: string;
+  @Field(() => ID, { nullable: true }) providerId: string | null;
+  ownerId: string;
+  templateId: string;
+}

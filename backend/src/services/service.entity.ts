@@ -1,0 +1,17 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type ServiceStatus = 'active' | 'retired';
+
+/** What a finished request leaves behind. */
+@Entity('services')
+export class ServiceEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text' }) name: string;
+  @Index({ unique: true }) @Column({ name: 'request_id', type: 'uuid' }) requestId: string;
+  @Column({ name: 'template_id', type: 'uuid' }) templateId: string;
+  @Index() @Column({ name: 'owner_id', type: 'uuid' }) ownerId: string;
+  @Column({ name: 'provider_id', type: 'uuid', nullable: true }) providerId: string | null;
+  @Column({ type: 'jsonb', default: {} }) outputs: Record<string, unknown>;
+  @Column({ type: 'text', default: 'active' }) status: ServiceStatus;
+  @Index() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

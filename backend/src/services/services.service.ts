@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, In, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { isUuid, notFound } from '../common/app-error.js';
+import type { ServiceModel } from './models/service.model.js';
+import { ServiceEntity } from './service.entity.js';
+
+export interface NewService {
+  name: string;
+  requestId: string;
+  templateId: string;
+  ownerId: string;
+  providerId: string | null;
+  outputs: Record<string, unknown>;
+}
+
+@Injectable()
+export class ServicesService {
+  constructor(@InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>) {}
+
+  /** Creates the service of a finished request, inside the caller's transaction. */
+  async create(manager: EntityManager, input: NewService): Promise<void> {
+    await manager.insert(ServiceEntity, input as QueryDeepPartialEntity<ServiceEntity>);
+  }
+
+  list(skip: number, take: number): Promise<ServiceModel[]> {
+    return this.services.find({ order: { createdAt: 'DESC' }, skip: Math.max(skip, 0), take: Math.min(Math.max(take, 1), 500) });
+  }
+
+  async get(id: string): Promise<ServiceModel> {
+    const service = isUuid(id) ? await this.services.findOneBy({ id }) : null;
+    if (!service) throw notFound('Service', id);
+    return service;
+  }
+
+  async forRequests(requestIds: string[]): Promise<ServiceModel[]> {
+    if (requestIds.length === 0) return [];
+    return this.services.findBy({ requestId: In(requestIds) });
+  }
+}
