@@ -1,11 +1,13 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module.js';
 import type { GqlContext } from './auth/auth.decorators.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { CatalogModule } from './catalog/catalog.module.js';
+import { AppErrorFilter } from './common/app-error.filter.js';
 import { formatError } from './common/format-error.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -74,7 +76,7 @@ export class AppModule {
         HealthModule,
         ...DOMAIN_MODULES,
       ],
-      providers: [BootstrapService],
+      providers: [BootstrapService, { provide: APP_FILTER, useClass: AppErrorFilter }],
     };
   }
 }

@@ -63,12 +63,12 @@ export function fieldSchema(f: DialogField): Record<string, unknown> {
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
-function message(f: DialogField, e: ErrorObject): string {
+function message(f: DialogField, e: ErrorObject, value: unknown): string {
   switch (e.keyword) {
     case 'pattern':
       return f.patternMessage ?? `must match ${f.pattern}`;
     case 'enum':
-      return `"${String(e.data)}" is not one of the choices`;
+      return `"${String(Array.isArray(value) ? value.find((v) => !f.choices?.some((c) => c.value === v)) : value)}" is not one of the choices`;
     case 'type':
       return `must be ${e.params.type === 'integer' ? 'a whole number' : `a ${String(e.params.type)}`}`;
     default:
@@ -115,7 +115,7 @@ export function validateDialogValues(dialog: DialogDefinition, submitted: Record
     }
     const validate = compile(fieldSchema(f));
     if (!validate(raw)) {
-      errors[f.name] = message(f, validate.errors![0]);
+      errors[f.name] = message(f, validate.errors![0], raw);
       continue;
     }
     if (f.format === 'yaml_mapping') {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { validationFailed } from '../common/app-error.js';
 import { GitReposService } from '../git-repos/git-repos.service.js';
 import { LOCAL_PROVIDER_NAME, ProvidersService } from '../providers/providers.service.js';
@@ -21,7 +22,7 @@ export class DialogsService {
     await this.dialogs
       .createQueryBuilder()
       .insert()
-      .values({ name: definition.name, label: definition.label, definition })
+      .values({ name: definition.name, label: definition.label, definition } as QueryDeepPartialEntity<DialogEntity>)
       .orUpdate(['label', 'definition', 'updated_at'], ['name'])
       .execute();
   }

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.js';
+
+const base = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', REDIS_URL: 'redis://127.0.0.1:6379' };
+
+test('configuration: defaults apply when only the two URLs are given', () => {
+  const c = loadConfig(base);
+  assert.equal(c.role, 'all');
+  assert.equal(c.port, 3000);
+  assert.equal(c.workerConcurrency, 4);
+  assert.ok(c.dataDir.endsWith('.data'));
+});
+
+test('configuration: a missing DATABASE_URL and a bad ROLE are both reported, by name', () => {
+  assert.throws(
+    () => loadConfig({ REDIS_URL: base.REDIS_URL, ROLE: 'boss' }),
+    (err: Error) => err instanceof ConfigError && /DATABASE_URL: is required/.test(err.message) && /ROLE/.test(err.message),
+  );
+});
+
+test('configuration: a URL of the wrong kind and a short ADMIN_PASSWORD are refused', () => {
+  assert.throws(() => loadConfig({ ...base, REDIS_URL: 'http://x' }), /REDIS_URL: must be a URL starting with redis:/);
+  assert.throws(() => loadConfig({ ...base, ADMIN_PASSWORD: 'short' }), /ADMIN_PASSWORD: must be at least 8/);
+  assert.throws(() => loadConfig({ ...base, PORT: '70000' }), /PORT/);
+});
+
+test('configuration: the error message never echoes a secret value', () => {
+  try {
+    loadConfig({ ...base, SECRET_KEY: 'tiny-secret' });
+    assert.fail('expected an error');
+  } catch (err) {
+    assert.match((err as Error).message, /SECRET_KEY/);
+    assert.doesNotMatch((err as Error).message, /tiny-secret/);
+  }
+});
