@@ -174,7 +174,7 @@ main().then(
     process.exit(0);
   },
   (error) => {
-    say(interrupted ? 'bench interrupted' : `bench failed: ${error.stack ?? error.message}`);
+    say(interrupted ? 'bench interrupted' : `bench failed: ${error.commandFailed ? error.message : (error.stack ?? error.message)}`);
     process.exit(interrupted ? 130 : 1);
   },
 );

@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isRunning, stopChild } from './lib/process.mjs';
 import { ROOT, prepare, say } from './lib/setup.mjs';
-import { startPostgres, startRedis, waitForHttp } from './lib/services.mjs';
+import { createHash } from 'node:crypto';
+import { blockedForPostgres, startPostgres, startRedis, waitForHttp } from './lib/services.mjs';
 
 const env = process.env;
 const dataDir = path.resolve(ROOT, env.DATA_DIR || '.data');
@@ -73,6 +74,25 @@ function watch(name, child) {
   });
 }
 
+/**
+ * DATA_DIR/postgres, unless we are root and the `postgres` user (PostgreSQL
+ * refuses to run as root) cannot enter DATA_DIR, as with a clone in /root: then
+ * /var/lib/superfluid/postgres-<hash of DATA_DIR>, the same on every start.
+ */
+function postgresDataDir() {
+  const wanted = path.join(dataDir, 'postgres');
+  const blocked = blockedForPostgres(wanted);
+  if (!blocked) return wanted;
+  const key = createHash('sha1').update(dataDir).digest('hex').slice(0, 12);
+  const dir = path.join('/var/lib/superfluid', `postgres-${key}`);
+  fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o755 });
+  say(
+    `The postgres user cannot enter ${blocked}: PostgreSQL keeps its data in ${dir} for this DATA_DIR. ` +
+      'Set DATA_DIR to a folder it can reach to keep everything in one place.',
+  );
+  return dir;
+}
+
 async function main() {
   await prepare({ redis: !env.REDIS_URL });
   if (stopping) return;
@@ -80,10 +100,11 @@ async function main() {
 
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
-    say(`Starting PostgreSQL on 127.0.0.1:${pgPort} (data in ${path.join(dataDir, 'postgres')})...`);
+    const pgDir = postgresDataDir();
+    say(`Starting PostgreSQL on 127.0.0.1:${pgPort} (data in ${pgDir})...`);
     const pg = await startService('PostgreSQL', () =>
       startPostgres({
-        dir: path.join(dataDir, 'postgres'),
+        dir: pgDir,
         port: pgPort,
         database: 'superfluid',
         persistent: true,

@@ -23,8 +23,8 @@ import { ROOT, prepare, say } from './lib/setup.mjs';
 import { freePort, makeTempDir, startPostgres, startRedis } from './lib/services.mjs';
 
 const TIERS = [
-  { name: 'unit', dir: 'backend/dist', pattern: /\.spec\.js$/, recursive: true, serial: false },
-  { name: 'integration', dir: 'backend/dist', pattern: /\.int-spec\.js$/, recursive: true, serial: true },
+  { name: 'unit', dir: 'backend/dist', pattern: /\.spec\.js$/, recursive: true, serial: false, compiledFrom: 'backend/src' },
+  { name: 'integration', dir: 'backend/dist', pattern: /\.int-spec\.js$/, recursive: true, serial: true, compiledFrom: 'backend/src' },
   { name: 'e2e', dir: 'test/e2e', pattern: /\.test\.mjs$/, recursive: false, serial: true },
 ];
 // Per test (it/test) limit of the runner: a guard against hangs, not a speed check.
@@ -84,7 +84,13 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 /** Runs one tier; resolves with its counts. */
 async function runTier(tier, env) {
-  const files = findFiles(tier.dir, tier.pattern, tier.recursive);
+  let files = findFiles(tier.dir, tier.pattern, tier.recursive);
+  if (tier.compiledFrom) {
+    // tsc never deletes: a compiled test whose .ts source is gone would still run.
+    const stale = files.filter((f) => !fs.existsSync(path.join(ROOT, tier.compiledFrom, path.relative(tier.dir, f).replace(/\.js$/, '.ts'))));
+    if (stale.length) say(`${tier.name}: skipping compiled tests whose source is gone (delete ${tier.dir} to clean up): ${stale.join(', ')}`);
+    files = files.filter((f) => !stale.includes(f));
+  }
   const result = { name: tier.name, files: files.length, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0, ms: 0, ok: true };
   process.stdout.write(`\n=== ${tier.name}: ${files.length} file(s) ===\n`);
   if (files.length === 0) {
@@ -207,7 +213,7 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    say(`npm test failed: ${error.stack ?? error.message}`);
+    say(`npm test failed: ${error.commandFailed ? error.message : (error.stack ?? error.message)}`);
     process.exit(1);
   },
 );

@@ -55,7 +55,7 @@ export function run(command, args, options = {}) {
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit code ${code}`})`));
+      else reject(Object.assign(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit code ${code}`})`), { commandFailed: true }));
     });
   });
 }

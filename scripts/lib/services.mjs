@@ -272,6 +272,19 @@ function blockingFolder(ids, target) {
 }
 
 /**
+ * When we are root, PostgreSQL runs as user `postgres`: returns the first folder
+ * on the way to `dir` that this user cannot enter, or null when it can reach
+ * `dir` (or when we are not root).
+ */
+export function blockedForPostgres(dir) {
+  if (process.getuid?.() !== 0 || idOf('-u', 'postgres') === null) return null;
+  const ids = { uid: idOf('-u', 'postgres'), gid: idOf('-g', 'postgres') };
+  let existing = path.resolve(dir);
+  while (!fs.existsSync(existing)) existing = path.dirname(existing);
+  return blockingFolder(ids, existing);
+}
+
+/**
  * The binaries live in node_modules. When the project sits in a folder the
  * `postgres` user cannot enter (a clone in /root or in a `mktemp -d` folder),
  * a copy is made once in the system temp folder and used from there.
