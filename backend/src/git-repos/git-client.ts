@@ -86,6 +86,15 @@ export class GitClient {
     return out.trim();
   }
 
+  /** True when the mirror exists and holds `commit`. */
+  async hasCommit(mirrorDir: string, commit: string): Promise<boolean> {
+    if (!existsSync(join(mirrorDir, 'HEAD'))) return false;
+    return this.processes
+      .run('git', ['cat-file', '-e', `${commit}^{commit}`], { cwd: mirrorDir, env: quietEnv(), extendEnv: false })
+      .then(() => true)
+      .catch(() => false);
+  }
+
   async listTree(mirrorDir: string, commit: string): Promise<TreeFile[]> {
     const out = await this.processes.run('git', ['ls-tree', '-r', '-z', '--full-tree', commit], { cwd: mirrorDir, env: quietEnv(), extendEnv: false });
     return out

@@ -65,10 +65,7 @@ export class GitReposService {
    */
   async refresh(id: string): Promise<GitRepoModel> {
     const repo = await this.get(id);
-    const lock = await this.db.createQueryRunner();
-    await lock.connect();
-    try {
-      await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`git-repo:${repo.id}`]);
+    await this.withLock(repo.id, async () => {
       await this.repos.update(repo.id, { refreshStatus: 'running' });
       const started = Date.now();
       try {
@@ -89,16 +86,35 @@ export class GitReposService {
         await this.repos.update(repo.id, { refreshStatus: 'failed', refreshError: message.slice(0, 4000) });
         throw new AppError(ErrorCode.UNAVAILABLE, `Refreshing git repository "${repo.name}" failed: ${message}`);
       }
-    } finally {
-      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [`git-repo:${repo.id}`]).catch(() => undefined);
-      await lock.release();
-    }
+    });
     return this.get(id);
   }
 
   /** Writes the repository's tree at `commit` into `dest`, for a run that must not see a moving tree. */
   async exportTree(repoId: string, commit: string, dest: string): Promise<void> {
-    await this.git.exportTree(this.mirrorDir(repoId), commit, dest);
+    const mirror = this.mirrorDir(repoId);
+    if (!(await this.git.hasCommit(mirror, commit))) {
+      // A worker on another machine, or after its data folder was lost: fetch first.
+      const repo = await this.get(repoId);
+      await this.withLock(repoId, () => this.git.mirror(repo.url, mirror));
+      if (!(await this.git.hasCommit(mirror, commit))) {
+        throw new AppError(ErrorCode.NOT_FOUND, `Commit ${commit} is no longer in git repository "${repo.name}" (was it force-pushed away?)`);
+      }
+    }
+    await this.git.exportTree(mirror, commit, dest);
+  }
+
+  /** Runs `work` holding the repository's lock, across processes (a Postgres advisory lock). */
+  private async withLock<T>(repoId: string, work: () => Promise<T>): Promise<T> {
+    const lock = this.db.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`git-repo:${repoId}`]);
+      return await work();
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [`git-repo:${repoId}`]).catch(() => undefined);
+      await lock.release();
+    }
   }
 
   private mirrorDir(repoId: string): string {

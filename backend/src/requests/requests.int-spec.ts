@@ -232,6 +232,25 @@ describe('crashes and lost queues (Postgres is the source of truth)', () => {
     }
   });
 
+  test('a worker with a data folder of its own (another machine) fetches the recorded commit and runs the order', async () => {
+    const env = await newEnv();
+    const api = await startTestApp(env, { ROLE: 'api' }, { owner: false });
+    const elsewhere = await mkdtemp(join(tmpdir(), 'superfluid-worker-'));
+    let worker: TestApp | undefined;
+    try {
+      worker = await startTestApp({ ...env, dataDir: elsewhere }, { ROLE: 'worker' }, { owner: false });
+      const res = await order(api, { playbook: 'hello.yml', extra_vars: 'name: elsewhere' });
+      const r = await finished(api, res.data!.orderService.id);
+      assert.equal(r.status, 'finished', r.message ?? '');
+      assert.equal(r.service?.outputs.greeting, 'Hello, elsewhere!');
+      assert.ok(existsSync(join(elsewhere, 'mirrors')), 'the worker made its own mirror');
+    } finally {
+      await worker?.stop();
+      await api.stop();
+      await env.dropDatabase();
+    }
+  });
+
   test('a second start keeps the data and publishes the playbooks folder only when it changed', async () => {
     const env = await newEnv();
     const first = await startTestApp(env, {}, { owner: false });
