@@ -97,5 +97,4 @@ async function lines(stream: Readable, onLine: (line: string) => void): Promise<
   for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) if (line) onLine(line);
 }
 
-// eslint-disable-next-line no-control-regex
 export const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');

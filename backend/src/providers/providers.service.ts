@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { isUuid, notFound } from '../common/app-error.js';
+import { AppError, ErrorCode, isUuid, notFound } from '../common/app-error.js';
 import type { ProviderModel } from './models/provider.model.js';
 import { ProviderEntity } from './provider.entity.js';
 
@@ -63,8 +63,9 @@ export class ProvidersService {
       case 'ssh':
       case 'openstack':
       case 'kubernetes':
-        // Their connection settings and credentials arrive with the providers capability.
-        return { all: { children: { [provider.name]: { hosts: {} } } } };
+        // No such provider can be registered yet: its connection settings and credentials
+        // arrive with the providers capability. Refuse rather than run on an empty inventory.
+        throw new AppError(ErrorCode.UNAVAILABLE, `Provider "${provider.name}" is of type ${provider.type}, which this version cannot run playbooks on yet.`);
       default: {
         const unknown: never = provider.type;
         throw new Error(`unknown provider type ${String(unknown)}`);
