@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ROOT, prepare, say } from './lib/setup.mjs';
+import { ROOT, prepare, say, toolOutputToStderr } from './lib/setup.mjs';
 import { freePort, makeTempDir, startPostgres, startRedis } from './lib/services.mjs';
 
 const N = Number(process.env.BENCH_N || 20);
@@ -88,6 +88,7 @@ async function portalRun(product, token, templateId, dialogValues) {
 }
 
 async function main() {
+  toolOutputToStderr();
   await prepare({ redis: true });
   const tmp = await makeTempDir('superfluid-bench-');
   const cleanups = [() => fs.promises.rm(tmp, { recursive: true, force: true })];

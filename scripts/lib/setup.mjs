@@ -8,6 +8,13 @@ import { run } from './process.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+// Where the output of apt-get, npm install and the builds goes. The bench sends it
+// to stderr: its stdout carries only its JSON report.
+let toolStdio = 'inherit';
+export function toolOutputToStderr() {
+  toolStdio = ['inherit', 2, 'inherit'];
+}
+
 export function say(message) {
   process.stderr.write(`[superfluid] ${message}\n`);
 }
@@ -52,9 +59,9 @@ export async function ensureSystemTools({ redis = true, chromium = false } = {})
   }
   say(`Installing missing system packages with apt-get: ${[...missing, ...(missingChromium ? ['chromium'] : [])].join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  await run('apt-get', ['update'], { env });
-  if (missing.length) await run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
-  if (missingChromium) await run('apt-get', ['install', '-y', 'chromium'], { env });
+  await run('apt-get', ['update'], { env, stdio: toolStdio });
+  if (missing.length) await run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env, stdio: toolStdio });
+  if (missingChromium) await run('apt-get', ['install', '-y', 'chromium'], { env, stdio: toolStdio });
 }
 
 function mtime(file) {
@@ -105,10 +112,10 @@ export async function ensureDependencies() {
   if (!fs.existsSync(path.join(ROOT, 'node_modules')) || !fs.existsSync(marker)) {
     const command = fs.existsSync(lock) ? 'ci' : 'install';
     say(`Installing npm packages (npm ${command})...`);
-    await run('npm', [command], { cwd: ROOT, env: npmEnv() });
+    await run('npm', [command], { cwd: ROOT, env: npmEnv(), stdio: toolStdio });
   } else if (Math.max(...manifests.map(mtime)) > mtime(marker)) {
     say('package.json or package-lock.json changed: npm install...');
-    await run('npm', ['install'], { cwd: ROOT, env: npmEnv() });
+    await run('npm', ['install'], { cwd: ROOT, env: npmEnv(), stdio: toolStdio });
   } else {
     return;
   }
@@ -132,7 +139,7 @@ export async function ensureBuilt(workspace, { force = false } = {}) {
   const started = new Date();
   if (!force && fs.existsSync(output) && newestSource(dir) <= mtime(stamp)) return false;
   say(`Building ${workspace} (npm run build -w ${workspace})...`);
-  await run('npm', ['run', 'build', '-w', workspace], { cwd: ROOT, env: npmEnv() });
+  await run('npm', ['run', 'build', '-w', workspace], { cwd: ROOT, env: npmEnv(), stdio: toolStdio });
   fs.mkdirSync(stampDir, { recursive: true });
   fs.writeFileSync(stamp, '');
   // The stamp gets the time the build started: a file edited during the build
