@@ -17,13 +17,11 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { graphqlRequest } from './api/graphql';
-import { subscribe } from './api/subscriptions';
 import type {
   GitRepo,
   Job,
   JobEvent,
   JsonObject,
-  LogChunk,
   Provider,
   Service,
   ServiceRequest,
@@ -34,13 +32,13 @@ const TEMPLATE_FIELDS = 'id name description type dialog';
 const JOB_FIELDS = 'id status playbook commit returnCode startedAt finishedAt artifacts eventCount';
 const REQUEST_LIST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues
   template { id name } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
-const REQUEST_FIELDS = REQUEST_LIST_FIELDS;
+export const REQUEST_FIELDS = REQUEST_LIST_FIELDS;
 const SERVICE_FIELDS = `id name status outputs createdAt owner { id username }
   request { id status template { id name } }`;
 const GIT_REPO_FIELDS =
   'id name url branch commit lastRefreshedAt refreshStatus refreshError builtin playbooks { path }';
 const PROVIDER_FIELDS = 'id name type createdAt';
-const EVENT_FIELDS = 'seq event host task play changed failed stdout createdAt';
+export const EVENT_FIELDS = 'seq event host task play changed failed stdout createdAt';
 
 type Rec = RaRecord & { id: string };
 
@@ -159,9 +157,13 @@ async function getList(resource: string, params: GetListParams): Promise<GetList
   const skip = (page - 1) * perPage;
   if (api.paged) {
     const rows = await api.list(skip, perPage + 1);
+    const hasNextPage = rows.length > perPage;
+    const data = rows.slice(0, perPage);
+    // On the last page the total is known; elsewhere only whether a next page exists.
     return {
-      data: rows.slice(0, perPage),
-      pageInfo: { hasNextPage: rows.length > perPage, hasPreviousPage: page > 1 },
+      data,
+      pageInfo: { hasNextPage, hasPreviousPage: page > 1 },
+      ...(hasNextPage ? {} : { total: skip + data.length }),
     };
   }
   let rows = (await api.list(0, 0)).filter((r) => matchesQuery(r, params.filter?.q));
@@ -196,19 +198,12 @@ async function create(resource: string, params: CreateParams<OrderData>): Promis
   return { data: orderService };
 }
 
-/** Methods beyond react-admin's CRUD: actions and live updates. */
+/** Methods beyond react-admin's CRUD (each returns a Promise, as useDataProvider requires). Live updates
+ * (subscriptions) are in api/live.ts. */
 export interface SuperfluidMethods {
   refreshGitRepo: (id: Identifier) => Promise<{ data: GitRepo }>;
   getJob: (id: string) => Promise<{ data: (Job & { stdout: string }) | null }>;
   getJobEvents: (jobId: string, afterSeq: number) => Promise<{ data: JobEvent[] }>;
-  watchRequest: (id: string, onUpdate: (request: ServiceRequest) => void, onError: (error: unknown) => void) => () => void;
-  watchJobLog: (jobId: string, offset: number, onChunk: (chunk: LogChunk) => void, onError: (error: unknown) => void) => () => void;
-  watchJobEvents: (
-    jobId: string,
-    afterSeq: number,
-    onEvent: (event: JobEvent) => void,
-    onError: (error: unknown) => void,
-  ) => () => void;
 }
 
 export type SuperfluidDataProvider = DataProvider & SuperfluidMethods;
@@ -235,24 +230,6 @@ const methods: SuperfluidMethods = {
     );
     return { data: job?.events ?? [] };
   },
-  watchRequest: (id, onUpdate, onError) =>
-    subscribe<{ serviceRequestUpdated: ServiceRequest }>(
-      `subscription($id: ID!) { serviceRequestUpdated(id: $id) { ${REQUEST_FIELDS} } }`,
-      { id },
-      { next: (data) => onUpdate(data.serviceRequestUpdated), error: onError },
-    ),
-  watchJobLog: (jobId, offset, onChunk, onError) =>
-    subscribe<{ jobLog: LogChunk }>(
-      `subscription($jobId: ID!, $offset: Int) { jobLog(jobId: $jobId, offset: $offset) { offset text } }`,
-      { jobId, offset },
-      { next: (data) => onChunk(data.jobLog), error: onError },
-    ),
-  watchJobEvents: (jobId, afterSeq, onEvent, onError) =>
-    subscribe<{ jobEvents: JobEvent }>(
-      `subscription($jobId: ID!, $afterSeq: Int) { jobEvents(jobId: $jobId, afterSeq: $afterSeq) { ${EVENT_FIELDS} } }`,
-      { jobId, afterSeq },
-      { next: (data) => onEvent(data.jobEvents), error: onError },
-    ),
 };
 
 // react-admin types its methods generically over the record type; the API's records are plain

@@ -75,9 +75,9 @@ const logIn = async (page) => {
 
 const openOrderForm = async (page, label) => {
   await page.getByRole('menuitem', { name: 'Catalog' }).click();
-  await page.getByRole('button', { name: `Order ${label}` }).waitFor();
+  await page.getByRole('link', { name: `Order ${label}` }).waitFor();
   await screenshot(page, '02-catalog');
-  await page.getByRole('button', { name: `Order ${label}` }).click();
+  await page.getByRole('link', { name: `Order ${label}` }).click();
   await page.getByRole('button', { name: 'Order', exact: true }).waitFor();
 };
 
@@ -87,6 +87,32 @@ const choose = async (page, fieldLabel, optionLabel) => {
 };
 
 const fieldOf = (page, name) => page.getByTestId(`dialog-field-${name}`);
+
+/** Records the data of graphql-ws `next` messages the page receives, by subscription field. */
+const recordSubscriptionData = (page) => {
+  const received = [];
+  page.on('websocket', (ws) => {
+    ws.on('framereceived', ({ payload }) => {
+      let message;
+      try {
+        message = JSON.parse(typeof payload === 'string' ? payload : payload.toString());
+      } catch {
+        return;
+      }
+      if (message.type === 'next' && message.payload?.data) received.push(message.payload.data);
+    });
+  });
+  return received;
+};
+
+const orderPlaybook = async (page, playbook, extraVars) => {
+  await openOrderForm(page, 'Run a playbook');
+  await choose(page, 'Playbook', playbook);
+  if (extraVars !== undefined) await page.getByLabel('Extra variables').fill(extraVars);
+  await page.getByRole('button', { name: 'Order', exact: true }).click();
+  await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/, { timeout: UI_TIMEOUT });
+  return decodeURIComponent(page.url().match(/\/serviceRequests\/([^/]+)\/show$/)[1]);
+};
 
 describe('web UI', () => {
   before(async () => {
@@ -102,6 +128,7 @@ describe('web UI', () => {
 
   test('order "Run a playbook" and watch it finish with its log and outputs', async () => {
     const page = await newPage();
+    const live = recordSubscriptionData(page);
     await logIn(page);
     await openOrderForm(page, 'Run a playbook');
 
@@ -137,6 +164,11 @@ describe('web UI', () => {
       assert.match(await log.innerHTML(), /<span style="[^"]*color:/, 'coloured output becomes coloured spans');
     }
 
+    // The log came over the WebSocket (graphql-ws jobLog subscription), not only from a query.
+    const streamed = live.filter((d) => d.jobLog).map((d) => d.jobLog.text).join('');
+    assert.match(streamed, /Hello, browser!/, 'the log was streamed by the jobLog subscription');
+    assert.ok(live.some((d) => d.jobEvents), 'task events were streamed by the jobEvents subscription');
+
     // Per-task results from the job's events.
     await page.getByTestId('job-events').getByRole('row').nth(1).waitFor();
     assert.ok((await page.getByTestId('job-event').count()) >= 1);
@@ -166,6 +198,20 @@ describe('web UI', () => {
     await page.getByRole('menuitem', { name: 'Git repos' }).click();
     await page.getByText('hello.yml').first().waitFor();
     await screenshot(page, '07-git-repos');
+  });
+
+  test('a failed playbook shows the failure, its log and no service', async () => {
+    const page = await newPage();
+    await logIn(page);
+    await orderPlaybook(page, 'fail.yml');
+
+    await page.locator('[data-testid="request-status"][data-status="failed"]').waitFor({ timeout: RUN_TIMEOUT });
+    await page.locator('[data-testid="job-status"][data-status="failed"]').waitFor();
+    await page.getByTestId('request-message').getByText('fails on purpose', { exact: false }).waitFor();
+    await page.getByTestId('job-log').getByText('FAILED!', { exact: false }).waitFor();
+    await page.locator('[data-testid="job-event"][data-event="runner_on_failed"]').waitFor();
+    assert.equal(await page.getByTestId('request-service').count(), 0, 'a failed request leaves no service');
+    await screenshot(page, '10-request-failed');
   });
 
   test('a missing required field blocks the order and nothing is ordered', async () => {

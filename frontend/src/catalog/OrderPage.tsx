@@ -33,7 +33,7 @@ export const OrderPage = () => {
         })}
         aside={
           template.description ? (
-            <Card sx={{ ml: 2, mt: 0, width: 280, flexShrink: 0 }} variant="outlined">
+            <Card sx={{ ml: 2, mt: 0, width: 280, flexShrink: 0, alignSelf: 'flex-start' }} variant="outlined">
               <CardContent>
                 <Typography variant="subtitle2" gutterBottom>
                   {template.dialog.label || template.name}

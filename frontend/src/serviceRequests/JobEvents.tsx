@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography, type ChipProps } from '@mui/material';
 import { useDataProvider } from 'react-admin';
+import { watchJobEvents } from '../api/live';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import { isTerminalJobStatus, type JobEvent, type JobStatus } from '../types';
 
@@ -39,13 +40,13 @@ export const JobEvents = ({ jobId, status }: { jobId: string; status: JobStatus 
 
   useEffect(
     () =>
-      dataProvider.watchJobEvents(
+      watchJobEvents(
         jobId,
         0,
         (event) => addEvents([event]),
         () => setPolling(true),
       ),
-    [dataProvider, jobId, addEvents],
+    [jobId, addEvents],
   );
 
   useEffect(() => {

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { Box, Typography } from '@mui/material';
 import { AnsiUp } from 'ansi_up';
 import { useDataProvider } from 'react-admin';
+import { watchJobLog } from '../api/live';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import { isTerminalJobStatus, type JobStatus, type LogChunk } from '../types';
 
@@ -60,7 +61,7 @@ export const JobLog = ({ jobId, status }: { jobId: string; status: JobStatus }) 
   }, [dataProvider, jobId]);
 
   useEffect(() => {
-    const stop = dataProvider.watchJobLog(
+    const stop = watchJobLog(
       jobId,
       0,
       (chunk) => {
@@ -70,7 +71,7 @@ export const JobLog = ({ jobId, status }: { jobId: string; status: JobStatus }) 
       () => setPolling(true),
     );
     return stop;
-  }, [dataProvider, jobId, syncFromServer]);
+  }, [jobId, syncFromServer]);
 
   useEffect(() => {
     if (!polling || terminal) return undefined;

@@ -3,30 +3,29 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Box, Button, Card, CardContent, CardHeader, Divider, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
-import { Loading, Show, useDataProvider, useShowContext } from 'react-admin';
+import { Loading, Show, useShowContext } from 'react-admin';
+import { watchRequest } from '../api/live';
 import { JsonView } from '../common/JsonView';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime, shortCommit } from '../common/format';
-import type { SuperfluidDataProvider } from '../dataProvider';
 import { isTerminalRequestStatus, type Job, type ServiceRequest } from '../types';
 import { JobEvents } from './JobEvents';
 import { JobLog } from './JobLog';
 
 /** Keeps the shown request current while it is not finished. */
 const useLiveRequest = (request: ServiceRequest | undefined, refetch: () => unknown) => {
-  const dataProvider = useDataProvider<SuperfluidDataProvider>();
   const [subscriptionFailed, setSubscriptionFailed] = useState(false);
   const id = request?.id;
   const live = request !== undefined && !isTerminalRequestStatus(request.status);
 
   useEffect(() => {
     if (!id || !live) return undefined;
-    return dataProvider.watchRequest(
+    return watchRequest(
       id,
       () => void refetch(),
       () => setSubscriptionFailed(true),
     );
-  }, [dataProvider, id, live, refetch]);
+  }, [id, live, refetch]);
 
   // Fallback polling: every second when the subscription failed, and a slow safety net otherwise
   // (a change between the first load and the subscription starting would otherwise be missed).
