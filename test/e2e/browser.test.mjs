@@ -214,19 +214,46 @@ describe('web UI', () => {
     await screenshot(page, '10-request-failed');
   });
 
+  test('the Refresh button refreshes a git repo', async () => {
+    const before = (await api('{ gitRepos { name lastRefreshedAt } }')).gitRepos.find((r) => r.name === 'playbooks');
+    assert.ok(before, 'the built-in repo is listed');
+    const page = await newPage();
+    await logIn(page);
+    await page.getByRole('menuitem', { name: 'Git repos' }).click();
+    await page.getByRole('button', { name: 'Refresh playbooks' }).click();
+    await page.getByText('Refreshed playbooks', { exact: false }).waitFor();
+    const after = (await api('{ gitRepos { name lastRefreshedAt } }')).gitRepos.find((r) => r.name === 'playbooks');
+    assert.ok(Date.parse(after.lastRefreshedAt) > Date.parse(before.lastRefreshedAt), 'the repo was refreshed again');
+  });
+
+  test('an expired or invalid token sends the user back to the login page', async () => {
+    const page = await newPage();
+    await page.goto(product.url);
+    await page.evaluate(() => localStorage.setItem('superfluid.token', 'not-a-valid-token'));
+    await page.goto(`${product.url}/#/serviceRequests`);
+    await page.reload();
+    await page.locator('input[name="username"]').waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('superfluid.token')), null, 'the bad token is dropped');
+  });
+
   test('a missing required field blocks the order and nothing is ordered', async () => {
     const before = await requestCount();
     const page = await newPage();
     await logIn(page);
     await openOrderForm(page, 'Run a playbook');
 
+    const orders = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('orderService')) orders.push(request);
+    });
     await page.getByLabel('Extra variables').fill('name: nobody');
     await page.getByRole('button', { name: 'Order', exact: true }).click();
 
-    await fieldOf(page, 'playbook').getByText('Required').waitFor();
+    await fieldOf(page, 'playbook').getByText('Required', { exact: true }).waitFor();
     await page.getByText('The form is not valid', { exact: false }).waitFor();
     await screenshot(page, '08-order-invalid');
     assert.match(page.url(), /\/catalog\/[^/]+\/order$/, 'the form stays open');
+    assert.equal(orders.length, 0, 'the browser did not even send the order: the client checks required fields');
     assert.equal(await requestCount(), before, 'no request was created');
   });
 
