@@ -101,6 +101,7 @@ export async function startProduct(opts = {}) {
     ADMIN_PASSWORD: adminPassword,
     ...opts.env,
   };
+  delete env.NODE_TEST_CONTEXT; // set by `node --test` for its test files, not for the product
   const url = `http://127.0.0.1:${port}`;
   const { child, output } = spawnBackend(env, `product:${env.ROLE}:${port}`);
   const extraProcesses = new Set();
@@ -171,6 +172,7 @@ export async function startProduct(opts = {}) {
 export async function startWorker(productOrEnv, extraEnv = {}) {
   const productEnv = productOrEnv.env ?? productOrEnv;
   const env = { ...productEnv, ROLE: 'worker', PORT: String(await freePort()), ...extraEnv };
+  delete env.NODE_TEST_CONTEXT;
   const { child, output } = spawnBackend(env, 'worker');
   await new Promise((resolve, reject) => {
     child.once('spawn', resolve);
