@@ -30,9 +30,12 @@ import type {
 
 const TEMPLATE_FIELDS = 'id name description type dialog';
 const JOB_FIELDS = 'id status playbook commit returnCode startedAt finishedAt artifacts eventCount';
+// The list carries everything the show page needs except the template's dialog: react-admin seeds
+// the getOne cache with list records, so a show page may first render from a list record.
 const REQUEST_LIST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues
   template { id name } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
-export const REQUEST_FIELDS = REQUEST_LIST_FIELDS;
+export const REQUEST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues
+  template { id name dialog } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
 const SERVICE_FIELDS = `id name status outputs createdAt owner { id username }
   request { id status template { id name } }`;
 const GIT_REPO_FIELDS =

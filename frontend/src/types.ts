@@ -76,7 +76,8 @@ export interface ServiceRequest {
   updatedAt: string;
   finishedAt: string | null;
   dialogValues: JsonObject;
-  template: Pick<ServiceTemplate, 'id' | 'name'> | null;
+  /** `dialog` is present on a request read by id, absent from list rows. */
+  template: (Pick<ServiceTemplate, 'id' | 'name'> & { dialog?: Dialog }) | null;
   requester: User | null;
   jobs: Job[];
   service: ServiceSummary | null;

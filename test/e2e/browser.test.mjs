@@ -6,7 +6,7 @@
 // Set SCREENSHOT_DIR=/some/dir to keep PNGs of the main screens.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -27,6 +27,7 @@ const CHROMIUM_ARGS = [
 const RUN_TIMEOUT = 90_000;
 const UI_TIMEOUT = 20_000;
 
+// The product the current describe block drives, and a token for its API.
 let product;
 let apiToken;
 const browserDirs = [];
@@ -62,6 +63,11 @@ const newPage = async () => {
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(UI_TIMEOUT);
   return page;
+};
+
+const closeBrowsers = async () => {
+  for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
+  for (const dir of browserDirs.splice(0)) await rm(dir, { recursive: true, force: true });
 };
 
 const logIn = async (page) => {
@@ -121,8 +127,7 @@ describe('web UI', () => {
   });
 
   after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    for (const dir of browserDirs) await rm(dir, { recursive: true, force: true });
+    await closeBrowsers();
     await product?.stop();
   });
 
@@ -173,10 +178,11 @@ describe('web UI', () => {
     await page.getByTestId('job-events').getByRole('row').nth(1).waitFor();
     assert.ok((await page.getByTestId('job-event').count()) >= 1);
 
-    // The dialog values as submitted.
-    const values = JSON.parse(await page.getByTestId('dialog-values').innerText());
-    assert.equal(values.playbook, 'hello.yml');
-    assert.equal(values.extra_vars, 'name: browser');
+    // The dialog values as submitted, labelled, with choice labels.
+    const values = page.getByTestId('dialog-values');
+    await values.getByTestId('dialog-value-playbook').getByText('hello.yml').waitFor();
+    assert.match(await values.getByTestId('dialog-value-provider').innerText(), /Provider\s+local/);
+    assert.match(await values.getByTestId('dialog-value-extra_vars').innerText(), /Extra variables\s+name: browser/);
 
     // The service it left behind, with its outputs.
     const outputs = page.getByTestId('request-service').getByTestId('service-outputs');
@@ -274,5 +280,136 @@ describe('web UI', () => {
     await screenshot(page, '09-order-server-error');
     assert.match(page.url(), /\/catalog\/[^/]+\/order$/, 'the form stays open');
     assert.equal(await requestCount(), before, 'no request was created');
+  });
+});
+
+// A catalog of its own whose dialog has two tabs and every field type, to check the one dialog
+// renderer end to end: rendering, client-side rules, and the typed values it submits.
+const FIELD_TYPES_CATALOG = `
+kind: Dialog
+name: field-types
+label: Field types
+description: Every field type of a dialog.
+tabs:
+  - label: Basics
+    boxes:
+      - label: Who
+        fields:
+          - { name: who, label: Who, type: text, required: true, default: fields, minLength: 3, maxLength: 12,
+              pattern: '^[a-z]+$', patternMessage: Lower-case letters only, help: Greeted by the playbook }
+          - { name: notes, label: Notes, type: textarea, maxLength: 20 }
+          - { name: count, label: Count, type: integer, min: 1, max: 5, default: 2 }
+      - label: Where
+        fields:
+          - { name: provider, label: Provider, type: dropdown, required: true, dataSource: { type: providers } }
+          - { name: region, label: Region, type: text, readOnly: true, default: eu-west }
+  - label: Options
+    boxes:
+      - label: Choices
+        fields:
+          - name: size
+            label: Size
+            type: radio
+            required: true
+            default: small
+            choices: [{ value: small, label: Small }, { value: large, label: Large }]
+          - name: colours
+            label: Colours
+            type: dropdown
+            multiple: true
+            choices: [{ value: red, label: Red }, { value: green, label: Green }, { value: blue, label: Blue }]
+          - { name: confirm, label: Confirm, type: checkbox }
+---
+kind: ServiceTemplate
+name: Field types
+description: Greets whoever is named, through every kind of field.
+type: ansible_playbook
+dialog: field-types
+provision:
+  repo: playbooks
+  playbook: hello.yml
+  provider: { field: provider }
+  vars: { who: name }
+`;
+
+describe('dialog renderer with every field type', () => {
+  let catalogDir;
+
+  before(async () => {
+    catalogDir = await mkdtemp(path.join(tmpdir(), 'superfluid-catalog-'));
+    await writeFile(path.join(catalogDir, 'field-types.yaml'), FIELD_TYPES_CATALOG);
+    product = await startProduct({ env: { CATALOG_DIR: catalogDir } });
+    apiToken = await product.login();
+  });
+
+  after(async () => {
+    await closeBrowsers();
+    await product?.stop();
+    await rm(catalogDir, { recursive: true, force: true });
+  });
+
+  test('renders tabs, boxes and every field type, checks the rules and submits typed values', async () => {
+    const page = await newPage();
+    await logIn(page);
+    await openOrderForm(page, 'Field types');
+
+    await page.getByRole('tab', { name: 'Basics' }).waitFor();
+    await page.getByRole('tab', { name: 'Options' }).waitFor();
+    await page.getByRole('group', { name: 'Who' }).waitFor();
+    await page.getByRole('group', { name: 'Where' }).waitFor();
+
+    const who = page.getByLabel('Who');
+    assert.equal(await who.inputValue(), 'fields', 'defaults are filled in');
+    assert.equal(await page.getByLabel('Count').inputValue(), '2');
+    assert.equal(await page.getByLabel('Region').getAttribute('readonly'), '', 'read-only fields cannot be edited');
+    await fieldOf(page, 'who').getByText('Greeted by the playbook').waitFor();
+
+    const order = page.getByRole('button', { name: 'Order', exact: true });
+    await who.fill('ab');
+    await order.click();
+    await fieldOf(page, 'who').getByText('Must be at least 3 characters').waitFor();
+    await who.fill('Abc');
+    await fieldOf(page, 'who').getByText('Lower-case letters only').waitFor();
+    await who.fill('tester');
+    await page.getByLabel('Notes').fill('far more than twenty characters');
+    await fieldOf(page, 'notes').getByText('Must be at most 20 characters').waitFor();
+    await page.getByLabel('Notes').fill('short note');
+    await page.getByLabel('Count').fill('9');
+    await fieldOf(page, 'count').getByText('Must be at most 5').waitFor();
+    await page.getByLabel('Count').fill('3');
+    await screenshot(page, '11-field-types-basics');
+
+    await page.getByRole('tab', { name: 'Options' }).click();
+    await page.getByRole('radio', { name: 'Large' }).check();
+    await page.getByRole('combobox', { name: 'Colours' }).click();
+    await page.getByRole('option', { name: 'Red' }).click();
+    await page.getByRole('option', { name: 'Blue' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Confirm').check();
+    await screenshot(page, '12-field-types-options');
+    await order.click();
+
+    await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/, { timeout: UI_TIMEOUT });
+    const requestId = decodeURIComponent(page.url().match(/\/serviceRequests\/([^/]+)\/show$/)[1]);
+    await page.locator('[data-testid="request-status"][data-status="finished"]').waitFor({ timeout: RUN_TIMEOUT });
+    await page.getByTestId('request-service').getByText('Hello, tester!', { exact: false }).waitFor();
+
+    const { serviceRequest } = await api('query($id: ID!) { serviceRequest(id: $id) { dialogValues } }', { id: requestId });
+    const { provider, ...rest } = serviceRequest.dialogValues;
+    assert.ok(provider, 'the provider default was submitted');
+    assert.deepEqual(rest, {
+      who: 'tester',
+      notes: 'short note',
+      count: 3,
+      region: 'eu-west',
+      size: 'large',
+      colours: ['red', 'blue'],
+      confirm: true,
+    });
+    const shown = page.getByTestId('dialog-values');
+    assert.match(await shown.getByTestId('dialog-value-colours').innerText(), /Colours\s+Red, Blue/);
+    assert.match(await shown.getByTestId('dialog-value-confirm').innerText(), /Confirm\s+Yes/);
+    assert.match(await shown.getByTestId('dialog-value-size').innerText(), /Size\s+Large/);
+    await screenshot(page, '13-field-types-request');
   });
 });

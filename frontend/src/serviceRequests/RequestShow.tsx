@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { Loading, Show, useShowContext } from 'react-admin';
 import { watchRequest } from '../api/live';
 import { JsonView } from '../common/JsonView';
+import { DialogValues } from '../dialogs/DialogValues';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime, shortCommit } from '../common/format';
 import { isTerminalRequestStatus, type Job, type ServiceRequest } from '../types';
@@ -119,7 +120,7 @@ const RequestDetails = () => {
         <Typography variant="subtitle1" component="h3" gutterBottom>
           Dialog values
         </Typography>
-        <JsonView value={record.dialogValues} testId="dialog-values" />
+        <DialogValues dialog={record.template?.dialog} values={record.dialogValues} />
       </Box>
       <Divider />
       <Typography variant="subtitle1" component="h3">
