@@ -19,7 +19,7 @@ const getClient = (): Client => {
   client = createClient({
     url: wsUrl(),
     lazy: true,
-    retryAttempts: 5,
+    retryAttempts: 3,
     connectionParams: () => {
       const current = getToken();
       return current ? { authorization: `Bearer ${current}` } : {};
