@@ -220,6 +220,22 @@ describe('web UI', () => {
     await screenshot(page, '10-request-failed');
   });
 
+  test('without WebSockets the request page still follows the run by polling', async () => {
+    const page = await newPage();
+    let refused = 0;
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      refused += 1;
+      ws.close({ code: 1011, reason: 'WebSockets refused by the test' });
+    });
+    await logIn(page);
+    await orderPlaybook(page, 'hello.yml', 'name: polling');
+
+    await page.locator('[data-testid="request-status"][data-status="finished"]').waitFor({ timeout: RUN_TIMEOUT });
+    await page.getByTestId('job-log').getByText('Hello, polling!', { exact: false }).first().waitFor();
+    await page.getByTestId('request-service').getByText('Hello, polling!', { exact: false }).waitFor();
+    assert.ok(refused > 0, 'the page did try to subscribe');
+  });
+
   test('the Refresh button refreshes a git repo', async () => {
     const before = (await api('{ gitRepos { name lastRefreshedAt } }')).gitRepos.find((r) => r.name === 'playbooks');
     assert.ok(before, 'the built-in repo is listed');
