@@ -236,6 +236,46 @@ describe('web UI', () => {
     assert.ok(refused > 0, 'the page did try to subscribe');
   });
 
+  test('the requests list pages through the API with partial pagination', async () => {
+    // At least five requests, so that pages of two make three pages.
+    const { serviceTemplates } = await api('{ serviceTemplates { id name dialog } }');
+    const template = serviceTemplates.find((t) => t.name === 'Run a playbook');
+    const provider = template.dialog.tabs[0].boxes[0].fields.find((f) => f.name === 'provider').default;
+    while ((await requestCount()) < 5) {
+      await api('mutation($input: OrderServiceInput!) { orderService(input: $input) { id } }', {
+        input: { templateId: template.id, dialogValues: { playbook: 'hello.yml', provider } },
+      });
+    }
+    const all = (await api('{ serviceRequests(take: 1000) { id } }')).serviceRequests.map((r) => r.id);
+
+    const page = await newPage();
+    await logIn(page);
+    await page.goto(`${product.url}/#/serviceRequests?page=1&perPage=2`);
+    const seen = [];
+    const next = page.getByRole('button', { name: 'Go to next page' });
+    const firstId = () => page.evaluate(() => document.querySelector('tbody tr [data-id]')?.getAttribute('data-id') ?? null);
+    await page.locator('tbody tr [data-id]').first().waitFor();
+    for (let pageNumber = 1; pageNumber <= all.length; pageNumber++) {
+      const ids = await page
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.querySelector('[data-id]')?.getAttribute('data-id')));
+      assert.ok(ids.length >= 1 && ids.length <= 2, `page ${pageNumber} shows one or two rows`);
+      seen.push(...ids);
+      if (await next.isDisabled()) break;
+      const shown = await firstId();
+      await next.click();
+      await page.waitForFunction(
+        (previous) => {
+          const current = document.querySelector('tbody tr [data-id]')?.getAttribute('data-id');
+          return current && current !== previous;
+        },
+        shown,
+      );
+    }
+    assert.deepEqual(seen, all, 'every request appears once, newest first');
+    await screenshot(page, '14-requests-last-page');
+  });
+
   test('the Refresh button refreshes a git repo', async () => {
     const before = (await api('{ gitRepos { name lastRefreshedAt } }')).gitRepos.find((r) => r.name === 'playbooks');
     assert.ok(before, 'the built-in repo is listed');
