@@ -13,6 +13,8 @@
 //                     after `CREATE DATABASE <name>` gives a test its own database
 //   REDIS_URL         redis://127.0.0.1:<port> (databases 0-15 free to use)
 //   DATA_DIR          a temp folder; TEST_TMP_DIR: the run's temp folder
+//   TMPDIR            a folder inside it, so that whatever the tests leave behind
+//                     in os.tmpdir() is removed with it
 //
 // Node built-ins only until `npm install` has run (see lib/setup.mjs).
 import { spawn } from 'node:child_process';
@@ -169,6 +171,10 @@ async function main() {
     const redis = await startRedis({ dir: path.join(tmp, 'redis'), port: await freePort(), persistent: false });
     cleanups.unshift(redis.stop);
     fs.mkdirSync(path.join(tmp, 'data'));
+    // The tests' own temp folders (mkdtemp in os.tmpdir()) go in the run's folder,
+    // removed at the end even when a test is killed before it cleans up.
+    fs.mkdirSync(path.join(tmp, 'tmp'));
+    fs.chmodSync(path.join(tmp, 'tmp'), 0o1777);
     say(`Ready after ${((Date.now() - setupStarted) / 1000).toFixed(1)} s: PostgreSQL on port ${pg.port}, Redis at ${redis.url}.`);
 
     const env = { ...process.env };
@@ -179,6 +185,7 @@ async function main() {
       REDIS_URL: redis.url,
       DATA_DIR: path.join(tmp, 'data'),
       TEST_TMP_DIR: tmp,
+      TMPDIR: path.join(tmp, 'tmp'),
     });
 
     for (const tier of tiers) {
