@@ -291,8 +291,10 @@ export function blockedForPostgres(dir) {
  */
 async function reachableBinaries(binaries, ids) {
   if (ids.uid === undefined || testAs(ids, '-x', binaries.postgres)) return binaries;
-  const stat = fs.statSync(binaries.postgres);
-  const key = createHash('sha1').update(`${fs.realpathSync(binaries.postgres)}:${stat.size}:${stat.mtimeMs}`).digest('hex').slice(0, 12);
+  // Keyed by package version and binary sizes, not by path: every clone shares one copy.
+  const { version } = JSON.parse(fs.readFileSync(path.join(binaries.nativeDir, '..', 'package.json'), 'utf8'));
+  const sizes = [binaries.postgres, binaries.initdb].map((f) => fs.statSync(f).size).join(':');
+  const key = createHash('sha1').update(`${version}:${sizes}`).digest('hex').slice(0, 12);
   const target = path.join(os.tmpdir(), `superfluid-postgres-${os.platform()}-${os.arch()}-${key}`);
   if (!fs.existsSync(path.join(target, 'bin', 'postgres'))) {
     const staging = `${target}.${process.pid}.${randomBytes(4).toString('hex')}`;
