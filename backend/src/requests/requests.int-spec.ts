@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -206,7 +206,7 @@ describe('crashes and lost queues (Postgres is the source of truth)', () => {
     } finally {
       await worker?.stop();
       await api.stop();
-      await env.dropDatabase();
+      await env.destroy();
     }
   });
 
@@ -228,7 +228,7 @@ describe('crashes and lost queues (Postgres is the source of truth)', () => {
     } finally {
       await worker?.stop();
       await api.stop();
-      await env.dropDatabase();
+      await env.destroy();
     }
   });
 
@@ -247,7 +247,8 @@ describe('crashes and lost queues (Postgres is the source of truth)', () => {
     } finally {
       await worker?.stop();
       await api.stop();
-      await env.dropDatabase();
+      await env.destroy();
+      await rm(elsewhere, { recursive: true, force: true });
     }
   });
 
@@ -265,7 +266,7 @@ describe('crashes and lost queues (Postgres is the source of truth)', () => {
       assert.ok(existsSync(join(env.dataDir, 'git', 'playbooks.git', 'HEAD')));
     } finally {
       await second.stop();
-      await env.dropDatabase();
+      await env.destroy();
     }
   });
 });

@@ -37,7 +37,8 @@ export interface TestEnv {
   databaseUrl: string;
   redisUrl: string;
   dataDir: string;
-  dropDatabase(): Promise<void>;
+  /** Drops the database and removes the data folder. */
+  destroy(): Promise<void>;
 }
 
 const required = (name: string) => {
@@ -73,15 +74,17 @@ export async function newEnv(): Promise<TestEnv> {
   const redis = new Redis(redisUrl.href);
   await redis.flushdb();
   redis.disconnect();
+  const dataDir = await mkdtemp(join(tmpdir(), 'superfluid-it-'));
   return {
     databaseUrl: databaseUrl.href,
     redisUrl: redisUrl.href,
-    dataDir: await mkdtemp(join(tmpdir(), 'superfluid-it-')),
-    async dropDatabase() {
+    dataDir,
+    async destroy() {
       const c = new pg.Client({ connectionString: admin.href });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -152,10 +155,7 @@ export async function startTestApp(env: TestEnv, settings: Record<string, string
       await app.close();
       await pool.end();
       redis.disconnect();
-      if (options.owner !== false) {
-        await env.dropDatabase();
-        await rm(env.dataDir, { recursive: true, force: true });
-      }
+      if (options.owner !== false) await env.destroy();
     },
   };
   if (config.role !== 'worker') {
