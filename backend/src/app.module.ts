@@ -1,10 +1,13 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
+import type { ServerOptions } from 'graphql-ws';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module.js';
 import type { GqlContext } from './auth/auth.decorators.js';
+import { bearerToken } from './auth/auth.guard.js';
+import { AuthService } from './auth/auth.service.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { AppErrorFilter } from './common/app-error.filter.js';
@@ -57,21 +60,41 @@ export class AppModule {
           migrations: MIGRATIONS,
           synchronize: false,
           migrationsRun: false,
-          extra: { max: 10 + config.workerConcurrency },
+          // A pool that runs dry answers with an error after 10 s instead of hanging.
+          extra: { max: 10 + config.workerConcurrency, connectionTimeoutMillis: 10_000 },
         }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: true,
-          sortSchema: true,
-          playground: false,
-          introspection: true,
-          subscriptions: { 'graphql-ws': { path: '/graphql' } },
-          context: (ctx: { req?: GqlContext['req'] } & WsContext): GqlContext => ({
-            req: ctx.req,
-            connectionParams: ctx.connectionParams,
+          imports: [AuthModule],
+          inject: [AuthService],
+          useFactory: (auth: AuthService): ApolloDriverConfig => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            playground: false,
+            introspection: true,
+            subscriptions: {
+              // Nest's type lists only some graphql-ws options; it passes all of them through.
+              'graphql-ws': {
+                path: '/graphql',
+                connectionInitWaitTimeout: 10_000,
+                // A WebSocket without a valid token is closed at once (4403), before any subscription.
+                onConnect: async (ctx) => {
+                  const token = bearerToken({ connectionParams: ctx.connectionParams });
+                  return Boolean(token && (await auth.authenticate(token)));
+                },
+                // Errors over WebSocket get the same codes and redaction as over HTTP.
+                onNext: (_ctx, _id, _payload, _args, result) =>
+                  result.errors?.length ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
+                onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+              } satisfies ServerOptions & { path: string } as GraphQLWsSubscriptionsConfig,
+            },
+            context: (ctx: { req?: GqlContext['req'] } & WsContext): GqlContext => ({
+              req: ctx.req,
+              connectionParams: ctx.connectionParams,
+            }),
+            formatError,
           }),
-          formatError,
         }),
         HealthModule,
         ...DOMAIN_MODULES,

@@ -20,14 +20,15 @@ DOCUMENTATION = """
 """
 
 MAX_RESULT_BYTES = 65536
+MAX_ARTIFACT_BYTES = 1048576
 
 
-def _jsonable(value):
+def _jsonable(value, limit=MAX_RESULT_BYTES):
     try:
         text = json.dumps(value, default=str)
     except (TypeError, ValueError):
         return {"unserializable": str(value)[:1000]}
-    if len(text) > MAX_RESULT_BYTES:
+    if len(text) > limit:
         return {"truncated": True, "size": len(text)}
     return json.loads(text)
 
@@ -124,7 +125,7 @@ class CallbackModule(CallbackBase):
             hosts=summary,
             changed=any(s["changed"] for s in summary.values()),
             failed=any(s["failures"] or s["unreachable"] for s in summary.values()),
-            artifact_data=_jsonable(custom.get("_run", {})),
+            artifact_data=_jsonable(custom.get("_run", {}), MAX_ARTIFACT_BYTES),
             per_host_artifacts=_jsonable({h: v for h, v in custom.items() if h != "_run"}),
         )
         if self._out is not None:

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
+import { forbiddenVariable } from '../common/ansible-variables.js';
 import { parseDialog } from '../dialogs/dialog.schema.js';
 import { type DialogDefinition, dialogFields } from '../dialogs/dialog.types.js';
 import type { ProvisionSpec } from './catalog.types.js';
@@ -22,7 +23,15 @@ const templateSchema = z
         playbook: valueSource,
         provider: valueSource,
         extraVarsField: z.string().optional(),
-        vars: z.record(z.string(), z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).optional(),
+        vars: z
+          .record(z.string(), z.string())
+          .superRefine((vars, ctx) => {
+            for (const name of Object.values(vars)) {
+              const why = forbiddenVariable(name);
+              if (why) ctx.addIssue({ code: 'custom', message: why });
+            }
+          })
+          .optional(),
       })
       .strict(),
   })

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -38,6 +37,7 @@ const schema = z.object({
   ANSIBLE_PLAYBOOK_BIN: z.string().min(1).default('ansible-playbook'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   TOKEN_TTL_HOURS: z.coerce.number().int().min(1).default(24 * 7),
+  JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(3600),
 });
 
 export interface AppConfig {
@@ -59,6 +59,7 @@ export interface AppConfig {
   ansiblePlaybookBin: string;
   maxBodyBytes: number;
   tokenTtlHours: number;
+  jobTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -93,12 +94,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ansiblePlaybookBin: c.ANSIBLE_PLAYBOOK_BIN,
     maxBodyBytes: c.MAX_BODY_BYTES,
     tokenTtlHours: c.TOKEN_TTL_HOURS,
+    jobTimeoutSeconds: c.JOB_TIMEOUT_SECONDS,
   };
 }
 
 export const runsApi = (c: AppConfig) => c.role === 'api' || c.role === 'all';
 export const runsWorker = (c: AppConfig) => c.role === 'worker' || c.role === 'all';
-export const frontendBuilt = (c: AppConfig) => existsSync(resolve(c.frontendDist, 'index.html'));
 
 /** Injection token for the AppConfig object. */
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -11,6 +11,7 @@ import { ServiceRequestEntity } from '../requests/service-request.entity.js';
 import { ServiceEntity } from '../services/service.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { Spine1763964000000 } from './migrations/1763964000000-Spine.js';
+import { JobHeartbeat1764000000000 } from './migrations/1764000000000-JobHeartbeat.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -26,7 +27,7 @@ export const ENTITIES = [
   ServiceEntity,
 ];
 
-export const MIGRATIONS = [Spine1763964000000];
+export const MIGRATIONS = [Spine1763964000000, JobHeartbeat1764000000000];
 
 export function createDataSource(url: string): DataSource {
   return new DataSource({

@@ -65,3 +65,10 @@ test('dialog definitions: duplicate fields, bad patterns and choice-less dropdow
   assert.throws(() => parseDialog(make([{ name: 'b', label: 'B', type: 'dropdown' }])), /needs choices or a dataSource/);
   assert.throws(() => parseDialog(make([{ ...field, name: 'Bad-Name' }])), /lower_snake_case/);
 });
+
+test('extra variables: connection and magic variables are refused (they would override the inventory)', () => {
+  assert.throws(() => parseYamlMapping('ansible_python_interpreter: /bin/sh -c id'), /Ansible connection or setting variable/);
+  assert.throws(() => parseYamlMapping('ANSIBLE_SSH_COMMON_ARGS: -o ProxyCommand=id'), /Ansible connection or setting variable/);
+  assert.throws(() => parseYamlMapping('hostvars: {}'), /one of Ansible's own variables/);
+  assert.deepEqual(parseYamlMapping('name: ok\nansible: fine'), { name: 'ok', ansible: 'fine' });
+});

@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
+import { forbiddenVariable } from '../common/ansible-variables.js';
 import { type DialogDefinition, type DialogField, dialogFields } from './dialog.types.js';
 
 export type FieldErrors = Record<string, string>;
@@ -23,7 +24,8 @@ export function parseYamlMapping(text: string): Record<string, unknown> {
   if (doc === null || doc === undefined) return {};
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new Error('must be a mapping of names to values, e.g. "name: world"');
   for (const key of Object.keys(doc)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new Error(`"${key}" is not a valid variable name`);
+    const why = forbiddenVariable(key);
+    if (why) throw new Error(why);
   }
   return doc as Record<string, unknown>;
 }

@@ -27,9 +27,6 @@ export class DialogsService {
       .execute();
   }
 
-  async exists(name: string): Promise<boolean> {
-    return this.dialogs.existsBy({ name });
-  }
 
   /** The dialog with every dynamic field's choices (and default) filled in from its data source. */
   async resolved(name: string): Promise<DialogDefinition> {

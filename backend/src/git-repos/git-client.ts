@@ -28,7 +28,12 @@ const quietEnv = (extra: Record<string, string> = {}): Record<string, string> =>
 
 /** simple-git with the quiet environment (its guard lets through only the two variables named). */
 const porcelain = (baseDir?: string) =>
-  simpleGit({ ...(baseDir ? { baseDir } : {}), allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_CONFIG_NOSYSTEM'] }).env(quietEnv());
+  simpleGit({
+    ...(baseDir ? { baseDir } : {}),
+    allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_CONFIG_NOSYSTEM'],
+    // A clone or fetch that prints nothing for two minutes is stuck: stop it.
+    timeout: { block: 120_000 },
+  }).env(quietEnv());
 
 export interface TreeFile {
   path: string;

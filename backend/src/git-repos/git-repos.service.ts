@@ -11,11 +11,14 @@ import { isPlaybook, playbookCandidates } from './playbook-discovery.js';
 import { PlaybookEntity } from './playbook.entity.js';
 
 export const BUILTIN_REPO_NAME = 'playbooks';
+/** How long a refresh waits for another process's refresh of the same repository. */
+const LOCK_WAIT_MS = 120_000;
 const BUILTIN_BRANCH = 'main';
 
 @Injectable()
 export class GitReposService {
   private readonly logger = new Logger(GitReposService.name);
+  private readonly refreshing = new Map<string, Promise<GitRepoModel>>();
 
   constructor(
     @InjectRepository(GitRepoEntity) private readonly repos: Repository<GitRepoEntity>,
@@ -37,6 +40,22 @@ export class GitReposService {
 
   async findByName(name: string): Promise<GitRepoModel | null> {
     return this.repos.findOneBy({ name });
+  }
+
+  /**
+   * The repository's recorded commit with the playbooks found at that very commit, read in
+   * one statement, so a refresh landing meanwhile cannot pair one commit with another's files.
+   */
+  async snapshot(name: string): Promise<{ id: string; name: string; commit: string | null; playbooks: string[] } | null> {
+    const rows: { id: string; name: string; commit: string | null; path: string | null }[] = await this.db.query(
+      `SELECT r.id, r.name, r.commit, p.path
+         FROM git_repos r LEFT JOIN playbooks p ON p.repo_id = r.id AND p.commit = r.commit
+        WHERE r.name = $1 ORDER BY p.path`,
+      [name],
+    );
+    if (rows.length === 0) return null;
+    const { id, commit } = rows[0];
+    return { id, name, commit, playbooks: rows.flatMap((r) => (r.path ? [r.path] : [])) };
   }
 
   /** Playbook paths found by the last refresh, sorted. */
@@ -64,6 +83,15 @@ export class GitReposService {
    * One refresh per repository at a time, across processes (a Postgres advisory lock).
    */
   async refresh(id: string): Promise<GitRepoModel> {
+    // Concurrent refreshes of one repository in this process share one run.
+    const running = this.refreshing.get(id);
+    if (running) return running;
+    const run = this.refreshOnce(id).finally(() => this.refreshing.delete(id));
+    this.refreshing.set(id, run);
+    return run;
+  }
+
+  private async refreshOnce(id: string): Promise<GitRepoModel> {
     const repo = await this.get(id);
     await this.withLock(repo.id, async () => {
       await this.repos.update(repo.id, { refreshStatus: 'running' });
@@ -104,16 +132,30 @@ export class GitReposService {
     await this.git.exportTree(mirror, commit, dest);
   }
 
-  /** Runs `work` holding the repository's lock, across processes (a Postgres advisory lock). */
+  /**
+   * Runs `work` holding the repository's lock, across processes (a Postgres advisory
+   * lock). Waiting never holds a pooled connection: it tries, lets go and tries again,
+   * so many waiters cannot starve the pool that `work` itself needs.
+   */
   private async withLock<T>(repoId: string, work: () => Promise<T>): Promise<T> {
-    const lock = this.db.createQueryRunner();
-    await lock.connect();
-    try {
-      await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`git-repo:${repoId}`]);
-      return await work();
-    } finally {
-      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [`git-repo:${repoId}`]).catch(() => undefined);
-      await lock.release();
+    const key = `git-repo:${repoId}`;
+    const until = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      const lock = this.db.createQueryRunner();
+      await lock.connect();
+      let held = false;
+      try {
+        const [row] = (await lock.query('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key])) as { ok: boolean }[];
+        held = row.ok;
+        if (held) return await work();
+      } finally {
+        if (held) await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+        await lock.release();
+      }
+      if (Date.now() > until) {
+        throw new AppError(ErrorCode.CONFLICT, 'Another refresh of this git repository is still running: try again when it has finished.');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 

@@ -18,7 +18,11 @@ export interface AnsibleRun {
 }
 
 export interface AnsibleResult {
-  returnCode: number;
+  returnCode: number | null;
+  /** Why the process could not start at all (ansible-playbook missing, say). */
+  startError?: string;
+  /** True when it ran past JOB_TIMEOUT_SECONDS and was stopped. */
+  timedOut: boolean;
   /** The last lines Ansible printed on stderr (its own errors, e.g. a missing playbook). */
   stderrTail: string;
 }
@@ -44,6 +48,9 @@ export class AnsibleRunner {
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
       reject: false,
       buffer: false,
+      timeout: this.config.jobTimeoutSeconds * 1000,
+      killSignal: 'SIGTERM',
+      forceKillAfterDelay: 10_000,
       // Only what Ansible needs: the portal's own variables (database URL, secret key) stay out.
       extendEnv: false,
       env: {
@@ -84,7 +91,8 @@ export class AnsibleRunner {
     ];
     const result = await child;
     await Promise.all(pumps);
-    return { returnCode: result.exitCode ?? 255, stderrTail: stripAnsi(stderrLines.join('\n')) };
+    const startError = result.exitCode === undefined && !result.timedOut && result.signal === undefined ? result.message : undefined;
+    return { returnCode: result.exitCode ?? null, startError, timedOut: result.timedOut, stderrTail: stripAnsi(stderrLines.join('\n')) };
   }
 }
 

@@ -122,13 +122,16 @@ export class JobOutputWriter {
       .createQueryBuilder()
       .update(JobEntity)
       .set({
-        ...(text ? { stdout: () => 'stdout || :text', stdoutLength: () => `stdout_length + ${text.length}` } : {}),
+        ...(text ? { stdout: () => 'stdout || :text' } : {}),
         eventCount: events.length ? events[events.length - 1].seq : () => 'event_count',
       })
       .where('id = :id', { id: this.jobId })
       .setParameters({ text })
       .execute();
-    if (events.length) await this.pubsub.publish(channels.jobEvents(this.jobId), { events });
-    if (text) await this.pubsub.publish(channels.jobLog(this.jobId), { offset, text });
+    // Best effort: the output is stored; a subscriber that misses a message re-reads it.
+    const publish = (channel: string, message: unknown) =>
+      this.pubsub.publish(channel, message).catch((err: Error) => this.logger.warn(`job ${this.jobId}: publish failed: ${err.message}`));
+    if (events.length) await publish(channels.jobEvents(this.jobId), { events });
+    if (text) await publish(channels.jobLog(this.jobId), { offset, text });
   }
 }

@@ -27,15 +27,17 @@ export class JobStreamsService {
     const live = new LiveQueue<EventsMessage>();
     const unsubscribe = await this.pubsub.subscribe(channels.jobEvents(jobId), (m) => live.push(m as EventsMessage));
     try {
-      let last = afterSeq;
+      // The status is read before the events: a job seen finished here has all its
+      // events stored already, so the replay below is complete.
+      const finishedBeforeReplay = isFinished((await this.jobs.get(job.id)).status);
+      let last = Math.max(afterSeq, 0);
       for (;;) {
         const page = await this.jobs.eventsAfter(jobId, last, PAGE);
         for (const e of page) yield e;
         if (page.length) last = page[page.length - 1].seq;
         if (page.length < PAGE) break;
       }
-      const current = await this.jobs.get(job.id);
-      if (isFinished(current.status)) return;
+      if (finishedBeforeReplay) return;
       for (;;) {
         const message = await live.next();
         if (!message || message.done) return;

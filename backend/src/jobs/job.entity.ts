@@ -19,11 +19,12 @@ export class JobEntity {
   @Column({ name: 'extra_vars', type: 'jsonb', default: {} }) extraVars: Record<string, unknown>;
   @Column({ name: 'return_code', type: 'int', nullable: true }) returnCode: number | null;
   @Column({ type: 'text', default: '' }) stdout: string;
-  @Column({ name: 'stdout_length', type: 'int', default: 0 }) stdoutLength: number;
   @Column({ type: 'jsonb', nullable: true }) artifacts: Record<string, unknown> | null;
   @Column({ name: 'event_count', type: 'int', default: 0 }) eventCount: number;
   @Column({ type: 'text', nullable: true }) error: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+  /** Renewed by the worker while the job runs; stale means the worker died. */
+  @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true }) heartbeatAt: Date | null;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, MoreThan, Repository } from 'typeorm';
-import { isUuid, notFound } from '../common/app-error.js';
+import { isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { GitReposService } from '../git-repos/git-repos.service.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
@@ -25,6 +25,11 @@ export interface LaunchSpec {
 }
 
 const FINISHED: JobStatus[] = ['successful', 'failed', 'error', 'canceled'];
+const ACTIVE: JobStatus[] = ['new', 'pending', 'waiting', 'running'];
+/** The running worker renews a job's lease this often... */
+const HEARTBEAT_MS = 5_000;
+/** ...and a lease older than this means the worker died. */
+export const LEASE_MS = 30_000;
 export const isFinished = (status: JobStatus) => FINISHED.includes(status);
 
 @Injectable()
@@ -51,25 +56,39 @@ export class JobsService {
     return this.jobs.find({ where: { requestId }, order: { createdAt: 'ASC' } });
   }
 
-  async listForRequests(requestIds: string[]): Promise<JobModel[]> {
-    if (requestIds.length === 0) return [];
-    return this.jobs.find({ where: { requestId: In(requestIds) }, order: { createdAt: 'ASC' } });
-  }
-
   async eventsAfter(jobId: string, afterSeq: number, limit: number): Promise<JobEventModel[]> {
-    return this.events.find({ where: { jobId, seq: MoreThan(afterSeq) }, order: { seq: 'ASC' }, take: Math.min(Math.max(limit, 1), 10000) });
+    if (!isUuid(jobId)) throw notFound('Job', jobId);
+    return this.events.find({ where: { jobId, seq: MoreThan(Math.max(afterSeq, 0)) }, order: { seq: 'ASC' }, take: Math.min(Math.max(limit, 1), 1000) });
   }
 
   /** Stdout from `offset` (in characters) and the job's current status. */
   async stdoutFrom(jobId: string, offset: number): Promise<{ text: string; status: JobStatus }> {
+    if (!isUuid(jobId)) throw notFound('Job', jobId);
+    if (offset < 0) throw validationFailed('offset must be 0 or more');
     const job = await this.jobs.findOne({ where: { id: jobId }, select: { stdout: true, status: true } });
     if (!job) throw notFound('Job', jobId);
     return { text: job.stdout.slice(offset), status: job.status };
   }
 
-  /** Marks the jobs of a request that a dead worker left running as `error`. */
+  /** Marks the jobs of a request that a dead worker left running as `error`, and ends their streams. */
   async failRunning(requestId: string, message: string): Promise<void> {
-    await this.jobs.update({ requestId, status: In(['new', 'pending', 'waiting', 'running']) }, { status: 'error', error: message, finishedAt: new Date() });
+    const rows = (await this.jobs
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'error', error: message, finishedAt: new Date() })
+      .where({ requestId, status: In(ACTIVE) })
+      .returning(['id'])
+      .execute()).raw as { id: string }[];
+    for (const { id } of rows) await this.publishDone(id);
+  }
+
+  /** True while a job of the request is running on a worker that renews its lease. */
+  async hasLiveRun(requestId: string): Promise<boolean> {
+    return this.jobs
+      .createQueryBuilder('j')
+      .where({ requestId, status: In(ACTIVE) })
+      .andWhere(`j.heartbeat_at > now() - make_interval(secs => :lease)`, { lease: LEASE_MS / 1000 })
+      .getExists();
   }
 
   /**
@@ -89,8 +108,12 @@ export class JobsService {
         playbook: spec.playbook,
         extraVars: spec.extraVars,
         inventory: JSON.stringify(spec.inventory, null, 2),
+        heartbeatAt: new Date(),
       }),
     );
+    const heartbeat = setInterval(() => {
+      this.jobs.update(job.id, { heartbeatAt: new Date() }).catch((err: Error) => this.logger.warn(`job ${job.id}: heartbeat failed: ${err.message}`));
+    }, HEARTBEAT_MS);
     const runDir = join(this.config.dataDir, 'runs', job.id);
     const writer = new JobOutputWriter(job.id, this.db, this.pubsub);
     const failures: string[] = [];
@@ -121,24 +144,48 @@ export class JobsService {
         },
       });
       returnCode = result.returnCode;
-      status = returnCode === 0 ? 'successful' : 'failed';
-      if (status === 'failed') {
-        error = failures.length ? failures.join('\n') : result.stderrTail || `ansible-playbook exited with code ${returnCode}`;
+      if (result.startError) {
+        status = 'error';
+        error = `ansible-playbook could not start: ${result.startError}`;
+      } else if (result.timedOut) {
+        status = 'failed';
+        error = `The run took longer than ${this.config.jobTimeoutSeconds} s (JOB_TIMEOUT_SECONDS) and was stopped.`;
+      } else if (returnCode === 0 && isTruncated(artifacts)) {
+        status = 'failed';
+        error = 'The playbook\'s set_stats outputs are larger than 1 MB: return less, or store large data elsewhere and return a reference.';
+      } else {
+        status = returnCode === 0 ? 'successful' : 'failed';
+        if (status === 'failed') {
+          error = failures.length ? failures.join('\n') : result.stderrTail || `ansible-playbook exited with code ${returnCode}`;
+        }
       }
     } catch (err) {
       status = 'error';
       error = `The run could not start: ${stripAnsi((err as Error).message)}`;
       this.logger.error(`job ${job.id}: ${(err as Error).stack}`);
     } finally {
+      clearInterval(heartbeat);
       await writer.close().catch((err: Error) => {
-        status = 'error';
-        error = `Storing the run's output failed: ${err.message}`;
+        // The run's own result stands; only its stored output is incomplete.
+        this.logger.error(`job ${job.id}: ${err.message}`);
+        error = [error, `Part of the run's output could not be stored: ${err.message}`].filter(Boolean).join('\n');
       });
       await rm(runDir, { recursive: true, force: true }).catch(() => undefined);
     }
-    await this.jobs.update(job.id, { status, returnCode, error, artifacts, finishedAt: new Date(), eventCount: writer.eventCount });
-    await this.pubsub.publish(channels.jobEvents(job.id), { done: true });
-    await this.pubsub.publish(channels.jobLog(job.id), { done: true });
+    const outcome = { returnCode, artifacts, finishedAt: new Date(), eventCount: writer.eventCount, heartbeatAt: null };
+    // Only a job still ours takes the outcome's status: one the reconciler already failed keeps its status.
+    const claimed = await this.jobs.update({ id: job.id, status: In(ACTIVE) }, { ...outcome, status, error });
+    if (!claimed.affected) await this.jobs.update(job.id, outcome);
+    await this.publishDone(job.id);
     return this.get(job.id);
   }
+
+  private async publishDone(jobId: string): Promise<void> {
+    await Promise.all([
+      this.pubsub.publish(channels.jobEvents(jobId), { done: true }),
+      this.pubsub.publish(channels.jobLog(jobId), { done: true }),
+    ]).catch((err: Error) => this.logger.warn(`job ${jobId}: publish failed: ${err.message}`));
+  }
 }
+
+const isTruncated = (artifacts: Record<string, unknown> | null) => artifacts !== null && artifacts.truncated === true && 'size' in artifacts;

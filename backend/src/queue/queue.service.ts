@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { type Job, type JobsOptions, Queue, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { JobName, QUEUE_JOBS, QueueName } from './queue.constants.js';
@@ -7,7 +7,7 @@ export type JobHandler = (job: Job) => Promise<unknown>;
 
 /** Producers and workers for every BullMQ queue. */
 @Injectable()
-export class QueueService implements OnApplicationShutdown {
+export class QueueService implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(QueueService.name);
   private readonly queues = new Map<QueueName, Queue>();
   private readonly workers: Worker[] = [];
@@ -51,8 +51,15 @@ export class QueueService implements OnApplicationShutdown {
     return worker;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the database goes away: stop taking work and let running jobs finish and
+   * store their outcome (a run cut short is failed by the reconciler, never re-run).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.allSettled(this.workers.map((w) => w.close()));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CatalogService } from '../catalog/catalog.service.js';
-import { JobsService } from '../jobs/jobs.service.js';
+import { JobsService, LEASE_MS } from '../jobs/jobs.service.js';
 import { ProvidersService } from '../providers/providers.service.js';
 import type { ProvisionJobData } from '../queue/queue.constants.js';
 import { ServicesService } from '../services/services.service.js';
@@ -34,7 +34,9 @@ export class ProvisionJob {
     const request = await this.requests.load(job.data.requestId);
     if (!request) return;
     if (request.status === 'running') {
-      // A previous delivery claimed it and its worker died: never re-run silently.
+      // Delivered again while claimed: either the first delivery is still running it (a
+      // queue hiccup), or its worker died. Never run it twice.
+      if (await this.isAlive(request)) return;
       await this.jobs.failRunning(request.id, WORKER_DIED);
       await this.requests.transition(request.id, ['running'], 'failed', WORKER_DIED);
       return;
@@ -47,6 +49,12 @@ export class ProvisionJob {
       await this.jobs.failRunning(request.id, `Internal error: ${(err as Error).message}`);
       await this.requests.transition(request.id, ['running'], 'failed', `The portal failed while provisioning: ${(err as Error).message}`);
     }
+  }
+
+  /** A running request is alive while its job's lease is fresh, or it was claimed within the lease. */
+  async isAlive(request: ServiceRequestEntity): Promise<boolean> {
+    if (await this.jobs.hasLiveRun(request.id)) return true;
+    return Date.now() - request.updatedAt.getTime() < LEASE_MS;
   }
 
   private async provision(request: ServiceRequestEntity): Promise<void> {
@@ -66,7 +74,9 @@ export class ProvisionJob {
       return;
     }
     const template = await this.catalog.findById(request.templateId);
-    await this.db.transaction(async (tx) => {
+    // The request must still be ours: one the reconciler already failed gets no service.
+    const finished = await this.db.transaction(async (tx) => {
+      if (!(await this.requests.transition(request.id, ['running'], 'finished', `Playbook ${plan.playbook} finished.`, tx))) return false;
       await this.services.create(tx, {
         name: `${template?.name ?? 'Service'} (${plan.playbook})`,
         requestId: request.id,
@@ -75,12 +85,9 @@ export class ProvisionJob {
         providerId: plan.providerId,
         outputs: run.artifacts ?? {},
       });
-      await tx.update(
-        ServiceRequestEntity,
-        { id: request.id, status: 'running' },
-        { status: 'finished', message: `Playbook ${plan.playbook} finished.`, finishedAt: new Date() },
-      );
+      return true;
     });
-    await this.requests.publishChange(request.id);
+    if (finished) await this.requests.publishChange(request.id);
+    else this.logger.warn(`request ${request.id} was no longer running when its playbook finished: no service created`);
   }
 }

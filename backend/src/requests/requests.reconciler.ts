@@ -1,21 +1,22 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { QueueName } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { WORKER_DIED } from './provision.job.js';
+import { ProvisionJob, WORKER_DIED } from './provision.job.js';
 import { RequestsService } from './requests.service.js';
 
-const INTERVAL_MS = 10_000;
+const INTERVAL_MS = 5_000;
 /** A request this long in a state without its queue job present is stranded. */
 const GRACE_MS = 5_000;
 
 /**
  * Postgres is the source of truth: anything in a non-terminal state whose queue job is
  * missing (Redis lost, enqueue failed, crash between commit and enqueue) is queued again;
- * a request left `running` with no live queue job is failed, never silently re-run.
+ * a request left `running` whose job's lease has lapsed (its worker died) is failed,
+ * never silently re-run.
  */
 @Injectable()
-export class RequestsReconciler implements OnApplicationShutdown {
+export class RequestsReconciler implements BeforeApplicationShutdown {
   private readonly logger = new Logger(RequestsReconciler.name);
   private timer?: NodeJS.Timeout;
   private running = false;
@@ -24,6 +25,7 @@ export class RequestsReconciler implements OnApplicationShutdown {
     private readonly requests: RequestsService,
     private readonly jobs: JobsService,
     private readonly queues: QueueService,
+    private readonly provision: ProvisionJob,
   ) {}
 
   start(): void {
@@ -45,11 +47,11 @@ export class RequestsReconciler implements OnApplicationShutdown {
         this.logger.log(`re-queueing stranded request ${request.id} (${request.status}, queue job ${state})`);
         await this.requests.enqueue(request.id);
       }
+      // Liveness comes from Postgres (the job's lease), not from Redis: losing Redis must not
+      // fail runs that are still going.
       for (const request of await this.requests.unfinished(['running'], before)) {
-        const job = await queue.getJob(request.id);
-        const state = job ? await job.getState() : 'missing';
-        if (state === 'active' || state === 'waiting' || state === 'delayed') continue;
-        this.logger.warn(`request ${request.id} was running without a live worker (queue job ${state}): failing it`);
+        if (await this.provision.isAlive(request)) continue;
+        this.logger.warn(`request ${request.id} was running without a live worker: failing it`);
         await this.jobs.failRunning(request.id, WORKER_DIED);
         await this.requests.transition(request.id, ['running'], 'failed', WORKER_DIED);
       }
@@ -60,7 +62,7 @@ export class RequestsReconciler implements OnApplicationShutdown {
     }
   }
 
-  onApplicationShutdown(): void {
+  beforeApplicationShutdown(): void {
     clearInterval(this.timer);
   }
 }

@@ -67,7 +67,7 @@ export class RequestsResolver {
 
   @ResolveField(() => ServiceModel, { nullable: true })
   async service(@Parent() request: ServiceRequestModel): Promise<ServiceModel | null> {
-    return (await this.serviceService.forRequests([request.id]))[0] ?? null;
+    return this.serviceService.forRequest(request.id);
   }
 }
 

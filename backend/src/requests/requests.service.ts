@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { type EntityManager, In, Repository } from 'typeorm';
+import { forbiddenVariable } from '../common/ansible-variables.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { CatalogService, type OrderableTemplate } from '../catalog/catalog.service.js';
 import type { ValueSource } from '../catalog/catalog.types.js';
@@ -69,13 +70,13 @@ export class RequestsService {
   async plan(template: OrderableTemplate, values: Record<string, unknown>): Promise<RunPlan> {
     const spec = template.provision;
     const pick = (source: ValueSource): string => (typeof source === 'string' ? source : String(values[source.field] ?? ''));
-    const repo = await this.repos.findByName(spec.repo);
+    const repo = await this.repos.snapshot(spec.repo);
     if (!repo?.commit) {
       throw new AppError(ErrorCode.UNAVAILABLE, `Git repository "${spec.repo}" has not been refreshed yet: refresh it, then order again.`);
     }
     const playbook = pick(spec.playbook);
     const field = (source: ValueSource, fallback: string) => (typeof source === 'string' ? fallback : source.field);
-    if (!(await this.repos.playbookPaths(repo.id)).includes(playbook)) {
+    if (!repo.playbooks.includes(playbook)) {
       throw validationFailed(`"${playbook}" is not a playbook of repository "${repo.name}" at ${repo.commit.slice(0, 12)}`, {
         [field(spec.playbook, 'playbook')]: `is not a playbook of repository "${repo.name}"`,
       });
@@ -91,6 +92,10 @@ export class RequestsService {
     if (spec.extraVarsField && typeof values[spec.extraVarsField] === 'string') {
       Object.assign(extraVars, parseYamlMapping(values[spec.extraVarsField] as string));
     }
+    for (const name of Object.keys(extraVars)) {
+      const why = forbiddenVariable(name);
+      if (why) throw validationFailed(`Variable ${why}`, spec.extraVarsField ? { [spec.extraVarsField]: why } : undefined);
+    }
     return { repoId: repo.id, commit: repo.commit, playbook, providerId, extraVars };
   }
 
@@ -98,15 +103,19 @@ export class RequestsService {
     return this.requests.find({ order: { createdAt: 'DESC' }, skip: Math.max(skip, 0), take: Math.min(Math.max(take, 1), 500) });
   }
 
-  /** Moves a request from one of `from` to `to`; false when it was in another state. Publishes the change. */
-  async transition(id: string, from: RequestStatus[], to: RequestStatus, message?: string | null): Promise<boolean> {
+  /**
+   * Moves a request from one of `from` to `to`; false when it was in another state.
+   * Publishes the change, unless it happens inside the caller's transaction `tx`: then the
+   * caller publishes once it has committed.
+   */
+  async transition(id: string, from: RequestStatus[], to: RequestStatus, message?: string | null, tx?: EntityManager): Promise<boolean> {
     const finished = to === 'finished' || to === 'failed';
-    const result = await this.requests.update(
+    const result = await (tx ? tx.getRepository(ServiceRequestEntity) : this.requests).update(
       { id, status: In(from) },
       { status: to, ...(message !== undefined ? { message } : {}), ...(finished ? { finishedAt: new Date() } : {}) },
     );
     const moved = (result.affected ?? 0) > 0;
-    if (moved) await this.publishChange(id);
+    if (moved && !tx) await this.publishChange(id);
     return moved;
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, Repository } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { isUuid, notFound } from '../common/app-error.js';
 import type { ServiceModel } from './models/service.model.js';
@@ -34,8 +34,7 @@ export class ServicesService {
     return service;
   }
 
-  async forRequests(requestIds: string[]): Promise<ServiceModel[]> {
-    if (requestIds.length === 0) return [];
-    return this.services.findBy({ requestId: In(requestIds) });
+  forRequest(requestId: string): Promise<ServiceModel | null> {
+    return this.services.findOneBy({ requestId });
   }
 }

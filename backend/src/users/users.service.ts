@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import argon2 from 'argon2';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { UserEntity } from './user.entity.js';
 import type { UserModel } from './models/user.model.js';
@@ -25,10 +25,6 @@ export class UsersService {
     return user && toModel(user);
   }
 
-  async findByIds(ids: string[]): Promise<UserModel[]> {
-    if (ids.length === 0) return [];
-    return (await this.users.findBy({ id: In(ids) })).map(toModel);
-  }
 
   /** The user when the password matches; null otherwise (same answer for unknown users). */
   async verify(username: string, password: string): Promise<UserModel | null> {

@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { newEnv, startTestApp, type TestApp, waitFor } from '../testing/harness.js';
+
+/** Playbooks of the tests' own: `slow.yml` pauses, so a run can be caught while it runs. */
+async function fixturePlaybooks(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'playbooks-'));
+  await writeFile(
+    join(dir, 'slow.yml'),
+    [
+      '- hosts: all',
+      '  gather_facts: false',
+      '  tasks:',
+      '    - ansible.builtin.pause:',
+      '        seconds: "{{ secs | default(3) }}"',
+      '    - ansible.builtin.set_stats:',
+      '        data: { slept: "{{ secs | default(3) }}" }',
+      '',
+    ].join('\n'),
+  );
+  return dir;
+}
+
+const ORDER = 'mutation($i: OrderServiceInput!) { orderService(input: $i) { id status } }';
+const REQUEST = 'query($id: ID!) { serviceRequest(id: $id) { status message jobs { id status error } service { id outputs } } }';
+
+interface Req {
+  status: string;
+  message: string | null;
+  jobs: { id: string; status: string; error: string | null }[];
+  service: { id: string; outputs: Record<string, unknown> } | null;
+}
+
+async function order(app: TestApp, dialogValues: Record<string, unknown>) {
+  const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
+  const templateId = templates.data!.serviceTemplates.find((t) => t.name === 'Run a playbook')!.id;
+  return app.gql<{ orderService: { id: string } }>(ORDER, { i: { templateId, dialogValues } });
+}
+
+const request = async (app: TestApp, id: string) => (await app.gql<{ serviceRequest: Req }>(REQUEST, { id })).data!.serviceRequest;
+const ended = (app: TestApp, id: string) =>
+  waitFor(`request ${id} to end`, async () => {
+    const r = await request(app, id);
+    return r.status === 'finished' || r.status === 'failed' ? r : undefined;
+  });
+const running = (app: TestApp, id: string) =>
+  waitFor(`request ${id} to run`, async () => {
+    const r = await request(app, id);
+    return r.jobs[0]?.status === 'running' ? r : undefined;
+  });
+
+describe('hostile input and concurrency', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: await fixturePlaybooks() });
+  });
+  after(() => app?.stop());
+
+  test('extra variables may not set connection variables (they would run commands on the worker)', async () => {
+    for (const extra of ['ansible_python_interpreter: /bin/sh -c "id > /tmp/pwned"', 'ansible_ssh_common_args: -o ProxyCommand=id', 'hostvars: {}']) {
+      const res = await order(app, { playbook: 'slow.yml', extra_vars: extra });
+      assert.equal(res.errors?.[0].extensions?.code, 'VALIDATION_FAILED', extra);
+      assert.match(res.errors?.[0].extensions?.fields?.extra_vars ?? '', /orders may not set/);
+    }
+    assert.equal((await app.sql<{ n: string }>('SELECT count(*) AS n FROM service_requests'))[0].n, '0');
+  });
+
+  test('many refreshes of one repository at once all answer, and the API stays responsive meanwhile', async () => {
+    const repos = await app.gql<{ gitRepos: { id: string; commit: string }[] }>('{ gitRepos { id commit } }');
+    const { id, commit } = repos.data!.gitRepos[0];
+    const refreshes = Array.from({ length: 25 }, () => app.gql<{ refreshGitRepo: { commit: string } }>('mutation($id: ID!) { refreshGitRepo(id: $id) { commit } }', { id }));
+    const me = await app.gql<{ me: { username: string } }>('{ me { username } }');
+    assert.equal(me.data?.me.username, 'admin');
+    for (const res of await Promise.all(refreshes)) {
+      assert.equal(res.errors, undefined);
+      assert.equal(res.data?.refreshGitRepo.commit, commit);
+    }
+  });
+
+  test('subscriptions: no token, no WebSocket; an unknown job is NOT_FOUND, not a database error', async () => {
+    const url = `${app.url.replace('http', 'ws')}/graphql`;
+    const anonymous = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const closed = await new Promise<unknown>((resolve) => {
+      anonymous.subscribe({ query: '{ __typename }' }, { next: () => undefined, error: resolve, complete: () => resolve('completed') });
+    });
+    await anonymous.dispose();
+    assert.equal((closed as { code?: number }).code, 4403);
+    const errors = await new Promise<{ message: string; extensions?: { code?: string } }[]>((resolve, reject) => {
+      const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${app.token}` } });
+      client.subscribe(
+        { query: 'subscription { jobLog(jobId: "nope") { text } }' },
+        {
+          next: (value) => resolve((value.errors ?? []) as never),
+          error: (err) => resolve(err as never),
+          complete: () => reject(new Error('completed without an error')),
+        },
+      );
+    });
+    assert.equal(errors[0]?.extensions?.code, 'NOT_FOUND');
+    assert.match(errors[0].message, /Job nope does not exist/);
+  });
+});
+
+describe('runs and their outcome', () => {
+  test('a run whose request was failed meanwhile (worker presumed dead) leaves no service behind', async () => {
+    const app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: await fixturePlaybooks() });
+    try {
+      const id = (await order(app, { playbook: 'slow.yml', extra_vars: 'secs: 2' })).data!.orderService.id;
+      await running(app, id);
+      await app.sql(`UPDATE service_requests SET status = 'failed', message = 'failed by the reconciler' WHERE id = $1`, [id]);
+      await waitFor('the job to end', async () => !['pending', 'running'].includes((await request(app, id)).jobs[0].status));
+      const r = await request(app, id);
+      assert.equal(r.status, 'failed');
+      assert.equal(r.service, null);
+      assert.equal((await app.sql<{ n: string }>('SELECT count(*) AS n FROM services'))[0].n, '0');
+    } finally {
+      await app.stop();
+    }
+  });
+
+  test('losing Redis during a run does not fail it: liveness is the job lease in Postgres', async () => {
+    const app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: await fixturePlaybooks() });
+    try {
+      const id = (await order(app, { playbook: 'slow.yml', extra_vars: 'secs: 12' })).data!.orderService.id;
+      await running(app, id);
+      await app.redis.flushdb();
+      const r = await ended(app, id);
+      assert.equal(r.status, 'finished', r.message ?? '');
+      assert.deepEqual(r.service?.outputs, { slept: '12' });
+    } finally {
+      await app.stop();
+    }
+  });
+
+  test('stopping the process during a run lets the run finish and store its outcome', async () => {
+    const env = await newEnv();
+    const first = await startTestApp(env, { PLAYBOOKS_DIR: await fixturePlaybooks() }, { owner: false });
+    const id = (await order(first, { playbook: 'slow.yml', extra_vars: 'secs: 2' })).data!.orderService.id;
+    await running(first, id);
+    await first.stop();
+    const second = await startTestApp(env, { ROLE: 'api' }, { owner: false });
+    try {
+      const r = await request(second, id);
+      assert.equal(r.status, 'finished', r.message ?? '');
+      assert.equal(r.jobs[0].status, 'successful');
+    } finally {
+      await second.stop();
+      await env.destroy();
+    }
+  });
+
+  test('a missing ansible-playbook is an error that says so, and a run past JOB_TIMEOUT_SECONDS is stopped', async () => {
+    const app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: await fixturePlaybooks(), ANSIBLE_PLAYBOOK_BIN: '/nonexistent/ansible-playbook' });
+    try {
+      const r = await ended(app, (await order(app, { playbook: 'slow.yml' })).data!.orderService.id);
+      assert.equal(r.status, 'failed');
+      assert.equal(r.jobs[0].status, 'error');
+      assert.match(r.message ?? '', /could not run: ansible-playbook could not start: .*ENOENT/);
+    } finally {
+      await app.stop();
+    }
+    const slow = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: await fixturePlaybooks(), JOB_TIMEOUT_SECONDS: '1' });
+    try {
+      const r = await ended(slow, (await order(slow, { playbook: 'slow.yml', extra_vars: 'secs: 30' })).data!.orderService.id);
+      assert.equal(r.status, 'failed');
+      assert.equal(r.jobs[0].status, 'failed');
+      assert.match(r.message ?? '', /took longer than 1 s \(JOB_TIMEOUT_SECONDS\)/);
+    } finally {
+      await slow.stop();
+    }
+  });
+});
