@@ -4,6 +4,38 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 
 type Listener = (message: unknown) => void;
 
+/** The listeners of one channel and the SUBSCRIBE they all wait for. */
+interface Channel {
+  listeners: Set<Listener>;
+  active: Promise<void>;
+}
+
+/**
+ * Resolves once `redis` is ready for commands. ioredis writes SUBSCRIBE straight to a
+ * connection that is still in its handshake (status `connect`): the reply turns the
+ * connection into subscriber mode, its ready check (INFO) is then refused, and ioredis
+ * drops the connection, rejects what it had queued and reconnects without the channels
+ * it had just subscribed (it resubscribes only after a connection that was ready). The
+ * SUBSCRIBE resolved, yet nothing published on its channel ever arrives (redis/ioredis#2037).
+ * So SUBSCRIBE is sent only on a ready connection.
+ */
+function whenReady(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  if (redis.status === 'end') return Promise.reject(new Error('the Redis subscriber connection was closed'));
+  return new Promise<void>((resolve, reject) => {
+    const onReady = () => {
+      redis.off('end', onEnd);
+      resolve();
+    };
+    const onEnd = () => {
+      redis.off('ready', onReady);
+      reject(new Error('the Redis subscriber connection was closed'));
+    };
+    redis.once('ready', onReady);
+    redis.once('end', onEnd);
+  });
+}
+
 /**
  * Redis pub/sub, so any api process can serve live updates produced by any worker.
  * One subscriber connection per process; channels are reference-counted.
@@ -13,7 +45,8 @@ export class PubSubService implements OnApplicationShutdown {
   private readonly logger = new Logger(PubSubService.name);
   private publisher?: Redis;
   private subscriber?: Redis;
-  private readonly listeners = new Map<string, Set<Listener>>();
+  private subscriberReady?: Promise<void>;
+  private readonly channels = new Map<string, Channel>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -34,39 +67,64 @@ export class PubSubService implements OnApplicationShutdown {
     return redis;
   }
 
-  /** Resolves once the subscription is active; returns the function that ends it. */
-  async subscribe(channel: string, listener: Listener): Promise<() => void> {
-    if (!this.subscriber) {
-      this.subscriber = this.connect(null);
-      this.subscriber.on('message', (ch: string, raw: string) => {
-        const set = this.listeners.get(ch);
-        if (!set) return;
-        let message: unknown;
-        try {
-          message = JSON.parse(raw);
-        } catch {
-          return;
-        }
-        for (const l of set) l(message);
-      });
-      this.subscriber.on('error', (err) => this.logger.warn(`subscriber: ${err.message}`));
-    }
-    let set = this.listeners.get(channel);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(channel, set);
-    }
-    set.add(listener);
-    if (set.size === 1) await this.subscriber.subscribe(channel);
-    return () => {
-      const current = this.listeners.get(channel);
-      if (!current) return;
-      current.delete(listener);
-      if (current.size === 0) {
-        this.listeners.delete(channel);
-        this.subscriber?.unsubscribe(channel).catch(() => undefined);
+  private subscriberConnection(): Redis {
+    if (this.subscriber) return this.subscriber;
+    const subscriber = this.connect(null);
+    subscriber.on('message', (ch: string, raw: string) => {
+      const entry = this.channels.get(ch);
+      if (!entry) return;
+      let message: unknown;
+      try {
+        message = JSON.parse(raw);
+      } catch {
+        return;
       }
+      for (const l of entry.listeners) l(message);
+    });
+    this.subscriber = subscriber;
+    return subscriber;
+  }
+
+  /** One wait for the subscriber connection to be ready, shared by every channel. */
+  private whenSubscriberReady(subscriber: Redis): Promise<void> {
+    if (subscriber.status === 'ready') return Promise.resolve();
+    this.subscriberReady ??= whenReady(subscriber).finally(() => (this.subscriberReady = undefined));
+    return this.subscriberReady;
+  }
+
+  /**
+   * Resolves once the subscription is active — everything published on `channel` from
+   * then on reaches `listener` — and returns the function that ends it. A listener that
+   * joins a channel whose SUBSCRIBE is still on its way waits for that SUBSCRIBE too.
+   */
+  async subscribe(channel: string, listener: Listener): Promise<() => void> {
+    const subscriber = this.subscriberConnection();
+    let entry = this.channels.get(channel);
+    if (!entry) {
+      const active = this.whenSubscriberReady(subscriber).then(async () => {
+        await subscriber.subscribe(channel);
+      });
+      entry = { listeners: new Set(), active };
+      this.channels.set(channel, entry);
+    }
+    const joined = entry;
+    joined.listeners.add(listener);
+    const unsubscribe = () => {
+      if (!joined.listeners.delete(listener) || joined.listeners.size > 0) return;
+      if (this.channels.get(channel) === joined) this.channels.delete(channel);
+      // Sent after the SUBSCRIBE (same connection, in order), so Redis ends up unsubscribed.
+      void joined.active.then(
+        () => subscriber.unsubscribe(channel).catch(() => undefined),
+        () => undefined,
+      );
     };
+    try {
+      await joined.active;
+    } catch (err) {
+      unsubscribe();
+      throw err;
+    }
+    return unsubscribe;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -36,6 +36,16 @@ async function finished(app: TestApp, id: string): Promise<Request> {
   });
 }
 
+/** A promise's outcome, readable once `done`. */
+function settle<T>(promise: Promise<T>): { done: boolean; value?: T; error?: unknown } {
+  const outcome: { done: boolean; value?: T; error?: unknown } = { done: false };
+  void promise.then(
+    (value) => Object.assign(outcome, { done: true, value }),
+    (error: unknown) => Object.assign(outcome, { done: true, error }),
+  );
+  return outcome;
+}
+
 const count = async (app: TestApp, table: string) => Number((await app.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
 describe('ordering "Run a playbook" on real Postgres, Redis, git and ansible-playbook', () => {
@@ -166,6 +176,51 @@ describe('ordering "Run a playbook" on real Postgres, Redis, git and ansible-pla
     const res = await fetch(`${app.url}/healthz`);
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { status: 'ok', postgres: 'ok', redis: 'ok' });
+  });
+});
+
+describe('a page opened on a request right after ordering it', () => {
+  test("its first streams, opened together while the job runs, carry the job's whole log and events", async () => {
+    // What the request page does in a fresh api process: serviceRequestUpdated, jobLog and
+    // jobEvents opened at once as soon as the job exists — the process's first
+    // subscriptions, made while its Redis subscriber connection is still being set up.
+    const app = await startTestApp(await newEnv());
+    try {
+      const res = await order(app, { playbook: 'hello.yml', extra_vars: 'name: streamed' });
+      const requestId = res.data!.orderService.id;
+      const jobId = await waitFor('the job to exist', async () => {
+        const r = await app.gql<{ serviceRequest: { jobs: { id: string }[] } }>('query($id: ID!) { serviceRequest(id: $id) { jobs { id } } }', {
+          id: requestId,
+        });
+        return r.data?.serviceRequest.jobs[0]?.id;
+      });
+      const streams = {
+        serviceRequestUpdated: settle(app.subscribe<{ status: string }>('subscription($id: ID!) { serviceRequestUpdated(id: $id) { status } }', { id: requestId })),
+        jobLog: settle(app.subscribe<{ offset: number; text: string }>('subscription($j: ID!) { jobLog(jobId: $j, offset: 0) { offset text } }', { j: jobId })),
+        jobEvents: settle(app.subscribe<{ seq: number }>('subscription($j: ID!) { jobEvents(jobId: $j, afterSeq: 0) { seq } }', { j: jobId })),
+      };
+      const r = await finished(app, requestId);
+      assert.equal(r.status, 'finished', r.message ?? '');
+      const [job] = r.jobs;
+      // Each stream ends by itself once the job has (one that never does missed the live
+      // message saying so): a wait, not a speed check.
+      for (const [name, stream] of Object.entries(streams)) await waitFor(`the ${name} subscription to end`, async () => stream.done);
+
+      assert.equal(streams.jobLog.error, undefined, `jobLog failed: ${String(streams.jobLog.error)}`);
+      const chunks = streams.jobLog.value!;
+      assert.equal(chunks.map((c) => c.text).join(''), job.stdout, 'the streamed chunks are the stored stdout, whole');
+      let end = 0;
+      for (const c of chunks) {
+        assert.equal(c.offset, end, 'each chunk starts where the previous one ended');
+        end += c.text.length;
+      }
+      assert.equal(streams.jobEvents.error, undefined, `jobEvents failed: ${String(streams.jobEvents.error)}`);
+      assert.deepEqual(streams.jobEvents.value!.map((e) => e.seq), job.events.map((e) => e.seq), 'every stored event was streamed, once, in order');
+      assert.equal(streams.serviceRequestUpdated.error, undefined, `serviceRequestUpdated failed: ${String(streams.serviceRequestUpdated.error)}`);
+      assert.equal(streams.serviceRequestUpdated.value!.at(-1)?.status, 'finished');
+    } finally {
+      await app.stop();
+    }
   });
 });
 
