@@ -140,17 +140,29 @@ export const channels = {
   request: (requestId: string) => `superfluid:request:${requestId}`,
 };
 
+/** What LiveQueue.next() answers when nothing came for a while, or messages were dropped. */
+export const CATCH_UP = Symbol('catch up from the database');
+
 /**
- * An async iterator over live messages that can also be told to stop. Messages that
- * arrive while nobody is reading are buffered.
+ * Live messages for one stream, buffered while nobody reads. Pub/sub can lose messages
+ * (a Redis reconnect, a slow reader), so a stream treats CATCH_UP — answered after
+ * `idleMs` of silence, or when the buffer overflowed — as the cue to re-read Postgres.
  */
 export class LiveQueue<T> {
-  private readonly buffer: T[] = [];
+  private buffer: T[] = [];
   private wake?: () => void;
   private closed = false;
+  private overflowed = false;
+
+  constructor(private readonly maxBuffered = 10_000) {}
 
   push(item: T): void {
-    this.buffer.push(item);
+    if (this.buffer.length >= this.maxBuffered) {
+      this.buffer = [];
+      this.overflowed = true;
+    } else {
+      this.buffer.push(item);
+    }
     this.wake?.();
   }
 
@@ -159,12 +171,23 @@ export class LiveQueue<T> {
     this.wake?.();
   }
 
-  /** Next buffered item, waiting for one; undefined once closed and drained. */
-  async next(): Promise<T | undefined> {
-    while (this.buffer.length === 0) {
+  /** The next message; CATCH_UP after `idleMs` without one or after an overflow; undefined once closed. */
+  async next(idleMs: number): Promise<T | typeof CATCH_UP | undefined> {
+    if (this.overflowed) {
+      this.overflowed = false;
+      return CATCH_UP;
+    }
+    if (this.buffer.length === 0) {
       if (this.closed) return undefined;
-      await new Promise<void>((resolve) => (this.wake = resolve));
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        timer = setTimeout(resolve, idleMs);
+      });
+      clearTimeout(timer);
       this.wake = undefined;
+      if (this.overflowed) return this.next(idleMs);
+      if (this.buffer.length === 0) return this.closed ? undefined : CATCH_UP;
     }
     return this.buffer.shift();
   }

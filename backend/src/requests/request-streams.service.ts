@@ -4,6 +4,9 @@ import type { ServiceRequestModel } from './models/service-request.model.js';
 import { RequestsService } from './requests.service.js';
 import { TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
 
+/** Re-read the request after this long without a message (pub/sub can lose one). */
+const IDLE_MS = 5_000;
+
 @Injectable()
 export class RequestStreamsService {
   constructor(
@@ -26,7 +29,7 @@ export class RequestStreamsService {
           yield current;
         }
         if (TERMINAL_REQUEST_STATUSES.includes(current.status)) return;
-        if ((await live.next()) === undefined) return;
+        if ((await live.next(IDLE_MS)) === undefined) return;
       }
     } finally {
       unsubscribe();

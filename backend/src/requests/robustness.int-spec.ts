@@ -137,6 +137,28 @@ describe('runs and their outcome', () => {
     }
   });
 
+  test('a live log survives its Redis subscription being cut mid-run: the stream re-reads Postgres and ends complete', async () => {
+    const app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: await fixturePlaybooks() });
+    try {
+      const id = (await order(app, { playbook: 'slow.yml', extra_vars: 'secs: 4' })).data!.orderService.id;
+      const jobId = (await running(app, id)).jobs[0].id;
+      const streamed = app.subscribe<{ offset: number; text: string }>('subscription($j: ID!) { jobLog(jobId: $j) { offset text } }', { j: jobId });
+      await new Promise((r) => setTimeout(r, 500));
+      await app.redis.client('KILL', 'TYPE', 'pubsub');
+      const chunks = await streamed;
+      const r = await ended(app, id);
+      const job = (await app.gql<{ job: { stdout: string } }>('query($id: ID!) { job(id: $id) { stdout } }', { id: r.jobs[0].id })).data!.job;
+      assert.equal(chunks.map((c) => c.text).join(''), job.stdout);
+      let at = 0;
+      for (const c of chunks) {
+        assert.equal(c.offset, at, 'each chunk starts where the previous one ended');
+        at += c.text.length;
+      }
+    } finally {
+      await app.stop();
+    }
+  });
+
   test('stopping the process during a run lets the run finish and store its outcome', async () => {
     const env = await newEnv();
     const first = await startTestApp(env, { PLAYBOOKS_DIR: await fixturePlaybooks() }, { owner: false });
