@@ -21,6 +21,8 @@ export interface RawEvent {
 
 const FLUSH_MS = 50;
 const MAX_BATCH = 500;
+/** Stdout kept per job; past it the log ends with a note (the events are all kept). */
+export const MAX_STDOUT_CHARS = 10_000_000;
 
 /**
  * Stores a running job's events and stdout in batches, in order, and publishes each
@@ -36,6 +38,7 @@ export class JobOutputWriter {
   private timer?: NodeJS.Timeout;
   private chain: Promise<void> = Promise.resolve();
   private failure?: Error;
+  private truncated = false;
 
   constructor(
     private readonly jobId: string,
@@ -68,6 +71,12 @@ export class JobOutputWriter {
   }
 
   addText(text: string): void {
+    if (this.truncated) return;
+    const room = MAX_STDOUT_CHARS - this.offset - this.text.length;
+    if (text.length > room) {
+      this.truncated = true;
+      text = `${text.slice(0, Math.max(room, 0))}\n[superfluid] output truncated at ${MAX_STDOUT_CHARS} characters; the events are complete.\n`;
+    }
     this.text += text;
     this.flushSoon(FLUSH_MS);
   }
