@@ -12,6 +12,7 @@ import { ServiceEntity } from '../services/service.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { Spine1763964000000 } from './migrations/1763964000000-Spine.js';
 import { JobHeartbeat1764000000000 } from './migrations/1764000000000-JobHeartbeat.js';
+import { Cancel1764100000000 } from './migrations/1764100000000-Cancel.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -27,7 +28,7 @@ export const ENTITIES = [
   ServiceEntity,
 ];
 
-export const MIGRATIONS = [Spine1763964000000, JobHeartbeat1764000000000];
+export const MIGRATIONS = [Spine1763964000000, JobHeartbeat1764000000000, Cancel1764100000000];
 
 export function createDataSource(url: string): DataSource {
   return new DataSource({

@@ -8,6 +8,17 @@ import type { RawEvent } from './job-output.writer.js';
 
 export const CALLBACK_PLUGIN_DIR = resolve(PROJECT_ROOT, 'backend/ansible/callback_plugins');
 const EVENTS_FD = 3;
+/** Time ansible gets to stop after SIGTERM before its process group is killed. */
+const CANCEL_GRACE_MS = 10_000;
+
+function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
 
 export interface AnsibleRun {
   /** Directory holding project/, inventory.yml and extra_vars.yml. */
@@ -15,6 +26,8 @@ export interface AnsibleRun {
   playbook: string;
   onStdout: (text: string) => void;
   onEvent: (event: RawEvent) => void;
+  /** Aborting it stops the run: SIGTERM to ansible's whole process group, SIGKILL after a grace period. */
+  signal?: AbortSignal;
 }
 
 export interface AnsibleResult {
@@ -23,6 +36,8 @@ export interface AnsibleResult {
   startError?: string;
   /** True when it ran past JOB_TIMEOUT_SECONDS and was stopped. */
   timedOut: boolean;
+  /** True when it was stopped through the run's signal. */
+  canceled: boolean;
   /** The last lines Ansible printed on stderr (its own errors, e.g. a missing playbook). */
   stderrTail: string;
 }
@@ -48,6 +63,8 @@ export class AnsibleRunner {
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
       reject: false,
       buffer: false,
+      // Its own process group, so a cancel reaches the forks ansible starts too.
+      detached: true,
       timeout: this.config.jobTimeoutSeconds * 1000,
       killSignal: 'SIGTERM',
       forceKillAfterDelay: 10_000,
@@ -72,6 +89,15 @@ export class AnsibleRunner {
         PYTHONUNBUFFERED: '1',
       },
     });
+    let canceled = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const stopGroup = () => {
+      canceled = true;
+      killGroup(child.pid, 'SIGTERM');
+      killTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), CANCEL_GRACE_MS);
+    };
+    if (run.signal?.aborted) stopGroup();
+    else run.signal?.addEventListener('abort', stopGroup, { once: true });
     const stdio = child.stdio as unknown as Readable[];
     const stderrLines: string[] = [];
     const pumps = [
@@ -90,9 +116,12 @@ export class AnsibleRunner {
       }),
     ];
     const result = await child;
+    run.signal?.removeEventListener('abort', stopGroup);
+    clearTimeout(killTimer);
+    if (canceled || result.timedOut) killGroup(child.pid, 'SIGKILL'); // forks that outlived their leader
     await Promise.all(pumps);
     const startError = result.exitCode === undefined && !result.timedOut && result.signal === undefined ? result.message : undefined;
-    return { returnCode: result.exitCode ?? null, startError, timedOut: result.timedOut, stderrTail: stripAnsi(stderrLines.join('\n')) };
+    return { returnCode: result.exitCode ?? null, startError, timedOut: result.timedOut, canceled, stderrTail: stripAnsi(stderrLines.join('\n')) };
   }
 }
 

@@ -25,6 +25,9 @@ export class JobEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+  /** Set by cancelJob; the worker running the job sees it and stops ansible. */
+  @Column({ name: 'cancel_requested_at', type: 'timestamptz', nullable: true }) cancelRequestedAt: Date | null;
+  @Column({ name: 'canceled_by', type: 'uuid', nullable: true }) canceledBy: string | null;
   /** Renewed by the worker while the job runs; stale means the worker died. */
   @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true }) heartbeatAt: Date | null;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GitReposModule } from '../git-repos/git-repos.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { AnsibleRunner } from './ansible-runner.js';
 import { JobEventEntity } from './job-event.entity.js';
 import { JobStreamsService } from './job-streams.service.js';
@@ -9,7 +10,7 @@ import { JobsResolver } from './jobs.resolver.js';
 import { JobsService } from './jobs.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([JobEntity, JobEventEntity]), GitReposModule],
+  imports: [TypeOrmModule.forFeature([JobEntity, JobEventEntity]), GitReposModule, UsersModule],
   providers: [AnsibleRunner, JobsService, JobStreamsService, JobsResolver],
   exports: [JobsService],
 })

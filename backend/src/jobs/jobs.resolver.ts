@@ -1,4 +1,6 @@
-import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { CurrentUser } from '../auth/auth.decorators.js';
+import { UserModel } from '../users/models/user.model.js';
 import { JobStreamsService } from './job-streams.service.js';
 import { JobsService } from './jobs.service.js';
 import { JobEventModel, JobModel, LogChunkModel } from './models/job.model.js';
@@ -13,6 +15,13 @@ export class JobsResolver {
   @Query(() => JobModel, { nullable: true })
   job(@Args('id', { type: () => ID }) id: string): Promise<JobModel> {
     return this.jobs.get(id);
+  }
+
+  @Mutation(() => JobModel, {
+    description: 'Stop a running job: SIGTERM to ansible, SIGKILL 10 s later. It ends `canceled`, its output kept. CONFLICT when it has already ended.',
+  })
+  cancelJob(@CurrentUser() user: UserModel, @Args('id', { type: () => ID }) id: string): Promise<JobModel> {
+    return this.jobs.cancel(id, user.id);
   }
 
   @ResolveField(() => [JobEventModel], { description: 'Stored events after a sequence number, in order.' })

@@ -2,11 +2,12 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, MoreThan, Repository } from 'typeorm';
-import { isUuid, notFound, validationFailed } from '../common/app-error.js';
+import { DataSource, In, IsNull, MoreThan, Repository } from 'typeorm';
+import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { GitReposService } from '../git-repos/git-repos.service.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
+import { UsersService } from '../users/users.service.js';
 import { AnsibleRunner, stripAnsi } from './ansible-runner.js';
 import { JobEventEntity } from './job-event.entity.js';
 import { JobOutputWriter, type RawEvent } from './job-output.writer.js';
@@ -44,6 +45,7 @@ export class JobsService {
     private readonly repos: GitReposService,
     private readonly runner: AnsibleRunner,
     private readonly pubsub: PubSubService,
+    private readonly users: UsersService,
   ) {}
 
   async get(id: string): Promise<JobModel> {
@@ -82,6 +84,26 @@ export class JobsService {
     for (const { id } of rows) await this.publishDone(id);
   }
 
+  /**
+   * Asks the worker running a job to stop it. The request is stored first (Postgres is
+   * the truth: the worker also sees it when it renews its lease), then announced on Redis
+   * so the worker reacts at once. The job ends `canceled` with its output kept.
+   */
+  async cancel(id: string, userId: string): Promise<JobModel> {
+    const job = await this.get(id);
+    const result = await this.jobs.update(
+      { id: job.id, status: In(ACTIVE), cancelRequestedAt: IsNull() },
+      { cancelRequestedAt: new Date(), canceledBy: userId },
+    );
+    if (!result.affected) {
+      const current = await this.get(id);
+      if (isFinished(current.status)) throw new AppError(ErrorCode.CONFLICT, `Job ${id} has already ended (${current.status}): there is nothing to cancel.`);
+      return current; // a cancel is already on its way
+    }
+    await this.pubsub.publish(channels.jobCancel(job.id), { cancel: true }).catch((err: Error) => this.logger.warn(`job ${id}: publish failed: ${err.message}`));
+    return this.get(id);
+  }
+
   /** True while a job of the request is running on a worker that renews its lease. */
   async hasLiveRun(requestId: string): Promise<boolean> {
     return this.jobs
@@ -111,8 +133,14 @@ export class JobsService {
         heartbeatAt: new Date(),
       }),
     );
+    // Cancel: announced on Redis for an instant stop, and seen at each lease renewal in case
+    // the announcement was lost.
+    const cancel = new AbortController();
+    const stopListening = await this.pubsub.subscribe(channels.jobCancel(job.id), () => cancel.abort()).catch(() => () => undefined);
     const heartbeat = setInterval(() => {
-      this.jobs.update(job.id, { heartbeatAt: new Date() }).catch((err: Error) => this.logger.warn(`job ${job.id}: heartbeat failed: ${err.message}`));
+      this.renewLease(job.id)
+        .then((cancelRequested) => cancelRequested && cancel.abort())
+        .catch((err: Error) => this.logger.warn(`job ${job.id}: heartbeat failed: ${err.message}`));
     }, HEARTBEAT_MS);
     const runDir = join(this.config.dataDir, 'runs', job.id);
     const writer = new JobOutputWriter(job.id, this.db, this.pubsub);
@@ -131,9 +159,11 @@ export class JobsService {
       ]);
       const command = this.runner.command(runDir, spec.playbook);
       await this.jobs.update(job.id, { status: 'running', startedAt: new Date(), command });
+      if (await this.renewLease(job.id)) cancel.abort(); // canceled while it was being prepared
       const result = await this.runner.run({
         runDir,
         playbook: spec.playbook,
+        signal: cancel.signal,
         onStdout: (text) => writer.addText(text),
         onEvent: (raw: RawEvent) => {
           const event = writer.addEvent(raw);
@@ -144,7 +174,10 @@ export class JobsService {
         },
       });
       returnCode = result.returnCode;
-      if (result.startError) {
+      if (result.canceled) {
+        status = 'canceled';
+        error = `Canceled${await this.canceledByName(job.id)} while it ran; its output so far is kept.`;
+      } else if (result.startError) {
         status = 'error';
         error = `ansible-playbook could not start: ${result.startError}`;
       } else if (result.timedOut) {
@@ -165,6 +198,7 @@ export class JobsService {
       this.logger.error(`job ${job.id}: ${(err as Error).stack}`);
     } finally {
       clearInterval(heartbeat);
+      stopListening();
       await writer.close().catch((err: Error) => {
         // The run's own result stands; only its stored output is incomplete.
         this.logger.error(`job ${job.id}: ${err.message}`);
@@ -178,6 +212,24 @@ export class JobsService {
     if (!claimed.affected) await this.jobs.update(job.id, outcome);
     await this.publishDone(job.id);
     return this.get(job.id);
+  }
+
+  /** Renews the job's lease; true when a cancel has been asked for. */
+  private async renewLease(jobId: string): Promise<boolean> {
+    const rows = (await this.jobs
+      .createQueryBuilder()
+      .update()
+      .set({ heartbeatAt: () => 'now()' })
+      .where({ id: jobId })
+      .returning(['cancel_requested_at'])
+      .execute()).raw as { cancel_requested_at: Date | null }[];
+    return Boolean(rows[0]?.cancel_requested_at);
+  }
+
+  private async canceledByName(jobId: string): Promise<string> {
+    const job = await this.jobs.findOne({ where: { id: jobId }, select: { canceledBy: true } });
+    const user = job?.canceledBy ? await this.users.findById(job.canceledBy) : null;
+    return user ? ` by ${user.username}` : '';
   }
 
   private async publishDone(jobId: string): Promise<void> {

@@ -137,6 +137,7 @@ export class PubSubService implements OnApplicationShutdown {
 export const channels = {
   jobEvents: (jobId: string) => `superfluid:job:${jobId}:events`,
   jobLog: (jobId: string) => `superfluid:job:${jobId}:log`,
+  jobCancel: (jobId: string) => `superfluid:job:${jobId}:cancel`,
   request: (requestId: string) => `superfluid:request:${requestId}`,
 };
 

@@ -68,6 +68,10 @@ export class ProvisionJob {
       inventory: await this.providers.inventoryFor(plan.providerId),
       extraVars: plan.extraVars,
     });
+    if (run.status === 'canceled') {
+      await this.requests.transition(request.id, ['running'], 'canceled', `Playbook ${plan.playbook}: ${run.error ?? 'canceled'}`);
+      return;
+    }
     if (run.status !== 'successful') {
       const why = run.error ?? `ansible-playbook exited with code ${run.returnCode}`;
       await this.requests.transition(request.id, ['running'], 'failed', `Playbook ${plan.playbook} ${run.status === 'error' ? 'could not run' : 'failed'}: ${why}`);

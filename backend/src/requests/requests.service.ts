@@ -15,7 +15,7 @@ import { QueueService } from '../queue/queue.service.js';
 import type { UserModel } from '../users/models/user.model.js';
 import type { OrderServiceInput } from './dto/order-service.input.js';
 import type { ServiceRequestModel } from './models/service-request.model.js';
-import { type RequestStatus, type RunPlan, ServiceRequestEntity } from './service-request.entity.js';
+import { type RequestStatus, type RunPlan, ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
 
 @Injectable()
 export class RequestsService {
@@ -109,7 +109,7 @@ export class RequestsService {
    * caller publishes once it has committed.
    */
   async transition(id: string, from: RequestStatus[], to: RequestStatus, message?: string | null, tx?: EntityManager): Promise<boolean> {
-    const finished = to === 'finished' || to === 'failed';
+    const finished = TERMINAL_REQUEST_STATUSES.includes(to);
     const result = await (tx ? tx.getRepository(ServiceRequestEntity) : this.requests).update(
       { id, status: In(from) },
       { status: to, ...(message !== undefined ? { message } : {}), ...(finished ? { finishedAt: new Date() } : {}) },

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +47,7 @@ const request = async (app: TestApp, id: string) => (await app.gql<{ serviceRequ
 const ended = (app: TestApp, id: string) =>
   waitFor(`request ${id} to end`, async () => {
     const r = await request(app, id);
-    return r.status === 'finished' || r.status === 'failed' ? r : undefined;
+    return ['finished', 'failed', 'canceled'].includes(r.status) ? r : undefined;
   });
 const running = (app: TestApp, id: string) =>
   waitFor(`request ${id} to run`, async () => {
@@ -154,6 +155,31 @@ describe('runs and their outcome', () => {
         assert.equal(c.offset, at, 'each chunk starts where the previous one ended');
         at += c.text.length;
       }
+    } finally {
+      await app.stop();
+    }
+  });
+
+  test('cancelJob stops a running playbook and its forks; the job ends canceled with its output kept', async () => {
+    const app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: await fixturePlaybooks() });
+    try {
+      const id = (await order(app, { playbook: 'slow.yml', extra_vars: 'secs: 300' })).data!.orderService.id;
+      const jobId = (await running(app, id)).jobs[0].id;
+      await waitFor('the pause task to start', async () => (await app.sql<{ n: string }>(`SELECT count(*) AS n FROM job_events WHERE job_id = $1 AND event = 'runner_on_start'`, [jobId]))[0].n === '1');
+      const res = await app.gql<{ cancelJob: { id: string; cancelRequestedAt: string | null } }>('mutation($id: ID!) { cancelJob(id: $id) { id cancelRequestedAt } }', { id: jobId });
+      assert.equal(res.errors, undefined);
+      assert.ok(res.data?.cancelJob.cancelRequestedAt);
+      const r = await ended(app, id);
+      assert.equal(r.status, 'canceled');
+      assert.match(r.message ?? '', /Canceled by admin/);
+      const job = (await app.gql<{ job: { status: string; stdout: string } }>('query($id: ID!) { job(id: $id) { status stdout } }', { id: jobId })).data!.job;
+      assert.equal(job.status, 'canceled');
+      assert.match(job.stdout, /TASK \[ansible.builtin.pause\]/, 'the output so far is kept');
+      assert.equal(r.service, null);
+      const left = execFileSync('ps', ['-eo', 'args']).toString().split('\n').filter((line) => line.includes(jobId));
+      assert.deepEqual(left, [], 'no process of the run is left');
+      const again = await app.gql('mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: jobId });
+      assert.equal(again.errors?.[0].extensions?.code, 'CONFLICT');
     } finally {
       await app.stop();
     }

@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const REQUEST_STATUSES = ['pending', 'queued', 'running', 'finished', 'failed'] as const;
+export const REQUEST_STATUSES = ['pending', 'queued', 'running', 'finished', 'failed', 'canceled'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-export const TERMINAL_REQUEST_STATUSES: readonly RequestStatus[] = ['finished', 'failed'];
+export const TERMINAL_REQUEST_STATUSES: readonly RequestStatus[] = ['finished', 'failed', 'canceled'];
 
 /** What a run needs, fixed at order time so a later refresh or edit changes nothing for it. */
 export interface RunPlan {

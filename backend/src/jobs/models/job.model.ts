@@ -19,6 +19,7 @@ export class JobModel {
   @Field(() => Int) eventCount: number;
   @Field(() => String, { nullable: true, description: "Why the run failed, from Ansible's own messages." }) error: string | null;
   @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When a cancel was asked for; the job ends `canceled` soon after.' }) cancelRequestedAt: Date | null;
   @Field(() => Date, { nullable: true }) startedAt: Date | null;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
 }

@@ -3,7 +3,7 @@ import { GraphQLJSON } from 'graphql-type-json';
 import { REQUEST_STATUSES, type RequestStatus } from '../service-request.entity.js';
 
 export const RequestStatusEnum = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, s])) as { [K in RequestStatus]: K };
-registerEnumType(RequestStatusEnum, { name: 'RequestStatus', description: 'pending → queued → running → finished | failed' });
+registerEnumType(RequestStatusEnum, { name: 'RequestStatus', description: 'pending → queued → running → finished | failed | canceled' });
 
 @ObjectType('ServiceRequest', { description: 'One order: who, what, with which values, and how it went.' })
 export class ServiceRequestModel {
