@@ -29,7 +29,7 @@ import type {
 } from './types';
 
 const TEMPLATE_FIELDS = 'id name description type dialog';
-const JOB_FIELDS = 'id status playbook commit returnCode startedAt finishedAt artifacts eventCount';
+const JOB_FIELDS = 'id status playbook commit returnCode startedAt finishedAt cancelRequestedAt artifacts eventCount';
 // The list carries everything the show page needs except the template's dialog: react-admin seeds
 // the getOne cache with list records, so a show page may first render from a list record.
 const REQUEST_LIST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues
@@ -206,6 +206,8 @@ async function create(resource: string, params: CreateParams<OrderData>): Promis
 export interface SuperfluidMethods {
   refreshGitRepo: (id: Identifier) => Promise<{ data: GitRepo }>;
   getJob: (id: string) => Promise<{ data: (Job & { stdout: string }) | null }>;
+  /** Asks the server to stop a running job; it ends `canceled` soon after. CONFLICT when it has already ended. */
+  cancelJob: (id: string) => Promise<{ data: Job }>;
   getJobEvents: (jobId: string, afterSeq: number) => Promise<{ data: JobEvent[] }>;
 }
 
@@ -225,6 +227,13 @@ const methods: SuperfluidMethods = {
       { id },
     );
     return { data: job };
+  },
+  cancelJob: async (id) => {
+    const { cancelJob } = await graphqlRequest<{ cancelJob: Job }>(
+      `mutation($id: ID!) { cancelJob(id: $id) { ${JOB_FIELDS} } }`,
+      { id },
+    );
+    return { data: cancelJob };
   },
   getJobEvents: async (jobId, afterSeq) => {
     const { job } = await graphqlRequest<{ job: { events: JobEvent[] } | null }>(

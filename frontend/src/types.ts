@@ -17,7 +17,7 @@ export interface ServiceTemplate {
   dialog: Dialog;
 }
 
-export const REQUEST_STATUSES = ['pending', 'queued', 'running', 'finished', 'failed'] as const;
+export const REQUEST_STATUSES = ['pending', 'queued', 'running', 'finished', 'failed', 'canceled'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export const JOB_STATUSES = [
@@ -40,6 +40,8 @@ export interface Job {
   returnCode: number | null;
   startedAt: string | null;
   finishedAt: string | null;
+  /** When a cancel was asked for; the job ends `canceled` soon after. */
+  cancelRequestedAt: string | null;
   artifacts: JsonValue | null;
   eventCount: number;
 }
@@ -114,7 +116,7 @@ export interface Provider {
 }
 
 export const isTerminalRequestStatus = (status: RequestStatus): boolean =>
-  status === 'finished' || status === 'failed';
+  status === 'finished' || status === 'failed' || status === 'canceled';
 
 export const isTerminalJobStatus = (status: JobStatus): boolean =>
   status === 'successful' || status === 'failed' || status === 'error' || status === 'canceled';

@@ -9,7 +9,8 @@ import { JsonView } from '../common/JsonView';
 import { DialogValues } from '../dialogs/DialogValues';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime, shortCommit } from '../common/format';
-import { isTerminalRequestStatus, type Job, type ServiceRequest } from '../types';
+import { isTerminalRequestStatus, type Job, type RequestStatus, type ServiceRequest } from '../types';
+import { CancelJobButton } from './CancelJobButton';
 import { JobEvents } from './JobEvents';
 import { JobLog } from './JobLog';
 
@@ -48,12 +49,17 @@ const Fact = ({ label, children, testId }: { label: string; children: ReactNode;
   </Box>
 );
 
-const JobCard = ({ job }: { job: Job }) => (
+const JobCard = ({ job, onChanged }: { job: Job; onChanged: () => unknown }) => (
   <Card variant="outlined" data-testid={`job-${job.id}`} component="section" aria-label={`Job ${job.playbook}`}>
     <CardHeader
       title={`Job: ${job.playbook}`}
       slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }}
-      action={<StatusChip status={job.status} testId="job-status" />}
+      action={
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <CancelJobButton job={job} onChanged={onChanged} />
+          <StatusChip status={job.status} testId="job-status" />
+        </Stack>
+      }
     />
     <CardContent sx={{ pt: 0 }}>
       <Stack direction="row" spacing={3} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
@@ -74,11 +80,19 @@ const JobCard = ({ job }: { job: Job }) => (
   </Card>
 );
 
+const MESSAGE_SEVERITY: Record<RequestStatus, 'error' | 'warning' | 'info' | 'success'> = {
+  pending: 'info',
+  queued: 'info',
+  running: 'info',
+  finished: 'info',
+  failed: 'error',
+  canceled: 'warning',
+};
+
 const RequestDetails = () => {
   const { record, isPending, refetch } = useShowContext<ServiceRequest>();
   useLiveRequest(record, refetch);
   if (isPending || !record) return <Loading />;
-  const failed = record.status === 'failed';
   return (
     <Stack spacing={2} sx={{ p: 2 }} data-testid="request-show">
       <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap' }} useFlexGap>
@@ -93,7 +107,7 @@ const RequestDetails = () => {
         </Fact>
       </Stack>
       {record.message && (
-        <Alert severity={failed ? 'error' : 'info'} data-testid="request-message" sx={{ whiteSpace: 'pre-wrap' }}>
+        <Alert severity={MESSAGE_SEVERITY[record.status] ?? 'info'} data-testid="request-message" sx={{ whiteSpace: 'pre-wrap' }}>
           {record.message}
         </Alert>
       )}
@@ -131,7 +145,7 @@ const RequestDetails = () => {
           {isTerminalRequestStatus(record.status) ? 'No job ran for this request.' : 'Waiting for the first job to start…'}
         </Typography>
       ) : (
-        record.jobs.map((job) => <JobCard key={job.id} job={job} />)
+        record.jobs.map((job) => <JobCard key={job.id} job={job} onChanged={refetch} />)
       )}
     </Stack>
   );
