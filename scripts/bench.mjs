@@ -7,10 +7,18 @@
 //           `finished` (serviceRequest polled every 10 ms)
 //   bare:   ansible-playbook -i localhost, -c local hello.yml, on a copy of the
 //           playbook in a temp folder, with the same extra variable
-// after BENCH_WARMUP (default 1) untimed run of each. Progress goes to stderr; the
-// last thing on stdout is one JSON document:
+// after BENCH_WARMUP (default 1) untimed run of each. Then:
+//   event_ingestion: a stream of real events, captured from an ansible-playbook run of a
+//           loop with the portal's callback plugin, replayed to >= 50,000 events through
+//           the portal's own ingestion path (backend/dist/cli/bench-ingest.js): events
+//           stored per second;
+//   loop_overhead: a playbook looping over BENCH_LOOP_ITEMS (2000) items, through the
+//           portal against bare ansible-playbook (BENCH_LOOP_N runs each, medians);
+//   event_lag_p99: during those portal runs, a jobEvents subscriber's receive time minus
+//           the time Ansible emitted the event, 99th percentile.
+// Progress goes to stderr; the last thing on stdout is one JSON document:
 //   {"benchmarks":[{"name":"launch_overhead","value":<portal median ms>,"unit":"ms",
-//     "baseline":<bare median ms>,"ratio":<portal/bare>,"p95":..,"baseline_p95":..,"n":N}]}
+//     "baseline":<bare median ms>,"ratio":<portal/bare>,"p95":..,"baseline_p95":..,"n":N}, ...]}
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +27,18 @@ import { ROOT, prepare, say, toolOutputToStderr } from './lib/setup.mjs';
 import { freePort, makeTempDir, startPostgres, startRedis } from './lib/services.mjs';
 
 const N = Number(process.env.BENCH_N || 20);
+const LOOP_ITEMS = Number(process.env.BENCH_LOOP_ITEMS || 2000);
+const LOOP_N = Number(process.env.BENCH_LOOP_N || 3);
+const INGEST_EVENTS = 50_000;
+const LOOP_PLAYBOOK = `- name: Loop
+  hosts: all
+  gather_facts: false
+  tasks:
+    - name: Item
+      ansible.builtin.debug:
+        msg: "item {{ item }}"
+      loop: "{{ range(0, items | int) | list }}"
+`;
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
 const POLL_MS = 10;
 const NAME = 'bench';
@@ -42,13 +62,13 @@ function median(values) {
 
 const round = (ms) => Math.round(ms * 10) / 10;
 
-function bareRun(dir) {
+function bareRun(dir, playbook = 'hello.yml', vars = { name: NAME }, expect = `Hello, ${NAME}!`, extraEnv = {}, stdio3 = 'ignore') {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(
       'ansible-playbook',
-      ['-i', 'localhost,', '-c', 'local', 'hello.yml', '-e', JSON.stringify({ name: NAME })],
-      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true' } },
+      ['-i', 'localhost,', '-c', 'local', playbook, '-e', JSON.stringify(vars)],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe', stdio3], env: { ...process.env, ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true', ...extraEnv } },
     );
     let output = '';
     child.stdout.on('data', (c) => (output += c));
@@ -57,7 +77,7 @@ function bareRun(dir) {
     child.once('exit', (code) => {
       const ms = performance.now() - started;
       if (code !== 0) reject(new Error(`ansible-playbook exited ${code}:\n${output}`));
-      else if (!output.includes(`Hello, ${NAME}!`)) reject(new Error(`ansible-playbook did not greet:\n${output}`));
+      else if (!output.includes(expect)) reject(new Error(`ansible-playbook did not print ${expect}:\n${output}`));
       else resolve(ms);
     });
   });
@@ -87,6 +107,73 @@ async function portalRun(product, token, templateId, dialogValues) {
   return performance.now() - started;
 }
 
+/** Orders `dialogValues`; subscribes to the job's events as soon as it exists; returns the wall time and each event's lag. */
+async function portalRunWithLag(product, token, templateId, dialogValues) {
+  const { createClient } = await import('graphql-ws');
+  const { default: WebSocket } = await import('ws');
+  const started = performance.now();
+  const ordered = await product.graphql('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', { i: { templateId, dialogValues } }, token);
+  if (ordered.errors) throw new Error(`orderService: ${JSON.stringify(ordered.errors)}`);
+  const id = ordered.data.orderService.id;
+  let jobId;
+  while (!jobId) {
+    checkInterrupted();
+    const polled = await product.graphql('query($id: ID!) { serviceRequest(id: $id) { status jobs { id } } }', { id }, token);
+    jobId = polled.data.serviceRequest.jobs[0]?.id;
+    if (!jobId) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const client = createClient({ url: `${product.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  const lags = [];
+  await new Promise((resolve, reject) => {
+    client.subscribe(
+      { query: 'subscription($j: ID!) { jobEvents(jobId: $j) { seq createdAt } }', variables: { j: jobId } },
+      {
+        next: (value) => {
+          if (value.errors) reject(new Error(JSON.stringify(value.errors)));
+          else lags.push(Date.now() - Date.parse(value.data.jobEvents.createdAt));
+        },
+        error: reject,
+        complete: resolve,
+      },
+    );
+  }).finally(() => client.dispose());
+  let status;
+  do {
+    const polled = await product.graphql('query($id: ID!) { serviceRequest(id: $id) { status message } }', { id }, token);
+    status = polled.data.serviceRequest.status;
+    if (status === 'failed') throw new Error(`request ${id} failed: ${polled.data.serviceRequest.message}`);
+    if (status !== 'finished') await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  } while (status !== 'finished');
+  return { ms: performance.now() - started, lags };
+}
+
+/** Captures real events from a loop run with the portal's callback plugin, then replays them through the ingestion path. */
+async function ingestion(product, dir) {
+  const file = path.join(dir, 'events.jsonl');
+  const out = fs.openSync(file, 'w');
+  try {
+    await bareRun(dir, 'loop.yml', { items: 5000 }, 'PLAY RECAP', {
+      ANSIBLE_CALLBACK_PLUGINS: path.join(ROOT, 'backend/ansible/callback_plugins'),
+      ANSIBLE_CALLBACKS_ENABLED: 'superfluid_events',
+      SUPERFLUID_EVENTS_FD: '3',
+    }, out);
+  } finally {
+    fs.closeSync(out);
+  }
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length;
+  const repeat = Math.ceil(INGEST_EVENTS / lines);
+  say(`captured ${lines} real events; replaying them ${repeat} times through the ingestion path...`);
+  const child = spawn(process.execPath, [path.join(ROOT, 'backend/dist/cli/bench-ingest.js'), file, String(repeat)], {
+    env: { ...process.env, DATABASE_URL: product.env.DATABASE_URL, REDIS_URL: product.env.REDIS_URL },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (c) => (output += c));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`bench-ingest exited ${code}`);
+  return JSON.parse(output.trim().split('\n').pop());
+}
+
 async function main() {
   toolOutputToStderr();
   await prepare({ redis: true });
@@ -102,7 +189,11 @@ async function main() {
 
     const { startProduct } = await import('../test/support/product.mjs');
     say('Starting the product (ROLE=all)...');
-    const product = await startProduct({ env: { ROLE: 'all' } });
+    // The product's playbooks: the shipped ones plus the loop playbook of this benchmark.
+    const playbooks = path.join(tmp, 'playbooks');
+    fs.cpSync(path.join(ROOT, 'playbooks'), playbooks, { recursive: true });
+    fs.writeFileSync(path.join(playbooks, 'loop.yml'), LOOP_PLAYBOOK);
+    const product = await startProduct({ env: { ROLE: 'all', PLAYBOOKS_DIR: playbooks } });
     cleanups.unshift(product.stop);
     const token = await product.login();
     const templates = await product.graphql('{ serviceTemplates { id name dialog } }', {}, token);
@@ -115,6 +206,7 @@ async function main() {
     const bareDir = path.join(tmp, 'bare');
     fs.mkdirSync(bareDir);
     fs.copyFileSync(path.join(ROOT, 'playbooks', 'hello.yml'), path.join(bareDir, 'hello.yml'));
+    fs.writeFileSync(path.join(bareDir, 'loop.yml'), LOOP_PLAYBOOK);
 
     for (let i = 0; i < WARMUP; i++) {
       say(`warm-up ${i + 1}/${WARMUP}...`);
@@ -150,7 +242,41 @@ async function main() {
       `portal: median ${result.value} ms, p95 ${result.p95} ms; bare: median ${result.baseline} ms, p95 ${result.baseline_p95} ms; ` +
         `ratio ${result.ratio}; overhead ${round(median(portal) - median(bare))} ms`,
     );
-    return { benchmarks: [result] };
+
+    const ingest = await ingestion(product, bareDir);
+    say(`ingestion: ${ingest.events} events stored in ${ingest.seconds} s = ${ingest.eventsPerSecond} events/s`);
+
+    const loopValues = { ...dialogValues, playbook: 'loop.yml', extra_vars: `items: ${LOOP_ITEMS}` };
+    const loopPortal = [];
+    const loopBare = [];
+    const lags = [];
+    for (let i = 0; i < LOOP_N; i++) {
+      checkInterrupted();
+      const run = await portalRunWithLag(product, token, template.id, loopValues);
+      loopPortal.push(run.ms);
+      lags.push(...run.lags);
+      loopBare.push(await bareRun(bareDir, 'loop.yml', { items: LOOP_ITEMS }, 'PLAY RECAP'));
+      say(`loop ${i + 1}/${LOOP_N}: portal ${round(run.ms)} ms (${run.lags.length} events streamed), bare ${round(loopBare[i])} ms`);
+    }
+    const loop = {
+      name: 'loop_overhead',
+      value: round(median(loopPortal)),
+      unit: 'ms',
+      baseline: round(median(loopBare)),
+      ratio: Math.round((median(loopPortal) / median(loopBare)) * 1000) / 1000,
+      items: LOOP_ITEMS,
+      n: LOOP_N,
+    };
+    const lag = { name: 'event_lag_p99', value: round(percentile(lags, 99)), unit: 'ms', p50: round(percentile(lags, 50)), max: round(Math.max(...lags)), n: lags.length };
+    say(`loop: portal ${loop.value} ms, bare ${loop.baseline} ms, ratio ${loop.ratio}; event lag p50 ${lag.p50} ms, p99 ${lag.value} ms`);
+    return {
+      benchmarks: [
+        result,
+        { name: 'event_ingestion', value: ingest.eventsPerSecond, unit: 'events/s', events: ingest.events, seconds: ingest.seconds },
+        loop,
+        lag,
+      ],
+    };
   } finally {
     for (const cleanup of cleanups) {
       try {

@@ -1,8 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { channels, type PubSubService } from '../pubsub/pubsub.service.js';
-import { JobEventEntity } from './job-event.entity.js';
 import { JobEntity } from './job.entity.js';
 import type { JobEventModel } from './models/job.model.js';
 
@@ -19,8 +17,8 @@ export interface RawEvent {
   [key: string]: unknown;
 }
 
-const FLUSH_MS = 50;
-const MAX_BATCH = 500;
+const FLUSH_MS = 20;
+const MAX_BATCH = 2000;
 /** Stdout kept per job; past it the log ends with a note (the events are all kept). */
 export const MAX_STDOUT_CHARS = 10_000_000;
 
@@ -119,13 +117,15 @@ export class JobOutputWriter {
 
   private async write(events: JobEventModel[], text: string, offset: number): Promise<void> {
     if (events.length) {
-      await this.db
-        .createQueryBuilder()
-        .insert()
-        .into(JobEventEntity)
-        .values(events.map((e) => ({ ...e, jobId: this.jobId })) as QueryDeepPartialEntity<JobEventEntity>[])
-        .updateEntity(false)
-        .execute();
+      // One statement, one parameter: Postgres unpacks the JSON array into rows, which is
+      // several times faster than binding eleven parameters per event.
+      await this.db.query(
+        `INSERT INTO job_events (job_id, seq, event, host, task, play, changed, failed, stdout, data, created_at)
+         SELECT $1, r.seq, r.event, r.host, r.task, r.play, r.changed, r.failed, r.stdout, r.data, r.created_at
+           FROM json_to_recordset($2::json) AS r(seq int, event text, host text, task text, play text, changed boolean,
+                failed boolean, stdout text, data jsonb, created_at timestamptz)`,
+        [this.jobId, JSON.stringify(events.map(({ createdAt, ...e }) => ({ ...e, created_at: createdAt })))],
+      );
     }
     await this.db
       .createQueryBuilder()
