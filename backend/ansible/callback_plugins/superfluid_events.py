@@ -46,11 +46,14 @@ class CallbackModule(CallbackBase):
         self._play = None
         self._task = None
         self._task_started = {}
+        self._counter = 0
 
     def _emit(self, event, **data):
         if self._out is None:
             return
+        self._counter += 1
         data["event"] = event
+        data["counter"] = self._counter
         data["created"] = time.time()
         if self._play is not None and "play" not in data:
             data["play"] = self._play

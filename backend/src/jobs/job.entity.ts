@@ -1,5 +1,15 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+export interface HostCounters {
+  ok: number;
+  changed: number;
+  failures: number;
+  unreachable: number;
+  skipped: number;
+  rescued: number;
+  ignored: number;
+}
+
 /** AWX's job statuses, so its users recognise them. */
 export const JOB_STATUSES = ['new', 'pending', 'waiting', 'running', 'successful', 'failed', 'error', 'canceled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -21,6 +31,10 @@ export class JobEntity {
   @Column({ type: 'text', default: '' }) stdout: string;
   @Column({ type: 'jsonb', nullable: true }) artifacts: Record<string, unknown> | null;
   @Column({ name: 'event_count', type: 'int', default: 0 }) eventCount: number;
+  /** How many events the callback plugin numbered: equal to event_count when none was lost. */
+  @Column({ name: 'events_emitted', type: 'int', nullable: true }) eventsEmitted: number | null;
+  /** Ansible's recap per host: ok, changed, failures, unreachable, skipped, rescued, ignored. */
+  @Column({ name: 'host_summaries', type: 'jsonb', nullable: true }) hostSummaries: Record<string, HostCounters> | null;
   @Column({ type: 'text', nullable: true }) error: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;

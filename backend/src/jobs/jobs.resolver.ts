@@ -3,7 +3,7 @@ import { CurrentUser } from '../auth/auth.decorators.js';
 import { UserModel } from '../users/models/user.model.js';
 import { JobStreamsService } from './job-streams.service.js';
 import { JobsService } from './jobs.service.js';
-import { JobEventModel, JobModel, LogChunkModel } from './models/job.model.js';
+import { HostSummaryModel, JobEventModel, JobModel, LogChunkModel } from './models/job.model.js';
 
 @Resolver(() => JobModel)
 export class JobsResolver {
@@ -22,6 +22,19 @@ export class JobsResolver {
   })
   cancelJob(@CurrentUser() user: UserModel, @Args('id', { type: () => ID }) id: string): Promise<JobModel> {
     return this.jobs.cancel(id, user.id);
+  }
+
+  @ResolveField(() => [HostSummaryModel], { description: "Ansible's recap per host, once the run has ended." })
+  hostSummaries(@Parent() job: JobModel): HostSummaryModel[] {
+    return Object.entries(job.hostSummaries ?? {}).map(([host, c]) => ({ host, ...c }));
+  }
+
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description: 'Whether every event Ansible emitted was stored (eventsEmitted = eventCount); null until the run has ended.',
+  })
+  eventsComplete(@Parent() job: JobModel): boolean | null {
+    return job.eventsEmitted === null ? null : job.eventsEmitted === job.eventCount;
   }
 
   @ResolveField(() => [JobEventModel], { description: 'Stored events after a sequence number, in order.' })

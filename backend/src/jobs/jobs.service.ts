@@ -11,7 +11,7 @@ import { UsersService } from '../users/users.service.js';
 import { AnsibleRunner, stripAnsi } from './ansible-runner.js';
 import { JobEventEntity } from './job-event.entity.js';
 import { JobOutputWriter, type RawEvent } from './job-output.writer.js';
-import { JobEntity, type JobStatus } from './job.entity.js';
+import { type HostCounters, JobEntity, type JobStatus } from './job.entity.js';
 import type { JobEventModel, JobModel } from './models/job.model.js';
 import { renderUnsafeVars } from './unsafe-vars.js';
 
@@ -146,6 +146,8 @@ export class JobsService {
     const writer = new JobOutputWriter(job.id, this.db, this.pubsub);
     const failures: string[] = [];
     let artifacts: Record<string, unknown> | null = null;
+    let hostSummaries: Record<string, HostCounters> | null = null;
+    let eventsEmitted = 0;
     let status: JobStatus = 'error';
     let returnCode: number | null = null;
     let error: string | null = null;
@@ -167,10 +169,14 @@ export class JobsService {
         onStdout: (text) => writer.addText(text),
         onEvent: (raw: RawEvent) => {
           const event = writer.addEvent(raw);
+          if (typeof raw.counter === 'number') eventsEmitted = Math.max(eventsEmitted, raw.counter);
           if ((event.event === 'runner_on_failed' || event.event === 'runner_on_unreachable') && event.failed) {
             failures.push(`${event.host}: ${String(raw.msg ?? 'failed')}`);
           }
-          if (event.event === 'playbook_on_stats') artifacts = (raw.artifact_data as Record<string, unknown>) ?? {};
+          if (event.event === 'playbook_on_stats') {
+            artifacts = (raw.artifact_data as Record<string, unknown>) ?? {};
+            hostSummaries = (raw.hosts as Record<string, HostCounters>) ?? {};
+          }
         },
       });
       returnCode = result.returnCode;
@@ -206,7 +212,7 @@ export class JobsService {
       });
       await rm(runDir, { recursive: true, force: true }).catch(() => undefined);
     }
-    const outcome = { returnCode, artifacts, finishedAt: new Date(), eventCount: writer.eventCount, heartbeatAt: null };
+    const outcome = { returnCode, artifacts, hostSummaries, eventsEmitted, finishedAt: new Date(), eventCount: writer.eventCount, heartbeatAt: null };
     // Only a job still ours takes the outcome's status: one the reconciler already failed keeps its status.
     const claimed = await this.jobs.update({ id: job.id, status: In(ACTIVE) }, { ...outcome, status, error });
     if (!claimed.affected) await this.jobs.update(job.id, outcome);

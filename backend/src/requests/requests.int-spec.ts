@@ -11,12 +11,15 @@ interface Request {
   status: string;
   message: string | null;
   finishedAt: string | null;
-  jobs: { id: string; status: string; returnCode: number | null; stdout: string; error: string | null; command: string[]; eventCount: number; events: { seq: number; event: string; host: string | null; task: string | null }[] }[];
+  jobs: { id: string; status: string; returnCode: number | null; stdout: string; error: string | null; command: string[]; eventCount: number;
+    eventsEmitted: number | null; eventsComplete: boolean | null; hostSummaries: { host: string; ok: number; changed: number; failures: number; unreachable: number; skipped: number }[];
+    events: { seq: number; event: string; host: string | null; task: string | null }[] }[];
   service: { id: string; name: string; outputs: Record<string, unknown> } | null;
 }
 
 const REQUEST = `query($id: ID!) { serviceRequest(id: $id) { id status message finishedAt
-  jobs { id status returnCode stdout error command eventCount events { seq event host task } }
+  jobs { id status returnCode stdout error command eventCount eventsEmitted eventsComplete
+    hostSummaries { host ok changed failures unreachable skipped } events { seq event host task } }
   service { id name outputs } } }`;
 const ORDER = 'mutation($i: OrderServiceInput!) { orderService(input: $i) { id status } }';
 
@@ -75,6 +78,9 @@ describe('ordering "Run a playbook" on real Postgres, Redis, git and ansible-pla
     assert.ok(job.events.some((e) => e.event === 'runner_on_ok' && e.host === 'localhost' && e.task === 'Greet'));
     assert.deepEqual(job.events.map((e) => e.seq), names.map((_, i) => i + 1), 'events are stored in order, without gaps');
     assert.equal(job.eventCount, job.events.length);
+    assert.equal(job.eventsEmitted, job.eventCount, 'every event Ansible emitted was stored');
+    assert.equal(job.eventsComplete, true);
+    assert.deepEqual(job.hostSummaries, [{ host: 'localhost', ok: 2, changed: 0, failures: 0, unreachable: 0, skipped: 0 }]);
     assert.deepEqual(await readdir(join(app.config.dataDir, 'runs')), [], 'the run directory is removed after the run');
   });
 
@@ -87,6 +93,7 @@ describe('ordering "Run a playbook" on real Postgres, Redis, git and ansible-pla
     assert.equal(r.jobs[0].status, 'failed');
     assert.equal(r.jobs[0].returnCode, 2);
     assert.match(r.jobs[0].error ?? '', /localhost: Failed: this playbook fails on purpose/);
+    assert.deepEqual(r.jobs[0].hostSummaries, [{ host: 'localhost', ok: 1, changed: 0, failures: 1, unreachable: 0, skipped: 0 }]);
     assert.equal(r.service, null);
     assert.equal(await count(app, 'services'), before);
   });

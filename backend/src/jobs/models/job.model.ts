@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
-import { JOB_STATUSES, type JobStatus } from '../job.entity.js';
+import { type HostCounters, JOB_STATUSES, type JobStatus } from '../job.entity.js';
 
 export const JobStatusEnum = Object.fromEntries(JOB_STATUSES.map((s) => [s, s])) as { [K in JobStatus]: K };
 registerEnumType(JobStatusEnum, { name: 'JobStatus', description: "AWX's job statuses." });
@@ -16,12 +16,26 @@ export class JobModel {
   @Field(() => Int, { nullable: true }) returnCode: number | null;
   @Field({ description: 'Human-readable output, with ANSI colours.' }) stdout: string;
   @Field(() => GraphQLJSON, { nullable: true, description: 'set_stats data of the run.' }) artifacts: Record<string, unknown> | null;
-  @Field(() => Int) eventCount: number;
+  @Field(() => Int, { description: 'Events stored.' }) eventCount: number;
+  @Field(() => Int, { nullable: true, description: 'Events Ansible emitted (numbered by the callback plugin); null while it runs.' }) eventsEmitted: number | null;
+  hostSummaries: Record<string, HostCounters> | null;
   @Field(() => String, { nullable: true, description: "Why the run failed, from Ansible's own messages." }) error: string | null;
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true, description: 'When a cancel was asked for; the job ends `canceled` soon after.' }) cancelRequestedAt: Date | null;
   @Field(() => Date, { nullable: true }) startedAt: Date | null;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
+}
+
+@ObjectType('HostSummary', { description: "Ansible's recap for one host of a run." })
+export class HostSummaryModel {
+  @Field() host: string;
+  @Field(() => Int) ok: number;
+  @Field(() => Int) changed: number;
+  @Field(() => Int) failures: number;
+  @Field(() => Int) unreachable: number;
+  @Field(() => Int) skipped: number;
+  @Field(() => Int) rescued: number;
+  @Field(() => Int) ignored: number;
 }
 
 @ObjectType('JobEvent', { description: 'One structured Ansible event, named as ansible-runner and AWX name them.' })
