@@ -38,6 +38,7 @@ const schema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   TOKEN_TTL_HOURS: z.coerce.number().int().min(1).default(24 * 7),
   JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(3600),
+  JOB_RETENTION_DAYS: z.coerce.number().int().min(0).default(90),
 });
 
 export interface AppConfig {
@@ -60,6 +61,8 @@ export interface AppConfig {
   maxBodyBytes: number;
   tokenTtlHours: number;
   jobTimeoutSeconds: number;
+  /** Events and logs of jobs finished longer ago are removed; 0 keeps them forever. */
+  jobRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxBodyBytes: c.MAX_BODY_BYTES,
     tokenTtlHours: c.TOKEN_TTL_HOURS,
     jobTimeoutSeconds: c.JOB_TIMEOUT_SECONDS,
+    jobRetentionDays: c.JOB_RETENTION_DAYS,
   };
 }
 

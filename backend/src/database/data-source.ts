@@ -14,6 +14,7 @@ import { Spine1763964000000 } from './migrations/1763964000000-Spine.js';
 import { JobHeartbeat1764000000000 } from './migrations/1764000000000-JobHeartbeat.js';
 import { Cancel1764100000000 } from './migrations/1764100000000-Cancel.js';
 import { JobSummary1764200000000 } from './migrations/1764200000000-JobSummary.js';
+import { OutputRetention1764300000000 } from './migrations/1764300000000-OutputRetention.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -29,7 +30,7 @@ export const ENTITIES = [
   ServiceEntity,
 ];
 
-export const MIGRATIONS = [Spine1763964000000, JobHeartbeat1764000000000, Cancel1764100000000, JobSummary1764200000000];
+export const MIGRATIONS = [Spine1763964000000, JobHeartbeat1764000000000, Cancel1764100000000, JobSummary1764200000000, OutputRetention1764300000000];
 
 export function createDataSource(url: string): DataSource {
   return new DataSource({

@@ -42,6 +42,8 @@ export class JobEntity {
   /** Set by cancelJob; the worker running the job sees it and stops ansible. */
   @Column({ name: 'cancel_requested_at', type: 'timestamptz', nullable: true }) cancelRequestedAt: Date | null;
   @Column({ name: 'canceled_by', type: 'uuid', nullable: true }) canceledBy: string | null;
+  /** When retention removed the job's events and log. */
+  @Column({ name: 'output_purged_at', type: 'timestamptz', nullable: true }) outputPurgedAt: Date | null;
   /** Renewed by the worker while the job runs; stale means the worker died. */
   @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true }) heartbeatAt: Date | null;
 }

@@ -1,4 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
+import { JobName, QueueName } from '../queue/queue.constants.js';
+import { QueueService } from '../queue/queue.service.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GitReposModule } from '../git-repos/git-repos.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -14,4 +17,31 @@ import { JobsService } from './jobs.service.js';
   providers: [AnsibleRunner, JobsService, JobStreamsService, JobsResolver],
   exports: [JobsService],
 })
-export class JobsModule {}
+export class JobsModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger(JobsModule.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly queues: QueueService,
+    private readonly jobs: JobsService,
+  ) {}
+
+  /** In the worker role: the hourly retention cleanup, one schedule shared by every worker. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!runsWorker(this.config)) return;
+    this.queues.work(
+      QueueName.MAINTENANCE,
+      {
+        [JobName.PURGE_JOB_OUTPUT]: async () => {
+          const purged = await this.jobs.purgeOldOutput();
+          if (purged) this.logger.log(`retention: removed the events and logs of ${purged} jobs older than ${this.config.jobRetentionDays} days`);
+          return { purged };
+        },
+      },
+      1,
+    );
+    await this.queues
+      .queue(QueueName.MAINTENANCE)
+      .upsertJobScheduler('purge-job-output', { every: 3_600_000, immediately: true }, { name: JobName.PURGE_JOB_OUTPUT });
+  }
+}

@@ -220,6 +220,32 @@ export class JobsService {
     return this.get(job.id);
   }
 
+  /**
+   * Retention: removes the events and the log of jobs that finished more than
+   * JOB_RETENTION_DAYS ago, in batches; the jobs themselves, their status, return code and
+   * outputs stay. Returns how many jobs were purged.
+   */
+  async purgeOldOutput(): Promise<number> {
+    if (this.config.jobRetentionDays === 0) return 0;
+    let purged = 0;
+    for (;;) {
+      const done = await this.db.transaction(async (tx) => {
+        const rows = (await tx.query(
+          `SELECT id FROM jobs WHERE output_purged_at IS NULL AND finished_at < now() - make_interval(days => $1)
+            ORDER BY finished_at LIMIT 100 FOR UPDATE SKIP LOCKED`,
+          [this.config.jobRetentionDays],
+        )) as { id: string }[];
+        if (rows.length === 0) return 0;
+        const ids = rows.map((r) => r.id);
+        await tx.query('DELETE FROM job_events WHERE job_id = ANY($1)', [ids]);
+        await tx.query(`UPDATE jobs SET stdout = '', output_purged_at = now() WHERE id = ANY($1)`, [ids]);
+        return ids.length;
+      });
+      purged += done;
+      if (done < 100) return purged;
+    }
+  }
+
   /** Renews the job's lease; true when a cancel has been asked for. */
   private async renewLease(jobId: string): Promise<boolean> {
     const rows = (await this.jobs

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { JobName, QueueName } from '../queue/queue.constants.js';
+import { QueueService } from '../queue/queue.service.js';
 import { newEnv, startTestApp, type TestApp, waitFor } from '../testing/harness.js';
 
 /** Playbooks of the tests' own: `slow.yml` pauses, so a run can be caught while it runs. */
@@ -180,6 +182,32 @@ describe('runs and their outcome', () => {
       assert.deepEqual(left, [], 'no process of the run is left');
       const again = await app.gql('mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: jobId });
       assert.equal(again.errors?.[0].extensions?.code, 'CONFLICT');
+    } finally {
+      await app.stop();
+    }
+  });
+
+  test('retention: the hourly cleanup removes events and logs of jobs older than JOB_RETENTION_DAYS, and keeps newer ones', async () => {
+    const app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: await fixturePlaybooks(), JOB_RETENTION_DAYS: '1' });
+    try {
+      const old = await ended(app, (await order(app, { playbook: 'slow.yml', extra_vars: 'secs: 1' })).data!.orderService.id);
+      const recent = await ended(app, (await order(app, { playbook: 'slow.yml', extra_vars: 'secs: 1' })).data!.orderService.id);
+      await app.sql(`UPDATE jobs SET finished_at = now() - interval '2 days' WHERE id = $1`, [old.jobs[0].id]);
+      const queues = app.app.get(QueueService);
+      const schedulers = await queues.queue(QueueName.MAINTENANCE).getJobSchedulers();
+      assert.ok(schedulers.some((s) => s.key === 'purge-job-output' || s.id === 'purge-job-output'), 'the cleanup is scheduled');
+      await queues.add(QueueName.MAINTENANCE, JobName.PURGE_JOB_OUTPUT, {}, 'purge-now');
+      const JOB = 'query($id: ID!) { job(id: $id) { status stdout eventCount outputPurgedAt events { seq } } }';
+      const purged = await waitFor('the old job to be purged', async () => {
+        const job = (await app.gql<{ job: { status: string; stdout: string; eventCount: number; outputPurgedAt: string | null; events: unknown[] } }>(JOB, { id: old.jobs[0].id })).data!.job;
+        return job.outputPurgedAt ? job : undefined;
+      });
+      assert.equal(purged.stdout, '');
+      assert.deepEqual(purged.events, []);
+      assert.equal(purged.status, 'successful', 'the job itself stays');
+      const kept = (await app.gql<{ job: { stdout: string; outputPurgedAt: string | null; events: unknown[] } }>(JOB, { id: recent.jobs[0].id })).data!.job;
+      assert.equal(kept.outputPurgedAt, null);
+      assert.ok(kept.events.length > 0 && kept.stdout.length > 0);
     } finally {
       await app.stop();
     }

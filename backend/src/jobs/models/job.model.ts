@@ -24,6 +24,7 @@ export class JobModel {
   @Field(() => Date, { nullable: true, description: 'When a cancel was asked for; the job ends `canceled` soon after.' }) cancelRequestedAt: Date | null;
   @Field(() => Date, { nullable: true }) startedAt: Date | null;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When its events and log were removed (older than JOB_RETENTION_DAYS).' }) outputPurgedAt: Date | null;
 }
 
 @ObjectType('HostSummary', { description: "Ansible's recap for one host of a run." })
