@@ -37,6 +37,15 @@ const screenshotDir = process.env.SCREENSHOT_DIR;
 const screenshot = async (page, name) => {
   if (!screenshotDir) return;
   await mkdir(screenshotDir, { recursive: true });
+  // Let transitions end (a dialog fading in, a chip changing colour), so the picture shows the state.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 };
 
@@ -467,5 +476,147 @@ describe('dialog renderer with every field type', () => {
     assert.match(await shown.getByTestId('dialog-value-confirm').innerText(), /Confirm\s+Yes/);
     assert.match(await shown.getByTestId('dialog-value-size').innerText(), /Size\s+Large/);
     await screenshot(page, '13-field-types-request');
+  });
+});
+
+// A playbook of the test's own that waits five minutes: long enough to be canceled mid-run.
+const SLOW_PLAYBOOK = `
+- name: Slow
+  hosts: all
+  gather_facts: false
+  tasks:
+    - name: Pause for five minutes
+      ansible.builtin.pause:
+        seconds: 300
+
+    - name: Return outputs
+      ansible.builtin.set_stats:
+        data: { slept: 300 }
+`;
+const PAUSE_TASK = 'TASK [Pause for five minutes]';
+
+/** Polls `fn` until it returns something truthy (a waiting limit, never asserted on). */
+const until = async (what, fn, timeoutMs = RUN_TIMEOUT) => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+};
+
+const REQUEST_WITH_JOBS =
+  'query($id: ID!) { serviceRequest(id: $id) { status message jobs { id status cancelRequestedAt stdout } service { id } } }';
+
+describe('canceling a running job', () => {
+  let playbooksDir;
+
+  before(async () => {
+    playbooksDir = await mkdtemp(path.join(tmpdir(), 'superfluid-playbooks-'));
+    await writeFile(path.join(playbooksDir, 'slow.yml'), SLOW_PLAYBOOK);
+    product = await startProduct({ env: { PLAYBOOKS_DIR: playbooksDir } });
+    apiToken = await product.login();
+  });
+
+  after(async () => {
+    await closeBrowsers();
+    await product?.stop();
+    await rm(playbooksDir, { recursive: true, force: true });
+  });
+
+  test('Cancel job stops the run: the job and the request end canceled, the output is kept, no service', async () => {
+    const page = await newPage();
+    await logIn(page);
+    const requestId = await orderPlaybook(page, 'slow.yml');
+
+    // The pause task has started: ansible is running and printing.
+    const log = page.getByTestId('job-log');
+    await log.getByText(PAUSE_TASK, { exact: false }).waitFor({ timeout: RUN_TIMEOUT });
+    const cancel = page.getByRole('button', { name: 'Cancel job' });
+    assert.equal(await cancel.getAttribute('data-testid'), 'cancel-job');
+    assert.ok(await cancel.isEnabled(), 'a running job can be canceled');
+
+    // Asking first: closing the dialog cancels nothing.
+    await cancel.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Cancel job slow.yml?').waitFor();
+    await screenshot(page, '15-cancel-confirm');
+    await dialog.getByRole('button', { name: 'Keep running' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const still = (await api(REQUEST_WITH_JOBS, { id: requestId })).serviceRequest;
+    assert.equal(still.jobs[0].cancelRequestedAt, null, 'keeping it running sends no cancel');
+
+    await cancel.click();
+    const answered = page.waitForResponse(
+      (response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('cancelJob'),
+    );
+    await dialog.getByRole('button', { name: 'Yes, cancel it' }).click();
+    const { data, errors } = await (await answered).json();
+    assert.equal(errors, undefined);
+    assert.ok(data.cancelJob.cancelRequestedAt, 'the server records when the cancel was asked for');
+
+    // The run stops; the page follows without a reload.
+    await page.locator('[data-testid="job-status"][data-status="canceled"]').waitFor({ timeout: RUN_TIMEOUT });
+    await page.locator('[data-testid="request-status"][data-status="canceled"]').waitFor({ timeout: RUN_TIMEOUT });
+    await page.getByTestId('request-message').getByText('Canceled by admin', { exact: false }).waitFor();
+    await log.getByText(PAUSE_TASK, { exact: false }).waitFor();
+    assert.equal(await page.getByTestId('cancel-job').count(), 0, 'an ended job has no Cancel button');
+    assert.equal(await page.getByTestId('request-service').count(), 0, 'a canceled request leaves no service');
+    assert.notEqual((await page.getByTestId('request-finished').innerText()).trim(), '—', 'the request has ended');
+    await screenshot(page, '16-request-canceled');
+
+    const { serviceRequest } = await api(REQUEST_WITH_JOBS, { id: requestId });
+    assert.equal(serviceRequest.status, 'canceled');
+    assert.match(serviceRequest.message, /^Playbook slow\.yml: Canceled by admin while it ran; its output so far is kept\.$/);
+    assert.equal(serviceRequest.service, null);
+    assert.equal(serviceRequest.jobs.length, 1);
+    assert.equal(serviceRequest.jobs[0].status, 'canceled');
+    assert.ok(serviceRequest.jobs[0].stdout.includes(PAUSE_TASK), 'the stored output is kept');
+
+    // A job that has ended cannot be canceled again.
+    const again = await product.graphql('mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: serviceRequest.jobs[0].id }, apiToken);
+    assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT');
+
+    // The requests list shows it canceled.
+    await page.getByRole('menuitem', { name: 'Requests' }).click();
+    await page.locator(`tbody tr:has([data-id="${requestId}"]) [data-status="canceled"]`).waitFor();
+    await screenshot(page, '17-requests-canceled');
+  });
+
+  test('a cancel that comes too late shows the server\'s CONFLICT message', async () => {
+    const page = await newPage();
+    await logIn(page);
+    const requestId = await orderPlaybook(page, 'slow.yml');
+    await page.getByTestId('job-log').getByText(PAUSE_TASK, { exact: false }).waitFor({ timeout: RUN_TIMEOUT });
+    const { jobs } = (await api(REQUEST_WITH_JOBS, { id: requestId })).serviceRequest;
+
+    // Hold the page's cancelJob (meanwhile the button shows the cancel on its way), then cancel
+    // the job through the API and let it end, so that the server itself answers CONFLICT.
+    let release;
+    const released = new Promise((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/graphql$/, async (route) => {
+      if (!(route.request().postData() ?? '').includes('cancelJob')) return route.fallback();
+      await released;
+      await api('mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: jobs[0].id });
+      await until('the job to end', async () => {
+        const { job } = await api('query($id: ID!) { job(id: $id) { status } }', { id: jobs[0].id });
+        return job.status === 'canceled';
+      });
+      return route.continue();
+    });
+    await page.getByRole('button', { name: 'Cancel job' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Yes, cancel it' }).click();
+    const button = page.getByTestId('cancel-job');
+    await button.getByText('Canceling…').waitFor();
+    assert.ok(await button.isDisabled(), 'a cancel on its way cannot be sent again');
+    release();
+
+    const notice = page.getByText(`Job ${jobs[0].id} has already ended (canceled): there is nothing to cancel.`);
+    await notice.waitFor({ timeout: RUN_TIMEOUT });
+    await page.locator('[data-testid="request-status"][data-status="canceled"]').waitFor({ timeout: RUN_TIMEOUT });
+    assert.equal(await page.getByTestId('cancel-job').count(), 0, 'the ended job has no Cancel button');
   });
 });
