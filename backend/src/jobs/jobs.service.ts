@@ -97,7 +97,7 @@ export class JobsService {
     );
     if (!result.affected) {
       const current = await this.get(id);
-      if (isFinished(current.status)) throw new AppError(ErrorCode.CONFLICT, `Job ${id} has already ended (${current.status}): there is nothing to cancel.`);
+      if (isFinished(current.status)) throw new AppError(ErrorCode.CONFLICT, `This job has already ended (${current.status}): there is nothing to cancel.`);
       return current; // a cancel is already on its way
     }
     await this.pubsub.publish(channels.jobCancel(job.id), { cancel: true }).catch((err: Error) => this.logger.warn(`job ${id}: publish failed: ${err.message}`));
