@@ -614,7 +614,7 @@ describe('canceling a running job', () => {
     assert.ok(await button.isDisabled(), 'a cancel on its way cannot be sent again');
     release();
 
-    const notice = page.getByText(`Job ${jobs[0].id} has already ended (canceled): there is nothing to cancel.`);
+    const notice = page.getByText("This job has already ended (canceled): there is nothing to cancel.");
     await notice.waitFor({ timeout: RUN_TIMEOUT });
     await page.locator('[data-testid="request-status"][data-status="canceled"]').waitFor({ timeout: RUN_TIMEOUT });
     assert.equal(await page.getByTestId('cancel-job').count(), 0, 'the ended job has no Cancel button');
