@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import { forbiddenVariable } from '../common/ansible-variables.js';
+import { JOB_OPTION_NAMES, jobOptionsSchema } from '../jobs/job-options.js';
 import { parseDialog } from '../dialogs/dialog.schema.js';
 import { type DialogDefinition, dialogFields } from '../dialogs/dialog.types.js';
 import type { ProvisionSpec } from './catalog.types.js';
@@ -32,6 +33,8 @@ const templateSchema = z
             }
           })
           .optional(),
+        options: jobOptionsSchema.optional(),
+        overridable: z.array(z.enum(JOB_OPTION_NAMES)).optional(),
       })
       .strict(),
   })

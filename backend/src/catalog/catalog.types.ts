@@ -1,3 +1,5 @@
+import type { JobOptionName, JobOptions } from '../jobs/job-options.js';
+
 /** A value taken either literally or from a dialog field. */
 export type ValueSource = string | { field: string };
 
@@ -14,4 +16,8 @@ export interface ProvisionSpec {
    * Fields used above are not passed unless listed here.
    */
   vars?: Record<string, string>;
+  /** ansible-playbook options of every run (limit, tags, check mode...). */
+  options?: JobOptions;
+  /** The options an order may set for itself. */
+  overridable?: JobOptionName[];
 }

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, PROJECT_ROOT } from '../config/config.js';
 import { ProcessRunner } from '../system/process-runner.js';
+import { type JobOptions, jobOptionArgs } from './job-options.js';
 import type { RawEvent } from './job-output.writer.js';
 
 export const CALLBACK_PLUGIN_DIR = resolve(PROJECT_ROOT, 'backend/ansible/callback_plugins');
@@ -24,6 +25,7 @@ export interface AnsibleRun {
   /** Directory holding project/, inventory.yml and extra_vars.yml. */
   runDir: string;
   playbook: string;
+  options?: JobOptions;
   onStdout: (text: string) => void;
   onEvent: (event: RawEvent) => void;
   /** Aborting it stops the run: SIGTERM to ansible's whole process group, SIGKILL after a grace period. */
@@ -51,12 +53,21 @@ export class AnsibleRunner {
   ) {}
 
   /** The command line of a run, as an argument array: what runs and what the job records. */
-  command(runDir: string, playbook: string): string[] {
-    return [this.config.ansiblePlaybookBin, '-i', resolve(runDir, 'inventory.yml'), '-e', `@${resolve(runDir, 'extra_vars.yml')}`, '--', playbook];
+  command(runDir: string, playbook: string, options: JobOptions = {}): string[] {
+    return [
+      this.config.ansiblePlaybookBin,
+      '-i',
+      resolve(runDir, 'inventory.yml'),
+      '-e',
+      `@${resolve(runDir, 'extra_vars.yml')}`,
+      ...jobOptionArgs(options),
+      '--',
+      playbook,
+    ];
   }
 
   async run(run: AnsibleRun): Promise<AnsibleResult> {
-    const [file, ...args] = this.command(run.runDir, run.playbook);
+    const [file, ...args] = this.command(run.runDir, run.playbook, run.options);
     const tmp = resolve(run.runDir, 'tmp');
     const child = this.processes.spawn(file, args, {
       cwd: resolve(run.runDir, 'project'),

@@ -13,6 +13,7 @@ import { JobEventEntity } from './job-event.entity.js';
 import { JobOutputWriter, type RawEvent } from './job-output.writer.js';
 import { type HostCounters, JobEntity, type JobStatus } from './job.entity.js';
 import type { JobEventModel, JobModel } from './models/job.model.js';
+import type { JobOptions } from './job-options.js';
 import { renderUnsafeVars } from './unsafe-vars.js';
 
 export interface LaunchSpec {
@@ -23,6 +24,7 @@ export interface LaunchSpec {
   playbook: string;
   inventory: object;
   extraVars: Record<string, unknown>;
+  options?: JobOptions;
 }
 
 const FINISHED: JobStatus[] = ['successful', 'failed', 'error', 'canceled'];
@@ -159,12 +161,13 @@ export class JobsService {
         writeFile(join(runDir, 'inventory.yml'), JSON.stringify(spec.inventory), { mode: 0o600 }),
         writeFile(join(runDir, 'extra_vars.yml'), renderUnsafeVars(spec.extraVars), { mode: 0o600 }),
       ]);
-      const command = this.runner.command(runDir, spec.playbook);
+      const command = this.runner.command(runDir, spec.playbook, spec.options);
       await this.jobs.update(job.id, { status: 'running', startedAt: new Date(), command });
       if (await this.renewLease(job.id)) cancel.abort(); // canceled while it was being prepared
       const result = await this.runner.run({
         runDir,
         playbook: spec.playbook,
+        options: spec.options,
         signal: cancel.signal,
         onStdout: (text) => writer.addText(text),
         onEvent: (raw: RawEvent) => {

@@ -67,6 +67,7 @@ export class ProvisionJob {
       playbook: plan.playbook,
       inventory: await this.providers.inventoryFor(plan.providerId),
       extraVars: plan.extraVars,
+      options: plan.options,
     });
     if (run.status === 'canceled') {
       await this.requests.transition(request.id, ['running'], 'canceled', `Playbook ${plan.playbook}: ${run.error ?? 'canceled'}`);

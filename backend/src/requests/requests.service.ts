@@ -13,6 +13,8 @@ import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { JobName, QueueName } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
 import type { UserModel } from '../users/models/user.model.js';
+import { type JobOptionName, type JobOptions, jobOptionsSchema } from '../jobs/job-options.js';
+import type { JobOptionsInput } from './dto/job-options.input.js';
 import type { OrderServiceInput } from './dto/order-service.input.js';
 import type { ServiceRequestModel } from './models/service-request.model.js';
 import { type RequestStatus, type RunPlan, ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
@@ -43,7 +45,7 @@ export class RequestsService {
       throw validationFailed('dialogValues must be an object of field names to values, e.g. {"playbook": "hello.yml"}');
     }
     const values = await this.dialogs.validate(template.dialogName, submitted as Record<string, unknown>);
-    const plan = await this.plan(template, values);
+    const plan = { ...(await this.plan(template, values)), options: this.jobOptions(template, input.jobOptions) };
     const request = await this.requests.save(
       this.requests.create({ templateId: template.id, requesterId: user.id, dialogValues: values, plan, status: 'pending' }),
     );
@@ -97,6 +99,25 @@ export class RequestsService {
       if (why) throw validationFailed(`Variable ${why}`, spec.extraVarsField ? { [spec.extraVarsField]: why } : undefined);
     }
     return { repoId: repo.id, commit: repo.commit, playbook, providerId, extraVars };
+  }
+
+  /** The template's options with the order's own, each of which the template must allow. */
+  private jobOptions(template: OrderableTemplate, input: JobOptionsInput | null | undefined): JobOptions {
+    const given = Object.fromEntries(Object.entries(input ?? {}).filter(([, v]) => v !== null && v !== undefined));
+    const parsed = jobOptionsSchema.safeParse(given);
+    if (!parsed.success) {
+      const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+      throw validationFailed(`Job options are not valid — ${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ')}`, fields);
+    }
+    const allowed = new Set(template.provision.overridable ?? []);
+    const refused = Object.keys(parsed.data).filter((name) => !allowed.has(name as JobOptionName));
+    if (refused.length) {
+      throw validationFailed(
+        `This catalog item does not let an order set ${refused.join(', ')}`,
+        Object.fromEntries(refused.map((name) => [name, 'is not allowed by this catalog item'])),
+      );
+    }
+    return { ...template.provision.options, ...parsed.data };
   }
 
   list(skip: number, take: number): Promise<ServiceRequestModel[]> {

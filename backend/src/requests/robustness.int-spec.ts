@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { PROJECT_ROOT } from '../config/config.js';
 import { JobName, QueueName } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
 import { newEnv, startTestApp, type TestApp, waitFor } from '../testing/harness.js';
@@ -30,6 +31,11 @@ async function fixturePlaybooks(): Promise<string> {
 }
 
 const ORDER = 'mutation($i: OrderServiceInput!) { orderService(input: $i) { id status } }';
+
+async function templateIdOf(app: TestApp, name: string): Promise<string> {
+  const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
+  return templates.data!.serviceTemplates.find((t) => t.name === name)!.id;
+}
 const REQUEST = 'query($id: ID!) { serviceRequest(id: $id) { status message jobs { id status error } service { id outputs } } }';
 
 interface Req {
@@ -106,6 +112,47 @@ describe('hostile input and concurrency', () => {
     });
     assert.equal(errors[0]?.extensions?.code, 'NOT_FOUND');
     assert.match(errors[0].message, /Job nope does not exist/);
+  });
+});
+
+describe('job options (ansible-playbook arguments)', () => {
+  test('an order sets the options its catalog item allows; values that could pass for options, and disallowed options, are refused', async () => {
+    const catalog = await mkdtemp(join(tmpdir(), 'catalog-'));
+    await cp(join(PROJECT_ROOT, 'catalog'), catalog, { recursive: true });
+    await writeFile(
+      join(catalog, 'templates', 'fixed.yaml'),
+      'kind: ServiceTemplate\nname: Fixed\ntype: ansible_playbook\ndialog: run-playbook\nprovision:\n  repo: playbooks\n  playbook: { field: playbook }\n  provider: { field: provider }\n  options: { verbosity: 1 }\n',
+    );
+    const app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: await fixturePlaybooks(), CATALOG_DIR: catalog });
+    try {
+      const res = await app.gql<{ orderService: { id: string } }>(ORDER, {
+        i: { templateId: await templateIdOf(app, 'Run a playbook'), dialogValues: { playbook: 'slow.yml', extra_vars: 'secs: 1' }, jobOptions: { check: true, verbosity: 2, tags: ['never-used'] } },
+      });
+      assert.equal(res.errors, undefined);
+      const r = await ended(app, res.data!.orderService.id);
+      assert.equal(r.status, 'finished', r.message ?? '');
+      const job = (await app.gql<{ job: { command: string[]; stdout: string } }>('query($id: ID!) { job(id: $id) { command stdout } }', { id: r.jobs[0].id })).data!.job;
+      assert.deepEqual(job.command.slice(-5), ['--tags=never-used', '--check', '-vv', '--', 'slow.yml']);
+      assert.deepEqual(r.service?.outputs, {}, 'with --tags=never-used no task ran, so nothing was returned');
+
+      const injected = await app.gql(ORDER, {
+        i: { templateId: await templateIdOf(app, 'Run a playbook'), dialogValues: { playbook: 'slow.yml' }, jobOptions: { limit: '-e@/etc/passwd' } },
+      });
+      assert.equal(injected.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+      assert.match(injected.errors?.[0].extensions?.fields?.limit ?? '', /not starting with "-"/);
+
+      const fixedId = await templateIdOf(app, 'Fixed');
+      const refused = await app.gql(ORDER, { i: { templateId: fixedId, dialogValues: { playbook: 'slow.yml' }, jobOptions: { check: true } } });
+      assert.equal(refused.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+      assert.match(refused.errors?.[0].message ?? '', /does not let an order set check/);
+
+      const fixed = await ended(app, (await app.gql<{ orderService: { id: string } }>(ORDER, { i: { templateId: fixedId, dialogValues: { playbook: 'slow.yml', extra_vars: 'secs: 1' } } })).data!.orderService.id);
+      const fixedJob = (await app.gql<{ job: { command: string[] } }>('query($id: ID!) { job(id: $id) { command } }', { id: fixed.jobs[0].id })).data!.job;
+      assert.ok(fixedJob.command.includes('-v'), "the template's own options apply");
+    } finally {
+      await app.stop();
+      await rm(catalog, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import type { JobOptions } from '../jobs/job-options.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export const REQUEST_STATUSES = ['pending', 'queued', 'running', 'finished', 'failed', 'canceled'] as const;
@@ -11,6 +12,8 @@ export interface RunPlan {
   playbook: string;
   providerId: string;
   extraVars: Record<string, unknown>;
+  /** ansible-playbook options: the template's, with the order's where allowed. */
+  options?: JobOptions;
 }
 
 @Entity('service_requests')
