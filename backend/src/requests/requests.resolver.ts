@@ -29,6 +29,18 @@ export class RequestsResolver {
     return this.requests.order(user, input);
   }
 
+  @Mutation(() => ServiceRequestModel, {
+    description:
+      'Order again what an ended request ordered (after a failure, a cancel or a dead worker): a new request with the same values and, unless latestCommit, the same commit.',
+  })
+  retryServiceRequest(
+    @CurrentUser() user: UserModel,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('latestCommit', { type: () => Boolean, defaultValue: false }) latestCommit: boolean,
+  ): Promise<ServiceRequestModel> {
+    return this.requests.retry(user, id, latestCommit);
+  }
+
   @Query(() => [ServiceRequestModel], { description: 'Service requests, newest first.' })
   serviceRequests(
     @Args('skip', { type: () => Int, defaultValue: 0 }) skip: number,

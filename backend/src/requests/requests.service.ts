@@ -53,6 +53,28 @@ export class RequestsService {
     return this.get(request.id);
   }
 
+  /**
+   * Orders again what an ended request ordered, as a new request by `user`: the same
+   * values, and the same commit unless `latestCommit` asks for the repository's current one.
+   */
+  async retry(user: UserModel, id: string, latestCommit: boolean): Promise<ServiceRequestModel> {
+    const previous = await this.load(id);
+    if (!previous) throw notFound('Service request', id);
+    if (!TERMINAL_REQUEST_STATUSES.includes(previous.status)) {
+      throw new AppError(ErrorCode.CONFLICT, `This request is still ${previous.status}: retry it once it has ended.`);
+    }
+    let plan = previous.plan;
+    if (latestCommit) {
+      const template = await this.catalog.get(previous.templateId);
+      plan = { ...(await this.plan(template, previous.dialogValues)), options: previous.plan.options };
+    }
+    const request = await this.requests.save(
+      this.requests.create({ templateId: previous.templateId, requesterId: user.id, dialogValues: previous.dialogValues, plan, status: 'pending' }),
+    );
+    await this.enqueue(request.id);
+    return this.get(request.id);
+  }
+
   /** Queues the provisioning of a pending request; on failure the reconciler tries again later. */
   async enqueue(requestId: string): Promise<void> {
     try {

@@ -260,6 +260,28 @@ describe('runs and their outcome', () => {
     }
   });
 
+  test('retryServiceRequest orders an ended request again with the same values and commit; a running one is refused', async () => {
+    const app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: await fixturePlaybooks() });
+    try {
+      const firstId = (await order(app, { playbook: 'slow.yml', extra_vars: 'secs: 3' })).data!.orderService.id;
+      await running(app, firstId);
+      const early = await app.gql('mutation($id: ID!) { retryServiceRequest(id: $id) { id } }', { id: firstId });
+      assert.equal(early.errors?.[0].extensions?.code, 'CONFLICT');
+      const first = await ended(app, firstId);
+      const retried = await app.gql<{ retryServiceRequest: { id: string } }>('mutation($id: ID!) { retryServiceRequest(id: $id) { id } }', { id: firstId });
+      assert.equal(retried.errors, undefined);
+      const secondId = retried.data!.retryServiceRequest.id;
+      assert.notEqual(secondId, firstId);
+      const second = await ended(app, secondId);
+      assert.equal(second.status, 'finished', second.message ?? '');
+      assert.deepEqual(second.service?.outputs, first.service?.outputs);
+      const commits = await app.sql<{ commit: string }>('SELECT commit FROM jobs WHERE request_id = ANY($1)', [[firstId, secondId]]);
+      assert.equal(new Set(commits.map((c) => c.commit)).size, 1, 'the retry ran the same commit');
+    } finally {
+      await app.stop();
+    }
+  });
+
   test('stopping the process during a run lets the run finish and store its outcome', async () => {
     const env = await newEnv();
     const first = await startTestApp(env, { PLAYBOOKS_DIR: await fixturePlaybooks() }, { owner: false });
