@@ -29,7 +29,9 @@ import type {
 } from './types';
 
 const TEMPLATE_FIELDS = 'id name description type dialog';
-const JOB_FIELDS = 'id status playbook commit returnCode startedAt finishedAt cancelRequestedAt artifacts eventCount';
+const JOB_FIELDS = `id status playbook commit returnCode startedAt finishedAt cancelRequestedAt artifacts
+  eventCount eventsEmitted eventsComplete outputPurgedAt
+  hostSummaries { host ok changed failures unreachable skipped rescued ignored }`;
 // The list carries everything the show page needs except the template's dialog: react-admin seeds
 // the getOne cache with list records, so a show page may first render from a list record.
 const REQUEST_LIST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues

@@ -43,7 +43,27 @@ export interface Job {
   /** When a cancel was asked for; the job ends `canceled` soon after. */
   cancelRequestedAt: string | null;
   artifacts: JsonValue | null;
+  /** Events stored. */
   eventCount: number;
+  /** Events Ansible emitted; null while it runs. */
+  eventsEmitted: number | null;
+  /** Whether every event Ansible emitted was stored; null until the run has ended. */
+  eventsComplete: boolean | null;
+  /** Ansible's recap per host, once the run has ended. */
+  hostSummaries: HostSummary[];
+  /** When retention removed the job's events and log (then stdout is '' and there are no events). */
+  outputPurgedAt: string | null;
+}
+
+export interface HostSummary {
+  host: string;
+  ok: number;
+  changed: number;
+  failures: number;
+  unreachable: number;
+  skipped: number;
+  rescued: number;
+  ignored: number;
 }
 
 export interface JobEvent {

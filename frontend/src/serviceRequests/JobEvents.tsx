@@ -1,11 +1,6 @@
-// Per-task, per-host results of one job, live from the jobEvents subscription (polling the
-// job's stored events when the subscription fails).
-import { useCallback, useEffect, useRef, useState } from 'react';
+// Per-task, per-host results of one job, from its events (see useJobEvents).
 import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography, type ChipProps } from '@mui/material';
-import { useDataProvider } from 'react-admin';
-import { watchJobEvents } from '../api/live';
-import type { SuperfluidDataProvider } from '../dataProvider';
-import { isTerminalJobStatus, type JobEvent, type JobStatus } from '../types';
+import type { JobEvent } from '../types';
 
 const RESULTS: Record<string, { label: (e: JobEvent) => string; color: (e: JobEvent) => ChipProps['color'] }> = {
   runner_on_ok: { label: (e) => (e.changed ? 'changed' : 'ok'), color: (e) => (e.changed ? 'warning' : 'success') },
@@ -14,52 +9,8 @@ const RESULTS: Record<string, { label: (e: JobEvent) => string; color: (e: JobEv
   runner_on_unreachable: { label: () => 'unreachable', color: () => 'error' },
 };
 
-export const JobEvents = ({ jobId, status }: { jobId: string; status: JobStatus }) => {
-  const dataProvider = useDataProvider<SuperfluidDataProvider>();
-  const events = useRef(new Map<number, JobEvent>());
-  const [rows, setRows] = useState<JobEvent[]>([]);
-  const [polling, setPolling] = useState(false);
-  const terminal = isTerminalJobStatus(status);
-
-  const addEvents = useCallback((incoming: JobEvent[]) => {
-    let changed = false;
-    for (const event of incoming) {
-      if (!events.current.has(event.seq)) {
-        events.current.set(event.seq, event);
-        changed = true;
-      }
-    }
-    if (changed) setRows([...events.current.values()].sort((a, b) => a.seq - b.seq));
-  }, []);
-
-  const fetchMissing = useCallback(async () => {
-    const last = Math.max(0, ...events.current.keys());
-    const { data } = await dataProvider.getJobEvents(jobId, last);
-    addEvents(data);
-  }, [dataProvider, jobId, addEvents]);
-
-  useEffect(
-    () =>
-      watchJobEvents(
-        jobId,
-        0,
-        (event) => addEvents([event]),
-        () => setPolling(true),
-      ),
-    [jobId, addEvents],
-  );
-
-  useEffect(() => {
-    if (!polling || terminal) return undefined;
-    const timer = setInterval(() => void fetchMissing().catch(() => undefined), 1000);
-    return () => clearInterval(timer);
-  }, [polling, terminal, fetchMissing]);
-
-  useEffect(() => {
-    if (terminal) void fetchMissing().catch(() => undefined);
-  }, [terminal, fetchMissing]);
-
-  const results = rows.filter((e) => e.event in RESULTS);
+export const JobEvents = ({ events, terminal }: { events: JobEvent[]; terminal: boolean }) => {
+  const results = events.filter((e) => e.event in RESULTS);
   if (results.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary" sx={{ py: 1 }}>

@@ -6,6 +6,7 @@ import { Box, Typography } from '@mui/material';
 import { AnsiUp } from 'ansi_up';
 import { useDataProvider } from 'react-admin';
 import { watchJobLog } from '../api/live';
+import { formatDateTime } from '../common/format';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import { isTerminalJobStatus, type JobStatus, type LogChunk } from '../types';
 
@@ -46,7 +47,16 @@ class LogBuffer {
   }
 }
 
-export const JobLog = ({ jobId, status }: { jobId: string; status: JobStatus }) => {
+export const JobLog = ({
+  jobId,
+  status,
+  purgedAt,
+}: {
+  jobId: string;
+  status: JobStatus;
+  /** When retention removed the output: it is then said so instead of an empty log. */
+  purgedAt?: string | null;
+}) => {
   const dataProvider = useDataProvider<SuperfluidDataProvider>();
   const buffer = useRef(new LogBuffer());
   const [html, setHtml] = useState('');
@@ -116,7 +126,11 @@ export const JobLog = ({ jobId, status }: { jobId: string; status: JobStatus }) 
           wordBreak: 'break-word',
         }}
       >
-        {html ? (
+        {purgedAt && !html ? (
+          <Typography component="span" sx={{ color: '#9e9e9e', fontSize: 13 }} data-testid="output-purged">
+            Output removed by retention on {formatDateTime(purgedAt)}.
+          </Typography>
+        ) : html ? (
           <span dangerouslySetInnerHTML={{ __html: html }} />
         ) : (
           <Typography component="span" sx={{ color: '#9e9e9e', fontSize: 13 }}>

@@ -9,10 +9,15 @@ import { JsonView } from '../common/JsonView';
 import { DialogValues } from '../dialogs/DialogValues';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime, shortCommit } from '../common/format';
-import { isTerminalRequestStatus, type Job, type RequestStatus, type ServiceRequest } from '../types';
+import { isTerminalJobStatus, isTerminalRequestStatus, type Job, type RequestStatus, type ServiceRequest } from '../types';
 import { CancelJobButton } from './CancelJobButton';
+import { DownloadOutputButton } from './DownloadOutputButton';
+import { JobCompleteness } from './JobCompleteness';
 import { JobEvents } from './JobEvents';
+import { JobHosts } from './JobHosts';
 import { JobLog } from './JobLog';
+import { JobProgress } from './JobProgress';
+import { useJobEvents } from './useJobEvents';
 
 /** Keeps the shown request current while it is not finished. */
 const useLiveRequest = (request: ServiceRequest | undefined, refetch: () => unknown) => {
@@ -49,36 +54,51 @@ const Fact = ({ label, children, testId }: { label: string; children: ReactNode;
   </Box>
 );
 
-const JobCard = ({ job, onChanged }: { job: Job; onChanged: () => unknown }) => (
-  <Card variant="outlined" data-testid={`job-${job.id}`} component="section" aria-label={`Job ${job.playbook}`}>
-    <CardHeader
-      title={`Job: ${job.playbook}`}
-      slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }}
-      action={
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <CancelJobButton job={job} onChanged={onChanged} />
-          <StatusChip status={job.status} testId="job-status" />
+const JobCard = ({ job, onChanged }: { job: Job; onChanged: () => unknown }) => {
+  const events = useJobEvents(job.id, job.status);
+  const terminal = isTerminalJobStatus(job.status);
+  return (
+    <Card variant="outlined" data-testid={`job-${job.id}`} component="section" aria-label={`Job ${job.playbook}`}>
+      <CardHeader
+        title={`Job: ${job.playbook}`}
+        slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }}
+        action={
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <DownloadOutputButton jobId={job.id} disabled={Boolean(job.outputPurgedAt)} />
+            <CancelJobButton job={job} onChanged={onChanged} />
+            <StatusChip status={job.status} testId="job-status" />
+          </Stack>
+        }
+      />
+      <CardContent sx={{ pt: 0 }}>
+        <Stack direction="row" spacing={3} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
+          <Fact label="Commit">{shortCommit(job.commit)}</Fact>
+          <Fact label="Started">{formatDateTime(job.startedAt)}</Fact>
+          <Fact label="Finished">{formatDateTime(job.finishedAt)}</Fact>
+          <Fact label="Return code">{job.returnCode ?? '—'}</Fact>
         </Stack>
-      }
-    />
-    <CardContent sx={{ pt: 0 }}>
-      <Stack direction="row" spacing={3} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
-        <Fact label="Commit">{shortCommit(job.commit)}</Fact>
-        <Fact label="Started">{formatDateTime(job.startedAt)}</Fact>
-        <Fact label="Finished">{formatDateTime(job.finishedAt)}</Fact>
-        <Fact label="Return code">{job.returnCode ?? '—'}</Fact>
-      </Stack>
-      <Typography variant="subtitle2" gutterBottom>
-        Output
-      </Typography>
-      <JobLog jobId={job.id} status={job.status} />
-      <Typography variant="subtitle2" sx={{ mt: 2 }}>
-        Task results
-      </Typography>
-      <JobEvents jobId={job.id} status={job.status} />
-    </CardContent>
-  </Card>
-);
+        <JobProgress events={events} status={job.status} />
+        <Typography variant="subtitle2">Hosts</Typography>
+        <JobHosts events={events} terminal={terminal} hostSummaries={job.hostSummaries ?? []} />
+        <Typography variant="subtitle2" sx={{ mt: 2 }} gutterBottom>
+          Output
+        </Typography>
+        <JobLog jobId={job.id} status={job.status} purgedAt={job.outputPurgedAt} />
+        <JobCompleteness job={job} />
+        <Typography variant="subtitle2" sx={{ mt: 2 }}>
+          Task results
+        </Typography>
+        {job.outputPurgedAt && events.length === 0 ? (
+          <Typography variant="body2" color="text.secondary" sx={{ py: 1 }}>
+            Task results removed by retention on {formatDateTime(job.outputPurgedAt)}.
+          </Typography>
+        ) : (
+          <JobEvents events={events} terminal={terminal} />
+        )}
+      </CardContent>
+    </Card>
+  );
+};
 
 const MESSAGE_SEVERITY: Record<RequestStatus, 'error' | 'warning' | 'info' | 'success'> = {
   pending: 'info',
