@@ -6,7 +6,7 @@
 // Set SCREENSHOT_DIR=/some/dir to keep PNGs of the main screens.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -103,6 +103,19 @@ const choose = async (page, fieldLabel, optionLabel) => {
 
 const fieldOf = (page, name) => page.getByTestId(`dialog-field-${name}`);
 
+// CSI sequences (colours), OSC sequences (titles) and two-character escapes.
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+
+/** The numbers of a host's row in the job card's host table, by column test id. */
+const hostRow = async (page, host) => {
+  const row = page.locator(`[data-testid="host-summary"] [data-testid="host-row"][data-host="${host}"]`);
+  await row.waitFor();
+  const cells = await row.locator('td[data-testid^="host-"]').evaluateAll((tds) =>
+    Object.fromEntries(tds.map((td) => [td.dataset.testid.replace(/^host-/, ''), Number(td.textContent)])),
+  );
+  return cells;
+};
+
 /** Records the data of graphql-ws `next` messages the page receives, by subscription field. */
 const recordSubscriptionData = (page) => {
   const received = [];
@@ -187,6 +200,41 @@ describe('web UI', () => {
     await page.getByTestId('job-events').getByRole('row').nth(1).waitFor();
     assert.ok((await page.getByTestId('job-event').count()) >= 1);
 
+    // Per host, Ansible's recap once the run has ended: localhost ran both tasks, none failed.
+    const { job } = await api(
+      'query($id: ID!) { job(id: $id) { stdout eventCount eventsEmitted eventsComplete hostSummaries { host ok failures } } }',
+      { id: serviceRequest.jobs[0].id },
+    );
+    assert.deepEqual(job.hostSummaries.map((h) => h.host), ['localhost']);
+    await page.locator('[data-testid="host-summary"][data-source="recap"]').waitFor();
+    assert.equal(await page.getByTestId('host-row').count(), 1, 'one row per host');
+    const localhost = await hostRow(page, 'localhost');
+    assert.equal(localhost.ok, 2);
+    assert.equal(localhost.failed, 0);
+    assert.equal(localhost.unreachable, 0);
+
+    // The progress bar is full once the job has ended.
+    const progress = page.getByTestId('job-progress');
+    assert.equal(await progress.getAttribute('role'), 'progressbar');
+    assert.equal(await progress.getAttribute('aria-valuenow'), '100');
+
+    // How many events were stored, as the API counts them; all that Ansible emitted.
+    assert.equal(job.eventsComplete, true);
+    assert.equal(job.eventsEmitted, job.eventCount);
+    const completeness = page.getByTestId('event-completeness');
+    assert.match(await completeness.innerText(), new RegExp(`^${job.eventCount} events stored\\b`));
+    assert.equal(await completeness.getAttribute('data-complete'), 'true');
+
+    // Download output: the stored stdout as a text file, without ANSI codes.
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('download-output').click();
+    const download = await downloading;
+    assert.equal(download.suggestedFilename(), `job-${serviceRequest.jobs[0].id}.txt`);
+    const downloaded = await readFile(await download.path(), 'utf8');
+    assert.equal(downloaded, job.stdout.replace(ANSI, ''));
+    assert.match(downloaded, /Hello, browser!/);
+    assert.doesNotMatch(downloaded, /\u001b/);
+
     // The dialog values as submitted, labelled, with choice labels.
     const values = page.getByTestId('dialog-values');
     await values.getByTestId('dialog-value-playbook').getByText('hello.yml').waitFor();
@@ -226,6 +274,13 @@ describe('web UI', () => {
     await page.getByTestId('job-log').getByText('FAILED!', { exact: false }).waitFor();
     await page.locator('[data-testid="job-event"][data-event="runner_on_failed"]').waitFor();
     assert.equal(await page.getByTestId('request-service').count(), 0, 'a failed request leaves no service');
+
+    // The host table shows the failure from Ansible's recap; the progress bar is full.
+    await page.locator('[data-testid="host-summary"][data-source="recap"]').waitFor();
+    const localhost = await hostRow(page, 'localhost');
+    assert.equal(localhost.failed, 1);
+    assert.equal(localhost.ok, 1, 'the task before the failing one ran');
+    assert.equal(await page.getByTestId('job-progress').getAttribute('aria-valuenow'), '100');
     await screenshot(page, '10-request-failed');
   });
 
