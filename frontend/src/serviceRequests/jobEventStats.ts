@@ -7,11 +7,12 @@ export type HostCounts = Pick<HostSummary, 'host' | 'ok' | 'changed' | 'failures
 
 const RESULT_EVENTS = new Set(['runner_on_ok', 'runner_on_failed', 'runner_on_skipped', 'runner_on_unreachable']);
 
-/** Per host, counts of the runner_on_* results (ok includes changed, as in Ansible's recap). */
+/** Per host, counts of the runner_on_* results (ok includes changed, as in Ansible's recap); a host
+ * that has started a task but has no result yet has a row of zeros. */
 export const hostCountsFromEvents = (events: JobEvent[]): HostCounts[] => {
   const hosts = new Map<string, HostCounts>();
   for (const e of events) {
-    if (!e.host || !RESULT_EVENTS.has(e.event)) continue;
+    if (!e.host || !(RESULT_EVENTS.has(e.event) || e.event === 'runner_on_start')) continue;
     let counts = hosts.get(e.host);
     if (!counts) {
       counts = { host: e.host, ok: 0, changed: 0, failures: 0, unreachable: 0, skipped: 0 };
