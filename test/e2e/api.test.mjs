@@ -2,10 +2,13 @@
 // ansible-playbook, driven over GraphQL. Run with `npm test` (or `npm test -- e2e`).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startProduct, startWorker } from '../support/product.mjs';
 
-const TERMINAL = new Set(['finished', 'failed']);
+const TERMINAL = new Set(['finished', 'failed', 'canceled']);
 
 const TEMPLATES = `{ serviceTemplates { id name type dialog } }`;
 const ORDER = `mutation Order($input: OrderServiceInput!) { orderService(input: $input) { id status } }`;
@@ -182,5 +185,49 @@ describe('an api process and a separate worker process', () => {
     const { request, seen } = await waitForEnd(api, token, created.id);
     assert.equal(request.status, 'finished', `message: ${request.message}; seen ${seen.join(' -> ')}\n--- worker ---\n${worker.output().slice(-3000)}`);
     assert.match(JSON.stringify(request.service.outputs), /Hello, worker!/);
+  });
+});
+
+describe('a worker killed with SIGKILL in the middle of a run', () => {
+  let api;
+  let token;
+
+  before(async () => {
+    const playbooks = await mkdtemp(join(tmpdir(), 'playbooks-'));
+    await writeFile(
+      join(playbooks, 'slow.yml'),
+      '- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.pause:\n        seconds: "{{ secs | default(20) }}"\n    - ansible.builtin.set_stats:\n        data: { done: true }\n',
+    );
+    api = await startProduct({ env: { ROLE: 'api', PLAYBOOKS_DIR: playbooks } });
+    token = await api.login();
+  });
+  after(async () => {
+    await api?.stop();
+  });
+
+  it('fails its request with a clear message (never re-runs it, nothing stays running), and a retry finishes on another worker', async () => {
+    const template = await runAPlaybookTemplate(api, token);
+    const created = await order(api, token, template, orderValues(template, 'slow.yml', 'secs: 20'));
+    const doomed = await startWorker(api);
+    for (;;) {
+      const { data } = await api.graphql(REQUEST, { id: created.id }, token);
+      if (data.serviceRequest.jobs[0]?.status === 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    doomed.process.kill('SIGKILL');
+    const killedAt = Date.now();
+    const { request } = await waitForEnd(api, token, created.id, { deadlineMs: 120_000 });
+    process.stderr.write(`# a killed worker's request failed ${Date.now() - killedAt} ms after the kill\n`);
+    assert.equal(request.status, 'failed');
+    assert.match(request.message, /stopped before the playbook finished. It was not run again/);
+    assert.equal(request.jobs.length, 1, 'the playbook was not started again');
+    assert.equal(request.jobs[0].status, 'error');
+
+    const healthy = await startWorker(api);
+    const retried = await api.graphql('mutation($id: ID!) { retryServiceRequest(id: $id) { id } }', { id: created.id }, token);
+    assert.equal(retried.errors, undefined, JSON.stringify(retried.errors));
+    const { request: again } = await waitForEnd(api, token, retried.data.retryServiceRequest.id);
+    assert.equal(again.status, 'finished', `${again.message}\n--- worker ---\n${healthy.output().slice(-3000)}`);
+    assert.deepEqual(again.service.outputs, { done: true });
   });
 });

@@ -48,12 +48,15 @@ export class RequestsModule implements OnApplicationBootstrap {
     private readonly reconciler: RequestsReconciler,
   ) {}
 
-  /** In the worker role: process the requests queue and reconcile stranded requests. */
+  /**
+   * Every role reconciles stranded requests (so a lone api still fails the requests of a
+   * worker that died); the worker role also processes the requests queue.
+   */
   onApplicationBootstrap(): void {
+    this.reconciler.start();
     if (!runsWorker(this.config)) return;
     this.queues.work(QueueName.REQUESTS, {
       [JobName.PROVISION]: (job: Job) => this.provision.handle(job as Job<ProvisionJobData>),
     });
-    this.reconciler.start();
   }
 }
