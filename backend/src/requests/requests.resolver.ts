@@ -62,6 +62,11 @@ export class RequestsResolver {
     return this.streams.updates(id);
   }
 
+  @ResolveField(() => Int, { nullable: true, description: 'While queued: 1 for the next request a worker takes, 2 after it, and so on.' })
+  queuePosition(@Parent() request: ServiceRequestModel): Promise<number | null> | null {
+    return request.status === 'queued' ? this.requests.queuePosition(request.id) : null;
+  }
+
   @ResolveField(() => ServiceTemplateModel, { nullable: true })
   template(@Parent() request: ServiceRequestModel): Promise<ServiceTemplateModel | null> {
     return this.catalog.findById(request.templateId);

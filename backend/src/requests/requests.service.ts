@@ -75,6 +75,13 @@ export class RequestsService {
     return this.get(request.id);
   }
 
+  /** 1 for the next request a worker will take, 2 after it...; null when not waiting (or past the first 1,000). */
+  async queuePosition(id: string): Promise<number | null> {
+    const waiting = await this.queues.queue(QueueName.REQUESTS).getJobs(['waiting'], 0, 999, true);
+    const index = waiting.findIndex((job) => job.id === id);
+    return index < 0 ? null : index + 1;
+  }
+
   /** Queues the provisioning of a pending request; on failure the reconciler tries again later. */
   async enqueue(requestId: string): Promise<void> {
     try {

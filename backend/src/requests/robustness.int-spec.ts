@@ -115,6 +115,23 @@ describe('hostile input and concurrency', () => {
   });
 });
 
+describe('the queue', () => {
+  test('a queued request shows its position: 1 for the next one a worker takes', async () => {
+    const app = await startTestApp(await newEnv(), { ROLE: 'api', PLAYBOOKS_DIR: await fixturePlaybooks() });
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) ids.push((await order(app, { playbook: 'slow.yml' })).data!.orderService.id);
+      const positions = [];
+      for (const id of ids) {
+        positions.push((await app.gql<{ serviceRequest: { status: string; queuePosition: number | null } }>('query($id: ID!) { serviceRequest(id: $id) { status queuePosition } }', { id })).data!.serviceRequest);
+      }
+      assert.deepEqual(positions, [1, 2, 3].map((queuePosition) => ({ status: 'queued', queuePosition })));
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
 describe('job options (ansible-playbook arguments)', () => {
   test('an order sets the options its catalog item allows; values that could pass for options, and disallowed options, are refused', async () => {
     const catalog = await mkdtemp(join(tmpdir(), 'catalog-'));
