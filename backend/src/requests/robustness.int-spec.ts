@@ -27,6 +27,21 @@ async function fixturePlaybooks(): Promise<string> {
       '',
     ].join('\n'),
   );
+  // A host that cannot be reached: SSH to a closed port on this machine.
+  await writeFile(
+    join(dir, 'unreachable.yml'),
+    [
+      '- hosts: all',
+      '  gather_facts: false',
+      '  tasks:',
+      '    - ansible.builtin.add_host: { name: ghost, ansible_host: 127.0.0.1, ansible_port: 1, ansible_connection: ssh, ansible_ssh_common_args: "-o ConnectTimeout=2" }',
+      '- hosts: ghost',
+      '  gather_facts: false',
+      '  tasks:',
+      '    - ansible.builtin.ping:',
+      '',
+    ].join('\n'),
+  );
   return dir;
 }
 
@@ -294,6 +309,26 @@ describe('runs and their outcome', () => {
       assert.deepEqual(second.service?.outputs, first.service?.outputs);
       const commits = await app.sql<{ commit: string }>('SELECT commit FROM jobs WHERE request_id = ANY($1)', [[firstId, secondId]]);
       assert.equal(new Set(commits.map((c) => c.commit)).size, 1, 'the retry ran the same commit');
+    } finally {
+      await app.stop();
+    }
+  });
+
+  test('an unreachable host: runner_on_unreachable is stored, the recap counts it, the request fails naming the host', async () => {
+    const app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: await fixturePlaybooks() });
+    try {
+      const r = await ended(app, (await order(app, { playbook: 'unreachable.yml' })).data!.orderService.id);
+      assert.equal(r.status, 'failed');
+      assert.match(r.message ?? '', /ghost: .*(Connection refused|port 1)/);
+      const job = (
+        await app.gql<{ job: { returnCode: number; hostSummaries: { host: string; unreachable: number }[]; events: { event: string; host: string | null }[] } }>(
+          'query($id: ID!) { job(id: $id) { returnCode hostSummaries { host unreachable } events { event host } } }',
+          { id: r.jobs[0].id },
+        )
+      ).data!.job;
+      assert.equal(job.returnCode, 4);
+      assert.ok(job.events.some((e) => e.event === 'runner_on_unreachable' && e.host === 'ghost'));
+      assert.equal(job.hostSummaries.find((h) => h.host === 'ghost')?.unreachable, 1);
     } finally {
       await app.stop();
     }
