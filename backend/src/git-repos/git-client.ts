@@ -39,6 +39,8 @@ export interface TreeFile {
   path: string;
   /** git mode: 100644, 100755 (files), 120000 (symlink) ... */
   mode: string;
+  /** git object id of the content. */
+  oid: string;
 }
 
 /** Wraps git (simple-git for the porcelain, git itself for plumbing streams). */
@@ -85,6 +87,18 @@ export class GitClient {
     await porcelain().clone(url, mirrorDir, ['--mirror', '--quiet']);
   }
 
+  /** The commit `refs/heads/<branch>` points at on the remote, without fetching; null when absent. */
+  async remoteHead(url: string, branch: string): Promise<string | null> {
+    const out = await porcelain().listRemote([url, `refs/heads/${branch}`]);
+    const line = out.split('\n').find((l) => l.endsWith(`\trefs/heads/${branch}`));
+    return line ? line.split('\t')[0] : null;
+  }
+
+  /** Removes a repository's mirror. */
+  async removeMirror(mirrorDir: string): Promise<void> {
+    await rm(mirrorDir, { recursive: true, force: true });
+  }
+
   /** The commit a branch, tag or commit id names in the mirror. */
   async resolve(mirrorDir: string, ref: string): Promise<string> {
     const out = await porcelain(mirrorDir).revparse(['--verify', '--quiet', `${ref}^{commit}`]);
@@ -107,7 +121,8 @@ export class GitClient {
       .filter(Boolean)
       .map((line) => {
         const [meta, path] = line.split('\t', 2);
-        return { mode: meta.split(' ')[0], path };
+        const [mode, , oid] = meta.split(' ');
+        return { mode, path, oid };
       });
   }
 

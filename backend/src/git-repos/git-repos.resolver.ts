@@ -1,6 +1,7 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CreateGitRepoInput, UpdateGitRepoInput } from './dto/git-repo.input.js';
 import { GitReposService } from './git-repos.service.js';
-import { GitRepoModel, PlaybookModel } from './models/git-repo.model.js';
+import { GitRefreshModel, GitRepoModel, PlaybookModel } from './models/git-repo.model.js';
 
 @Resolver(() => GitRepoModel)
 export class GitReposResolver {
@@ -19,6 +20,26 @@ export class GitReposResolver {
   @Mutation(() => GitRepoModel, { description: 'Fetch the repository now and record its commit and playbooks.' })
   refreshGitRepo(@Args('id', { type: () => ID }) id: string): Promise<GitRepoModel> {
     return this.repos.refresh(id);
+  }
+
+  @Mutation(() => GitRepoModel, { description: 'Register a git repository and clone it at once; nothing is stored when the URL, branch or clone fails.' })
+  createGitRepo(@Args('input') input: CreateGitRepoInput): Promise<GitRepoModel> {
+    return this.repos.create(input);
+  }
+
+  @Mutation(() => GitRepoModel, { description: 'Change a repository; it is refreshed when its URL or branch changed.' })
+  updateGitRepo(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateGitRepoInput): Promise<GitRepoModel> {
+    return this.repos.update(id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Delete a repository; CONFLICT for the built-in one and for one whose playbooks ran jobs.' })
+  deleteGitRepo(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.repos.delete(id);
+  }
+
+  @ResolveField(() => [GitRefreshModel], { description: 'Its latest refreshes, newest first.' })
+  refreshes(@Parent() repo: GitRepoModel, @Args('take', { type: () => Int, defaultValue: 20 }) take: number): Promise<GitRefreshModel[]> {
+    return this.repos.refreshHistory(repo.id, take);
   }
 
   @ResolveField(() => [PlaybookModel])

@@ -6,7 +6,7 @@ const YAML_FILE = /\.ya?ml$/i;
 const NOT_PLAYBOOK_DIRS = /(^|\/)(roles|group_vars|host_vars|vars|defaults|tasks|handlers|meta|templates|files|collections|\.github)\//;
 
 /** Candidate paths: regular YAML files outside role/vars folders. Symlinks are skipped. */
-export function playbookCandidates(files: TreeFile[]): string[] {
+export function playbookCandidates(files: Pick<TreeFile, 'path' | 'mode'>[]): string[] {
   return files
     .filter((f) => (f.mode === '100644' || f.mode === '100755') && YAML_FILE.test(f.path) && !NOT_PLAYBOOK_DIRS.test(f.path))
     .map((f) => f.path)

@@ -8,4 +8,6 @@ export class PlaybookEntity {
   @Column({ name: 'repo_id', type: 'uuid' }) repoId: string;
   @Column({ type: 'text' }) path: string;
   @Column({ type: 'text' }) commit: string;
+  /** The file's git object id, to tell a changed playbook from an unchanged one. */
+  @Column({ type: 'text', nullable: true }) blob: string | null;
 }
