@@ -14,6 +14,8 @@
 //           stored per second;
 //   loop_overhead: a playbook looping over BENCH_LOOP_ITEMS (2000) items, through the
 //           portal against bare ansible-playbook (BENCH_LOOP_N runs each, medians);
+//   refresh_unchanged: refreshGitRepo of the built-in repository while its remote has
+//           not moved (the refresh is skipped after ls-remote), N times, median;
 //   event_lag_p99: during those portal runs, a jobEvents subscriber's receive time minus
 //           the time Ansible emitted the event, 99th percentile.
 // Progress goes to stderr; the last thing on stdout is one JSON document:
@@ -243,6 +245,18 @@ async function main() {
         `ratio ${result.ratio}; overhead ${round(median(portal) - median(bare))} ms`,
     );
 
+    // refresh_unchanged: refreshGitRepo on the built-in repository, whose remote has not moved.
+    const repoId = (await product.graphql('{ gitRepos { id builtin } }', {}, token)).data.gitRepos.find((r) => r.builtin).id;
+    const refreshTimes = [];
+    for (let i = 0; i < N; i++) {
+      const t0 = performance.now();
+      const res = await product.graphql('mutation($id: ID!) { refreshGitRepo(id: $id) { refreshes(take: 1) { status } } }', { id: repoId }, token);
+      refreshTimes.push(performance.now() - t0);
+      if (res.data?.refreshGitRepo.refreshes[0].status !== 'unchanged') throw new Error(`refresh was not skipped: ${JSON.stringify(res)}`);
+    }
+    const refresh = { name: 'refresh_unchanged', value: round(median(refreshTimes)), unit: 'ms', p95: round(percentile(refreshTimes, 95)), n: N };
+    say(`refresh of an unchanged repository: median ${refresh.value} ms, p95 ${refresh.p95} ms`);
+
     const ingest = await ingestion(product, bareDir);
     say(`ingestion: ${ingest.events} events stored in ${ingest.seconds} s = ${ingest.eventsPerSecond} events/s`);
 
@@ -275,6 +289,7 @@ async function main() {
         { name: 'event_ingestion', value: ingest.eventsPerSecond, unit: 'events/s', events: ingest.events, seconds: ingest.seconds },
         loop,
         lag,
+        refresh,
       ],
     };
   } finally {

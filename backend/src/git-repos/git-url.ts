@@ -15,9 +15,9 @@ const PATH_CHARS = /^[A-Za-z0-9._~\/%+@:-]+$/;
 export function checkGitUrl(url: string, options: { allowFile: boolean }): UrlCheck {
   const no = (reason: string): UrlCheck => ({ ok: false, reason });
   if (url.length === 0 || url.length > 2048) return no('must be between 1 and 2048 characters');
-  if (url !== url.trim() || /[\s\x00-\x1f\x7f]/.test(url)) return no('must not contain spaces or control characters');
   if (url.startsWith('-')) return no('must not start with "-"');
   if (url.includes('::')) return no('uses a git transport that is not allowed (only https, ssh, user@host:path and file)');
+  if (url !== url.trim() || /[\s\x00-\x1f\x7f]/.test(url)) return no('must not contain spaces or control characters');
   const scp = /^([^@/:]+)@([^/:]+):(.+)$/.exec(url);
   if (scp && !url.includes('://')) {
     const [, user, host, path] = scp;

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { newEnv, startTestApp, type TestApp } from '../testing/harness.js';
+
+/** A real bare repository made by the test, with a working clone to push from. */
+async function newUpstream() {
+  const dir = await mkdtemp(join(tmpdir(), 'upstream-'));
+  const bare = join(dir, 'repo.git');
+  const work = join(dir, 'work');
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@localhost', ...args], { cwd, stdio: 'pipe' }).toString().trim();
+  git(dir, 'init', '--bare', '--quiet', '--initial-branch=main', bare);
+  git(dir, 'clone', '--quiet', bare, work);
+  const commit = async (files: Record<string, string>, message: string) => {
+    for (const [path, text] of Object.entries(files)) await writeFile(join(work, path), text);
+    git(work, 'add', '--all');
+    git(work, 'commit', '--quiet', '-m', message);
+    git(work, 'push', '--quiet', 'origin', 'HEAD:main');
+    return git(work, 'rev-parse', 'HEAD');
+  };
+  return { url: `file://${bare}`, commit, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+const PLAY = (msg: string) => `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug: { msg: "${msg}" }\n`;
+const REPO = 'id name url branch commit refreshStatus playbooks { path } refreshes { status commit previousCommit added changed removed error }';
+
+interface Repo {
+  id: string;
+  name: string;
+  commit: string | null;
+  refreshStatus: string;
+  playbooks: { path: string }[];
+  refreshes: { status: string; commit: string | null; previousCommit: string | null; added: string[]; changed: string[]; removed: string[]; error: string | null }[];
+}
+
+describe('git repositories of the users, on real git', () => {
+  let app: TestApp;
+  let upstream: Awaited<ReturnType<typeof newUpstream>>;
+  before(async () => {
+    app = await startTestApp(await newEnv());
+    upstream = await newUpstream();
+  });
+  after(async () => {
+    await app?.stop();
+    await upstream?.remove();
+  });
+
+  test('create clones at once; a refresh records added, changed and removed playbooks; an unchanged remote is skipped', async () => {
+    const first = await upstream.commit({ 'site.yml': PLAY('one'), 'vars.yml': 'a: 1\n', 'old.yml': PLAY('old') }, 'first');
+    const created = await app.gql<{ createGitRepo: Repo }>(`mutation($i: CreateGitRepoInput!) { createGitRepo(input: $i) { ${REPO} } }`, {
+      i: { name: 'site', url: upstream.url },
+    });
+    assert.equal(created.errors, undefined, JSON.stringify(created.errors));
+    const repo = created.data!.createGitRepo;
+    assert.equal(repo.commit, first);
+    assert.deepEqual(repo.playbooks.map((p) => p.path), ['old.yml', 'site.yml']);
+    assert.deepEqual(repo.refreshes[0], { status: 'successful', commit: first, previousCommit: null, added: ['old.yml', 'site.yml'], changed: [], removed: [], error: null });
+
+    const second = await upstream.commit({ 'site.yml': PLAY('two'), 'deploy.yml': PLAY('deploy') }, 'second');
+    execFileSync('git', ['rm', '--quiet', 'old.yml'], { cwd: join(upstream.url.slice('file://'.length), '..', 'work') });
+    const third = await upstream.commit({}, 'third');
+    const refresh = async () =>
+      (await app.gql<{ refreshGitRepo: Repo }>(`mutation($id: ID!) { refreshGitRepo(id: $id) { ${REPO} } }`, { id: repo.id })).data!.refreshGitRepo;
+    const refreshed = await refresh();
+    assert.notEqual(second, third);
+    assert.equal(refreshed.commit, third);
+    assert.deepEqual(refreshed.refreshes[0], { status: 'successful', commit: third, previousCommit: first, added: ['deploy.yml'], changed: ['site.yml'], removed: ['old.yml'], error: null });
+
+    const again = await refresh();
+    assert.equal(again.refreshes[0].status, 'unchanged');
+    assert.equal(again.refreshes[0].commit, third);
+    assert.equal(again.refreshes.length, 3);
+  });
+
+  test('hostile URLs and refs are refused with a reason per field, and nothing is stored', async () => {
+    const count = async () => (await app.gql<{ gitRepos: unknown[] }>('{ gitRepos { id } }')).data!.gitRepos.length;
+    const before = await count();
+    const cases: [Record<string, string>, string, RegExp][] = [
+      [{ name: 'x1', url: 'ext::sh -c touch% /tmp/pwned' }, 'url', /transport that is not allowed/],
+      [{ name: 'x2', url: '--upload-pack=touch /tmp/pwned' }, 'url', /must not start with "-"/],
+      [{ name: 'x3', url: 'https://user:token@example.com/r.git' }, 'url', /must not hold credentials/],
+      [{ name: 'x4', url: upstream.url, branch: '--orphan' }, 'branch', /must not start with "-"/],
+      [{ name: 'x5', url: upstream.url, branch: 'a..b' }, 'branch', /not a valid git branch/],
+      [{ name: '../x6', url: upstream.url }, 'name', /letters, digits/],
+      [{ name: 'x7', url: 'file:///nonexistent/repo.git' }, 'url', /could not be cloned/],
+    ];
+    for (const [input, field, reason] of cases) {
+      const res = await app.gql(`mutation($i: CreateGitRepoInput!) { createGitRepo(input: $i) { id } }`, { i: input });
+      assert.equal(res.errors?.[0].extensions?.code, 'VALIDATION_FAILED', JSON.stringify(input));
+      assert.match(res.errors?.[0].extensions?.fields?.[field] ?? '', reason, JSON.stringify(input));
+    }
+    assert.equal(await count(), before);
+    assert.equal(existsSync('/tmp/pwned'), false);
+  });
+
+  test('the built-in repository cannot be changed or deleted; a user repository can be deleted', async () => {
+    const repos = (await app.gql<{ gitRepos: { id: string; name: string; builtin: boolean }[] }>('{ gitRepos { id name builtin } }')).data!.gitRepos;
+    const builtin = repos.find((r) => r.builtin)!;
+    const del = await app.gql('mutation($id: ID!) { deleteGitRepo(id: $id) }', { id: builtin.id });
+    assert.equal(del.errors?.[0].extensions?.code, 'CONFLICT');
+    const upd = await app.gql('mutation($id: ID!) { updateGitRepo(id: $id, input: { branch: "dev" }) { id } }', { id: builtin.id });
+    assert.equal(upd.errors?.[0].extensions?.code, 'CONFLICT');
+    const mine = repos.find((r) => r.name === 'site')!;
+    const ok = await app.gql<{ deleteGitRepo: boolean }>('mutation($id: ID!) { deleteGitRepo(id: $id) }', { id: mine.id });
+    assert.equal(ok.data?.deleteGitRepo, true);
+    assert.equal(existsSync(join(app.config.dataDir, 'mirrors', `${mine.id}.git`)), false, 'its mirror is removed');
+  });
+});
