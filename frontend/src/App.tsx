@@ -33,7 +33,15 @@ export const App = () => (
       recordRepresentation={(r) => `Request ${String(r.id).slice(0, 8)}`}
     />
     <Resource name="services" list={services.list} show={services.show} icon={services.icon} />
-    <Resource name="gitRepos" list={gitRepos.list} icon={gitRepos.icon} />
+    <Resource
+      name="gitRepos"
+      list={gitRepos.list}
+      show={gitRepos.show}
+      create={gitRepos.create}
+      edit={gitRepos.edit}
+      icon={gitRepos.icon}
+      recordRepresentation="name"
+    />
     <Resource name="providers" list={providers.list} icon={providers.icon} />
   </Admin>
 );

@@ -1,5 +1,6 @@
 // The single seam between react-admin and the Superfluid GraphQL API.
 // Resources: catalog (service templates), serviceRequests, services, gitRepos, providers.
+// Writes: serviceRequests (create = order), gitRepos (create, update, delete).
 // Lists that the API pages (skip/take) use partial pagination: take perPage+1 to learn whether
 // a next page exists. The others are short and are paged, filtered and sorted here.
 import {
@@ -13,12 +14,17 @@ import {
   type GetManyResult,
   type GetOneParams,
   type GetOneResult,
+  type DeleteParams,
+  type DeleteResult,
   type Identifier,
   type RaRecord,
+  type UpdateParams,
+  type UpdateResult,
 } from 'react-admin';
 import { graphqlRequest } from './api/graphql';
 import type {
   GitRepo,
+  GitRepoInput,
   Job,
   JobEvent,
   JsonObject,
@@ -42,6 +48,10 @@ const SERVICE_FIELDS = `id name status outputs createdAt owner { id username }
   request { id status template { id name } }`;
 const GIT_REPO_FIELDS =
   'id name url branch commit lastRefreshedAt refreshStatus refreshError builtin playbooks { path }';
+const GIT_REFRESH_FIELDS =
+  'id status commit previousCommit durationMs error added changed removed startedAt finishedAt';
+// A repo read by id carries its refresh history (newest first); list rows do not.
+const GIT_REPO_DETAIL_FIELDS = `${GIT_REPO_FIELDS} refreshes(take: 20) { ${GIT_REFRESH_FIELDS} }`;
 const PROVIDER_FIELDS = 'id name type createdAt';
 export const EVENT_FIELDS = 'seq event host task play changed failed stdout createdAt';
 
@@ -115,9 +125,10 @@ const RESOURCES: Record<string, ResourceApi> = {
       asRecords((await graphqlRequest<{ gitRepos: GitRepo[] }>(`{ gitRepos { ${GIT_REPO_FIELDS} } }`)).gitRepos),
     one: async (id) =>
       (
-        await graphqlRequest<{ gitRepo: GitRepo | null }>(`query($id: ID!) { gitRepo(id: $id) { ${GIT_REPO_FIELDS} } }`, {
-          id,
-        })
+        await graphqlRequest<{ gitRepo: GitRepo | null }>(
+          `query($id: ID!) { gitRepo(id: $id) { ${GIT_REPO_DETAIL_FIELDS} } }`,
+          { id },
+        )
       ).gitRepo,
   },
   providers: {
@@ -193,14 +204,52 @@ interface OrderData {
   dialogValues: JsonObject;
 }
 
-async function create(resource: string, params: CreateParams<OrderData>): Promise<CreateResult<Rec>> {
+/** Only the fields the API takes: react-admin forms send the whole record back. */
+const gitRepoInput = (data: Partial<GitRepoInput>): Partial<GitRepoInput> => {
+  const input: Partial<GitRepoInput> = {};
+  for (const key of ['name', 'url', 'branch'] as const) {
+    const value = data[key];
+    if (typeof value === 'string') input[key] = value.trim();
+  }
+  return input;
+};
+
+async function create(resource: string, params: CreateParams): Promise<CreateResult<Rec>> {
+  if (resource === 'gitRepos') {
+    const input = gitRepoInput(params.data as Partial<GitRepoInput>);
+    if (!input.branch) delete input.branch;
+    const { createGitRepo } = await graphqlRequest<{ createGitRepo: GitRepo }>(
+      `mutation($input: CreateGitRepoInput!) { createGitRepo(input: $input) { ${GIT_REPO_DETAIL_FIELDS} } }`,
+      { input },
+    );
+    return { data: createGitRepo };
+  }
   if (resource !== 'serviceRequests') return unsupported(`Creating ${resource}`);
-  const { templateId, dialogValues } = params.data;
+  const { templateId, dialogValues } = params.data as OrderData;
   const { orderService } = await graphqlRequest<{ orderService: ServiceRequest }>(
     `mutation($input: OrderServiceInput!) { orderService(input: $input) { ${REQUEST_FIELDS} } }`,
     { input: { templateId, dialogValues } },
   );
   return { data: orderService };
+}
+
+async function update(resource: string, params: UpdateParams): Promise<UpdateResult<Rec>> {
+  if (resource !== 'gitRepos') return unsupported(`Updating ${resource}`);
+  // Only what changed, so that an unchanged URL and branch do not trigger a refresh.
+  const next = gitRepoInput(params.data as Partial<GitRepoInput>);
+  const previous = (params.previousData ?? {}) as Partial<GitRepoInput>;
+  const input = Object.fromEntries(Object.entries(next).filter(([key, value]) => previous[key as keyof GitRepoInput] !== value));
+  const { updateGitRepo } = await graphqlRequest<{ updateGitRepo: GitRepo }>(
+    `mutation($id: ID!, $input: UpdateGitRepoInput!) { updateGitRepo(id: $id, input: $input) { ${GIT_REPO_DETAIL_FIELDS} } }`,
+    { id: params.id, input },
+  );
+  return { data: updateGitRepo };
+}
+
+async function deleteOne(resource: string, params: DeleteParams): Promise<DeleteResult<Rec>> {
+  if (resource !== 'gitRepos') return unsupported(`Deleting ${resource}`);
+  await graphqlRequest<{ deleteGitRepo: boolean }>('mutation($id: ID!) { deleteGitRepo(id: $id) }', { id: params.id });
+  return { data: (params.previousData ?? { id: String(params.id) }) as Rec };
 }
 
 /** Methods beyond react-admin's CRUD (each returns a Promise, as useDataProvider requires). Live updates
@@ -218,7 +267,7 @@ export type SuperfluidDataProvider = DataProvider & SuperfluidMethods;
 const methods: SuperfluidMethods = {
   refreshGitRepo: async (id) => {
     const { refreshGitRepo } = await graphqlRequest<{ refreshGitRepo: GitRepo }>(
-      `mutation($id: ID!) { refreshGitRepo(id: $id) { ${GIT_REPO_FIELDS} } }`,
+      `mutation($id: ID!) { refreshGitRepo(id: $id) { ${GIT_REPO_DETAIL_FIELDS} } }`,
       { id },
     );
     return { data: refreshGitRepo };
@@ -254,9 +303,9 @@ export const dataProvider: SuperfluidDataProvider = {
   getMany: getMany as DataProvider['getMany'],
   getManyReference: () => unsupported('Listing by reference'),
   create: create as DataProvider['create'],
-  update: () => unsupported('Updating'),
+  update: update as DataProvider['update'],
   updateMany: () => unsupported('Updating'),
-  delete: () => unsupported('Deleting'),
+  delete: deleteOne as DataProvider['delete'],
   deleteMany: () => unsupported('Deleting'),
   ...methods,
 };

@@ -122,10 +122,36 @@ export interface GitRepo {
   branch: string;
   commit: string | null;
   lastRefreshedAt: string | null;
+  /** never, running, successful or failed. */
   refreshStatus: string | null;
   refreshError: string | null;
   builtin: boolean;
   playbooks: { path: string }[];
+  /** Latest refreshes, newest first; present on a repo read by id, absent from list rows. */
+  refreshes?: GitRefresh[];
+}
+
+export interface GitRefresh {
+  id: string;
+  /** running, successful, unchanged (the remote branch had not moved) or failed. */
+  status: string;
+  commit: string | null;
+  previousCommit: string | null;
+  durationMs: number | null;
+  error: string | null;
+  /** Playbook paths that appeared, changed content, or went away. */
+  added: string[];
+  changed: string[];
+  removed: string[];
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+/** What createGitRepo / updateGitRepo take. */
+export interface GitRepoInput {
+  name: string;
+  url: string;
+  branch: string;
 }
 
 export interface Provider {

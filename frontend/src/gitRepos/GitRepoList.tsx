@@ -22,7 +22,7 @@ const Playbooks = ({ repo }: { repo: GitRepo }) =>
 
 export const GitRepoList = () => (
   <List title="Git repositories" perPage={50} pagination={false} exporter={false} sort={{ field: 'name', order: 'ASC' }}>
-    <DataTable bulkActionButtons={false} rowClick={false}>
+    <DataTable bulkActionButtons={false} rowClick="show">
       <Col
         source="name"
         label="Name"
