@@ -6,9 +6,12 @@
 // Set SCREENSHOT_DIR=/some/dir to keep PNGs of the main screens.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startProduct } from '../support/product.mjs';
 
@@ -673,5 +676,146 @@ describe('canceling a running job', () => {
     await notice.waitFor({ timeout: RUN_TIMEOUT });
     await page.locator('[data-testid="request-status"][data-status="canceled"]').waitFor({ timeout: RUN_TIMEOUT });
     assert.equal(await page.getByTestId('cancel-job').count(), 0, 'the ended job has no Cancel button');
+  });
+});
+
+// A git repository of the test's own: a bare repo in a temp folder, fed through a clone with real
+// git, added through the UI with a file:// URL.
+const SITE_PLAYBOOK = '- hosts: all\n  gather_facts: false\n  tasks: [{ansible.builtin.debug: {msg: hi}}]\n';
+const HOSTILE_URL = 'ext::sh -c touch% /tmp/pwned';
+
+const run = promisify(execFile);
+const git = (cwd, ...args) =>
+  run('git', ['-c', 'user.name=E2E Test', '-c', 'user.email=e2e@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+  });
+
+/** Commits `files` ({ path: content }) in the clone and pushes them to the bare repo's main. */
+const pushFiles = async (clone, files, message) => {
+  for (const [name, content] of Object.entries(files)) await writeFile(path.join(clone, name), content);
+  await git(clone, 'add', '--', ...Object.keys(files));
+  await git(clone, 'commit', '-q', '-m', message);
+  await git(clone, 'push', '-q', 'origin', 'HEAD:main');
+  return (await git(clone, 'rev-parse', 'HEAD')).stdout.trim();
+};
+
+const REPOS_QUERY = '{ gitRepos { id name url } }';
+
+describe('git repositories', () => {
+  let gitDir;
+  let bare;
+  let clone;
+
+  before(async () => {
+    gitDir = await mkdtemp(path.join(tmpdir(), 'superfluid-git-'));
+    bare = path.join(gitDir, 'site.git');
+    clone = path.join(gitDir, 'work');
+    await git(gitDir, 'init', '-q', '--bare', '-b', 'main', bare);
+    await git(gitDir, 'clone', '-q', bare, clone);
+    await git(clone, 'checkout', '-q', '-b', 'main');
+    product = await startProduct();
+    apiToken = await product.login();
+  });
+
+  after(async () => {
+    await closeBrowsers();
+    await product?.stop();
+    await rm(gitDir, { recursive: true, force: true });
+  });
+
+  test('add a repo by file:// URL, refresh it after a push, refuse a hostile URL, delete it', async () => {
+    const first = await pushFiles(clone, { 'site.yml': SITE_PLAYBOOK }, 'site playbook');
+    const url = `file://${bare}`;
+    const page = await newPage();
+    await logIn(page);
+
+    // Create: the server clones it and reads its playbooks at once.
+    await page.getByRole('menuitem', { name: 'Git repos' }).click();
+    await page.getByRole('link', { name: 'Create' }).click();
+    await page.getByLabel('Name').fill('site');
+    await page.getByLabel('URL').fill(url);
+    assert.equal(await page.getByLabel('Branch').inputValue(), 'main', 'the branch defaults to main');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(/\/gitRepos\/[^/]+\/show$/);
+    const repoId = decodeURIComponent(page.url().match(/\/gitRepos\/([^/]+)\/show$/)[1]);
+
+    assert.equal((await page.getByTestId('repo-url').innerText()).trim(), url);
+    assert.equal((await page.getByTestId('repo-branch').innerText()).trim(), 'main');
+    assert.equal((await page.getByTestId('repo-commit').innerText()).trim(), first.slice(0, 10));
+    await page.locator('[data-testid="repo-refresh-status"][data-status="successful"]').waitFor();
+    await page.getByTestId('repo-playbooks').getByText('site.yml', { exact: true }).waitFor();
+    const rows = page.getByTestId('refresh-row');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 1, 'one refresh so far');
+    assert.equal(await rows.first().getAttribute('data-status'), 'successful');
+    assert.equal((await rows.first().getByTestId('refresh-commit').innerText()).trim(), first.slice(0, 10));
+    assert.match(await rows.first().getByTestId('refresh-added').innerText(), /site\.yml/);
+
+    // The list shows it with its playbook.
+    await page.getByRole('menuitem', { name: 'Git repos' }).click();
+    const listRow = page.locator('tbody tr', { hasText: url });
+    await listRow.getByText('site.yml', { exact: true }).waitFor();
+
+    // A second commit; Refresh records a new refresh that added deploy.yml.
+    const second = await pushFiles(clone, { 'deploy.yml': SITE_PLAYBOOK }, 'deploy playbook');
+    await listRow.getByText('site', { exact: true }).click();
+    await page.waitForURL(new RegExp(`/gitRepos/${encodeURIComponent(repoId)}/show$`));
+    await rows.first().waitFor();
+    await page.getByRole('button', { name: 'Refresh site' }).click();
+    await page.getByText('Refreshed site', { exact: false }).waitFor();
+    await rows.filter({ has: page.getByTestId('refresh-commit').getByText(second.slice(0, 10), { exact: true }) }).waitFor();
+    assert.equal(await rows.count(), 2, 'a new row in the history');
+    const newest = rows.first();
+    assert.equal(await newest.getAttribute('data-status'), 'successful');
+    assert.equal((await newest.getByTestId('refresh-previous-commit').innerText()).trim(), first.slice(0, 10));
+    assert.match(await newest.getByTestId('refresh-added').innerText(), /deploy\.yml/);
+    assert.doesNotMatch(await newest.getByTestId('refresh-added').innerText(), /site\.yml/, 'site.yml was there already');
+    assert.equal((await page.getByTestId('repo-commit').innerText()).trim(), second.slice(0, 10));
+    await page.getByTestId('repo-playbooks').getByText('deploy.yml', { exact: true }).waitFor();
+    await screenshot(page, '18-git-repo-show');
+
+    // A URL that would run a command: refused under the URL field, nothing created.
+    const pwnedBefore = existsSync('/tmp/pwned');
+    const reposBefore = (await api(REPOS_QUERY)).gitRepos.length;
+    await page.getByRole('menuitem', { name: 'Git repos' }).click();
+    await page.getByRole('link', { name: 'Create' }).click();
+    await page.getByLabel('Name').fill('hostile');
+    await page.getByLabel('URL').fill(HOSTILE_URL);
+    await page.getByRole('button', { name: 'Create' }).click();
+    const urlError = page.locator('.ra-input-url .Mui-error').last();
+    await urlError.getByText('not allowed', { exact: false }).waitFor();
+    await screenshot(page, '19-git-repo-hostile-url');
+    assert.match(page.url(), /\/gitRepos\/create$/, 'the form stays open');
+    const reposAfter = (await api(REPOS_QUERY)).gitRepos;
+    assert.equal(reposAfter.length, reposBefore, 'no repo was created');
+    assert.ok(!reposAfter.some((r) => r.name === 'hostile'));
+    if (!pwnedBefore) assert.ok(!existsSync('/tmp/pwned'), 'git ran no command');
+
+    // Delete, after a confirmation.
+    await page.goto(`${product.url}/#/gitRepos/${encodeURIComponent(repoId)}/show`);
+    await page.getByRole('button', { name: 'Delete site' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Delete git repository site?').waitFor();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await page.waitForURL(/\/gitRepos$/);
+    await page.locator('tbody tr', { hasText: 'playbooks' }).first().waitFor();
+    assert.equal(await page.locator('tbody tr', { hasText: url }).count(), 0, 'the list no longer shows it');
+    assert.ok(!(await api(REPOS_QUERY)).gitRepos.some((r) => r.id === repoId), 'the repo is gone');
+  });
+
+  test('the built-in repo has no Edit or Delete, and cannot be changed', async () => {
+    const page = await newPage();
+    await logIn(page);
+    await page.getByRole('menuitem', { name: 'Git repos' }).click();
+    await page.locator('tbody tr', { hasText: 'built-in' }).getByText('playbooks', { exact: true }).click();
+    await page.waitForURL(/\/gitRepos\/[^/]+\/show$/);
+    await page.getByTestId('repo-playbooks').getByText('hello.yml', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Refresh playbooks' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Edit' }).count(), 0, 'no Edit for the built-in repo');
+    assert.equal(await page.getByRole('button', { name: /^Delete/ }).count(), 0, 'no Delete for the built-in repo');
+    const id = decodeURIComponent(page.url().match(/\/gitRepos\/([^/]+)\/show$/)[1]);
+    const refused = await product.graphql('mutation($id: ID!) { deleteGitRepo(id: $id) }', { id }, apiToken);
+    assert.equal(refused.errors?.[0]?.extensions?.code, 'CONFLICT');
   });
 });
