@@ -724,7 +724,7 @@ describe('git repositories', () => {
     await rm(gitDir, { recursive: true, force: true });
   });
 
-  test('add a repo by file:// URL, refresh it after a push, refuse a hostile URL, delete it', async () => {
+  test('add a repo by file:// URL, refresh it after a push, refuse a bad branch and a hostile URL, delete it', async () => {
     const first = await pushFiles(clone, { 'site.yml': SITE_PLAYBOOK }, 'site playbook');
     const url = `file://${bare}`;
     const page = await newPage();
@@ -774,6 +774,16 @@ describe('git repositories', () => {
     assert.equal((await page.getByTestId('repo-commit').innerText()).trim(), second.slice(0, 10));
     await page.getByTestId('repo-playbooks').getByText('deploy.yml', { exact: true }).waitFor();
     await screenshot(page, '18-git-repo-show');
+
+    // Edit: a bad branch name is refused under the Branch field and nothing changes.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.waitForURL(new RegExp(`/gitRepos/${encodeURIComponent(repoId)}$`));
+    assert.equal(await page.getByLabel('URL').inputValue(), url);
+    await page.getByLabel('Branch').fill('bad..branch');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.ra-input-branch .Mui-error').last().getByText('not a valid', { exact: false }).waitFor();
+    const { gitRepo: unchanged } = await api('query($id: ID!) { gitRepo(id: $id) { branch commit } }', { id: repoId });
+    assert.deepEqual(unchanged, { branch: 'main', commit: second }, 'the refused edit changed nothing');
 
     // A URL that would run a command: refused under the URL field, nothing created.
     const pwnedBefore = existsSync('/tmp/pwned');
