@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, PROJECT_ROOT } from '../config/config.js';
 import { ProcessRunner } from '../system/process-runner.js';
@@ -69,6 +70,7 @@ export class AnsibleRunner {
   async run(run: AnsibleRun): Promise<AnsibleResult> {
     const [file, ...args] = this.command(run.runDir, run.playbook, run.options);
     const tmp = resolve(run.runDir, 'tmp');
+    const controlDir = `/tmp/sfcp-${basename(run.runDir).slice(0, 12)}`;
     const child = this.processes.spawn(file, args, {
       cwd: resolve(run.runDir, 'project'),
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
@@ -95,7 +97,10 @@ export class AnsibleRunner {
         ANSIBLE_NOCOWS: '1',
         ANSIBLE_LOCAL_TEMP: tmp,
         ANSIBLE_REMOTE_TEMP: tmp,
-        ANSIBLE_SSH_CONTROL_PATH_DIR: resolve(tmp, 'cp'),
+        // SSH control sockets must fit in 108 bytes: a short folder of the run's own, and %C
+        // (a hash of host, port and user) rather than the run folder, which can be long.
+        ANSIBLE_SSH_CONTROL_PATH_DIR: controlDir,
+        ANSIBLE_SSH_CONTROL_PATH: '%(directory)s/%%C',
         SUPERFLUID_EVENTS_FD: String(EVENTS_FD),
         PYTHONUNBUFFERED: '1',
       },
@@ -131,6 +136,7 @@ export class AnsibleRunner {
     clearTimeout(killTimer);
     if (canceled || result.timedOut) killGroup(child.pid, 'SIGKILL'); // forks that outlived their leader
     await Promise.all(pumps);
+    await rm(controlDir, { recursive: true, force: true }).catch(() => undefined);
     const startError = result.exitCode === undefined && !result.timedOut && result.signal === undefined ? result.message : undefined;
     return { returnCode: result.exitCode ?? null, startError, timedOut: result.timedOut, canceled, stderrTail: stripAnsi(stderrLines.join('\n')) };
   }
