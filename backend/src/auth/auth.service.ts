@@ -1,13 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, MoreThan, Repository } from 'typeorm';
-import { AppError, ErrorCode } from '../common/app-error.js';
+import { IsNull, LessThan, MoreThan, Repository } from 'typeorm';
+import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { UserModel } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { ApiTokenEntity } from './api-token.entity.js';
+import type { ApiTokenModel, CreatedApiTokenModel } from './models/api-token.model.js';
 import type { AuthPayloadModel } from './models/auth-payload.model.js';
+
+/** Last-use times are written at most this often per token. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -31,7 +35,48 @@ export class AuthService {
 
   /** The user a bearer token belongs to, or null when it is unknown or expired. */
   async authenticate(token: string): Promise<UserModel | null> {
-    const row = await this.tokens.findOneBy({ tokenHash: sha256(token), expiresAt: MoreThan(new Date()) });
-    return row ? this.users.findById(row.userId) : null;
+    const row = await this.tokens.findOne({
+      where: [
+        { tokenHash: sha256(token), expiresAt: MoreThan(new Date()) },
+        { tokenHash: sha256(token), expiresAt: IsNull() },
+      ],
+    });
+    if (!row) return null;
+    if (row.kind === 'api' && (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS)) {
+      await this.tokens.update(row.id, { lastUsedAt: new Date() });
+    }
+    return this.users.findById(row.userId);
+  }
+
+  /** A named token for scripts and `git push`; only its hash is kept, so it is shown once. */
+  async createApiToken(userId: string, name: string, expiresInDays?: number | null): Promise<CreatedApiTokenModel> {
+    const trimmed = name.trim();
+    if (trimmed.length < 1 || trimmed.length > 100) throw validationFailed('Name the token (1 to 100 characters).', { name: 'use 1 to 100 characters' });
+    if (expiresInDays != null && (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > 3650)) {
+      throw validationFailed('A token expires in 1 to 3650 days, or never.', { expiresInDays: 'use 1 to 3650 days, or leave empty' });
+    }
+    const token = `sft_${randomBytes(32).toString('base64url')}`;
+    const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
+    const row = await this.tokens.save(this.tokens.create({ userId, tokenHash: sha256(token), name: trimmed, kind: 'api', expiresAt }));
+    return { token, apiToken: toModel(row) };
+  }
+
+  async listApiTokens(userId: string): Promise<ApiTokenModel[]> {
+    const rows = await this.tokens.find({ where: { userId, kind: 'api' }, order: { createdAt: 'DESC' } });
+    return rows.map(toModel);
+  }
+
+  async revokeApiToken(userId: string, id: string): Promise<boolean> {
+    const result = isUuid(id) ? await this.tokens.delete({ id, userId, kind: 'api' }) : { affected: 0 };
+    if (!result.affected) throw notFound('API token', id);
+    return true;
   }
 }
+
+const toModel = (row: ApiTokenEntity): ApiTokenModel => ({
+  id: row.id,
+  name: row.name ?? '',
+  createdAt: row.createdAt,
+  expiresAt: row.expiresAt,
+  lastUsedAt: row.lastUsedAt,
+});

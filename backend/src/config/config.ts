@@ -39,6 +39,10 @@ const schema = z.object({
   TOKEN_TTL_HOURS: z.coerce.number().int().min(1).default(24 * 7),
   JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(3600),
   JOB_RETENTION_DAYS: z.coerce.number().int().min(0).default(90),
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
+  GIT_MAX_REPO_MB: z.coerce.number().int().min(1).default(500),
+  GIT_MAX_FILES: z.coerce.number().int().min(1).default(20_000),
+  GIT_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
 });
 
 export interface AppConfig {
@@ -63,6 +67,14 @@ export interface AppConfig {
   jobTimeoutSeconds: number;
   /** Events and logs of jobs finished longer ago are removed; 0 keeps them forever. */
   jobRetentionDays: number;
+  /** How users reach the portal, for the clone URLs of hosted repositories. */
+  publicUrl: string;
+  /** A repository (or a push) larger than this is refused. */
+  gitMaxRepoBytes: number;
+  /** A commit with more files than this is refused. */
+  gitMaxFiles: number;
+  /** Repositories refreshed at once by a bulk or scheduled refresh. */
+  gitRefreshConcurrency: number;
 }
 
 export class ConfigError extends Error {}
@@ -99,6 +111,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenTtlHours: c.TOKEN_TTL_HOURS,
     jobTimeoutSeconds: c.JOB_TIMEOUT_SECONDS,
     jobRetentionDays: c.JOB_RETENTION_DAYS,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+    gitMaxRepoBytes: c.GIT_MAX_REPO_MB * 1024 * 1024,
+    gitMaxFiles: c.GIT_MAX_FILES,
+    gitRefreshConcurrency: c.GIT_REFRESH_CONCURRENCY,
   };
 }
 

@@ -16,6 +16,7 @@ import { Cancel1764100000000 } from './migrations/1764100000000-Cancel.js';
 import { JobSummary1764200000000 } from './migrations/1764200000000-JobSummary.js';
 import { OutputRetention1764300000000 } from './migrations/1764300000000-OutputRetention.js';
 import { GitRefreshes1764400000000 } from './migrations/1764400000000-GitRefreshes.js';
+import { GitPolicies1764500000000 } from './migrations/1764500000000-GitPolicies.js';
 import { GitRefreshEntity } from '../git-repos/git-refresh.entity.js';
 
 export const ENTITIES = [
@@ -33,7 +34,7 @@ export const ENTITIES = [
   ServiceEntity,
 ];
 
-export const MIGRATIONS = [Spine1763964000000, JobHeartbeat1764000000000, Cancel1764100000000, JobSummary1764200000000, OutputRetention1764300000000, GitRefreshes1764400000000];
+export const MIGRATIONS = [Spine1763964000000, JobHeartbeat1764000000000, Cancel1764100000000, JobSummary1764200000000, OutputRetention1764300000000, GitRefreshes1764400000000, GitPolicies1764500000000];
 
 export function createDataSource(url: string): DataSource {
   return new DataSource({

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Injectable } from '@nestjs/common';
 import { simpleGit } from 'simple-git';
 import { ProcessRunner } from '../system/process-runner.js';
@@ -35,6 +36,13 @@ const porcelain = (baseDir?: string) =>
     timeout: { block: 120_000 },
   }).env(quietEnv());
 
+/** The compiled pre-receive hook that checks pushes to hosted repositories. */
+export const PRE_RECEIVE_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'hooks', 'pre-receive.js');
+/** Where publishFolder remembers the last commit it made from the folder. */
+const FOLDER_REF = 'refs/superfluid/folder';
+
+const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+
 export interface TreeFile {
   path: string;
   /** git mode: 100644, 100755 (files), 120000 (symlink) ... */
@@ -49,32 +57,62 @@ export class GitClient {
   constructor(private readonly processes: ProcessRunner) {}
 
   /**
-   * Commits the content of `folder` to `branch` of the bare repository `bareDir`
-   * (created if missing) when it differs from the branch's tree. Returns the branch's commit.
+   * A bare repository the portal hosts and serves over smart HTTP: created when missing,
+   * with the pre-receive hook that checks pushes and git's own limit on a push's size.
    */
-  async publishFolder(folder: string, bareDir: string, branch: string, message: string): Promise<string> {
+  async ensureHosted(bareDir: string, branch: string, maxPushBytes: number): Promise<void> {
     if (!existsSync(join(bareDir, 'HEAD'))) {
       await mkdir(bareDir, { recursive: true });
       await this.git(['init', '--bare', '--quiet', `--initial-branch=${branch}`, bareDir]);
     }
+    const settings: [string, string][] = [
+      ['http.receivepack', 'true'],
+      ['http.uploadpack', 'true'],
+      ['receive.fsckObjects', 'true'],
+      ['receive.maxInputSize', String(maxPushBytes)],
+      ['core.hooksPath', join(bareDir, 'hooks')],
+    ];
+    for (const [key, value] of settings) await this.git(['--git-dir', bareDir, 'config', key, value]);
+    await mkdir(join(bareDir, 'hooks'), { recursive: true });
+    const hook = join(bareDir, 'hooks', 'pre-receive');
+    await writeFile(hook, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(PRE_RECEIVE_SCRIPT)}\n`);
+    await chmod(hook, 0o755);
+  }
+
+  /**
+   * Commits the content of `folder` to `branch` of the bare repository `bareDir` when the
+   * folder changed since it was last published. Commits pushed to the branch meanwhile
+   * stay as they are until the folder itself changes again. Returns the branch's commit.
+   */
+  async publishFolder(folder: string, bareDir: string, branch: string, message: string): Promise<string> {
     const tmp = await mkdtemp(join(tmpdir(), 'superfluid-index-'));
     try {
       const env = quietEnv({ ...IDENTITY, GIT_INDEX_FILE: join(tmp, 'index'), GIT_DIR: bareDir, GIT_WORK_TREE: folder });
-      await this.processes.run('git', ['add', '--all', '.'], { cwd: folder, env, extendEnv: false });
-      const tree = await this.processes.run('git', ['write-tree'], { env, extendEnv: false });
-      const parent = await this.processes
-        .run('git', ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { env, extendEnv: false })
-        .catch(() => '');
-      if (parent) {
-        const parentTree = await this.processes.run('git', ['rev-parse', `${parent}^{tree}`], { env, extendEnv: false });
-        if (parentTree === tree) return parent;
+      const git = (args: string[]) => this.processes.run('git', args, { cwd: folder, env, extendEnv: false });
+      const lookup = (ref: string) => git(['rev-parse', '--verify', '--quiet', ref]).catch(() => '');
+      await git(['add', '--all', '.']);
+      const tree = await git(['write-tree']);
+      const parent = await lookup(`refs/heads/${branch}`);
+      const published = await lookup(`${FOLDER_REF}^{tree}`);
+      if (parent && published === tree) return parent;
+      if (parent && (await lookup(`${parent}^{tree}`)) === tree) {
+        await git(['update-ref', FOLDER_REF, parent]);
+        return parent;
       }
-      const commit = await this.processes.run('git', ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message], { env, extendEnv: false });
-      await this.processes.run('git', ['update-ref', `refs/heads/${branch}`, commit], { env, extendEnv: false });
+      const commit = await git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message]);
+      await git(['update-ref', `refs/heads/${branch}`, commit]);
+      await git(['update-ref', FOLDER_REF, commit]);
       return commit;
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }
+  }
+
+  /** Size in bytes of a repository's objects (loose and packed). */
+  async repoSize(gitDir: string): Promise<number> {
+    const out = await this.processes.run('git', ['count-objects', '-v'], { cwd: gitDir, env: quietEnv(), extendEnv: false });
+    const kib = (key: string) => Number(new RegExp(`^${key}: (\\d+)`, 'm').exec(out)?.[1] ?? 0);
+    return (kib('size') + kib('size-pack')) * 1024;
   }
 
   /** Clones `url` as a bare mirror into `mirrorDir`, or fetches into it when it exists. */

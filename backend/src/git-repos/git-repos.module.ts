@@ -1,6 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
+import { type GitRepoJobData, JobName, QueueName, type SyntaxCheckJobData } from '../queue/queue.constants.js';
+import { QueueService } from '../queue/queue.service.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { GitClient } from './git-client.js';
+import { GitHttpController } from './git-http.controller.js';
 import { GitRefreshEntity } from './git-refresh.entity.js';
 import { GitRepoEntity } from './git-repo.entity.js';
 import { GitReposResolver } from './git-repos.resolver.js';
@@ -8,8 +13,40 @@ import { GitReposService } from './git-repos.service.js';
 import { PlaybookEntity } from './playbook.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([GitRepoEntity, PlaybookEntity, GitRefreshEntity])],
+  imports: [TypeOrmModule.forFeature([GitRepoEntity, PlaybookEntity, GitRefreshEntity]), AuthModule],
+  controllers: [GitHttpController],
   providers: [GitClient, GitReposService, GitReposResolver],
   exports: [GitReposService],
 })
-export class GitReposModule {}
+export class GitReposModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger(GitReposModule.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly queues: QueueService,
+    private readonly repos: GitReposService,
+  ) {}
+
+  /** In the worker role: scheduled and webhook refreshes, and the syntax checks that follow a refresh. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!runsWorker(this.config)) return;
+    this.queues.work(
+      QueueName.GIT,
+      {
+        [JobName.REFRESH_GIT_REPO]: async (job) => {
+          const { repoId } = job.data as GitRepoJobData;
+          const repo = await this.repos.refresh(repoId);
+          return { commit: repo.commit };
+        },
+        [JobName.CHECK_PLAYBOOK_SYNTAX]: async (job) => {
+          const { repoId, commit } = job.data as SyntaxCheckJobData;
+          return this.repos.checkSyntax(repoId, commit);
+        },
+      },
+      this.config.gitRefreshConcurrency,
+    );
+    await this.repos.syncAllSchedules();
+    const pending = await this.repos.queuePendingSyntaxChecks();
+    if (pending) this.logger.log(`queued the syntax checks of ${pending} repository commits`);
+  }
+}

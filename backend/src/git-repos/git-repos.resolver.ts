@@ -42,8 +42,23 @@ export class GitReposResolver {
     return this.repos.refreshHistory(repo.id, take);
   }
 
-  @ResolveField(() => [PlaybookModel])
+  @Mutation(() => [GitRepoModel], { description: 'Refresh every enabled repository, a bounded number at a time (GIT_REFRESH_CONCURRENCY).' })
+  refreshAllGitRepos(): Promise<GitRepoModel[]> {
+    return this.repos.refreshAll();
+  }
+
+  @ResolveField(() => [PlaybookModel], { description: 'The playbooks found at the recorded commit, with their syntax status.' })
   async playbooks(@Parent() repo: GitRepoModel): Promise<PlaybookModel[]> {
-    return (await this.repos.playbookPaths(repo.id)).map((path) => ({ path }));
+    return (await this.repos.playbooksOf(repo.id)).map((p) => ({
+      path: p.path,
+      syntaxStatus: p.syntaxStatus,
+      syntaxOk: p.syntaxStatus === 'pending' ? null : p.syntaxStatus === 'ok',
+      syntaxError: p.syntaxError,
+    }));
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'For hosted repositories: the URL to clone and push, with an API token as the password.' })
+  cloneUrl(@Parent() repo: GitRepoModel): string | null {
+    return this.repos.cloneUrl(repo);
   }
 }

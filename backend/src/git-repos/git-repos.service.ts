@@ -1,9 +1,14 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { JobName, QueueName } from '../queue/queue.constants.js';
+import { QueueService } from '../queue/queue.service.js';
+import { ProcessRunner } from '../system/process-runner.js';
 import { GitClient } from './git-client.js';
 import { GitRefreshEntity } from './git-refresh.entity.js';
 import { checkGitUrl, checkRefName } from './git-url.js';
@@ -11,11 +16,35 @@ import { GitRepoEntity } from './git-repo.entity.js';
 import type { GitRepoModel } from './models/git-repo.model.js';
 import { isPlaybook, playbookCandidates } from './playbook-discovery.js';
 import { PlaybookEntity } from './playbook.entity.js';
+import { type RunProgram, syntaxCheck } from './syntax-check.js';
 
 export const BUILTIN_REPO_NAME = 'playbooks';
 /** How long a refresh waits for another process's refresh of the same repository. */
 const LOCK_WAIT_MS = 120_000;
 const BUILTIN_BRANCH = 'main';
+/** Syntax checks run at once per repository. */
+const SYNTAX_CHECKS_AT_ONCE = 2;
+
+export interface CreateRepo {
+  name: string;
+  url?: string | null;
+  branch?: string | null;
+  hosted?: boolean;
+  refreshMaxAgeSeconds?: number | null;
+  refreshIntervalSeconds?: number | null;
+}
+
+export interface UpdateRepo {
+  name?: string | null;
+  url?: string | null;
+  branch?: string | null;
+  enabled?: boolean | null;
+  /** undefined keeps the policy, null turns it off. */
+  refreshMaxAgeSeconds?: number | null;
+  refreshIntervalSeconds?: number | null;
+}
+
+const mb = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024)} MB`;
 
 @Injectable()
 export class GitReposService {
@@ -29,6 +58,8 @@ export class GitReposService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly git: GitClient,
+    private readonly queues: QueueService,
+    private readonly processes: ProcessRunner,
   ) {}
 
   list(): Promise<GitRepoModel[]> {
@@ -61,21 +92,51 @@ export class GitReposService {
     return { id, name, commit, playbooks: rows.flatMap((r) => (r.path ? [r.path] : [])) };
   }
 
+  /**
+   * The snapshot a run is planned on: refused for a disabled repository, and taken after
+   * a refresh when the repository asks for one before runs and its last one is too old.
+   */
+  async snapshotForRun(name: string): Promise<{ id: string; name: string; commit: string | null; playbooks: string[] } | null> {
+    const repo = await this.findByName(name);
+    if (!repo) return null;
+    if (!repo.enabled) throw new AppError(ErrorCode.CONFLICT, `Git repository "${name}" is disabled: enable it to order from it.`);
+    const maxAge = repo.refreshMaxAgeSeconds;
+    if (maxAge !== null && (!repo.lastRefreshedAt || Date.now() - repo.lastRefreshedAt.getTime() >= maxAge * 1000)) {
+      await this.refresh(repo.id);
+    }
+    return this.snapshot(name);
+  }
+
+  /** The playbooks found by the last refresh, sorted by path, with their syntax status. */
+  playbooksOf(repoId: string): Promise<PlaybookEntity[]> {
+    return this.playbooks.find({ where: { repoId }, order: { path: 'ASC' } });
+  }
+
   /** Playbook paths found by the last refresh, sorted. */
   async playbookPaths(repoId: string): Promise<string[]> {
-    const rows = await this.playbooks.find({ where: { repoId }, order: { path: 'ASC' } });
-    return rows.map((r) => r.path);
+    return (await this.playbooksOf(repoId)).map((r) => r.path);
+  }
+
+  /** The bare repository of a hosted repository, served at /git/<name>.git. */
+  hostedDir(name: string): string {
+    return join(this.config.dataDir, 'git', `${name}.git`);
+  }
+
+  /** The URL to clone and push a hosted repository; null for the others. */
+  cloneUrl(repo: Pick<GitRepoModel, 'hosted' | 'name'>): string | null {
+    return repo.hosted ? `${this.config.publicUrl}/git/${repo.name}.git` : null;
   }
 
   /** Publishes the project's playbooks/ folder as the built-in hosted repository, then refreshes it. */
   async publishBuiltin(): Promise<GitRepoModel> {
-    const bare = join(this.config.dataDir, 'git', `${BUILTIN_REPO_NAME}.git`);
+    const bare = this.hostedDir(BUILTIN_REPO_NAME);
+    await this.git.ensureHosted(bare, BUILTIN_BRANCH, this.config.gitMaxRepoBytes);
     await this.git.publishFolder(this.config.playbooksDir, bare, BUILTIN_BRANCH, 'Publish the playbooks/ folder');
     await this.repos
       .createQueryBuilder()
       .insert()
-      .values({ name: BUILTIN_REPO_NAME, url: `file://${bare}`, branch: BUILTIN_BRANCH, builtin: true })
-      .orUpdate(['url'], ['name'])
+      .values({ name: BUILTIN_REPO_NAME, url: `file://${bare}`, branch: BUILTIN_BRANCH, builtin: true, hosted: true })
+      .orUpdate(['url', 'hosted'], ['name'])
       .execute();
     const repo = await this.repos.findOneByOrFail({ name: BUILTIN_REPO_NAME });
     return this.refresh(repo.id);
@@ -96,42 +157,74 @@ export class GitReposService {
 
   private async refreshOnce(id: string): Promise<GitRepoModel> {
     const repo = await this.get(id);
+    if (!repo.enabled) throw new AppError(ErrorCode.CONFLICT, `Git repository "${repo.name}" is disabled: enable it to refresh it.`);
+    let syntaxPending: string | null = null;
     await this.withLock(repo.id, async () => {
       await this.repos.update(repo.id, { refreshStatus: 'running' });
       const started = Date.now();
       const record = await this.refreshes.save(this.refreshes.create({ repoId: repo.id, status: 'running', previousCommit: repo.commit }));
       const finish = (fields: Partial<GitRefreshEntity>) =>
         this.refreshes.update(record.id, { ...fields, durationMs: Date.now() - started, finishedAt: new Date() });
+      const mirror = this.mirrorDir(repo.id);
       try {
-        const mirror = this.mirrorDir(repo.id);
         // Skipped when the remote branch has not moved and the mirror already has it.
-        if (repo.commit && (await this.git.hasCommit(mirror, repo.commit))) {
-          const head = await this.git.remoteHead(repo.url, repo.branch);
-          if (head === repo.commit) {
-            await this.repos.update(repo.id, { lastRefreshedAt: new Date(), refreshStatus: 'successful', refreshError: null });
-            await finish({ status: 'unchanged', commit: head });
-            return;
-          }
+        const head = await this.git.remoteHead(repo.url, repo.branch);
+        if (head && head === repo.commit && (await this.git.hasCommit(mirror, head))) {
+          await this.repos.update(repo.id, { lastRefreshedAt: new Date(), refreshStatus: 'successful', refreshError: null });
+          await finish({ status: 'unchanged', commit: head });
+          return;
         }
         await this.git.mirror(repo.url, mirror);
-        const commit = await this.git.resolve(mirror, repo.branch);
+        const size = await this.git.repoSize(mirror);
+        if (size > this.config.gitMaxRepoBytes) {
+          await this.git.removeMirror(mirror);
+          throw new Error(`the repository holds ${mb(size)}, more than the ${mb(this.config.gitMaxRepoBytes)} allowed (GIT_MAX_REPO_MB)`);
+        }
+        const commit = await this.git.resolve(mirror, repo.branch).catch(() => null);
+        if (!commit) {
+          if (repo.hosted && head === null) {
+            // A hosted repository nobody has pushed to yet.
+            await finish({ status: 'successful', commit: null });
+            await this.repos.update(repo.id, { lastRefreshedAt: new Date(), refreshStatus: 'successful', refreshError: null });
+            return;
+          }
+          throw new Error(`no branch, tag or commit "${repo.branch}" in the repository`);
+        }
         const tree = await this.git.listTree(mirror, commit);
+        if (tree.length > this.config.gitMaxFiles) {
+          throw new Error(`commit ${commit.slice(0, 12)} has ${tree.length} files, more than the ${this.config.gitMaxFiles} allowed (GIT_MAX_FILES)`);
+        }
         const blobs = new Map(tree.map((f) => [f.path, f.oid]));
         const candidates = playbookCandidates(tree);
         const texts = await this.git.readFiles(mirror, commit, candidates);
         const found = candidates.filter((path) => isPlaybook(texts.get(path) ?? ''));
-        const before = new Map((await this.playbooks.findBy({ repoId: repo.id })).map((p) => [p.path, p.blob]));
+        const previous = new Map((await this.playbooks.findBy({ repoId: repo.id })).map((p) => [p.path, p]));
         const diff = {
-          added: found.filter((path) => !before.has(path)),
-          changed: found.filter((path) => before.has(path) && before.get(path) !== blobs.get(path)),
-          removed: [...before.keys()].filter((path) => !found.includes(path)).sort(),
+          added: found.filter((path) => !previous.has(path)),
+          changed: found.filter((path) => previous.has(path) && previous.get(path)?.blob !== blobs.get(path)),
+          removed: [...previous.keys()].filter((path) => !found.includes(path)).sort(),
         };
+        // A playbook's syntax status still holds when nothing but playbooks changed and its own file did not.
+        const othersChanged = repo.commit ? await this.nonPlaybookChanges(mirror, repo.commit, tree, new Set([...found, ...previous.keys()])) : true;
+        const rows = found.map((path) => {
+          const before = previous.get(path);
+          const keep = !othersChanged && before && before.blob === blobs.get(path) && before.syntaxStatus !== 'pending';
+          return {
+            repoId: repo.id,
+            path,
+            commit,
+            blob: blobs.get(path) ?? null,
+            syntaxStatus: keep ? before.syntaxStatus : ('pending' as const),
+            syntaxError: keep ? before.syntaxError : null,
+          };
+        });
         await this.db.transaction(async (tx) => {
           await tx.delete(PlaybookEntity, { repoId: repo.id });
-          if (found.length) await tx.insert(PlaybookEntity, found.map((path) => ({ repoId: repo.id, path, commit, blob: blobs.get(path) ?? null })));
+          if (rows.length) await tx.insert(PlaybookEntity, rows);
           await tx.update(GitRepoEntity, repo.id, { commit, lastRefreshedAt: new Date(), refreshStatus: 'successful', refreshError: null });
         });
         await finish({ status: 'successful', commit, ...diff });
+        if (rows.some((r) => r.syntaxStatus === 'pending')) syntaxPending = commit;
         this.logger.log(`refreshed ${repo.name} at ${commit.slice(0, 12)}: ${found.length} playbooks in ${Date.now() - started} ms`);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
@@ -140,7 +233,101 @@ export class GitReposService {
         throw new AppError(ErrorCode.UNAVAILABLE, `Refreshing git repository "${repo.name}" failed: ${message}`);
       }
     });
+    if (syntaxPending) await this.queueSyntaxCheck(repo.id, syntaxPending);
     return this.get(id);
+  }
+
+  /** True when a file other than the given playbooks differs between `oldCommit` and the new tree. */
+  private async nonPlaybookChanges(mirror: string, oldCommit: string, tree: { path: string; oid: string }[], playbooks: Set<string>): Promise<boolean> {
+    if (!(await this.git.hasCommit(mirror, oldCommit))) return true;
+    const old = new Map((await this.git.listTree(mirror, oldCommit)).map((f) => [f.path, f.oid]));
+    const now = new Map(tree.map((f) => [f.path, f.oid]));
+    for (const path of new Set([...old.keys(), ...now.keys()])) {
+      if (!playbooks.has(path) && old.get(path) !== now.get(path)) return true;
+    }
+    return false;
+  }
+
+  /** Queues the syntax check of a commit's pending playbooks; a failure to queue is retried by the worker's start-up sweep. */
+  private async queueSyntaxCheck(repoId: string, commit: string): Promise<void> {
+    try {
+      await this.queues.add(QueueName.GIT, JobName.CHECK_PLAYBOOK_SYNTAX, { repoId, commit }, `syntax:${repoId}:${commit}`);
+    } catch (err) {
+      this.logger.warn(`syntax check of ${repoId}@${commit.slice(0, 12)} not queued: ${(err as Error).message}`);
+    }
+  }
+
+  /** Queues a syntax check for every repository whose current playbooks still wait for one. */
+  async queuePendingSyntaxChecks(): Promise<number> {
+    const rows: { repo_id: string; commit: string }[] = await this.db.query(
+      `SELECT DISTINCT p.repo_id, p.commit FROM playbooks p JOIN git_repos r ON r.id = p.repo_id AND r.commit = p.commit WHERE p.syntax_status = 'pending'`,
+    );
+    for (const row of rows) await this.queueSyntaxCheck(row.repo_id, row.commit);
+    return rows.length;
+  }
+
+  /**
+   * Runs `ansible-playbook --syntax-check` on the pending playbooks of `commit`, from an
+   * export of that commit, and records each result unless a refresh replaced the commit.
+   */
+  async checkSyntax(repoId: string, commit: string): Promise<{ checked: number; failed: number }> {
+    const pending = await this.playbooks.find({ where: { repoId, commit, syntaxStatus: 'pending' }, order: { path: 'ASC' } });
+    if (pending.length === 0) return { checked: 0, failed: 0 };
+    const dir = await mkdtemp(join(tmpdir(), 'superfluid-syntax-tree-'));
+    let failed = 0;
+    try {
+      await this.exportTree(repoId, commit, dir);
+      const run: RunProgram = async (file, args, options) => {
+        const r = await this.processes.spawn(file, args, { ...options, extendEnv: false, reject: false, timeout: 120_000 });
+        return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
+      };
+      let next = 0;
+      const worker = async () => {
+        while (next < pending.length) {
+          const playbook = pending[next++];
+          const result = await syntaxCheck(run, this.config.ansiblePlaybookBin, dir, playbook.path);
+          if (!result.ok) failed++;
+          await this.playbooks.update(
+            { id: playbook.id, commit },
+            { syntaxStatus: result.ok ? 'ok' : 'failed', syntaxError: result.ok ? null : result.line ? `line ${result.line}: ${result.error}` : result.error },
+          );
+        }
+      };
+      await Promise.all(Array.from({ length: SYNTAX_CHECKS_AT_ONCE }, worker));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    return { checked: pending.length, failed };
+  }
+
+  /** Refreshes every enabled repository, a bounded number at a time; failures are recorded per repository. */
+  async refreshAll(): Promise<GitRepoModel[]> {
+    const repos = await this.repos.find({ where: { enabled: true }, order: { name: 'ASC' } });
+    let next = 0;
+    const worker = async () => {
+      while (next < repos.length) {
+        const repo = repos[next++];
+        await this.refresh(repo.id).catch((err: Error) => this.logger.warn(err.message));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.config.gitRefreshConcurrency, repos.length) }, worker));
+    return this.list();
+  }
+
+  /** Keeps the repository's refresh schedule in Redis in line with its row. */
+  async syncSchedule(repo: Pick<GitRepoModel, 'id' | 'enabled' | 'refreshIntervalSeconds'>): Promise<void> {
+    const queue = this.queues.queue(QueueName.GIT);
+    const key = `git-refresh:${repo.id}`;
+    if (repo.enabled && repo.refreshIntervalSeconds) {
+      await queue.upsertJobScheduler(key, { every: repo.refreshIntervalSeconds * 1000 }, { name: JobName.REFRESH_GIT_REPO, data: { repoId: repo.id } });
+    } else {
+      await queue.removeJobScheduler(key);
+    }
+  }
+
+  /** Every repository's schedule, after a start (Postgres is the source of truth, Redis may have lost them). */
+  async syncAllSchedules(): Promise<void> {
+    for (const repo of await this.repos.find()) await this.syncSchedule(repo);
   }
 
   /** The latest refreshes of a repository, newest first. */
@@ -149,38 +336,57 @@ export class GitReposService {
   }
 
   /**
-   * Registers a repository and clones it at once. Nothing is stored unless the URL and
-   * branch are valid and the clone succeeds.
+   * Registers a repository and clones it at once, or creates a hosted one. Nothing is
+   * stored unless the input is valid and the clone succeeds.
    */
-  async create(input: { name: string; url: string; branch?: string | null }): Promise<GitRepoModel> {
+  async create(input: CreateRepo): Promise<GitRepoModel> {
     const branch = input.branch ?? 'main';
-    this.validate({ name: input.name, url: input.url, branch });
+    const hosted = input.hosted ?? false;
+    const url = hosted ? `file://${this.hostedDir(input.name)}` : (input.url ?? '');
+    const policy = { refreshMaxAgeSeconds: input.refreshMaxAgeSeconds ?? null, refreshIntervalSeconds: input.refreshIntervalSeconds ?? null };
+    this.validate({ name: input.name, url, branch, ...policy }, hosted && input.url ? { url: 'leave it empty for a hosted repository' } : {});
     if (await this.repos.existsBy({ name: input.name })) {
       throw validationFailed(`A git repository named "${input.name}" exists already`, { name: 'is taken by another repository' });
     }
-    const { id } = await this.repos.save(this.repos.create({ name: input.name, url: input.url, branch, builtin: false }));
+    if (hosted) await this.git.ensureHosted(this.hostedDir(input.name), branch, this.config.gitMaxRepoBytes);
+    const saved = await this.repos.save(this.repos.create({ name: input.name, url, branch, builtin: false, hosted, ...policy }));
     try {
-      return await this.refresh(id);
+      const repo = await this.refresh(saved.id);
+      await this.syncSchedule(repo);
+      return repo;
     } catch (err) {
-      await this.repos.delete(id);
-      await this.git.removeMirror(this.mirrorDir(id));
+      await this.repos.delete(saved.id);
+      await this.git.removeMirror(this.mirrorDir(saved.id));
+      if (hosted) await this.git.removeMirror(this.hostedDir(input.name));
       const why = err instanceof AppError ? err.message.replace(/^Refreshing git repository "[^"]*" failed: /, '') : String(err);
       throw validationFailed(`The repository could not be cloned: ${why}`, { url: `could not be cloned: ${why}` });
     }
   }
 
   /** Changes a repository; refreshes it when its URL or branch changed. The built-in one cannot change. */
-  async update(id: string, input: { name?: string | null; url?: string | null; branch?: string | null }): Promise<GitRepoModel> {
+  async update(id: string, input: UpdateRepo): Promise<GitRepoModel> {
     const repo = await this.get(id);
     if (repo.builtin) throw new AppError(ErrorCode.CONFLICT, 'The built-in repository is published from the playbooks/ folder and cannot be changed.');
-    const next = { name: input.name ?? repo.name, url: input.url ?? repo.url, branch: input.branch ?? repo.branch };
-    this.validate(next);
+    const next = {
+      name: input.name ?? repo.name,
+      url: input.url ?? repo.url,
+      branch: input.branch ?? repo.branch,
+      enabled: input.enabled ?? repo.enabled,
+      refreshMaxAgeSeconds: input.refreshMaxAgeSeconds === undefined ? repo.refreshMaxAgeSeconds : input.refreshMaxAgeSeconds,
+      refreshIntervalSeconds: input.refreshIntervalSeconds === undefined ? repo.refreshIntervalSeconds : input.refreshIntervalSeconds,
+    };
+    const hostedProblems: Record<string, string> = {};
+    if (repo.hosted && next.name !== repo.name) hostedProblems.name = 'a hosted repository keeps its name: its clone URL depends on it';
+    if (repo.hosted && next.url !== repo.url) hostedProblems.url = 'a hosted repository is pushed to, it has no URL to change';
+    this.validate(next, hostedProblems);
     if (next.name !== repo.name && (await this.repos.existsBy({ name: next.name }))) {
       throw validationFailed(`A git repository named "${next.name}" exists already`, { name: 'is taken by another repository' });
     }
     await this.repos.update(id, next);
+    await this.syncSchedule({ id, ...next });
     if (next.url !== repo.url) await this.git.removeMirror(this.mirrorDir(id));
-    return next.url !== repo.url || next.branch !== repo.branch ? this.refresh(id) : this.get(id);
+    const refetch = next.enabled && (next.url !== repo.url || next.branch !== repo.branch || (!repo.enabled && next.enabled));
+    return refetch ? this.refresh(id) : this.get(id);
   }
 
   /** Deletes a repository and its mirror; refused for the built-in one and for one whose playbooks ran jobs. */
@@ -195,18 +401,31 @@ export class GitReposService {
       }
       throw err;
     }
+    await this.syncSchedule({ id, enabled: false, refreshIntervalSeconds: null });
     await this.git.removeMirror(this.mirrorDir(id));
+    if (repo.hosted) await this.git.removeMirror(this.hostedDir(repo.name));
     return true;
   }
 
-  private validate(input: { name: string; url: string; branch: string }): void {
-    const fields: Record<string, string> = {};
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(input.name)) fields.name = 'use 1 to 100 letters, digits, . _ or -, starting with a letter or digit';
+  private validate(
+    input: { name: string; url: string; branch: string; refreshMaxAgeSeconds: number | null; refreshIntervalSeconds: number | null },
+    extra: Record<string, string> = {},
+  ): void {
+    const fields: Record<string, string> = { ...extra };
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(input.name) || input.name.endsWith('.git')) {
+      fields.name ??= 'use 1 to 100 letters, digits, . _ or -, starting with a letter or digit (and not ending in .git)';
+    }
     // Every user is an administrator until roles arrive; file:// is for administrators.
     const url = checkGitUrl(input.url, { allowFile: true });
-    if (!url.ok) fields.url = url.reason;
+    if (!url.ok) fields.url ??= url.reason;
     const ref = checkRefName(input.branch);
     if (!ref.ok) fields.branch = ref.reason;
+    if (input.refreshMaxAgeSeconds !== null && (!Number.isInteger(input.refreshMaxAgeSeconds) || input.refreshMaxAgeSeconds < 0)) {
+      fields.refreshMaxAgeSeconds = 'use 0 or more seconds, or leave it empty';
+    }
+    if (input.refreshIntervalSeconds !== null && (!Number.isInteger(input.refreshIntervalSeconds) || input.refreshIntervalSeconds < 60)) {
+      fields.refreshIntervalSeconds = 'use 60 seconds or more, or leave it empty';
+    }
     const names = Object.keys(fields);
     if (names.length) throw validationFailed(`The git repository is not valid — ${names.map((n) => `${n}: ${fields[n]}`).join('; ')}`, fields);
   }

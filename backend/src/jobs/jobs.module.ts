@@ -42,6 +42,6 @@ export class JobsModule implements OnApplicationBootstrap {
     );
     await this.queues
       .queue(QueueName.MAINTENANCE)
-      .upsertJobScheduler('purge-job-output', { every: 3_600_000, immediately: true }, { name: JobName.PURGE_JOB_OUTPUT });
+      .upsertJobScheduler('purge-job-output', { every: 3_600_000 }, { name: JobName.PURGE_JOB_OUTPUT });
   }
 }

@@ -2,18 +2,31 @@
 export enum QueueName {
   REQUESTS = 'requests',
   MAINTENANCE = 'maintenance',
+  GIT = 'git',
 }
 
 export enum JobName {
   PROVISION = 'provision',
   PURGE_JOB_OUTPUT = 'purge-job-output',
+  REFRESH_GIT_REPO = 'refresh-git-repo',
+  CHECK_PLAYBOOK_SYNTAX = 'check-playbook-syntax',
 }
 
 /** Every job name each queue accepts; a worker refuses to start without a handler for each. */
 export const QUEUE_JOBS: Record<QueueName, JobName[]> = {
   [QueueName.REQUESTS]: [JobName.PROVISION],
   [QueueName.MAINTENANCE]: [JobName.PURGE_JOB_OUTPUT],
+  [QueueName.GIT]: [JobName.REFRESH_GIT_REPO, JobName.CHECK_PLAYBOOK_SYNTAX],
 };
+
+export interface GitRepoJobData {
+  repoId: string;
+}
+
+export interface SyntaxCheckJobData {
+  repoId: string;
+  commit: string;
+}
 
 export interface ProvisionJobData {
   requestId: string;

@@ -101,7 +101,7 @@ export class RequestsService {
   async plan(template: OrderableTemplate, values: Record<string, unknown>): Promise<RunPlan> {
     const spec = template.provision;
     const pick = (source: ValueSource): string => (typeof source === 'string' ? source : String(values[source.field] ?? ''));
-    const repo = await this.repos.snapshot(spec.repo);
+    const repo = await this.repos.snapshotForRun(spec.repo);
     if (!repo?.commit) {
       throw new AppError(ErrorCode.UNAVAILABLE, `Git repository "${spec.repo}" has not been refreshed yet: refresh it, then order again.`);
     }

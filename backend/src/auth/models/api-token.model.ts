@@ -1,0 +1,17 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('ApiToken', { description: 'A named API token; the token itself is shown once, when created.' })
+export class ApiTokenModel {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true, description: 'Null: valid until revoked.' }) expiresAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Last authenticated use, to the minute.' }) lastUsedAt: Date | null;
+}
+
+@ObjectType('CreatedApiToken')
+export class CreatedApiTokenModel {
+  @Field({ description: 'The token: keep it now, it is never shown again. Use it as a bearer token or as the password of `git push`.' })
+  token: string;
+  @Field(() => ApiTokenModel) apiToken: ApiTokenModel;
+}

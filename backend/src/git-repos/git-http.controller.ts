@@ -1,0 +1,158 @@
+import { join } from 'node:path';
+import { All, Controller, Inject, Logger, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AuthService } from '../auth/auth.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { ProcessRunner } from '../system/process-runner.js';
+import type { UserModel } from '../users/models/user.model.js';
+import { GitReposService } from './git-repos.service.js';
+
+/** The only smart-HTTP endpoints served; the dumb protocol and everything else is refused. */
+const ROUTE = /^\/git\/([A-Za-z0-9][A-Za-z0-9._-]{0,99})\.git(\/info\/refs|\/git-upload-pack|\/git-receive-pack)$/;
+const SERVICES = new Set(['git-upload-pack', 'git-receive-pack']);
+
+/**
+ * Hosted repositories over git's smart HTTP protocol, served by git's own `http-backend`
+ * (CGI). Clone, fetch and push need a user's token as the password of HTTP basic auth.
+ * Pushes are checked by the repository's pre-receive hook; an accepted push refreshes the
+ * repository before the push returns, so its playbooks are orderable at once.
+ */
+@Controller('git')
+export class GitHttpController {
+  private readonly logger = new Logger(GitHttpController.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly auth: AuthService,
+    private readonly repos: GitReposService,
+    private readonly processes: ProcessRunner,
+  ) {}
+
+  @All('*path')
+  async serve(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const route = ROUTE.exec(req.path);
+    const service = route?.[2] === '/info/refs' ? String(req.query.service ?? '') : route?.[2].slice(1);
+    if (!route || !service || !SERVICES.has(service) || (route[2] === '/info/refs') !== (req.method === 'GET')) {
+      res.status(404).type('text/plain').send('Not a smart-HTTP git endpoint of this portal (use /git/<name>.git).\n');
+      return;
+    }
+    const user = await this.user(req);
+    if (!user) {
+      res
+        .status(401)
+        .set('WWW-Authenticate', 'Basic realm="Superfluid git", charset="UTF-8"')
+        .type('text/plain')
+        .send('Authenticate with any user name and an API token (createApiToken) as the password.\n');
+      return;
+    }
+    const repo = await this.repos.findByName(route[1]);
+    if (!repo?.hosted) {
+      res.status(404).type('text/plain').send(`No repository "${route[1]}" is hosted by this portal.\n`);
+      return;
+    }
+    const pushing = service === 'git-receive-pack';
+    if (pushing && !repo.enabled) {
+      res.status(403).type('text/plain').send(`Repository "${repo.name}" is disabled: enable it to push to it.\n`);
+      return;
+    }
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > this.config.gitMaxRepoBytes) {
+      res.status(413).type('text/plain').send(`A push may carry at most ${this.config.gitMaxRepoBytes} bytes (GIT_MAX_REPO_MB).\n`);
+      return;
+    }
+
+    const child = this.processes.spawn('git', ['http-backend'], {
+      extendEnv: false,
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: process.env.HOME ?? '/tmp',
+        LANG: 'C.UTF-8',
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_PROJECT_ROOT: join(this.config.dataDir, 'git'),
+        GIT_HTTP_EXPORT_ALL: '1',
+        GIT_HTTP_MAX_REQUEST_BUFFER: String(Math.min(this.config.gitMaxRepoBytes, 100 * 1024 * 1024)),
+        PATH_INFO: `/${repo.name}.git${route[2]}`,
+        REQUEST_METHOD: req.method,
+        QUERY_STRING: req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '',
+        CONTENT_TYPE: req.headers['content-type'] ?? '',
+        ...(req.headers['content-length'] ? { CONTENT_LENGTH: String(req.headers['content-length']) } : {}),
+        ...(req.headers['content-encoding'] ? { HTTP_CONTENT_ENCODING: String(req.headers['content-encoding']) } : {}),
+        ...(req.headers['git-protocol'] ? { GIT_PROTOCOL: String(req.headers['git-protocol']) } : {}),
+        REMOTE_USER: user.username,
+        REMOTE_ADDR: req.ip ?? '',
+        // Read by the pre-receive hook.
+        SUPERFLUID_BRANCH: repo.branch,
+        SUPERFLUID_ANSIBLE_PLAYBOOK: this.config.ansiblePlaybookBin,
+        SUPERFLUID_GIT_MAX_FILES: String(this.config.gitMaxFiles),
+      },
+      buffer: false,
+      reject: false,
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'pipe',
+    });
+
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > this.config.gitMaxRepoBytes) {
+        child.kill('SIGTERM');
+        req.unpipe(child.stdin ?? undefined);
+        if (!res.headersSent) res.status(413).type('text/plain').send(`A push may carry at most ${this.config.gitMaxRepoBytes} bytes (GIT_MAX_REPO_MB).\n`);
+      }
+    });
+    if (child.stdin) req.pipe(child.stdin).on('error', () => undefined);
+    child.stderr?.on('data', (chunk: Buffer) => this.logger.debug(`http-backend ${repo.name}: ${chunk.toString().trim()}`));
+
+    // CGI: header lines, a blank line, then the body.
+    let head = Buffer.alloc(0);
+    let headersDone = false;
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (res.writableEnded) return;
+      if (headersDone) {
+        res.write(chunk);
+        return;
+      }
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      headersDone = true;
+      let status = 200;
+      for (const line of head.subarray(0, end).toString('latin1').split('\r\n')) {
+        const colon = line.indexOf(':');
+        if (colon < 0) continue;
+        const name = line.slice(0, colon).trim();
+        const value = line.slice(colon + 1).trim();
+        if (name.toLowerCase() === 'status') status = Number.parseInt(value, 10) || 500;
+        else res.setHeader(name, value);
+      }
+      res.status(status);
+      res.write(head.subarray(end + 4));
+    });
+
+    const result = await child;
+    if (res.writableEnded) return;
+    if (!headersDone) {
+      res.status(500).type('text/plain').end(`git http-backend failed (exit ${result.exitCode ?? 'signal'}).\n`);
+      return;
+    }
+    if (pushing && result.exitCode === 0) {
+      // Before the push returns, so the new playbooks are there when `git push` is done.
+      await this.repos.refresh(repo.id).catch((err: Error) => this.logger.warn(`refresh after a push to ${repo.name}: ${err.message}`));
+    }
+    res.end();
+  }
+
+  /** The user whose token is the basic-auth password (or a bearer token). */
+  private async user(req: Request): Promise<UserModel | null> {
+    const header = req.headers.authorization ?? '';
+    const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header);
+    let token: string | undefined = bearer?.[1];
+    if (basic) {
+      const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+      token = decoded.slice(decoded.indexOf(':') + 1);
+    }
+    return token ? this.auth.authenticate(token) : null;
+  }
+}

@@ -1,0 +1,54 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Runs a program to completion without throwing on a non-zero exit. */
+export type RunProgram = (
+  file: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string> },
+) => Promise<{ exitCode: number | undefined; stdout: string; stderr: string }>;
+
+export type SyntaxResult = { ok: true } | { ok: false; error: string; line: number | null };
+
+/**
+ * `ansible-playbook --syntax-check` on one playbook of an exported tree, in a minimal
+ * environment with its own temporary folder. The error is Ansible's own message, with
+ * the temporary path taken out and the line where Ansible names one.
+ */
+export async function syntaxCheck(run: RunProgram, ansiblePlaybook: string, treeDir: string, path: string): Promise<SyntaxResult> {
+  const home = await mkdtemp(join(tmpdir(), 'superfluid-syntax-'));
+  try {
+    const result = await run(ansiblePlaybook, ['--syntax-check', '-i', 'localhost,', '--', path], {
+      cwd: treeDir,
+      env: {
+        PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+        HOME: home,
+        LANG: 'C.UTF-8',
+        ANSIBLE_NOCOLOR: '1',
+        ANSIBLE_FORCE_COLOR: '0',
+        ANSIBLE_LOCAL_TEMP: join(home, 'tmp'),
+        ANSIBLE_RETRY_FILES_ENABLED: '0',
+        ANSIBLE_DEPRECATION_WARNINGS: '0',
+        ANSIBLE_LOCALHOST_WARNING: '0',
+        ANSIBLE_INVENTORY_UNPARSED_WARNING: '0',
+      },
+    });
+    if (result.exitCode === 0) return { ok: true };
+    return describeFailure(`${result.stderr}\n${result.stdout}`, treeDir);
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
+}
+
+/** Ansible's message, without the run's temporary paths, and the line it points at. */
+export function describeFailure(output: string, treeDir: string): { ok: false; error: string; line: number | null } {
+  const text = output.split(`${treeDir}/`).join('').split(treeDir).join('.').trim();
+  const line = /line (\d+), column \d+/.exec(text);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l && !/^\[WARNING\]/.test(l) && !/^playbook: /.test(l));
+  const message = lines.join('\n').replace(/^ERROR! /, '').slice(0, 2000);
+  return { ok: false, error: message || 'ansible-playbook --syntax-check failed without a message', line: line ? Number(line[1]) : null };
+}
