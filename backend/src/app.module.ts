@@ -14,6 +14,7 @@ import { AppErrorFilter } from './common/app-error.filter.js';
 import { formatError } from './common/format-error.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
+import { CredentialsModule } from './credentials/credentials.module.js';
 import { ENTITIES, MIGRATIONS } from './database/data-source.js';
 import { GitReposModule } from './git-repos/git-repos.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -36,6 +37,7 @@ export const DOMAIN_MODULES = [
   RequestsModule,
   JobsModule,
   ServicesModule,
+  CredentialsModule,
 ];
 
 interface WsContext {

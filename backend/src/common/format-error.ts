@@ -26,6 +26,27 @@ function httpStatus(code: ErrorCode): number {
 }
 
 /**
+ * GraphQL's own input errors quote the value they refuse ("Variable "$i" got invalid value
+ * { password: "..." }", "String cannot represent a non string value: ..."), and input
+ * values may be secrets: keep the variable, the path and the reason, drop the value.
+ * `inner` is the message of the coercion error that a variable error wraps.
+ */
+export function redactInputValues(message: string, inner?: string): string {
+  const variable = /^Variable "\$(\w+)" got invalid value /.exec(message);
+  if (variable) {
+    const wrapped = inner !== undefined && inner !== message && message.endsWith(`; ${inner}`);
+    const head = wrapped ? message.slice(0, -(inner.length + 2)) : message;
+    // The value is printed JSON-quoted, so an unescaped ` at "path"` can only be the path.
+    const at = / at "([\w.[\]]+)"$/.exec(head);
+    return `Variable "$${variable[1]}" got an invalid value${at ? ` at "${at[1]}"` : ''}${wrapped ? `; ${redactInputValues(inner)}` : '.'}`;
+  }
+  return message
+    .replace(/(Expected value of type "[^"]+"), found [\s\S]*$/, '$1.')
+    .replace(/(cannot represent[^:]*value): [\s\S]*$/, '$1.')
+    .replace(/^Value [\s\S]* does not exist in ("[^"]+" enum)\.[\s\S]*$/, 'The value does not exist in $1.');
+}
+
+/**
  * The one place where errors become GraphQL errors. AppErrors keep their code and message;
  * Apollo's own coded errors (parse, validation, bad input) pass through; anything else is
  * logged and answered with a generic message, so internals never leak to clients.
@@ -42,7 +63,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    const inner = original instanceof Error && original !== error ? original.message : undefined;
+    return { message: redactInputValues(formatted.message, inner), locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return {

@@ -18,6 +18,8 @@ import { OutputRetention1764300000000 } from './migrations/1764300000000-OutputR
 import { GitRefreshes1764400000000 } from './migrations/1764400000000-GitRefreshes.js';
 import { GitPolicies1764500000000 } from './migrations/1764500000000-GitPolicies.js';
 import { GitRefreshEntity } from '../git-repos/git-refresh.entity.js';
+import { CredentialEntity } from '../credentials/credential.entity.js';
+import { Credentials1764600000000 } from './migrations/1764600000000-Credentials.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -32,9 +34,19 @@ export const ENTITIES = [
   JobEntity,
   JobEventEntity,
   ServiceEntity,
+  CredentialEntity,
 ];
 
-export const MIGRATIONS = [Spine1763964000000, JobHeartbeat1764000000000, Cancel1764100000000, JobSummary1764200000000, OutputRetention1764300000000, GitRefreshes1764400000000, GitPolicies1764500000000];
+export const MIGRATIONS = [
+  Spine1763964000000,
+  JobHeartbeat1764000000000,
+  Cancel1764100000000,
+  JobSummary1764200000000,
+  OutputRetention1764300000000,
+  GitRefreshes1764400000000,
+  GitPolicies1764500000000,
+  Credentials1764600000000,
+];
 
 export function createDataSource(url: string): DataSource {
   return new DataSource({
