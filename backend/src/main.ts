@@ -43,6 +43,8 @@ export async function startApp(config: AppConfig): Promise<NestExpressApplicatio
   await runMigrations(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    // Webhook signatures are computed over the body exactly as sent.
+    rawBody: true,
   });
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.enableShutdownHooks();

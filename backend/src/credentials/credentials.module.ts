@@ -22,6 +22,6 @@ const secretBoxProvider = {
 @Module({
   imports: [TypeOrmModule.forFeature([CredentialEntity])],
   providers: [secretBoxProvider, CredentialsService, CredentialsResolver],
-  exports: [CredentialsService],
+  exports: [CredentialsService, SecretBox],
 })
 export class CredentialsModule {}

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ciphertextKeyId, credentialAad, SecretBox, SecretBoxError, type SecretKey } from './secret-box.js';
+import { ciphertextKeyId, credentialAad, SecretBox, SecretBoxError, type SecretKey, webhookAad } from './secret-box.js';
 
 export interface RotationResult {
   credentials: number;
@@ -50,6 +50,31 @@ export async function reencryptCredentials(db: DataSource, from: SecretKey, to: 
         changed = true;
       }
       if (changed) await tx.query('UPDATE credentials SET secrets = $2 WHERE id = $1', [row.id, JSON.stringify(next)]);
+    }
+    // Other encrypted values: the webhook secrets of git repositories.
+    const [{ hooks }] = (await tx.query(`SELECT to_regclass('git_repos') IS NOT NULL AS hooks`)) as { hooks: boolean }[];
+    if (hooks) {
+      const repos = (await tx.query('SELECT id, name, webhook_secret FROM git_repos WHERE webhook_secret IS NOT NULL ORDER BY id FOR UPDATE')) as {
+        id: string;
+        name: string;
+        webhook_secret: string;
+      }[];
+      for (const repo of repos) {
+        if (ciphertextKeyId(repo.webhook_secret) === to.id) {
+          result.alreadyCurrent += 1;
+          continue;
+        }
+        const aad = webhookAad(repo.id);
+        let plaintext: string;
+        try {
+          plaintext = reader.decrypt(repo.webhook_secret, aad);
+        } catch (err) {
+          if (!(err instanceof SecretBoxError)) throw err;
+          throw new SecretBoxError(`webhook secret of git repository "${repo.name}": ${err.message}. Nothing was changed.`, err.reason);
+        }
+        await tx.query('UPDATE git_repos SET webhook_secret = $2 WHERE id = $1', [repo.id, writer.encrypt(plaintext, aad)]);
+        result.reencrypted += 1;
+      }
     }
     return result;
   });

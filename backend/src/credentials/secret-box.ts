@@ -125,6 +125,9 @@ const unb64 = (text: string) => (/^[A-Za-z0-9_-]*$/.test(text) ? Buffer.from(tex
 /** Associated data for a credential's secret field: a ciphertext decrypts only in its own row and field. */
 export const credentialAad = (credentialId: string, field: string) => `superfluid/credential/${credentialId}/${field}`;
 
+/** Associated data of a git repository's webhook secret. */
+export const webhookAad = (repoId: string) => `superfluid/git-repo/${repoId}/webhook`;
+
 export class SecretBox {
   /**
    * @param key encrypts, and decrypts what names its id;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -155,5 +156,97 @@ describe('the portal as a git remote (smart HTTP, real git push)', () => {
     app = await startTestApp(env, {}, { owner: false });
     const repo = await app.gql<{ gitRepo: Repo }>(`query($id: ID!) { gitRepo(id: $id) { ${REPO} } }`, { id: builtin.id });
     assert.ok(repo.data!.gitRepo.playbooks.some((p) => p.path === 'pushed-here.yml'));
+  });
+
+  test('webhooks: a bad signature is 401 and triggers nothing; GitHub and GitLab calls refresh; turned off, the URL is gone', async () => {
+    const upstream = await mkdtemp(join(tmpdir(), 'hook-upstream-'));
+    const run = (cwd: string, ...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@localhost', ...args], { cwd, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout.trim();
+    };
+    try {
+      run(upstream, 'init', '--quiet', '--initial-branch=main');
+      await writeFile(join(upstream, 'a.yml'), PLAY('a'));
+      run(upstream, 'add', '--all');
+      run(upstream, 'commit', '--quiet', '-m', 'a');
+      const made = await app.gql<{ createGitRepo: { id: string } }>('mutation($u: String!) { createGitRepo(input: { name: "hooked", url: $u }) { id } }', {
+        u: `file://${upstream}`,
+      });
+      assert.equal(made.errors, undefined, JSON.stringify(made.errors));
+      const id = made.data!.createGitRepo.id;
+      const hook = await app.gql<{ enableGitWebhook: { url: string; secret: string } }>('mutation($id: ID!) { enableGitWebhook(id: $id) { url secret } }', { id });
+      const { url, secret } = hook.data!.enableGitWebhook;
+      assert.equal(url, `http://localhost:${app.config.port}/hooks/git/${id}`);
+      const shown = await app.gql<{ gitRepo: { webhookUrl: string } }>('query($id: ID!) { gitRepo(id: $id) { webhookUrl } }', { id });
+      assert.equal(shown.data!.gitRepo.webhookUrl, url);
+      const stored = await app.sql<{ webhook_secret: string }>('SELECT webhook_secret FROM git_repos WHERE id = $1', [id]);
+      assert.ok(!stored[0].webhook_secret.includes(secret), 'the secret is stored encrypted');
+
+      await writeFile(join(upstream, 'b.yml'), PLAY('b'));
+      run(upstream, 'add', '--all');
+      run(upstream, 'commit', '--quiet', '-m', 'b');
+      const head = run(upstream, 'rev-parse', 'HEAD');
+      const body = JSON.stringify({ ref: 'refs/heads/main', after: head });
+      const post = (headers: Record<string, string>) =>
+        fetch(`${app.url}/hooks/git/${id}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      const sign = (key: string) => `sha256=${createHmac('sha256', key).update(body).digest('hex')}`;
+      const refreshes = async () => (await app.sql<{ n: string }>('SELECT count(*) AS n FROM git_refreshes WHERE repo_id = $1', [id]))[0].n;
+
+      const before = await refreshes();
+      const bads: Record<string, string>[] = [{ 'x-hub-signature-256': sign('wrong-secret') }, { 'x-gitlab-token': 'wrong' }, {}];
+      for (const bad of bads) {
+        const res = await post(bad);
+        assert.equal(res.status, 401, JSON.stringify(bad));
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(await refreshes(), before, 'a refused call refreshes nothing');
+
+      const github = await post({ 'x-hub-signature-256': sign(secret), 'x-github-event': 'push' });
+      assert.equal(github.status, 202);
+      await waitFor('the webhook refresh', async () => {
+        const r = await app.gql<{ gitRepo: { commit: string } }>('query($id: ID!) { gitRepo(id: $id) { commit } }', { id });
+        return r.data!.gitRepo.commit === head;
+      });
+      const gitlab = await post({ 'x-gitlab-token': secret });
+      assert.equal(gitlab.status, 202);
+
+      await app.gql('mutation($id: ID!) { disableGitWebhook(id: $id) { id } }', { id });
+      assert.equal((await post({ 'x-hub-signature-256': sign(secret) })).status, 404);
+    } finally {
+      await rm(upstream, { recursive: true, force: true });
+    }
+  });
+
+  test('a push landing while a job runs changes nothing for that job: it runs the commit its request recorded', async () => {
+    const client = await clientFor(`${app.url}/git/playbooks.git`, token);
+    try {
+      const slow = (word: string) =>
+        `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.pause: { seconds: 3 }\n    - ansible.builtin.debug: { msg: "version ${word}" }\n`;
+      const v1 = await client.commitAndPush({ 'race.yml': slow('one') }, 'race v1');
+      assert.ok(v1.ok, v1.out);
+      const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
+      const templateId = templates.data!.serviceTemplates.find((t) => t.name === 'Run a playbook')!.id;
+      const providers = await app.gql<{ providers: { id: string }[] }>('{ providers { id } }');
+      const ordered = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+        i: { templateId, dialogValues: { playbook: 'race.yml', provider: providers.data!.providers[0].id } },
+      });
+      assert.equal(ordered.errors, undefined, JSON.stringify(ordered.errors));
+      const id = ordered.data!.orderService.id;
+      const QUERY = 'query($id: ID!) { serviceRequest(id: $id) { status jobs { commit stdout } } }';
+      await waitFor('the run to start', async () => (await app.gql<{ serviceRequest: { status: string } }>(QUERY, { id })).data!.serviceRequest.status === 'running');
+      const v2 = await client.commitAndPush({ 'race.yml': slow('two') }, 'race v2');
+      assert.ok(v2.ok, v2.out);
+      const done = await waitFor('the run to end', async () => {
+        const r = (await app.gql<{ serviceRequest: { status: string; jobs: { commit: string; stdout: string }[] } }>(QUERY, { id })).data!.serviceRequest;
+        return ['finished', 'failed'].includes(r.status) && r;
+      });
+      assert.equal(done.status, 'finished');
+      assert.equal(done.jobs[0].commit, v1.head);
+      assert.match(done.jobs[0].stdout, /version one/);
+      assert.doesNotMatch(done.jobs[0].stdout, /version two/);
+    } finally {
+      await client.remove();
+    }
   });
 });

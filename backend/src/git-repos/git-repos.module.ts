@@ -4,8 +4,10 @@ import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
 import { type GitRepoJobData, JobName, QueueName, type SyntaxCheckJobData } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { CredentialsModule } from '../credentials/credentials.module.js';
 import { GitClient } from './git-client.js';
 import { GitHttpController } from './git-http.controller.js';
+import { GitWebhookController } from './git-webhook.controller.js';
 import { GitRefreshEntity } from './git-refresh.entity.js';
 import { GitRepoEntity } from './git-repo.entity.js';
 import { GitReposResolver } from './git-repos.resolver.js';
@@ -13,8 +15,8 @@ import { GitReposService } from './git-repos.service.js';
 import { PlaybookEntity } from './playbook.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([GitRepoEntity, PlaybookEntity, GitRefreshEntity]), AuthModule],
-  controllers: [GitHttpController],
+  imports: [TypeOrmModule.forFeature([GitRepoEntity, PlaybookEntity, GitRefreshEntity]), AuthModule, CredentialsModule],
+  controllers: [GitHttpController, GitWebhookController],
   providers: [GitClient, GitReposService, GitReposResolver],
   exports: [GitReposService],
 })

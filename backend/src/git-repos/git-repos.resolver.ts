@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CreateGitRepoInput, UpdateGitRepoInput } from './dto/git-repo.input.js';
 import { GitReposService } from './git-repos.service.js';
-import { GitRefreshModel, GitRepoModel, PlaybookModel } from './models/git-repo.model.js';
+import { GitRefreshModel, GitRepoModel, GitWebhookModel, PlaybookModel } from './models/git-repo.model.js';
 
 @Resolver(() => GitRepoModel)
 export class GitReposResolver {
@@ -55,6 +55,23 @@ export class GitReposResolver {
       syntaxOk: p.syntaxStatus === 'pending' ? null : p.syntaxStatus === 'ok',
       syntaxError: p.syntaxError,
     }));
+  }
+
+  @Mutation(() => GitWebhookModel, {
+    description: 'Turn webhooks on, or replace the secret: returns the payload URL and the secret (shown this once) to give the git host.',
+  })
+  enableGitWebhook(@Args('id', { type: () => ID }) id: string): Promise<GitWebhookModel> {
+    return this.repos.enableWebhook(id);
+  }
+
+  @Mutation(() => GitRepoModel, { description: 'Turn webhooks off: calls to the payload URL are refused from now on.' })
+  disableGitWebhook(@Args('id', { type: () => ID }) id: string): Promise<GitRepoModel> {
+    return this.repos.disableWebhook(id);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The payload URL for git hosts, when webhooks are on.' })
+  async webhookUrl(@Parent() repo: GitRepoModel): Promise<string | null> {
+    return (await this.repos.webhookEnabled(repo.id)) ? this.repos.webhookUrl(repo.id) : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'For hosted repositories: the URL to clone and push, with an API token as the password.' })

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { SecretBox, webhookAad } from '../credentials/secret-box.js';
 import { JobName, QueueName } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
 import { ProcessRunner } from '../system/process-runner.js';
@@ -60,6 +62,7 @@ export class GitReposService {
     private readonly git: GitClient,
     private readonly queues: QueueService,
     private readonly processes: ProcessRunner,
+    private readonly box: SecretBox,
   ) {}
 
   list(): Promise<GitRepoModel[]> {
@@ -251,7 +254,7 @@ export class GitReposService {
   /** Queues the syntax check of a commit's pending playbooks; a failure to queue is retried by the worker's start-up sweep. */
   private async queueSyntaxCheck(repoId: string, commit: string): Promise<void> {
     try {
-      await this.queues.add(QueueName.GIT, JobName.CHECK_PLAYBOOK_SYNTAX, { repoId, commit }, `syntax:${repoId}:${commit}`);
+      await this.queues.add(QueueName.GIT, JobName.CHECK_PLAYBOOK_SYNTAX, { repoId, commit }, `syntax-${repoId}-${commit}`);
     } catch (err) {
       this.logger.warn(`syntax check of ${repoId}@${commit.slice(0, 12)} not queued: ${(err as Error).message}`);
     }
@@ -328,6 +331,44 @@ export class GitReposService {
   /** Every repository's schedule, after a start (Postgres is the source of truth, Redis may have lost them). */
   async syncAllSchedules(): Promise<void> {
     for (const repo of await this.repos.find()) await this.syncSchedule(repo);
+  }
+
+  /**
+   * Turns webhooks on (or gives a new secret): the git host signs its calls with the
+   * secret, which is stored encrypted and returned this once.
+   */
+  async enableWebhook(id: string): Promise<{ url: string; secret: string }> {
+    const repo = await this.get(id);
+    const secret = randomBytes(24).toString('base64url');
+    await this.repos.update(repo.id, { webhookSecret: this.box.encrypt(secret, webhookAad(repo.id)) });
+    return { url: this.webhookUrl(repo.id), secret };
+  }
+
+  async disableWebhook(id: string): Promise<GitRepoModel> {
+    const repo = await this.get(id);
+    await this.repos.update(repo.id, { webhookSecret: null });
+    return repo;
+  }
+
+  webhookUrl(id: string): string {
+    return `${this.config.publicUrl}/hooks/git/${id}`;
+  }
+
+  /** The webhook secret of a repository, or null when webhooks are off (or the id is unknown). */
+  async webhookSecret(id: string): Promise<string | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.repos.findOne({ where: { id }, select: { id: true, webhookSecret: true } });
+    return row?.webhookSecret ? this.box.decrypt(row.webhookSecret, webhookAad(id)) : null;
+  }
+
+  async webhookEnabled(id: string): Promise<boolean> {
+    const row = await this.repos.findOne({ where: { id }, select: { id: true, webhookSecret: true } });
+    return Boolean(row?.webhookSecret);
+  }
+
+  /** Queues a refresh for the worker (webhooks answer at once; the refresh follows). */
+  async queueRefresh(id: string): Promise<void> {
+    await this.queues.add(QueueName.GIT, JobName.REFRESH_GIT_REPO, { repoId: id }, `refresh-${id}-${Date.now()}-${randomBytes(4).toString('hex')}`);
   }
 
   /** The latest refreshes of a repository, newest first. */

@@ -1,0 +1,34 @@
+import { Controller, HttpCode, HttpException, Logger, Param, Post, Req } from '@nestjs/common';
+import type { RawBodyRequest } from '@nestjs/common';
+import type { Request } from 'express';
+import { GitReposService } from './git-repos.service.js';
+import { isPing, verifyWebhook } from './webhook-signature.js';
+
+/**
+ * `POST /hooks/git/:repoId` from GitHub, GitLab, Gitea or anything that signs its body
+ * with HMAC-SHA256: a valid call queues a refresh and answers 202 at once; a bad or
+ * missing signature is 401 and triggers nothing.
+ */
+@Controller('hooks/git')
+export class GitWebhookController {
+  private readonly logger = new Logger(GitWebhookController.name);
+
+  constructor(private readonly repos: GitReposService) {}
+
+  @Post(':repoId')
+  @HttpCode(202)
+  async receive(@Param('repoId') repoId: string, @Req() req: RawBodyRequest<Request>): Promise<{ status: string }> {
+    const secret = await this.repos.webhookSecret(repoId);
+    if (!secret) throw new HttpException({ error: 'No repository with webhooks on has this id.' }, 404);
+    const host = verifyWebhook(req.headers, req.rawBody ?? Buffer.alloc(0), secret);
+    if (!host) {
+      this.logger.warn(`webhook for ${repoId} refused: bad or missing signature (from ${req.ip})`);
+      throw new HttpException({ error: 'Bad or missing signature: check the secret configured on the git host.' }, 401);
+    }
+    if (isPing(req.headers)) return { status: 'pong' };
+    const repo = await this.repos.get(repoId);
+    if (!repo.enabled) throw new HttpException({ error: `Repository "${repo.name}" is disabled: the call was received and ignored.` }, 409);
+    await this.repos.queueRefresh(repoId);
+    return { status: 'refresh queued' };
+  }
+}
