@@ -20,6 +20,7 @@ import { GitPolicies1764500000000 } from './migrations/1764500000000-GitPolicies
 import { GitRefreshEntity } from '../git-repos/git-refresh.entity.js';
 import { CredentialEntity } from '../credentials/credential.entity.js';
 import { Credentials1764600000000 } from './migrations/1764600000000-Credentials.js';
+import { GitCredentials1764700000000 } from './migrations/1764700000000-GitCredentials.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   GitRefreshes1764400000000,
   GitPolicies1764500000000,
   Credentials1764600000000,
+  GitCredentials1764700000000,
 ];
 
 export function createDataSource(url: string): DataSource {

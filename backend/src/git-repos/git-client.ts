@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,12 @@ export const PRE_RECEIVE_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 
 const FOLDER_REF = 'refs/superfluid/folder';
 
 const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+
+/** A file of each mirror's own, included by its config, that holds the credential during a fetch only. */
+const AUTH_CONFIG = 'superfluid-auth.config';
+
+/** How a fetch authenticates: an HTTPS token, or an SSH key (with its passphrase, if any). */
+export type GitAuth = { kind: 'token'; username: string; token: string } | { kind: 'ssh'; privateKey: string; passphrase?: string };
 
 export interface TreeFile {
   path: string;
@@ -115,21 +121,64 @@ export class GitClient {
     return (kib('size') + kib('size-pack')) * 1024;
   }
 
-  /** Clones `url` as a bare mirror into `mirrorDir`, or fetches into it when it exists. */
-  async mirror(url: string, mirrorDir: string): Promise<void> {
-    if (existsSync(join(mirrorDir, 'HEAD'))) {
-      await porcelain(mirrorDir).fetch(['--prune', '--quiet', 'origin']);
-      return;
+  /**
+   * Clones `url` as a bare mirror into `mirrorDir`, or fetches into it when it exists.
+   * A credential is put in a file of the mirror's own (mode 0600) for the fetch only:
+   * never in git's arguments or environment, and never through simple-git's unsafe options.
+   */
+  async mirror(url: string, mirrorDir: string, auth: GitAuth | null = null, knownHosts?: string): Promise<void> {
+    if (!existsSync(join(mirrorDir, 'HEAD'))) {
+      await mkdir(mirrorDir, { recursive: true });
+      await this.git(['init', '--bare', '--quiet', mirrorDir]);
+      await this.processes.run('git', ['remote', 'add', '--mirror=fetch', 'origin', url], { cwd: mirrorDir, env: quietEnv(), extendEnv: false });
     }
-    await mkdir(mirrorDir, { recursive: true });
-    await porcelain().clone(url, mirrorDir, ['--mirror', '--quiet']);
+    await this.withAuth(mirrorDir, auth, knownHosts, () => porcelain(mirrorDir).fetch(['--prune', '--quiet', 'origin']));
   }
 
-  /** The commit `refs/heads/<branch>` points at on the remote, without fetching; null when absent. */
-  async remoteHead(url: string, branch: string): Promise<string | null> {
-    const out = await porcelain().listRemote([url, `refs/heads/${branch}`]);
+  /** The commit `refs/heads/<branch>` points at on the mirror's remote, without fetching; null when absent. */
+  async remoteHead(mirrorDir: string, branch: string, auth: GitAuth | null = null, knownHosts?: string): Promise<string | null> {
+    const out = await this.withAuth(mirrorDir, auth, knownHosts, () => porcelain(mirrorDir).listRemote(['origin', `refs/heads/${branch}`]));
     const line = out.split('\n').find((l) => l.endsWith(`\trefs/heads/${branch}`));
     return line ? line.split('\t')[0] : null;
+  }
+
+  private async withAuth<T>(mirrorDir: string, auth: GitAuth | null, knownHosts: string | undefined, work: () => Promise<T>): Promise<T> {
+    const config = join(mirrorDir, 'config');
+    if (!(await readFile(config, 'utf8')).includes(AUTH_CONFIG)) await appendFile(config, `[include]\n\tpath = ${AUTH_CONFIG}\n`);
+    if (!auth) return work();
+    const secrets = await mkdtemp(join(tmpdir(), 'superfluid-git-auth-'));
+    const authFile = join(mirrorDir, AUTH_CONFIG);
+    try {
+      let text: string;
+      if (auth.kind === 'token') {
+        const basic = Buffer.from(`${auth.username}:${auth.token}`).toString('base64');
+        text = `[http]\n\textraHeader = Authorization: Basic ${basic}\n`;
+      } else {
+        const key = join(secrets, 'id');
+        await writeFile(key, auth.privateKey.endsWith('\n') ? auth.privateKey : `${auth.privateKey}\n`, { mode: 0o600 });
+        let prefix = '';
+        if (auth.passphrase) {
+          // ssh asks its askpass program for the passphrase; the program reads it from a 0600 file.
+          await writeFile(join(secrets, 'passphrase'), auth.passphrase, { mode: 0o600 });
+          await writeFile(join(secrets, 'askpass'), `#!/bin/sh\nexec cat ${shellQuote(join(secrets, 'passphrase'))}\n`, { mode: 0o700 });
+          prefix = `SSH_ASKPASS=${shellQuote(join(secrets, 'askpass'))} SSH_ASKPASS_REQUIRE=force `;
+        }
+        const hosts = knownHosts ? ` -o UserKnownHostsFile=${shellQuote(knownHosts)}` : '';
+        const command = `${prefix}ssh -i ${shellQuote(key)} -o IdentitiesOnly=yes -o BatchMode=${auth.passphrase ? 'no' : 'yes'} -o StrictHostKeyChecking=accept-new${hosts}`;
+        text = `[core]\n\tsshCommand = "${command.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"\n`;
+      }
+      await writeFile(authFile, text, { mode: 0o600 });
+      return await work();
+    } finally {
+      await rm(authFile, { force: true });
+      await rm(secrets, { recursive: true, force: true });
+    }
+  }
+
+  /** True when the repository has at least one ref (a hosted repository nobody pushed to has none). */
+  async hasRefs(gitDir: string): Promise<boolean> {
+    const out = await this.processes.run('git', ['for-each-ref', '--count=1'], { cwd: gitDir, env: quietEnv(), extendEnv: false });
+    return out.trim().length > 0;
   }
 
   /** Removes a repository's mirror. */

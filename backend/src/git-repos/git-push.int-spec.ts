@@ -249,4 +249,50 @@ describe('the portal as a git remote (smart HTTP, real git push)', () => {
       await client.remove();
     }
   });
+
+  test('a repository fetched over HTTP with a git token credential: the token is used, kept out of the mirror, and the credential cannot be deleted meanwhile', async () => {
+    const source = await app.gql<{ gitRepos: { name: string; commit: string }[] }>('{ gitRepos { name commit } }');
+    const pushed = source.data!.gitRepos.find((r) => r.name === 'pushed')!;
+    const url = `${app.url}/git/pushed.git`;
+
+    const anonymous = await app.gql('mutation($u: String!) { createGitRepo(input: { name: "needs-token", url: $u }) { id } }', { u: url });
+    assert.equal(anonymous.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    assert.equal((await app.sql('SELECT 1 FROM git_repos WHERE name = $1', ['needs-token'])).length, 0, 'nothing stored');
+
+    const cred = await app.gql<{ createCredential: { id: string } }>(
+      'mutation($s: JSON!) { createCredential(input: { name: "portal-token", type: "git_token", inputs: {}, secrets: $s }) { id } }',
+      { s: { token } },
+    );
+    assert.equal(cred.errors, undefined, JSON.stringify(cred.errors));
+    const credentialId = cred.data!.createCredential.id;
+    const made = await app.gql<{ createGitRepo: { id: string; commit: string; credentialId: string } }>(
+      'mutation($u: String!, $c: ID!) { createGitRepo(input: { name: "with-token", url: $u, credentialId: $c }) { id commit credentialId } }',
+      { u: url, c: credentialId },
+    );
+    assert.equal(made.errors, undefined, JSON.stringify(made.errors));
+    assert.equal(made.data!.createGitRepo.commit, pushed.commit);
+    assert.equal(made.data!.createGitRepo.credentialId, credentialId);
+
+    const refreshed = await app.gql<{ refreshGitRepo: { refreshStatus: string } }>('mutation($id: ID!) { refreshGitRepo(id: $id) { refreshStatus } }', {
+      id: made.data!.createGitRepo.id,
+    });
+    assert.equal(refreshed.data!.refreshGitRepo.refreshStatus, 'successful');
+    const mirror = join(app.config.dataDir, 'mirrors', `${made.data!.createGitRepo.id}.git`);
+    const config = spawnSync('cat', [join(mirror, 'config')], { encoding: 'utf8' }).stdout;
+    assert.ok(!config.includes(token) && !config.includes(Buffer.from(`x-access-token:${token}`).toString('base64')), 'no token in the mirror config');
+    assert.equal(spawnSync('test', ['-e', join(mirror, 'superfluid-auth.config')]).status, 1, 'the auth file is gone after the fetch');
+
+    const wrongType = await app.gql<{ createCredential: { id: string } }>(
+      'mutation { createCredential(input: { name: "not-git", type: "vault_password", inputs: {}, secrets: { password: "p" } }) { id } }',
+    );
+    const refused = await app.gql('mutation($u: String!, $c: ID!) { createGitRepo(input: { name: "wrong-cred", url: $u, credentialId: $c }) { id } }', {
+      u: url,
+      c: wrongType.data?.createCredential.id ?? '00000000-0000-0000-0000-000000000000',
+    });
+    assert.match(refused.errors?.[0].extensions?.fields?.credentialId ?? '', /needs a git token/);
+
+    const del = await app.gql('mutation($id: ID!) { deleteCredential(id: $id) }', { id: credentialId });
+    assert.equal(del.errors?.[0].extensions?.code, 'CONFLICT');
+    assert.match(del.errors![0].message, /with-token/);
+  });
 });

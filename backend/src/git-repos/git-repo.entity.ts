@@ -20,6 +20,8 @@ export class GitRepoEntity {
   @Column({ name: 'refresh_interval_seconds', type: 'int', nullable: true }) refreshIntervalSeconds: number | null;
   /** Encrypted; null when webhooks are off. */
   @Column({ name: 'webhook_secret', type: 'text', nullable: true, select: false }) webhookSecret: string | null;
+  /** A git_token or git_ssh_key credential used to fetch; null for public repositories. */
+  @Column({ name: 'credential_id', type: 'uuid', nullable: true }) credentialId: string | null;
   @Column({ type: 'text', nullable: true }) commit: string | null;
   @Column({ name: 'last_refreshed_at', type: 'timestamptz', nullable: true }) lastRefreshedAt: Date | null;
   @Column({ name: 'refresh_status', type: 'text', default: 'never' }) refreshStatus: RefreshStatus;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +8,12 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { CredentialsService } from '../credentials/credentials.service.js';
 import { SecretBox, webhookAad } from '../credentials/secret-box.js';
 import { JobName, QueueName } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
 import { ProcessRunner } from '../system/process-runner.js';
-import { GitClient } from './git-client.js';
+import { type GitAuth, GitClient } from './git-client.js';
 import { GitRefreshEntity } from './git-refresh.entity.js';
 import { checkGitUrl, checkRefName } from './git-url.js';
 import { GitRepoEntity } from './git-repo.entity.js';
@@ -32,6 +34,7 @@ export interface CreateRepo {
   url?: string | null;
   branch?: string | null;
   hosted?: boolean;
+  credentialId?: string | null;
   refreshMaxAgeSeconds?: number | null;
   refreshIntervalSeconds?: number | null;
 }
@@ -41,6 +44,8 @@ export interface UpdateRepo {
   url?: string | null;
   branch?: string | null;
   enabled?: boolean | null;
+  /** undefined keeps it, null removes it. */
+  credentialId?: string | null;
   /** undefined keeps the policy, null turns it off. */
   refreshMaxAgeSeconds?: number | null;
   refreshIntervalSeconds?: number | null;
@@ -63,6 +68,7 @@ export class GitReposService {
     private readonly queues: QueueService,
     private readonly processes: ProcessRunner,
     private readonly box: SecretBox,
+    private readonly credentials: CredentialsService,
   ) {}
 
   list(): Promise<GitRepoModel[]> {
@@ -170,14 +176,17 @@ export class GitReposService {
         this.refreshes.update(record.id, { ...fields, durationMs: Date.now() - started, finishedAt: new Date() });
       const mirror = this.mirrorDir(repo.id);
       try {
+        const auth = await this.authFor(repo);
         // Skipped when the remote branch has not moved and the mirror already has it.
-        const head = await this.git.remoteHead(repo.url, repo.branch);
-        if (head && head === repo.commit && (await this.git.hasCommit(mirror, head))) {
-          await this.repos.update(repo.id, { lastRefreshedAt: new Date(), refreshStatus: 'successful', refreshError: null });
-          await finish({ status: 'unchanged', commit: head });
-          return;
+        if (repo.commit && (await this.git.hasCommit(mirror, repo.commit))) {
+          const head = await this.git.remoteHead(mirror, repo.branch, auth, this.knownHosts());
+          if (head === repo.commit) {
+            await this.repos.update(repo.id, { lastRefreshedAt: new Date(), refreshStatus: 'successful', refreshError: null });
+            await finish({ status: 'unchanged', commit: head });
+            return;
+          }
         }
-        await this.git.mirror(repo.url, mirror);
+        await this.git.mirror(repo.url, mirror, auth, this.knownHosts());
         const size = await this.git.repoSize(mirror);
         if (size > this.config.gitMaxRepoBytes) {
           await this.git.removeMirror(mirror);
@@ -185,7 +194,7 @@ export class GitReposService {
         }
         const commit = await this.git.resolve(mirror, repo.branch).catch(() => null);
         if (!commit) {
-          if (repo.hosted && head === null) {
+          if (repo.hosted && !(await this.git.hasRefs(mirror))) {
             // A hosted repository nobody has pushed to yet.
             await finish({ status: 'successful', commit: null });
             await this.repos.update(repo.id, { lastRefreshedAt: new Date(), refreshStatus: 'successful', refreshError: null });
@@ -385,12 +394,17 @@ export class GitReposService {
     const hosted = input.hosted ?? false;
     const url = hosted ? `file://${this.hostedDir(input.name)}` : (input.url ?? '');
     const policy = { refreshMaxAgeSeconds: input.refreshMaxAgeSeconds ?? null, refreshIntervalSeconds: input.refreshIntervalSeconds ?? null };
-    this.validate({ name: input.name, url, branch, ...policy }, hosted && input.url ? { url: 'leave it empty for a hosted repository' } : {});
+    const credentialId = input.credentialId ?? null;
+    const problems: Record<string, string> = {};
+    if (hosted && input.url) problems.url = 'leave it empty for a hosted repository';
+    if (hosted && credentialId) problems.credentialId = 'a hosted repository needs no credential';
+    else await this.checkCredential(credentialId, url, problems);
+    this.validate({ name: input.name, url, branch, ...policy }, problems);
     if (await this.repos.existsBy({ name: input.name })) {
       throw validationFailed(`A git repository named "${input.name}" exists already`, { name: 'is taken by another repository' });
     }
     if (hosted) await this.git.ensureHosted(this.hostedDir(input.name), branch, this.config.gitMaxRepoBytes);
-    const saved = await this.repos.save(this.repos.create({ name: input.name, url, branch, builtin: false, hosted, ...policy }));
+    const saved = await this.repos.save(this.repos.create({ name: input.name, url, branch, builtin: false, hosted, credentialId, ...policy }));
     try {
       const repo = await this.refresh(saved.id);
       await this.syncSchedule(repo);
@@ -415,8 +429,11 @@ export class GitReposService {
       enabled: input.enabled ?? repo.enabled,
       refreshMaxAgeSeconds: input.refreshMaxAgeSeconds === undefined ? repo.refreshMaxAgeSeconds : input.refreshMaxAgeSeconds,
       refreshIntervalSeconds: input.refreshIntervalSeconds === undefined ? repo.refreshIntervalSeconds : input.refreshIntervalSeconds,
+      credentialId: input.credentialId === undefined ? repo.credentialId : input.credentialId,
     };
     const hostedProblems: Record<string, string> = {};
+    if (repo.hosted && next.credentialId) hostedProblems.credentialId = 'a hosted repository needs no credential';
+    else await this.checkCredential(next.credentialId, next.url, hostedProblems);
     if (repo.hosted && next.name !== repo.name) hostedProblems.name = 'a hosted repository keeps its name: its clone URL depends on it';
     if (repo.hosted && next.url !== repo.url) hostedProblems.url = 'a hosted repository is pushed to, it has no URL to change';
     this.validate(next, hostedProblems);
@@ -426,7 +443,8 @@ export class GitReposService {
     await this.repos.update(id, next);
     await this.syncSchedule({ id, ...next });
     if (next.url !== repo.url) await this.git.removeMirror(this.mirrorDir(id));
-    const refetch = next.enabled && (next.url !== repo.url || next.branch !== repo.branch || (!repo.enabled && next.enabled));
+    const refetch =
+      next.enabled && (next.url !== repo.url || next.branch !== repo.branch || next.credentialId !== repo.credentialId || !repo.enabled);
     return refetch ? this.refresh(id) : this.get(id);
   }
 
@@ -456,8 +474,8 @@ export class GitReposService {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(input.name) || input.name.endsWith('.git')) {
       fields.name ??= 'use 1 to 100 letters, digits, . _ or -, starting with a letter or digit (and not ending in .git)';
     }
-    // Every user is an administrator until roles arrive; file:// is for administrators.
-    const url = checkGitUrl(input.url, { allowFile: true });
+    // Every user is an administrator until roles arrive; file:// and http:// are for administrators.
+    const url = checkGitUrl(input.url, { allowFile: true, allowHttp: true });
     if (!url.ok) fields.url ??= url.reason;
     const ref = checkRefName(input.branch);
     if (!ref.ok) fields.branch = ref.reason;
@@ -477,7 +495,8 @@ export class GitReposService {
     if (!(await this.git.hasCommit(mirror, commit))) {
       // A worker on another machine, or after its data folder was lost: fetch first.
       const repo = await this.get(repoId);
-      await this.withLock(repoId, () => this.git.mirror(repo.url, mirror));
+      const auth = await this.authFor(repo);
+      await this.withLock(repoId, () => this.git.mirror(repo.url, mirror, auth, this.knownHosts()));
       if (!(await this.git.hasCommit(mirror, commit))) {
         throw new AppError(ErrorCode.NOT_FOUND, `Commit ${commit} is no longer in git repository "${repo.name}" (was it force-pushed away?)`);
       }
@@ -510,6 +529,45 @@ export class GitReposService {
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  }
+
+  /** The repository's credential, as git needs it for a fetch; null for a public repository. */
+  private async authFor(repo: Pick<GitRepoModel, 'credentialId'>): Promise<GitAuth | null> {
+    if (!repo.credentialId) return null;
+    const c = await this.credentials.reveal(repo.credentialId);
+    switch (c.type) {
+      case 'git_token':
+        return { kind: 'token', username: c.inputs.username || 'x-access-token', token: c.secrets.token };
+      case 'git_ssh_key':
+        return { kind: 'ssh', privateKey: c.secrets.private_key, passphrase: c.secrets.passphrase || undefined };
+      default:
+        throw new AppError(ErrorCode.CONFLICT, `Credential "${c.name}" is a ${c.type} credential; a git repository needs a git token or a git SSH key.`);
+    }
+  }
+
+  /** Host keys of SSH git servers, learnt on first use. */
+  private knownHosts(): string {
+    return join(this.config.dataDir, 'ssh', 'known_hosts');
+  }
+
+  /** The names of the repositories that fetch with a credential (deleting it is refused meanwhile). */
+  async usingCredential(credentialId: string): Promise<string[]> {
+    const rows = await this.repos.find({ where: { credentialId }, order: { name: 'ASC' } });
+    return rows.map((r) => `git repository "${r.name}"`);
+  }
+
+  /** A credential a repository may fetch with: a git token for http(s), a git SSH key for ssh. */
+  private async checkCredential(credentialId: string | null, url: string, fields: Record<string, string>): Promise<void> {
+    if (!credentialId) return;
+    const credential = await this.credentials.get(credentialId).catch(() => null);
+    if (!credential) {
+      fields.credentialId = 'is not a known credential';
+      return;
+    }
+    const ssh = url.startsWith('ssh://') || /^[^@/:]+@[^/:]+:/.test(url);
+    const wanted = ssh ? 'git_ssh_key' : /^https?:\/\//.test(url) ? 'git_token' : null;
+    if (!wanted) fields.credentialId = 'only https and ssh repositories use a credential';
+    else if (credential.type !== wanted) fields.credentialId = `this URL needs a ${wanted === 'git_token' ? 'git token' : 'git SSH key'} credential, not ${credential.type}`;
   }
 
   private mirrorDir(repoId: string): string {

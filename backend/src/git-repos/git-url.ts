@@ -3,7 +3,7 @@
  * commands (`ext::sh -c ...`) or read file descriptors (`fd::`); and a URL that starts with
  * "-" can pass for an option. Only these forms are accepted:
  *   https://host[:port]/path      ssh://[user@]host[:port]/path
- *   user@host:path (scp-like)     file:///absolute/path (admins)
+ *   user@host:path (scp-like)     file:///absolute/path and http://host/path (admins)
  * Credentials never go in a URL: they belong in a credential.
  */
 export type UrlCheck = { ok: true } | { ok: false; reason: string };
@@ -12,7 +12,7 @@ const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/;
 const USER = /^[A-Za-z0-9._-]+$/;
 const PATH_CHARS = /^[A-Za-z0-9._~\/%+@:-]+$/;
 
-export function checkGitUrl(url: string, options: { allowFile: boolean }): UrlCheck {
+export function checkGitUrl(url: string, options: { allowFile: boolean; allowHttp?: boolean }): UrlCheck {
   const no = (reason: string): UrlCheck => ({ ok: false, reason });
   if (url.length === 0 || url.length > 2048) return no('must be between 1 and 2048 characters');
   if (url.startsWith('-')) return no('must not start with "-"');
@@ -33,9 +33,11 @@ export function checkGitUrl(url: string, options: { allowFile: boolean }): UrlCh
     return no('is not a URL git can use: write https://host/path, ssh://host/path, user@host:path or file:///path');
   }
   switch (parsed.protocol) {
+    case 'http:':
     case 'https:':
     case 'ssh:': {
-      if (parsed.password || (parsed.protocol === 'https:' && parsed.username)) {
+      if (parsed.protocol === 'http:' && !options.allowHttp) return no('plain http:// is for administrators only: use https://');
+      if (parsed.password || (parsed.protocol !== 'ssh:' && parsed.username)) {
         return no('must not hold credentials: store the token or key as a credential and pick it for the repository');
       }
       if (parsed.username && !USER.test(decodeURIComponent(parsed.username))) return no('has a user name with characters that are not allowed');

@@ -21,6 +21,7 @@ export class GitRepoModel {
   @Field(() => Int, { nullable: true, description: 'Refreshed before a run when the last refresh is older than this many seconds.' })
   refreshMaxAgeSeconds: number | null;
   @Field(() => Int, { nullable: true, description: 'Refreshed on a schedule, every this many seconds.' }) refreshIntervalSeconds: number | null;
+  @Field(() => ID, { nullable: true, description: 'The git token or SSH key credential used to fetch.' }) credentialId: string | null;
   @Field(() => String, { nullable: true, description: 'Commit recorded by the last successful refresh.' }) commit: string | null;
   @Field(() => Date, { nullable: true }) lastRefreshedAt: Date | null;
   @Field({ description: 'never, running, successful or failed.' }) refreshStatus: string;
