@@ -17,11 +17,16 @@
 //   refresh_unchanged: refreshGitRepo of the built-in repository while its remote has
 //           not moved (the refresh is skipped after ls-remote), N times, median;
 //   event_lag_p99: during those portal runs, a jobEvents subscriber's receive time minus
-//           the time Ansible emitted the event, 99th percentile.
+//           the time Ansible emitted the event, 99th percentile;
+//   refresh_50: BENCH_REPOS (50) repositories whose remotes all moved, refreshed with one
+//           refreshAllGitRepos (GIT_REFRESH_CONCURRENCY at a time): total ms;
+//   discovery_1000: createGitRepo of a repository holding 1,000 playbooks (clone, tree
+//           walk, YAML parse, stored): ms, median of BENCH_DISCOVERY_N (3); syntax checks
+//           follow in the background and are not part of it.
 // Progress goes to stderr; the last thing on stdout is one JSON document:
 //   {"benchmarks":[{"name":"launch_overhead","value":<portal median ms>,"unit":"ms",
 //     "baseline":<bare median ms>,"ratio":<portal/bare>,"p95":..,"baseline_p95":..,"n":N}, ...]}
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,6 +37,9 @@ const N = Number(process.env.BENCH_N || 20);
 const LOOP_ITEMS = Number(process.env.BENCH_LOOP_ITEMS || 2000);
 const LOOP_N = Number(process.env.BENCH_LOOP_N || 3);
 const INGEST_EVENTS = 50_000;
+const REPOS = Number(process.env.BENCH_REPOS || 50);
+const DISCOVERY_PLAYBOOKS = 1000;
+const DISCOVERY_N = Number(process.env.BENCH_DISCOVERY_N || 3);
 const LOOP_PLAYBOOK = `- name: Loop
   hosts: all
   gather_facts: false
@@ -176,6 +184,82 @@ async function ingestion(product, dir) {
   return JSON.parse(output.trim().split('\n').pop());
 }
 
+/** A bare repository under `dir` holding `files`, committed on main. Returns its file:// URL. */
+function makeUpstream(dir, files) {
+  const work = path.join(dir, 'work');
+  const bare = path.join(dir, 'repo.git');
+  fs.mkdirSync(work, { recursive: true });
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
+    fs.writeFileSync(path.join(work, file), text);
+  }
+  const git = (cwd, ...args) => {
+    const r = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@localhost', ...args], { cwd, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  };
+  git(work, 'init', '--quiet', '--initial-branch=main');
+  git(work, 'add', '--all');
+  git(work, 'commit', '--quiet', '-m', 'bench');
+  git(dir, 'clone', '--quiet', '--bare', work, bare);
+  return {
+    url: `file://${bare}`,
+    /** A new commit on the remote, so the next refresh must fetch. */
+    move(n) {
+      fs.writeFileSync(path.join(work, 'moved.txt'), String(n));
+      git(work, 'add', '--all');
+      git(work, 'commit', '--quiet', '-m', `move ${n}`);
+      git(work, 'push', '--quiet', bare, 'HEAD:main');
+    },
+  };
+}
+
+const PLAY = (i) => `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug: { msg: "playbook ${i}" }\n`;
+
+/** Waits until no playbook waits for its syntax check (they run in the background after a refresh). */
+async function syntaxChecksDone(product, token) {
+  for (;;) {
+    const res = await product.graphql('{ gitRepos { playbooks { syntaxStatus } } }', {}, token);
+    if (!res.data.gitRepos.some((r) => r.playbooks.some((p) => p.syntaxStatus === 'pending'))) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function gitBenchmarks(product, token, tmp) {
+  // refresh_50: many repositories whose remotes all moved, refreshed together.
+  const upstream = makeUpstream(path.join(tmp, 'upstream-50'), { 'site.yml': PLAY('site'), 'roles/web/tasks/main.yml': '- debug: msg=x\n' });
+  for (let i = 0; i < REPOS; i++) {
+    const made = await product.graphql('mutation($n: String!, $u: String!) { createGitRepo(input: { name: $n, url: $u }) { id } }', { n: `bench-${i}`, u: upstream.url }, token);
+    if (made.errors) throw new Error(`createGitRepo: ${JSON.stringify(made.errors)}`);
+  }
+  await syntaxChecksDone(product, token);
+  upstream.move(1);
+  const t0 = performance.now();
+  const all = await product.graphql('mutation { refreshAllGitRepos { name refreshes(take: 1) { status } } }', {}, token);
+  const refreshAllMs = performance.now() - t0;
+  const fetched = all.data.refreshAllGitRepos.filter((r) => r.name.startsWith('bench-') && r.refreshes[0].status === 'successful').length;
+  if (fetched !== REPOS) throw new Error(`refreshAllGitRepos fetched ${fetched} of ${REPOS}: ${JSON.stringify(all).slice(0, 500)}`);
+  const refresh50 = { name: 'refresh_50', value: round(refreshAllMs), unit: 'ms', repos: REPOS, per_repo: round(refreshAllMs / REPOS) };
+  say(`refresh of ${REPOS} moved repositories: ${refresh50.value} ms (${refresh50.per_repo} ms each)`);
+  await syntaxChecksDone(product, token);
+
+  // discovery_1000: a repository of 1,000 playbooks (and roles and vars that are not playbooks).
+  const files = { 'group_vars/all.yml': 'a: 1\n', 'roles/r/tasks/main.yml': '- debug: msg=x\n' };
+  for (let i = 0; i < DISCOVERY_PLAYBOOKS; i++) files[`plays/p${String(i).padStart(4, '0')}.yml`] = PLAY(i);
+  const big = makeUpstream(path.join(tmp, 'upstream-1000'), files);
+  const times = [];
+  for (let i = 0; i < DISCOVERY_N; i++) {
+    const t = performance.now();
+    const made = await product.graphql('mutation($n: String!, $u: String!) { createGitRepo(input: { name: $n, url: $u }) { id refreshes(take: 1) { durationMs } } }', { n: `big-${i}`, u: big.url }, token);
+    times.push(performance.now() - t);
+    if (made.errors) throw new Error(`createGitRepo: ${JSON.stringify(made.errors)}`);
+    const count = await product.graphql('query($id: ID!) { gitRepo(id: $id) { playbooks { path } } }', { id: made.data.createGitRepo.id }, token);
+    if (count.data.gitRepo.playbooks.length !== DISCOVERY_PLAYBOOKS) throw new Error(`found ${count.data.gitRepo.playbooks.length} playbooks, not ${DISCOVERY_PLAYBOOKS}`);
+    say(`discovery ${i + 1}/${DISCOVERY_N}: ${round(times[i])} ms (refresh itself ${made.data.createGitRepo.refreshes[0].durationMs} ms)`);
+  }
+  const discovery = { name: 'discovery_1000', value: round(median(times)), unit: 'ms', playbooks: DISCOVERY_PLAYBOOKS, n: DISCOVERY_N };
+  return [refresh50, discovery];
+}
+
 async function main() {
   toolOutputToStderr();
   await prepare({ redis: true });
@@ -283,6 +367,9 @@ async function main() {
     };
     const lag = { name: 'event_lag_p99', value: round(percentile(lags, 99)), unit: 'ms', p50: round(percentile(lags, 50)), max: round(Math.max(...lags)), n: lags.length };
     say(`loop: portal ${loop.value} ms, bare ${loop.baseline} ms, ratio ${loop.ratio}; event lag p50 ${lag.p50} ms, p99 ${lag.value} ms`);
+
+    // Last: the syntax checks that follow a refresh would load the machine during the runs above.
+    const gitResults = await gitBenchmarks(product, token, tmp);
     return {
       benchmarks: [
         result,
@@ -290,6 +377,7 @@ async function main() {
         loop,
         lag,
         refresh,
+        ...gitResults,
       ],
     };
   } finally {
