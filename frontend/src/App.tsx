@@ -7,6 +7,7 @@ import serviceRequests from './serviceRequests';
 import services from './services';
 import gitRepos from './gitRepos';
 import providers from './providers';
+import credentials from './credentials';
 import { i18nProvider } from './i18nProvider';
 import { LoginPage } from './LoginPage';
 import { theme } from './theme';
@@ -43,5 +44,13 @@ export const App = () => (
       recordRepresentation="name"
     />
     <Resource name="providers" list={providers.list} icon={providers.icon} />
+    <Resource
+      name="credentials"
+      list={credentials.list}
+      create={credentials.create}
+      edit={credentials.edit}
+      icon={credentials.icon}
+      recordRepresentation="name"
+    />
   </Admin>
 );

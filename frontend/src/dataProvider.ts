@@ -1,6 +1,7 @@
 // The single seam between react-admin and the Superfluid GraphQL API.
-// Resources: catalog (service templates), serviceRequests, services, gitRepos, providers.
-// Writes: serviceRequests (create = order), gitRepos (create, update, delete).
+// Resources: catalog (service templates), serviceRequests, services, gitRepos, providers, credentials.
+// Writes: serviceRequests (create = order), gitRepos (create, update, delete), credentials (create,
+// update, delete; their forms send CredentialInput, secrets write-only).
 // Lists that the API pages (skip/take) use partial pagination: take perPage+1 to learn whether
 // a next page exists. The others are short and are paged, filtered and sorted here.
 import {
@@ -22,6 +23,7 @@ import {
   type UpdateResult,
 } from 'react-admin';
 import { graphqlRequest } from './api/graphql';
+import type { Credential, CredentialInput, CredentialType } from './credentials/types';
 import type {
   GitRepo,
   GitRepoInput,
@@ -53,6 +55,8 @@ const GIT_REFRESH_FIELDS =
 // A repo read by id carries its refresh history (newest first); list rows do not.
 const GIT_REPO_DETAIL_FIELDS = `${GIT_REPO_FIELDS} refreshes(take: 20) { ${GIT_REFRESH_FIELDS} }`;
 const PROVIDER_FIELDS = 'id name type createdAt';
+const CREDENTIAL_FIELDS = 'id name type inputs secretFields createdAt updatedAt';
+const CREDENTIAL_TYPE_FIELDS = 'name label description fields { name label secret required multiline help }';
 export const EVENT_FIELDS = 'seq event host task play changed failed stdout createdAt';
 
 type Rec = RaRecord & { id: string };
@@ -130,6 +134,18 @@ const RESOURCES: Record<string, ResourceApi> = {
           { id },
         )
       ).gitRepo,
+  },
+  credentials: {
+    paged: false,
+    list: async () =>
+      asRecords((await graphqlRequest<{ credentials: Credential[] }>(`{ credentials { ${CREDENTIAL_FIELDS} } }`)).credentials),
+    one: async (id) =>
+      (
+        await graphqlRequest<{ credential: Credential | null }>(
+          `query($id: ID!) { credential(id: $id) { ${CREDENTIAL_FIELDS} } }`,
+          { id },
+        )
+      ).credential,
   },
   providers: {
     paged: false,
@@ -215,6 +231,13 @@ const gitRepoInput = (data: Partial<GitRepoInput>): Partial<GitRepoInput> => {
 };
 
 async function create(resource: string, params: CreateParams): Promise<CreateResult<Rec>> {
+  if (resource === 'credentials') {
+    const { createCredential } = await graphqlRequest<{ createCredential: Credential }>(
+      `mutation($input: CreateCredentialInput!) { createCredential(input: $input) { ${CREDENTIAL_FIELDS} } }`,
+      { input: params.data as CredentialInput },
+    );
+    return { data: createCredential };
+  }
   if (resource === 'gitRepos') {
     const input = gitRepoInput(params.data as Partial<GitRepoInput>);
     if (!input.branch) delete input.branch;
@@ -234,6 +257,15 @@ async function create(resource: string, params: CreateParams): Promise<CreateRes
 }
 
 async function update(resource: string, params: UpdateParams): Promise<UpdateResult<Rec>> {
+  if (resource === 'credentials') {
+    // The type cannot change; secrets left out keep their stored values.
+    const { name, inputs, secrets } = params.data as CredentialInput;
+    const { updateCredential } = await graphqlRequest<{ updateCredential: Credential }>(
+      `mutation($id: ID!, $input: UpdateCredentialInput!) { updateCredential(id: $id, input: $input) { ${CREDENTIAL_FIELDS} } }`,
+      { id: params.id, input: { name, inputs, secrets } },
+    );
+    return { data: updateCredential };
+  }
   if (resource !== 'gitRepos') return unsupported(`Updating ${resource}`);
   // Only what changed, so that an unchanged URL and branch do not trigger a refresh.
   const next = gitRepoInput(params.data as Partial<GitRepoInput>);
@@ -247,6 +279,10 @@ async function update(resource: string, params: UpdateParams): Promise<UpdateRes
 }
 
 async function deleteOne(resource: string, params: DeleteParams): Promise<DeleteResult<Rec>> {
+  if (resource === 'credentials') {
+    await graphqlRequest<{ deleteCredential: boolean }>('mutation($id: ID!) { deleteCredential(id: $id) }', { id: params.id });
+    return { data: (params.previousData ?? { id: String(params.id) }) as Rec };
+  }
   if (resource !== 'gitRepos') return unsupported(`Deleting ${resource}`);
   await graphqlRequest<{ deleteGitRepo: boolean }>('mutation($id: ID!) { deleteGitRepo(id: $id) }', { id: params.id });
   return { data: (params.previousData ?? { id: String(params.id) }) as Rec };
@@ -260,6 +296,7 @@ export interface SuperfluidMethods {
   /** Asks the server to stop a running job; it ends `canceled` soon after. CONFLICT when it has already ended. */
   cancelJob: (id: string) => Promise<{ data: Job }>;
   getJobEvents: (jobId: string, afterSeq: number) => Promise<{ data: JobEvent[] }>;
+  getCredentialTypes: () => Promise<{ data: CredentialType[] }>;
 }
 
 export type SuperfluidDataProvider = DataProvider & SuperfluidMethods;
@@ -292,6 +329,12 @@ const methods: SuperfluidMethods = {
       { id: jobId, afterSeq },
     );
     return { data: job?.events ?? [] };
+  },
+  getCredentialTypes: async () => {
+    const { credentialTypes } = await graphqlRequest<{ credentialTypes: CredentialType[] }>(
+      `{ credentialTypes { ${CREDENTIAL_TYPE_FIELDS} } }`,
+    );
+    return { data: credentialTypes };
   },
 };
 
