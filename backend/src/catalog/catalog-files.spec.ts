@@ -30,3 +30,31 @@ test('catalog as code: every problem is reported with its file, and nothing half
     return true;
   });
 });
+
+test('catalog as code: the shipped bundle and state machine load', async () => {
+  const files = await readCatalog(resolve(PROJECT_ROOT, 'catalog'));
+  const bundle = files.templates.find((t) => t.name === 'Demo bundle');
+  assert.equal(bundle?.type, 'bundle');
+  assert.deepEqual(bundle?.items?.map((i) => [i.name, i.index]), [['network', 0], ['app-a', 1], ['app-b', 1], ['summary', 2]]);
+  const machine = files.stateMachines.find((m) => m.name === 'provision');
+  assert.equal(machine?.states[0].method, 'refresh_repositories');
+});
+
+test('bundles and state machines: an input from a later or same-index item, an unknown method, a repeated state are refused', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'catalog-'));
+  await writeFile(join(dir, 'dialog.yaml'), 'kind: Dialog\nname: d\nlabel: D\ntabs: [{ label: T, boxes: [{ label: B, fields: [{ name: p, label: P, type: text }] }] }]\n');
+  const item = (name: string, index: number, inputs = '') =>
+    `  - name: ${name}\n    index: ${index}\n    provision: { repo: r, playbook: x.yml, provider: { field: p } }\n${inputs}`;
+  await writeFile(
+    join(dir, 'cycle.yaml'),
+    `kind: ServiceTemplate\nname: Cycle\ntype: bundle\ndialog: d\nitems:\n${item('a', 0, '    inputs: { x: b.y }\n')}${item('b', 0, '    inputs: { y: a.x }\n')}`,
+  );
+  await writeFile(join(dir, 'machine.yaml'), 'kind: StateMachine\nname: m\nstates:\n  - { name: one, method: launch_missiles }\n');
+  await writeFile(join(dir, 'twice.yaml'), 'kind: StateMachine\nname: t\nstates:\n  - { name: one, method: run_playbook }\n  - { name: one, method: wait_for_jobs }\n');
+  await assert.rejects(readCatalog(dir), (err: Error) => {
+    assert.match(err.message, /catalog\/cycle.yaml: item "a" \(index 0\) takes x from "b" \(index 0\), which does not run before it/);
+    assert.match(err.message, /catalog\/machine.yaml: states.0.method: is not a built-in method/);
+    assert.match(err.message, /catalog\/twice.yaml: state "one" is defined twice/);
+    return true;
+  });
+});

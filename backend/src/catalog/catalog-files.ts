@@ -6,53 +6,143 @@ import { forbiddenVariable } from '../common/ansible-variables.js';
 import { JOB_OPTION_NAMES, jobOptionsSchema } from '../jobs/job-options.js';
 import { parseDialog } from '../dialogs/dialog.schema.js';
 import { type DialogDefinition, dialogFields } from '../dialogs/dialog.types.js';
-import type { ProvisionSpec } from './catalog.types.js';
+import { type BundleItemSpec, type ProvisionSpec, STATE_METHODS, type StateMachineDef } from './catalog.types.js';
 
 const valueSource = z.union([z.string().min(1), z.object({ field: z.string().min(1) }).strict()]);
 
-const templateSchema = z
+const provisionSchema = z
   .object({
-    kind: z.literal('ServiceTemplate'),
-    name: z.string().min(1).max(200),
-    description: z.string().optional(),
-    type: z.literal('ansible_playbook'),
-    dialog: z.string().min(1),
-    published: z.boolean().default(true),
-    provision: z
-      .object({
-        repo: z.string().min(1),
-        playbook: valueSource,
-        provider: valueSource,
-        extraVarsField: z.string().optional(),
-        vars: z
-          .record(z.string(), z.string())
-          .superRefine((vars, ctx) => {
-            for (const name of Object.values(vars)) {
-              const why = forbiddenVariable(name);
-              if (why) ctx.addIssue({ code: 'custom', message: why });
-            }
-          })
-          .optional(),
-        options: jobOptionsSchema.optional(),
-        overridable: z.array(z.enum(JOB_OPTION_NAMES)).optional(),
+    repo: z.string().min(1),
+    playbook: valueSource,
+    provider: valueSource,
+    extraVarsField: z.string().optional(),
+    vars: z
+      .record(z.string(), z.string())
+      .superRefine((vars, ctx) => {
+        for (const name of Object.values(vars)) {
+          const why = forbiddenVariable(name);
+          if (why) ctx.addIssue({ code: 'custom', message: why });
+        }
       })
-      .strict(),
+      .optional(),
+    options: jobOptionsSchema.optional(),
+    overridable: z.array(z.enum(JOB_OPTION_NAMES)).optional(),
+  })
+  .strict();
+
+const ITEM_NAME = /^[a-z][a-z0-9_-]{0,62}$/;
+
+const itemSchema = z
+  .object({
+    name: z.string().regex(ITEM_NAME, 'item names are lower case letters, digits, _ or -, starting with a letter'),
+    index: z.number().int().min(0).max(1000),
+    provision: provisionSchema.omit({ overridable: true }),
+    inputs: z
+      .record(z.string(), z.string().regex(/^[a-z][a-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_]*$/, 'write "<item>.<output>"'))
+      .superRefine((inputs, ctx) => {
+        for (const name of Object.keys(inputs)) {
+          const why = forbiddenVariable(name);
+          if (why) ctx.addIssue({ code: 'custom', message: why });
+        }
+      })
+      .optional(),
+  })
+  .strict();
+
+const templateSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      kind: z.literal('ServiceTemplate'),
+      name: z.string().min(1).max(200),
+      description: z.string().optional(),
+      type: z.literal('ansible_playbook'),
+      dialog: z.string().min(1),
+      published: z.boolean().default(true),
+      provision: provisionSchema,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('ServiceTemplate'),
+      name: z.string().min(1).max(200),
+      description: z.string().optional(),
+      type: z.literal('bundle'),
+      dialog: z.string().min(1),
+      published: z.boolean().default(true),
+      stateMachine: z.string().min(1).default('provision'),
+      items: z.array(itemSchema).min(1).max(100),
+    })
+    .strict(),
+]);
+
+const STATE_NAME = /^[a-z][a-z0-9_-]{0,62}$/;
+const method = z.enum(STATE_METHODS, { message: `is not a built-in method (use one of ${STATE_METHODS.join(', ')})` });
+
+const stateMachineSchema = z
+  .object({
+    kind: z.literal('StateMachine'),
+    name: z.string().regex(STATE_NAME, 'state machine names are lower case letters, digits, _ or -'),
+    description: z.string().optional(),
+    states: z
+      .array(
+        z
+          .object({
+            name: z.string().regex(STATE_NAME, 'state names are lower case letters, digits, _ or -'),
+            method,
+            on_entry: method.optional(),
+            on_exit: method.optional(),
+            on_error: method.optional(),
+            max_retries: z.number().int().min(0).max(100_000).optional(),
+            retry_interval: z.number().min(0.1).max(86_400).optional(),
+            max_time: z.number().min(1).max(7 * 86_400).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(50),
   })
   .strict();
 
 export interface TemplateFile {
   name: string;
   description: string | null;
-  type: 'ansible_playbook';
+  type: 'ansible_playbook' | 'bundle';
   dialog: string;
   published: boolean;
-  provision: ProvisionSpec;
+  /** For ansible_playbook templates. */
+  provision: ProvisionSpec | null;
+  /** For bundles. */
+  items: BundleItemSpec[] | null;
+  stateMachine: string | null;
   source: string;
 }
 
 export interface CatalogFiles {
   dialogs: DialogDefinition[];
   templates: TemplateFile[];
+  stateMachines: (StateMachineDef & { source: string })[];
+}
+
+/** Problems of a bundle's items: duplicate names, inputs from an unknown item or one that does not run earlier. */
+export function bundleProblems(items: BundleItemSpec[]): string[] {
+  const problems: string[] = [];
+  const byName = new Map<string, BundleItemSpec>();
+  for (const item of items) {
+    if (byName.has(item.name)) problems.push(`item "${item.name}" is defined twice`);
+    byName.set(item.name, item);
+  }
+  for (const item of items) {
+    for (const [variable, source] of Object.entries(item.inputs ?? {})) {
+      const from = byName.get(source.split('.')[0]);
+      if (!from) problems.push(`item "${item.name}" takes ${variable} from unknown item "${source.split('.')[0]}"`);
+      else if (from.index >= item.index) {
+        problems.push(
+          `item "${item.name}" (index ${item.index}) takes ${variable} from "${from.name}" (index ${from.index}), which does not run before it: give "${from.name}" a lower index (a cycle or a same-index dependency cannot be ordered)`,
+        );
+      }
+    }
+  }
+  return problems;
 }
 
 async function yamlFiles(dir: string): Promise<string[]> {
@@ -69,7 +159,7 @@ async function yamlFiles(dir: string): Promise<string[]> {
  */
 export async function readCatalog(dir: string): Promise<CatalogFiles> {
   const problems: string[] = [];
-  const result: CatalogFiles = { dialogs: [], templates: [] };
+  const result: CatalogFiles = { dialogs: [], templates: [], stateMachines: [] };
   for (const file of await yamlFiles(dir)) {
     const source = `catalog/${relative(dir, file)}`;
     const docs = parseAllDocuments(await readFile(file, 'utf8'));
@@ -91,11 +181,44 @@ export async function readCatalog(dir: string): Promise<CatalogFiles> {
             const parsed = templateSchema.safeParse(body);
             if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
             const t = parsed.data;
-            result.templates.push({ name: t.name, description: t.description ?? null, type: t.type, dialog: t.dialog, published: t.published, provision: t.provision, source });
+            const common = { name: t.name, description: t.description ?? null, dialog: t.dialog, published: t.published, source };
+            if (t.type === 'bundle') {
+              const wrong = bundleProblems(t.items);
+              if (wrong.length) throw new Error(wrong.join('; '));
+              result.templates.push({ ...common, type: 'bundle', provision: null, items: t.items, stateMachine: t.stateMachine });
+            } else {
+              result.templates.push({ ...common, type: 'ansible_playbook', provision: t.provision, items: null, stateMachine: null });
+            }
+            break;
+          }
+          case 'StateMachine': {
+            const parsed = stateMachineSchema.safeParse(body);
+            if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+            const m = parsed.data;
+            const names = new Set<string>();
+            for (const state of m.states) {
+              if (names.has(state.name)) throw new Error(`state "${state.name}" is defined twice`);
+              names.add(state.name);
+            }
+            result.stateMachines.push({
+              name: m.name,
+              description: m.description,
+              source,
+              states: m.states.map((st) => ({
+                name: st.name,
+                method: st.method,
+                onEntry: st.on_entry,
+                onExit: st.on_exit,
+                onError: st.on_error,
+                maxRetries: st.max_retries,
+                retryInterval: st.retry_interval,
+                maxTime: st.max_time,
+              })),
+            });
             break;
           }
           default:
-            throw new Error(`unknown kind "${String(body.kind)}" (expected Dialog or ServiceTemplate)`);
+            throw new Error(`unknown kind "${String(body.kind)}" (expected Dialog, ServiceTemplate or StateMachine)`);
         }
       } catch (err) {
         problems.push(`${source}: ${(err as Error).message}`);
@@ -109,10 +232,17 @@ export async function readCatalog(dir: string): Promise<CatalogFiles> {
       continue;
     }
     const names = new Set(dialogFields(dialog).map((f) => f.name));
-    const used = [t.provision.playbook, t.provision.provider].flatMap((v) => (typeof v === 'string' ? [] : [v.field]));
-    if (t.provision.extraVarsField) used.push(t.provision.extraVarsField);
-    used.push(...Object.keys(t.provision.vars ?? {}));
-    for (const field of used) {
+    const specs = t.provision ? [t.provision] : (t.items ?? []).map((i) => i.provision);
+    const used: string[] = [];
+    for (const spec of specs) {
+      used.push(...[spec.playbook, spec.provider].flatMap((v) => (typeof v === 'string' ? [] : [v.field])));
+      if (spec.extraVarsField) used.push(spec.extraVarsField);
+      used.push(...Object.keys(spec.vars ?? {}));
+    }
+    if (t.stateMachine && t.stateMachine !== 'provision' && !result.stateMachines.some((m) => m.name === t.stateMachine)) {
+      problems.push(`${t.source}: template "${t.name}" uses state machine "${t.stateMachine}", which no catalog file defines`);
+    }
+    for (const field of new Set(used)) {
       if (!names.has(field)) problems.push(`${t.source}: template "${t.name}" refers to field "${field}", which dialog "${dialog.name}" lacks`);
     }
   }

@@ -4,9 +4,10 @@ import { DialogsModule } from '../dialogs/dialogs.module.js';
 import { CatalogResolver } from './catalog.resolver.js';
 import { CatalogService } from './catalog.service.js';
 import { ServiceTemplateEntity } from './service-template.entity.js';
+import { StateMachineEntity } from './state-machine.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ServiceTemplateEntity]), DialogsModule],
+  imports: [TypeOrmModule.forFeature([ServiceTemplateEntity, StateMachineEntity]), DialogsModule],
   providers: [CatalogService, CatalogResolver],
   exports: [CatalogService],
 })

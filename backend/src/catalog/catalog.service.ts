@@ -4,12 +4,13 @@ import { Repository } from 'typeorm';
 import { isUuid, notFound } from '../common/app-error.js';
 import { DialogsService } from '../dialogs/dialogs.service.js';
 import { readCatalog } from './catalog-files.js';
-import type { ProvisionSpec } from './catalog.types.js';
+import type { ProvisionSpec, StateMachineDef } from './catalog.types.js';
+import { StateMachineEntity } from './state-machine.entity.js';
 import type { ServiceTemplateModel } from './models/service-template.model.js';
 import { ServiceTemplateEntity } from './service-template.entity.js';
 
 export interface OrderableTemplate extends ServiceTemplateModel {
-  provision: ProvisionSpec;
+  provision: ProvisionSpec | null;
 }
 
 @Injectable()
@@ -18,6 +19,7 @@ export class CatalogService {
 
   constructor(
     @InjectRepository(ServiceTemplateEntity) private readonly templates: Repository<ServiceTemplateEntity>,
+    @InjectRepository(StateMachineEntity) private readonly machines: Repository<StateMachineEntity>,
     private readonly dialogs: DialogsService,
   ) {}
 
@@ -25,15 +27,34 @@ export class CatalogService {
   async loadFromDir(dir: string): Promise<void> {
     const files = await readCatalog(dir);
     for (const dialog of files.dialogs) await this.dialogs.upsert(dialog);
+    for (const m of files.stateMachines) {
+      const { source, ...definition } = m;
+      await this.machines
+        .createQueryBuilder()
+        .insert()
+        .values({ name: m.name, definition, source })
+        .orUpdate(['definition', 'source', 'updated_at'], ['name'])
+        .execute();
+    }
     for (const t of files.templates) {
       await this.templates
         .createQueryBuilder()
         .insert()
-        .values({ name: t.name, description: t.description, type: t.type, dialogName: t.dialog, provision: t.provision, published: t.published, source: t.source })
-        .orUpdate(['description', 'type', 'dialog_name', 'provision', 'published', 'source', 'updated_at'], ['name'])
+        .values({
+          name: t.name,
+          description: t.description,
+          type: t.type,
+          dialogName: t.dialog,
+          provision: t.provision,
+          items: t.items,
+          stateMachine: t.stateMachine,
+          published: t.published,
+          source: t.source,
+        })
+        .orUpdate(['description', 'type', 'dialog_name', 'provision', 'items', 'state_machine', 'published', 'source', 'updated_at'], ['name'])
         .execute();
     }
-    this.logger.log(`catalog loaded: ${files.dialogs.length} dialogs, ${files.templates.length} templates`);
+    this.logger.log(`catalog loaded: ${files.dialogs.length} dialogs, ${files.templates.length} templates, ${files.stateMachines.length} state machines`);
   }
 
   list(): Promise<ServiceTemplateModel[]> {
@@ -48,6 +69,18 @@ export class CatalogService {
   }
 
   async findById(id: string): Promise<ServiceTemplateModel | null> {
+    return isUuid(id) ? this.templates.findOneBy({ id }) : null;
+  }
+
+  /** A state machine of the catalog; NOT_FOUND when unknown. */
+  async stateMachine(name: string): Promise<StateMachineDef> {
+    const row = await this.machines.findOneBy({ name });
+    if (!row) throw notFound('State machine', name);
+    return row.definition;
+  }
+
+  /** The full template, items included, for planning a request. */
+  async template(id: string): Promise<ServiceTemplateEntity | null> {
     return isUuid(id) ? this.templates.findOneBy({ id }) : null;
   }
 }

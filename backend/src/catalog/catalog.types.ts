@@ -21,3 +21,48 @@ export interface ProvisionSpec {
   /** The options an order may set for itself. */
   overridable?: JobOptionName[];
 }
+
+/** One child item of a bundle: its own playbook run, ordered by `index`. */
+export interface BundleItemSpec {
+  name: string;
+  /** Items with the same index run in parallel; indexes run in ascending order. */
+  index: number;
+  provision: ProvisionSpec;
+  /**
+   * Variables taken from the outputs (set_stats) of items of lower indexes:
+   * variable name → "<item>.<output>".
+   */
+  inputs?: Record<string, string>;
+}
+
+/** The built-in methods a state machine's states call. */
+export const STATE_METHODS = [
+  'refresh_repositories',
+  'validate_request',
+  'run_playbook',
+  'wait_for_jobs',
+  'collect_outputs',
+  'create_service',
+] as const;
+export type StateMethod = (typeof STATE_METHODS)[number];
+
+export interface StateDef {
+  name: string;
+  method: StateMethod;
+  /** Methods called when the state is entered, left after success, or fails. */
+  onEntry?: StateMethod;
+  onExit?: StateMethod;
+  onError?: StateMethod;
+  /** Retries after the method asks for one (or fails with a retryable error); 0 by default. */
+  maxRetries?: number;
+  /** Seconds between retries (a delayed queue job, never a sleeping worker). */
+  retryInterval?: number;
+  /** Seconds the state may last, waits and retries included. */
+  maxTime?: number;
+}
+
+export interface StateMachineDef {
+  name: string;
+  description?: string;
+  states: StateDef[];
+}

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ProvisionSpec } from './catalog.types.js';
+import type { BundleItemSpec, ProvisionSpec } from './catalog.types.js';
 
 export type TemplateType = 'ansible_playbook' | 'bundle';
 
@@ -10,7 +10,12 @@ export class ServiceTemplateEntity {
   @Column({ type: 'text', nullable: true }) description: string | null;
   @Column({ type: 'text' }) type: TemplateType;
   @Column({ name: 'dialog_name', type: 'text' }) dialogName: string;
-  @Column({ type: 'jsonb' }) provision: ProvisionSpec;
+  /** ansible_playbook templates: how the dialog values become a run. */
+  @Column({ type: 'jsonb', nullable: true }) provision: ProvisionSpec | null;
+  /** Bundles: the child items. */
+  @Column({ type: 'jsonb', nullable: true }) items: BundleItemSpec[] | null;
+  /** Bundles: the state machine their requests follow. */
+  @Column({ name: 'state_machine', type: 'text', nullable: true }) stateMachine: string | null;
   @Column({ type: 'boolean', default: true }) published: boolean;
   /** Where it came from: `catalog/<file>` for catalog-as-code items. */
   @Column({ type: 'text', nullable: true }) source: string | null;

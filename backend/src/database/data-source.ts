@@ -19,8 +19,12 @@ import { GitRefreshes1764400000000 } from './migrations/1764400000000-GitRefresh
 import { GitPolicies1764500000000 } from './migrations/1764500000000-GitPolicies.js';
 import { GitRefreshEntity } from '../git-repos/git-refresh.entity.js';
 import { CredentialEntity } from '../credentials/credential.entity.js';
+import { StateMachineEntity } from '../catalog/state-machine.entity.js';
+import { RequestItemEntity } from '../requests/request-item.entity.js';
+import { RequestTransitionEntity } from '../requests/request-transition.entity.js';
 import { Credentials1764600000000 } from './migrations/1764600000000-Credentials.js';
 import { GitCredentials1764700000000 } from './migrations/1764700000000-GitCredentials.js';
+import { Bundles1764800000000 } from './migrations/1764800000000-Bundles.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -36,6 +40,9 @@ export const ENTITIES = [
   JobEventEntity,
   ServiceEntity,
   CredentialEntity,
+  StateMachineEntity,
+  RequestItemEntity,
+  RequestTransitionEntity,
 ];
 
 export const MIGRATIONS = [
@@ -48,6 +55,7 @@ export const MIGRATIONS = [
   GitPolicies1764500000000,
   Credentials1764600000000,
   GitCredentials1764700000000,
+  Bundles1764800000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -23,6 +23,8 @@ export class JobEntity {
   @Column({ name: 'repo_id', type: 'uuid' }) repoId: string;
   @Column({ type: 'text' }) commit: string;
   @Column({ type: 'text' }) playbook: string;
+  /** The bundle item this run is, if any. */
+  @Column({ type: 'text', nullable: true }) item: string | null;
   /** Snapshots taken at launch: what ran, against what, with which variables. */
   @Column({ type: 'jsonb', default: [] }) command: string[];
   @Column({ type: 'text', default: '' }) inventory: string;

@@ -25,6 +25,10 @@ export interface LaunchSpec {
   inventory: object;
   extraVars: Record<string, unknown>;
   options?: JobOptions;
+  /** The bundle item this run is, if any. */
+  item?: string | null;
+  /** Called once the job row exists, before the run starts (a bundle item records its job). */
+  onCreated?: (jobId: string) => Promise<void>;
 }
 
 const FINISHED: JobStatus[] = ['successful', 'failed', 'error', 'canceled'];
@@ -106,6 +110,21 @@ export class JobsService {
     return this.get(id);
   }
 
+  /** True while the job runs on a worker that renews its lease. */
+  async isLive(jobId: string): Promise<boolean> {
+    return this.jobs
+      .createQueryBuilder('j')
+      .where({ id: jobId, status: In(ACTIVE) })
+      .andWhere(`j.heartbeat_at > now() - make_interval(secs => :lease)`, { lease: LEASE_MS / 1000 })
+      .getExists();
+  }
+
+  /** Marks one job a dead worker left running as `error`. */
+  async failJob(jobId: string, message: string): Promise<void> {
+    const result = await this.jobs.update({ id: jobId, status: In(ACTIVE) }, { status: 'error', error: message, finishedAt: new Date() });
+    if (result.affected) await this.publishDone(jobId);
+  }
+
   /** True while a job of the request is running on a worker that renews its lease. */
   async hasLiveRun(requestId: string): Promise<boolean> {
     return this.jobs
@@ -132,9 +151,11 @@ export class JobsService {
         playbook: spec.playbook,
         extraVars: spec.extraVars,
         inventory: JSON.stringify(spec.inventory, null, 2),
+        item: spec.item ?? null,
         heartbeatAt: new Date(),
       }),
     );
+    await spec.onCreated?.(job.id);
     // Cancel: announced on Redis for an instant stop, and seen at each lease renewal in case
     // the announcement was lost.
     const cancel = new AbortController();

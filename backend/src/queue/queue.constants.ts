@@ -7,6 +7,8 @@ export enum QueueName {
 
 export enum JobName {
   PROVISION = 'provision',
+  ADVANCE_REQUEST = 'advance-request',
+  RUN_ITEM = 'run-item',
   PURGE_JOB_OUTPUT = 'purge-job-output',
   REFRESH_GIT_REPO = 'refresh-git-repo',
   CHECK_PLAYBOOK_SYNTAX = 'check-playbook-syntax',
@@ -14,7 +16,7 @@ export enum JobName {
 
 /** Every job name each queue accepts; a worker refuses to start without a handler for each. */
 export const QUEUE_JOBS: Record<QueueName, JobName[]> = {
-  [QueueName.REQUESTS]: [JobName.PROVISION],
+  [QueueName.REQUESTS]: [JobName.PROVISION, JobName.ADVANCE_REQUEST, JobName.RUN_ITEM],
   [QueueName.MAINTENANCE]: [JobName.PURGE_JOB_OUTPUT],
   [QueueName.GIT]: [JobName.REFRESH_GIT_REPO, JobName.CHECK_PLAYBOOK_SYNTAX],
 };
@@ -30,4 +32,9 @@ export interface SyntaxCheckJobData {
 
 export interface ProvisionJobData {
   requestId: string;
+}
+
+export interface RunItemJobData {
+  requestId: string;
+  itemId: string;
 }

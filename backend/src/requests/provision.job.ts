@@ -8,7 +8,7 @@ import { ProvidersService } from '../providers/providers.service.js';
 import type { ProvisionJobData } from '../queue/queue.constants.js';
 import { ServicesService } from '../services/services.service.js';
 import { RequestsService } from './requests.service.js';
-import { ServiceRequestEntity } from './service-request.entity.js';
+import { type RunPlan, ServiceRequestEntity } from './service-request.entity.js';
 
 export const WORKER_DIED =
   'The worker running this request stopped before the playbook finished. It was not run again, because playbooks have side effects: check the target, then order again.';
@@ -58,7 +58,7 @@ export class ProvisionJob {
   }
 
   private async provision(request: ServiceRequestEntity): Promise<void> {
-    const { plan } = request;
+    const plan = request.plan as RunPlan;
     const run = await this.jobs.run({
       requestId: request.id,
       createdBy: request.requesterId,

@@ -6,7 +6,7 @@ import { DialogsModule } from '../dialogs/dialogs.module.js';
 import { GitReposModule } from '../git-repos/git-repos.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { ProvidersModule } from '../providers/providers.module.js';
-import { JobName, type ProvisionJobData, QueueName } from '../queue/queue.constants.js';
+import { JobName, type ProvisionJobData, QueueName, type RunItemJobData } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
 import { ServicesModule } from '../services/services.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -15,12 +15,15 @@ import { RequestStreamsService } from './request-streams.service.js';
 import { JobRequestLinkResolver, RequestsResolver, ServiceRequestLinkResolver } from './requests.resolver.js';
 import { RequestsReconciler } from './requests.reconciler.js';
 import { RequestsService } from './requests.service.js';
+import { RequestItemEntity } from './request-item.entity.js';
+import { RequestTransitionEntity } from './request-transition.entity.js';
 import { ServiceRequestEntity } from './service-request.entity.js';
+import { StateMachineRunner } from './state-machine.runner.js';
 import type { Job } from 'bullmq';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ServiceRequestEntity]),
+    TypeOrmModule.forFeature([ServiceRequestEntity, RequestItemEntity, RequestTransitionEntity]),
     CatalogModule,
     DialogsModule,
     GitReposModule,
@@ -36,6 +39,7 @@ import type { Job } from 'bullmq';
     ServiceRequestLinkResolver,
     JobRequestLinkResolver,
     ProvisionJob,
+    StateMachineRunner,
     RequestsReconciler,
   ],
   exports: [RequestsService],
@@ -45,6 +49,7 @@ export class RequestsModule implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queues: QueueService,
     private readonly provision: ProvisionJob,
+    private readonly machines: StateMachineRunner,
     private readonly reconciler: RequestsReconciler,
   ) {}
 
@@ -57,6 +62,8 @@ export class RequestsModule implements OnApplicationBootstrap {
     if (!runsWorker(this.config)) return;
     this.queues.work(QueueName.REQUESTS, {
       [JobName.PROVISION]: (job: Job) => this.provision.handle(job as Job<ProvisionJobData>),
+      [JobName.ADVANCE_REQUEST]: (job: Job) => this.machines.advance((job.data as ProvisionJobData).requestId),
+      [JobName.RUN_ITEM]: (job: Job) => this.machines.runItem((job.data as RunItemJobData).requestId, (job.data as RunItemJobData).itemId),
     });
   }
 }

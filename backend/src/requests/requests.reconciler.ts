@@ -4,6 +4,8 @@ import { QueueService } from '../queue/queue.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { ProvisionJob, WORKER_DIED } from './provision.job.js';
 import { RequestsService } from './requests.service.js';
+import { isBundlePlan } from './service-request.entity.js';
+import { StateMachineRunner } from './state-machine.runner.js';
 
 const INTERVAL_MS = 5_000;
 /** A request this long in a state without its queue job present is stranded. */
@@ -26,6 +28,7 @@ export class RequestsReconciler implements BeforeApplicationShutdown {
     private readonly jobs: JobsService,
     private readonly queues: QueueService,
     private readonly provision: ProvisionJob,
+    private readonly machines: StateMachineRunner,
   ) {}
 
   start(): void {
@@ -50,6 +53,10 @@ export class RequestsReconciler implements BeforeApplicationShutdown {
       // Liveness comes from Postgres (the job's lease), not from Redis: losing Redis must not
       // fail runs that are still going.
       for (const request of await this.requests.unfinished(['running'], before)) {
+        if (isBundlePlan(request.plan)) {
+          await this.machines.reconcile(request);
+          continue;
+        }
         if (await this.provision.isAlive(request)) continue;
         this.logger.warn(`request ${request.id} was running without a live worker: failing it`);
         await this.jobs.failRunning(request.id, WORKER_DIED);

@@ -9,7 +9,8 @@ import { ServicesService } from '../services/services.service.js';
 import { UserModel } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { OrderServiceInput } from './dto/order-service.input.js';
-import { ServiceRequestModel } from './models/service-request.model.js';
+import { RequestItemModel, RequestTransitionModel, ServiceRequestModel } from './models/service-request.model.js';
+import { StateMachineRunner } from './state-machine.runner.js';
 import { RequestStreamsService } from './request-streams.service.js';
 import { RequestsService } from './requests.service.js';
 
@@ -22,7 +23,38 @@ export class RequestsResolver {
     private readonly jobService: JobsService,
     private readonly serviceService: ServicesService,
     private readonly users: UsersService,
+    private readonly machines: StateMachineRunner,
   ) {}
+
+  @Mutation(() => ServiceRequestModel, {
+    description:
+      "Run a failed bundle request again from the state that failed, after its cause was fixed: failed items run again, succeeded ones are kept, and the same commits are used.",
+  })
+  resumeServiceRequest(@CurrentUser() user: UserModel, @Args('id', { type: () => ID }) id: string): Promise<ServiceRequestModel> {
+    return this.machines.resume(user, id);
+  }
+
+  @ResolveField(() => [RequestItemModel], { description: 'Bundles: the child items, by index.' })
+  async items(@Parent() request: ServiceRequestModel): Promise<RequestItemModel[]> {
+    return (await this.requests.items(request.id)).map((i) => ({
+      id: i.id,
+      name: i.name,
+      index: i.index,
+      status: i.status,
+      jobId: i.jobId,
+      playbook: i.plan.playbook,
+      commit: i.plan.commit,
+      outputs: i.outputs,
+      message: i.message,
+      startedAt: i.startedAt,
+      finishedAt: i.finishedAt,
+    }));
+  }
+
+  @ResolveField(() => [RequestTransitionModel], { description: "Bundles: the state machine's history, oldest first." })
+  transitions(@Parent() request: ServiceRequestModel): Promise<RequestTransitionModel[]> {
+    return this.requests.transitions(request.id);
+  }
 
   @Mutation(() => ServiceRequestModel, { description: 'Order a catalog item: validate the dialog values, store the request, queue it.' })
   orderService(@CurrentUser() user: UserModel, @Args('input') input: OrderServiceInput): Promise<ServiceRequestModel> {

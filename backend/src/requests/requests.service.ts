@@ -4,7 +4,7 @@ import { type EntityManager, In, Repository } from 'typeorm';
 import { forbiddenVariable } from '../common/ansible-variables.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { CatalogService, type OrderableTemplate } from '../catalog/catalog.service.js';
-import type { ValueSource } from '../catalog/catalog.types.js';
+import type { ProvisionSpec, ValueSource } from '../catalog/catalog.types.js';
 import { parseYamlMapping } from '../dialogs/dialog-validator.js';
 import { DialogsService } from '../dialogs/dialogs.service.js';
 import { GitReposService } from '../git-repos/git-repos.service.js';
@@ -17,7 +17,9 @@ import { type JobOptionName, type JobOptions, jobOptionsSchema } from '../jobs/j
 import type { JobOptionsInput } from './dto/job-options.input.js';
 import type { OrderServiceInput } from './dto/order-service.input.js';
 import type { ServiceRequestModel } from './models/service-request.model.js';
-import { type RequestStatus, type RunPlan, ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
+import { type ItemPlan, RequestItemEntity } from './request-item.entity.js';
+import { RequestTransitionEntity } from './request-transition.entity.js';
+import { type BundlePlan, isBundlePlan, type RequestStatus, type RunPlan, ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
 
 @Injectable()
 export class RequestsService {
@@ -45,12 +47,64 @@ export class RequestsService {
       throw validationFailed('dialogValues must be an object of field names to values, e.g. {"playbook": "hello.yml"}');
     }
     const values = await this.dialogs.validate(template.dialogName, submitted as Record<string, unknown>);
+    if (template.type === 'bundle') {
+      if (Object.values(input.jobOptions ?? {}).some((v) => v !== null && v !== undefined)) {
+        throw validationFailed('A bundle takes no job options: each of its items has its own, set in the catalog.');
+      }
+      return this.orderBundle(user.id, template.id, values, null);
+    }
     const plan = { ...(await this.plan(template, values)), options: this.jobOptions(template, input.jobOptions) };
     const request = await this.requests.save(
       this.requests.create({ templateId: template.id, requesterId: user.id, dialogValues: values, plan, status: 'pending' }),
     );
     await this.enqueue(request.id);
     return this.get(request.id);
+  }
+
+  /**
+   * Stores a bundle request with its state machine and one row per item, each item's
+   * commit and variables fixed now, in one transaction, then queues it. `fromItems`
+   * reuses the plans of an earlier request's items (a retry at the same commits).
+   */
+  private async orderBundle(userId: string, templateId: string, values: Record<string, unknown>, fromItems: RequestItemEntity[] | null): Promise<ServiceRequestModel> {
+    const template = await this.catalog.template(templateId);
+    if (!template?.items) throw notFound('Bundle', templateId);
+    const machine = await this.catalog.stateMachine(template.stateMachine ?? 'provision');
+    const plans: { name: string; index: number; plan: ItemPlan }[] = [];
+    for (const item of template.items) {
+      const earlier = fromItems?.find((i) => i.name === item.name);
+      const plan: ItemPlan = earlier
+        ? earlier.plan
+        : { ...(await this.planRun(item.provision, values)), options: item.provision.options, repoName: item.provision.repo, inputs: item.inputs ?? {} };
+      plans.push({ name: item.name, index: item.index, plan });
+    }
+    const id = await this.requests.manager.transaction(async (tx) => {
+      const request = await tx.save(
+        tx.create(ServiceRequestEntity, {
+          templateId,
+          requesterId: userId,
+          dialogValues: values,
+          plan: { kind: 'bundle', machine } satisfies BundlePlan,
+          status: 'pending',
+          state: machine.states[0].name,
+          stateAttempt: 0,
+        }),
+      );
+      await tx.save(plans.map((p) => tx.create(RequestItemEntity, { requestId: request.id, name: p.name, index: p.index, plan: p.plan })));
+      return request.id;
+    });
+    await this.enqueue(id);
+    return this.get(id);
+  }
+
+  /** The items of a bundle request, by index then name. */
+  items(requestId: string): Promise<RequestItemEntity[]> {
+    return this.requests.manager.find(RequestItemEntity, { where: { requestId }, order: { index: 'ASC', name: 'ASC' } });
+  }
+
+  /** The state machine's history of a request, oldest first. */
+  transitions(requestId: string): Promise<RequestTransitionEntity[]> {
+    return this.requests.manager.find(RequestTransitionEntity, { where: { requestId }, order: { id: 'ASC' } });
   }
 
   /**
@@ -62,6 +116,9 @@ export class RequestsService {
     if (!previous) throw notFound('Service request', id);
     if (!TERMINAL_REQUEST_STATUSES.includes(previous.status)) {
       throw new AppError(ErrorCode.CONFLICT, `This request is still ${previous.status}: retry it once it has ended.`);
+    }
+    if (isBundlePlan(previous.plan)) {
+      return this.orderBundle(user.id, previous.templateId, previous.dialogValues, latestCommit ? null : await this.items(previous.id));
     }
     let plan = previous.plan;
     if (latestCommit) {
@@ -82,10 +139,15 @@ export class RequestsService {
     return index < 0 ? null : index + 1;
   }
 
-  /** Queues the provisioning of a pending request; on failure the reconciler tries again later. */
+  /**
+   * Queues a pending request: a bundle's first step of its state machine, or a single
+   * run's provisioning. On failure the reconciler tries again later.
+   */
   async enqueue(requestId: string): Promise<void> {
     try {
-      await this.queues.add(QueueName.REQUESTS, JobName.PROVISION, { requestId }, requestId, { attempts: 1 });
+      const request = await this.requests.findOne({ where: { id: requestId }, select: { id: true, plan: true } });
+      const name = request && isBundlePlan(request.plan) ? JobName.ADVANCE_REQUEST : JobName.PROVISION;
+      await this.queues.add(QueueName.REQUESTS, name, { requestId }, requestId, { attempts: 1 });
       await this.transition(requestId, ['pending'], 'queued');
     } catch (err) {
       this.logger.warn(`request ${requestId} stays pending, queueing failed: ${(err as Error).message}`);
@@ -99,7 +161,12 @@ export class RequestsService {
   }
 
   async plan(template: OrderableTemplate, values: Record<string, unknown>): Promise<RunPlan> {
-    const spec = template.provision;
+    if (!template.provision) throw new AppError(ErrorCode.CONFLICT, `"${template.name}" is a bundle: its items are planned one by one.`);
+    return this.planRun(template.provision, values);
+  }
+
+  /** One run's plan: the repository's commit now, the playbook, the provider and the variables. */
+  async planRun(spec: ProvisionSpec, values: Record<string, unknown>): Promise<RunPlan> {
     const pick = (source: ValueSource): string => (typeof source === 'string' ? source : String(values[source.field] ?? ''));
     const repo = await this.repos.snapshotForRun(spec.repo);
     if (!repo?.commit) {
@@ -138,7 +205,7 @@ export class RequestsService {
       const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
       throw validationFailed(`Job options are not valid — ${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ')}`, fields);
     }
-    const allowed = new Set(template.provision.overridable ?? []);
+    const allowed = new Set(template.provision?.overridable ?? []);
     const refused = Object.keys(parsed.data).filter((name) => !allowed.has(name as JobOptionName));
     if (refused.length) {
       throw validationFailed(
@@ -146,7 +213,7 @@ export class RequestsService {
         Object.fromEntries(refused.map((name) => [name, 'is not allowed by this catalog item'])),
       );
     }
-    return { ...template.provision.options, ...parsed.data };
+    return { ...template.provision?.options, ...parsed.data };
   }
 
   list(skip: number, take: number): Promise<ServiceRequestModel[]> {

@@ -1,3 +1,4 @@
+import type { StateMachineDef } from '../catalog/catalog.types.js';
 import type { JobOptions } from '../jobs/job-options.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
@@ -6,6 +7,12 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const TERMINAL_REQUEST_STATUSES: readonly RequestStatus[] = ['finished', 'failed', 'canceled'];
 
 /** What a run needs, fixed at order time so a later refresh or edit changes nothing for it. */
+export interface BundlePlan {
+  kind: 'bundle';
+  /** The state machine, pinned at order time: editing the catalog changes nothing for this request. */
+  machine: StateMachineDef;
+}
+
 export interface RunPlan {
   repoId: string;
   commit: string;
@@ -23,10 +30,17 @@ export class ServiceRequestEntity {
   @Column({ name: 'template_id', type: 'uuid' }) templateId: string;
   @Index() @Column({ name: 'requester_id', type: 'uuid' }) requesterId: string;
   @Column({ name: 'dialog_values', type: 'jsonb' }) dialogValues: Record<string, unknown>;
-  @Column({ type: 'jsonb' }) plan: RunPlan;
+  /** A single run's plan, or, for a bundle, its state machine (the items are rows of their own). */
+  @Column({ type: 'jsonb' }) plan: RunPlan | BundlePlan;
+  /** Bundles: the state the request is in (or failed in), how many tries it had there, since when. */
+  @Column({ type: 'text', nullable: true }) state: string | null;
+  @Column({ name: 'state_attempt', type: 'int', default: 0 }) stateAttempt: number;
+  @Column({ name: 'state_entered_at', type: 'timestamptz', nullable: true }) stateEnteredAt: Date | null;
   @Column({ type: 'text' }) status: RequestStatus;
   @Column({ type: 'text', nullable: true }) message: string | null;
   @Index() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
 }
+
+export const isBundlePlan = (plan: RunPlan | BundlePlan): plan is BundlePlan => (plan as BundlePlan).kind === 'bundle';

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
 import { REQUEST_STATUSES, type RequestStatus } from '../service-request.entity.js';
 
@@ -15,5 +15,31 @@ export class ServiceRequestModel {
   @Field() updatedAt: Date;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
   @Field(() => ID) templateId: string;
+  @Field(() => String, { nullable: true, description: "Bundles: the state machine's current state (or the one that failed)." }) state: string | null;
+  @Field(() => Int, { description: 'Bundles: retries so far in the current state.' }) stateAttempt: number;
   requesterId: string;
+}
+
+@ObjectType('RequestItem', { description: "One child item of a bundle request: one playbook run, in its index's turn." })
+export class RequestItemModel {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field(() => Int, { description: 'Items of one index run in parallel; indexes run in ascending order.' }) index: number;
+  @Field({ description: 'pending, queued, running, successful, failed or canceled.' }) status: string;
+  @Field(() => ID, { nullable: true, description: 'Its latest job.' }) jobId: string | null;
+  @Field() playbook: string;
+  @Field() commit: string;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'set_stats data of its run: inputs of the items after it.' }) outputs: Record<string, unknown> | null;
+  @Field(() => String, { nullable: true }) message: string | null;
+  @Field(() => Date, { nullable: true }) startedAt: Date | null;
+  @Field(() => Date, { nullable: true }) finishedAt: Date | null;
+}
+
+@ObjectType('RequestTransition', { description: "A step of a bundle request's state machine." })
+export class RequestTransitionModel {
+  @Field() state: string;
+  @Field({ description: 'entered, ok, retry, error, resumed or hook (on_entry / on_exit / on_error).' }) event: string;
+  @Field(() => Int) attempt: number;
+  @Field(() => String, { nullable: true }) message: string | null;
+  @Field() at: Date;
 }

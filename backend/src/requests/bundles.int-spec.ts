@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { PROJECT_ROOT } from '../config/config.js';
+import { newEnv, startTestApp, type TestApp, waitFor } from '../testing/harness.js';
+
+/** A bundle step that fails until a file named after the deployment exists: a cause to fix, then resume. */
+const GATE = `- hosts: all
+  gather_facts: false
+  tasks:
+    - ansible.builtin.stat: { path: "{{ gate_dir }}/{{ deployment }}" }
+      register: gate
+    - ansible.builtin.assert:
+        that: gate.stat.exists
+        fail_msg: "the gate file {{ gate_dir }}/{{ deployment }} is missing"
+    - ansible.builtin.set_stats: { data: { gate: open }, per_host: false }
+`;
+const GATED = () => `kind: ServiceTemplate
+name: Gated bundle
+type: bundle
+dialog: demo-bundle
+items:
+  - name: network
+    index: 0
+    provision: { repo: playbooks, playbook: bundle/network.yml, provider: { field: provider }, vars: { deployment: deployment } }
+  - name: gate
+    index: 1
+    provision:
+      repo: playbooks
+      playbook: bundle/gate.yml
+      provider: { field: provider }
+      vars: { deployment: deployment }
+      options: {}
+    inputs: { net_id: network.net_id }
+  - name: after-gate
+    index: 2
+    provision: { repo: playbooks, playbook: bundle/summary.yml, provider: { field: provider } }
+    inputs: { url_a: network.net_id, url_b: gate.gate }
+
+`;
+
+interface Item {
+  name: string;
+  index: number;
+  status: string;
+  jobId: string | null;
+  outputs: Record<string, unknown> | null;
+  message: string | null;
+  startedAt: string;
+  finishedAt: string;
+}
+interface Request {
+  id: string;
+  status: string;
+  state: string | null;
+  message: string | null;
+  items: Item[];
+  transitions: { state: string; event: string; message: string | null }[];
+  jobs: { id: string; status: string }[];
+  service: { outputs: Record<string, unknown> } | null;
+}
+const REQUEST = `query($id: ID!) { serviceRequest(id: $id) { id status state message
+  items { name index status jobId outputs message startedAt finishedAt }
+  transitions { state event message } jobs { id status } service { outputs } } }`;
+
+describe('bundles and state machines, on real Postgres, Redis, git and ansible-playbook', () => {
+  let app: TestApp;
+  let work: string;
+  let gateDir: string;
+  const templates: Record<string, string> = {};
+  let provider: string;
+
+  before(async () => {
+    work = await mkdtemp(join(tmpdir(), 'bundles-'));
+    gateDir = join(work, 'gates');
+    await cp(join(PROJECT_ROOT, 'playbooks'), join(work, 'playbooks'), { recursive: true });
+    await cp(join(PROJECT_ROOT, 'catalog'), join(work, 'catalog'), { recursive: true });
+    await writeFile(join(work, 'playbooks', 'bundle', 'gate.yml'), GATE.replaceAll('{{ gate_dir }}', gateDir));
+    await writeFile(join(work, 'catalog', 'templates', 'gated-bundle.yaml'), GATED());
+    await mkdir(gateDir, { recursive: true });
+    app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: join(work, 'playbooks'), CATALOG_DIR: join(work, 'catalog') });
+    const list = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
+    for (const t of list.data!.serviceTemplates) templates[t.name] = t.id;
+    provider = (await app.gql<{ providers: { id: string }[] }>('{ providers { id } }')).data!.providers[0].id;
+  });
+  after(async () => {
+    await app?.stop();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  const order = async (template: string, deployment: string) => {
+    const res = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+      i: { templateId: templates[template], dialogValues: { provider, deployment } },
+    });
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    return res.data!.orderService.id;
+  };
+  const ended = (id: string) =>
+    waitFor(`request ${id} to end`, async () => {
+      const r = (await app.gql<{ serviceRequest: Request }>(REQUEST, { id })).data!.serviceRequest;
+      return ['finished', 'failed', 'canceled'].includes(r.status) && r;
+    });
+
+  test('the demo bundle: indexes in order, the same index in parallel, each step fed by the outputs of the ones before', async () => {
+    const done = await ended(await order('Demo bundle', 'alpha'));
+    assert.equal(done.status, 'finished', done.message ?? '');
+    const item = (name: string) => done.items.find((i) => i.name === name)!;
+    const t = (s: string) => new Date(s).getTime();
+    assert.deepEqual(done.items.map((i) => [i.name, i.status]), [['network', 'successful'], ['app-a', 'successful'], ['app-b', 'successful'], ['summary', 'successful']]);
+    // Dependency order, from the recorded timestamps.
+    for (const app of ['app-a', 'app-b']) {
+      assert.ok(t(item('network').finishedAt) <= t(item(app).startedAt), `${app} started after the network finished`);
+      assert.ok(t(item(app).finishedAt) <= t(item('summary').startedAt), `summary started after ${app} finished`);
+    }
+    // Parallel within index 1: each application started before the other finished.
+    assert.ok(t(item('app-a').startedAt) < t(item('app-b').finishedAt) && t(item('app-b').startedAt) < t(item('app-a').finishedAt), 'app-a and app-b overlapped');
+    // Output passing.
+    const netId = item('network').outputs!.net_id as string;
+    assert.match(netId, /^net-alpha-/);
+    assert.ok(String(item('app-a').outputs!.app_url).includes(netId));
+    assert.equal(item('summary').outputs!.summary, `${item('app-a').outputs!.app_url} and ${item('app-b').outputs!.app_url}`);
+    assert.deepEqual(Object.keys(done.service!.outputs.items as object).sort(), ['app-a', 'app-b', 'network', 'summary']);
+    // Every state entered and left, in the machine's order.
+    const oks = done.transitions.filter((x) => x.event === 'ok').map((x) => x.state);
+    assert.deepEqual(oks, ['refresh', 'validate', 'provision', 'wait', 'collect', 'finish']);
+    assert.equal(done.jobs.length, 4);
+  });
+
+  test('a failed item fails the request in its state, naming the item and keeping what was deployed; resumed after the fix, only what failed runs again', async () => {
+    const deployment = `g${randomBytes(4).toString('hex')}`;
+    const failed = await ended(await order('Gated bundle', deployment));
+    assert.equal(failed.status, 'failed');
+    assert.equal(failed.state, 'wait');
+    assert.match(failed.message ?? '', /Item "gate" failed: .*gate file .* is missing/s);
+    assert.match(failed.message ?? '', /Already deployed and kept: network/);
+    assert.deepEqual(failed.items.map((i) => i.status), ['successful', 'failed', 'pending']);
+    const networkJob = failed.items[0].jobId;
+
+    // Fix the cause, then resume.
+    await writeFile(join(gateDir, deployment), 'open');
+    const resumed = await app.gql<{ resumeServiceRequest: { status: string } }>('mutation($id: ID!) { resumeServiceRequest(id: $id) { status } }', { id: failed.id });
+    assert.equal(resumed.errors, undefined, JSON.stringify(resumed.errors));
+    const done = await ended(failed.id);
+    assert.equal(done.status, 'finished', done.message ?? '');
+    assert.deepEqual(done.items.map((i) => i.status), ['successful', 'successful', 'successful']);
+    assert.equal(done.items[0].jobId, networkJob, 'the network was not run again');
+    assert.equal(done.jobs.length, 4, 'network once, gate twice, after-gate once');
+    assert.ok(done.transitions.some((x) => x.event === 'resumed' && x.state === 'wait'));
+
+    const again = await app.gql('mutation($id: ID!) { resumeServiceRequest(id: $id) { status } }', { id: failed.id });
+    assert.equal(again.errors?.[0].extensions?.code, 'CONFLICT');
+  });
+
+  test('a bundle refuses job options; a single-playbook request cannot be resumed', async () => {
+    const res = await app.gql('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+      i: { templateId: templates['Demo bundle'], dialogValues: { provider, deployment: 'x' }, jobOptions: { check: true } },
+    });
+    assert.equal(res.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    const single = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+      i: { templateId: templates['Run a playbook'], dialogValues: { provider, playbook: 'fail.yml' } },
+    });
+    const failed = await ended(single.data!.orderService.id);
+    assert.equal(failed.status, 'failed');
+    const resume = await app.gql('mutation($id: ID!) { resumeServiceRequest(id: $id) { status } }', { id: failed.id });
+    assert.equal(resume.errors?.[0].extensions?.code, 'CONFLICT');
+    assert.match(resume.errors![0].message, /retryServiceRequest/);
+  });
+});
