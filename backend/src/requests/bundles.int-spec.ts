@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -80,6 +81,10 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
     await cp(join(PROJECT_ROOT, 'catalog'), join(work, 'catalog'), { recursive: true });
     await writeFile(join(work, 'playbooks', 'bundle', 'gate.yml'), GATE.replaceAll('{{ gate_dir }}', gateDir));
     await writeFile(join(work, 'catalog', 'templates', 'gated-bundle.yaml'), GATED());
+    await writeFile(
+      join(work, 'catalog', 'templates', 'upstream-bundle.yaml'),
+      'kind: ServiceTemplate\nname: Upstream bundle\ntype: bundle\ndialog: demo-bundle\nitems:\n  - name: only\n    index: 0\n    provision: { repo: upstream, playbook: site.yml, provider: { field: provider } }\n',
+    );
     await mkdir(gateDir, { recursive: true });
     app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: join(work, 'playbooks'), CATALOG_DIR: join(work, 'catalog') });
     const list = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
@@ -152,6 +157,31 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
 
     const again = await app.gql('mutation($id: ID!) { resumeServiceRequest(id: $id) { status } }', { id: failed.id });
     assert.equal(again.errors?.[0].extensions?.code, 'CONFLICT');
+  });
+
+  test('refresh_repositories, first in the machine, fetches the commit pushed since the last refresh and runs it', async () => {
+    const upstream = join(work, 'upstream');
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@localhost', ...args], { cwd: upstream }).toString().trim();
+    await mkdir(upstream);
+    git('init', '--quiet', '--initial-branch=main');
+    const play = (word: string) => `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug: { msg: "${word}" }\n`;
+    await writeFile(join(upstream, 'site.yml'), play('first'));
+    git('add', '--all');
+    git('commit', '--quiet', '-m', 'one');
+    const made = await app.gql<{ createGitRepo: { commit: string } }>('mutation($u: String!) { createGitRepo(input: { name: "upstream", url: $u }) { commit } }', {
+      u: `file://${upstream}`,
+    });
+    assert.equal(made.errors, undefined, JSON.stringify(made.errors));
+    await writeFile(join(upstream, 'site.yml'), play('second'));
+    git('commit', '--quiet', '-am', 'two');
+    const second = git('rev-parse', 'HEAD');
+    assert.notEqual(made.data!.createGitRepo.commit, second);
+    const done = await ended(await order('Upstream bundle', 'up'));
+    assert.equal(done.status, 'finished', done.message ?? '');
+    const job = await app.gql<{ job: { commit: string; stdout: string } }>('query($id: ID!) { job(id: $id) { commit stdout } }', { id: done.items[0].jobId });
+    assert.equal(job.data!.job.commit, second);
+    assert.match(job.data!.job.stdout, /second/);
+    assert.match(done.transitions.find((x) => x.state === 'refresh' && x.event === 'ok')?.message ?? '', /items moved to the new commit: only/);
   });
 
   test('a bundle refuses job options; a single-playbook request cannot be resumed', async () => {
