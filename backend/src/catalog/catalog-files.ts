@@ -6,7 +6,7 @@ import { forbiddenVariable } from '../common/ansible-variables.js';
 import { JOB_OPTION_NAMES, jobOptionsSchema } from '../jobs/job-options.js';
 import { parseDialog } from '../dialogs/dialog.schema.js';
 import { type DialogDefinition, dialogFields } from '../dialogs/dialog.types.js';
-import { type BundleItemSpec, type ProvisionSpec, STATE_METHODS, type StateMachineDef } from './catalog.types.js';
+import { type BundleItemSpec, type ProvisionSpec, type RetirementSpec, STATE_METHODS, type StateMachineDef } from './catalog.types.js';
 
 const valueSource = z.union([z.string().min(1), z.object({ field: z.string().min(1) }).strict()]);
 
@@ -30,6 +30,8 @@ const provisionSchema = z
   })
   .strict();
 
+const retirementSchema = z.object({ playbook: z.string().min(1) }).strict();
+
 const ITEM_NAME = /^[a-z][a-z0-9_-]{0,62}$/;
 
 const itemSchema = z
@@ -37,6 +39,7 @@ const itemSchema = z
     name: z.string().regex(ITEM_NAME, 'item names are lower case letters, digits, _ or -, starting with a letter'),
     index: z.number().int().min(0).max(1000),
     provision: provisionSchema.omit({ overridable: true }),
+    retirement: retirementSchema.optional(),
     inputs: z
       .record(z.string(), z.string().regex(/^[a-z][a-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_]*$/, 'write "<item>.<output>"'))
       .superRefine((inputs, ctx) => {
@@ -59,6 +62,7 @@ const templateSchema = z.discriminatedUnion('type', [
       dialog: z.string().min(1),
       published: z.boolean().default(true),
       provision: provisionSchema,
+      retirement: retirementSchema.optional(),
     })
     .strict(),
   z
@@ -114,6 +118,8 @@ export interface TemplateFile {
   /** For bundles. */
   items: BundleItemSpec[] | null;
   stateMachine: string | null;
+  /** For ansible_playbook templates: how their services are retired. */
+  retirement: RetirementSpec | null;
   source: string;
 }
 
@@ -185,9 +191,9 @@ export async function readCatalog(dir: string): Promise<CatalogFiles> {
             if (t.type === 'bundle') {
               const wrong = bundleProblems(t.items);
               if (wrong.length) throw new Error(wrong.join('; '));
-              result.templates.push({ ...common, type: 'bundle', provision: null, items: t.items, stateMachine: t.stateMachine });
+              result.templates.push({ ...common, type: 'bundle', provision: null, items: t.items, stateMachine: t.stateMachine, retirement: null });
             } else {
-              result.templates.push({ ...common, type: 'ansible_playbook', provision: t.provision, items: null, stateMachine: null });
+              result.templates.push({ ...common, type: 'ansible_playbook', provision: t.provision, items: null, stateMachine: null, retirement: t.retirement ?? null });
             }
             break;
           }

@@ -48,10 +48,11 @@ export class CatalogService {
           provision: t.provision,
           items: t.items,
           stateMachine: t.stateMachine,
+          retirement: t.retirement,
           published: t.published,
           source: t.source,
         })
-        .orUpdate(['description', 'type', 'dialog_name', 'provision', 'items', 'state_machine', 'published', 'source', 'updated_at'], ['name'])
+        .orUpdate(['description', 'type', 'dialog_name', 'provision', 'items', 'state_machine', 'retirement', 'published', 'source', 'updated_at'], ['name'])
         .execute();
     }
     this.logger.log(`catalog loaded: ${files.dialogs.length} dialogs, ${files.templates.length} templates, ${files.stateMachines.length} state machines`);

@@ -22,6 +22,11 @@ export interface ProvisionSpec {
   overridable?: JobOptionName[];
 }
 
+/** How a service is retired: a playbook of the same repository, on the same provider, with the same variables and the service's outputs. */
+export interface RetirementSpec {
+  playbook: string;
+}
+
 /** One child item of a bundle: its own playbook run, ordered by `index`. */
 export interface BundleItemSpec {
   name: string;
@@ -33,6 +38,8 @@ export interface BundleItemSpec {
    * variable name → "<item>.<output>".
    */
   inputs?: Record<string, string>;
+  /** Run when the bundle's service is retired, in reverse index order. */
+  retirement?: RetirementSpec;
 }
 
 /** The built-in methods a state machine's states call. */
@@ -43,6 +50,7 @@ export const STATE_METHODS = [
   'wait_for_jobs',
   'collect_outputs',
   'create_service',
+  'retire_service',
 ] as const;
 export type StateMethod = (typeof STATE_METHODS)[number];
 

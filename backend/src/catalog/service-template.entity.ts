@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { BundleItemSpec, ProvisionSpec } from './catalog.types.js';
+import type { BundleItemSpec, ProvisionSpec, RetirementSpec } from './catalog.types.js';
 
 export type TemplateType = 'ansible_playbook' | 'bundle';
 
@@ -16,6 +16,8 @@ export class ServiceTemplateEntity {
   @Column({ type: 'jsonb', nullable: true }) items: BundleItemSpec[] | null;
   /** Bundles: the state machine their requests follow. */
   @Column({ name: 'state_machine', type: 'text', nullable: true }) stateMachine: string | null;
+  /** ansible_playbook templates: the playbook that retires their services. */
+  @Column({ type: 'jsonb', nullable: true }) retirement: RetirementSpec | null;
   @Column({ type: 'boolean', default: true }) published: boolean;
   /** Where it came from: `catalog/<file>` for catalog-as-code items. */
   @Column({ type: 'text', nullable: true }) source: string | null;

@@ -61,11 +61,11 @@ interface Request {
   items: Item[];
   transitions: { state: string; event: string; message: string | null }[];
   jobs: { id: string; status: string }[];
-  service: { outputs: Record<string, unknown> } | null;
+  service: { id: string; status: string; outputs: Record<string, unknown> } | null;
 }
 const REQUEST = `query($id: ID!) { serviceRequest(id: $id) { id status state message
   items { name index status jobId outputs message startedAt finishedAt }
-  transitions { state event message } jobs { id status } service { outputs } } }`;
+  transitions { state event message } jobs { id status } service { id status outputs } } }`;
 
 describe('bundles and state machines, on real Postgres, Redis, git and ansible-playbook', () => {
   let app: TestApp;
@@ -132,6 +132,21 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
     const oks = done.transitions.filter((x) => x.event === 'ok').map((x) => x.state);
     assert.deepEqual(oks, ['refresh', 'validate', 'provision', 'wait', 'collect', 'finish']);
     assert.equal(done.jobs.length, 4);
+
+    // Retirement: the applications first (in parallel), then the network, each given what it returned.
+    const retire = await app.gql<{ retireService: { id: string } }>('mutation($id: ID!) { retireService(id: $id) { id } }', { id: done.service!.id });
+    assert.equal(retire.errors, undefined, JSON.stringify(retire.errors));
+    const twice = await app.gql('mutation($id: ID!) { retireService(id: $id) { id } }', { id: done.service!.id });
+    assert.equal(twice.errors?.[0].extensions?.code, 'CONFLICT');
+    const retired = await ended(retire.data!.retireService.id);
+    assert.equal(retired.status, 'finished', retired.message ?? '');
+    const r = (name: string) => retired.items.find((i) => i.name === name)!;
+    assert.deepEqual(retired.items.map((i) => [i.name, i.index, i.status]).sort(), [['app-a', 0, 'successful'], ['app-b', 0, 'successful'], ['network', 1, 'successful']]);
+    for (const app of ['app-a', 'app-b']) assert.ok(t(r(app).finishedAt) <= t(r('network').startedAt), `${app} was removed before the network`);
+    const networkJob = await app.gql<{ job: { stdout: string } }>('query($id: ID!) { job(id: $id) { stdout } }', { id: r('network').jobId });
+    assert.match(networkJob.data!.job.stdout, new RegExp(`removing ${netId}`));
+    const service = await app.gql<{ service: { status: string } }>('query($id: ID!) { service(id: $id) { status } }', { id: done.service!.id });
+    assert.equal(service.data!.service.status, 'retired');
   });
 
   test('a failed item fails the request in its state, naming the item and keeping what was deployed; resumed after the fix, only what failed runs again', async () => {

@@ -34,6 +34,14 @@ export class RequestsResolver {
     return this.machines.resume(user, id);
   }
 
+  @Mutation(() => ServiceRequestModel, {
+    description:
+      'Retire a service: its retirement playbooks run in reverse order (a bundle\'s highest index first), each given the outputs its provisioning returned; the service is then marked retired.',
+  })
+  retireService(@CurrentUser() user: UserModel, @Args('id', { type: () => ID, description: 'The service.' }) id: string): Promise<ServiceRequestModel> {
+    return this.requests.retire(user, id);
+  }
+
   @ResolveField(() => [RequestItemModel], { description: 'Bundles: the child items, by index.' })
   async items(@Parent() request: ServiceRequestModel): Promise<RequestItemModel[]> {
     return (await this.requests.items(request.id)).map((i) => ({

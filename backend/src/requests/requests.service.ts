@@ -12,6 +12,7 @@ import { ProvidersService } from '../providers/providers.service.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { JobName, QueueName } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
+import { ServicesService } from '../services/services.service.js';
 import type { UserModel } from '../users/models/user.model.js';
 import { type JobOptionName, type JobOptions, jobOptionsSchema } from '../jobs/job-options.js';
 import type { JobOptionsInput } from './dto/job-options.input.js';
@@ -33,6 +34,7 @@ export class RequestsService {
     private readonly providers: ProvidersService,
     private readonly queues: QueueService,
     private readonly pubsub: PubSubService,
+    private readonly services: ServicesService,
   ) {}
 
   /**
@@ -78,19 +80,77 @@ export class RequestsService {
         : { ...(await this.planRun(item.provision, values)), options: item.provision.options, repoName: item.provision.repo, inputs: item.inputs ?? {} };
       plans.push({ name: item.name, index: item.index, plan });
     }
+    return this.storeMachineRequest(userId, templateId, values, { kind: 'bundle', machine }, plans);
+  }
+
+  /**
+   * Retires a service: a request of its own following the `retirement` state machine,
+   * whose items run the retirement playbooks of what was deployed, in reverse order
+   * (highest index first), each with its variables and the outputs it returned.
+   */
+  async retire(user: UserModel, serviceId: string): Promise<ServiceRequestModel> {
+    const service = await this.services.get(serviceId);
+    if (service.status !== 'active') throw new AppError(ErrorCode.CONFLICT, `This service is ${service.status}: there is nothing to retire.`);
+    const open = await this.requests
+      .createQueryBuilder('r')
+      .where(`r.plan->>'serviceId' = :serviceId`, { serviceId })
+      .andWhere('r.status NOT IN (:...done)', { done: TERMINAL_REQUEST_STATUSES })
+      .getExists();
+    if (open) throw new AppError(ErrorCode.CONFLICT, 'This service is being retired already.');
+    const original = await this.load(service.requestId);
+    const template = original && (await this.catalog.template(original.templateId));
+    if (!original || !template) throw new AppError(ErrorCode.CONFLICT, 'The request or catalog item that made this service is gone: it cannot be retired by the portal.');
+    const deployed: { name: string; index: number; plan: ItemPlan; playbook: string; outputs: Record<string, unknown> }[] = [];
+    if (isBundlePlan(original.plan)) {
+      const items = await this.items(original.id);
+      for (const spec of template.items ?? []) {
+        const item = items.find((i) => i.name === spec.name && i.status === 'successful');
+        if (spec.retirement && item) deployed.push({ name: item.name, index: item.index, plan: item.plan, playbook: spec.retirement.playbook, outputs: item.outputs ?? {} });
+      }
+    } else if (template.retirement) {
+      const repo = await this.repos.get(original.plan.repoId);
+      deployed.push({ name: 'main', index: 0, plan: { ...original.plan, repoName: repo.name, inputs: {} }, playbook: template.retirement.playbook, outputs: service.outputs });
+    }
+    const top = Math.max(0, ...deployed.map((d) => d.index));
+    const plans: { name: string; index: number; plan: ItemPlan }[] = [];
+    for (const d of deployed) {
+      const repo = await this.repos.snapshotForRun(d.plan.repoName);
+      if (!repo?.commit || !repo.playbooks.includes(d.playbook)) {
+        throw validationFailed(`Item "${d.name}": its retirement playbook ${d.playbook} is not a playbook of repository "${d.plan.repoName}" now.`);
+      }
+      // What the run returned is given back to the playbook that undoes it (names Ansible reserves left out).
+      const outputs = Object.fromEntries(Object.entries(d.outputs).filter(([name]) => !forbiddenVariable(name)));
+      plans.push({
+        name: d.name,
+        index: top - d.index,
+        plan: { ...d.plan, repoId: repo.id, commit: repo.commit, playbook: d.playbook, extraVars: { ...d.plan.extraVars, ...outputs, superfluid_outputs: d.outputs }, inputs: {} },
+      });
+    }
+    const machine = await this.catalog.stateMachine('retirement');
+    return this.storeMachineRequest(user.id, original.templateId, original.dialogValues, { kind: 'bundle', action: 'retire', serviceId, machine }, plans);
+  }
+
+  /** Stores a state-machine request and its items in one transaction, then queues it. */
+  private async storeMachineRequest(
+    userId: string,
+    templateId: string,
+    values: Record<string, unknown>,
+    plan: BundlePlan,
+    items: { name: string; index: number; plan: ItemPlan }[],
+  ): Promise<ServiceRequestModel> {
     const id = await this.requests.manager.transaction(async (tx) => {
       const request = await tx.save(
         tx.create(ServiceRequestEntity, {
           templateId,
           requesterId: userId,
           dialogValues: values,
-          plan: { kind: 'bundle', machine } satisfies BundlePlan,
+          plan,
           status: 'pending',
-          state: machine.states[0].name,
+          state: plan.machine.states[0].name,
           stateAttempt: 0,
         }),
       );
-      await tx.save(plans.map((p) => tx.create(RequestItemEntity, { requestId: request.id, name: p.name, index: p.index, plan: p.plan })));
+      if (items.length) await tx.save(items.map((p) => tx.create(RequestItemEntity, { requestId: request.id, name: p.name, index: p.index, plan: p.plan })));
       return request.id;
     });
     await this.enqueue(id);
@@ -116,6 +176,9 @@ export class RequestsService {
     if (!previous) throw notFound('Service request', id);
     if (!TERMINAL_REQUEST_STATUSES.includes(previous.status)) {
       throw new AppError(ErrorCode.CONFLICT, `This request is still ${previous.status}: retry it once it has ended.`);
+    }
+    if (isBundlePlan(previous.plan) && previous.plan.action === 'retire') {
+      throw new AppError(ErrorCode.CONFLICT, 'A retirement is retried with retireService, or resumed with resumeServiceRequest.');
     }
     if (isBundlePlan(previous.plan)) {
       return this.orderBundle(user.id, previous.templateId, previous.dialogValues, latestCommit ? null : await this.items(previous.id));

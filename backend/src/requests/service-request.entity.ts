@@ -9,6 +9,9 @@ export const TERMINAL_REQUEST_STATUSES: readonly RequestStatus[] = ['finished', 
 /** What a run needs, fixed at order time so a later refresh or edit changes nothing for it. */
 export interface BundlePlan {
   kind: 'bundle';
+  /** provision (the default) makes a service; retire retires `serviceId`. */
+  action?: 'provision' | 'retire';
+  serviceId?: string;
   /** The state machine, pinned at order time: editing the catalog changes nothing for this request. */
   machine: StateMachineDef;
 }

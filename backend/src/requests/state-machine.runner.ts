@@ -44,6 +44,7 @@ export class StateMachineRunner {
     wait_for_jobs: (r) => this.waitForJobs(r),
     collect_outputs: (r) => this.collectOutputs(r),
     create_service: (r) => this.createService(r),
+    retire_service: (r) => this.retireService(r),
   };
 
   constructor(
@@ -321,6 +322,14 @@ export class StateMachineRunner {
       }),
     );
     return { kind: 'ok', message: 'service created' };
+  }
+
+  /** The service the request retires is marked retired (what its items deployed was removed by their playbooks). */
+  private async retireService(request: ServiceRequestEntity): Promise<Outcome> {
+    const serviceId = isBundlePlan(request.plan) ? request.plan.serviceId : undefined;
+    if (!serviceId) return { kind: 'error', message: 'retire_service is for retirement requests: this request retires no service.' };
+    const retired = await this.services.retire(serviceId);
+    return { kind: 'ok', message: retired ? 'service retired' : 'the service was retired already' };
   }
 
   // ---- plumbing --------------------------------------------------------------------------

@@ -37,4 +37,10 @@ export class ServicesService {
   forRequest(requestId: string): Promise<ServiceModel | null> {
     return this.services.findOneBy({ requestId });
   }
+
+  /** Marks a service retired; false when it was not active. */
+  async retire(id: string): Promise<boolean> {
+    const result = await this.services.update({ id, status: 'active' }, { status: 'retired' });
+    return (result.affected ?? 0) > 0;
+  }
 }

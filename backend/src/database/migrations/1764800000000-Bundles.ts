@@ -17,7 +17,8 @@ export class Bundles1764800000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "service_templates"
       ALTER "provision" DROP NOT NULL,
       ADD "items" jsonb,
-      ADD "state_machine" text`);
+      ADD "state_machine" text,
+      ADD "retirement" jsonb`);
     await q.query(`ALTER TABLE "service_requests"
       ADD "state" text,
       ADD "state_attempt" int NOT NULL DEFAULT 0,
@@ -53,7 +54,7 @@ export class Bundles1764800000000 implements MigrationInterface {
     await q.query(`DROP TABLE "request_items"`);
     await q.query(`ALTER TABLE "service_requests" DROP "state", DROP "state_attempt", DROP "state_entered_at"`);
     await q.query(`DELETE FROM "service_templates" WHERE "provision" IS NULL`);
-    await q.query(`ALTER TABLE "service_templates" DROP "items", DROP "state_machine", ALTER "provision" SET NOT NULL`);
+    await q.query(`ALTER TABLE "service_templates" DROP "items", DROP "state_machine", DROP "retirement", ALTER "provision" SET NOT NULL`);
     await q.query(`DROP TABLE "state_machines"`);
   }
 }
