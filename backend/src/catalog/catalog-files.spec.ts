@@ -53,7 +53,7 @@ test('bundles and state machines: an input from a later or same-index item, an u
   await writeFile(join(dir, 'twice.yaml'), 'kind: StateMachine\nname: t\nstates:\n  - { name: one, method: run_playbook }\n  - { name: one, method: wait_for_jobs }\n');
   await assert.rejects(readCatalog(dir), (err: Error) => {
     assert.match(err.message, /catalog\/cycle.yaml: item "a" \(index 0\) takes x from "b" \(index 0\), which does not run before it/);
-    assert.match(err.message, /catalog\/machine.yaml: states.0.method: is not a built-in method/);
+    assert.match(err.message, /catalog\/machine.yaml: states.0.method, line 4: is not a built-in method/);
     assert.match(err.message, /catalog\/twice.yaml: state "one" is defined twice/);
     return true;
   });

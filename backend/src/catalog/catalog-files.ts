@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { type Document, LineCounter, parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import { forbiddenVariable } from '../common/ansible-variables.js';
 import { JOB_OPTION_NAMES, jobOptionsSchema } from '../jobs/job-options.js';
@@ -59,6 +59,9 @@ const templateSchema = z.discriminatedUnion('type', [
       name: z.string().min(1).max(200),
       description: z.string().optional(),
       type: z.literal('ansible_playbook'),
+      catalog: z.string().min(1).max(100).default('General'),
+      longDescription: z.string().max(100_000).optional(),
+      icon: z.string().regex(/^([a-z][a-z0-9_]{0,60}|https:\/\/\S+)$/, 'use a Material icon name (e.g. hub) or an https:// URL').optional(),
       dialog: z.string().min(1),
       published: z.boolean().default(true),
       provision: provisionSchema,
@@ -71,6 +74,9 @@ const templateSchema = z.discriminatedUnion('type', [
       name: z.string().min(1).max(200),
       description: z.string().optional(),
       type: z.literal('bundle'),
+      catalog: z.string().min(1).max(100).default('General'),
+      longDescription: z.string().max(100_000).optional(),
+      icon: z.string().regex(/^([a-z][a-z0-9_]{0,60}|https:\/\/\S+)$/, 'use a Material icon name (e.g. hub) or an https:// URL').optional(),
       dialog: z.string().min(1),
       published: z.boolean().default(true),
       stateMachine: z.string().min(1).default('provision'),
@@ -110,6 +116,9 @@ const stateMachineSchema = z
 export interface TemplateFile {
   name: string;
   description: string | null;
+  catalog: string;
+  longDescription: string | null;
+  icon: string | null;
   type: 'ansible_playbook' | 'bundle';
   dialog: string;
   published: boolean;
@@ -164,11 +173,41 @@ async function yamlFiles(dir: string): Promise<string[]> {
  * problem with its file, so a broken catalog never half-loads.
  */
 export async function readCatalog(dir: string): Promise<CatalogFiles> {
+  const files: CatalogText[] = [];
+  for (const file of await yamlFiles(dir)) files.push({ path: relative(dir, file), text: await readFile(file, 'utf8') });
+  return parseCatalog(files);
+}
+
+/** One catalog file: its path inside the catalog (e.g. `templates/x.yaml`) and its YAML. */
+export interface CatalogText {
+  path: string;
+  text: string;
+}
+
+/** Where a zod issue's path points in the YAML document: "line N" of the value, or of its nearest parent. */
+function lineOf(doc: Document, counter: LineCounter, path: PropertyKey[]): string {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === 'object' && node.range) return `, line ${counter.linePos(node.range[0]).line}`;
+  }
+  return '';
+}
+
+const issuesText = (doc: Document, counter: LineCounter, issues: { path: PropertyKey[]; message: string }[]) =>
+  issues.map((i) => `${i.path.map(String).join('.')}${lineOf(doc, counter, i.path)}: ${i.message}`).join('; ');
+
+/**
+ * Parses catalog files (dialogs, templates, state machines, several documents per file
+ * allowed). Throws one error listing every problem with its file, line and reason, so a
+ * broken catalog never half-loads.
+ */
+export function parseCatalog(files: CatalogText[]): CatalogFiles {
   const problems: string[] = [];
   const result: CatalogFiles = { dialogs: [], templates: [], stateMachines: [] };
-  for (const file of await yamlFiles(dir)) {
-    const source = `catalog/${relative(dir, file)}`;
-    const docs = parseAllDocuments(await readFile(file, 'utf8'));
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const source = `catalog/${file.path}`;
+    const counter = new LineCounter();
+    const docs = parseAllDocuments(file.text, { lineCounter: counter });
     for (const doc of Array.isArray(docs) ? docs : [docs]) {
       if (doc.errors.length) {
         problems.push(`${source}: ${doc.errors[0].message}`);
@@ -185,9 +224,18 @@ export async function readCatalog(dir: string): Promise<CatalogFiles> {
           }
           case 'ServiceTemplate': {
             const parsed = templateSchema.safeParse(body);
-            if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+            if (!parsed.success) throw new Error(issuesText(doc, counter, parsed.error.issues));
             const t = parsed.data;
-            const common = { name: t.name, description: t.description ?? null, dialog: t.dialog, published: t.published, source };
+            const common = {
+              name: t.name,
+              description: t.description ?? null,
+              catalog: t.catalog,
+              longDescription: t.longDescription ?? null,
+              icon: t.icon ?? null,
+              dialog: t.dialog,
+              published: t.published,
+              source,
+            };
             if (t.type === 'bundle') {
               const wrong = bundleProblems(t.items);
               if (wrong.length) throw new Error(wrong.join('; '));
@@ -199,7 +247,7 @@ export async function readCatalog(dir: string): Promise<CatalogFiles> {
           }
           case 'StateMachine': {
             const parsed = stateMachineSchema.safeParse(body);
-            if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+            if (!parsed.success) throw new Error(issuesText(doc, counter, parsed.error.issues));
             const m = parsed.data;
             const names = new Set<string>();
             for (const state of m.states) {

@@ -1,9 +1,9 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
 import { DialogsService } from '../dialogs/dialogs.service.js';
 import type { DialogDefinition } from '../dialogs/dialog.types.js';
 import { CatalogService } from './catalog.service.js';
-import { ServiceTemplateModel } from './models/service-template.model.js';
+import { ServiceCatalogModel, ServiceTemplateModel } from './models/service-template.model.js';
 
 @Resolver(() => ServiceTemplateModel)
 export class CatalogResolver {
@@ -12,9 +12,27 @@ export class CatalogResolver {
     private readonly dialogs: DialogsService,
   ) {}
 
-  @Query(() => [ServiceTemplateModel], { description: 'Published catalog items.' })
-  serviceTemplates(): Promise<ServiceTemplateModel[]> {
-    return this.catalog.list();
+  @Query(() => [ServiceTemplateModel], { description: 'Published catalog items, by name: a page of `take` (at most 500) after `skip`.' })
+  serviceTemplates(
+    @Args('search', { type: () => String, nullable: true, description: 'Matches the name or the description.' }) search: string | null,
+    @Args('catalog', { type: () => String, nullable: true }) catalog: string | null,
+    @Args('skip', { type: () => Int, defaultValue: 0 }) skip: number,
+    @Args('take', { type: () => Int, defaultValue: 100 }) take: number,
+  ): Promise<ServiceTemplateModel[]> {
+    return this.catalog.list({ search, catalog, skip, take });
+  }
+
+  @Query(() => Int, { description: 'How many published items match, for paging.' })
+  serviceTemplateCount(
+    @Args('search', { type: () => String, nullable: true }) search: string | null,
+    @Args('catalog', { type: () => String, nullable: true }) catalog: string | null,
+  ): Promise<number> {
+    return this.catalog.count({ search, catalog });
+  }
+
+  @Query(() => [ServiceCatalogModel], { description: 'The catalogs (folders) with the number of published items in each.' })
+  serviceCatalogs(): Promise<ServiceCatalogModel[]> {
+    return this.catalog.catalogs();
   }
 
   @Query(() => ServiceTemplateModel, { nullable: true })

@@ -43,6 +43,9 @@ export class CatalogService {
         .values({
           name: t.name,
           description: t.description,
+          catalog: t.catalog,
+          longDescription: t.longDescription,
+          icon: t.icon,
           type: t.type,
           dialogName: t.dialog,
           provision: t.provision,
@@ -52,14 +55,41 @@ export class CatalogService {
           published: t.published,
           source: t.source,
         })
-        .orUpdate(['description', 'type', 'dialog_name', 'provision', 'items', 'state_machine', 'retirement', 'published', 'source', 'updated_at'], ['name'])
+        .orUpdate(['description', 'catalog', 'long_description', 'icon', 'type', 'dialog_name', 'provision', 'items', 'state_machine', 'retirement', 'published', 'source', 'updated_at'], ['name'])
         .execute();
     }
     this.logger.log(`catalog loaded: ${files.dialogs.length} dialogs, ${files.templates.length} templates, ${files.stateMachines.length} state machines`);
   }
 
-  list(): Promise<ServiceTemplateModel[]> {
-    return this.templates.find({ where: { published: true }, order: { name: 'ASC' } });
+  /** A page of published items, by name; `search` matches name and description, `catalog` picks one folder. One query. */
+  list(filter: { search?: string | null; catalog?: string | null; skip?: number; take?: number } = {}): Promise<ServiceTemplateModel[]> {
+    return this.filtered(filter)
+      .orderBy('t.name', 'ASC')
+      .skip(Math.max(filter.skip ?? 0, 0))
+      .take(Math.min(Math.max(filter.take ?? 100, 1), 500))
+      .getMany();
+  }
+
+  count(filter: { search?: string | null; catalog?: string | null }): Promise<number> {
+    return this.filtered(filter).getCount();
+  }
+
+  /** The catalogs (folders) with how many published items each holds. */
+  async catalogs(): Promise<{ name: string; count: number }[]> {
+    const rows: { name: string; count: string }[] = await this.templates.query(
+      'SELECT catalog AS name, count(*) AS count FROM service_templates WHERE published GROUP BY catalog ORDER BY catalog',
+    );
+    return rows.map((r) => ({ name: r.name, count: Number(r.count) }));
+  }
+
+  private filtered(filter: { search?: string | null; catalog?: string | null }) {
+    const query = this.templates.createQueryBuilder('t').where('t.published');
+    if (filter.catalog) query.andWhere('t.catalog = :catalog', { catalog: filter.catalog });
+    if (filter.search?.trim()) {
+      const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere('(t.name ILIKE :pattern OR t.description ILIKE :pattern)', { pattern });
+    }
+    return query;
   }
 
   /** A template with what it takes to order it; NOT_FOUND when unknown or unpublished. */

@@ -8,6 +8,12 @@ export class ServiceTemplateEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text', unique: true }) name: string;
   @Column({ type: 'text', nullable: true }) description: string | null;
+  /** The catalog (folder) the item is shown in. */
+  @Column({ type: 'text', default: 'General' }) catalog: string;
+  /** Markdown, shown on the item's page. */
+  @Column({ name: 'long_description', type: 'text', nullable: true }) longDescription: string | null;
+  /** A Material icon name (e.g. "hub", "dns") or an https:// image URL. */
+  @Column({ type: 'text', nullable: true }) icon: string | null;
   @Column({ type: 'text' }) type: TemplateType;
   @Column({ name: 'dialog_name', type: 'text' }) dialogName: string;
   /** ansible_playbook templates: how the dialog values become a run. */

@@ -25,6 +25,7 @@ import { RequestTransitionEntity } from '../requests/request-transition.entity.j
 import { Credentials1764600000000 } from './migrations/1764600000000-Credentials.js';
 import { GitCredentials1764700000000 } from './migrations/1764700000000-GitCredentials.js';
 import { Bundles1764800000000 } from './migrations/1764800000000-Bundles.js';
+import { CatalogFolders1764900000000 } from './migrations/1764900000000-CatalogFolders.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   Credentials1764600000000,
   GitCredentials1764700000000,
   Bundles1764800000000,
+  CatalogFolders1764900000000,
 ];
 
 export function createDataSource(url: string): DataSource {
