@@ -20,6 +20,9 @@
 //           the time Ansible emitted the event, 99th percentile;
 //   refresh_50: BENCH_REPOS (50) repositories whose remotes all moved, refreshed with one
 //           refreshAllGitRepos (GIT_REFRESH_CONCURRENCY at a time): total ms;
+//   catalog_page_p99: 10,000 published catalog items; a page of 50 (serviceTemplates with
+//           skip/take, random pages) N times, 99th percentile as the client sees it, and
+//           the SQL statements per page (pg_stat_database transactions, constant = good);
 //   discovery_1000: createGitRepo of a repository holding 1,000 playbooks (clone, tree
 //           walk, YAML parse, stored): ms, median of BENCH_DISCOVERY_N (3); syntax checks
 //           follow in the background and are not part of it.
@@ -224,6 +227,53 @@ async function syntaxChecksDone(product, token) {
   }
 }
 
+/** 10,000 catalog items inserted straight into the product's database, then pages of 50 read through GraphQL. */
+async function catalogPage(product, token, adminUrl) {
+  const { default: pg } = await import('pg');
+  const url = new URL(adminUrl);
+  url.pathname = `/${product.database}`;
+  const client = new pg.Client({ connectionString: url.href });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO service_templates (name, description, catalog, type, dialog_name, provision, published)
+       SELECT 'Bench item ' || lpad(i::text, 5, '0'), 'Item number ' || i, 'Bench ' || (i % 20), 'ansible_playbook', 'run-playbook',
+              '{"repo":"playbooks","playbook":"hello.yml","provider":{"field":"provider"}}', true
+         FROM generate_series(1, 10000) AS i`,
+    );
+    const query = 'query($skip: Int!) { serviceTemplates(skip: $skip, take: 50) { id name description catalog icon type published } }';
+    const pages = 200;
+    for (let i = 0; i < 20; i++) await product.graphql(query, { skip: i * 50 }, token); // warm-up
+    const transactions = async () =>
+      Number((await client.query('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = $1', [product.database])).rows[0].n);
+    // pg_stat_database is updated when a backend reports; our own counting query counts as one.
+    await new Promise((r) => setTimeout(r, 600));
+    const before = await transactions();
+    const times = [];
+    for (let i = 0; i < pages; i++) {
+      const skip = Math.floor(Math.random() * 199) * 50;
+      const t0 = performance.now();
+      const res = await product.graphql(query, { skip }, token);
+      times.push(performance.now() - t0);
+      if (res.data?.serviceTemplates?.length !== 50) throw new Error(`page at ${skip}: ${JSON.stringify(res).slice(0, 300)}`);
+    }
+    await new Promise((r) => setTimeout(r, 600));
+    const statements = (await transactions()) - before - 1;
+    return {
+      name: 'catalog_page_p99',
+      value: round(percentile(times, 99)),
+      unit: 'ms',
+      p50: round(percentile(times, 50)),
+      items: 10000,
+      page: 50,
+      n: pages,
+      sql_per_page: Math.round((statements / pages) * 100) / 100,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
 async function gitBenchmarks(product, token, tmp) {
   // refresh_50: many repositories whose remotes all moved, refreshed together.
   const upstream = makeUpstream(path.join(tmp, 'upstream-50'), { 'site.yml': PLAY('site'), 'roles/web/tasks/main.yml': '- debug: msg=x\n' });
@@ -368,6 +418,9 @@ async function main() {
     const lag = { name: 'event_lag_p99', value: round(percentile(lags, 99)), unit: 'ms', p50: round(percentile(lags, 50)), max: round(Math.max(...lags)), n: lags.length };
     say(`loop: portal ${loop.value} ms, bare ${loop.baseline} ms, ratio ${loop.ratio}; event lag p50 ${lag.p50} ms, p99 ${lag.value} ms`);
 
+    const catalog = await catalogPage(product, token, pg.adminUrl);
+    say(`catalog page of 50 among 10,000 items: p99 ${catalog.value} ms, p50 ${catalog.p50} ms, ${catalog.sql_per_page} SQL statements per page`);
+
     // Last: the syntax checks that follow a refresh would load the machine during the runs above.
     const gitResults = await gitBenchmarks(product, token, tmp);
     return {
@@ -377,6 +430,7 @@ async function main() {
         loop,
         lag,
         refresh,
+        catalog,
         ...gitResults,
       ],
     };
