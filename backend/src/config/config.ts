@@ -43,6 +43,7 @@ const schema = z.object({
   GIT_MAX_REPO_MB: z.coerce.number().int().min(1).default(500),
   GIT_MAX_FILES: z.coerce.number().int().min(1).default(20_000),
   GIT_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  PROVIDER_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
 });
 
 export interface AppConfig {
@@ -75,6 +76,8 @@ export interface AppConfig {
   gitMaxFiles: number;
   /** Repositories refreshed at once by a bulk or scheduled refresh. */
   gitRefreshConcurrency: number;
+  /** Every provider's health is checked this often. */
+  providerHealthIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     gitMaxRepoBytes: c.GIT_MAX_REPO_MB * 1024 * 1024,
     gitMaxFiles: c.GIT_MAX_FILES,
     gitRefreshConcurrency: c.GIT_REFRESH_CONCURRENCY,
+    providerHealthIntervalSeconds: c.PROVIDER_HEALTH_INTERVAL_SECONDS,
   };
 }
 

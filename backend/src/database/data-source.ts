@@ -26,6 +26,8 @@ import { Credentials1764600000000 } from './migrations/1764600000000-Credentials
 import { GitCredentials1764700000000 } from './migrations/1764700000000-GitCredentials.js';
 import { Bundles1764800000000 } from './migrations/1764800000000-Bundles.js';
 import { CatalogFolders1764900000000 } from './migrations/1764900000000-CatalogFolders.js';
+import { Providers1765000000000 } from './migrations/1765000000000-Providers.js';
+import { ProviderHealthEntity } from '../providers/provider-health.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -44,6 +46,7 @@ export const ENTITIES = [
   StateMachineEntity,
   RequestItemEntity,
   RequestTransitionEntity,
+  ProviderHealthEntity,
 ];
 
 export const MIGRATIONS = [
@@ -58,6 +61,7 @@ export const MIGRATIONS = [
   GitCredentials1764700000000,
   Bundles1764800000000,
   CatalogFolders1764900000000,
+  Providers1765000000000,
 ];
 
 export function createDataSource(url: string): DataSource {

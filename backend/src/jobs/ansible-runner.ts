@@ -31,6 +31,12 @@ export interface AnsibleRun {
   onEvent: (event: RawEvent) => void;
   /** Aborting it stops the run: SIGTERM to ansible's whole process group, SIGKILL after a grace period. */
   signal?: AbortSignal;
+  /** Extra environment for the run (credentials given as files or variables, e.g. K8S_AUTH_KUBECONFIG). */
+  env?: Record<string, string>;
+  /** True when the run folder holds secret_vars.yml (connection passwords), passed as a second -e file. */
+  secretVars?: boolean;
+  /** Replaces secrets in what Ansible prints and emits, before anything stores or publishes it. */
+  scrub?: (text: string) => string;
 }
 
 export interface AnsibleResult {
@@ -54,13 +60,14 @@ export class AnsibleRunner {
   ) {}
 
   /** The command line of a run, as an argument array: what runs and what the job records. */
-  command(runDir: string, playbook: string, options: JobOptions = {}): string[] {
+  command(runDir: string, playbook: string, options: JobOptions = {}, secretVars = false): string[] {
     return [
       this.config.ansiblePlaybookBin,
       '-i',
       resolve(runDir, 'inventory.yml'),
       '-e',
       `@${resolve(runDir, 'extra_vars.yml')}`,
+      ...(secretVars ? ['-e', `@${resolve(runDir, 'secret_vars.yml')}`] : []),
       ...jobOptionArgs(options),
       '--',
       playbook,
@@ -68,7 +75,8 @@ export class AnsibleRunner {
   }
 
   async run(run: AnsibleRun): Promise<AnsibleResult> {
-    const [file, ...args] = this.command(run.runDir, run.playbook, run.options);
+    const [file, ...args] = this.command(run.runDir, run.playbook, run.options, run.secretVars);
+    const scrub = run.scrub ?? ((text: string) => text);
     const tmp = resolve(run.runDir, 'tmp');
     const controlDir = `/tmp/sfcp-${basename(run.runDir).slice(0, 12)}`;
     const child = this.processes.spawn(file, args, {
@@ -103,6 +111,7 @@ export class AnsibleRunner {
         ANSIBLE_SSH_CONTROL_PATH: '%(directory)s/%%C',
         SUPERFLUID_EVENTS_FD: String(EVENTS_FD),
         PYTHONUNBUFFERED: '1',
+        ...run.env,
       },
     });
     let canceled = false;
@@ -117,15 +126,16 @@ export class AnsibleRunner {
     const stdio = child.stdio as unknown as Readable[];
     const stderrLines: string[] = [];
     const pumps = [
-      pump(stdio[1], (chunk) => run.onStdout(chunk)),
-      pump(stdio[2], (chunk) => {
+      pump(stdio[1], (chunk) => run.onStdout(scrub(chunk))),
+      pump(stdio[2], (raw) => {
+        const chunk = scrub(raw);
         run.onStdout(chunk);
         stderrLines.push(...chunk.split('\n').filter((l) => l.trim()));
         if (stderrLines.length > 50) stderrLines.splice(0, stderrLines.length - 50);
       }),
       lines(stdio[EVENTS_FD], (line) => {
         try {
-          run.onEvent(JSON.parse(line) as RawEvent);
+          run.onEvent(JSON.parse(scrub(line)) as RawEvent);
         } catch {
           run.onStdout(`[superfluid] unreadable event line skipped\n`);
         }

@@ -14,6 +14,8 @@ import { JobOutputWriter, type RawEvent } from './job-output.writer.js';
 import { type HostCounters, JobEntity, type JobStatus } from './job.entity.js';
 import type { JobEventModel, JobModel } from './models/job.model.js';
 import type { JobOptions } from './job-options.js';
+import type { MaterialsFor } from './run-materials.js';
+import { scrubber } from '../credentials/scrubber.js';
 import { renderUnsafeVars } from './unsafe-vars.js';
 
 export interface LaunchSpec {
@@ -22,7 +24,8 @@ export interface LaunchSpec {
   repoId: string;
   commit: string;
   playbook: string;
-  inventory: object;
+  /** The inventory, environment and credentials of the run, made in its folder. */
+  materials: MaterialsFor;
   extraVars: Record<string, unknown>;
   options?: JobOptions;
   /** The bundle item this run is, if any. */
@@ -150,7 +153,7 @@ export class JobsService {
         commit: spec.commit,
         playbook: spec.playbook,
         extraVars: spec.extraVars,
-        inventory: JSON.stringify(spec.inventory, null, 2),
+        inventory: '',
         item: spec.item ?? null,
         heartbeatAt: new Date(),
       }),
@@ -174,22 +177,34 @@ export class JobsService {
     let status: JobStatus = 'error';
     let returnCode: number | null = null;
     let error: string | null = null;
+    let scrub = (text: string) => text;
+    let runEnv: Record<string, string> = {};
+    let hasSecretVars = false;
     try {
       await mkdir(join(runDir, 'project'), { recursive: true });
       await mkdir(join(runDir, 'tmp'), { recursive: true, mode: 0o700 });
+      const materials = await spec.materials(runDir);
+      scrub = scrubber(materials.secrets);
+      const secretVars = materials.secretVars !== null;
       await Promise.all([
         this.repos.exportTree(spec.repoId, spec.commit, join(runDir, 'project')),
-        writeFile(join(runDir, 'inventory.yml'), JSON.stringify(spec.inventory), { mode: 0o600 }),
+        writeFile(join(runDir, 'inventory.yml'), JSON.stringify(materials.inventory), { mode: 0o600 }),
         writeFile(join(runDir, 'extra_vars.yml'), renderUnsafeVars(spec.extraVars), { mode: 0o600 }),
+        ...(materials.secretVars ? [writeFile(join(runDir, 'secret_vars.yml'), renderUnsafeVars(materials.secretVars), { mode: 0o600 })] : []),
       ]);
-      const command = this.runner.command(runDir, spec.playbook, spec.options);
-      await this.jobs.update(job.id, { status: 'running', startedAt: new Date(), command });
+      const command = this.runner.command(runDir, spec.playbook, spec.options, secretVars);
+      await this.jobs.update(job.id, { status: 'running', startedAt: new Date(), command, inventory: JSON.stringify(materials.inventory, null, 2) });
+      runEnv = materials.env;
+      hasSecretVars = secretVars;
       if (await this.renewLease(job.id)) cancel.abort(); // canceled while it was being prepared
       const result = await this.runner.run({
         runDir,
         playbook: spec.playbook,
         options: spec.options,
         signal: cancel.signal,
+        env: runEnv,
+        secretVars: hasSecretVars,
+        scrub,
         onStdout: (text) => writer.addText(text),
         onEvent: (raw: RawEvent) => {
           const event = writer.addEvent(raw);
@@ -224,7 +239,7 @@ export class JobsService {
       }
     } catch (err) {
       status = 'error';
-      error = `The run could not start: ${stripAnsi((err as Error).message)}`;
+      error = scrub(`The run could not start: ${stripAnsi((err as Error).message)}`);
       this.logger.error(`job ${job.id}: ${(err as Error).stack}`);
     } finally {
       clearInterval(heartbeat);

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type ProviderType = 'local' | 'ssh' | 'openstack' | 'kubernetes';
+export type HealthStatus = 'unknown' | 'up' | 'down';
 
 @Entity('providers')
 export class ProviderEntity {
@@ -9,5 +10,12 @@ export class ProviderEntity {
   @Column({ type: 'text' }) type: ProviderType;
   /** Type-specific settings (hosts, URLs); never secrets — those are credentials. */
   @Column({ type: 'jsonb', default: {} }) config: Record<string, unknown>;
+  /** How runs connect: an SSH key or username/password (ssh), openstack, kubeconfig or kubernetes_token. */
+  @Column({ name: 'credential_id', type: 'uuid', nullable: true }) credentialId: string | null;
+  /** ssh and local: the become (sudo) password. */
+  @Column({ name: 'become_credential_id', type: 'uuid', nullable: true }) becomeCredentialId: string | null;
+  @Column({ name: 'health_status', type: 'text', default: 'unknown' }) healthStatus: HealthStatus;
+  @Column({ name: 'health_message', type: 'text', nullable: true }) healthMessage: string | null;
+  @Column({ name: 'health_checked_at', type: 'timestamptz', nullable: true }) healthCheckedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

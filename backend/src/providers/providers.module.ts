@@ -1,12 +1,41 @@
-import { Module } from '@nestjs/common';
+import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
+import { CredentialsModule } from '../credentials/credentials.module.js';
+import { CredentialsService } from '../credentials/credentials.service.js';
+import { JobName, QueueName } from '../queue/queue.constants.js';
+import { QueueService } from '../queue/queue.service.js';
+import { ProviderHealthEntity } from './provider-health.entity.js';
 import { ProviderEntity } from './provider.entity.js';
 import { ProvidersResolver } from './providers.resolver.js';
 import { ProvidersService } from './providers.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProviderEntity])],
+  imports: [TypeOrmModule.forFeature([ProviderEntity, ProviderHealthEntity]), CredentialsModule],
   providers: [ProvidersService, ProvidersResolver],
   exports: [ProvidersService],
 })
-export class ProvidersModule {}
+export class ProvidersModule implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger(ProvidersModule.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly providers: ProvidersService,
+    private readonly credentials: CredentialsService,
+    private readonly queues: QueueService,
+  ) {}
+
+  onModuleInit(): void {
+    this.credentials.registerUsage('providers', (id) => this.providers.usingCredential(id));
+  }
+
+  /** In the worker role: every provider checked every PROVIDER_HEALTH_INTERVAL_SECONDS, one schedule shared by all workers. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!runsWorker(this.config)) return;
+    this.queues.work(QueueName.PROVIDERS, { [JobName.CHECK_PROVIDERS]: async () => ({ checked: await this.providers.checkAll() }) }, 1);
+    await this.queues
+      .queue(QueueName.PROVIDERS)
+      .upsertJobScheduler('check-providers', { every: this.config.providerHealthIntervalSeconds * 1000 }, { name: JobName.CHECK_PROVIDERS });
+    this.logger.log(`provider health checked every ${this.config.providerHealthIntervalSeconds} s`);
+  }
+}

@@ -1,5 +1,6 @@
-import { Query, Resolver } from '@nestjs/graphql';
-import { ProviderModel } from './models/provider.model.js';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-type-json';
+import { ProviderHealthModel, ProviderInput, ProviderModel } from './models/provider.model.js';
 import { ProvidersService } from './providers.service.js';
 
 @Resolver(() => ProviderModel)
@@ -9,5 +10,45 @@ export class ProvidersResolver {
   @Query(() => [ProviderModel])
   providers(): Promise<ProviderModel[]> {
     return this.service.list();
+  }
+
+  @Query(() => ProviderModel, { nullable: true })
+  provider(@Args('id', { type: () => ID }) id: string): Promise<ProviderModel> {
+    return this.service.get(id);
+  }
+
+  @Query(() => [ProviderHealthModel], { description: 'Providers that went down or came back, newest first.' })
+  providerAlarms(@Args('take', { type: () => Int, defaultValue: 50 }) take: number): Promise<ProviderHealthModel[]> {
+    return this.service.alarms(take);
+  }
+
+  @Mutation(() => ProviderModel, { description: 'Register a provider; its settings and credentials are checked, nothing is stored when they are wrong.' })
+  createProvider(@Args('input') input: ProviderInput): Promise<ProviderModel> {
+    return this.service.create(input);
+  }
+
+  @Mutation(() => ProviderModel)
+  updateProvider(@Args('id', { type: () => ID }) id: string, @Args('input') input: ProviderInput): Promise<ProviderModel> {
+    return this.service.update(id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Delete a provider; CONFLICT for local and for one with active services.' })
+  deleteProvider(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.service.delete(id);
+  }
+
+  @Mutation(() => ProviderModel, { description: 'Check the provider now (the same check the monitor repeats).' })
+  checkProviderHealth(@Args('id', { type: () => ID }) id: string): Promise<ProviderModel> {
+    return this.service.checkHealth(id);
+  }
+
+  @ResolveField(() => [ProviderHealthModel], { description: 'Its latest health checks, newest first.' })
+  healthHistory(@Parent() provider: ProviderModel, @Args('take', { type: () => Int, defaultValue: 50 }) take: number): Promise<ProviderHealthModel[]> {
+    return this.service.healthHistory(provider.id, take);
+  }
+
+  @ResolveField(() => GraphQLJSON, { description: 'The inventory its runs get (credentials are files and variables of the run, never here).' })
+  inventory(@Parent() provider: ProviderModel): Promise<object> {
+    return this.service.inventoryFor(provider.id);
   }
 }

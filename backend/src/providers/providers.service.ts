@@ -1,20 +1,58 @@
-import { Injectable } from '@nestjs/common';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { AppError, ErrorCode, isUuid, notFound } from '../common/app-error.js';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { CredentialsService, type RevealedCredential } from '../credentials/credentials.service.js';
+import { scrubber } from '../credentials/scrubber.js';
+import type { RunMaterials } from '../jobs/run-materials.js';
+import { renderUnsafeVars } from '../jobs/unsafe-vars.js';
+import { channels, PubSubService } from '../pubsub/pubsub.service.js';
+import { ProcessRunner } from '../system/process-runner.js';
 import type { ProviderModel } from './models/provider.model.js';
-import { ProviderEntity } from './provider.entity.js';
+import { CONNECTION_CREDENTIALS, PROVIDER_CONFIG } from './provider-config.js';
+import { checkKubernetes, checkOpenStack, type HealthResult } from './provider-health.js';
+import { ProviderHealthEntity } from './provider-health.entity.js';
+import { buildMaterials } from './provider-materials.js';
+import { ProviderEntity, type ProviderType } from './provider.entity.js';
 
 export const LOCAL_PROVIDER_NAME = 'local';
+const TYPES: ProviderType[] = ['local', 'ssh', 'openstack', 'kubernetes'];
+const NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
-/** An Ansible inventory in the YAML plugin's format (JSON is valid YAML). */
-export interface Inventory {
-  all: { children: Record<string, { hosts: Record<string, Record<string, unknown>> }> };
+export interface ProviderInput {
+  name?: string | null;
+  type?: string | null;
+  config?: unknown;
+  /** undefined keeps, null removes. */
+  credentialId?: string | null;
+  becomeCredentialId?: string | null;
 }
+
+/** Checks a provider's usage elsewhere (services running on it); deleting one in use is refused. */
+export type ProviderUsageCheck = (providerId: string) => Promise<string[]>;
 
 @Injectable()
 export class ProvidersService {
-  constructor(@InjectRepository(ProviderEntity) private readonly providers: Repository<ProviderEntity>) {}
+  private readonly logger = new Logger(ProvidersService.name);
+  private readonly usages: ProviderUsageCheck[] = [];
+
+  constructor(
+    @InjectRepository(ProviderEntity) private readonly providers: Repository<ProviderEntity>,
+    @InjectRepository(ProviderHealthEntity) private readonly health: Repository<ProviderHealthEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly credentials: CredentialsService,
+    private readonly processes: ProcessRunner,
+    private readonly pubsub: PubSubService,
+  ) {}
+
+  registerUsage(check: ProviderUsageCheck): void {
+    this.usages.push(check);
+  }
 
   list(): Promise<ProviderModel[]> {
     return this.providers.find({ order: { name: 'ASC' } });
@@ -40,36 +78,200 @@ export class ProvidersService {
       .execute();
   }
 
-  /** The inventory a run on this provider targets: one group named after the provider. */
-  async inventoryFor(id: string): Promise<Inventory> {
+  /** Registers a provider after checking its settings and credentials; nothing is stored when anything is wrong. */
+  async create(input: ProviderInput): Promise<ProviderModel> {
+    const row = await this.validated(null, input);
+    if (await this.providers.existsBy({ name: row.name })) throw validationFailed(`A provider named "${row.name}" exists already`, { name: 'is taken' });
+    const saved = await this.providers.save(this.providers.create(row));
+    return this.get(saved.id);
+  }
+
+  async update(id: string, input: ProviderInput): Promise<ProviderModel> {
+    const current = await this.get(id);
+    if (input.type && input.type !== current.type) throw validationFailed('A provider keeps its type: create another one.', { type: 'cannot change' });
+    const row = await this.validated(current as ProviderEntity, input);
+    if (row.name !== current.name && (await this.providers.existsBy({ name: row.name }))) {
+      throw validationFailed(`A provider named "${row.name}" exists already`, { name: 'is taken' });
+    }
+    await this.providers.update(id, row as QueryDeepPartialEntity<ProviderEntity>);
+    return this.get(id);
+  }
+
+  /** Deletes a provider; refused for `local` and for one that something (an active service) uses. */
+  async delete(id: string): Promise<boolean> {
+    const provider = await this.get(id);
+    if (provider.type === 'local' && provider.name === LOCAL_PROVIDER_NAME) throw new AppError(ErrorCode.CONFLICT, 'The local provider cannot be deleted.');
+    const users = (await Promise.all(this.usages.map((check) => check(id)))).flat();
+    if (users.length) throw new AppError(ErrorCode.CONFLICT, `Provider "${provider.name}" is used by ${users.join(', ')}: retire those first.`, { usedBy: users });
+    await this.providers.delete(id);
+    return true;
+  }
+
+  /** Names of the providers connecting with a credential (for the credentials' delete check). */
+  async usingCredential(credentialId: string): Promise<string[]> {
+    const rows = await this.providers.find({ where: [{ credentialId }, { becomeCredentialId: credentialId }], order: { name: 'ASC' } });
+    return rows.map((r) => `provider "${r.name}"`);
+  }
+
+  private async validated(current: ProviderEntity | null, input: ProviderInput): Promise<Omit<ProviderEntity, 'id' | 'createdAt' | 'healthStatus' | 'healthMessage' | 'healthCheckedAt'>> {
+    const fields: Record<string, string> = {};
+    const name = input.name ?? current?.name ?? '';
+    const type = (input.type ?? current?.type ?? '') as ProviderType;
+    if (!NAME.test(name)) fields.name = 'use lower case letters, digits and _, starting with a letter (it names the inventory group)';
+    if (!TYPES.includes(type)) fields.type = `use one of ${TYPES.join(', ')}`;
+    let config: Record<string, unknown> = current?.config ?? {};
+    if (TYPES.includes(type)) {
+      const parsed = PROVIDER_CONFIG[type].safeParse(input.config === undefined ? config : input.config);
+      if (parsed.success) config = parsed.data as Record<string, unknown>;
+      else fields.config = parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; ');
+    }
+    const credentialId = input.credentialId === undefined ? (current?.credentialId ?? null) : input.credentialId;
+    const becomeCredentialId = input.becomeCredentialId === undefined ? (current?.becomeCredentialId ?? null) : input.becomeCredentialId;
+    const allowed = TYPES.includes(type) ? CONNECTION_CREDENTIALS[type] : [];
+    if (credentialId) {
+      const c = await this.credentials.get(credentialId).catch(() => null);
+      if (!c) fields.credentialId = 'is not a known credential';
+      else if (!allowed.includes(c.type)) fields.credentialId = allowed.length ? `a ${type} provider connects with ${allowed.join(' or ')}, not ${c.type}` : `a ${type} provider takes no credential`;
+    } else if (type === 'openstack' || type === 'kubernetes') {
+      fields.credentialId = `a ${type} provider needs a credential (${allowed.join(' or ')})`;
+    }
+    if (becomeCredentialId) {
+      const c = await this.credentials.get(becomeCredentialId).catch(() => null);
+      if (!c) fields.becomeCredentialId = 'is not a known credential';
+      else if (c.type !== 'become_password') fields.becomeCredentialId = `must be a become_password credential, not ${c.type}`;
+      else if (type !== 'ssh' && type !== 'local') fields.becomeCredentialId = `a ${type} provider does not become another user`;
+    }
+    const names = Object.keys(fields);
+    if (names.length) throw validationFailed(`The provider is not valid — ${names.map((n) => `${n}: ${fields[n]}`).join('; ')}`, fields);
+    return { name, type, config, credentialId, becomeCredentialId };
+  }
+
+  /** What a run on this provider needs, made in its folder: inventory, credential files, environment, secrets. */
+  async materialsFor(id: string, runDir: string): Promise<RunMaterials> {
     const provider = await this.providers.findOneBy({ id });
     if (!provider) throw notFound('Provider', id);
-    switch (provider.type) {
-      case 'local':
-        return {
-          all: {
-            children: {
-              [provider.name]: {
-                hosts: {
-                  localhost: {
-                    ansible_connection: 'local',
-                    ansible_python_interpreter: '{{ ansible_playbook_python }}',
-                  },
-                },
-              },
-            },
-          },
-        };
-      case 'ssh':
-      case 'openstack':
-      case 'kubernetes':
-        // No such provider can be registered yet: its connection settings and credentials
-        // arrive with the providers capability. Refuse rather than run on an empty inventory.
-        throw new AppError(ErrorCode.UNAVAILABLE, `Provider "${provider.name}" is of type ${provider.type}, which this version cannot run playbooks on yet.`);
-      default: {
-        const unknown: never = provider.type;
-        throw new Error(`unknown provider type ${String(unknown)}`);
+    const [credential, become] = await this.revealCredentials(provider);
+    return buildMaterials(provider, credential, become, runDir);
+  }
+
+  /** The inventory alone (no secrets), for display. */
+  async inventoryFor(id: string): Promise<object> {
+    const dir = await mkdtemp(join(tmpdir(), 'superfluid-inventory-'));
+    try {
+      return (await this.materialsFor(id, dir)).inventory;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  private async revealCredentials(provider: ProviderEntity): Promise<[RevealedCredential | null, RevealedCredential | null]> {
+    return Promise.all([
+      provider.credentialId ? this.credentials.reveal(provider.credentialId) : null,
+      provider.becomeCredentialId ? this.credentials.reveal(provider.becomeCredentialId) : null,
+    ]);
+  }
+
+  // ---- monitoring ---------------------------------------------------------------------------
+
+  /**
+   * Checks one provider now — ssh: a real SSH login on every host (ansible's raw module
+   * running `true`); OpenStack: a Keystone v3 token and its catalog; Kubernetes: /version
+   * and /readyz — records the result, and raises an alarm when the status changed.
+   */
+  async checkHealth(id: string): Promise<ProviderModel> {
+    const provider = await this.providers.findOneBy({ id });
+    if (!provider) throw notFound('Provider', id);
+    const started = Date.now();
+    let result: HealthResult;
+    try {
+      const [credential] = await this.revealCredentials(provider);
+      switch (provider.type) {
+        case 'local':
+          result = { status: 'up', message: 'the portal’s own host' };
+          break;
+        case 'ssh':
+          result = await this.checkSsh(provider);
+          break;
+        case 'openstack':
+          result = await checkOpenStack(provider, credential);
+          break;
+        case 'kubernetes':
+          result = await checkKubernetes(provider, credential);
+          break;
       }
+    } catch (err) {
+      result = { status: 'down', message: (err as Error).message };
+    }
+    const changed = provider.healthStatus !== 'unknown' && provider.healthStatus !== result.status;
+    await this.health.insert({ providerId: id, status: result.status, message: result.message.slice(0, 2000), latencyMs: Date.now() - started, changed });
+    await this.providers.update(id, { healthStatus: result.status, healthMessage: result.message.slice(0, 2000), healthCheckedAt: new Date() });
+    if (changed) {
+      const what = result.status === 'down' ? 'went DOWN' : 'is back UP';
+      this.logger.warn(`alarm: provider "${provider.name}" ${what}: ${result.message}`);
+      await this.pubsub.publish(channels.providerAlarms(), { providerId: id, name: provider.name, status: result.status, message: result.message }).catch(() => undefined);
+    }
+    return this.get(id);
+  }
+
+  /** Checks every provider, a few at a time. */
+  async checkAll(): Promise<number> {
+    const all = await this.providers.find();
+    let next = 0;
+    const worker = async () => {
+      while (next < all.length) await this.checkHealth(all[next++].id).catch((err: Error) => this.logger.warn(err.message));
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    return all.length;
+  }
+
+  /** The latest health checks of a provider, newest first. */
+  healthHistory(providerId: string, take: number): Promise<ProviderHealthEntity[]> {
+    return this.health.find({ where: { providerId }, order: { checkedAt: 'DESC', id: 'DESC' }, take: Math.min(Math.max(take, 1), 1000) });
+  }
+
+  /** Status changes of every provider (alarms), newest first. */
+  alarms(take: number): Promise<ProviderHealthEntity[]> {
+    return this.health.find({ where: { changed: true }, order: { checkedAt: 'DESC', id: 'DESC' }, take: Math.min(Math.max(take, 1), 1000) });
+  }
+
+  private async checkSsh(provider: ProviderEntity): Promise<HealthResult> {
+    const dir = await mkdtemp(join(tmpdir(), 'superfluid-health-'));
+    try {
+      const m = await this.materialsFor(provider.id, dir);
+      await writeFile(join(dir, 'inventory.yml'), JSON.stringify(m.inventory), { mode: 0o600 });
+      const args = ['-i', join(dir, 'inventory.yml'), provider.name, '-m', 'ansible.builtin.raw', '-a', 'true', '-o', '-T', '10'];
+      if (m.secretVars) {
+        await writeFile(join(dir, 'secret_vars.yml'), renderUnsafeVars(m.secretVars), { mode: 0o600 });
+        args.push('-e', `@${join(dir, 'secret_vars.yml')}`);
+      }
+      // `ansible` lives beside `ansible-playbook`.
+      const bin = /ansible-playbook$/.test(this.config.ansiblePlaybookBin) ? this.config.ansiblePlaybookBin.replace(/ansible-playbook$/, 'ansible') : 'ansible';
+      const run = await this.processes.spawn(bin, args, {
+        extendEnv: false,
+        reject: false,
+        timeout: 60_000,
+        env: {
+          PATH: process.env.PATH ?? '/usr/bin:/bin',
+          HOME: dir,
+          LANG: 'C.UTF-8',
+          ANSIBLE_HOST_KEY_CHECKING: 'false',
+          ANSIBLE_NOCOLOR: '1',
+          ANSIBLE_LOCAL_TEMP: join(dir, 'tmp'),
+          ANSIBLE_SSH_CONTROL_PATH_DIR: `/tmp/sfhc-${basename(dir).slice(-8)}`,
+          ANSIBLE_SSH_CONTROL_PATH: '%(directory)s/%%C',
+          ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true',
+          ...m.env,
+        },
+      });
+      const scrub = scrubber(m.secrets);
+      const out = scrub(`${String(run.stdout)}\n${String(run.stderr)}`);
+      const lines = out.split('\n').filter((l) => l.trim());
+      const hosts = lines.filter((l) => / \| /.test(l));
+      const bad = hosts.filter((l) => !/ \| (CHANGED|SUCCESS)/.test(l));
+      if (run.exitCode === 0 && bad.length === 0) return { status: 'up', message: `SSH login on ${hosts.length} host(s)` };
+      return { status: 'down', message: (bad.length ? bad : lines).slice(0, 5).join('\n').slice(0, 1000) || `ansible exited with ${String(run.exitCode)}` };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   }
 }

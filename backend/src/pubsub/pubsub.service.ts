@@ -139,6 +139,7 @@ export const channels = {
   jobLog: (jobId: string) => `superfluid:job:${jobId}:log`,
   jobCancel: (jobId: string) => `superfluid:job:${jobId}:cancel`,
   request: (requestId: string) => `superfluid:request:${requestId}`,
+  providerAlarms: () => 'superfluid:provider-alarms',
 };
 
 /** What LiveQueue.next() answers when nothing came for a while, or messages were dropped. */

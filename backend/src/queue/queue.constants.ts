@@ -3,6 +3,7 @@ export enum QueueName {
   REQUESTS = 'requests',
   MAINTENANCE = 'maintenance',
   GIT = 'git',
+  PROVIDERS = 'providers',
 }
 
 export enum JobName {
@@ -12,6 +13,7 @@ export enum JobName {
   PURGE_JOB_OUTPUT = 'purge-job-output',
   REFRESH_GIT_REPO = 'refresh-git-repo',
   CHECK_PLAYBOOK_SYNTAX = 'check-playbook-syntax',
+  CHECK_PROVIDERS = 'check-providers',
 }
 
 /** Every job name each queue accepts; a worker refuses to start without a handler for each. */
@@ -19,6 +21,7 @@ export const QUEUE_JOBS: Record<QueueName, JobName[]> = {
   [QueueName.REQUESTS]: [JobName.PROVISION, JobName.ADVANCE_REQUEST, JobName.RUN_ITEM],
   [QueueName.MAINTENANCE]: [JobName.PURGE_JOB_OUTPUT],
   [QueueName.GIT]: [JobName.REFRESH_GIT_REPO, JobName.CHECK_PLAYBOOK_SYNTAX],
+  [QueueName.PROVIDERS]: [JobName.CHECK_PROVIDERS],
 };
 
 export interface GitRepoJobData {

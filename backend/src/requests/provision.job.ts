@@ -65,7 +65,7 @@ export class ProvisionJob {
       repoId: plan.repoId,
       commit: plan.commit,
       playbook: plan.playbook,
-      inventory: await this.providers.inventoryFor(plan.providerId),
+      materials: (runDir) => this.providers.materialsFor(plan.providerId, runDir),
       extraVars: plan.extraVars,
       options: plan.options,
     });

@@ -181,7 +181,7 @@ export class StateMachineRunner {
         repoId: item.plan.repoId,
         commit: item.plan.commit,
         playbook: item.plan.playbook,
-        inventory: await this.providers.inventoryFor(item.plan.providerId),
+        materials: (runDir) => this.providers.materialsFor(item.plan.providerId, runDir),
         extraVars,
         options: item.plan.options,
         onCreated: async (jobId) => {

@@ -43,4 +43,10 @@ export class ServicesService {
     const result = await this.services.update({ id, status: 'active' }, { status: 'retired' });
     return (result.affected ?? 0) > 0;
   }
+
+  /** Names of the active services running on a provider. */
+  async activeOnProvider(providerId: string): Promise<string[]> {
+    const rows = await this.services.find({ where: { providerId, status: 'active' }, order: { name: 'ASC' }, take: 20 });
+    return rows.map((r) => `service "${r.name}"`);
+  }
 }

@@ -1,9 +1,40 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-type-json';
 
 @ObjectType('Provider')
 export class ProviderModel {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field({ description: 'local, ssh, openstack or kubernetes.' }) type: string;
+  @Field(() => GraphQLJSON, { description: 'Type-specific settings (hosts, URLs, namespace); never secrets.' }) config: Record<string, unknown>;
+  @Field(() => ID, { nullable: true, description: 'The credential runs connect with.' }) credentialId: string | null;
+  @Field(() => ID, { nullable: true, description: 'The become_password credential (ssh, local).' }) becomeCredentialId: string | null;
+  @Field({ description: 'unknown, up or down: the last health check.' }) healthStatus: string;
+  @Field(() => String, { nullable: true }) healthMessage: string | null;
+  @Field(() => Date, { nullable: true }) healthCheckedAt: Date | null;
   @Field() createdAt: Date;
+}
+
+@ObjectType('ProviderHealthCheck', { description: 'One health check; `changed` marks an alarm (down, or back up).' })
+export class ProviderHealthModel {
+  @Field(() => ID) providerId: string;
+  @Field() status: string;
+  @Field(() => String, { nullable: true }) message: string | null;
+  @Field(() => Int, { nullable: true }) latencyMs: number | null;
+  @Field() changed: boolean;
+  @Field() checkedAt: Date;
+}
+
+@InputType()
+export class ProviderInput {
+  @Field(() => String, { nullable: true, description: 'lower_snake_case: it names the inventory group.' }) name?: string | null;
+  @Field(() => String, { nullable: true, description: 'local, ssh, openstack or kubernetes (create only).' }) type?: string | null;
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description:
+      'ssh: { hosts: [{ name, address, port, variables }], user, sshArgs, variables }; openstack: { authUrl, region, interface }; kubernetes: { apiUrl, namespace }.',
+  })
+  config?: unknown;
+  @Field(() => ID, { nullable: true, description: 'null removes it; leave it out to keep it.' }) credentialId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'null removes it; leave it out to keep it.' }) becomeCredentialId?: string | null;
 }

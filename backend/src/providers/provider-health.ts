@@ -1,0 +1,111 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { parse } from 'yaml';
+import type { RevealedCredential } from '../credentials/credentials.service.js';
+import type { KubernetesConfig, OpenStackConfig } from './provider-config.js';
+import { openstackClouds } from './provider-materials.js';
+import type { ProviderEntity } from './provider.entity.js';
+
+export interface HealthResult {
+  status: 'up' | 'down';
+  message: string;
+}
+
+const TIMEOUT_MS = 10_000;
+
+/** One HTTP(S) request with a timeout, an optional CA, and the body read as text. */
+export function httpCall(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; ca?: string } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = send(
+      target,
+      { method: options.method ?? 'GET', headers: options.headers, timeout: TIMEOUT_MS, ...(options.ca ? { ca: options.ca } : {}) },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          if (body.length < 1_000_000) body += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+/** OpenStack: a Keystone v3 token and its service catalog. */
+export async function checkOpenStack(provider: ProviderEntity, credential: RevealedCredential | null): Promise<HealthResult> {
+  if (credential?.type !== 'openstack') return { status: 'down', message: 'no OpenStack credential to authenticate with' };
+  let { auth } = openstackClouds(provider.name, provider.config as OpenStackConfig, credential);
+  if (auth.clouds_yaml_cloud !== undefined) {
+    const clouds = parse(credential.secrets.clouds_yaml) as { clouds?: Record<string, { auth?: Record<string, string>; auth_type?: string }> };
+    const entry = clouds.clouds?.[credential.inputs.cloud];
+    auth = { auth_type: entry?.auth_type ?? 'password', ...(entry?.auth ?? {}) };
+  }
+  if (!auth.auth_url) return { status: 'down', message: 'no auth URL' };
+  const identity =
+    auth.auth_type === 'v3applicationcredential'
+      ? { methods: ['application_credential'], application_credential: { id: auth.application_credential_id, secret: auth.application_credential_secret } }
+      : {
+          methods: ['password'],
+          password: { user: { name: auth.username, password: auth.password, domain: { name: auth.user_domain_name ?? 'Default' } } },
+        };
+  const scope =
+    auth.auth_type === 'v3applicationcredential' ? {} : { scope: { project: { name: auth.project_name, domain: { name: auth.project_domain_name ?? 'Default' } } } };
+  const url = `${auth.auth_url.replace(/\/+$/, '').replace(/\/v3$/, '')}/v3/auth/tokens`;
+  try {
+    const res = await httpCall(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ auth: { identity, ...scope } }),
+    });
+    if (res.status !== 201 || !res.headers['x-subject-token']) return { status: 'down', message: `Keystone answered HTTP ${res.status}` };
+    const catalog = (JSON.parse(res.body) as { token?: { catalog?: { type: string }[] } }).token?.catalog ?? [];
+    return { status: 'up', message: `token issued; service catalog: ${catalog.map((c) => c.type).sort().join(', ') || 'empty'}` };
+  } catch (err) {
+    return { status: 'down', message: `Keystone did not answer: ${(err as Error).message}` };
+  }
+}
+
+/** Kubernetes: `/version` and `/readyz` of the API server, with the credential's token. */
+export async function checkKubernetes(provider: ProviderEntity, credential: RevealedCredential | null): Promise<HealthResult> {
+  const config = provider.config as KubernetesConfig;
+  let apiUrl = config.apiUrl;
+  let token: string | undefined;
+  let ca: string | undefined;
+  if (credential?.type === 'kubernetes_token') {
+    apiUrl ??= credential.inputs.api_url;
+    token = credential.secrets.token;
+    ca = credential.inputs.ca_cert || undefined;
+  } else if (credential?.type === 'kubeconfig') {
+    const kc = parse(credential.secrets.kubeconfig) as {
+      'current-context'?: string;
+      contexts?: { name: string; context: { cluster: string; user: string } }[];
+      clusters?: { name: string; cluster: { server: string; 'certificate-authority-data'?: string } }[];
+      users?: { name: string; user: { token?: string } }[];
+    };
+    const context = kc.contexts?.find((c) => c.name === (credential.inputs.context || kc['current-context']))?.context;
+    const cluster = kc.clusters?.find((c) => c.name === context?.cluster)?.cluster;
+    apiUrl ??= cluster?.server;
+    token = kc.users?.find((u) => u.name === context?.user)?.user.token;
+    if (cluster?.['certificate-authority-data']) ca = Buffer.from(cluster['certificate-authority-data'], 'base64').toString('utf8');
+  }
+  if (!apiUrl) return { status: 'down', message: 'no API server URL' };
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  try {
+    const version = await httpCall(`${apiUrl.replace(/\/+$/, '')}/version`, { headers, ca });
+    if (version.status !== 200) return { status: 'down', message: `/version answered HTTP ${version.status}` };
+    const ready = await httpCall(`${apiUrl.replace(/\/+$/, '')}/readyz`, { headers, ca });
+    if (ready.status !== 200) return { status: 'down', message: `/readyz answered HTTP ${ready.status}: ${ready.body.slice(0, 200)}` };
+    const v = JSON.parse(version.body) as { gitVersion?: string };
+    return { status: 'up', message: `Kubernetes ${v.gitVersion ?? '(version unknown)'} ready` };
+  } catch (err) {
+    return { status: 'down', message: `the API server did not answer: ${(err as Error).message}` };
+  }
+}

@@ -1,0 +1,145 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import type { RevealedCredential } from '../credentials/credentials.service.js';
+import type { RunMaterials } from '../jobs/run-materials.js';
+import type { KubernetesConfig, OpenStackConfig, SshConfig } from './provider-config.js';
+import type { ProviderEntity } from './provider.entity.js';
+
+const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Builds what a run on `provider` needs, in `runDir`: its inventory (one group named
+ * after the provider, no secrets), credential files (mode 0600 under credentials/),
+ * environment variables, secret connection variables, and the secrets to mask.
+ */
+export async function buildMaterials(
+  provider: ProviderEntity,
+  credential: RevealedCredential | null,
+  become: RevealedCredential | null,
+  runDir: string,
+): Promise<RunMaterials> {
+  const dir = join(runDir, 'credentials');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = async (name: string, content: string, mode = 0o600) => {
+    const path = join(dir, name);
+    await writeFile(path, content, { mode });
+    return path;
+  };
+  const secrets = [credential, become].flatMap((c) => (c ? Object.values(c.secrets).filter((v) => v.length > 0) : []));
+  const env: Record<string, string> = {};
+  const secretVars: Record<string, unknown> = {};
+  const groupVars: Record<string, unknown> = { ...((provider.config.variables as Record<string, unknown> | undefined) ?? {}) };
+  let hosts: Record<string, Record<string, unknown>>;
+
+  if (become) {
+    secretVars.ansible_become_password = become.secrets.password;
+    if (become.inputs.become_user) groupVars.ansible_become_user = become.inputs.become_user;
+  }
+
+  switch (provider.type) {
+    case 'local':
+      hosts = { localhost: { ansible_connection: 'local', ansible_python_interpreter: '{{ ansible_playbook_python }}' } };
+      break;
+    case 'ssh': {
+      const config = provider.config as SshConfig;
+      hosts = Object.fromEntries(
+        config.hosts.map((h) => [h.name, { ansible_host: h.address, ...(h.port ? { ansible_port: h.port } : {}), ...(h.variables ?? {}) }]),
+      );
+      groupVars.ansible_connection = 'ssh';
+      const user = config.user ?? credential?.inputs.username;
+      if (user) groupVars.ansible_user = user;
+      if (config.sshArgs) groupVars.ansible_ssh_common_args = config.sshArgs;
+      if (credential?.type === 'ssh_key') {
+        groupVars.ansible_ssh_private_key_file = await file('id_key', withNewline(credential.secrets.private_key));
+        if (credential.secrets.passphrase) {
+          // ssh asks this program for the passphrase; it reads it from a 0600 file.
+          const passphrase = await file('passphrase', credential.secrets.passphrase);
+          env.SSH_ASKPASS = await file('askpass', `#!/bin/sh\nexec cat ${shellQuote(passphrase)}\n`, 0o700);
+          env.SSH_ASKPASS_REQUIRE = 'force';
+          env.DISPLAY = env.DISPLAY ?? ':0';
+        }
+      } else if (credential?.type === 'username_password') {
+        secretVars.ansible_password = credential.secrets.password;
+      }
+      break;
+    }
+    case 'openstack': {
+      const config = provider.config as OpenStackConfig;
+      hosts = { localhost: { ansible_connection: 'local', ansible_python_interpreter: '{{ ansible_playbook_python }}' } };
+      if (credential?.type === 'openstack') {
+        const { cloudsYaml, cloud, auth } = openstackClouds(provider.name, config, credential);
+        env.OS_CLIENT_CONFIG_FILE = await file('clouds.yaml', cloudsYaml);
+        env.OS_CLOUD = cloud;
+        // For playbooks that call the REST APIs with ansible.builtin.uri (works with bare ansible-core).
+        secretVars.openstack_auth = auth;
+        groupVars.openstack_cloud = cloud;
+        if (auth.auth_url) groupVars.openstack_auth_url = auth.auth_url;
+        if (config.region ?? credential.inputs.region) groupVars.openstack_region = config.region ?? credential.inputs.region;
+      }
+      break;
+    }
+    case 'kubernetes': {
+      const config = provider.config as KubernetesConfig;
+      hosts = { localhost: { ansible_connection: 'local', ansible_python_interpreter: '{{ ansible_playbook_python }}' } };
+      groupVars.k8s_namespace = config.namespace;
+      if (credential?.type === 'kubeconfig') {
+        env.K8S_AUTH_KUBECONFIG = await file('kubeconfig', credential.secrets.kubeconfig);
+        if (credential.inputs.context) env.K8S_AUTH_CONTEXT = credential.inputs.context;
+      } else if (credential?.type === 'kubernetes_token') {
+        const host = config.apiUrl ?? credential.inputs.api_url;
+        env.K8S_AUTH_HOST = host;
+        env.K8S_AUTH_API_KEY = credential.secrets.token;
+        groupVars.k8s_api_url = host;
+        secretVars.k8s_api_key = credential.secrets.token;
+        if (credential.inputs.ca_cert) {
+          env.K8S_AUTH_SSL_CA_CERT = await file('ca.crt', credential.inputs.ca_cert);
+          groupVars.k8s_ca_cert_file = env.K8S_AUTH_SSL_CA_CERT;
+        }
+      } else if (config.apiUrl) {
+        groupVars.k8s_api_url = config.apiUrl;
+      }
+      break;
+    }
+  }
+  return {
+    inventory: { all: { children: { [provider.name]: { hosts, vars: groupVars } } } },
+    env,
+    secretVars: Object.keys(secretVars).length ? secretVars : null,
+    secrets,
+  };
+}
+
+const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
+
+/** A clouds.yaml for the credential (its own, or one made from its fields) and the auth a REST playbook needs. */
+export function openstackClouds(
+  providerName: string,
+  config: OpenStackConfig,
+  credential: RevealedCredential,
+): { cloudsYaml: string; cloud: string; auth: Record<string, string> } {
+  const i = credential.inputs;
+  const s = credential.secrets;
+  if (s.clouds_yaml) {
+    return { cloudsYaml: s.clouds_yaml, cloud: i.cloud, auth: { clouds_yaml_cloud: i.cloud } };
+  }
+  const authUrl = config.authUrl ?? i.auth_url;
+  const auth: Record<string, string> = s.application_credential_secret
+    ? { auth_type: 'v3applicationcredential', auth_url: authUrl, application_credential_id: i.application_credential_id, application_credential_secret: s.application_credential_secret }
+    : {
+        auth_type: 'password',
+        auth_url: authUrl,
+        username: i.username,
+        password: s.password,
+        project_name: i.project_name,
+        user_domain_name: i.domain || 'Default',
+        project_domain_name: i.domain || 'Default',
+      };
+  const { auth_type: authType, ...authFields } = auth;
+  const cloud = providerName;
+  const entry: Record<string, unknown> = { auth_type: authType, auth: authFields, identity_api_version: 3 };
+  const region = config.region ?? i.region;
+  if (region) entry.region_name = region;
+  if (config.interface) entry.interface = config.interface;
+  return { cloudsYaml: stringify({ clouds: { [cloud]: entry } }), cloud, auth };
+}
