@@ -7,6 +7,7 @@ import serviceRequests from './serviceRequests';
 import services from './services';
 import gitRepos from './gitRepos';
 import providers from './providers';
+import apiTokens from './apiTokens';
 import { i18nProvider } from './i18nProvider';
 import { LoginPage } from './LoginPage';
 import { theme } from './theme';
@@ -43,5 +44,6 @@ export const App = () => (
       recordRepresentation="name"
     />
     <Resource name="providers" list={providers.list} icon={providers.icon} />
+    <Resource name="apiTokens" list={apiTokens.list} icon={apiTokens.icon} />
   </Admin>
 );
