@@ -8,6 +8,7 @@ import services from './services';
 import gitRepos from './gitRepos';
 import providers from './providers';
 import credentials from './credentials';
+import apiTokens from './apiTokens';
 import { i18nProvider } from './i18nProvider';
 import { LoginPage } from './LoginPage';
 import { theme } from './theme';
@@ -52,5 +53,6 @@ export const App = () => (
       icon={credentials.icon}
       recordRepresentation="name"
     />
+    <Resource name="apiTokens" list={apiTokens.list} icon={apiTokens.icon} />
   </Admin>
 );

@@ -1,7 +1,8 @@
 // The single seam between react-admin and the Superfluid GraphQL API.
-// Resources: catalog (service templates), serviceRequests, services, gitRepos, providers, credentials.
-// Writes: serviceRequests (create = order), gitRepos (create, update, delete), credentials (create,
-// update, delete; their forms send CredentialInput, secrets write-only).
+// Resources: catalog (service templates), serviceRequests, services, gitRepos, providers, credentials,
+// apiTokens. Writes: serviceRequests (create = order), gitRepos (create, update, delete), credentials
+// (create, update, delete; their forms send CredentialInput, secrets write-only), apiTokens (delete =
+// revoke; creating one is createApiToken below, since its token is shown once and is no record).
 // Lists that the API pages (skip/take) use partial pagination: take perPage+1 to learn whether
 // a next page exists. The others are short and are paged, filtered and sorted here.
 import {
@@ -25,7 +26,10 @@ import {
 import { graphqlRequest } from './api/graphql';
 import type { Credential, CredentialInput, CredentialType } from './credentials/types';
 import type {
+  ApiToken,
+  CreatedApiToken,
   GitRepo,
+  GitWebhook,
   GitRepoInput,
   Job,
   JobEvent,
@@ -48,8 +52,8 @@ export const REQUEST_FIELDS = `id status message createdAt updatedAt finishedAt 
   template { id name dialog } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
 const SERVICE_FIELDS = `id name status outputs createdAt owner { id username }
   request { id status template { id name } }`;
-const GIT_REPO_FIELDS =
-  'id name url branch commit lastRefreshedAt refreshStatus refreshError builtin playbooks { path }';
+const GIT_REPO_FIELDS = `id name url branch commit lastRefreshedAt refreshStatus refreshError builtin hosted enabled
+  refreshMaxAgeSeconds refreshIntervalSeconds cloneUrl webhookUrl playbooks { path syntaxStatus syntaxError }`;
 const GIT_REFRESH_FIELDS =
   'id status commit previousCommit durationMs error added changed removed startedAt finishedAt';
 // A repo read by id carries its refresh history (newest first); list rows do not.
@@ -57,6 +61,7 @@ const GIT_REPO_DETAIL_FIELDS = `${GIT_REPO_FIELDS} refreshes(take: 20) { ${GIT_R
 const PROVIDER_FIELDS = 'id name type createdAt';
 const CREDENTIAL_FIELDS = 'id name type inputs secretFields createdAt updatedAt';
 const CREDENTIAL_TYPE_FIELDS = 'name label description fields { name label secret required multiline help }';
+const API_TOKEN_FIELDS = 'id name createdAt expiresAt lastUsedAt';
 export const EVENT_FIELDS = 'seq event host task play changed failed stdout createdAt';
 
 type Rec = RaRecord & { id: string };
@@ -156,6 +161,15 @@ const RESOURCES: Record<string, ResourceApi> = {
       return providers.find((p) => p.id === String(id)) ?? null;
     },
   },
+  apiTokens: {
+    paged: false,
+    list: async () =>
+      asRecords((await graphqlRequest<{ apiTokens: ApiToken[] }>(`{ apiTokens { ${API_TOKEN_FIELDS} } }`)).apiTokens),
+    one: async (id) => {
+      const { apiTokens } = await graphqlRequest<{ apiTokens: ApiToken[] }>(`{ apiTokens { ${API_TOKEN_FIELDS} } }`);
+      return apiTokens.find((t) => t.id === String(id)) ?? null;
+    },
+  },
 };
 
 const resourceApi = (resource: string): ResourceApi => {
@@ -220,12 +234,24 @@ interface OrderData {
   dialogValues: JsonObject;
 }
 
-/** Only the fields the API takes: react-admin forms send the whole record back. */
-const gitRepoInput = (data: Partial<GitRepoInput>): Partial<GitRepoInput> => {
+type GitRepoInputValues = { [K in keyof GitRepoInput]?: GitRepoInput[K] | null };
+
+/** Only the fields the API takes: react-admin forms send the whole record back. An emptied refresh
+ * policy is null (turned off); a policy absent from the form is left out (kept). */
+const gitRepoInput = (data: GitRepoInputValues): Partial<GitRepoInput> => {
   const input: Partial<GitRepoInput> = {};
   for (const key of ['name', 'url', 'branch'] as const) {
     const value = data[key];
     if (typeof value === 'string') input[key] = value.trim();
+  }
+  for (const key of ['hosted', 'enabled'] as const) {
+    const value = data[key];
+    if (typeof value === 'boolean') input[key] = value;
+  }
+  for (const key of ['refreshMaxAgeSeconds', 'refreshIntervalSeconds'] as const) {
+    if (!(key in data)) continue;
+    const value = data[key];
+    input[key] = typeof value === 'number' && Number.isFinite(value) ? value : null;
   }
   return input;
 };
@@ -239,8 +265,13 @@ async function create(resource: string, params: CreateParams): Promise<CreateRes
     return { data: createCredential };
   }
   if (resource === 'gitRepos') {
-    const input = gitRepoInput(params.data as Partial<GitRepoInput>);
+    const input: Partial<GitRepoInput> = gitRepoInput(params.data as GitRepoInputValues);
     if (!input.branch) delete input.branch;
+    // A hosted repository has no URL of its own; a policy left empty is simply not set.
+    if (input.hosted) delete input.url;
+    delete input.enabled;
+    if (input.refreshMaxAgeSeconds === null) delete input.refreshMaxAgeSeconds;
+    if (input.refreshIntervalSeconds === null) delete input.refreshIntervalSeconds;
     const { createGitRepo } = await graphqlRequest<{ createGitRepo: GitRepo }>(
       `mutation($input: CreateGitRepoInput!) { createGitRepo(input: $input) { ${GIT_REPO_DETAIL_FIELDS} } }`,
       { input },
@@ -268,7 +299,8 @@ async function update(resource: string, params: UpdateParams): Promise<UpdateRes
   }
   if (resource !== 'gitRepos') return unsupported(`Updating ${resource}`);
   // Only what changed, so that an unchanged URL and branch do not trigger a refresh.
-  const next = gitRepoInput(params.data as Partial<GitRepoInput>);
+  const next = gitRepoInput(params.data as GitRepoInputValues);
+  delete next.hosted;
   const previous = (params.previousData ?? {}) as Partial<GitRepoInput>;
   const input = Object.fromEntries(Object.entries(next).filter(([key, value]) => previous[key as keyof GitRepoInput] !== value));
   const { updateGitRepo } = await graphqlRequest<{ updateGitRepo: GitRepo }>(
@@ -283,6 +315,10 @@ async function deleteOne(resource: string, params: DeleteParams): Promise<Delete
     await graphqlRequest<{ deleteCredential: boolean }>('mutation($id: ID!) { deleteCredential(id: $id) }', { id: params.id });
     return { data: (params.previousData ?? { id: String(params.id) }) as Rec };
   }
+  if (resource === 'apiTokens') {
+    await graphqlRequest<{ revokeApiToken: boolean }>('mutation($id: ID!) { revokeApiToken(id: $id) }', { id: params.id });
+    return { data: (params.previousData ?? { id: String(params.id) }) as Rec };
+  }
   if (resource !== 'gitRepos') return unsupported(`Deleting ${resource}`);
   await graphqlRequest<{ deleteGitRepo: boolean }>('mutation($id: ID!) { deleteGitRepo(id: $id) }', { id: params.id });
   return { data: (params.previousData ?? { id: String(params.id) }) as Rec };
@@ -292,6 +328,13 @@ async function deleteOne(resource: string, params: DeleteParams): Promise<Delete
  * (subscriptions) are in api/live.ts. */
 export interface SuperfluidMethods {
   refreshGitRepo: (id: Identifier) => Promise<{ data: GitRepo }>;
+  /** Refreshes every enabled repository; failures are recorded on each repository, not thrown. */
+  refreshAllGitRepos: () => Promise<{ data: GitRepo[] }>;
+  /** Turns webhooks on, or replaces the secret: the secret is in this answer only. */
+  enableGitWebhook: (id: Identifier) => Promise<{ data: GitWebhook }>;
+  disableGitWebhook: (id: Identifier) => Promise<{ data: GitRepo }>;
+  /** The token is in this answer only. */
+  createApiToken: (name: string, expiresInDays: number | null) => Promise<{ data: CreatedApiToken }>;
   getJob: (id: string) => Promise<{ data: (Job & { stdout: string }) | null }>;
   /** Asks the server to stop a running job; it ends `canceled` soon after. CONFLICT when it has already ended. */
   cancelJob: (id: string) => Promise<{ data: Job }>;
@@ -308,6 +351,34 @@ const methods: SuperfluidMethods = {
       { id },
     );
     return { data: refreshGitRepo };
+  },
+  refreshAllGitRepos: async () => {
+    const { refreshAllGitRepos } = await graphqlRequest<{ refreshAllGitRepos: GitRepo[] }>(
+      `mutation { refreshAllGitRepos { ${GIT_REPO_FIELDS} } }`,
+    );
+    return { data: refreshAllGitRepos };
+  },
+  enableGitWebhook: async (id) => {
+    const { enableGitWebhook } = await graphqlRequest<{ enableGitWebhook: GitWebhook }>(
+      'mutation($id: ID!) { enableGitWebhook(id: $id) { url secret } }',
+      { id },
+    );
+    return { data: enableGitWebhook };
+  },
+  disableGitWebhook: async (id) => {
+    const { disableGitWebhook } = await graphqlRequest<{ disableGitWebhook: GitRepo }>(
+      `mutation($id: ID!) { disableGitWebhook(id: $id) { ${GIT_REPO_DETAIL_FIELDS} } }`,
+      { id },
+    );
+    return { data: disableGitWebhook };
+  },
+  createApiToken: async (name, expiresInDays) => {
+    const { createApiToken } = await graphqlRequest<{ createApiToken: CreatedApiToken }>(
+      `mutation($name: String!, $expiresInDays: Int) { createApiToken(name: $name, expiresInDays: $expiresInDays) {
+        token apiToken { ${API_TOKEN_FIELDS} } } }`,
+      { name, expiresInDays },
+    );
+    return { data: createApiToken };
   },
   getJob: async (id) => {
     const { job } = await graphqlRequest<{ job: (Job & { stdout: string }) | null }>(

@@ -13,6 +13,10 @@ const messages: TranslationMessages = {
     services: { name: 'Service |||| Services' },
     gitRepos: { name: 'Git repo |||| Git repos' },
     providers: { name: 'Provider |||| Providers' },
+    apiTokens: {
+      name: 'API token |||| API tokens',
+      notifications: { deleted: 'API token revoked' },
+    },
   },
 };
 

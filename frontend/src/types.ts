@@ -126,9 +126,38 @@ export interface GitRepo {
   refreshStatus: string | null;
   refreshError: string | null;
   builtin: boolean;
-  playbooks: { path: string }[];
+  /** Hosted by the portal: pushed to at `cloneUrl` instead of fetched from `url`. */
+  hosted: boolean;
+  /** A disabled repository is neither refreshed nor ordered from. */
+  enabled: boolean;
+  /** Refreshed before a run when the last refresh is older than this; null: never. */
+  refreshMaxAgeSeconds: number | null;
+  /** Refreshed on a schedule, every this many seconds; null: no schedule. */
+  refreshIntervalSeconds: number | null;
+  /** For hosted repositories: the URL to clone and push, with an API token as the password. */
+  cloneUrl: string | null;
+  /** The payload URL for git hosts when webhooks are on; null when they are off. */
+  webhookUrl: string | null;
+  playbooks: Playbook[];
   /** Latest refreshes, newest first; present on a repo read by id, absent from list rows. */
   refreshes?: GitRefresh[];
+}
+
+export const SYNTAX_STATUSES = ['pending', 'ok', 'failed'] as const;
+export type SyntaxStatus = (typeof SYNTAX_STATUSES)[number];
+
+/** A playbook found at a repository's recorded commit, with its `ansible-playbook --syntax-check` status. */
+export interface Playbook {
+  path: string;
+  syntaxStatus: SyntaxStatus;
+  /** Ansible's message when the syntax check failed. */
+  syntaxError: string | null;
+}
+
+/** What enableGitWebhook returns: the secret is shown this once. */
+export interface GitWebhook {
+  url: string;
+  secret: string;
 }
 
 export interface GitRefresh {
@@ -147,11 +176,31 @@ export interface GitRefresh {
   finishedAt: string | null;
 }
 
-/** What createGitRepo / updateGitRepo take. */
+/** What createGitRepo / updateGitRepo take (hosted on create only, enabled on update only). */
 export interface GitRepoInput {
   name: string;
   url: string;
   branch: string;
+  hosted: boolean;
+  enabled: boolean;
+  refreshMaxAgeSeconds: number | null;
+  refreshIntervalSeconds: number | null;
+}
+
+/** A named API token, for scripts and `git push`; the token itself is shown once, when created. */
+export interface ApiToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** Null: valid until revoked. */
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface CreatedApiToken {
+  /** Shown once: never returned again. */
+  token: string;
+  apiToken: ApiToken;
 }
 
 export interface Provider {

@@ -136,8 +136,9 @@ export class GitHttpController {
       res.status(500).type('text/plain').end(`git http-backend failed (exit ${result.exitCode ?? 'signal'}).\n`);
       return;
     }
-    if (pushing && result.exitCode === 0) {
-      // Before the push returns, so the new playbooks are there when `git push` is done.
+    if (pushing && route[2] === '/git-receive-pack' && result.exitCode === 0) {
+      // Before the push returns, so the new playbooks are there when `git push` is done. Only after
+      // the pack itself (POST): the ref advertisement (GET /info/refs) that precedes it changes nothing.
       await this.repos.refresh(repo.id).catch((err: Error) => this.logger.warn(`refresh after a push to ${repo.name}: ${err.message}`));
     }
     res.end();

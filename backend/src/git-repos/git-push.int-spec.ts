@@ -82,6 +82,11 @@ describe('the portal as a git remote (smart HTTP, real git push)', () => {
       const after = await app.gql<{ gitRepo: Repo }>(`query($id: ID!) { gitRepo(id: $id) { ${REPO} } }`, { id: repo.id });
       assert.equal(after.data!.gitRepo.commit, push.head);
       assert.deepEqual(after.data!.gitRepo.playbooks.map((p) => p.path), ['deploy.yml']);
+      // One refresh at creation, one for the push; none for the ref advertisement that precedes it.
+      const history = await app.gql<{ gitRepo: { refreshes: { commit: string | null }[] } }>('query($id: ID!) { gitRepo(id: $id) { refreshes { commit } } }', {
+        id: repo.id,
+      });
+      assert.deepEqual(history.data!.gitRepo.refreshes.map((r) => r.commit), [push.head, null]);
       const checked = await waitFor('the syntax check', async () => {
         const r = await app.gql<{ gitRepo: Repo }>(`query($id: ID!) { gitRepo(id: $id) { ${REPO} } }`, { id: repo.id });
         const p = r.data!.gitRepo.playbooks[0];

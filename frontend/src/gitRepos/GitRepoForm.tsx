@@ -1,7 +1,24 @@
 // The form of a git repository, for both Create and Edit. Server field errors (VALIDATION_FAILED
 // with extensions.fields) reach the inputs through the HttpError body, as on the order form.
+// On create, "Hosted by the portal" replaces the URL (the portal hosts it); a hosted repository
+// keeps its name and has no URL to change, so Edit shows them read-only.
 import SaveIcon from '@mui/icons-material/Save';
-import { required, SaveButton, SimpleForm, TextInput, Toolbar } from 'react-admin';
+import { Typography } from '@mui/material';
+import { useWatch } from 'react-hook-form';
+import {
+  BooleanInput,
+  minValue,
+  NumberInput,
+  required,
+  SaveButton,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  useRecordContext,
+  type Validator,
+} from 'react-admin';
+import type { GitRepo } from '../types';
+import { describeInterval, describeMaxAge } from './refreshPolicy';
 
 const GitRepoToolbar = ({ submitLabel }: { submitLabel: string }) => (
   <Toolbar>
@@ -9,16 +26,119 @@ const GitRepoToolbar = ({ submitLabel }: { submitLabel: string }) => (
   </Toolbar>
 );
 
-export const GitRepoForm = ({ submitLabel }: { submitLabel: string }) => (
-  <SimpleForm toolbar={<GitRepoToolbar submitLabel={submitLabel} />} sx={{ maxWidth: 720 }}>
-    <TextInput source="name" label="Name" validate={required()} helperText="Letters, digits, . _ -" fullWidth />
+const wholeSeconds: Validator = (value: unknown) =>
+  value === null || value === undefined || value === '' || Number.isInteger(value) ? undefined : 'Use a whole number of seconds';
+
+// Made once: a validator made while rendering re-registers the field at every render, and the
+// policy inputs render at every keystroke (their helper text follows the value), losing the error.
+const VALIDATE = {
+  refreshMaxAgeSeconds: [wholeSeconds, minValue(0)],
+  refreshIntervalSeconds: [wholeSeconds, minValue(60)],
+};
+const REQUIRED = required();
+
+/** A refresh-policy input whose helper text says what the value means as it is typed. */
+const PolicyInput = ({
+  source,
+  label,
+  help,
+  describe,
+  min,
+}: {
+  source: 'refreshMaxAgeSeconds' | 'refreshIntervalSeconds';
+  label: string;
+  help: string;
+  describe: (seconds: number | null) => string;
+  min: number;
+}) => {
+  const value = useWatch({ name: source }) as unknown;
+  const seconds = typeof value === 'number' && Number.isInteger(value) && value >= min ? value : null;
+  return (
+    <NumberInput
+      source={source}
+      label={label}
+      // No native min/step: the browser would block the submit with a bubble of its own, before the
+      // form's validators could put their message under the field.
+      validate={VALIDATE[source]}
+      helperText={`${help} Now: ${describe(seconds)}.`}
+      sx={{ width: 420, maxWidth: '100%' }}
+    />
+  );
+};
+
+const HostedSwitch = () => (
+  <BooleanInput
+    source="hosted"
+    label="Hosted by the portal"
+    helperText="Push to the portal over HTTP instead of having it fetch from another git server"
+  />
+);
+
+const UrlInput = ({ editing }: { editing: GitRepo | undefined }) => {
+  const hosted = useWatch({ name: 'hosted' }) as unknown;
+  if (editing?.hosted) {
+    return (
+      <TextInput
+        source="cloneUrl"
+        label="Clone URL"
+        disabled
+        helperText="A hosted repository is pushed to: it has no URL to change"
+        fullWidth
+      />
+    );
+  }
+  if (hosted === true) return null;
+  return (
     <TextInput
       source="url"
       label="URL"
-      validate={required()}
+      validate={REQUIRED}
       helperText="https://host/path, ssh://host/path, user@host:path or file:///path — no credentials in the URL"
       fullWidth
     />
-    <TextInput source="branch" label="Branch" validate={required()} helperText="Branch or tag to follow" />
-  </SimpleForm>
-);
+  );
+};
+
+export const GitRepoForm = ({ submitLabel }: { submitLabel: string }) => {
+  // Edit has a record (the repository as stored); Create has only its defaults, without an id.
+  const record = useRecordContext<GitRepo>();
+  const editing = record?.id ? record : undefined;
+  return (
+    <SimpleForm toolbar={<GitRepoToolbar submitLabel={submitLabel} />} sx={{ maxWidth: 720 }}>
+      {editing ? (
+        <BooleanInput source="enabled" label="Enabled" helperText="A disabled repository is neither refreshed nor ordered from" />
+      ) : (
+        <HostedSwitch />
+      )}
+      <TextInput
+        source="name"
+        label="Name"
+        validate={editing?.hosted ? undefined : REQUIRED}
+        disabled={Boolean(editing?.hosted)}
+        helperText={
+          editing?.hosted ? 'A hosted repository keeps its name: its clone URL depends on it' : 'Letters, digits, . _ -'
+        }
+        fullWidth
+      />
+      <UrlInput editing={editing} />
+      <TextInput source="branch" label="Branch" validate={REQUIRED} helperText="Branch or tag to follow" />
+      <Typography variant="subtitle2" sx={{ mt: 2 }}>
+        Refresh policy
+      </Typography>
+      <PolicyInput
+        source="refreshMaxAgeSeconds"
+        label="Refresh before a run when older than (seconds)"
+        help="Optional. 0 refreshes before every run; empty never does."
+        describe={describeMaxAge}
+        min={0}
+      />
+      <PolicyInput
+        source="refreshIntervalSeconds"
+        label="Refresh on a schedule every (seconds)"
+        help="Optional, 60 or more; empty: no schedule."
+        describe={describeInterval}
+        min={60}
+      />
+    </SimpleForm>
+  );
+};

@@ -1,12 +1,16 @@
-import { Box, Chip, Tooltip, Typography } from '@mui/material';
-import { DataTable, List } from 'react-admin';
+import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material';
+import { CreateButton, DataTable, List, TopToolbar } from 'react-admin';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime, shortCommit } from '../common/format';
 import type { GitRepo } from '../types';
+import { RefreshAllButton } from './RefreshAllButton';
 import { RefreshButton } from './RefreshButton';
+import { RepoBadges } from './RepoBadges';
+import { SYNTAX_CHIP_COLOUR } from './PlaybookTable';
 
 const Col = DataTable.Col<GitRepo>;
 
+/** Playbook chips, coloured by syntax check: red with Ansible's message when it failed. */
 const Playbooks = ({ repo }: { repo: GitRepo }) =>
   repo.playbooks.length === 0 ? (
     <Typography variant="body2" color="text.secondary">
@@ -15,13 +19,29 @@ const Playbooks = ({ repo }: { repo: GitRepo }) =>
   ) : (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
       {repo.playbooks.map((p) => (
-        <Chip key={p.path} size="small" variant="outlined" label={p.path} />
+        <Tooltip key={p.path} title={p.syntaxStatus === 'failed' ? (p.syntaxError ?? 'syntax check failed') : `syntax ${p.syntaxStatus}`}>
+          <Chip size="small" variant="outlined" color={SYNTAX_CHIP_COLOUR[p.syntaxStatus]} label={p.path} data-syntax={p.syntaxStatus} />
+        </Tooltip>
       ))}
     </Box>
   );
 
+const ListActions = () => (
+  <TopToolbar>
+    <RefreshAllButton />
+    <CreateButton />
+  </TopToolbar>
+);
+
 export const GitRepoList = () => (
-  <List title="Git repositories" perPage={50} pagination={false} exporter={false} sort={{ field: 'name', order: 'ASC' }}>
+  <List
+    title="Git repositories"
+    perPage={50}
+    pagination={false}
+    exporter={false}
+    sort={{ field: 'name', order: 'ASC' }}
+    actions={<ListActions />}
+  >
     <DataTable bulkActionButtons={false} rowClick="show">
       <Col
         source="name"
@@ -29,10 +49,25 @@ export const GitRepoList = () => (
         render={(r) => (
           <Box>
             <Typography variant="body2">{r.name}</Typography>
-            <Typography variant="caption" color="text.secondary">
-              {r.builtin ? 'built-in' : r.url} · {r.branch}
+            <Typography variant="caption" color="text.secondary" sx={{ wordBreak: 'break-all' }}>
+              {r.builtin ? 'built-in' : r.hosted ? (r.cloneUrl ?? 'hosted') : r.url} · {r.branch}
             </Typography>
           </Box>
+        )}
+      />
+      <Col
+        source="refreshStatus"
+        label="Status"
+        disableSort
+        render={(r) => (
+          <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+            <Tooltip title={r.refreshError ?? ''}>
+              <span>
+                <StatusChip status={r.refreshStatus} testId="repo-refresh-status" />
+              </span>
+            </Tooltip>
+            <RepoBadges repo={r} />
+          </Stack>
         )}
       />
       <Col
@@ -48,18 +83,6 @@ export const GitRepoList = () => (
         )}
       />
       <Col source="lastRefreshedAt" label="Last refreshed" render={(r) => formatDateTime(r.lastRefreshedAt)} />
-      <Col
-        source="refreshStatus"
-        label="Refresh"
-        disableSort
-        render={(r) => (
-          <Tooltip title={r.refreshError ?? ''}>
-            <span>
-              <StatusChip status={r.refreshStatus} />
-            </span>
-          </Tooltip>
-        )}
-      />
       <Col source="playbooks" label="Playbooks" disableSort render={(r) => <Playbooks repo={r} />} />
       <Col label="Actions" disableSort>
         <RefreshButton />

@@ -1,14 +1,20 @@
-// One git repository: where it comes from, what the last refresh found, its playbooks and the
-// history of its refreshes. Polls while a refresh is running.
+// One git repository: where it comes from (or, hosted, how to push to it), what the last refresh
+// found, its playbooks with their syntax check, its webhook and the history of its refreshes.
+// Polls while a refresh is running or a syntax check is pending.
 import type { ReactNode } from 'react';
-import { Alert, Box, Card, CardContent, CardHeader, Chip, LinearProgress, Stack, Tooltip, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, CardHeader, LinearProgress, Stack, Tooltip, Typography } from '@mui/material';
 import { EditButton, Loading, Show, TopToolbar, useShowContext } from 'react-admin';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime, shortCommit } from '../common/format';
 import type { GitRepo } from '../types';
 import { DeleteGitRepoButton } from './DeleteGitRepoButton';
+import { PlaybookTable } from './PlaybookTable';
+import { PushHowTo } from './PushHowTo';
 import { RefreshButton } from './RefreshButton';
 import { RefreshHistory } from './RefreshHistory';
+import { RepoBadges } from './RepoBadges';
+import { WebhookPanel } from './WebhookPanel';
+import { describeInterval, describeMaxAge } from './refreshPolicy';
 
 const Fact = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
   <Box sx={{ minWidth: 140 }}>
@@ -19,6 +25,13 @@ const Fact = ({ label, children, testId }: { label: string; children: ReactNode;
       {children}
     </Typography>
   </Box>
+);
+
+const Section = ({ title, label, children }: { title: string; label?: string; children: ReactNode }) => (
+  <Card variant="outlined" component="section" aria-label={label ?? title}>
+    <CardHeader title={title} slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }} />
+    <CardContent sx={{ pt: 0, overflowX: 'auto' }}>{children}</CardContent>
+  </Card>
 );
 
 const GitRepoActions = () => {
@@ -32,23 +45,38 @@ const GitRepoActions = () => {
   );
 };
 
+const subheader = (repo: GitRepo): string | undefined =>
+  repo.builtin
+    ? 'Built-in: published from the playbooks/ folder'
+    : repo.hosted
+      ? 'Hosted by the portal: push to it with git'
+      : undefined;
+
 const GitRepoDetails = () => {
   const { record, isPending } = useShowContext<GitRepo>();
   if (isPending || !record) return <Loading />;
+  const { cloneUrl } = record;
   return (
     <Stack spacing={2} sx={{ p: 2 }}>
       <Card variant="outlined" component="section" aria-label="Repository">
         <CardHeader
           title={record.name}
-          subheader={record.builtin ? 'Built-in: published from the playbooks/ folder' : undefined}
+          subheader={subheader(record)}
           slotProps={{ title: { variant: 'h6', component: 'h2' } }}
-          action={<StatusChip status={record.refreshStatus} testId="repo-refresh-status" />}
+          action={
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', pt: 1 }}>
+              <RepoBadges repo={record} />
+              <StatusChip status={record.refreshStatus} testId="repo-refresh-status" />
+            </Stack>
+          }
         />
         <CardContent sx={{ pt: 0 }}>
           <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap' }} useFlexGap>
-            <Fact label="URL" testId="repo-url">
-              <code>{record.url}</code>
-            </Fact>
+            {record.hosted ? null : (
+              <Fact label="URL" testId="repo-url">
+                <code>{record.url}</code>
+              </Fact>
+            )}
             <Fact label="Branch" testId="repo-branch">
               {record.branch}
             </Fact>
@@ -60,7 +88,19 @@ const GitRepoDetails = () => {
             <Fact label="Last refreshed" testId="repo-last-refreshed">
               {formatDateTime(record.lastRefreshedAt)}
             </Fact>
+            <Fact label="Refresh before a run" testId="repo-max-age">
+              {describeMaxAge(record.refreshMaxAgeSeconds)}
+            </Fact>
+            <Fact label="Scheduled refresh" testId="repo-interval">
+              {describeInterval(record.refreshIntervalSeconds)}
+            </Fact>
           </Stack>
+          {record.enabled ? null : (
+            <Alert severity="warning" sx={{ mt: 2 }} data-testid="repo-disabled">
+              Disabled: it is neither refreshed nor ordered from{record.hosted ? ', and pushes to it are refused' : ''}. Edit it
+              to enable it again.
+            </Alert>
+          )}
           {record.refreshError ? (
             <Alert severity="error" sx={{ mt: 2 }} data-testid="repo-refresh-error">
               {record.refreshError}
@@ -69,43 +109,46 @@ const GitRepoDetails = () => {
         </CardContent>
       </Card>
 
+      {cloneUrl ? (
+        <Section title="Push to this repository">
+          <PushHowTo repo={{ ...record, cloneUrl }} />
+        </Section>
+      ) : null}
+
       <Card variant="outlined" component="section" aria-label="Playbooks">
         <CardHeader title="Playbooks" slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }} />
-        <CardContent sx={{ pt: 0 }} data-testid="repo-playbooks">
-          {record.playbooks.length === 0 ? (
-            <Typography variant="body2" color="text.secondary">
-              No playbooks found at this commit.
-            </Typography>
-          ) : (
-            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
-              {record.playbooks.map((p) => (
-                <Chip key={p.path} size="small" variant="outlined" label={p.path} />
-              ))}
-            </Box>
-          )}
+        <CardContent sx={{ pt: 0, overflowX: 'auto' }} data-testid="repo-playbooks">
+          <PlaybookTable playbooks={record.playbooks} />
         </CardContent>
       </Card>
 
-      <Card variant="outlined" component="section" aria-label="Refresh history">
-        <CardHeader title="Refresh history" slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }} />
-        <CardContent sx={{ pt: 0, overflowX: 'auto' }}>
-          {/* A record seeded from the list has no history yet: the full one is on its way. */}
-          {record.refreshes ? <RefreshHistory refreshes={record.refreshes} /> : <LinearProgress />}
-        </CardContent>
-      </Card>
+      <Section title="Webhook">
+        <WebhookPanel repo={record} />
+      </Section>
+
+      <Section title="Refresh history">
+        {/* A record seeded from the list has no history yet: the full one is on its way. */}
+        {record.refreshes ? <RefreshHistory refreshes={record.refreshes} /> : <LinearProgress />}
+      </Section>
     </Stack>
   );
 };
 
-const isRunning = (repo: GitRepo | undefined) =>
-  repo?.refreshStatus === 'running' || (repo?.refreshes ?? []).some((r) => r.status === 'running');
+/** How soon the page looks again: soon while a refresh runs, a little later while a syntax check
+ * (a background job) is pending, not at all once everything has settled. */
+const pollInterval = (repo: GitRepo | undefined): number | false => {
+  if (!repo) return false;
+  if (repo.refreshStatus === 'running' || (repo.refreshes ?? []).some((r) => r.status === 'running')) return 1000;
+  if (repo.playbooks.some((p) => p.syntaxStatus === 'pending')) return 2000;
+  return false;
+};
 
 export const GitRepoShow = () => (
   <Show
     title="Git repository"
     actions={<GitRepoActions />}
     component="div"
-    queryOptions={{ refetchInterval: (query) => (isRunning(query.state.data as GitRepo | undefined) ? 1000 : false) }}
+    queryOptions={{ refetchInterval: (query) => pollInterval(query.state.data as GitRepo | undefined) }}
   >
     <GitRepoDetails />
   </Show>
