@@ -21,6 +21,7 @@ import { GitRefreshEntity } from '../git-repos/git-refresh.entity.js';
 import { CredentialEntity } from '../credentials/credential.entity.js';
 import { Credentials1764600000000 } from './migrations/1764600000000-Credentials.js';
 import { GitCredentials1764700000000 } from './migrations/1764700000000-GitCredentials.js';
+import { DialogOrigin1764810000000 } from './migrations/1764810000000-DialogOrigin.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   GitPolicies1764500000000,
   Credentials1764600000000,
   GitCredentials1764700000000,
+  DialogOrigin1764810000000,
 ];
 
 export function createDataSource(url: string): DataSource {
