@@ -62,6 +62,12 @@ describe('dialogs', () => {
     assert.deepEqual((await refresh({ repo: 'no-such-repo' })).data!.refreshDialogField, { choices: [], default: null });
     // without a value, the repo field's own default (the built-in repository) is used
     assert.ok((await refresh({})).data!.refreshDialogField.choices.some((c) => c.value === 'hello.yml'));
+    const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
+    const templateId = templates.data!.serviceTemplates.find((t) => t.name === 'Run a playbook')!.id;
+    const byTemplate = await app.gql<Refresh>(REFRESH, { t: templateId, f: 'playbook', v: {} });
+    assert.ok(byTemplate.data?.refreshDialogField.choices.some((c) => c.value === 'hello.yml'), JSON.stringify(byTemplate));
+    const noTemplate = await app.gql(REFRESH, { t: '00000000-0000-4000-8000-000000000000', f: 'playbook', v: {} });
+    assert.equal(noTemplate.errors?.[0].extensions?.code, 'NOT_FOUND');
     const unknownField = await app.gql(REFRESH, { d: 'deploy-options', f: 'nope', v: {} });
     assert.equal(unknownField.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
     const unknownDialog = await app.gql(REFRESH, { d: 'nope', f: 'playbook', v: {} });
