@@ -8,6 +8,7 @@ import services from './services';
 import gitRepos from './gitRepos';
 import providers from './providers';
 import credentials from './credentials';
+import dialogs from './dialogs';
 import { i18nProvider } from './i18nProvider';
 import { LoginPage } from './LoginPage';
 import { theme } from './theme';
@@ -52,5 +53,8 @@ export const App = () => (
       icon={credentials.icon}
       recordRepresentation="name"
     />
+    <Resource name="dialogs" list={dialogs.list} show={dialogs.show} icon={dialogs.icon} recordRepresentation="label">
+      <Route path="import" element={<dialogs.import />} />
+    </Resource>
   </Admin>
 );

@@ -1,5 +1,5 @@
 // The single seam between react-admin and the Superfluid GraphQL API.
-// Resources: catalog (service templates), serviceRequests, services, gitRepos, providers, credentials.
+// Resources: catalog (service templates), serviceRequests, services, gitRepos, providers, credentials, dialogs.
 // Writes: serviceRequests (create = order), gitRepos (create, update, delete), credentials (create,
 // update, delete; their forms send CredentialInput, secrets write-only).
 // Lists that the API pages (skip/take) use partial pagination: take perPage+1 to learn whether
@@ -24,6 +24,7 @@ import {
 } from 'react-admin';
 import { graphqlRequest } from './api/graphql';
 import type { Credential, CredentialInput, CredentialType } from './credentials/types';
+import type { DialogChoice, DialogRecord, DialogImportFormat } from './dialogs/types';
 import type {
   GitRepo,
   GitRepoInput,
@@ -57,6 +58,9 @@ const GIT_REPO_DETAIL_FIELDS = `${GIT_REPO_FIELDS} refreshes(take: 20) { ${GIT_R
 const PROVIDER_FIELDS = 'id name type createdAt';
 const CREDENTIAL_FIELDS = 'id name type inputs secretFields createdAt updatedAt';
 const CREDENTIAL_TYPE_FIELDS = 'name label description fields { name label secret required multiline help }';
+const DIALOG_FIELDS = 'id name label description origin updatedAt fields { name label type required dynamic pending dependsOn }';
+// A dialog read by id carries its resolved form (dynamic choices filled in) for the preview.
+const DIALOG_DETAIL_FIELDS = `${DIALOG_FIELDS} form`;
 export const EVENT_FIELDS = 'seq event host task play changed failed stdout createdAt';
 
 type Rec = RaRecord & { id: string };
@@ -146,6 +150,13 @@ const RESOURCES: Record<string, ResourceApi> = {
           { id },
         )
       ).credential,
+  },
+  dialogs: {
+    paged: false,
+    list: async () => asRecords((await graphqlRequest<{ dialogs: DialogRecord[] }>(`{ dialogs { ${DIALOG_FIELDS} } }`)).dialogs),
+    one: async (id) =>
+      (await graphqlRequest<{ dialog: DialogRecord | null }>(`query($id: ID!) { dialog(id: $id) { ${DIALOG_DETAIL_FIELDS} } }`, { id }))
+        .dialog,
   },
   providers: {
     paged: false,
@@ -297,6 +308,14 @@ export interface SuperfluidMethods {
   cancelJob: (id: string) => Promise<{ data: Job }>;
   getJobEvents: (jobId: string, afterSeq: number) => Promise<{ data: JobEvent[] }>;
   getCredentialTypes: () => Promise<{ data: CredentialType[] }>;
+  /** Imports dialogs (all or none); VALIDATION_FAILED lists the problems, CONFLICT names a catalog dialog. */
+  importDialog: (format: DialogImportFormat, content: string, name?: string) => Promise<{ data: DialogRecord[] }>;
+  /** A dependent field's choices and default for the current values of the fields it depends on. */
+  refreshDialogField: (
+    dialog: string,
+    field: string,
+    values: Record<string, unknown>,
+  ) => Promise<{ data: { choices: DialogChoice[]; default: unknown } }>;
 }
 
 export type SuperfluidDataProvider = DataProvider & SuperfluidMethods;
@@ -335,6 +354,20 @@ const methods: SuperfluidMethods = {
       `{ credentialTypes { ${CREDENTIAL_TYPE_FIELDS} } }`,
     );
     return { data: credentialTypes };
+  },
+  importDialog: async (format, content, name) => {
+    const { importDialog } = await graphqlRequest<{ importDialog: DialogRecord[] }>(
+      `mutation($f: DialogImportFormat!, $c: String!, $n: String) { importDialog(format: $f, content: $c, name: $n) { ${DIALOG_FIELDS} } }`,
+      { f: format, c: content, n: name || null },
+    );
+    return { data: importDialog };
+  },
+  refreshDialogField: async (dialog, field, values) => {
+    const { refreshDialogField } = await graphqlRequest<{ refreshDialogField: { choices: DialogChoice[]; default: unknown } }>(
+      'query($d: String!, $f: String!, $v: JSON!) { refreshDialogField(dialog: $d, field: $f, values: $v) { choices { value label } default } }',
+      { d: dialog, f: field, v: values },
+    );
+    return { data: refreshDialogField };
   },
 };
 

@@ -99,3 +99,17 @@ export const refreshTriggers = (field: DialogField): string[] => {
   if (field.dataSource?.repoField) names.add(field.dataSource.repoField);
   return [...names];
 };
+
+export type DialogImportFormat = 'MANAGEIQ' | 'AWX_SURVEY';
+
+/** A stored dialog as the Dialogs resource lists it; `form` (the resolved definition) only when read by id. */
+export interface DialogRecord {
+  id: string;
+  name: string;
+  label: string;
+  description: string | null;
+  origin: 'catalog' | 'imported';
+  updatedAt: string;
+  fields: { name: string; label: string; type: DialogFieldType; required: boolean; dynamic: boolean; pending: boolean; dependsOn: string[] }[];
+  form?: Dialog;
+}
