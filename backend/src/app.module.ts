@@ -15,6 +15,7 @@ import { formatError } from './common/format-error.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { CredentialsModule } from './credentials/credentials.module.js';
+import { DialogsModule } from './dialogs/dialogs.module.js';
 import { ENTITIES, MIGRATIONS } from './database/data-source.js';
 import { GitReposModule } from './git-repos/git-repos.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -33,6 +34,7 @@ export const DOMAIN_MODULES = [
   UsersModule,
   GitReposModule,
   ProvidersModule,
+  DialogsModule,
   CatalogModule,
   RequestsModule,
   JobsModule,

@@ -9,6 +9,7 @@ import gitRepos from './gitRepos';
 import providers from './providers';
 import credentials from './credentials';
 import apiTokens from './apiTokens';
+import dialogs from './dialogs';
 import { i18nProvider } from './i18nProvider';
 import { LoginPage } from './LoginPage';
 import { theme } from './theme';
@@ -54,5 +55,8 @@ export const App = () => (
       recordRepresentation="name"
     />
     <Resource name="apiTokens" list={apiTokens.list} icon={apiTokens.icon} />
+    <Resource name="dialogs" list={dialogs.list} show={dialogs.show} icon={dialogs.icon} recordRepresentation="label">
+      <Route path="import" element={<dialogs.import />} />
+    </Resource>
   </Admin>
 );

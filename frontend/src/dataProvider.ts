@@ -1,8 +1,8 @@
 // The single seam between react-admin and the Superfluid GraphQL API.
 // Resources: catalog (service templates), serviceRequests, services, gitRepos, providers, credentials,
-// apiTokens. Writes: serviceRequests (create = order), gitRepos (create, update, delete), credentials
-// (create, update, delete; their forms send CredentialInput, secrets write-only), apiTokens (delete =
-// revoke; creating one is createApiToken below, since its token is shown once and is no record).
+// apiTokens, dialogs. Writes: serviceRequests (create = order), gitRepos (create, update, delete),
+// credentials (create, update, delete; their forms send CredentialInput, secrets write-only), apiTokens
+// (delete = revoke; creating one is createApiToken below, since its token is shown once and is no record).
 // Lists that the API pages (skip/take) use partial pagination: take perPage+1 to learn whether
 // a next page exists. The others are short and are paged, filtered and sorted here.
 import {
@@ -25,6 +25,7 @@ import {
 } from 'react-admin';
 import { graphqlRequest } from './api/graphql';
 import type { Credential, CredentialInput, CredentialType } from './credentials/types';
+import type { DialogChoice, DialogRecord, DialogImportFormat } from './dialogs/types';
 import type {
   ApiToken,
   CreatedApiToken,
@@ -62,6 +63,9 @@ const PROVIDER_FIELDS = 'id name type createdAt';
 const CREDENTIAL_FIELDS = 'id name type inputs secretFields createdAt updatedAt';
 const CREDENTIAL_TYPE_FIELDS = 'name label description fields { name label secret required multiline help }';
 const API_TOKEN_FIELDS = 'id name createdAt expiresAt lastUsedAt';
+const DIALOG_FIELDS = 'id name label description origin updatedAt fields { name label type required dynamic pending dependsOn }';
+// A dialog read by id carries its resolved form (dynamic choices filled in) for the preview.
+const DIALOG_DETAIL_FIELDS = `${DIALOG_FIELDS} form`;
 export const EVENT_FIELDS = 'seq event host task play changed failed stdout createdAt';
 
 type Rec = RaRecord & { id: string };
@@ -151,6 +155,13 @@ const RESOURCES: Record<string, ResourceApi> = {
           { id },
         )
       ).credential,
+  },
+  dialogs: {
+    paged: false,
+    list: async () => asRecords((await graphqlRequest<{ dialogs: DialogRecord[] }>(`{ dialogs { ${DIALOG_FIELDS} } }`)).dialogs),
+    one: async (id) =>
+      (await graphqlRequest<{ dialog: DialogRecord | null }>(`query($id: ID!) { dialog(id: $id) { ${DIALOG_DETAIL_FIELDS} } }`, { id }))
+        .dialog,
   },
   providers: {
     paged: false,
@@ -340,6 +351,14 @@ export interface SuperfluidMethods {
   cancelJob: (id: string) => Promise<{ data: Job }>;
   getJobEvents: (jobId: string, afterSeq: number) => Promise<{ data: JobEvent[] }>;
   getCredentialTypes: () => Promise<{ data: CredentialType[] }>;
+  /** Imports dialogs (all or none); VALIDATION_FAILED lists the problems, CONFLICT names a catalog dialog. */
+  importDialog: (format: DialogImportFormat, content: string, name?: string) => Promise<{ data: DialogRecord[] }>;
+  /** A dependent field's choices and default for the current values of the fields it depends on. */
+  refreshDialogField: (
+    dialog: string,
+    field: string,
+    values: Record<string, unknown>,
+  ) => Promise<{ data: { choices: DialogChoice[]; default: unknown } }>;
 }
 
 export type SuperfluidDataProvider = DataProvider & SuperfluidMethods;
@@ -406,6 +425,20 @@ const methods: SuperfluidMethods = {
       `{ credentialTypes { ${CREDENTIAL_TYPE_FIELDS} } }`,
     );
     return { data: credentialTypes };
+  },
+  importDialog: async (format, content, name) => {
+    const { importDialog } = await graphqlRequest<{ importDialog: DialogRecord[] }>(
+      `mutation($f: DialogImportFormat!, $c: String!, $n: String) { importDialog(format: $f, content: $c, name: $n) { ${DIALOG_FIELDS} } }`,
+      { f: format, c: content, n: name || null },
+    );
+    return { data: importDialog };
+  },
+  refreshDialogField: async (dialog, field, values) => {
+    const { refreshDialogField } = await graphqlRequest<{ refreshDialogField: { choices: DialogChoice[]; default: unknown } }>(
+      'query($d: String!, $f: String!, $v: JSON!) { refreshDialogField(dialog: $d, field: $f, values: $v) { choices { value label } default } }',
+      { d: dialog, f: field, v: values },
+    );
+    return { data: refreshDialogField };
   },
 };
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { isUuid, notFound } from '../common/app-error.js';
@@ -14,7 +14,7 @@ export interface OrderableTemplate extends ServiceTemplateModel {
 }
 
 @Injectable()
-export class CatalogService {
+export class CatalogService implements OnModuleInit {
   private readonly logger = new Logger(CatalogService.name);
 
   constructor(
@@ -22,6 +22,11 @@ export class CatalogService {
     @InjectRepository(StateMachineEntity) private readonly machines: Repository<StateMachineEntity>,
     private readonly dialogs: DialogsService,
   ) {}
+
+  /** Lets refreshDialogField find a template's dialog without the dialogs module reading this table. */
+  onModuleInit(): void {
+    this.dialogs.registerTemplateLookup(async (id) => (await this.findById(id))?.dialogName ?? null);
+  }
 
   /** Loads catalog as code: every dialog and template under the folder, created or updated by name. */
   async loadFromDir(dir: string): Promise<void> {

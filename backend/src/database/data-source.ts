@@ -28,6 +28,7 @@ import { Bundles1764800000000 } from './migrations/1764800000000-Bundles.js';
 import { CatalogFolders1764900000000 } from './migrations/1764900000000-CatalogFolders.js';
 import { Providers1765000000000 } from './migrations/1765000000000-Providers.js';
 import { ProviderHealthEntity } from '../providers/provider-health.entity.js';
+import { DialogOrigin1764810000000 } from './migrations/1764810000000-DialogOrigin.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   Credentials1764600000000,
   GitCredentials1764700000000,
   Bundles1764800000000,
+  DialogOrigin1764810000000,
   CatalogFolders1764900000000,
   Providers1765000000000,
 ];

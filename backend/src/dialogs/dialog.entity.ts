@@ -1,11 +1,15 @@
 import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { DialogDefinition } from './dialog.types.js';
 
+/** Where a stored dialog came from: a file under catalog/dialogs, or an import (ManageIQ, AWX). */
+export type DialogOrigin = 'catalog' | 'imported';
+
 @Entity('dialogs')
 export class DialogEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text', unique: true }) name: string;
   @Column({ type: 'text' }) label: string;
   @Column({ type: 'jsonb' }) definition: DialogDefinition;
+  @Column({ type: 'text', default: 'catalog' }) origin: DialogOrigin;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,4 +1,4 @@
-export const FIELD_TYPES = ['text', 'textarea', 'checkbox', 'radio', 'dropdown', 'integer'] as const;
+export const FIELD_TYPES = ['text', 'textarea', 'password', 'checkbox', 'radio', 'dropdown', 'integer', 'float', 'date', 'datetime', 'tags'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 export interface Choice {
@@ -10,7 +10,20 @@ export interface Choice {
 export type DataSource =
   | { type: 'static'; choices: Choice[] }
   | { type: 'providers' }
-  | { type: 'playbooks'; repo: string };
+  | { type: 'gitRepos' }
+  /** The playbooks of a repository named literally (`repo`) or by another field's value (`repoField`). */
+  | { type: 'playbooks'; repo: string; repoField?: undefined }
+  | { type: 'playbooks'; repoField: string; repo?: undefined }
+  /** The stored credentials of one type: value = credential id, label = its name. */
+  | { type: 'credentials'; credentialType: string }
+  /** Imported from ManageIQ with an automate method: an administrator must bind it before ordering. */
+  | { type: 'pending'; automateMethod: string };
+
+/** Shows a field only when another field's value matches; a hidden field is not required and its value is dropped. */
+export type VisibleWhen =
+  | { field: string; equals: string | number | boolean }
+  | { field: string; in: (string | number | boolean)[] }
+  | { field: string; notEmpty: true };
 
 export interface DialogField {
   name: string;
@@ -31,6 +44,11 @@ export interface DialogField {
   format?: 'yaml_mapping';
   choices?: Choice[];
   dataSource?: DataSource;
+  visibleWhen?: VisibleWhen;
+  /** May be changed when the service is reconfigured. */
+  reconfigurable?: boolean;
+  /** Fields whose values this field's choices and default are computed from. */
+  dependsOn?: string[];
 }
 
 export interface DialogBox {
@@ -52,3 +70,23 @@ export interface DialogDefinition {
 
 export const dialogFields = (d: DialogDefinition): DialogField[] =>
   d.tabs.flatMap((tab) => tab.boxes.flatMap((box) => box.fields));
+
+/** Field types whose values are secrets: masked in the UI, never echoed in errors, stored encrypted. */
+export const isSecretField = (f: Pick<DialogField, 'type'>): boolean => f.type === 'password';
+
+/** Names of the fields whose values must be stored encrypted and never shown back. */
+export const secretFieldNames = (d: DialogDefinition): string[] => dialogFields(d).filter(isSecretField).map((f) => f.name);
+
+/** Names of the fields a service's owner may change when reconfiguring it. */
+export const reconfigurableFieldNames = (d: DialogDefinition): string[] =>
+  dialogFields(d)
+    .filter((f) => f.reconfigurable === true)
+    .map((f) => f.name);
+
+/** The fields a field needs before it can be shown or resolved: dependsOn, a repoField and its visibleWhen field. */
+export function fieldPrerequisites(f: DialogField): string[] {
+  const names = new Set(f.dependsOn ?? []);
+  if (f.dataSource?.type === 'playbooks' && f.dataSource.repoField) names.add(f.dataSource.repoField);
+  if (f.visibleWhen) names.add(f.visibleWhen.field);
+  return [...names];
+}

@@ -1,61 +1,198 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { validationFailed } from '../common/app-error.js';
+import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
+import { CredentialsService } from '../credentials/credentials.service.js';
 import { GitReposService } from '../git-repos/git-repos.service.js';
 import { LOCAL_PROVIDER_NAME, ProvidersService } from '../providers/providers.service.js';
 import { DialogEntity } from './dialog.entity.js';
-import type { Choice, DataSource, DialogDefinition, DialogField } from './dialog.types.js';
-import { validateDialogValues } from './dialog-validator.js';
+import { type Choice, type DataSource as FieldSource, type DialogDefinition, type DialogField, dialogFields } from './dialog.types.js';
+import { compileDialog } from './dialog-validator.js';
+import { importAwxSurvey } from './import/awx-survey.js';
+import { DialogImportError } from './import/import-helpers.js';
+import { importManageIqDialogs } from './import/manageiq.js';
+
+export enum DialogImportFormat {
+  MANAGEIQ = 'MANAGEIQ',
+  AWX_SURVEY = 'AWX_SURVEY',
+}
+
+/** Tells which dialog a service template uses; the catalog registers one, so dialogs never read its table. */
+export type TemplateDialogLookup = (templateId: string) => Promise<string | null>;
+
+export interface FieldRefresh {
+  choices: Choice[];
+  default: unknown;
+}
+
+/** A concrete data source: a repoField replaced by the repository it names. */
+type ConcreteSource = Exclude<FieldSource, { type: 'playbooks'; repoField: string }> | { type: 'playbooks'; repo: string | null };
+
+/** Fields in an order where each comes after the fields it depends on (parseDialog refuses cycles). */
+function inDependencyOrder(fields: DialogField[]): DialogField[] {
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const done = new Set<string>();
+  const out: DialogField[] = [];
+  const visit = (f: DialogField, depth: number) => {
+    if (done.has(f.name) || depth > fields.length) return;
+    done.add(f.name);
+    for (const dep of f.dependsOn ?? []) {
+      const other = byName.get(dep);
+      if (other) visit(other, depth + 1);
+    }
+    out.push(f);
+  };
+  for (const f of fields) visit(f, 0);
+  return out;
+}
 
 @Injectable()
 export class DialogsService {
+  private templateLookup: TemplateDialogLookup | null = null;
+
   constructor(
     @InjectRepository(DialogEntity) private readonly dialogs: Repository<DialogEntity>,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly providers: ProvidersService,
     private readonly repos: GitReposService,
+    private readonly credentials: CredentialsService,
   ) {}
 
-  /** Stores a parsed definition under its name (catalog as code). */
+  /** Lets refreshDialogField take a templateId: the catalog tells which dialog a template uses. */
+  registerTemplateLookup(lookup: TemplateDialogLookup): void {
+    this.templateLookup = lookup;
+  }
+
+  /** Stores a parsed definition under its name (catalog as code); a catalog file wins over an import of the same name. */
   async upsert(definition: DialogDefinition): Promise<void> {
     await this.dialogs
       .createQueryBuilder()
       .insert()
-      .values({ name: definition.name, label: definition.label, definition } as QueryDeepPartialEntity<DialogEntity>)
-      .orUpdate(['label', 'definition', 'updated_at'], ['name'])
+      .values({ name: definition.name, label: definition.label, definition, origin: 'catalog' } as QueryDeepPartialEntity<DialogEntity>)
+      .orUpdate(['label', 'definition', 'origin', 'updated_at'], ['name'])
       .execute();
   }
 
+  list(): Promise<DialogEntity[]> {
+    return this.dialogs.find({ order: { name: 'ASC' } });
+  }
 
-  /** The dialog with every dynamic field's choices (and default) filled in from its data source. */
-  async resolved(name: string): Promise<DialogDefinition> {
+  async get(id: string): Promise<DialogEntity> {
+    const dialog = isUuid(id) ? await this.dialogs.findOneBy({ id }) : null;
+    if (!dialog) throw notFound('Dialog', id);
+    return dialog;
+  }
+
+  /**
+   * Imports dialogs from a ManageIQ export or an AWX survey, all or none. An imported dialog
+   * replaces an earlier import of the same name; a dialog from catalog files is never replaced (CONFLICT).
+   */
+  async import(format: DialogImportFormat, content: string, name?: string | null): Promise<DialogEntity[]> {
+    let definitions: DialogDefinition[];
+    try {
+      definitions = format === DialogImportFormat.MANAGEIQ ? importManageIqDialogs(content) : importAwxSurvey(content, name ?? undefined);
+    } catch (err) {
+      if (!(err instanceof DialogImportError)) throw err;
+      throw new AppError(ErrorCode.VALIDATION_FAILED, `The dialog import has errors — ${err.message}`, { problems: err.problems });
+    }
+    const ids = await this.db.transaction(async (tx) => {
+      const stored: string[] = [];
+      for (const d of definitions) {
+        const rows: { id: string }[] = await tx.query(
+          `INSERT INTO "dialogs" ("name", "label", "definition", "origin") VALUES ($1, $2, $3::jsonb, 'imported')
+           ON CONFLICT ("name") DO UPDATE SET "label" = EXCLUDED."label", "definition" = EXCLUDED."definition", "updated_at" = now()
+           WHERE "dialogs"."origin" = 'imported' RETURNING "id"`,
+          [d.name, d.label, JSON.stringify(d)],
+        );
+        if (!rows.length) {
+          throw new AppError(ErrorCode.CONFLICT, `Dialog "${d.name}" comes from the catalog files (catalog/dialogs); an import cannot replace it. Rename the dialog being imported.`);
+        }
+        stored.push(rows[0].id);
+      }
+      return stored;
+    });
+    return Promise.all(ids.map((id) => this.get(id)));
+  }
+
+  private async definitionOf(name: string): Promise<DialogEntity> {
     const dialog = await this.dialogs.findOneBy({ name });
     if (!dialog) throw new Error(`dialog "${name}" is missing: the catalog refers to a dialog that was not loaded`);
-    const definition = dialog.definition;
-    const cache = new Map<string, Promise<{ choices: Choice[]; default?: string }>>();
-    const resolveField = async (f: DialogField): Promise<DialogField> => {
-      if (!f.dataSource) return f;
-      const key = JSON.stringify(f.dataSource);
-      if (!cache.has(key)) cache.set(key, this.choicesOf(f.dataSource));
-      const found = await cache.get(key)!;
-      return { ...f, choices: found.choices, default: f.default ?? found.default };
+    return dialog;
+  }
+
+  /** The dialog with every dynamic field's choices (and default) filled in from its data source, for these values. */
+  async resolved(name: string, values: Record<string, unknown> = {}): Promise<DialogDefinition> {
+    return this.resolve((await this.definitionOf(name)).definition, values);
+  }
+
+  /** Like resolved(), for a definition at hand; `only` limits the work to some fields (and what they depend on). */
+  async resolve(definition: DialogDefinition, values: Record<string, unknown>, only?: string): Promise<DialogDefinition> {
+    const fields = dialogFields(definition);
+    const byName = new Map(fields.map((f) => [f.name, f]));
+    const needed = new Set<string>();
+    const need = (name: string) => {
+      if (needed.has(name)) return;
+      needed.add(name);
+      for (const dep of byName.get(name)?.dependsOn ?? []) need(dep);
     };
+    if (only) need(only);
+    const resolvedFields = new Map<string, DialogField>();
+    const cache = new Map<string, Promise<{ choices: Choice[]; default?: string }>>();
+    const current = (name: string): unknown => values[name] ?? resolvedFields.get(name)?.default ?? byName.get(name)?.default;
+    for (const f of inDependencyOrder(fields)) {
+      if (!f.dataSource || (only && !needed.has(f.name))) continue;
+      const source: ConcreteSource =
+        f.dataSource.type === 'playbooks' && f.dataSource.repoField !== undefined
+          ? { type: 'playbooks', repo: typeof current(f.dataSource.repoField) === 'string' ? (current(f.dataSource.repoField) as string) : null }
+          : (f.dataSource as ConcreteSource);
+      const key = JSON.stringify(source);
+      if (!cache.has(key)) cache.set(key, this.choicesOf(source));
+      const found = await cache.get(key)!;
+      // A dependent field's stored default stays only while it is still one of the choices.
+      const keep = f.default !== undefined && (!f.dependsOn || found.choices.some((c) => c.value === f.default));
+      resolvedFields.set(f.name, { ...f, choices: found.choices, default: keep ? f.default : found.default });
+    }
     return {
       ...definition,
-      tabs: await Promise.all(
-        definition.tabs.map(async (tab) => ({
-          ...tab,
-          boxes: await Promise.all(tab.boxes.map(async (box) => ({ ...box, fields: await Promise.all(box.fields.map(resolveField)) }))),
-        })),
-      ),
+      tabs: definition.tabs.map((tab) => ({
+        ...tab,
+        boxes: tab.boxes.map((box) => ({ ...box, fields: box.fields.map((f) => resolvedFields.get(f.name) ?? f) })),
+      })),
     };
+  }
+
+  /** A dependent field's choices and default recomputed from the values of the other fields. */
+  async refreshField(target: { dialog?: string | null; templateId?: string | null }, fieldName: string, values: unknown): Promise<FieldRefresh> {
+    if (values === null || typeof values !== 'object' || Array.isArray(values)) {
+      throw validationFailed('values must be an object of field names to values, e.g. {"repo": "playbooks"}');
+    }
+    let name = target.dialog ?? null;
+    if (!name && target.templateId) {
+      if (!this.templateLookup) throw new AppError(ErrorCode.UNAVAILABLE, 'Looking up a dialog by templateId is not available; pass the dialog name');
+      name = await this.templateLookup(target.templateId);
+      if (!name) throw notFound('Service template', target.templateId);
+    }
+    if (!name) throw validationFailed('Give the dialog (its name) or a templateId');
+    const dialog = await this.dialogs.findOneBy({ name });
+    if (!dialog) throw notFound('Dialog', name);
+    const field = dialogFields(dialog.definition).find((f) => f.name === fieldName);
+    if (!field) throw validationFailed(`"${fieldName}" is not a field of the dialog "${dialog.label}"`, { field: 'is not a field of the dialog' });
+    const resolved = await this.resolve(dialog.definition, values as Record<string, unknown>, fieldName);
+    const fresh = dialogFields(resolved).find((f) => f.name === fieldName)!;
+    return { choices: fresh.choices ?? [], default: fresh.default ?? null };
   }
 
   /** Validates submitted values; throws VALIDATION_FAILED with a message per field. */
   async validate(name: string, submitted: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const dialog = await this.resolved(name);
-    const { values, errors } = validateDialogValues(dialog, submitted);
+    const dialog = await this.definitionOf(name);
+    const pending = dialogFields(dialog.definition).flatMap((f) => (f.dataSource?.type === 'pending' ? [{ f, method: f.dataSource.automateMethod }] : []));
+    if (pending.length) {
+      const fields = Object.fromEntries(pending.map(({ f, method }) => [f.name, `takes its values from the ManageIQ automate method ${method}: an administrator must bind it to a data source first`]));
+      throw validationFailed(`The dialog "${dialog.label}" cannot be ordered yet — ${pending.map(({ f }) => f.name).join(', ')} not bound to a data source`, fields);
+    }
+    const resolved = await this.resolve(dialog.definition, submitted);
+    const { values, errors } = compileDialog(resolved).validate(submitted);
     const names = Object.keys(errors);
     if (names.length) {
       const summary = names.map((n) => `${n}: ${errors[n]}`).join('; ');
@@ -64,7 +201,7 @@ export class DialogsService {
     return values;
   }
 
-  private async choicesOf(source: DataSource): Promise<{ choices: Choice[]; default?: string }> {
+  private async choicesOf(source: ConcreteSource): Promise<{ choices: Choice[]; default?: string }> {
     switch (source.type) {
       case 'static':
         return { choices: source.choices };
@@ -73,11 +210,21 @@ export class DialogsService {
         const local = list.find((p) => p.name === LOCAL_PROVIDER_NAME);
         return { choices: list.map((p) => ({ value: p.id, label: `${p.name} (${p.type})` })), default: local?.id };
       }
+      case 'gitRepos': {
+        const list = await this.repos.list();
+        return { choices: list.map((r) => ({ value: r.name, label: r.name })), default: list.find((r) => r.builtin)?.name };
+      }
       case 'playbooks': {
-        const repo = await this.repos.findByName(source.repo);
+        const repo = source.repo ? await this.repos.findByName(source.repo) : null;
         const paths = repo ? await this.repos.playbookPaths(repo.id) : [];
         return { choices: paths.map((p) => ({ value: p, label: p })) };
       }
+      case 'credentials': {
+        const list = await this.credentials.list(source.credentialType);
+        return { choices: list.map((c) => ({ value: c.id, label: c.name })) };
+      }
+      case 'pending':
+        return { choices: [] };
       default: {
         const unknown: never = source;
         throw new Error(`unknown data source ${JSON.stringify(unknown)}`);

@@ -1,24 +1,44 @@
 // The one renderer of dialogs (order forms): tabs -> boxes -> fields. It renders a react-admin
 // form that saves through the surrounding controller (Create for an order; an Edit-like
 // controller for later forms), so client-side rules, server field errors (VALIDATION_FAILED ->
-// HttpError body.errors) and the save button behave the same everywhere.
-import { useMemo, type ReactElement } from 'react';
+// HttpError body.errors) and the save button behave the same everywhere. Without a controller
+// (the dialog preview) it takes an onSubmit.
+// Fields with visibleWhen are shown only while their condition holds; fields with dependsOn
+// (or a repoField data source) ask the server for fresh choices when those fields change.
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { Box, Typography } from '@mui/material';
+import { useFormContext, useWatch } from 'react-hook-form';
 import {
   BooleanInput,
+  DateInput,
+  DateTimeInput,
   NumberInput,
+  PasswordInput,
   RadioButtonGroupInput,
   SaveButton,
   SelectArrayInput,
   SelectInput,
   SimpleForm,
   TabbedForm,
+  TextArrayInput,
   TextInput,
   Toolbar,
+  useDataProvider,
   type Validator,
 } from 'react-admin';
-import type { Dialog, DialogBox, DialogField, DialogValues } from './types';
-import { initialDialogValues, validateDialogValue } from './validation';
+import type { SuperfluidDataProvider } from '../dataProvider';
+import { refreshTriggers, visibilityChain, type Dialog, type DialogBox, type DialogChoice, type DialogField, type DialogValues } from './types';
+import { initialDialogValues, isFieldVisible, validateDialogValue } from './validation';
+
+const DialogContext = createContext<Dialog | null>(null);
+const useDialog = (): Dialog => {
+  const dialog = useContext(DialogContext);
+  if (!dialog) throw new Error('dialog fields must be rendered inside DialogForm');
+  return dialog;
+};
+
+/** How long a dependent field waits after the last change before asking the server. */
+const REFRESH_DELAY_MS = 300;
 
 /** A react-admin validator for one field; flagged as required so the label shows an asterisk. */
 const fieldValidator = (field: DialogField): Validator => {
@@ -27,10 +47,65 @@ const fieldValidator = (field: DialogField): Validator => {
   return validate;
 };
 
-const toChoices = (field: DialogField) => (field.choices ?? []).map((c) => ({ id: c.value, name: c.label }));
+const toChoices = (choices: DialogChoice[] | undefined) => (choices ?? []).map((c) => ({ id: c.value, name: c.label }));
+
+/** datetime-local gives local time without a zone; the dialog stores an ISO instant. */
+const toInstant = (value: string | null): string | null => {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString().replace('.000Z', 'Z');
+};
+
+/** Choices of a dependent field, recomputed by the server when a field it depends on changes. */
+const useDependentChoices = (field: DialogField): DialogChoice[] | undefined => {
+  const dialog = useDialog();
+  const triggers = useMemo(() => refreshTriggers(field), [field]);
+  const watched = useWatch({ name: triggers }) as unknown[];
+  const key = JSON.stringify(watched);
+  const { setValue, getValues } = useFormContext();
+  const dataProvider = useDataProvider<SuperfluidDataProvider>();
+  const [choices, setChoices] = useState<DialogChoice[] | undefined>(field.choices);
+  const first = useRef(true);
+  useEffect(() => {
+    if (triggers.length === 0) return undefined;
+    // The form opens with choices resolved for the defaults; refresh only on a change.
+    if (first.current) {
+      first.current = false;
+      return undefined;
+    }
+    let canceled = false;
+    const timer = setTimeout(() => {
+      const values = Object.fromEntries(triggers.map((name, i) => [name, watched[i] ?? null]));
+      dataProvider
+        .refreshDialogField(dialog.name, field.name, values)
+        .then(({ data }) => {
+          if (canceled) return;
+          setChoices(data.choices);
+          const allowed = new Set(data.choices.map((c) => String(c.value)));
+          const current: unknown = getValues(field.name);
+          const stale = Array.isArray(current) ? current.some((v) => !allowed.has(String(v))) : current != null && current !== '' && !allowed.has(String(current));
+          if (stale || current == null || current === '') {
+            const fallback = data.default ?? (field.multiple ? [] : '');
+            setValue(field.name, fallback, { shouldValidate: stale, shouldDirty: true });
+          }
+        })
+        .catch(() => {
+          if (!canceled) setChoices([]);
+        });
+    }, REFRESH_DELAY_MS);
+    return () => {
+      canceled = true;
+      clearTimeout(timer);
+    };
+    // `key` stands for the watched values.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return choices;
+};
 
 export const DialogFieldInput = ({ field }: { field: DialogField }): ReactElement => {
   const validate = useMemo(() => fieldValidator(field), [field]);
+  const choices = useDependentChoices(field);
   const common = {
     source: field.name,
     label: field.label,
@@ -43,23 +118,51 @@ export const DialogFieldInput = ({ field }: { field: DialogField }): ReactElemen
       return <TextInput {...common} fullWidth />;
     case 'textarea':
       return <TextInput {...common} fullWidth multiline minRows={3} />;
+    case 'password':
+      return <PasswordInput {...common} fullWidth autoComplete="new-password" />;
     case 'integer':
       return <NumberInput {...common} step={1} min={field.min} max={field.max} />;
+    case 'float':
+      return <NumberInput {...common} step="any" min={field.min} max={field.max} />;
+    case 'date':
+      return <DateInput {...common} />;
+    case 'datetime':
+      return <DateTimeInput {...common} parse={toInstant} />;
+    case 'tags':
+      return field.choices ? (
+        <SelectArrayInput {...common} choices={toChoices(choices)} fullWidth />
+      ) : (
+        <TextArrayInput {...common} fullWidth />
+      );
     case 'checkbox':
       return <BooleanInput {...common} />;
     case 'radio':
-      return <RadioButtonGroupInput {...common} choices={toChoices(field)} />;
+      return <RadioButtonGroupInput {...common} choices={toChoices(choices)} />;
     case 'dropdown':
       return field.multiple ? (
-        <SelectArrayInput {...common} choices={toChoices(field)} fullWidth />
+        <SelectArrayInput {...common} choices={toChoices(choices)} fullWidth />
       ) : (
-        <SelectInput {...common} choices={toChoices(field)} fullWidth emptyText="—" />
+        <SelectInput {...common} choices={toChoices(choices)} fullWidth emptyText="—" />
       );
     default: {
       const unreachable: never = field.type;
       return <Typography color="error">Unsupported field type {String(unreachable)}</Typography>;
     }
   }
+};
+
+/** A field, shown only while its visibleWhen holds (down the chain of fields that control it). */
+const DialogFieldSlot = ({ field }: { field: DialogField }): ReactElement | null => {
+  const dialog = useDialog();
+  const chain = useMemo(() => visibilityChain(dialog, field), [dialog, field]);
+  const watched = useWatch({ name: chain }) as unknown[];
+  const visible = chain.length === 0 || isFieldVisible(dialog, field, Object.fromEntries(chain.map((name, i) => [name, watched[i]])));
+  if (!visible) return null;
+  return (
+    <Box data-testid={`dialog-field-${field.name}`} sx={{ maxWidth: 640 }}>
+      <DialogFieldInput field={field} />
+    </Box>
+  );
 };
 
 const DialogBoxView = ({ box }: { box: DialogBox }): ReactElement => (
@@ -72,9 +175,7 @@ const DialogBoxView = ({ box }: { box: DialogBox }): ReactElement => (
       {box.label}
     </Typography>
     {box.fields.map((field) => (
-      <Box key={field.name} data-testid={`dialog-field-${field.name}`} sx={{ maxWidth: 640 }}>
-        <DialogFieldInput field={field} />
-      </Box>
+      <DialogFieldSlot key={field.name} field={field} />
     ))}
   </Box>
 );
@@ -85,32 +186,39 @@ export interface DialogFormProps {
   values?: DialogValues;
   submitLabel?: string;
   submitIcon?: ReactElement;
+  /** For a form without a save controller (the preview): called with the form's values. */
+  onSubmit?: (values: Record<string, unknown>) => void;
 }
 
-export const DialogForm = ({ dialog, values, submitLabel = 'Submit', submitIcon }: DialogFormProps) => {
+export const DialogForm = ({ dialog, values, submitLabel = 'Submit', submitIcon, onSubmit }: DialogFormProps) => {
   const defaultValues = useMemo(() => initialDialogValues(dialog, values), [dialog, values]);
   const toolbar = (
     <Toolbar>
       <SaveButton label={submitLabel} icon={submitIcon} alwaysEnable />
     </Toolbar>
   );
+  const submit = onSubmit ? { onSubmit } : {};
   if (dialog.tabs.length === 1) {
     const [tab] = dialog.tabs;
     return (
-      <SimpleForm defaultValues={defaultValues} toolbar={toolbar} warnWhenUnsavedChanges={false}>
-        {tab?.boxes.map((box) => <DialogBoxView key={box.label} box={box} />)}
-      </SimpleForm>
+      <DialogContext.Provider value={dialog}>
+        <SimpleForm defaultValues={defaultValues} toolbar={toolbar} warnWhenUnsavedChanges={false} {...submit}>
+          {tab?.boxes.map((box) => <DialogBoxView key={box.label} box={box} />)}
+        </SimpleForm>
+      </DialogContext.Provider>
     );
   }
   return (
-    <TabbedForm defaultValues={defaultValues} toolbar={toolbar} syncWithLocation={false}>
-      {dialog.tabs.map((tab) => (
-        <TabbedForm.Tab key={tab.label} label={tab.label}>
+    <DialogContext.Provider value={dialog}>
+      <TabbedForm defaultValues={defaultValues} toolbar={toolbar} syncWithLocation={false} {...submit}>
+        {dialog.tabs.map((tab) => (
+          <TabbedForm.Tab key={tab.label} label={tab.label}>
             {tab.boxes.map((box) => (
-            <DialogBoxView key={box.label} box={box} />
-          ))}
-        </TabbedForm.Tab>
-      ))}
-    </TabbedForm>
+              <DialogBoxView key={box.label} box={box} />
+            ))}
+          </TabbedForm.Tab>
+        ))}
+      </TabbedForm>
+    </DialogContext.Provider>
   );
 };

@@ -8,6 +8,7 @@ const choiceLabel = (field: DialogField, value: JsonValue): string =>
 
 const display = (field: DialogField | undefined, value: JsonValue): string => {
   if (value === null) return '—';
+  if (field?.type === 'password') return '••••••••';
   if (field?.type === 'checkbox') return value === true ? 'Yes' : 'No';
   if ((field?.type === 'dropdown' || field?.type === 'radio') && field.choices) {
     return Array.isArray(value) ? value.map((v) => choiceLabel(field, v)).join(', ') : choiceLabel(field, value);

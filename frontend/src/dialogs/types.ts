@@ -1,6 +1,19 @@
-// The dialog (order form) definition served as ServiceTemplate.dialog: tabs -> boxes -> fields.
+// The dialog (order form) definition served as ServiceTemplate.dialog and Dialog.form: tabs -> boxes -> fields.
+// Mirrors backend/src/dialogs/dialog.types.ts.
 
-export const DIALOG_FIELD_TYPES = ['text', 'textarea', 'checkbox', 'radio', 'dropdown', 'integer'] as const;
+export const DIALOG_FIELD_TYPES = [
+  'text',
+  'textarea',
+  'password',
+  'checkbox',
+  'radio',
+  'dropdown',
+  'integer',
+  'float',
+  'date',
+  'datetime',
+  'tags',
+] as const;
 export type DialogFieldType = (typeof DIALOG_FIELD_TYPES)[number];
 
 export type DialogScalar = string | number | boolean;
@@ -9,6 +22,19 @@ export type DialogValue = DialogScalar | DialogScalar[] | null;
 export interface DialogChoice {
   value: string | number;
   label: string;
+}
+
+export type VisibleWhen =
+  | { field: string; equals: DialogScalar }
+  | { field: string; in: DialogScalar[] }
+  | { field: string; notEmpty: true };
+
+export interface DialogDataSource {
+  type: 'static' | 'providers' | 'gitRepos' | 'playbooks' | 'credentials' | 'pending';
+  repo?: string;
+  repoField?: string;
+  credentialType?: string;
+  automateMethod?: string;
 }
 
 export interface DialogField {
@@ -27,6 +53,10 @@ export interface DialogField {
   readOnly?: boolean;
   multiple?: boolean;
   choices?: DialogChoice[];
+  dataSource?: DialogDataSource;
+  visibleWhen?: VisibleWhen;
+  reconfigurable?: boolean;
+  dependsOn?: string[];
 }
 
 export interface DialogBox {
@@ -42,6 +72,7 @@ export interface DialogTab {
 export interface Dialog {
   name: string;
   label: string;
+  description?: string;
   tabs: DialogTab[];
 }
 
@@ -49,3 +80,36 @@ export type DialogValues = Record<string, DialogValue>;
 
 export const dialogFields = (dialog: Dialog): DialogField[] =>
   dialog.tabs.flatMap((tab) => tab.boxes.flatMap((box) => box.fields));
+
+/** The fields whose values decide whether `field` is shown: its visibleWhen field, that one's, and so on. */
+export const visibilityChain = (dialog: Dialog, field: DialogField): string[] => {
+  const byName = new Map(dialogFields(dialog).map((f) => [f.name, f]));
+  const chain: string[] = [];
+  let current: DialogField | undefined = field;
+  while (current?.visibleWhen && !chain.includes(current.visibleWhen.field)) {
+    chain.push(current.visibleWhen.field);
+    current = byName.get(current.visibleWhen.field);
+  }
+  return chain;
+};
+
+/** The fields a dynamic field's choices are computed from. */
+export const refreshTriggers = (field: DialogField): string[] => {
+  const names = new Set(field.dependsOn ?? []);
+  if (field.dataSource?.repoField) names.add(field.dataSource.repoField);
+  return [...names];
+};
+
+export type DialogImportFormat = 'MANAGEIQ' | 'AWX_SURVEY';
+
+/** A stored dialog as the Dialogs resource lists it; `form` (the resolved definition) only when read by id. */
+export interface DialogRecord {
+  id: string;
+  name: string;
+  label: string;
+  description: string | null;
+  origin: 'catalog' | 'imported';
+  updatedAt: string;
+  fields: { name: string; label: string; type: DialogFieldType; required: boolean; dynamic: boolean; pending: boolean; dependsOn: string[] }[];
+  form?: Dialog;
+}

@@ -1,0 +1,156 @@
+// Dialogs against a real Postgres: catalog dialogs and imports share the dialogs table,
+// dependent fields refresh from real repositories and credentials, and the server checks
+// an order with the same compiled dialog.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { AppError } from '../common/app-error.js';
+import { PROJECT_ROOT } from '../config/config.js';
+import { newEnv, startTestApp, waitFor, type TestApp, type TestEnv } from '../testing/harness.js';
+import { DialogsService } from './dialogs.service.js';
+
+const fixture = (name: string) => readFile(resolve(PROJECT_ROOT, 'backend/src/dialogs/fixtures', name), 'utf8');
+
+const IMPORT = `mutation($f: DialogImportFormat!, $c: String!, $n: String) {
+  importDialog(format: $f, content: $c, name: $n) { id name label origin fields { name type required dynamic pending } }
+}`;
+const REFRESH = `query($d: String, $t: ID, $f: String!, $v: JSON!) {
+  refreshDialogField(dialog: $d, templateId: $t, field: $f, values: $v) { choices { value label } default }
+}`;
+
+interface Refresh {
+  refreshDialogField: { choices: { value: string; label: string }[]; default: unknown };
+}
+interface Imported {
+  importDialog: { id: string; name: string; label: string; origin: string; fields: { name: string; type: string; required: boolean; dynamic: boolean; pending: boolean }[] }[];
+}
+
+describe('dialogs', () => {
+  let env: TestEnv;
+  let app: TestApp;
+
+  before(async () => {
+    env = await newEnv();
+    app = await startTestApp(env);
+  });
+  after(async () => {
+    await app?.stop();
+  });
+
+  test('catalog dialogs are listed with their fields, origin and a resolved form', async () => {
+    const res = await app.gql<{ dialogs: { name: string; origin: string; fields: { name: string; type: string }[]; form: { tabs: unknown[] } }[] }>(
+      '{ dialogs { name origin fields { name type } form } }',
+    );
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    const seed = res.data!.dialogs.find((d) => d.name === 'deploy-options');
+    assert.ok(seed, 'the second seed dialog is loaded');
+    assert.equal(seed.origin, 'catalog');
+    assert.deepEqual(
+      seed.fields.map((f) => f.type),
+      ['dropdown', 'dropdown', 'dropdown', 'tags', 'date', 'radio', 'datetime', 'float', 'dropdown', 'password'],
+    );
+  });
+
+  test('a dependent field refreshes from the value of the field it depends on', async () => {
+    const refresh = (values: Record<string, unknown>) => app.gql<Refresh>(REFRESH, { d: 'deploy-options', f: 'playbook', v: values });
+    const builtin = await waitFor('the built-in repository to list its playbooks', async () => {
+      const res = await refresh({ repo: 'playbooks' });
+      return res.data?.refreshDialogField.choices.some((c) => c.value === 'hello.yml') ? res.data.refreshDialogField : null;
+    });
+    assert.ok(builtin.choices.some((c) => c.value === 'fail.yml'));
+    assert.deepEqual((await refresh({ repo: 'no-such-repo' })).data!.refreshDialogField, { choices: [], default: null });
+    // without a value, the repo field's own default (the built-in repository) is used
+    assert.ok((await refresh({})).data!.refreshDialogField.choices.some((c) => c.value === 'hello.yml'));
+    const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
+    const templateId = templates.data!.serviceTemplates.find((t) => t.name === 'Run a playbook')!.id;
+    const byTemplate = await app.gql<Refresh>(REFRESH, { t: templateId, f: 'playbook', v: {} });
+    assert.ok(byTemplate.data?.refreshDialogField.choices.some((c) => c.value === 'hello.yml'), JSON.stringify(byTemplate));
+    const noTemplate = await app.gql(REFRESH, { t: '00000000-0000-4000-8000-000000000000', f: 'playbook', v: {} });
+    assert.equal(noTemplate.errors?.[0].extensions?.code, 'NOT_FOUND');
+    const unknownField = await app.gql(REFRESH, { d: 'deploy-options', f: 'nope', v: {} });
+    assert.equal(unknownField.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    const unknownDialog = await app.gql(REFRESH, { d: 'nope', f: 'playbook', v: {} });
+    assert.equal(unknownDialog.errors?.[0].extensions?.code, 'NOT_FOUND');
+  });
+
+  test('a credentials data source lists the stored credentials of its type, through CredentialsService', async () => {
+    const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZWQyNTUxOQ\n-----END OPENSSH PRIVATE KEY-----\n';
+    const created = await app.gql<{ createCredential: { id: string } }>('mutation($i: CreateCredentialInput!) { createCredential(input: $i) { id } }', {
+      i: { name: 'deploy-key', type: 'ssh_key', inputs: { username: 'deploy' }, secrets: { private_key: key } },
+    });
+    assert.equal(created.errors, undefined, JSON.stringify(created.errors));
+    const form = await app.app.get(DialogsService).resolved('deploy-options');
+    const sshKey = form.tabs[1].boxes[0].fields.find((f) => f.name === 'ssh_key')!;
+    assert.deepEqual(sshKey.choices, [{ value: created.data!.createCredential.id, label: 'deploy-key' }]);
+  });
+
+  test('the server validates an order with the dependent choices of the submitted repository and drops hidden fields', async () => {
+    const dialogs = app.app.get(DialogsService);
+    const ok = await dialogs.validate('deploy-options', { repo: 'playbooks', playbook: 'hello.yml', labels: ['web'], cpu_ratio: 99, admin_password: 'x' });
+    assert.deepEqual(ok, { repo: 'playbooks', playbook: 'hello.yml', regions: ['eu-west'], labels: ['web'], mode: 'basic' });
+    await assert.rejects(
+      dialogs.validate('deploy-options', { repo: 'playbooks', playbook: 'hello.yml', mode: 'advanced', admin_password: 'short-pw', maintenance_window: '2030-01-01T02:00' }),
+      (err: AppError) => {
+        assert.equal(err.code, 'VALIDATION_FAILED');
+        const fields = err.details.fields as Record<string, string>;
+        assert.deepEqual(Object.keys(fields).sort(), ['admin_password', 'maintenance_window']);
+        assert.ok(!err.message.includes('short-pw'), 'the password is not echoed');
+        return true;
+      },
+    );
+    await assert.rejects(dialogs.validate('deploy-options', { repo: 'playbooks', playbook: '../etc/passwd.yml' }), /playbook: "..\/etc\/passwd.yml" is not one of the choices/);
+    await assert.rejects(dialogs.validate('deploy-options', { repo: 'no-such-repo', playbook: 'hello.yml' }), /repo: "no-such-repo" is not one of the choices; playbook: has no choices to pick from/);
+  });
+
+  test('importing an AWX survey stores it; importing again replaces it; a catalog dialog is never replaced', async () => {
+    const survey = await fixture('awx-survey.json');
+    const first = await app.gql<Imported>(IMPORT, { f: 'AWX_SURVEY', c: survey });
+    assert.equal(first.errors, undefined, JSON.stringify(first.errors));
+    const [created] = first.data!.importDialog;
+    assert.equal(created.name, 'deploy-web-app');
+    assert.equal(created.origin, 'imported');
+    assert.deepEqual(created.fields.map((f) => [f.name, f.type, f.required]), [
+      ['app_name', 'text', true],
+      ['release_notes', 'textarea', false],
+      ['registry_password', 'password', true],
+      ['replicas', 'integer', true],
+      ['cpu_limit', 'float', false],
+      ['environment', 'dropdown', true],
+      ['features', 'dropdown', false],
+    ]);
+    const changed = JSON.parse(survey) as { spec: { required: boolean }[] };
+    changed.spec[1].required = true;
+    const again = await app.gql<Imported>(IMPORT, { f: 'AWX_SURVEY', c: JSON.stringify(changed) });
+    assert.equal(again.data!.importDialog[0].id, created.id, 'replaced in place');
+    assert.equal(again.data!.importDialog[0].fields[1].required, true);
+
+    const clash = await app.gql(IMPORT, { f: 'AWX_SURVEY', c: survey, n: 'run-playbook' });
+    assert.equal(clash.errors?.[0].extensions?.code, 'CONFLICT');
+    assert.match(clash.errors![0].message, /Dialog "run-playbook" comes from the catalog files/);
+    const [row] = await app.sql<{ origin: string; label: string }>(`SELECT origin, label FROM dialogs WHERE name = 'run-playbook'`);
+    assert.deepEqual(row, { origin: 'catalog', label: 'Run a playbook' });
+  });
+
+  test('a ManageIQ export imports all its dialogs or none, and a pending field blocks ordering until bound', async () => {
+    const res = await app.gql<Imported>(IMPORT, { f: 'MANAGEIQ', c: await fixture('manageiq-dialogs.yml') });
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    assert.deepEqual(res.data!.importDialog.map((d) => d.name), ['private-cloud-vm', 'early-retirement']);
+    const tenant = res.data!.importDialog[0].fields.find((f) => f.name === 'tenant')!;
+    assert.deepEqual([tenant.dynamic, tenant.pending], [true, true]);
+    await assert.rejects(app.app.get(DialogsService).validate('private-cloud-vm', {}), /cannot be ordered yet — tenant, network_zone not bound/);
+    assert.deepEqual(await app.app.get(DialogsService).validate('early-retirement', { reason: 'done', confirm: true }), { reason: 'done', confirm: true });
+
+    const bad = await app.gql(IMPORT, { f: 'MANAGEIQ', c: '- label: Fine\n  dialog_tabs: [{ label: T, dialog_groups: [{ label: B, dialog_fields: [{ name: a, label: A, type: DialogFieldTextBox }] }] }]\n- label: Early retirement\n  dialog_tabs: [{ label: T, dialog_groups: [{ label: B, dialog_fields: [{ name: a, label: A, type: DialogFieldButton }] }] }]\n' });
+    assert.equal(bad.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    assert.match(bad.errors![0].message, /dialog "Early retirement", field "a": field type "DialogFieldButton" is not supported/);
+    assert.equal((await app.sql(`SELECT 1 FROM dialogs WHERE name = 'fine'`)).length, 0, 'nothing stored');
+
+    const conflictInSecond = await app.gql(IMPORT, {
+      f: 'MANAGEIQ',
+      c: '- label: Brand new\n  dialog_tabs: [{ label: T, dialog_groups: [{ label: B, dialog_fields: [{ name: a, label: A, type: DialogFieldTextBox }] }] }]\n- label: Run playbook\n  dialog_tabs: [{ label: T, dialog_groups: [{ label: B, dialog_fields: [{ name: a, label: A, type: DialogFieldTextBox }] }] }]\n',
+    });
+    assert.equal(conflictInSecond.errors?.[0].extensions?.code, 'CONFLICT');
+    assert.equal((await app.sql(`SELECT 1 FROM dialogs WHERE name = 'brand-new'`)).length, 0, 'the transaction rolled back the first dialog');
+  });
+});

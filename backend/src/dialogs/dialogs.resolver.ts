@@ -1,0 +1,50 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-type-json';
+import type { DialogDefinition } from './dialog.types.js';
+import { DialogImportFormat, DialogsService } from './dialogs.service.js';
+import { DialogFieldRefreshModel, DialogModel, toDialogModel } from './models/dialog.model.js';
+
+@Resolver(() => DialogModel)
+export class DialogsResolver {
+  constructor(private readonly service: DialogsService) {}
+
+  @Query(() => [DialogModel], { description: 'Every dialog: from catalog files and imported.' })
+  async dialogs(): Promise<DialogModel[]> {
+    return (await this.service.list()).map(toDialogModel);
+  }
+
+  @Query(() => DialogModel, { nullable: true })
+  async dialog(@Args('id', { type: () => ID }) id: string): Promise<DialogModel> {
+    return toDialogModel(await this.service.get(id));
+  }
+
+  @ResolveField(() => GraphQLJSON, { description: 'The form as an order page shows it: dynamic choices and defaults filled in.' })
+  form(@Parent() dialog: DialogModel): Promise<DialogDefinition> {
+    return this.service.resolved(dialog.name);
+  }
+
+  @Query(() => DialogFieldRefreshModel, {
+    description: 'Recomputes a dynamic field (one with dependsOn) from the current values of the form. Give the dialog name or a templateId.',
+  })
+  refreshDialogField(
+    @Args('field') field: string,
+    @Args('values', { type: () => GraphQLJSON }) values: unknown,
+    @Args('dialog', { type: () => String, nullable: true }) dialog?: string | null,
+    @Args('templateId', { type: () => ID, nullable: true }) templateId?: string | null,
+  ): Promise<DialogFieldRefreshModel> {
+    return this.service.refreshField({ dialog, templateId }, field, values);
+  }
+
+  @Mutation(() => [DialogModel], {
+    description:
+      'Imports dialogs from a ManageIQ export or an AWX survey, all or none. Re-importing a name replaces the earlier import; ' +
+      'a dialog from catalog files is never replaced (CONFLICT). VALIDATION_FAILED lists every problem by dialog and field.',
+  })
+  async importDialog(
+    @Args('format', { type: () => DialogImportFormat }) format: DialogImportFormat,
+    @Args('content') content: string,
+    @Args('name', { type: () => String, nullable: true, description: 'The dialog name for an AWX survey (default: from the survey name).' }) name?: string | null,
+  ): Promise<DialogModel[]> {
+    return (await this.service.import(format, content, name)).map(toDialogModel);
+  }
+}

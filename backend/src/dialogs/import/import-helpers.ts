@@ -1,0 +1,65 @@
+import { parse } from 'yaml';
+import { parseDialog } from '../dialog.schema.js';
+import type { DialogDefinition } from '../dialog.types.js';
+
+/** Thrown by the importers: every problem, each naming its dialog and field. */
+export class DialogImportError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'DialogImportError';
+  }
+}
+
+export const MAX_IMPORT_CHARS = 1_000_000;
+
+/** YAML or JSON (JSON is YAML) with alias expansion bounded. */
+export function parseDocument(content: string, what: string): unknown {
+  if (content.length > MAX_IMPORT_CHARS) throw new DialogImportError([`the ${what} is larger than ${MAX_IMPORT_CHARS} characters`]);
+  try {
+    return parse(content, { maxAliasCount: 100 });
+  } catch (err) {
+    throw new DialogImportError([`the ${what} is not valid YAML or JSON: ${(err as Error).message.split('\n')[0]}`]);
+  }
+}
+
+/** A dialog name (lower-kebab-case) from a label: "Transform VM" → "transform-vm". */
+export function slug(label: string): string {
+  return label
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100);
+}
+
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A number given as a number or a numeric string; "" and null mean none. */
+export function optionalNumber(v: unknown): number | undefined | 'invalid' {
+  if (v === undefined || v === null || v === '') return undefined;
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.trim()) : NaN;
+  return Number.isFinite(n) ? n : 'invalid';
+}
+
+/** true for true, "true", "t", "yes", "1" (Ruby and AWX spellings). */
+export const truthy = (v: unknown): boolean => v === true || v === 1 || (typeof v === 'string' && ['true', 't', 'yes', 'y', '1'].includes(v.trim().toLowerCase()));
+
+export const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Checks converted dialogs with the same rules as catalog files; names must be unique within one import. */
+export function parseAll(dialogs: DialogDefinition[], where: (d: DialogDefinition) => string): DialogDefinition[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const parsed = dialogs.map((d) => {
+    if (seen.has(d.name)) problems.push(`${where(d)}: another dialog of this import has the name "${d.name}"`);
+    seen.add(d.name);
+    try {
+      return parseDialog(d);
+    } catch (err) {
+      problems.push(`${where(d)}: ${(err as Error).message}`);
+      return d;
+    }
+  });
+  if (problems.length) throw new DialogImportError(problems);
+  return parsed;
+}

@@ -1,0 +1,48 @@
+import { Box, Chip, Typography } from '@mui/material';
+import UploadIcon from '@mui/icons-material/Upload';
+import { Button, DataTable, List, TopToolbar } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { formatDateTime } from '../common/format';
+import type { DialogRecord } from './types';
+
+const Col = DataTable.Col<DialogRecord>;
+
+const ListActions = () => (
+  <TopToolbar>
+    <Button component={Link} to="/dialogs/import" label="Import dialog" data-testid="import-dialog">
+      <UploadIcon />
+    </Button>
+  </TopToolbar>
+);
+
+export const DialogList = () => (
+  <List title="Dialogs" perPage={50} pagination={false} exporter={false} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions />}>
+    <DataTable bulkActionButtons={false} rowClick="show">
+      <Col
+        source="label"
+        label="Dialog"
+        render={(r) => (
+          <Box>
+            <Typography variant="body2">{r.label}</Typography>
+            <Typography variant="caption" color="text.secondary">
+              {r.name}
+            </Typography>
+          </Box>
+        )}
+      />
+      <Col source="origin" label="Origin" render={(r) => <Chip size="small" variant="outlined" label={r.origin} />} />
+      <Col
+        source="fields"
+        label="Fields"
+        disableSort
+        render={(r) => (
+          <Typography variant="body2">
+            {r.fields.length}
+            {r.fields.some((f) => f.pending) ? ' · needs binding' : ''}
+          </Typography>
+        )}
+      />
+      <Col source="updatedAt" label="Updated" render={(r) => formatDateTime(r.updatedAt)} />
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,92 @@
+// One dialog, read-only: its fields, and a live preview of the form as an order page shows it
+// (same renderer, same client rules, dynamic choices resolved). Submitting the preview only
+// shows the values an order would send.
+import { useState } from 'react';
+import { Alert, Box, Card, CardContent, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Show, useShowContext } from 'react-admin';
+import { JsonView } from '../common/JsonView';
+import type { JsonObject } from '../types';
+import { DialogForm } from './DialogForm';
+import type { DialogRecord } from './types';
+import { collectDialogValues } from './validation';
+
+const FieldsTable = ({ record }: { record: DialogRecord }) => (
+  <Table size="small" aria-label="Fields" data-testid="dialog-fields">
+    <TableHead>
+      <TableRow>
+        <TableCell>Name</TableCell>
+        <TableCell>Label</TableCell>
+        <TableCell>Type</TableCell>
+        <TableCell>Required</TableCell>
+        <TableCell>Source</TableCell>
+      </TableRow>
+    </TableHead>
+    <TableBody>
+      {record.fields.map((f) => (
+        <TableRow key={f.name} data-testid={`dialog-fields-row-${f.name}`}>
+          <TableCell>
+            <code>{f.name}</code>
+          </TableCell>
+          <TableCell>{f.label}</TableCell>
+          <TableCell>{f.type}</TableCell>
+          <TableCell>{f.required ? 'yes' : ''}</TableCell>
+          <TableCell>
+            {f.pending ? <Chip size="small" color="warning" label="needs binding" /> : f.dynamic ? 'dynamic' : ''}
+            {f.dependsOn.length ? ` ← ${f.dependsOn.join(', ')}` : ''}
+          </TableCell>
+        </TableRow>
+      ))}
+    </TableBody>
+  </Table>
+);
+
+const DialogShowContent = () => {
+  const { record } = useShowContext<DialogRecord>();
+  const [submitted, setSubmitted] = useState<Record<string, unknown> | null>(null);
+  if (!record) return null;
+  const pending = record.fields.filter((f) => f.pending);
+  return (
+    <Box sx={{ p: 2, display: 'grid', gap: 2 }}>
+      <Box>
+        <Typography variant="h6">{record.label}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {record.name} · {record.origin}
+          {record.description ? ` · ${record.description}` : ''}
+        </Typography>
+      </Box>
+      {pending.length > 0 && (
+        <Alert severity="warning">
+          Cannot be ordered yet: {pending.map((f) => f.name).join(', ')} take their values from a ManageIQ automate method; an
+          administrator must bind them to a data source.
+        </Alert>
+      )}
+      <FieldsTable record={record} />
+      <Card variant="outlined" data-testid="dialog-preview">
+        <CardContent>
+          <Typography variant="subtitle2" gutterBottom>
+            Preview
+          </Typography>
+          {record.form && (
+            <DialogForm
+              dialog={record.form}
+              submitLabel="Check values"
+              onSubmit={(values) => setSubmitted(collectDialogValues(record.form!, values))}
+            />
+          )}
+          {submitted && (
+            <Box data-testid="dialog-preview-values">
+              <Typography variant="subtitle2">An order would send</Typography>
+              <JsonView value={submitted as JsonObject} />
+            </Box>
+          )}
+        </CardContent>
+      </Card>
+    </Box>
+  );
+};
+
+export const DialogShow = () => (
+  <Show title="Dialog" actions={false}>
+    <DialogShowContent />
+  </Show>
+);

@@ -1,0 +1,122 @@
+// End to end through a real browser: import an AWX survey on the "Import dialog" page, open the
+// dialog it created and use its live preview; then the seed dialog "Deploy with options" lists the
+// playbooks of the preselected repository and shows fields only in advanced mode.
+//
+// Run: npm test (which gives DATABASE_URL / REDIS_URL), or directly:
+//   node --test test/e2e/dialogs.test.mjs
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { ROOT, startProduct } from '../support/product.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'];
+const UI_TIMEOUT = 20_000;
+
+let product;
+let apiToken;
+let context;
+let profile;
+
+const api = async (query, variables = {}) => {
+  const body = await product.graphql(query, variables, apiToken);
+  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+};
+
+const newPage = async () => {
+  profile = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
+  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(UI_TIMEOUT);
+  return page;
+};
+
+const logIn = async (page) => {
+  await page.goto(product.url);
+  await page.locator('input[name="username"]').fill('admin');
+  await page.locator('input[name="password"]').fill(product.adminPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('menuitem', { name: 'Dialogs' }).waitFor();
+};
+
+describe('dialogs in the web UI', () => {
+  before(async () => {
+    product = await startProduct();
+    apiToken = await product.login();
+  });
+
+  after(async () => {
+    await context?.close().catch(() => undefined);
+    if (profile) await rm(profile, { recursive: true, force: true });
+    await product?.stop();
+  });
+
+  test('import an AWX survey, then preview the dialog it created with every field', async () => {
+    const survey = await readFile(path.join(ROOT, 'backend/src/dialogs/fixtures/awx-survey.json'), 'utf8');
+    const page = await newPage();
+    await logIn(page);
+    await page.getByRole('menuitem', { name: 'Dialogs' }).click();
+    await page.getByTestId('import-dialog').click();
+    await page.getByLabel('AWX survey').check();
+
+    // A broken survey first: the page lists the server's problems, and nothing is stored.
+    await page.getByTestId('import-content').fill(JSON.stringify({ name: 'Broken', spec: [{ type: 'datepicker', variable: 'when', question_name: 'When' }] }));
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('import-errors').getByText('question type "datepicker" is not supported').waitFor();
+    assert.equal((await api('{ dialogs { name } }')).dialogs.some((d) => d.name === 'broken'), false);
+
+    await page.getByTestId('import-content').fill(survey);
+    await page.getByTestId('import-submit').click();
+    const created = page.getByTestId('import-created-deploy-web-app');
+    await created.waitFor();
+    assert.match(await created.innerText(), /7 fields: app_name \(text\)/);
+    await created.click();
+
+    await page.waitForURL(/\/dialogs\/[^/]+\/show$/);
+    const preview = page.getByTestId('dialog-preview');
+    for (const name of ['app_name', 'release_notes', 'registry_password', 'replicas', 'cpu_limit', 'environment', 'features']) {
+      await page.getByTestId(`dialog-fields-row-${name}`).waitFor();
+      await preview.getByTestId(`dialog-field-${name}`).waitFor();
+    }
+    assert.equal(await preview.getByTestId('dialog-field-app_name').locator('input').inputValue(), 'shop');
+    assert.equal(await preview.getByTestId('dialog-field-registry_password').locator('input').getAttribute('type'), 'password');
+
+    // Live validation in the preview: the form's rules, before anything reaches the server.
+    await preview.getByTestId('dialog-field-app_name').locator('input').fill('ab');
+    await preview.getByTestId('dialog-field-registry_password').locator('input').fill('correct-horse');
+    await page.getByRole('button', { name: 'Check values' }).click();
+    await preview.getByTestId('dialog-field-app_name').getByText('Must be at least 3 characters').waitFor();
+    await preview.getByTestId('dialog-field-app_name').locator('input').fill('shop-2');
+    await page.getByRole('button', { name: 'Check values' }).click();
+    const sent = page.getByTestId('dialog-preview-values');
+    await sent.waitFor();
+    const text = await sent.innerText();
+    assert.match(text, /"app_name": "shop-2"/);
+    assert.match(text, /"features": \[/);
+  });
+
+  test('the seed dialog preview lists the playbooks of its repository and shows advanced fields only in advanced mode', async () => {
+    const page = context.pages()[0];
+    const { dialogs } = await api('{ dialogs { id name } }');
+    const seed = dialogs.find((d) => d.name === 'deploy-options');
+    await page.goto(`${product.url}/#/dialogs/${seed.id}/show`);
+    const preview = page.getByTestId('dialog-preview');
+    await preview.getByTestId('dialog-field-repo').waitFor();
+    await preview.getByRole('combobox', { name: 'Playbook' }).click();
+    await page.getByRole('option', { name: 'hello.yml', exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+
+    await preview.getByRole('tab', { name: 'When and how' }).click();
+    await preview.getByTestId('dialog-field-mode').waitFor();
+    assert.equal(await preview.getByTestId('dialog-field-admin_password').count(), 0, 'hidden in basic mode');
+    await preview.getByLabel('Advanced').check();
+    await preview.getByTestId('dialog-field-admin_password').waitFor();
+    await preview.getByTestId('dialog-field-maintenance_window').waitFor();
+    await preview.getByLabel('Basic').check();
+    await preview.getByTestId('dialog-field-admin_password').waitFor({ state: 'detached' });
+  });
+});
