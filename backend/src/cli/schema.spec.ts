@@ -15,11 +15,20 @@ test('the schema keeps the contract names clients rely on', async () => {
   for (const piece of [
     'login(password: String!, username: String!): AuthPayload!',
     'orderService(input: OrderServiceInput!): ServiceRequest!',
-    'serviceTemplates: [ServiceTemplate!]!',
     'serviceRequest(id: ID!): ServiceRequest',
+    'resumeServiceRequest(id: ID!): ServiceRequest!',
+    'createProvider(input: ProviderInput!): Provider!',
     'jobEvents(afterSeq: Int! = 0, jobId: ID!): JobEvent!',
     'refreshGitRepo(id: ID!): GitRepo!',
   ]) {
     assert.ok(sdl.includes(piece), `schema lacks ${piece}`);
+  }
+  // Lists clients call without arguments keep every argument optional.
+  for (const name of ['serviceTemplates', 'gitRepos', 'credentials', 'providers', 'apiTokens']) {
+    const field = new RegExp(`\\n  ${name}(\\(([^)]*)\\))?: \\[`).exec(sdl);
+    assert.ok(field, `schema lacks the list ${name}`);
+    for (const arg of (field[2] ?? '').split('\n').map((l) => l.trim()).filter(Boolean)) {
+      assert.ok(!arg.endsWith('!') || arg.includes('='), `${name}: argument "${arg}" is required`);
+    }
   }
 });

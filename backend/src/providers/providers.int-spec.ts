@@ -1,0 +1,215 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { PROJECT_ROOT } from '../config/config.js';
+import { newEnv, startTestApp, type TestApp, waitFor } from '../testing/harness.js';
+import { type SshSites, startSshSites } from '../testing/ssh-sites.js';
+
+/** Prints every secret a run can reach: the job's output must show them masked. */
+const CANARY_PLAYBOOK = `- hosts: localhost
+  connection: local
+  gather_facts: false
+  vars:
+    key_file: "{{ hostvars[groups['all'][0]].ansible_ssh_private_key_file | default('') }}"
+    kubeconfig: "{{ lookup('ansible.builtin.env', 'K8S_AUTH_KUBECONFIG') }}"
+    clouds: "{{ lookup('ansible.builtin.env', 'OS_CLIENT_CONFIG_FILE') }}"
+  tasks:
+    - name: Wait, so the test can read the process list meanwhile
+      ansible.builtin.pause: { seconds: 2 }
+    - ansible.builtin.debug: { msg: "{{ lookup('ansible.builtin.file', key_file) }}" }
+      when: key_file | length > 0
+    - ansible.builtin.debug: { var: ansible_become_password }
+    - ansible.builtin.debug: { var: openstack_auth }
+    - ansible.builtin.debug: { var: k8s_api_key }
+    - ansible.builtin.debug: { msg: "{{ lookup('ansible.builtin.env', 'K8S_AUTH_API_KEY') }}" }
+    - ansible.builtin.debug: { msg: "{{ lookup('ansible.builtin.file', kubeconfig) }}" }
+      when: kubeconfig | length > 0
+    - ansible.builtin.debug: { msg: "{{ lookup('ansible.builtin.file', clouds) }}" }
+      when: clouds | length > 0
+    - ansible.builtin.set_stats: { data: { leaked: "{{ ansible_become_password | default(k8s_api_key) | default('none') }}" }, per_host: false }
+`;
+
+interface Provider {
+  id: string;
+  name: string;
+  healthStatus: string;
+  healthMessage: string | null;
+}
+const PROVIDER = 'id name healthStatus healthMessage';
+const CREATE_PROVIDER = `mutation($i: ProviderInput!) { createProvider(input: $i) { ${PROVIDER} } }`;
+const CREATE_CREDENTIAL = 'mutation($i: CreateCredentialInput!) { createCredential(input: $i) { id } }';
+const REQUEST = 'query($id: ID!) { serviceRequest(id: $id) { status message jobs { id status stdout events { event stdout } } service { id outputs } } }';
+
+describe('providers on real SSH hosts (network namespaces), credentials injected into runs and never leaked', () => {
+  let app: TestApp;
+  let sites: SshSites;
+  let work: string;
+  let templateId: string;
+  const passphrase = `canary-passphrase-${randomBytes(6).toString('hex')}`;
+  let keyWithPassphrase: string;
+
+  before(async () => {
+    sites = await startSshSites(['alpha']);
+    work = await mkdtemp(join(tmpdir(), 'providers-'));
+    // A second key, with a passphrase: runs must give it through the askpass program.
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', passphrase, '-f', join(work, 'key')]);
+    keyWithPassphrase = await readFile(join(work, 'key'), 'utf8');
+    await appendFile(join(sites.dir, 'authorized_keys'), await readFile(join(work, 'key.pub')));
+    await cp(join(PROJECT_ROOT, 'playbooks'), join(work, 'playbooks'), { recursive: true });
+    await writeFile(join(work, 'playbooks', 'canary.yml'), CANARY_PLAYBOOK);
+    app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: join(work, 'playbooks') });
+    const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
+    templateId = templates.data!.serviceTemplates.find((t) => t.name === 'Run a playbook')!.id;
+  });
+  after(async () => {
+    await app?.stop();
+    await sites?.destroy();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  const credential = async (name: string, type: string, inputs: Record<string, string>, secrets: Record<string, string>) => {
+    const res = await app.gql<{ createCredential: { id: string } }>(CREATE_CREDENTIAL, { i: { name, type, inputs, secrets } });
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    return res.data!.createCredential.id;
+  };
+  const order = async (provider: string, playbook: string) => {
+    const res = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+      i: { templateId, dialogValues: { provider, playbook } },
+    });
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    return res.data!.orderService.id;
+  };
+  type Request = { status: string; message: string | null; jobs: { id: string; status: string; stdout: string; events: { event: string; stdout: string }[] }[]; service: { id: string; outputs: Record<string, unknown> } | null };
+  const ended = (id: string) =>
+    waitFor(`request ${id}`, async () => {
+      const r = (await app.gql<{ serviceRequest: Request }>(REQUEST, { id })).data!.serviceRequest;
+      return ['finished', 'failed', 'canceled'].includes(r.status) && r;
+    });
+
+  let sshProvider: Provider;
+
+  test('an ssh provider runs playbooks on its hosts over SSH, with a key whose passphrase is given by askpass', async () => {
+    const key = await credential('site-key', 'ssh_key', { username: 'root' }, { private_key: keyWithPassphrase, passphrase });
+    const made = await app.gql<{ createProvider: Provider }>(CREATE_PROVIDER, {
+      i: { name: 'alpha', type: 'ssh', credentialId: key, config: { hosts: [{ name: 'alpha1', address: sites.sites[0].address }], sshArgs: sites.sshArgs } },
+    });
+    assert.equal(made.errors, undefined, JSON.stringify(made.errors));
+    sshProvider = made.data!.createProvider;
+    const done = await ended(await order(sshProvider.id, 'facts.yml'));
+    assert.equal(done.status, 'finished', `${done.message}\n${done.jobs[0]?.stdout}`);
+    const facts = (done.service!.outputs.hosts as Record<string, { addresses: string; user: string }>).alpha1;
+    assert.match(facts.addresses, new RegExp(sites.sites[0].address.replace(/\./g, '\\.')), 'the command ran inside the site namespace');
+    assert.equal(facts.user, 'root');
+  });
+
+  test('health: a real SSH login says up; sshd stopped, the check says down and raises an alarm; back, up again', async () => {
+    const check = async () => (await app.gql<{ checkProviderHealth: Provider }>(`mutation($id: ID!) { checkProviderHealth(id: $id) { ${PROVIDER} } }`, { id: sshProvider.id })).data!.checkProviderHealth;
+    const up = await check();
+    assert.equal(up.healthStatus, 'up', up.healthMessage ?? '');
+    await sites.sites[0].stopSshd();
+    const down = await check();
+    assert.equal(down.healthStatus, 'down');
+    assert.match(down.healthMessage ?? '', /alpha1/);
+    await sites.sites[0].startSshd();
+    const back = await check();
+    assert.equal(back.healthStatus, 'up', back.healthMessage ?? '');
+    const alarms = await app.gql<{ providerAlarms: { providerId: string; status: string }[] }>('{ providerAlarms { providerId status } }');
+    assert.deepEqual(alarms.data!.providerAlarms.filter((a) => a.providerId === sshProvider.id).map((a) => a.status), ['up', 'down']);
+    const history = await app.gql<{ provider: { healthHistory: { status: string }[] } }>('query($id: ID!) { provider(id: $id) { healthHistory { status } } }', { id: sshProvider.id });
+    assert.deepEqual(history.data!.provider.healthHistory.map((h) => h.status), ['up', 'down', 'up']);
+  });
+
+  test('bad input: a clear error per field, nothing stored; a credential or provider in use cannot be deleted', async () => {
+    const before = await app.sql<{ n: string }>('SELECT count(*) AS n FROM providers');
+    const noHosts = await app.gql(CREATE_PROVIDER, { i: { name: 'empty', type: 'ssh', config: { hosts: [] } } });
+    assert.equal(noHosts.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    assert.match(noHosts.errors![0].extensions!.fields!.config, /at least one host/);
+    const token = await credential('not-ssh', 'kubernetes_token', { api_url: 'https://k8s.example:6443' }, { token: 'x'.repeat(20) });
+    const wrongType = await app.gql(CREATE_PROVIDER, { i: { name: 'wrong', type: 'ssh', credentialId: token, config: { hosts: [{ name: 'h', address: '10.0.0.1' }] } } });
+    assert.match(wrongType.errors?.[0].extensions?.fields?.credentialId ?? '', /connects with ssh_key or username_password/);
+    const badName = await app.gql(CREATE_PROVIDER, { i: { name: 'Bad Name', type: 'local' } });
+    assert.ok(badName.errors?.[0].extensions?.fields?.name);
+    assert.deepEqual(await app.sql<{ n: string }>('SELECT count(*) AS n FROM providers'), before);
+
+    const keyInUse = await app.sql<{ id: string }>(`SELECT id FROM credentials WHERE name = 'site-key'`);
+    const refused = await app.gql('mutation($id: ID!) { deleteCredential(id: $id) }', { id: keyInUse[0].id });
+    assert.equal(refused.errors?.[0].extensions?.code, 'CONFLICT');
+    assert.match(refused.errors![0].message, /provider "alpha"/);
+    const inUse = await app.gql('mutation($id: ID!) { deleteProvider(id: $id) }', { id: sshProvider.id });
+    assert.equal(inUse.errors?.[0].extensions?.code, 'CONFLICT');
+    assert.match(inUse.errors![0].message, /service/);
+  });
+
+  test('canaries of every credential a run uses never reach its output, events, process list, errors or the database in clear', async () => {
+    const canary = (type: string) => `canary-${type}-${randomBytes(8).toString('hex')}`;
+    const c = {
+      become: canary('become'),
+      k8sToken: canary('k8stoken'),
+      kubeconfig: canary('kubeconfig'),
+      openstack: canary('openstack'),
+    };
+    const become = await credential('become', 'become_password', {}, { password: c.become });
+    const k8sToken = await credential('k8s-token', 'kubernetes_token', { api_url: 'https://k8s.example:6443' }, { token: c.k8sToken });
+    const kubeconfig = await credential(
+      'k8s-config',
+      'kubeconfig',
+      {},
+      {
+        kubeconfig: [
+          'apiVersion: v1',
+          'kind: Config',
+          'current-context: c',
+          'clusters: [{ name: k, cluster: { server: "https://k8s.example:6443" } }]',
+          'contexts: [{ name: c, context: { cluster: k, user: u } }]',
+          `users: [{ name: u, user: { token: ${c.kubeconfig} } }]`,
+          '',
+        ].join('\n'),
+      },
+    );
+    const openstack = await credential(
+      'cloud',
+      'openstack',
+      { auth_url: 'https://keystone.example:5000/v3', project_name: 'demo', username: 'demo' },
+      { password: c.openstack },
+    );
+    const providers = [
+      { name: 'local_become', type: 'local', becomeCredentialId: become },
+      { name: 'ssh_key_run', type: 'ssh', credentialId: (await app.sql<{ id: string }>(`SELECT id FROM credentials WHERE name = 'site-key'`))[0].id, config: { hosts: [{ name: 'alpha1', address: sites.sites[0].address }], sshArgs: sites.sshArgs } },
+      { name: 'k8s_token', type: 'kubernetes', credentialId: k8sToken, config: { namespace: 'demo' } },
+      { name: 'k8s_config', type: 'kubernetes', credentialId: kubeconfig, config: { namespace: 'demo' } },
+      { name: 'cloud', type: 'openstack', credentialId: openstack, config: {} },
+    ];
+    const secrets = [...Object.values(c), passphrase, ...keyWithPassphrase.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'))];
+    const seen: string[] = [];
+    for (const p of providers) {
+      const made = await app.gql<{ createProvider: Provider }>(CREATE_PROVIDER, { i: p });
+      assert.equal(made.errors, undefined, JSON.stringify(made.errors));
+      const id = await order(made.data!.createProvider.id, 'canary.yml');
+      // While it runs: no secret in any process's arguments.
+      const watching = (async () => {
+        for (let i = 0; i < 40; i++) {
+          const ps = execFileSync('ps', ['-eo', 'args'], { maxBuffer: 16 * 1024 * 1024 }).toString();
+          for (const s of secrets) if (ps.includes(s)) seen.push(`ps during ${p.name}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      })();
+      const done = await ended(id);
+      await watching;
+      assert.equal(done.status, 'finished', `${p.name}: ${done.message}\n${done.jobs[0]?.stdout}`);
+      const text = JSON.stringify(done);
+      for (const s of secrets) assert.ok(!text.includes(s), `${p.name}: a secret is in the API's answer`);
+      assert.match(done.jobs[0].stdout, /\*\*\*\*\*\*\*\*/, `${p.name}: the secret was printed, masked`);
+    }
+    assert.deepEqual(seen, []);
+    const dump = await app.sql<{ t: string }>(
+      `SELECT concat_ws(' ', (SELECT string_agg(j::text, ' ') FROM jobs j), (SELECT string_agg(e::text, ' ') FROM job_events e),
+        (SELECT string_agg(p::text, ' ') FROM providers p), (SELECT string_agg(c::text, ' ') FROM credentials c),
+        (SELECT string_agg(s::text, ' ') FROM services s), (SELECT string_agg(r::text, ' ') FROM service_requests r)) AS t`,
+    );
+    for (const s of secrets) assert.ok(!dump[0].t.includes(s), 'a secret is in the database in clear');
+  });
+});
