@@ -32,16 +32,25 @@ function onPath(command) {
 }
 
 /**
- * Makes sure the system tools are there: ansible-playbook, git, redis-server
- * (unless `redis` is false: REDIS_URL points elsewhere) and chromium (when
- * `chromium`). As root on Debian/Ubuntu the missing ones are installed with
+ * Makes sure the system tools are there: ansible-playbook, git, ssh, redis-server
+ * (unless `redis` is false: REDIS_URL points elsewhere), chromium (when `chromium`)
+ * and, for the tests (`sshHosts`), sshd, netcat and iproute2, which run SSH test hosts
+ * in network namespaces. As root on Debian/Ubuntu the missing ones are installed with
  * apt-get; otherwise the script says what to install and exits 1.
  */
-export async function ensureSystemTools({ redis = true, chromium = false } = {}) {
+export async function ensureSystemTools({ redis = true, chromium = false, sshHosts = false } = {}) {
   const wanted = [
     { command: 'ansible-playbook', apt: 'ansible-core' },
     { command: 'git', apt: 'git' },
+    { command: 'ssh', apt: 'openssh-client' },
     ...(redis ? [{ command: 'redis-server', apt: 'redis-server' }] : []),
+    ...(sshHosts
+      ? [
+          { command: '/usr/sbin/sshd', apt: 'openssh-server' },
+          { command: 'nc', apt: 'netcat-openbsd' },
+          { command: 'ip', apt: 'iproute2' },
+        ]
+      : []),
   ];
   const missing = wanted.filter((tool) => !onPath(tool.command)).map((tool) => tool.apt);
   const missingChromium = chromium && !['chromium', 'chromium-browser'].some(onPath) && !fs.existsSync('/usr/bin/chromium');
@@ -149,9 +158,9 @@ export async function ensureBuilt(workspace, { force = false } = {}) {
 }
 
 /** Everything before the product can run: node check, system tools, packages, builds. */
-export async function prepare({ redis = true, chromium = false } = {}) {
+export async function prepare({ redis = true, chromium = false, sshHosts = false } = {}) {
   checkNode();
-  await ensureSystemTools({ redis, chromium });
+  await ensureSystemTools({ redis, chromium, sshHosts });
   await ensureDependencies();
   await ensureBuilt('backend');
   await ensureBuilt('frontend');
