@@ -23,7 +23,7 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
 }
 
 export interface AnsibleRun {
-  /** Directory holding project/, inventory.yml and extra_vars.yml. */
+  /** Directory holding project/, inventory/ and extra_vars.yml. */
   runDir: string;
   playbook: string;
   options?: JobOptions;
@@ -33,8 +33,6 @@ export interface AnsibleRun {
   signal?: AbortSignal;
   /** Extra environment for the run (credentials given as files or variables, e.g. K8S_AUTH_KUBECONFIG). */
   env?: Record<string, string>;
-  /** True when the run folder holds secret_vars.yml (connection passwords), passed as a second -e file. */
-  secretVars?: boolean;
   /** Replaces secrets in what Ansible prints and emits, before anything stores or publishes it. */
   scrub?: (text: string) => string;
 }
@@ -60,14 +58,13 @@ export class AnsibleRunner {
   ) {}
 
   /** The command line of a run, as an argument array: what runs and what the job records. */
-  command(runDir: string, playbook: string, options: JobOptions = {}, secretVars = false): string[] {
+  command(runDir: string, playbook: string, options: JobOptions = {}): string[] {
     return [
       this.config.ansiblePlaybookBin,
       '-i',
-      resolve(runDir, 'inventory.yml'),
+      resolve(runDir, 'inventory'),
       '-e',
       `@${resolve(runDir, 'extra_vars.yml')}`,
-      ...(secretVars ? ['-e', `@${resolve(runDir, 'secret_vars.yml')}`] : []),
       ...jobOptionArgs(options),
       '--',
       playbook,
@@ -75,7 +72,7 @@ export class AnsibleRunner {
   }
 
   async run(run: AnsibleRun): Promise<AnsibleResult> {
-    const [file, ...args] = this.command(run.runDir, run.playbook, run.options, run.secretVars);
+    const [file, ...args] = this.command(run.runDir, run.playbook, run.options);
     const scrub = run.scrub ?? ((text: string) => text);
     const tmp = resolve(run.runDir, 'tmp');
     const controlDir = `/tmp/sfcp-${basename(run.runDir).slice(0, 12)}`;

@@ -14,7 +14,7 @@ import { JobOutputWriter, type RawEvent } from './job-output.writer.js';
 import { type HostCounters, JobEntity, type JobStatus } from './job.entity.js';
 import type { JobEventModel, JobModel } from './models/job.model.js';
 import type { JobOptions } from './job-options.js';
-import type { MaterialsFor } from './run-materials.js';
+import { type MaterialsFor, writeInventory } from './run-materials.js';
 import { scrubber } from '../credentials/scrubber.js';
 import { renderUnsafeVars } from './unsafe-vars.js';
 
@@ -179,23 +179,19 @@ export class JobsService {
     let error: string | null = null;
     let scrub = (text: string) => text;
     let runEnv: Record<string, string> = {};
-    let hasSecretVars = false;
     try {
       await mkdir(join(runDir, 'project'), { recursive: true });
       await mkdir(join(runDir, 'tmp'), { recursive: true, mode: 0o700 });
       const materials = await spec.materials(runDir);
       scrub = scrubber(materials.secrets);
-      const secretVars = materials.secretVars !== null;
       await Promise.all([
         this.repos.exportTree(spec.repoId, spec.commit, join(runDir, 'project')),
-        writeFile(join(runDir, 'inventory.yml'), JSON.stringify(materials.inventory), { mode: 0o600 }),
+        writeInventory(runDir, materials),
         writeFile(join(runDir, 'extra_vars.yml'), renderUnsafeVars(spec.extraVars), { mode: 0o600 }),
-        ...(materials.secretVars ? [writeFile(join(runDir, 'secret_vars.yml'), renderUnsafeVars(materials.secretVars), { mode: 0o600 })] : []),
       ]);
-      const command = this.runner.command(runDir, spec.playbook, spec.options, secretVars);
+      const command = this.runner.command(runDir, spec.playbook, spec.options);
       await this.jobs.update(job.id, { status: 'running', startedAt: new Date(), command, inventory: JSON.stringify(materials.inventory, null, 2) });
       runEnv = materials.env;
-      hasSecretVars = secretVars;
       if (await this.renewLease(job.id)) cancel.abort(); // canceled while it was being prepared
       const result = await this.runner.run({
         runDir,
@@ -203,7 +199,6 @@ export class JobsService {
         options: spec.options,
         signal: cancel.signal,
         env: runEnv,
-        secretVars: hasSecretVars,
         scrub,
         onStdout: (text) => writer.addText(text),
         onEvent: (raw: RawEvent) => {

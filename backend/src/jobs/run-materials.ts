@@ -1,14 +1,56 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { renderUnsafeVars } from './unsafe-vars.js';
+
+export interface InventoryGroup {
+  hosts: Record<string, Record<string, unknown>>;
+  vars: Record<string, unknown>;
+}
+
 /**
- * What a provider gives a run besides the playbook: the inventory (no secrets: it is kept
- * on the job), environment variables, connection variables that are secret (written to a
- * mode-0600 file passed with -e), and every secret value, to be masked in the output.
+ * What providers give a run besides the playbook: the inventory (groups of hosts with
+ * their connection variables; no secrets: it is kept on the job), environment variables,
+ * each group's secret variables (passwords, tokens: written to a mode-0600 group_vars
+ * file, never in the inventory kept on the job), and every secret value, to be masked.
  */
 export interface RunMaterials {
-  inventory: object;
+  inventory: { all: { children: Record<string, InventoryGroup> } };
   env: Record<string, string>;
-  secretVars: Record<string, unknown> | null;
+  groupSecrets: Record<string, Record<string, unknown>>;
   secrets: string[];
 }
 
 /** Prepares a run's materials in its folder (credential files go under `<runDir>/credentials`). */
 export type MaterialsFor = (runDir: string) => Promise<RunMaterials>;
+
+/**
+ * Writes the inventory as a directory Ansible reads with `-i`: `hosts.yml`, and the
+ * secret variables of each group in `group_vars/<group>.yml` (0600; values tagged
+ * `!unsafe`, so a password holding "{{" is never templated). Returns its path.
+ */
+export async function writeInventory(dir: string, materials: RunMaterials): Promise<string> {
+  const inventory = join(dir, 'inventory');
+  await mkdir(join(inventory, 'group_vars'), { recursive: true, mode: 0o700 });
+  await writeFile(join(inventory, 'hosts.yml'), JSON.stringify(materials.inventory), { mode: 0o600 });
+  for (const [group, vars] of Object.entries(materials.groupSecrets)) {
+    if (Object.keys(vars).length) await writeFile(join(inventory, 'group_vars', `${group}.yml`), renderUnsafeVars(vars), { mode: 0o600 });
+  }
+  return inventory;
+}
+
+/**
+ * Several providers' materials in one run (a multi-site inventory): their groups side by
+ * side, their secrets together. Environment variables of a kind one run can hold once
+ * (a kubeconfig, a cloud) come from the first site that sets them; every site also has
+ * its own in its group variables.
+ */
+export function combineMaterials(parts: RunMaterials[]): RunMaterials {
+  const out: RunMaterials = { inventory: { all: { children: {} } }, env: {}, groupSecrets: {}, secrets: [] };
+  for (const part of parts) {
+    Object.assign(out.inventory.all.children, part.inventory.all.children);
+    for (const [name, value] of Object.entries(part.env)) if (!(name in out.env)) out.env[name] = value;
+    Object.assign(out.groupSecrets, part.groupSecrets);
+    out.secrets.push(...part.secrets);
+  }
+  return out;
+}

@@ -6,20 +6,32 @@ import type { RunMaterials } from '../jobs/run-materials.js';
 import type { KubernetesConfig, OpenStackConfig, SshConfig } from './provider-config.js';
 import type { ProviderEntity } from './provider.entity.js';
 
-const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+/**
+ * The run's askpass program: ssh runs it for a key's passphrase, with a prompt naming the
+ * key file; it prints the `passphrase` file beside that key (each site has its own folder).
+ */
+const ASKPASS = `#!/bin/sh
+key=$(printf '%s' "$1" | sed -n "s/^.*key '\\(.*\\)'.*$/\\1/p")
+[ -n "$key" ] && exec cat "$(dirname "$key")/passphrase"
+exit 1
+`;
 
 /**
- * Builds what a run on `provider` needs, in `runDir`: its inventory (one group named
- * after the provider, no secrets), credential files (mode 0600 under credentials/),
- * environment variables, secret connection variables, and the secrets to mask.
+ * Builds what a run on `provider` needs, in `runDir`: its inventory (one group, named
+ * after the provider or the site it stands for; no secrets), credential files (mode
+ * 0600 under credentials/<group>/), environment variables, the group's secret connection
+ * variables, and the secrets to mask.
  */
 export async function buildMaterials(
   provider: ProviderEntity,
   credential: RevealedCredential | null,
   become: RevealedCredential | null,
   runDir: string,
+  group = provider.name,
+  siteVariables: Record<string, unknown> = {},
 ): Promise<RunMaterials> {
-  const dir = join(runDir, 'credentials');
+  await mkdir(join(runDir, 'credentials'), { recursive: true, mode: 0o700 });
+  const dir = join(runDir, 'credentials', group);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const file = async (name: string, content: string, mode = 0o600) => {
     const path = join(dir, name);
@@ -29,7 +41,7 @@ export async function buildMaterials(
   const secrets = [credential, become].flatMap((c) => (c ? Object.values(c.secrets).filter((v) => v.length > 0) : []));
   const env: Record<string, string> = {};
   const secretVars: Record<string, unknown> = {};
-  const groupVars: Record<string, unknown> = { ...((provider.config.variables as Record<string, unknown> | undefined) ?? {}) };
+  const groupVars: Record<string, unknown> = { ...((provider.config.variables as Record<string, unknown> | undefined) ?? {}), ...siteVariables };
   let hosts: Record<string, Record<string, unknown>>;
 
   if (become) {
@@ -53,11 +65,13 @@ export async function buildMaterials(
       if (credential?.type === 'ssh_key') {
         groupVars.ansible_ssh_private_key_file = await file('id_key', withNewline(credential.secrets.private_key));
         if (credential.secrets.passphrase) {
-          // ssh asks this program for the passphrase; it reads it from a 0600 file.
-          const passphrase = await file('passphrase', credential.secrets.passphrase);
-          env.SSH_ASKPASS = await file('askpass', `#!/bin/sh\nexec cat ${shellQuote(passphrase)}\n`, 0o700);
+          // ssh asks the askpass program for the passphrase; it reads it from a 0600 file beside the key.
+          await file('passphrase', credential.secrets.passphrase);
+          const askpass = join(runDir, 'credentials', 'askpass');
+          await writeFile(askpass, ASKPASS, { mode: 0o700 });
+          env.SSH_ASKPASS = askpass;
           env.SSH_ASKPASS_REQUIRE = 'force';
-          env.DISPLAY = env.DISPLAY ?? ':0';
+          env.DISPLAY = ':0';
         }
       } else if (credential?.type === 'username_password') {
         secretVars.ansible_password = credential.secrets.password;
@@ -68,9 +82,10 @@ export async function buildMaterials(
       const config = provider.config as OpenStackConfig;
       hosts = { localhost: { ansible_connection: 'local', ansible_python_interpreter: '{{ ansible_playbook_python }}' } };
       if (credential?.type === 'openstack') {
-        const { cloudsYaml, cloud, auth } = openstackClouds(provider.name, config, credential);
+        const { cloudsYaml, cloud, auth } = openstackClouds(group, config, credential);
         env.OS_CLIENT_CONFIG_FILE = await file('clouds.yaml', cloudsYaml);
         env.OS_CLOUD = cloud;
+        groupVars.openstack_clouds_yaml = env.OS_CLIENT_CONFIG_FILE;
         // For playbooks that call the REST APIs with ansible.builtin.uri (works with bare ansible-core).
         secretVars.openstack_auth = auth;
         groupVars.openstack_cloud = cloud;
@@ -85,6 +100,7 @@ export async function buildMaterials(
       groupVars.k8s_namespace = config.namespace;
       if (credential?.type === 'kubeconfig') {
         env.K8S_AUTH_KUBECONFIG = await file('kubeconfig', credential.secrets.kubeconfig);
+        groupVars.k8s_kubeconfig = env.K8S_AUTH_KUBECONFIG;
         if (credential.inputs.context) env.K8S_AUTH_CONTEXT = credential.inputs.context;
       } else if (credential?.type === 'kubernetes_token') {
         const host = config.apiUrl ?? credential.inputs.api_url;
@@ -103,9 +119,9 @@ export async function buildMaterials(
     }
   }
   return {
-    inventory: { all: { children: { [provider.name]: { hosts, vars: groupVars } } } },
+    inventory: { all: { children: { [group]: { hosts, vars: groupVars } } } },
     env,
-    secretVars: Object.keys(secretVars).length ? secretVars : null,
+    groupSecrets: { [group]: secretVars },
     secrets,
   };
 }

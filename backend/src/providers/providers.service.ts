@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -10,7 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CredentialsService, type RevealedCredential } from '../credentials/credentials.service.js';
 import { scrubber } from '../credentials/scrubber.js';
 import type { RunMaterials } from '../jobs/run-materials.js';
-import { renderUnsafeVars } from '../jobs/unsafe-vars.js';
+import { writeInventory } from '../jobs/run-materials.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { ProcessRunner } from '../system/process-runner.js';
 import type { ProviderModel } from './models/provider.model.js';
@@ -238,12 +238,7 @@ export class ProvidersService {
     const dir = await mkdtemp(join(tmpdir(), 'superfluid-health-'));
     try {
       const m = await this.materialsFor(provider.id, dir);
-      await writeFile(join(dir, 'inventory.yml'), JSON.stringify(m.inventory), { mode: 0o600 });
-      const args = ['-i', join(dir, 'inventory.yml'), provider.name, '-m', 'ansible.builtin.raw', '-a', 'true', '-o', '-T', '10'];
-      if (m.secretVars) {
-        await writeFile(join(dir, 'secret_vars.yml'), renderUnsafeVars(m.secretVars), { mode: 0o600 });
-        args.push('-e', `@${join(dir, 'secret_vars.yml')}`);
-      }
+      const args = ['-i', await writeInventory(dir, m), provider.name, '-m', 'ansible.builtin.raw', '-a', 'true', '-o', '-T', '10'];
       // `ansible` lives beside `ansible-playbook`.
       const bin = /ansible-playbook$/.test(this.config.ansiblePlaybookBin) ? this.config.ansiblePlaybookBin.replace(/ansible-playbook$/, 'ansible') : 'ansible';
       const run = await this.processes.spawn(bin, args, {
