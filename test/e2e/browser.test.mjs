@@ -363,6 +363,8 @@ describe('web UI', () => {
     await page.goto(`${product.url}/#/serviceRequests`);
     await page.reload();
     await page.locator('input[name="username"]').waitFor();
+    // The 401 that brings the login page also drops the token; under load the page may show first.
+    await page.waitForFunction(() => localStorage.getItem('superfluid.token') === null, null, { timeout: UI_TIMEOUT });
     assert.equal(await page.evaluate(() => localStorage.getItem('superfluid.token')), null, 'the bad token is dropped');
   });
 
