@@ -31,6 +31,14 @@ test('catalog as code: every problem is reported with its file, and nothing half
   });
 });
 
+test('catalog as code: the 5G slice orders its items from what they need, and binds each to a site', async () => {
+  const files = await readCatalog(resolve(PROJECT_ROOT, 'catalog'));
+  const slice = files.templates.find((t) => t.name === '5G slice: CRAN + MEC + EPC');
+  assert.deepEqual(slice?.items?.map((i) => [i.name, i.index, i.site]), [['epc', 0, 'epc'], ['mec', 1, 'mec'], ['cran', 2, 'cran']]);
+  assert.deepEqual(Object.keys(slice?.sites ?? {}), ['epc', 'mec', 'cran']);
+  assert.equal(slice?.onFailure, 'rollback');
+});
+
 test('catalog as code: the shipped bundle and state machine load', async () => {
   const files = await readCatalog(resolve(PROJECT_ROOT, 'catalog'));
   const bundle = files.templates.find((t) => t.name === 'Demo bundle');
@@ -49,10 +57,20 @@ test('bundles and state machines: an input from a later or same-index item, an u
     join(dir, 'cycle.yaml'),
     `kind: ServiceTemplate\nname: Cycle\ntype: bundle\ndialog: d\nitems:\n${item('a', 0, '    inputs: { x: b.y }\n')}${item('b', 0, '    inputs: { y: a.x }\n')}`,
   );
+  await writeFile(
+    join(dir, 'same.yaml'),
+    `kind: ServiceTemplate\nname: Same\ntype: bundle\ndialog: d\nitems:\n${item('d', 1)}${item('e', 1, '    needs: [d]\n')}`,
+  );
+  await writeFile(
+    join(dir, 'computed.yaml'),
+    `kind: ServiceTemplate\nname: Computed\ntype: bundle\ndialog: d\nsites: { x: { provider: { field: p } } }\nitems:\n  - { name: f, site: y, provision: { repo: r, playbook: x.yml, provider: { field: p } } }\n`,
+  );
   await writeFile(join(dir, 'machine.yaml'), 'kind: StateMachine\nname: m\nstates:\n  - { name: one, method: launch_missiles }\n');
   await writeFile(join(dir, 'twice.yaml'), 'kind: StateMachine\nname: t\nstates:\n  - { name: one, method: run_playbook }\n  - { name: one, method: wait_for_jobs }\n');
   await assert.rejects(readCatalog(dir), (err: Error) => {
-    assert.match(err.message, /catalog\/cycle.yaml: item "a" \(index 0\) takes x from "b" \(index 0\), which does not run before it/);
+    assert.match(err.message, /catalog\/cycle.yaml: items depend on each other in a cycle: a → b → a/);
+    assert.match(err.message, /catalog\/same.yaml: item "e" \(index 1\) needs "d" \(index 1\), which does not run before it/);
+    assert.match(err.message, /catalog\/computed.yaml: item "f" deploys site "y", which the bundle's sites do not name/);
     assert.match(err.message, /catalog\/machine.yaml: states.0.method, line 4: is not a built-in method/);
     assert.match(err.message, /catalog\/twice.yaml: state "one" is defined twice/);
     return true;

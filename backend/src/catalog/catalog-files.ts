@@ -6,7 +6,7 @@ import { forbiddenVariable } from '../common/ansible-variables.js';
 import { JOB_OPTION_NAMES, jobOptionsSchema } from '../jobs/job-options.js';
 import { parseDialog } from '../dialogs/dialog.schema.js';
 import { type DialogDefinition, dialogFields } from '../dialogs/dialog.types.js';
-import { type BundleItemSpec, type ProvisionSpec, type RetirementSpec, STATE_METHODS, type StateMachineDef } from './catalog.types.js';
+import { type BundleItemSpec, type ProvisionSpec, type RetirementSpec, type SiteSpec, STATE_METHODS, type StateMachineDef } from './catalog.types.js';
 
 const valueSource = z.union([z.string().min(1), z.object({ field: z.string().min(1) }).strict()]);
 
@@ -37,7 +37,9 @@ const ITEM_NAME = /^[a-z][a-z0-9_-]{0,62}$/;
 const itemSchema = z
   .object({
     name: z.string().regex(ITEM_NAME, 'item names are lower case letters, digits, _ or -, starting with a letter'),
-    index: z.number().int().min(0).max(1000),
+    index: z.number().int().min(0).max(1000).optional(),
+    site: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'site names are lower_snake_case (they name inventory groups)').optional(),
+    needs: z.array(z.string().regex(ITEM_NAME)).max(100).optional(),
     provision: provisionSchema.omit({ overridable: true }),
     retirement: retirementSchema.optional(),
     inputs: z
@@ -80,6 +82,13 @@ const templateSchema = z.discriminatedUnion('type', [
       dialog: z.string().min(1),
       published: z.boolean().default(true),
       stateMachine: z.string().min(1).default('provision'),
+      sites: z
+        .record(
+          z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'site names are lower_snake_case (they name inventory groups)'),
+          z.object({ provider: valueSource, variables: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), z.union([z.string(), z.number(), z.boolean()])).optional() }).strict(),
+        )
+        .optional(),
+      onFailure: z.enum(['keep', 'rollback']).default('keep'),
       items: z.array(itemSchema).min(1).max(100),
     })
     .strict(),
@@ -129,6 +138,10 @@ export interface TemplateFile {
   stateMachine: string | null;
   /** For ansible_playbook templates: how their services are retired. */
   retirement: RetirementSpec | null;
+  /** Bundles: the sites of their multi-site inventory. */
+  sites: Record<string, SiteSpec> | null;
+  /** Bundles: when an item fails, keep what was deployed, or roll it back by its retirement playbooks. */
+  onFailure: 'keep' | 'rollback';
   source: string;
 }
 
@@ -138,8 +151,45 @@ export interface CatalogFiles {
   stateMachines: (StateMachineDef & { source: string })[];
 }
 
-/** Problems of a bundle's items: duplicate names, inputs from an unknown item or one that does not run earlier. */
-export function bundleProblems(items: BundleItemSpec[]): string[] {
+type ParsedItem = Omit<BundleItemSpec, 'index'> & { index?: number };
+
+/**
+ * The items with their index: as written, or, when left out, one more than the latest
+ * item it needs (`needs`, and the items its `inputs` come from). A cycle is an error
+ * naming it; so is an unknown item.
+ */
+export function orderItems(items: ParsedItem[]): { items: BundleItemSpec[]; problems: string[] } {
+  const byName = new Map(items.map((i) => [i.name, i]));
+  const deps = (i: ParsedItem) => [...new Set([...(i.needs ?? []), ...Object.values(i.inputs ?? {}).map((s) => s.split('.')[0])])];
+  const problems: string[] = [];
+  const index = new Map<string, number>();
+  const visiting: string[] = [];
+  const visit = (item: ParsedItem): number => {
+    const known = index.get(item.name);
+    if (known !== undefined) return known;
+    if (visiting.includes(item.name)) {
+      const cycle = [...visiting.slice(visiting.indexOf(item.name)), item.name];
+      problems.push(`items depend on each other in a cycle: ${cycle.join(' → ')}`);
+      index.set(item.name, 0);
+      return 0;
+    }
+    visiting.push(item.name);
+    let level = 0;
+    for (const name of deps(item)) {
+      const dep = byName.get(name);
+      if (dep) level = Math.max(level, visit(dep) + 1);
+    }
+    visiting.pop();
+    const value = item.index ?? level;
+    index.set(item.name, value);
+    return value;
+  };
+  for (const item of items) visit(item);
+  return { items: items.map((i) => ({ ...i, index: index.get(i.name) ?? 0 })), problems: [...new Set(problems)] };
+}
+
+/** Problems of a bundle's items: duplicate names, unknown or later items needed, unknown sites. */
+export function bundleProblems(items: BundleItemSpec[], sites: string[] | null = null): string[] {
   const problems: string[] = [];
   const byName = new Map<string, BundleItemSpec>();
   for (const item of items) {
@@ -147,6 +197,15 @@ export function bundleProblems(items: BundleItemSpec[]): string[] {
     byName.set(item.name, item);
   }
   for (const item of items) {
+    if (item.site && sites && !sites.includes(item.site)) problems.push(`item "${item.name}" deploys site "${item.site}", which the bundle's sites do not name`);
+    if (item.site && !sites) problems.push(`item "${item.name}" deploys site "${item.site}", but the bundle has no sites`);
+    for (const name of item.needs ?? []) {
+      const from = byName.get(name);
+      if (!from) problems.push(`item "${item.name}" needs unknown item "${name}"`);
+      else if (from.index >= item.index) {
+        problems.push(`item "${item.name}" (index ${item.index}) needs "${from.name}" (index ${from.index}), which does not run before it`);
+      }
+    }
     for (const [variable, source] of Object.entries(item.inputs ?? {})) {
       const from = byName.get(source.split('.')[0]);
       if (!from) problems.push(`item "${item.name}" takes ${variable} from unknown item "${source.split('.')[0]}"`);
@@ -237,11 +296,30 @@ export function parseCatalog(files: CatalogText[]): CatalogFiles {
               source,
             };
             if (t.type === 'bundle') {
-              const wrong = bundleProblems(t.items);
+              const ordered = orderItems(t.items);
+              const wrong = [...ordered.problems, ...(ordered.problems.length ? [] : bundleProblems(ordered.items, t.sites ? Object.keys(t.sites) : null))];
               if (wrong.length) throw new Error(wrong.join('; '));
-              result.templates.push({ ...common, type: 'bundle', provision: null, items: t.items, stateMachine: t.stateMachine, retirement: null });
+              result.templates.push({
+                ...common,
+                type: 'bundle',
+                provision: null,
+                items: ordered.items,
+                stateMachine: t.stateMachine,
+                retirement: null,
+                sites: t.sites ?? null,
+                onFailure: t.onFailure,
+              });
             } else {
-              result.templates.push({ ...common, type: 'ansible_playbook', provision: t.provision, items: null, stateMachine: null, retirement: t.retirement ?? null });
+              result.templates.push({
+                ...common,
+                type: 'ansible_playbook',
+                provision: t.provision,
+                items: null,
+                stateMachine: null,
+                retirement: t.retirement ?? null,
+                sites: null,
+                onFailure: 'keep',
+              });
             }
             break;
           }
@@ -287,7 +365,7 @@ export function parseCatalog(files: CatalogText[]): CatalogFiles {
     }
     const names = new Set(dialogFields(dialog).map((f) => f.name));
     const specs = t.provision ? [t.provision] : (t.items ?? []).map((i) => i.provision);
-    const used: string[] = [];
+    const used: string[] = Object.values(t.sites ?? {}).flatMap((site) => (typeof site.provider === 'string' ? [] : [site.provider.field]));
     for (const spec of specs) {
       used.push(...[spec.playbook, spec.provider].flatMap((v) => (typeof v === 'string' ? [] : [v.field])));
       if (spec.extraVarsField) used.push(spec.extraVarsField);

@@ -57,10 +57,12 @@ export class CatalogService implements OnModuleInit {
           items: t.items,
           stateMachine: t.stateMachine,
           retirement: t.retirement,
+          sites: t.sites,
+          onFailure: t.onFailure,
           published: t.published,
           source: t.source,
         })
-        .orUpdate(['description', 'catalog', 'long_description', 'icon', 'type', 'dialog_name', 'provision', 'items', 'state_machine', 'retirement', 'published', 'source', 'updated_at'], ['name'])
+        .orUpdate(['description', 'catalog', 'long_description', 'icon', 'type', 'dialog_name', 'provision', 'items', 'state_machine', 'retirement', 'sites', 'on_failure', 'published', 'source', 'updated_at'], ['name'])
         .execute();
     }
     this.logger.log(`catalog loaded: ${files.dialogs.length} dialogs, ${files.templates.length} templates, ${files.stateMachines.length} state machines`);

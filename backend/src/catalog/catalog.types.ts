@@ -27,11 +27,25 @@ export interface RetirementSpec {
   playbook: string;
 }
 
+/** A site of a multi-site bundle: an inventory group bound to a provider (e.g. from the dialog). */
+export interface SiteSpec {
+  provider: ValueSource;
+  /** Variables of the site's group. */
+  variables?: Record<string, string | number | boolean>;
+}
+
 /** One child item of a bundle: its own playbook run, ordered by `index`. */
 export interface BundleItemSpec {
   name: string;
-  /** Items with the same index run in parallel; indexes run in ascending order. */
+  /**
+   * Items with the same index run in parallel; indexes run in ascending order. Computed
+   * from `needs` and `inputs` when left out (one more than the latest item it needs).
+   */
   index: number;
+  /** The site it deploys (for progress and failure reports); its run sees every site. */
+  site?: string;
+  /** Items that must have succeeded before it runs. */
+  needs?: string[];
   provision: ProvisionSpec;
   /**
    * Variables taken from the outputs (set_stats) of items of lower indexes:

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { BundleItemSpec, ProvisionSpec, RetirementSpec } from './catalog.types.js';
+import type { BundleItemSpec, ProvisionSpec, RetirementSpec, SiteSpec } from './catalog.types.js';
 
 export type TemplateType = 'ansible_playbook' | 'bundle';
 
@@ -22,6 +22,10 @@ export class ServiceTemplateEntity {
   @Column({ type: 'jsonb', nullable: true }) items: BundleItemSpec[] | null;
   /** Bundles: the state machine their requests follow. */
   @Column({ name: 'state_machine', type: 'text', nullable: true }) stateMachine: string | null;
+  /** Bundles: the sites of their multi-site inventory, each bound to a provider. */
+  @Column({ type: 'jsonb', nullable: true }) sites: Record<string, SiteSpec> | null;
+  /** Bundles: when an item fails, keep what was deployed or roll it back. */
+  @Column({ name: 'on_failure', type: 'text', default: 'keep' }) onFailure: 'keep' | 'rollback';
   /** ansible_playbook templates: the playbook that retires their services. */
   @Column({ type: 'jsonb', nullable: true }) retirement: RetirementSpec | null;
   @Column({ type: 'boolean', default: true }) published: boolean;

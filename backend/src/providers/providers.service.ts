@@ -10,7 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CredentialsService, type RevealedCredential } from '../credentials/credentials.service.js';
 import { scrubber } from '../credentials/scrubber.js';
 import type { RunMaterials } from '../jobs/run-materials.js';
-import { writeInventory } from '../jobs/run-materials.js';
+import { combineMaterials, writeInventory } from '../jobs/run-materials.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { ProcessRunner } from '../system/process-runner.js';
 import type { ProviderModel } from './models/provider.model.js';
@@ -152,6 +152,22 @@ export class ProvidersService {
     if (!provider) throw notFound('Provider', id);
     const [credential, become] = await this.revealCredentials(provider);
     return buildMaterials(provider, credential, become, runDir);
+  }
+
+  /**
+   * A multi-site run: one inventory group per site, each made from its provider (hosts,
+   * connection variables, credentials) and the site's variables, side by side in one run,
+   * so a playbook targets `hosts: epc` and reads another site's `hostvars`.
+   */
+  async materialsForSites(sites: { name: string; providerId: string; variables: Record<string, unknown> }[], runDir: string): Promise<RunMaterials> {
+    const parts: RunMaterials[] = [];
+    for (const site of sites) {
+      const provider = await this.providers.findOneBy({ id: site.providerId });
+      if (!provider) throw notFound('Provider', site.providerId);
+      const [credential, become] = await this.revealCredentials(provider);
+      parts.push(await buildMaterials(provider, credential, become, runDir, site.name, site.variables));
+    }
+    return combineMaterials(parts);
   }
 
   /** The inventory alone (no secrets), for display. */

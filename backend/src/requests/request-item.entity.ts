@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { RunPlan } from './service-request.entity.js';
+import type { RunPlan, SitePlan } from './service-request.entity.js';
 
 export const ITEM_STATUSES = ['pending', 'queued', 'running', 'successful', 'failed', 'canceled'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
@@ -10,6 +10,9 @@ export interface ItemPlan extends RunPlan {
   repoName: string;
   /** variable → "<item>.<output>" */
   inputs: Record<string, string>;
+  /** Multi-site bundles: every site (the run's inventory) and the one this item deploys. */
+  sites?: SitePlan[];
+  site?: string;
 }
 
 /** One child item of a bundle request: one playbook run, in the order its index gives. */

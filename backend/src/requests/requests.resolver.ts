@@ -52,6 +52,7 @@ export class RequestsResolver {
       jobId: i.jobId,
       playbook: i.plan.playbook,
       commit: i.plan.commit,
+      site: i.plan.site ?? null,
       outputs: i.outputs,
       message: i.message,
       startedAt: i.startedAt,

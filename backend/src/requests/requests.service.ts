@@ -4,7 +4,7 @@ import { type EntityManager, In, Repository } from 'typeorm';
 import { forbiddenVariable } from '../common/ansible-variables.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { CatalogService, type OrderableTemplate } from '../catalog/catalog.service.js';
-import type { ProvisionSpec, ValueSource } from '../catalog/catalog.types.js';
+import type { ProvisionSpec, SiteSpec, ValueSource } from '../catalog/catalog.types.js';
 import { parseYamlMapping } from '../dialogs/dialog-validator.js';
 import { DialogsService } from '../dialogs/dialogs.service.js';
 import { GitReposService } from '../git-repos/git-repos.service.js';
@@ -20,7 +20,15 @@ import type { OrderServiceInput } from './dto/order-service.input.js';
 import type { ServiceRequestModel } from './models/service-request.model.js';
 import { type ItemPlan, RequestItemEntity } from './request-item.entity.js';
 import { RequestTransitionEntity } from './request-transition.entity.js';
-import { type BundlePlan, isBundlePlan, type RequestStatus, type RunPlan, ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
+import {
+  type BundlePlan,
+  isBundlePlan,
+  type RequestStatus,
+  type RunPlan,
+  ServiceRequestEntity,
+  type SitePlan,
+  TERMINAL_REQUEST_STATUSES,
+} from './service-request.entity.js';
 
 @Injectable()
 export class RequestsService {
@@ -72,15 +80,60 @@ export class RequestsService {
     const template = await this.catalog.template(templateId);
     if (!template?.items) throw notFound('Bundle', templateId);
     const machine = await this.catalog.stateMachine(template.stateMachine ?? 'provision');
+    const sites = await this.planSites(template.sites, values);
     const plans: { name: string; index: number; plan: ItemPlan }[] = [];
     for (const item of template.items) {
       const earlier = fromItems?.find((i) => i.name === item.name);
       const plan: ItemPlan = earlier
         ? earlier.plan
-        : { ...(await this.planRun(item.provision, values)), options: item.provision.options, repoName: item.provision.repo, inputs: item.inputs ?? {} };
+        : {
+            ...(await this.planRun(item.provision, values)),
+            options: item.provision.options,
+            repoName: item.provision.repo,
+            inputs: item.inputs ?? {},
+            ...(sites ? { sites, site: item.site } : {}),
+          };
+      if (sites && item.site) plan.providerId = sites.find((site) => site.name === item.site)?.providerId ?? plan.providerId;
       plans.push({ name: item.name, index: item.index, plan });
     }
-    return this.storeMachineRequest(userId, templateId, values, { kind: 'bundle', machine }, plans);
+    return this.storeMachineRequest(userId, templateId, values, { kind: 'bundle', machine, onFailure: template.onFailure }, plans);
+  }
+
+  /** The sites of a multi-site bundle, each bound to the provider the dialog picked (or the template names). */
+  private async planSites(specs: Record<string, SiteSpec> | null, values: Record<string, unknown>): Promise<SitePlan[] | null> {
+    if (!specs) return null;
+    const sites: SitePlan[] = [];
+    for (const [name, spec] of Object.entries(specs)) {
+      const providerId = typeof spec.provider === 'string' ? spec.provider : String(values[spec.provider.field] ?? '');
+      if (!(await this.providers.exists(providerId))) {
+        const field = typeof spec.provider === 'string' ? 'provider' : spec.provider.field;
+        throw validationFailed(`Site "${name}": provider ${providerId || '(none)'} does not exist`, { [field]: 'is not a known provider' });
+      }
+      sites.push({ name, providerId, variables: spec.variables ?? {} });
+    }
+    return sites;
+  }
+
+  /**
+   * Rolls back what a failed bundle request deployed: a request following the retirement
+   * machine whose items run the retirement playbooks of the items that succeeded, in
+   * reverse order. Null when nothing needs undoing.
+   */
+  async rollback(requestId: string): Promise<string | null> {
+    const failed = await this.load(requestId);
+    if (!failed || !isBundlePlan(failed.plan)) return null;
+    const template = await this.catalog.template(failed.templateId);
+    const items = await this.items(failed.id);
+    const plans = await this.undoPlans(
+      (template?.items ?? []).flatMap((spec) => {
+        const item = items.find((i) => i.name === spec.name && i.status === 'successful');
+        return spec.retirement && item ? [{ name: item.name, index: item.index, plan: item.plan, playbook: spec.retirement.playbook, outputs: item.outputs ?? {} }] : [];
+      }),
+    );
+    if (plans.length === 0) return null;
+    const machine = await this.catalog.stateMachine('retirement');
+    const request = await this.storeMachineRequest(failed.requesterId, failed.templateId, failed.dialogValues, { kind: 'bundle', action: 'rollback', rollbackOf: failed.id, machine }, plans);
+    return request.id;
   }
 
   /**
@@ -111,6 +164,15 @@ export class RequestsService {
       const repo = await this.repos.get(original.plan.repoId);
       deployed.push({ name: 'main', index: 0, plan: { ...original.plan, repoName: repo.name, inputs: {} }, playbook: template.retirement.playbook, outputs: service.outputs });
     }
+    const plans = await this.undoPlans(deployed);
+    const machine = await this.catalog.stateMachine('retirement');
+    return this.storeMachineRequest(user.id, original.templateId, original.dialogValues, { kind: 'bundle', action: 'retire', serviceId, machine }, plans);
+  }
+
+  /** Items that undo deployed ones: their retirement playbook at the repository's commit now, in reverse index order, given what each returned. */
+  private async undoPlans(
+    deployed: { name: string; index: number; plan: ItemPlan; playbook: string; outputs: Record<string, unknown> }[],
+  ): Promise<{ name: string; index: number; plan: ItemPlan }[]> {
     const top = Math.max(0, ...deployed.map((d) => d.index));
     const plans: { name: string; index: number; plan: ItemPlan }[] = [];
     for (const d of deployed) {
@@ -126,8 +188,7 @@ export class RequestsService {
         plan: { ...d.plan, repoId: repo.id, commit: repo.commit, playbook: d.playbook, extraVars: { ...d.plan.extraVars, ...outputs, superfluid_outputs: d.outputs }, inputs: {} },
       });
     }
-    const machine = await this.catalog.stateMachine('retirement');
-    return this.storeMachineRequest(user.id, original.templateId, original.dialogValues, { kind: 'bundle', action: 'retire', serviceId, machine }, plans);
+    return plans;
   }
 
   /** Stores a state-machine request and its items in one transaction, then queues it. */

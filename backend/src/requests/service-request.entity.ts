@@ -9,11 +9,22 @@ export const TERMINAL_REQUEST_STATUSES: readonly RequestStatus[] = ['finished', 
 /** What a run needs, fixed at order time so a later refresh or edit changes nothing for it. */
 export interface BundlePlan {
   kind: 'bundle';
-  /** provision (the default) makes a service; retire retires `serviceId`. */
-  action?: 'provision' | 'retire';
+  /** provision (the default) makes a service; retire retires `serviceId`; rollback undoes a failed request's items. */
+  action?: 'provision' | 'retire' | 'rollback';
   serviceId?: string;
+  /** rollback: the request whose deployed items it undoes. */
+  rollbackOf?: string;
+  /** When an item fails: keep what was deployed (the default), or roll it back. */
+  onFailure?: 'keep' | 'rollback';
   /** The state machine, pinned at order time: editing the catalog changes nothing for this request. */
   machine: StateMachineDef;
+}
+
+/** A site of a multi-site run: an inventory group made from a provider. */
+export interface SitePlan {
+  name: string;
+  providerId: string;
+  variables: Record<string, string | number | boolean>;
 }
 
 export interface RunPlan {

@@ -181,7 +181,8 @@ export class StateMachineRunner {
         repoId: item.plan.repoId,
         commit: item.plan.commit,
         playbook: item.plan.playbook,
-        materials: (runDir) => this.providers.materialsFor(item.plan.providerId, runDir),
+        materials: (runDir) =>
+          item.plan.sites ? this.providers.materialsForSites(item.plan.sites, runDir) : this.providers.materialsFor(item.plan.providerId, runDir),
         extraVars,
         options: item.plan.options,
         onCreated: async (jobId) => {
@@ -282,12 +283,13 @@ export class StateMachineRunner {
     const current = open.filter((i) => i.index === index);
     const failed = current.filter((i) => i.status === 'failed' || i.status === 'canceled');
     if (failed.length && !current.some((i) => i.status === 'running' || i.status === 'queued')) {
-      const done = all.filter((i) => i.status === 'successful').map((i) => i.name);
+      const done = all.filter((i) => i.status === 'successful').map((i) => (i.plan.site ? `${i.name} (site ${i.plan.site})` : i.name));
+      const rollback = isBundlePlan(request.plan) && request.plan.onFailure === 'rollback';
       return {
         kind: 'error',
         message:
-          failed.map((i) => `Item "${i.name}" ${i.status}: ${i.message ?? 'no message'}`).join('\n') +
-          (done.length ? `\nAlready deployed and kept: ${done.join(', ')}.` : ''),
+          failed.map((i) => `Item "${i.name}"${i.plan.site ? ` (site ${i.plan.site})` : ''} ${i.status}: ${i.message ?? 'no message'}`).join('\n') +
+          (done.length ? `\nAlready deployed${rollback ? ', to be rolled back' : ' and kept'}: ${done.join(', ')}.` : ''),
       };
     }
     if (current.some((i) => i.status === 'pending') && !failed.length) await this.startNextIndex(request.id);
@@ -326,6 +328,7 @@ export class StateMachineRunner {
 
   /** The service the request retires is marked retired (what its items deployed was removed by their playbooks). */
   private async retireService(request: ServiceRequestEntity): Promise<Outcome> {
+    if (isBundlePlan(request.plan) && request.plan.action === 'rollback') return { kind: 'ok', message: `rolled back what request ${request.plan.rollbackOf} deployed` };
     const serviceId = isBundlePlan(request.plan) ? request.plan.serviceId : undefined;
     if (!serviceId) return { kind: 'error', message: 'retire_service is for retirement requests: this request retires no service.' };
     const retired = await this.services.retire(serviceId);
@@ -361,7 +364,18 @@ export class StateMachineRunner {
   private async fail(request: ServiceRequestEntity, state: string, message: string, def?: StateDef): Promise<void> {
     await this.record(request.id, state, 'error', request.stateAttempt, message);
     if (def?.onError) await this.hook(request, def, def.onError);
-    await this.requests.transition(request.id, ['running'], 'failed', `State "${state}" failed: ${message}`);
+    let note = '';
+    const plan = request.plan;
+    if (isBundlePlan(plan) && plan.onFailure === 'rollback' && (plan.action ?? 'provision') === 'provision') {
+      // The template asks for what was deployed to be undone by its retirement playbooks.
+      const rollback = await this.requests.rollback(request.id).catch((err: Error) => {
+        this.logger.error(`request ${request.id}: rollback not started: ${err.message}`);
+        return null;
+      });
+      note = rollback ? `\nWhat was deployed is being rolled back by request ${rollback}.` : '';
+      if (rollback) await this.record(request.id, state, 'hook', request.stateAttempt, `rollback: request ${rollback}`);
+    }
+    await this.requests.transition(request.id, ['running'], 'failed', `State "${state}" failed: ${message}${note}`);
   }
 
   private async record(requestId: string, state: string, event: TransitionEvent, attempt: number, message: string | null): Promise<void> {

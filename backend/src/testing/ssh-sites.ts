@@ -24,6 +24,8 @@ export interface SshSites {
   sites: SshSite[];
   /** ssh options for every connection: the ProxyCommand through the hub namespace. */
   sshArgs: string;
+  /** Runs a command in the hub namespace, which reaches every site (e.g. to probe a service). */
+  hubExec(args: string[]): string;
   /** A private key (OpenSSH) every site authorizes for root. */
   privateKey: string;
   user: string;
@@ -132,6 +134,7 @@ export async function startSshSites(names: string[]): Promise<SshSites> {
     return {
       sites,
       sshArgs: `-o ProxyCommand="ip netns exec ${hub} nc %h %p" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null`,
+      hubExec: (args) => execFileSync('ip', ['netns', 'exec', hub, ...args], { stdio: 'pipe' }).toString(),
       privateKey: await readFile(join(dir, 'client_key'), 'utf8'),
       user: 'root',
       dir,

@@ -18,7 +18,9 @@ export class Bundles1764800000000 implements MigrationInterface {
       ALTER "provision" DROP NOT NULL,
       ADD "items" jsonb,
       ADD "state_machine" text,
-      ADD "retirement" jsonb`);
+      ADD "retirement" jsonb,
+      ADD "sites" jsonb,
+      ADD "on_failure" text NOT NULL DEFAULT 'keep' CHECK ("on_failure" IN ('keep', 'rollback'))`);
     await q.query(`ALTER TABLE "service_requests"
       ADD "state" text,
       ADD "state_attempt" int NOT NULL DEFAULT 0,
@@ -54,7 +56,7 @@ export class Bundles1764800000000 implements MigrationInterface {
     await q.query(`DROP TABLE "request_items"`);
     await q.query(`ALTER TABLE "service_requests" DROP "state", DROP "state_attempt", DROP "state_entered_at"`);
     await q.query(`DELETE FROM "service_templates" WHERE "provision" IS NULL`);
-    await q.query(`ALTER TABLE "service_templates" DROP "items", DROP "state_machine", DROP "retirement", ALTER "provision" SET NOT NULL`);
+    await q.query(`ALTER TABLE "service_templates" DROP "items", DROP "state_machine", DROP "retirement", DROP "sites", DROP "on_failure", ALTER "provision" SET NOT NULL`);
     await q.query(`DROP TABLE "state_machines"`);
   }
 }

@@ -29,6 +29,7 @@ export class RequestItemModel {
   @Field(() => ID, { nullable: true, description: 'Its latest job.' }) jobId: string | null;
   @Field() playbook: string;
   @Field() commit: string;
+  @Field(() => String, { nullable: true, description: 'Multi-site bundles: the site this item deploys.' }) site: string | null;
   @Field(() => GraphQLJSON, { nullable: true, description: 'set_stats data of its run: inputs of the items after it.' }) outputs: Record<string, unknown> | null;
   @Field(() => String, { nullable: true }) message: string | null;
   @Field(() => Date, { nullable: true }) startedAt: Date | null;
