@@ -110,4 +110,20 @@ describe('git repositories of the users, on real git', () => {
     assert.equal(ok.data?.deleteGitRepo, true);
     assert.equal(existsSync(join(app.config.dataDir, 'mirrors', `${mine.id}.git`)), false, 'its mirror is removed');
   });
+
+  test('limits: a repository with more files than GIT_MAX_FILES is refused with a clear error, and nothing is stored', async () => {
+    // The built-in repository (playbooks/) must fit; the test's own does not.
+    const small = await startTestApp(await newEnv(), { GIT_MAX_FILES: '100' });
+    const many = await newUpstream();
+    try {
+      await many.commit(Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`p${i}.yml`, PLAY(String(i))])), '101 files');
+      const res = await small.gql('mutation($i: CreateGitRepoInput!) { createGitRepo(input: $i) { id } }', { i: { name: 'many', url: many.url } });
+      assert.equal(res.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+      assert.match(res.errors![0].message, /has 101 files, more than the 100 allowed \(GIT_MAX_FILES\)/);
+      assert.equal((await small.sql('SELECT 1 FROM git_repos WHERE name = $1', ['many'])).length, 0);
+    } finally {
+      await small.stop();
+      await many.remove();
+    }
+  });
 });
