@@ -23,6 +23,8 @@ export class JobEntity {
   @Column({ name: 'repo_id', type: 'uuid' }) repoId: string;
   @Column({ type: 'text' }) commit: string;
   @Column({ type: 'text' }) playbook: string;
+  /** The providers it runs on (several for a multi-site run): their concurrency limits count it. */
+  @Column({ name: 'provider_ids', type: 'uuid', array: true, default: () => "'{}'" }) providerIds: string[];
   /** The bundle item this run is, if any. */
   @Column({ type: 'text', nullable: true }) item: string | null;
   /** Snapshots taken at launch: what ran, against what, with which variables. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, MoreThan, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { GitReposService } from '../git-repos/git-repos.service.js';
@@ -32,6 +33,10 @@ export interface LaunchSpec {
   item?: string | null;
   /** Called once the job row exists, before the run starts (a bundle item records its job). */
   onCreated?: (jobId: string) => Promise<void>;
+  /** The providers it runs on; their concurrency limits count it. */
+  providerIds?: string[];
+  /** A job row reserved by `reserve` (a slot on limited providers); made here otherwise. */
+  jobId?: string;
 }
 
 const FINISHED: JobStatus[] = ['successful', 'failed', 'error', 'canceled'];
@@ -143,21 +148,47 @@ export class JobsService {
    * as they arrive; the directory removed afterwards. Never throws for a failed run: the
    * job's status says how it went.
    */
+  /**
+   * Reserves a slot on providers that limit their concurrent jobs: under a lock per
+   * provider, counts their active jobs and, when each has room, stores the job row (status
+   * pending) that `run` then uses. Null when one of them is full: try again later.
+   */
+  async reserve(spec: Omit<LaunchSpec, 'materials' | 'onCreated' | 'jobId'>, limits: Record<string, number>): Promise<string | null> {
+    return this.db.transaction(async (tx) => {
+      for (const id of Object.keys(limits).sort()) await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`provider-slots:${id}`]);
+      for (const [id, max] of Object.entries(limits)) {
+        const [{ n }] = (await tx.query(`SELECT count(*)::int AS n FROM jobs WHERE $1 = ANY(provider_ids) AND status = ANY($2)`, [id, ACTIVE])) as { n: number }[];
+        if (n >= max) return null;
+      }
+      const row = await tx.save(tx.create(JobEntity, this.newJob(spec)));
+      return row.id;
+    });
+  }
+
+  /** Gives back a slot reserved for a run that will not happen after all. */
+  async release(jobId: string): Promise<void> {
+    await this.jobs.delete({ id: jobId, status: 'pending', startedAt: IsNull() });
+  }
+
+  private newJob(spec: Omit<LaunchSpec, 'materials' | 'onCreated' | 'jobId'>): Partial<JobEntity> {
+    return {
+      requestId: spec.requestId,
+      createdBy: spec.createdBy,
+      status: 'pending',
+      repoId: spec.repoId,
+      commit: spec.commit,
+      playbook: spec.playbook,
+      extraVars: spec.extraVars,
+      inventory: '',
+      item: spec.item ?? null,
+      providerIds: spec.providerIds ?? [],
+      heartbeatAt: new Date(),
+    };
+  }
+
   async run(spec: LaunchSpec): Promise<JobModel> {
-    const job = await this.jobs.save(
-      this.jobs.create({
-        requestId: spec.requestId,
-        createdBy: spec.createdBy,
-        status: 'pending',
-        repoId: spec.repoId,
-        commit: spec.commit,
-        playbook: spec.playbook,
-        extraVars: spec.extraVars,
-        inventory: '',
-        item: spec.item ?? null,
-        heartbeatAt: new Date(),
-      }),
-    );
+    if (spec.jobId) await this.jobs.update(spec.jobId, this.newJob(spec) as QueryDeepPartialEntity<JobEntity>);
+    const job = spec.jobId ? await this.jobs.findOneByOrFail({ id: spec.jobId }) : await this.jobs.save(this.jobs.create(this.newJob(spec)));
     await spec.onCreated?.(job.id);
     // Cancel: announced on Redis for an instant stop, and seen at each lease renewal in case
     // the announcement was lost.

@@ -14,6 +14,8 @@ export class ProviderEntity {
   @Column({ name: 'credential_id', type: 'uuid', nullable: true }) credentialId: string | null;
   /** ssh and local: the become (sudo) password. */
   @Column({ name: 'become_credential_id', type: 'uuid', nullable: true }) becomeCredentialId: string | null;
+  /** Jobs that may run on it at once, across all workers; null: no limit. */
+  @Column({ name: 'max_concurrent_jobs', type: 'int', nullable: true }) maxConcurrentJobs: number | null;
   @Column({ name: 'health_status', type: 'text', default: 'unknown' }) healthStatus: HealthStatus;
   @Column({ name: 'health_message', type: 'text', nullable: true }) healthMessage: string | null;
   @Column({ name: 'health_checked_at', type: 'timestamptz', nullable: true }) healthCheckedAt: Date | null;

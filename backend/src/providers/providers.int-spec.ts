@@ -61,6 +61,7 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     await appendFile(join(sites.dir, 'authorized_keys'), await readFile(join(work, 'key.pub')));
     await cp(join(PROJECT_ROOT, 'playbooks'), join(work, 'playbooks'), { recursive: true });
     await writeFile(join(work, 'playbooks', 'canary.yml'), CANARY_PLAYBOOK);
+    await writeFile(join(work, 'playbooks', 'slow.yml'), '- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.pause: { seconds: 2 }\n');
     app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: join(work, 'playbooks') });
     const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
     templateId = templates.data!.serviceTemplates.find((t) => t.name === 'Run a playbook')!.id;
@@ -211,5 +212,28 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
         (SELECT string_agg(s::text, ' ') FROM services s), (SELECT string_agg(r::text, ' ') FROM service_requests r)) AS t`,
     );
     for (const s of secrets) assert.ok(!dump[0].t.includes(s), 'a secret is in the database in clear');
+  });
+
+  test('a provider that allows one job at a time runs two orders one after the other; the waiting one says why', async () => {
+    const made = await app.gql<{ createProvider: Provider }>(CREATE_PROVIDER, { i: { name: 'one_at_a_time', type: 'local', maxConcurrentJobs: 1 } });
+    assert.equal(made.errors, undefined, JSON.stringify(made.errors));
+    const provider = made.data!.createProvider.id;
+    const first = await order(provider, 'slow.yml');
+    const second = await order(provider, 'slow.yml');
+    const waiting = await waitFor('the second to wait for a slot', async () => {
+      const r = (await app.gql<{ serviceRequest: { status: string; message: string | null } }>('query($id: ID!) { serviceRequest(id: $id) { status message } }', { id: second })).data!.serviceRequest;
+      return (r.message ?? '').includes('free slot') && r;
+    });
+    assert.equal(waiting.status, 'queued');
+    const a = await ended(first);
+    const b = await ended(second);
+    assert.equal(a.status, 'finished');
+    assert.equal(b.status, 'finished');
+    const times = async (id: string) =>
+      (await app.gql<{ serviceRequest: { jobs: { startedAt: string; finishedAt: string }[] } }>('query($id: ID!) { serviceRequest(id: $id) { jobs { startedAt finishedAt } } }', { id })).data!
+        .serviceRequest.jobs[0];
+    const [ja, jb] = [await times(first), await times(second)];
+    const t = (s: string) => new Date(s).getTime();
+    assert.ok(t(ja.finishedAt) <= t(jb.startedAt) || t(jb.finishedAt) <= t(ja.startedAt), 'the two runs did not overlap');
   });
 });

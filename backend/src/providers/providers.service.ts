@@ -31,6 +31,7 @@ export interface ProviderInput {
   /** undefined keeps, null removes. */
   credentialId?: string | null;
   becomeCredentialId?: string | null;
+  maxConcurrentJobs?: number | null;
 }
 
 /** Checks a provider's usage elsewhere (services running on it); deleting one in use is refused. */
@@ -113,7 +114,10 @@ export class ProvidersService {
     return rows.map((r) => `provider "${r.name}"`);
   }
 
-  private async validated(current: ProviderEntity | null, input: ProviderInput): Promise<Omit<ProviderEntity, 'id' | 'createdAt' | 'healthStatus' | 'healthMessage' | 'healthCheckedAt'>> {
+  private async validated(
+    current: ProviderEntity | null,
+    input: ProviderInput,
+  ): Promise<Omit<ProviderEntity, 'id' | 'createdAt' | 'healthStatus' | 'healthMessage' | 'healthCheckedAt'>> {
     const fields: Record<string, string> = {};
     const name = input.name ?? current?.name ?? '';
     const type = (input.type ?? current?.type ?? '') as ProviderType;
@@ -141,9 +145,20 @@ export class ProvidersService {
       else if (c.type !== 'become_password') fields.becomeCredentialId = `must be a become_password credential, not ${c.type}`;
       else if (type !== 'ssh' && type !== 'local') fields.becomeCredentialId = `a ${type} provider does not become another user`;
     }
+    const maxConcurrentJobs = input.maxConcurrentJobs === undefined ? (current?.maxConcurrentJobs ?? null) : input.maxConcurrentJobs;
+    if (maxConcurrentJobs !== null && (!Number.isInteger(maxConcurrentJobs) || maxConcurrentJobs < 1 || maxConcurrentJobs > 10_000)) {
+      fields.maxConcurrentJobs = 'use 1 to 10000, or leave it empty for no limit';
+    }
     const names = Object.keys(fields);
     if (names.length) throw validationFailed(`The provider is not valid — ${names.map((n) => `${n}: ${fields[n]}`).join('; ')}`, fields);
-    return { name, type, config, credentialId, becomeCredentialId };
+    return { name, type, config, credentialId, becomeCredentialId, maxConcurrentJobs };
+  }
+
+  /** The concurrency limits of these providers (those that have one). */
+  async limits(ids: string[]): Promise<Record<string, number>> {
+    if (ids.length === 0) return {};
+    const rows = await this.providers.find({ where: ids.map((id) => ({ id })), select: { id: true, maxConcurrentJobs: true } });
+    return Object.fromEntries(rows.filter((r) => r.maxConcurrentJobs !== null).map((r) => [r.id, r.maxConcurrentJobs as number]));
   }
 
   /** What a run on this provider needs, made in its folder: inventory, credential files, environment, secrets. */

@@ -1,9 +1,10 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { type Job, type JobsOptions, Queue, Worker } from 'bullmq';
+import { DelayedError, type Job, type JobsOptions, Queue, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { JobName, QUEUE_JOBS, QueueName } from './queue.constants.js';
 
-export type JobHandler = (job: Job) => Promise<unknown>;
+/** Handles one queue job; `token` lets it move itself back to delayed (a slot not yet free). */
+export type JobHandler = (job: Job, token?: string) => Promise<unknown>;
 
 /** Producers and workers for every BullMQ queue. */
 @Injectable()
@@ -38,10 +39,10 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
     if (missing.length) throw new Error(`worker for queue "${queue}" has no handler for: ${missing.join(', ')}`);
     const worker = new Worker(
       queue,
-      async (job) => {
+      async (job, token) => {
         const handler = handlers[job.name as JobName];
         if (!handler) throw new Error(`no handler for job "${job.name}" on queue "${queue}"`);
-        return handler(job);
+        return handler(job, token);
       },
       { connection: { url: this.config.redisUrl, maxRetriesPerRequest: null }, prefix: 'superfluid', concurrency, drainDelay: 5 },
     );
@@ -62,4 +63,13 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
   }
+}
+
+/** How long a job waits before trying again for a slot on a provider that is at its limit. */
+export const SLOT_RETRY_MS = 2_000;
+
+/** Puts a job back, delayed, until a slot may be free; the caller returns what this throws. */
+export async function waitForSlot(job: Job, token: string | undefined): Promise<never> {
+  await job.moveToDelayed(Date.now() + SLOT_RETRY_MS, token);
+  throw new DelayedError();
 }

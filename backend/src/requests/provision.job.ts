@@ -6,6 +6,7 @@ import { CatalogService } from '../catalog/catalog.service.js';
 import { JobsService, LEASE_MS } from '../jobs/jobs.service.js';
 import { ProvidersService } from '../providers/providers.service.js';
 import type { ProvisionJobData } from '../queue/queue.constants.js';
+import { waitForSlot } from '../queue/queue.service.js';
 import { ServicesService } from '../services/services.service.js';
 import { RequestsService } from './requests.service.js';
 import { type RunPlan, ServiceRequestEntity } from './service-request.entity.js';
@@ -30,7 +31,7 @@ export class ProvisionJob {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  async handle(job: Job<ProvisionJobData>): Promise<void> {
+  async handle(job: Job<ProvisionJobData>, token?: string): Promise<void> {
     const request = await this.requests.load(job.data.requestId);
     if (!request) return;
     if (request.status === 'running') {
@@ -41,9 +42,27 @@ export class ProvisionJob {
       await this.requests.transition(request.id, ['running'], 'failed', WORKER_DIED);
       return;
     }
-    if (!(await this.requests.transition(request.id, ['pending', 'queued'], 'running', null))) return;
+    // A provider that limits its concurrent jobs gives a slot first, or the request waits (queued, delayed).
+    const plan = request.plan as RunPlan;
+    const limits = await this.providers.limits([plan.providerId]);
+    let slot: string | undefined;
+    if (Object.keys(limits).length) {
+      const reserved = await this.jobs.reserve(
+        { requestId: request.id, createdBy: request.requesterId, repoId: plan.repoId, commit: plan.commit, playbook: plan.playbook, extraVars: plan.extraVars, providerIds: [plan.providerId] },
+        limits,
+      );
+      if (!reserved) {
+        await this.requests.transition(request.id, ['pending', 'queued'], 'queued', 'Waiting for a free slot on its provider (it limits its concurrent jobs).');
+        return waitForSlot(job, token);
+      }
+      slot = reserved;
+    }
+    if (!(await this.requests.transition(request.id, ['pending', 'queued'], 'running', null))) {
+      if (slot) await this.jobs.release(slot);
+      return;
+    }
     try {
-      await this.provision(request);
+      await this.provision(request, slot);
     } catch (err) {
       this.logger.error(`request ${request.id}: ${(err as Error).stack}`);
       await this.jobs.failRunning(request.id, `Internal error: ${(err as Error).message}`);
@@ -57,9 +76,11 @@ export class ProvisionJob {
     return Date.now() - request.updatedAt.getTime() < LEASE_MS;
   }
 
-  private async provision(request: ServiceRequestEntity): Promise<void> {
+  private async provision(request: ServiceRequestEntity, slot?: string): Promise<void> {
     const plan = request.plan as RunPlan;
     const run = await this.jobs.run({
+      jobId: slot,
+      providerIds: [plan.providerId],
       requestId: request.id,
       createdBy: request.requesterId,
       repoId: plan.repoId,

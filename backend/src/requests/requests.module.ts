@@ -61,9 +61,9 @@ export class RequestsModule implements OnApplicationBootstrap {
     this.reconciler.start();
     if (!runsWorker(this.config)) return;
     this.queues.work(QueueName.REQUESTS, {
-      [JobName.PROVISION]: (job: Job) => this.provision.handle(job as Job<ProvisionJobData>),
+      [JobName.PROVISION]: (job: Job, token?: string) => this.provision.handle(job as Job<ProvisionJobData>, token),
       [JobName.ADVANCE_REQUEST]: (job: Job) => this.machines.advance((job.data as ProvisionJobData).requestId),
-      [JobName.RUN_ITEM]: (job: Job) => this.machines.runItem((job.data as RunItemJobData).requestId, (job.data as RunItemJobData).itemId),
+      [JobName.RUN_ITEM]: (job: Job, token?: string) => this.machines.runItem(job as Job<RunItemJobData>, token),
     });
   }
 }

@@ -8,8 +8,9 @@ import { CatalogService } from '../catalog/catalog.service.js';
 import { GitReposService } from '../git-repos/git-repos.service.js';
 import { JobsService, LEASE_MS } from '../jobs/jobs.service.js';
 import { ProvidersService } from '../providers/providers.service.js';
-import { JobName, QueueName } from '../queue/queue.constants.js';
-import { QueueService } from '../queue/queue.service.js';
+import { JobName, QueueName, type RunItemJobData } from '../queue/queue.constants.js';
+import { QueueService, waitForSlot } from '../queue/queue.service.js';
+import type { Job } from 'bullmq';
 import { ServicesService } from '../services/services.service.js';
 import type { UserModel } from '../users/models/user.model.js';
 import type { ServiceRequestModel } from './models/service-request.model.js';
@@ -143,7 +144,8 @@ export class StateMachineRunner {
   }
 
   /** The worker's part for one item: run its playbook, record the outcome, and queue the next step. */
-  async runItem(requestId: string, itemId: string): Promise<void> {
+  async runItem(queued: Job<RunItemJobData>, token?: string): Promise<void> {
+    const { requestId, itemId } = queued.data;
     const items = this.db.getRepository(RequestItemEntity);
     const item = await items.findOneBy({ id: itemId });
     if (!item) return;
@@ -153,10 +155,25 @@ export class StateMachineRunner {
       await this.failDeadItem(item);
       return;
     }
-    const claimed = await items.update({ id: item.id, status: 'queued' }, { status: 'running', startedAt: new Date(), jobId: null });
-    if (!claimed.affected) return;
     const request = await this.requests.load(requestId);
-    if (!request) return;
+    if (!request || item.status !== 'queued') return;
+    // Providers that limit their concurrent jobs give a slot first, or the item waits (queued, delayed).
+    const providerIds = [...new Set(item.plan.sites ? item.plan.sites.map((s) => s.providerId) : [item.plan.providerId])];
+    const limits = await this.providers.limits(providerIds);
+    let slot: string | undefined;
+    if (Object.keys(limits).length) {
+      const reserved = await this.jobs.reserve(
+        { requestId, item: item.name, createdBy: request.requesterId, repoId: item.plan.repoId, commit: item.plan.commit, playbook: item.plan.playbook, extraVars: {}, providerIds },
+        limits,
+      );
+      if (!reserved) return waitForSlot(queued, token);
+      slot = reserved;
+    }
+    const claimed = await items.update({ id: item.id, status: 'queued' }, { status: 'running', startedAt: new Date(), jobId: slot ?? null });
+    if (!claimed.affected) {
+      if (slot) await this.jobs.release(slot);
+      return;
+    }
     await this.requests.publishChange(requestId);
     const all = await this.requests.items(requestId);
     const outputsOf = Object.fromEntries(all.filter((i) => i.index < item.index && i.status === 'successful').map((i) => [i.name, i.outputs ?? {}]));
@@ -169,12 +186,15 @@ export class StateMachineRunner {
       else extraVars[variable] = value;
     }
     if (missing.length) {
+      if (slot) await this.jobs.release(slot);
       await this.finishItem(item, 'failed', null, `Inputs missing from earlier items' outputs: ${missing.join(', ')}.`);
       await this.trigger(requestId);
       return;
     }
     try {
       const run = await this.jobs.run({
+        jobId: slot,
+        providerIds,
         requestId,
         item: item.name,
         createdBy: request.requesterId,

@@ -9,6 +9,7 @@ export class ProviderModel {
   @Field(() => GraphQLJSON, { description: 'Type-specific settings (hosts, URLs, namespace); never secrets.' }) config: Record<string, unknown>;
   @Field(() => ID, { nullable: true, description: 'The credential runs connect with.' }) credentialId: string | null;
   @Field(() => ID, { nullable: true, description: 'The become_password credential (ssh, local).' }) becomeCredentialId: string | null;
+  @Field(() => Int, { nullable: true, description: 'Jobs that may run on it at once, across all workers; null: no limit.' }) maxConcurrentJobs: number | null;
   @Field({ description: 'unknown, up or down: the last health check.' }) healthStatus: string;
   @Field(() => String, { nullable: true }) healthMessage: string | null;
   @Field(() => Date, { nullable: true }) healthCheckedAt: Date | null;
@@ -37,4 +38,6 @@ export class ProviderInput {
   config?: unknown;
   @Field(() => ID, { nullable: true, description: 'null removes it; leave it out to keep it.' }) credentialId?: string | null;
   @Field(() => ID, { nullable: true, description: 'null removes it; leave it out to keep it.' }) becomeCredentialId?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Jobs at once on this provider; null removes the limit, leave it out to keep it.' })
+  maxConcurrentJobs?: number | null;
 }
