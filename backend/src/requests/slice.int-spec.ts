@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../config/config.js';
 import { after, before, describe, test } from 'node:test';
 import { newEnv, startTestApp, type TestApp, waitFor } from '../testing/harness.js';
 import { type SshSites, startSshSites } from '../testing/ssh-sites.js';
@@ -124,6 +127,57 @@ describe('the 5G slice across three SSH sites (network namespaces), through the 
       assert.equal(answers('mec'), false, 'the MEC was rolled back');
     } finally {
       await cran.startSshd();
+    }
+  });
+
+  test('a MEC application registers its traffic rule with the TOF (a stand-in implementing its documented API); 409 and 400 fail clearly; retiring deletes the rule', async () => {
+    const mec = sites.sites.find((s) => s.name === 'mec')!;
+    const stub = spawn('ip', ['netns', 'exec', mec.namespace, 'python3', join(PROJECT_ROOT, 'backend/src/testing/tof-api.py'), '--listen', mec.address, '--port', '8181'], {
+      stdio: 'ignore',
+    });
+    try {
+      await waitFor('the TOF stand-in', async () => {
+        try {
+          sites.hubExec(['nc', '-z', '-w', '1', mec.address, '8181']);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      const tofUrl = `http://${mec.address}:8181`;
+      const services = () => JSON.parse(sites.hubExec(['curl', '-s', '-m', '5', `${tofUrl}/service`])) as { name: string; rules: Record<string, string>; chain: Record<string, string[]> }[];
+      const list = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates(catalog: "5G") { id name } }');
+      const mecApp = list.data!.serviceTemplates.find((t) => t.name === 'MEC application with a traffic-offload rule')!.id;
+      const orderApp = async (name: string, nwSrc: string) => {
+        const res = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+          i: { templateId: mecApp, dialogValues: { provider: providers.mec, app_name: name, tof_url: tofUrl, priority: 200, nw_src: nwSrc, protocol: '6', tp_dst: 8080, ue_net: [], net_ue: [] } },
+        });
+        assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+        return ended(res.data!.orderService.id);
+      };
+
+      const video = await orderApp('video', '10.45.0.0/16');
+      assert.equal(video.status, 'finished', video.message ?? '');
+      assert.deepEqual(services(), [
+        { name: 'video', rules: { priority: '200', nw_src: '10.45.0.0/16', endpoint: mec.address, protocol: '6', tp_dst: '8080' }, chain: { ue_net: [], net_ue: [] } },
+      ]);
+      assert.equal(JSON.parse(sites.hubExec(['curl', '-s', '-m', '5', `http://${mec.address}:18010/health`])).component, 'mec-app');
+
+      const taken = await orderApp('video', '10.46.0.0/16');
+      assert.equal(taken.status, 'failed');
+      assert.match(taken.message ?? '', /already has a service named video \(HTTP 409\)/);
+      const refused = await orderApp('audio', '999.1.1.1');
+      assert.equal(refused.status, 'failed');
+      assert.match(refused.message ?? '', /refused the traffic rule \(HTTP 400\).*nw_src/);
+      assert.deepEqual(services().map((s) => s.name), ['video'], 'the refused orders changed nothing in the TOF');
+
+      const retire = await app.gql<{ retireService: { id: string } }>('mutation($id: ID!) { retireService(id: $id) { id } }', { id: video.service!.id });
+      const retired = await ended(retire.data!.retireService.id);
+      assert.equal(retired.status, 'finished', retired.message ?? '');
+      assert.deepEqual(services(), []);
+      assert.throws(() => sites.hubExec(['nc', '-z', '-w', '1', mec.address, '18010']), 'the application is stopped');
+    } finally {
+      stub.kill();
     }
   });
 });
