@@ -89,6 +89,22 @@ const choose = async (page, fieldLabel, optionLabel) => {
   await page.getByRole('option', { name: optionLabel, exact: true }).click();
 };
 
+/** Records the data of graphql-ws `next` messages the page receives. */
+const recordSubscriptionData = (page) => {
+  const received = [];
+  page.on('websocket', (ws) => {
+    ws.on('framereceived', ({ payload }) => {
+      try {
+        const message = JSON.parse(typeof payload === 'string' ? payload : payload.toString());
+        if (message.type === 'next' && message.payload?.data) received.push(message.payload.data);
+      } catch {
+        // not a graphql-ws message
+      }
+    });
+  });
+  return received;
+};
+
 const requestIdFromUrl = (page) => decodeURIComponent(page.url().match(/\/serviceRequests\/([^/]+)\/show$/)[1]);
 
 /** The state steps the request page shows now: [{ state, status }], in order. */
@@ -98,13 +114,18 @@ const shownSteps = (page) =>
     .evaluateAll((steps) => steps.map((s) => ({ state: s.dataset.state, status: s.dataset.stepStatus })));
 
 /**
- * Samples the state steps until the request shows `finished`, and returns what was seen: each
- * distinct picture once, in order (`onChange` gets each). The page is never reloaded: changes arrive live.
+ * Samples the state steps and the items' statuses until the request ends, and returns what was
+ * seen: each distinct picture once, in order (`onChange` gets each new picture of the steps). The page is never reloaded: changes arrive live.
  */
 const watchSteps = async (page, onChange = async () => undefined) => {
   const seen = [];
+  const items = [];
   const deadline = Date.now() + RUN_TIMEOUT;
   for (;;) {
+    const shownItems = Object.fromEntries(
+      await page.locator('[data-testid="bundle-item"]').evaluateAll((els) => els.map((i) => [i.dataset.item, i.dataset.status])),
+    );
+    if (JSON.stringify(shownItems) !== JSON.stringify(items.at(-1))) items.push(shownItems);
     const steps = await shownSteps(page);
     const key = JSON.stringify(steps);
     if (steps.length && key !== JSON.stringify(seen.at(-1))) {
@@ -112,7 +133,7 @@ const watchSteps = async (page, onChange = async () => undefined) => {
       await onChange(steps);
     }
     const status = await page.getByTestId('request-status').getAttribute('data-status');
-    if (status === 'finished' || status === 'failed' || status === 'canceled') return { seen, status };
+    if (status === 'finished' || status === 'failed' || status === 'canceled') return { seen, items, status };
     if (Date.now() > deadline) throw new Error(`the request did not end; last steps: ${key}`);
     await page.waitForTimeout(150);
   }
@@ -134,6 +155,7 @@ describe('bundles, retirement and providers in the web UI', () => {
 
   test('order the Demo bundle from the catalog cards, follow its states and items, then retire its service', async () => {
     const page = await newPage();
+    const live = recordSubscriptionData(page);
     await logIn(page);
 
     // The catalog as cards, searched by the API: "bundle" leaves the Demo bundle only.
@@ -173,7 +195,7 @@ describe('bundles, retirement and providers in the web UI', () => {
       shot = true;
       await screenshot(page, 'b04-bundle-running');
     });
-    const { seen, status } = await watching;
+    const { seen, items: itemPictures, status } = await watching;
     assert.equal(status, 'finished', `the bundle request finished (steps seen: ${JSON.stringify(seen)})`);
     const final = seen.at(-1);
     assert.deepEqual(
@@ -182,12 +204,29 @@ describe('bundles, retirement and providers in the web UI', () => {
       'every state of the provision machine, in order',
     );
     assert.ok(final.every((s) => s.status === 'done'), `all states done at the end: ${JSON.stringify(final)}`);
-    // Advancing: while it ran, the page showed a state in progress, and the current state only moved forward.
-    const currents = seen.map((steps) => steps.find((s) => s.status === 'current')?.state).filter(Boolean);
-    assert.ok(currents.length >= 2, `the page showed the states advancing: ${JSON.stringify(currents)}`);
-    assert.ok(currents.includes('wait'), 'the page showed the request waiting for its items');
-    const positions = currents.map((s) => PROVISION_STATES.indexOf(s));
-    assert.deepEqual(positions, [...positions].sort((a, b) => a - b), 'the current state only moved forward');
+    // Advancing: while it ran, the page showed it waiting for its items with fewer states entered,
+    // and the current state only ever moved forward. (refresh, validate and provision take
+    // milliseconds: the first picture may already show wait.)
+    const waiting = seen.findIndex((steps) => steps.some((st) => st.state === 'wait' && st.status === 'current'));
+    assert.ok(waiting >= 0, `the page showed the request waiting for its items: ${JSON.stringify(seen)}`);
+    assert.ok(seen[waiting].length < final.length, 'more states were entered after the page first showed it');
+    const currents = seen.map((steps) => steps.find((st) => st.status === 'current')?.state).filter(Boolean);
+    const positions = currents.map((st) => PROVISION_STATES.indexOf(st));
+    assert.deepEqual(positions, [...positions].sort((x, y) => x - y), `the current state only moved forward: ${JSON.stringify(currents)}`);
+    // The items advanced live too: the page showed the network done while later items had not finished.
+    assert.ok(
+      itemPictures.some((items) => items.network === 'successful' && items.summary !== 'successful'),
+      `the page showed the items finishing one index after another: ${JSON.stringify(itemPictures)}`,
+    );
+
+    // Item changes came over the serviceRequestUpdated subscription, not only from polling.
+    const pushed = live
+      .filter((d) => d.serviceRequestUpdated?.id === requestId)
+      .map((d) => Object.fromEntries(d.serviceRequestUpdated.items.map((i) => [i.name, i.status])));
+    assert.ok(
+      pushed.some((items) => items.network === 'successful' && items.summary !== 'successful'),
+      `the subscription pushed the items' progress: ${JSON.stringify(pushed)}`,
+    );
 
     // The four items finished, grouped by index: app-a and app-b side by side in index 1.
     const items = page.locator('[data-testid="bundle-item"]');
