@@ -45,7 +45,15 @@ export const App = () => (
       icon={gitRepos.icon}
       recordRepresentation="name"
     />
-    <Resource name="providers" list={providers.list} icon={providers.icon} />
+    <Resource
+      name="providers"
+      list={providers.list}
+      show={providers.show}
+      create={providers.create}
+      edit={providers.edit}
+      icon={providers.icon}
+      recordRepresentation="name"
+    />
     <Resource
       name="credentials"
       list={credentials.list}

@@ -1,10 +1,11 @@
 // The single seam between react-admin and the Superfluid GraphQL API.
 // Resources: catalog (service templates), serviceRequests, services, gitRepos, providers, credentials,
-// apiTokens, dialogs. Writes: serviceRequests (create = order), gitRepos (create, update, delete),
+// apiTokens, dialogs. Writes: serviceRequests (create = order), gitRepos and providers (create, update, delete),
 // credentials (create, update, delete; their forms send CredentialInput, secrets write-only), apiTokens
 // (delete = revoke; creating one is createApiToken below, since its token is shown once and is no record).
 // Lists that the API pages (skip/take) use partial pagination: take perPage+1 to learn whether
-// a next page exists. The others are short and are paged, filtered and sorted here.
+// a next page exists; the catalog is searched and paged by the API, which counts it too. The others
+// are short and are paged, filtered and sorted here.
 import {
   HttpError,
   type CreateParams,
@@ -36,21 +37,29 @@ import type {
   JobEvent,
   JsonObject,
   Provider,
+  ProviderHealthCheck,
+  ProviderInput,
   Service,
+  ServiceCatalog,
   ServiceRequest,
   ServiceTemplate,
 } from './types';
 
-const TEMPLATE_FIELDS = 'id name description type dialog';
+const TEMPLATE_FIELDS = 'id name description catalog longDescription icon published type dialog';
+// Catalog cards need no dialog: resolving one fills its dynamic choices, which is work for the server.
+const TEMPLATE_CARD_FIELDS = 'id name description catalog icon published type';
 const JOB_FIELDS = `id status playbook commit returnCode startedAt finishedAt cancelRequestedAt artifacts
   eventCount eventsEmitted eventsComplete outputPurgedAt
   hostSummaries { host ok changed failures unreachable skipped rescued ignored }`;
 // The list carries everything the show page needs except the template's dialog: react-admin seeds
 // the getOne cache with list records, so a show page may first render from a list record.
-const REQUEST_LIST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues
-  template { id name } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
-export const REQUEST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues
-  template { id name dialog } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
+// Bundles: the state machine's position and history, and the child items.
+const BUNDLE_FIELDS = `state stateAttempt transitions { state event attempt message at }
+  items { id name index status jobId playbook commit outputs message startedAt finishedAt }`;
+const REQUEST_LIST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues ${BUNDLE_FIELDS}
+  template { id name type } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
+export const REQUEST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues ${BUNDLE_FIELDS}
+  template { id name type dialog } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
 const SERVICE_FIELDS = `id name status outputs createdAt owner { id username }
   request { id status template { id name } }`;
 const GIT_REPO_FIELDS = `id name url branch commit lastRefreshedAt refreshStatus refreshError builtin hosted enabled
@@ -59,7 +68,11 @@ const GIT_REFRESH_FIELDS =
   'id status commit previousCommit durationMs error added changed removed startedAt finishedAt';
 // A repo read by id carries its refresh history (newest first); list rows do not.
 const GIT_REPO_DETAIL_FIELDS = `${GIT_REPO_FIELDS} refreshes(take: 20) { ${GIT_REFRESH_FIELDS} }`;
-const PROVIDER_FIELDS = 'id name type createdAt';
+const PROVIDER_FIELDS =
+  'id name type config credentialId becomeCredentialId healthStatus healthMessage healthCheckedAt createdAt';
+const HEALTH_FIELDS = 'providerId status message latencyMs changed checkedAt';
+// A provider read by id carries its inventory (made on the server for each read) and its health history.
+const PROVIDER_DETAIL_FIELDS = `${PROVIDER_FIELDS} inventory healthHistory(take: 50) { ${HEALTH_FIELDS} }`;
 const CREDENTIAL_FIELDS = 'id name type inputs secretFields createdAt updatedAt';
 const CREDENTIAL_TYPE_FIELDS = 'name label description fields { name label secret required multiline help }';
 const API_TOKEN_FIELDS = 'id name createdAt expiresAt lastUsedAt';
@@ -81,11 +94,16 @@ const asRecords = <T extends { id: string }>(rows: T[]): Rec[] => rows;
 
 const RESOURCES: Record<string, ResourceApi> = {
   catalog: {
-    paged: false,
-    list: async () =>
+    // getList pages the catalog through getCatalogPage (search, folder, count).
+    paged: true,
+    list: async (skip, take) =>
       asRecords(
-        (await graphqlRequest<{ serviceTemplates: ServiceTemplate[] }>(`{ serviceTemplates { ${TEMPLATE_FIELDS} } }`))
-          .serviceTemplates,
+        (
+          await graphqlRequest<{ serviceTemplates: ServiceTemplate[] }>(
+            `query($skip: Int!, $take: Int!) { serviceTemplates(skip: $skip, take: $take) { ${TEMPLATE_CARD_FIELDS} } }`,
+            { skip, take },
+          )
+        ).serviceTemplates,
       ),
     one: async (id) =>
       (
@@ -167,10 +185,12 @@ const RESOURCES: Record<string, ResourceApi> = {
     paged: false,
     list: async () =>
       asRecords((await graphqlRequest<{ providers: Provider[] }>(`{ providers { ${PROVIDER_FIELDS} } }`)).providers),
-    one: async (id) => {
-      const { providers } = await graphqlRequest<{ providers: Provider[] }>(`{ providers { ${PROVIDER_FIELDS} } }`);
-      return providers.find((p) => p.id === String(id)) ?? null;
-    },
+    one: async (id) =>
+      (
+        await graphqlRequest<{ provider: Provider | null }>(`query($id: ID!) { provider(id: $id) { ${PROVIDER_DETAIL_FIELDS} } }`, {
+          id,
+        })
+      ).provider,
   },
   apiTokens: {
     paged: false,
@@ -207,11 +227,29 @@ const compareBy = (field: string, order: string) => (a: Rec, b: Rec) => {
   return order === 'DESC' ? -result : result;
 };
 
+const optionalText = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+
+/** The catalog is searched, filtered by folder and paged by the API, with its count for the total. */
+async function getCatalogPage(params: GetListParams, skip: number, take: number): Promise<GetListResult<Rec>> {
+  const variables = { search: optionalText(params.filter?.q), catalog: optionalText(params.filter?.catalog), skip, take };
+  const { serviceTemplates, serviceTemplateCount } = await graphqlRequest<{
+    serviceTemplates: ServiceTemplate[];
+    serviceTemplateCount: number;
+  }>(
+    `query($search: String, $catalog: String, $skip: Int!, $take: Int!) {
+      serviceTemplates(search: $search, catalog: $catalog, skip: $skip, take: $take) { ${TEMPLATE_CARD_FIELDS} }
+      serviceTemplateCount(search: $search, catalog: $catalog) }`,
+    variables,
+  );
+  return { data: asRecords(serviceTemplates), total: serviceTemplateCount };
+}
+
 async function getList(resource: string, params: GetListParams): Promise<GetListResult<Rec>> {
   const api = resourceApi(resource);
   const page = params.pagination?.page ?? 1;
   const perPage = params.pagination?.perPage ?? 25;
   const skip = (page - 1) * perPage;
+  if (resource === 'catalog') return getCatalogPage(params, skip, perPage);
   if (api.paged) {
     const rows = await api.list(skip, perPage + 1);
     const hasNextPage = rows.length > perPage;
@@ -289,6 +327,13 @@ async function create(resource: string, params: CreateParams): Promise<CreateRes
     );
     return { data: createGitRepo };
   }
+  if (resource === 'providers') {
+    const { createProvider } = await graphqlRequest<{ createProvider: Provider }>(
+      `mutation($input: ProviderInput!) { createProvider(input: $input) { ${PROVIDER_FIELDS} } }`,
+      { input: params.data as ProviderInput },
+    );
+    return { data: createProvider };
+  }
   if (resource !== 'serviceRequests') return unsupported(`Creating ${resource}`);
   const { templateId, dialogValues } = params.data as OrderData;
   const { orderService } = await graphqlRequest<{ orderService: ServiceRequest }>(
@@ -307,6 +352,16 @@ async function update(resource: string, params: UpdateParams): Promise<UpdateRes
       { id: params.id, input: { name, inputs, secrets } },
     );
     return { data: updateCredential };
+  }
+  if (resource === 'providers') {
+    // The provider form sends a ProviderInput (see providers/providerInput.ts); the type cannot change.
+    const input: ProviderInput = { ...(params.data as ProviderInput) };
+    delete input.type;
+    const { updateProvider } = await graphqlRequest<{ updateProvider: Provider }>(
+      `mutation($id: ID!, $input: ProviderInput!) { updateProvider(id: $id, input: $input) { ${PROVIDER_DETAIL_FIELDS} } }`,
+      { id: params.id, input },
+    );
+    return { data: updateProvider };
   }
   if (resource !== 'gitRepos') return unsupported(`Updating ${resource}`);
   // Only what changed, so that an unchanged URL and branch do not trigger a refresh.
@@ -328,6 +383,11 @@ async function deleteOne(resource: string, params: DeleteParams): Promise<Delete
   }
   if (resource === 'apiTokens') {
     await graphqlRequest<{ revokeApiToken: boolean }>('mutation($id: ID!) { revokeApiToken(id: $id) }', { id: params.id });
+    return { data: (params.previousData ?? { id: String(params.id) }) as Rec };
+  }
+  if (resource === 'providers') {
+    // CONFLICT (local, or in use by active services) carries the server's message naming the users.
+    await graphqlRequest<{ deleteProvider: boolean }>('mutation($id: ID!) { deleteProvider(id: $id) }', { id: params.id });
     return { data: (params.previousData ?? { id: String(params.id) }) as Rec };
   }
   if (resource !== 'gitRepos') return unsupported(`Deleting ${resource}`);
@@ -359,6 +419,16 @@ export interface SuperfluidMethods {
     field: string,
     values: Record<string, unknown>,
   ) => Promise<{ data: { choices: DialogChoice[]; default: unknown } }>;
+  /** The catalog folders with their number of published items. */
+  getServiceCatalogs: () => Promise<{ data: ServiceCatalog[] }>;
+  /** Runs the provider's health check now; the provider with its new status and history. */
+  checkProviderHealth: (id: Identifier) => Promise<{ data: Provider }>;
+  /** Health checks that changed a provider's status (went down, came back), newest first. */
+  getProviderAlarms: (take: number) => Promise<{ data: ProviderHealthCheck[] }>;
+  /** Runs a failed bundle request again from the state that failed. CONFLICT when it is not a failed bundle. */
+  resumeServiceRequest: (id: Identifier) => Promise<{ data: ServiceRequest }>;
+  /** Retires a service: the retirement request it starts. */
+  retireService: (id: Identifier) => Promise<{ data: ServiceRequest }>;
 }
 
 export type SuperfluidDataProvider = DataProvider & SuperfluidMethods;
@@ -439,6 +509,38 @@ const methods: SuperfluidMethods = {
       { d: dialog, f: field, v: values },
     );
     return { data: refreshDialogField };
+  },
+  getServiceCatalogs: async () => {
+    const { serviceCatalogs } = await graphqlRequest<{ serviceCatalogs: ServiceCatalog[] }>('{ serviceCatalogs { name count } }');
+    return { data: serviceCatalogs };
+  },
+  checkProviderHealth: async (id) => {
+    const { checkProviderHealth } = await graphqlRequest<{ checkProviderHealth: Provider }>(
+      `mutation($id: ID!) { checkProviderHealth(id: $id) { ${PROVIDER_DETAIL_FIELDS} } }`,
+      { id },
+    );
+    return { data: checkProviderHealth };
+  },
+  getProviderAlarms: async (take) => {
+    const { providerAlarms } = await graphqlRequest<{ providerAlarms: ProviderHealthCheck[] }>(
+      `query($take: Int!) { providerAlarms(take: $take) { ${HEALTH_FIELDS} } }`,
+      { take },
+    );
+    return { data: providerAlarms };
+  },
+  resumeServiceRequest: async (id) => {
+    const { resumeServiceRequest } = await graphqlRequest<{ resumeServiceRequest: ServiceRequest }>(
+      `mutation($id: ID!) { resumeServiceRequest(id: $id) { ${REQUEST_FIELDS} } }`,
+      { id },
+    );
+    return { data: resumeServiceRequest };
+  },
+  retireService: async (id) => {
+    const { retireService } = await graphqlRequest<{ retireService: ServiceRequest }>(
+      `mutation($id: ID!) { retireService(id: $id) { ${REQUEST_FIELDS} } }`,
+      { id },
+    );
+    return { data: retireService };
   },
 };
 

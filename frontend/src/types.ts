@@ -13,8 +13,22 @@ export interface ServiceTemplate {
   id: string;
   name: string;
   description: string | null;
+  /** The catalog (folder) it is shown in. */
+  catalog: string;
+  /** Markdown. */
+  longDescription: string | null;
+  /** A Material icon name (`account_tree`) or an https:// image URL. */
+  icon: string | null;
+  published: boolean;
+  /** ansible_playbook or bundle. */
   type: string;
   dialog: Dialog;
+}
+
+/** A catalog (folder) with the number of published items in it. */
+export interface ServiceCatalog {
+  name: string;
+  count: number;
 }
 
 export const REQUEST_STATUSES = ['pending', 'queued', 'running', 'finished', 'failed', 'canceled'] as const;
@@ -90,16 +104,54 @@ export interface ServiceSummary {
   outputs: JsonValue;
 }
 
+/** One child item of a bundle request: one playbook run, in its index's turn. */
+export interface RequestItem {
+  id: string;
+  name: string;
+  /** Items of one index run in parallel; indexes run in ascending order. */
+  index: number;
+  /** pending, queued, running, successful, failed or canceled. */
+  status: string;
+  /** Its latest job. */
+  jobId: string | null;
+  playbook: string;
+  commit: string;
+  outputs: JsonValue | null;
+  message: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** entered, ok, retry, error, resumed or hook. */
+export type TransitionEvent = 'entered' | 'ok' | 'retry' | 'error' | 'resumed' | 'hook';
+
+/** A step of a bundle request's state machine. */
+export interface RequestTransition {
+  state: string;
+  event: TransitionEvent | string;
+  attempt: number;
+  message: string | null;
+  at: string;
+}
+
 export interface ServiceRequest {
   id: string;
   status: RequestStatus;
+  /** Bundles: the machine's current state (or the one that failed); null for a single playbook. */
+  state: string | null;
+  /** Bundles: retries so far in the current state. */
+  stateAttempt: number;
+  /** Bundles: the child items. */
+  items: RequestItem[];
+  /** Bundles: the machine's history, oldest first. */
+  transitions: RequestTransition[];
   message: string | null;
   createdAt: string;
   updatedAt: string;
   finishedAt: string | null;
   dialogValues: JsonObject;
   /** `dialog` is present on a request read by id, absent from list rows. */
-  template: (Pick<ServiceTemplate, 'id' | 'name'> & { dialog?: Dialog }) | null;
+  template: (Pick<ServiceTemplate, 'id' | 'name'> & { type?: string; dialog?: Dialog }) | null;
   requester: User | null;
   jobs: Job[];
   service: ServiceSummary | null;
@@ -203,11 +255,69 @@ export interface CreatedApiToken {
   apiToken: ApiToken;
 }
 
+export const PROVIDER_TYPES = ['local', 'ssh', 'openstack', 'kubernetes'] as const;
+export type ProviderType = (typeof PROVIDER_TYPES)[number];
+
+/** unknown, up or down: the last health check. */
+export type HealthStatus = 'unknown' | 'up' | 'down';
+
+export interface SshHost {
+  name: string;
+  address: string;
+  port?: number;
+  variables?: JsonObject;
+}
+
+/** Type-specific settings, never secrets: ssh `{ hosts, user, sshArgs, variables }`, openstack
+ * `{ authUrl, region, interface }`, kubernetes `{ apiUrl, namespace }`, local `{ variables }`. */
+export interface ProviderConfig {
+  hosts?: SshHost[];
+  user?: string;
+  sshArgs?: string;
+  authUrl?: string;
+  region?: string;
+  interface?: 'public' | 'internal' | 'admin';
+  apiUrl?: string;
+  namespace?: string;
+  variables?: JsonObject;
+}
+
+/** One health check; `changed` marks an alarm (went down, or came back up). */
+export interface ProviderHealthCheck {
+  providerId: string;
+  status: HealthStatus | string;
+  message: string | null;
+  latencyMs: number | null;
+  changed: boolean;
+  checkedAt: string;
+}
+
 export interface Provider {
   id: string;
   name: string;
-  type: string;
+  type: ProviderType;
+  config: ProviderConfig;
+  /** The credential runs connect with. */
+  credentialId: string | null;
+  /** The become_password credential (ssh, local). */
+  becomeCredentialId: string | null;
+  healthStatus: HealthStatus | string;
+  healthMessage: string | null;
+  healthCheckedAt: string | null;
   createdAt: string;
+  /** On a provider read by id: the inventory its runs get (no secrets). */
+  inventory?: JsonValue;
+  /** On a provider read by id: its latest health checks, newest first. */
+  healthHistory?: ProviderHealthCheck[];
+}
+
+/** What createProvider / updateProvider take (type on create only; a null credential removes it). */
+export interface ProviderInput {
+  name?: string;
+  type?: ProviderType;
+  config?: ProviderConfig;
+  credentialId?: string | null;
+  becomeCredentialId?: string | null;
 }
 
 export const isTerminalRequestStatus = (status: RequestStatus): boolean =>

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { channels, LiveQueue, PubSubService } from '../pubsub/pubsub.service.js';
+import { CATCH_UP, channels, LiveQueue, PubSubService } from '../pubsub/pubsub.service.js';
 import type { ServiceRequestModel } from './models/service-request.model.js';
 import { RequestsService } from './requests.service.js';
 import { TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
@@ -21,15 +21,21 @@ export class RequestStreamsService {
     const unsubscribe = await this.pubsub.subscribe(channels.request(id), (m) => live.push(m));
     try {
       let last = '';
+      // A published message is a change: a bundle's items and transitions change without touching the
+      // request row, so they cannot be told from it. A re-read after silence (CATCH_UP) is sent only
+      // when the row shows a change.
+      let published = true;
       for (;;) {
         const current = await this.requests.get(id);
-        const key = `${current.status}:${current.updatedAt.toISOString()}`;
-        if (key !== last) {
+        const key = `${current.status}:${current.updatedAt.toISOString()}:${current.state ?? ''}:${current.stateAttempt}`;
+        if (published || key !== last) {
           last = key;
           yield current;
         }
         if (TERMINAL_REQUEST_STATUSES.includes(current.status)) return;
-        if ((await live.next(IDLE_MS)) === undefined) return;
+        const message = await live.next(IDLE_MS);
+        if (message === undefined) return;
+        published = message !== CATCH_UP;
       }
     } finally {
       unsubscribe();

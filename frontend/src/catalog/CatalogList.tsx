@@ -1,22 +1,46 @@
-import { Box, Button, Card, CardActions, CardContent, Chip, Typography } from '@mui/material';
+// The catalog as cards: a search box, the catalogs (folders) as tabs with their counts, and pages of
+// cards — searched, filtered and paged by the API (serviceTemplates + serviceTemplateCount).
+import { Box, Button, Card, CardActions, CardContent, CardHeader, Chip, Tab, Tabs, Typography } from '@mui/material';
 import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { ListBase, ListToolbar, SearchInput, Title, useListContext, Loading } from 'react-admin';
+import {
+  ListBase,
+  ListToolbar,
+  Loading,
+  Pagination,
+  SearchInput,
+  Title,
+  useDataProvider,
+  useListContext,
+} from 'react-admin';
+import type { SuperfluidDataProvider } from '../dataProvider';
 import type { ServiceTemplate } from '../types';
+import { CatalogIcon } from './CatalogIcon';
+
+const TYPE_LABEL: Record<string, string> = { bundle: 'Bundle', ansible_playbook: 'Playbook' };
 
 const CatalogCard = ({ template }: { template: ServiceTemplate }) => (
   <Card
     component="article"
     variant="outlined"
     data-testid={`catalog-item-${template.name}`}
-    aria-label={template.dialog.label || template.name}
+    aria-label={template.name}
     sx={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between' }}
   >
-    <CardContent>
-      <Typography variant="h6" component="h2" gutterBottom>
-        {template.dialog.label || template.name}
-      </Typography>
-      <Chip size="small" label={template.type} sx={{ mb: 1 }} />
+    <CardHeader
+      avatar={<CatalogIcon icon={template.icon} type={template.type} />}
+      title={template.name}
+      subheader={
+        <Box component="span" sx={{ display: 'inline-flex', gap: 0.5, mt: 0.5, flexWrap: 'wrap' }}>
+          <Chip size="small" label={template.catalog} data-testid="catalog-chip" />
+          <Chip size="small" variant="outlined" label={TYPE_LABEL[template.type] ?? template.type} />
+        </Box>
+      }
+      slotProps={{ title: { variant: 'h6', component: 'h2' }, subheader: { component: 'div' } }}
+      sx={{ pb: 0 }}
+    />
+    <CardContent sx={{ flexGrow: 1 }}>
       <Typography variant="body2" color="text.secondary">
         {template.description ?? 'No description.'}
       </Typography>
@@ -27,7 +51,7 @@ const CatalogCard = ({ template }: { template: ServiceTemplate }) => (
         to={`/catalog/${encodeURIComponent(template.id)}/order`}
         variant="contained"
         startIcon={<ShoppingCartIcon />}
-        aria-label={`Order ${template.dialog.label || template.name}`}
+        aria-label={`Order ${template.name}`}
       >
         Order
       </Button>
@@ -35,17 +59,57 @@ const CatalogCard = ({ template }: { template: ServiceTemplate }) => (
   </Card>
 );
 
+/** "All" and one tab per catalog, with the number of published items in each. */
+const CatalogTabs = () => {
+  const dataProvider = useDataProvider<SuperfluidDataProvider>();
+  const { filterValues, setFilters, displayedFilters } = useListContext<ServiceTemplate>();
+  const { data: catalogs } = useQuery({
+    queryKey: ['serviceCatalogs'],
+    queryFn: async () => (await dataProvider.getServiceCatalogs()).data,
+  });
+  if (!catalogs || catalogs.length === 0) return null;
+  const total = catalogs.reduce((sum, c) => sum + c.count, 0);
+  const current = typeof filterValues.catalog === 'string' ? filterValues.catalog : '';
+  const select = (catalog: string) => {
+    const next: Record<string, unknown> = { ...filterValues };
+    if (catalog) next.catalog = catalog;
+    else delete next.catalog;
+    setFilters(next, displayedFilters);
+  };
+  return (
+    <Tabs
+      value={catalogs.some((c) => c.name === current) ? current : ''}
+      onChange={(_, value: string) => select(value)}
+      variant="scrollable"
+      scrollButtons="auto"
+      aria-label="Catalogs"
+      data-testid="catalog-tabs"
+      sx={{ borderBottom: 1, borderColor: 'divider' }}
+    >
+      <Tab value="" label={`All (${total})`} data-testid="catalog-tab-all" />
+      {catalogs.map((c) => (
+        <Tab key={c.name} value={c.name} label={`${c.name} (${c.count})`} data-testid={`catalog-tab-${c.name}`} />
+      ))}
+    </Tabs>
+  );
+};
+
 const CatalogGrid = () => {
-  const { data, isPending, error } = useListContext<ServiceTemplate>();
+  const { data, isPending, error, filterValues } = useListContext<ServiceTemplate>();
   if (isPending) return <Loading />;
   if (error) return <Typography color="error">{error.message}</Typography>;
   if (!data || data.length === 0) {
-    return <Typography sx={{ p: 2 }}>The catalog is empty.</Typography>;
+    const filtered = Boolean(filterValues.q || filterValues.catalog);
+    return (
+      <Typography sx={{ p: 2 }} data-testid="catalog-empty">
+        {filtered ? 'Nothing in the catalog matches.' : 'The catalog is empty.'}
+      </Typography>
+    );
   }
   return (
     <Box
       data-testid="catalog"
-      sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', py: 1 }}
+      sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', py: 2 }}
     >
       {data.map((template) => (
         <CatalogCard key={template.id} template={template} />
@@ -55,9 +119,11 @@ const CatalogGrid = () => {
 };
 
 export const CatalogList = () => (
-  <ListBase perPage={100} sort={{ field: 'name', order: 'ASC' }}>
+  <ListBase perPage={12} sort={{ field: 'name', order: 'ASC' }}>
     <Title title="Service catalog" />
-    <ListToolbar filters={[<SearchInput key="q" source="q" alwaysOn />]} />
+    <ListToolbar filters={[<SearchInput key="q" source="q" alwaysOn placeholder="Search the catalog" />]} />
+    <CatalogTabs />
     <CatalogGrid />
+    <Pagination rowsPerPageOptions={[12, 24, 48]} />
   </ListBase>
 );

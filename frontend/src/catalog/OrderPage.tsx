@@ -1,16 +1,43 @@
 // The order form of one catalog item: the item's dialog, saved as a new service request.
-import { Card, CardContent, Typography } from '@mui/material';
+import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import { useParams } from 'react-router-dom';
 import { Create, Loading, useGetOne } from 'react-admin';
+import { Markdown } from '../common/Markdown';
 import { DialogForm } from '../dialogs/DialogForm';
 import { collectDialogValues } from '../dialogs/validation';
 import type { ServiceTemplate } from '../types';
+import { CatalogIcon } from './CatalogIcon';
+
+/** The item beside its form: icon, name, catalog, and the long description as markdown. */
+const AboutItem = ({ template }: { template: ServiceTemplate }) => (
+  <Card sx={{ ml: 2, mt: 0, width: 340, flexShrink: 0, alignSelf: 'flex-start' }} variant="outlined" component="aside" aria-label="About this item">
+    <CardContent>
+      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 1.5 }}>
+        <CatalogIcon icon={template.icon} type={template.type} size={40} />
+        <Box>
+          <Typography variant="subtitle1" component="h2" sx={{ lineHeight: 1.2 }}>
+            {template.dialog.label || template.name}
+          </Typography>
+          <Chip size="small" label={template.catalog} sx={{ mt: 0.5 }} />
+        </Box>
+      </Stack>
+      {template.longDescription ? (
+        <Markdown source={template.longDescription} testId="long-description" />
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          {template.description ?? 'No description.'}
+        </Typography>
+      )}
+    </CardContent>
+  </Card>
+);
 
 export const OrderPage = () => {
   const { id } = useParams<'id'>();
   const { data: template, isPending, error } = useGetOne<ServiceTemplate>('catalog', { id: id ?? '' }, { enabled: !!id });
-  if (isPending) return <Loading />;
+  // A record seeded from the catalog list has no dialog yet: wait for the full one.
+  if (isPending || (template && !template.dialog)) return <Loading />;
   if (error || !template) {
     return (
       <Card sx={{ mt: 2 }}>
@@ -31,20 +58,7 @@ export const OrderPage = () => {
           templateId: template.id,
           dialogValues: collectDialogValues(template.dialog, values),
         })}
-        aside={
-          template.description ? (
-            <Card sx={{ ml: 2, mt: 0, width: 280, flexShrink: 0, alignSelf: 'flex-start' }} variant="outlined">
-              <CardContent>
-                <Typography variant="subtitle2" gutterBottom>
-                  {template.dialog.label || template.name}
-                </Typography>
-                <Typography variant="body2" color="text.secondary">
-                  {template.description}
-                </Typography>
-              </CardContent>
-            </Card>
-          ) : undefined
-        }
+        aside={<AboutItem template={template} />}
       >
         <DialogForm dialog={template.dialog} submitLabel="Order" submitIcon={<ShoppingCartIcon />} />
       </Create>

@@ -1,16 +1,54 @@
+// Providers with their health (up, down or unknown; the last message and check time in the tooltip)
+// and, below, the alarms of every provider.
 import { Chip } from '@mui/material';
-import { DataTable, List } from 'react-admin';
+import { CreateButton, DataTable, List, TopToolbar } from 'react-admin';
 import { formatDateTime } from '../common/format';
 import type { Provider } from '../types';
+import { AlarmsPanel } from './AlarmsPanel';
+import { HealthBadge } from './HealthBadge';
 
 const Col = DataTable.Col<Provider>;
 
+const where = (p: Provider): string => {
+  switch (p.type) {
+    case 'ssh':
+      return (p.config.hosts ?? []).map((h) => (h.port && h.port !== 22 ? `${h.address}:${h.port}` : h.address)).join(', ');
+    case 'openstack':
+      return [p.config.authUrl, p.config.region].filter(Boolean).join(' · ');
+    case 'kubernetes':
+      return [p.config.apiUrl, p.config.namespace].filter(Boolean).join(' · ');
+    default:
+      return 'the portal’s host';
+  }
+};
+
 export const ProviderList = () => (
-  <List title="Providers" perPage={50} pagination={false} exporter={false} sort={{ field: 'name', order: 'ASC' }}>
-    <DataTable bulkActionButtons={false} rowClick={false}>
-      <Col source="name" label="Name" />
-      <Col source="type" label="Type" render={(r) => <Chip size="small" label={r.type} />} />
-      <Col source="createdAt" label="Created" render={(r) => formatDateTime(r.createdAt)} />
-    </DataTable>
-  </List>
+  <>
+    <List
+      title="Providers"
+      perPage={50}
+      pagination={false}
+      exporter={false}
+      sort={{ field: 'name', order: 'ASC' }}
+      actions={
+        <TopToolbar>
+          <CreateButton label="New provider" />
+        </TopToolbar>
+      }
+    >
+      <DataTable bulkActionButtons={false} rowClick="show">
+        <Col source="name" label="Name" />
+        <Col source="type" label="Type" render={(r) => <Chip size="small" label={r.type} />} />
+        <Col
+          source="healthStatus"
+          label="Health"
+          render={(r) => <HealthBadge status={r.healthStatus} message={r.healthMessage} checkedAt={r.healthCheckedAt} />}
+        />
+        <Col source="healthCheckedAt" label="Last checked" render={(r) => formatDateTime(r.healthCheckedAt)} />
+        <Col source="config" label="Where" disableSort render={where} />
+        <Col source="createdAt" label="Created" render={(r) => formatDateTime(r.createdAt)} />
+      </DataTable>
+    </List>
+    <AlarmsPanel />
+  </>
 );

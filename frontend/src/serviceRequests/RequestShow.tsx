@@ -1,6 +1,8 @@
 // One service request, live: status (serviceRequestUpdated subscription, polling as a fallback),
-// the dialog values, each job with its log and task results, and the service it produced.
-import { useEffect, useState, type ReactNode } from 'react';
+// the dialog values, each job with its log and task results, and the service it produced. A bundle
+// request (one with a state) shows its state machine's progress and its items by index instead of
+// a plain list of jobs, and can be resumed when it failed.
+import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, CardHeader, Divider, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { Loading, Show, useShowContext } from 'react-admin';
@@ -8,16 +10,12 @@ import { watchRequest } from '../api/live';
 import { JsonView } from '../common/JsonView';
 import { DialogValues } from '../dialogs/DialogValues';
 import { StatusChip } from '../common/StatusChip';
-import { formatDateTime, shortCommit } from '../common/format';
-import { isTerminalJobStatus, isTerminalRequestStatus, type Job, type RequestStatus, type ServiceRequest } from '../types';
-import { CancelJobButton } from './CancelJobButton';
-import { DownloadOutputButton } from './DownloadOutputButton';
-import { JobCompleteness } from './JobCompleteness';
-import { JobEvents } from './JobEvents';
-import { JobHosts } from './JobHosts';
-import { JobLog } from './JobLog';
-import { JobProgress } from './JobProgress';
-import { useJobEvents } from './useJobEvents';
+import { formatDateTime } from '../common/format';
+import { isTerminalRequestStatus, type RequestStatus, type ServiceRequest } from '../types';
+import { BundleItems } from './BundleItems';
+import { Fact, JobCard } from './JobCard';
+import { ResumeButton } from './ResumeButton';
+import { StateMachineProgress } from './StateMachineProgress';
 
 /** Keeps the shown request current while it is not finished. */
 const useLiveRequest = (request: ServiceRequest | undefined, refetch: () => unknown) => {
@@ -43,63 +41,6 @@ const useLiveRequest = (request: ServiceRequest | undefined, refetch: () => unkn
   }, [live, subscriptionFailed, refetch]);
 };
 
-const Fact = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
-  <Box sx={{ minWidth: 140 }}>
-    <Typography variant="caption" color="text.secondary" component="div">
-      {label}
-    </Typography>
-    <Typography variant="body2" component="div" data-testid={testId}>
-      {children}
-    </Typography>
-  </Box>
-);
-
-const JobCard = ({ job, onChanged }: { job: Job; onChanged: () => unknown }) => {
-  const events = useJobEvents(job.id, job.status);
-  const terminal = isTerminalJobStatus(job.status);
-  return (
-    <Card variant="outlined" data-testid={`job-${job.id}`} component="section" aria-label={`Job ${job.playbook}`}>
-      <CardHeader
-        title={`Job: ${job.playbook}`}
-        slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }}
-        action={
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-            <DownloadOutputButton jobId={job.id} disabled={Boolean(job.outputPurgedAt)} />
-            <CancelJobButton job={job} onChanged={onChanged} />
-            <StatusChip status={job.status} testId="job-status" />
-          </Stack>
-        }
-      />
-      <CardContent sx={{ pt: 0 }}>
-        <Stack direction="row" spacing={3} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
-          <Fact label="Commit">{shortCommit(job.commit)}</Fact>
-          <Fact label="Started">{formatDateTime(job.startedAt)}</Fact>
-          <Fact label="Finished">{formatDateTime(job.finishedAt)}</Fact>
-          <Fact label="Return code">{job.returnCode ?? '—'}</Fact>
-        </Stack>
-        <JobProgress events={events} status={job.status} />
-        <Typography variant="subtitle2">Hosts</Typography>
-        <JobHosts events={events} terminal={terminal} hostSummaries={job.hostSummaries ?? []} />
-        <Typography variant="subtitle2" sx={{ mt: 2 }} gutterBottom>
-          Output
-        </Typography>
-        <JobLog jobId={job.id} status={job.status} purgedAt={job.outputPurgedAt} />
-        <JobCompleteness job={job} />
-        <Typography variant="subtitle2" sx={{ mt: 2 }}>
-          Task results
-        </Typography>
-        {job.outputPurgedAt && events.length === 0 ? (
-          <Typography variant="body2" color="text.secondary" sx={{ py: 1 }}>
-            Task results removed by retention on {formatDateTime(job.outputPurgedAt)}.
-          </Typography>
-        ) : (
-          <JobEvents events={events} terminal={terminal} />
-        )}
-      </CardContent>
-    </Card>
-  );
-};
-
 const MESSAGE_SEVERITY: Record<RequestStatus, 'error' | 'warning' | 'info' | 'success'> = {
   pending: 'info',
   queued: 'info',
@@ -113,8 +54,9 @@ const RequestDetails = () => {
   const { record, isPending, refetch } = useShowContext<ServiceRequest>();
   useLiveRequest(record, refetch);
   if (isPending || !record) return <Loading />;
+  const bundle = Boolean(record.state);
   return (
-    <Stack spacing={2} sx={{ p: 2 }} data-testid="request-show">
+    <Stack spacing={2} sx={{ p: 2 }} data-testid="request-show" data-bundle={bundle ? 'true' : 'false'}>
       <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap' }} useFlexGap>
         <Fact label="Status">
           <StatusChip status={record.status} testId="request-status" />
@@ -131,6 +73,8 @@ const RequestDetails = () => {
           {record.message}
         </Alert>
       )}
+      {bundle && <ResumeButton request={record} onChanged={refetch} />}
+      {bundle && <StateMachineProgress request={record} />}
       {record.service && (
         <Card variant="outlined" component="section" aria-label="Service" data-testid="request-service">
           <CardHeader
@@ -157,10 +101,14 @@ const RequestDetails = () => {
         <DialogValues dialog={record.template?.dialog} values={record.dialogValues} />
       </Box>
       <Divider />
-      <Typography variant="subtitle1" component="h3">
-        Jobs
-      </Typography>
-      {record.jobs.length === 0 ? (
+      {bundle ? (
+        <BundleItems items={record.items} jobs={record.jobs} onChanged={refetch} />
+      ) : (
+        <Typography variant="subtitle1" component="h3">
+          Jobs
+        </Typography>
+      )}
+      {bundle ? null : record.jobs.length === 0 ? (
         <Typography variant="body2" color="text.secondary" data-testid="no-jobs">
           {isTerminalRequestStatus(record.status) ? 'No job ran for this request.' : 'Waiting for the first job to start…'}
         </Typography>

@@ -2,6 +2,7 @@ import { DataTable, List, Pagination } from 'react-admin';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime } from '../common/format';
 import type { Service } from '../types';
+import { RetireButton } from './RetireButton';
 
 const Col = DataTable.Col<Service>;
 
@@ -13,6 +14,7 @@ export const ServiceList = () => (
       <Col source="request.template.name" label="Catalog item" disableSort render={(r) => r.request?.template?.name ?? '—'} />
       <Col source="owner.username" label="Owner" disableSort render={(r) => r.owner?.username ?? '—'} />
       <Col source="createdAt" label="Created" disableSort render={(r) => formatDateTime(r.createdAt)} />
+      <Col label="Actions" disableSort render={(r) => <RetireButton service={r} size="small" />} />
     </DataTable>
   </List>
 );

@@ -5,6 +5,7 @@ import { JsonView } from '../common/JsonView';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime } from '../common/format';
 import type { Service } from '../types';
+import { RetireButton } from './RetireButton';
 
 const ServiceDetails = () => {
   const { record, isPending } = useShowContext<Service>();
@@ -39,13 +40,14 @@ const ServiceDetails = () => {
           <Typography variant="body2">{formatDateTime(record.createdAt)}</Typography>
         </Box>
       </Stack>
-      {record.request && (
-        <Box>
+      <Stack direction="row" spacing={1}>
+        {record.request && (
           <Button component={Link} to={`/serviceRequests/${encodeURIComponent(record.request.id)}/show`} variant="outlined">
             Open the request{record.request.template ? ` (${record.request.template.name})` : ''}
           </Button>
-        </Box>
-      )}
+        )}
+        <RetireButton service={record} />
+      </Stack>
       <Box component="section" aria-label="Outputs">
         <Typography variant="subtitle1" component="h3" gutterBottom>
           Outputs

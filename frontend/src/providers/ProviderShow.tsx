@@ -1,0 +1,114 @@
+// One provider: its health (with "Check now"), the history of its checks as a chart, its settings,
+// the inventory its runs get, and its recent alarms.
+import EditIcon from '@mui/icons-material/Edit';
+import { Box, Button, Card, CardContent, CardHeader, Chip, Stack, Typography, type CardProps } from '@mui/material';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { Loading, Show, TopToolbar, useGetMany, useShowContext } from 'react-admin';
+import { JsonView } from '../common/JsonView';
+import { formatDateTime } from '../common/format';
+import type { Credential } from '../credentials/types';
+import type { JsonValue, Provider } from '../types';
+import { AlarmsPanel } from './AlarmsPanel';
+import { CheckNowButton } from './CheckNowButton';
+import { DeleteProviderButton } from './DeleteProviderButton';
+import { HealthBadge } from './HealthBadge';
+import { HealthChart } from './HealthChart';
+
+const Fact = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
+  <Box sx={{ minWidth: 140 }}>
+    <Typography variant="caption" color="text.secondary" component="div">
+      {label}
+    </Typography>
+    <Typography variant="body2" component="div" data-testid={testId}>
+      {children}
+    </Typography>
+  </Box>
+);
+
+const Section = ({ title, children, ...props }: { title: string; children: ReactNode } & CardProps) => (
+  <Card variant="outlined" component="section" aria-label={title} {...props}>
+    <CardHeader title={title} slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }} sx={{ pb: 0 }} />
+    <CardContent>{children}</CardContent>
+  </Card>
+);
+
+const ProviderDetails = () => {
+  const { record, isPending } = useShowContext<Provider>();
+  const credentialIds = [record?.credentialId, record?.becomeCredentialId].filter((id): id is string => !!id);
+  const { data: credentials = [] } = useGetMany<Credential>('credentials', { ids: credentialIds }, { enabled: credentialIds.length > 0 });
+  if (isPending || !record) return <Loading />;
+  const credentialName = (id: string | null) => (id ? (credentials.find((c) => c.id === id)?.name ?? id.slice(0, 8)) : '—');
+  return (
+    <Stack spacing={2} sx={{ p: 2 }} data-testid="provider-show">
+      <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap' }} useFlexGap>
+        <Fact label="Health">
+          <HealthBadge status={record.healthStatus} message={record.healthMessage} checkedAt={record.healthCheckedAt} />
+        </Fact>
+        <Fact label="Last checked" testId="provider-checked-at">
+          {formatDateTime(record.healthCheckedAt)}
+        </Fact>
+        <Fact label="Type">
+          <Chip size="small" label={record.type} />
+        </Fact>
+        <Fact label="Credential">
+          {record.credentialId ? <Link to={`/credentials/${encodeURIComponent(record.credentialId)}`}>{credentialName(record.credentialId)}</Link> : '—'}
+        </Fact>
+        <Fact label="Become credential">
+          {record.becomeCredentialId ? (
+            <Link to={`/credentials/${encodeURIComponent(record.becomeCredentialId)}`}>{credentialName(record.becomeCredentialId)}</Link>
+          ) : (
+            '—'
+          )}
+        </Fact>
+        <Fact label="Created">{formatDateTime(record.createdAt)}</Fact>
+      </Stack>
+      {record.healthMessage && (
+        <Typography variant="body2" color={record.healthStatus === 'down' ? 'error' : 'text.secondary'} data-testid="provider-health-message" sx={{ whiteSpace: 'pre-wrap' }}>
+          {record.healthMessage}
+        </Typography>
+      )}
+      <Section title="Health history">
+        <HealthChart history={record.healthHistory ?? []} />
+      </Section>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
+        <Section title="Settings">
+          <JsonView value={record.config as JsonValue} testId="provider-config" />
+        </Section>
+        <Section title="Inventory">
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+            What its runs get. Credentials reach a run as files and variables of its own, never here.
+          </Typography>
+          <JsonView value={record.inventory} testId="provider-inventory" />
+        </Section>
+      </Box>
+      <AlarmsPanel providerId={record.id} take={10} />
+    </Stack>
+  );
+};
+
+const ProviderTitle = () => {
+  const { record } = useShowContext<Provider>();
+  return <>{record ? `Provider ${record.name}` : 'Provider'}</>;
+};
+
+const ProviderActions = () => {
+  const { record } = useShowContext<Provider>();
+  return (
+    <TopToolbar>
+      <CheckNowButton />
+      {record && (
+        <Button component={Link} to={`/providers/${encodeURIComponent(record.id)}`} size="small" startIcon={<EditIcon />}>
+          Edit
+        </Button>
+      )}
+      <DeleteProviderButton />
+    </TopToolbar>
+  );
+};
+
+export const ProviderShow = () => (
+  <Show title={<ProviderTitle />} actions={<ProviderActions />}>
+    <ProviderDetails />
+  </Show>
+);

@@ -1,0 +1,71 @@
+// One job of a request: its facts, progress, hosts, live log and task results.
+import type { ReactNode } from 'react';
+import { Box, Card, CardContent, CardHeader, Stack, Typography } from '@mui/material';
+import { StatusChip } from '../common/StatusChip';
+import { formatDateTime, shortCommit } from '../common/format';
+import { isTerminalJobStatus, type Job } from '../types';
+import { CancelJobButton } from './CancelJobButton';
+import { DownloadOutputButton } from './DownloadOutputButton';
+import { JobCompleteness } from './JobCompleteness';
+import { JobEvents } from './JobEvents';
+import { JobHosts } from './JobHosts';
+import { JobLog } from './JobLog';
+import { JobProgress } from './JobProgress';
+import { useJobEvents } from './useJobEvents';
+
+export const Fact = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
+  <Box sx={{ minWidth: 140 }}>
+    <Typography variant="caption" color="text.secondary" component="div">
+      {label}
+    </Typography>
+    <Typography variant="body2" component="div" data-testid={testId}>
+      {children}
+    </Typography>
+  </Box>
+);
+
+export const JobCard = ({ job, onChanged, title }: { job: Job; onChanged: () => unknown; title?: string }) => {
+  const events = useJobEvents(job.id, job.status);
+  const terminal = isTerminalJobStatus(job.status);
+  return (
+    <Card variant="outlined" data-testid={`job-${job.id}`} component="section" aria-label={`Job ${job.playbook}`}>
+      <CardHeader
+        title={title ?? `Job: ${job.playbook}`}
+        slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }}
+        action={
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <DownloadOutputButton jobId={job.id} disabled={Boolean(job.outputPurgedAt)} />
+            <CancelJobButton job={job} onChanged={onChanged} />
+            <StatusChip status={job.status} testId="job-status" />
+          </Stack>
+        }
+      />
+      <CardContent sx={{ pt: 0 }}>
+        <Stack direction="row" spacing={3} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
+          <Fact label="Commit">{shortCommit(job.commit)}</Fact>
+          <Fact label="Started">{formatDateTime(job.startedAt)}</Fact>
+          <Fact label="Finished">{formatDateTime(job.finishedAt)}</Fact>
+          <Fact label="Return code">{job.returnCode ?? '—'}</Fact>
+        </Stack>
+        <JobProgress events={events} status={job.status} />
+        <Typography variant="subtitle2">Hosts</Typography>
+        <JobHosts events={events} terminal={terminal} hostSummaries={job.hostSummaries ?? []} />
+        <Typography variant="subtitle2" sx={{ mt: 2 }} gutterBottom>
+          Output
+        </Typography>
+        <JobLog jobId={job.id} status={job.status} purgedAt={job.outputPurgedAt} />
+        <JobCompleteness job={job} />
+        <Typography variant="subtitle2" sx={{ mt: 2 }}>
+          Task results
+        </Typography>
+        {job.outputPurgedAt && events.length === 0 ? (
+          <Typography variant="body2" color="text.secondary" sx={{ py: 1 }}>
+            Task results removed by retention on {formatDateTime(job.outputPurgedAt)}.
+          </Typography>
+        ) : (
+          <JobEvents events={events} terminal={terminal} />
+        )}
+      </CardContent>
+    </Card>
+  );
+};

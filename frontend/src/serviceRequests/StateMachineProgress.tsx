@@ -1,0 +1,132 @@
+// A bundle request's state machine: each state entered so far as a step — done, current, failed or
+// waiting — with its attempts and latest message, and the full history of transitions below.
+import { useState } from 'react';
+import ExpandLessIcon from '@mui/icons-material/ExpandLess';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import {
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  Collapse,
+  Step,
+  StepLabel,
+  Stepper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { formatDateTime } from '../common/format';
+import { isTerminalRequestStatus, type ServiceRequest } from '../types';
+import { stateSteps, type StepStatus } from './bundleState';
+
+const STEP_WORDS: Record<StepStatus, string> = { done: 'done', current: 'in progress', failed: 'failed', waiting: 'waiting' };
+
+const EVENT_COLOURS: Record<string, 'default' | 'success' | 'error' | 'warning' | 'info'> = {
+  entered: 'info',
+  ok: 'success',
+  retry: 'warning',
+  error: 'error',
+  resumed: 'info',
+  hook: 'default',
+};
+
+export const StateMachineProgress = ({ request }: { request: ServiceRequest }) => {
+  const [showHistory, setShowHistory] = useState(false);
+  const steps = stateSteps(request);
+  const more = !isTerminalRequestStatus(request.status);
+  const active = steps.findIndex((s) => s.status === 'current' || s.status === 'failed' || s.status === 'waiting');
+  return (
+    <Card variant="outlined" component="section" aria-label="State machine" data-testid="state-machine">
+      <CardHeader
+        title="Progress"
+        subheader={request.state ? `State: ${request.state}` : undefined}
+        slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }}
+        sx={{ pb: 0 }}
+      />
+      <CardContent>
+        <Stepper activeStep={active === -1 ? steps.length : active} alternativeLabel sx={{ overflowX: 'auto', pb: 1 }}>
+          {steps.map((step) => (
+            <Step
+              key={step.state}
+              completed={step.status === 'done'}
+              data-testid="state-step"
+              data-state={step.state}
+              data-step-status={step.status}
+            >
+              <StepLabel
+                error={step.status === 'failed'}
+                optional={
+                  <Box sx={{ textAlign: 'center' }}>
+                    <Typography variant="caption" component="div" color={step.status === 'failed' ? 'error' : 'text.secondary'}>
+                      {STEP_WORDS[step.status]}
+                      {step.attempts > 1 ? ` · attempt ${step.attempts}` : ''}
+                    </Typography>
+                    {step.message && (
+                      <Typography
+                        variant="caption"
+                        component="div"
+                        color="text.secondary"
+                        title={step.message}
+                        data-testid="state-step-message"
+                        sx={{ maxWidth: 180, mx: 'auto', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+                      >
+                        {step.message}
+                      </Typography>
+                    )}
+                  </Box>
+                }
+              >
+                {step.state}
+              </StepLabel>
+            </Step>
+          ))}
+          {more && (
+            <Step completed={false} disabled data-testid="state-step-more">
+              <StepLabel optional={<Typography variant="caption">waiting</Typography>}>more to come</StepLabel>
+            </Step>
+          )}
+        </Stepper>
+        <Button
+          size="small"
+          onClick={() => setShowHistory((v) => !v)}
+          endIcon={showHistory ? <ExpandLessIcon /> : <ExpandMoreIcon />}
+          data-testid="transitions-toggle"
+        >
+          {showHistory ? 'Hide' : 'Show'} the {request.transitions.length} transitions
+        </Button>
+        <Collapse in={showHistory} unmountOnExit>
+          <Table size="small" data-testid="transitions">
+            <TableHead>
+              <TableRow>
+                <TableCell>At</TableCell>
+                <TableCell>State</TableCell>
+                <TableCell>Event</TableCell>
+                <TableCell>Attempt</TableCell>
+                <TableCell>Message</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {request.transitions.map((t, i) => (
+                <TableRow key={i}>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(t.at)}</TableCell>
+                  <TableCell>{t.state}</TableCell>
+                  <TableCell>
+                    <Chip size="small" label={t.event} color={EVENT_COLOURS[t.event] ?? 'default'} variant="outlined" />
+                  </TableCell>
+                  <TableCell>{t.attempt}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{t.message ?? ''}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Collapse>
+      </CardContent>
+    </Card>
+  );
+};

@@ -1,0 +1,385 @@
+// End to end through a real browser: the catalog as cards, a bundle request followed state by state
+// and item by item, its retirement, and the providers screens. The real product (api + worker,
+// Postgres, Redis, git, ansible) is started by test/support/product.mjs and driven by headless
+// Chromium via playwright-core, as in browser.test.mjs.
+//
+// Run: npm test (which gives DATABASE_URL / REDIS_URL), or directly:
+//   node --test test/e2e/bundles.test.mjs
+// Set SCREENSHOT_DIR=/some/dir to keep PNGs of the screens.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startProduct } from '../support/product.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+// Waiting limits only (never asserted on): a bundle runs four playbooks, each with ansible's start-up.
+const RUN_TIMEOUT = 180_000;
+const UI_TIMEOUT = 20_000;
+
+let product;
+let apiToken;
+const browserDirs = [];
+const contexts = [];
+
+const screenshotDir = process.env.SCREENSHOT_DIR;
+const screenshot = async (page, name) => {
+  if (!screenshotDir) return;
+  await mkdir(screenshotDir, { recursive: true });
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+};
+
+/** GraphQL through the product helper; returns `data`, failing on GraphQL errors. */
+const api = async (query, variables = {}) => {
+  const body = await product.graphql(query, variables, apiToken);
+  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+};
+
+const newPage = async () => {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
+  browserDirs.push(userDataDir);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  contexts.push(context);
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(UI_TIMEOUT);
+  return page;
+};
+
+const closeBrowsers = async () => {
+  for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
+  for (const dir of browserDirs.splice(0)) await rm(dir, { recursive: true, force: true });
+};
+
+const logIn = async (page) => {
+  await page.goto(product.url);
+  await page.locator('input[name="username"]').fill('admin');
+  await page.locator('input[name="password"]').fill(product.adminPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('menuitem', { name: 'Catalog' }).waitFor();
+};
+
+const choose = async (page, fieldLabel, optionLabel) => {
+  await page.getByRole('combobox', { name: fieldLabel }).click();
+  await page.getByRole('option', { name: optionLabel, exact: true }).click();
+};
+
+/** Records the data of graphql-ws `next` messages the page receives. */
+const recordSubscriptionData = (page) => {
+  const received = [];
+  page.on('websocket', (ws) => {
+    ws.on('framereceived', ({ payload }) => {
+      try {
+        const message = JSON.parse(typeof payload === 'string' ? payload : payload.toString());
+        if (message.type === 'next' && message.payload?.data) received.push(message.payload.data);
+      } catch {
+        // not a graphql-ws message
+      }
+    });
+  });
+  return received;
+};
+
+const requestIdFromUrl = (page) => decodeURIComponent(page.url().match(/\/serviceRequests\/([^/]+)\/show$/)[1]);
+
+/** The state steps the request page shows now: [{ state, status }], in order. */
+const shownSteps = (page) =>
+  page
+    .locator('[data-testid="state-step"]')
+    .evaluateAll((steps) => steps.map((s) => ({ state: s.dataset.state, status: s.dataset.stepStatus })));
+
+/**
+ * Samples the state steps and the items' statuses until the request ends, and returns what was
+ * seen: each distinct picture once, in order (`onChange` gets each new picture of the steps). The page is never reloaded: changes arrive live.
+ */
+const watchSteps = async (page, onChange = async () => undefined) => {
+  const seen = [];
+  const items = [];
+  const deadline = Date.now() + RUN_TIMEOUT;
+  for (;;) {
+    const shownItems = Object.fromEntries(
+      await page.locator('[data-testid="bundle-item"]').evaluateAll((els) => els.map((i) => [i.dataset.item, i.dataset.status])),
+    );
+    if (JSON.stringify(shownItems) !== JSON.stringify(items.at(-1))) items.push(shownItems);
+    const steps = await shownSteps(page);
+    const key = JSON.stringify(steps);
+    if (steps.length && key !== JSON.stringify(seen.at(-1))) {
+      seen.push(steps);
+      await onChange(steps);
+    }
+    const status = await page.getByTestId('request-status').getAttribute('data-status');
+    if (status === 'finished' || status === 'failed' || status === 'canceled') return { seen, items, status };
+    if (Date.now() > deadline) throw new Error(`the request did not end; last steps: ${key}`);
+    await page.waitForTimeout(150);
+  }
+};
+
+const PROVISION_STATES = ['refresh', 'validate', 'provision', 'wait', 'collect', 'finish'];
+const RETIREMENT_STATES = ['refresh', 'validate', 'retire', 'wait', 'finish'];
+
+describe('bundles, retirement and providers in the web UI', () => {
+  before(async () => {
+    product = await startProduct();
+    apiToken = await product.login();
+  });
+
+  after(async () => {
+    await closeBrowsers();
+    await product?.stop();
+  });
+
+  test('order the Demo bundle from the catalog cards, follow its states and items, then retire its service', async () => {
+    const page = await newPage();
+    const live = recordSubscriptionData(page);
+    await logIn(page);
+
+    // The catalog as cards, searched by the API: "bundle" leaves the Demo bundle only.
+    await page.getByRole('menuitem', { name: 'Catalog' }).click();
+    await page.getByTestId('catalog-item-Run a playbook').waitFor();
+    const { serviceCatalogs } = await api('{ serviceCatalogs { name count } }');
+    for (const c of serviceCatalogs) await page.getByTestId(`catalog-tab-${c.name}`).getByText(`${c.name} (${c.count})`).waitFor();
+    await screenshot(page, 'b01-catalog-cards');
+    await page.getByPlaceholder('Search the catalog').fill('bundle');
+    await page.getByTestId('catalog-item-Run a playbook').waitFor({ state: 'detached' });
+    const card = page.getByTestId('catalog-item-Demo bundle');
+    await card.waitFor();
+    assert.equal(await page.locator('[data-testid^="catalog-item-"]').count(), 1, 'only the Demo bundle matches "bundle"');
+    assert.equal(await card.getByTestId('catalog-chip').innerText(), 'Demos');
+    await screenshot(page, 'b02-catalog-search');
+    await card.getByRole('link', { name: 'Order Demo bundle' }).click();
+
+    // The order page: the long description as markdown (bold, code, a numbered list), then the form.
+    const about = page.getByTestId('long-description');
+    await about.waitFor();
+    assert.equal(await about.locator('strong', { hasText: 'in parallel' }).count(), 1);
+    assert.equal(await about.locator('code', { hasText: 'app-a' }).count(), 1);
+    assert.equal(await about.locator('ol > li').count(), 3);
+    await choose(page, 'Provider', 'local (local)');
+    await page.getByLabel('Deployment name').fill('e2e-bundle');
+    await screenshot(page, 'b03-order-bundle');
+    await page.getByRole('button', { name: 'Order', exact: true }).click();
+    await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/);
+    const requestId = requestIdFromUrl(page);
+
+    // The states advance live, in the machine's order, each ending done.
+    await page.getByTestId('state-machine').waitFor();
+    // One picture while it runs: the first time the page shows it waiting for its items.
+    let shot = false;
+    const watching = watchSteps(page, async (steps) => {
+      if (shot || !steps.some((st) => st.state === 'wait' && st.status === 'current')) return;
+      shot = true;
+      await screenshot(page, 'b04-bundle-running');
+    });
+    const { seen, items: itemPictures, status } = await watching;
+    assert.equal(status, 'finished', `the bundle request finished (steps seen: ${JSON.stringify(seen)})`);
+    const final = seen.at(-1);
+    assert.deepEqual(
+      final.map((s) => s.state),
+      PROVISION_STATES,
+      'every state of the provision machine, in order',
+    );
+    assert.ok(final.every((s) => s.status === 'done'), `all states done at the end: ${JSON.stringify(final)}`);
+    // Advancing: while it ran, the page showed it waiting for its items with fewer states entered,
+    // and the current state only ever moved forward. (refresh, validate and provision take
+    // milliseconds: the first picture may already show wait.)
+    const waiting = seen.findIndex((steps) => steps.some((st) => st.state === 'wait' && st.status === 'current'));
+    assert.ok(waiting >= 0, `the page showed the request waiting for its items: ${JSON.stringify(seen)}`);
+    assert.ok(seen[waiting].length < final.length, 'more states were entered after the page first showed it');
+    const currents = seen.map((steps) => steps.find((st) => st.status === 'current')?.state).filter(Boolean);
+    const positions = currents.map((st) => PROVISION_STATES.indexOf(st));
+    assert.deepEqual(positions, [...positions].sort((x, y) => x - y), `the current state only moved forward: ${JSON.stringify(currents)}`);
+    // The items advanced live too: the page showed the network done while later items had not finished.
+    assert.ok(
+      itemPictures.some((items) => items.network === 'successful' && items.summary !== 'successful'),
+      `the page showed the items finishing one index after another: ${JSON.stringify(itemPictures)}`,
+    );
+
+    // Item changes came over the serviceRequestUpdated subscription, not only from polling.
+    const pushed = live
+      .filter((d) => d.serviceRequestUpdated?.id === requestId)
+      .map((d) => Object.fromEntries(d.serviceRequestUpdated.items.map((i) => [i.name, i.status])));
+    assert.ok(
+      pushed.some((items) => items.network === 'successful' && items.summary !== 'successful'),
+      `the subscription pushed the items' progress: ${JSON.stringify(pushed)}`,
+    );
+
+    // The four items finished, grouped by index: app-a and app-b side by side in index 1.
+    const items = page.locator('[data-testid="bundle-item"]');
+    assert.equal(await items.count(), 4);
+    assert.equal(await page.locator('[data-testid="bundle-item"][data-status="successful"]').count(), 4);
+    const groups = await page.locator('[data-testid="item-group"]').evaluateAll((gs) =>
+      gs.map((g) => ({
+        index: Number(g.dataset.index),
+        items: [...g.querySelectorAll('[data-testid="bundle-item"]')].map((i) => i.dataset.item).sort(),
+      })),
+    );
+    assert.deepEqual(groups, [
+      { index: 0, items: ['network'] },
+      { index: 1, items: ['app-a', 'app-b'] },
+      { index: 2, items: ['summary'] },
+    ]);
+    const [a, b] = await Promise.all(
+      ['app-a', 'app-b'].map((name) => page.locator(`[data-testid="bundle-item"][data-item="${name}"]`).boundingBox()),
+    );
+    assert.equal(Math.round(a.y), Math.round(b.y), 'app-a and app-b are shown side by side');
+    assert.ok(b.x > a.x + a.width - 1, 'app-b is to the right of app-a');
+
+    // What the page shows agrees with the API: each item's outputs, and its job's log one click away.
+    const { serviceRequest } = await api(
+      `query($id: ID!) { serviceRequest(id: $id) { status state items { name index status jobId outputs }
+        jobs { id stdout } service { id name status } } }`,
+      { id: requestId },
+    );
+    assert.equal(serviceRequest.status, 'finished');
+    const appB = serviceRequest.items.find((i) => i.name === 'app-b');
+    const appBCard = page.locator('[data-testid="bundle-item"][data-item="app-b"]');
+    assert.deepEqual(JSON.parse(await appBCard.getByTestId('item-outputs').innerText()), appB.outputs);
+    await appBCard.getByTestId('item-log-link').click();
+    const logs = page.getByTestId('item-logs');
+    await logs.getByRole('tab', { name: 'app-b', selected: true }).waitFor();
+    await logs.getByTestId('job-log').getByText('Return its URL', { exact: false }).first().waitFor();
+    const appBJob = serviceRequest.jobs.find((j) => j.id === appB.jobId);
+    assert.match(appBJob.stdout, /Return its URL/);
+    await screenshot(page, 'b05-bundle-finished');
+    await page.getByTestId('transitions-toggle').click();
+    await page.getByTestId('transitions').waitFor();
+    await screenshot(page, 'b06-bundle-transitions');
+
+    // Retire its service from the services page: a confirmation, then the retirement request.
+    const service = serviceRequest.service;
+    assert.equal(service.status, 'active');
+    await page.getByRole('menuitem', { name: 'Services' }).click();
+    const row = page.getByRole('row').filter({ hasText: service.name }).filter({ hasText: 'active' });
+    await row.waitFor();
+    await screenshot(page, 'b07-services');
+    await row.getByTestId('retire-service').click();
+    const confirm = page.getByRole('dialog');
+    await confirm.getByText(`Retire ${service.name}?`).waitFor();
+    await screenshot(page, 'b08-retire-confirm');
+    await confirm.getByRole('button', { name: 'Retire' }).click();
+    await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/);
+    const retirementId = requestIdFromUrl(page);
+    assert.notEqual(retirementId, requestId);
+    const retirement = await watchSteps(page);
+    assert.equal(retirement.status, 'finished', `the retirement finished (steps seen: ${JSON.stringify(retirement.seen)})`);
+    assert.deepEqual(
+      retirement.seen.at(-1).map((s) => s.state),
+      RETIREMENT_STATES,
+      'every state of the retirement machine, in order',
+    );
+    await screenshot(page, 'b09-retirement-finished');
+
+    // The service is retired: on its page, and for the API.
+    await page.getByRole('menuitem', { name: 'Services' }).click();
+    await page.getByRole('row').filter({ hasText: service.name }).filter({ hasText: 'retired' }).waitFor();
+    assert.equal(await page.getByRole('row').filter({ hasText: service.name }).getByTestId('retire-service').count(), 0, 'no Retire on a retired service');
+    await page.getByRole('row').filter({ hasText: service.name }).click();
+    await page.locator('[data-testid="service-status"][data-status="retired"]').waitFor();
+    const { service: after } = await api('query($id: ID!) { service(id: $id) { status } }', { id: service.id });
+    assert.equal(after.status, 'retired');
+  });
+
+  test('create a local provider, check it now; an ssh provider without hosts shows the server error under its settings', async () => {
+    const page = await newPage();
+    await logIn(page);
+    await page.getByRole('menuitem', { name: 'Providers' }).click();
+    await page.getByRole('row').filter({ hasText: 'local' }).first().waitFor();
+    await page.getByTestId('provider-alarms').waitFor();
+    await screenshot(page, 'b10-providers');
+
+    // A local provider, made through the form.
+    await page.getByRole('link', { name: 'New provider' }).click();
+    await page.getByLabel('Name').fill('edge_local');
+    await choose(page, 'Type', 'Local (the portal’s host)');
+    await page.getByTestId('provider-becomeCredentialId').waitFor();
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(/\/providers\/[^/]+\/show$/);
+    await page.getByTestId('provider-show').waitFor();
+    const { providers } = await api('{ providers { id name type healthStatus } }');
+    const made = providers.find((p) => p.name === 'edge_local');
+    assert.ok(made, 'the provider was stored');
+    assert.equal(made.type, 'local');
+    assert.match(page.url(), new RegExp(`/providers/${made.id}/show$`));
+
+    // Check now: the status comes back, and the history chart gets a bar.
+    const barsBefore = await page.locator('[data-testid="health-bar"]').count();
+    await page.getByTestId('check-now').click();
+    await page.locator('[data-testid="check-now"]:not([disabled])').waitFor({ timeout: RUN_TIMEOUT });
+    await page.locator('[data-testid="provider-health"][data-status="up"]').waitFor({ timeout: RUN_TIMEOUT });
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="health-bar"]').length > n,
+      barsBefore,
+      { timeout: UI_TIMEOUT },
+    );
+    const { provider } = await api('query($id: ID!) { provider(id: $id) { healthStatus healthHistory(take: 5) { status } } }', { id: made.id });
+    assert.equal(provider.healthStatus, 'up');
+    assert.ok(provider.healthHistory.length >= 1);
+    await page.getByTestId('provider-inventory').waitFor();
+    await screenshot(page, 'b11-provider-show');
+
+    // It is in the list, with its health.
+    await page.getByRole('menuitem', { name: 'Providers' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'edge_local' });
+    await row.locator('[data-testid="provider-health"][data-status="up"]').waitFor();
+
+    // An ssh provider without hosts: the server refuses, and says why under the settings.
+    await page.getByRole('link', { name: 'New provider' }).click();
+    await page.getByLabel('Name').fill('edge_ssh');
+    await choose(page, 'Type', 'SSH hosts');
+    await page.getByTestId('ssh-args-warning').waitFor();
+    await page.getByRole('button', { name: 'Create' }).click();
+    const error = page.getByTestId('config-error');
+    await error.waitFor();
+    assert.match(await error.innerText(), /hosts: list at least one host/);
+    const settings = await page.getByTestId('provider-settings').boundingBox();
+    const errorBox = await error.boundingBox();
+    assert.ok(errorBox.y > settings.y, 'the error is shown in the settings');
+    assert.match(page.url(), /\/providers\/create$/, 'the form stays open');
+    await screenshot(page, 'b12-provider-ssh-error');
+    const { providers: afterwards } = await api('{ providers { name } }');
+    assert.ok(!afterwards.some((p) => p.name === 'edge_ssh'), 'nothing was stored');
+
+    // Adding a host and sending again clears the message and stores the provider.
+    await page.getByRole('button', { name: 'Add' }).click();
+    await page.getByLabel('Host name').fill('edge1');
+    await page.getByLabel('Address').fill('127.0.0.1');
+    await page.getByLabel('Port').fill('1'); // nothing listens there
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(/\/providers\/[^/]+\/show$/);
+    const { providers: finally_ } = await api('{ providers { name type config } }');
+    const ssh = finally_.find((p) => p.name === 'edge_ssh');
+    assert.deepEqual(ssh.config.hosts, [{ name: 'edge1', address: '127.0.0.1', port: 1 }]);
+
+    // Checked now, it is down: the badge, the message and a red bar say so.
+    await page.getByTestId('check-now').click();
+    await page.locator('[data-testid="provider-health"][data-status="down"]').waitFor({ timeout: RUN_TIMEOUT });
+    await page.locator('[data-testid="health-bar"][data-status="down"]').first().waitFor();
+    assert.notEqual((await page.getByTestId('provider-health-message').innerText()).trim(), '');
+    await screenshot(page, 'b13-provider-down');
+  });
+});
