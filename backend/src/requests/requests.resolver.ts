@@ -9,7 +9,8 @@ import { ServicesService } from '../services/services.service.js';
 import { UserModel } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { OrderServiceInput } from './dto/order-service.input.js';
-import { RequestItemModel, RequestTransitionModel, ServiceRequestModel } from './models/service-request.model.js';
+import { RequestItemModel, RequestMachineModel, RequestTransitionModel, ServiceRequestModel } from './models/service-request.model.js';
+import { isBundlePlan } from './service-request.entity.js';
 import { StateMachineRunner } from './state-machine.runner.js';
 import { RequestStreamsService } from './request-streams.service.js';
 import { RequestsService } from './requests.service.js';
@@ -58,6 +59,21 @@ export class RequestsResolver {
       startedAt: i.startedAt,
       finishedAt: i.finishedAt,
     }));
+  }
+
+  @ResolveField(() => RequestMachineModel, { nullable: true, description: 'Bundles: the state machine the request follows (pinned when it was ordered), and what it does.' })
+  async machine(@Parent() request: ServiceRequestModel): Promise<RequestMachineModel | null> {
+    const full = await this.requests.load(request.id);
+    if (!full || !isBundlePlan(full.plan)) return null;
+    const plan = full.plan;
+    return {
+      name: plan.machine.name,
+      states: plan.machine.states.map((s) => ({ name: s.name, method: s.method })),
+      action: plan.action ?? 'provision',
+      serviceId: plan.serviceId ?? null,
+      rollbackOf: plan.rollbackOf ?? null,
+      onFailure: plan.onFailure ?? 'keep',
+    };
   }
 
   @ResolveField(() => [RequestTransitionModel], { description: "Bundles: the state machine's history, oldest first." })

@@ -44,3 +44,19 @@ export class RequestTransitionModel {
   @Field(() => String, { nullable: true }) message: string | null;
   @Field() at: Date;
 }
+
+@ObjectType('RequestState')
+export class RequestStateModel {
+  @Field() name: string;
+  @Field({ description: 'The built-in method it calls.' }) method: string;
+}
+
+@ObjectType('RequestMachine', { description: "A bundle request's state machine and purpose." })
+export class RequestMachineModel {
+  @Field() name: string;
+  @Field(() => [RequestStateModel], { description: 'Every state, in order.' }) states: RequestStateModel[];
+  @Field({ description: 'provision, retire (a service) or rollback (what a failed request deployed).' }) action: string;
+  @Field(() => ID, { nullable: true, description: 'retire: the service it retires.' }) serviceId: string | null;
+  @Field(() => ID, { nullable: true, description: 'rollback: the failed request whose items it undoes.' }) rollbackOf: string | null;
+  @Field({ description: 'When an item fails: keep what was deployed, or roll it back.' }) onFailure: string;
+}
