@@ -260,7 +260,7 @@ const issuesText = (doc: Document, counter: LineCounter, issues: { path: Propert
  * allowed). Throws one error listing every problem with its file, line and reason, so a
  * broken catalog never half-loads.
  */
-export function parseCatalog(files: CatalogText[]): CatalogFiles {
+export function parseCatalog(files: CatalogText[], known: { dialogs?: string[]; stateMachines?: string[] } = {}): CatalogFiles {
   const problems: string[] = [];
   const result: CatalogFiles = { dialogs: [], templates: [], stateMachines: [] };
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
@@ -359,6 +359,7 @@ export function parseCatalog(files: CatalogText[]): CatalogFiles {
   }
   for (const t of result.templates) {
     const dialog = result.dialogs.find((d) => d.name === t.dialog);
+    if (!dialog && known.dialogs?.includes(t.dialog)) continue;
     if (!dialog) {
       problems.push(`${t.source}: template "${t.name}" uses dialog "${t.dialog}", which no catalog file defines`);
       continue;
@@ -371,7 +372,7 @@ export function parseCatalog(files: CatalogText[]): CatalogFiles {
       if (spec.extraVarsField) used.push(spec.extraVarsField);
       used.push(...Object.keys(spec.vars ?? {}));
     }
-    if (t.stateMachine && t.stateMachine !== 'provision' && !result.stateMachines.some((m) => m.name === t.stateMachine)) {
+    if (t.stateMachine && t.stateMachine !== 'provision' && !result.stateMachines.some((m) => m.name === t.stateMachine) && !known.stateMachines?.includes(t.stateMachine)) {
       problems.push(`${t.source}: template "${t.name}" uses state machine "${t.stateMachine}", which no catalog file defines`);
     }
     for (const field of new Set(used)) {

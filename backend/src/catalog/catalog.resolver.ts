@@ -1,9 +1,9 @@
-import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
 import { DialogsService } from '../dialogs/dialogs.service.js';
 import type { DialogDefinition } from '../dialogs/dialog.types.js';
 import { CatalogService } from './catalog.service.js';
-import { ServiceCatalogModel, ServiceTemplateModel } from './models/service-template.model.js';
+import { CatalogFileInput, CatalogFileModel, CatalogImportResultModel, ServiceCatalogModel, ServiceTemplateModel } from './models/service-template.model.js';
 
 @Resolver(() => ServiceTemplateModel)
 export class CatalogResolver {
@@ -28,6 +28,18 @@ export class CatalogResolver {
     @Args('catalog', { type: () => String, nullable: true }) catalog: string | null,
   ): Promise<number> {
     return this.catalog.count({ search, catalog });
+  }
+
+  @Query(() => [CatalogFileModel], { description: 'The whole catalog as YAML files (dialogs, state machines, items): catalog as code, to keep in git.' })
+  async exportCatalog(): Promise<CatalogFileModel[]> {
+    return (await this.catalog.exportFiles()).map((f) => ({ path: f.path, content: f.text }));
+  }
+
+  @Mutation(() => CatalogImportResultModel, {
+    description: 'Import catalog YAML files: all are checked first (errors name the file, the line and the reason; nothing is stored), then created or updated by name.',
+  })
+  importCatalog(@Args('files', { type: () => [CatalogFileInput] }) files: CatalogFileInput[]): Promise<CatalogImportResultModel> {
+    return this.catalog.importFiles(files.map((f) => ({ path: f.path, text: f.content })));
   }
 
   @Query(() => [ServiceCatalogModel], { description: 'The catalogs (folders) with the number of published items in each.' })

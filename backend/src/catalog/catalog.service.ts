@@ -1,9 +1,10 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { isUuid, notFound } from '../common/app-error.js';
+import { stringify } from 'yaml';
+import { isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { DialogsService } from '../dialogs/dialogs.service.js';
-import { readCatalog } from './catalog-files.js';
+import { type CatalogFiles, type CatalogText, parseCatalog, readCatalog } from './catalog-files.js';
 import type { ProvisionSpec, StateMachineDef } from './catalog.types.js';
 import { StateMachineEntity } from './state-machine.entity.js';
 import type { ServiceTemplateModel } from './models/service-template.model.js';
@@ -30,7 +31,85 @@ export class CatalogService implements OnModuleInit {
 
   /** Loads catalog as code: every dialog and template under the folder, created or updated by name. */
   async loadFromDir(dir: string): Promise<void> {
-    const files = await readCatalog(dir);
+    await this.store(await readCatalog(dir));
+  }
+
+  /**
+   * Imports catalog files (as `exportCatalog` gives them, or a catalog/ folder): every file
+   * is checked first — a problem anywhere stores nothing —, then each dialog, state machine
+   * and item is created or updated by name, so importing twice changes nothing.
+   */
+  async importFiles(texts: CatalogText[]): Promise<{ dialogs: number; templates: number; stateMachines: number }> {
+    const bad = texts.filter((t) => !/^[A-Za-z0-9][A-Za-z0-9._/-]*\.ya?ml$/.test(t.path) || t.path.includes('..'));
+    if (bad.length) throw validationFailed(`Catalog file paths are relative YAML paths like templates/x.yaml: ${bad.map((b) => JSON.stringify(b.path)).join(', ')}`);
+    let files: CatalogFiles;
+    try {
+      files = parseCatalog(texts, {
+        dialogs: (await this.dialogs.list()).map((d) => d.name),
+        stateMachines: (await this.machines.find({ select: { name: true } })).map((m) => m.name),
+      });
+    } catch (err) {
+      throw validationFailed((err as Error).message);
+    }
+    await this.store(files);
+    return { dialogs: files.dialogs.length, templates: files.templates.length, stateMachines: files.stateMachines.length };
+  }
+
+  /** The whole catalog as files: dialogs/, state-machines/ and templates/, one YAML document each. */
+  async exportFiles(): Promise<CatalogText[]> {
+    const files: CatalogText[] = [];
+    const yaml = (doc: object) => stringify(doc, { lineWidth: 0 });
+    for (const d of await this.dialogs.list()) files.push({ path: `dialogs/${d.name}.yaml`, text: yaml({ kind: 'Dialog', ...d.definition }) });
+    for (const m of await this.machines.find({ order: { name: 'ASC' } })) {
+      const def = m.definition;
+      files.push({
+        path: `state-machines/${m.name}.yaml`,
+        text: yaml({
+          kind: 'StateMachine',
+          name: def.name,
+          ...(def.description ? { description: def.description } : {}),
+          states: def.states.map((st) =>
+            Object.fromEntries(
+              Object.entries({
+                name: st.name,
+                method: st.method,
+                on_entry: st.onEntry,
+                on_exit: st.onExit,
+                on_error: st.onError,
+                max_retries: st.maxRetries,
+                retry_interval: st.retryInterval,
+                max_time: st.maxTime,
+              }).filter(([, v]) => v !== undefined),
+            ),
+          ),
+        }),
+      });
+    }
+    for (const t of await this.templates.find({ order: { name: 'ASC' } })) {
+      const doc: Record<string, unknown> = { kind: 'ServiceTemplate', name: t.name };
+      if (t.description) doc.description = t.description;
+      doc.catalog = t.catalog;
+      if (t.icon) doc.icon = t.icon;
+      if (t.longDescription) doc.longDescription = t.longDescription;
+      doc.type = t.type;
+      doc.dialog = t.dialogName;
+      doc.published = t.published;
+      if (t.type === 'bundle') {
+        doc.stateMachine = t.stateMachine ?? 'provision';
+        doc.onFailure = t.onFailure;
+        if (t.sites) doc.sites = t.sites;
+        doc.items = t.items;
+      } else {
+        doc.provision = t.provision;
+        if (t.retirement) doc.retirement = t.retirement;
+      }
+      const slug = t.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'item';
+      files.push({ path: `templates/${slug}.yaml`, text: yaml(doc) });
+    }
+    return files;
+  }
+
+  private async store(files: CatalogFiles): Promise<void> {
     for (const dialog of files.dialogs) await this.dialogs.upsert(dialog);
     for (const m of files.stateMachines) {
       const { source, ...definition } = m;

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('ServiceTemplate', { description: 'A catalog item: what can be ordered.' })
 export class ServiceTemplateModel {
@@ -18,4 +18,23 @@ export class ServiceTemplateModel {
 export class ServiceCatalogModel {
   @Field() name: string;
   @Field(() => Int) count: number;
+}
+
+@ObjectType('CatalogFile', { description: 'One YAML file of the catalog, as `catalog/` holds it.' })
+export class CatalogFileModel {
+  @Field({ description: 'Relative path: dialogs/x.yaml, templates/x.yaml, state-machines/x.yaml.' }) path: string;
+  @Field() content: string;
+}
+
+@InputType('CatalogFileInput')
+export class CatalogFileInput {
+  @Field() path: string;
+  @Field() content: string;
+}
+
+@ObjectType('CatalogImportResult', { description: 'What an import created or updated (by name).' })
+export class CatalogImportResultModel {
+  @Field(() => Int) dialogs: number;
+  @Field(() => Int) templates: number;
+  @Field(() => Int) stateMachines: number;
 }

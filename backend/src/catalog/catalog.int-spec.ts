@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { newEnv, startTestApp, type TestApp } from '../testing/harness.js';
+
+type Files = { path: string; content: string }[];
+const EXPORT = '{ exportCatalog { path content } }';
+const IMPORT = 'mutation($f: [CatalogFileInput!]!) { importCatalog(files: $f) { dialogs templates stateMachines } }';
+
+describe('catalog as code through the API: export, import, round trip', () => {
+  let shipped: TestApp;
+  let empty: TestApp;
+  let emptyDir: string;
+  before(async () => {
+    shipped = await startTestApp(await newEnv());
+    emptyDir = await mkdtemp(join(tmpdir(), 'empty-catalog-'));
+    empty = await startTestApp(await newEnv(), { CATALOG_DIR: emptyDir });
+  });
+  after(async () => {
+    await shipped?.stop();
+    await empty?.stop();
+    await rm(emptyDir, { recursive: true, force: true });
+  });
+
+  test('what one portal exports, another imports, and exports the same; importing again changes nothing', async () => {
+    const exported = (await shipped.gql<{ exportCatalog: Files }>(EXPORT)).data!.exportCatalog;
+    const paths = exported.map((f) => f.path);
+    assert.ok(paths.includes('templates/demo-bundle.yaml') && paths.includes('state-machines/provision.yaml') && paths.includes('dialogs/5g-slice.yaml'), paths.join(', '));
+    assert.equal((await empty.gql<{ exportCatalog: Files }>(EXPORT)).data!.exportCatalog.filter((f) => f.path.startsWith('templates/')).length, 0);
+
+    const imported = await empty.gql<{ importCatalog: { templates: number } }>(IMPORT, { f: exported });
+    assert.equal(imported.errors, undefined, JSON.stringify(imported.errors));
+    assert.equal(imported.data!.importCatalog.templates, exported.filter((f) => f.path.startsWith('templates/')).length);
+    const again = (await empty.gql<{ exportCatalog: Files }>(EXPORT)).data!.exportCatalog;
+    assert.deepEqual(again, exported);
+    await empty.gql(IMPORT, { f: exported });
+    assert.deepEqual((await empty.gql<{ exportCatalog: Files }>(EXPORT)).data!.exportCatalog, exported);
+    const templates = await empty.gql<{ serviceTemplates: { name: string }[] }>('{ serviceTemplates { name } }');
+    assert.ok(templates.data!.serviceTemplates.some((t) => t.name === '5G slice: CRAN + MEC + EPC'));
+  });
+
+  test('a broken file is refused with its file, line and reason, and nothing of the import is stored', async () => {
+    const before = (await shipped.gql<{ exportCatalog: Files }>(EXPORT)).data!.exportCatalog;
+    const res = await shipped.gql(IMPORT, {
+      f: [
+        { path: 'templates/new.yaml', content: 'kind: ServiceTemplate\nname: New item\ntype: ansible_playbook\ndialog: run-playbook\nprovision: { repo: playbooks, playbook: hello.yml, provider: { field: provider } }\n' },
+        { path: 'templates/bad.yaml', content: 'kind: ServiceTemplate\nname: Bad\ntype: bundle\ndialog: run-playbook\nitems:\n  - name: a\n    index: -1\n    provision: { repo: r, playbook: x.yml, provider: p }\n' },
+      ],
+    });
+    assert.equal(res.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    assert.match(res.errors![0].message, /catalog\/templates\/bad.yaml: items.0.index, line 7: /);
+    assert.deepEqual((await shipped.gql<{ exportCatalog: Files }>(EXPORT)).data!.exportCatalog, before, 'New item was not stored either');
+    const traversal = await shipped.gql(IMPORT, { f: [{ path: '../../etc/x.yaml', content: 'kind: Dialog\n' }] });
+    assert.equal(traversal.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+  });
+});
