@@ -23,6 +23,9 @@
 //   catalog_page_p99: 10,000 published catalog items; a page of 50 (serviceTemplates with
 //           skip/take, random pages) N times, 99th percentile as the client sees it, and
 //           the SQL statements per page (pg_stat_database transactions, constant = good);
+//   slice_overhead: the "5G slice" bundle ordered through the portal on three SSH sites
+//           (network namespaces, root only) against its three playbooks run bare with
+//           ansible-playbook on the same inventory, BENCH_SLICE_N (3) each, medians;
 //   discovery_1000: createGitRepo of a repository holding 1,000 playbooks (clone, tree
 //           walk, YAML parse, stored): ms, median of BENCH_DISCOVERY_N (3); syntax checks
 //           follow in the background and are not part of it.
@@ -43,6 +46,7 @@ const INGEST_EVENTS = 50_000;
 const REPOS = Number(process.env.BENCH_REPOS || 50);
 const DISCOVERY_PLAYBOOKS = 1000;
 const DISCOVERY_N = Number(process.env.BENCH_DISCOVERY_N || 3);
+const SLICE_N = Number(process.env.BENCH_SLICE_N || 3);
 const LOOP_PLAYBOOK = `- name: Loop
   hosts: all
   gather_facts: false
@@ -274,6 +278,76 @@ async function catalogPage(product, token, adminUrl) {
   }
 }
 
+/** The 5G slice through the portal against bare ansible-playbook, on three SSH sites in network namespaces. */
+async function sliceOverhead(product, token, tmp) {
+  if (process.getuid?.() !== 0) return { name: 'slice_overhead', skipped: 'needs root (network namespaces for the SSH sites)' };
+  const { startSshSites } = await import('../backend/dist/testing/ssh-sites.js');
+  const sites = await startSshSites(['epc', 'mec', 'cran']);
+  try {
+    const gql = async (query, variables) => {
+      const res = await product.graphql(query, variables, token);
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      return res.data;
+    };
+    const key = (await gql('mutation($i: CreateCredentialInput!) { createCredential(input: $i) { id } }', {
+      i: { name: 'bench-lab-key', type: 'ssh_key', inputs: { username: 'root' }, secrets: { private_key: sites.privateKey } },
+    })).createCredential.id;
+    const providers = {};
+    for (const site of sites.sites) {
+      providers[site.name] = (await gql('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', {
+        i: { name: `bench_${site.name}`, type: 'ssh', credentialId: key, config: { hosts: [{ name: `${site.name}1`, address: site.address }], sshArgs: sites.sshArgs } },
+      })).createProvider.id;
+    }
+    const templateId = (await gql('{ serviceTemplates(catalog: "5G") { id name } }')).serviceTemplates.find((t) => t.name.startsWith('5G slice')).id;
+    const until = async (id) => {
+      for (;;) {
+        const r = (await gql('query($id: ID!) { serviceRequest(id: $id) { status message service { id } } }', { id })).serviceRequest;
+        if (['finished', 'failed', 'canceled'].includes(r.status)) return r;
+        await new Promise((res) => setTimeout(res, POLL_MS));
+      }
+    };
+    // Bare: the same playbooks and inventory (one group per site, the same key and ssh options).
+    const bareDir = path.join(tmp, 'slice-bare');
+    fs.cpSync(path.join(ROOT, 'playbooks'), bareDir, { recursive: true });
+    fs.writeFileSync(path.join(bareDir, 'id_key'), sites.privateKey, { mode: 0o600 });
+    const inventory = { all: { children: Object.fromEntries(sites.sites.map((s) => [s.name, {
+      hosts: { [`${s.name}1`]: { ansible_host: s.address } },
+      vars: { ansible_user: 'root', ansible_connection: 'ssh', ansible_ssh_common_args: sites.sshArgs, ansible_ssh_private_key_file: path.join(bareDir, 'id_key') },
+    }])) } };
+    fs.writeFileSync(path.join(bareDir, 'inventory.json'), JSON.stringify(inventory));
+    const ansible = (playbook, deployment) =>
+      new Promise((resolve, reject) => {
+        const child = spawn('ansible-playbook', ['-i', path.join(bareDir, 'inventory.json'), '-e', `deployment=${deployment}`, path.join(bareDir, playbook)], {
+          cwd: bareDir, stdio: 'ignore', env: { ...process.env, ANSIBLE_HOST_KEY_CHECKING: 'false', ANSIBLE_SSH_CONTROL_PATH_DIR: path.join(tmp, 'cp') },
+        });
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${playbook} exited ${code}`))));
+      });
+    const portal = [];
+    const bare = [];
+    for (let i = 0; i < SLICE_N; i++) {
+      checkInterrupted();
+      let t0 = performance.now();
+      const ordered = (await gql('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+        i: { templateId, dialogValues: { epc_provider: providers.epc, mec_provider: providers.mec, cran_provider: providers.cran, deployment: `bench${i}`, plmn: '00101' } },
+      })).orderService.id;
+      const done = await until(ordered);
+      portal.push(performance.now() - t0);
+      if (done.status !== 'finished') throw new Error(`slice order ${done.status}: ${done.message}`);
+      const retire = (await gql('mutation($id: ID!) { retireService(id: $id) { id } }', { id: done.service.id })).retireService.id;
+      await until(retire);
+
+      t0 = performance.now();
+      for (const playbook of ['5g/epc.yml', '5g/mec.yml', '5g/cran.yml']) await ansible(playbook, `bare${i}`);
+      bare.push(performance.now() - t0);
+      for (const playbook of ['5g/cran-retire.yml', '5g/mec-retire.yml', '5g/epc-retire.yml']) await ansible(playbook, `bare${i}`);
+      say(`slice ${i + 1}/${SLICE_N}: portal ${round(portal[i])} ms, bare ${round(bare[i])} ms`);
+    }
+    return { name: 'slice_overhead', value: round(median(portal)), unit: 'ms', baseline: round(median(bare)), ratio: Math.round((median(portal) / median(bare)) * 1000) / 1000, sites: 3, n: SLICE_N };
+  } finally {
+    await sites.destroy();
+  }
+}
+
 async function gitBenchmarks(product, token, tmp) {
   // refresh_50: many repositories whose remotes all moved, refreshed together.
   const upstream = makeUpstream(path.join(tmp, 'upstream-50'), { 'site.yml': PLAY('site'), 'roles/web/tasks/main.yml': '- debug: msg=x\n' });
@@ -418,6 +492,10 @@ async function main() {
     const lag = { name: 'event_lag_p99', value: round(percentile(lags, 99)), unit: 'ms', p50: round(percentile(lags, 50)), max: round(Math.max(...lags)), n: lags.length };
     say(`loop: portal ${loop.value} ms, bare ${loop.baseline} ms, ratio ${loop.ratio}; event lag p50 ${lag.p50} ms, p99 ${lag.value} ms`);
 
+    const slice = await sliceOverhead(product, token, tmp);
+    if (slice.skipped) say(`slice_overhead skipped: ${slice.skipped}`);
+    else say(`5G slice on three SSH sites: portal ${slice.value} ms, bare ${slice.baseline} ms, ratio ${slice.ratio}`);
+
     const catalog = await catalogPage(product, token, pg.adminUrl);
     say(`catalog page of 50 among 10,000 items: p99 ${catalog.value} ms, p50 ${catalog.p50} ms, ${catalog.sql_per_page} SQL statements per page`);
 
@@ -430,6 +508,7 @@ async function main() {
         loop,
         lag,
         refresh,
+        slice,
         catalog,
         ...gitResults,
       ],
