@@ -19,6 +19,7 @@ import { DialogsModule } from './dialogs/dialogs.module.js';
 import { ENTITIES, MIGRATIONS } from './database/data-source.js';
 import { GitReposModule } from './git-repos/git-repos.module.js';
 import { HealthModule } from './health/health.module.js';
+import { InventoriesModule } from './inventories/inventories.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { PubSubModule } from './pubsub/pubsub.module.js';
@@ -34,6 +35,7 @@ export const DOMAIN_MODULES = [
   UsersModule,
   GitReposModule,
   ProvidersModule,
+  InventoriesModule,
   DialogsModule,
   CatalogModule,
   RequestsModule,

@@ -88,10 +88,13 @@ const templateSchema = z.discriminatedUnion('type', [
           z.object({ provider: valueSource, variables: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), z.union([z.string(), z.number(), z.boolean()])).optional() }).strict(),
         )
         .optional(),
+      /** A multi-site inventory document of the portal, instead of `sites`. */
+      inventory: z.string().min(1).max(100).optional(),
       onFailure: z.enum(['keep', 'rollback']).default('keep'),
       items: z.array(itemSchema).min(1).max(100),
     })
-    .strict(),
+    .strict()
+    .refine((t) => !(t.sites && t.inventory), { message: 'name sites or an inventory, not both', path: ['inventory'] }),
 ]);
 
 const STATE_NAME = /^[a-z][a-z0-9_-]{0,62}$/;
@@ -140,6 +143,8 @@ export interface TemplateFile {
   retirement: RetirementSpec | null;
   /** Bundles: the sites of their multi-site inventory. */
   sites: Record<string, SiteSpec> | null;
+  /** Bundles: or the name of an inventory document of the portal. */
+  inventory: string | null;
   /** Bundles: when an item fails, keep what was deployed, or roll it back by its retirement playbooks. */
   onFailure: 'keep' | 'rollback';
   source: string;
@@ -189,7 +194,7 @@ export function orderItems(items: ParsedItem[]): { items: BundleItemSpec[]; prob
 }
 
 /** Problems of a bundle's items: duplicate names, unknown or later items needed, unknown sites. */
-export function bundleProblems(items: BundleItemSpec[], sites: string[] | null = null): string[] {
+export function bundleProblems(items: BundleItemSpec[], sites: string[] | null | undefined = null): string[] {
   const problems: string[] = [];
   const byName = new Map<string, BundleItemSpec>();
   for (const item of items) {
@@ -198,7 +203,7 @@ export function bundleProblems(items: BundleItemSpec[], sites: string[] | null =
   }
   for (const item of items) {
     if (item.site && sites && !sites.includes(item.site)) problems.push(`item "${item.name}" deploys site "${item.site}", which the bundle's sites do not name`);
-    if (item.site && !sites) problems.push(`item "${item.name}" deploys site "${item.site}", but the bundle has no sites`);
+    if (item.site && sites === null) problems.push(`item "${item.name}" deploys site "${item.site}", but the bundle has no sites`);
     for (const name of item.needs ?? []) {
       const from = byName.get(name);
       if (!from) problems.push(`item "${item.name}" needs unknown item "${name}"`);
@@ -297,7 +302,9 @@ export function parseCatalog(files: CatalogText[], known: { dialogs?: string[]; 
             };
             if (t.type === 'bundle') {
               const ordered = orderItems(t.items);
-              const wrong = [...ordered.problems, ...(ordered.problems.length ? [] : bundleProblems(ordered.items, t.sites ? Object.keys(t.sites) : null))];
+              // With an inventory document, its sites are known when ordering, not here.
+              const siteNames = t.sites ? Object.keys(t.sites) : t.inventory ? undefined : null;
+              const wrong = [...ordered.problems, ...(ordered.problems.length ? [] : bundleProblems(ordered.items, siteNames))];
               if (wrong.length) throw new Error(wrong.join('; '));
               result.templates.push({
                 ...common,
@@ -307,6 +314,7 @@ export function parseCatalog(files: CatalogText[], known: { dialogs?: string[]; 
                 stateMachine: t.stateMachine,
                 retirement: null,
                 sites: t.sites ?? null,
+                inventory: t.inventory ?? null,
                 onFailure: t.onFailure,
               });
             } else {
@@ -318,6 +326,7 @@ export function parseCatalog(files: CatalogText[], known: { dialogs?: string[]; 
                 stateMachine: null,
                 retirement: t.retirement ?? null,
                 sites: null,
+                inventory: null,
                 onFailure: 'keep',
               });
             }

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialogsModule } from '../dialogs/dialogs.module.js';
+import { InventoriesModule } from '../inventories/inventories.module.js';
 import { CatalogResolver } from './catalog.resolver.js';
 import { CatalogService } from './catalog.service.js';
 import { ServiceTemplateEntity } from './service-template.entity.js';
 import { StateMachineEntity } from './state-machine.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ServiceTemplateEntity, StateMachineEntity]), DialogsModule],
+  imports: [TypeOrmModule.forFeature([ServiceTemplateEntity, StateMachineEntity]), DialogsModule, InventoriesModule],
   providers: [CatalogService, CatalogResolver],
   exports: [CatalogService],
 })

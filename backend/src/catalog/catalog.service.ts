@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { stringify } from 'yaml';
 import { isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { DialogsService } from '../dialogs/dialogs.service.js';
+import { InventoriesService } from '../inventories/inventories.service.js';
 import { type CatalogFiles, type CatalogText, parseCatalog, readCatalog } from './catalog-files.js';
 import type { ProvisionSpec, StateMachineDef } from './catalog.types.js';
 import { StateMachineEntity } from './state-machine.entity.js';
@@ -22,11 +23,13 @@ export class CatalogService implements OnModuleInit {
     @InjectRepository(ServiceTemplateEntity) private readonly templates: Repository<ServiceTemplateEntity>,
     @InjectRepository(StateMachineEntity) private readonly machines: Repository<StateMachineEntity>,
     private readonly dialogs: DialogsService,
+    private readonly inventories: InventoriesService,
   ) {}
 
   /** Lets refreshDialogField find a template's dialog without the dialogs module reading this table. */
   onModuleInit(): void {
     this.dialogs.registerTemplateLookup(async (id) => (await this.findById(id))?.dialogName ?? null);
+    this.inventories.registerUsage((name) => this.usingInventory(name));
   }
 
   /** Loads catalog as code: every dialog and template under the folder, created or updated by name. */
@@ -98,6 +101,7 @@ export class CatalogService implements OnModuleInit {
         doc.stateMachine = t.stateMachine ?? 'provision';
         doc.onFailure = t.onFailure;
         if (t.sites) doc.sites = t.sites;
+        if (t.inventory) doc.inventory = t.inventory;
         doc.items = t.items;
       } else {
         doc.provision = t.provision;
@@ -137,11 +141,12 @@ export class CatalogService implements OnModuleInit {
           stateMachine: t.stateMachine,
           retirement: t.retirement,
           sites: t.sites,
+          inventory: t.inventory,
           onFailure: t.onFailure,
           published: t.published,
           source: t.source,
         })
-        .orUpdate(['description', 'catalog', 'long_description', 'icon', 'type', 'dialog_name', 'provision', 'items', 'state_machine', 'retirement', 'sites', 'on_failure', 'published', 'source', 'updated_at'], ['name'])
+        .orUpdate(['description', 'catalog', 'long_description', 'icon', 'type', 'dialog_name', 'provision', 'items', 'state_machine', 'retirement', 'sites', 'inventory', 'on_failure', 'published', 'source', 'updated_at'], ['name'])
         .execute();
     }
     this.logger.log(`catalog loaded: ${files.dialogs.length} dialogs, ${files.templates.length} templates, ${files.stateMachines.length} state machines`);
@@ -194,6 +199,12 @@ export class CatalogService implements OnModuleInit {
     const row = await this.machines.findOneBy({ name });
     if (!row) throw notFound('State machine', name);
     return row.definition;
+  }
+
+  /** Catalog items that use an inventory document (it cannot be deleted meanwhile). */
+  async usingInventory(name: string): Promise<string[]> {
+    const rows = await this.templates.find({ where: { inventory: name }, select: { name: true } });
+    return rows.map((r) => `catalog item "${r.name}"`);
   }
 
   /** The full template, items included, for planning a request. */

@@ -24,6 +24,8 @@ export class ServiceTemplateEntity {
   @Column({ name: 'state_machine', type: 'text', nullable: true }) stateMachine: string | null;
   /** Bundles: the sites of their multi-site inventory, each bound to a provider. */
   @Column({ type: 'jsonb', nullable: true }) sites: Record<string, SiteSpec> | null;
+  /** Bundles: or the name of a multi-site inventory document. */
+  @Column({ type: 'text', nullable: true }) inventory: string | null;
   /** Bundles: when an item fails, keep what was deployed or roll it back. */
   @Column({ name: 'on_failure', type: 'text', default: 'keep' }) onFailure: 'keep' | 'rollback';
   /** ansible_playbook templates: the playbook that retires their services. */

@@ -27,6 +27,8 @@ import { GitCredentials1764700000000 } from './migrations/1764700000000-GitCrede
 import { Bundles1764800000000 } from './migrations/1764800000000-Bundles.js';
 import { CatalogFolders1764900000000 } from './migrations/1764900000000-CatalogFolders.js';
 import { Providers1765000000000 } from './migrations/1765000000000-Providers.js';
+import { Inventories1765100000000 } from './migrations/1765100000000-Inventories.js';
+import { InventoryEntity } from '../inventories/inventory.entity.js';
 import { ProviderHealthEntity } from '../providers/provider-health.entity.js';
 import { DialogOrigin1764810000000 } from './migrations/1764810000000-DialogOrigin.js';
 
@@ -48,6 +50,7 @@ export const ENTITIES = [
   RequestItemEntity,
   RequestTransitionEntity,
   ProviderHealthEntity,
+  InventoryEntity,
 ];
 
 export const MIGRATIONS = [
@@ -64,6 +67,7 @@ export const MIGRATIONS = [
   DialogOrigin1764810000000,
   CatalogFolders1764900000000,
   Providers1765000000000,
+  Inventories1765100000000,
 ];
 
 export function createDataSource(url: string): DataSource {

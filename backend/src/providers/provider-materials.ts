@@ -29,6 +29,7 @@ export async function buildMaterials(
   runDir: string,
   group = provider.name,
   siteVariables: Record<string, unknown> = {},
+  onlyHosts?: string[],
 ): Promise<RunMaterials> {
   await mkdir(join(runDir, 'credentials'), { recursive: true, mode: 0o700 });
   const dir = join(runDir, 'credentials', group);
@@ -118,6 +119,7 @@ export async function buildMaterials(
       break;
     }
   }
+  if (onlyHosts?.length) hosts = Object.fromEntries(Object.entries(hosts).filter(([name]) => onlyHosts.includes(name)));
   return {
     inventory: { all: { children: { [group]: { hosts, vars: groupVars } } } },
     env,

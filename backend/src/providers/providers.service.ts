@@ -174,13 +174,13 @@ export class ProvidersService {
    * connection variables, credentials) and the site's variables, side by side in one run,
    * so a playbook targets `hosts: epc` and reads another site's `hostvars`.
    */
-  async materialsForSites(sites: { name: string; providerId: string; variables: Record<string, unknown> }[], runDir: string): Promise<RunMaterials> {
+  async materialsForSites(sites: { name: string; providerId: string; variables: Record<string, unknown>; hosts?: string[] }[], runDir: string): Promise<RunMaterials> {
     const parts: RunMaterials[] = [];
     for (const site of sites) {
       const provider = await this.providers.findOneBy({ id: site.providerId });
       if (!provider) throw notFound('Provider', site.providerId);
       const [credential, become] = await this.revealCredentials(provider);
-      parts.push(await buildMaterials(provider, credential, become, runDir, site.name, site.variables));
+      parts.push(await buildMaterials(provider, credential, become, runDir, site.name, site.variables, site.hosts));
     }
     return combineMaterials(parts);
   }

@@ -12,6 +12,7 @@ import { ProvidersService } from '../providers/providers.service.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { JobName, QueueName } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
+import { InventoriesService } from '../inventories/inventories.service.js';
 import { ServicesService } from '../services/services.service.js';
 import type { UserModel } from '../users/models/user.model.js';
 import { type JobOptionName, type JobOptions, jobOptionsSchema } from '../jobs/job-options.js';
@@ -43,6 +44,7 @@ export class RequestsService {
     private readonly queues: QueueService,
     private readonly pubsub: PubSubService,
     private readonly services: ServicesService,
+    private readonly inventories: InventoriesService,
   ) {}
 
   /**
@@ -80,7 +82,12 @@ export class RequestsService {
     const template = await this.catalog.template(templateId);
     if (!template?.items) throw notFound('Bundle', templateId);
     const machine = await this.catalog.stateMachine(template.stateMachine ?? 'provision');
-    const sites = await this.planSites(template.sites, values);
+    const sites = template.inventory ? await this.inventorySites(template.inventory) : await this.planSites(template.sites, values);
+    for (const item of template.items) {
+      if (item.site && !sites?.some((s) => s.name === item.site)) {
+        throw new AppError(ErrorCode.CONFLICT, `Item "${item.name}" deploys site "${item.site}", which inventory "${template.inventory ?? '(none)'}" does not have.`);
+      }
+    }
     const plans: { name: string; index: number; plan: ItemPlan }[] = [];
     for (const item of template.items) {
       const earlier = fromItems?.find((i) => i.name === item.name);
@@ -97,6 +104,13 @@ export class RequestsService {
       plans.push({ name: item.name, index: item.index, plan });
     }
     return this.storeMachineRequest(userId, templateId, values, { kind: 'bundle', machine, onFailure: template.onFailure }, plans);
+  }
+
+  /** The sites of an inventory document, as they are now. */
+  private async inventorySites(name: string): Promise<SitePlan[]> {
+    const sites = await this.inventories.sitesOf(name);
+    if (!sites) throw new AppError(ErrorCode.UNAVAILABLE, `Inventory "${name}" does not exist: create it, or fix the catalog item.`);
+    return sites.map((s) => ({ name: s.name, providerId: s.providerId, variables: s.variables ?? {}, ...(s.hosts ? { hosts: s.hosts } : {}) }));
   }
 
   /** The sites of a multi-site bundle, each bound to the provider the dialog picked (or the template names). */

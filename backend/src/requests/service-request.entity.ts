@@ -25,6 +25,8 @@ export interface SitePlan {
   name: string;
   providerId: string;
   variables: Record<string, string | number | boolean>;
+  /** Some of the provider's hosts only (from an inventory document). */
+  hosts?: string[];
 }
 
 export interface RunPlan {

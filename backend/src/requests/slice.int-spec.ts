@@ -180,4 +180,44 @@ describe('the 5G slice across three SSH sites (network namespaces), through the 
       stub.kill();
     }
   });
+
+  test('inventory documents: sites bound to providers and hosts, parsed by ansible-inventory when saved, refused with a reason per problem, rendered without secrets', async () => {
+    const CREATE = 'mutation($i: InventoryInput!) { createInventory(input: $i) { id name sites { name providerId hosts } rendered } }';
+    const made = await app.gql<{ createInventory: { id: string; rendered: { all: { children: Record<string, { hosts: Record<string, { ansible_host: string }>; vars: Record<string, unknown> }> } } } }>(CREATE, {
+      i: {
+        name: 'lab',
+        sites: [
+          { name: 'epc', providerId: providers.epc, hosts: ['epc1'], variables: { role: 'core' } },
+          { name: 'mec', providerId: providers.mec },
+          { name: 'cran', providerId: providers.cran },
+        ],
+      },
+    });
+    assert.equal(made.errors, undefined, JSON.stringify(made.errors));
+    const groups = made.data!.createInventory.rendered.all.children;
+    assert.deepEqual(Object.keys(groups), ['epc', 'mec', 'cran']);
+    assert.equal(groups.epc.hosts.epc1.ansible_host, address('epc'));
+    assert.equal(groups.epc.vars.role, 'core');
+    const rendered = JSON.stringify(made.data!.createInventory.rendered);
+    for (const line of sites.privateKey.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'))) assert.ok(!rendered.includes(line), 'no key material');
+
+    const bad = await app.gql(CREATE, {
+      i: {
+        name: 'bad',
+        sites: [
+          { name: 'epc', providerId: providers.epc, hosts: ['nope'] },
+          { name: 'epc', providerId: providers.mec },
+          { name: 'all', providerId: providers.cran },
+          { name: 'x', providerId: '00000000-0000-0000-0000-000000000000' },
+        ],
+      },
+    });
+    assert.equal(bad.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    const why = bad.errors![0].extensions!.fields!.sites;
+    assert.match(why, /has no host "nope"/);
+    assert.match(why, /listed twice/);
+    assert.match(why, /"all" is a group Ansible makes itself/);
+    assert.match(why, /does not exist/);
+    assert.equal((await app.sql('SELECT 1 FROM inventories WHERE name = $1', ['bad'])).length, 0);
+  });
 });

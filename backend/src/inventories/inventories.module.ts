@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProvidersModule } from '../providers/providers.module.js';
+import { InventoriesResolver } from './inventories.resolver.js';
+import { InventoriesService } from './inventories.service.js';
+import { InventoryEntity } from './inventory.entity.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([InventoryEntity]), ProvidersModule],
+  providers: [InventoriesService, InventoriesResolver],
+  exports: [InventoriesService],
+})
+export class InventoriesModule {}

@@ -1,0 +1,151 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { scrubber } from '../credentials/scrubber.js';
+import { writeInventory } from '../jobs/run-materials.js';
+import { ProvidersService } from '../providers/providers.service.js';
+import { ProcessRunner } from '../system/process-runner.js';
+import { InventoryEntity, type InventorySite } from './inventory.entity.js';
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const SITE = /^[a-z][a-z0-9_]{0,62}$/;
+const VARIABLE = /^[a-z_][a-z0-9_]*$/;
+
+export type InventoryUsageCheck = (name: string) => Promise<string[]>;
+
+@Injectable()
+export class InventoriesService {
+  private readonly usages: InventoryUsageCheck[] = [];
+
+  constructor(
+    @InjectRepository(InventoryEntity) private readonly inventories: Repository<InventoryEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly providers: ProvidersService,
+    private readonly processes: ProcessRunner,
+  ) {}
+
+  registerUsage(check: InventoryUsageCheck): void {
+    this.usages.push(check);
+  }
+
+  list(): Promise<InventoryEntity[]> {
+    return this.inventories.find({ order: { name: 'ASC' } });
+  }
+
+  async get(id: string): Promise<InventoryEntity> {
+    const row = isUuid(id) ? await this.inventories.findOneBy({ id }) : null;
+    if (!row) throw notFound('Inventory', id);
+    return row;
+  }
+
+  /** The sites of an inventory by name, for a run; null when there is no such inventory. */
+  async sitesOf(name: string): Promise<InventorySite[] | null> {
+    return (await this.inventories.findOneBy({ name }))?.sites ?? null;
+  }
+
+  /** Stores an inventory once it is valid: its sites, providers and hosts exist, and `ansible-inventory` parses the rendered result. */
+  async create(input: { name?: string | null; description?: string | null; sites?: InventorySite[] | null }): Promise<InventoryEntity> {
+    const row = await this.validated(null, input);
+    if (await this.inventories.existsBy({ name: row.name })) throw validationFailed(`An inventory named "${row.name}" exists already`, { name: 'is taken' });
+    return this.inventories.save(this.inventories.create(row));
+  }
+
+  async update(id: string, input: { name?: string | null; description?: string | null; sites?: InventorySite[] | null }): Promise<InventoryEntity> {
+    const current = await this.get(id);
+    const row = await this.validated(current, input);
+    if (row.name !== current.name) {
+      if (await this.inventories.existsBy({ name: row.name })) throw validationFailed(`An inventory named "${row.name}" exists already`, { name: 'is taken' });
+      const users = await this.users(current.name);
+      if (users.length) throw validationFailed(`"${current.name}" is used by ${users.join(', ')}: it keeps its name`, { name: 'is used by catalog items' });
+    }
+    await this.inventories.update(id, { name: row.name, description: row.description, sites: row.sites });
+    return this.get(id);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const row = await this.get(id);
+    const users = await this.users(row.name);
+    if (users.length) throw new AppError(ErrorCode.CONFLICT, `Inventory "${row.name}" is used by ${users.join(', ')}.`, { usedBy: users });
+    await this.inventories.delete(id);
+    return true;
+  }
+
+  /** The inventory a run gets, without any secret (hosts, groups, connection variables), for display. */
+  async rendered(id: string): Promise<object> {
+    const row = await this.get(id);
+    const dir = await mkdtemp(join(tmpdir(), 'superfluid-inventory-'));
+    try {
+      return (await this.providers.materialsForSites(row.sites.map(asPlan), dir)).inventory;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  private async users(name: string): Promise<string[]> {
+    return (await Promise.all(this.usages.map((check) => check(name)))).flat();
+  }
+
+  private async validated(
+    current: InventoryEntity | null,
+    input: { name?: string | null; description?: string | null; sites?: InventorySite[] | null },
+  ): Promise<{ name: string; description: string | null; sites: InventorySite[] }> {
+    const fields: Record<string, string> = {};
+    const name = input.name ?? current?.name ?? '';
+    const description = input.description === undefined ? (current?.description ?? null) : input.description;
+    const sites = input.sites ?? current?.sites ?? [];
+    if (!NAME.test(name)) fields.name = 'use 1 to 100 letters, digits, . _ or -';
+    const problems: string[] = [];
+    if (sites.length === 0 || sites.length > 50) problems.push('list 1 to 50 sites');
+    const seen = new Set<string>();
+    for (const [i, site] of sites.entries()) {
+      const at = `site ${i + 1}${site.name ? ` (${site.name})` : ''}`;
+      if (!SITE.test(site.name ?? '')) problems.push(`${at}: the name must be lower_snake_case (it names the inventory group)`);
+      else if (site.name === 'all' || site.name === 'ungrouped') problems.push(`${at}: "${site.name}" is a group Ansible makes itself`);
+      else if (seen.has(site.name)) problems.push(`${at}: listed twice`);
+      seen.add(site.name);
+      const provider = await this.providers.get(site.providerId).catch(() => null);
+      if (!provider) {
+        problems.push(`${at}: provider ${site.providerId} does not exist`);
+        continue;
+      }
+      const known = provider.type === 'ssh' ? ((provider.config.hosts as { name: string }[] | undefined) ?? []).map((h) => h.name) : ['localhost'];
+      for (const host of site.hosts ?? []) if (!known.includes(host)) problems.push(`${at}: provider "${provider.name}" has no host "${host}" (it has ${known.join(', ')})`);
+      for (const key of Object.keys(site.variables ?? {})) if (!VARIABLE.test(key)) problems.push(`${at}: variable "${key}" is not lower_snake_case`);
+    }
+    if (problems.length === 0) {
+      const refused = await this.ansibleInventory(sites);
+      if (refused) problems.push(`ansible-inventory refused it: ${refused}`);
+    }
+    if (problems.length) fields.sites = problems.join('; ');
+    const names = Object.keys(fields);
+    if (names.length) throw validationFailed(`The inventory is not valid — ${names.map((n) => `${n}: ${fields[n]}`).join('; ')}`, fields);
+    return { name, description, sites: sites.map((s) => ({ name: s.name, providerId: s.providerId, ...(s.hosts?.length ? { hosts: s.hosts } : {}), ...(s.variables ? { variables: s.variables } : {}) })) };
+  }
+
+  /** Renders the inventory as a run would get it and lets `ansible-inventory` parse it (unparsed = error). Null when it parses. */
+  private async ansibleInventory(sites: InventorySite[]): Promise<string | null> {
+    const dir = await mkdtemp(join(tmpdir(), 'superfluid-inventory-check-'));
+    try {
+      const materials = await this.providers.materialsForSites(sites.map(asPlan), dir);
+      const path = await writeInventory(dir, materials);
+      const bin = /ansible-playbook$/.test(this.config.ansiblePlaybookBin) ? this.config.ansiblePlaybookBin.replace(/ansible-playbook$/, 'ansible-inventory') : 'ansible-inventory';
+      const result = await this.processes.spawn(bin, ['-i', path, '--list'], {
+        extendEnv: false,
+        reject: false,
+        timeout: 60_000,
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, LANG: 'C.UTF-8', ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true', ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(dir, 'tmp') },
+      });
+      if (result.exitCode === 0) return null;
+      return scrubber(materials.secrets)(String(result.stderr).split(dir).join('.').trim().slice(0, 1000)) || `exit ${String(result.exitCode)}`;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+const asPlan = (site: InventorySite) => ({ name: site.name, providerId: site.providerId, variables: site.variables ?? {}, hosts: site.hosts });
