@@ -27,6 +27,7 @@ const provisionSchema = z
       .optional(),
     options: jobOptionsSchema.optional(),
     overridable: z.array(z.enum(JOB_OPTION_NAMES)).optional(),
+    vaultCredential: z.string().min(1).max(100).optional(),
   })
   .strict();
 

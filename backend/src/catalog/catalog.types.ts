@@ -20,6 +20,8 @@ export interface ProvisionSpec {
   options?: JobOptions;
   /** The options an order may set for itself. */
   overridable?: JobOptionName[];
+  /** A vault_password credential (by name) that decrypts the playbook's Ansible Vault data. */
+  vaultCredential?: string;
 }
 
 /** How a service is retired: a playbook of the same repository, on the same provider, with the same variables and the service's outputs. */

@@ -31,6 +31,8 @@ export interface AnsibleRun {
   onEvent: (event: RawEvent) => void;
   /** Aborting it stops the run: SIGTERM to ansible's whole process group, SIGKILL after a grace period. */
   signal?: AbortSignal;
+  /** Vault passwords of the run, as files: --vault-id label@file. */
+  vaultIds?: { label: string; file: string }[];
   /** Extra environment for the run (credentials given as files or variables, e.g. K8S_AUTH_KUBECONFIG). */
   env?: Record<string, string>;
   /** Replaces secrets in what Ansible prints and emits, before anything stores or publishes it. */
@@ -58,13 +60,14 @@ export class AnsibleRunner {
   ) {}
 
   /** The command line of a run, as an argument array: what runs and what the job records. */
-  command(runDir: string, playbook: string, options: JobOptions = {}): string[] {
+  command(runDir: string, playbook: string, options: JobOptions = {}, vaultIds: { label: string; file: string }[] = []): string[] {
     return [
       this.config.ansiblePlaybookBin,
       '-i',
       resolve(runDir, 'inventory'),
       '-e',
       `@${resolve(runDir, 'extra_vars.yml')}`,
+      ...vaultIds.flatMap((v) => [`--vault-id=${v.label}@${v.file}`]),
       ...jobOptionArgs(options),
       '--',
       playbook,
@@ -72,7 +75,7 @@ export class AnsibleRunner {
   }
 
   async run(run: AnsibleRun): Promise<AnsibleResult> {
-    const [file, ...args] = this.command(run.runDir, run.playbook, run.options);
+    const [file, ...args] = this.command(run.runDir, run.playbook, run.options, run.vaultIds);
     const scrub = run.scrub ?? ((text: string) => text);
     const tmp = resolve(run.runDir, 'tmp');
     const controlDir = `/tmp/sfcp-${basename(run.runDir).slice(0, 12)}`;

@@ -210,6 +210,7 @@ export class JobsService {
     let error: string | null = null;
     let scrub = (text: string) => text;
     let runEnv: Record<string, string> = {};
+    let vaultIds: { label: string; file: string }[] = [];
     try {
       await mkdir(join(runDir, 'project'), { recursive: true });
       await mkdir(join(runDir, 'tmp'), { recursive: true, mode: 0o700 });
@@ -220,9 +221,10 @@ export class JobsService {
         writeInventory(runDir, materials),
         writeFile(join(runDir, 'extra_vars.yml'), renderUnsafeVars(spec.extraVars), { mode: 0o600 }),
       ]);
-      const command = this.runner.command(runDir, spec.playbook, spec.options);
+      const command = this.runner.command(runDir, spec.playbook, spec.options, materials.vaultIds);
       await this.jobs.update(job.id, { status: 'running', startedAt: new Date(), command, inventory: JSON.stringify(materials.inventory, null, 2) });
       runEnv = materials.env;
+      vaultIds = materials.vaultIds ?? [];
       if (await this.renewLease(job.id)) cancel.abort(); // canceled while it was being prepared
       const result = await this.runner.run({
         runDir,
@@ -230,6 +232,7 @@ export class JobsService {
         options: spec.options,
         signal: cancel.signal,
         env: runEnv,
+        vaultIds,
         scrub,
         onStdout: (text) => writer.addText(text),
         onEvent: (raw: RawEvent) => {

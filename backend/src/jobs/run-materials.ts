@@ -18,6 +18,8 @@ export interface RunMaterials {
   env: Record<string, string>;
   groupSecrets: Record<string, Record<string, unknown>>;
   secrets: string[];
+  /** Vault passwords as files of the run (0600), given to ansible-playbook as --vault-id label@file. */
+  vaultIds?: { label: string; file: string }[];
 }
 
 /** Prepares a run's materials in its folder (credential files go under `<runDir>/credentials`). */
@@ -51,6 +53,7 @@ export function combineMaterials(parts: RunMaterials[]): RunMaterials {
     for (const [name, value] of Object.entries(part.env)) if (!(name in out.env)) out.env[name] = value;
     Object.assign(out.groupSecrets, part.groupSecrets);
     out.secrets.push(...part.secrets);
+    if (part.vaultIds?.length) out.vaultIds = [...(out.vaultIds ?? []), ...part.vaultIds];
   }
   return out;
 }

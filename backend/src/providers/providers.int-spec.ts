@@ -50,6 +50,7 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
   let work: string;
   let templateId: string;
   const passphrase = `canary-passphrase-${randomBytes(6).toString('hex')}`;
+  const vaultPassword = `canary-vault-${randomBytes(6).toString('hex')}`;
   let keyWithPassphrase: string;
 
   before(async () => {
@@ -62,7 +63,19 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     await cp(join(PROJECT_ROOT, 'playbooks'), join(work, 'playbooks'), { recursive: true });
     await writeFile(join(work, 'playbooks', 'canary.yml'), CANARY_PLAYBOOK);
     await writeFile(join(work, 'playbooks', 'slow.yml'), '- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.pause: { seconds: 2 }\n');
-    app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: join(work, 'playbooks') });
+    // A playbook with vault-encrypted data, and a catalog item that decrypts it with a vault credential.
+    await writeFile(join(work, 'vault-pass'), vaultPassword);
+    const encrypted = execFileSync('ansible-vault', ['encrypt_string', '--vault-password-file', join(work, 'vault-pass'), 'decrypted-by-the-run', '--name', 'secret_value']).toString();
+    await writeFile(
+      join(work, 'playbooks', 'vaulted.yml'),
+      `- hosts: all\n  gather_facts: false\n  vars:\n${encrypted.replace(/^/gm, '    ')}\n  tasks:\n    - ansible.builtin.pause: { seconds: 2 }\n    - ansible.builtin.assert: { that: secret_value == 'decrypted-by-the-run' }\n`,
+    );
+    await cp(join(PROJECT_ROOT, 'catalog'), join(work, 'catalog'), { recursive: true });
+    await writeFile(
+      join(work, 'catalog', 'templates', 'vaulted.yaml'),
+      'kind: ServiceTemplate\nname: Vaulted\ntype: ansible_playbook\ndialog: run-playbook\nprovision: { repo: playbooks, playbook: { field: playbook }, provider: { field: provider }, vaultCredential: vault }\n',
+    );
+    app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: join(work, 'playbooks'), CATALOG_DIR: join(work, 'catalog') });
     const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
     templateId = templates.data!.serviceTemplates.find((t) => t.name === 'Run a playbook')!.id;
   });
@@ -235,5 +248,37 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     const [ja, jb] = [await times(first), await times(second)];
     const t = (s: string) => new Date(s).getTime();
     assert.ok(t(ja.finishedAt) <= t(jb.startedAt) || t(jb.finishedAt) <= t(ja.startedAt), 'the two runs did not overlap');
+  });
+
+  test('a vault credential decrypts the playbook\'s vault data through a 0600 file (--vault-id), and its password is nowhere in clear', async () => {
+    const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
+    const vaulted = templates.data!.serviceTemplates.find((t) => t.name === 'Vaulted')!.id;
+    const local = (await app.gql<{ providers: { id: string; name: string }[] }>('{ providers { id name } }')).data!.providers.find((p) => p.name === 'local')!.id;
+    const orderVaulted = () =>
+      app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+        i: { templateId: vaulted, dialogValues: { provider: local, playbook: 'vaulted.yml' } },
+      });
+    const missing = await orderVaulted();
+    assert.equal(missing.errors?.[0].extensions?.code, 'UNAVAILABLE');
+    assert.match(missing.errors![0].message, /vault credential "vault"/);
+    await credential('vault', 'vault_password', {}, { password: vaultPassword });
+    const ordered = await orderVaulted();
+    assert.equal(ordered.errors, undefined, JSON.stringify(ordered.errors));
+    const seen: string[] = [];
+    const watching = (async () => {
+      for (let i = 0; i < 30; i++) {
+        if (execFileSync('ps', ['-eo', 'args'], { maxBuffer: 16 * 1024 * 1024 }).toString().includes(vaultPassword)) seen.push('ps');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    const done = await ended(ordered.data!.orderService.id);
+    await watching;
+    assert.equal(done.status, 'finished', `${done.message}\n${done.jobs[0]?.stdout}`);
+    assert.deepEqual(seen, []);
+    const job = await app.gql<{ job: { command: string[] } }>('query($id: ID!) { job(id: $id) { command } }', { id: done.jobs[0].id });
+    assert.ok(job.data!.job.command.some((a) => a.startsWith('--vault-id=default@')), job.data!.job.command.join(' '));
+    assert.ok(!JSON.stringify(job.data).includes(vaultPassword));
+    const dump = await app.sql<{ t: string }>(`SELECT concat_ws(' ', (SELECT string_agg(j::text, ' ') FROM jobs j), (SELECT string_agg(e::text, ' ') FROM job_events e), (SELECT string_agg(c::text, ' ') FROM credentials c)) AS t`);
+    assert.ok(!dump[0].t.includes(vaultPassword));
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -159,6 +159,21 @@ export class ProvidersService {
     if (ids.length === 0) return {};
     const rows = await this.providers.find({ where: ids.map((id) => ({ id })), select: { id: true, maxConcurrentJobs: true } });
     return Object.fromEntries(rows.filter((r) => r.maxConcurrentJobs !== null).map((r) => [r.id, r.maxConcurrentJobs as number]));
+  }
+
+  /**
+   * A vault password for a run: a 0600 file of its own, given as --vault-id, and a secret to mask.
+   * Added to the provider's materials by `withVault`.
+   */
+  async withVault(materials: RunMaterials, vaultCredentialId: string | undefined, runDir: string): Promise<RunMaterials> {
+    if (!vaultCredentialId) return materials;
+    const vault = await this.credentials.reveal(vaultCredentialId);
+    if (vault.type !== 'vault_password') throw new AppError(ErrorCode.CONFLICT, `Credential "${vault.name}" is not a vault password.`);
+    const dir = join(runDir, 'credentials', 'vault');
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const file = join(dir, vault.id);
+    await writeFile(file, vault.secrets.password, { mode: 0o600 });
+    return { ...materials, secrets: [...materials.secrets, vault.secrets.password], vaultIds: [...(materials.vaultIds ?? []), { label: vault.inputs.vault_id || 'default', file }] };
   }
 
   /** What a run on this provider needs, made in its folder: inventory, credential files, environment, secrets. */

@@ -86,7 +86,7 @@ export class ProvisionJob {
       repoId: plan.repoId,
       commit: plan.commit,
       playbook: plan.playbook,
-      materials: (runDir) => this.providers.materialsFor(plan.providerId, runDir),
+      materials: async (runDir) => this.providers.withVault(await this.providers.materialsFor(plan.providerId, runDir), plan.vaultCredentialId, runDir),
       extraVars: plan.extraVars,
       options: plan.options,
     });

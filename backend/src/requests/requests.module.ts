@@ -4,6 +4,7 @@ import { CatalogModule } from '../catalog/catalog.module.js';
 import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
 import { DialogsModule } from '../dialogs/dialogs.module.js';
 import { GitReposModule } from '../git-repos/git-repos.module.js';
+import { CredentialsModule } from '../credentials/credentials.module.js';
 import { InventoriesModule } from '../inventories/inventories.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { ProvidersModule } from '../providers/providers.module.js';
@@ -30,6 +31,7 @@ import type { Job } from 'bullmq';
     GitReposModule,
     ProvidersModule,
     InventoriesModule,
+    CredentialsModule,
     JobsModule,
     ServicesModule,
     UsersModule,

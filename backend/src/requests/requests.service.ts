@@ -12,6 +12,7 @@ import { ProvidersService } from '../providers/providers.service.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { JobName, QueueName } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
+import { CredentialsService } from '../credentials/credentials.service.js';
 import { InventoriesService } from '../inventories/inventories.service.js';
 import { ServicesService } from '../services/services.service.js';
 import type { UserModel } from '../users/models/user.model.js';
@@ -45,6 +46,7 @@ export class RequestsService {
     private readonly pubsub: PubSubService,
     private readonly services: ServicesService,
     private readonly inventories: InventoriesService,
+    private readonly credentials: CredentialsService,
   ) {}
 
   /**
@@ -332,7 +334,13 @@ export class RequestsService {
       const why = forbiddenVariable(name);
       if (why) throw validationFailed(`Variable ${why}`, spec.extraVarsField ? { [spec.extraVarsField]: why } : undefined);
     }
-    return { repoId: repo.id, commit: repo.commit, playbook, providerId, extraVars };
+    let vaultCredentialId: string | undefined;
+    if (spec.vaultCredential) {
+      const vault = (await this.credentials.list('vault_password')).find((c) => c.name === spec.vaultCredential);
+      if (!vault) throw new AppError(ErrorCode.UNAVAILABLE, `The vault credential "${spec.vaultCredential}" this catalog item needs does not exist: create it (type vault_password).`);
+      vaultCredentialId = vault.id;
+    }
+    return { repoId: repo.id, commit: repo.commit, playbook, providerId, extraVars, ...(vaultCredentialId ? { vaultCredentialId } : {}) };
   }
 
   /** The template's options with the order's own, each of which the template must allow. */

@@ -37,6 +37,8 @@ export interface RunPlan {
   extraVars: Record<string, unknown>;
   /** ansible-playbook options: the template's, with the order's where allowed. */
   options?: JobOptions;
+  /** The vault_password credential that decrypts the playbook's vault data. */
+  vaultCredentialId?: string;
 }
 
 @Entity('service_requests')

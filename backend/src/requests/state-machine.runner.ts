@@ -201,8 +201,12 @@ export class StateMachineRunner {
         repoId: item.plan.repoId,
         commit: item.plan.commit,
         playbook: item.plan.playbook,
-        materials: (runDir) =>
-          item.plan.sites ? this.providers.materialsForSites(item.plan.sites, runDir) : this.providers.materialsFor(item.plan.providerId, runDir),
+        materials: async (runDir) =>
+          this.providers.withVault(
+            item.plan.sites ? await this.providers.materialsForSites(item.plan.sites, runDir) : await this.providers.materialsFor(item.plan.providerId, runDir),
+            item.plan.vaultCredentialId,
+            runDir,
+          ),
         extraVars,
         options: item.plan.options,
         onCreated: async (jobId) => {
