@@ -73,8 +73,8 @@ export async function checkOpenStack(provider: ProviderEntity, credential: Revea
   }
 }
 
-/** Kubernetes: `/version` and `/readyz` of the API server, with the credential's token. */
-export async function checkKubernetes(provider: ProviderEntity, credential: RevealedCredential | null): Promise<HealthResult> {
+/** Where a Kubernetes provider's API is, and its bearer token and CA (from a token credential or a kubeconfig). */
+function kubernetesAccess(provider: ProviderEntity, credential: RevealedCredential | null): { apiUrl?: string; token?: string; ca?: string } {
   const config = provider.config as KubernetesConfig;
   let apiUrl = config.apiUrl;
   let token: string | undefined;
@@ -96,6 +96,12 @@ export async function checkKubernetes(provider: ProviderEntity, credential: Reve
     token = kc.users?.find((u) => u.name === context?.user)?.user.token;
     if (cluster?.['certificate-authority-data']) ca = Buffer.from(cluster['certificate-authority-data'], 'base64').toString('utf8');
   }
+  return { apiUrl: apiUrl?.replace(/\/+$/, ''), token, ca };
+}
+
+/** Kubernetes: `/version` and `/readyz` of the API server, with the credential's token. */
+export async function checkKubernetes(provider: ProviderEntity, credential: RevealedCredential | null): Promise<HealthResult> {
+  const { apiUrl, token, ca } = kubernetesAccess(provider, credential);
   if (!apiUrl) return { status: 'down', message: 'no API server URL' };
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   try {
@@ -108,4 +114,33 @@ export async function checkKubernetes(provider: ProviderEntity, credential: Reve
   } catch (err) {
     return { status: 'down', message: `the API server did not answer: ${(err as Error).message}` };
   }
+}
+
+/** Kubernetes: what the cluster holds — namespaces, deployments and services (with their load balancer addresses). */
+export async function kubernetesResources(provider: ProviderEntity, credential: RevealedCredential | null): Promise<Record<string, unknown>> {
+  const { apiUrl, token, ca } = kubernetesAccess(provider, credential);
+  if (!apiUrl) throw new Error('no API server URL');
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const get = async (path: string) => {
+    const res = await httpCall(`${apiUrl}${path}`, { headers, ca });
+    if (res.status !== 200) throw new Error(`${path} answered HTTP ${res.status}`);
+    return (JSON.parse(res.body) as { items?: Record<string, any>[] }).items ?? [];
+  };
+  const [namespaces, deployments, services] = await Promise.all([get('/api/v1/namespaces'), get('/apis/apps/v1/deployments'), get('/api/v1/services')]);
+  return {
+    namespaces: namespaces.map((n) => n.metadata?.name),
+    deployments: deployments.map((d) => ({
+      namespace: d.metadata?.namespace,
+      name: d.metadata?.name,
+      replicas: d.spec?.replicas ?? null,
+      ready: d.status?.readyReplicas ?? 0,
+    })),
+    services: services.map((s) => ({
+      namespace: s.metadata?.namespace,
+      name: s.metadata?.name,
+      type: s.spec?.type ?? 'ClusterIP',
+      address: s.status?.loadBalancer?.ingress?.[0]?.ip ?? s.status?.loadBalancer?.ingress?.[0]?.hostname ?? null,
+      ports: (s.spec?.ports ?? []).map((p: { port: number }) => p.port),
+    })),
+  };
 }

@@ -19,5 +19,8 @@ export class ProviderEntity {
   @Column({ name: 'health_status', type: 'text', default: 'unknown' }) healthStatus: HealthStatus;
   @Column({ name: 'health_message', type: 'text', nullable: true }) healthMessage: string | null;
   @Column({ name: 'health_checked_at', type: 'timestamptz', nullable: true }) healthCheckedAt: Date | null;
+  /** What the provider holds, as last read from it (Kubernetes namespaces, deployments, services). */
+  @Column({ type: 'jsonb', nullable: true }) resources: Record<string, unknown> | null;
+  @Column({ name: 'resources_refreshed_at', type: 'timestamptz', nullable: true }) resourcesRefreshedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -42,6 +42,11 @@ export class ProvidersResolver {
     return this.service.checkHealth(id);
   }
 
+  @Mutation(() => ProviderModel, { description: 'Read what the provider holds now (Kubernetes: namespaces, deployments, services).' })
+  refreshProviderResources(@Args('id', { type: () => ID }) id: string): Promise<ProviderModel> {
+    return this.service.refreshResources(id);
+  }
+
   @ResolveField(() => [ProviderHealthModel], { description: 'Its latest health checks, newest first.' })
   healthHistory(@Parent() provider: ProviderModel, @Args('take', { type: () => Int, defaultValue: 50 }) take: number): Promise<ProviderHealthModel[]> {
     return this.service.healthHistory(provider.id, take);

@@ -15,7 +15,7 @@ import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { ProcessRunner } from '../system/process-runner.js';
 import type { ProviderModel } from './models/provider.model.js';
 import { CONNECTION_CREDENTIALS, PROVIDER_CONFIG } from './provider-config.js';
-import { checkKubernetes, checkOpenStack, type HealthResult } from './provider-health.js';
+import { checkKubernetes, checkOpenStack, type HealthResult, kubernetesResources } from './provider-health.js';
 import { ProviderHealthEntity } from './provider-health.entity.js';
 import { buildMaterials } from './provider-materials.js';
 import { ProviderEntity, type ProviderType } from './provider.entity.js';
@@ -117,7 +117,7 @@ export class ProvidersService {
   private async validated(
     current: ProviderEntity | null,
     input: ProviderInput,
-  ): Promise<Omit<ProviderEntity, 'id' | 'createdAt' | 'healthStatus' | 'healthMessage' | 'healthCheckedAt'>> {
+  ): Promise<Omit<ProviderEntity, 'id' | 'createdAt' | 'healthStatus' | 'healthMessage' | 'healthCheckedAt' | 'resources' | 'resourcesRefreshedAt'>> {
     const fields: Record<string, string> = {};
     const name = input.name ?? current?.name ?? '';
     const type = (input.type ?? current?.type ?? '') as ProviderType;
@@ -259,12 +259,41 @@ export class ProvidersService {
     return this.get(id);
   }
 
+  /**
+   * Reads what the provider holds now and keeps it on the provider: Kubernetes namespaces,
+   * deployments and services. Other types have nothing to read yet (UNAVAILABLE says so).
+   */
+  async refreshResources(id: string): Promise<ProviderModel> {
+    const provider = await this.providers.findOneBy({ id });
+    if (!provider) throw notFound('Provider', id);
+    if (provider.type !== 'kubernetes') {
+      throw new AppError(ErrorCode.UNAVAILABLE, `Reading the resources of a ${provider.type} provider is not supported yet (Kubernetes only).`);
+    }
+    const [credential] = await this.revealCredentials(provider);
+    let resources: Record<string, unknown>;
+    try {
+      resources = await kubernetesResources(provider, credential);
+    } catch (err) {
+      const message = scrubber(credential ? Object.values(credential.secrets) : [])((err as Error).message);
+      throw new AppError(ErrorCode.UNAVAILABLE, `Could not read the resources of "${provider.name}": ${message}`);
+    }
+    await this.providers.update(id, { resources: resources as never, resourcesRefreshedAt: new Date() });
+    return this.get(id);
+  }
+
   /** Checks every provider, a few at a time. */
   async checkAll(): Promise<number> {
     const all = await this.providers.find();
     let next = 0;
     const worker = async () => {
-      while (next < all.length) await this.checkHealth(all[next++].id).catch((err: Error) => this.logger.warn(err.message));
+      while (next < all.length) {
+        const provider = all[next++];
+        const checked = await this.checkHealth(provider.id).catch((err: Error) => this.logger.warn(err.message));
+        // A Kubernetes provider that answers has its resources read again too.
+        if (checked && checked.healthStatus === 'up' && provider.type === 'kubernetes') {
+          await this.refreshResources(provider.id).catch((err: Error) => this.logger.warn(err.message));
+        }
+      }
     };
     await Promise.all(Array.from({ length: 4 }, worker));
     return all.length;

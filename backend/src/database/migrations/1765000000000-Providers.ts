@@ -11,7 +11,9 @@ export class Providers1765000000000 implements MigrationInterface {
       ADD "health_status" text NOT NULL DEFAULT 'unknown' CHECK ("health_status" IN ('unknown', 'up', 'down')),
       ADD "health_message" text,
       ADD "health_checked_at" timestamptz,
-      ADD "max_concurrent_jobs" int CHECK ("max_concurrent_jobs" >= 1)`);
+      ADD "max_concurrent_jobs" int CHECK ("max_concurrent_jobs" >= 1),
+      ADD "resources" jsonb,
+      ADD "resources_refreshed_at" timestamptz`);
     await q.query(`ALTER TABLE "jobs" ADD "provider_ids" uuid[] NOT NULL DEFAULT '{}'`);
     await q.query(`CREATE INDEX "IDX_jobs_provider_ids_active" ON "jobs" USING gin ("provider_ids") WHERE "status" IN ('new', 'pending', 'waiting', 'running')`);
     await q.query(`CREATE TABLE "provider_health" (
@@ -29,6 +31,6 @@ export class Providers1765000000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "jobs" DROP "provider_ids"`);
     await q.query(`DROP TABLE "provider_health"`);
-    await q.query(`ALTER TABLE "providers" DROP "credential_id", DROP "become_credential_id", DROP "health_status", DROP "health_message", DROP "health_checked_at", DROP "max_concurrent_jobs"`);
+    await q.query(`ALTER TABLE "providers" DROP "credential_id", DROP "become_credential_id", DROP "health_status", DROP "health_message", DROP "health_checked_at", DROP "max_concurrent_jobs", DROP "resources", DROP "resources_refreshed_at"`);
   }
 }

@@ -13,6 +13,9 @@ export class ProviderModel {
   @Field({ description: 'unknown, up or down: the last health check.' }) healthStatus: string;
   @Field(() => String, { nullable: true }) healthMessage: string | null;
   @Field(() => Date, { nullable: true }) healthCheckedAt: Date | null;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'What it holds, as last read (Kubernetes: namespaces, deployments, services).' })
+  resources: Record<string, unknown> | null;
+  @Field(() => Date, { nullable: true }) resourcesRefreshedAt: Date | null;
   @Field() createdAt: Date;
 }
 

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { newEnv, startTestApp, type TestApp, waitFor } from '../testing/harness.js';
+import { type KubeApiSubset, startKubeApiSubset } from '../testing/kube-api-subset.js';
+
+/**
+ * Kubernetes providers against a local server implementing only the documented subset of
+ * the Kubernetes API the portal uses (no real API server can run here).
+ */
+describe('a Kubernetes provider, against a local server implementing the subset of the Kubernetes API the portal uses', () => {
+  let app: TestApp;
+  let kube: KubeApiSubset;
+  let providerId: string;
+  const token = `canary-k8s-${randomBytes(8).toString('hex')}`;
+
+  before(async () => {
+    kube = await startKubeApiSubset(token);
+    app = await startTestApp(await newEnv());
+    const cred = await app.gql<{ createCredential: { id: string } }>('mutation($i: CreateCredentialInput!) { createCredential(input: $i) { id } }', {
+      i: { name: 'cluster-token', type: 'kubernetes_token', inputs: { api_url: kube.url }, secrets: { token } },
+    });
+    assert.equal(cred.errors, undefined, JSON.stringify(cred.errors));
+    const made = await app.gql<{ createProvider: { id: string } }>('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', {
+      i: { name: 'cluster', type: 'kubernetes', credentialId: cred.data!.createCredential.id, config: { namespace: 'shop' } },
+    });
+    assert.equal(made.errors, undefined, JSON.stringify(made.errors));
+    providerId = made.data!.createProvider.id;
+  });
+  after(async () => {
+    await app?.stop();
+    await kube?.stop();
+  });
+
+  const check = async () =>
+    (await app.gql<{ checkProviderHealth: { healthStatus: string; healthMessage: string } }>('mutation($id: ID!) { checkProviderHealth(id: $id) { healthStatus healthMessage } }', { id: providerId }))
+      .data!.checkProviderHealth;
+  const ended = (id: string) =>
+    waitFor(`request ${id}`, async () => {
+      const r = (await app.gql<{ serviceRequest: { status: string; message: string; jobs: { stdout: string; events: { stdout: string }[] }[]; service: { id: string; outputs: Record<string, string> } | null } }>(
+        'query($id: ID!) { serviceRequest(id: $id) { status message jobs { stdout events { stdout } } service { id outputs } } }',
+        { id },
+      )).data!.serviceRequest;
+      return ['finished', 'failed'].includes(r.status) && r;
+    });
+
+  test('health: /version and /readyz answer, so it is up; the API server gone, down; back, up', async () => {
+    assert.deepEqual(await check(), { healthStatus: 'up', healthMessage: 'Kubernetes v1.30.0-superfluid-test-subset ready' });
+    await kube.stop();
+    assert.equal((await check()).healthStatus, 'down');
+    await kube.start();
+    assert.equal((await check()).healthStatus, 'up');
+  });
+
+  test('the catalog item deploys a Deployment and a LoadBalancer Service, returns the address, shows on the provider; retiring removes both', async () => {
+    const list = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates(catalog: "Cloud") { id name } }');
+    const templateId = list.data!.serviceTemplates.find((t) => t.name === 'Kubernetes application with a load balancer')!.id;
+    const ordered = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+      i: { templateId, dialogValues: { provider: providerId, app_name: 'web', image: 'nginx:1.27', replicas: 3, port: 8080 } },
+    });
+    assert.equal(ordered.errors, undefined, JSON.stringify(ordered.errors));
+    const done = await ended(ordered.data!.orderService.id);
+    assert.equal(done.status, 'finished', `${done.message}\n${done.jobs[0]?.stdout}`);
+    assert.match(done.service!.outputs.app_url, /^http:\/\/203\.0\.113\.\d+:8080$/);
+    const deployments = kube.objects('deployments') as { metadata: { name: string; namespace: string }; spec: { replicas: number } }[];
+    assert.deepEqual(deployments.map((d) => [d.metadata.namespace, d.metadata.name, d.spec.replicas]), [['shop', 'web', 3]]);
+    assert.ok(!JSON.stringify(done).includes(token), 'the token is not in the job output or events');
+
+    const refreshed = await app.gql<{ refreshProviderResources: { resources: { deployments: unknown[]; services: { name: string; type: string; address: string }[] } } }>(
+      'mutation($id: ID!) { refreshProviderResources(id: $id) { resources } }',
+      { id: providerId },
+    );
+    assert.equal(refreshed.errors, undefined, JSON.stringify(refreshed.errors));
+    assert.deepEqual(refreshed.data!.refreshProviderResources.resources.deployments, [{ namespace: 'shop', name: 'web', replicas: 3, ready: 3 }]);
+    const svc = refreshed.data!.refreshProviderResources.resources.services[0];
+    assert.equal(svc.type, 'LoadBalancer');
+    assert.equal(`http://${svc.address}:8080`, done.service!.outputs.app_url);
+
+    const retire = await app.gql<{ retireService: { id: string } }>('mutation($id: ID!) { retireService(id: $id) { id } }', { id: done.service!.id });
+    const retired = await ended(retire.data!.retireService.id);
+    assert.equal(retired.status, 'finished', retired.message);
+    assert.deepEqual(kube.objects('deployments'), []);
+    assert.deepEqual(kube.objects('services'), []);
+  });
+});
