@@ -7,7 +7,7 @@ import { CredentialsService } from '../credentials/credentials.service.js';
 import { GitReposService } from '../git-repos/git-repos.service.js';
 import { LOCAL_PROVIDER_NAME, ProvidersService } from '../providers/providers.service.js';
 import { DialogEntity } from './dialog.entity.js';
-import { type Choice, type DataSource as FieldSource, type DialogDefinition, type DialogField, dialogFields } from './dialog.types.js';
+import { type Choice, type DataSource as FieldSource, type DialogDefinition, type DialogField, dialogFields, secretFieldNames } from './dialog.types.js';
 import { compileDialog } from './dialog-validator.js';
 import { importAwxSurvey } from './import/awx-survey.js';
 import { DialogImportError } from './import/import-helpers.js';
@@ -119,6 +119,11 @@ export class DialogsService {
     const dialog = await this.dialogs.findOneBy({ name });
     if (!dialog) throw new Error(`dialog "${name}" is missing: the catalog refers to a dialog that was not loaded`);
     return dialog;
+  }
+
+  /** Names of the dialog's secret fields (passwords): their values are sealed, never stored or shown in clear. */
+  async secretFields(name: string): Promise<string[]> {
+    return secretFieldNames((await this.definitionOf(name)).definition);
   }
 
   /** The dialog with every dynamic field's choices (and default) filled in from its data source, for these values. */

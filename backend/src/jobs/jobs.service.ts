@@ -35,6 +35,8 @@ export interface LaunchSpec {
   onCreated?: (jobId: string) => Promise<void>;
   /** The providers it runs on; their concurrency limits count it. */
   providerIds?: string[];
+  /** Variables from secret dialog fields: written to the run's extra_vars file only (never kept on the job), and masked in output. */
+  secretExtraVars?: Record<string, unknown>;
   /** A job row reserved by `reserve` (a slot on limited providers); made here otherwise. */
   jobId?: string;
 }
@@ -170,7 +172,7 @@ export class JobsService {
     await this.jobs.delete({ id: jobId, status: 'pending', startedAt: IsNull() });
   }
 
-  private newJob(spec: Omit<LaunchSpec, 'materials' | 'onCreated' | 'jobId'>): Partial<JobEntity> {
+  private newJob(spec: Omit<LaunchSpec, 'materials' | 'onCreated' | 'jobId' | 'secretExtraVars'>): Partial<JobEntity> {
     return {
       requestId: spec.requestId,
       createdBy: spec.createdBy,
@@ -215,11 +217,12 @@ export class JobsService {
       await mkdir(join(runDir, 'project'), { recursive: true });
       await mkdir(join(runDir, 'tmp'), { recursive: true, mode: 0o700 });
       const materials = await spec.materials(runDir);
-      scrub = scrubber(materials.secrets);
+      const secretValues = Object.values(spec.secretExtraVars ?? {}).filter((v): v is string => typeof v === 'string' && v.length > 0);
+      scrub = scrubber([...materials.secrets, ...secretValues]);
       await Promise.all([
         this.repos.exportTree(spec.repoId, spec.commit, join(runDir, 'project')),
         writeInventory(runDir, materials),
-        writeFile(join(runDir, 'extra_vars.yml'), renderUnsafeVars(spec.extraVars), { mode: 0o600 }),
+        writeFile(join(runDir, 'extra_vars.yml'), renderUnsafeVars({ ...spec.extraVars, ...spec.secretExtraVars }), { mode: 0o600 }),
       ]);
       const command = this.runner.command(runDir, spec.playbook, spec.options, materials.vaultIds);
       await this.jobs.update(job.id, { status: 'running', startedAt: new Date(), command, inventory: JSON.stringify(materials.inventory, null, 2) });

@@ -51,6 +51,7 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
   let templateId: string;
   const passphrase = `canary-passphrase-${randomBytes(6).toString('hex')}`;
   const vaultPassword = `canary-vault-${randomBytes(6).toString('hex')}`;
+  const dialogPassword = `canary-dialog-${randomBytes(6).toString('hex')}`;
   let keyWithPassphrase: string;
 
   before(async () => {
@@ -74,6 +75,19 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     await writeFile(
       join(work, 'catalog', 'templates', 'vaulted.yaml'),
       'kind: ServiceTemplate\nname: Vaulted\ntype: ansible_playbook\ndialog: run-playbook\nprovision: { repo: playbooks, playbook: { field: playbook }, provider: { field: provider }, vaultCredential: vault }\n',
+    );
+    // A password field of an order form, passed to a playbook that checks it got the real value.
+    await writeFile(
+      join(work, 'catalog', 'dialogs', 'with-password.yaml'),
+      'kind: Dialog\nname: with-password\nlabel: With a password\ntabs: [{ label: T, boxes: [{ label: B, fields: [{ name: provider, label: Provider, type: dropdown, required: true, dataSource: { type: providers } }, { name: db_password, label: DB password, type: password, required: true }] }] }]\n',
+    );
+    await writeFile(
+      join(work, 'catalog', 'templates', 'with-password.yaml'),
+      'kind: ServiceTemplate\nname: With a password\ntype: ansible_playbook\ndialog: with-password\nprovision: { repo: playbooks, playbook: secret.yml, provider: { field: provider }, vars: { db_password: db_password } }\n',
+    );
+    await writeFile(
+      join(work, 'playbooks', 'secret.yml'),
+      `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.pause: { seconds: 2 }\n    - ansible.builtin.assert: { that: "db_password == '${dialogPassword}'" }\n    - ansible.builtin.debug: { var: db_password }\n`,
     );
     app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: join(work, 'playbooks'), CATALOG_DIR: join(work, 'catalog') });
     const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
@@ -280,5 +294,37 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     assert.ok(!JSON.stringify(job.data).includes(vaultPassword));
     const dump = await app.sql<{ t: string }>(`SELECT concat_ws(' ', (SELECT string_agg(j::text, ' ') FROM jobs j), (SELECT string_agg(e::text, ' ') FROM job_events e), (SELECT string_agg(c::text, ' ') FROM credentials c)) AS t`);
     assert.ok(!dump[0].t.includes(vaultPassword));
+  });
+
+  test('a password field of the order form reaches the playbook, and is never stored, shown or printed in clear', async () => {
+    const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
+    const templateId = templates.data!.serviceTemplates.find((t) => t.name === 'With a password')!.id;
+    const local = (await app.gql<{ providers: { id: string; name: string }[] }>('{ providers { id name } }')).data!.providers.find((p) => p.name === 'local')!.id;
+    const ordered = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+      i: { templateId, dialogValues: { provider: local, db_password: dialogPassword } },
+    });
+    assert.equal(ordered.errors, undefined, JSON.stringify(ordered.errors));
+    const seen: string[] = [];
+    const watching = (async () => {
+      for (let i = 0; i < 30; i++) {
+        if (execFileSync('ps', ['-eo', 'args'], { maxBuffer: 16 * 1024 * 1024 }).toString().includes(dialogPassword)) seen.push('ps');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    const done = await ended(ordered.data!.orderService.id);
+    await watching;
+    assert.equal(done.status, 'finished', `${done.message}\n${done.jobs[0]?.stdout}`);
+    assert.deepEqual(seen, []);
+    const shown = await app.gql<{ serviceRequest: { dialogValues: Record<string, string>; jobs: { stdout: string }[] } }>(
+      'query($id: ID!) { serviceRequest(id: $id) { dialogValues jobs { stdout } } }',
+      { id: ordered.data!.orderService.id },
+    );
+    assert.equal(shown.data!.serviceRequest.dialogValues.db_password, '********');
+    assert.ok(!JSON.stringify(shown.data).includes(dialogPassword));
+    assert.match(shown.data!.serviceRequest.jobs[0].stdout, /"db_password": "\*\*\*\*\*\*\*\*"/);
+    const dump = await app.sql<{ t: string }>(
+      `SELECT concat_ws(' ', (SELECT string_agg(r::text, ' ') FROM service_requests r), (SELECT string_agg(j::text, ' ') FROM jobs j), (SELECT string_agg(e::text, ' ') FROM job_events e)) AS t`,
+    );
+    assert.ok(!dump[0].t.includes(dialogPassword), 'the password is in the database in clear');
   });
 });

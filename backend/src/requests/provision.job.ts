@@ -80,6 +80,7 @@ export class ProvisionJob {
     const plan = request.plan as RunPlan;
     const run = await this.jobs.run({
       jobId: slot,
+      secretExtraVars: this.requests.unseal(plan),
       providerIds: [plan.providerId],
       requestId: request.id,
       createdBy: request.requesterId,

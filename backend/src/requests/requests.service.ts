@@ -12,7 +12,9 @@ import { ProvidersService } from '../providers/providers.service.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { JobName, QueueName } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
+import { randomUUID } from 'node:crypto';
 import { CredentialsService } from '../credentials/credentials.service.js';
+import { SecretBox } from '../credentials/secret-box.js';
 import { InventoriesService } from '../inventories/inventories.service.js';
 import { ServicesService } from '../services/services.service.js';
 import type { UserModel } from '../users/models/user.model.js';
@@ -47,6 +49,7 @@ export class RequestsService {
     private readonly services: ServicesService,
     private readonly inventories: InventoriesService,
     private readonly credentials: CredentialsService,
+    private readonly box: SecretBox,
   ) {}
 
   /**
@@ -61,15 +64,16 @@ export class RequestsService {
       throw validationFailed('dialogValues must be an object of field names to values, e.g. {"playbook": "hello.yml"}');
     }
     const values = await this.dialogs.validate(template.dialogName, submitted as Record<string, unknown>);
+    const secretFields = await this.dialogs.secretFields(template.dialogName);
     if (template.type === 'bundle') {
       if (Object.values(input.jobOptions ?? {}).some((v) => v !== null && v !== undefined)) {
         throw validationFailed('A bundle takes no job options: each of its items has its own, set in the catalog.');
       }
-      return this.orderBundle(user.id, template.id, values, null);
+      return this.orderBundle(user.id, template.id, values, null, secretFields);
     }
-    const plan = { ...(await this.plan(template, values)), options: this.jobOptions(template, input.jobOptions) };
+    const plan = { ...(await this.plan(template, values, secretFields)), options: this.jobOptions(template, input.jobOptions) };
     const request = await this.requests.save(
-      this.requests.create({ templateId: template.id, requesterId: user.id, dialogValues: values, plan, status: 'pending' }),
+      this.requests.create({ templateId: template.id, requesterId: user.id, dialogValues: masked(values, secretFields), plan, status: 'pending' }),
     );
     await this.enqueue(request.id);
     return this.get(request.id);
@@ -80,7 +84,14 @@ export class RequestsService {
    * commit and variables fixed now, in one transaction, then queues it. `fromItems`
    * reuses the plans of an earlier request's items (a retry at the same commits).
    */
-  private async orderBundle(userId: string, templateId: string, values: Record<string, unknown>, fromItems: RequestItemEntity[] | null): Promise<ServiceRequestModel> {
+  private async orderBundle(
+    userId: string,
+    templateId: string,
+    values: Record<string, unknown>,
+    fromItems: RequestItemEntity[] | null,
+    secretFields: string[] = [],
+    sealedFrom: RequestItemEntity[] = [],
+  ): Promise<ServiceRequestModel> {
     const template = await this.catalog.template(templateId);
     if (!template?.items) throw notFound('Bundle', templateId);
     const machine = await this.catalog.stateMachine(template.stateMachine ?? 'provision');
@@ -96,7 +107,8 @@ export class RequestsService {
       const plan: ItemPlan = earlier
         ? earlier.plan
         : {
-            ...(await this.planRun(item.provision, values)),
+            ...(await this.planRun(item.provision, values, secretFields)),
+            ...(sealedFrom.find((i) => i.name === item.name)?.plan.sealedVars ? { sealedVars: sealedFrom.find((i) => i.name === item.name)?.plan.sealedVars } : {}),
             options: item.provision.options,
             repoName: item.provision.repo,
             inputs: item.inputs ?? {},
@@ -105,7 +117,7 @@ export class RequestsService {
       if (sites && item.site) plan.providerId = sites.find((site) => site.name === item.site)?.providerId ?? plan.providerId;
       plans.push({ name: item.name, index: item.index, plan });
     }
-    return this.storeMachineRequest(userId, templateId, values, { kind: 'bundle', machine, onFailure: template.onFailure }, plans);
+    return this.storeMachineRequest(userId, templateId, masked(values, secretFields), { kind: 'bundle', machine, onFailure: template.onFailure }, plans);
   }
 
   /** The sites of an inventory document, as they are now. */
@@ -258,12 +270,14 @@ export class RequestsService {
       throw new AppError(ErrorCode.CONFLICT, 'A retirement is retried with retireService, or resumed with resumeServiceRequest.');
     }
     if (isBundlePlan(previous.plan)) {
-      return this.orderBundle(user.id, previous.templateId, previous.dialogValues, latestCommit ? null : await this.items(previous.id));
+      const previousItems = await this.items(previous.id);
+      return this.orderBundle(user.id, previous.templateId, previous.dialogValues, latestCommit ? null : previousItems, [], previousItems);
     }
     let plan = previous.plan;
     if (latestCommit) {
       const template = await this.catalog.get(previous.templateId);
-      plan = { ...(await this.plan(template, previous.dialogValues)), options: previous.plan.options };
+      // The secret values are not kept in clear: the new plan takes the sealed ones over.
+      plan = { ...(await this.plan(template, previous.dialogValues)), options: previous.plan.options, sealedVars: previous.plan.sealedVars };
     }
     const request = await this.requests.save(
       this.requests.create({ templateId: previous.templateId, requesterId: user.id, dialogValues: previous.dialogValues, plan, status: 'pending' }),
@@ -300,13 +314,19 @@ export class RequestsService {
     return request;
   }
 
-  async plan(template: OrderableTemplate, values: Record<string, unknown>): Promise<RunPlan> {
+  async plan(template: OrderableTemplate, values: Record<string, unknown>, secretFields: string[] = []): Promise<RunPlan> {
     if (!template.provision) throw new AppError(ErrorCode.CONFLICT, `"${template.name}" is a bundle: its items are planned one by one.`);
-    return this.planRun(template.provision, values);
+    return this.planRun(template.provision, values, secretFields);
+  }
+
+  /** The variables of a plan's sealed (secret) fields, in clear: for the run's own folder only. */
+  unseal(plan: RunPlan): Record<string, unknown> {
+    if (!plan.sealedVars) return {};
+    return JSON.parse(this.box.decrypt(plan.sealedVars.ciphertext, sealedAad(plan.sealedVars.id))) as Record<string, unknown>;
   }
 
   /** One run's plan: the repository's commit now, the playbook, the provider and the variables. */
-  async planRun(spec: ProvisionSpec, values: Record<string, unknown>): Promise<RunPlan> {
+  async planRun(spec: ProvisionSpec, values: Record<string, unknown>, secretFields: string[] = []): Promise<RunPlan> {
     const pick = (source: ValueSource): string => (typeof source === 'string' ? source : String(values[source.field] ?? ''));
     const repo = await this.repos.snapshotForRun(spec.repo);
     if (!repo?.commit) {
@@ -324,8 +344,11 @@ export class RequestsService {
       throw validationFailed(`Provider ${providerId} does not exist`, { [field(spec.provider, 'provider')]: 'is not a known provider' });
     }
     const extraVars: Record<string, unknown> = {};
+    const secretVars: Record<string, unknown> = {};
     for (const [fieldName, varName] of Object.entries(spec.vars ?? {})) {
-      if (values[fieldName] !== undefined) extraVars[varName] = values[fieldName];
+      if (values[fieldName] === undefined) continue;
+      if (secretFields.includes(fieldName)) secretVars[varName] = values[fieldName];
+      else extraVars[varName] = values[fieldName];
     }
     if (spec.extraVarsField && typeof values[spec.extraVarsField] === 'string') {
       Object.assign(extraVars, parseYamlMapping(values[spec.extraVarsField] as string));
@@ -340,7 +363,12 @@ export class RequestsService {
       if (!vault) throw new AppError(ErrorCode.UNAVAILABLE, `The vault credential "${spec.vaultCredential}" this catalog item needs does not exist: create it (type vault_password).`);
       vaultCredentialId = vault.id;
     }
-    return { repoId: repo.id, commit: repo.commit, playbook, providerId, extraVars, ...(vaultCredentialId ? { vaultCredentialId } : {}) };
+    let sealedVars: RunPlan['sealedVars'];
+    if (Object.keys(secretVars).length) {
+      const id = randomUUID();
+      sealedVars = { id, ciphertext: this.box.encrypt(JSON.stringify(secretVars), sealedAad(id)) };
+    }
+    return { repoId: repo.id, commit: repo.commit, playbook, providerId, extraVars, ...(vaultCredentialId ? { vaultCredentialId } : {}), ...(sealedVars ? { sealedVars } : {}) };
   }
 
   /** The template's options with the order's own, each of which the template must allow. */
@@ -401,4 +429,12 @@ export class RequestsService {
       .take(500)
       .getMany();
   }
+}
+
+/** Associated data of a plan's sealed variables: the ciphertext opens only with its own id. */
+const sealedAad = (id: string) => `superfluid/request-secrets/${id}`;
+
+/** The values as stored and shown: secret fields replaced by a mask. */
+function masked(values: Record<string, unknown>, secretFields: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, secretFields.includes(k) && v !== undefined && v !== '' ? '********' : v]));
 }

@@ -39,6 +39,8 @@ export interface RunPlan {
   options?: JobOptions;
   /** The vault_password credential that decrypts the playbook's vault data. */
   vaultCredentialId?: string;
+  /** Variables from the dialog's secret (password) fields, sealed with the secret box; opened only in the run's folder. */
+  sealedVars?: { id: string; ciphertext: string };
 }
 
 @Entity('service_requests')

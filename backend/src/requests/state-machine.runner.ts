@@ -194,6 +194,7 @@ export class StateMachineRunner {
     try {
       const run = await this.jobs.run({
         jobId: slot,
+        secretExtraVars: this.requests.unseal(item.plan),
         providerIds,
         requestId,
         item: item.name,
