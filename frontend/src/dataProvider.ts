@@ -55,10 +55,13 @@ const JOB_FIELDS = `id status playbook commit returnCode startedAt finishedAt ca
 // the getOne cache with list records, so a show page may first render from a list record.
 // Bundles: the state machine's position and history, and the child items.
 const BUNDLE_FIELDS = `state stateAttempt transitions { state event attempt message at }
-  items { id name index status jobId playbook commit outputs message startedAt finishedAt }`;
+  items { id name index site status jobId playbook commit outputs message startedAt finishedAt }`;
+// The machine (every state, the action) is read per request on the server: a request read by id and
+// the live updates carry it, list rows do not (the show page draws from the transitions until then).
+const MACHINE_FIELDS = 'machine { name states { name method } action serviceId rollbackOf onFailure }';
 const REQUEST_LIST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues ${BUNDLE_FIELDS}
   template { id name type } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
-export const REQUEST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues ${BUNDLE_FIELDS}
+export const REQUEST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues ${BUNDLE_FIELDS} ${MACHINE_FIELDS}
   template { id name type dialog } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
 const SERVICE_FIELDS = `id name status outputs createdAt owner { id username }
   request { id status template { id name } }`;
