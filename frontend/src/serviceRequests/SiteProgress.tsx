@@ -54,9 +54,11 @@ const SiteCard = ({ step, onOpenLog }: { step: SiteStep; onOpenLog: (item: Reque
           {SITE_WORDS[step.status]}
         </Typography>
       </Stack>
-      <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.5 }}>
-        {step.items.map((i) => i.name).join(', ')}
-      </Typography>
+      {step.items.some((i) => i.name !== step.site) && (
+        <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.5 }}>
+          {step.items.map((i) => i.name).join(', ')}
+        </Typography>
+      )}
       <Typography variant="body2" component="div" data-testid="site-time" sx={{ mt: 1 }}>
         {step.startedAt ? `Started ${formatDateTime(step.startedAt)}` : 'Not started'}
         {step.finishedAt ? ` · ended ${formatDateTime(step.finishedAt)}` : ''}
