@@ -29,6 +29,7 @@ import { CatalogFolders1764900000000 } from './migrations/1764900000000-CatalogF
 import { Providers1765000000000 } from './migrations/1765000000000-Providers.js';
 import { ProviderHealthEntity } from '../providers/provider-health.entity.js';
 import { DialogOrigin1764810000000 } from './migrations/1764810000000-DialogOrigin.js';
+import { DialogEditor1765200000000 } from './migrations/1765200000000-DialogEditor.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   DialogOrigin1764810000000,
   CatalogFolders1764900000000,
   Providers1765000000000,
+  DialogEditor1765200000000,
 ];
 
 export function createDataSource(url: string): DataSource {
