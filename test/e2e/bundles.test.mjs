@@ -398,6 +398,8 @@ describe('bundles, retirement and providers in the web UI', () => {
       await screenshot(page, 'b16-slice-rolled-back');
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
+      // The failed CRAN is not rolled back (only what succeeded is): its folder stays behind.
+      await rm('/var/tmp/superfluid-5g/e2e-slice', { recursive: true, force: true });
     }
   });
 
