@@ -63,7 +63,15 @@ export const App = () => (
       recordRepresentation="name"
     />
     <Resource name="apiTokens" list={apiTokens.list} icon={apiTokens.icon} />
-    <Resource name="dialogs" list={dialogs.list} show={dialogs.show} icon={dialogs.icon} recordRepresentation="label">
+    <Resource
+      name="dialogs"
+      list={dialogs.list}
+      show={dialogs.show}
+      create={dialogs.create}
+      edit={dialogs.edit}
+      icon={dialogs.icon}
+      recordRepresentation="label"
+    >
       <Route path="import" element={<dialogs.import />} />
     </Resource>
   </Admin>

@@ -2,7 +2,8 @@
 // Resources: catalog (service templates), serviceRequests, services, gitRepos, providers, credentials,
 // apiTokens, dialogs. Writes: serviceRequests (create = order), gitRepos and providers (create, update, delete),
 // credentials (create, update, delete; their forms send CredentialInput, secrets write-only), apiTokens
-// (delete = revoke; creating one is createApiToken below, since its token is shown once and is no record).
+// (delete = revoke; creating one is createApiToken below, since its token is shown once and is no record),
+// dialogs (delete; saving is saveDialog below: the editor sends whole definitions, not react-admin records).
 // Lists that the API pages (skip/take) use partial pagination: take perPage+1 to learn whether
 // a next page exists; the catalog is searched and paged by the API, which counts it too. The others
 // are short and are paged, filtered and sorted here.
@@ -26,7 +27,7 @@ import {
 } from 'react-admin';
 import { graphqlRequest } from './api/graphql';
 import type { Credential, CredentialInput, CredentialType } from './credentials/types';
-import type { DialogChoice, DialogRecord, DialogImportFormat } from './dialogs/types';
+import type { Dialog, DialogChoice, DialogRecord, DialogImportFormat } from './dialogs/types';
 import type {
   ApiToken,
   CreatedApiToken,
@@ -55,10 +56,13 @@ const JOB_FIELDS = `id status playbook commit returnCode startedAt finishedAt ca
 // the getOne cache with list records, so a show page may first render from a list record.
 // Bundles: the state machine's position and history, and the child items.
 const BUNDLE_FIELDS = `state stateAttempt transitions { state event attempt message at }
-  items { id name index status jobId playbook commit outputs message startedAt finishedAt }`;
+  items { id name index site status jobId playbook commit outputs message startedAt finishedAt }`;
+// The machine (every state, the action) is read per request on the server: a request read by id and
+// the live updates carry it, list rows do not (the show page draws from the transitions until then).
+const MACHINE_FIELDS = 'machine { name states { name method } action serviceId rollbackOf onFailure }';
 const REQUEST_LIST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues ${BUNDLE_FIELDS}
   template { id name type } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
-export const REQUEST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues ${BUNDLE_FIELDS}
+export const REQUEST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues ${BUNDLE_FIELDS} ${MACHINE_FIELDS}
   template { id name type dialog } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
 const SERVICE_FIELDS = `id name status outputs createdAt owner { id username }
   request { id status template { id name } }`;
@@ -77,8 +81,9 @@ const CREDENTIAL_FIELDS = 'id name type inputs secretFields createdAt updatedAt'
 const CREDENTIAL_TYPE_FIELDS = 'name label description fields { name label secret required multiline help }';
 const API_TOKEN_FIELDS = 'id name createdAt expiresAt lastUsedAt';
 const DIALOG_FIELDS = 'id name label description origin updatedAt fields { name label type required dynamic pending dependsOn }';
-// A dialog read by id carries its resolved form (dynamic choices filled in) for the preview.
-const DIALOG_DETAIL_FIELDS = `${DIALOG_FIELDS} form`;
+// A dialog read by id carries its resolved form (dynamic choices filled in) for the preview, and its
+// definition as stored for the editor.
+const DIALOG_DETAIL_FIELDS = `${DIALOG_FIELDS} form definition`;
 export const EVENT_FIELDS = 'seq event host task play changed failed stdout createdAt';
 
 type Rec = RaRecord & { id: string };
@@ -390,6 +395,11 @@ async function deleteOne(resource: string, params: DeleteParams): Promise<Delete
     await graphqlRequest<{ deleteProvider: boolean }>('mutation($id: ID!) { deleteProvider(id: $id) }', { id: params.id });
     return { data: (params.previousData ?? { id: String(params.id) }) as Rec };
   }
+  if (resource === 'dialogs') {
+    // CONFLICT for a dialog from catalog files or one a catalog item uses, with the server's message.
+    await graphqlRequest<{ deleteDialog: boolean }>('mutation($id: ID!) { deleteDialog(id: $id) }', { id: params.id });
+    return { data: (params.previousData ?? { id: String(params.id) }) as Rec };
+  }
   if (resource !== 'gitRepos') return unsupported(`Deleting ${resource}`);
   await graphqlRequest<{ deleteGitRepo: boolean }>('mutation($id: ID!) { deleteGitRepo(id: $id) }', { id: params.id });
   return { data: (params.previousData ?? { id: String(params.id) }) as Rec };
@@ -413,6 +423,9 @@ export interface SuperfluidMethods {
   getCredentialTypes: () => Promise<{ data: CredentialType[] }>;
   /** Imports dialogs (all or none); VALIDATION_FAILED lists the problems, CONFLICT names a catalog dialog. */
   importDialog: (format: DialogImportFormat, content: string, name?: string) => Promise<{ data: DialogRecord[] }>;
+  /** Saves a dialog made in the editor (origin editor). VALIDATION_FAILED names every problem (extensions.problems,
+   * extensions.fields by field name); CONFLICT for the name of a dialog from catalog files. */
+  saveDialog: (definition: Dialog) => Promise<{ data: DialogRecord }>;
   /** A dependent field's choices and default for the current values of the fields it depends on. */
   refreshDialogField: (
     dialog: string,
@@ -502,6 +515,13 @@ const methods: SuperfluidMethods = {
       { f: format, c: content, n: name || null },
     );
     return { data: importDialog };
+  },
+  saveDialog: async (definition) => {
+    const { saveDialog } = await graphqlRequest<{ saveDialog: DialogRecord }>(
+      `mutation($d: JSON!) { saveDialog(definition: $d) { ${DIALOG_DETAIL_FIELDS} } }`,
+      { d: definition },
+    );
+    return { data: saveDialog };
   },
   refreshDialogField: async (dialog, field, values) => {
     const { refreshDialogField } = await graphqlRequest<{ refreshDialogField: { choices: DialogChoice[]; default: unknown } }>(

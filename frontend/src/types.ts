@@ -116,6 +116,8 @@ export interface RequestItem {
   jobId: string | null;
   playbook: string;
   commit: string;
+  /** Multi-site bundles: the site this item deploys; null otherwise. */
+  site: string | null;
   outputs: JsonValue | null;
   message: string | null;
   startedAt: string | null;
@@ -134,6 +136,23 @@ export interface RequestTransition {
   at: string;
 }
 
+/** What a bundle request does: provision, retire a service, or roll back what a failed request deployed. */
+export type RequestAction = 'provision' | 'retire' | 'rollback';
+
+/** A bundle request's state machine (pinned when it was ordered) and purpose. */
+export interface RequestMachine {
+  name: string;
+  /** Every state, in order. */
+  states: { name: string; method: string }[];
+  action: RequestAction | string;
+  /** retire: the service it retires. */
+  serviceId: string | null;
+  /** rollback: the failed request whose items it undoes. */
+  rollbackOf: string | null;
+  /** keep or rollback: what happens to what was deployed when an item fails. */
+  onFailure: string;
+}
+
 export interface ServiceRequest {
   id: string;
   status: RequestStatus;
@@ -145,6 +164,8 @@ export interface ServiceRequest {
   items: RequestItem[];
   /** Bundles: the machine's history, oldest first. */
   transitions: RequestTransition[];
+  /** Bundles: the machine and what it does (read by id and pushed live; absent from list rows). */
+  machine?: RequestMachine | null;
   message: string | null;
   createdAt: string;
   updatedAt: string;

@@ -1,5 +1,6 @@
 // End to end through a real browser: the catalog as cards, a bundle request followed state by state
-// and item by item, its retirement, and the providers screens. The real product (api + worker,
+// and item by item, its retirement, the 5G slice's sites (a failed site and its rollback), and the
+// providers screens. The real product (api + worker,
 // Postgres, Redis, git, ansible) is started by test/support/product.mjs and driven by headless
 // Chromium via playwright-core, as in browser.test.mjs.
 //
@@ -9,6 +10,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -139,6 +141,7 @@ const watchSteps = async (page, onChange = async () => undefined) => {
   }
 };
 
+const SLICE = '5G slice: CRAN + MEC + EPC';
 const PROVISION_STATES = ['refresh', 'validate', 'provision', 'wait', 'collect', 'finish'];
 const RETIREMENT_STATES = ['refresh', 'validate', 'retire', 'wait', 'finish'];
 
@@ -207,9 +210,19 @@ describe('bundles, retirement and providers in the web UI', () => {
     // Advancing: while it ran, the page showed it waiting for its items with fewer states entered,
     // and the current state only ever moved forward. (refresh, validate and provision take
     // milliseconds: the first picture may already show wait.)
+    // Every state of the machine is shown from the start, those not entered yet as waiting.
     const waiting = seen.findIndex((steps) => steps.some((st) => st.state === 'wait' && st.status === 'current'));
     assert.ok(waiting >= 0, `the page showed the request waiting for its items: ${JSON.stringify(seen)}`);
-    assert.ok(seen[waiting].length < final.length, 'more states were entered after the page first showed it');
+    assert.deepEqual(seen[waiting].map((s) => s.state), PROVISION_STATES, 'the whole machine is shown while it runs');
+    const entered = (steps) => steps.filter((s) => s.status !== 'waiting').length;
+    assert.ok(entered(seen[waiting]) < entered(final), 'more states were entered after the page first showed it');
+    assert.deepEqual(
+      seen[waiting].slice(PROVISION_STATES.indexOf('wait') + 1).map((s) => s.status),
+      ['waiting', 'waiting'],
+      'the states after the current one are waiting',
+    );
+    assert.equal(await page.getByTestId('machine-action').getAttribute('data-action'), 'provision');
+    assert.equal(await page.getByTestId('sites').count(), 0, 'a bundle without sites shows no site cards');
     const currents = seen.map((steps) => steps.find((st) => st.status === 'current')?.state).filter(Boolean);
     const positions = currents.map((st) => PROVISION_STATES.indexOf(st));
     assert.deepEqual(positions, [...positions].sort((x, y) => x - y), `the current state only moved forward: ${JSON.stringify(currents)}`);
@@ -285,6 +298,10 @@ describe('bundles, retirement and providers in the web UI', () => {
     await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/);
     const retirementId = requestIdFromUrl(page);
     assert.notEqual(retirementId, requestId);
+    // The retirement says what it retires, with a link to the service.
+    const target = page.getByTestId('machine-action');
+    assert.equal(await target.getAttribute('data-action'), 'retire');
+    assert.match(await target.getByTestId('machine-target').getAttribute('href'), new RegExp(`/services/${service.id}/show$`));
     const retirement = await watchSteps(page);
     assert.equal(retirement.status, 'finished', `the retirement finished (steps seen: ${JSON.stringify(retirement.seen)})`);
     assert.deepEqual(
@@ -302,6 +319,88 @@ describe('bundles, retirement and providers in the web UI', () => {
     await page.locator('[data-testid="service-status"][data-status="retired"]').waitFor();
     const { service: after } = await api('query($id: ID!) { service(id: $id) { status } }', { id: service.id });
     assert.equal(after.status, 'retired');
+  });
+
+  test('the 5G slice on the local provider: site cards advance live; the CRAN site fails, its log is one click away, and the rollback request is linked', async () => {
+    // Something else answers on the CRAN's port, unhealthy: the CRAN's health probe fails.
+    const blocker = http.createServer((_, res) => res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"down"}'));
+    await new Promise((resolve, reject) => blocker.once('error', reject).listen(18003, '127.0.0.1', resolve));
+    try {
+      const page = await newPage();
+      await logIn(page);
+      await page.getByRole('menuitem', { name: 'Catalog' }).click();
+      await page.getByRole('link', { name: `Order ${SLICE}` }).click();
+      for (const site of ['EPC site', 'MEC site', 'CRAN site']) await choose(page, site, 'local (local)');
+      await page.getByLabel('Slice name').fill('e2e-slice');
+      await page.getByRole('button', { name: 'Order', exact: true }).click();
+      await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/);
+      const requestId = requestIdFromUrl(page);
+
+      // One card per site, in the order they deploy, followed live.
+      await page.getByTestId('sites').waitFor();
+      assert.equal(await page.getByTestId('machine-action').getAttribute('data-action'), 'provision');
+      const pictures = [];
+      let shot = false;
+      const deadline = Date.now() + RUN_TIMEOUT;
+      for (;;) {
+        const sites = await page
+          .locator('[data-testid="site-card"]')
+          .evaluateAll((cards) => cards.map((c) => [c.dataset.site, c.dataset.siteStatus]));
+        const key = JSON.stringify(sites);
+        if (key !== JSON.stringify(pictures.at(-1))) pictures.push(sites);
+        if (!shot && sites.some(([, st]) => st === 'done') && sites.some(([, st]) => st === 'running')) {
+          shot = true;
+          await screenshot(page, 'b14-slice-running');
+        }
+        const status = await page.getByTestId('request-status').getAttribute('data-status');
+        if (status === 'failed' || status === 'finished' || status === 'canceled') break;
+        if (Date.now() > deadline) throw new Error(`the slice did not end; sites: ${key}`);
+        await page.waitForTimeout(150);
+      }
+      assert.deepEqual(pictures[0].map(([site]) => site), ['epc', 'mec', 'cran'], 'the sites in the order they deploy');
+      assert.deepEqual(Object.fromEntries(pictures.at(-1)), { epc: 'done', mec: 'done', cran: 'failed' });
+      assert.ok(
+        pictures.some((p) => Object.fromEntries(p).epc === 'done' && Object.fromEntries(p).cran === 'waiting'),
+        `the page showed the EPC done while the CRAN waited: ${JSON.stringify(pictures)}`,
+      );
+
+      // The failed site says why; its log is one click away.
+      const cran = page.locator('[data-testid="site-card"][data-site="cran"]');
+      assert.match(await cran.getByTestId('site-message').innerText(), /health probe|503|Status code/i);
+      await cran.getByTestId('site-log-link').click();
+      await page.getByTestId('item-logs').getByRole('tab', { name: 'cran', selected: true }).waitFor();
+
+      // The message names the failed site and what is rolled back, and links the rollback request.
+      const message = page.getByTestId('request-message');
+      const text = await message.innerText();
+      assert.match(text, /Item "cran" \(site cran\) failed/);
+      assert.match(text, /to be rolled back: epc \(site epc\), mec \(site mec\)/);
+      const { serviceRequest } = await api('query($id: ID!) { serviceRequest(id: $id) { message } }', { id: requestId });
+      const rollbackId = serviceRequest.message.match(/rolled back by request ([0-9a-f-]{36})/)[1];
+      const link = message.getByTestId('request-link');
+      assert.equal(await link.innerText(), rollbackId);
+      await screenshot(page, 'b15-slice-failed');
+
+      // The rollback request: what it rolls back (linked), its sites undone in reverse order.
+      await link.click();
+      await page.waitForURL(new RegExp(`/serviceRequests/${rollbackId}/show$`));
+      const action = page.getByTestId('machine-action');
+      await action.waitFor();
+      assert.equal(await action.getAttribute('data-action'), 'rollback');
+      assert.match(await action.getByTestId('machine-target').getAttribute('href'), new RegExp(`/serviceRequests/${requestId}/show$`));
+      const rollback = await watchSteps(page);
+      assert.equal(rollback.status, 'finished', `the rollback finished: ${JSON.stringify(rollback.seen)}`);
+      assert.deepEqual(rollback.seen.at(-1).map((s) => s.state), RETIREMENT_STATES);
+      const undone = await page
+        .locator('[data-testid="site-card"]')
+        .evaluateAll((cards) => cards.map((c) => [c.dataset.site, c.dataset.siteStatus]));
+      assert.deepEqual(undone, [['mec', 'done'], ['epc', 'done']], 'the MEC, then the EPC, were removed');
+      await screenshot(page, 'b16-slice-rolled-back');
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+      // The failed CRAN is not rolled back (only what succeeded is): its folder stays behind.
+      await rm('/var/tmp/superfluid-5g/e2e-slice', { recursive: true, force: true });
+    }
   });
 
   test('create a local provider, check it now; an ssh provider without hosts shows the server error under its settings', async () => {

@@ -30,6 +30,7 @@ export class CatalogService implements OnModuleInit {
   onModuleInit(): void {
     this.dialogs.registerTemplateLookup(async (id) => (await this.findById(id))?.dialogName ?? null);
     this.inventories.registerUsage((name) => this.usingInventory(name));
+    this.dialogs.registerDialogUsersLookup(async (name) => (await this.templates.find({ where: { dialogName: name }, select: { name: true } })).map((t) => t.name));
   }
 
   /** Loads catalog as code: every dialog and template under the folder, created or updated by name. */

@@ -31,6 +31,7 @@ import { Inventories1765100000000 } from './migrations/1765100000000-Inventories
 import { InventoryEntity } from '../inventories/inventory.entity.js';
 import { ProviderHealthEntity } from '../providers/provider-health.entity.js';
 import { DialogOrigin1764810000000 } from './migrations/1764810000000-DialogOrigin.js';
+import { DialogEditor1765200000000 } from './migrations/1765200000000-DialogEditor.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -68,6 +69,7 @@ export const MIGRATIONS = [
   CatalogFolders1764900000000,
   Providers1765000000000,
   Inventories1765100000000,
+  DialogEditor1765200000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { DialogDefinition } from './dialog.types.js';
 
-/** Where a stored dialog came from: a file under catalog/dialogs, or an import (ManageIQ, AWX). */
-export type DialogOrigin = 'catalog' | 'imported';
+/** Where a stored dialog came from: a file under catalog/dialogs, an import (ManageIQ, AWX), or the dialog editor (saveDialog). */
+export type DialogOrigin = 'catalog' | 'imported' | 'editor';
 
 @Entity('dialogs')
 export class DialogEntity {

@@ -192,11 +192,34 @@ export const dialogSchema = z
     if (cycle) ctx.addIssue({ code: 'custom', path: [], message: `field dependencies (dependsOn, visibleWhen, repoField) form a cycle: ${cycle.join(' → ')}` });
   });
 
-/** Parses a dialog definition; throws with every problem listed by path. */
+const FIELD_AT = /fields\.\d+ \("([A-Za-z_][A-Za-z0-9_]*)"\)(?:\.([\w.]+))?: ([\s\S]*)$/;
+
+/**
+ * A refused definition: `message` lists every problem by path; `problems` has them one by one and
+ * `fields` by field name (`{ hostname: 'pattern: is not a valid regular expression: …' }`), for forms.
+ */
+export class DialogDefinitionError extends Error {
+  readonly fields: Record<string, string>;
+
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'DialogDefinitionError';
+    const fields: Record<string, string> = {};
+    for (const problem of problems) {
+      const at = FIELD_AT.exec(problem);
+      if (!at) continue;
+      const said = at[2] ? `${at[2]}: ${at[3]}` : at[3];
+      fields[at[1]] = fields[at[1]] ? `${fields[at[1]]}; ${said}` : said;
+    }
+    this.fields = fields;
+  }
+}
+
+/** Parses a dialog definition; throws a DialogDefinitionError with every problem listed by path. */
 export function parseDialog(input: unknown): DialogDefinition {
   const result = dialogSchema.safeParse(input);
   if (!result.success) {
-    throw new Error(result.error.issues.map((i) => (i.path.length ? `${describePath(i.path, input)}: ${i.message}` : i.message)).join('; '));
+    throw new DialogDefinitionError(result.error.issues.map((i) => (i.path.length ? `${describePath(i.path, input)}: ${i.message}` : i.message)));
   }
   return result.data as DialogDefinition;
 }

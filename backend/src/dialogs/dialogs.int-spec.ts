@@ -1,5 +1,5 @@
-// Dialogs against a real Postgres: catalog dialogs and imports share the dialogs table,
-// dependent fields refresh from real repositories and credentials, and the server checks
+// Dialogs against a real Postgres: catalog dialogs, imports and editor dialogs share the dialogs
+// table, dependent fields refresh from real repositories and credentials, and the server checks
 // an order with the same compiled dialog.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -22,6 +22,33 @@ const REFRESH = `query($d: String, $t: ID, $f: String!, $v: JSON!) {
 interface Refresh {
   refreshDialogField: { choices: { value: string; label: string }[]; default: unknown };
 }
+const SAVE = 'mutation($d: JSON!) { saveDialog(definition: $d) { id name label origin fields { name type required } } }';
+const DELETE = 'mutation($id: ID!) { deleteDialog(id: $id) }';
+
+interface Saved {
+  saveDialog: { id: string; name: string; label: string; origin: string; fields: { name: string; type: string; required: boolean }[] };
+}
+
+/** A dialog as the editor sends it: a dropdown with static choices, and a text field shown for one of them. */
+const editorDialog = (name: string, details: Record<string, unknown> = {}) => ({
+  name,
+  label: 'Made in the editor',
+  tabs: [
+    {
+      label: 'Main',
+      boxes: [
+        {
+          label: 'Size',
+          fields: [
+            { name: 'size', label: 'Size', type: 'dropdown', required: true, default: 's', choices: [{ value: 's', label: 'Small' }, { value: 'custom', label: 'Custom' }] },
+            { name: 'details', label: 'Details', type: 'text', required: true, visibleWhen: { field: 'size', equals: 'custom' }, ...details },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
 interface Imported {
   importDialog: { id: string; name: string; label: string; origin: string; fields: { name: string; type: string; required: boolean; dynamic: boolean; pending: boolean }[] }[];
 }
@@ -152,5 +179,85 @@ describe('dialogs', () => {
     });
     assert.equal(conflictInSecond.errors?.[0].extensions?.code, 'CONFLICT');
     assert.equal((await app.sql(`SELECT 1 FROM dialogs WHERE name = 'brand-new'`)).length, 0, 'the transaction rolled back the first dialog');
+  });
+  test('saveDialog stores an editor dialog checked like a catalog file, and saving again replaces it', async () => {
+    const first = await app.gql<Saved>(SAVE, { d: editorDialog('editor-made') });
+    assert.equal(first.errors, undefined, JSON.stringify(first.errors));
+    const saved = first.data!.saveDialog;
+    assert.equal(saved.origin, 'editor');
+    assert.deepEqual(saved.fields.map((f) => [f.name, f.type]), [['size', 'dropdown'], ['details', 'text']]);
+    const again = await app.gql<Saved>(SAVE, { d: { ...editorDialog('editor-made', { pattern: '^[a-z]+$' }), label: 'Renamed' } });
+    assert.equal(again.data!.saveDialog.id, saved.id, 'replaced in place');
+    assert.equal(again.data!.saveDialog.label, 'Renamed');
+    // The stored dialog orders like any other: the hidden field is dropped, the shown one checked.
+    const dialogs = app.app.get(DialogsService);
+    assert.deepEqual(await dialogs.validate('editor-made', { size: 's', details: 'ignored' }), { size: 's' });
+    await assert.rejects(dialogs.validate('editor-made', { size: 'custom', details: 'NOT lower' }), /details:/);
+    // The migration let the new origin in, and no other.
+    const [check] = await app.sql<{ def: string }>(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'dialogs_origin_check'`);
+    assert.match(check.def, /'editor'/);
+    await assert.rejects(app.sql(`UPDATE dialogs SET origin = 'bogus' WHERE name = 'editor-made'`), /dialogs_origin_check/);
+  });
+
+  test('saveDialog refuses a broken definition with every problem by path and by field, storing nothing', async () => {
+    const bad = editorDialog('editor-broken', { pattern: '([a-z' });
+    bad.tabs[0].boxes[0].fields.push({ name: 'size', label: 'Again', type: 'calendar' } as never);
+    const res = await app.gql(SAVE, { d: bad });
+    const error = res.errors?.[0];
+    assert.equal(error?.extensions?.code, 'VALIDATION_FAILED');
+    assert.match(error!.message, /tabs\.0\.boxes\.0\.fields\.1 \("details"\)\.pattern: is not a valid regular expression/);
+    assert.match(error!.message, /fields\.2 \("size"\)\.type: unknown field type "calendar"/);
+    const fields = error!.extensions!.fields!;
+    assert.match(fields.details, /^pattern: is not a valid regular expression/);
+    assert.match(fields.size, /unknown field type "calendar"/);
+    assert.ok(((error!.extensions as { problems?: string[] }).problems ?? []).length >= 3, 'each problem listed');
+    const visibleWhenSelf = await app.gql(SAVE, { d: editorDialog('editor-broken', { visibleWhen: { field: 'details', equals: 'x' } }) });
+    assert.match(visibleWhenSelf.errors![0].message, /\("details"\)\.visibleWhen\.field: names the field itself/);
+    assert.match(visibleWhenSelf.errors![0].extensions!.fields!.details, /^visibleWhen\.field: names the field itself/);
+    assert.equal((await app.sql(`SELECT 1 FROM dialogs WHERE name = 'editor-broken'`)).length, 0, 'nothing stored');
+  });
+
+  test('saveDialog never replaces a catalog dialog; it may replace an imported one, which becomes an editor dialog', async () => {
+    const clash = await app.gql(SAVE, { d: editorDialog('run-playbook') });
+    assert.equal(clash.errors?.[0].extensions?.code, 'CONFLICT');
+    assert.match(clash.errors![0].message, /comes from the catalog files .* copy it under another name/);
+    const [row] = await app.sql<{ origin: string; label: string }>(`SELECT origin, label FROM dialogs WHERE name = 'run-playbook'`);
+    assert.deepEqual(row, { origin: 'catalog', label: 'Run a playbook' });
+
+    const imported = await app.gql<Imported>(IMPORT, { f: 'AWX_SURVEY', c: await fixture('awx-survey.json'), n: 'edited-survey' });
+    assert.equal(imported.errors, undefined, JSON.stringify(imported.errors));
+    const edited = await app.gql<Saved>(SAVE, { d: editorDialog('edited-survey') });
+    assert.equal(edited.data!.saveDialog.id, imported.data!.importDialog[0].id);
+    assert.equal(edited.data!.saveDialog.origin, 'editor');
+  });
+
+  test('deleteDialog removes editor and imported dialogs, and refuses catalog dialogs and dialogs a catalog item uses', async () => {
+    const dialogs = app.app.get(DialogsService);
+    const ids = Object.fromEntries((await app.sql<{ name: string; id: string }>(`SELECT name, id FROM dialogs`)).map((r) => [r.name, r.id]));
+    const catalog = await app.gql(DELETE, { id: ids['run-playbook'] });
+    assert.equal(catalog.errors?.[0].extensions?.code, 'CONFLICT');
+    assert.match(catalog.errors![0].message, /comes from the catalog files/);
+    const missing = await app.gql(DELETE, { id: '00000000-0000-4000-8000-000000000000' });
+    assert.equal(missing.errors?.[0].extensions?.code, 'NOT_FOUND');
+
+    // Catalog items name their dialog; the catalog's lookup answers which use one. (Catalog files may
+    // only use catalog dialogs today, so a template is pointed at the editor dialog here.)
+    dialogs.registerDialogUsersLookup(async (name) =>
+      (await app.sql<{ name: string }>('SELECT name FROM service_templates WHERE dialog_name = $1 ORDER BY name', [name])).map((t) => t.name),
+    );
+    const [template] = await app.sql<{ dialog_name: string }>(`SELECT dialog_name FROM service_templates WHERE name = 'Run a playbook'`);
+    await app.sql(`UPDATE service_templates SET dialog_name = 'editor-made' WHERE name = 'Run a playbook'`);
+    try {
+      const used = await app.gql(DELETE, { id: ids['editor-made'] });
+      assert.equal(used.errors?.[0].extensions?.code, 'CONFLICT');
+      assert.match(used.errors![0].message, /Dialog "editor-made" is used by the catalog item "Run a playbook"/);
+    } finally {
+      await app.sql(`UPDATE service_templates SET dialog_name = $1 WHERE name = 'Run a playbook'`, [template.dialog_name]);
+    }
+    for (const name of ['editor-made', 'deploy-web-app']) {
+      const res = await app.gql<{ deleteDialog: boolean }>(DELETE, { id: ids[name] });
+      assert.equal(res.data?.deleteDialog, true, JSON.stringify(res.errors));
+    }
+    assert.equal((await app.sql(`SELECT 1 FROM dialogs WHERE name IN ('editor-made', 'deploy-web-app')`)).length, 0);
   });
 });

@@ -35,6 +35,24 @@ export class DialogsResolver {
     return this.service.refreshField({ dialog, templateId }, field, values);
   }
 
+  @Mutation(() => DialogModel, {
+    description:
+      'Saves a dialog made in the dialog editor (origin "editor"), checked like a catalog file: VALIDATION_FAILED names every problem ' +
+      'by path (also in extensions.problems, and by field name in extensions.fields). It replaces an editor or imported dialog of the ' +
+      'same name; a dialog from catalog files is never replaced (CONFLICT: copy it under another name).',
+  })
+  async saveDialog(@Args('definition', { type: () => GraphQLJSON }) definition: unknown): Promise<DialogModel> {
+    return toDialogModel(await this.service.save(definition));
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Deletes a dialog made in the editor or imported. CONFLICT for a dialog from catalog files or one a catalog item uses.',
+  })
+  async deleteDialog(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    await this.service.delete(id);
+    return true;
+  }
+
   @Mutation(() => [DialogModel], {
     description:
       'Imports dialogs from a ManageIQ export or an AWX survey, all or none. Re-importing a name replaces the earlier import; ' +

@@ -7,6 +7,7 @@ import { CredentialsService } from '../credentials/credentials.service.js';
 import { GitReposService } from '../git-repos/git-repos.service.js';
 import { LOCAL_PROVIDER_NAME, ProvidersService } from '../providers/providers.service.js';
 import { DialogEntity } from './dialog.entity.js';
+import { DialogDefinitionError, parseDialog } from './dialog.schema.js';
 import { type Choice, type DataSource as FieldSource, type DialogDefinition, type DialogField, dialogFields, secretFieldNames } from './dialog.types.js';
 import { compileDialog } from './dialog-validator.js';
 import { importAwxSurvey } from './import/awx-survey.js';
@@ -20,6 +21,9 @@ export enum DialogImportFormat {
 
 /** Tells which dialog a service template uses; the catalog registers one, so dialogs never read its table. */
 export type TemplateDialogLookup = (templateId: string) => Promise<string | null>;
+
+/** The names of the catalog items that use a dialog (by the dialog's name); the catalog registers one. */
+export type DialogUsersLookup = (dialogName: string) => Promise<string[]>;
 
 export interface FieldRefresh {
   choices: Choice[];
@@ -50,6 +54,7 @@ function inDependencyOrder(fields: DialogField[]): DialogField[] {
 @Injectable()
 export class DialogsService {
   private templateLookup: TemplateDialogLookup | null = null;
+  private usersLookup: DialogUsersLookup | null = null;
 
   constructor(
     @InjectRepository(DialogEntity) private readonly dialogs: Repository<DialogEntity>,
@@ -62,6 +67,59 @@ export class DialogsService {
   /** Lets refreshDialogField take a templateId: the catalog tells which dialog a template uses. */
   registerTemplateLookup(lookup: TemplateDialogLookup): void {
     this.templateLookup = lookup;
+  }
+
+  /** Lets deleteDialog refuse a dialog that catalog items use: the catalog tells which use it. */
+  registerDialogUsersLookup(lookup: DialogUsersLookup): void {
+    this.usersLookup = lookup;
+  }
+
+  /**
+   * Saves a definition made in the dialog editor, checked by the same parser as catalog files.
+   * It replaces an earlier editor or imported dialog of the same name (which becomes `editor`);
+   * a dialog from catalog files is never replaced (CONFLICT).
+   */
+  async save(input: unknown): Promise<DialogEntity> {
+    let definition: DialogDefinition;
+    try {
+      definition = parseDialog(input);
+    } catch (err) {
+      if (!(err instanceof DialogDefinitionError)) throw err;
+      throw new AppError(ErrorCode.VALIDATION_FAILED, `The dialog has errors — ${err.message}`, { problems: err.problems, fields: err.fields });
+    }
+    const rows: { id: string }[] = await this.db.query(
+      `INSERT INTO "dialogs" ("name", "label", "definition", "origin") VALUES ($1, $2, $3::jsonb, 'editor')
+       ON CONFLICT ("name") DO UPDATE SET "label" = EXCLUDED."label", "definition" = EXCLUDED."definition", "origin" = 'editor', "updated_at" = now()
+       WHERE "dialogs"."origin" <> 'catalog' RETURNING "id"`,
+      [definition.name, definition.label, JSON.stringify(definition)],
+    );
+    if (!rows.length) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `Dialog "${definition.name}" comes from the catalog files (catalog/dialogs) and cannot be changed here: copy it under another name.`,
+        { fields: { name: 'is a dialog from the catalog files' } },
+      );
+    }
+    return this.get(rows[0].id);
+  }
+
+  /** Deletes a dialog made in the editor or imported; one from catalog files, or one a catalog item uses, is refused (CONFLICT). */
+  async delete(id: string): Promise<void> {
+    const dialog = await this.get(id);
+    if (dialog.origin === 'catalog') {
+      throw new AppError(ErrorCode.CONFLICT, `Dialog "${dialog.name}" comes from the catalog files (catalog/dialogs): remove it there.`);
+    }
+    if (!this.usersLookup) {
+      throw new AppError(ErrorCode.UNAVAILABLE, `Cannot tell whether catalog items use dialog "${dialog.name}": the catalog has not registered its lookup.`);
+    }
+    const users = await this.usersLookup(dialog.name);
+    if (users.length) {
+      throw new AppError(ErrorCode.CONFLICT, `Dialog "${dialog.name}" is used by ${users.length === 1 ? 'the catalog item' : 'the catalog items'} ${users.map((u) => `"${u}"`).join(', ')}.`, {
+        usedBy: users,
+      });
+    }
+    // Only if it is still not from the catalog (a catalog load may have claimed the name meanwhile).
+    await this.dialogs.createQueryBuilder().delete().where('id = :id AND origin <> :catalog', { id, catalog: 'catalog' }).execute();
   }
 
   /** Stores a parsed definition under its name (catalog as code); a catalog file wins over an import of the same name. */

@@ -116,6 +116,12 @@ export async function checkKubernetes(provider: ProviderEntity, credential: Reve
   }
 }
 
+interface KubeObject {
+  metadata?: { name?: string; namespace?: string };
+  spec?: { replicas?: number; type?: string; ports?: { port: number }[] };
+  status?: { readyReplicas?: number; loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
+}
+
 /** Kubernetes: what the cluster holds — namespaces, deployments and services (with their load balancer addresses). */
 export async function kubernetesResources(provider: ProviderEntity, credential: RevealedCredential | null): Promise<Record<string, unknown>> {
   const { apiUrl, token, ca } = kubernetesAccess(provider, credential);
@@ -124,7 +130,7 @@ export async function kubernetesResources(provider: ProviderEntity, credential: 
   const get = async (path: string) => {
     const res = await httpCall(`${apiUrl}${path}`, { headers, ca });
     if (res.status !== 200) throw new Error(`${path} answered HTTP ${res.status}`);
-    return (JSON.parse(res.body) as { items?: Record<string, any>[] }).items ?? [];
+    return (JSON.parse(res.body) as { items?: KubeObject[] }).items ?? [];
   };
   const [namespaces, deployments, services] = await Promise.all([get('/api/v1/namespaces'), get('/apis/apps/v1/deployments'), get('/api/v1/services')]);
   return {
@@ -140,7 +146,7 @@ export async function kubernetesResources(provider: ProviderEntity, credential: 
       name: s.metadata?.name,
       type: s.spec?.type ?? 'ClusterIP',
       address: s.status?.loadBalancer?.ingress?.[0]?.ip ?? s.status?.loadBalancer?.ingress?.[0]?.hostname ?? null,
-      ports: (s.spec?.ports ?? []).map((p: { port: number }) => p.port),
+      ports: (s.spec?.ports ?? []).map((p) => p.port),
     })),
   };
 }

@@ -1,6 +1,6 @@
 import { Box, Chip, Typography } from '@mui/material';
 import UploadIcon from '@mui/icons-material/Upload';
-import { Button, DataTable, List, TopToolbar } from 'react-admin';
+import { Button, CreateButton, DataTable, List, TopToolbar } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../common/format';
 import type { DialogRecord } from './types';
@@ -9,6 +9,7 @@ const Col = DataTable.Col<DialogRecord>;
 
 const ListActions = () => (
   <TopToolbar>
+    <CreateButton label="New dialog" data-testid="new-dialog" />
     <Button component={Link} to="/dialogs/import" label="Import dialog" data-testid="import-dialog">
       <UploadIcon />
     </Button>
@@ -30,7 +31,7 @@ export const DialogList = () => (
           </Box>
         )}
       />
-      <Col source="origin" label="Origin" render={(r) => <Chip size="small" variant="outlined" label={r.origin} />} />
+      <Col source="origin" label="Origin" render={(r) => <Chip size="small" variant="outlined" label={r.origin} data-testid="dialog-origin" />} />
       <Col
         source="fields"
         label="Fields"

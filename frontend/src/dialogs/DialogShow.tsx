@@ -1,9 +1,13 @@
 // One dialog, read-only: its fields, and a live preview of the form as an order page shows it
 // (same renderer, same client rules, dynamic choices resolved). Submitting the preview only
-// shows the values an order would send.
+// shows the values an order would send. Any dialog can be copied into the editor; one made in the
+// editor is edited in place; editor and imported dialogs can be deleted.
 import { useState } from 'react';
-import { Alert, Box, Card, CardContent, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Show, useShowContext } from 'react-admin';
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
+import EditIcon from '@mui/icons-material/Edit';
+import { Alert, Box, Button, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { DeleteButton, Show, useShowContext } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { JsonView } from '../common/JsonView';
 import type { JsonObject } from '../types';
 import { DialogForm } from './DialogForm';
@@ -47,13 +51,29 @@ const DialogShowContent = () => {
   const pending = record.fields.filter((f) => f.pending);
   return (
     <Box sx={{ p: 2, display: 'grid', gap: 2 }}>
-      <Box>
-        <Typography variant="h6">{record.label}</Typography>
-        <Typography variant="body2" color="text.secondary">
-          {record.name} · {record.origin}
-          {record.description ? ` · ${record.description}` : ''}
-        </Typography>
-      </Box>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+        <Box sx={{ flexGrow: 1 }}>
+          <Typography variant="h6">{record.label}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            {record.name} · <span data-testid="dialog-origin">{record.origin}</span>
+            {record.description ? ` · ${record.description}` : ''}
+          </Typography>
+        </Box>
+        {record.origin === 'editor' && (
+          <Button component={Link} to={`/dialogs/${encodeURIComponent(record.id)}`} startIcon={<EditIcon />} data-testid="edit-dialog">
+            Edit
+          </Button>
+        )}
+        <Button
+          component={Link}
+          to={`/dialogs/create?copy=${encodeURIComponent(record.id)}`}
+          startIcon={<ContentCopyIcon />}
+          data-testid="copy-dialog"
+        >
+          Copy to edit
+        </Button>
+        {record.origin !== 'catalog' && <DeleteButton mutationMode="pessimistic" confirmTitle={`Delete ${record.name}?`} data-testid="delete-dialog" />}
+      </Stack>
       {pending.length > 0 && (
         <Alert severity="warning">
           Cannot be ordered yet: {pending.map((f) => f.name).join(', ')} take their values from a ManageIQ automate method; an

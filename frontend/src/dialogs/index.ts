@@ -1,4 +1,5 @@
 import DynamicFormIcon from '@mui/icons-material/DynamicForm';
+import { DialogCreate, DialogEdit } from './DialogEditorPages';
 import { DialogImportPage } from './DialogImportPage';
 import { DialogList } from './DialogList';
 import { DialogShow } from './DialogShow';
@@ -6,6 +7,8 @@ import { DialogShow } from './DialogShow';
 export default {
   list: DialogList,
   show: DialogShow,
+  create: DialogCreate,
+  edit: DialogEdit,
   import: DialogImportPage,
   icon: DynamicFormIcon,
 };

@@ -57,6 +57,8 @@ export interface DialogField {
   visibleWhen?: VisibleWhen;
   reconfigurable?: boolean;
   dependsOn?: string[];
+  /** textarea: the text must parse as a YAML or JSON mapping. */
+  format?: 'yaml_mapping';
 }
 
 export interface DialogBox {
@@ -102,14 +104,17 @@ export const refreshTriggers = (field: DialogField): string[] => {
 
 export type DialogImportFormat = 'MANAGEIQ' | 'AWX_SURVEY';
 
-/** A stored dialog as the Dialogs resource lists it; `form` (the resolved definition) only when read by id. */
+/** A stored dialog as the Dialogs resource lists it; `form` (the resolved definition) and `definition`
+ * (as stored) only when read by id. */
 export interface DialogRecord {
   id: string;
   name: string;
   label: string;
   description: string | null;
-  origin: 'catalog' | 'imported';
+  /** catalog (files under catalog/dialogs), imported, or editor (the dialog editor). */
+  origin: 'catalog' | 'imported' | 'editor';
   updatedAt: string;
   fields: { name: string; label: string; type: DialogFieldType; required: boolean; dynamic: boolean; pending: boolean; dependsOn: string[] }[];
   form?: Dialog;
+  definition?: Dialog;
 }

@@ -26,7 +26,7 @@ const ItemCard = ({ item, onOpenLog, logShown }: { item: RequestItem; onOpenLog:
   >
     <CardHeader
       title={item.name}
-      subheader={item.playbook}
+      subheader={item.site ? `site ${item.site} · ${item.playbook}` : item.playbook}
       action={<StatusChip status={item.status} testId="item-status" />}
       slotProps={{ title: { variant: 'subtitle1', component: 'h4' }, subheader: { variant: 'caption' } }}
       sx={{ pb: 0 }}
@@ -59,8 +59,28 @@ const ItemCard = ({ item, onOpenLog, logShown }: { item: RequestItem; onOpenLog:
   </Card>
 );
 
-export const BundleItems = ({ items, jobs, onChanged }: { items: RequestItem[]; jobs: Job[]; onChanged: () => unknown }) => {
+/** The item whose log is shown, shared by the item cards and the site cards above them. */
+export const useItemLogs = () => {
   const [selected, setSelected] = useState<string | null>(null);
+  const openLog = (item: RequestItem) => {
+    setSelected(item.id);
+    document.getElementById('item-logs')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
+  return { selected, setSelected, openLog };
+};
+
+export const BundleItems = ({
+  items,
+  jobs,
+  onChanged,
+  logs,
+}: {
+  items: RequestItem[];
+  jobs: Job[];
+  onChanged: () => unknown;
+  logs: ReturnType<typeof useItemLogs>;
+}) => {
+  const { selected, setSelected, openLog } = logs;
   const groups = groupByIndex(items);
   const withJobs = groups.flatMap(([, group]) => group).filter((i) => i.jobId);
   // The chosen item's log, or else the latest started one's.
@@ -69,10 +89,6 @@ export const BundleItems = ({ items, jobs, onChanged }: { items: RequestItem[]; 
     [...withJobs].sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''))[0] ??
     null;
   const job = shown ? jobs.find((j) => j.id === shown.jobId) : undefined;
-  const openLog = (item: RequestItem) => {
-    setSelected(item.id);
-    document.getElementById('item-logs')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  };
   if (items.length === 0) return null;
   return (
     <Stack spacing={2} component="section" aria-label="Items">

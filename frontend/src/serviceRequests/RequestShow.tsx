@@ -1,7 +1,8 @@
 // One service request, live: status (serviceRequestUpdated subscription, polling as a fallback),
 // the dialog values, each job with its log and task results, and the service it produced. A bundle
-// request (one with a state) shows its state machine's progress and its items by index instead of
-// a plain list of jobs, and can be resumed when it failed.
+// request (one with a state) shows its sites (multi-site bundles), its state machine's progress and its
+// items by index instead of a plain list of jobs, and can be resumed when it failed. Request ids named
+// in the message (a rollback) are links.
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, CardHeader, Divider, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
@@ -12,9 +13,11 @@ import { DialogValues } from '../dialogs/DialogValues';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime } from '../common/format';
 import { isTerminalRequestStatus, type RequestStatus, type ServiceRequest } from '../types';
-import { BundleItems } from './BundleItems';
+import { BundleItems, useItemLogs } from './BundleItems';
 import { Fact, JobCard } from './JobCard';
+import { LinkedMessage } from './RequestLinks';
 import { ResumeButton } from './ResumeButton';
+import { SiteProgress } from './SiteProgress';
 import { StateMachineProgress } from './StateMachineProgress';
 
 /** Keeps the shown request current while it is not finished. */
@@ -53,6 +56,7 @@ const MESSAGE_SEVERITY: Record<RequestStatus, 'error' | 'warning' | 'info' | 'su
 const RequestDetails = () => {
   const { record, isPending, refetch } = useShowContext<ServiceRequest>();
   useLiveRequest(record, refetch);
+  const logs = useItemLogs();
   if (isPending || !record) return <Loading />;
   const bundle = Boolean(record.state);
   return (
@@ -70,10 +74,11 @@ const RequestDetails = () => {
       </Stack>
       {record.message && (
         <Alert severity={MESSAGE_SEVERITY[record.status] ?? 'info'} data-testid="request-message" sx={{ whiteSpace: 'pre-wrap' }}>
-          {record.message}
+          <LinkedMessage text={record.message} />
         </Alert>
       )}
       {bundle && <ResumeButton request={record} onChanged={refetch} />}
+      {bundle && <SiteProgress items={record.items} onOpenLog={logs.openLog} />}
       {bundle && <StateMachineProgress request={record} />}
       {record.service && (
         <Card variant="outlined" component="section" aria-label="Service" data-testid="request-service">
@@ -102,7 +107,7 @@ const RequestDetails = () => {
       </Box>
       <Divider />
       {bundle ? (
-        <BundleItems items={record.items} jobs={record.jobs} onChanged={refetch} />
+        <BundleItems items={record.items} jobs={record.jobs} onChanged={refetch} logs={logs} />
       ) : (
         <Typography variant="subtitle1" component="h3">
           Jobs

@@ -1,5 +1,6 @@
-// A bundle request's state machine: each state entered so far as a step — done, current, failed or
-// waiting — with its attempts and latest message, and the full history of transitions below.
+// A bundle request's state machine: what it does (provision; retire a service; roll back a failed
+// request), then every state of its machine as a step — done, current, failed or waiting (not entered
+// yet) — with its attempts and latest message, and the full history of transitions below.
 import { useState } from 'react';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
@@ -20,10 +21,13 @@ import {
   TableHead,
   TableRow,
   Typography,
+  Link as MuiLink,
 } from '@mui/material';
+import { Link } from 'react-router-dom';
 import { formatDateTime } from '../common/format';
-import { isTerminalRequestStatus, type ServiceRequest } from '../types';
+import { isTerminalRequestStatus, type RequestMachine, type ServiceRequest } from '../types';
 import { stateSteps, type StepStatus } from './bundleState';
+import { LinkedMessage, requestPath, servicePath } from './RequestLinks';
 
 const STEP_WORDS: Record<StepStatus, string> = { done: 'done', current: 'in progress', failed: 'failed', waiting: 'waiting' };
 
@@ -36,10 +40,45 @@ const EVENT_COLOURS: Record<string, 'default' | 'success' | 'error' | 'warning' 
   hook: 'default',
 };
 
+/** What the request does, with a link to the service it retires or the request it rolls back. */
+const MachineAction = ({ machine }: { machine: RequestMachine }) => {
+  const onFailure = machine.onFailure === 'rollback' ? 'what was deployed is rolled back' : 'what was deployed is kept';
+  let action;
+  if (machine.action === 'retire' && machine.serviceId) {
+    action = (
+      <>
+        Retires{' '}
+        <MuiLink component={Link} to={servicePath(machine.serviceId)} data-testid="machine-target">
+          service {machine.serviceId.slice(0, 8)}
+        </MuiLink>
+      </>
+    );
+  } else if (machine.action === 'rollback' && machine.rollbackOf) {
+    action = (
+      <>
+        Rolls back what{' '}
+        <MuiLink component={Link} to={requestPath(machine.rollbackOf)} data-testid="machine-target">
+          request {machine.rollbackOf.slice(0, 8)}
+        </MuiLink>{' '}
+        deployed before it failed
+      </>
+    );
+  } else {
+    action = <>Provisions{machine.action === 'provision' ? '' : ` (${machine.action})`}; if an item fails, {onFailure}</>;
+  }
+  return (
+    <Typography variant="body2" color="text.secondary" component="div" data-testid="machine-action" data-action={machine.action}>
+      Machine <strong>{machine.name}</strong> · {action}
+    </Typography>
+  );
+};
+
 export const StateMachineProgress = ({ request }: { request: ServiceRequest }) => {
   const [showHistory, setShowHistory] = useState(false);
   const steps = stateSteps(request);
-  const more = !isTerminalRequestStatus(request.status);
+  const ended = isTerminalRequestStatus(request.status);
+  // Without the machine (not read yet) the states after the current one are unknown.
+  const more = !ended && !request.machine;
   const active = steps.findIndex((s) => s.status === 'current' || s.status === 'failed' || s.status === 'waiting');
   return (
     <Card variant="outlined" component="section" aria-label="State machine" data-testid="state-machine">
@@ -50,6 +89,7 @@ export const StateMachineProgress = ({ request }: { request: ServiceRequest }) =
         sx={{ pb: 0 }}
       />
       <CardContent>
+        {request.machine && <MachineAction machine={request.machine} />}
         <Stepper activeStep={active === -1 ? steps.length : active} alternativeLabel sx={{ overflowX: 'auto', pb: 1 }}>
           {steps.map((step) => (
             <Step
@@ -64,7 +104,7 @@ export const StateMachineProgress = ({ request }: { request: ServiceRequest }) =
                 optional={
                   <Box sx={{ textAlign: 'center' }}>
                     <Typography variant="caption" component="div" color={step.status === 'failed' ? 'error' : 'text.secondary'}>
-                      {STEP_WORDS[step.status]}
+                      {ended && step.status === 'waiting' ? 'not reached' : STEP_WORDS[step.status]}
                       {step.attempts > 1 ? ` · attempt ${step.attempts}` : ''}
                     </Typography>
                     {step.message && (
@@ -120,7 +160,9 @@ export const StateMachineProgress = ({ request }: { request: ServiceRequest }) =
                     <Chip size="small" label={t.event} color={EVENT_COLOURS[t.event] ?? 'default'} variant="outlined" />
                   </TableCell>
                   <TableCell>{t.attempt}</TableCell>
-                  <TableCell sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{t.message ?? ''}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                    <LinkedMessage text={t.message ?? ''} />
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -1,7 +1,8 @@
-// The progress of a bundle request's state machine, worked out from its transitions. The API gives
-// the states the request has entered (oldest first) and the current one; the states after the
-// current one are not known until entered, so a running request ends with "more to come".
-import type { RequestTransition, ServiceRequest } from '../types';
+// The progress of a bundle request's state machine, worked out from its transitions and the machine
+// it follows: every state of the machine in order, those entered with their history, those not
+// entered yet waiting. Without the machine (a list row), only the states entered so far are known.
+// Also the progress per site of a multi-site bundle, worked out from its items.
+import type { RequestItem, RequestTransition, ServiceRequest } from '../types';
 
 export type StepStatus = 'done' | 'current' | 'failed' | 'waiting';
 
@@ -16,26 +17,27 @@ export interface StateStep {
   transitions: RequestTransition[];
 }
 
-export const stateSteps = (request: Pick<ServiceRequest, 'state' | 'status' | 'stateAttempt' | 'transitions'>): StateStep[] => {
-  const order: string[] = [];
+export const stateSteps = (
+  request: Pick<ServiceRequest, 'state' | 'status' | 'stateAttempt' | 'transitions' | 'machine'>,
+): StateStep[] => {
+  // The machine's states first, in order; any state entered that it does not name after them.
+  const order: string[] = request.machine ? request.machine.states.map((s) => s.name) : [];
   const byState = new Map<string, RequestTransition[]>();
   for (const t of request.transitions) {
     if (!t.state) continue;
     if (!byState.has(t.state)) {
       byState.set(t.state, []);
-      order.push(t.state);
+      if (!order.includes(t.state)) order.push(t.state);
     }
     byState.get(t.state)?.push(t);
   }
-  if (request.state && !byState.has(request.state)) {
-    byState.set(request.state, []);
-    order.push(request.state);
-  }
+  if (request.state && !order.includes(request.state)) order.push(request.state);
   return order.map((state): StateStep => {
     const transitions = byState.get(state) ?? [];
     const isCurrent = state === request.state;
     let status: StepStatus;
-    if (!isCurrent) status = 'done';
+    if (!isCurrent && transitions.length === 0) status = 'waiting';
+    else if (!isCurrent) status = 'done';
     else if (request.status === 'finished') status = 'done';
     else if (request.status === 'failed' || request.status === 'canceled') status = 'failed';
     else if (request.status === 'pending' || request.status === 'queued') status = transitions.length ? 'current' : 'waiting';
@@ -65,4 +67,67 @@ export const groupByIndex = <T extends { index: number; name: string }>(items: T
     groups.set(item.index, group);
   }
   return [...groups.entries()];
+};
+
+export type SiteStatus = 'waiting' | 'running' | 'done' | 'failed';
+
+export interface SiteStep {
+  site: string;
+  status: SiteStatus;
+  /** The site's items (usually one), in index order. */
+  items: RequestItem[];
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** What its failed item said, if one failed. */
+  message: string | null;
+}
+
+const itemSiteStatus = (status: string): SiteStatus => {
+  switch (status) {
+    case 'successful':
+      return 'done';
+    case 'failed':
+    case 'canceled':
+      return 'failed';
+    case 'queued':
+    case 'running':
+      return 'running';
+    default:
+      return 'waiting';
+  }
+};
+
+/**
+ * The sites of a multi-site bundle, in the order their first item runs: failed when one of their
+ * items failed, done when all succeeded, running while one runs (or some are done and others
+ * wait), waiting before any started. Empty for a bundle without sites.
+ */
+export const siteSteps = (items: RequestItem[]): SiteStep[] => {
+  const bySite = new Map<string, RequestItem[]>();
+  for (const [, group] of groupByIndex(items)) {
+    for (const item of group) {
+      if (!item.site) continue;
+      bySite.set(item.site, [...(bySite.get(item.site) ?? []), item]);
+    }
+  }
+  return [...bySite.entries()].map(([site, siteItems]): SiteStep => {
+    const statuses = siteItems.map((i) => itemSiteStatus(i.status));
+    const status: SiteStatus = statuses.includes('failed')
+      ? 'failed'
+      : statuses.every((s) => s === 'done')
+        ? 'done'
+        : statuses.every((s) => s === 'waiting')
+          ? 'waiting'
+          : 'running';
+    const started = siteItems.map((i) => i.startedAt).filter((t): t is string => Boolean(t)).sort();
+    const finished = siteItems.map((i) => i.finishedAt).filter((t): t is string => Boolean(t)).sort();
+    return {
+      site,
+      status,
+      items: siteItems,
+      startedAt: started[0] ?? null,
+      finishedAt: status === 'done' || status === 'failed' ? (finished.at(-1) ?? null) : null,
+      message: siteItems.find((i) => itemSiteStatus(i.status) === 'failed')?.message ?? null,
+    };
+  });
 };

@@ -26,7 +26,7 @@ export class DialogModel {
   @Field() name: string;
   @Field() label: string;
   @Field(() => String, { nullable: true }) description: string | null;
-  @Field({ description: '"catalog" (a file under catalog/dialogs) or "imported" (importDialog).' }) origin: string;
+  @Field({ description: '"catalog" (a file under catalog/dialogs), "imported" (importDialog) or "editor" (saveDialog).' }) origin: string;
   @Field(() => [DialogFieldInfoModel]) fields: DialogFieldInfoModel[];
   @Field(() => GraphQLJSON, { description: 'The definition as stored, dynamic choices not filled in.' }) definition: unknown;
   @Field() updatedAt: Date;

@@ -1,0 +1,182 @@
+// End to end through a real browser: the dialog editor. Build a dialog of two fields — a dropdown
+// with static choices, and a text field shown only for one of them — watch the live preview hide and
+// show the text field, save a broken pattern and see the server's error on the field, fix it, save,
+// and find the dialog listed with origin "editor"; then copy a catalog dialog into the editor.
+// The real product is started by test/support/product.mjs and driven by headless Chromium.
+//
+// Run: npm test (which gives DATABASE_URL / REDIS_URL), or directly:
+//   node --test test/e2e/dialog-editor.test.mjs
+// Set SCREENSHOT_DIR=/some/dir to keep PNGs of the screens.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startProduct } from '../support/product.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'];
+const UI_TIMEOUT = 20_000;
+
+let product;
+let apiToken;
+let context;
+let profile;
+
+const screenshotDir = process.env.SCREENSHOT_DIR;
+const screenshot = async (page, name) => {
+  if (!screenshotDir) return;
+  await mkdir(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+};
+
+const api = async (query, variables = {}) => {
+  const body = await product.graphql(query, variables, apiToken);
+  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+};
+
+const newPage = async () => {
+  profile = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
+  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 1000 } });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(UI_TIMEOUT);
+  return page;
+};
+
+const logIn = async (page) => {
+  await page.goto(product.url);
+  await page.locator('input[name="username"]').fill('admin');
+  await page.locator('input[name="password"]').fill(product.adminPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('menuitem', { name: 'Dialogs' }).waitFor();
+};
+
+/** Picks an option of a MUI select (a combobox) inside `scope`. */
+const choose = async (page, scope, label, option) => {
+  await scope.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+};
+
+describe('the dialog editor in the web UI', () => {
+  before(async () => {
+    product = await startProduct();
+    apiToken = await product.login();
+  });
+
+  after(async () => {
+    await context?.close().catch(() => undefined);
+    if (profile) await rm(profile, { recursive: true, force: true });
+    await product?.stop();
+  });
+
+  test('build a dropdown and a text field shown for one choice, preview it, see the server refuse a bad pattern, save and find it listed', async () => {
+    const page = await newPage();
+    await logIn(page);
+    await page.getByRole('menuitem', { name: 'Dialogs' }).click();
+    await page.getByTestId('new-dialog').click();
+    await page.waitForURL(/\/dialogs\/create$/);
+    await page.getByTestId('dialog-editor').waitFor();
+    await page.getByLabel('Dialog name').fill('e2e-editor');
+    await page.getByLabel('Dialog label').fill('Made in the browser');
+
+    // The new dialog's first field, selected, becomes a dropdown with two static choices.
+    const panel = page.getByTestId('field-properties');
+    await panel.getByLabel('Field name').fill('size');
+    await panel.getByLabel('Field label').fill('Size');
+    await choose(page, panel, 'Type', 'dropdown');
+    await panel.getByTestId('choice-value-0').fill('s');
+    await panel.getByTestId('choice-label-0').fill('Small');
+    await panel.getByRole('button', { name: 'Add choice' }).click();
+    await panel.getByTestId('choice-value-1').fill('custom');
+    await panel.getByTestId('choice-label-1').fill('Custom');
+
+    // A second field, shown only when the size is "custom".
+    await page.getByTestId('add-field-0-0').click();
+    await page.locator('[data-testid="field-properties"][data-field="field_1"]').waitFor();
+    await panel.getByLabel('Field name').fill('details');
+    await panel.getByLabel('Field label').fill('Details');
+    await panel.getByRole('checkbox', { name: 'Required' }).check();
+    await choose(page, panel, 'Visible when', 'Size (size)');
+    await choose(page, panel, 'Value', 'Custom (custom)');
+    const row = page.getByTestId('editor-field-details');
+    assert.match(await row.innerText(), /text · required · when size/);
+
+    // The live preview: the text field is hidden until the dropdown says "custom".
+    const preview = page.getByTestId('editor-preview');
+    await preview.getByTestId('dialog-field-size').waitFor();
+    assert.equal(await preview.getByTestId('dialog-field-details').count(), 0, 'hidden while no size is picked');
+    await choose(page, preview, 'Size', 'Custom');
+    await preview.getByTestId('dialog-field-details').waitFor();
+    await screenshot(page, 'e01-editor-preview-shown');
+    await choose(page, preview, 'Size', 'Small');
+    await preview.getByTestId('dialog-field-details').waitFor({ state: 'detached' });
+
+    // Reordering: the text field moves above the dropdown, and back.
+    await row.getByRole('button', { name: 'Move field details up' }).click();
+    const order = () => page.locator('[data-testid^="editor-field-"]').evaluateAll((rows) => rows.map((r) => r.dataset.testid));
+    assert.deepEqual(await order(), ['editor-field-details', 'editor-field-size']);
+    await row.getByRole('button', { name: 'Move field details down' }).click();
+    assert.deepEqual(await order(), ['editor-field-size', 'editor-field-details']);
+
+    // A pattern the server cannot compile: its error is shown, on the field too, and nothing is stored.
+    await row.click();
+    await panel.getByTestId('field-pattern').fill('([a-z');
+    await page.getByTestId('save-dialog').click();
+    const error = page.getByTestId('editor-error');
+    await error.waitFor();
+    assert.match(await error.innerText(), /tabs\.0\.boxes\.0\.fields\.1 \("details"\)\.pattern: is not a valid regular expression/);
+    assert.match(await panel.getByTestId('field-error').innerText(), /^pattern: is not a valid regular expression/);
+    assert.equal(await row.getAttribute('data-error'), 'true', 'the field is marked in the structure');
+    assert.match(page.url(), /\/dialogs\/create$/, 'the editor stays open');
+    await screenshot(page, 'e02-editor-server-error');
+    assert.equal((await api('{ dialogs { name } }')).dialogs.some((d) => d.name === 'e2e-editor'), false, 'nothing stored');
+
+    // Fixed, it saves: the dialog's page, then the list after a reload, say origin "editor".
+    await panel.getByTestId('field-pattern').fill('^[a-z ]+$');
+    await page.getByTestId('save-dialog').click();
+    await page.waitForURL(/\/dialogs\/[^/]+\/show$/);
+    assert.equal(await page.getByTestId('dialog-origin').innerText(), 'editor');
+    await page.reload();
+    await page.getByRole('menuitem', { name: 'Dialogs' }).click();
+    const listed = page.getByRole('row').filter({ hasText: 'e2e-editor' });
+    await listed.waitFor();
+    assert.equal(await listed.getByTestId('dialog-origin').innerText(), 'editor');
+    await screenshot(page, 'e03-dialogs-list');
+    const { dialogs } = await api('{ dialogs { name origin definition } }');
+    const saved = dialogs.find((d) => d.name === 'e2e-editor');
+    assert.equal(saved.origin, 'editor');
+    assert.deepEqual(saved.definition.tabs[0].boxes[0].fields, [
+      { name: 'size', label: 'Size', type: 'dropdown', choices: [{ value: 's', label: 'Small' }, { value: 'custom', label: 'Custom' }] },
+      { name: 'details', label: 'Details', type: 'text', required: true, pattern: '^[a-z ]+$', visibleWhen: { field: 'size', equals: 'custom' } },
+    ]);
+  });
+
+  test('a catalog dialog is copied into the editor and saved under its own name; saving over the catalog name is refused', async () => {
+    const page = context.pages()[0];
+    const { dialogs } = await api('{ dialogs { id name } }');
+    const seed = dialogs.find((d) => d.name === 'run-playbook');
+    await page.goto(`${product.url}/#/dialogs/${seed.id}/show`);
+    await page.getByTestId('copy-dialog').click();
+    await page.getByTestId('copy-note').waitFor();
+    assert.equal(await page.getByLabel('Dialog name').inputValue(), 'run-playbook-copy');
+    // The preview shows the copied dynamic fields with the choices the server resolved for the original.
+    const preview = page.getByTestId('editor-preview');
+    await preview.getByRole('combobox', { name: 'Provider' }).click();
+    await page.getByRole('option', { name: 'local (local)', exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+    await screenshot(page, 'e04-editor-copy');
+
+    await page.getByLabel('Dialog name').fill('run-playbook');
+    await page.getByTestId('save-dialog').click();
+    assert.match(await page.getByTestId('editor-error').innerText(), /comes from the catalog files .* copy it under another name/);
+
+    await page.getByLabel('Dialog name').fill('run-playbook-copy');
+    await page.getByTestId('save-dialog').click();
+    await page.waitForURL(/\/dialogs\/[^/]+\/show$/);
+    const { dialogs: after } = await api('{ dialogs { name origin } }');
+    assert.equal(after.find((d) => d.name === 'run-playbook-copy')?.origin, 'editor');
+    assert.equal(after.find((d) => d.name === 'run-playbook')?.origin, 'catalog');
+  });
+});
