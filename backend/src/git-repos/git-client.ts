@@ -145,9 +145,13 @@ export class GitClient {
   private async withAuth<T>(mirrorDir: string, auth: GitAuth | null, knownHosts: string | undefined, work: () => Promise<T>): Promise<T> {
     const config = join(mirrorDir, 'config');
     if (!(await readFile(config, 'utf8')).includes(AUTH_CONFIG)) await appendFile(config, `[include]\n\tpath = ${AUTH_CONFIG}\n`);
-    if (!auth) return work();
-    const secrets = await mkdtemp(join(tmpdir(), 'superfluid-git-auth-'));
     const authFile = join(mirrorDir, AUTH_CONFIG);
+    if (!auth) {
+      // One a crash left behind must not keep sending a credential the repository no longer has.
+      await rm(authFile, { force: true });
+      return work();
+    }
+    const secrets = await mkdtemp(join(tmpdir(), 'superfluid-git-auth-'));
     try {
       let text: string;
       if (auth.kind === 'token') {

@@ -53,6 +53,8 @@ export class GitReposModule implements OnModuleInit, OnApplicationBootstrap {
       },
       this.config.gitRefreshConcurrency,
     );
+    const swept = await this.repos.sweepStaleRefreshes();
+    if (swept) this.logger.warn(`${swept} refreshes left running by a stopped process were recorded as failed`);
     await this.repos.syncAllSchedules();
     const pending = await this.repos.queuePendingSyntaxChecks();
     if (pending) this.logger.log(`queued the syntax checks of ${pending} repository commits`);

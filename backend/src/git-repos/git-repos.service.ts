@@ -57,6 +57,7 @@ const mb = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024)} MB`;
 export class GitReposService {
   private readonly logger = new Logger(GitReposService.name);
   private readonly refreshing = new Map<string, Promise<GitRepoModel>>();
+  private readonly followUps = new Map<string, Promise<GitRepoModel>>();
 
   constructor(
     @InjectRepository(GitRepoEntity) private readonly repos: Repository<GitRepoEntity>,
@@ -156,9 +157,21 @@ export class GitReposService {
    * One refresh per repository at a time, across processes (a Postgres advisory lock).
    */
   async refresh(id: string): Promise<GitRepoModel> {
-    // Concurrent refreshes of one repository in this process share one run.
+    // Concurrent refreshes of one repository in this process coalesce: one running, and at
+    // most one more after it (which sees anything pushed after the running one looked).
+    const queued = this.followUps.get(id);
+    if (queued) return queued;
     const running = this.refreshing.get(id);
-    if (running) return running;
+    if (running) {
+      const next = running
+        .catch(() => undefined)
+        .then(() => {
+          this.followUps.delete(id);
+          return this.refresh(id);
+        });
+      this.followUps.set(id, next);
+      return next;
+    }
     const run = this.refreshOnce(id).finally(() => this.refreshing.delete(id));
     this.refreshing.set(id, run);
     return run;
@@ -267,6 +280,33 @@ export class GitReposService {
     } catch (err) {
       this.logger.warn(`syntax check of ${repoId}@${commit.slice(0, 12)} not queued: ${(err as Error).message}`);
     }
+  }
+
+  /**
+   * At a worker's start: refreshes a stopped process left `running` (nobody holds their
+   * lock) are recorded as failed, so no repository shows "running" forever.
+   */
+  async sweepStaleRefreshes(): Promise<number> {
+    let swept = 0;
+    for (const repo of await this.repos.find({ where: { refreshStatus: 'running' } })) {
+      const lock = this.db.createQueryRunner();
+      await lock.connect();
+      try {
+        const [row] = (await lock.query('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [`git-repo:${repo.id}`])) as { ok: boolean }[];
+        if (!row.ok) continue;
+        try {
+          const why = 'The process refreshing it stopped before the refresh ended.';
+          await this.repos.update({ id: repo.id, refreshStatus: 'running' }, { refreshStatus: 'failed', refreshError: why });
+          await this.refreshes.update({ repoId: repo.id, status: 'running' }, { status: 'failed', error: why, finishedAt: new Date() });
+          swept++;
+        } finally {
+          await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [`git-repo:${repo.id}`]).catch(() => undefined);
+        }
+      } finally {
+        await lock.release();
+      }
+    }
+    return swept;
   }
 
   /** Queues a syntax check for every repository whose current playbooks still wait for one. */

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,12 +19,19 @@ export type SyntaxResult = { ok: true } | { ok: false; error: string; line: numb
 export async function syntaxCheck(run: RunProgram, ansiblePlaybook: string, treeDir: string, path: string): Promise<SyntaxResult> {
   const home = await mkdtemp(join(tmpdir(), 'superfluid-syntax-'));
   try {
+    // The repository's own ansible.cfg (callbacks, plugin paths) is not read: a check must run none of its code.
+    const config = join(home, 'ansible.cfg');
+    await writeFile(config, '[defaults]\n');
     const result = await run(ansiblePlaybook, ['--syntax-check', '-i', 'localhost,', '--', path], {
       cwd: treeDir,
       env: {
         PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
         HOME: home,
         LANG: 'C.UTF-8',
+        ANSIBLE_CONFIG: config,
+        ANSIBLE_STDOUT_CALLBACK: 'default',
+        ANSIBLE_CALLBACKS_ENABLED: '',
+        ANSIBLE_VARS_ENABLED: 'host_group_vars',
         ANSIBLE_NOCOLOR: '1',
         ANSIBLE_FORCE_COLOR: '0',
         ANSIBLE_LOCAL_TEMP: join(home, 'tmp'),

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { ProvidersService } from '../providers/providers.service.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProvidersModule } from '../providers/providers.module.js';
 import { InventoriesResolver } from './inventories.resolver.js';
@@ -10,4 +11,14 @@ import { InventoryEntity } from './inventory.entity.js';
   providers: [InventoriesService, InventoriesResolver],
   exports: [InventoriesService],
 })
-export class InventoriesModule {}
+export class InventoriesModule implements OnModuleInit {
+  constructor(
+    private readonly providers: ProvidersService,
+    private readonly inventories: InventoriesService,
+  ) {}
+
+  /** A provider an inventory's sites use cannot be deleted. */
+  onModuleInit(): void {
+    this.providers.registerUsage((id) => this.inventories.usingProvider(id));
+  }
+}

@@ -29,6 +29,15 @@ export class InventoriesService {
     private readonly processes: ProcessRunner,
   ) {}
 
+  /** Inventories whose sites use a provider (it cannot be deleted meanwhile). */
+  async usingProvider(providerId: string): Promise<string[]> {
+    const rows: { name: string }[] = await this.inventories.query(
+      `SELECT name FROM inventories WHERE sites @> $1::jsonb ORDER BY name`,
+      [JSON.stringify([{ providerId }])],
+    );
+    return rows.map((r) => `inventory "${r.name}"`);
+  }
+
   registerUsage(check: InventoryUsageCheck): void {
     this.usages.push(check);
   }
@@ -118,7 +127,7 @@ export class InventoriesService {
       for (const key of Object.keys(site.variables ?? {})) if (!VARIABLE.test(key)) problems.push(`${at}: variable "${key}" is not lower_snake_case`);
     }
     if (problems.length === 0) {
-      const refused = await this.ansibleInventory(sites);
+      const refused = await this.ansibleInventory(sites).catch((err: Error) => err.message);
       if (refused) problems.push(`ansible-inventory refused it: ${refused}`);
     }
     if (problems.length) fields.sites = problems.join('; ');

@@ -159,7 +159,12 @@ export class JobsService {
     return this.db.transaction(async (tx) => {
       for (const id of Object.keys(limits).sort()) await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`provider-slots:${id}`]);
       for (const [id, max] of Object.entries(limits)) {
-        const [{ n }] = (await tx.query(`SELECT count(*)::int AS n FROM jobs WHERE $1 = ANY(provider_ids) AND status = ANY($2)`, [id, ACTIVE])) as { n: number }[];
+        // A slot reserved by a process that died before its run started (a pending row whose lease lapsed) is free again.
+        const [{ n }] = (await tx.query(
+          `SELECT count(*)::int AS n FROM jobs WHERE $1 = ANY(provider_ids) AND status = ANY($2)
+             AND (status <> 'pending' OR heartbeat_at > now() - make_interval(secs => $3))`,
+          [id, ACTIVE, LEASE_MS / 1000],
+        )) as { n: number }[];
         if (n >= max) return null;
       }
       const row = await tx.save(tx.create(JobEntity, this.newJob(spec)));

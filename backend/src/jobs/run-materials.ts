@@ -48,6 +48,20 @@ export async function writeInventory(dir: string, materials: RunMaterials): Prom
  */
 export function combineMaterials(parts: RunMaterials[]): RunMaterials {
   const out: RunMaterials = { inventory: { all: { children: {} } }, env: {}, groupSecrets: {}, secrets: [] };
+  // A host name in two sites would be one Ansible host, with one site's connection winning.
+  const hosts = new Map<string, { site: string; vars: string }>();
+  for (const part of parts) {
+    for (const [site, group] of Object.entries(part.inventory.all.children)) {
+      for (const [host, vars] of Object.entries(group.hosts)) {
+        const seen = hosts.get(host);
+        const json = JSON.stringify(vars);
+        if (seen && seen.vars !== json) {
+          throw new Error(`host "${host}" is in sites "${seen.site}" and "${site}" with different connections: give the providers' hosts distinct names`);
+        }
+        hosts.set(host, { site, vars: json });
+      }
+    }
+  }
   for (const part of parts) {
     Object.assign(out.inventory.all.children, part.inventory.all.children);
     for (const [name, value] of Object.entries(part.env)) if (!(name in out.env)) out.env[name] = value;

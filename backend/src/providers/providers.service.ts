@@ -104,7 +104,14 @@ export class ProvidersService {
     if (provider.type === 'local' && provider.name === LOCAL_PROVIDER_NAME) throw new AppError(ErrorCode.CONFLICT, 'The local provider cannot be deleted.');
     const users = (await Promise.all(this.usages.map((check) => check(id)))).flat();
     if (users.length) throw new AppError(ErrorCode.CONFLICT, `Provider "${provider.name}" is used by ${users.join(', ')}: retire those first.`, { usedBy: users });
-    await this.providers.delete(id);
+    try {
+      await this.providers.delete(id);
+    } catch (err) {
+      if ((err as { driverError?: { code?: string } }).driverError?.code === '23503') {
+        throw new AppError(ErrorCode.CONFLICT, `Provider "${provider.name}" has services (retired ones too) in its history: it is kept for them.`);
+      }
+      throw err;
+    }
     return true;
   }
 
@@ -197,7 +204,11 @@ export class ProvidersService {
       const [credential, become] = await this.revealCredentials(provider);
       parts.push(await buildMaterials(provider, credential, become, runDir, site.name, site.variables, site.hosts));
     }
-    return combineMaterials(parts);
+    try {
+      return combineMaterials(parts);
+    } catch (err) {
+      throw new AppError(ErrorCode.CONFLICT, `The sites cannot share one inventory: ${(err as Error).message}.`);
+    }
   }
 
   /** The inventory alone (no secrets), for display. */

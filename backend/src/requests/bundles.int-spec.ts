@@ -156,7 +156,7 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
     assert.equal(failed.state, 'wait');
     assert.match(failed.message ?? '', /Item "gate" failed: .*gate file .* is missing/s);
     assert.match(failed.message ?? '', /Already deployed and kept: network/);
-    assert.deepEqual(failed.items.map((i) => i.status), ['successful', 'failed', 'pending']);
+    assert.deepEqual(failed.items.map((i) => i.status), ['successful', 'failed', 'canceled'], 'what had not started will not start');
     const networkJob = failed.items[0].jobId;
 
     // Fix the cause, then resume.

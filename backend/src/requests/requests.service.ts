@@ -154,6 +154,7 @@ export class RequestsService {
     const items = await this.items(failed.id);
     const plans = await this.undoPlans(
       (template?.items ?? []).flatMap((spec) => {
+        // Only what succeeded: a failed item's site may be the very thing that is unreachable.
         const item = items.find((i) => i.name === spec.name && i.status === 'successful');
         return spec.retirement && item ? [{ name: item.name, index: item.index, plan: item.plan, playbook: spec.retirement.playbook, outputs: item.outputs ?? {} }] : [];
       }),
@@ -227,20 +228,29 @@ export class RequestsService {
     plan: BundlePlan,
     items: { name: string; index: number; plan: ItemPlan }[],
   ): Promise<ServiceRequestModel> {
-    const id = await this.requests.manager.transaction(async (tx) => {
-      const request = await tx.save(
-        tx.create(ServiceRequestEntity, {
-          templateId,
-          requesterId: userId,
-          dialogValues: values,
-          plan,
-          status: 'pending',
-          state: plan.machine.states[0].name,
-          stateAttempt: 0,
-        }),
-      );
-      if (items.length) await tx.save(items.map((p) => tx.create(RequestItemEntity, { requestId: request.id, name: p.name, index: p.index, plan: p.plan })));
-      return request.id;
+    const store = (tx: EntityManager) =>
+      tx
+        .save(
+          tx.create(ServiceRequestEntity, {
+            templateId,
+            requesterId: userId,
+            dialogValues: values,
+            plan,
+            status: 'pending',
+            state: plan.machine.states[0].name,
+            stateAttempt: 0,
+          }),
+        )
+        .then(async (request) => {
+          if (items.length) await tx.save(items.map((p) => tx.create(RequestItemEntity, { requestId: request.id, name: p.name, index: p.index, plan: p.plan })));
+          return request.id;
+        });
+    const id = await this.requests.manager.transaction(store).catch((err: { driverError?: { code?: string; constraint?: string } }) => {
+      // Two retirements of one service at once: the database lets one through.
+      if (err.driverError?.code === '23505' && err.driverError.constraint === 'UQ_service_requests_open_retirement') {
+        throw new AppError(ErrorCode.CONFLICT, 'This service is being retired already.');
+      }
+      throw err;
     });
     await this.enqueue(id);
     return this.get(id);

@@ -25,6 +25,8 @@ export type Outcome = { kind: 'ok'; message?: string } | { kind: 'wait' } | { ki
 
 type Method = (request: ServiceRequestEntity) => Promise<Outcome>;
 
+/** A step that finds its request locked by another tries again this much later. */
+const LOCK_RETRY_MS = 250;
 /** A bound on the states one advance walks through, against a machine that loops. */
 const MAX_STEPS = 200;
 
@@ -157,6 +159,11 @@ export class StateMachineRunner {
     }
     const request = await this.requests.load(requestId);
     if (!request || item.status !== 'queued') return;
+    if (request.status !== 'running') {
+      // Its request failed or was canceled meanwhile: the item does not start.
+      await items.update({ id: item.id, status: 'queued' }, { status: 'canceled', message: `Not started: the request is ${request.status}.`, finishedAt: new Date() });
+      return;
+    }
     // Providers that limit their concurrent jobs give a slot first, or the item waits (queued, delayed).
     const providerIds = [...new Set(item.plan.sites ? item.plan.sites.map((s) => s.providerId) : [item.plan.providerId])];
     const limits = await this.providers.limits(providerIds);
@@ -376,6 +383,8 @@ export class StateMachineRunner {
     await this.record(request.id, state, 'entered', attempt, null);
     const def = isBundlePlan(request.plan) ? request.plan.machine.states.find((s) => s.name === state) : undefined;
     if (def?.onEntry) await this.hook({ ...request, state }, def, def.onEntry);
+    // A state that waits (for items, or a slot) is looked at again when its max_time is up.
+    if (def?.maxTime) await this.trigger(request.id, def.maxTime * 1000 + 1000);
     await this.requests.publishChange(request.id);
   }
 
@@ -388,6 +397,14 @@ export class StateMachineRunner {
 
   private async fail(request: ServiceRequestEntity, state: string, message: string, def?: StateDef): Promise<void> {
     await this.record(request.id, state, 'error', request.stateAttempt, message);
+    // Nothing more starts; what runs is asked to stop (its outcome is still recorded).
+    await this.db.getRepository(RequestItemEntity).update(
+      { requestId: request.id, status: In(['pending', 'queued']) },
+      { status: 'canceled', message: `Not started: state "${state}" failed.`, finishedAt: new Date() },
+    );
+    for (const item of await this.requests.items(request.id)) {
+      if (item.status === 'running' && item.jobId) await this.jobs.cancel(item.jobId, request.requesterId).catch(() => undefined);
+    }
     if (def?.onError) await this.hook(request, def, def.onError);
     let note = '';
     const plan = request.plan;
@@ -450,20 +467,25 @@ export class StateMachineRunner {
     await this.trigger(item.requestId);
   }
 
-  /** One step of a request at a time, across processes (a Postgres advisory lock held on its own connection). */
+  /**
+   * One step of a request at a time, across processes (a Postgres advisory lock). A step
+   * that finds the lock taken does not wait holding a connection and a worker slot: it
+   * queues itself again shortly (the holder may have looked before this step's news).
+   */
   private async withRequestLock(requestId: string, work: () => Promise<void>): Promise<void> {
+    const key = `request:${requestId}`;
     const lock = this.db.createQueryRunner();
     await lock.connect();
+    let held = false;
     try {
-      await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`request:${requestId}`]);
-      try {
-        await work();
-      } finally {
-        await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [`request:${requestId}`]).catch(() => undefined);
-      }
+      const [row] = (await lock.query('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key])) as { ok: boolean }[];
+      held = row.ok;
+      if (held) await work();
     } finally {
+      if (held) await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
       await lock.release();
     }
+    if (!held) await this.trigger(requestId, LOCK_RETRY_MS);
   }
 }
 

@@ -48,13 +48,19 @@ export class Bundles1764800000000 implements MigrationInterface {
       "at" timestamptz NOT NULL DEFAULT clock_timestamp())`);
     await q.query(`CREATE INDEX "IDX_request_transitions_request" ON "request_transitions" ("request_id", "id")`);
     await q.query(`ALTER TABLE "jobs" ADD "item" text`);
+    // One open retirement per service: two retireService calls at once cannot both run.
+    await q.query(`CREATE UNIQUE INDEX "UQ_service_requests_open_retirement" ON "service_requests" (("plan"->>'serviceId'))
+      WHERE "plan"->>'serviceId' IS NOT NULL AND "status" IN ('pending', 'queued', 'running')`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "UQ_service_requests_open_retirement"`);
     await q.query(`ALTER TABLE "jobs" DROP "item"`);
     await q.query(`DROP TABLE "request_transitions"`);
     await q.query(`DROP TABLE "request_items"`);
     await q.query(`ALTER TABLE "service_requests" DROP "state", DROP "state_attempt", DROP "state_entered_at"`);
+    await q.query(`DELETE FROM "services" WHERE "template_id" IN (SELECT "id" FROM "service_templates" WHERE "provision" IS NULL)`);
+    await q.query(`DELETE FROM "service_requests" WHERE "template_id" IN (SELECT "id" FROM "service_templates" WHERE "provision" IS NULL)`);
     await q.query(`DELETE FROM "service_templates" WHERE "provision" IS NULL`);
     await q.query(`ALTER TABLE "service_templates" DROP "items", DROP "state_machine", DROP "retirement", DROP "sites", DROP "on_failure", ALTER "provision" SET NOT NULL`);
     await q.query(`DROP TABLE "state_machines"`);
