@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { RevealedCredential } from '../credentials/credentials.service.js';
@@ -6,15 +6,8 @@ import type { RunMaterials } from '../jobs/run-materials.js';
 import type { KubernetesConfig, OpenStackConfig, SshConfig } from './provider-config.js';
 import type { ProviderEntity } from './provider.entity.js';
 
-/**
- * The run's askpass program: ssh runs it for a key's passphrase, with a prompt naming the
- * key file; it prints the `passphrase` file beside that key (each site has its own folder).
- */
-const ASKPASS = `#!/bin/sh
-key=$(printf '%s' "$1" | sed -n "s/^.*key '\\(.*\\)'.*$/\\1/p")
-[ -n "$key" ] && exec cat "$(dirname "$key")/passphrase"
-exit 1
-`;
+/** Removes a key's passphrase in place (ssh-keygen -p, the old passphrase given by an askpass program reading a 0600 file). */
+export type DecryptKey = (keyFile: string, askpass: string) => Promise<void>;
 
 /**
  * Builds what a run on `provider` needs, in `runDir`: its inventory (one group, named
@@ -30,6 +23,7 @@ export async function buildMaterials(
   group = provider.name,
   siteVariables: Record<string, unknown> = {},
   onlyHosts?: string[],
+  decryptKey?: DecryptKey,
 ): Promise<RunMaterials> {
   await mkdir(join(runDir, 'credentials'), { recursive: true, mode: 0o700 });
   const dir = join(runDir, 'credentials', group);
@@ -64,16 +58,22 @@ export async function buildMaterials(
       if (user) groupVars.ansible_user = user;
       if (config.sshArgs) groupVars.ansible_ssh_common_args = config.sshArgs;
       if (credential?.type === 'ssh_key') {
-        groupVars.ansible_ssh_private_key_file = await file('id_key', withNewline(credential.secrets.private_key));
+        const key = await file('id_key', withNewline(credential.secrets.private_key));
         if (credential.secrets.passphrase) {
-          // ssh asks the askpass program for the passphrase; it reads it from a 0600 file beside the key.
-          await file('passphrase', credential.secrets.passphrase);
-          const askpass = join(runDir, 'credentials', 'askpass');
-          await writeFile(askpass, ASKPASS, { mode: 0o700 });
-          env.SSH_ASKPASS = askpass;
-          env.SSH_ASKPASS_REQUIRE = 'force';
-          env.DISPLAY = ':0';
+          // The run's copy of the key loses its passphrase (ssh would ask for it, and its prompt
+          // shows only the first 100 characters of the key's path): ssh-keygen -p, given the
+          // old passphrase by a program that reads it from a 0600 file, both removed after.
+          if (!decryptKey) throw new Error('a key with a passphrase needs ssh-keygen to open it');
+          const passphrase = await file('passphrase', credential.secrets.passphrase);
+          const askpass = await file('askpass', `#!/bin/sh\nexec cat '${passphrase.replace(/'/g, `'\\''`)}'\n`, 0o700);
+          try {
+            await decryptKey(key, askpass);
+          } finally {
+            await rm(passphrase, { force: true });
+            await rm(askpass, { force: true });
+          }
         }
+        groupVars.ansible_ssh_private_key_file = key;
       } else if (credential?.type === 'username_password') {
         secretVars.ansible_password = credential.secrets.password;
       }

@@ -188,7 +188,7 @@ export class ProvidersService {
     const provider = await this.providers.findOneBy({ id });
     if (!provider) throw notFound('Provider', id);
     const [credential, become] = await this.revealCredentials(provider);
-    return buildMaterials(provider, credential, become, runDir);
+    return buildMaterials(provider, credential, become, runDir, provider.name, {}, undefined, this.decryptKey);
   }
 
   /**
@@ -202,7 +202,7 @@ export class ProvidersService {
       const provider = await this.providers.findOneBy({ id: site.providerId });
       if (!provider) throw notFound('Provider', site.providerId);
       const [credential, become] = await this.revealCredentials(provider);
-      parts.push(await buildMaterials(provider, credential, become, runDir, site.name, site.variables, site.hosts));
+      parts.push(await buildMaterials(provider, credential, become, runDir, site.name, site.variables, site.hosts, this.decryptKey));
     }
     try {
       return combineMaterials(parts);
@@ -220,6 +220,20 @@ export class ProvidersService {
       await rm(dir, { recursive: true, force: true });
     }
   }
+
+  /** ssh-keygen -p on the run's copy of a key: the old passphrase comes from `askpass`, never an argument. */
+  private readonly decryptKey = async (keyFile: string, askpass: string): Promise<void> => {
+    await this.processes
+      .run('ssh-keygen', ['-q', '-p', '-N', '', '-f', keyFile], {
+        extendEnv: false,
+        stdin: 'ignore',
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: ':0' },
+        timeout: 30_000,
+      })
+      .catch(() => {
+        throw new AppError(ErrorCode.CONFLICT, 'The SSH key could not be opened with its passphrase: check the credential.');
+      });
+  };
 
   private async revealCredentials(provider: ProviderEntity): Promise<[RevealedCredential | null, RevealedCredential | null]> {
     return Promise.all([
