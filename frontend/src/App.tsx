@@ -7,6 +7,7 @@ import serviceRequests from './serviceRequests';
 import services from './services';
 import gitRepos from './gitRepos';
 import providers from './providers';
+import inventories from './inventories';
 import credentials from './credentials';
 import apiTokens from './apiTokens';
 import dialogs from './dialogs';
@@ -52,6 +53,15 @@ export const App = () => (
       create={providers.create}
       edit={providers.edit}
       icon={providers.icon}
+      recordRepresentation="name"
+    />
+    <Resource
+      name="inventories"
+      list={inventories.list}
+      show={inventories.show}
+      create={inventories.create}
+      edit={inventories.edit}
+      icon={inventories.icon}
       recordRepresentation="name"
     />
     <Resource

@@ -1,6 +1,6 @@
 // The single seam between react-admin and the Superfluid GraphQL API.
-// Resources: catalog (service templates), serviceRequests, services, gitRepos, providers, credentials,
-// apiTokens, dialogs. Writes: serviceRequests (create = order), gitRepos and providers (create, update, delete),
+// Resources: catalog (service templates), serviceRequests, services, gitRepos, providers, inventories,
+// credentials, apiTokens, dialogs. Writes: serviceRequests (create = order), gitRepos and providers (create, update, delete),
 // credentials (create, update, delete; their forms send CredentialInput, secrets write-only), apiTokens
 // (delete = revoke; creating one is createApiToken below, since its token is shown once and is no record),
 // dialogs (delete; saving is saveDialog below: the editor sends whole definitions, not react-admin records).
@@ -28,6 +28,7 @@ import {
 import { graphqlRequest } from './api/graphql';
 import type { Credential, CredentialInput, CredentialType } from './credentials/types';
 import type { Dialog, DialogChoice, DialogRecord, DialogImportFormat } from './dialogs/types';
+import type { Inventory, InventoryInput } from './inventories/types';
 import type {
   ApiToken,
   CreatedApiToken,
@@ -77,6 +78,9 @@ const PROVIDER_FIELDS =
 const HEALTH_FIELDS = 'providerId status message latencyMs changed checkedAt';
 // A provider read by id carries its inventory (made on the server for each read) and its health history.
 const PROVIDER_DETAIL_FIELDS = `${PROVIDER_FIELDS} inventory healthHistory(take: 50) { ${HEALTH_FIELDS} }`;
+const INVENTORY_FIELDS = 'id name description sites { name providerId hosts variables } createdAt updatedAt';
+// An inventory read by id carries what a run gets (rendered on the server for each read); list rows do not.
+const INVENTORY_DETAIL_FIELDS = `${INVENTORY_FIELDS} rendered`;
 const CREDENTIAL_FIELDS = 'id name type inputs secretFields createdAt updatedAt';
 const CREDENTIAL_TYPE_FIELDS = 'name label description fields { name label secret required multiline help }';
 const API_TOKEN_FIELDS = 'id name createdAt expiresAt lastUsedAt';
@@ -196,6 +200,17 @@ const RESOURCES: Record<string, ResourceApi> = {
           id,
         })
       ).provider,
+  },
+  inventories: {
+    paged: false,
+    list: async () =>
+      asRecords((await graphqlRequest<{ inventories: Inventory[] }>(`{ inventories { ${INVENTORY_FIELDS} } }`)).inventories),
+    one: async (id) =>
+      (
+        await graphqlRequest<{ inventory: Inventory | null }>(`query($id: ID!) { inventory(id: $id) { ${INVENTORY_DETAIL_FIELDS} } }`, {
+          id,
+        })
+      ).inventory,
   },
   apiTokens: {
     paged: false,
@@ -339,6 +354,14 @@ async function create(resource: string, params: CreateParams): Promise<CreateRes
     );
     return { data: createProvider };
   }
+  if (resource === 'inventories') {
+    // The inventory form sends an InventoryInput (see inventories/inventoryInput.ts).
+    const { createInventory } = await graphqlRequest<{ createInventory: Inventory }>(
+      `mutation($input: InventoryInput!) { createInventory(input: $input) { ${INVENTORY_DETAIL_FIELDS} } }`,
+      { input: params.data as InventoryInput },
+    );
+    return { data: createInventory };
+  }
   if (resource !== 'serviceRequests') return unsupported(`Creating ${resource}`);
   const { templateId, dialogValues } = params.data as OrderData;
   const { orderService } = await graphqlRequest<{ orderService: ServiceRequest }>(
@@ -367,6 +390,14 @@ async function update(resource: string, params: UpdateParams): Promise<UpdateRes
       { id: params.id, input },
     );
     return { data: updateProvider };
+  }
+  if (resource === 'inventories') {
+    const { name, description, sites } = params.data as InventoryInput;
+    const { updateInventory } = await graphqlRequest<{ updateInventory: Inventory }>(
+      `mutation($id: ID!, $input: InventoryInput!) { updateInventory(id: $id, input: $input) { ${INVENTORY_DETAIL_FIELDS} } }`,
+      { id: params.id, input: { name, description, sites } },
+    );
+    return { data: updateInventory };
   }
   if (resource !== 'gitRepos') return unsupported(`Updating ${resource}`);
   // Only what changed, so that an unchanged URL and branch do not trigger a refresh.
@@ -398,6 +429,11 @@ async function deleteOne(resource: string, params: DeleteParams): Promise<Delete
   if (resource === 'dialogs') {
     // CONFLICT for a dialog from catalog files or one a catalog item uses, with the server's message.
     await graphqlRequest<{ deleteDialog: boolean }>('mutation($id: ID!) { deleteDialog(id: $id) }', { id: params.id });
+    return { data: (params.previousData ?? { id: String(params.id) }) as Rec };
+  }
+  if (resource === 'inventories') {
+    // CONFLICT while a catalog item uses it, with the server's message naming the items.
+    await graphqlRequest<{ deleteInventory: boolean }>('mutation($id: ID!) { deleteInventory(id: $id) }', { id: params.id });
     return { data: (params.previousData ?? { id: String(params.id) }) as Rec };
   }
   if (resource !== 'gitRepos') return unsupported(`Deleting ${resource}`);

@@ -1,0 +1,156 @@
+// Inventory documents through a real browser (the real product, headless Chromium): an inventory
+// with two sites on the local provider is created in the form and its rendered groups are seen on
+// the show page; a site naming a host the provider does not have is refused, with the server's
+// reason under the sites and nothing stored.
+//
+// Run: npm test (which gives DATABASE_URL / REDIS_URL), or directly:
+//   node --test test/e2e/inventories.test.mjs
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startProduct } from '../support/product.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+// A waiting limit only: saving runs ansible-inventory on the server.
+const UI_TIMEOUT = 30_000;
+
+let product;
+let apiToken;
+let context;
+let browserDir;
+
+const api = async (query, variables = {}) => {
+  const body = await product.graphql(query, variables, apiToken);
+  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+};
+
+const newPage = async () => {
+  browserDir = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
+  context = await chromium.launchPersistentContext(browserDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 1000 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(UI_TIMEOUT);
+  return page;
+};
+
+const logIn = async (page) => {
+  await page.goto(product.url);
+  await page.locator('input[name="username"]').fill('admin');
+  await page.locator('input[name="password"]').fill(product.adminPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('menuitem', { name: 'Catalog' }).waitFor();
+};
+
+const openCreateForm = async (page) => {
+  await page.getByRole('menuitem', { name: 'Inventories' }).click();
+  // "New inventory" in the toolbar, or "Create" on the empty list.
+  await page.locator('a[href$="/inventories/create"]').first().click();
+  await page.locator('input[name="name"]').waitFor();
+};
+
+/** Fills site `index` of the form (adding a row when it is not there yet). */
+const fillSite = async (page, index, { name, provider, hosts = [] }) => {
+  const field = (f) => page.locator(`[name="sites.${index}.${f}"]`);
+  if ((await field('name').count()) === 0) {
+    await page.getByTestId('inventory-sites').getByRole('button', { name: 'Add' }).click();
+  }
+  await field('name').fill(name);
+  // The provider picker: the select's button next to its hidden input.
+  await field('providerId').locator('xpath=preceding-sibling::*[@role="combobox"]').click();
+  await page.getByRole('option', { name: provider, exact: true }).click();
+  for (const host of hosts) {
+    await field('hosts').fill(host);
+    await page.getByRole('option', { name: new RegExp(`^(Add host )?${host}$`) }).first().click();
+  }
+};
+
+const inventoryNames = async () => (await api('{ inventories { name } }')).inventories.map((i) => i.name).sort();
+
+describe('inventory documents in the web UI', () => {
+  before(async () => {
+    product = await startProduct();
+    apiToken = await product.login();
+  });
+
+  after(async () => {
+    await context?.close().catch(() => undefined);
+    if (browserDir) await rm(browserDir, { recursive: true, force: true });
+    await product?.stop();
+  });
+
+  test('an inventory with two sites on the local provider is created and its rendered groups are shown', async () => {
+    const page = await newPage();
+    await logIn(page);
+    await openCreateForm(page);
+
+    await page.locator('input[name="name"]').fill('lab');
+    await page.locator('textarea[name="description"]').fill('EPC and MEC on the portal’s host');
+    await fillSite(page, 0, { name: 'epc', provider: 'local' });
+    await page.locator('textarea[name="sites.0.variables"]').fill('role: core\nreplicas: 2');
+    await fillSite(page, 1, { name: 'mec', provider: 'local', hosts: ['localhost'] });
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+
+    await page.waitForURL(/\/inventories\/[^/]+\/show$/, { timeout: UI_TIMEOUT });
+    const rendered = JSON.parse(await page.getByTestId('inventory-rendered').innerText());
+    const groups = rendered.all.children;
+    assert.deepEqual(Object.keys(groups), ['epc', 'mec']);
+    assert.ok(groups.epc.hosts.localhost, 'epc has the local host');
+    assert.ok(groups.mec.hosts.localhost, 'mec has the local host');
+    assert.equal(groups.epc.vars.role, 'core');
+    assert.equal(groups.epc.vars.replicas, 2, 'a value that reads as JSON is a number');
+    await page.locator('[data-testid="site-row"][data-site="epc"]').waitFor();
+    await page.locator('[data-testid="site-row"][data-site="mec"]').getByText('localhost').waitFor();
+
+    const { inventories } = await api('{ inventories { name description sites { name hosts variables } } }');
+    assert.equal(inventories.length, 1);
+    assert.deepEqual(
+      inventories[0].sites.map((s) => [s.name, s.hosts ?? [], s.variables]),
+      [
+        ['epc', [], { role: 'core', replicas: 2 }],
+        ['mec', ['localhost'], null],
+      ],
+    );
+
+    // The list shows the sites as "site → provider".
+    await page.getByRole('menuitem', { name: 'Inventories' }).click();
+    await page.getByTestId('site-chip').filter({ hasText: 'epc → local' }).waitFor();
+    await page.getByTestId('site-chip').filter({ hasText: 'mec → local' }).waitFor();
+  });
+
+  test('a host the provider does not have is refused: the reason is under the sites, nothing is stored', async () => {
+    const page = await newPage();
+    await logIn(page);
+    await openCreateForm(page);
+
+    await page.locator('input[name="name"]').fill('broken');
+    await fillSite(page, 0, { name: 'epc', provider: 'local', hosts: ['nope'] });
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+
+    const error = page.getByTestId('sites-error');
+    await error.waitFor();
+    assert.match(await error.innerText(), /site 1 \(epc\): provider "local" has no host "nope"/);
+    assert.match(page.url(), /\/inventories\/create$/, 'the form stays open');
+    // It stays visible while the form is looked at.
+    await page.waitForTimeout(1_000);
+    assert.ok(await error.isVisible(), 'the reason stays under the sites');
+    assert.deepEqual(await inventoryNames(), ['lab'], 'nothing was stored');
+  });
+});
