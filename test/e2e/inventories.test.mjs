@@ -29,8 +29,9 @@ const UI_TIMEOUT = 30_000;
 
 let product;
 let apiToken;
-let context;
-let browserDir;
+// Every browser this file opens, each closed (and its folder removed) at the end: one left
+// running would keep the test process alive.
+const browsers = [];
 
 const api = async (query, variables = {}) => {
   const body = await product.graphql(query, variables, apiToken);
@@ -39,13 +40,14 @@ const api = async (query, variables = {}) => {
 };
 
 const newPage = async () => {
-  browserDir = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
-  context = await chromium.launchPersistentContext(browserDir, {
+  const browserDir = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
+  const context = await chromium.launchPersistentContext(browserDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 1000 },
   });
+  browsers.push({ context, browserDir });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(UI_TIMEOUT);
   return page;
@@ -91,8 +93,10 @@ describe('inventory documents in the web UI', () => {
   });
 
   after(async () => {
-    await context?.close().catch(() => undefined);
-    if (browserDir) await rm(browserDir, { recursive: true, force: true });
+    for (const { context, browserDir } of browsers) {
+      await context.close().catch(() => undefined);
+      await rm(browserDir, { recursive: true, force: true });
+    }
     await product?.stop();
   });
 
