@@ -413,7 +413,9 @@ describe('bundles, retirement and providers in the web UI', () => {
 
     // A local provider, made through the form.
     await page.getByRole('link', { name: 'New provider' }).click();
-    await page.getByLabel('Name').fill('edge_local');
+    // The list's "Sort by name" header also answers to "Name": wait for the form.
+    await page.waitForURL(/\/providers\/create$/);
+    await page.locator('input[name="name"]').fill('edge_local');
     await choose(page, 'Type', 'Local (the portal’s host)');
     await page.getByTestId('provider-becomeCredentialId').waitFor();
     await page.getByRole('button', { name: 'Create' }).click();
@@ -448,7 +450,8 @@ describe('bundles, retirement and providers in the web UI', () => {
 
     // An ssh provider without hosts: the server refuses, and says why under the settings.
     await page.getByRole('link', { name: 'New provider' }).click();
-    await page.getByLabel('Name').fill('edge_ssh');
+    await page.waitForURL(/\/providers\/create$/);
+    await page.locator('input[name="name"]').fill('edge_ssh');
     await choose(page, 'Type', 'SSH hosts');
     await page.getByTestId('ssh-args-warning').waitFor();
     await page.getByRole('button', { name: 'Create' }).click();
