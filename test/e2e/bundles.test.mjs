@@ -124,6 +124,9 @@ const watchSteps = async (page, onChange = async () => undefined) => {
   const items = [];
   const deadline = Date.now() + RUN_TIMEOUT;
   for (;;) {
+    // The status first: the steps and items read after it come from the same or a later picture of
+    // the request, so when it has ended the last picture recorded is the final one.
+    const status = await page.getByTestId('request-status').getAttribute('data-status');
     const shownItems = Object.fromEntries(
       await page.locator('[data-testid="bundle-item"]').evaluateAll((els) => els.map((i) => [i.dataset.item, i.dataset.status])),
     );
@@ -134,7 +137,6 @@ const watchSteps = async (page, onChange = async () => undefined) => {
       seen.push(steps);
       await onChange(steps);
     }
-    const status = await page.getByTestId('request-status').getAttribute('data-status');
     if (status === 'finished' || status === 'failed' || status === 'canceled') return { seen, items, status };
     if (Date.now() > deadline) throw new Error(`the request did not end; last steps: ${key}`);
     await page.waitForTimeout(150);
