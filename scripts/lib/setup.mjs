@@ -35,10 +35,11 @@ function onPath(command) {
  * Makes sure the system tools are there: ansible-playbook, git, ssh, redis-server
  * (unless `redis` is false: REDIS_URL points elsewhere), chromium (when `chromium`)
  * and, for the tests (`sshHosts`), sshd, netcat and iproute2, which run SSH test hosts
- * in network namespaces. As root on Debian/Ubuntu the missing ones are installed with
+ * in network namespaces, and (`openstack`) Debian's Keystone and Heat, which the tests run as
+ * a real OpenStack. As root on Debian/Ubuntu the missing ones are installed with
  * apt-get; otherwise the script says what to install and exits 1.
  */
-export async function ensureSystemTools({ redis = true, chromium = false, sshHosts = false } = {}) {
+export async function ensureSystemTools({ redis = true, chromium = false, sshHosts = false, openstack = false } = {}) {
   const wanted = [
     { command: 'ansible-playbook', apt: 'ansible-core' },
     { command: 'git', apt: 'git' },
@@ -49,6 +50,14 @@ export async function ensureSystemTools({ redis = true, chromium = false, sshHos
           { command: '/usr/sbin/sshd', apt: 'openssh-server' },
           { command: 'nc', apt: 'netcat-openbsd' },
           { command: 'ip', apt: 'iproute2' },
+        ]
+      : []),
+    ...(openstack
+      ? [
+          { command: 'keystone-manage', apt: 'keystone' },
+          { command: '/usr/bin/heat-api', apt: 'heat-api' },
+          { command: '/usr/bin/heat-engine', apt: 'heat-engine' },
+          { command: 'sqlite3', apt: 'sqlite3' },
         ]
       : []),
   ];
@@ -158,9 +167,9 @@ export async function ensureBuilt(workspace, { force = false } = {}) {
 }
 
 /** Everything before the product can run: node check, system tools, packages, builds. */
-export async function prepare({ redis = true, chromium = false, sshHosts = false } = {}) {
+export async function prepare({ redis = true, chromium = false, sshHosts = false, openstack = false } = {}) {
   checkNode();
-  await ensureSystemTools({ redis, chromium, sshHosts });
+  await ensureSystemTools({ redis, chromium, sshHosts, openstack });
   await ensureDependencies();
   await ensureBuilt('backend');
   await ensureBuilt('frontend');

@@ -11,7 +11,7 @@ const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 const dataSource = z.discriminatedUnion('type', [
   z.object({ type: z.literal('static'), choices: z.array(choice).min(1) }).strict(),
-  z.object({ type: z.literal('providers') }).strict(),
+  z.object({ type: z.literal('providers'), providerType: z.enum(['local', 'ssh', 'openstack', 'kubernetes']).optional() }).strict(),
   z.object({ type: z.literal('gitRepos') }).strict(),
   z
     .object({ type: z.literal('playbooks'), repo: z.string().min(1).optional(), repoField: z.string().min(1).optional() })

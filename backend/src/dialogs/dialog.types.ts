@@ -9,7 +9,8 @@ export interface Choice {
 /** Where a field's choices come from, resolved when the dialog is shown and when an order is validated. */
 export type DataSource =
   | { type: 'static'; choices: Choice[] }
-  | { type: 'providers' }
+  /** The providers, or those of one type (an OpenStack item offers OpenStack clouds only). */
+  | { type: 'providers'; providerType?: 'local' | 'ssh' | 'openstack' | 'kubernetes' }
   | { type: 'gitRepos' }
   /** The playbooks of a repository named literally (`repo`) or by another field's value (`repoField`). */
   | { type: 'playbooks'; repo: string; repoField?: undefined }

@@ -269,7 +269,7 @@ export class DialogsService {
       case 'static':
         return { choices: source.choices };
       case 'providers': {
-        const list = await this.providers.list();
+        const list = (await this.providers.list()).filter((p) => !source.providerType || p.type === source.providerType);
         const local = list.find((p) => p.name === LOCAL_PROVIDER_NAME);
         return { choices: list.map((p) => ({ value: p.id, label: `${p.name} (${p.type})` })), default: local?.id };
       }

@@ -39,38 +39,102 @@ export function httpCall(
   });
 }
 
-/** OpenStack: a Keystone v3 token and its service catalog. */
-export async function checkOpenStack(provider: ProviderEntity, credential: RevealedCredential | null): Promise<HealthResult> {
-  if (credential?.type !== 'openstack') return { status: 'down', message: 'no OpenStack credential to authenticate with' };
+interface CatalogEntry {
+  type: string;
+  endpoints?: { interface: string; region?: string; region_id?: string; url: string }[];
+}
+
+/** A Keystone v3 token for an OpenStack provider's credential, with its service catalog. */
+async function openstackToken(provider: ProviderEntity, credential: RevealedCredential): Promise<{ token: string; catalog: CatalogEntry[] } | { status: number }> {
   let { auth } = openstackClouds(provider.name, provider.config as OpenStackConfig, credential);
   if (auth.clouds_yaml_cloud !== undefined) {
     const clouds = parse(credential.secrets.clouds_yaml) as { clouds?: Record<string, { auth?: Record<string, string>; auth_type?: string }> };
     const entry = clouds.clouds?.[credential.inputs.cloud];
     auth = { auth_type: entry?.auth_type ?? 'password', ...(entry?.auth ?? {}) };
   }
-  if (!auth.auth_url) return { status: 'down', message: 'no auth URL' };
-  const identity =
-    auth.auth_type === 'v3applicationcredential'
-      ? { methods: ['application_credential'], application_credential: { id: auth.application_credential_id, secret: auth.application_credential_secret } }
-      : {
-          methods: ['password'],
-          password: { user: { name: auth.username, password: auth.password, domain: { name: auth.user_domain_name ?? 'Default' } } },
-        };
-  const scope =
-    auth.auth_type === 'v3applicationcredential' ? {} : { scope: { project: { name: auth.project_name, domain: { name: auth.project_domain_name ?? 'Default' } } } };
+  if (!auth.auth_url) throw new Error('no auth URL');
+  const appCredential = auth.auth_type === 'v3applicationcredential' || auth.auth_type === 'application_credential';
+  const identity = appCredential
+    ? { methods: ['application_credential'], application_credential: { id: auth.application_credential_id, secret: auth.application_credential_secret } }
+    : {
+        methods: ['password'],
+        password: { user: { name: auth.username, password: auth.password, domain: { name: auth.user_domain_name ?? 'Default' } } },
+      };
+  const scope = appCredential ? {} : { scope: { project: { name: auth.project_name, domain: { name: auth.project_domain_name ?? 'Default' } } } };
   const url = `${auth.auth_url.replace(/\/+$/, '').replace(/\/v3$/, '')}/v3/auth/tokens`;
+  const res = await httpCall(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ auth: { identity, ...scope } }) });
+  const token = res.headers['x-subject-token'];
+  if (res.status !== 201 || typeof token !== 'string') return { status: res.status };
+  return { token, catalog: (JSON.parse(res.body) as { token?: { catalog?: CatalogEntry[] } }).token?.catalog ?? [] };
+}
+
+/** OpenStack: a Keystone v3 token and its service catalog. */
+export async function checkOpenStack(provider: ProviderEntity, credential: RevealedCredential | null): Promise<HealthResult> {
+  if (credential?.type !== 'openstack') return { status: 'down', message: 'no OpenStack credential to authenticate with' };
   try {
-    const res = await httpCall(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ auth: { identity, ...scope } }),
-    });
-    if (res.status !== 201 || !res.headers['x-subject-token']) return { status: 'down', message: `Keystone answered HTTP ${res.status}` };
-    const catalog = (JSON.parse(res.body) as { token?: { catalog?: { type: string }[] } }).token?.catalog ?? [];
-    return { status: 'up', message: `token issued; service catalog: ${catalog.map((c) => c.type).sort().join(', ') || 'empty'}` };
+    const answer = await openstackToken(provider, credential);
+    if ('status' in answer) return { status: 'down', message: `Keystone answered HTTP ${answer.status}` };
+    return { status: 'up', message: `token issued; service catalog: ${answer.catalog.map((c) => c.type).sort().join(', ') || 'empty'}` };
   } catch (err) {
-    return { status: 'down', message: `Keystone did not answer: ${(err as Error).message}` };
+    const message = (err as Error).message;
+    return { status: 'down', message: message === 'no auth URL' ? message : `Keystone did not answer: ${message}` };
   }
+}
+
+/** The public endpoint of a service type in the provider's region (any region when it names none). */
+function endpointOf(catalog: CatalogEntry[], type: string, region: string | undefined): string | null {
+  const endpoints = catalog.filter((c) => c.type === type).flatMap((c) => c.endpoints ?? []).filter((e) => e.interface === 'public');
+  const found = region ? endpoints.find((e) => (e.region_id ?? e.region) === region) : endpoints[0];
+  return found ? found.url.replace(/\/+$/, '') : null;
+}
+
+interface HeatStack {
+  id: string;
+  stack_name: string;
+  stack_status: string;
+  stack_status_reason?: string;
+  creation_time?: string;
+}
+
+interface NovaServer {
+  id: string;
+  name: string;
+  status: string;
+  addresses?: Record<string, { addr: string }[]>;
+}
+
+/**
+ * OpenStack: what the project holds — its Heat stacks and its Nova servers. A cloud without
+ * one of those services (no orchestration or compute endpoint in its catalog) lists none of
+ * that kind and says so in `missing`.
+ */
+export async function openstackResources(provider: ProviderEntity, credential: RevealedCredential | null): Promise<Record<string, unknown>> {
+  if (credential?.type !== 'openstack') throw new Error('no OpenStack credential to authenticate with');
+  const answer = await openstackToken(provider, credential);
+  if ('status' in answer) throw new Error(`Keystone answered HTTP ${answer.status}`);
+  const region = (provider.config as OpenStackConfig).region ?? credential.inputs.region;
+  const get = async <T>(url: string, key: string): Promise<T[]> => {
+    const res = await httpCall(url, { headers: { 'x-auth-token': answer.token, accept: 'application/json' } });
+    if (res.status !== 200) throw new Error(`${new URL(url).pathname} answered HTTP ${res.status}`);
+    return ((JSON.parse(res.body) as Record<string, T[] | undefined>)[key] ?? []) as T[];
+  };
+  const heat = endpointOf(answer.catalog, 'orchestration', region);
+  const nova = endpointOf(answer.catalog, 'compute', region);
+  const [stacks, servers] = await Promise.all([
+    heat ? get<HeatStack>(`${heat}/stacks`, 'stacks') : Promise.resolve([]),
+    nova ? get<NovaServer>(`${nova}/servers/detail`, 'servers') : Promise.resolve([]),
+  ]);
+  return {
+    // Heat lists a deleted stack for a while (DELETE_COMPLETE): it is gone.
+    stacks: stacks.filter((st) => st.stack_status !== 'DELETE_COMPLETE').map((st) => ({ id: st.id, name: st.stack_name, status: st.stack_status, reason: st.stack_status_reason ?? null, createdAt: st.creation_time ?? null })),
+    servers: servers.map((sv) => ({
+      id: sv.id,
+      name: sv.name,
+      status: sv.status,
+      addresses: Object.values(sv.addresses ?? {}).flatMap((list) => list.map((a) => a.addr)),
+    })),
+    missing: [...(heat ? [] : ['orchestration (Heat)']), ...(nova ? [] : ['compute (Nova)'])],
+  };
 }
 
 /** Where a Kubernetes provider's API is, and its bearer token and CA (from a token credential or a kubeconfig). */
@@ -98,6 +162,7 @@ function kubernetesAccess(provider: ProviderEntity, credential: RevealedCredenti
   }
   return { apiUrl: apiUrl?.replace(/\/+$/, ''), token, ca };
 }
+
 
 /** Kubernetes: `/version` and `/readyz` of the API server, with the credential's token. */
 export async function checkKubernetes(provider: ProviderEntity, credential: RevealedCredential | null): Promise<HealthResult> {

@@ -42,7 +42,7 @@ export class ProvidersResolver {
     return this.service.checkHealth(id);
   }
 
-  @Mutation(() => ProviderModel, { description: 'Read what the provider holds now (Kubernetes: namespaces, deployments, services).' })
+  @Mutation(() => ProviderModel, { description: 'Read what the provider holds now (Kubernetes: namespaces, deployments, services; OpenStack: Heat stacks, Nova servers).' })
   refreshProviderResources(@Args('id', { type: () => ID }) id: string): Promise<ProviderModel> {
     return this.service.refreshResources(id);
   }

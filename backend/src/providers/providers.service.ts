@@ -15,7 +15,7 @@ import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { ProcessRunner } from '../system/process-runner.js';
 import type { ProviderModel } from './models/provider.model.js';
 import { CONNECTION_CREDENTIALS, PROVIDER_CONFIG } from './provider-config.js';
-import { checkKubernetes, checkOpenStack, type HealthResult, kubernetesResources } from './provider-health.js';
+import { checkKubernetes, checkOpenStack, type HealthResult, kubernetesResources, openstackResources } from './provider-health.js';
 import { ProviderHealthEntity } from './provider-health.entity.js';
 import { buildMaterials } from './provider-materials.js';
 import { ProviderEntity, type ProviderType } from './provider.entity.js';
@@ -286,18 +286,19 @@ export class ProvidersService {
 
   /**
    * Reads what the provider holds now and keeps it on the provider: Kubernetes namespaces,
-   * deployments and services. Other types have nothing to read yet (UNAVAILABLE says so).
+   * deployments and services; OpenStack Heat stacks and Nova servers. Local and SSH providers
+   * have nothing to read (UNAVAILABLE says so).
    */
   async refreshResources(id: string): Promise<ProviderModel> {
     const provider = await this.providers.findOneBy({ id });
     if (!provider) throw notFound('Provider', id);
-    if (provider.type !== 'kubernetes') {
-      throw new AppError(ErrorCode.UNAVAILABLE, `Reading the resources of a ${provider.type} provider is not supported yet (Kubernetes only).`);
+    if (provider.type !== 'kubernetes' && provider.type !== 'openstack') {
+      throw new AppError(ErrorCode.UNAVAILABLE, `A ${provider.type} provider has no resources to read (Kubernetes and OpenStack providers have).`);
     }
     const [credential] = await this.revealCredentials(provider);
     let resources: Record<string, unknown>;
     try {
-      resources = await kubernetesResources(provider, credential);
+      resources = provider.type === 'kubernetes' ? await kubernetesResources(provider, credential) : await openstackResources(provider, credential);
     } catch (err) {
       const message = scrubber(credential ? Object.values(credential.secrets) : [])((err as Error).message);
       throw new AppError(ErrorCode.UNAVAILABLE, `Could not read the resources of "${provider.name}": ${message}`);
@@ -314,8 +315,8 @@ export class ProvidersService {
       while (next < all.length) {
         const provider = all[next++];
         const checked = await this.checkHealth(provider.id).catch((err: Error) => this.logger.warn(err.message));
-        // A Kubernetes provider that answers has its resources read again too.
-        if (checked && checked.healthStatus === 'up' && provider.type === 'kubernetes') {
+        // A Kubernetes or OpenStack provider that answers has its resources read again too.
+        if (checked && checked.healthStatus === 'up' && (provider.type === 'kubernetes' || provider.type === 'openstack')) {
           await this.refreshResources(provider.id).catch((err: Error) => this.logger.warn(err.message));
         }
       }
