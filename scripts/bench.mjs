@@ -26,6 +26,10 @@
 //   slice_overhead: the "5G slice" bundle ordered through the portal on three SSH sites
 //           (network namespaces, root only) against its three playbooks run bare with
 //           ansible-playbook on the same inventory, BENCH_SLICE_N (3) each, medians;
+//   heat_stack_overhead: the "OpenStack Heat stack" item ordered through the portal on a real
+//           Keystone + Heat (Debian's packages, started here; root) against its playbook run
+//           bare with ansible-playbook on the same cloud and credential, BENCH_HEAT_N (3)
+//           each, alternating, medians (each stack deleted afterwards, untimed);
 //   order_validation_p99: backend/dist/cli/bench-dialog.js — a 50-field dialog (every field
 //           type, visibleWhen, patterns), 10,000 orders validated, p99 per validation;
 //   discovery_1000: createGitRepo of a repository holding 1,000 playbooks (clone, tree
@@ -49,6 +53,7 @@ const REPOS = Number(process.env.BENCH_REPOS || 50);
 const DISCOVERY_PLAYBOOKS = 1000;
 const DISCOVERY_N = Number(process.env.BENCH_DISCOVERY_N || 3);
 const SLICE_N = Number(process.env.BENCH_SLICE_N || 3);
+const HEAT_N = Number(process.env.BENCH_HEAT_N || 3);
 const LOOP_PLAYBOOK = `- name: Loop
   hosts: all
   gather_facts: false
@@ -350,6 +355,87 @@ async function sliceOverhead(product, token, tmp) {
   }
 }
 
+/** The OpenStack Heat stack item through the portal against its playbook run bare, on a real Keystone + Heat. */
+async function heatStackOverhead(product, token, tmp) {
+  const missing = ['keystone-manage', 'heat-all', 'sqlite3'].filter((c) => spawnSync('sh', ['-c', `command -v ${c}`]).status !== 0);
+  if (missing.length) return { name: 'heat_stack_overhead', skipped: `needs Keystone and Heat (apt-get install keystone heat-api heat-engine sqlite3): ${missing.join(', ')} missing` };
+  const { startOpenStackSite } = await import('../backend/dist/testing/openstack-site.js');
+  say('Starting Keystone and Heat...');
+  const cloud = await startOpenStackSite();
+  try {
+    const gql = async (query, variables) => {
+      const res = await product.graphql(query, variables, token);
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      return res.data;
+    };
+    const credentialId = (await gql('mutation($i: CreateCredentialInput!) { createCredential(input: $i) { id } }', {
+      i: { name: 'bench-cloud', type: 'openstack', inputs: { auth_url: cloud.authUrl, username: cloud.username, project_name: cloud.project }, secrets: { password: cloud.password } },
+    })).createCredential.id;
+    const providerId = (await gql('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', {
+      i: { name: 'bench_cloud', type: 'openstack', credentialId, config: { region: cloud.region } },
+    })).createProvider.id;
+    const templateId = (await gql('{ serviceTemplates(catalog: "Cloud") { id name } }')).serviceTemplates.find((t) => t.name === 'OpenStack Heat stack').id;
+    const until = async (id) => {
+      for (;;) {
+        const r = (await gql('query($id: ID!) { serviceRequest(id: $id) { status message service { id } } }', { id })).serviceRequest;
+        if (['finished', 'failed', 'canceled'].includes(r.status)) return r;
+        await new Promise((res) => setTimeout(res, POLL_MS));
+      }
+    };
+    // Bare: the same playbooks, and the variables the portal gives an openstack provider's group.
+    const bareDir = path.join(tmp, 'heat-bare');
+    fs.cpSync(path.join(ROOT, 'playbooks'), bareDir, { recursive: true });
+    const auth = { auth_type: 'password', auth_url: cloud.authUrl, username: cloud.username, password: cloud.password, project_name: cloud.project, user_domain_name: 'Default', project_domain_name: 'Default' };
+    const inventory = { all: { hosts: { localhost: { ansible_connection: 'local', ansible_python_interpreter: '{{ ansible_playbook_python }}' } }, vars: { openstack_auth: auth, openstack_region: cloud.region } } };
+    fs.writeFileSync(path.join(bareDir, 'inventory.json'), JSON.stringify(inventory), { mode: 0o600 });
+    const ansible = (playbook, vars) =>
+      new Promise((resolve, reject) => {
+        const args = ['-i', path.join(bareDir, 'inventory.json'), ...Object.entries(vars).flatMap(([k, v]) => ['-e', `${k}=${v}`]), path.join(bareDir, playbook)];
+        const child = spawn('ansible-playbook', args, { cwd: bareDir, stdio: ['ignore', 'pipe', 'ignore'] });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${playbook} exited ${code}: ${out.slice(-1000)}`))));
+      });
+    const stackId = async (name) => {
+      const resources = (await gql('mutation($id: ID!) { refreshProviderResources(id: $id) { resources } }', { id: providerId })).refreshProviderResources.resources;
+      return resources.stacks.find((st) => st.name === name)?.id;
+    };
+    const values = { provider: providerId, app_name: 'bench', instances: 2, tier: 'standard' };
+    const portal = [];
+    const bare = [];
+    const portalRun = async (i) => {
+      const t0 = performance.now();
+      const ordered = (await gql('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', { i: { templateId, dialogValues: { ...values, stack_name: `portal${i}` } } })).orderService.id;
+      const done = await until(ordered);
+      portal.push(performance.now() - t0);
+      if (done.status !== 'finished') throw new Error(`Heat stack order ${done.status}: ${done.message}`);
+      const retire = (await gql('mutation($id: ID!) { retireService(id: $id) { id } }', { id: done.service.id })).retireService.id;
+      const retired = await until(retire);
+      if (retired.status !== 'finished') throw new Error(`Heat stack retirement ${retired.status}: ${retired.message}`);
+    };
+    const bareRunHeat = async (i) => {
+      const t0 = performance.now();
+      await ansible('openstack/heat-stack.yml', { stack_name: `bare${i}`, app_name: 'bench', instances: 2, tier: 'standard' });
+      bare.push(performance.now() - t0);
+      await ansible('openstack/heat-stack-delete.yml', { stack_name: `bare${i}`, stack_id: await stackId(`bare${i}`) });
+    };
+    for (let i = 0; i < HEAT_N; i++) {
+      checkInterrupted();
+      if (i % 2 === 0) {
+        await portalRun(i);
+        await bareRunHeat(i);
+      } else {
+        await bareRunHeat(i);
+        await portalRun(i);
+      }
+      say(`Heat stack ${i + 1}/${HEAT_N}: portal ${round(portal[i])} ms, bare ${round(bare[i])} ms`);
+    }
+    return { name: 'heat_stack_overhead', value: round(median(portal)), unit: 'ms', baseline: round(median(bare)), ratio: Math.round((median(portal) / median(bare)) * 1000) / 1000, n: HEAT_N };
+  } finally {
+    await cloud.destroy();
+  }
+}
+
 async function gitBenchmarks(product, token, tmp) {
   // refresh_50: many repositories whose remotes all moved, refreshed together.
   const upstream = makeUpstream(path.join(tmp, 'upstream-50'), { 'site.yml': PLAY('site'), 'roles/web/tasks/main.yml': '- debug: msg=x\n' });
@@ -498,6 +584,10 @@ async function main() {
     if (slice.skipped) say(`slice_overhead skipped: ${slice.skipped}`);
     else say(`5G slice on three SSH sites: portal ${slice.value} ms, bare ${slice.baseline} ms, ratio ${slice.ratio}`);
 
+    const heat = await heatStackOverhead(product, token, tmp);
+    if (heat.skipped) say(`heat_stack_overhead skipped: ${heat.skipped}`);
+    else say(`OpenStack Heat stack: portal ${heat.value} ms, bare ${heat.baseline} ms, ratio ${heat.ratio}`);
+
     const validation = await new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [path.join(ROOT, 'backend/dist/cli/bench-dialog.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
       let out = '';
@@ -519,6 +609,7 @@ async function main() {
         lag,
         refresh,
         slice,
+        heat,
         validation,
         catalog,
         ...gitResults,
