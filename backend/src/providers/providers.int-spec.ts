@@ -179,6 +179,8 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
       k8sToken: canary('k8stoken'),
       kubeconfig: canary('kubeconfig'),
       openstack: canary('openstack'),
+      appCredential: canary('appcred'),
+      cloudsYaml: canary('cloudsyaml'),
     };
     const become = await credential('become', 'become_password', {}, { password: c.become });
     const k8sToken = await credential('k8s-token', 'kubernetes_token', { api_url: 'https://k8s.example:6443' }, { token: c.k8sToken });
@@ -204,12 +206,28 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
       { auth_url: 'https://keystone.example:5000/v3', project_name: 'demo', username: 'demo' },
       { password: c.openstack },
     );
+    const appCredential = await credential(
+      'cloud-app',
+      'openstack',
+      { auth_url: 'https://keystone.example:5000/v3', application_credential_id: 'a1b2c3' },
+      { application_credential_secret: c.appCredential },
+    );
+    const cloudsYaml = await credential(
+      'cloud-yaml',
+      'openstack',
+      { cloud: 'lab' },
+      {
+        clouds_yaml: `clouds:\n  lab:\n    auth_type: password\n    auth: { auth_url: "https://keystone.example:5000/v3", username: demo, password: ${c.cloudsYaml}, project_name: demo }\n`,
+      },
+    );
     const providers = [
       { name: 'local_become', type: 'local', becomeCredentialId: become },
       { name: 'ssh_key_run', type: 'ssh', credentialId: (await app.sql<{ id: string }>(`SELECT id FROM credentials WHERE name = 'site-key'`))[0].id, config: { hosts: [{ name: 'alpha1', address: sites.sites[0].address }], sshArgs: sites.sshArgs } },
       { name: 'k8s_token', type: 'kubernetes', credentialId: k8sToken, config: { namespace: 'demo' } },
       { name: 'k8s_config', type: 'kubernetes', credentialId: kubeconfig, config: { namespace: 'demo' } },
       { name: 'cloud', type: 'openstack', credentialId: openstack, config: {} },
+      { name: 'cloud_app', type: 'openstack', credentialId: appCredential, config: {} },
+      { name: 'cloud_yaml', type: 'openstack', credentialId: cloudsYaml, config: {} },
     ];
     const secrets = [...Object.values(c), passphrase, ...keyWithPassphrase.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'))];
     const seen: string[] = [];
