@@ -43,6 +43,7 @@ const itemSchema = z
     needs: z.array(z.string().regex(ITEM_NAME)).max(100).optional(),
     provision: provisionSchema.omit({ overridable: true }),
     retirement: retirementSchema.optional(),
+    reconfigure: retirementSchema.optional(),
     inputs: z
       .record(z.string(), z.string().regex(/^[a-z][a-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_]*$/, 'write "<item>.<output>"'))
       .superRefine((inputs, ctx) => {
@@ -69,6 +70,7 @@ const templateSchema = z.discriminatedUnion('type', [
       published: z.boolean().default(true),
       provision: provisionSchema,
       retirement: retirementSchema.optional(),
+      reconfigure: retirementSchema.optional(),
     })
     .strict(),
   z
@@ -142,6 +144,8 @@ export interface TemplateFile {
   stateMachine: string | null;
   /** For ansible_playbook templates: how their services are retired. */
   retirement: RetirementSpec | null;
+  /** For ansible_playbook templates: the playbook that applies a reconfiguration. */
+  reconfigure: RetirementSpec | null;
   /** Bundles: the sites of their multi-site inventory. */
   sites: Record<string, SiteSpec> | null;
   /** Bundles: or the name of an inventory document of the portal. */
@@ -314,6 +318,7 @@ export function parseCatalog(files: CatalogText[], known: { dialogs?: string[]; 
                 items: ordered.items,
                 stateMachine: t.stateMachine,
                 retirement: null,
+                reconfigure: null,
                 sites: t.sites ?? null,
                 inventory: t.inventory ?? null,
                 onFailure: t.onFailure,
@@ -326,6 +331,7 @@ export function parseCatalog(files: CatalogText[], known: { dialogs?: string[]; 
                 items: null,
                 stateMachine: null,
                 retirement: t.retirement ?? null,
+                reconfigure: t.reconfigure ?? null,
                 sites: null,
                 inventory: null,
                 onFailure: 'keep',

@@ -107,6 +107,7 @@ export class CatalogService implements OnModuleInit {
       } else {
         doc.provision = t.provision;
         if (t.retirement) doc.retirement = t.retirement;
+        if (t.reconfigure) doc.reconfigure = t.reconfigure;
       }
       const slug = t.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'item';
       files.push({ path: `templates/${slug}.yaml`, text: yaml(doc) });
@@ -141,13 +142,14 @@ export class CatalogService implements OnModuleInit {
           items: t.items,
           stateMachine: t.stateMachine,
           retirement: t.retirement,
+          reconfigure: t.reconfigure,
           sites: t.sites,
           inventory: t.inventory,
           onFailure: t.onFailure,
           published: t.published,
           source: t.source,
         })
-        .orUpdate(['description', 'catalog', 'long_description', 'icon', 'type', 'dialog_name', 'provision', 'items', 'state_machine', 'retirement', 'sites', 'inventory', 'on_failure', 'published', 'source', 'updated_at'], ['name'])
+        .orUpdate(['description', 'catalog', 'long_description', 'icon', 'type', 'dialog_name', 'provision', 'items', 'state_machine', 'retirement', 'reconfigure', 'sites', 'inventory', 'on_failure', 'published', 'source', 'updated_at'], ['name'])
         .execute();
     }
     this.logger.log(`catalog loaded: ${files.dialogs.length} dialogs, ${files.templates.length} templates, ${files.stateMachines.length} state machines`);

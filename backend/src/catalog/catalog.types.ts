@@ -56,6 +56,8 @@ export interface BundleItemSpec {
   inputs?: Record<string, string>;
   /** Run when the bundle's service is retired, in reverse index order. */
   retirement?: RetirementSpec;
+  /** Run when the bundle's service is reconfigured (in index order), with the new values. */
+  reconfigure?: RetirementSpec;
 }
 
 /** The built-in methods a state machine's states call. */
@@ -67,6 +69,7 @@ export const STATE_METHODS = [
   'collect_outputs',
   'create_service',
   'retire_service',
+  'update_service',
 ] as const;
 export type StateMethod = (typeof STATE_METHODS)[number];
 

@@ -30,6 +30,8 @@ export class ServiceTemplateEntity {
   @Column({ name: 'on_failure', type: 'text', default: 'keep' }) onFailure: 'keep' | 'rollback';
   /** ansible_playbook templates: the playbook that retires their services. */
   @Column({ type: 'jsonb', nullable: true }) retirement: RetirementSpec | null;
+  /** ansible_playbook templates: the playbook that reconfigures their services. */
+  @Column({ type: 'jsonb', nullable: true }) reconfigure: RetirementSpec | null;
   @Column({ type: 'boolean', default: true }) published: boolean;
   /** Where it came from: `catalog/<file>` for catalog-as-code items. */
   @Column({ type: 'text', nullable: true }) source: string | null;

@@ -32,6 +32,7 @@ import { InventoryEntity } from '../inventories/inventory.entity.js';
 import { ProviderHealthEntity } from '../providers/provider-health.entity.js';
 import { DialogOrigin1764810000000 } from './migrations/1764810000000-DialogOrigin.js';
 import { DialogEditor1765200000000 } from './migrations/1765200000000-DialogEditor.js';
+import { Reconfigure1765400000000 } from './migrations/1765400000000-Reconfigure.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -70,6 +71,7 @@ export const MIGRATIONS = [
   Providers1765000000000,
   Inventories1765100000000,
   DialogEditor1765200000000,
+  Reconfigure1765400000000,
 ];
 
 export function createDataSource(url: string): DataSource {

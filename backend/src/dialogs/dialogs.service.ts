@@ -8,7 +8,7 @@ import { GitReposService } from '../git-repos/git-repos.service.js';
 import { LOCAL_PROVIDER_NAME, ProvidersService } from '../providers/providers.service.js';
 import { DialogEntity } from './dialog.entity.js';
 import { DialogDefinitionError, parseDialog } from './dialog.schema.js';
-import { type Choice, type DataSource as FieldSource, type DialogDefinition, type DialogField, dialogFields, secretFieldNames } from './dialog.types.js';
+import { type Choice, type DataSource as FieldSource, type DialogDefinition, type DialogField, dialogFields, reconfigurableFieldNames, secretFieldNames } from './dialog.types.js';
 import { compileDialog } from './dialog-validator.js';
 import { importAwxSurvey } from './import/awx-survey.js';
 import { DialogImportError } from './import/import-helpers.js';
@@ -182,6 +182,11 @@ export class DialogsService {
   /** Names of the dialog's secret fields (passwords): their values are sealed, never stored or shown in clear. */
   async secretFields(name: string): Promise<string[]> {
     return secretFieldNames((await this.definitionOf(name)).definition);
+  }
+
+  /** Names of the fields of a dialog that may change when a service is reconfigured. */
+  async reconfigurableFields(name: string): Promise<string[]> {
+    return reconfigurableFieldNames((await this.definitionOf(name)).definition);
   }
 
   /** The dialog with every dynamic field's choices (and default) filled in from its data source, for these values. */

@@ -52,7 +52,7 @@ describe('a Kubernetes provider, against a local server implementing the subset 
     assert.equal((await check()).healthStatus, 'up');
   });
 
-  test('the catalog item deploys a Deployment and a LoadBalancer Service, returns the address, shows on the provider; retiring removes both', async () => {
+  test('the catalog item deploys a Deployment and a LoadBalancer Service, returns the address, shows on the provider; reconfiguring scales it; retiring removes both', async () => {
     const list = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates(catalog: "Cloud") { id name } }');
     const templateId = list.data!.serviceTemplates.find((t) => t.name === 'Kubernetes application with a load balancer')!.id;
     const ordered = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
@@ -75,6 +75,19 @@ describe('a Kubernetes provider, against a local server implementing the subset 
     const svc = refreshed.data!.refreshProviderResources.resources.services[0];
     assert.equal(svc.type, 'LoadBalancer');
     assert.equal(`http://${svc.address}:8080`, done.service!.outputs.app_url);
+
+    // Reconfigured: the same playbook replaces the Deployment with the new replica count; the address stays.
+    const scaled = await app.gql<{ reconfigureService: { id: string } }>('mutation($id: ID!, $v: JSON!) { reconfigureService(id: $id, dialogValues: $v) { id } }', {
+      id: done.service!.id,
+      v: { replicas: 5 },
+    });
+    assert.equal(scaled.errors, undefined, JSON.stringify(scaled.errors));
+    const rescaled = await ended(scaled.data!.reconfigureService.id);
+    assert.equal(rescaled.status, 'finished', `${rescaled.message}\n${rescaled.jobs[0]?.stdout}`);
+    const now = kube.objects('deployments') as { metadata: { name: string }; spec: { replicas: number } }[];
+    assert.deepEqual(now.map((d) => [d.metadata.name, d.spec.replicas]), [['web', 5]]);
+    const service = await app.gql<{ service: { outputs: Record<string, string> } }>('query($id: ID!) { service(id: $id) { outputs } }', { id: done.service!.id });
+    assert.equal(service.data!.service.outputs.app_url, done.service!.outputs.app_url);
 
     const retire = await app.gql<{ retireService: { id: string } }>('mutation($id: ID!) { retireService(id: $id) { id } }', { id: done.service!.id });
     const retired = await ended(retire.data!.retireService.id);

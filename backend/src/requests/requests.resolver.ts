@@ -9,7 +9,8 @@ import { ServicesService } from '../services/services.service.js';
 import { UserModel } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { OrderServiceInput } from './dto/order-service.input.js';
-import { RequestItemModel, RequestMachineModel, RequestTransitionModel, ServiceRequestModel } from './models/service-request.model.js';
+import { GraphQLJSON } from 'graphql-type-json';
+import { RequestItemModel, RequestMachineModel, RequestTransitionModel, ServiceConfigurationModel, ServiceRequestModel } from './models/service-request.model.js';
 import { isBundlePlan } from './service-request.entity.js';
 import { StateMachineRunner } from './state-machine.runner.js';
 import { RequestStreamsService } from './request-streams.service.js';
@@ -41,6 +42,18 @@ export class RequestsResolver {
   })
   retireService(@CurrentUser() user: UserModel, @Args('id', { type: () => ID, description: 'The service.' }) id: string): Promise<ServiceRequestModel> {
     return this.requests.retire(user, id);
+  }
+
+  @Mutation(() => ServiceRequestModel, {
+    description:
+      "Reconfigure a service: the fields its dialog marks reconfigurable take the values given (the others keep the service's; a secret sent back masked is kept), the whole is validated like an order, then the reconfigure playbooks run with the new variables and the outputs each item returned; the service takes the outputs they return.",
+  })
+  reconfigureService(
+    @CurrentUser() user: UserModel,
+    @Args('id', { type: () => ID, description: 'The service.' }) id: string,
+    @Args('dialogValues', { type: () => GraphQLJSON, description: 'Field name → new value; fields left out keep their value.' }) dialogValues: unknown,
+  ): Promise<ServiceRequestModel> {
+    return this.requests.reconfigure(user, id, dialogValues);
   }
 
   @ResolveField(() => [RequestItemModel], { description: 'Bundles: the child items, by index.' })
@@ -153,6 +166,11 @@ export class ServiceRequestLinkResolver {
   @ResolveField(() => ServiceRequestModel, { nullable: true })
   request(@Parent() service: ServiceModel): Promise<ServiceRequestModel> {
     return this.requests.get(service.requestId);
+  }
+
+  @ResolveField(() => ServiceConfigurationModel, { description: 'What it was ordered (or last reconfigured) with, and what of it can be reconfigured.' })
+  configuration(@Parent() service: ServiceModel): Promise<ServiceConfigurationModel> {
+    return this.requests.configurationOf(service);
   }
 }
 

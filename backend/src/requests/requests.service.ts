@@ -4,6 +4,7 @@ import { type EntityManager, In, Repository } from 'typeorm';
 import { forbiddenVariable } from '../common/ansible-variables.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { CatalogService, type OrderableTemplate } from '../catalog/catalog.service.js';
+import type { ServiceTemplateEntity } from '../catalog/service-template.entity.js';
 import type { ProvisionSpec, SiteSpec, ValueSource } from '../catalog/catalog.types.js';
 import { parseYamlMapping } from '../dialogs/dialog-validator.js';
 import { DialogsService } from '../dialogs/dialogs.service.js';
@@ -178,7 +179,7 @@ export class RequestsService {
       .where(`r.plan->>'serviceId' = :serviceId`, { serviceId })
       .andWhere('r.status NOT IN (:...done)', { done: TERMINAL_REQUEST_STATUSES })
       .getExists();
-    if (open) throw new AppError(ErrorCode.CONFLICT, 'This service is being retired already.');
+    if (open) throw new AppError(ErrorCode.CONFLICT, 'This service has a retirement or reconfiguration under way already: wait for it to end.');
     const original = await this.load(service.requestId);
     const template = original && (await this.catalog.template(original.templateId));
     if (!original || !template) throw new AppError(ErrorCode.CONFLICT, 'The request or catalog item that made this service is gone: it cannot be retired by the portal.');
@@ -196,6 +197,132 @@ export class RequestsService {
     const plans = await this.undoPlans(deployed);
     const machine = await this.catalog.stateMachine('retirement');
     return this.storeMachineRequest(user.id, original.templateId, original.dialogValues, { kind: 'bundle', action: 'retire', serviceId, machine }, plans);
+  }
+
+  /**
+   * Reconfigures a service: the fields its dialog marks `reconfigurable` take the values given
+   * (the others keep the values the service has: those it was ordered, or last reconfigured,
+   * with — a secret field not given again keeps its sealed value), the whole is validated as
+   * an order would be, and a request following the `reconfigure` state machine runs the
+   * reconfigure playbooks of what was deployed, in index order, each with the new variables
+   * and the outputs it returned (as `superfluid_outputs`). Its last state gives the service
+   * the new outputs.
+   */
+  async reconfigure(user: UserModel, serviceId: string, submitted: unknown): Promise<ServiceRequestModel> {
+    if (submitted === null || typeof submitted !== 'object' || Array.isArray(submitted)) {
+      throw validationFailed('dialogValues must be an object of field names to values, e.g. {"replicas": 3}');
+    }
+    const service = await this.services.get(serviceId);
+    if (service.status !== 'active') throw new AppError(ErrorCode.CONFLICT, `This service is ${service.status}: only an active service can be reconfigured.`);
+    const original = await this.load(service.requestId);
+    const template = original && (await this.catalog.template(original.templateId));
+    if (!original || !template) throw new AppError(ErrorCode.CONFLICT, 'The request or catalog item that made this service is gone: it cannot be reconfigured by the portal.');
+    const open = await this.requests
+      .createQueryBuilder('r')
+      .where(`r.plan->>'serviceId' = :serviceId`, { serviceId })
+      .andWhere('r.status NOT IN (:...done)', { done: TERMINAL_REQUEST_STATUSES })
+      .getExists();
+    if (open) throw new AppError(ErrorCode.CONFLICT, 'This service has a retirement or reconfiguration under way already: wait for it to end.');
+    const specs = this.reconfigureSpecs(template);
+    if (specs.length === 0) {
+      throw new AppError(ErrorCode.CONFLICT, `"${template.name}" has no reconfigure playbook: its services cannot be reconfigured.`);
+    }
+    const [allowed, secretFields] = await Promise.all([this.dialogs.reconfigurableFields(template.dialogName), this.dialogs.secretFields(template.dialogName)]);
+    const source = await this.lastConfiguration(service.id, original);
+    const sourcePlans = await this.plansOf(source);
+    const current = { ...source.dialogValues, ...this.unsealedFields(sourcePlans, specs, secretFields) };
+    // A secret shown masked and sent back as it was is not a change.
+    const given = Object.fromEntries(Object.entries(submitted as Record<string, unknown>).filter(([k, v]) => !(secretFields.includes(k) && v === '********')));
+    const changed = Object.keys(given).filter((k) => JSON.stringify(given[k]) !== JSON.stringify(current[k]));
+    const refused = changed.filter((k) => !allowed.includes(k));
+    if (refused.length) {
+      throw validationFailed(
+        `Only the reconfigurable fields of "${template.name}" can change (${allowed.join(', ') || 'none'}): ${refused.join(', ')} cannot.`,
+        Object.fromEntries(refused.map((k) => [k, 'cannot be changed once the service exists'])),
+      );
+    }
+    if (changed.length === 0) throw validationFailed('Nothing to change: these are the values the service has.');
+    const values = await this.dialogs.validate(template.dialogName, { ...current, ...given });
+
+    const plans: { name: string; index: number; plan: ItemPlan }[] = [];
+    for (const spec of specs) {
+      const deployed = sourcePlans.find((p) => p.name === spec.name);
+      if (!deployed) continue;
+      const outputs = spec.name === 'main' ? service.outputs : (((service.outputs.items ?? {}) as Record<string, Record<string, unknown>>)[spec.name] ?? {});
+      const run = await this.planRun({ ...spec.provision, playbook: spec.playbook }, values, secretFields);
+      plans.push({
+        name: spec.name,
+        index: spec.index,
+        plan: {
+          ...run,
+          // Where it was deployed, it is reconfigured: the provider (or site) stays.
+          providerId: deployed.plan.providerId,
+          // What it returned comes under superfluid_outputs only: a reconfigure playbook is
+          // often the provisioning one again, whose own variables an output could shadow.
+          extraVars: { ...run.extraVars, superfluid_outputs: outputs },
+          options: deployed.plan.options,
+          repoName: spec.provision.repo,
+          inputs: {},
+          ...(deployed.plan.sites ? { sites: deployed.plan.sites, site: deployed.plan.site } : {}),
+        },
+      });
+    }
+    const machine = await this.catalog.stateMachine('reconfigure');
+    return this.storeMachineRequest(user.id, original.templateId, masked(values, secretFields), { kind: 'bundle', action: 'reconfigure', serviceId, machine }, plans);
+  }
+
+  /** What a service was configured with (secrets masked), and what of it can be reconfigured. */
+  async configurationOf(service: { id: string; requestId: string; status: string }): Promise<{ dialog: string | null; values: Record<string, unknown>; reconfigurableFields: string[] }> {
+    const original = await this.load(service.requestId);
+    const template = original && (await this.catalog.template(original.templateId));
+    if (!original || !template) return { dialog: null, values: original?.dialogValues ?? {}, reconfigurableFields: [] };
+    const source = await this.lastConfiguration(service.id, original);
+    const reconfigurable = service.status === 'active' && this.reconfigureSpecs(template).length > 0;
+    return {
+      dialog: template.dialogName,
+      values: source.dialogValues,
+      reconfigurableFields: reconfigurable ? await this.dialogs.reconfigurableFields(template.dialogName) : [],
+    };
+  }
+
+  /** The values a service has now: those of its last finished reconfiguration, or of the request that made it. */
+  private async lastConfiguration(serviceId: string, original: ServiceRequestEntity): Promise<ServiceRequestEntity> {
+    const last = await this.requests
+      .createQueryBuilder('r')
+      .where(`r.plan->>'serviceId' = :serviceId`, { serviceId })
+      .andWhere(`r.plan->>'action' = 'reconfigure'`)
+      .andWhere(`r.status = 'finished'`)
+      .orderBy('r.created_at', 'DESC')
+      .getOne();
+    return last ?? original;
+  }
+
+  /** A request's run plans by item name ("main" for a single run). */
+  private async plansOf(request: ServiceRequestEntity): Promise<{ name: string; plan: ItemPlan }[]> {
+    if (isBundlePlan(request.plan)) return (await this.items(request.id)).map((i) => ({ name: i.name, plan: i.plan }));
+    return [{ name: 'main', plan: { ...request.plan, repoName: '', inputs: {} } }];
+  }
+
+  /** What a template's reconfiguration runs: per item (or "main"), its provision spec and its reconfigure playbook. */
+  private reconfigureSpecs(template: ServiceTemplateEntity): { name: string; index: number; provision: ProvisionSpec; playbook: string }[] {
+    if (template.items) {
+      return template.items.flatMap((item) => (item.reconfigure ? [{ name: item.name, index: item.index, provision: item.provision, playbook: item.reconfigure.playbook }] : []));
+    }
+    return template.provision && template.reconfigure ? [{ name: 'main', index: 0, provision: template.provision, playbook: template.reconfigure.playbook }] : [];
+  }
+
+  /** The secret fields' values in clear, from the sealed variables of the plans that ran them. */
+  private unsealedFields(plans: { name: string; plan: ItemPlan }[], specs: { name: string; provision: ProvisionSpec }[], secretFields: string[]): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const { name, plan } of plans) {
+      const spec = specs.find((s) => s.name === name);
+      if (!spec || !plan.sealedVars) continue;
+      const sealed = this.unseal(plan);
+      for (const [field, variable] of Object.entries(spec.provision.vars ?? {})) {
+        if (secretFields.includes(field) && variable in sealed) values[field] = sealed[variable];
+      }
+    }
+    return values;
   }
 
   /** Items that undo deployed ones: their retirement playbook at the repository's commit now, in reverse index order, given what each returned. */
@@ -248,7 +375,7 @@ export class RequestsService {
     const id = await this.requests.manager.transaction(store).catch((err: { driverError?: { code?: string; constraint?: string } }) => {
       // Two retirements of one service at once: the database lets one through.
       if (err.driverError?.code === '23505' && err.driverError.constraint === 'UQ_service_requests_open_retirement') {
-        throw new AppError(ErrorCode.CONFLICT, 'This service is being retired already.');
+        throw new AppError(ErrorCode.CONFLICT, 'This service has a retirement or reconfiguration under way already: wait for it to end.');
       }
       throw err;
     });

@@ -9,8 +9,11 @@ export const TERMINAL_REQUEST_STATUSES: readonly RequestStatus[] = ['finished', 
 /** What a run needs, fixed at order time so a later refresh or edit changes nothing for it. */
 export interface BundlePlan {
   kind: 'bundle';
-  /** provision (the default) makes a service; retire retires `serviceId`; rollback undoes a failed request's items. */
-  action?: 'provision' | 'retire' | 'rollback';
+  /**
+   * provision (the default) makes a service; retire retires `serviceId`; reconfigure runs the
+   * reconfigure playbooks of `serviceId` with new values; rollback undoes a failed request's items.
+   */
+  action?: 'provision' | 'retire' | 'reconfigure' | 'rollback';
   serviceId?: string;
   /** rollback: the request whose deployed items it undoes. */
   rollbackOf?: string;

@@ -48,6 +48,7 @@ export class StateMachineRunner {
     collect_outputs: (r) => this.collectOutputs(r),
     create_service: (r) => this.createService(r),
     retire_service: (r) => this.retireService(r),
+    update_service: (r) => this.updateService(r),
   };
 
   constructor(
@@ -365,6 +366,24 @@ export class StateMachineRunner {
     if (!serviceId) return { kind: 'error', message: 'retire_service is for retirement requests: this request retires no service.' };
     const retired = await this.services.retire(serviceId);
     return { kind: 'ok', message: retired ? 'service retired' : 'the service was retired already' };
+  }
+
+  /** The service a reconfiguration changed takes the outputs its items returned (merged over what it had). */
+  private async updateService(request: ServiceRequestEntity): Promise<Outcome> {
+    const plan = request.plan;
+    if (!isBundlePlan(plan) || plan.action !== 'reconfigure' || !plan.serviceId) {
+      return { kind: 'error', message: 'update_service is for reconfiguration requests: this request reconfigures no service.' };
+    }
+    const service = await this.services.get(plan.serviceId);
+    const outputs: Record<string, unknown> = { ...service.outputs };
+    const perItem = (outputs.items && typeof outputs.items === 'object' ? { ...(outputs.items as Record<string, Record<string, unknown>>) } : null);
+    for (const item of await this.requests.items(request.id)) {
+      Object.assign(outputs, item.outputs ?? {});
+      if (perItem && item.name in perItem) perItem[item.name] = { ...perItem[item.name], ...(item.outputs ?? {}) };
+    }
+    if (perItem) outputs.items = perItem;
+    const updated = await this.services.reconfigured(plan.serviceId, outputs);
+    return updated ? { kind: 'ok', message: 'service updated' } : { kind: 'error', message: 'The service is no longer active: it was not updated.' };
   }
 
   // ---- plumbing --------------------------------------------------------------------------

@@ -44,6 +44,12 @@ export class ServicesService {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Gives an active service the outputs of its reconfiguration; false when it is not active. */
+  async reconfigured(id: string, outputs: Record<string, unknown>): Promise<boolean> {
+    const result = await this.services.update({ id, status: 'active' }, { outputs: outputs as never });
+    return (result.affected ?? 0) > 0;
+  }
+
   /** Names of the active services running on a provider. */
   async activeOnProvider(providerId: string): Promise<string[]> {
     const rows = await this.services.find({ where: { providerId, status: 'active' }, order: { name: 'ASC' }, take: 20 });

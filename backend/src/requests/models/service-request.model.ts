@@ -55,8 +55,16 @@ export class RequestStateModel {
 export class RequestMachineModel {
   @Field() name: string;
   @Field(() => [RequestStateModel], { description: 'Every state, in order.' }) states: RequestStateModel[];
-  @Field({ description: 'provision, retire (a service) or rollback (what a failed request deployed).' }) action: string;
-  @Field(() => ID, { nullable: true, description: 'retire: the service it retires.' }) serviceId: string | null;
+  @Field({ description: 'provision, retire (a service), reconfigure (a service) or rollback (what a failed request deployed).' }) action: string;
+  @Field(() => ID, { nullable: true, description: 'retire and reconfigure: the service it retires or reconfigures.' }) serviceId: string | null;
   @Field(() => ID, { nullable: true, description: 'rollback: the failed request whose items it undoes.' }) rollbackOf: string | null;
   @Field({ description: 'When an item fails: keep what was deployed, or roll it back.' }) onFailure: string;
+}
+
+@ObjectType('ServiceConfiguration', { description: "A service's dialog values and what of them a reconfiguration may change." })
+export class ServiceConfigurationModel {
+  @Field(() => String, { nullable: true, description: 'The dialog of the catalog item that made it.' }) dialog: string | null;
+  @Field(() => GraphQLJSON, { description: 'The values it has now (secret fields masked): ordered with, or last reconfigured with.' }) values: Record<string, unknown>;
+  @Field(() => [String], { description: 'Fields reconfigureService may change; empty when the item has no reconfigure playbook or the service is not active.' })
+  reconfigurableFields: string[];
 }
