@@ -36,7 +36,9 @@ export const App = () => (
       icon={serviceRequests.icon}
       recordRepresentation={(r) => `Request ${String(r.id).slice(0, 8)}`}
     />
-    <Resource name="services" list={services.list} show={services.show} icon={services.icon} />
+    <Resource name="services" list={services.list} show={services.show} icon={services.icon}>
+      <Route path=":id/reconfigure" element={<services.reconfigure />} />
+    </Resource>
     <Resource
       name="gitRepos"
       list={gitRepos.list}

@@ -66,7 +66,7 @@ const REQUEST_LIST_FIELDS = `id status message createdAt updatedAt finishedAt di
 export const REQUEST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues ${BUNDLE_FIELDS} ${MACHINE_FIELDS}
   template { id name type dialog } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
 const SERVICE_FIELDS = `id name status outputs createdAt owner { id username }
-  request { id status template { id name } }`;
+  request { id status template { id name } } configuration { dialog values reconfigurableFields }`;
 const GIT_REPO_FIELDS = `id name url branch commit lastRefreshedAt refreshStatus refreshError builtin hosted enabled
   refreshMaxAgeSeconds refreshIntervalSeconds cloneUrl webhookUrl playbooks { path syntaxStatus syntaxError }`;
 const GIT_REFRESH_FIELDS =
@@ -301,6 +301,8 @@ async function getMany(resource: string, params: GetManyParams): Promise<GetMany
 interface OrderData {
   templateId: string;
   dialogValues: JsonObject;
+  /** A reconfiguration of this service instead of a new order. */
+  reconfigureServiceId?: string;
 }
 
 type GitRepoInputValues = { [K in keyof GitRepoInput]?: GitRepoInput[K] | null };
@@ -363,7 +365,14 @@ async function create(resource: string, params: CreateParams): Promise<CreateRes
     return { data: createInventory };
   }
   if (resource !== 'serviceRequests') return unsupported(`Creating ${resource}`);
-  const { templateId, dialogValues } = params.data as OrderData;
+  const { templateId, dialogValues, reconfigureServiceId } = params.data as OrderData;
+  if (reconfigureServiceId) {
+    const { reconfigureService } = await graphqlRequest<{ reconfigureService: ServiceRequest }>(
+      `mutation($id: ID!, $values: JSON!) { reconfigureService(id: $id, dialogValues: $values) { ${REQUEST_FIELDS} } }`,
+      { id: reconfigureServiceId, values: dialogValues },
+    );
+    return { data: reconfigureService };
+  }
   const { orderService } = await graphqlRequest<{ orderService: ServiceRequest }>(
     `mutation($input: OrderServiceInput!) { orderService(input: $input) { ${REQUEST_FIELDS} } }`,
     { input: { templateId, dialogValues } },

@@ -1,5 +1,5 @@
 // Domain types as served by the GraphQL API (see backend/schema.gql).
-import type { Dialog } from './dialogs/types';
+import type { Dialog, DialogValues } from './dialogs/types';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -137,7 +137,7 @@ export interface RequestTransition {
 }
 
 /** What a bundle request does: provision, retire a service, or roll back what a failed request deployed. */
-export type RequestAction = 'provision' | 'retire' | 'rollback';
+export type RequestAction = 'provision' | 'retire' | 'reconfigure' | 'rollback';
 
 /** A bundle request's state machine (pinned when it was ordered) and purpose. */
 export interface RequestMachine {
@@ -186,6 +186,8 @@ export interface Service {
   createdAt: string;
   request: Pick<ServiceRequest, 'id' | 'status'> & { template: Pick<ServiceTemplate, 'id' | 'name'> | null } | null;
   owner: User | null;
+  /** The values it has now (secrets masked) and the fields a reconfiguration may change (none: it cannot be reconfigured). */
+  configuration: { dialog: string | null; values: DialogValues; reconfigurableFields: string[] };
 }
 
 export interface GitRepo {

@@ -40,7 +40,7 @@ const EVENT_COLOURS: Record<string, 'default' | 'success' | 'error' | 'warning' 
   hook: 'default',
 };
 
-/** What the request does, with a link to the service it retires or the request it rolls back. */
+/** What the request does, with a link to the service it retires or reconfigures, or the request it rolls back. */
 const MachineAction = ({ machine }: { machine: RequestMachine }) => {
   const onFailure = machine.onFailure === 'rollback' ? 'what was deployed is rolled back' : 'what was deployed is kept';
   let action;
@@ -48,6 +48,15 @@ const MachineAction = ({ machine }: { machine: RequestMachine }) => {
     action = (
       <>
         Retires{' '}
+        <MuiLink component={Link} to={servicePath(machine.serviceId)} data-testid="machine-target">
+          service {machine.serviceId.slice(0, 8)}
+        </MuiLink>
+      </>
+    );
+  } else if (machine.action === 'reconfigure' && machine.serviceId) {
+    action = (
+      <>
+        Reconfigures{' '}
         <MuiLink component={Link} to={servicePath(machine.serviceId)} data-testid="machine-target">
           service {machine.serviceId.slice(0, 8)}
         </MuiLink>

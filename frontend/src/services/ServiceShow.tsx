@@ -1,3 +1,4 @@
+import TuneIcon from '@mui/icons-material/Tune';
 import { Box, Button, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { Loading, Show, useShowContext } from 'react-admin';
@@ -44,6 +45,11 @@ const ServiceDetails = () => {
         {record.request && (
           <Button component={Link} to={`/serviceRequests/${encodeURIComponent(record.request.id)}/show`} variant="outlined">
             Open the request{record.request.template ? ` (${record.request.template.name})` : ''}
+          </Button>
+        )}
+        {record.status === 'active' && record.configuration.reconfigurableFields.length > 0 && (
+          <Button component={Link} to={`/services/${encodeURIComponent(record.id)}/reconfigure`} variant="outlined" startIcon={<TuneIcon />} data-testid="reconfigure-service">
+            Reconfigure
           </Button>
         )}
         <RetireButton service={record} />
