@@ -270,11 +270,16 @@ const issuesText = (doc: Document, counter: LineCounter, issues: { path: Propert
  * allowed). Throws one error listing every problem with its file, line and reason, so a
  * broken catalog never half-loads.
  */
-export function parseCatalog(files: CatalogText[], known: { dialogs?: string[]; stateMachines?: string[] } = {}): CatalogFiles {
+export function parseCatalog(
+  files: CatalogText[],
+  known: { dialogs?: string[]; stateMachines?: string[] } = {},
+  /** What a file's `source` starts with: `catalog/`, or `git:<repo>:catalog/` for a repository's catalog. */
+  origin = 'catalog/',
+): CatalogFiles {
   const problems: string[] = [];
   const result: CatalogFiles = { dialogs: [], templates: [], stateMachines: [] };
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const source = `catalog/${file.path}`;
+    const source = `${origin}${file.path}`;
     const counter = new LineCounter();
     const docs = parseAllDocuments(file.text, { lineCounter: counter });
     for (const doc of Array.isArray(docs) ? docs : [docs]) {

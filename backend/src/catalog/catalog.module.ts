@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialogsModule } from '../dialogs/dialogs.module.js';
+import { GitReposModule } from '../git-repos/git-repos.module.js';
 import { InventoriesModule } from '../inventories/inventories.module.js';
 import { CatalogResolver } from './catalog.resolver.js';
 import { CatalogService } from './catalog.service.js';
@@ -8,7 +9,7 @@ import { ServiceTemplateEntity } from './service-template.entity.js';
 import { StateMachineEntity } from './state-machine.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ServiceTemplateEntity, StateMachineEntity]), DialogsModule, InventoriesModule],
+  imports: [TypeOrmModule.forFeature([ServiceTemplateEntity, StateMachineEntity]), DialogsModule, InventoriesModule, GitReposModule],
   providers: [CatalogService, CatalogResolver],
   exports: [CatalogService],
 })

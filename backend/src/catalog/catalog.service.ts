@@ -1,9 +1,10 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { stringify } from 'yaml';
 import { isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { DialogsService } from '../dialogs/dialogs.service.js';
+import { GitReposService } from '../git-repos/git-repos.service.js';
 import { InventoriesService } from '../inventories/inventories.service.js';
 import { type CatalogFiles, type CatalogText, parseCatalog, readCatalog } from './catalog-files.js';
 import type { ProvisionSpec, StateMachineDef } from './catalog.types.js';
@@ -24,10 +25,12 @@ export class CatalogService implements OnModuleInit {
     @InjectRepository(StateMachineEntity) private readonly machines: Repository<StateMachineEntity>,
     private readonly dialogs: DialogsService,
     private readonly inventories: InventoriesService,
+    private readonly repos: GitReposService,
   ) {}
 
   /** Lets refreshDialogField find a template's dialog without the dialogs module reading this table. */
   onModuleInit(): void {
+    this.repos.registerCatalogLoader((repoName, texts) => this.loadFromRepo(repoName, texts));
     this.dialogs.registerTemplateLookup(async (id) => (await this.findById(id))?.dialogName ?? null);
     this.inventories.registerUsage((name) => this.usingInventory(name));
     this.dialogs.registerDialogUsersLookup(async (name) => (await this.templates.find({ where: { dialogName: name }, select: { name: true } })).map((t) => t.name));
@@ -57,6 +60,51 @@ export class CatalogService implements OnModuleInit {
     }
     await this.store(files);
     return { dialogs: files.dialogs.length, templates: files.templates.length, stateMachines: files.stateMachines.length };
+  }
+
+  /**
+   * Loads the catalog/ folder of a git repository at a refreshed commit: its dialogs, state
+   * machines and items are created or updated by name, their source `git:<repo>:catalog/<file>`.
+   * A name that exists and came from elsewhere (the portal's catalog, another repository, an
+   * import or the editor) is refused: a repository adds to the catalog, it does not replace
+   * what it did not bring. Items it brought before and no longer has are unpublished (their
+   * requests and services keep them). Everything is checked first; a problem stores nothing.
+   */
+  async loadFromRepo(repoName: string, texts: CatalogText[]): Promise<{ templates: string[]; unpublished: string[] }> {
+    const origin = `git:${repoName}:catalog/`;
+    const mine = (source: string | null) => !!source && source.startsWith(origin);
+    const files = parseCatalog(
+      texts,
+      {
+        dialogs: (await this.dialogs.list()).map((d) => d.name),
+        stateMachines: (await this.machines.find({ select: { name: true } })).map((m) => m.name),
+      },
+      origin,
+    );
+    const problems: string[] = [];
+    const templates = await this.templates.find({ select: { name: true, source: true, dialogName: true } });
+    for (const t of files.templates) {
+      const existing = templates.find((e) => e.name === t.name);
+      if (existing && !mine(existing.source)) problems.push(`${t.source}: item "${t.name}" exists already (from ${existing.source ?? 'an import'})`);
+    }
+    const machines = await this.machines.find({ select: { name: true, source: true } });
+    for (const m of files.stateMachines) {
+      const existing = machines.find((e) => e.name === m.name);
+      if (existing && !mine(existing.source)) problems.push(`${m.source}: state machine "${m.name}" exists already (from ${existing.source ?? 'an import'})`);
+    }
+    const dialogs = await this.dialogs.list();
+    for (const d of files.dialogs) {
+      const existing = dialogs.find((e) => e.name === d.name);
+      // A dialog of this repository's is used by its items only (or by none).
+      const usedElsewhere = templates.some((t) => t.dialogName === d.name && !mine(t.source));
+      if (existing && (existing.origin !== 'catalog' || usedElsewhere)) problems.push(`dialog "${d.name}" exists already (${existing.origin !== 'catalog' ? existing.origin : 'used by items from elsewhere'})`);
+    }
+    if (problems.length) throw new Error(`a repository's catalog cannot replace what it did not bring: ${problems.join('; ')}`);
+    await this.store(files);
+    const names = files.templates.map((t) => t.name);
+    const gone = templates.filter((t) => mine(t.source) && !names.includes(t.name)).map((t) => t.name);
+    if (gone.length) await this.templates.update({ name: In(gone) }, { published: false });
+    return { templates: names, unpublished: gone };
   }
 
   /** The whole catalog as files: dialogs/, state-machines/ and templates/, one YAML document each. */

@@ -58,6 +58,8 @@ export class GitReposService {
   private readonly logger = new Logger(GitReposService.name);
   private readonly refreshing = new Map<string, Promise<GitRepoModel>>();
   private readonly followUps = new Map<string, Promise<GitRepoModel>>();
+  /** Loads a repository's catalog/ files (the catalog module's, registered at start): it throws when they are refused. */
+  private catalogLoader: ((repoName: string, files: { path: string; text: string }[]) => Promise<unknown>) | null = null;
 
   constructor(
     @InjectRepository(GitRepoEntity) private readonly repos: Repository<GitRepoEntity>,
@@ -248,7 +250,8 @@ export class GitReposService {
           if (rows.length) await tx.insert(PlaybookEntity, rows);
           await tx.update(GitRepoEntity, repo.id, { commit, lastRefreshedAt: new Date(), refreshStatus: 'successful', refreshError: null });
         });
-        await finish({ status: 'successful', commit, ...diff });
+        const catalogProblem = repo.builtin ? null : await this.loadCatalog(repo.name, mirror, commit, tree);
+        await finish({ status: 'successful', commit, ...diff, ...(catalogProblem ? { error: catalogProblem } : {}) });
         if (rows.some((r) => r.syntaxStatus === 'pending')) syntaxPending = commit;
         this.logger.log(`refreshed ${repo.name} at ${commit.slice(0, 12)}: ${found.length} playbooks in ${Date.now() - started} ms`);
       } catch (err) {
@@ -260,6 +263,30 @@ export class GitReposService {
     });
     if (syntaxPending) await this.queueSyntaxCheck(repo.id, syntaxPending);
     return this.get(id);
+  }
+
+  /** Lets the catalog module load the catalog/ folder of every refreshed repository. */
+  registerCatalogLoader(loader: (repoName: string, files: { path: string; text: string }[]) => Promise<unknown>): void {
+    this.catalogLoader = loader;
+  }
+
+  /**
+   * Hands the commit's catalog/ YAML files (paths inside catalog/) to the catalog module; a
+   * repository without one hands none (what it brought before is unpublished). Returns why
+   * they were refused, for the refresh record: the playbooks are refreshed all the same.
+   */
+  private async loadCatalog(repoName: string, mirror: string, commit: string, tree: { path: string }[]): Promise<string | null> {
+    if (!this.catalogLoader) return null;
+    const paths = tree.map((f) => f.path).filter((p) => p.startsWith('catalog/') && /\.ya?ml$/.test(p));
+    try {
+      const texts = paths.length ? await this.git.readFiles(mirror, commit, paths) : new Map<string, string>();
+      await this.catalogLoader(repoName, paths.map((p) => ({ path: p.slice('catalog/'.length), text: texts.get(p) ?? '' })));
+      return null;
+    } catch (err) {
+      const message = `The playbooks were refreshed, but catalog/ was not loaded: ${(err as Error).message}`;
+      this.logger.warn(`${repoName}: ${message}`);
+      return message.slice(0, 4000);
+    }
   }
 
   /** True when a file other than the given playbooks differs between `oldCommit` and the new tree. */

@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { newEnv, startTestApp, type TestApp, waitFor } from '../testing/harness.js';
+
+/** A real bare repository made by the test, with a working clone to push from. */
+async function newUpstream() {
+  const dir = await mkdtemp(join(tmpdir(), 'catalog-upstream-'));
+  const bare = join(dir, 'repo.git');
+  const work = join(dir, 'work');
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@localhost', ...args], { cwd, stdio: 'pipe' }).toString().trim();
+  git(dir, 'init', '--bare', '--quiet', '--initial-branch=main', bare);
+  git(dir, 'clone', '--quiet', bare, work);
+  const commit = async (files: Record<string, string | null>, message: string) => {
+    for (const [path, text] of Object.entries(files)) {
+      if (text === null) {
+        git(work, 'rm', '--quiet', path);
+        continue;
+      }
+      await mkdir(dirname(join(work, path)), { recursive: true });
+      await writeFile(join(work, path), text);
+    }
+    git(work, 'add', '--all');
+    git(work, 'commit', '--quiet', '-m', message);
+    git(work, 'push', '--quiet', 'origin', 'HEAD:main');
+  };
+  return { url: `file://${bare}`, commit, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+const PLAY = `- name: Greet
+  hosts: all
+  gather_facts: false
+  tasks:
+    - ansible.builtin.set_stats: { data: { greeting: "Hi, {{ who }}" }, per_host: false }
+`;
+const DIALOG = `kind: Dialog
+name: team-greeting
+label: Team greeting
+tabs:
+  - label: Greeting
+    boxes:
+      - label: Who
+        fields:
+          - { name: provider, label: Provider, type: dropdown, required: true, dataSource: { type: providers } }
+          - { name: who, label: Who, type: text, required: true }
+`;
+const TEMPLATE = (name: string) => `kind: ServiceTemplate
+name: ${name}
+description: From the team's own repository.
+catalog: Team
+type: ansible_playbook
+dialog: team-greeting
+provision:
+  repo: team
+  playbook: greet.yml
+  provider: { field: provider }
+  vars: { who: who }
+`;
+
+interface Template {
+  id: string;
+  name: string;
+  catalog: string;
+  published: boolean;
+}
+const TEMPLATES = '{ serviceTemplates(take: 500) { id name catalog published } }';
+
+describe("a git repository's catalog/ folder, loaded on every refresh", () => {
+  let app: TestApp;
+  let upstream: Awaited<ReturnType<typeof newUpstream>>;
+  let repoId: string;
+
+  before(async () => {
+    app = await startTestApp(await newEnv());
+    upstream = await newUpstream();
+  });
+  after(async () => {
+    await app?.stop();
+    await upstream?.remove();
+  });
+
+  const templates = async () => {
+    const res = await app.gql<{ serviceTemplates: Template[] }>(TEMPLATES);
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    return res.data!.serviceTemplates;
+  };
+  const refresh = async () => {
+    const res = await app.gql<{ refreshGitRepo: { refreshes: { status: string; error: string | null }[] } }>(
+      'mutation($id: ID!) { refreshGitRepo(id: $id) { refreshes(take: 1) { status error } } }',
+      { id: repoId },
+    );
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    return res.data!.refreshGitRepo.refreshes[0];
+  };
+
+  test('a repository with a catalog/ adds its dialog and item when created; the item orders and runs its playbook', async () => {
+    await upstream.commit({ 'greet.yml': PLAY, 'catalog/dialogs/team-greeting.yaml': DIALOG, 'catalog/templates/greeting.yaml': TEMPLATE('Team greeting') }, 'first');
+    const created = await app.gql<{ createGitRepo: { id: string } }>('mutation($i: CreateGitRepoInput!) { createGitRepo(input: $i) { id } }', {
+      i: { name: 'team', url: upstream.url },
+    });
+    assert.equal(created.errors, undefined, JSON.stringify(created.errors));
+    repoId = created.data!.createGitRepo.id;
+    const item = (await templates()).find((t) => t.name === 'Team greeting');
+    assert.deepEqual(item && { catalog: item.catalog, published: item.published }, { catalog: 'Team', published: true });
+
+    const provider = (await app.gql<{ providers: { id: string; name: string }[] }>('{ providers { id name } }')).data!.providers.find((p) => p.name === 'local')!.id;
+    const ordered = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+      i: { templateId: item!.id, dialogValues: { provider, who: 'team' } },
+    });
+    assert.equal(ordered.errors, undefined, JSON.stringify(ordered.errors));
+    const done = await waitFor('the order to end', async () => {
+      const r = (await app.gql<{ serviceRequest: { status: string; message: string | null; service: { outputs: Record<string, unknown> } | null } }>(
+        'query($id: ID!) { serviceRequest(id: $id) { status message service { outputs } } }',
+        { id: ordered.data!.orderService.id },
+      )).data!.serviceRequest;
+      return ['finished', 'failed'].includes(r.status) && r;
+    });
+    assert.equal(done.status, 'finished', done.message ?? '');
+    assert.deepEqual(done.service!.outputs, { greeting: 'Hi, team' });
+  });
+
+  test('a pushed change is loaded by the next refresh; an item removed from the repository is unpublished, not deleted', async () => {
+    await upstream.commit({ 'catalog/templates/farewell.yaml': TEMPLATE('Team farewell') }, 'add farewell');
+    assert.deepEqual(await refresh(), { status: 'successful', error: null });
+    const farewell = (await templates()).find((t) => t.name === 'Team farewell');
+    assert.equal(farewell?.published, true);
+
+    await upstream.commit({ 'catalog/templates/farewell.yaml': null }, 'remove farewell');
+    assert.deepEqual(await refresh(), { status: 'successful', error: null });
+    assert.equal((await templates()).find((t) => t.name === 'Team farewell'), undefined, 'no longer offered');
+    const kept = await app.sql<{ published: boolean }>(`SELECT published FROM service_templates WHERE name = 'Team farewell'`);
+    assert.deepEqual(kept, [{ published: false }], 'kept, unpublished, for its requests and services');
+    assert.equal((await templates()).find((t) => t.name === 'Team greeting')?.published, true);
+  });
+
+  test('a broken catalog, or one that would replace an item it did not bring, is not loaded: the refresh says why, the playbooks are refreshed all the same', async () => {
+    const before = await templates();
+    await upstream.commit({ 'catalog/templates/broken.yaml': 'kind: ServiceTemplate\nname: Broken\ntype: ansible_playbook\n', 'other.yml': PLAY }, 'broken');
+    const broken = await refresh();
+    assert.equal(broken.status, 'successful');
+    assert.match(broken.error ?? '', /^The playbooks were refreshed, but catalog\/ was not loaded: [\s\S]*git:team:catalog\/templates\/broken\.yaml: dialog, line 1/);
+    const repo = await app.gql<{ gitRepo: { playbooks: { path: string }[] } }>('query($id: ID!) { gitRepo(id: $id) { playbooks { path } } }', { id: repoId });
+    assert.deepEqual(repo.data!.gitRepo.playbooks.map((p) => p.path).sort(), ['greet.yml', 'other.yml']);
+
+    await upstream.commit({ 'catalog/templates/broken.yaml': TEMPLATE('Run a playbook') }, 'take over a built-in item');
+    const takeover = await refresh();
+    assert.match(takeover.error ?? '', /item "Run a playbook" exists already \(from catalog\/templates\/run-a-playbook\.yaml\)/);
+    assert.deepEqual(await templates(), before, 'nothing of either commit was stored');
+  });
+});
