@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { type EntityManager, In, Repository } from 'typeorm';
 import { stringify } from 'yaml';
 import { isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { DialogsService } from '../dialogs/dialogs.service.js';
@@ -163,11 +163,18 @@ export class CatalogService implements OnModuleInit {
     return files;
   }
 
+  /** Stores checked catalog files in one transaction: all of them, or (on a database error) none. */
   private async store(files: CatalogFiles): Promise<void> {
-    for (const dialog of files.dialogs) await this.dialogs.upsert(dialog);
+    await this.templates.manager.transaction((tx) => this.storeIn(tx, files));
+    this.logger.log(`catalog loaded: ${files.dialogs.length} dialogs, ${files.templates.length} templates, ${files.stateMachines.length} state machines`);
+  }
+
+  private async storeIn(tx: EntityManager, files: CatalogFiles): Promise<void> {
+    for (const dialog of files.dialogs) await this.dialogs.upsert(dialog, tx);
     for (const m of files.stateMachines) {
       const { source, ...definition } = m;
-      await this.machines
+      await tx
+        .getRepository(StateMachineEntity)
         .createQueryBuilder()
         .insert()
         .values({ name: m.name, definition, source })
@@ -175,7 +182,8 @@ export class CatalogService implements OnModuleInit {
         .execute();
     }
     for (const t of files.templates) {
-      await this.templates
+      await tx
+        .getRepository(ServiceTemplateEntity)
         .createQueryBuilder()
         .insert()
         .values({
@@ -200,7 +208,6 @@ export class CatalogService implements OnModuleInit {
         .orUpdate(['description', 'catalog', 'long_description', 'icon', 'type', 'dialog_name', 'provision', 'items', 'state_machine', 'retirement', 'reconfigure', 'sites', 'inventory', 'on_failure', 'published', 'source', 'updated_at'], ['name'])
         .execute();
     }
-    this.logger.log(`catalog loaded: ${files.dialogs.length} dialogs, ${files.templates.length} templates, ${files.stateMachines.length} state machines`);
   }
 
   /** A page of published items, by name; `search` matches name and description, `catalog` picks one folder. One query. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, type EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { CredentialsService } from '../credentials/credentials.service.js';
@@ -123,8 +123,9 @@ export class DialogsService {
   }
 
   /** Stores a parsed definition under its name (catalog as code); a catalog file wins over an import of the same name. */
-  async upsert(definition: DialogDefinition): Promise<void> {
-    await this.dialogs
+  /** Creates or updates a catalog dialog by name, inside the caller's transaction when given one. */
+  async upsert(definition: DialogDefinition, manager?: EntityManager): Promise<void> {
+    await (manager ? manager.getRepository(DialogEntity) : this.dialogs)
       .createQueryBuilder()
       .insert()
       .values({ name: definition.name, label: definition.label, definition, origin: 'catalog' } as QueryDeepPartialEntity<DialogEntity>)
