@@ -226,21 +226,23 @@ const ReadNowButton = ({ provider }: { provider: Provider }) => {
 /** The Resources card of a Kubernetes or OpenStack provider; nothing for other types. */
 export const ProviderResources = ({ provider }: { provider: Provider }) => {
   if (provider.type !== 'kubernetes' && provider.type !== 'openstack') return null;
+  // A record from the providers list (shown while the provider is read by id) has no resources field.
+  const loaded = provider.resources !== undefined;
   const readAt = provider.resourcesRefreshedAt ?? null;
   const resources = provider.resources ?? null;
   return (
-    <Card variant="outlined" component="section" aria-label="Resources" data-testid="provider-resources" data-read-at={readAt ?? ''}>
+    <Card variant="outlined" component="section" aria-label="Resources" data-testid="provider-resources" data-read-at={loaded ? (readAt ?? '') : undefined}>
       <CardHeader
         title="Resources"
         subheader={
-          <span data-testid="resources-read-at">{readAt ? `Last read ${formatDateTime(readAt)}` : 'Not read yet'}</span>
+          <span data-testid="resources-read-at">{!loaded ? 'Loading…' : readAt ? `Last read ${formatDateTime(readAt)}` : 'Not read yet'}</span>
         }
         action={<ReadNowButton provider={provider} />}
         slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }}
         sx={{ pb: 0 }}
       />
       <CardContent>
-        {!resources ? (
+        {!loaded ? null : !resources ? (
           <Empty testId="resources-never-read">
             {provider.type === 'openstack' ? 'Its stacks and servers' : 'Its namespaces, deployments and services'} have not been read yet: “Read now” asks
             the provider.
