@@ -76,8 +76,9 @@ const GIT_REPO_DETAIL_FIELDS = `${GIT_REPO_FIELDS} refreshes(take: 20) { ${GIT_R
 const PROVIDER_FIELDS =
   'id name type config credentialId becomeCredentialId healthStatus healthMessage healthCheckedAt createdAt';
 const HEALTH_FIELDS = 'providerId status message latencyMs changed checkedAt';
-// A provider read by id carries its inventory (made on the server for each read) and its health history.
-const PROVIDER_DETAIL_FIELDS = `${PROVIDER_FIELDS} inventory healthHistory(take: 50) { ${HEALTH_FIELDS} }`;
+// A provider read by id carries its inventory (made on the server for each read), its health history and
+// its resources as last read.
+const PROVIDER_DETAIL_FIELDS = `${PROVIDER_FIELDS} inventory healthHistory(take: 50) { ${HEALTH_FIELDS} } resources resourcesRefreshedAt`;
 const INVENTORY_FIELDS = 'id name description sites { name providerId hosts variables } createdAt updatedAt';
 // An inventory read by id carries what a run gets (rendered on the server for each read); list rows do not.
 const INVENTORY_DETAIL_FIELDS = `${INVENTORY_FIELDS} rendered`;
@@ -481,6 +482,9 @@ export interface SuperfluidMethods {
   getServiceCatalogs: () => Promise<{ data: ServiceCatalog[] }>;
   /** Runs the provider's health check now; the provider with its new status and history. */
   checkProviderHealth: (id: Identifier) => Promise<{ data: Provider }>;
+  /** Reads what a Kubernetes or OpenStack provider holds now; UNAVAILABLE (with the reason) for other types
+   * or when the provider does not answer. */
+  refreshProviderResources: (id: Identifier) => Promise<{ data: Provider }>;
   /** Health checks that changed a provider's status (went down, came back), newest first. */
   getProviderAlarms: (take: number) => Promise<{ data: ProviderHealthCheck[] }>;
   /** Runs a failed bundle request again from the state that failed. CONFLICT when it is not a failed bundle. */
@@ -585,6 +589,13 @@ const methods: SuperfluidMethods = {
       { id },
     );
     return { data: checkProviderHealth };
+  },
+  refreshProviderResources: async (id) => {
+    const { refreshProviderResources } = await graphqlRequest<{ refreshProviderResources: Provider }>(
+      `mutation($id: ID!) { refreshProviderResources(id: $id) { ${PROVIDER_DETAIL_FIELDS} } }`,
+      { id },
+    );
+    return { data: refreshProviderResources };
   },
   getProviderAlarms: async (take) => {
     const { providerAlarms } = await graphqlRequest<{ providerAlarms: ProviderHealthCheck[] }>(

@@ -332,6 +332,26 @@ export interface Provider {
   inventory?: JsonValue;
   /** On a provider read by id: its latest health checks, newest first. */
   healthHistory?: ProviderHealthCheck[];
+  /** On a provider read by id: what it holds, as last read (Kubernetes and OpenStack; null until read). */
+  resources?: KubernetesResources | OpenStackResources | null;
+  resourcesRefreshedAt?: string | null;
+}
+
+/** What a Kubernetes provider holds, as last read. */
+export interface KubernetesResources {
+  namespaces?: string[];
+  /** `replicas` is null when the deployment names none. */
+  deployments?: { namespace: string; name: string; replicas: number | null; ready: number }[];
+  /** `address`: the load balancer's IP or host name, when it has one. */
+  services?: { namespace: string; name: string; type: string; address: string | null; ports: number[] }[];
+}
+
+/** What an OpenStack provider's project holds, as last read. */
+export interface OpenStackResources {
+  stacks?: { id: string; name: string; status: string; reason: string | null; createdAt: string | null }[];
+  servers?: { id: string; name: string; status: string; addresses: string[] }[];
+  /** Services the cloud does not have, e.g. 'compute (Nova)': nothing of that kind is listed. */
+  missing?: string[];
 }
 
 /** What createProvider / updateProvider take (type on create only; a null credential removes it). */

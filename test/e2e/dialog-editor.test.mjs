@@ -1,7 +1,8 @@
 // End to end through a real browser: the dialog editor. Build a dialog of two fields — a dropdown
 // with static choices, and a text field shown only for one of them — watch the live preview hide and
 // show the text field, save a broken pattern and see the server's error on the field, fix it, save,
-// and find the dialog listed with origin "editor"; then copy a catalog dialog into the editor.
+// and find the dialog listed with origin "editor"; then copy a catalog dialog into the editor and
+// narrow its provider field to one provider type.
 // The real product is started by test/support/product.mjs and driven by headless Chromium.
 //
 // Run: npm test (which gives DATABASE_URL / REDIS_URL), or directly:
@@ -172,11 +173,19 @@ describe('the dialog editor in the web UI', () => {
     await page.getByTestId('save-dialog').click();
     assert.match(await page.getByTestId('editor-error').innerText(), /comes from the catalog files .* copy it under another name/);
 
+    // Its provider field (choices from Providers) is narrowed to local providers.
+    await page.getByTestId('editor-field-provider').click();
+    const panel = page.getByTestId('field-properties');
+    await page.locator('[data-testid="field-properties"][data-field="provider"]').waitFor();
+    await choose(page, panel, 'Provider type', 'local');
+
     await page.getByLabel('Dialog name').fill('run-playbook-copy');
     await page.getByTestId('save-dialog').click();
     await page.waitForURL(/\/dialogs\/[^/]+\/show$/);
-    const { dialogs: after } = await api('{ dialogs { name origin } }');
+    const { dialogs: after } = await api('{ dialogs { name origin definition } }');
     assert.equal(after.find((d) => d.name === 'run-playbook-copy')?.origin, 'editor');
+    const provider = after.find((d) => d.name === 'run-playbook-copy').definition.tabs[0].boxes[0].fields.find((f) => f.name === 'provider');
+    assert.deepEqual(provider.dataSource, { type: 'providers', providerType: 'local' });
     assert.equal(after.find((d) => d.name === 'run-playbook')?.origin, 'catalog');
   });
 });

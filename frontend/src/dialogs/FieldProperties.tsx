@@ -1,7 +1,7 @@
 // The dialog editor's side panel for one field: what every field has (name, label, type, help,
 // default, required, read-only, reconfigurable, visibleWhen), then what its type takes — a pattern
 // and lengths for text, min/max for numbers, choices (a static list or a data source) for dropdowns
-// and radios, dependsOn for dynamic choices.
+// and radios (providers optionally of one type), dependsOn for dynamic choices.
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import {
@@ -17,6 +17,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useCredentialTypes } from '../credentials/useCredentialTypes';
+import { PROVIDER_TYPES, type ProviderType } from '../types';
 import { CHOICE_TYPES, NUMBER_TYPES, TEXT_TYPES, changeFieldType, stripEmpty } from './editorModel';
 import {
   DIALOG_FIELD_TYPES,
@@ -274,6 +275,29 @@ const ChoicesSource = ({ field, others, set }: { field: DialogField; others: Dia
             <TextField size="small" label="Repository" value={ds.repo ?? ''} onChange={(e) => set({ dataSource: { type: 'playbooks', repo: e.target.value } })} />
           )}
         </>
+      )}
+      {ds?.type === 'providers' && (
+        <TextField
+          select
+          size="small"
+          label="Provider type"
+          value={ds.providerType ?? ''}
+          helperText="Offer only providers of this type"
+          onChange={(e) => {
+            const providerType = e.target.value as ProviderType | '';
+            set({ dataSource: providerType ? { type: 'providers', providerType } : { type: 'providers' } });
+          }}
+          slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'provider-type' } as object } }}
+        >
+          <MenuItem value="">
+            <em>any</em>
+          </MenuItem>
+          {PROVIDER_TYPES.map((t) => (
+            <MenuItem key={t} value={t}>
+              {t}
+            </MenuItem>
+          ))}
+        </TextField>
       )}
       {ds?.type === 'credentials' && (
         <TextField

@@ -1,5 +1,6 @@
 // The dialog (order form) definition served as ServiceTemplate.dialog and Dialog.form: tabs -> boxes -> fields.
 // Mirrors backend/src/dialogs/dialog.types.ts.
+import type { ProviderType } from '../types';
 
 export const DIALOG_FIELD_TYPES = [
   'text',
@@ -34,6 +35,8 @@ export interface DialogDataSource {
   repo?: string;
   repoField?: string;
   credentialType?: string;
+  /** providers: only providers of this type (any when absent). */
+  providerType?: ProviderType;
   automateMethod?: string;
 }
 

@@ -1,5 +1,6 @@
-// One provider: its health (with "Check now"), the history of its checks as a chart, its settings,
-// the inventory its runs get, and its recent alarms.
+// One provider: its health (with "Check now"), the history of its checks as a chart, what it holds
+// (Kubernetes and OpenStack, with "Read now"), its settings, the inventory its runs get, and its
+// recent alarms.
 import EditIcon from '@mui/icons-material/Edit';
 import { Box, Button, Card, CardContent, CardHeader, Chip, Stack, Typography, type CardProps } from '@mui/material';
 import type { ReactNode } from 'react';
@@ -14,6 +15,7 @@ import { CheckNowButton } from './CheckNowButton';
 import { DeleteProviderButton } from './DeleteProviderButton';
 import { HealthBadge } from './HealthBadge';
 import { HealthChart } from './HealthChart';
+import { ProviderResources } from './ProviderResources';
 
 const Fact = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
   <Box sx={{ minWidth: 140 }}>
@@ -71,6 +73,7 @@ const ProviderDetails = () => {
       <Section title="Health history">
         <HealthChart history={record.healthHistory ?? []} />
       </Section>
+      <ProviderResources provider={record} />
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
         <Section title="Settings">
           <JsonView value={record.config as JsonValue} testId="provider-config" />

@@ -1,0 +1,263 @@
+// End to end through a real browser against a real OpenStack: Debian's Keystone and Heat, started
+// for this file by backend/dist/testing/openstack-site.js. An OpenStack provider is made through the
+// API; in the browser the "OpenStack Heat stack" item is ordered on it (its Cloud dropdown offers
+// OpenStack providers only), the request is followed to its outputs, the provider's page reads the
+// stack, the service is retired, and the provider's page reads no stack. Then, Keystone stopped,
+// "Read now" shows the server's reason and keeps what was read before.
+//
+// Needs the Debian packages keystone heat-api heat-engine python3-openstackclient python3-heatclient
+// sqlite3 (see backend/src/testing/openstack-site.ts), and backend/dist built.
+//
+// Run: npm test (which gives DATABASE_URL / REDIS_URL), or directly:
+//   node --test test/e2e/openstack.test.mjs
+// Set SCREENSHOT_DIR=/some/dir to keep PNGs of the screens.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startOpenStackSite } from '../../backend/dist/testing/openstack-site.js';
+import { startProduct } from '../support/product.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+// Waiting limits only (never asserted on): a run starts ansible, asks Keystone for a token and waits
+// for Heat to build or delete the stack.
+const RUN_TIMEOUT = 180_000;
+const UI_TIMEOUT = 20_000;
+
+const CLOUD = 'e2e_cloud';
+const STACK = 'e2e-shop-stack';
+
+let product;
+let apiToken;
+let cloud;
+let providerId;
+const browserDirs = [];
+const contexts = [];
+
+const screenshotDir = process.env.SCREENSHOT_DIR;
+const screenshot = async (page, name) => {
+  if (!screenshotDir) return;
+  await mkdir(screenshotDir, { recursive: true });
+  // Finite animations (a radio being checked, a chip appearing) finish first.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+};
+
+/** GraphQL through the product helper; returns `data`, failing on GraphQL errors. */
+const api = async (query, variables = {}) => {
+  const body = await product.graphql(query, variables, apiToken);
+  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+};
+
+const newPage = async () => {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
+  browserDirs.push(userDataDir);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  contexts.push(context);
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(UI_TIMEOUT);
+  return page;
+};
+
+// Every browser this file opens is closed (and its folder removed) at the end: one left running
+// would keep the test process alive.
+const closeBrowsers = async () => {
+  for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
+  for (const dir of browserDirs.splice(0)) await rm(dir, { recursive: true, force: true });
+};
+
+const logIn = async (page) => {
+  await page.goto(product.url);
+  await page.locator('input[name="username"]').fill('admin');
+  await page.locator('input[name="password"]').fill(product.adminPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('menuitem', { name: 'Catalog' }).waitFor();
+};
+
+const requestIdFromUrl = (page) => decodeURIComponent(page.url().match(/\/serviceRequests\/([^/]+)\/show$/)[1]);
+
+/** Waits on the request page until the request has ended; it must have finished (else its message says why). */
+const assertFinished = async (page) => {
+  const id = requestIdFromUrl(page);
+  const status = page.locator('[data-testid="request-status"]:is([data-status="finished"], [data-status="failed"], [data-status="canceled"])');
+  await status.waitFor({ timeout: RUN_TIMEOUT });
+  const { serviceRequest } = await api('query($id: ID!) { serviceRequest(id: $id) { status message jobs { stdout } } }', { id });
+  assert.equal(await status.getAttribute('data-status'), 'finished', `${serviceRequest.message}\n${serviceRequest.jobs.at(-1)?.stdout ?? ''}`);
+  assert.equal(serviceRequest.status, 'finished');
+  return id;
+};
+
+const openProvider = async (page) => {
+  await page.getByRole('menuitem', { name: 'Providers' }).click();
+  await page.getByRole('row').filter({ hasText: CLOUD }).click();
+  await page.waitForURL(new RegExp(`/providers/${providerId}/show$`));
+  // data-read-at once the provider read by id is shown (not the list's record, which has no resources).
+  await page.locator('[data-testid="provider-resources"][data-read-at]').waitFor();
+};
+
+/** Clicks "Read now" and waits until the page shows a newer read than before. */
+const readNow = async (page) => {
+  const card = page.getByTestId('provider-resources');
+  const before = await card.getAttribute('data-read-at');
+  await card.getByTestId('read-resources').click();
+  await page.waitForFunction(
+    (previous) => {
+      const readAt = document.querySelector('[data-testid="provider-resources"]')?.getAttribute('data-read-at');
+      return readAt && readAt !== previous;
+    },
+    before,
+    { timeout: UI_TIMEOUT },
+  );
+  await card.locator('[data-testid="read-resources"]:not([disabled])').waitFor();
+};
+
+describe('an OpenStack cloud in the web UI, against a real Keystone and Heat', () => {
+  before(async () => {
+    [cloud, product] = await Promise.all([startOpenStackSite(), startProduct()]);
+    apiToken = await product.login();
+    const { createCredential } = await api('mutation($i: CreateCredentialInput!) { createCredential(input: $i) { id } }', {
+      i: {
+        name: 'e2e-cloud-password',
+        type: 'openstack',
+        inputs: { auth_url: cloud.authUrl, username: cloud.username, project_name: cloud.project },
+        secrets: { password: cloud.password },
+      },
+    });
+    const { createProvider } = await api('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', {
+      i: { name: CLOUD, type: 'openstack', credentialId: createCredential.id, config: { region: cloud.region } },
+    });
+    providerId = createProvider.id;
+  });
+
+  after(async () => {
+    await closeBrowsers();
+    await product?.stop();
+    await cloud?.destroy();
+  });
+
+  test('order a Heat stack on the cloud, see its outputs and the stack on the provider; retire it and the stack is gone', async () => {
+    const page = await newPage();
+    await logIn(page);
+
+    // The catalog, searched: the item, then its order form.
+    await page.getByRole('menuitem', { name: 'Catalog' }).click();
+    await page.getByPlaceholder('Search the catalog').fill('Heat');
+    const card = page.getByTestId('catalog-item-OpenStack Heat stack');
+    await card.getByRole('link', { name: 'Order OpenStack Heat stack' }).click();
+
+    // The Cloud dropdown offers the OpenStack provider only: not the built-in local one.
+    await page.getByRole('combobox', { name: 'Cloud' }).click();
+    const offered = page.getByRole('listbox').getByRole('option');
+    await offered.first().waitFor();
+    assert.deepEqual(await offered.allInnerTexts(), [`${CLOUD} (openstack)`]);
+    await page.getByRole('option', { name: `${CLOUD} (openstack)`, exact: true }).click();
+    await page.getByLabel('Stack name').fill(STACK);
+    await page.getByLabel('Application name').fill('shop');
+    await page.getByRole('radio', { name: 'Premium' }).check();
+    await screenshot(page, 'o01-order-heat-stack');
+    await page.getByRole('button', { name: 'Order', exact: true }).click();
+    await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/);
+
+    // Followed to the end: the stack's outputs become the service's.
+    const requestId = await assertFinished(page);
+    const { serviceRequest } = await api('query($id: ID!) { serviceRequest(id: $id) { message service { id name outputs } } }', {
+      id: requestId,
+    });
+    const service = serviceRequest.service;
+    assert.ok(service, `the request made a service (${serviceRequest.message})`);
+    assert.match(service.outputs.app_url, /^https:\/\/shop-[a-z]{6}\.apps\.example\.net\/$/);
+    assert.equal(service.outputs.tier, 'premium');
+    assert.equal(service.outputs.stack_status, 'CREATE_COMPLETE');
+    const outputs = page.getByTestId('request-service').getByTestId('service-outputs');
+    await outputs.getByText(service.outputs.app_url, { exact: false }).waitFor();
+    const shown = JSON.parse(await outputs.innerText());
+    assert.equal(shown.app_url, service.outputs.app_url);
+    assert.equal(shown.stack_id, service.outputs.stack_id);
+    assert.equal(shown.stack_name, STACK);
+    await screenshot(page, 'o02-request-finished');
+
+    // The provider's page reads the stack from Heat; this cloud has no Nova, and says so.
+    await openProvider(page);
+    await readNow(page);
+    const row = page.locator(`[data-testid="resource-stack"][data-name="${STACK}"]`);
+    await row.waitFor();
+    assert.equal(await row.getAttribute('data-status'), 'CREATE_COMPLETE');
+    assert.equal(await row.getByTestId('resource-status').innerText(), 'CREATE_COMPLETE');
+    assert.equal(await page.getByTestId('resource-stack').count(), 1);
+    assert.equal(
+      await page.getByTestId('resources-missing').innerText(),
+      'This cloud has no compute (Nova) service: no servers to list.',
+    );
+    assert.match(await page.getByTestId('resources-read-at').innerText(), /^Last read /);
+    await screenshot(page, 'o03-provider-resources');
+
+    // Retired from its page: the retirement deletes the stack.
+    await page.getByRole('menuitem', { name: 'Services' }).click();
+    await page.getByRole('row').filter({ hasText: service.name }).click();
+    await page.waitForURL(new RegExp(`/services/${service.id}/show$`));
+    await page.getByTestId('service-show').getByTestId('retire-service').click();
+    const confirm = page.getByRole('dialog');
+    await confirm.getByText(`Retire ${service.name}?`).waitFor();
+    await confirm.getByRole('button', { name: 'Retire' }).click();
+    await page.waitForURL((url) => /\/serviceRequests\/[^/]+\/show$/.test(url.href) && !url.href.includes(requestId));
+    await assertFinished(page);
+    const { service: retired } = await api('query($id: ID!) { service(id: $id) { status } }', { id: service.id });
+    assert.equal(retired.status, 'retired');
+
+    // Read again: no stacks, in words.
+    await openProvider(page);
+    await readNow(page);
+    await page.getByTestId('resource-stacks-empty').waitFor();
+    assert.equal(await page.getByTestId('resource-stacks-empty').innerText(), 'No stacks in this project.');
+    assert.equal(await page.getByTestId('resource-stack').count(), 0);
+    await screenshot(page, 'o04-provider-no-stacks');
+  });
+
+  test('Keystone down: "Read now" shows the server\'s reason and keeps what was read; the local provider has no Resources', async () => {
+    const page = await newPage();
+    await logIn(page);
+    await cloud.stopKeystone();
+    await openProvider(page);
+    const readAt = await page.getByTestId('provider-resources').getAttribute('data-read-at');
+    assert.notEqual(readAt, '', 'read before');
+    await page.getByTestId('read-resources').click();
+    const notice = page.getByRole('alert').filter({ hasText: `Could not read the resources of "${CLOUD}"` });
+    await notice.waitFor({ timeout: RUN_TIMEOUT });
+    assert.match(await notice.innerText(), /Keystone|ECONNREFUSED|fetch failed/i);
+    await screenshot(page, 'o05-read-failed');
+    await page.locator('[data-testid="read-resources"]:not([disabled])').waitFor();
+    assert.equal(await page.getByTestId('provider-resources').getAttribute('data-read-at'), readAt, 'the last read stays');
+    await page.getByTestId('resource-stacks-empty').waitFor();
+
+    // The built-in local provider holds nothing to read: no Resources card.
+    await page.getByRole('menuitem', { name: 'Providers' }).click();
+    await page.getByRole('row').filter({ hasText: 'local' }).filter({ hasNotText: CLOUD }).first().click();
+    await page.getByTestId('provider-show').waitFor();
+    assert.equal(await page.getByTestId('provider-resources').count(), 0);
+  });
+});
