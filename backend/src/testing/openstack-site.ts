@@ -59,13 +59,22 @@ async function waitForHttp(url: string, what: string, child: ChildProcess, log: 
   }
 }
 
+/** Stops a server started in a process group of its own, with whatever it forked (Heat's workers). */
 async function stopChild(child: ChildProcess | undefined) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  if (!child?.pid) return;
+  const group = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // the group is gone already
+    }
+  };
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
+  group('SIGTERM');
+  const timer = setTimeout(() => group('SIGKILL'), 5000);
   await exited;
   clearTimeout(timer);
+  group('SIGKILL');
 }
 
 export async function startOpenStackSite(): Promise<OpenStackSite> {
@@ -112,6 +121,7 @@ export async function startOpenStackSite(): Promise<OpenStackSite> {
       cwd: dir,
       env: { ...process.env, OS_KEYSTONE_CONFIG_FILES: keystoneConf },
       stdio: ['ignore', out.fd, out.fd],
+      detached: true,
     });
     await out.close();
     await waitForHttp(`${authUrl}/`, 'Keystone', keystone, log);
@@ -193,7 +203,7 @@ export async function startOpenStackSite(): Promise<OpenStackSite> {
     );
     await run('heat-manage', ['--config-file', heatConf, 'db_sync'], { cwd: dir });
     await run('sqlite3', [join(dir, 'heat.db'), 'PRAGMA journal_mode=WAL;']);
-    heat = spawn('heat-all', ['--config-file', heatConf], { cwd: dir, stdio: 'ignore' });
+    heat = spawn('heat-all', ['--config-file', heatConf], { cwd: dir, stdio: 'ignore', detached: true });
     await waitForHttp(`${heatUrl}/`, 'Heat', heat, join(dir, 'heat.log'));
 
     return {
