@@ -39,6 +39,21 @@ test('catalog as code: the 5G slice orders its items from what they need, and bi
   assert.equal(slice?.onFailure, 'rollback');
 });
 
+test('catalog as code: a bundle on an inventory document binds items to its sites, known only when ordering', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'catalog-'));
+  await mkdir(join(dir, 'templates'));
+  await mkdir(join(dir, 'dialogs'));
+  await writeFile(join(dir, 'dialogs', 'd.yaml'), 'kind: Dialog\nname: d\nlabel: D\ntabs: [{ label: T, boxes: [{ label: B, fields: [{ name: p, label: P, type: text }] }] }]\n');
+  await writeFile(
+    join(dir, 'templates', 'on-inventory.yaml'),
+    'kind: ServiceTemplate\nname: On inventory\ntype: bundle\ndialog: d\ninventory: lab\nitems:\n  - { name: run, site: epc, provision: { repo: r, playbook: x.yml, provider: { field: p } } }\n',
+  );
+  const files = await readCatalog(dir);
+  const bundle = files.templates.find((t) => t.name === 'On inventory');
+  assert.equal(bundle?.inventory, 'lab');
+  assert.equal(bundle?.items?.[0].site, 'epc');
+});
+
 test('catalog as code: the shipped bundle and state machine load', async () => {
   const files = await readCatalog(resolve(PROJECT_ROOT, 'catalog'));
   const bundle = files.templates.find((t) => t.name === 'Demo bundle');

@@ -198,8 +198,12 @@ export function orderItems(items: ParsedItem[]): { items: BundleItemSpec[]; prob
   return { items: items.map((i) => ({ ...i, index: index.get(i.name) ?? 0 })), problems: [...new Set(problems)] };
 }
 
-/** Problems of a bundle's items: duplicate names, unknown or later items needed, unknown sites. */
-export function bundleProblems(items: BundleItemSpec[], sites: string[] | null | undefined = null): string[] {
+/**
+ * Problems of a bundle's items: duplicate names, unknown or later items needed, unknown sites.
+ * `sites`: the bundle's site names; null when it has none; undefined when an inventory
+ * document gives them at order time (no default: undefined must not turn into null).
+ */
+export function bundleProblems(items: BundleItemSpec[], sites: string[] | null | undefined): string[] {
   const problems: string[] = [];
   const byName = new Map<string, BundleItemSpec>();
   for (const item of items) {
