@@ -2,6 +2,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderUnsafeVars } from './unsafe-vars.js';
 
+/**
+ * The one template the product writes into inventories: the Python running ansible-playbook,
+ * for hosts reached with the local connection. Every other string of an inventory is data.
+ */
+export const PLAYBOOK_PYTHON = '{{ ansible_playbook_python }}';
+
 export interface InventoryGroup {
   hosts: Record<string, Record<string, unknown>>;
   vars: Record<string, unknown>;
@@ -27,13 +33,14 @@ export type MaterialsFor = (runDir: string) => Promise<RunMaterials>;
 
 /**
  * Writes the inventory as a directory Ansible reads with `-i`: `hosts.yml`, and the
- * secret variables of each group in `group_vars/<group>.yml` (0600; values tagged
- * `!unsafe`, so a password holding "{{" is never templated). Returns its path.
+ * secret variables of each group in `group_vars/<group>.yml` (0600). Every string value
+ * of both is tagged `!unsafe` (a provider's, host's or site's variable, a password holding
+ * "{{" is never templated), except `PLAYBOOK_PYTHON`. Returns its path.
  */
 export async function writeInventory(dir: string, materials: RunMaterials): Promise<string> {
   const inventory = join(dir, 'inventory');
   await mkdir(join(inventory, 'group_vars'), { recursive: true, mode: 0o700 });
-  await writeFile(join(inventory, 'hosts.yml'), JSON.stringify(materials.inventory), { mode: 0o600 });
+  await writeFile(join(inventory, 'hosts.yml'), renderUnsafeVars(materials.inventory, new Set([PLAYBOOK_PYTHON])), { mode: 0o600 });
   for (const [group, vars] of Object.entries(materials.groupSecrets)) {
     if (Object.keys(vars).length) await writeFile(join(inventory, 'group_vars', `${group}.yml`), renderUnsafeVars(vars), { mode: 0o600 });
   }

@@ -14,3 +14,9 @@ test('variables for Ansible: every string value, nested too, is tagged !unsafe; 
   const back = parse(text, { customTags: [{ tag: '!unsafe', resolve: (s: string) => s }] });
   assert.equal(back.name, "{{ lookup('pipe', 'id') }}");
 });
+
+test('trusted strings (templates the product writes itself) stay plain; the same text elsewhere in a value does not', () => {
+  const text = renderUnsafeVars({ ansible_python_interpreter: '{{ ansible_playbook_python }}', probe: 'x {{ ansible_playbook_python }}' }, new Set(['{{ ansible_playbook_python }}']));
+  assert.match(text, /ansible_python_interpreter: "\{\{ ansible_playbook_python \}\}"/);
+  assert.match(text, /probe: !unsafe "?x \{\{ ansible_playbook_python \}\}/);
+});

@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { RevealedCredential } from '../credentials/credentials.service.js';
-import type { RunMaterials } from '../jobs/run-materials.js';
+import { PLAYBOOK_PYTHON, type RunMaterials } from '../jobs/run-materials.js';
 import type { KubernetesConfig, OpenStackConfig, SshConfig } from './provider-config.js';
 import type { ProviderEntity } from './provider.entity.js';
 
@@ -46,7 +46,7 @@ export async function buildMaterials(
 
   switch (provider.type) {
     case 'local':
-      hosts = { localhost: { ansible_connection: 'local', ansible_python_interpreter: '{{ ansible_playbook_python }}' } };
+      hosts = { localhost: { ansible_connection: 'local', ansible_python_interpreter: PLAYBOOK_PYTHON } };
       break;
     case 'ssh': {
       const config = provider.config as SshConfig;
@@ -81,7 +81,7 @@ export async function buildMaterials(
     }
     case 'openstack': {
       const config = provider.config as OpenStackConfig;
-      hosts = { localhost: { ansible_connection: 'local', ansible_python_interpreter: '{{ ansible_playbook_python }}' } };
+      hosts = { localhost: { ansible_connection: 'local', ansible_python_interpreter: PLAYBOOK_PYTHON } };
       if (credential?.type === 'openstack') {
         const { cloudsYaml, cloud, auth } = openstackClouds(group, config, credential);
         env.OS_CLIENT_CONFIG_FILE = await file('clouds.yaml', cloudsYaml);
@@ -97,7 +97,7 @@ export async function buildMaterials(
     }
     case 'kubernetes': {
       const config = provider.config as KubernetesConfig;
-      hosts = { localhost: { ansible_connection: 'local', ansible_python_interpreter: '{{ ansible_playbook_python }}' } };
+      hosts = { localhost: { ansible_connection: 'local', ansible_python_interpreter: PLAYBOOK_PYTHON } };
       groupVars.k8s_namespace = config.namespace;
       if (credential?.type === 'kubeconfig') {
         env.K8S_AUTH_KUBECONFIG = await file('kubeconfig', credential.secrets.kubeconfig);

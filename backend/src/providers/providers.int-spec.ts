@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -89,6 +90,15 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
       join(work, 'playbooks', 'secret.yml'),
       `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.pause: { seconds: 2 }\n    - ansible.builtin.assert: { that: "db_password == '${dialogPassword}'" }\n    - ansible.builtin.debug: { var: db_password }\n`,
     );
+    // Returns the variables a provider, a host or an inventory site gave it, as the run saw them.
+    await writeFile(
+      join(work, 'playbooks', 'jinja.yml'),
+      `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug: { var: probe }\n    - ansible.builtin.set_stats: { data: { probe: "{{ probe | default('none') }}", host_probe: "{{ host_probe | default('none') }}" }, per_host: false }\n`,
+    );
+    await writeFile(
+      join(work, 'catalog', 'templates', 'inventory-probe.yaml'),
+      'kind: ServiceTemplate\nname: Inventory probe\ntype: bundle\ndialog: demo-bundle\ninventory: probe\nitems:\n  - { name: run, site: probe, provision: { repo: playbooks, playbook: jinja.yml, provider: { field: provider } } }\n',
+    );
     app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: join(work, 'playbooks'), CATALOG_DIR: join(work, 'catalog') });
     const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
     templateId = templates.data!.serviceTemplates.find((t) => t.name === 'Run a playbook')!.id;
@@ -132,6 +142,40 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     const facts = (done.service!.outputs.hosts as Record<string, { addresses: string; user: string }>).alpha1;
     assert.match(facts.addresses, new RegExp(sites.sites[0].address.replace(/\./g, '\\.')), 'the command ran inside the site namespace');
     assert.equal(facts.user, 'root');
+  });
+
+  test("Jinja in a provider's, a host's or an inventory site's variables reaches the playbook as text and runs nothing", async () => {
+    const marker = join(work, 'templated');
+    const jinja = `{{ lookup('pipe', 'touch ${marker}; echo ran') }}`;
+    const key = (await app.sql<{ id: string }>(`SELECT id FROM credentials WHERE name = 'site-key'`))[0].id;
+    const providers = [
+      { name: 'jinja_ssh', type: 'ssh', credentialId: key, config: { hosts: [{ name: 'alpha1', address: sites.sites[0].address, variables: { host_probe: jinja } }], sshArgs: sites.sshArgs, variables: { probe: jinja } } },
+      { name: 'jinja_local', type: 'local', config: { variables: { probe: jinja } } },
+    ];
+    for (const p of providers) {
+      const made = await app.gql<{ createProvider: Provider }>(CREATE_PROVIDER, { i: p });
+      assert.equal(made.errors, undefined, JSON.stringify(made.errors));
+      const done = await ended(await order(made.data!.createProvider.id, 'jinja.yml'));
+      assert.equal(done.status, 'finished', `${p.name}: ${done.message}\n${done.jobs[0]?.stdout}`);
+      assert.equal(done.service!.outputs.probe, jinja, p.name);
+      if (p.type === 'ssh') assert.equal(done.service!.outputs.host_probe, jinja, p.name);
+    }
+
+    const local = (await app.gql<{ providers: { id: string; name: string }[] }>('{ providers { id name } }')).data!.providers.find((p) => p.name === 'local')!.id;
+    const inventory = await app.gql('mutation($i: InventoryInput!) { createInventory(input: $i) { id } }', {
+      i: { name: 'probe', sites: [{ name: 'probe', providerId: local, variables: { probe: jinja } }] },
+    });
+    assert.equal(inventory.errors, undefined, JSON.stringify(inventory.errors));
+    const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
+    const bundle = templates.data!.serviceTemplates.find((t) => t.name === 'Inventory probe')!.id;
+    const ordered = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+      i: { templateId: bundle, dialogValues: { provider: local, deployment: 'probe' } },
+    });
+    assert.equal(ordered.errors, undefined, JSON.stringify(ordered.errors));
+    const done = await ended(ordered.data!.orderService.id);
+    assert.equal(done.status, 'finished', done.message ?? '');
+    assert.equal((done.service!.outputs.items as Record<string, { probe: string }>).run.probe, jinja, 'inventory document');
+    assert.equal(existsSync(marker), false, 'a variable was templated: its command ran');
   });
 
   test('health: a real SSH login says up; sshd stopped, the check says down and raises an alarm; back, up again', async () => {
