@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { appendFile, chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -188,6 +188,12 @@ export class GitClient {
   /** Removes a repository's mirror. */
   async removeMirror(mirrorDir: string): Promise<void> {
     await rm(mirrorDir, { recursive: true, force: true });
+  }
+
+  /** Puts the mirror `from` in the place of `to` (removed first). */
+  async moveMirror(from: string, to: string): Promise<void> {
+    await rm(to, { recursive: true, force: true });
+    await rename(from, to);
   }
 
   /** The commit a branch, tag or commit id names in the mirror. */

@@ -77,6 +77,41 @@ describe('git repositories of the users, on real git', () => {
     assert.equal(again.refreshes.length, 3);
   });
 
+  test('an update whose fetch fails is refused with a reason and changes nothing; one that works moves the repository', async () => {
+    const GET = `query($id: ID!) { gitRepo(id: $id) { ${REPO} } }`;
+    const UPDATE = `mutation($id: ID!, $i: UpdateGitRepoInput!) { updateGitRepo(id: $id, input: $i) { ${REPO} } }`;
+    const id = (await app.gql<{ gitRepos: Repo[] }>('{ gitRepos { id name } }')).data!.gitRepos.find((r) => r.name === 'site')!.id;
+    const get = async () => (await app.gql<{ gitRepo: Repo & { url: string; branch: string } }>(GET, { id })).data!.gitRepo;
+    const before = await get();
+    const settings = (r: Repo & { url: string; branch: string }) => ({ name: r.name, url: r.url, branch: r.branch, commit: r.commit, refreshStatus: r.refreshStatus });
+
+    const badUrl = await app.gql(UPDATE, { id, i: { url: 'file:///nonexistent/repo.git', name: 'renamed' } });
+    assert.equal(badUrl.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    assert.match(badUrl.errors![0].message, /Git repository "site" was not changed: fetching with the new url failed: .*Check them and try again/);
+    assert.match(badUrl.errors![0].extensions!.fields!.url, /could not be fetched/);
+    const badBranch = await app.gql(UPDATE, { id, i: { branch: 'nope' } });
+    assert.equal(badBranch.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    assert.match(badBranch.errors![0].extensions!.fields!.branch, /no branch, tag or commit "nope"/);
+    assert.deepEqual(settings(await get()), settings(before), 'the repository kept its settings, commit and status');
+    // Its mirror was kept too: a refresh finds the remote where it was.
+    const refreshed = (await app.gql<{ refreshGitRepo: Repo }>(`mutation($id: ID!) { refreshGitRepo(id: $id) { ${REPO} } }`, { id })).data!.refreshGitRepo;
+    assert.equal(refreshed.refreshes[0].status, 'unchanged');
+
+    const other = await newUpstream();
+    try {
+      const commit = await other.commit({ 'other.yml': PLAY('other') }, 'other');
+      const moved = await app.gql<{ updateGitRepo: Repo & { url: string } }>(UPDATE, { id, i: { url: other.url } });
+      assert.equal(moved.errors, undefined, JSON.stringify(moved.errors));
+      assert.equal(moved.data!.updateGitRepo.url, other.url);
+      assert.equal(moved.data!.updateGitRepo.commit, commit);
+      assert.deepEqual(moved.data!.updateGitRepo.playbooks.map((p) => p.path), ['other.yml']);
+      const back = await app.gql<{ updateGitRepo: Repo }>(UPDATE, { id, i: { url: before.url } });
+      assert.equal(back.data?.updateGitRepo.commit, before.commit, JSON.stringify(back.errors));
+    } finally {
+      await other.remove();
+    }
+  });
+
   test('hostile URLs and refs are refused with a reason per field, and nothing is stored', async () => {
     const count = async () => (await app.gql<{ gitRepos: unknown[] }>('{ gitRepos { id } }')).data!.gitRepos.length;
     const before = await count();

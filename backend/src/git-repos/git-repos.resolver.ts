@@ -27,7 +27,10 @@ export class GitReposResolver {
     return this.repos.create(input);
   }
 
-  @Mutation(() => GitRepoModel, { description: 'Change a repository; it is refreshed when its URL or branch changed.' })
+  @Mutation(() => GitRepoModel, {
+    description:
+      'Change a repository. A new URL, branch or credential is stored only once a fetch with it works (with what it found); otherwise VALIDATION_FAILED and nothing changes.',
+  })
   updateGitRepo(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateGitRepoInput): Promise<GitRepoModel> {
     return this.repos.update(id, input);
   }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CredentialsService } from '../credentials/credentials.service.js';
@@ -50,6 +50,9 @@ export interface UpdateRepo {
   refreshMaxAgeSeconds?: number | null;
   refreshIntervalSeconds?: number | null;
 }
+
+/** A repository's settings as `update` stores them. */
+type RepoSettings = Pick<GitRepoEntity, 'name' | 'url' | 'branch' | 'enabled' | 'credentialId' | 'refreshMaxAgeSeconds' | 'refreshIntervalSeconds'>;
 
 const mb = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024)} MB`;
 
@@ -179,24 +182,35 @@ export class GitReposService {
     return run;
   }
 
-  private async refreshOnce(id: string): Promise<GitRepoModel> {
-    const repo = await this.get(id);
+  /**
+   * One refresh. With `change` (new settings of the repository), the fetch uses the new URL,
+   * branch and credential, and the settings are stored with the commit it found, in one
+   * transaction: when it fails, the repository keeps its settings, its commit and its
+   * status, and a new URL's mirror is thrown away (its failed refresh stays in the history).
+   */
+  private async refreshOnce(id: string, change?: RepoSettings): Promise<GitRepoModel> {
+    const stored = await this.get(id);
+    const repo = change ? { ...stored, ...change } : stored;
     if (!repo.enabled) throw new AppError(ErrorCode.CONFLICT, `Git repository "${repo.name}" is disabled: enable it to refresh it.`);
     let syntaxPending: string | null = null;
     await this.withLock(repo.id, async () => {
-      await this.repos.update(repo.id, { refreshStatus: 'running' });
+      if (!change) await this.repos.update(repo.id, { refreshStatus: 'running' });
       const started = Date.now();
       const record = await this.refreshes.save(this.refreshes.create({ repoId: repo.id, status: 'running', previousCommit: repo.commit }));
       const finish = (fields: Partial<GitRefreshEntity>) =>
         this.refreshes.update(record.id, { ...fields, durationMs: Date.now() - started, finishedAt: new Date() });
-      const mirror = this.mirrorDir(repo.id);
+      // A mirror fetches from the URL it was made with: a new URL gets a mirror of its own, kept
+      // only if it works (hosted repositories keep their URL, so only the last path below has one).
+      const newUrl = repo.url !== stored.url;
+      const mirror = newUrl ? `${this.mirrorDir(repo.id)}.next-${randomBytes(4).toString('hex')}` : this.mirrorDir(repo.id);
+      const settled = (fields: Partial<GitRepoEntity>, tx: EntityManager = this.db.manager) => tx.update(GitRepoEntity, repo.id, { ...change, ...fields });
       try {
         const auth = await this.authFor(repo);
         // Skipped when the remote branch has not moved and the mirror already has it.
         if (repo.commit && (await this.git.hasCommit(mirror, repo.commit))) {
           const head = await this.git.remoteHead(mirror, repo.branch, auth, this.knownHosts());
           if (head === repo.commit) {
-            await this.repos.update(repo.id, { lastRefreshedAt: new Date(), refreshStatus: 'successful', refreshError: null });
+            await settled({ lastRefreshedAt: new Date(), refreshStatus: 'successful', refreshError: null });
             await finish({ status: 'unchanged', commit: head });
             return;
           }
@@ -212,7 +226,7 @@ export class GitReposService {
           if (repo.hosted && !(await this.git.hasRefs(mirror))) {
             // A hosted repository nobody has pushed to yet.
             await finish({ status: 'successful', commit: null });
-            await this.repos.update(repo.id, { lastRefreshedAt: new Date(), refreshStatus: 'successful', refreshError: null });
+            await settled({ lastRefreshedAt: new Date(), refreshStatus: 'successful', refreshError: null });
             return;
           }
           throw new Error(`no branch, tag or commit "${repo.branch}" in the repository`);
@@ -248,15 +262,20 @@ export class GitReposService {
         await this.db.transaction(async (tx) => {
           await tx.delete(PlaybookEntity, { repoId: repo.id });
           if (rows.length) await tx.insert(PlaybookEntity, rows);
-          await tx.update(GitRepoEntity, repo.id, { commit, lastRefreshedAt: new Date(), refreshStatus: 'successful', refreshError: null });
+          await settled({ commit, lastRefreshedAt: new Date(), refreshStatus: 'successful', refreshError: null }, tx);
         });
-        const catalogProblem = repo.builtin ? null : await this.loadCatalog(repo.name, mirror, commit, tree);
+        if (newUrl) await this.git.moveMirror(mirror, this.mirrorDir(repo.id));
+        const catalogProblem = repo.builtin ? null : await this.loadCatalog(repo.name, this.mirrorDir(repo.id), commit, tree);
         await finish({ status: 'successful', commit, ...diff, ...(catalogProblem ? { error: catalogProblem } : {}) });
         if (rows.some((r) => r.syntaxStatus === 'pending')) syntaxPending = commit;
         this.logger.log(`refreshed ${repo.name} at ${commit.slice(0, 12)}: ${found.length} playbooks in ${Date.now() - started} ms`);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        await this.repos.update(repo.id, { refreshStatus: 'failed', refreshError: message.slice(0, 4000) });
+        if (change) {
+          if (newUrl) await this.git.removeMirror(mirror);
+        } else {
+          await this.repos.update(repo.id, { refreshStatus: 'failed', refreshError: message.slice(0, 4000) });
+        }
         await finish({ status: 'failed', error: message.slice(0, 4000) });
         throw new AppError(ErrorCode.UNAVAILABLE, `Refreshing git repository "${repo.name}" failed: ${message}`);
       }
@@ -507,12 +526,24 @@ export class GitReposService {
     if (next.name !== repo.name && (await this.repos.existsBy({ name: next.name }))) {
       throw validationFailed(`A git repository named "${next.name}" exists already`, { name: 'is taken by another repository' });
     }
+    const moved = next.url !== repo.url || next.branch !== repo.branch || next.credentialId !== repo.credentialId;
+    if (next.enabled && moved) {
+      // Stored only once a fetch with the new settings has worked, together with what it found.
+      const changed = (['url', 'branch', 'credentialId'] as const).filter((f) => next[f] !== repo[f]);
+      const updated = await this.refreshOnce(id, next).catch((err: unknown) => {
+        const why = (err instanceof AppError ? err.message.replace(/^Refreshing git repository "[^"]*" failed: /, '') : String(err)).replace(/\s+/g, ' ').trim().replace(/\.$/, '');
+        throw validationFailed(
+          `Git repository "${repo.name}" was not changed: fetching with the new ${changed.join(', ')} failed: ${why}. Check them and try again.`,
+          Object.fromEntries(changed.map((f) => [f, `could not be fetched: ${why}`])),
+        );
+      });
+      await this.syncSchedule(updated);
+      return updated;
+    }
     await this.repos.update(id, next);
     await this.syncSchedule({ id, ...next });
     if (next.url !== repo.url) await this.git.removeMirror(this.mirrorDir(id));
-    const refetch =
-      next.enabled && (next.url !== repo.url || next.branch !== repo.branch || next.credentialId !== repo.credentialId || !repo.enabled);
-    return refetch ? this.refresh(id) : this.get(id);
+    return next.enabled && !repo.enabled ? this.refresh(id) : this.get(id);
   }
 
   /** Deletes a repository and its mirror; refused for the built-in one and for one whose playbooks ran jobs. */
