@@ -33,6 +33,7 @@ import { ProviderHealthEntity } from '../providers/provider-health.entity.js';
 import { DialogOrigin1764810000000 } from './migrations/1764810000000-DialogOrigin.js';
 import { DialogEditor1765200000000 } from './migrations/1765200000000-DialogEditor.js';
 import { Reconfigure1765400000000 } from './migrations/1765400000000-Reconfigure.js';
+import { ServiceProviders1765500000000 } from './migrations/1765500000000-ServiceProviders.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -72,6 +73,7 @@ export const MIGRATIONS = [
   Inventories1765100000000,
   DialogEditor1765200000000,
   Reconfigure1765400000000,
+  ServiceProviders1765500000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -85,6 +85,17 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
       join(work, 'catalog', 'templates', 'upstream-bundle.yaml'),
       'kind: ServiceTemplate\nname: Upstream bundle\ntype: bundle\ndialog: demo-bundle\nitems:\n  - name: only\n    index: 0\n    provision: { repo: upstream, playbook: site.yml, provider: { field: provider } }\n',
     );
+    // Three sites, each on a provider of its own (local ones: the same host, the same connection).
+    await writeFile(
+      join(work, 'catalog', 'templates', 'three-sites.yaml'),
+      [
+        'kind: ServiceTemplate\nname: Three sites\ntype: bundle\ndialog: 5g-slice',
+        'sites: { epc: { provider: { field: epc_provider } }, mec: { provider: { field: mec_provider } }, cran: { provider: { field: cran_provider } } }',
+        'items:',
+        ...['epc', 'mec', 'cran'].map((site, index) => `  - { name: ${site}, site: ${site}, index: ${index}, provision: { repo: playbooks, playbook: hello.yml, provider: { field: ${site}_provider } } }`),
+        '',
+      ].join('\n'),
+    );
     await mkdir(gateDir, { recursive: true });
     app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: join(work, 'playbooks'), CATALOG_DIR: join(work, 'catalog') });
     const list = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
@@ -197,6 +208,37 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
     assert.equal(job.data!.job.commit, second);
     assert.match(job.data!.job.stdout, /second/);
     assert.match(done.transitions.find((x) => x.state === 'refresh' && x.event === 'ok')?.message ?? '', /items moved to the new commit: only/);
+  });
+
+  test('a multi-site service records every provider it was deployed on: none of them can be deleted while it is active', async () => {
+    const sites: Record<string, string> = {};
+    for (const site of ['epc', 'mec', 'cran']) {
+      const made = await app.gql<{ createProvider: { id: string } }>('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', { i: { name: `three_${site}`, type: 'local' } });
+      assert.equal(made.errors, undefined, JSON.stringify(made.errors));
+      sites[site] = made.data!.createProvider.id;
+    }
+    const ordered = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+      i: { templateId: templates['Three sites'], dialogValues: { epc_provider: sites.epc, mec_provider: sites.mec, cran_provider: sites.cran, deployment: 'three', plmn: '00101' } },
+    });
+    assert.equal(ordered.errors, undefined, JSON.stringify(ordered.errors));
+    const done = await ended(ordered.data!.orderService.id);
+    assert.equal(done.status, 'finished', done.message ?? '');
+    const service = await app.gql<{ service: { providerId: string; providerIds: string[] } }>('query($id: ID!) { service(id: $id) { providerId providerIds } }', { id: done.service!.id });
+    assert.equal(service.data!.service.providerId, sites.epc);
+    assert.deepEqual([...service.data!.service.providerIds].sort(), Object.values(sites).sort());
+
+    const DELETE = 'mutation($id: ID!) { deleteProvider(id: $id) }';
+    for (const site of ['epc', 'mec', 'cran']) {
+      const refused = await app.gql<{ deleteProvider: boolean }>(DELETE, { id: sites[site] });
+      assert.equal(refused.errors?.[0].extensions?.code, 'CONFLICT', `three_${site}: ${JSON.stringify(refused)}`);
+      assert.match(refused.errors![0].message, /Provider "three_\w+" is used by service "Three sites": retire those first/);
+      assert.deepEqual((refused.errors![0].extensions as { usedBy?: string[] }).usedBy, ['service "Three sites"']);
+    }
+    const retire = await app.gql<{ retireService: { id: string } }>('mutation($id: ID!) { retireService(id: $id) { id } }', { id: done.service!.id });
+    assert.equal(retire.errors, undefined, JSON.stringify(retire.errors));
+    assert.equal((await ended(retire.data!.retireService.id)).status, 'finished');
+    const freed = await app.gql<{ deleteProvider: boolean }>(DELETE, { id: sites.cran });
+    assert.equal(freed.data?.deleteProvider, true, JSON.stringify(freed.errors));
   });
 
   test('a bundle refuses job options; a single-playbook request cannot be resumed', async () => {

@@ -353,6 +353,8 @@ export class StateMachineRunner {
         templateId: request.templateId,
         ownerId: request.requesterId,
         providerId: all[0]?.plan.providerId ?? null,
+        // Every site's provider: each item's run holds the whole inventory.
+        providerIds: all.flatMap((i) => [i.plan.providerId, ...(i.plan.sites ?? []).map((s) => s.providerId)]),
         outputs,
       }),
     );

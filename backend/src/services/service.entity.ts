@@ -10,7 +10,10 @@ export class ServiceEntity {
   @Index({ unique: true }) @Column({ name: 'request_id', type: 'uuid' }) requestId: string;
   @Column({ name: 'template_id', type: 'uuid' }) templateId: string;
   @Index() @Column({ name: 'owner_id', type: 'uuid' }) ownerId: string;
+  /** The first provider it was deployed on. */
   @Column({ name: 'provider_id', type: 'uuid', nullable: true }) providerId: string | null;
+  /** Every provider it was deployed on (a multi-site bundle has several), `providerId` first. */
+  @Column({ name: 'provider_ids', type: 'uuid', array: true, default: () => `'{}'` }) providerIds: string[];
   @Column({ type: 'jsonb', default: {} }) outputs: Record<string, unknown>;
   @Column({ type: 'text', default: 'active' }) status: ServiceStatus;
   @Index() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

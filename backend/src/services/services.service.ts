@@ -12,6 +12,8 @@ export interface NewService {
   templateId: string;
   ownerId: string;
   providerId: string | null;
+  /** Every provider it was deployed on, when there are several (`providerId` is always among them). */
+  providerIds?: string[];
   outputs: Record<string, unknown>;
 }
 
@@ -21,7 +23,8 @@ export class ServicesService {
 
   /** Creates the service of a finished request, inside the caller's transaction. */
   async create(manager: EntityManager, input: NewService): Promise<void> {
-    await manager.insert(ServiceEntity, input as QueryDeepPartialEntity<ServiceEntity>);
+    const providerIds = [...new Set([...(input.providerId ? [input.providerId] : []), ...(input.providerIds ?? [])])];
+    await manager.insert(ServiceEntity, { ...input, providerIds } as QueryDeepPartialEntity<ServiceEntity>);
   }
 
   list(skip: number, take: number): Promise<ServiceModel[]> {
@@ -50,9 +53,15 @@ export class ServicesService {
     return (result.affected ?? 0) > 0;
   }
 
-  /** Names of the active services running on a provider. */
+  /** Names of the active services deployed on a provider (any of a multi-site service's). */
   async activeOnProvider(providerId: string): Promise<string[]> {
-    const rows = await this.services.find({ where: { providerId, status: 'active' }, order: { name: 'ASC' }, take: 20 });
+    const rows = await this.services
+      .createQueryBuilder('s')
+      .where(`s.status = 'active'`)
+      .andWhere('s.provider_ids @> ARRAY[CAST(:providerId AS uuid)]', { providerId })
+      .orderBy('s.name', 'ASC')
+      .take(20)
+      .getMany();
     return rows.map((r) => `service "${r.name}"`);
   }
 }

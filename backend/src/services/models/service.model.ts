@@ -9,7 +9,9 @@ export class ServiceModel {
   @Field(() => GraphQLJSON, { description: "The playbooks' set_stats data." }) outputs: Record<string, unknown>;
   @Field() createdAt: Date;
   @Field(() => ID) requestId: string;
-  @Field(() => ID, { nullable: true }) providerId: string | null;
+  @Field(() => ID, { nullable: true, description: 'The first provider it was deployed on.' }) providerId: string | null;
+  @Field(() => [ID], { description: 'Every provider it was deployed on (a multi-site service has several); none of them can be deleted while it is active.' })
+  providerIds: string[];
   ownerId: string;
   templateId: string;
 }
