@@ -5,6 +5,8 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { QueueName } from '../queue/queue.constants.js';
+import { QueueService } from '../queue/queue.service.js';
 import { newEnv, startTestApp, type TestApp, type TestEnv, waitFor } from '../testing/harness.js';
 
 const PLAY = (msg: string) => `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug: { msg: "${msg}" }\n`;
@@ -197,6 +199,8 @@ describe('the portal as a git remote (smart HTTP, real git push)', () => {
         fetch(`${app.url}/hooks/git/${id}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
       const sign = (key: string) => `sha256=${createHmac('sha256', key).update(body).digest('hex')}`;
       const refreshes = async () => (await app.sql<{ n: string }>('SELECT count(*) AS n FROM git_refreshes WHERE repo_id = $1', [id]))[0].n;
+      const gitQueue = app.app.get(QueueService).queue(QueueName.GIT);
+      const idle = async () => Object.values(await gitQueue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')).every((n) => n === 0);
 
       const before = await refreshes();
       const bads: Record<string, string>[] = [{ 'x-hub-signature-256': sign('wrong-secret') }, { 'x-gitlab-token': 'wrong' }, {}];
@@ -215,6 +219,21 @@ describe('the portal as a git remote (smart HTTP, real git push)', () => {
       });
       const gitlab = await post({ 'x-gitlab-token': secret });
       assert.equal(gitlab.status, 202);
+      await waitFor('the queue to be idle', async () => (await idle()) && (await app.sql('SELECT 1 FROM git_refreshes WHERE repo_id = $1 AND status = $2', [id, 'running'])).length === 0);
+
+      // A burst of calls (a git host retrying, several pushes at once): each is accepted, and they
+      // coalesce into the refresh already queued or running, plus at most one after it.
+      await writeFile(join(upstream, 'c.yml'), PLAY('c'));
+      run(upstream, 'add', '--all');
+      run(upstream, 'commit', '--quiet', '-m', 'c');
+      const burstBefore = Number(await refreshes());
+      const answers = await Promise.all(Array.from({ length: 12 }, () => post({ 'x-hub-signature-256': sign(secret), 'x-github-event': 'push' })));
+      assert.deepEqual(answers.map((r) => r.status), Array(12).fill(202));
+      await waitFor('the burst to be handled', async () => (await idle()) && (await app.sql('SELECT 1 FROM git_refreshes WHERE repo_id = $1 AND status = $2', [id, 'running'])).length === 0);
+      const burst = Number(await refreshes()) - burstBefore;
+      assert.ok(burst >= 1 && burst <= 2, `${burst} refreshes for 12 calls`);
+      const after = await app.gql<{ gitRepo: { commit: string } }>('query($id: ID!) { gitRepo(id: $id) { commit } }', { id });
+      assert.equal(after.data!.gitRepo.commit, run(upstream, 'rev-parse', 'HEAD'));
 
       await app.gql('mutation($id: ID!) { disableGitWebhook(id: $id) { id } }', { id });
       assert.equal((await post({ 'x-hub-signature-256': sign(secret) })).status, 404);

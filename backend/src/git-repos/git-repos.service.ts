@@ -461,9 +461,16 @@ export class GitReposService {
     return Boolean(row?.webhookSecret);
   }
 
-  /** Queues a refresh for the worker (webhooks answer at once; the refresh follows). */
+  /**
+   * Queues a refresh for the worker (webhooks answer at once; the refresh follows). Calls
+   * arriving together coalesce, across processes: a refresh of the repository already
+   * queued absorbs the new one, and one already running gets at most one follow-up (which
+   * sees whatever was pushed after the running one looked).
+   */
   async queueRefresh(id: string): Promise<void> {
-    await this.queues.add(QueueName.GIT, JobName.REFRESH_GIT_REPO, { repoId: id }, `refresh-${id}-${Date.now()}-${randomBytes(4).toString('hex')}`);
+    await this.queues.add(QueueName.GIT, JobName.REFRESH_GIT_REPO, { repoId: id }, `refresh-${id}-${Date.now()}-${randomBytes(4).toString('hex')}`, {
+      deduplication: { id: `refresh-${id}`, keepLastIfActive: true },
+    });
   }
 
   /** The latest refreshes of a repository, newest first. */
