@@ -489,6 +489,8 @@ export interface SuperfluidMethods {
   getProviderAlarms: (take: number) => Promise<{ data: ProviderHealthCheck[] }>;
   /** Runs a failed bundle request again from the state that failed. CONFLICT when it is not a failed bundle. */
   resumeServiceRequest: (id: Identifier) => Promise<{ data: ServiceRequest }>;
+  /** Cancels a request not yet started (pending, queued). CONFLICT once it runs or has ended. */
+  cancelServiceRequest: (id: Identifier) => Promise<{ data: ServiceRequest }>;
   /** Retires a service: the retirement request it starts. */
   retireService: (id: Identifier) => Promise<{ data: ServiceRequest }>;
 }
@@ -610,6 +612,13 @@ const methods: SuperfluidMethods = {
       { id },
     );
     return { data: resumeServiceRequest };
+  },
+  cancelServiceRequest: async (id) => {
+    const { cancelServiceRequest } = await graphqlRequest<{ cancelServiceRequest: ServiceRequest }>(
+      `mutation($id: ID!) { cancelServiceRequest(id: $id) { ${REQUEST_FIELDS} } }`,
+      { id },
+    );
+    return { data: cancelServiceRequest };
   },
   retireService: async (id) => {
     const { retireService } = await graphqlRequest<{ retireService: ServiceRequest }>(

@@ -680,6 +680,48 @@ describe('canceling a running job', () => {
     await page.locator('[data-testid="request-status"][data-status="canceled"]').waitFor({ timeout: RUN_TIMEOUT });
     assert.equal(await page.getByTestId('cancel-job').count(), 0, 'the ended job has no Cancel button');
   });
+
+  test('Cancel request on a request still queued (its provider is busy): it ends canceled and never runs', async () => {
+    const { createProvider } = await api('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', { i: { name: 'one_slot', type: 'local', maxConcurrentJobs: 1 } });
+    const { serviceTemplates } = await api('{ serviceTemplates { id name } }');
+    const templateId = serviceTemplates.find((t) => t.name === 'Run a playbook').id;
+    const orderSlow = async () =>
+      (await api('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', { i: { templateId, dialogValues: { playbook: 'slow.yml', provider: createProvider.id } } }))
+        .orderService.id;
+    const busy = await orderSlow();
+    await until('the first run to hold the slot', async () => (await api(REQUEST_WITH_JOBS, { id: busy })).serviceRequest.status === 'running');
+    const waiting = await orderSlow();
+    await until('the second to wait for the slot', async () => {
+      const { serviceRequest } = await api('query($id: ID!) { serviceRequest(id: $id) { status message } }', { id: waiting });
+      return serviceRequest.status === 'queued' && (serviceRequest.message ?? '').includes('free slot');
+    });
+
+    const page = await newPage();
+    await logIn(page);
+    await page.goto(`${product.url}/#/serviceRequests/${encodeURIComponent(waiting)}/show`);
+    await page.locator('[data-testid="request-status"][data-status="queued"]').waitFor();
+    const cancel = page.getByRole('button', { name: 'Cancel request' });
+    await cancel.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Cancel this request?').waitFor();
+    await dialog.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await page.locator('[data-testid="request-status"][data-status="canceled"]').waitFor({ timeout: RUN_TIMEOUT });
+    await page.getByTestId('request-message').getByText('Canceled by admin before it started: nothing ran.').waitFor();
+    assert.equal(await page.getByTestId('cancel-request').count(), 0, 'an ended request has no Cancel request button');
+    await page.getByTestId('no-jobs').getByText('No job ran for this request.').waitFor();
+
+    // The slot comes free: the canceled request still does not run.
+    const { serviceRequest: first } = await api(REQUEST_WITH_JOBS, { id: busy });
+    await api('mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: first.jobs[0].id });
+    await until('the first run to end', async () => (await api(REQUEST_WITH_JOBS, { id: busy })).serviceRequest.status === 'canceled');
+    const after = await orderSlow();
+    await until('a later order to get the slot', async () => (await api(REQUEST_WITH_JOBS, { id: after })).serviceRequest.status === 'running');
+    const { serviceRequest } = await api(REQUEST_WITH_JOBS, { id: waiting });
+    assert.equal(serviceRequest.status, 'canceled');
+    assert.deepEqual(serviceRequest.jobs, []);
+    const { serviceRequest: last } = await api(REQUEST_WITH_JOBS, { id: after });
+    await api('mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: last.jobs[0].id });
+  });
 });
 
 // A git repository of the test's own: a bare repo in a temp folder, fed through a clone with real

@@ -101,6 +101,14 @@ export class RequestsResolver {
 
   @Mutation(() => ServiceRequestModel, {
     description:
+      'Cancel a request that has not started yet (pending or queued): it ends canceled and nothing of it runs. CONFLICT once it runs (cancel its job instead) or has ended.',
+  })
+  cancelServiceRequest(@CurrentUser() user: UserModel, @Args('id', { type: () => ID }) id: string): Promise<ServiceRequestModel> {
+    return this.requests.cancel(user, id);
+  }
+
+  @Mutation(() => ServiceRequestModel, {
+    description:
       'Order again what an ended request ordered (after a failure, a cancel or a dead worker): a new request with the same values and, unless latestCommit, the same commit.',
   })
   retryServiceRequest(

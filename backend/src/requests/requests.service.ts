@@ -423,6 +423,30 @@ export class RequestsService {
     return this.get(request.id);
   }
 
+  /**
+   * Cancels a request that has not started (pending, or queued: waiting for a worker or a
+   * provider slot). The claim a worker makes to start it moves it from those statuses only,
+   * so once canceled nothing of it runs. A running request is stopped by canceling its job.
+   */
+  async cancel(user: UserModel, id: string): Promise<ServiceRequestModel> {
+    const request = await this.load(id);
+    if (!request) throw notFound('Service request', id);
+    const canceled = await this.requests.manager.transaction(async (tx) => {
+      if (!(await this.transition(id, ['pending', 'queued'], 'canceled', `Canceled by ${user.username} before it started: nothing ran.`, tx))) return false;
+      await tx.update(RequestItemEntity, { requestId: id, status: In(['pending', 'queued']) }, { status: 'canceled', message: 'Not started: the request was canceled.', finishedAt: new Date() });
+      return true;
+    });
+    if (canceled) {
+      await this.publishChange(id);
+      return this.get(id);
+    }
+    const now = (await this.load(id))?.status ?? request.status;
+    if (now === 'running') {
+      throw new AppError(ErrorCode.CONFLICT, 'This request has started: cancel its running job (cancelJob) to stop Ansible where it is.');
+    }
+    throw new AppError(ErrorCode.CONFLICT, `This request has already ended (${now}): there is nothing to cancel.`);
+  }
+
   /** 1 for the next request a worker will take, 2 after it...; null when not waiting (or past the first 1,000). */
   async queuePosition(id: string): Promise<number | null> {
     const waiting = await this.queues.queue(QueueName.REQUESTS).getJobs(['waiting'], 0, 999, true);

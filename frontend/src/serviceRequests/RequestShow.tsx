@@ -1,7 +1,8 @@
 // One service request, live: status (serviceRequestUpdated subscription, polling as a fallback),
 // the dialog values, each job with its log and task results, and the service it produced. A bundle
 // request (one with a state) shows its sites (multi-site bundles), its state machine's progress and its
-// items by index instead of a plain list of jobs, and can be resumed when it failed. Request ids named
+// items by index instead of a plain list of jobs, and can be resumed when it failed. A request not yet
+// started (pending, queued) can be canceled. Request ids named
 // in the message (a rollback) are links.
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, CardHeader, Divider, Stack, Typography } from '@mui/material';
@@ -14,6 +15,7 @@ import { StatusChip } from '../common/StatusChip';
 import { formatDateTime } from '../common/format';
 import { isTerminalRequestStatus, type RequestStatus, type ServiceRequest } from '../types';
 import { BundleItems, useItemLogs } from './BundleItems';
+import { CancelRequestButton } from './CancelRequestButton';
 import { Fact, JobCard } from './JobCard';
 import { LinkedMessage } from './RequestLinks';
 import { ResumeButton } from './ResumeButton';
@@ -77,6 +79,7 @@ const RequestDetails = () => {
           <LinkedMessage text={record.message} />
         </Alert>
       )}
+      <CancelRequestButton request={record} onChanged={refetch} />
       {bundle && <ResumeButton request={record} onChanged={refetch} />}
       {bundle && <SiteProgress items={record.items} onOpenLog={logs.openLog} />}
       {bundle && <StateMachineProgress request={record} />}
