@@ -254,74 +254,6 @@ describe('what a playbook can see', () => {
   });
 });
 
-describe('canceling a request before it starts', () => {
-  test('a pending or queued request (single or bundle) is canceled, and a worker that comes later runs nothing of it', async () => {
-    const env = await newEnv();
-    // No worker yet: the orders stay queued.
-    const api = await startTestApp(env, { ROLE: 'api' }, { owner: false });
-    let worker: TestApp | undefined;
-    try {
-      const single = await order(api, { playbook: 'hello.yml' });
-      assert.equal(single.data?.orderService.status, 'queued');
-      const templates = (await api.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }')).data!.serviceTemplates;
-      const provider = (await api.gql<{ providers: { id: string }[] }>('{ providers { id } }')).data!.providers[0].id;
-      const bundle = await api.gql<{ orderService: { id: string; status: string } }>(ORDER, {
-        i: { templateId: templates.find((t) => t.name === 'Demo bundle')!.id, dialogValues: { provider, deployment: 'never' } },
-      });
-      assert.equal(bundle.errors, undefined, JSON.stringify(bundle.errors));
-      const ids = [single.data!.orderService.id, bundle.data!.orderService.id];
-
-      const CANCEL = 'mutation($id: ID!) { cancelServiceRequest(id: $id) { id status message finishedAt } }';
-      for (const id of ids) {
-        const res = await api.gql<{ cancelServiceRequest: { status: string; message: string; finishedAt: string | null } }>(CANCEL, { id });
-        assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-        assert.equal(res.data!.cancelServiceRequest.status, 'canceled');
-        assert.match(res.data!.cancelServiceRequest.message, /Canceled by admin before it started: nothing ran/);
-        assert.ok(res.data!.cancelServiceRequest.finishedAt);
-        const again = await api.gql(CANCEL, { id });
-        assert.equal(again.errors?.[0].extensions?.code, 'CONFLICT');
-        assert.match(again.errors![0].message, /already ended \(canceled\): there is nothing to cancel/);
-      }
-
-      // A worker arrives and takes the queued messages: they find the requests canceled.
-      worker = await startTestApp(env, { ROLE: 'worker' }, { owner: false });
-      const requestsQueue = worker.app.get(QueueService).queue(QueueName.REQUESTS);
-      await waitFor('the worker to take the queued messages', async () => Object.values(await requestsQueue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')).every((n) => n === 0));
-      for (const id of ids) {
-        const r = (await api.gql<{ serviceRequest: Request & { items: { status: string }[] } }>(
-          'query($id: ID!) { serviceRequest(id: $id) { status jobs { id } items { status } service { id } } }',
-          { id },
-        )).data!.serviceRequest;
-        assert.equal(r.status, 'canceled');
-        assert.deepEqual(r.jobs, [], 'no playbook ran');
-        assert.equal(r.service, null);
-        assert.ok(r.items.every((i) => i.status === 'canceled'), JSON.stringify(r.items));
-      }
-      assert.equal(await count(api, 'jobs'), 0);
-    } finally {
-      await worker?.stop();
-      await api.stop();
-      await env.destroy();
-    }
-  });
-
-  test('a running or ended request is not canceled: CONFLICT saying what to do', async () => {
-    const app = await startTestApp(await newEnv());
-    try {
-      const done = await finished(app, (await order(app, { playbook: 'hello.yml' })).data!.orderService.id);
-      const res = await app.gql('mutation($id: ID!) { cancelServiceRequest(id: $id) { id } }', { id: done.id });
-      assert.equal(res.errors?.[0].extensions?.code, 'CONFLICT');
-      assert.match(res.errors![0].message, /already ended \(finished\)/);
-      const running = await app.sql<{ id: string }>(`UPDATE service_requests SET status = 'running' WHERE id = $1 RETURNING id`, [done.id]);
-      const started = await app.gql('mutation($id: ID!) { cancelServiceRequest(id: $id) { id } }', { id: running[0].id });
-      assert.equal(started.errors?.[0].extensions?.code, 'CONFLICT');
-      assert.match(started.errors![0].message, /cancel its running job \(cancelJob\)/);
-    } finally {
-      await app.stop();
-    }
-  });
-});
-
 describe('crashes and lost queues (Postgres is the source of truth)', () => {
   test('an order queued while Redis loses its data is re-queued by the reconciler and finishes', async () => {
     const env = await newEnv();
@@ -399,6 +331,74 @@ describe('crashes and lost queues (Postgres is the source of truth)', () => {
     } finally {
       await second.stop();
       await env.destroy();
+    }
+  });
+});
+
+describe('canceling a request before it starts', () => {
+  test('a pending or queued request (single or bundle) is canceled, and a worker that comes later runs nothing of it', async () => {
+    const env = await newEnv();
+    // No worker yet: the orders stay queued.
+    const api = await startTestApp(env, { ROLE: 'api' }, { owner: false });
+    let worker: TestApp | undefined;
+    try {
+      const single = await order(api, { playbook: 'hello.yml' });
+      assert.equal(single.data?.orderService.status, 'queued');
+      const templates = (await api.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }')).data!.serviceTemplates;
+      const provider = (await api.gql<{ providers: { id: string }[] }>('{ providers { id } }')).data!.providers[0].id;
+      const bundle = await api.gql<{ orderService: { id: string; status: string } }>(ORDER, {
+        i: { templateId: templates.find((t) => t.name === 'Demo bundle')!.id, dialogValues: { provider, deployment: 'never' } },
+      });
+      assert.equal(bundle.errors, undefined, JSON.stringify(bundle.errors));
+      const ids = [single.data!.orderService.id, bundle.data!.orderService.id];
+
+      const CANCEL = 'mutation($id: ID!) { cancelServiceRequest(id: $id) { id status message finishedAt } }';
+      for (const id of ids) {
+        const res = await api.gql<{ cancelServiceRequest: { status: string; message: string; finishedAt: string | null } }>(CANCEL, { id });
+        assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+        assert.equal(res.data!.cancelServiceRequest.status, 'canceled');
+        assert.match(res.data!.cancelServiceRequest.message, /Canceled by admin before it started: nothing ran/);
+        assert.ok(res.data!.cancelServiceRequest.finishedAt);
+        const again = await api.gql(CANCEL, { id });
+        assert.equal(again.errors?.[0].extensions?.code, 'CONFLICT');
+        assert.match(again.errors![0].message, /already ended \(canceled\): there is nothing to cancel/);
+      }
+
+      // A worker arrives and takes the queued messages: they find the requests canceled.
+      worker = await startTestApp(env, { ROLE: 'worker' }, { owner: false });
+      const requestsQueue = worker.app.get(QueueService).queue(QueueName.REQUESTS);
+      await waitFor('the worker to take the queued messages', async () => Object.values(await requestsQueue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')).every((n) => n === 0));
+      for (const id of ids) {
+        const r = (await api.gql<{ serviceRequest: Request & { items: { status: string }[] } }>(
+          'query($id: ID!) { serviceRequest(id: $id) { status jobs { id } items { status } service { id } } }',
+          { id },
+        )).data!.serviceRequest;
+        assert.equal(r.status, 'canceled');
+        assert.deepEqual(r.jobs, [], 'no playbook ran');
+        assert.equal(r.service, null);
+        assert.ok(r.items.every((i) => i.status === 'canceled'), JSON.stringify(r.items));
+      }
+      assert.equal(await count(api, 'jobs'), 0);
+    } finally {
+      await worker?.stop();
+      await api.stop();
+      await env.destroy();
+    }
+  });
+
+  test('a running or ended request is not canceled: CONFLICT saying what to do', async () => {
+    const app = await startTestApp(await newEnv());
+    try {
+      const done = await finished(app, (await order(app, { playbook: 'hello.yml' })).data!.orderService.id);
+      const res = await app.gql('mutation($id: ID!) { cancelServiceRequest(id: $id) { id } }', { id: done.id });
+      assert.equal(res.errors?.[0].extensions?.code, 'CONFLICT');
+      assert.match(res.errors![0].message, /already ended \(finished\)/);
+      const running = await app.sql<{ id: string }>(`UPDATE service_requests SET status = 'running' WHERE id = $1 RETURNING id`, [done.id]);
+      const started = await app.gql('mutation($id: ID!) { cancelServiceRequest(id: $id) { id } }', { id: running[0].id });
+      assert.equal(started.errors?.[0].extensions?.code, 'CONFLICT');
+      assert.match(started.errors![0].message, /cancel its running job \(cancelJob\)/);
+    } finally {
+      await app.stop();
     }
   });
 });
