@@ -606,7 +606,14 @@ export class GitReposService {
         throw new AppError(ErrorCode.NOT_FOUND, `Commit ${commit} is no longer in git repository "${repo.name}" (was it force-pushed away?)`);
       }
     }
-    await this.git.exportTree(mirror, commit, dest);
+    try {
+      await this.git.exportTree(mirror, commit, dest);
+    } catch (err) {
+      // Seen now and then ("tar: Unexpected EOF") when a fetch of the same mirror ran at that
+      // moment: once more, holding the repository's lock, which every fetch takes.
+      this.logger.warn(`exporting ${commit.slice(0, 12)} of ${repoId} failed, trying again under the repository's lock: ${(err as Error).message}`);
+      await this.withLock(repoId, () => this.git.exportTree(mirror, commit, dest));
+    }
   }
 
   /**
