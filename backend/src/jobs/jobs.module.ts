@@ -11,10 +11,11 @@ import { JobStreamsService } from './job-streams.service.js';
 import { JobEntity } from './job.entity.js';
 import { JobsResolver } from './jobs.resolver.js';
 import { JobsService } from './jobs.service.js';
+import { ProjectSnapshots } from './project-snapshots.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([JobEntity, JobEventEntity]), GitReposModule, UsersModule],
-  providers: [AnsibleRunner, JobsService, JobStreamsService, JobsResolver],
+  providers: [AnsibleRunner, ProjectSnapshots, JobsService, JobStreamsService, JobsResolver],
   exports: [JobsService],
 })
 export class JobsModule implements OnApplicationBootstrap {

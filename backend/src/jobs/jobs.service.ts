@@ -6,7 +6,6 @@ import { DataSource, In, IsNull, MoreThan, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { GitReposService } from '../git-repos/git-repos.service.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { UsersService } from '../users/users.service.js';
 import { AnsibleRunner, stripAnsi } from './ansible-runner.js';
@@ -15,6 +14,7 @@ import { JobOutputWriter, type RawEvent } from './job-output.writer.js';
 import { type HostCounters, JobEntity, type JobStatus } from './job.entity.js';
 import type { JobEventModel, JobModel } from './models/job.model.js';
 import type { JobOptions } from './job-options.js';
+import { ProjectSnapshots } from './project-snapshots.js';
 import { type MaterialsFor, writeInventory } from './run-materials.js';
 import { scrubber } from '../credentials/scrubber.js';
 import { renderUnsafeVars } from './unsafe-vars.js';
@@ -58,7 +58,7 @@ export class JobsService {
     @InjectRepository(JobEventEntity) private readonly events: Repository<JobEventEntity>,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly repos: GitReposService,
+    private readonly snapshots: ProjectSnapshots,
     private readonly runner: AnsibleRunner,
     private readonly pubsub: PubSubService,
     private readonly users: UsersService,
@@ -225,7 +225,7 @@ export class JobsService {
       const secretValues = Object.values(spec.secretExtraVars ?? {}).filter((v): v is string => typeof v === 'string' && v.length > 0);
       scrub = scrubber([...materials.secrets, ...secretValues]);
       await Promise.all([
-        this.repos.exportTree(spec.repoId, spec.commit, join(runDir, 'project')),
+        this.snapshots.copyInto(spec.repoId, spec.commit, join(runDir, 'project')),
         writeInventory(runDir, materials),
         writeFile(join(runDir, 'extra_vars.yml'), renderUnsafeVars({ ...spec.extraVars, ...spec.secretExtraVars }), { mode: 0o600 }),
       ]);
