@@ -1,6 +1,7 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, MoreThan, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
@@ -15,7 +16,7 @@ import { type HostCounters, JobEntity, type JobStatus } from './job.entity.js';
 import type { JobEventModel, JobModel } from './models/job.model.js';
 import type { JobOptions } from './job-options.js';
 import { ProjectSnapshots } from './project-snapshots.js';
-import { type MaterialsFor, writeInventory } from './run-materials.js';
+import { type MaterialsFor, type RunMaterials, writeInventory } from './run-materials.js';
 import { scrubber } from '../credentials/scrubber.js';
 import { renderUnsafeVars } from './unsafe-vars.js';
 
@@ -50,8 +51,10 @@ export const LEASE_MS = 30_000;
 export const isFinished = (status: JobStatus) => FINISHED.includes(status);
 
 @Injectable()
-export class JobsService {
+export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobsService.name);
+  /** Run folders being deleted in the background. */
+  private readonly removals = new Set<Promise<void>>();
 
   constructor(
     @InjectRepository(JobEntity) private readonly jobs: Repository<JobEntity>,
@@ -194,8 +197,20 @@ export class JobsService {
   }
 
   async run(spec: LaunchSpec): Promise<JobModel> {
-    if (spec.jobId) await this.jobs.update(spec.jobId, this.newJob(spec) as QueryDeepPartialEntity<JobEntity>);
-    const job = spec.jobId ? await this.jobs.findOneByOrFail({ id: spec.jobId }) : await this.jobs.save(this.jobs.create(this.newJob(spec)));
+    // The job's id is chosen here, so its folder is prepared (project, credentials,
+    // inventory) while its row is being stored: ansible-playbook starts once both are done.
+    const job = { id: spec.jobId ?? randomUUID() };
+    const runDir = join(this.config.dataDir, 'runs', job.id);
+    const prepared = this.prepare(runDir, spec);
+    prepared.catch(() => undefined); // awaited below, where its failure becomes the job's error
+    try {
+      if (spec.jobId) await this.jobs.update(spec.jobId, this.newJob(spec) as QueryDeepPartialEntity<JobEntity>);
+      else await this.jobs.insert({ ...this.newJob(spec), id: job.id } as QueryDeepPartialEntity<JobEntity>);
+    } catch (err) {
+      await prepared.catch(() => undefined);
+      await this.discard(runDir);
+      throw err;
+    }
     await spec.onCreated?.(job.id);
     // Cancel: announced on Redis for an instant stop, and seen at each lease renewal in case
     // the announcement was lost.
@@ -206,7 +221,6 @@ export class JobsService {
         .then((cancelRequested) => cancelRequested && cancel.abort())
         .catch((err: Error) => this.logger.warn(`job ${job.id}: heartbeat failed: ${err.message}`));
     }, HEARTBEAT_MS);
-    const runDir = join(this.config.dataDir, 'runs', job.id);
     const writer = new JobOutputWriter(job.id, this.db, this.pubsub);
     const failures: string[] = [];
     let artifacts: Record<string, unknown> | null = null;
@@ -219,21 +233,13 @@ export class JobsService {
     let runEnv: Record<string, string> = {};
     let vaultIds: { label: string; file: string }[] = [];
     try {
-      await mkdir(join(runDir, 'project'), { recursive: true });
-      await mkdir(join(runDir, 'tmp'), { recursive: true, mode: 0o700 });
-      const materials = await spec.materials(runDir);
+      const materials = await prepared;
       const secretValues = Object.values(spec.secretExtraVars ?? {}).filter((v): v is string => typeof v === 'string' && v.length > 0);
       scrub = scrubber([...materials.secrets, ...secretValues]);
-      await Promise.all([
-        this.snapshots.copyInto(spec.repoId, spec.commit, join(runDir, 'project')),
-        writeInventory(runDir, materials),
-        writeFile(join(runDir, 'extra_vars.yml'), renderUnsafeVars({ ...spec.extraVars, ...spec.secretExtraVars }), { mode: 0o600 }),
-      ]);
       const command = this.runner.command(runDir, spec.playbook, spec.options, materials.vaultIds);
-      await this.jobs.update(job.id, { status: 'running', startedAt: new Date(), command, inventory: JSON.stringify(materials.inventory, null, 2) });
       runEnv = materials.env;
       vaultIds = materials.vaultIds ?? [];
-      if (await this.renewLease(job.id)) cancel.abort(); // canceled while it was being prepared
+      if (await this.markRunning(job.id, command, JSON.stringify(materials.inventory, null, 2))) cancel.abort(); // canceled while it was being prepared
       const result = await this.runner.run({
         runDir,
         playbook: spec.playbook,
@@ -286,14 +292,71 @@ export class JobsService {
         this.logger.error(`job ${job.id}: ${err.message}`);
         error = [error, `Part of the run's output could not be stored: ${err.message}`].filter(Boolean).join('\n');
       });
-      await rm(runDir, { recursive: true, force: true }).catch(() => undefined);
+      await this.discard(runDir);
     }
     const outcome = { returnCode, artifacts, hostSummaries, eventsEmitted, finishedAt: new Date(), eventCount: writer.eventCount, heartbeatAt: null };
     // Only a job still ours takes the outcome's status: one the reconciler already failed keeps its status.
     const claimed = await this.jobs.update({ id: job.id, status: In(ACTIVE) }, { ...outcome, status, error });
     if (!claimed.affected) await this.jobs.update(job.id, outcome);
-    await this.publishDone(job.id);
-    return this.get(job.id);
+    const [, model] = await Promise.all([this.publishDone(job.id), this.get(job.id)]);
+    return model;
+  }
+
+  /**
+   * A run's folder: the repository's tree at the commit in project/, a private tmp/, the
+   * materials of its providers (credential files), the inventory and the variables.
+   */
+  private async prepare(runDir: string, spec: LaunchSpec): Promise<RunMaterials> {
+    await mkdir(join(runDir, 'project'), { recursive: true });
+    await mkdir(join(runDir, 'tmp'), { recursive: true, mode: 0o700 });
+    const [materials] = await Promise.all([spec.materials(runDir), this.snapshots.copyInto(spec.repoId, spec.commit, join(runDir, 'project'))]);
+    await Promise.all([
+      writeInventory(runDir, materials),
+      writeFile(join(runDir, 'extra_vars.yml'), renderUnsafeVars({ ...spec.extraVars, ...spec.secretExtraVars }), { mode: 0o600 }),
+    ]);
+    return materials;
+  }
+
+  /** Marks the job running and renews its lease, in one statement; true when a cancel has been asked for. */
+  private async markRunning(jobId: string, command: string[], inventory: string): Promise<boolean> {
+    const rows = (await this.jobs
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'running', startedAt: new Date(), command, inventory, heartbeatAt: () => 'now()' })
+      .where({ id: jobId })
+      .returning(['cancel_requested_at'])
+      .execute()).raw as { cancel_requested_at: Date | null }[];
+    return Boolean(rows[0]?.cancel_requested_at);
+  }
+
+  /**
+   * Removes a run's folder (its credential files with it): moved out of runs/ at once,
+   * deleted in the background; shutdown waits for the deletions, and a start clears what
+   * a process that died left in the trash.
+   */
+  private async discard(runDir: string): Promise<void> {
+    const trash = join(this.config.dataDir, 'trash', basename(runDir));
+    try {
+      await rename(runDir, trash);
+    } catch {
+      await mkdir(dirname(trash), { recursive: true, mode: 0o700 }).catch(() => undefined);
+      if (!(await rename(runDir, trash).then(() => true, () => false))) {
+        await rm(runDir, { recursive: true, force: true }).catch(() => undefined);
+        return;
+      }
+    }
+    const removal: Promise<void> = rm(trash, { recursive: true, force: true })
+      .catch((err: Error) => this.logger.warn(`removing ${trash}: ${err.message}`))
+      .finally(() => this.removals.delete(removal));
+    this.removals.add(removal);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await rm(join(this.config.dataDir, 'trash'), { recursive: true, force: true }).catch(() => undefined);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.removals);
   }
 
   /**
