@@ -140,6 +140,7 @@ export const channels = {
   jobCancel: (jobId: string) => `superfluid:job:${jobId}:cancel`,
   request: (requestId: string) => `superfluid:request:${requestId}`,
   providerAlarms: () => 'superfluid:provider-alarms',
+  tokenRevoked: () => 'superfluid:auth:token-revoked',
 };
 
 /** What LiveQueue.next() answers when nothing came for a while, or messages were dropped. */
