@@ -209,6 +209,15 @@ export class DialogsService {
     const resolvedFields = new Map<string, DialogField>();
     const cache = new Map<string, Promise<{ choices: Choice[]; default?: string }>>();
     const current = (name: string): unknown => values[name] ?? resolvedFields.get(name)?.default ?? byName.get(name)?.default;
+    // Sources that depend on no other field are all asked at once; the loop below takes their answers in order.
+    for (const f of fields) {
+      if (!f.dataSource || (only && !needed.has(f.name)) || (f.dataSource.type === 'playbooks' && f.dataSource.repoField !== undefined)) continue;
+      const key = JSON.stringify(f.dataSource);
+      if (cache.has(key)) continue;
+      const choices = this.choicesOf(f.dataSource as ConcreteSource);
+      choices.catch(() => undefined); // a failure is thrown where the loop awaits it
+      cache.set(key, choices);
+    }
     for (const f of inDependencyOrder(fields)) {
       if (!f.dataSource || (only && !needed.has(f.name))) continue;
       const source: ConcreteSource =

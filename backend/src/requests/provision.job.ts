@@ -78,6 +78,9 @@ export class ProvisionJob {
 
   private async provision(request: ServiceRequestEntity, slot?: string): Promise<void> {
     const plan = request.plan as RunPlan;
+    // Read while the playbook runs; only its name is needed, for the service.
+    const templateLookup = this.catalog.findById(request.templateId);
+    templateLookup.catch(() => undefined);
     const run = await this.jobs.run({
       jobId: slot,
       secretExtraVars: this.requests.unseal(plan),
@@ -100,7 +103,7 @@ export class ProvisionJob {
       await this.requests.transition(request.id, ['running'], 'failed', `Playbook ${plan.playbook} ${run.status === 'error' ? 'could not run' : 'failed'}: ${why}`);
       return;
     }
-    const template = await this.catalog.findById(request.templateId);
+    const template = await templateLookup;
     // The request must still be ours: one the reconciler already failed gets no service.
     const finished = await this.db.transaction(async (tx) => {
       if (!(await this.requests.transition(request.id, ['running'], 'finished', `Playbook ${plan.playbook} finished.`, tx))) return false;

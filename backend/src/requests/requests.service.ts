@@ -64,8 +64,10 @@ export class RequestsService {
     if (submitted === null || typeof submitted !== 'object' || Array.isArray(submitted)) {
       throw validationFailed('dialogValues must be an object of field names to values, e.g. {"playbook": "hello.yml"}');
     }
-    const values = await this.dialogs.validate(template.dialogName, submitted as Record<string, unknown>);
-    const secretFields = await this.dialogs.secretFields(template.dialogName);
+    const [values, secretFields] = await Promise.all([
+      this.dialogs.validate(template.dialogName, submitted as Record<string, unknown>),
+      this.dialogs.secretFields(template.dialogName),
+    ]);
     if (template.type === 'bundle') {
       if (Object.values(input.jobOptions ?? {}).some((v) => v !== null && v !== undefined)) {
         throw validationFailed('A bundle takes no job options: each of its items has its own, set in the catalog.');
@@ -73,10 +75,12 @@ export class RequestsService {
       return this.orderBundle(user.id, template.id, values, null, secretFields);
     }
     const plan = { ...(await this.plan(template, values, secretFields)), options: this.jobOptions(template, input.jobOptions) };
+    // One INSERT, without the transaction save() would otherwise wrap around it.
     const request = await this.requests.save(
       this.requests.create({ templateId: template.id, requesterId: user.id, dialogValues: masked(values, secretFields), plan, status: 'pending' }),
+      { transaction: false },
     );
-    await this.enqueue(request.id);
+    await this.enqueue(request.id, JobName.PROVISION);
     return this.get(request.id);
   }
 
@@ -456,12 +460,16 @@ export class RequestsService {
 
   /**
    * Queues a pending request: a bundle's first step of its state machine, or a single
-   * run's provisioning. On failure the reconciler tries again later.
+   * run's provisioning (`known`: the caller knows which, so the plan is not read again).
+   * On failure the reconciler tries again later.
    */
-  async enqueue(requestId: string): Promise<void> {
+  async enqueue(requestId: string, known?: JobName): Promise<void> {
     try {
-      const request = await this.requests.findOne({ where: { id: requestId }, select: { id: true, plan: true } });
-      const name = request && isBundlePlan(request.plan) ? JobName.ADVANCE_REQUEST : JobName.PROVISION;
+      let name = known;
+      if (!name) {
+        const request = await this.requests.findOne({ where: { id: requestId }, select: { id: true, plan: true } });
+        name = request && isBundlePlan(request.plan) ? JobName.ADVANCE_REQUEST : JobName.PROVISION;
+      }
       await this.queues.add(QueueName.REQUESTS, name, { requestId }, requestId, { attempts: 1 });
       await this.transition(requestId, ['pending'], 'queued');
     } catch (err) {
@@ -489,6 +497,9 @@ export class RequestsService {
   /** One run's plan: the repository's commit now, the playbook, the provider and the variables. */
   async planRun(spec: ProvisionSpec, values: Record<string, unknown>, secretFields: string[] = []): Promise<RunPlan> {
     const pick = (source: ValueSource): string => (typeof source === 'string' ? source : String(values[source.field] ?? ''));
+    // Asked at the same time as the repository; its answer is looked at after the repository's.
+    const providerExists = this.providers.exists(pick(spec.provider));
+    providerExists.catch(() => undefined);
     const repo = await this.repos.snapshotForRun(spec.repo);
     if (!repo?.commit) {
       throw new AppError(ErrorCode.UNAVAILABLE, `Git repository "${spec.repo}" has not been refreshed yet: refresh it, then order again.`);
@@ -501,7 +512,7 @@ export class RequestsService {
       });
     }
     const providerId = pick(spec.provider);
-    if (!(await this.providers.exists(providerId))) {
+    if (!(await providerExists)) {
       throw validationFailed(`Provider ${providerId} does not exist`, { [field(spec.provider, 'provider')]: 'is not a known provider' });
     }
     const extraVars: Record<string, unknown> = {};
