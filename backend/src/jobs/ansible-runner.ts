@@ -1,5 +1,5 @@
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { rm } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
@@ -152,13 +152,38 @@ export class AnsibleRunner {
   }
 }
 
-async function pump(stream: Readable, onChunk: (text: string) => void): Promise<void> {
+// Plain 'data' listeners rather than async iteration: a loop playbook sends thousands of
+// small chunks and event lines, and each turn of an async iterator costs promises. A
+// listener that throws ends its stream with the error, as a loop's body would.
+
+function onData(stream: Readable, listener: (chunk: string) => void): Promise<void> {
   stream.setEncoding('utf8');
-  for await (const chunk of stream) onChunk(chunk as string);
+  stream.on('data', (chunk: string) => {
+    try {
+      listener(chunk);
+    } catch (err) {
+      stream.destroy(err as Error);
+    }
+  });
+  return finished(stream);
+}
+
+async function pump(stream: Readable, onChunk: (text: string) => void): Promise<void> {
+  await onData(stream, onChunk);
 }
 
 async function lines(stream: Readable, onLine: (line: string) => void): Promise<void> {
-  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) if (line) onLine(line);
+  let partial = '';
+  const emit = (line: string) => {
+    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (text) onLine(text);
+  };
+  await onData(stream, (chunk) => {
+    const parts = (partial + chunk).split('\n');
+    partial = parts.pop() ?? '';
+    for (const line of parts) emit(line);
+  });
+  emit(partial);
 }
 
 export const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
