@@ -23,14 +23,20 @@ MAX_RESULT_BYTES = 65536
 MAX_ARTIFACT_BYTES = 1048576
 
 
+class _Json(str):
+    """A value already serialized: _emit splices the text into the event as it is."""
+
+
 def _jsonable(value, limit=MAX_RESULT_BYTES):
+    # Serialized once, to measure it, and that text is what goes out: no decode and
+    # re-encode per event (a loop of thousands of items emits thousands of results).
     try:
         text = json.dumps(value, default=str)
     except (TypeError, ValueError):
         return {"unserializable": str(value)[:1000]}
     if len(text) > limit:
         return {"truncated": True, "size": len(text)}
-    return json.loads(text)
+    return _Json(text)
 
 
 class CallbackModule(CallbackBase):
@@ -57,7 +63,11 @@ class CallbackModule(CallbackBase):
         data["created"] = time.time()
         if self._play is not None and "play" not in data:
             data["play"] = self._play
-        self._out.write(json.dumps(data, default=str) + "\n")
+        spliced = [(key, data.pop(key)) for key in [k for k, v in data.items() if isinstance(v, _Json)]]
+        line = json.dumps(data, default=str)
+        if spliced:
+            line = line[:-1] + "".join(", %s: %s" % (json.dumps(key), text) for key, text in spliced) + "}"
+        self._out.write(line + "\n")
 
     def _result_event(self, event, result, stdout, **extra):
         host = result._host.get_name()
