@@ -11,6 +11,7 @@ import { AuthService } from './auth/auth.service.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { AppErrorFilter } from './common/app-error.filter.js';
+import { coalesceWrites } from './common/coalesce-writes.js';
 import { formatError } from './common/format-error.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -89,9 +90,12 @@ export class AppModule {
                   const token = bearerToken({ connectionParams: ctx.connectionParams });
                   return Boolean(token && (await auth.authenticate(token)));
                 },
-                // Errors over WebSocket get the same codes and redaction as over HTTP.
-                onNext: (_ctx, _id, _payload, _args, result) =>
-                  result.errors?.length ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
+                // Errors over WebSocket get the same codes and redaction as over HTTP; the
+                // messages of one tick leave in one write.
+                onNext: (ctx, _id, _payload, _args, result) => {
+                  coalesceWrites(ctx.extra);
+                  return result.errors?.length ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined;
+                },
                 onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
               } satisfies ServerOptions & { path: string } as GraphQLWsSubscriptionsConfig,
             },
