@@ -50,6 +50,8 @@ export async function ensureSystemTools({ redis = true, chromium = false, sshHos
           { command: '/usr/sbin/sshd', apt: 'openssh-server' },
           { command: 'nc', apt: 'netcat-openbsd' },
           { command: 'ip', apt: 'iproute2' },
+          // ansible's ssh connection gives a password to ssh through sshpass
+          { command: 'sshpass', apt: 'sshpass' },
         ]
       : []),
     ...(openstack

@@ -303,6 +303,38 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     for (const s of secrets) assert.ok(!dump[0].t.includes(s), 'a secret is in the database in clear');
   });
 
+  test('a username and password credential: the password goes to ssh through sshpass — never an argument, the output, an event, the error or the database — and the site, which takes keys only, refuses it', async () => {
+    const password = `canary-password-${randomBytes(8).toString('hex')}`;
+    const userpass = await credential('site-password', 'username_password', { username: 'root' }, { password });
+    const made = await app.gql<{ createProvider: Provider }>(CREATE_PROVIDER, {
+      i: { name: 'ssh_password', type: 'ssh', credentialId: userpass, config: { hosts: [{ name: 'alpha1', address: sites.sites[0].address }], sshArgs: sites.sshArgs } },
+    });
+    assert.equal(made.errors, undefined, JSON.stringify(made.errors));
+    // facts.yml runs a command on the host, so it has to log in (debug and set_stats alone run on the controller).
+    const id = await order(made.data!.createProvider.id, 'facts.yml');
+    const seen: string[] = [];
+    let watching = true;
+    const watcher = (async () => {
+      while (watching) {
+        if (execFileSync('ps', ['-eo', 'args'], { maxBuffer: 16 * 1024 * 1024 }).toString().includes(password)) seen.push('ps');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    const done = await ended(id);
+    watching = false;
+    await watcher;
+    assert.equal(done.status, 'failed', `the site takes keys only: ${done.jobs[0]?.stdout}`);
+    assert.match(`${done.message}\n${done.jobs[0]?.stdout}`, /Permission denied|UNREACHABLE/, 'the failure says the login was refused');
+    assert.doesNotMatch(done.jobs[0]?.stdout ?? '', /install the sshpass program/, 'sshpass was there to give ssh the password');
+    assert.deepEqual(seen, [], 'never in a process list');
+    assert.ok(!JSON.stringify(done).includes(password), 'not in the message, output or events');
+    const dump = await app.sql<{ t: string }>(
+      `SELECT concat_ws(' ', (SELECT string_agg(j::text, ' ') FROM jobs j), (SELECT string_agg(e::text, ' ') FROM job_events e),
+        (SELECT string_agg(c::text, ' ') FROM credentials c), (SELECT string_agg(r::text, ' ') FROM service_requests r)) AS t`,
+    );
+    assert.ok(!dump[0].t.includes(password), 'not in the database in clear');
+  });
+
   test('a provider that allows one job at a time runs two orders one after the other; the waiting one says why', async () => {
     const made = await app.gql<{ createProvider: Provider }>(CREATE_PROVIDER, { i: { name: 'one_at_a_time', type: 'local', maxConcurrentJobs: 1 } });
     assert.equal(made.errors, undefined, JSON.stringify(made.errors));
