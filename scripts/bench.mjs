@@ -4,7 +4,8 @@
 // Starts a throwaway PostgreSQL, Redis and the product (ROLE=all), then, N times
 // (BENCH_N, default 20), interleaved:
 //   portal: orderService("Run a playbook", hello.yml) until the request is
-//           `finished` (serviceRequest polled every 10 ms)
+//           `finished`, as the serviceRequestUpdated subscription reports it (one WebSocket
+//           for the whole bench, as the UI keeps one)
 //   bare:   ansible-playbook -i localhost, -c local hello.yml, on a copy of the
 //           playbook in a temp folder, with the same extra variable
 // after BENCH_WARMUP (default 1) untimed run of each. Then:
@@ -66,7 +67,6 @@ const LOOP_PLAYBOOK = `- name: Loop
       loop: "{{ range(0, items | int) | list }}"
 `;
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
-const POLL_MS = 10;
 const NAME = 'bench';
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
 /** True when the entry (or one of its companions) is to run. */
@@ -112,7 +112,39 @@ function bareRun(dir, playbook = 'hello.yml', vars = { name: NAME }, expect = `H
   });
 }
 
-async function portalRun(product, token, templateId, dialogValues) {
+/**
+ * One graphql-ws connection for the whole bench, as the UI keeps one: `until(id)` resolves with the
+ * request once serviceRequestUpdated reports it finished, failed or canceled. The subscription sends
+ * the request as it is first, so a request that ended before the call is seen too. Polling instead
+ * (every 10 ms, as earlier benches did) costs ansible CPU on a 2-core machine and is not what a client does.
+ */
+async function requestWatcher(product, token) {
+  const { createClient } = await import('graphql-ws');
+  const { default: WebSocket } = await import('ws');
+  const client = createClient({ url: `${product.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: false, retryAttempts: 0 });
+  const until = (id) =>
+    new Promise((resolve, reject) => {
+      let last;
+      const stop = client.subscribe(
+        { query: 'subscription($id: ID!) { serviceRequestUpdated(id: $id) { status message service { id } } }', variables: { id } },
+        {
+          next: (value) => {
+            if (value.errors) return reject(new Error(`serviceRequestUpdated: ${JSON.stringify(value.errors)}`));
+            last = value.data.serviceRequestUpdated;
+            if (['finished', 'failed', 'canceled'].includes(last.status)) {
+              stop();
+              resolve(last);
+            }
+          },
+          error: (e) => reject(e instanceof Error ? e : new Error(`serviceRequestUpdated: ${JSON.stringify(e)}`)),
+          complete: () => (last && ['finished', 'failed', 'canceled'].includes(last.status) ? resolve(last) : reject(new Error(`request ${id}: stream ended at ${last?.status}`))),
+        },
+      );
+    });
+  return { until, close: () => client.dispose() };
+}
+
+async function portalRun(product, token, templateId, dialogValues, watcher) {
   const started = performance.now();
   const ordered = await product.graphql(
     'mutation Order($input: OrderServiceInput!) { orderService(input: $input) { id status } }',
@@ -121,23 +153,13 @@ async function portalRun(product, token, templateId, dialogValues) {
   );
   if (ordered.errors) throw new Error(`orderService: ${JSON.stringify(ordered.errors)}`);
   const id = ordered.data.orderService.id;
-  let status = ordered.data.orderService.status;
-  while (status !== 'finished') {
-    checkInterrupted();
-    if (status === 'failed') {
-      const detail = await product.graphql('query($id: ID!) { serviceRequest(id: $id) { message } }', { id }, token);
-      throw new Error(`request ${id} failed: ${detail.data?.serviceRequest?.message}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    const polled = await product.graphql('query($id: ID!) { serviceRequest(id: $id) { status } }', { id }, token);
-    if (polled.errors) throw new Error(`serviceRequest: ${JSON.stringify(polled.errors)}`);
-    status = polled.data.serviceRequest.status;
-  }
+  const done = await watcher.until(id);
+  if (done.status !== 'finished') throw new Error(`request ${id} ${done.status}: ${done.message}`);
   return performance.now() - started;
 }
 
 /** Orders `dialogValues`; subscribes to the job's events as soon as it exists; returns the wall time and each event's lag. */
-async function portalRunWithLag(product, token, templateId, dialogValues) {
+async function portalRunWithLag(product, token, templateId, dialogValues, watcher) {
   const { createClient } = await import('graphql-ws');
   const { default: WebSocket } = await import('ws');
   const started = performance.now();
@@ -166,13 +188,8 @@ async function portalRunWithLag(product, token, templateId, dialogValues) {
       },
     );
   }).finally(() => client.dispose());
-  let status;
-  do {
-    const polled = await product.graphql('query($id: ID!) { serviceRequest(id: $id) { status message } }', { id }, token);
-    status = polled.data.serviceRequest.status;
-    if (status === 'failed') throw new Error(`request ${id} failed: ${polled.data.serviceRequest.message}`);
-    if (status !== 'finished') await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  } while (status !== 'finished');
+  const done = await watcher.until(id);
+  if (done.status !== 'finished') throw new Error(`request ${id} ${done.status}: ${done.message}`);
   return { ms: performance.now() - started, lags };
 }
 
@@ -291,7 +308,7 @@ async function catalogPage(product, token, adminUrl) {
 }
 
 /** The 5G slice through the portal against bare ansible-playbook, on three SSH sites in network namespaces. */
-async function sliceOverhead(product, token, tmp) {
+async function sliceOverhead(product, token, tmp, watcher) {
   if (process.getuid?.() !== 0) return { name: 'slice_overhead', skipped: 'needs root (network namespaces for the SSH sites)' };
   const { startSshSites } = await import('../backend/dist/testing/ssh-sites.js');
   const sites = await startSshSites(['epc', 'mec', 'cran']);
@@ -311,13 +328,7 @@ async function sliceOverhead(product, token, tmp) {
       })).createProvider.id;
     }
     const templateId = (await gql('{ serviceTemplates(catalog: "5G") { id name } }')).serviceTemplates.find((t) => t.name.startsWith('5G slice')).id;
-    const until = async (id) => {
-      for (;;) {
-        const r = (await gql('query($id: ID!) { serviceRequest(id: $id) { status message service { id } } }', { id })).serviceRequest;
-        if (['finished', 'failed', 'canceled'].includes(r.status)) return r;
-        await new Promise((res) => setTimeout(res, POLL_MS));
-      }
-    };
+    const until = watcher.until;
     // Bare: the same playbooks and inventory (one group per site, the same key and ssh options).
     const bareDir = path.join(tmp, 'slice-bare');
     fs.cpSync(path.join(ROOT, 'playbooks'), bareDir, { recursive: true });
@@ -361,7 +372,7 @@ async function sliceOverhead(product, token, tmp) {
 }
 
 /** The OpenStack Heat stack item through the portal against its playbook run bare, on a real Keystone + Heat. */
-async function heatStackOverhead(product, token, tmp) {
+async function heatStackOverhead(product, token, tmp, watcher) {
   const missing = ['keystone-manage', 'heat-all', 'sqlite3'].filter((c) => spawnSync('sh', ['-c', `command -v ${c}`]).status !== 0);
   if (missing.length) return { name: 'heat_stack_overhead', skipped: `needs Keystone and Heat (apt-get install keystone heat-api heat-engine sqlite3): ${missing.join(', ')} missing` };
   const { startOpenStackSite } = await import('../backend/dist/testing/openstack-site.js');
@@ -380,13 +391,7 @@ async function heatStackOverhead(product, token, tmp) {
       i: { name: 'bench_cloud', type: 'openstack', credentialId, config: { region: cloud.region } },
     })).createProvider.id;
     const templateId = (await gql('{ serviceTemplates(catalog: "Cloud") { id name } }')).serviceTemplates.find((t) => t.name === 'OpenStack Heat stack').id;
-    const until = async (id) => {
-      for (;;) {
-        const r = (await gql('query($id: ID!) { serviceRequest(id: $id) { status message service { id } } }', { id })).serviceRequest;
-        if (['finished', 'failed', 'canceled'].includes(r.status)) return r;
-        await new Promise((res) => setTimeout(res, POLL_MS));
-      }
-    };
+    const until = watcher.until;
     // Bare: the same playbooks, and the variables the portal gives an openstack provider's group.
     const bareDir = path.join(tmp, 'heat-bare');
     fs.cpSync(path.join(ROOT, 'playbooks'), bareDir, { recursive: true });
@@ -499,6 +504,8 @@ async function main() {
     const product = await startProduct({ env: { ROLE: 'all', PLAYBOOKS_DIR: playbooks } });
     cleanups.unshift(product.stop);
     const token = await product.login();
+    const watcher = await requestWatcher(product, token);
+    cleanups.unshift(watcher.close);
     const templates = await product.graphql('{ serviceTemplates { id name dialog } }', {}, token);
     const template = templates.data?.serviceTemplates?.find((t) => t.name === 'Run a playbook');
     if (!template) throw new Error(`no "Run a playbook" template: ${JSON.stringify(templates)}`);
@@ -516,7 +523,7 @@ async function main() {
     await syntaxChecksDone(product, token);
     for (let i = 0; i < WARMUP; i++) {
       say(`warm-up ${i + 1}/${WARMUP}...`);
-      await portalRun(product, token, template.id, dialogValues);
+      await portalRun(product, token, template.id, dialogValues, watcher);
       await bareRun(bareDir);
     }
     const results = [];
@@ -527,11 +534,11 @@ async function main() {
         checkInterrupted();
         // Alternate which goes first, so neither always runs on a warmer machine.
         if (i % 2 === 0) {
-          portal.push(await portalRun(product, token, template.id, dialogValues));
+          portal.push(await portalRun(product, token, template.id, dialogValues, watcher));
           bare.push(await bareRun(bareDir));
         } else {
           bare.push(await bareRun(bareDir));
-          portal.push(await portalRun(product, token, template.id, dialogValues));
+          portal.push(await portalRun(product, token, template.id, dialogValues, watcher));
         }
         say(`${i + 1}/${N}: portal ${round(portal[i])} ms, bare ansible-playbook ${round(bare[i])} ms`);
     }
@@ -581,7 +588,7 @@ async function main() {
       const lags = [];
       for (let i = 0; i < LOOP_N; i++) {
         checkInterrupted();
-        const run = await portalRunWithLag(product, token, template.id, loopValues);
+        const run = await portalRunWithLag(product, token, template.id, loopValues, watcher);
         loopPortal.push(run.ms);
         lags.push(...run.lags);
         loopBare.push(await bareRun(bareDir, 'loop.yml', { items: LOOP_ITEMS }, 'PLAY RECAP'));
@@ -602,14 +609,14 @@ async function main() {
     }
 
     if (wanted('slice_overhead')) {
-      const slice = await sliceOverhead(product, token, tmp);
+      const slice = await sliceOverhead(product, token, tmp, watcher);
       if (slice.skipped) say(`slice_overhead skipped: ${slice.skipped}`);
       else say(`5G slice on three SSH sites: portal ${slice.value} ms, bare ${slice.baseline} ms, ratio ${slice.ratio}`);
       results.push(slice);
     }
 
     if (wanted('heat_stack_overhead')) {
-      const heat = await heatStackOverhead(product, token, tmp);
+      const heat = await heatStackOverhead(product, token, tmp, watcher);
       if (heat.skipped) say(`heat_stack_overhead skipped: ${heat.skipped}`);
       else say(`OpenStack Heat stack: portal ${heat.value} ms, bare ${heat.baseline} ms, ratio ${heat.ratio}`);
       results.push(heat);
