@@ -203,19 +203,25 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     const runDir = join(this.config.dataDir, 'runs', job.id);
     const prepared = this.prepare(runDir, spec);
     prepared.catch(() => undefined); // awaited below, where its failure becomes the job's error
+    // Cancel: announced on Redis for an instant stop (listened to from the start, alongside the
+    // row's insert), seen when the job is marked running and at each lease renewal in case the
+    // announcement was lost.
+    const cancel = new AbortController();
+    const listening = this.pubsub.subscribe(channels.jobCancel(job.id), () => cancel.abort()).catch(() => () => undefined);
     try {
       if (spec.jobId) await this.jobs.update(spec.jobId, this.newJob(spec) as QueryDeepPartialEntity<JobEntity>);
       else await this.jobs.insert({ ...this.newJob(spec), id: job.id } as QueryDeepPartialEntity<JobEntity>);
     } catch (err) {
+      (await listening)();
       await prepared.catch(() => undefined);
       await this.discard(runDir);
       throw err;
     }
-    await spec.onCreated?.(job.id);
-    // Cancel: announced on Redis for an instant stop, and seen at each lease renewal in case
-    // the announcement was lost.
-    const cancel = new AbortController();
-    const stopListening = await this.pubsub.subscribe(channels.jobCancel(job.id), () => cancel.abort()).catch(() => () => undefined);
+    const [stopListening, notCreated] = await Promise.all([listening, Promise.resolve(spec.onCreated?.(job.id)).then(() => null, (err: unknown) => err)]);
+    if (notCreated) {
+      stopListening();
+      throw notCreated;
+    }
     const heartbeat = setInterval(() => {
       this.renewLease(job.id)
         .then((cancelRequested) => cancelRequested && cancel.abort())
@@ -240,6 +246,7 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
       runEnv = materials.env;
       vaultIds = materials.vaultIds ?? [];
       if (await this.markRunning(job.id, command, JSON.stringify(materials.inventory, null, 2))) cancel.abort(); // canceled while it was being prepared
+      this.snapshots.replenish(spec.repoId, spec.commit);
       const result = await this.runner.run({
         runDir,
         playbook: spec.playbook,
@@ -307,7 +314,6 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
    * materials of its providers (credential files), the inventory and the variables.
    */
   private async prepare(runDir: string, spec: LaunchSpec): Promise<RunMaterials> {
-    await mkdir(join(runDir, 'project'), { recursive: true });
     await mkdir(join(runDir, 'tmp'), { recursive: true, mode: 0o700 });
     const [materials] = await Promise.all([spec.materials(runDir), this.snapshots.copyInto(spec.repoId, spec.commit, join(runDir, 'project'))]);
     await Promise.all([

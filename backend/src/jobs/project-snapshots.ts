@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, readdir, readlink, rename, rm, stat, symlink, utimes } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { dirname, join } from 'node:path';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { GitReposService } from '../git-repos/git-repos.service.js';
 
@@ -23,24 +23,40 @@ const COMMIT = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
  * gets a real copy, never links: what a playbook writes into its own project folder
  * stays in that run. If anything goes wrong with the snapshot (another process pruned
  * it meanwhile, say), the run's tree is exported straight from git as before.
+ *
+ * Copying a tree of a few dozen files still takes 5–15 ms of file creation, on the path
+ * from order to ansible-playbook. So each snapshot keeps one spare copy, made in the
+ * background while a run that took the previous one runs: a run renames the spare into its folder
+ * (one system call) and copies only when there is none (the first run of a commit, or two
+ * runs at once). A spare is made complete under a `.tmp-` name first and is never given
+ * to anything but the rename, so a run always gets an untouched tree. The rename is also
+ * what makes sharing safe: a spare that pruning (or another process) renames away first
+ * is simply not there, and the run copies instead.
  */
 @Injectable()
-export class ProjectSnapshots {
+export class ProjectSnapshots implements OnModuleDestroy {
   private readonly logger = new Logger(ProjectSnapshots.name);
+  /** Snapshot folder → its spare copy, ready to be renamed into a run. */
+  private readonly spares = new Map<string, string>();
+  /** Snapshot folders whose spare is being made. */
+  private readonly making = new Map<string, Promise<void>>();
 
   constructor(
     private readonly repos: GitReposService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Writes the tree of `commit` into `dest` (an empty folder that exists). */
+  /** Writes the tree of `commit` into the folder `dest`, which must not exist yet (its parent must). */
   async copyInto(repoId: string, commit: string, dest: string): Promise<void> {
     if (!COMMIT.test(commit)) {
+      await mkdir(dest);
       await this.repos.exportTree(repoId, commit, dest);
       return;
     }
     try {
       const snapshot = await this.snapshot(repoId, commit);
+      if (await this.takeSpare(snapshot, dest)) return;
+      await mkdir(dest);
       await copyTree(snapshot, dest);
       return;
     } catch (err) {
@@ -49,6 +65,54 @@ export class ProjectSnapshots {
     await rm(dest, { recursive: true, force: true });
     await mkdir(dest, { recursive: true });
     await this.repos.exportTree(repoId, commit, dest);
+  }
+
+  /** Renames the snapshot's spare copy to `dest`; false when there is none to take. */
+  private async takeSpare(snapshot: string, dest: string): Promise<boolean> {
+    const spare = this.spares.get(snapshot);
+    if (!spare) return false;
+    this.spares.delete(snapshot);
+    try {
+      await rename(spare, dest);
+      return true;
+    } catch {
+      return false; // pruned meanwhile: copy instead
+    }
+  }
+
+  /**
+   * Starts making the next spare copy of a snapshot `copyInto` used, unless one is ready or
+   * on its way. Called once the run has started: made during `copyInto`, its file copies would
+   * queue ahead of the run's own inventory and variable files in libuv's thread pool.
+   */
+  replenish(repoId: string, commit: string): void {
+    if (!COMMIT.test(commit)) return;
+    const snapshot = join(this.config.dataDir, 'snapshots', repoId, commit);
+    if (this.spares.has(snapshot) || this.making.has(snapshot)) return;
+    const tmp = join(dirname(snapshot), `.tmp-${randomUUID()}`);
+    const spare = join(dirname(snapshot), `.spare-${commit}-${randomUUID()}`);
+    const made = (async () => {
+      try {
+        await mkdir(tmp);
+        await copyTree(snapshot, tmp);
+        await rename(tmp, spare);
+        this.spares.set(snapshot, spare);
+      } catch (err) {
+        this.logger.warn(`spare copy of ${commit.slice(0, 12)} not made: ${(err as Error).message}`);
+        await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+      } finally {
+        this.making.delete(snapshot);
+      }
+    })();
+    this.making.set(snapshot, made);
+  }
+
+  /** Removes this process's spare copies: another process would never take them. */
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.making.values());
+    const spares = [...this.spares.values()];
+    this.spares.clear();
+    await Promise.all(spares.map((dir) => rm(dir, { recursive: true, force: true }).catch(() => undefined)));
   }
 
   /** The folder holding the tree of `commit`, made when missing. */
@@ -91,8 +155,11 @@ export class ProjectSnapshots {
     used.sort((a, b) => b.at - a.at);
     const cutoff = Date.now() - MAX_IDLE_MS;
     const stale = used.filter((u, i) => i >= KEEP_PER_REPO - 1 || u.at < cutoff);
-    // Renamed away first, so a run never starts copying a half-removed snapshot.
-    for (const { name } of stale) {
+    // Spares of those, and spares a process that stopped without removing them left behind.
+    const kept = new Set([keep, ...used.filter((u) => !stale.includes(u)).map((u) => u.name)]);
+    const spares = entries.filter((e) => e.name.startsWith('.spare-') && (!kept.has(e.name.slice(7, -37)) || e.at < cutoff));
+    // Renamed away first, so a run never starts copying a half-removed snapshot (nor takes a half-removed spare).
+    for (const { name } of [...stale, ...spares]) {
       const gone = join(repoDir, `.tmp-${randomUUID()}`);
       await rename(join(repoDir, name), gone).catch(() => undefined);
       await rm(gone, { recursive: true, force: true });

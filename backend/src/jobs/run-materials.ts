@@ -39,11 +39,12 @@ export type MaterialsFor = (runDir: string) => Promise<RunMaterials>;
  */
 export async function writeInventory(dir: string, materials: RunMaterials): Promise<string> {
   const inventory = join(dir, 'inventory');
-  await mkdir(join(inventory, 'group_vars'), { recursive: true, mode: 0o700 });
-  await writeFile(join(inventory, 'hosts.yml'), renderUnsafeVars(materials.inventory, new Set([PLAYBOOK_PYTHON])), { mode: 0o600 });
-  for (const [group, vars] of Object.entries(materials.groupSecrets)) {
-    if (Object.keys(vars).length) await writeFile(join(inventory, 'group_vars', `${group}.yml`), renderUnsafeVars(vars), { mode: 0o600 });
-  }
+  const secrets = Object.entries(materials.groupSecrets).filter(([, vars]) => Object.keys(vars).length);
+  await mkdir(secrets.length ? join(inventory, 'group_vars') : inventory, { recursive: true, mode: 0o700 });
+  await Promise.all([
+    writeFile(join(inventory, 'hosts.yml'), renderUnsafeVars(materials.inventory, new Set([PLAYBOOK_PYTHON])), { mode: 0o600 }),
+    ...secrets.map(([group, vars]) => writeFile(join(inventory, 'group_vars', `${group}.yml`), renderUnsafeVars(vars), { mode: 0o600 })),
+  ]);
   return inventory;
 }
 

@@ -25,10 +25,12 @@ export async function buildMaterials(
   onlyHosts?: string[],
   decryptKey?: DecryptKey,
 ): Promise<RunMaterials> {
-  await mkdir(join(runDir, 'credentials'), { recursive: true, mode: 0o700 });
   const dir = join(runDir, 'credentials', group);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  // Made with the first file: a provider without credentials (local) costs no folder.
+  let made: Promise<unknown> | undefined;
   const file = async (name: string, content: string, mode = 0o600) => {
+    made ??= mkdir(dir, { recursive: true, mode: 0o700 });
+    await made;
     const path = join(dir, name);
     await writeFile(path, content, { mode });
     return path;

@@ -578,7 +578,9 @@ export class RequestsService {
       { status: to, ...(message !== undefined ? { message } : {}), ...(finished ? { finishedAt: new Date() } : {}) },
     );
     const moved = (result.affected ?? 0) > 0;
-    if (moved && !tx) await this.publishChange(id);
+    // Not awaited: a subscriber re-reads the request at each message, so the message need not be
+    // out before the caller goes on (a worker starting the playbook, say).
+    if (moved && !tx) void this.publishChange(id);
     return moved;
   }
 
