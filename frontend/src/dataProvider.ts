@@ -65,7 +65,7 @@ const REQUEST_LIST_FIELDS = `id status message createdAt updatedAt finishedAt di
   template { id name type } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
 export const REQUEST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues ${BUNDLE_FIELDS} ${MACHINE_FIELDS}
   template { id name type dialog } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
-const SERVICE_FIELDS = `id name status outputs createdAt owner { id username }
+const SERVICE_FIELDS = `id name status outputs createdAt providerIds owner { id username }
   request { id status template { id name } } configuration { dialog values reconfigurableFields }`;
 const GIT_REPO_FIELDS = `id name url branch commit lastRefreshedAt refreshStatus refreshError builtin hosted enabled
   refreshMaxAgeSeconds refreshIntervalSeconds cloneUrl webhookUrl playbooks { path syntaxStatus syntaxError }`;
