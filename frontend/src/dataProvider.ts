@@ -27,7 +27,7 @@ import {
 } from 'react-admin';
 import { graphqlRequest } from './api/graphql';
 import type { Credential, CredentialInput, CredentialType } from './credentials/types';
-import type { Dialog, DialogChoice, DialogRecord, DialogImportFormat } from './dialogs/types';
+import type { Dialog, DialogChoice, DialogDataSource, DialogRecord, DialogImportFormat } from './dialogs/types';
 import type { Inventory, InventoryInput } from './inventories/types';
 import type {
   ApiToken,
@@ -65,7 +65,7 @@ const REQUEST_LIST_FIELDS = `id status message createdAt updatedAt finishedAt di
   template { id name type } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
 export const REQUEST_FIELDS = `id status message createdAt updatedAt finishedAt dialogValues ${BUNDLE_FIELDS} ${MACHINE_FIELDS}
   template { id name type dialog } requester { id username } jobs { ${JOB_FIELDS} } service { id name status outputs }`;
-const SERVICE_FIELDS = `id name status outputs createdAt owner { id username }
+const SERVICE_FIELDS = `id name status outputs createdAt providerIds owner { id username }
   request { id status template { id name } } configuration { dialog values reconfigurableFields }`;
 const GIT_REPO_FIELDS = `id name url branch commit lastRefreshedAt refreshStatus refreshError builtin hosted enabled
   refreshMaxAgeSeconds refreshIntervalSeconds cloneUrl webhookUrl playbooks { path syntaxStatus syntaxError }`;
@@ -85,7 +85,7 @@ const INVENTORY_DETAIL_FIELDS = `${INVENTORY_FIELDS} rendered`;
 const CREDENTIAL_FIELDS = 'id name type inputs secretFields createdAt updatedAt';
 const CREDENTIAL_TYPE_FIELDS = 'name label description fields { name label secret required multiline help }';
 const API_TOKEN_FIELDS = 'id name createdAt expiresAt lastUsedAt';
-const DIALOG_FIELDS = 'id name label description origin updatedAt fields { name label type required dynamic pending dependsOn }';
+const DIALOG_FIELDS = 'id name label description origin updatedAt fields { name label type required dynamic pending dependsOn boundFrom }';
 // A dialog read by id carries its resolved form (dynamic choices filled in) for the preview, and its
 // definition as stored for the editor.
 const DIALOG_DETAIL_FIELDS = `${DIALOG_FIELDS} form definition`;
@@ -472,6 +472,9 @@ export interface SuperfluidMethods {
   /** Saves a dialog made in the editor (origin editor). VALIDATION_FAILED names every problem (extensions.problems,
    * extensions.fields by field name); CONFLICT for the name of a dialog from catalog files. */
   saveDialog: (definition: Dialog) => Promise<{ data: DialogRecord }>;
+  /** Binds a field of an imported ManageIQ dialog (pending, or bound before) to a data source in place; null makes it a plain
+   * field. VALIDATION_FAILED names the problem (extensions.problems); CONFLICT for a dialog that is not imported. */
+  bindDialogField: (dialogId: string, field: string, dataSource: DialogDataSource | null, dependsOn: string[]) => Promise<{ data: DialogRecord }>;
   /** A dependent field's choices and default for the current values of the fields it depends on. */
   refreshDialogField: (
     dialog: string,
@@ -573,6 +576,13 @@ const methods: SuperfluidMethods = {
       { d: definition },
     );
     return { data: saveDialog };
+  },
+  bindDialogField: async (dialogId, field, dataSource, dependsOn) => {
+    const { bindDialogField } = await graphqlRequest<{ bindDialogField: DialogRecord }>(
+      `mutation($id: ID!, $f: String!, $s: JSON, $d: [String!]) { bindDialogField(dialogId: $id, field: $f, dataSource: $s, dependsOn: $d) { ${DIALOG_DETAIL_FIELDS} } }`,
+      { id: dialogId, f: field, s: dataSource, d: dependsOn },
+    );
+    return { data: bindDialogField };
   },
   refreshDialogField: async (dialog, field, values) => {
     const { refreshDialogField } = await graphqlRequest<{ refreshDialogField: { choices: DialogChoice[]; default: unknown } }>(

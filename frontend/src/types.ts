@@ -186,6 +186,8 @@ export interface Service {
   createdAt: string;
   request: Pick<ServiceRequest, 'id' | 'status'> & { template: Pick<ServiceTemplate, 'id' | 'name'> | null } | null;
   owner: User | null;
+  /** Every provider it was deployed on (a multi-site service has several), first one first. */
+  providerIds: string[];
   /** The values it has now (secrets masked) and the fields a reconfiguration may change (none: it cannot be reconfigured). */
   configuration: { dialog: string | null; values: DialogValues; reconfigurableFields: string[] };
 }

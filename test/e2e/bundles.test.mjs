@@ -319,8 +319,17 @@ describe('bundles, retirement and providers in the web UI', () => {
     assert.equal(await page.getByRole('row').filter({ hasText: service.name }).getByTestId('retire-service').count(), 0, 'no Retire on a retired service');
     await page.getByRole('row').filter({ hasText: service.name }).click();
     await page.locator('[data-testid="service-status"][data-status="retired"]').waitFor();
-    const { service: after } = await api('query($id: ID!) { service(id: $id) { status } }', { id: service.id });
+    const { service: after, providers } = await api('query($id: ID!) { service(id: $id) { status providerIds } providers { id name } }', { id: service.id });
     assert.equal(after.status, 'retired');
+    // Every provider it was deployed on, by name, each linking to its page.
+    assert.ok(after.providerIds.length > 0, 'the service records its providers');
+    const shown = page.getByTestId('service-providers').getByTestId('service-provider');
+    await shown.first().waitFor();
+    const links = await shown.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    assert.deepEqual(
+      links,
+      after.providerIds.map((id) => [providers.find((p) => p.id === id).name, `#/providers/${id}/show`]),
+    );
   });
 
   test('the 5G slice on the local provider: site cards advance live; the CRAN site fails, its log is one click away, and the rollback request is linked', async () => {

@@ -1,6 +1,7 @@
 // End to end through a real browser: import an AWX survey on the "Import dialog" page, open the
 // dialog it created and use its live preview; then the seed dialog "Deploy with options" lists the
-// playbooks of the preselected repository and shows fields only in advanced mode.
+// playbooks of the preselected repository and shows fields only in advanced mode; last, a ManageIQ
+// export with automate-method fields is imported and its fields bound to data sources in place.
 //
 // Run: npm test (which gives DATABASE_URL / REDIS_URL), or directly:
 //   node --test test/e2e/dialogs.test.mjs
@@ -41,6 +42,12 @@ const logIn = async (page) => {
   await page.locator('input[name="password"]').fill(product.adminPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('menuitem', { name: 'Dialogs' }).waitFor();
+};
+
+/** Picks an option of a MUI select (a combobox) inside `scope`. */
+const choose = async (page, scope, label, option) => {
+  await scope.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
 };
 
 describe('dialogs in the web UI', () => {
@@ -118,5 +125,58 @@ describe('dialogs in the web UI', () => {
     await preview.getByTestId('dialog-field-maintenance_window').waitFor();
     await preview.getByLabel('Basic').check();
     await preview.getByTestId('dialog-field-admin_password').waitFor({ state: 'detached' });
+  });
+
+  test('a ManageIQ dialog with automate-method fields is bound in place: warning gone, the preview shows the choices', async () => {
+    const exported = await readFile(path.join(ROOT, 'backend/src/dialogs/fixtures/manageiq-dialogs.yml'), 'utf8');
+    const page = context.pages()[0];
+    await page.goto(`${product.url}/#/dialogs`);
+    await page.getByTestId('import-dialog').click();
+    await page.getByLabel('ManageIQ service dialog').check();
+    await page.getByTestId('import-content').fill(exported);
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('import-created-private-cloud-vm').click();
+    await page.waitForURL(/\/dialogs\/[^/]+\/show$/);
+    const id = decodeURIComponent(page.url().match(/\/dialogs\/([^/]+)\/show$/)[1]);
+
+    const warning = page.getByTestId('dialog-pending-warning');
+    assert.match(await warning.innerText(), /tenant, network_zone take their values from a ManageIQ automate method/);
+    await page.getByTestId('dialog-fields-row-tenant').getByText('needs binding').waitFor();
+    assert.equal(await page.getByTestId('bind-field-flavor').count(), 0, 'only automate-method fields are bound');
+
+    // tenant: the providers.
+    await page.getByTestId('bind-field-tenant').click();
+    const bind = page.getByTestId('bind-field-dialog');
+    assert.match(await bind.innerText(), /\/Cloud\/Orchestration\/Operations\/Methods\/Available_Tenants/);
+    await choose(page, bind, 'Choices from', 'Providers');
+    await bind.getByTestId('bind-field-save').click();
+    await bind.waitFor({ state: 'detached' });
+    await page.getByTestId('bound-from-tenant').waitFor();
+    assert.match(await warning.innerText(), /Cannot be ordered yet: network_zone take/);
+
+    // network_zone: a list; an empty one is refused by the server, and its message shown.
+    await page.getByTestId('bind-field-network_zone').click();
+    await bind.getByTestId('bind-field-save').click();
+    assert.match(await bind.getByTestId('bind-field-error').innerText(), /\("network_zone"\)\.dataSource\.choices/);
+    await bind.getByRole('button', { name: 'Add choice' }).click();
+    await bind.getByTestId('choice-value-0').fill('z1');
+    await bind.getByTestId('choice-label-0').fill('Zone 1');
+    await bind.getByTestId('bind-field-save').click();
+    await bind.waitFor({ state: 'detached' });
+
+    await warning.waitFor({ state: 'detached' });
+    assert.equal(await page.getByText('needs binding').count(), 0);
+    const preview = page.getByTestId('dialog-preview');
+    await preview.getByRole('tab', { name: 'Basic Information' }).click();
+    await preview.getByLabel('Zone 1').waitFor();
+    await preview.getByRole('combobox', { name: 'Tenant' }).click();
+    await page.getByRole('option', { name: 'local (local)', exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+
+    // Bound in place: the same dialog, still imported, and the server resolves its choices.
+    const { dialog } = await api('query($id: ID!) { dialog(id: $id) { name origin fields { name pending } } }', { id });
+    assert.deepEqual([dialog.name, dialog.origin, dialog.fields.filter((f) => f.pending).length], ['private-cloud-vm', 'imported', 0]);
+    const { refreshDialogField } = await api('query { refreshDialogField(dialog: "private-cloud-vm", field: "network_zone", values: {}) { choices { value label } } }');
+    assert.deepEqual(refreshDialogField.choices, [{ value: 'z1', label: 'Zone 1' }]);
   });
 });

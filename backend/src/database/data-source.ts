@@ -34,6 +34,7 @@ import { DialogOrigin1764810000000 } from './migrations/1764810000000-DialogOrig
 import { DialogEditor1765200000000 } from './migrations/1765200000000-DialogEditor.js';
 import { Reconfigure1765400000000 } from './migrations/1765400000000-Reconfigure.js';
 import { ServiceProviders1765500000000 } from './migrations/1765500000000-ServiceProviders.js';
+import { DialogBindings1765600000000 } from './migrations/1765600000000-DialogBindings.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -74,6 +75,7 @@ export const MIGRATIONS = [
   DialogEditor1765200000000,
   Reconfigure1765400000000,
   ServiceProviders1765500000000,
+  DialogBindings1765600000000,
 ];
 
 export function createDataSource(url: string): DataSource {

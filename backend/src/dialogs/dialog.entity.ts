@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { DialogBindings } from './dialog-bindings.js';
 import type { DialogDefinition } from './dialog.types.js';
 
 /** Where a stored dialog came from: a file under catalog/dialogs, an import (ManageIQ, AWX), or the dialog editor (saveDialog). */
@@ -11,5 +12,7 @@ export class DialogEntity {
   @Column({ type: 'text' }) label: string;
   @Column({ type: 'jsonb' }) definition: DialogDefinition;
   @Column({ type: 'text', default: 'catalog' }) origin: DialogOrigin;
+  /** Imported ManageIQ fields bound in place (bindDialogField), by field name; empty for other origins. */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" }) bindings: DialogBindings;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

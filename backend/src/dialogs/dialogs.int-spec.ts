@@ -180,6 +180,108 @@ describe('dialogs', () => {
     assert.equal(conflictInSecond.errors?.[0].extensions?.code, 'CONFLICT');
     assert.equal((await app.sql(`SELECT 1 FROM dialogs WHERE name = 'brand-new'`)).length, 0, 'the transaction rolled back the first dialog');
   });
+
+  test('bindDialogField binds an imported pending field in place, checks the whole dialog, and a re-import keeps unchanged bindings', async () => {
+    const BIND = `mutation($id: ID!, $f: String!, $s: JSON, $d: [String!]) {
+      bindDialogField(dialogId: $id, field: $f, dataSource: $s, dependsOn: $d) { id name origin fields { name pending dynamic dependsOn boundFrom } }
+    }`;
+    interface Bound {
+      bindDialogField: { id: string; name: string; origin: string; fields: { name: string; pending: boolean; dynamic: boolean; dependsOn: string[]; boundFrom: string | null }[] };
+    }
+    const dialogs = app.app.get(DialogsService);
+    const exported = await fixture('manageiq-dialogs.yml');
+    const imported = await app.gql<Imported>(IMPORT, { f: 'MANAGEIQ', c: exported });
+    assert.equal(imported.errors, undefined, JSON.stringify(imported.errors));
+    const id = imported.data!.importDialog.find((d) => d.name === 'private-cloud-vm')!.id;
+    const stored = async () => (await app.sql<{ definition: unknown; bindings: unknown; origin: string }>(`SELECT definition, bindings, origin FROM dialogs WHERE id = $1`, [id]))[0];
+    const before = await stored();
+    await assert.rejects(dialogs.validate('private-cloud-vm', {}), /cannot be ordered yet — tenant, network_zone not bound/);
+
+    // Refused, and nothing stored: a data source that does not check, a cycle, a missing repoField dependency.
+    const badSource = await app.gql(BIND, { id, f: 'tenant', s: { type: 'credentials', credentialType: 'no_such_type' } });
+    assert.equal(badSource.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    assert.match(badSource.errors![0].message, /\("tenant"\)\.dataSource\.credentialType: is not a credential type/);
+    const unknownType = await app.gql(BIND, { id, f: 'tenant', s: { type: 'automate', method: 'x' } });
+    assert.equal(unknownType.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    assert.match(unknownType.errors![0].message, /\("tenant"\)\.dataSource/);
+    const stillPending = await app.gql(BIND, { id, f: 'tenant', s: { type: 'pending', automateMethod: '/x' } });
+    assert.equal(stillPending.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    const cycle = await app.gql(BIND, { id, f: 'tenant', s: { type: 'providers' }, d: ['network_zone'] });
+    assert.equal(cycle.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    assert.match(cycle.errors![0].message, /form a cycle: (tenant → network_zone → tenant|network_zone → tenant → network_zone)/);
+    const repoField = await app.gql(BIND, { id, f: 'network_zone', s: { type: 'playbooks', repoField: 'flavor' } });
+    assert.equal(repoField.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    assert.match(repoField.errors![0].message, /\("network_zone"\)\.dependsOn: must list "flavor"/);
+    assert.deepEqual(await stored(), before, 'nothing stored');
+
+    // Wrong targets: unknown dialog or field, a field without an automate method, a catalog dialog.
+    const noDialog = await app.gql(BIND, { id: '00000000-0000-4000-8000-000000000000', f: 'tenant', s: { type: 'providers' } });
+    assert.equal(noDialog.errors?.[0].extensions?.code, 'NOT_FOUND');
+    const noField = await app.gql(BIND, { id, f: 'nope', s: { type: 'providers' } });
+    assert.equal(noField.errors?.[0].extensions?.code, 'NOT_FOUND');
+    assert.match(noField.errors![0].message, /has no field "nope"/);
+    const notDynamic = await app.gql(BIND, { id, f: 'flavor', s: { type: 'providers' } });
+    assert.equal(notDynamic.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    assert.match(notDynamic.errors![0].message, /was not imported with a ManageIQ automate method/);
+    const [catalogDialog] = await app.sql<{ id: string; definition: unknown }>(`SELECT id, definition FROM dialogs WHERE name = 'run-playbook'`);
+    const catalog = await app.gql(BIND, { id: catalogDialog.id, f: 'playbook', s: { type: 'providers' } });
+    assert.equal(catalog.errors?.[0].extensions?.code, 'CONFLICT');
+    assert.match(catalog.errors![0].message, /comes from the catalog files/);
+    assert.deepEqual((await app.sql(`SELECT definition FROM dialogs WHERE name = 'run-playbook'`))[0], { definition: catalogDialog.definition });
+
+    // Bound in place: same id, name and origin; ordering is refused only for the field still pending.
+    const tenant = await app.gql<Bound>(BIND, { id, f: 'tenant', s: { type: 'providers' } });
+    assert.equal(tenant.errors, undefined, JSON.stringify(tenant.errors));
+    const afterTenant = tenant.data!.bindDialogField;
+    assert.deepEqual([afterTenant.id, afterTenant.name, afterTenant.origin], [id, 'private-cloud-vm', 'imported']);
+    assert.deepEqual(afterTenant.fields.find((f) => f.name === 'tenant'), {
+      name: 'tenant',
+      pending: false,
+      dynamic: true,
+      dependsOn: [],
+      boundFrom: '/Cloud/Orchestration/Operations/Methods/Available_Tenants',
+    });
+    await assert.rejects(dialogs.validate('private-cloud-vm', {}), /cannot be ordered yet — network_zone not bound/);
+    const zones = [{ value: 'z1', label: 'Zone 1' }, { value: 'z2', label: 'Zone 2' }];
+    const zone = await app.gql<Bound>(BIND, { id, f: 'network_zone', s: { type: 'static', choices: zones } });
+    assert.equal(zone.errors, undefined, JSON.stringify(zone.errors));
+    assert.deepEqual(zone.data!.bindDialogField.fields.find((f) => f.name === 'network_zone')!.dependsOn, ['tenant'], 'the imported dependsOn is kept');
+
+    // The order form resolves the bound fields, and an order passes validation.
+    const refreshTenant = await app.gql<Refresh>(REFRESH, { d: 'private-cloud-vm', f: 'tenant', v: {} });
+    const local = refreshTenant.data!.refreshDialogField.choices.find((c) => c.label.startsWith('local'));
+    assert.ok(local, JSON.stringify(refreshTenant));
+    assert.deepEqual((await app.gql<Refresh>(REFRESH, { d: 'private-cloud-vm', f: 'network_zone', v: { tenant: local.value } })).data!.refreshDialogField.choices, zones);
+    const order = { vm_name: 'web-1', root_password: 'secret-pw', tenant: local.value, network_zone: 'z2' };
+    const values = await dialogs.validate('private-cloud-vm', order);
+    assert.deepEqual([values.tenant, values.network_zone], [local.value, 'z2']);
+    await assert.rejects(dialogs.validate('private-cloud-vm', { ...order, network_zone: 'z9' }), /network_zone: "z9" is not one of the choices/);
+
+    // A bound field may be bound again (here: made a plain field is refused, a radio needs choices).
+    const plain = await app.gql(BIND, { id, f: 'network_zone', s: null });
+    assert.equal(plain.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    assert.match(plain.errors![0].message, /a radio needs choices or a dataSource/);
+    const rebound = await app.gql<Bound>(BIND, { id, f: 'tenant', s: { type: 'providers', providerType: 'local' } });
+    assert.equal(rebound.errors, undefined, JSON.stringify(rebound.errors));
+
+    // Re-importing the same export keeps both bindings; a changed automate method makes its field pending again.
+    const again = await app.gql<Imported>(IMPORT, { f: 'MANAGEIQ', c: exported });
+    assert.equal(again.errors, undefined, JSON.stringify(again.errors));
+    const reimported = again.data!.importDialog.find((d) => d.name === 'private-cloud-vm')!;
+    assert.equal(reimported.id, id);
+    assert.deepEqual(reimported.fields.filter((f) => f.pending).map((f) => f.name), []);
+    assert.deepEqual(((await stored()).definition as { tabs: { boxes: { fields: { name: string; dataSource?: unknown }[] }[] }[] }).tabs[0].boxes[1].fields.map((f) => f.dataSource), [
+      { type: 'providers', providerType: 'local' },
+      { type: 'static', choices: zones },
+    ]);
+    const changed = await app.gql<Imported>(IMPORT, { f: 'MANAGEIQ', c: exported.replace('ae_instance: Available_Zones', 'ae_instance: Zones_v2') });
+    assert.equal(changed.errors, undefined, JSON.stringify(changed.errors));
+    const afterChange = changed.data!.importDialog.find((d) => d.name === 'private-cloud-vm')!;
+    assert.deepEqual(afterChange.fields.filter((f) => f.pending).map((f) => f.name), ['network_zone']);
+    assert.deepEqual(Object.keys((await stored()).bindings as object), ['tenant']);
+    await assert.rejects(dialogs.validate('private-cloud-vm', order), /cannot be ordered yet — network_zone not bound/);
+  });
+
   test('saveDialog stores an editor dialog checked like a catalog file, and saving again replaces it', async () => {
     const first = await app.gql<Saved>(SAVE, { d: editorDialog('editor-made') });
     assert.equal(first.errors, undefined, JSON.stringify(first.errors));

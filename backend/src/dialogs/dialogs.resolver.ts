@@ -45,6 +45,35 @@ export class DialogsResolver {
     return toDialogModel(await this.service.save(definition));
   }
 
+  @Mutation(() => DialogModel, {
+    description:
+      'Binds a field of an imported ManageIQ dialog, one that came with an automate method (pending), to a data source in place: ' +
+      'the dialog keeps its id, name and origin, so the catalog items using it can be ordered. A field bound so may be bound again; ' +
+      'dataSource null makes it a plain field. The dialog is checked again as a whole, like saveDialog (VALIDATION_FAILED names the ' +
+      'problem, also in extensions.problems). NOT_FOUND for an unknown dialog or field; CONFLICT for a dialog from catalog files or ' +
+      'the editor; VALIDATION_FAILED for a field that had no automate method. A re-import of the same export keeps a binding while ' +
+      'the field still has the same automate method.',
+  })
+  async bindDialogField(
+    @Args('dialogId', { type: () => ID }) dialogId: string,
+    @Args('field') field: string,
+    @Args('dataSource', {
+      type: () => GraphQLJSON,
+      nullable: true,
+      description: 'As in a dialog definition, e.g. {"type": "providers", "providerType": "openstack"} or {"type": "static", "choices": [...]}; ' +
+        'null (given, not left out) makes the field a plain one.',
+    })
+    dataSource: unknown,
+    @Args('dependsOn', {
+      type: () => [String],
+      nullable: true,
+      description: "Replaces the field's dependsOn (a playbooks repoField must be listed); absent keeps the imported one, [] removes it.",
+    })
+    dependsOn?: string[] | null,
+  ): Promise<DialogModel> {
+    return toDialogModel(await this.service.bindField(dialogId, field, dataSource, dependsOn));
+  }
+
   @Mutation(() => Boolean, {
     description: 'Deletes a dialog made in the editor or imported. CONFLICT for a dialog from catalog files or one a catalog item uses.',
   })

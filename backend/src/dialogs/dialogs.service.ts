@@ -6,6 +6,7 @@ import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../comm
 import { CredentialsService } from '../credentials/credentials.service.js';
 import { GitReposService } from '../git-repos/git-repos.service.js';
 import { LOCAL_PROVIDER_NAME, ProvidersService } from '../providers/providers.service.js';
+import { type DialogBinding, type DialogBindings, applyBinding, importedAutomateMethod, reapplyBindings } from './dialog-bindings.js';
 import { DialogEntity } from './dialog.entity.js';
 import { DialogDefinitionError, parseDialog } from './dialog.schema.js';
 import { type Choice, type DataSource as FieldSource, type DialogDefinition, type DialogField, dialogFields, reconfigurableFieldNames, secretFieldNames } from './dialog.types.js';
@@ -89,7 +90,7 @@ export class DialogsService {
     }
     const rows: { id: string }[] = await this.db.query(
       `INSERT INTO "dialogs" ("name", "label", "definition", "origin") VALUES ($1, $2, $3::jsonb, 'editor')
-       ON CONFLICT ("name") DO UPDATE SET "label" = EXCLUDED."label", "definition" = EXCLUDED."definition", "origin" = 'editor', "updated_at" = now()
+       ON CONFLICT ("name") DO UPDATE SET "label" = EXCLUDED."label", "definition" = EXCLUDED."definition", "origin" = 'editor', "bindings" = '{}', "updated_at" = now()
        WHERE "dialogs"."origin" <> 'catalog' RETURNING "id"`,
       [definition.name, definition.label, JSON.stringify(definition)],
     );
@@ -128,8 +129,8 @@ export class DialogsService {
     await (manager ? manager.getRepository(DialogEntity) : this.dialogs)
       .createQueryBuilder()
       .insert()
-      .values({ name: definition.name, label: definition.label, definition, origin: 'catalog' } as QueryDeepPartialEntity<DialogEntity>)
-      .orUpdate(['label', 'definition', 'origin', 'updated_at'], ['name'])
+      .values({ name: definition.name, label: definition.label, definition, origin: 'catalog', bindings: {} } as QueryDeepPartialEntity<DialogEntity>)
+      .orUpdate(['label', 'definition', 'origin', 'bindings', 'updated_at'], ['name'])
       .execute();
   }
 
@@ -157,12 +158,17 @@ export class DialogsService {
     }
     const ids = await this.db.transaction(async (tx) => {
       const stored: string[] = [];
-      for (const d of definitions) {
+      for (const fresh of definitions) {
+        // Fields bound since the last import keep their binding while their automate method is unchanged.
+        const [earlier]: { bindings: DialogBindings }[] = await tx.query(`SELECT "bindings" FROM "dialogs" WHERE "name" = $1 AND "origin" = 'imported' FOR UPDATE`, [
+          fresh.name,
+        ]);
+        const { definition: d, bindings } = reapplyBindings(fresh, earlier?.bindings ?? {});
         const rows: { id: string }[] = await tx.query(
-          `INSERT INTO "dialogs" ("name", "label", "definition", "origin") VALUES ($1, $2, $3::jsonb, 'imported')
-           ON CONFLICT ("name") DO UPDATE SET "label" = EXCLUDED."label", "definition" = EXCLUDED."definition", "updated_at" = now()
+          `INSERT INTO "dialogs" ("name", "label", "definition", "origin", "bindings") VALUES ($1, $2, $3::jsonb, 'imported', $4::jsonb)
+           ON CONFLICT ("name") DO UPDATE SET "label" = EXCLUDED."label", "definition" = EXCLUDED."definition", "bindings" = EXCLUDED."bindings", "updated_at" = now()
            WHERE "dialogs"."origin" = 'imported' RETURNING "id"`,
-          [d.name, d.label, JSON.stringify(d)],
+          [d.name, d.label, JSON.stringify(d), JSON.stringify(bindings)],
         );
         if (!rows.length) {
           throw new AppError(ErrorCode.CONFLICT, `Dialog "${d.name}" comes from the catalog files (catalog/dialogs); an import cannot replace it. Rename the dialog being imported.`);
@@ -172,6 +178,53 @@ export class DialogsService {
       return stored;
     });
     return Promise.all(ids.map((id) => this.get(id)));
+  }
+
+  /**
+   * Binds a field of an imported dialog, one that came with a ManageIQ automate method, to a data
+   * source in place: the dialog keeps its name, id and origin, so the catalog items using it can be
+   * ordered. The field may be bound again later (it stays known by its automate method); `null` makes
+   * it a plain field. The whole dialog is checked again like a saved one (dependencies, cycles).
+   * NOT_FOUND for an unknown dialog or field; CONFLICT for a dialog that is not imported (catalog files,
+   * editor); VALIDATION_FAILED for a field that had no automate method or a data source that does not check.
+   */
+  async bindField(id: string, fieldName: string, dataSource: unknown, dependsOn?: string[] | null): Promise<DialogEntity> {
+    if (!isUuid(id)) throw notFound('Dialog', id);
+    if (dataSource === undefined) throw validationFailed('Give the dataSource to bind the field to (null makes it a plain field)', { dataSource: 'is required' });
+    if (dataSource !== null && (typeof dataSource !== 'object' || Array.isArray(dataSource))) {
+      throw validationFailed('dataSource must be an object such as {"type": "providers"}, or null to make the field a plain one', { dataSource: 'must be an object or null' });
+    }
+    if ((dataSource as { type?: unknown } | null)?.type === 'pending') {
+      throw validationFailed('A field is bound to one of the portal\'s data sources (static, providers, gitRepos, playbooks, credentials), not to "pending"', {
+        dataSource: 'cannot be "pending"',
+      });
+    }
+    await this.db.transaction(async (tx) => {
+      const dialog = await tx.findOne(DialogEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!dialog) throw notFound('Dialog', id);
+      if (dialog.origin !== 'imported') {
+        const where = dialog.origin === 'catalog' ? 'comes from the catalog files (catalog/dialogs): change it there' : 'was made in the dialog editor: edit it there';
+        throw new AppError(ErrorCode.CONFLICT, `Dialog "${dialog.name}" ${where}. Only imported dialogs have fields to bind.`);
+      }
+      const field = dialogFields(dialog.definition).find((f) => f.name === fieldName);
+      if (!field) throw new AppError(ErrorCode.NOT_FOUND, `Dialog "${dialog.name}" has no field "${fieldName}"`, { fields: { field: 'is not a field of the dialog' } });
+      const automateMethod = importedAutomateMethod(field, dialog.bindings);
+      if (!automateMethod) {
+        throw validationFailed(`Field "${fieldName}" of dialog "${dialog.name}" was not imported with a ManageIQ automate method, so there is nothing to bind: use Copy to edit to change it`, {
+          field: 'was not imported with an automate method',
+        });
+      }
+      const binding = { automateMethod, dataSource, ...(dependsOn ? { dependsOn } : {}) } as DialogBinding;
+      let definition: DialogDefinition;
+      try {
+        definition = parseDialog(applyBinding(dialog.definition, fieldName, binding));
+      } catch (err) {
+        if (!(err instanceof DialogDefinitionError)) throw err;
+        throw new AppError(ErrorCode.VALIDATION_FAILED, `Field "${fieldName}" cannot be bound so — ${err.message}`, { problems: err.problems, fields: err.fields });
+      }
+      await tx.update(DialogEntity, { id }, { definition, bindings: { ...dialog.bindings, [fieldName]: binding } } as QueryDeepPartialEntity<DialogEntity>);
+    });
+    return this.get(id);
   }
 
   private async definitionOf(name: string): Promise<DialogEntity> {

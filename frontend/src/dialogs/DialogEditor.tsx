@@ -9,9 +9,8 @@ import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteIcon from '@mui/icons-material/Delete';
 import SaveIcon from '@mui/icons-material/Save';
 import { Alert, Box, Button, Card, CardContent, IconButton, List, ListItem, Stack, TextField, Typography } from '@mui/material';
-import { HttpError, Title, useDataProvider, useNotify } from 'react-admin';
+import { Title, useDataProvider, useNotify } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import type { ApiErrorBody } from '../api/graphql';
 import { JsonView } from '../common/JsonView';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import type { JsonObject } from '../types';
@@ -37,24 +36,9 @@ import {
   type EditorPath,
 } from './editorModel';
 import { FieldProperties } from './FieldProperties';
+import { failureOf, type SaveFailure } from './saveFailure';
 import { dialogFields, type Dialog, type DialogField } from './types';
 import { collectDialogValues } from './validation';
-
-interface SaveFailure {
-  message: string;
-  problems: string[];
-  fields: Record<string, string>;
-}
-
-const failureOf = (err: unknown): SaveFailure => {
-  if (err instanceof HttpError) {
-    const body = err.body as ApiErrorBody | undefined;
-    const extensions = body?.graphqlErrors?.[0]?.extensions;
-    const problems = Array.isArray(extensions?.problems) ? extensions.problems.map(String) : [];
-    return { message: err.message, problems, fields: extensions?.fields ?? {} };
-  }
-  return { message: err instanceof Error ? err.message : String(err), problems: [], fields: {} };
-};
 
 const samePath = (a: EditorPath | null, b: EditorPath) => JSON.stringify(a) === JSON.stringify(b);
 

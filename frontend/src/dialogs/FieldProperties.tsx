@@ -223,7 +223,8 @@ const VisibleWhenEditor = ({
   );
 };
 
-const ChoicesSource = ({ field, others, set }: { field: DialogField; others: DialogField[]; set: (change: Partial<DialogField>) => void }) => {
+/** Where a dropdown's or radio's choices come from: a list or a data source with its parameters. Also binds imported ManageIQ fields (DialogShow). */
+export const ChoicesSource = ({ field, others, set }: { field: DialogField; others: DialogField[]; set: (change: Partial<DialogField>) => void }) => {
   const credentialTypes = useCredentialTypes();
   const source: SourceType = (field.dataSource?.type as SourceType | undefined) ?? 'static';
   const setSource = (next: SourceType) => {

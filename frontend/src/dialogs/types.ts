@@ -32,6 +32,8 @@ export type VisibleWhen =
 
 export interface DialogDataSource {
   type: 'static' | 'providers' | 'gitRepos' | 'playbooks' | 'credentials' | 'pending';
+  /** static: the choices (the editor keeps them on the field instead). */
+  choices?: DialogChoice[];
   repo?: string;
   repoField?: string;
   credentialType?: string;
@@ -117,7 +119,18 @@ export interface DialogRecord {
   /** catalog (files under catalog/dialogs), imported, or editor (the dialog editor). */
   origin: 'catalog' | 'imported' | 'editor';
   updatedAt: string;
-  fields: { name: string; label: string; type: DialogFieldType; required: boolean; dynamic: boolean; pending: boolean; dependsOn: string[] }[];
+  fields: {
+    name: string;
+    label: string;
+    type: DialogFieldType;
+    required: boolean;
+    dynamic: boolean;
+    /** Imported with a ManageIQ automate method and not bound yet: the dialog cannot be ordered. */
+    pending: boolean;
+    dependsOn: string[];
+    /** The automate method a bound field was imported with (it may be bound again). */
+    boundFrom: string | null;
+  }[];
   form?: Dialog;
   definition?: Dialog;
 }

@@ -1,12 +1,36 @@
 import TuneIcon from '@mui/icons-material/Tune';
-import { Box, Button, Stack, Typography } from '@mui/material';
+import { Box, Button, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
-import { Loading, Show, useShowContext } from 'react-admin';
+import { Loading, Show, useGetMany, useShowContext } from 'react-admin';
 import { JsonView } from '../common/JsonView';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime } from '../common/format';
-import type { Service } from '../types';
+import type { Provider, Service } from '../types';
 import { RetireButton } from './RetireButton';
+
+/** The providers a service was deployed on, by name, each a link to its page; one deleted since shows as its id. */
+const ServiceProviders = ({ ids }: { ids: string[] }) => {
+  const { data, isPending } = useGetMany<Provider>('providers', { ids }, { enabled: ids.length > 0 });
+  if (!ids.length) return <Typography variant="body2">—</Typography>;
+  if (isPending) return <Typography variant="body2">…</Typography>;
+  const byId = new Map((data ?? []).map((p) => [String(p.id), p]));
+  return (
+    <Stack direction="row" spacing={1} data-testid="service-providers" useFlexGap sx={{ flexWrap: 'wrap' }}>
+      {ids.map((id) => {
+        const provider = byId.get(id);
+        return provider ? (
+          <MuiLink key={id} component={Link} to={`/providers/${encodeURIComponent(id)}/show`} variant="body2" data-testid="service-provider">
+            {provider.name}
+          </MuiLink>
+        ) : (
+          <Typography key={id} variant="body2" color="text.secondary" title="deleted provider">
+            {id}
+          </Typography>
+        );
+      })}
+    </Stack>
+  );
+};
 
 const ServiceDetails = () => {
   const { record, isPending } = useShowContext<Service>();
@@ -33,6 +57,12 @@ const ServiceDetails = () => {
             Owner
           </Typography>
           <Typography variant="body2">{record.owner?.username ?? '—'}</Typography>
+        </Box>
+        <Box>
+          <Typography variant="caption" color="text.secondary" component="div">
+            {record.providerIds.length > 1 ? 'Providers' : 'Provider'}
+          </Typography>
+          <ServiceProviders ids={record.providerIds} />
         </Box>
         <Box>
           <Typography variant="caption" color="text.secondary" component="div">

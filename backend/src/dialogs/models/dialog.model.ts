@@ -18,6 +18,11 @@ export class DialogFieldInfoModel {
   @Field({ description: 'Its choices come from a data source.' }) dynamic: boolean;
   @Field({ description: 'Imported with a ManageIQ automate method: the dialog cannot be ordered until an administrator binds it.' }) pending: boolean;
   @Field(() => [String], { description: 'Fields whose values its choices are computed from.' }) dependsOn: string[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'The ManageIQ automate method the field was imported with, once bindDialogField bound it to a data source (it may be bound again).',
+  })
+  boundFrom: string | null;
 }
 
 @ObjectType('Dialog', { description: 'An order form: tabs → boxes → fields.' })
@@ -61,6 +66,7 @@ export function toDialogModel(entity: DialogEntity): DialogModel {
       dynamic: f.dataSource !== undefined,
       pending: f.dataSource?.type === 'pending',
       dependsOn: f.dependsOn ?? [],
+      boundFrom: f.dataSource?.type === 'pending' ? null : (entity.bindings?.[f.name]?.automateMethod ?? null),
     })),
   };
 }
