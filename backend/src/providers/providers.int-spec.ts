@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -179,6 +179,8 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
   });
 
   test('health: a real SSH login says up; sshd stopped, the check says down and raises an alarm; back, up again', async () => {
+    const controlDirs = async () => (await readdir('/tmp')).filter((n) => n.startsWith('sfhc-'));
+    const existing = new Set(await controlDirs());
     const check = async () => (await app.gql<{ checkProviderHealth: Provider }>(`mutation($id: ID!) { checkProviderHealth(id: $id) { ${PROVIDER} } }`, { id: sshProvider.id })).data!.checkProviderHealth;
     const up = await check();
     assert.equal(up.healthStatus, 'up', up.healthMessage ?? '');
@@ -193,6 +195,8 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     assert.deepEqual(alarms.data!.providerAlarms.filter((a) => a.providerId === sshProvider.id).map((a) => a.status), ['up', 'down']);
     const history = await app.gql<{ provider: { healthHistory: { status: string }[] } }>('query($id: ID!) { provider(id: $id) { healthHistory { status } } }', { id: sshProvider.id });
     assert.deepEqual(history.data!.provider.healthHistory.map((h) => h.status), ['up', 'down', 'up']);
+    // Each check's SSH control folder goes with it (a check the monitor has under way may still hold one).
+    await waitFor("the health checks' SSH control folders removed", async () => (await controlDirs()).every((n) => existing.has(n)), 10_000);
   });
 
   test('bad input: a clear error per field, nothing stored; a credential or provider in use cannot be deleted', async () => {

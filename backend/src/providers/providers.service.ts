@@ -337,6 +337,8 @@ export class ProvidersService {
 
   private async checkSsh(provider: ProviderEntity): Promise<HealthResult> {
     const dir = await mkdtemp(join(tmpdir(), 'superfluid-health-'));
+    // SSH control sockets must fit in 108 bytes: a short folder of the check's own, removed with it.
+    const controlDir = `/tmp/sfhc-${basename(dir).slice(-8)}`;
     try {
       const m = await this.materialsFor(provider.id, dir);
       const args = ['-i', await writeInventory(dir, m), provider.name, '-m', 'ansible.builtin.raw', '-a', 'true', '-o', '-T', '10'];
@@ -353,7 +355,7 @@ export class ProvidersService {
           ANSIBLE_HOST_KEY_CHECKING: 'false',
           ANSIBLE_NOCOLOR: '1',
           ANSIBLE_LOCAL_TEMP: join(dir, 'tmp'),
-          ANSIBLE_SSH_CONTROL_PATH_DIR: `/tmp/sfhc-${basename(dir).slice(-8)}`,
+          ANSIBLE_SSH_CONTROL_PATH_DIR: controlDir,
           ANSIBLE_SSH_CONTROL_PATH: '%(directory)s/%%C',
           ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true',
           ...m.env,
@@ -367,7 +369,7 @@ export class ProvidersService {
       if (run.exitCode === 0 && bad.length === 0) return { status: 'up', message: `SSH login on ${hosts.length} host(s)` };
       return { status: 'down', message: (bad.length ? bad : lines).slice(0, 5).join('\n').slice(0, 1000) || `ansible exited with ${String(run.exitCode)}` };
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await Promise.all([rm(dir, { recursive: true, force: true }), rm(controlDir, { recursive: true, force: true })]);
     }
   }
 }
