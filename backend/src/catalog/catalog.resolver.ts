@@ -20,7 +20,7 @@ export class CatalogResolver {
     @Args('catalog', { type: () => String, nullable: true }) catalog: string | null,
     @Args('skip', { type: () => Int, defaultValue: 0 }) skip: number,
     @Args('take', { type: () => Int, defaultValue: 100 }) take: number,
-    @Args('unpublished', { type: () => Boolean, defaultValue: false, description: 'Unpublished items too (the editor\'s list).' }) unpublished: boolean,
+    @Args('unpublished', { type: () => Boolean, defaultValue: false, description: 'Unpublished items too, for the editor.' }) unpublished: boolean,
   ): Promise<ServiceTemplateModel[]> {
     return this.catalog.list({ search, catalog, skip, take, unpublished });
   }
@@ -72,7 +72,7 @@ export class CatalogResolver {
   @Query(() => ServiceTemplateModel, { nullable: true })
   serviceTemplate(
     @Args('id', { type: () => ID }) id: string,
-    @Args('unpublished', { type: () => Boolean, defaultValue: false, description: 'Find it even when unpublished (the editor).' }) unpublished: boolean,
+    @Args('unpublished', { type: () => Boolean, defaultValue: false, description: 'Find it even when unpublished, for the editor.' }) unpublished: boolean,
   ): Promise<ServiceTemplateModel> {
     return this.catalog.get(id, unpublished);
   }
