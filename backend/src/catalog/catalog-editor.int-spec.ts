@@ -89,6 +89,8 @@ describe('template and bundle editors: saveServiceTemplate and deleteServiceTemp
     const def = res.data!.saveServiceTemplate.definition as { items: { name: string; index: number }[]; stateMachine: string; onFailure: string; sites: unknown };
     assert.deepEqual(def.items.map((i) => [i.name, i.index]), [['network', 0], ['app', 1]]);
     assert.equal(def.stateMachine, 'provision');
+    const machines = (await app.gql<{ stateMachines: { name: string; states: string[] }[] }>('{ stateMachines { name states } }')).data!.stateMachines;
+    assert.ok(machines.find((m) => m.name === 'provision')?.states.includes('wait'), JSON.stringify(machines));
     assert.equal(def.onFailure, 'rollback');
     assert.deepEqual(def.sites, bundle.sites);
   });

@@ -3,7 +3,7 @@ import { GraphQLJSON } from 'graphql-type-json';
 import { DialogsService } from '../dialogs/dialogs.service.js';
 import type { DialogDefinition } from '../dialogs/dialog.types.js';
 import { CatalogService, templateDocument } from './catalog.service.js';
-import { CatalogFileInput, CatalogFileModel, CatalogImportResultModel, ServiceCatalogModel, ServiceTemplateInput, ServiceTemplateModel } from './models/service-template.model.js';
+import { CatalogFileInput, CatalogFileModel, CatalogImportResultModel, ServiceCatalogModel, ServiceTemplateInput, ServiceTemplateModel, StateMachineModel } from './models/service-template.model.js';
 import { TemplateEditorService } from './template-editor.service.js';
 
 @Resolver(() => ServiceTemplateModel)
@@ -62,6 +62,11 @@ export class CatalogResolver {
   })
   importCatalog(@Args('files', { type: () => [CatalogFileInput] }) files: CatalogFileInput[]): Promise<CatalogImportResultModel> {
     return this.catalog.importFiles(files.map((f) => ({ path: f.path, text: f.content })));
+  }
+
+  @Query(() => [StateMachineModel], { description: 'The state machines of the catalog, by name.' })
+  async stateMachines(): Promise<StateMachineModel[]> {
+    return (await this.catalog.stateMachines()).map((m) => ({ name: m.name, description: m.description ?? null, states: m.states.map((s) => s.name) }));
   }
 
   @Query(() => [ServiceCatalogModel], { description: 'The catalogs (folders) with the number of published items in each.' })

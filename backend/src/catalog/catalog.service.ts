@@ -265,6 +265,11 @@ export class CatalogService implements OnModuleInit {
     return isUuid(id) ? this.templates.findOneBy({ id }) : null;
   }
 
+  /** The catalog's state machines, by name (for the bundle editor). */
+  async stateMachines(): Promise<StateMachineDef[]> {
+    return (await this.machines.find({ order: { name: 'ASC' } })).map((m) => m.definition);
+  }
+
   /** A state machine of the catalog; NOT_FOUND when unknown. */
   async stateMachine(name: string): Promise<StateMachineDef> {
     const row = await this.machines.findOneBy({ name });

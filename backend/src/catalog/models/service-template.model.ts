@@ -63,3 +63,10 @@ export class CatalogImportResultModel {
   @Field(() => Int) templates: number;
   @Field(() => Int) stateMachines: number;
 }
+
+@ObjectType('StateMachine', { description: 'A state machine of the catalog: the entry point a bundle\'s requests follow.' })
+export class StateMachineModel {
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) description: string | null;
+  @Field(() => [String], { description: 'Its states, in order.' }) states: string[];
+}
