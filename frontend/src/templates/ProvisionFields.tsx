@@ -64,7 +64,7 @@ export const Pick = ({
 };
 
 /** A value that is either fixed or read from a dialog field at order time. */
-const SourcePick = ({
+export const SourcePick = ({
   label,
   value,
   fixedChoices,

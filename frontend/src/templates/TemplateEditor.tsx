@@ -19,7 +19,7 @@ import type { ApiErrorBody } from '../api/graphql';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import type { DialogRecord } from '../dialogs/types';
 import type { GitRepo, Provider } from '../types';
-import { MappingRows, Pick, ProvisionFields, type EditorChoices } from './ProvisionFields';
+import { MappingRows, Pick, ProvisionFields, SourcePick, type EditorChoices } from './ProvisionFields';
 import { cleaned, errorsUnder, moveItem, newItem, newProvision, newTemplate } from './templateModel';
 import type { BundleItemDefinition, SiteDefinition, TemplateDefinition } from './types';
 
@@ -167,7 +167,7 @@ const BundleItemCard = ({
   );
 };
 
-/** The bundle's sites: inventory groups, each bound to a provider (fixed or from a dialog field). */
+/** The bundle's sites: inventory groups, each bound to a provider (fixed or from a dialog field); site variables are set as JSON. */
 const SitesEditor = ({
   sites,
   onChange,
@@ -187,12 +187,14 @@ const SitesEditor = ({
       {entries.map(([name, site], i) => (
         <Stack key={i} direction="row" spacing={1}>
           <TextField size="small" label="Site" value={name} onChange={(e) => set(entries.map((s, j) => (j === i ? [e.target.value, s[1]] : s)))} helperText="lower_snake_case" />
-          <Pick
-            label="Provider field"
-            value={typeof site.provider === 'string' ? '' : site.provider.field}
-            choices={choices.dialogFields}
-            onChange={(field) => set(entries.map((s, j) => (j === i ? [s[0], { ...s[1], provider: { field } }] : s)))}
-            help="The dialog field that picks its provider"
+          <SourcePick
+            label="Provider"
+            value={site.provider}
+            fixedChoices={choices.providers}
+            fields={choices.dialogFields}
+            onChange={(provider) => set(entries.map((s, j) => (j === i ? [s[0], { ...s[1], provider }] : s)))}
+            error={errorsUnder(errors, `sites.${name}`)}
+            testId={`sites-${i}-provider`}
           />
           <IconButton size="small" aria-label={`Remove site ${name}`} onClick={() => set(entries.filter((_, j) => j !== i))}>
             <DeleteIcon fontSize="inherit" />
