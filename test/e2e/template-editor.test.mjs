@@ -54,7 +54,7 @@ const logIn = async (page) => {
   await page.locator('input[name="username"]').fill('admin');
   await page.locator('input[name="password"]').fill(product.adminPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('menuitem', { name: 'Catalog items' }).waitFor();
+  await page.getByRole('menuitem', { name: 'Templates' }).waitFor();
 };
 
 /** Picks an option of a MUI select (a combobox) inside `scope`. */
@@ -78,7 +78,7 @@ describe('the template and bundle editors in the web UI', () => {
   test('make an ansible_playbook item, see a bad icon refused on its field, save it, order it from the catalog, the request finishes', async () => {
     const page = await newPage();
     await logIn(page);
-    await page.getByRole('menuitem', { name: 'Catalog items' }).click();
+    await page.getByRole('menuitem', { name: 'Templates' }).click();
     await page.getByRole('row').filter({ hasText: 'Run a playbook' }).waitFor();
     await page.getByTestId('new-template').click();
     await page.waitForURL(/\/serviceTemplates\/create$/);

@@ -18,7 +18,7 @@ const ListActions = () => (
 
 /** Every catalog item, published or not, with where it comes from; a row opens the editor (or, for files and repositories, the copy offer). */
 export const TemplateList = () => (
-  <List title="Catalog items" perPage={50} pagination={false} exporter={false} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions />}>
+  <List title="Templates" perPage={50} pagination={false} exporter={false} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions />}>
     <DataTable bulkActionButtons={false} rowClick="edit">
       <Col
         source="name"
