@@ -121,7 +121,7 @@ describe('template and bundle editors: saveServiceTemplate and deleteServiceTemp
     assert.equal(await count(), before);
   });
 
-  test('items from catalog files are refused (CONFLICT saying where to change them), their name too', async () => {
+  test('items from catalog files or a repository are refused (CONFLICT saying where to change them), their name too', async () => {
     const runPlaybook = await shipped('Run a playbook');
     assert.equal(runPlaybook.source, 'catalog/templates/run-a-playbook.yaml');
     const update = await save({ ...runPlaybook.definition, description: 'changed' }, runPlaybook.id);
@@ -133,6 +133,14 @@ describe('template and bundle editors: saveServiceTemplate and deleteServiceTemp
     const removed = await app.gql(DELETE, { id: runPlaybook.id });
     assert.equal(removed.errors?.[0].extensions?.code, 'CONFLICT');
     assert.equal((await shipped('Run a playbook')).description, runPlaybook.description);
+
+    // An item a repository's catalog brought (its source set as a refresh sets it) is changed in the repository.
+    const fromGit = (await save(helloItem('From a repository'))).data!.saveServiceTemplate;
+    await app.sql('UPDATE service_templates SET source = $2 WHERE id = $1', [fromGit.id, 'git:lab:catalog/templates/x.yaml']);
+    const gitUpdate = await save(helloItem('From a repository'), fromGit.id);
+    assert.equal(gitUpdate.errors?.[0].extensions?.code, 'CONFLICT');
+    assert.match(gitUpdate.errors![0].message, /comes from git repository "lab" \(catalog\/templates\/x.yaml\): change it there and push/);
+    assert.equal((await app.gql(DELETE, { id: fromGit.id })).errors?.[0].extensions?.code, 'CONFLICT');
 
     const copy = await save({ ...runPlaybook.definition, name: 'Run a playbook (copy)' });
     assert.equal(copy.errors, undefined, JSON.stringify(copy.errors));
