@@ -11,6 +11,7 @@ import inventories from './inventories';
 import credentials from './credentials';
 import apiTokens from './apiTokens';
 import dialogs from './dialogs';
+import templates from './templates';
 import { i18nProvider } from './i18nProvider';
 import { LoginPage } from './LoginPage';
 import { theme } from './theme';
@@ -75,6 +76,14 @@ export const App = () => (
       recordRepresentation="name"
     />
     <Resource name="apiTokens" list={apiTokens.list} icon={apiTokens.icon} />
+    <Resource
+      name="serviceTemplates"
+      list={templates.list}
+      create={templates.create}
+      edit={templates.edit}
+      icon={templates.icon}
+      recordRepresentation="name"
+    />
     <Resource
       name="dialogs"
       list={dialogs.list}

@@ -3,7 +3,8 @@
 // credentials, apiTokens, dialogs. Writes: serviceRequests (create = order), gitRepos and providers (create, update, delete),
 // credentials (create, update, delete; their forms send CredentialInput, secrets write-only), apiTokens
 // (delete = revoke; creating one is createApiToken below, since its token is shown once and is no record),
-// dialogs (delete; saving is saveDialog below: the editor sends whole definitions, not react-admin records).
+// dialogs (delete; saving is saveDialog below: the editor sends whole definitions, not react-admin records),
+// serviceTemplates (the editors' list of every catalog item, published or not; delete; saving is saveServiceTemplate below).
 // Lists that the API pages (skip/take) use partial pagination: take perPage+1 to learn whether
 // a next page exists; the catalog is searched and paged by the API, which counts it too. The others
 // are short and are paged, filtered and sorted here.
@@ -29,6 +30,7 @@ import { graphqlRequest } from './api/graphql';
 import type { Credential, CredentialInput, CredentialType } from './credentials/types';
 import type { Dialog, DialogChoice, DialogDataSource, DialogRecord, DialogImportFormat } from './dialogs/types';
 import type { Inventory, InventoryInput } from './inventories/types';
+import type { StateMachineSummary, TemplateDefinition, TemplateRecord } from './templates/types';
 import type {
   ApiToken,
   CreatedApiToken,
@@ -50,6 +52,8 @@ import type {
 const TEMPLATE_FIELDS = 'id name description catalog longDescription icon published type dialog';
 // Catalog cards need no dialog: resolving one fills its dynamic choices, which is work for the server.
 const TEMPLATE_CARD_FIELDS = 'id name description catalog icon published type';
+// The editors' rows: every item with where it came from and its definition (what the editor loads).
+const TEMPLATE_EDITOR_FIELDS = 'id name description catalog type published source definition';
 const JOB_FIELDS = `id status playbook commit returnCode startedAt finishedAt cancelRequestedAt artifacts
   eventCount eventsEmitted eventsComplete outputPurgedAt
   hostSummaries { host ok changed failures unreachable skipped rescued ignored }`;
@@ -119,6 +123,24 @@ const RESOURCES: Record<string, ResourceApi> = {
       (
         await graphqlRequest<{ serviceTemplate: ServiceTemplate | null }>(
           `query($id: ID!) { serviceTemplate(id: $id) { ${TEMPLATE_FIELDS} } }`,
+          { id },
+        )
+      ).serviceTemplate,
+  },
+  serviceTemplates: {
+    paged: false,
+    list: async () =>
+      asRecords(
+        (
+          await graphqlRequest<{ serviceTemplates: TemplateRecord[] }>(
+            `{ serviceTemplates(unpublished: true, take: 500) { ${TEMPLATE_EDITOR_FIELDS} } }`,
+          )
+        ).serviceTemplates,
+      ),
+    one: async (id) =>
+      (
+        await graphqlRequest<{ serviceTemplate: TemplateRecord | null }>(
+          `query($id: ID!) { serviceTemplate(id: $id, unpublished: true) { ${TEMPLATE_EDITOR_FIELDS} } }`,
           { id },
         )
       ).serviceTemplate,
@@ -441,6 +463,11 @@ async function deleteOne(resource: string, params: DeleteParams): Promise<Delete
     await graphqlRequest<{ deleteDialog: boolean }>('mutation($id: ID!) { deleteDialog(id: $id) }', { id: params.id });
     return { data: (params.previousData ?? { id: String(params.id) }) as Rec };
   }
+  if (resource === 'serviceTemplates') {
+    // CONFLICT for an item from catalog files or a repository, or one that has been ordered, with the server's message.
+    await graphqlRequest<{ deleteServiceTemplate: boolean }>('mutation($id: ID!) { deleteServiceTemplate(id: $id) }', { id: params.id });
+    return { data: (params.previousData ?? { id: String(params.id) }) as Rec };
+  }
   if (resource === 'inventories') {
     // CONFLICT while a catalog item uses it, with the server's message naming the items.
     await graphqlRequest<{ deleteInventory: boolean }>('mutation($id: ID!) { deleteInventory(id: $id) }', { id: params.id });
@@ -475,6 +502,12 @@ export interface SuperfluidMethods {
   /** Binds a field of an imported ManageIQ dialog (pending, or bound before) to a data source in place; null makes it a plain
    * field. VALIDATION_FAILED names the problem (extensions.problems); CONFLICT for a dialog that is not imported. */
   bindDialogField: (dialogId: string, field: string, dataSource: DialogDataSource | null, dependsOn: string[]) => Promise<{ data: DialogRecord }>;
+  /** Creates a catalog item (no id) or changes one made in the editor. VALIDATION_FAILED names every problem
+   * (extensions.problems, extensions.fields by path in the definition); CONFLICT for an item from files or a
+   * repository, or a name another item has. */
+  saveServiceTemplate: (id: string | null, definition: TemplateDefinition) => Promise<{ data: TemplateRecord }>;
+  /** The catalog's state machines (a bundle's entry point). */
+  getStateMachines: () => Promise<{ data: StateMachineSummary[] }>;
   /** A dependent field's choices and default for the current values of the fields it depends on. */
   refreshDialogField: (
     dialog: string,
@@ -583,6 +616,17 @@ const methods: SuperfluidMethods = {
       { id: dialogId, f: field, s: dataSource, d: dependsOn },
     );
     return { data: bindDialogField };
+  },
+  saveServiceTemplate: async (id, definition) => {
+    const { saveServiceTemplate } = await graphqlRequest<{ saveServiceTemplate: TemplateRecord }>(
+      `mutation($i: ServiceTemplateInput!) { saveServiceTemplate(input: $i) { ${TEMPLATE_EDITOR_FIELDS} } }`,
+      { i: { id, definition } },
+    );
+    return { data: saveServiceTemplate };
+  },
+  getStateMachines: async () => {
+    const { stateMachines } = await graphqlRequest<{ stateMachines: StateMachineSummary[] }>('{ stateMachines { name description states } }');
+    return { data: stateMachines };
   },
   refreshDialogField: async (dialog, field, values) => {
     const { refreshDialogField } = await graphqlRequest<{ refreshDialogField: { choices: DialogChoice[]; default: unknown } }>(

@@ -6,6 +6,7 @@ const messages: TranslationMessages = {
   ...englishMessages,
   resources: {
     catalog: { name: 'Catalog item |||| Catalog' },
+    serviceTemplates: { name: 'Template |||| Templates' },
     serviceRequests: {
       name: 'Request |||| Requests',
       notifications: { created: 'Order placed' },

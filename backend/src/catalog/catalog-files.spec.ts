@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { PROJECT_ROOT } from '../config/config.js';
-import { readCatalog } from './catalog-files.js';
+import { checkTemplate, readCatalog, TemplateError } from './catalog-files.js';
 
 test('catalog as code: the shipped catalog/ folder loads, with "Run a playbook"', async () => {
   const files = await readCatalog(resolve(PROJECT_ROOT, 'catalog'));
@@ -90,4 +90,28 @@ test('bundles and state machines: an input from a later or same-index item, an u
     assert.match(err.message, /catalog\/twice.yaml: state "one" is defined twice/);
     return true;
   });
+});
+
+test('the editor\'s check: the catalog-file rules, each problem with its path in the definition', () => {
+  const dialog = { name: 'd', label: 'D', tabs: [{ label: 'T', boxes: [{ label: 'B', fields: [{ name: 'p', label: 'P', type: 'text' as const }] }] }] };
+  const known = { dialogs: [dialog], stateMachines: ['provision'] };
+  const item = checkTemplate({ kind: 'ServiceTemplate', name: 'Ok', type: 'ansible_playbook', dialog: 'd', provision: { repo: 'r', playbook: 'x.yml', provider: { field: 'p' } } }, 'editor', known);
+  assert.equal(item.source, 'editor');
+  assert.equal(item.catalog, 'General');
+  const issues = (body: unknown) => {
+    try {
+      checkTemplate(body, 'editor', known);
+    } catch (err) {
+      if (err instanceof TemplateError) return err.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      throw err;
+    }
+    return [];
+  };
+  assert.deepEqual(issues({ kind: 'ServiceTemplate', name: 'Bad', type: 'ansible_playbook', dialog: 'd', provision: { repo: 'r', playbook: { field: 'q' }, provider: 'local' } }), [
+    'provision.playbook: template "Bad" refers to field "q", which dialog "d" lacks',
+  ]);
+  assert.deepEqual(issues({ kind: 'ServiceTemplate', name: 'Bad', type: 'bundle', dialog: 'd', stateMachine: 'nope', items: [{ name: 'a', provision: { repo: 'r', playbook: 'x.yml', provider: 'p' } }] }), [
+    'stateMachine: template "Bad" uses state machine "nope", which does not exist',
+  ]);
+  assert.match(issues({ kind: 'ServiceTemplate', name: 'Bad', type: 'ansible_playbook', dialog: 'd', provision: { repo: '', playbook: 'x.yml', provider: 'p' } })[0], /^provision\.repo: /);
 });

@@ -267,7 +267,117 @@ function lineOf(doc: Document, counter: LineCounter, path: PropertyKey[]): strin
 }
 
 const issuesText = (doc: Document, counter: LineCounter, issues: { path: PropertyKey[]; message: string }[]) =>
-  issues.map((i) => `${i.path.map(String).join('.')}${lineOf(doc, counter, i.path)}: ${i.message}`).join('; ');
+  issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}${lineOf(doc, counter, i.path)}: ${i.message}` : i.message)).join('; ');
+
+/** A problem of a template document: where in it (empty: the whole item) and why. */
+export interface TemplateIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** A template document was refused; `issues` say where and why, so a file names lines and the editor names fields. */
+export class TemplateError extends Error {
+  constructor(readonly issues: TemplateIssue[]) {
+    super(issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '));
+    this.name = 'TemplateError';
+  }
+}
+
+/** Checks one ServiceTemplate document, as a catalog file holds it, and gives what is stored of it. Throws a TemplateError. */
+export function parseTemplate(body: unknown, source: string): TemplateFile {
+  const parsed = templateSchema.safeParse(body);
+  if (!parsed.success) throw new TemplateError(parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message })));
+  const t = parsed.data;
+  const common = {
+    name: t.name,
+    description: t.description ?? null,
+    catalog: t.catalog,
+    longDescription: t.longDescription ?? null,
+    icon: t.icon ?? null,
+    dialog: t.dialog,
+    published: t.published,
+    source,
+  };
+  if (t.type === 'ansible_playbook') {
+    return {
+      ...common,
+      type: 'ansible_playbook',
+      provision: t.provision,
+      items: null,
+      stateMachine: null,
+      retirement: t.retirement ?? null,
+      reconfigure: t.reconfigure ?? null,
+      sites: null,
+      inventory: null,
+      onFailure: 'keep',
+    };
+  }
+  const ordered = orderItems(t.items);
+  // With an inventory document, its sites are known when ordering, not here.
+  const siteNames = t.sites ? Object.keys(t.sites) : t.inventory ? undefined : null;
+  const wrong = [...ordered.problems, ...(ordered.problems.length ? [] : bundleProblems(ordered.items, siteNames))];
+  if (wrong.length) throw new TemplateError(wrong.map((message) => ({ path: [], message })));
+  return {
+    ...common,
+    type: 'bundle',
+    provision: null,
+    items: ordered.items,
+    stateMachine: t.stateMachine,
+    retirement: null,
+    reconfigure: null,
+    sites: t.sites ?? null,
+    inventory: t.inventory ?? null,
+    onFailure: t.onFailure,
+  };
+}
+
+/**
+ * What a checked template refers to that is missing: its dialog (`undefined`: unknown; `null`:
+ * known by name only, its fields unchecked), its state machine, the dialog fields it reads.
+ */
+export function templateReferences(t: TemplateFile, dialog: DialogDefinition | null | undefined, machineKnown: boolean): TemplateIssue[] {
+  const issues: TemplateIssue[] = [];
+  if (t.stateMachine && t.stateMachine !== 'provision' && !machineKnown) {
+    issues.push({ path: ['stateMachine'], message: `template "${t.name}" uses state machine "${t.stateMachine}", which does not exist` });
+  }
+  if (dialog === undefined) issues.push({ path: ['dialog'], message: `template "${t.name}" uses dialog "${t.dialog}", which does not exist` });
+  if (!dialog) return issues;
+  const used: { path: (string | number)[]; field: string }[] = Object.entries(t.sites ?? {}).flatMap(([name, site]) =>
+    typeof site.provider === 'string' ? [] : [{ path: ['sites', name, 'provider'], field: site.provider.field }],
+  );
+  const specs = t.provision ? [{ at: ['provision'], spec: t.provision }] : (t.items ?? []).map((item, i) => ({ at: ['items', i, 'provision'], spec: item.provision }));
+  for (const { at, spec } of specs) {
+    for (const key of ['playbook', 'provider'] as const) {
+      const value = spec[key];
+      if (typeof value !== 'string') used.push({ path: [...at, key], field: value.field });
+    }
+    if (spec.extraVarsField) used.push({ path: [...at, 'extraVarsField'], field: spec.extraVarsField });
+    for (const field of Object.keys(spec.vars ?? {})) used.push({ path: [...at, 'vars', field], field });
+  }
+  const names = new Set(dialogFields(dialog).map((f) => f.name));
+  const reported = new Set<string>();
+  for (const { path, field } of used) {
+    if (names.has(field) || reported.has(field)) continue;
+    reported.add(field);
+    issues.push({ path, message: `template "${t.name}" refers to field "${field}", which dialog "${dialog.name}" lacks` });
+  }
+  return issues;
+}
+
+/**
+ * Checks a template document made outside the files (the editor) by the same rules as a
+ * catalog file, against the portal's dialogs and state machines. Throws a TemplateError.
+ */
+export function checkTemplate(body: unknown, source: string, known: { dialogs: DialogDefinition[]; stateMachines: string[] }): TemplateFile {
+  const t = parseTemplate(body, source);
+  const issues = templateReferences(
+    t,
+    known.dialogs.find((d) => d.name === t.dialog),
+    !!t.stateMachine && known.stateMachines.includes(t.stateMachine),
+  );
+  if (issues.length) throw new TemplateError(issues);
+  return t;
+}
 
 /**
  * Parses catalog files (dialogs, templates, state machines, several documents per file
@@ -301,50 +411,11 @@ export function parseCatalog(
             break;
           }
           case 'ServiceTemplate': {
-            const parsed = templateSchema.safeParse(body);
-            if (!parsed.success) throw new Error(issuesText(doc, counter, parsed.error.issues));
-            const t = parsed.data;
-            const common = {
-              name: t.name,
-              description: t.description ?? null,
-              catalog: t.catalog,
-              longDescription: t.longDescription ?? null,
-              icon: t.icon ?? null,
-              dialog: t.dialog,
-              published: t.published,
-              source,
-            };
-            if (t.type === 'bundle') {
-              const ordered = orderItems(t.items);
-              // With an inventory document, its sites are known when ordering, not here.
-              const siteNames = t.sites ? Object.keys(t.sites) : t.inventory ? undefined : null;
-              const wrong = [...ordered.problems, ...(ordered.problems.length ? [] : bundleProblems(ordered.items, siteNames))];
-              if (wrong.length) throw new Error(wrong.join('; '));
-              result.templates.push({
-                ...common,
-                type: 'bundle',
-                provision: null,
-                items: ordered.items,
-                stateMachine: t.stateMachine,
-                retirement: null,
-                reconfigure: null,
-                sites: t.sites ?? null,
-                inventory: t.inventory ?? null,
-                onFailure: t.onFailure,
-              });
-            } else {
-              result.templates.push({
-                ...common,
-                type: 'ansible_playbook',
-                provision: t.provision,
-                items: null,
-                stateMachine: null,
-                retirement: t.retirement ?? null,
-                reconfigure: t.reconfigure ?? null,
-                sites: null,
-                inventory: null,
-                onFailure: 'keep',
-              });
+            try {
+              result.templates.push(parseTemplate(body, source));
+            } catch (err) {
+              if (!(err instanceof TemplateError)) throw err;
+              throw new Error(issuesText(doc, counter, err.issues));
             }
             break;
           }
@@ -383,26 +454,9 @@ export function parseCatalog(
     }
   }
   for (const t of result.templates) {
-    const dialog = result.dialogs.find((d) => d.name === t.dialog);
-    if (!dialog && known.dialogs?.includes(t.dialog)) continue;
-    if (!dialog) {
-      problems.push(`${t.source}: template "${t.name}" uses dialog "${t.dialog}", which no catalog file defines`);
-      continue;
-    }
-    const names = new Set(dialogFields(dialog).map((f) => f.name));
-    const specs = t.provision ? [t.provision] : (t.items ?? []).map((i) => i.provision);
-    const used: string[] = Object.values(t.sites ?? {}).flatMap((site) => (typeof site.provider === 'string' ? [] : [site.provider.field]));
-    for (const spec of specs) {
-      used.push(...[spec.playbook, spec.provider].flatMap((v) => (typeof v === 'string' ? [] : [v.field])));
-      if (spec.extraVarsField) used.push(spec.extraVarsField);
-      used.push(...Object.keys(spec.vars ?? {}));
-    }
-    if (t.stateMachine && t.stateMachine !== 'provision' && !result.stateMachines.some((m) => m.name === t.stateMachine) && !known.stateMachines?.includes(t.stateMachine)) {
-      problems.push(`${t.source}: template "${t.name}" uses state machine "${t.stateMachine}", which no catalog file defines`);
-    }
-    for (const field of new Set(used)) {
-      if (!names.has(field)) problems.push(`${t.source}: template "${t.name}" refers to field "${field}", which dialog "${dialog.name}" lacks`);
-    }
+    const dialog = result.dialogs.find((d) => d.name === t.dialog) ?? (known.dialogs?.includes(t.dialog) ? null : undefined);
+    const machineKnown = !t.stateMachine || result.stateMachines.some((m) => m.name === t.stateMachine) || !!known.stateMachines?.includes(t.stateMachine);
+    for (const issue of templateReferences(t, dialog, machineKnown)) problems.push(`${t.source}: ${issue.message}`);
   }
   if (problems.length) throw new Error(`The catalog has errors:\n  ${problems.join('\n  ')}`);
   return result;

@@ -7,10 +7,11 @@ import { CatalogResolver } from './catalog.resolver.js';
 import { CatalogService } from './catalog.service.js';
 import { ServiceTemplateEntity } from './service-template.entity.js';
 import { StateMachineEntity } from './state-machine.entity.js';
+import { TemplateEditorService } from './template-editor.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ServiceTemplateEntity, StateMachineEntity]), DialogsModule, InventoriesModule, GitReposModule],
-  providers: [CatalogService, CatalogResolver],
+  providers: [CatalogService, TemplateEditorService, CatalogResolver],
   exports: [CatalogService],
 })
 export class CatalogModule {}

@@ -2,32 +2,54 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { GraphQLJSON } from 'graphql-type-json';
 import { DialogsService } from '../dialogs/dialogs.service.js';
 import type { DialogDefinition } from '../dialogs/dialog.types.js';
-import { CatalogService } from './catalog.service.js';
-import { CatalogFileInput, CatalogFileModel, CatalogImportResultModel, ServiceCatalogModel, ServiceTemplateModel } from './models/service-template.model.js';
+import { CatalogService, templateDocument } from './catalog.service.js';
+import { CatalogFileInput, CatalogFileModel, CatalogImportResultModel, ServiceCatalogModel, ServiceTemplateInput, ServiceTemplateModel, StateMachineModel } from './models/service-template.model.js';
+import { TemplateEditorService } from './template-editor.service.js';
 
 @Resolver(() => ServiceTemplateModel)
 export class CatalogResolver {
   constructor(
     private readonly catalog: CatalogService,
     private readonly dialogs: DialogsService,
+    private readonly editor: TemplateEditorService,
   ) {}
 
-  @Query(() => [ServiceTemplateModel], { description: 'Published catalog items, by name: a page of `take` (at most 500) after `skip`.' })
+  @Query(() => [ServiceTemplateModel], { description: 'Published catalog items (all with `unpublished`), by name: a page of `take` (at most 500) after `skip`.' })
   serviceTemplates(
     @Args('search', { type: () => String, nullable: true, description: 'Matches the name or the description.' }) search: string | null,
     @Args('catalog', { type: () => String, nullable: true }) catalog: string | null,
     @Args('skip', { type: () => Int, defaultValue: 0 }) skip: number,
     @Args('take', { type: () => Int, defaultValue: 100 }) take: number,
+    @Args('unpublished', { type: () => Boolean, defaultValue: false, description: 'Unpublished items too, for the editor.' }) unpublished: boolean,
   ): Promise<ServiceTemplateModel[]> {
-    return this.catalog.list({ search, catalog, skip, take });
+    return this.catalog.list({ search, catalog, skip, take, unpublished });
   }
 
-  @Query(() => Int, { description: 'How many published items match, for paging.' })
+  @Query(() => Int, { description: 'How many items match, for paging.' })
   serviceTemplateCount(
     @Args('search', { type: () => String, nullable: true }) search: string | null,
     @Args('catalog', { type: () => String, nullable: true }) catalog: string | null,
+    @Args('unpublished', { type: () => Boolean, defaultValue: false }) unpublished: boolean,
   ): Promise<number> {
-    return this.catalog.count({ search, catalog });
+    return this.catalog.count({ search, catalog, unpublished });
+  }
+
+  @Mutation(() => ServiceTemplateModel, {
+    description:
+      'Creates a catalog item (no id) or changes one made in the editor (source "editor"), checked by the rules of a catalog file: ' +
+      'VALIDATION_FAILED names every problem by its path in the definition (also in extensions.problems, and by path in extensions.fields). ' +
+      'CONFLICT for an item from catalog files or a git repository (change it there, or copy it to a new item) and for a name another item has.',
+  })
+  saveServiceTemplate(@Args('input') input: ServiceTemplateInput): Promise<ServiceTemplateModel> {
+    return this.editor.save(input.id, input.definition);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Deletes a catalog item made in the editor. CONFLICT for one from catalog files or a git repository, and for one that has been ordered (unpublish it instead).',
+  })
+  async deleteServiceTemplate(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    await this.editor.delete(id);
+    return true;
   }
 
   @Query(() => [CatalogFileModel], { description: 'The whole catalog as YAML files (dialogs, state machines, items): catalog as code, to keep in git.' })
@@ -42,14 +64,27 @@ export class CatalogResolver {
     return this.catalog.importFiles(files.map((f) => ({ path: f.path, text: f.content })));
   }
 
+  @Query(() => [StateMachineModel], { description: 'The state machines of the catalog, by name.' })
+  async stateMachines(): Promise<StateMachineModel[]> {
+    return (await this.catalog.stateMachines()).map((m) => ({ name: m.name, description: m.description ?? null, states: m.states.map((s) => s.name) }));
+  }
+
   @Query(() => [ServiceCatalogModel], { description: 'The catalogs (folders) with the number of published items in each.' })
   serviceCatalogs(): Promise<ServiceCatalogModel[]> {
     return this.catalog.catalogs();
   }
 
   @Query(() => ServiceTemplateModel, { nullable: true })
-  serviceTemplate(@Args('id', { type: () => ID }) id: string): Promise<ServiceTemplateModel> {
-    return this.catalog.get(id);
+  serviceTemplate(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('unpublished', { type: () => Boolean, defaultValue: false, description: 'Find it even when unpublished, for the editor.' }) unpublished: boolean,
+  ): Promise<ServiceTemplateModel> {
+    return this.catalog.get(id, unpublished);
+  }
+
+  @ResolveField(() => GraphQLJSON, { description: 'The item as a catalog file holds it (without `kind`): what saveServiceTemplate takes back.' })
+  definition(@Parent() template: ServiceTemplateModel): Record<string, unknown> {
+    return templateDocument(template);
   }
 
   @ResolveField(() => GraphQLJSON, { description: 'The order form: tabs, boxes and fields, with dynamic choices filled in.' })

@@ -12,6 +12,37 @@ import { StateMachineEntity } from './state-machine.entity.js';
 import type { ServiceTemplateModel } from './models/service-template.model.js';
 import { ServiceTemplateEntity } from './service-template.entity.js';
 
+/** A stored item as a catalog file holds it (without `kind`): what the export writes and the editor loads. */
+export function templateDocument(t: ServiceTemplateModel): Record<string, unknown> {
+  const doc: Record<string, unknown> = { name: t.name };
+  if (t.description) doc.description = t.description;
+  doc.catalog = t.catalog;
+  if (t.icon) doc.icon = t.icon;
+  if (t.longDescription) doc.longDescription = t.longDescription;
+  doc.type = t.type;
+  doc.dialog = t.dialogName;
+  doc.published = t.published;
+  if (t.type === 'bundle') {
+    doc.stateMachine = t.stateMachine ?? 'provision';
+    doc.onFailure = t.onFailure;
+    if (t.sites) doc.sites = t.sites;
+    if (t.inventory) doc.inventory = t.inventory;
+    doc.items = t.items;
+  } else {
+    doc.provision = t.provision;
+    if (t.retirement) doc.retirement = t.retirement;
+    if (t.reconfigure) doc.reconfigure = t.reconfigure;
+  }
+  return doc;
+}
+
+export interface TemplateFilter {
+  search?: string | null;
+  catalog?: string | null;
+  /** Unpublished items too (the editor's list). */
+  unpublished?: boolean;
+}
+
 export interface OrderableTemplate extends ServiceTemplateModel {
   provision: ProvisionSpec | null;
 }
@@ -138,25 +169,7 @@ export class CatalogService implements OnModuleInit {
       });
     }
     for (const t of await this.templates.find({ order: { name: 'ASC' } })) {
-      const doc: Record<string, unknown> = { kind: 'ServiceTemplate', name: t.name };
-      if (t.description) doc.description = t.description;
-      doc.catalog = t.catalog;
-      if (t.icon) doc.icon = t.icon;
-      if (t.longDescription) doc.longDescription = t.longDescription;
-      doc.type = t.type;
-      doc.dialog = t.dialogName;
-      doc.published = t.published;
-      if (t.type === 'bundle') {
-        doc.stateMachine = t.stateMachine ?? 'provision';
-        doc.onFailure = t.onFailure;
-        if (t.sites) doc.sites = t.sites;
-        if (t.inventory) doc.inventory = t.inventory;
-        doc.items = t.items;
-      } else {
-        doc.provision = t.provision;
-        if (t.retirement) doc.retirement = t.retirement;
-        if (t.reconfigure) doc.reconfigure = t.reconfigure;
-      }
+      const doc = { kind: 'ServiceTemplate', ...templateDocument(t) };
       const slug = t.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'item';
       files.push({ path: `templates/${slug}.yaml`, text: yaml(doc) });
     }
@@ -210,8 +223,8 @@ export class CatalogService implements OnModuleInit {
     }
   }
 
-  /** A page of published items, by name; `search` matches name and description, `catalog` picks one folder. One query. */
-  list(filter: { search?: string | null; catalog?: string | null; skip?: number; take?: number } = {}): Promise<ServiceTemplateModel[]> {
+  /** A page of published items (all items with `unpublished`, for the editor), by name; `search` matches name and description, `catalog` picks one folder. One query. */
+  list(filter: TemplateFilter & { skip?: number; take?: number } = {}): Promise<ServiceTemplateModel[]> {
     return this.filtered(filter)
       .orderBy('t.name', 'ASC')
       .skip(Math.max(filter.skip ?? 0, 0))
@@ -219,7 +232,7 @@ export class CatalogService implements OnModuleInit {
       .getMany();
   }
 
-  count(filter: { search?: string | null; catalog?: string | null }): Promise<number> {
+  count(filter: TemplateFilter): Promise<number> {
     return this.filtered(filter).getCount();
   }
 
@@ -231,8 +244,8 @@ export class CatalogService implements OnModuleInit {
     return rows.map((r) => ({ name: r.name, count: Number(r.count) }));
   }
 
-  private filtered(filter: { search?: string | null; catalog?: string | null }) {
-    const query = this.templates.createQueryBuilder('t').where('t.published');
+  private filtered(filter: TemplateFilter) {
+    const query = this.templates.createQueryBuilder('t').where(filter.unpublished ? 'TRUE' : 't.published');
     if (filter.catalog) query.andWhere('t.catalog = :catalog', { catalog: filter.catalog });
     if (filter.search?.trim()) {
       const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -241,15 +254,20 @@ export class CatalogService implements OnModuleInit {
     return query;
   }
 
-  /** A template with what it takes to order it; NOT_FOUND when unknown or unpublished. */
-  async get(id: string): Promise<OrderableTemplate> {
-    const template = isUuid(id) ? await this.templates.findOneBy({ id, published: true }) : null;
+  /** A template with what it takes to order it; NOT_FOUND when unknown or (unless `unpublished`) unpublished. */
+  async get(id: string, unpublished = false): Promise<OrderableTemplate> {
+    const template = isUuid(id) ? await this.templates.findOneBy(unpublished ? { id } : { id, published: true }) : null;
     if (!template) throw notFound('Service template', id);
     return template;
   }
 
   async findById(id: string): Promise<ServiceTemplateModel | null> {
     return isUuid(id) ? this.templates.findOneBy({ id }) : null;
+  }
+
+  /** The catalog's state machines, by name (for the bundle editor). */
+  async stateMachines(): Promise<StateMachineDef[]> {
+    return (await this.machines.find({ order: { name: 'ASC' } })).map((m) => m.definition);
   }
 
   /** A state machine of the catalog; NOT_FOUND when unknown. */

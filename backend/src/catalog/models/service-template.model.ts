@@ -1,4 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-type-json';
+import type { BundleItemSpec, ProvisionSpec, RetirementSpec, SiteSpec } from '../catalog.types.js';
 
 @ObjectType('ServiceTemplate', { description: 'A catalog item: what can be ordered.' })
 export class ServiceTemplateModel {
@@ -10,8 +12,31 @@ export class ServiceTemplateModel {
   @Field(() => String, { nullable: true, description: 'A Material icon name, or an https:// image URL.' }) icon: string | null;
   @Field({ description: 'ansible_playbook or bundle.' }) type: string;
   @Field() published: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where it came from: "editor", "catalog/<file>" (catalog files or an import) or "git:<repo>:catalog/<file>"; only editor items can be changed in the editor.',
+  })
+  source: string | null;
   /** Not exposed: the dialog is resolved by a field resolver. */
   dialogName: string;
+  /** Not exposed as such: `definition` shows them as a catalog file holds them. */
+  provision: ProvisionSpec | null;
+  items: BundleItemSpec[] | null;
+  stateMachine: string | null;
+  sites: Record<string, SiteSpec> | null;
+  inventory: string | null;
+  onFailure: 'keep' | 'rollback';
+  retirement: RetirementSpec | null;
+  reconfigure: RetirementSpec | null;
+}
+
+@InputType('ServiceTemplateInput')
+export class ServiceTemplateInput {
+  @Field(() => ID, { nullable: true, description: 'The item to change; none to create one.' }) id?: string | null;
+  @Field(() => GraphQLJSON, {
+    description: 'The item as a catalog file (templates/*.yaml) holds it, `kind` left out: name, type, dialog, catalog, published, provision... or items...',
+  })
+  definition: unknown;
 }
 
 @ObjectType('ServiceCatalog', { description: 'A catalog (folder) of published items.' })
@@ -37,4 +62,11 @@ export class CatalogImportResultModel {
   @Field(() => Int) dialogs: number;
   @Field(() => Int) templates: number;
   @Field(() => Int) stateMachines: number;
+}
+
+@ObjectType('StateMachine', { description: 'A state machine of the catalog: the entry point a bundle\'s requests follow.' })
+export class StateMachineModel {
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) description: string | null;
+  @Field(() => [String], { description: 'Its states, in order.' }) states: string[];
 }

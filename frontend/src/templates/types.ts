@@ -1,0 +1,71 @@
+// A catalog item as the template and bundle editors see it: its definition is the document a
+// catalog file (catalog/templates/*.yaml) holds, without `kind`, which saveServiceTemplate takes back.
+
+/** A value taken literally (a playbook path, a provider id) or from a dialog field. */
+export type ValueSource = string | { field: string };
+
+export interface ProvisionDefinition {
+  repo: string;
+  playbook: ValueSource;
+  provider: ValueSource;
+  extraVarsField?: string;
+  /** Dialog field → Ansible variable. */
+  vars?: Record<string, string>;
+  options?: Record<string, unknown>;
+  overridable?: string[];
+  vaultCredential?: string;
+}
+
+export interface BundleItemDefinition {
+  name: string;
+  index?: number;
+  site?: string;
+  needs?: string[];
+  provision: ProvisionDefinition;
+  /** Variable → "<item>.<output>". */
+  inputs?: Record<string, string>;
+  retirement?: { playbook: string };
+  reconfigure?: { playbook: string };
+}
+
+export interface SiteDefinition {
+  provider: ValueSource;
+  variables?: Record<string, string | number | boolean>;
+}
+
+export interface TemplateDefinition {
+  name: string;
+  description?: string;
+  catalog?: string;
+  icon?: string;
+  longDescription?: string;
+  type: 'ansible_playbook' | 'bundle';
+  dialog: string;
+  published?: boolean;
+  provision?: ProvisionDefinition;
+  retirement?: { playbook: string };
+  reconfigure?: { playbook: string };
+  stateMachine?: string;
+  onFailure?: 'keep' | 'rollback';
+  sites?: Record<string, SiteDefinition>;
+  inventory?: string;
+  items?: BundleItemDefinition[];
+}
+
+export interface TemplateRecord {
+  id: string;
+  name: string;
+  description: string | null;
+  catalog: string;
+  type: string;
+  published: boolean;
+  /** "editor", "catalog/<file>" or "git:<repo>:catalog/<file>": only editor items are changed in place. */
+  source: string | null;
+  definition: TemplateDefinition;
+}
+
+export interface StateMachineSummary {
+  name: string;
+  description: string | null;
+  states: string[];
+}

@@ -1,0 +1,208 @@
+// End to end through a real browser: the template and bundle editors. Make an ansible_playbook
+// item that runs hello.yml, see the server refuse a bad icon on its field (nothing stored), fix it,
+// save, find it listed as "editor", order it from the catalog and watch the request finish; then
+// build a bundle of two items, reorder them and save; and open a catalog-file item, which offers
+// "Copy to a new item" instead of changing it.
+// The real product is started by test/support/product.mjs and driven by headless Chromium.
+//
+// Run: npm test (which gives DATABASE_URL / REDIS_URL), or directly:
+//   node --test test/e2e/template-editor.test.mjs
+// Set SCREENSHOT_DIR=/some/dir to keep PNGs of the screens.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startProduct } from '../support/product.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'];
+const UI_TIMEOUT = 20_000;
+const RUN_TIMEOUT = 120_000;
+
+let product;
+let apiToken;
+let context;
+let profile;
+
+const screenshotDir = process.env.SCREENSHOT_DIR;
+const screenshot = async (page, name) => {
+  if (!screenshotDir) return;
+  await mkdir(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+};
+
+const api = async (query, variables = {}) => {
+  const body = await product.graphql(query, variables, apiToken);
+  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+};
+
+const ITEMS = '{ serviceTemplates(unpublished: true, take: 500) { id name source published definition } }';
+
+const newPage = async () => {
+  profile = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
+  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 1000 } });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(UI_TIMEOUT);
+  return page;
+};
+
+const logIn = async (page) => {
+  await page.goto(product.url);
+  await page.locator('input[name="username"]').fill('admin');
+  await page.locator('input[name="password"]').fill(product.adminPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('menuitem', { name: 'Templates' }).waitFor();
+};
+
+/** Picks an option of a MUI select (a combobox) inside `scope`. */
+const choose = async (page, scope, label, option) => {
+  await scope.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+};
+
+describe('the template and bundle editors in the web UI', () => {
+  before(async () => {
+    product = await startProduct();
+    apiToken = await product.login();
+  });
+
+  after(async () => {
+    await context?.close().catch(() => undefined);
+    if (profile) await rm(profile, { recursive: true, force: true });
+    await product?.stop();
+  });
+
+  test('make an ansible_playbook item, see a bad icon refused on its field, save it, order it from the catalog, the request finishes', async () => {
+    const page = await newPage();
+    await logIn(page);
+    await page.getByRole('menuitem', { name: 'Templates' }).click();
+    await page.getByRole('row').filter({ hasText: 'Run a playbook' }).waitFor();
+    await page.getByTestId('new-template').click();
+    await page.waitForURL(/\/serviceTemplates\/create$/);
+    const editor = page.getByTestId('template-editor');
+    await editor.waitFor();
+
+    await editor.getByLabel('Item name').fill('Hello from the editor');
+    await editor.getByLabel('Description', { exact: true }).fill('Runs hello.yml');
+    await editor.getByLabel('Catalog', { exact: true }).fill('Editor');
+    await editor.getByLabel('Icon').fill('Not An Icon');
+    await choose(page, editor, 'Dialog', 'Run a playbook (run-playbook)');
+    await choose(page, editor, 'Repository', 'playbooks');
+    await choose(page, editor, 'Playbook', 'hello.yml');
+    await choose(page, editor, 'Provider field', 'Provider (provider)');
+    await choose(page, editor, 'Extra variables field', 'Extra variables (extra_vars)');
+    await screenshot(page, 't01-editor');
+
+    // The server checks it like a catalog file: the icon's problem shows on the icon, nothing is stored.
+    await page.getByTestId('save-template').click();
+    const error = page.getByTestId('editor-error');
+    await error.waitFor();
+    assert.match(await error.innerText(), /icon: use a Material icon name/);
+    assert.match(await editor.getByText('use a Material icon name').first().innerText(), /Material icon/);
+    assert.match(page.url(), /\/serviceTemplates\/create$/, 'the editor stays open');
+    assert.equal((await api(ITEMS)).serviceTemplates.some((t) => t.name === 'Hello from the editor'), false, 'nothing stored');
+    await screenshot(page, 't02-editor-error');
+
+    await editor.getByLabel('Icon').fill('waving_hand');
+    await page.getByTestId('save-template').click();
+    await page.waitForURL(/\/serviceTemplates$/);
+    const row = page.getByRole('row').filter({ hasText: 'Hello from the editor' });
+    await row.waitFor();
+    assert.equal(await row.getByTestId('template-source').innerText(), 'editor');
+    const saved = (await api(ITEMS)).serviceTemplates.find((t) => t.name === 'Hello from the editor');
+    assert.deepEqual(saved.definition.provision, { repo: 'playbooks', playbook: 'hello.yml', provider: { field: 'provider' }, extraVarsField: 'extra_vars' });
+    await screenshot(page, 't03-items-list');
+
+    // It is in the catalog, and orders like any item.
+    await page.getByRole('menuitem', { name: 'Catalog', exact: true }).click();
+    await page.getByRole('link', { name: 'Order Hello from the editor' }).click();
+    await page.getByRole('button', { name: 'Order', exact: true }).waitFor();
+    await choose(page, page, 'Playbook', 'hello.yml');
+    await page.getByLabel('Extra variables').fill('name: template editor');
+    await page.getByRole('button', { name: 'Order', exact: true }).click();
+    await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/);
+    await page.locator('[data-testid="request-status"][data-status="finished"]').waitFor({ timeout: RUN_TIMEOUT });
+    await page.getByTestId('job-log').getByText('Hello, template editor!', { exact: false }).first().waitFor();
+    await screenshot(page, 't04-request-finished');
+  });
+
+  test('a bundle of two items, reordered, saved with its provision indexes and inputs', async () => {
+    const page = context.pages()[0];
+    await page.goto(`${product.url}/#/serviceTemplates`);
+    await page.getByTestId('new-bundle').click();
+    const editor = page.getByTestId('template-editor');
+    await editor.waitFor();
+    await editor.getByLabel('Item name').first().fill('Bundle from the editor');
+    await choose(page, editor, 'Dialog', 'Demo bundle (demo-bundle)');
+
+    // One site, its provider picked by the dialog's provider field; the first item deploys it.
+    await page.getByRole('button', { name: 'Add site' }).click();
+    const sites = page.getByTestId('bundle-sites');
+    await sites.getByLabel('Site', { exact: true }).fill('apps');
+    await choose(page, sites, 'Provider from', 'dialog field');
+    await choose(page, sites, 'Provider field', 'Provider (provider)');
+
+    const first = page.getByTestId('bundle-item-0');
+    await first.getByLabel('Item name').fill('app');
+    await choose(page, first, 'Site', 'apps');
+    await choose(page, first, 'Playbook', 'bundle/app.yml');
+    await first.getByTestId('items-0-inputs-add').click();
+    await first.getByTestId('items-0-inputs-key-0').fill('net_id');
+    await first.getByTestId('items-0-inputs-value-0').fill('network.net_id');
+
+    await page.getByTestId('add-item').click();
+    const second = page.getByTestId('bundle-item-1');
+    await second.getByLabel('Item name').fill('network');
+    await choose(page, second, 'Playbook', 'bundle/network.yml');
+    await second.getByTestId('items-1-provision-vars-add').click();
+    await choose(page, second, 'Dialog field', 'Deployment name (deployment)');
+    await second.getByTestId('items-1-provision-vars-value-0').fill('deployment');
+
+    // Saved as it is, "app" takes an input from a later item: the server says so.
+    await second.getByLabel('Provision index').fill('1');
+    await first.getByLabel('Provision index').fill('0');
+    await page.getByTestId('save-template').click();
+    assert.match(await page.getByTestId('editor-error').innerText(), /item "app" \(index 0\) takes net_id from "network" \(index 1\), which does not run before it/);
+
+    // Network first: move it up and swap the indexes.
+    await second.getByRole('button', { name: 'Move item network up' }).click();
+    assert.equal(await page.getByTestId('bundle-item-0').getAttribute('data-item'), 'network');
+    await page.getByTestId('bundle-item-0').getByLabel('Provision index').fill('0');
+    await page.getByTestId('bundle-item-1').getByLabel('Provision index').fill('1');
+    assert.equal(await page.getByTestId('items-1-inputs-value-0').inputValue(), 'network.net_id', 'the moved item keeps its inputs');
+    await screenshot(page, 't05-bundle-editor');
+    await page.getByTestId('save-template').click();
+    await page.waitForURL(/\/serviceTemplates$/);
+    const bundle = (await api(ITEMS)).serviceTemplates.find((t) => t.name === 'Bundle from the editor');
+    assert.equal(bundle.source, 'editor');
+    assert.deepEqual(bundle.definition.sites, { apps: { provider: { field: 'provider' } } });
+    assert.deepEqual(bundle.definition.items.map((i) => i.site ?? null), [null, 'apps']);
+    assert.deepEqual(
+      bundle.definition.items.map((i) => [i.name, i.index, i.provision.playbook, i.inputs ?? null, i.provision.vars ?? null]),
+      [
+        ['network', 0, 'bundle/network.yml', null, { deployment: 'deployment' }],
+        ['app', 1, 'bundle/app.yml', { net_id: 'network.net_id' }, null],
+      ],
+    );
+  });
+
+  test('an item from the catalog files is not edited in place: it offers "Copy to a new item"', async () => {
+    const page = context.pages()[0];
+    const seed = (await api(ITEMS)).serviceTemplates.find((t) => t.name === 'Run a playbook');
+    await page.goto(`${product.url}/#/serviceTemplates/${seed.id}`);
+    const owned = page.getByTestId('template-owned');
+    await owned.waitFor();
+    assert.match(await owned.innerText(), /comes from the catalog file catalog\/templates\/run-a-playbook\.yaml/);
+    await page.getByTestId('copy-template').click();
+    await page.getByTestId('copy-note').waitFor();
+    assert.equal(await page.getByLabel('Item name').inputValue(), 'Run a playbook (copy)');
+    await page.getByTestId('save-template').click();
+    await page.waitForURL(/\/serviceTemplates$/);
+    const copy = (await api(ITEMS)).serviceTemplates.find((t) => t.name === 'Run a playbook (copy)');
+    assert.equal(copy.source, 'editor');
+    assert.deepEqual(copy.definition.provision, seed.definition.provision);
+  });
+});
