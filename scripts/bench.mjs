@@ -284,8 +284,11 @@ async function catalogPage(product, token, adminUrl) {
     for (let i = 0; i < 20; i++) await product.graphql(query, { skip: i * 50 }, token); // warm-up
     const transactions = async () =>
       Number((await client.query('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = $1', [product.database])).rows[0].n);
-    // pg_stat_database is updated when a backend reports; our own counting query counts as one.
-    await new Promise((r) => setTimeout(r, 600));
+    // pg_stat_database counts what backends have reported: a busy one reports at most once a second,
+    // an idle one within 10 s (PostgreSQL 15's PGSTAT_IDLE_INTERVAL), so both counts wait 11 s.
+    // Our own counting query counts as one.
+    const reported = () => new Promise((r) => setTimeout(r, 11_000));
+    await reported();
     const before = await transactions();
     const times = [];
     for (let i = 0; i < pages; i++) {
@@ -295,7 +298,7 @@ async function catalogPage(product, token, adminUrl) {
       times.push(performance.now() - t0);
       if (res.data?.serviceTemplates?.length !== 50) throw new Error(`page at ${skip}: ${JSON.stringify(res).slice(0, 300)}`);
     }
-    await new Promise((r) => setTimeout(r, 600));
+    await reported();
     const statements = (await transactions()) - before - 1;
     return {
       name: 'catalog_page_p99',

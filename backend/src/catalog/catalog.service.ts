@@ -47,6 +47,9 @@ export interface OrderableTemplate extends ServiceTemplateModel {
   provision: ProvisionSpec | null;
 }
 
+/** Templates stored at once from which the table is analyzed straight away. */
+const BULK_TEMPLATES = 500;
+
 @Injectable()
 export class CatalogService implements OnModuleInit {
   private readonly logger = new Logger(CatalogService.name);
@@ -179,6 +182,9 @@ export class CatalogService implements OnModuleInit {
   /** Stores checked catalog files in one transaction: all of them, or (on a database error) none. */
   private async store(files: CatalogFiles): Promise<void> {
     await this.templates.manager.transaction((tx) => this.storeIn(tx, files));
+    // A large import changes the table faster than autovacuum re-analyzes it (up to a minute): until
+    // then the planner would take it for a small one and sort all of it for every catalog page.
+    if (files.templates.length >= BULK_TEMPLATES) await this.templates.query('ANALYZE service_templates');
     this.logger.log(`catalog loaded: ${files.dialogs.length} dialogs, ${files.templates.length} templates, ${files.stateMachines.length} state machines`);
   }
 
