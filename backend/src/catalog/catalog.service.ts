@@ -184,7 +184,10 @@ export class CatalogService implements OnModuleInit {
     await this.templates.manager.transaction((tx) => this.storeIn(tx, files));
     // A large import changes the table faster than autovacuum re-analyzes it (up to a minute): until
     // then the planner would take it for a small one and sort all of it for every catalog page.
-    if (files.templates.length >= BULK_TEMPLATES) await this.templates.query('ANALYZE service_templates');
+    if (files.templates.length >= BULK_TEMPLATES) {
+      // The load is stored: a failed ANALYZE only leaves it to autovacuum.
+      await this.templates.query('ANALYZE service_templates').catch((err: Error) => this.logger.warn(`ANALYZE service_templates: ${err.message}`));
+    }
     this.logger.log(`catalog loaded: ${files.dialogs.length} dialogs, ${files.templates.length} templates, ${files.stateMachines.length} state machines`);
   }
 

@@ -220,6 +220,8 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     const [stopListening, notCreated] = await Promise.all([listening, Promise.resolve(spec.onCreated?.(job.id)).then(() => null, (err: unknown) => err)]);
     if (notCreated) {
       stopListening();
+      await prepared.catch(() => undefined);
+      await this.discard(runDir); // its credential files with it
       throw notCreated;
     }
     const heartbeat = setInterval(() => {

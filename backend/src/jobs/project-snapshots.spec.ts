@@ -53,7 +53,7 @@ test('project snapshots (git export replaced): each run gets an untouched tree, 
     assert.equal((await readdir(join(dataDir, 'snapshots', 'repo'))).filter((n) => n.startsWith('.spare-')).length, 0);
     assert.equal(exports(), 1, 'git exported the commit once');
   } finally {
-    await snapshots.onModuleDestroy();
+    await snapshots.onApplicationShutdown();
     await rm(dataDir, { recursive: true, force: true });
   }
 });
@@ -73,8 +73,27 @@ test('project snapshots (git export replaced): a spare removed underneath is cop
 
     snapshots.replenish('repo', COMMIT);
     await spareReady(dataDir);
-    await snapshots.onModuleDestroy();
+    await snapshots.onApplicationShutdown();
     assert.deepEqual(await readdir(repoDir), [COMMIT]);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('project snapshots (git export replaced): a starting process removes the spares a dead one left behind', async () => {
+  const { dataDir, snapshots } = await setUp();
+  try {
+    await snapshots.copyInto('repo', COMMIT, join(dataDir, 'run1'));
+    snapshots.replenish('repo', COMMIT);
+    await spareReady(dataDir);
+    // This process "dies" without stopping; the next one starts on the same data folder.
+    const next = new ProjectSnapshots({} as GitReposService, { dataDir } as AppConfig);
+    await next.onModuleInit();
+    assert.deepEqual(await readdir(join(dataDir, 'snapshots', 'repo')), [COMMIT]);
+    // The first process finds its spare gone and copies instead.
+    const second = join(dataDir, 'run2');
+    await snapshots.copyInto('repo', COMMIT, second);
+    assert.equal(await readFile(join(second, 'roles', 'main.yml'), 'utf8'), 'original\n');
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

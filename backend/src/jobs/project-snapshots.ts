@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, readdir, readlink, rename, rm, stat, symlink, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { GitReposService } from '../git-repos/git-repos.service.js';
 
@@ -34,12 +34,13 @@ const COMMIT = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
  * is simply not there, and the run copies instead.
  */
 @Injectable()
-export class ProjectSnapshots implements OnModuleDestroy {
+export class ProjectSnapshots implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ProjectSnapshots.name);
   /** Snapshot folder → its spare copy, ready to be renamed into a run. */
   private readonly spares = new Map<string, string>();
   /** Snapshot folders whose spare is being made. */
   private readonly making = new Map<string, Promise<void>>();
+  private stopping = false;
 
   constructor(
     private readonly repos: GitReposService,
@@ -75,8 +76,10 @@ export class ProjectSnapshots implements OnModuleDestroy {
     try {
       await rename(spare, dest);
       return true;
-    } catch {
-      return false; // pruned meanwhile: copy instead
+    } catch (err) {
+      // Pruned meanwhile (ENOENT): copy instead. Anything else leaves a spare nobody would take.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') await rm(spare, { recursive: true, force: true }).catch(() => undefined);
+      return false;
     }
   }
 
@@ -86,7 +89,7 @@ export class ProjectSnapshots implements OnModuleDestroy {
    * queue ahead of the run's own inventory and variable files in libuv's thread pool.
    */
   replenish(repoId: string, commit: string): void {
-    if (!COMMIT.test(commit)) return;
+    if (this.stopping || !COMMIT.test(commit)) return;
     const snapshot = join(this.config.dataDir, 'snapshots', repoId, commit);
     if (this.spares.has(snapshot) || this.making.has(snapshot)) return;
     const tmp = join(dirname(snapshot), `.tmp-${randomUUID()}`);
@@ -107,8 +110,27 @@ export class ProjectSnapshots implements OnModuleDestroy {
     this.making.set(snapshot, made);
   }
 
-  /** Removes this process's spare copies: another process would never take them. */
-  async onModuleDestroy(): Promise<void> {
+  /**
+   * Removes the spare copies a process that died left behind. Another process's live spares go
+   * too, which costs it one copy: it finds its spare gone and copies, as when pruning took it.
+   */
+  async onModuleInit(): Promise<void> {
+    const root = join(this.config.dataDir, 'snapshots');
+    const repos = await readdir(root).catch(() => [] as string[]);
+    for (const repo of repos) {
+      for (const name of (await readdir(join(root, repo)).catch(() => [] as string[])).filter((n) => n.startsWith('.spare-'))) {
+        const gone = join(root, repo, `.tmp-${randomUUID()}`);
+        if (await rename(join(root, repo, name), gone).then(() => true, () => false)) await rm(gone, { recursive: true, force: true });
+      }
+    }
+  }
+
+  /**
+   * Removes this process's spare copies: another process would never take them. At application
+   * shutdown, after the workers have let their running jobs finish (those start no new spare).
+   */
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await Promise.all(this.making.values());
     const spares = [...this.spares.values()];
     this.spares.clear();
@@ -144,9 +166,14 @@ export class ProjectSnapshots implements OnModuleDestroy {
 
   /** Removes a repository's snapshots beyond the most recently used ones, and those idle too long. */
   private async prune(repoDir: string, keep: string): Promise<void> {
-    const entries = await Promise.all(
-      (await readdir(repoDir)).filter((n) => n !== keep).map(async (name) => ({ name, at: (await stat(join(repoDir, name))).mtimeMs })),
-    );
+    // Spares and temporary folders come and go meanwhile (renamed into runs): one gone is skipped.
+    const entries = (
+      await Promise.all(
+        (await readdir(repoDir))
+          .filter((n) => n !== keep)
+          .map(async (name) => ({ name, at: (await stat(join(repoDir, name)).catch(() => null))?.mtimeMs })),
+      )
+    ).filter((e): e is { name: string; at: number } => e.at !== undefined);
     // Half-made snapshots of a process that died while exporting.
     for (const { name } of entries.filter((e) => e.name.startsWith('.tmp-') && e.at < Date.now() - 3_600_000)) {
       await rm(join(repoDir, name), { recursive: true, force: true });
