@@ -128,12 +128,14 @@ const RESOURCES: Record<string, ResourceApi> = {
       ).serviceTemplate,
   },
   serviceTemplates: {
-    paged: false,
-    list: async () =>
+    // getList pages the editors' list through getTemplatesPage (search, count).
+    paged: true,
+    list: async (skip, take) =>
       asRecords(
         (
           await graphqlRequest<{ serviceTemplates: TemplateRecord[] }>(
-            `{ serviceTemplates(unpublished: true, take: 500) { ${TEMPLATE_EDITOR_FIELDS} } }`,
+            `query($skip: Int!, $take: Int!) { serviceTemplates(unpublished: true, skip: $skip, take: $take) { ${TEMPLATE_EDITOR_FIELDS} } }`,
+            { skip, take },
           )
         ).serviceTemplates,
       ),
@@ -287,12 +289,28 @@ async function getCatalogPage(params: GetListParams, skip: number, take: number)
   return { data: asRecords(serviceTemplates), total: serviceTemplateCount };
 }
 
+/** Every catalog item, published or not, for the editors: searched and paged by the API, by name, with its count. */
+async function getTemplatesPage(params: GetListParams, skip: number, take: number): Promise<GetListResult<Rec>> {
+  const variables = { search: optionalText(params.filter?.q), skip, take };
+  const { serviceTemplates, serviceTemplateCount } = await graphqlRequest<{
+    serviceTemplates: TemplateRecord[];
+    serviceTemplateCount: number;
+  }>(
+    `query($search: String, $skip: Int!, $take: Int!) {
+      serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) { ${TEMPLATE_EDITOR_FIELDS} }
+      serviceTemplateCount(search: $search, unpublished: true) }`,
+    variables,
+  );
+  return { data: asRecords(serviceTemplates), total: serviceTemplateCount };
+}
+
 async function getList(resource: string, params: GetListParams): Promise<GetListResult<Rec>> {
   const api = resourceApi(resource);
   const page = params.pagination?.page ?? 1;
   const perPage = params.pagination?.perPage ?? 25;
   const skip = (page - 1) * perPage;
   if (resource === 'catalog') return getCatalogPage(params, skip, perPage);
+  if (resource === 'serviceTemplates') return getTemplatesPage(params, skip, perPage);
   if (api.paged) {
     const rows = await api.list(skip, perPage + 1);
     const hasNextPage = rows.length > perPage;

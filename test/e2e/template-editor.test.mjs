@@ -205,4 +205,29 @@ describe('the template and bundle editors in the web UI', () => {
     assert.equal(copy.source, 'editor');
     assert.deepEqual(copy.definition.provision, seed.definition.provision);
   });
+
+  test('the Templates list pages and searches every item, published or not, beyond its first 50', async () => {
+    let page = context?.pages()[0];
+    if (!page) {
+      page = await newPage();
+      await logIn(page);
+    }
+    const files = Array.from({ length: 60 }, (_, i) => ({
+      path: `templates/paged-${i}.yaml`,
+      content: `kind: ServiceTemplate\nname: Paged item ${String(i).padStart(2, '0')}\ncatalog: Paged\ntype: ansible_playbook\ndialog: run-playbook\npublished: ${i % 2 === 0}\nprovision: { repo: playbooks, playbook: hello.yml, provider: { field: provider } }\n`,
+    }));
+    await api('mutation($f: [CatalogFileInput!]!) { importCatalog(files: $f) { templates } }', { f: files });
+    const total = (await api('{ serviceTemplateCount(unpublished: true) }')).serviceTemplateCount;
+    assert.ok(total > 60, `${total} items`);
+    await page.goto(`${product.url}/#/serviceTemplates`);
+    await page.reload(); // the list may be on screen already, from before the import
+    await page.getByText(`1-50 of ${total}`).waitFor();
+    await page.getByRole('button', { name: 'Go to next page' }).click();
+    await page.getByText(`51-${Math.min(100, total)} of ${total}`).waitFor();
+    // Search reaches an unpublished item whatever page it would be on.
+    await page.getByPlaceholder('Search items').fill('Paged item 59');
+    await page.getByText('1-1 of 1').waitFor();
+    await page.getByRole('cell', { name: /Paged item 59/ }).waitFor();
+    await screenshot(page, 'templates-search');
+  });
 });

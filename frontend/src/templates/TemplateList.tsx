@@ -1,6 +1,6 @@
 import { Box, Chip, Typography } from '@mui/material';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
-import { Button, CreateButton, DataTable, List, TopToolbar } from 'react-admin';
+import { Button, CreateButton, DataTable, List, SearchInput, TopToolbar } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { editable } from './templateModel';
 import type { TemplateRecord } from './types';
@@ -16,13 +16,19 @@ const ListActions = () => (
   </TopToolbar>
 );
 
-/** Every catalog item, published or not, with where it comes from; a row opens the editor (or, for files and repositories, the copy offer). */
+const filters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search items" />];
+
+/**
+ * Every catalog item, published or not, with where it comes from, by name, searched and paged by
+ * the API; a row opens the editor (or, for files and repositories, the copy offer).
+ */
 export const TemplateList = () => (
-  <List title="Templates" perPage={50} pagination={false} exporter={false} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions />}>
+  <List title="Templates" perPage={50} exporter={false} filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions />}>
     <DataTable bulkActionButtons={false} rowClick="edit">
       <Col
         source="name"
         label="Item"
+        disableSort
         render={(r) => (
           <Box>
             <Typography variant="body2">{r.name}</Typography>
@@ -32,12 +38,13 @@ export const TemplateList = () => (
           </Box>
         )}
       />
-      <Col source="type" label="Type" />
-      <Col source="catalog" label="Catalog" />
-      <Col source="published" label="Published" render={(r) => (r.published ? 'yes' : 'no')} />
+      <Col source="type" label="Type" disableSort />
+      <Col source="catalog" label="Catalog" disableSort />
+      <Col source="published" label="Published" disableSort render={(r) => (r.published ? 'yes' : 'no')} />
       <Col
         source="source"
         label="Source"
+        disableSort
         render={(r) => <Chip size="small" variant="outlined" color={editable(r) ? 'primary' : 'default'} label={r.source ?? 'editor'} data-testid="template-source" />}
       />
     </DataTable>
