@@ -597,23 +597,21 @@ export class GitReposService {
   /** Writes the repository's tree at `commit` into `dest`, for a run that must not see a moving tree. */
   async exportTree(repoId: string, commit: string, dest: string): Promise<void> {
     const mirror = this.mirrorDir(repoId);
-    if (!(await this.git.hasCommit(mirror, commit))) {
-      // A worker on another machine, or after its data folder was lost: fetch first.
-      const repo = await this.get(repoId);
-      const auth = await this.authFor(repo);
-      await this.withLock(repoId, () => this.git.mirror(repo.url, mirror, auth, this.knownHosts()));
+    // Under the repository's lock, which every fetch of the mirror takes: a fetch (and the
+    // maintenance git runs after it) rewriting packs while `git archive` read them broke an
+    // export now and then ("tar: Unexpected EOF"). Runs export a commit once (then copy its
+    // snapshot), so the lock is taken once per commit and process, and by syntax checks.
+    await this.withLock(repoId, async () => {
       if (!(await this.git.hasCommit(mirror, commit))) {
-        throw new AppError(ErrorCode.NOT_FOUND, `Commit ${commit} is no longer in git repository "${repo.name}" (was it force-pushed away?)`);
+        // A worker on another machine, or after its data folder was lost: fetch first.
+        const repo = await this.get(repoId);
+        await this.git.mirror(repo.url, mirror, await this.authFor(repo), this.knownHosts());
+        if (!(await this.git.hasCommit(mirror, commit))) {
+          throw new AppError(ErrorCode.NOT_FOUND, `Commit ${commit} is no longer in git repository "${repo.name}" (was it force-pushed away?)`);
+        }
       }
-    }
-    try {
       await this.git.exportTree(mirror, commit, dest);
-    } catch (err) {
-      // Seen now and then ("tar: Unexpected EOF") when a fetch of the same mirror ran at that
-      // moment: once more, holding the repository's lock, which every fetch takes.
-      this.logger.warn(`exporting ${commit.slice(0, 12)} of ${repoId} failed, trying again under the repository's lock: ${(err as Error).message}`);
-      await this.withLock(repoId, () => this.git.exportTree(mirror, commit, dest));
-    }
+    });
   }
 
   /**
