@@ -14,7 +14,7 @@
 //           the portal's own ingestion path (backend/dist/cli/bench-ingest.js): events
 //           stored per second;
 //   loop_overhead: a playbook looping over BENCH_LOOP_ITEMS (2000) items, through the
-//           portal against bare ansible-playbook (BENCH_LOOP_N runs each, medians);
+//           portal against bare ansible-playbook (BENCH_LOOP_N (5) runs each, alternating, medians);
 //   refresh_unchanged: refreshGitRepo of the built-in repository while its remote has
 //           not moved (the refresh is skipped after ls-remote), N times, median;
 //   event_lag_p99: during those portal runs, a jobEvents subscriber's receive time minus
@@ -51,7 +51,7 @@ import { freePort, makeTempDir, startPostgres, startRedis } from './lib/services
 
 const N = Number(process.env.BENCH_N || 20);
 const LOOP_ITEMS = Number(process.env.BENCH_LOOP_ITEMS || 2000);
-const LOOP_N = Number(process.env.BENCH_LOOP_N || 3);
+const LOOP_N = Number(process.env.BENCH_LOOP_N || 5);
 const INGEST_EVENTS = 50_000;
 const REPOS = Number(process.env.BENCH_REPOS || 50);
 const DISCOVERY_PLAYBOOKS = 1000;
@@ -596,10 +596,13 @@ async function main() {
       const lags = [];
       for (let i = 0; i < LOOP_N; i++) {
         checkInterrupted();
+        // Alternate which goes first, as for launch_overhead.
+        const bare = () => bareRun(bareDir, 'loop.yml', { items: LOOP_ITEMS }, 'PLAY RECAP');
+        if (i % 2 === 1) loopBare.push(await bare());
         const run = await portalRunWithLag(product, token, template.id, loopValues, watcher);
         loopPortal.push(run.ms);
         lags.push(...run.lags);
-        loopBare.push(await bareRun(bareDir, 'loop.yml', { items: LOOP_ITEMS }, 'PLAY RECAP'));
+        if (i % 2 === 0) loopBare.push(await bare());
         say(`loop ${i + 1}/${LOOP_N}: portal ${round(run.ms)} ms (${run.lags.length} events streamed), bare ${round(loopBare[i])} ms`);
     }
     const loop = {
