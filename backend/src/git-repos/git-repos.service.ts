@@ -610,7 +610,11 @@ export class GitReposService {
           throw new AppError(ErrorCode.NOT_FOUND, `Commit ${commit} is no longer in git repository "${repo.name}" (was it force-pushed away?)`);
         }
       }
-      await this.git.exportTree(mirror, commit, dest);
+      await this.git.exportTree(mirror, commit, dest).catch(async (err: Error) => {
+        // Should the lock not be the whole story: once more, over what the first try wrote.
+        this.logger.warn(`exporting ${commit.slice(0, 12)} of ${repoId} failed, trying once more: ${err.message}`);
+        await this.git.exportTree(mirror, commit, dest);
+      });
     });
   }
 
