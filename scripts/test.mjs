@@ -4,7 +4,8 @@
 //   unit         backend/dist/**/*.spec.js
 //   integration  backend/dist/**/*.int-spec.js   (one file at a time)
 //   e2e          test/e2e/*.test.mjs             (one file at a time)
-// `npm test -- unit e2e` runs only the tiers named. Exits non-zero when any
+// `npm test -- unit e2e` runs only the tiers named; `TEST_FILTER=<regex>` only the
+// files whose path matches (e.g. TEST_FILTER=requests npm test -- integration). Exits non-zero when any
 // tier fails; the services are stopped at the end, also on Ctrl-C.
 //
 // The test processes get:
@@ -94,6 +95,10 @@ async function runTier(tier, env) {
     const stale = files.filter((f) => !fs.existsSync(path.join(ROOT, tier.compiledFrom, path.relative(tier.dir, f).replace(/\.js$/, '.ts'))));
     if (stale.length) say(`${tier.name}: skipping compiled tests whose source is gone (delete ${tier.dir} to clean up): ${stale.join(', ')}`);
     files = files.filter((f) => !stale.includes(f));
+  }
+  if (process.env.TEST_FILTER) {
+    const filter = new RegExp(process.env.TEST_FILTER);
+    files = files.filter((f) => filter.test(f));
   }
   const result = { name: tier.name, files: files.length, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0, ms: 0, ok: true };
   process.stdout.write(`\n=== ${tier.name}: ${files.length} file(s) ===\n`);
