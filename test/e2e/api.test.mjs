@@ -6,17 +6,17 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { apiClient, waitForRequestEnd } from '../support/api.mjs';
 import { startProduct, startWorker } from '../support/product.mjs';
-
-const TERMINAL = new Set(['finished', 'failed', 'canceled']);
 
 const TEMPLATES = `{ serviceTemplates { id name type dialog } }`;
 const ORDER = `mutation Order($input: OrderServiceInput!) { orderService(input: $input) { id status } }`;
+const REQUEST_FIELDS = `jobs { id status playbook returnCode stdout }
+    service { id name status outputs }`;
 const REQUEST = `query Request($id: ID!) {
   serviceRequest(id: $id) {
     id status message
-    jobs { id status playbook returnCode stdout }
-    service { id name status outputs }
+    ${REQUEST_FIELDS}
   }
 }`;
 const REQUEST_COUNT = `{ serviceRequests(take: 1000) { id } }`;
@@ -50,20 +50,8 @@ async function order(product, token, template, dialogValues) {
  * Polls the request until it is finished or failed. The deadline only keeps a
  * broken run from hanging the suite; it is not a speed check.
  */
-async function waitForEnd(product, token, id, { deadlineMs = 180_000 } = {}) {
-  const deadline = Date.now() + deadlineMs;
-  const seen = [];
-  for (;;) {
-    const { data, errors } = await product.graphql(REQUEST, { id }, token);
-    assert.equal(errors, undefined, JSON.stringify(errors));
-    const request = data.serviceRequest;
-    if (seen.at(-1) !== request.status) seen.push(request.status);
-    if (TERMINAL.has(request.status)) return { request, seen };
-    if (Date.now() > deadline) {
-      assert.fail(`request ${id} still ${request.status} (seen: ${seen.join(' -> ')})\n--- product output ---\n${product.output().slice(-4000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+function waitForEnd(product, token, id, { deadlineMs = 180_000 } = {}) {
+  return waitForRequestEnd(apiClient(product, token), id, { fields: REQUEST_FIELDS, via: 'polling', timeoutMs: deadlineMs });
 }
 
 describe('the API of one product process (ROLE=all)', () => {

@@ -9,88 +9,23 @@ import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
+import { signInApi, until } from '../support/api.mjs';
+import { Browsers, UI_TIMEOUT, choose, idFromUrl, recordSubscriptionData, screenshot, signIn } from '../support/browser.mjs';
 import { startProduct } from '../support/product.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // Waiting limits only (never asserted on): a playbook run includes ansible's own start-up.
 const RUN_TIMEOUT = 90_000;
-const UI_TIMEOUT = 20_000;
 
-// The product the current describe block drives, and a token for its API.
+// The product the current describe block drives, and a client of its API.
 let product;
-let apiToken;
-const browserDirs = [];
-const contexts = [];
-
-const screenshotDir = process.env.SCREENSHOT_DIR;
-const screenshot = async (page, name) => {
-  if (!screenshotDir) return;
-  await mkdir(screenshotDir, { recursive: true });
-  // Let transitions end (a dialog fading in, a chip changing colour), so the picture shows the state.
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-};
-
-/** GraphQL through the product helper; returns `data`, failing on GraphQL errors. */
-const api = async (query, variables = {}) => {
-  const body = await product.graphql(query, variables, apiToken);
-  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-};
+let api;
+const browsers = new Browsers();
 
 const requestCount = async () => (await api('{ serviceRequests(take: 1000) { id } }')).serviceRequests.length;
-
-/** A fresh browser profile per test, so no login or storage leaks between tests. */
-const newPage = async () => {
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
-  browserDirs.push(userDataDir);
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-  });
-  contexts.push(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(UI_TIMEOUT);
-  return page;
-};
-
-const closeBrowsers = async () => {
-  for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
-  for (const dir of browserDirs.splice(0)) await rm(dir, { recursive: true, force: true });
-};
-
-const logIn = async (page) => {
-  await page.goto(product.url);
-  await page.locator('input[name="username"]').fill('admin');
-  await page.locator('input[name="password"]').fill(product.adminPassword);
-  await screenshot(page, '01-login');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('menuitem', { name: 'Catalog' }).waitFor();
-};
 
 const openOrderForm = async (page, label) => {
   await page.getByRole('menuitem', { name: 'Catalog' }).click();
@@ -98,11 +33,6 @@ const openOrderForm = async (page, label) => {
   await screenshot(page, '02-catalog');
   await page.getByRole('link', { name: `Order ${label}` }).click();
   await page.getByRole('button', { name: 'Order', exact: true }).waitFor();
-};
-
-const choose = async (page, fieldLabel, optionLabel) => {
-  await page.getByRole('combobox', { name: fieldLabel }).click();
-  await page.getByRole('option', { name: optionLabel, exact: true }).click();
 };
 
 const fieldOf = (page, name) => page.getByTestId(`dialog-field-${name}`);
@@ -120,47 +50,30 @@ const hostRow = async (page, host) => {
   return cells;
 };
 
-/** Records the data of graphql-ws `next` messages the page receives, by subscription field. */
-const recordSubscriptionData = (page) => {
-  const received = [];
-  page.on('websocket', (ws) => {
-    ws.on('framereceived', ({ payload }) => {
-      let message;
-      try {
-        message = JSON.parse(typeof payload === 'string' ? payload : payload.toString());
-      } catch {
-        return;
-      }
-      if (message.type === 'next' && message.payload?.data) received.push(message.payload.data);
-    });
-  });
-  return received;
-};
-
 const orderPlaybook = async (page, playbook, extraVars) => {
   await openOrderForm(page, 'Run a playbook');
   await choose(page, 'Playbook', playbook);
   if (extraVars !== undefined) await page.getByLabel('Extra variables').fill(extraVars);
   await page.getByRole('button', { name: 'Order', exact: true }).click();
   await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/, { timeout: UI_TIMEOUT });
-  return decodeURIComponent(page.url().match(/\/serviceRequests\/([^/]+)\/show$/)[1]);
+  return idFromUrl(page);
 };
 
 describe('web UI', () => {
   before(async () => {
     product = await startProduct();
-    apiToken = await product.login();
+    api = await signInApi(product);
   });
 
   after(async () => {
-    await closeBrowsers();
+    await browsers.close();
     await product?.stop();
   });
 
   test('order "Run a playbook" and watch it finish with its log and outputs', async () => {
-    const page = await newPage();
+    const page = await browsers.newPage();
     const live = recordSubscriptionData(page);
-    await logIn(page);
+    await signIn(page, product, { screenshot: '01-login' });
     await openOrderForm(page, 'Run a playbook');
 
     await choose(page, 'Playbook', 'hello.yml');
@@ -169,7 +82,7 @@ describe('web UI', () => {
     await page.getByRole('button', { name: 'Order', exact: true }).click();
 
     await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/, { timeout: UI_TIMEOUT });
-    const requestId = decodeURIComponent(page.url().match(/\/serviceRequests\/([^/]+)\/show$/)[1]);
+    const requestId = idFromUrl(page);
 
     // Status arrives live (subscription, or polling as the fallback) without reloading the page.
     await page.locator('[data-testid="request-status"][data-status="finished"]').waitFor({ timeout: RUN_TIMEOUT });
@@ -268,8 +181,8 @@ describe('web UI', () => {
   });
 
   test('a failed playbook shows the failure, its log and no service', async () => {
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
     await orderPlaybook(page, 'fail.yml');
 
     await page.locator('[data-testid="request-status"][data-status="failed"]').waitFor({ timeout: RUN_TIMEOUT });
@@ -289,13 +202,13 @@ describe('web UI', () => {
   });
 
   test('without WebSockets the request page still follows the run by polling', async () => {
-    const page = await newPage();
+    const page = await browsers.newPage();
     let refused = 0;
     await page.routeWebSocket(/\/graphql$/, (ws) => {
       refused += 1;
       ws.close({ code: 1011, reason: 'WebSockets refused by the test' });
     });
-    await logIn(page);
+    await signIn(page, product);
     await orderPlaybook(page, 'hello.yml', 'name: polling');
 
     await page.locator('[data-testid="request-status"][data-status="finished"]').waitFor({ timeout: RUN_TIMEOUT });
@@ -316,8 +229,8 @@ describe('web UI', () => {
     }
     const all = (await api('{ serviceRequests(take: 1000) { id } }')).serviceRequests.map((r) => r.id);
 
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
     await page.goto(`${product.url}/#/serviceRequests?page=1&perPage=2`);
     const seen = [];
     const next = page.getByRole('button', { name: 'Go to next page' });
@@ -347,8 +260,8 @@ describe('web UI', () => {
   test('the Refresh button refreshes a git repo', async () => {
     const before = (await api('{ gitRepos { name lastRefreshedAt } }')).gitRepos.find((r) => r.name === 'playbooks');
     assert.ok(before, 'the built-in repo is listed');
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
     await page.getByRole('menuitem', { name: 'Git repos' }).click();
     await page.getByRole('button', { name: 'Refresh playbooks' }).click();
     await page.getByText('Refreshed playbooks', { exact: false }).waitFor();
@@ -357,7 +270,7 @@ describe('web UI', () => {
   });
 
   test('an expired or invalid token sends the user back to the login page', async () => {
-    const page = await newPage();
+    const page = await browsers.newPage();
     await page.goto(product.url);
     await page.evaluate(() => localStorage.setItem('superfluid.token', 'not-a-valid-token'));
     await page.goto(`${product.url}/#/serviceRequests`);
@@ -370,8 +283,8 @@ describe('web UI', () => {
 
   test('a missing required field blocks the order and nothing is ordered', async () => {
     const before = await requestCount();
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
     await openOrderForm(page, 'Run a playbook');
 
     const orders = [];
@@ -391,8 +304,8 @@ describe('web UI', () => {
 
   test('server-side field errors are shown on the field they concern', async () => {
     const before = await requestCount();
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
     await openOrderForm(page, 'Run a playbook');
 
     await choose(page, 'Playbook', 'hello.yml');
@@ -465,18 +378,18 @@ describe('dialog renderer with every field type', () => {
     catalogDir = await mkdtemp(path.join(tmpdir(), 'superfluid-catalog-'));
     await writeFile(path.join(catalogDir, 'field-types.yaml'), FIELD_TYPES_CATALOG);
     product = await startProduct({ env: { CATALOG_DIR: catalogDir } });
-    apiToken = await product.login();
+    api = await signInApi(product);
   });
 
   after(async () => {
-    await closeBrowsers();
+    await browsers.close();
     await product?.stop();
     await rm(catalogDir, { recursive: true, force: true });
   });
 
   test('renders tabs, boxes and every field type, checks the rules and submits typed values', async () => {
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
     await openOrderForm(page, 'Field types');
 
     await page.getByRole('tab', { name: 'Basics' }).waitFor();
@@ -516,7 +429,7 @@ describe('dialog renderer with every field type', () => {
     await order.click();
 
     await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/, { timeout: UI_TIMEOUT });
-    const requestId = decodeURIComponent(page.url().match(/\/serviceRequests\/([^/]+)\/show$/)[1]);
+    const requestId = idFromUrl(page);
     await page.locator('[data-testid="request-status"][data-status="finished"]').waitFor({ timeout: RUN_TIMEOUT });
     await page.getByTestId('request-service').getByText('Hello, tester!', { exact: false }).waitFor();
 
@@ -556,17 +469,6 @@ const SLOW_PLAYBOOK = `
 `;
 const PAUSE_TASK = 'TASK [Pause for five minutes]';
 
-/** Polls `fn` until it returns something truthy (a waiting limit, never asserted on). */
-const until = async (what, fn, timeoutMs = RUN_TIMEOUT) => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-};
-
 const REQUEST_WITH_JOBS =
   'query($id: ID!) { serviceRequest(id: $id) { status message jobs { id status cancelRequestedAt stdout } service { id } } }';
 
@@ -577,18 +479,18 @@ describe('canceling a running job', () => {
     playbooksDir = await mkdtemp(path.join(tmpdir(), 'superfluid-playbooks-'));
     await writeFile(path.join(playbooksDir, 'slow.yml'), SLOW_PLAYBOOK);
     product = await startProduct({ env: { PLAYBOOKS_DIR: playbooksDir } });
-    apiToken = await product.login();
+    api = await signInApi(product);
   });
 
   after(async () => {
-    await closeBrowsers();
+    await browsers.close();
     await product?.stop();
     await rm(playbooksDir, { recursive: true, force: true });
   });
 
   test('Cancel job stops the run: the job and the request end canceled, the output is kept, no service', async () => {
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
     const requestId = await orderPlaybook(page, 'slow.yml');
 
     // The pause task has started: ansible is running and printing.
@@ -636,7 +538,7 @@ describe('canceling a running job', () => {
     assert.ok(serviceRequest.jobs[0].stdout.includes(PAUSE_TASK), 'the stored output is kept');
 
     // A job that has ended cannot be canceled again.
-    const again = await product.graphql('mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: serviceRequest.jobs[0].id }, apiToken);
+    const again = await api.raw('mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: serviceRequest.jobs[0].id });
     assert.equal(again.errors?.[0]?.extensions?.code, 'CONFLICT');
 
     // The requests list shows it canceled.
@@ -646,8 +548,8 @@ describe('canceling a running job', () => {
   });
 
   test('a cancel that comes too late shows the server\'s CONFLICT message', async () => {
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
     const requestId = await orderPlaybook(page, 'slow.yml');
     await page.getByTestId('job-log').getByText(PAUSE_TASK, { exact: false }).waitFor({ timeout: RUN_TIMEOUT });
     const { jobs } = (await api(REQUEST_WITH_JOBS, { id: requestId })).serviceRequest;
@@ -696,8 +598,8 @@ describe('canceling a running job', () => {
       return serviceRequest.status === 'queued' && (serviceRequest.message ?? '').includes('free slot');
     });
 
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
     await page.goto(`${product.url}/#/serviceRequests/${encodeURIComponent(waiting)}/show`);
     await page.locator('[data-testid="request-status"][data-status="queued"]').waitFor();
     const cancel = page.getByRole('button', { name: 'Cancel request' });
@@ -760,11 +662,11 @@ describe('git repositories', () => {
     await git(gitDir, 'clone', '-q', bare, clone);
     await git(clone, 'checkout', '-q', '-b', 'main');
     product = await startProduct();
-    apiToken = await product.login();
+    api = await signInApi(product);
   });
 
   after(async () => {
-    await closeBrowsers();
+    await browsers.close();
     await product?.stop();
     await rm(gitDir, { recursive: true, force: true });
   });
@@ -772,8 +674,8 @@ describe('git repositories', () => {
   test('add a repo by file:// URL, refresh it after a push, refuse a bad branch and a hostile URL, delete it', async () => {
     const first = await pushFiles(clone, { 'site.yml': SITE_PLAYBOOK }, 'site playbook');
     const url = `file://${bare}`;
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
 
     // Create: the server clones it and reads its playbooks at once.
     await page.getByRole('menuitem', { name: 'Git repos' }).click();
@@ -783,7 +685,7 @@ describe('git repositories', () => {
     assert.equal(await page.getByLabel('Branch').inputValue(), 'main', 'the branch defaults to main');
     await page.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/gitRepos\/[^/]+\/show$/);
-    const repoId = decodeURIComponent(page.url().match(/\/gitRepos\/([^/]+)\/show$/)[1]);
+    const repoId = idFromUrl(page, 'gitRepos');
 
     assert.equal((await page.getByTestId('repo-url').innerText()).trim(), url);
     assert.equal((await page.getByTestId('repo-branch').innerText()).trim(), 'main');
@@ -860,8 +762,8 @@ describe('git repositories', () => {
   });
 
   test('the built-in repo has no Edit or Delete, and cannot be changed', async () => {
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
     await page.getByRole('menuitem', { name: 'Git repos' }).click();
     await page.locator('tbody tr', { hasText: 'built-in' }).getByText('playbooks', { exact: true }).click();
     await page.waitForURL(/\/gitRepos\/[^/]+\/show$/);
@@ -869,8 +771,8 @@ describe('git repositories', () => {
     await page.getByRole('button', { name: 'Refresh playbooks' }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'Edit' }).count(), 0, 'no Edit for the built-in repo');
     assert.equal(await page.getByRole('button', { name: /^Delete/ }).count(), 0, 'no Delete for the built-in repo');
-    const id = decodeURIComponent(page.url().match(/\/gitRepos\/([^/]+)\/show$/)[1]);
-    const refused = await product.graphql('mutation($id: ID!) { deleteGitRepo(id: $id) }', { id }, apiToken);
+    const id = idFromUrl(page, 'gitRepos');
+    const refused = await api.raw('mutation($id: ID!) { deleteGitRepo(id: $id) }', { id });
     assert.equal(refused.errors?.[0]?.extensions?.code, 'CONFLICT');
   });
 });
@@ -937,18 +839,18 @@ describe('hosted git repositories, API tokens and webhooks', () => {
   before(async () => {
     workDir = await mkdtemp(path.join(tmpdir(), 'superfluid-push-'));
     product = await startProduct();
-    apiToken = await product.login();
+    api = await signInApi(product);
   });
 
   after(async () => {
-    await closeBrowsers();
+    await browsers.close();
     await product?.stop();
     await rm(workDir, { recursive: true, force: true });
   });
 
   test('a token made in the UI pushes to a hosted repo; the playbook is syntax-checked, a broken push refused; webhook on', async () => {
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
 
     // An API token, shown once in a dialog.
     await page.getByRole('menuitem', { name: 'API tokens' }).click();
@@ -983,7 +885,7 @@ describe('hosted git repositories, API tokens and webhooks', () => {
     await page.getByLabel('Name').fill('pushed');
     await page.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/gitRepos\/[^/]+\/show$/);
-    const repoId = decodeURIComponent(page.url().match(/\/gitRepos\/([^/]+)\/show$/)[1]);
+    const repoId = idFromUrl(page, 'gitRepos');
     const { gitRepo: created } = await api(`query($id: ID!) { gitRepo(id: $id) { ${HOSTED_REPO} } }`, { id: repoId });
     assert.equal(created.hosted, true);
     assert.match(created.cloneUrl, /\/git\/pushed\.git$/);
@@ -1089,8 +991,8 @@ describe('hosted git repositories, API tokens and webhooks', () => {
     const { createGitRepo: repo } = await api('mutation($url: String!) { createGitRepo(input: { name: "fetched", url: $url }) { id } }', {
       url: `file://${upstream}`,
     });
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
     await page.goto(`${product.url}/#/gitRepos/${encodeURIComponent(repo.id)}/show`);
     const brokenRow = page.locator('[data-testid="playbook-row"][data-path="broken.yml"]');
     await brokenRow.locator('[data-testid="playbook-syntax"][data-status="failed"]').waitFor({ timeout: RUN_TIMEOUT });
@@ -1113,8 +1015,8 @@ describe('hosted git repositories, API tokens and webhooks', () => {
     const pushed = await gitWithToken(clone, createApiToken.token, 'push', repo.cloneUrl, 'HEAD:main');
     assert.ok(pushed.ok, pushed.out);
 
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
     await page.goto(`${product.url}/#/gitRepos/${encodeURIComponent(repo.id)}`);
     const name = page.getByLabel('Name');
     await name.waitFor();

@@ -9,105 +9,18 @@
 // Set SCREENSHOT_DIR=/some/dir to keep PNGs of the screens.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { signInApi } from '../support/api.mjs';
+import { Browsers, UI_TIMEOUT, choose, idFromUrl, recordSubscriptionData, screenshot, signIn } from '../support/browser.mjs';
 import { startProduct } from '../support/product.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // Waiting limits only (never asserted on): a bundle runs four playbooks, each with ansible's start-up.
 const RUN_TIMEOUT = 180_000;
-const UI_TIMEOUT = 20_000;
 
 let product;
-let apiToken;
-const browserDirs = [];
-const contexts = [];
-
-const screenshotDir = process.env.SCREENSHOT_DIR;
-const screenshot = async (page, name) => {
-  if (!screenshotDir) return;
-  await mkdir(screenshotDir, { recursive: true });
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-};
-
-/** GraphQL through the product helper; returns `data`, failing on GraphQL errors. */
-const api = async (query, variables = {}) => {
-  const body = await product.graphql(query, variables, apiToken);
-  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-};
-
-const newPage = async () => {
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
-  browserDirs.push(userDataDir);
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-  });
-  contexts.push(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(UI_TIMEOUT);
-  return page;
-};
-
-const closeBrowsers = async () => {
-  for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
-  for (const dir of browserDirs.splice(0)) await rm(dir, { recursive: true, force: true });
-};
-
-const logIn = async (page) => {
-  await page.goto(product.url);
-  await page.locator('input[name="username"]').fill('admin');
-  await page.locator('input[name="password"]').fill(product.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('menuitem', { name: 'Catalog' }).waitFor();
-};
-
-const choose = async (page, fieldLabel, optionLabel) => {
-  await page.getByRole('combobox', { name: fieldLabel }).click();
-  await page.getByRole('option', { name: optionLabel, exact: true }).click();
-};
-
-/** Records the data of graphql-ws `next` messages the page receives. */
-const recordSubscriptionData = (page) => {
-  const received = [];
-  page.on('websocket', (ws) => {
-    ws.on('framereceived', ({ payload }) => {
-      try {
-        const message = JSON.parse(typeof payload === 'string' ? payload : payload.toString());
-        if (message.type === 'next' && message.payload?.data) received.push(message.payload.data);
-      } catch {
-        // not a graphql-ws message
-      }
-    });
-  });
-  return received;
-};
-
-const requestIdFromUrl = (page) => decodeURIComponent(page.url().match(/\/serviceRequests\/([^/]+)\/show$/)[1]);
+let api;
+const browsers = new Browsers();
 
 /** The state steps the request page shows now: [{ state, status }], in order. */
 const shownSteps = (page) =>
@@ -150,18 +63,18 @@ const RETIREMENT_STATES = ['refresh', 'validate', 'retire', 'wait', 'finish'];
 describe('bundles, retirement and providers in the web UI', () => {
   before(async () => {
     product = await startProduct();
-    apiToken = await product.login();
+    api = await signInApi(product);
   });
 
   after(async () => {
-    await closeBrowsers();
+    await browsers.close();
     await product?.stop();
   });
 
   test('order the Demo bundle from the catalog cards, follow its states and items, then retire its service', async () => {
-    const page = await newPage();
+    const page = await browsers.newPage();
     const live = recordSubscriptionData(page);
-    await logIn(page);
+    await signIn(page, product);
 
     // The catalog as cards, searched by the API: "bundle" leaves the Demo bundle only.
     await page.getByRole('menuitem', { name: 'Catalog' }).click();
@@ -189,7 +102,7 @@ describe('bundles, retirement and providers in the web UI', () => {
     await screenshot(page, 'b03-order-bundle');
     await page.getByRole('button', { name: 'Order', exact: true }).click();
     await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/);
-    const requestId = requestIdFromUrl(page);
+    const requestId = idFromUrl(page);
 
     // The states advance live, in the machine's order, each ending done.
     await page.getByTestId('state-machine').waitFor();
@@ -298,7 +211,7 @@ describe('bundles, retirement and providers in the web UI', () => {
     await screenshot(page, 'b08-retire-confirm');
     await confirm.getByRole('button', { name: 'Retire' }).click();
     await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/);
-    const retirementId = requestIdFromUrl(page);
+    const retirementId = idFromUrl(page);
     assert.notEqual(retirementId, requestId);
     // The retirement says what it retires, with a link to the service.
     const target = page.getByTestId('machine-action');
@@ -337,15 +250,15 @@ describe('bundles, retirement and providers in the web UI', () => {
     const blocker = http.createServer((_, res) => res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"down"}'));
     await new Promise((resolve, reject) => blocker.once('error', reject).listen(18003, '127.0.0.1', resolve));
     try {
-      const page = await newPage();
-      await logIn(page);
+      const page = await browsers.newPage();
+      await signIn(page, product);
       await page.getByRole('menuitem', { name: 'Catalog' }).click();
       await page.getByRole('link', { name: `Order ${SLICE}` }).click();
       for (const site of ['EPC site', 'MEC site', 'CRAN site']) await choose(page, site, 'local (local)');
       await page.getByLabel('Slice name').fill('e2e-slice');
       await page.getByRole('button', { name: 'Order', exact: true }).click();
       await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/);
-      const requestId = requestIdFromUrl(page);
+      const requestId = idFromUrl(page);
 
       // One card per site, in the order they deploy, followed live.
       await page.getByTestId('sites').waitFor();
@@ -415,8 +328,8 @@ describe('bundles, retirement and providers in the web UI', () => {
   });
 
   test('create a local provider, check it now; an ssh provider without hosts shows the server error under its settings', async () => {
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
     await page.getByRole('menuitem', { name: 'Providers' }).click();
     await page.getByRole('row').filter({ hasText: 'local' }).first().waitFor();
     await page.getByTestId('provider-alarms').waitFor();

@@ -8,29 +8,19 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
+import { signInApi } from '../support/api.mjs';
+import { Browsers, screenshot, signIn } from '../support/browser.mjs';
 import { startProduct } from '../support/product.mjs';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'];
-const UI_TIMEOUT = 20_000;
-
-const screenshotDir = process.env.SCREENSHOT_DIR;
-const screenshot = async (page, name) => {
-  if (!screenshotDir) return;
-  await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-};
 
 describe('credentials in the web UI', () => {
   let product;
-  let token;
+  let api;
   let dir;
-  let context;
+  const browsers = new Browsers();
   let privateKey;
   const passphrase = `pp-${Math.random().toString(36).slice(2)}-canary`;
 
@@ -39,40 +29,24 @@ describe('credentials in the web UI', () => {
     await promisify(execFile)('ssh-keygen', ['-q', '-t', 'ed25519', '-N', passphrase, '-C', 'e2e', '-f', path.join(dir, 'id')]);
     privateKey = await readFile(path.join(dir, 'id'), 'utf8');
     product = await startProduct();
-    token = await product.login();
-    context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 900 },
-    });
+    api = await signInApi(product);
   });
 
   after(async () => {
-    await context?.close().catch(() => undefined);
+    await browsers.close();
     await product?.stop();
     await rm(dir, { recursive: true, force: true });
   });
 
-  const api = async (query, variables = {}) => {
-    const body = await product.graphql(query, variables, token);
-    assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  };
-
   test('create an SSH key credential, see it listed, edit it without seeing the secret, delete it', async () => {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(UI_TIMEOUT);
+    const page = await browsers.newPage();
     // Everything the API sends the page, to check no secret ever comes back.
     const responses = [];
     page.on('response', async (response) => {
       if (response.url().endsWith('/graphql')) responses.push(await response.text().catch(() => ''));
     });
 
-    await page.goto(product.url);
-    await page.locator('input[name="username"]').fill('admin');
-    await page.locator('input[name="password"]').fill(product.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, product, { menu: 'Credentials' });
     await page.getByRole('menuitem', { name: 'Credentials' }).click();
     await page.getByRole('link', { name: 'Create' }).click();
 

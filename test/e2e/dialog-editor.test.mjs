@@ -10,71 +10,29 @@
 // Set SCREENSHOT_DIR=/some/dir to keep PNGs of the screens.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { signInApi } from '../support/api.mjs';
+import { Browsers, choose, screenshot } from '../support/browser.mjs';
 import { startProduct } from '../support/product.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'];
-const UI_TIMEOUT = 20_000;
-
 let product;
-let apiToken;
-let context;
-let profile;
-
-const screenshotDir = process.env.SCREENSHOT_DIR;
-const screenshot = async (page, name) => {
-  if (!screenshotDir) return;
-  await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-};
-
-const api = async (query, variables = {}) => {
-  const body = await product.graphql(query, variables, apiToken);
-  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-};
-
-const newPage = async () => {
-  profile = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 1000 } });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(UI_TIMEOUT);
-  return page;
-};
-
-const logIn = async (page) => {
-  await page.goto(product.url);
-  await page.locator('input[name="username"]').fill('admin');
-  await page.locator('input[name="password"]').fill(product.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('menuitem', { name: 'Dialogs' }).waitFor();
-};
-
-/** Picks an option of a MUI select (a combobox) inside `scope`. */
-const choose = async (page, scope, label, option) => {
-  await scope.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-};
+let api;
+const browsers = new Browsers();
+// One browser session for the whole file, signed in by the first test that needs it.
+const signedInPage = () => browsers.signedInPage(product, { menu: 'Dialogs', viewport: { width: 1440, height: 1000 } });
 
 describe('the dialog editor in the web UI', () => {
   before(async () => {
     product = await startProduct();
-    apiToken = await product.login();
+    api = await signInApi(product);
   });
 
   after(async () => {
-    await context?.close().catch(() => undefined);
-    if (profile) await rm(profile, { recursive: true, force: true });
+    await browsers.close();
     await product?.stop();
   });
 
   test('build a dropdown and a text field shown for one choice, preview it, see the server refuse a bad pattern, save and find it listed', async () => {
-    const page = await newPage();
-    await logIn(page);
+    const page = await signedInPage();
     await page.getByRole('menuitem', { name: 'Dialogs' }).click();
     await page.getByTestId('new-dialog').click();
     await page.waitForURL(/\/dialogs\/create$/);
@@ -86,7 +44,7 @@ describe('the dialog editor in the web UI', () => {
     const panel = page.getByTestId('field-properties');
     await panel.getByLabel('Field name').fill('size');
     await panel.getByLabel('Field label').fill('Size');
-    await choose(page, panel, 'Type', 'dropdown');
+    await choose(panel, 'Type', 'dropdown');
     await panel.getByTestId('choice-value-0').fill('s');
     await panel.getByTestId('choice-label-0').fill('Small');
     await panel.getByRole('button', { name: 'Add choice' }).click();
@@ -99,8 +57,8 @@ describe('the dialog editor in the web UI', () => {
     await panel.getByLabel('Field name').fill('details');
     await panel.getByLabel('Field label').fill('Details');
     await panel.getByRole('checkbox', { name: 'Required' }).check();
-    await choose(page, panel, 'Visible when', 'Size (size)');
-    await choose(page, panel, 'Value', 'Custom (custom)');
+    await choose(panel, 'Visible when', 'Size (size)');
+    await choose(panel, 'Value', 'Custom (custom)');
     const row = page.getByTestId('editor-field-details');
     assert.match(await row.innerText(), /text · required · when size/);
 
@@ -108,10 +66,10 @@ describe('the dialog editor in the web UI', () => {
     const preview = page.getByTestId('editor-preview');
     await preview.getByTestId('dialog-field-size').waitFor();
     assert.equal(await preview.getByTestId('dialog-field-details').count(), 0, 'hidden while no size is picked');
-    await choose(page, preview, 'Size', 'Custom');
+    await choose(preview, 'Size', 'Custom');
     await preview.getByTestId('dialog-field-details').waitFor();
     await screenshot(page, 'e01-editor-preview-shown');
-    await choose(page, preview, 'Size', 'Small');
+    await choose(preview, 'Size', 'Small');
     await preview.getByTestId('dialog-field-details').waitFor({ state: 'detached' });
 
     // Reordering: the text field moves above the dropdown, and back.
@@ -155,7 +113,7 @@ describe('the dialog editor in the web UI', () => {
   });
 
   test('a catalog dialog is copied into the editor and saved under its own name; saving over the catalog name is refused', async () => {
-    const page = context.pages()[0];
+    const page = await signedInPage();
     const { dialogs } = await api('{ dialogs { id name } }');
     const seed = dialogs.find((d) => d.name === 'run-playbook');
     await page.goto(`${product.url}/#/dialogs/${seed.id}/show`);
@@ -177,7 +135,7 @@ describe('the dialog editor in the web UI', () => {
     await page.getByTestId('editor-field-provider').click();
     const panel = page.getByTestId('field-properties');
     await page.locator('[data-testid="field-properties"][data-field="provider"]').waitFor();
-    await choose(page, panel, 'Provider type', 'local');
+    await choose(panel, 'Provider type', 'local');
 
     await page.getByLabel('Dialog name').fill('run-playbook-copy');
     await page.getByTestId('save-dialog').click();

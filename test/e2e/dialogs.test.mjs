@@ -7,65 +7,32 @@
 //   node --test test/e2e/dialogs.test.mjs
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { signInApi } from '../support/api.mjs';
+import { Browsers, choose } from '../support/browser.mjs';
 import { ROOT, startProduct } from '../support/product.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'];
-const UI_TIMEOUT = 20_000;
-
 let product;
-let apiToken;
-let context;
-let profile;
-
-const api = async (query, variables = {}) => {
-  const body = await product.graphql(query, variables, apiToken);
-  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-};
-
-const newPage = async () => {
-  profile = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(UI_TIMEOUT);
-  return page;
-};
-
-const logIn = async (page) => {
-  await page.goto(product.url);
-  await page.locator('input[name="username"]').fill('admin');
-  await page.locator('input[name="password"]').fill(product.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('menuitem', { name: 'Dialogs' }).waitFor();
-};
-
-/** Picks an option of a MUI select (a combobox) inside `scope`. */
-const choose = async (page, scope, label, option) => {
-  await scope.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-};
+let api;
+const browsers = new Browsers();
+// One browser session for the whole file, signed in by the first test that needs it.
+const signedInPage = () => browsers.signedInPage(product, { menu: 'Dialogs' });
 
 describe('dialogs in the web UI', () => {
   before(async () => {
     product = await startProduct();
-    apiToken = await product.login();
+    api = await signInApi(product);
   });
 
   after(async () => {
-    await context?.close().catch(() => undefined);
-    if (profile) await rm(profile, { recursive: true, force: true });
+    await browsers.close();
     await product?.stop();
   });
 
   test('import an AWX survey, then preview the dialog it created with every field', async () => {
     const survey = await readFile(path.join(ROOT, 'backend/src/dialogs/fixtures/awx-survey.json'), 'utf8');
-    const page = await newPage();
-    await logIn(page);
+    const page = await signedInPage();
     await page.getByRole('menuitem', { name: 'Dialogs' }).click();
     await page.getByTestId('import-dialog').click();
     await page.getByLabel('AWX survey').check();
@@ -107,7 +74,7 @@ describe('dialogs in the web UI', () => {
   });
 
   test('the seed dialog preview lists the playbooks of its repository and shows advanced fields only in advanced mode', async () => {
-    const page = context.pages()[0];
+    const page = await signedInPage();
     const { dialogs } = await api('{ dialogs { id name } }');
     const seed = dialogs.find((d) => d.name === 'deploy-options');
     await page.goto(`${product.url}/#/dialogs/${seed.id}/show`);
@@ -129,7 +96,7 @@ describe('dialogs in the web UI', () => {
 
   test('a ManageIQ dialog with automate-method fields is bound in place: warning gone, the preview shows the choices', async () => {
     const exported = await readFile(path.join(ROOT, 'backend/src/dialogs/fixtures/manageiq-dialogs.yml'), 'utf8');
-    const page = context.pages()[0];
+    const page = await signedInPage();
     await page.goto(`${product.url}/#/dialogs`);
     await page.getByTestId('import-dialog').click();
     await page.getByLabel('ManageIQ service dialog').check();
@@ -148,7 +115,7 @@ describe('dialogs in the web UI', () => {
     await page.getByTestId('bind-field-tenant').click();
     const bind = page.getByTestId('bind-field-dialog');
     assert.match(await bind.innerText(), /\/Cloud\/Orchestration\/Operations\/Methods\/Available_Tenants/);
-    await choose(page, bind, 'Choices from', 'Providers');
+    await choose(bind, 'Choices from', 'Providers');
     await bind.getByTestId('bind-field-save').click();
     await bind.waitFor({ state: 'detached' });
     await page.getByTestId('bound-from-tenant').waitFor();

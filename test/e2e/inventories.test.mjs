@@ -7,59 +7,17 @@
 //   node --test test/e2e/inventories.test.mjs
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { signInApi } from '../support/api.mjs';
+import { Browsers, signIn } from '../support/browser.mjs';
 import { startProduct } from '../support/product.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // A waiting limit only: saving runs ansible-inventory on the server.
 const UI_TIMEOUT = 30_000;
 
 let product;
-let apiToken;
-// Every browser this file opens, each closed (and its folder removed) at the end: one left
-// running would keep the test process alive.
-const browsers = [];
-
-const api = async (query, variables = {}) => {
-  const body = await product.graphql(query, variables, apiToken);
-  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-};
-
-const newPage = async () => {
-  const browserDir = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
-  const context = await chromium.launchPersistentContext(browserDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 1000 },
-  });
-  browsers.push({ context, browserDir });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(UI_TIMEOUT);
-  return page;
-};
-
-const logIn = async (page) => {
-  await page.goto(product.url);
-  await page.locator('input[name="username"]').fill('admin');
-  await page.locator('input[name="password"]').fill(product.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('menuitem', { name: 'Catalog' }).waitFor();
-};
+let api;
+const browsers = new Browsers();
+const newPage = () => browsers.newPage({ viewport: { width: 1400, height: 1000 }, timeout: UI_TIMEOUT });
 
 const openCreateForm = async (page) => {
   await page.getByRole('menuitem', { name: 'Inventories' }).click();
@@ -89,20 +47,17 @@ const inventoryNames = async () => (await api('{ inventories { name } }')).inven
 describe('inventory documents in the web UI', () => {
   before(async () => {
     product = await startProduct();
-    apiToken = await product.login();
+    api = await signInApi(product);
   });
 
   after(async () => {
-    for (const { context, browserDir } of browsers) {
-      await context.close().catch(() => undefined);
-      await rm(browserDir, { recursive: true, force: true });
-    }
+    await browsers.close();
     await product?.stop();
   });
 
   test('an inventory with two sites on the local provider is created and its rendered groups are shown', async () => {
     const page = await newPage();
-    await logIn(page);
+    await signIn(page, product);
     await openCreateForm(page);
 
     await page.locator('input[name="name"]').fill('lab');
@@ -141,7 +96,7 @@ describe('inventory documents in the web UI', () => {
 
   test('a host the provider does not have is refused: the reason is under the sites, nothing is stored', async () => {
     const page = await newPage();
-    await logIn(page);
+    await signIn(page, product);
     await openCreateForm(page);
 
     await page.locator('input[name="name"]').fill('broken');

@@ -10,45 +10,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { startKubeApiSubset } from '../../backend/dist/testing/kube-api-subset.js';
+import { signInApi } from '../support/api.mjs';
+import { Browsers, screenshot, signIn } from '../support/browser.mjs';
 import { startProduct } from '../support/product.mjs';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const UI_TIMEOUT = 20_000;
+import { readNow } from '../support/screens.mjs';
 
 let product;
-let apiToken;
+let api;
 let kube;
 let providerId;
-const browserDirs = [];
-const contexts = [];
-
-const screenshotDir = process.env.SCREENSHOT_DIR;
-const screenshot = async (page, name) => {
-  if (!screenshotDir) return;
-  await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-};
-
-const api = async (query, variables = {}) => {
-  const body = await product.graphql(query, variables, apiToken);
-  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-};
+const browsers = new Browsers();
 
 /** A call to the cluster's API, as kubectl would make it. */
 const kubectl = async (method, apiPath, body) => {
@@ -60,55 +32,11 @@ const kubectl = async (method, apiPath, body) => {
   assert.ok(res.ok, `${method} ${apiPath}: HTTP ${res.status} ${await res.text()}`);
 };
 
-const newPage = async () => {
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
-  browserDirs.push(userDataDir);
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-  });
-  contexts.push(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(UI_TIMEOUT);
-  return page;
-};
-
-// Every browser this file opens is closed at the end: one left running would keep the process alive.
-const closeBrowsers = async () => {
-  for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
-  for (const dir of browserDirs.splice(0)) await rm(dir, { recursive: true, force: true });
-};
-
-const logIn = async (page) => {
-  await page.goto(product.url);
-  await page.locator('input[name="username"]').fill('admin');
-  await page.locator('input[name="password"]').fill(product.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('menuitem', { name: 'Catalog' }).waitFor();
-};
-
-/** Clicks "Read now" and waits until the page shows a newer read than before. */
-const readNow = async (page) => {
-  const card = page.getByTestId('provider-resources');
-  const before = await card.getAttribute('data-read-at');
-  await card.getByTestId('read-resources').click();
-  await page.waitForFunction(
-    (previous) => {
-      const readAt = document.querySelector('[data-testid="provider-resources"]')?.getAttribute('data-read-at');
-      return readAt && readAt !== previous;
-    },
-    before,
-    { timeout: UI_TIMEOUT },
-  );
-};
-
 describe("a Kubernetes provider's resources in the web UI", () => {
   before(async () => {
     const token = `e2e-k8s-${randomBytes(8).toString('hex')}`;
     [kube, product] = await Promise.all([startKubeApiSubset(token), startProduct()]);
-    apiToken = await product.login();
+    api = await signInApi(product);
     const { createCredential } = await api('mutation($i: CreateCredentialInput!) { createCredential(input: $i) { id } }', {
       i: { name: 'e2e-cluster-token', type: 'kubernetes_token', inputs: { api_url: kube.url }, secrets: { token } },
     });
@@ -119,7 +47,7 @@ describe("a Kubernetes provider's resources in the web UI", () => {
   });
 
   after(async () => {
-    await closeBrowsers();
+    await browsers.close();
     await product?.stop();
     await kube?.stop();
   });
@@ -138,8 +66,8 @@ describe("a Kubernetes provider's resources in the web UI", () => {
       spec: { type: 'LoadBalancer', ports: [{ port: 8080 }, { port: 8443 }] },
     });
 
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
     await page.goto(`${product.url}/#/providers/${encodeURIComponent(providerId)}/show`);
     await page.locator('[data-testid="provider-resources"][data-read-at]').waitFor();
     await readNow(page);

@@ -13,97 +13,28 @@
 // Set SCREENSHOT_DIR=/some/dir to keep PNGs of the screens.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { startOpenStackSite } from '../../backend/dist/testing/openstack-site.js';
+import { signInApi } from '../support/api.mjs';
+import { Browsers, idFromUrl, screenshot, signIn } from '../support/browser.mjs';
 import { startProduct } from '../support/product.mjs';
+import { readNow } from '../support/screens.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // Waiting limits only (never asserted on): a run starts ansible, asks Keystone for a token and waits
 // for Heat to build or delete the stack.
 const RUN_TIMEOUT = 180_000;
-const UI_TIMEOUT = 20_000;
 
 const CLOUD = 'e2e_cloud';
 const STACK = 'e2e-shop-stack';
 
 let product;
-let apiToken;
+let api;
 let cloud;
 let providerId;
-const browserDirs = [];
-const contexts = [];
-
-const screenshotDir = process.env.SCREENSHOT_DIR;
-const screenshot = async (page, name) => {
-  if (!screenshotDir) return;
-  await mkdir(screenshotDir, { recursive: true });
-  // Finite animations (a radio being checked, a chip appearing) finish first.
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-};
-
-/** GraphQL through the product helper; returns `data`, failing on GraphQL errors. */
-const api = async (query, variables = {}) => {
-  const body = await product.graphql(query, variables, apiToken);
-  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-};
-
-const newPage = async () => {
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
-  browserDirs.push(userDataDir);
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-  });
-  contexts.push(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(UI_TIMEOUT);
-  return page;
-};
-
-// Every browser this file opens is closed (and its folder removed) at the end: one left running
-// would keep the test process alive.
-const closeBrowsers = async () => {
-  for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
-  for (const dir of browserDirs.splice(0)) await rm(dir, { recursive: true, force: true });
-};
-
-const logIn = async (page) => {
-  await page.goto(product.url);
-  await page.locator('input[name="username"]').fill('admin');
-  await page.locator('input[name="password"]').fill(product.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('menuitem', { name: 'Catalog' }).waitFor();
-};
-
-const requestIdFromUrl = (page) => decodeURIComponent(page.url().match(/\/serviceRequests\/([^/]+)\/show$/)[1]);
+const browsers = new Browsers();
 
 /** Waits on the request page until the request has ended; it must have finished (else its message says why). */
 const assertFinished = async (page) => {
-  const id = requestIdFromUrl(page);
+  const id = idFromUrl(page);
   const status = page.locator('[data-testid="request-status"]:is([data-status="finished"], [data-status="failed"], [data-status="canceled"])');
   await status.waitFor({ timeout: RUN_TIMEOUT });
   const { serviceRequest } = await api('query($id: ID!) { serviceRequest(id: $id) { status message jobs { stdout } } }', { id });
@@ -120,26 +51,10 @@ const openProvider = async (page) => {
   await page.locator('[data-testid="provider-resources"][data-read-at]').waitFor();
 };
 
-/** Clicks "Read now" and waits until the page shows a newer read than before. */
-const readNow = async (page) => {
-  const card = page.getByTestId('provider-resources');
-  const before = await card.getAttribute('data-read-at');
-  await card.getByTestId('read-resources').click();
-  await page.waitForFunction(
-    (previous) => {
-      const readAt = document.querySelector('[data-testid="provider-resources"]')?.getAttribute('data-read-at');
-      return readAt && readAt !== previous;
-    },
-    before,
-    { timeout: UI_TIMEOUT },
-  );
-  await card.locator('[data-testid="read-resources"]:not([disabled])').waitFor();
-};
-
 describe('an OpenStack cloud in the web UI, against a real Keystone and Heat', () => {
   before(async () => {
     [cloud, product] = await Promise.all([startOpenStackSite(), startProduct()]);
-    apiToken = await product.login();
+    api = await signInApi(product);
     const { createCredential } = await api('mutation($i: CreateCredentialInput!) { createCredential(input: $i) { id } }', {
       i: {
         name: 'e2e-cloud-password',
@@ -155,14 +70,14 @@ describe('an OpenStack cloud in the web UI, against a real Keystone and Heat', (
   });
 
   after(async () => {
-    await closeBrowsers();
+    await browsers.close();
     await product?.stop();
     await cloud?.destroy();
   });
 
   test('order a Heat stack on the cloud, see its outputs and the stack on the provider; retire it and the stack is gone', async () => {
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
 
     // The catalog, searched: the item, then its order form.
     await page.getByRole('menuitem', { name: 'Catalog' }).click();
@@ -239,8 +154,8 @@ describe('an OpenStack cloud in the web UI, against a real Keystone and Heat', (
   });
 
   test('Keystone down: "Read now" shows the server\'s reason and keeps what was read; the local provider has no Resources', async () => {
-    const page = await newPage();
-    await logIn(page);
+    const page = await browsers.newPage();
+    await signIn(page, product);
     await cloud.stopKeystone();
     await openProvider(page);
     const readAt = await page.getByTestId('provider-resources').getAttribute('data-read-at');

@@ -8,48 +8,25 @@
 //   node --test test/e2e/reconfigure.test.mjs
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { signInApi, waitForRequestEnd } from '../support/api.mjs';
+import { Browsers, signIn } from '../support/browser.mjs';
 import { startProduct } from '../support/product.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 // Waiting limits only (never asserted on).
 const RUN_TIMEOUT = 180_000;
-const UI_TIMEOUT = 20_000;
 
 let product;
-let apiToken;
-let context;
-let userDataDir;
-
-const api = async (query, variables = {}) => {
-  const body = await product.graphql(query, variables, apiToken);
-  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-};
-
-const until = async (id) => {
-  const deadline = Date.now() + RUN_TIMEOUT;
-  for (;;) {
-    const { serviceRequest } = await api('query($id: ID!) { serviceRequest(id: $id) { status message service { id name outputs } } }', { id });
-    if (['finished', 'failed', 'canceled'].includes(serviceRequest.status)) return serviceRequest;
-    if (Date.now() > deadline) throw new Error(`request ${id} did not end`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-};
+let api;
+const browsers = new Browsers();
 
 describe('reconfiguring a service in the web UI', () => {
   before(async () => {
     product = await startProduct();
-    apiToken = await product.login();
+    api = await signInApi(product);
   });
 
   after(async () => {
-    await context?.close().catch(() => undefined);
-    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+    await browsers.close();
     await product?.stop();
   });
 
@@ -59,19 +36,13 @@ describe('reconfiguring a service in the web UI', () => {
     const ordered = await api('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
       i: { templateId: serviceTemplates.find((t) => t.name === 'Demo bundle').id, dialogValues: { provider: providers.find((p) => p.name === 'local').id, deployment: 'resize-me' } },
     });
-    const made = await until(ordered.orderService.id);
+    const { request: made } = await waitForRequestEnd(api, ordered.orderService.id, { fields: 'service { id name outputs }', timeoutMs: RUN_TIMEOUT });
     assert.equal(made.status, 'finished', made.message);
     const service = made.service;
     assert.equal(service.outputs.items['app-a'].app_size, 'small');
 
-    userDataDir = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(UI_TIMEOUT);
-    await page.goto(product.url);
-    await page.locator('input[name="username"]').fill('admin');
-    await page.locator('input[name="password"]').fill(product.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const page = await browsers.newPage();
+    await signIn(page, product, { menu: 'Services' });
     await page.getByRole('menuitem', { name: 'Services' }).click();
     await page.getByRole('row').filter({ hasText: service.name }).filter({ hasText: 'active' }).first().click();
     await page.getByTestId('service-show').waitFor();

@@ -10,74 +10,36 @@
 // Set SCREENSHOT_DIR=/some/dir to keep PNGs of the screens.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { signInApi } from '../support/api.mjs';
+import { Browsers, choose as chooseIn, screenshot } from '../support/browser.mjs';
 import { startProduct } from '../support/product.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'];
-const UI_TIMEOUT = 20_000;
 const RUN_TIMEOUT = 120_000;
 
 let product;
-let apiToken;
-let context;
-let profile;
-
-const screenshotDir = process.env.SCREENSHOT_DIR;
-const screenshot = async (page, name) => {
-  if (!screenshotDir) return;
-  await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-};
-
-const api = async (query, variables = {}) => {
-  const body = await product.graphql(query, variables, apiToken);
-  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-};
+let api;
+const browsers = new Browsers();
+// One browser session for the whole file, signed in by the first test that needs it.
+const signedInPage = () => browsers.signedInPage(product, { menu: 'Templates', viewport: { width: 1440, height: 1000 } });
 
 const ITEMS = '{ serviceTemplates(unpublished: true, take: 500) { id name source published definition } }';
 
-const newPage = async () => {
-  profile = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 1000 } });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(UI_TIMEOUT);
-  return page;
-};
-
-const logIn = async (page) => {
-  await page.goto(product.url);
-  await page.locator('input[name="username"]').fill('admin');
-  await page.locator('input[name="password"]').fill(product.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('menuitem', { name: 'Templates' }).waitFor();
-};
-
-/** Picks an option of a MUI select (a combobox) inside `scope`. */
-const choose = async (page, scope, label, option) => {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-};
+/** Picks an option of the MUI select named exactly `label` inside `scope`. */
+const choose = (scope, label, option) => chooseIn(scope, label, option, { exact: true });
 
 describe('the template and bundle editors in the web UI', () => {
   before(async () => {
     product = await startProduct();
-    apiToken = await product.login();
+    api = await signInApi(product);
   });
 
   after(async () => {
-    await context?.close().catch(() => undefined);
-    if (profile) await rm(profile, { recursive: true, force: true });
+    await browsers.close();
     await product?.stop();
   });
 
   test('make an ansible_playbook item, see a bad icon refused on its field, save it, order it from the catalog, the request finishes', async () => {
-    const page = await newPage();
-    await logIn(page);
+    const page = await signedInPage();
     await page.getByRole('menuitem', { name: 'Templates' }).click();
     await page.getByRole('row').filter({ hasText: 'Run a playbook' }).waitFor();
     await page.getByTestId('new-template').click();
@@ -89,11 +51,11 @@ describe('the template and bundle editors in the web UI', () => {
     await editor.getByLabel('Description', { exact: true }).fill('Runs hello.yml');
     await editor.getByLabel('Catalog', { exact: true }).fill('Editor');
     await editor.getByLabel('Icon').fill('Not An Icon');
-    await choose(page, editor, 'Dialog', 'Run a playbook (run-playbook)');
-    await choose(page, editor, 'Repository', 'playbooks');
-    await choose(page, editor, 'Playbook', 'hello.yml');
-    await choose(page, editor, 'Provider field', 'Provider (provider)');
-    await choose(page, editor, 'Extra variables field', 'Extra variables (extra_vars)');
+    await choose(editor, 'Dialog', 'Run a playbook (run-playbook)');
+    await choose(editor, 'Repository', 'playbooks');
+    await choose(editor, 'Playbook', 'hello.yml');
+    await choose(editor, 'Provider field', 'Provider (provider)');
+    await choose(editor, 'Extra variables field', 'Extra variables (extra_vars)');
     await screenshot(page, 't01-editor');
 
     // The server checks it like a catalog file: the icon's problem shows on the icon, nothing is stored.
@@ -120,7 +82,7 @@ describe('the template and bundle editors in the web UI', () => {
     await page.getByRole('menuitem', { name: 'Catalog', exact: true }).click();
     await page.getByRole('link', { name: 'Order Hello from the editor' }).click();
     await page.getByRole('button', { name: 'Order', exact: true }).waitFor();
-    await choose(page, page, 'Playbook', 'hello.yml');
+    await choose(page, 'Playbook', 'hello.yml');
     await page.getByLabel('Extra variables').fill('name: template editor');
     await page.getByRole('button', { name: 'Order', exact: true }).click();
     await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/);
@@ -130,25 +92,25 @@ describe('the template and bundle editors in the web UI', () => {
   });
 
   test('a bundle of two items, reordered, saved with its provision indexes and inputs', async () => {
-    const page = context.pages()[0];
+    const page = await signedInPage();
     await page.goto(`${product.url}/#/serviceTemplates`);
     await page.getByTestId('new-bundle').click();
     const editor = page.getByTestId('template-editor');
     await editor.waitFor();
     await editor.getByLabel('Item name').first().fill('Bundle from the editor');
-    await choose(page, editor, 'Dialog', 'Demo bundle (demo-bundle)');
+    await choose(editor, 'Dialog', 'Demo bundle (demo-bundle)');
 
     // One site, its provider picked by the dialog's provider field; the first item deploys it.
     await page.getByRole('button', { name: 'Add site' }).click();
     const sites = page.getByTestId('bundle-sites');
     await sites.getByLabel('Site', { exact: true }).fill('apps');
-    await choose(page, sites, 'Provider from', 'dialog field');
-    await choose(page, sites, 'Provider field', 'Provider (provider)');
+    await choose(sites, 'Provider from', 'dialog field');
+    await choose(sites, 'Provider field', 'Provider (provider)');
 
     const first = page.getByTestId('bundle-item-0');
     await first.getByLabel('Item name').fill('app');
-    await choose(page, first, 'Site', 'apps');
-    await choose(page, first, 'Playbook', 'bundle/app.yml');
+    await choose(first, 'Site', 'apps');
+    await choose(first, 'Playbook', 'bundle/app.yml');
     await first.getByTestId('items-0-inputs-add').click();
     await first.getByTestId('items-0-inputs-key-0').fill('net_id');
     await first.getByTestId('items-0-inputs-value-0').fill('network.net_id');
@@ -156,9 +118,9 @@ describe('the template and bundle editors in the web UI', () => {
     await page.getByTestId('add-item').click();
     const second = page.getByTestId('bundle-item-1');
     await second.getByLabel('Item name').fill('network');
-    await choose(page, second, 'Playbook', 'bundle/network.yml');
+    await choose(second, 'Playbook', 'bundle/network.yml');
     await second.getByTestId('items-1-provision-vars-add').click();
-    await choose(page, second, 'Dialog field', 'Deployment name (deployment)');
+    await choose(second, 'Dialog field', 'Deployment name (deployment)');
     await second.getByTestId('items-1-provision-vars-value-0').fill('deployment');
 
     // Saved as it is, "app" takes an input from a later item: the server says so.
@@ -190,7 +152,7 @@ describe('the template and bundle editors in the web UI', () => {
   });
 
   test('an item from the catalog files is not edited in place: it offers "Copy to a new item"', async () => {
-    const page = context.pages()[0];
+    const page = await signedInPage();
     const seed = (await api(ITEMS)).serviceTemplates.find((t) => t.name === 'Run a playbook');
     await page.goto(`${product.url}/#/serviceTemplates/${seed.id}`);
     const owned = page.getByTestId('template-owned');
@@ -207,11 +169,7 @@ describe('the template and bundle editors in the web UI', () => {
   });
 
   test('the Templates list pages and searches every item, published or not, beyond its first 50', async () => {
-    let page = context?.pages()[0];
-    if (!page) {
-      page = await newPage();
-      await logIn(page);
-    }
+    const page = await signedInPage();
     const files = Array.from({ length: 60 }, (_, i) => ({
       path: `templates/paged-${i}.yaml`,
       content: `kind: ServiceTemplate\nname: Paged item ${String(i).padStart(2, '0')}\ncatalog: Paged\ntype: ansible_playbook\ndialog: run-playbook\npublished: ${i % 2 === 0}\nprovision: { repo: playbooks, playbook: hello.yml, provider: { field: provider } }\n`,
