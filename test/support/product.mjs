@@ -122,7 +122,7 @@ export async function startProduct(opts = {}) {
     await waitForHttp(`${url}/healthz`, { timeoutMs: opts.timeoutMs ?? 60_000, child });
   } catch (error) {
     await stop();
-    throw new Error(`the product did not start: ${error.message}\n--- its output ---\n${output}`);
+    throw new Error(`the product did not start: ${error.message}\n--- its output ---\n${output}`, { cause: error });
   }
 
   async function graphql(query, variables = {}, token) {
