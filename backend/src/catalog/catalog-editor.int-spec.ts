@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { newEnv, startTestApp, type TestApp, waitFor } from '../testing/harness.js';
+import { newEnv, orderService, requestEnded, startTestApp, type TestApp } from '../testing/harness.js';
 
 interface Item {
   id: string;
@@ -49,17 +49,8 @@ describe('template and bundle editors: saveServiceTemplate and deleteServiceTemp
     const loaded = (await app.gql<{ serviceTemplate: Item }>(GET, { id: item.id })).data!.serviceTemplate;
     assert.deepEqual(loaded.definition, item.definition);
 
-    const ordered = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
-      i: { templateId: item.id, dialogValues: { playbook: 'hello.yml', extra_vars: 'name: editor' } },
-    });
-    assert.equal(ordered.errors, undefined, JSON.stringify(ordered.errors));
-    const done = await waitFor('the request to end', async () => {
-      const r = (await app.gql<{ serviceRequest: { status: string; message: string | null; service: { outputs: Record<string, unknown> } | null } }>(
-        'query($id: ID!) { serviceRequest(id: $id) { status message service { outputs } } }',
-        { id: ordered.data!.orderService.id },
-      )).data!.serviceRequest;
-      return ['finished', 'failed'].includes(r.status) && r;
-    });
+    const ordered = await orderService(app, item.id, { playbook: 'hello.yml', extra_vars: 'name: editor' });
+    const done = await requestEnded<{ status: string; message: string | null; service: { outputs: Record<string, unknown> } | null }>(app, ordered, 'status message service { outputs }');
     assert.equal(done.status, 'finished', done.message ?? '');
     assert.equal(done.service?.outputs.greeting, 'Hello, editor!');
   });

@@ -1,35 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { newEnv, startTestApp, type TestApp, waitFor } from '../testing/harness.js';
+import { type GitUpstream, newEnv, newGitUpstream, orderService, providerIdByName, requestEnded, startTestApp, type TestApp } from '../testing/harness.js';
 
-/** A real bare repository made by the test, with a working clone to push from. */
-async function newUpstream() {
-  const dir = await mkdtemp(join(tmpdir(), 'catalog-upstream-'));
-  const bare = join(dir, 'repo.git');
-  const work = join(dir, 'work');
-  const git = (cwd: string, ...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@localhost', ...args], { cwd, stdio: 'pipe' }).toString().trim();
-  git(dir, 'init', '--bare', '--quiet', '--initial-branch=main', bare);
-  git(dir, 'clone', '--quiet', bare, work);
-  const commit = async (files: Record<string, string | null>, message: string) => {
-    for (const [path, text] of Object.entries(files)) {
-      if (text === null) {
-        git(work, 'rm', '--quiet', path);
-        continue;
-      }
-      await mkdir(dirname(join(work, path)), { recursive: true });
-      await writeFile(join(work, path), text);
-    }
-    git(work, 'add', '--all');
-    git(work, 'commit', '--quiet', '-m', message);
-    git(work, 'push', '--quiet', 'origin', 'HEAD:main');
-  };
-  return { url: `file://${bare}`, commit, remove: () => rm(dir, { recursive: true, force: true }) };
-}
 
 const PLAY = `- name: Greet
   hosts: all
@@ -71,12 +43,12 @@ const TEMPLATES = '{ serviceTemplates(take: 500) { id name catalog published } }
 
 describe("a git repository's catalog/ folder, loaded on every refresh", () => {
   let app: TestApp;
-  let upstream: Awaited<ReturnType<typeof newUpstream>>;
+  let upstream: GitUpstream;
   let repoId: string;
 
   before(async () => {
     app = await startTestApp(await newEnv());
-    upstream = await newUpstream();
+    upstream = await newGitUpstream('catalog-upstream-');
   });
   after(async () => {
     await app?.stop();
@@ -107,18 +79,9 @@ describe("a git repository's catalog/ folder, loaded on every refresh", () => {
     const item = (await templates()).find((t) => t.name === 'Team greeting');
     assert.deepEqual(item && { catalog: item.catalog, published: item.published }, { catalog: 'Team', published: true });
 
-    const provider = (await app.gql<{ providers: { id: string; name: string }[] }>('{ providers { id name } }')).data!.providers.find((p) => p.name === 'local')!.id;
-    const ordered = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
-      i: { templateId: item!.id, dialogValues: { provider, who: 'team' } },
-    });
-    assert.equal(ordered.errors, undefined, JSON.stringify(ordered.errors));
-    const done = await waitFor('the order to end', async () => {
-      const r = (await app.gql<{ serviceRequest: { status: string; message: string | null; service: { outputs: Record<string, unknown> } | null } }>(
-        'query($id: ID!) { serviceRequest(id: $id) { status message service { outputs } } }',
-        { id: ordered.data!.orderService.id },
-      )).data!.serviceRequest;
-      return ['finished', 'failed'].includes(r.status) && r;
-    });
+    const provider = await providerIdByName(app, 'local');
+    const ordered = await orderService(app, item!.id, { provider, who: 'team' });
+    const done = await requestEnded<{ status: string; message: string | null; service: { outputs: Record<string, unknown> } | null }>(app, ordered, 'status message service { outputs }');
     assert.equal(done.status, 'finished', done.message ?? '');
     assert.deepEqual(done.service!.outputs, { greeting: 'Hi, team' });
   });

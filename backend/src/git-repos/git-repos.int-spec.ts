@@ -1,30 +1,8 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { newEnv, startTestApp, type TestApp } from '../testing/harness.js';
-
-/** A real bare repository made by the test, with a working clone to push from. */
-async function newUpstream() {
-  const dir = await mkdtemp(join(tmpdir(), 'upstream-'));
-  const bare = join(dir, 'repo.git');
-  const work = join(dir, 'work');
-  const git = (cwd: string, ...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@localhost', ...args], { cwd, stdio: 'pipe' }).toString().trim();
-  git(dir, 'init', '--bare', '--quiet', '--initial-branch=main', bare);
-  git(dir, 'clone', '--quiet', bare, work);
-  const commit = async (files: Record<string, string>, message: string) => {
-    for (const [path, text] of Object.entries(files)) await writeFile(join(work, path), text);
-    git(work, 'add', '--all');
-    git(work, 'commit', '--quiet', '-m', message);
-    git(work, 'push', '--quiet', 'origin', 'HEAD:main');
-    return git(work, 'rev-parse', 'HEAD');
-  };
-  return { url: `file://${bare}`, commit, remove: () => rm(dir, { recursive: true, force: true }) };
-}
+import { type GitUpstream, newEnv, newGitUpstream, startTestApp, type TestApp } from '../testing/harness.js';
 
 const PLAY = (msg: string) => `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug: { msg: "${msg}" }\n`;
 const REPO = 'id name url branch commit refreshStatus playbooks { path } refreshes { status commit previousCommit added changed removed error }';
@@ -40,10 +18,10 @@ interface Repo {
 
 describe('git repositories of the users, on real git', () => {
   let app: TestApp;
-  let upstream: Awaited<ReturnType<typeof newUpstream>>;
+  let upstream: GitUpstream;
   before(async () => {
     app = await startTestApp(await newEnv());
-    upstream = await newUpstream();
+    upstream = await newGitUpstream();
   });
   after(async () => {
     await app?.stop();
@@ -62,8 +40,7 @@ describe('git repositories of the users, on real git', () => {
     assert.deepEqual(repo.refreshes[0], { status: 'successful', commit: first, previousCommit: null, added: ['old.yml', 'site.yml'], changed: [], removed: [], error: null });
 
     const second = await upstream.commit({ 'site.yml': PLAY('two'), 'deploy.yml': PLAY('deploy') }, 'second');
-    execFileSync('git', ['rm', '--quiet', 'old.yml'], { cwd: join(upstream.url.slice('file://'.length), '..', 'work') });
-    const third = await upstream.commit({}, 'third');
+    const third = await upstream.commit({ 'old.yml': null }, 'third');
     const refresh = async () =>
       (await app.gql<{ refreshGitRepo: Repo }>(`mutation($id: ID!) { refreshGitRepo(id: $id) { ${REPO} } }`, { id: repo.id })).data!.refreshGitRepo;
     const refreshed = await refresh();
@@ -97,7 +74,7 @@ describe('git repositories of the users, on real git', () => {
     const refreshed = (await app.gql<{ refreshGitRepo: Repo }>(`mutation($id: ID!) { refreshGitRepo(id: $id) { ${REPO} } }`, { id })).data!.refreshGitRepo;
     assert.equal(refreshed.refreshes[0].status, 'unchanged');
 
-    const other = await newUpstream();
+    const other = await newGitUpstream();
     try {
       const commit = await other.commit({ 'other.yml': PLAY('other') }, 'other');
       const moved = await app.gql<{ updateGitRepo: Repo & { url: string } }>(UPDATE, { id, i: { url: other.url } });
@@ -149,7 +126,7 @@ describe('git repositories of the users, on real git', () => {
   test('limits: a repository with more files than GIT_MAX_FILES is refused with a clear error, and nothing is stored', async () => {
     // The built-in repository (playbooks/) must fit; the test's own does not.
     const small = await startTestApp(await newEnv(), { GIT_MAX_FILES: '100' });
-    const many = await newUpstream();
+    const many = await newGitUpstream();
     try {
       await many.commit(Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`p${i}.yml`, PLAY(String(i))])), '101 files');
       const res = await small.gql('mutation($i: CreateGitRepoInput!) { createGitRepo(input: $i) { id } }', { i: { name: 'many', url: many.url } });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { newEnv, startTestApp, type TestApp, waitFor } from '../testing/harness.js';
+import { newEnv, orderService, requestEnded, startTestApp, type TestApp, templateIdByName } from '../testing/harness.js';
 import { type KubeApiSubset, startKubeApiSubset } from '../testing/kube-api-subset.js';
 
 /**
@@ -35,14 +35,8 @@ describe('a Kubernetes provider, against a local server implementing the subset 
   const check = async () =>
     (await app.gql<{ checkProviderHealth: { healthStatus: string; healthMessage: string } }>('mutation($id: ID!) { checkProviderHealth(id: $id) { healthStatus healthMessage } }', { id: providerId }))
       .data!.checkProviderHealth;
-  const ended = (id: string) =>
-    waitFor(`request ${id}`, async () => {
-      const r = (await app.gql<{ serviceRequest: { status: string; message: string; jobs: { stdout: string; events: { stdout: string }[] }[]; service: { id: string; outputs: Record<string, string> } | null } }>(
-        'query($id: ID!) { serviceRequest(id: $id) { status message jobs { stdout events { stdout } } service { id outputs } } }',
-        { id },
-      )).data!.serviceRequest;
-      return ['finished', 'failed'].includes(r.status) && r;
-    });
+  type Ended = { status: string; message: string; jobs: { stdout: string; events: { stdout: string }[] }[]; service: { id: string; outputs: Record<string, string> } | null };
+  const ended = (id: string) => requestEnded<Ended>(app, id, 'status message jobs { stdout events { stdout } } service { id outputs }');
 
   test('health: /version and /readyz answer, so it is up; the API server gone, down; back, up', async () => {
     assert.deepEqual(await check(), { healthStatus: 'up', healthMessage: 'Kubernetes v1.30.0-superfluid-test-subset ready' });
@@ -53,13 +47,8 @@ describe('a Kubernetes provider, against a local server implementing the subset 
   });
 
   test('the catalog item deploys a Deployment and a LoadBalancer Service, returns the address, shows on the provider; reconfiguring scales it; retiring removes both', async () => {
-    const list = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates(catalog: "Cloud") { id name } }');
-    const templateId = list.data!.serviceTemplates.find((t) => t.name === 'Kubernetes application with a load balancer')!.id;
-    const ordered = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
-      i: { templateId, dialogValues: { provider: providerId, app_name: 'web', image: 'nginx:1.27', replicas: 3, port: 8080 } },
-    });
-    assert.equal(ordered.errors, undefined, JSON.stringify(ordered.errors));
-    const done = await ended(ordered.data!.orderService.id);
+    const templateId = await templateIdByName(app, 'Kubernetes application with a load balancer');
+    const done = await ended(await orderService(app, templateId, { provider: providerId, app_name: 'web', image: 'nginx:1.27', replicas: 3, port: 8080 }));
     assert.equal(done.status, 'finished', `${done.message}\n${done.jobs[0]?.stdout}`);
     assert.match(done.service!.outputs.app_url, /^http:\/\/203\.0\.113\.\d+:8080$/);
     const deployments = kube.objects('deployments') as { metadata: { name: string; namespace: string }; spec: { replicas: number } }[];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { newEnv, startTestApp, type TestApp, waitFor } from '../testing/harness.js';
+import { newEnv, orderService, requestEnded, startTestApp, type TestApp, templateIdByName } from '../testing/harness.js';
 import { type OpenStackSite, startOpenStackSite } from '../testing/openstack-site.js';
 
 interface Ended {
@@ -52,8 +52,7 @@ describe('OpenStack providers, against a real Keystone and Heat', () => {
       { auth_url: cloud.authUrl, application_credential_id: cloud.applicationCredentialId },
       { application_credential_secret: cloud.applicationCredentialSecret },
     );
-    const list = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates(catalog: "Cloud") { id name } }');
-    templateId = list.data!.serviceTemplates.find((t) => t.name === 'OpenStack Heat stack')!.id;
+    templateId = await templateIdByName(app, 'OpenStack Heat stack');
   });
   after(async () => {
     await app?.stop();
@@ -63,25 +62,9 @@ describe('OpenStack providers, against a real Keystone and Heat', () => {
   const check = async (id: string) =>
     (await app.gql<{ checkProviderHealth: { healthStatus: string; healthMessage: string } }>('mutation($id: ID!) { checkProviderHealth(id: $id) { healthStatus healthMessage } }', { id }))
       .data!.checkProviderHealth;
-  const ended = (id: string) =>
-    waitFor(
-      `request ${id}`,
-      async () => {
-        const r = (await app.gql<{ serviceRequest: Ended }>(
-          'query($id: ID!) { serviceRequest(id: $id) { status message jobs { stdout events { stdout data } } service { id outputs } } }',
-          { id },
-        )).data!.serviceRequest;
-        return ['finished', 'failed'].includes(r.status) && r;
-      },
-      180_000,
-    );
-  const order = async (providerId: string, values: Record<string, unknown>) => {
-    const ordered = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
-      i: { templateId, dialogValues: { provider: providerId, instances: 2, tier: 'standard', ...values } },
-    });
-    assert.equal(ordered.errors, undefined, JSON.stringify(ordered.errors));
-    return ended(ordered.data!.orderService.id);
-  };
+  const ended = (id: string) => requestEnded<Ended>(app, id, 'status message jobs { stdout events { stdout data } } service { id outputs }', 180_000);
+  const order = async (providerId: string, values: Record<string, unknown>) =>
+    ended(await orderService(app, templateId, { provider: providerId, instances: 2, tier: 'standard', ...values }));
   const retire = async (serviceId: string) => {
     const retiring = await app.gql<{ retireService: { id: string } }>('mutation($id: ID!) { retireService(id: $id) { id } }', { id: serviceId });
     assert.equal(retiring.errors, undefined, JSON.stringify(retiring.errors));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PROJECT_ROOT } from '../config/config.js';
-import { newEnv, startTestApp, type TestApp, waitFor } from '../testing/harness.js';
+import { newEnv, orderService, providerIdByName, requestEnded, startTestApp, type TestApp, templateIdByName, waitFor } from '../testing/harness.js';
 import { type SshSites, startSshSites } from '../testing/ssh-sites.js';
 
 /** Prints every secret a run can reach: the job's output must show them masked. */
@@ -43,7 +43,7 @@ interface Provider {
 const PROVIDER = 'id name healthStatus healthMessage';
 const CREATE_PROVIDER = `mutation($i: ProviderInput!) { createProvider(input: $i) { ${PROVIDER} } }`;
 const CREATE_CREDENTIAL = 'mutation($i: CreateCredentialInput!) { createCredential(input: $i) { id } }';
-const REQUEST = 'query($id: ID!) { serviceRequest(id: $id) { status message jobs { id status stdout events { event stdout } } service { id outputs } } }';
+const REQUEST_FIELDS = 'status message jobs { id status stdout events { event stdout } } service { id outputs }';
 
 describe('providers on real SSH hosts (network namespaces), credentials injected into runs and never leaked', () => {
   let app: TestApp;
@@ -100,8 +100,7 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
       'kind: ServiceTemplate\nname: Inventory probe\ntype: bundle\ndialog: demo-bundle\ninventory: probe\nitems:\n  - { name: run, site: probe, provision: { repo: playbooks, playbook: jinja.yml, provider: { field: provider } } }\n',
     );
     app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: join(work, 'playbooks'), CATALOG_DIR: join(work, 'catalog') });
-    const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
-    templateId = templates.data!.serviceTemplates.find((t) => t.name === 'Run a playbook')!.id;
+    templateId = await templateIdByName(app, 'Run a playbook');
   });
   after(async () => {
     await app?.stop();
@@ -114,19 +113,9 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     return res.data!.createCredential.id;
   };
-  const order = async (provider: string, playbook: string) => {
-    const res = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
-      i: { templateId, dialogValues: { provider, playbook } },
-    });
-    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    return res.data!.orderService.id;
-  };
+  const order = (provider: string, playbook: string) => orderService(app, templateId, { provider, playbook });
   type Request = { status: string; message: string | null; jobs: { id: string; status: string; stdout: string; events: { event: string; stdout: string }[] }[]; service: { id: string; outputs: Record<string, unknown> } | null };
-  const ended = (id: string) =>
-    waitFor(`request ${id}`, async () => {
-      const r = (await app.gql<{ serviceRequest: Request }>(REQUEST, { id })).data!.serviceRequest;
-      return ['finished', 'failed', 'canceled'].includes(r.status) && r;
-    });
+  const ended = (id: string) => requestEnded<Request>(app, id, REQUEST_FIELDS, 60_000);
 
   let sshProvider: Provider;
 
@@ -161,18 +150,13 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
       if (p.type === 'ssh') assert.equal(done.service!.outputs.host_probe, jinja, p.name);
     }
 
-    const local = (await app.gql<{ providers: { id: string; name: string }[] }>('{ providers { id name } }')).data!.providers.find((p) => p.name === 'local')!.id;
+    const local = await providerIdByName(app, 'local');
     const inventory = await app.gql('mutation($i: InventoryInput!) { createInventory(input: $i) { id } }', {
       i: { name: 'probe', sites: [{ name: 'probe', providerId: local, variables: { probe: jinja } }] },
     });
     assert.equal(inventory.errors, undefined, JSON.stringify(inventory.errors));
-    const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
-    const bundle = templates.data!.serviceTemplates.find((t) => t.name === 'Inventory probe')!.id;
-    const ordered = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
-      i: { templateId: bundle, dialogValues: { provider: local, deployment: 'probe' } },
-    });
-    assert.equal(ordered.errors, undefined, JSON.stringify(ordered.errors));
-    const done = await ended(ordered.data!.orderService.id);
+    const bundle = await templateIdByName(app, 'Inventory probe');
+    const done = await ended(await orderService(app, bundle, { provider: local, deployment: 'probe' }));
     assert.equal(done.status, 'finished', done.message ?? '');
     assert.equal((done.service!.outputs.items as Record<string, { probe: string }>).run.probe, jinja, 'inventory document');
     assert.equal(existsSync(marker), false, 'a variable was templated: its command ran');
@@ -363,9 +347,8 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
   });
 
   test('a vault credential decrypts the playbook\'s vault data through a 0600 file (--vault-id), and its password is nowhere in clear', async () => {
-    const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
-    const vaulted = templates.data!.serviceTemplates.find((t) => t.name === 'Vaulted')!.id;
-    const local = (await app.gql<{ providers: { id: string; name: string }[] }>('{ providers { id name } }')).data!.providers.find((p) => p.name === 'local')!.id;
+    const vaulted = await templateIdByName(app, 'Vaulted');
+    const local = await providerIdByName(app, 'local');
     const orderVaulted = () =>
       app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
         i: { templateId: vaulted, dialogValues: { provider: local, playbook: 'vaulted.yml' } },
@@ -395,9 +378,8 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
   });
 
   test('a password field of the order form reaches the playbook, and is never stored, shown or printed in clear', async () => {
-    const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
-    const templateId = templates.data!.serviceTemplates.find((t) => t.name === 'With a password')!.id;
-    const local = (await app.gql<{ providers: { id: string; name: string }[] }>('{ providers { id name } }')).data!.providers.find((p) => p.name === 'local')!.id;
+    const templateId = await templateIdByName(app, 'With a password');
+    const local = await providerIdByName(app, 'local');
     const ordered = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
       i: { templateId, dialogValues: { provider: local, db_password: dialogPassword } },
     });

@@ -1,8 +1,11 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import type { INestApplication } from '@nestjs/common';
 import { createClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
@@ -179,4 +182,91 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The id of the published service template named `name` (the test fails when there is none). */
+export async function templateIdByName(app: TestApp, name: string): Promise<string> {
+  const res = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('query($s: String!) { serviceTemplates(search: $s, take: 500) { id name } }', { s: name });
+  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+  const found = res.data!.serviceTemplates.find((t) => t.name === name);
+  assert.ok(found, `no service template named "${name}"`);
+  return found.id;
+}
+
+/** The id of the provider named `name` ('local' is seeded). */
+export async function providerIdByName(app: TestApp, name = 'local'): Promise<string> {
+  const res = await app.gql<{ providers: { id: string; name: string }[] }>('{ providers { id name } }');
+  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+  const found = res.data!.providers.find((p) => p.name === name);
+  assert.ok(found, `no provider named "${name}"`);
+  return found.id;
+}
+
+/** Orders the template `templateId` with `dialogValues` as the app's admin (GraphQL errors fail the test); resolves with the request's id. */
+export async function orderService(app: TestApp, templateId: string, dialogValues: Record<string, unknown>): Promise<string> {
+  const res = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', { i: { templateId, dialogValues } });
+  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+  return res.data!.orderService.id;
+}
+
+/**
+ * Waits until the request `id` is finished, failed or canceled, and resolves with it as the
+ * serviceRequest query gives it with `fields` (a selection of ServiceRequest: 'status message' and
+ * whatever the test reads; `T` is the shape the test expects). A wait, not a speed assertion.
+ */
+export async function requestEnded<T extends { status: string } = { status: string; message: string | null }>(app: TestApp, id: string, fields = 'status message', ms = 120_000): Promise<T> {
+  return waitFor(
+    `request ${id} to end`,
+    async () => {
+      const res = await app.gql<{ serviceRequest: T }>(`query($id: ID!) { serviceRequest(id: $id) { ${fields} } }`, { id });
+      assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+      const request = res.data!.serviceRequest;
+      return ['finished', 'failed', 'canceled'].includes(request.status) && request;
+    },
+    ms,
+  );
+}
+
+/** A git repository made by a test: a bare repository (`url`) and a working clone that `commit()` pushes from. */
+const run = promisify(execFile);
+
+export interface GitUpstream {
+  url: string;
+  /** Writes the files (null: removes it), commits everything and pushes to main; resolves with the commit's hash. */
+  commit(files: Record<string, string | null>, message: string): Promise<string>;
+  remove(): Promise<void>;
+}
+
+/**
+ * A real bare repository on branch main, with a working clone to push from (no commit yet). git runs
+ * asynchronously: a test process blocked for seconds (execFileSync on a loaded machine) lets the
+ * application's server close its idle keep-alive connections unseen, and the next app.gql() fails
+ * with "fetch failed" (ECONNRESET).
+ */
+export async function newGitUpstream(prefix = 'upstream-'): Promise<GitUpstream> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const bare = join(dir, 'repo.git');
+  const work = join(dir, 'work');
+  const git = async (cwd: string, ...args: string[]) =>
+    (await run('git', ['-c', 'user.name=Test', '-c', 'user.email=test@localhost', ...args], { cwd })).stdout.trim();
+  await git(dir, 'init', '--bare', '--quiet', '--initial-branch=main', bare);
+  await git(dir, 'clone', '--quiet', bare, work);
+  return {
+    url: `file://${bare}`,
+    async commit(files, message) {
+      for (const [path, text] of Object.entries(files)) {
+        if (text === null) {
+          await git(work, 'rm', '--quiet', path);
+          continue;
+        }
+        await mkdir(dirname(join(work, path)), { recursive: true });
+        await writeFile(join(work, path), text);
+      }
+      await git(work, 'add', '--all');
+      await git(work, 'commit', '--quiet', '-m', message);
+      await git(work, 'push', '--quiet', 'origin', 'HEAD:main');
+      return git(work, 'rev-parse', 'HEAD');
+    },
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
 }
