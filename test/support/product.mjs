@@ -69,7 +69,8 @@ function spawnBackend(env, name) {
 }
 
 /**
- * Starts the backend and waits until /healthz answers 200 (60 s at most).
+ * Starts the backend and waits until /healthz answers 200 (120 s at most: a waiting limit, never a
+ * speed check; on a loaded machine Nest's start-up has taken more than 60 s).
  * opts.env: extra environment (ROLE, WORKER_CONCURRENCY...); opts.timeoutMs.
  * Resolves with { url, adminPassword, dataDir, env, process, output(),
  * graphql(query, variables, token), login(), stop() }.
@@ -119,7 +120,7 @@ export async function startProduct(opts = {}) {
   };
 
   try {
-    await waitForHttp(`${url}/healthz`, { timeoutMs: opts.timeoutMs ?? 60_000, child });
+    await waitForHttp(`${url}/healthz`, { timeoutMs: opts.timeoutMs ?? 120_000, child });
   } catch (error) {
     await stop();
     throw new Error(`the product did not start: ${error.message}\n--- its output ---\n${output}`, { cause: error });
