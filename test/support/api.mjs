@@ -88,7 +88,9 @@ export async function waitForRequestEnd(api, id, { fields = '', via = 'subscript
           },
           error: (e) => reject(e instanceof Error ? e : new Error(`serviceRequestUpdated: ${JSON.stringify(e)}`)),
           complete: () =>
-            last && TERMINAL_STATUSES.includes(last.status) ? resolve({ request: last, seen }) : reject(new Error(`request ${id}: the subscription ended at ${last?.status}`)),
+            last && TERMINAL_STATUSES.includes(last.status)
+              ? resolve({ request: last, seen })
+              : reject(new Error(`request ${id}: the subscription ended at ${last?.status}`)),
         },
       );
     });
