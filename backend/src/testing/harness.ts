@@ -116,7 +116,10 @@ export async function startTestApp(env: TestEnv, settings: Record<string, string
   async function gql<T>(query: string, variables: Record<string, unknown> = {}, token: string | null = testApp.token): Promise<GqlResult<T>> {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      // A connection per request: the application runs in this process, so while a test blocks it
+      // (execFileSync on a loaded machine) the server's 5 s keep-alive timer can close a pooled
+      // connection unseen, and the next request on it fails with "fetch failed" (ECONNRESET).
+      headers: { 'content-type': 'application/json', connection: 'close', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GqlResult<T>;
@@ -212,19 +215,28 @@ export async function orderService(app: TestApp, templateId: string, dialogValue
 /**
  * Waits until the request `id` is finished, failed or canceled, and resolves with it as the
  * serviceRequest query gives it with `fields` (a selection of ServiceRequest: 'status message' and
- * whatever the test reads; `T` is the shape the test expects). A wait, not a speed assertion.
+ * whatever the test reads; `T` is the shape the test expects). An answer with errors is polled again,
+ * as the tests' own loops did; the timeout's message carries the last one's. A wait, not a speed
+ * assertion.
  */
 export async function requestEnded<T extends { status: string } = { status: string; message: string | null }>(app: TestApp, id: string, fields = 'status message', ms = 120_000): Promise<T> {
-  return waitFor(
-    `request ${id} to end`,
-    async () => {
-      const res = await app.gql<{ serviceRequest: T }>(`query($id: ID!) { serviceRequest(id: $id) { ${fields} } }`, { id });
-      assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-      const request = res.data!.serviceRequest;
-      return ['finished', 'failed', 'canceled'].includes(request.status) && request;
-    },
-    ms,
-  );
+  let errors: GqlResult<T>['errors'];
+  try {
+    return await waitFor(
+      `request ${id} to end`,
+      async () => {
+        const res = await app.gql<{ serviceRequest: T | null }>(`query($id: ID!) { serviceRequest(id: $id) { ${fields} } }`, { id });
+        errors = res.errors;
+        const request = res.data?.serviceRequest;
+        return request && ['finished', 'failed', 'canceled'].includes(request.status) && request;
+      },
+      ms,
+    );
+  } catch (error) {
+    // The last answer's errors, if any, say more than the timeout.
+    if (errors) throw new Error(`${(error as Error).message}; the last answer's errors: ${JSON.stringify(errors)}`, { cause: error });
+    throw error;
+  }
 }
 
 /** A git repository made by a test: a bare repository (`url`) and a working clone that `commit()` pushes from. */
