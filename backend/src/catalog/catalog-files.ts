@@ -2,10 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { type Document, LineCounter, parseAllDocuments } from 'yaml';
 import { z } from 'zod';
-import { forbiddenVariable } from '../common/ansible-variables.js';
 import { JOB_OPTION_NAMES, jobOptionsSchema } from '../jobs/job-options.js';
 import { parseDialog } from '../dialogs/dialog.schema.js';
-import { type DialogDefinition, dialogFields } from '../dialogs/dialog.types.js';
+import { type DialogDefinition, dialogFields, forbiddenVariable } from '@superfluid/dialogs';
 import { type BundleItemSpec, type ProvisionSpec, type RetirementSpec, type SiteSpec, STATE_METHODS, type StateMachineDef } from './catalog.types.js';
 
 const valueSource = z.union([z.string().min(1), z.object({ field: z.string().min(1) }).strict()]);

@@ -1,6 +1,6 @@
+import type { DialogDefinition } from '@superfluid/dialogs';
 import { parse } from 'yaml';
 import { parseDialog } from '../dialog.schema.js';
-import type { DialogDefinition } from '../dialog.types.js';
 
 /** Thrown by the importers: every problem, each naming its dialog and field. */
 export class DialogImportError extends Error {
