@@ -2,7 +2,7 @@
 // is sent); the server runs it again on every order, on values it has resolved dynamic choices
 // for, and stays the authority. Each broken rule is a FieldProblem: `message` is the API's wording
 // (VALIDATION_FAILED field errors), formMessage() the form's, shown under the field.
-import { matchesPattern } from './pattern.js';
+import { matchesPattern, patternProblem } from './pattern.js';
 import { type DialogDefinition, type DialogField, dialogFields, isSecretField, type VisibleWhen } from './types.js';
 import { parseYamlMapping } from './yaml-mapping.js';
 
@@ -48,8 +48,14 @@ export const isEmpty = (v: unknown): boolean => v === undefined || v === null ||
 
 const problem = (rule: FieldProblem['rule'], message: string, limit?: number): FieldProblem => (limit === undefined ? { rule, message } : { rule, message, limit });
 
-const patternBroken = (f: DialogField, value: string): FieldProblem | undefined =>
-  f.pattern === undefined || matchesPattern(f.pattern, value) ? undefined : problem('pattern', f.patternMessage ?? `must match ${f.pattern}`);
+function patternBroken(f: DialogField, value: string): FieldProblem | undefined {
+  if (f.pattern === undefined) return undefined;
+  // Saving refuses such a pattern; one stored before RE2 (a lookahead), or typed in the editor's
+  // preview, refuses every value rather than letting it through unchecked.
+  const unusable = patternProblem(f.pattern);
+  if (unusable) return problem('pattern', `cannot be checked: the field's pattern ${unusable}; the dialog must be changed`);
+  return matchesPattern(f.pattern, value) ? undefined : problem('pattern', f.patternMessage ?? `must match ${f.pattern}`);
+}
 
 function checkText(f: DialogField, value: unknown): FieldProblem | undefined {
   if (typeof value !== 'string') return problem('type', 'must be text');
