@@ -10,6 +10,7 @@ WORKDIR /app
 
 # Dependencies first, so that source edits do not invalidate this layer.
 COPY package.json package-lock.json ./
+COPY packages/dialogs/package.json packages/dialogs/
 COPY backend/package.json backend/
 COPY frontend/package.json frontend/
 COPY test/package.json test/

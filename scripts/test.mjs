@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: installs and builds what is missing, starts a throwaway PostgreSQL
 // and Redis, then runs three tiers with Node's test runner, in order:
-//   unit         backend/dist/**/*.spec.js
+//   unit         backend/dist/**/*.spec.js, packages/dialogs/dist/*.spec.js
 //   integration  backend/dist/**/*.int-spec.js   (one file at a time)
 //   e2e          test/e2e/*.test.mjs             (one file at a time)
 // `npm test -- unit e2e` runs only the tiers named; `TEST_FILTER=<regex>` only the
@@ -25,10 +25,20 @@ import { stopChild, waitForExit } from './lib/process.mjs';
 import { ROOT, prepare, say } from './lib/setup.mjs';
 import { freePort, makeTempDir, startPostgres, startRedis } from './lib/services.mjs';
 
+// Each tier runs the files of its `dirs` (compiled from `compiledFrom`, when given) in one runner.
 const TIERS = [
-  { name: 'unit', dir: 'backend/dist', pattern: /\.spec\.js$/, recursive: true, serial: false, compiledFrom: 'backend/src' },
-  { name: 'integration', dir: 'backend/dist', pattern: /\.int-spec\.js$/, recursive: true, serial: true, compiledFrom: 'backend/src' },
-  { name: 'e2e', dir: 'test/e2e', pattern: /\.test\.mjs$/, recursive: false, serial: true },
+  {
+    name: 'unit',
+    dirs: [
+      { dir: 'backend/dist', compiledFrom: 'backend/src' },
+      { dir: 'packages/dialogs/dist', compiledFrom: 'packages/dialogs/src' },
+    ],
+    pattern: /\.spec\.js$/,
+    recursive: true,
+    serial: false,
+  },
+  { name: 'integration', dirs: [{ dir: 'backend/dist', compiledFrom: 'backend/src' }], pattern: /\.int-spec\.js$/, recursive: true, serial: true },
+  { name: 'e2e', dirs: [{ dir: 'test/e2e' }], pattern: /\.test\.mjs$/, recursive: false, serial: true },
 ];
 // Per test (it/test) limit of the runner: a guard against hangs, not a speed check.
 const TEST_TIMEOUT_MS = Number(process.env.TEST_TIMEOUT_MS || 5 * 60_000);
@@ -89,12 +99,13 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 /** Runs one tier; resolves with its counts. */
 async function runTier(tier, env) {
-  let files = findFiles(tier.dir, tier.pattern, tier.recursive);
-  if (tier.compiledFrom) {
+  let files = [];
+  for (const { dir, compiledFrom } of tier.dirs) {
+    const found = findFiles(dir, tier.pattern, tier.recursive);
     // tsc never deletes: a compiled test whose .ts source is gone would still run.
-    const stale = files.filter((f) => !fs.existsSync(path.join(ROOT, tier.compiledFrom, path.relative(tier.dir, f).replace(/\.js$/, '.ts'))));
-    if (stale.length) say(`${tier.name}: skipping compiled tests whose source is gone (delete ${tier.dir} to clean up): ${stale.join(', ')}`);
-    files = files.filter((f) => !stale.includes(f));
+    const stale = compiledFrom ? found.filter((f) => !fs.existsSync(path.join(ROOT, compiledFrom, path.relative(dir, f).replace(/\.js$/, '.ts')))) : [];
+    if (stale.length) say(`${tier.name}: skipping compiled tests whose source is gone (delete ${dir} to clean up): ${stale.join(', ')}`);
+    files.push(...found.filter((f) => !stale.includes(f)));
   }
   if (process.env.TEST_FILTER) {
     const filter = new RegExp(process.env.TEST_FILTER);
@@ -103,7 +114,7 @@ async function runTier(tier, env) {
   const result = { name: tier.name, files: files.length, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0, ms: 0, ok: true };
   process.stdout.write(`\n=== ${tier.name}: ${files.length} file(s) ===\n`);
   if (files.length === 0) {
-    process.stdout.write(`no ${tier.pattern} files under ${tier.dir}\n`);
+    process.stdout.write(`no ${tier.pattern} files under ${tier.dirs.map((d) => d.dir).join(', ')}\n`);
     return result;
   }
   const args = [

@@ -119,6 +119,9 @@ function newestSource(dir) {
   return newest;
 }
 
+// packages/dialogs (the dialog model and validator) is built before the backend and the frontend, which import it.
+const WORKSPACES = ['packages/dialogs', 'backend', 'frontend', 'test'];
+
 const npmEnv = () => ({ ...process.env, npm_config_yes: 'true', npm_config_fund: 'false', npm_config_audit: 'false' });
 
 /**
@@ -128,7 +131,7 @@ const npmEnv = () => ({ ...process.env, npm_config_yes: 'true', npm_config_fund:
 export async function ensureDependencies() {
   const marker = path.join(ROOT, 'node_modules', '.package-lock.json');
   const lock = path.join(ROOT, 'package-lock.json');
-  const manifests = [lock, path.join(ROOT, 'package.json'), ...['backend', 'frontend', 'test'].map((w) => path.join(ROOT, w, 'package.json'))];
+  const manifests = [lock, path.join(ROOT, 'package.json'), ...WORKSPACES.map((w) => path.join(ROOT, w, 'package.json'))];
   if (!fs.existsSync(path.join(ROOT, 'node_modules')) || !fs.existsSync(marker)) {
     const command = fs.existsSync(lock) ? 'ci' : 'install';
     say(`Installing npm packages (npm ${command})...`);
@@ -145,19 +148,25 @@ export async function ensureDependencies() {
   if (fs.existsSync(marker)) fs.utimesSync(marker, now, now);
 }
 
-const BUILD_OUTPUT = { backend: 'dist/main.js', frontend: 'dist/index.html' };
+const BUILD_OUTPUT = { 'packages/dialogs': 'dist/index.js', backend: 'dist/main.js', frontend: 'dist/index.html' };
+// Workspaces a build reads: built first, and a newer build of one builds this one again (the
+// frontend bundles the dialog package; the backend takes its types from it).
+const BUILD_NEEDS = { backend: ['packages/dialogs'], frontend: ['packages/dialogs'] };
+const stampOf = (workspace) => path.join(ROOT, 'node_modules', '.cache', 'superfluid', `build-${workspace.replaceAll('/', '-')}.stamp`);
 
 /**
  * `npm run build -w <workspace>` when its output is missing or any of its files
- * is newer than the last build this script made.
+ * is newer than the last build this script made; the workspaces it needs first.
  */
 export async function ensureBuilt(workspace, { force = false } = {}) {
+  for (const needed of BUILD_NEEDS[workspace] ?? []) await ensureBuilt(needed);
   const dir = path.join(ROOT, workspace);
-  const stampDir = path.join(ROOT, 'node_modules', '.cache', 'superfluid');
-  const stamp = path.join(stampDir, `build-${workspace}.stamp`);
+  const stamp = stampOf(workspace);
+  const stampDir = path.dirname(stamp);
   const output = path.join(dir, BUILD_OUTPUT[workspace]);
   const started = new Date();
-  if (!force && fs.existsSync(output) && newestSource(dir) <= mtime(stamp)) return false;
+  const newest = Math.max(newestSource(dir), ...(BUILD_NEEDS[workspace] ?? []).map((needed) => mtime(stampOf(needed))));
+  if (!force && fs.existsSync(output) && newest <= mtime(stamp)) return false;
   say(`Building ${workspace} (npm run build -w ${workspace})...`);
   await run('npm', ['run', 'build', '-w', workspace], { cwd: ROOT, env: npmEnv(), stdio: toolStdio });
   fs.mkdirSync(stampDir, { recursive: true });

@@ -115,3 +115,9 @@ test('the editor\'s check: the catalog-file rules, each problem with its path in
   ]);
   assert.match(issues({ kind: 'ServiceTemplate', name: 'Bad', type: 'ansible_playbook', dialog: 'd', provision: { repo: '', playbook: 'x.yml', provider: 'p' } })[0], /^provision\.repo: /);
 });
+
+test('catalog as code: a file nested thousands deep is refused with its file and line before the YAML parser recurses into it', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'catalog-'));
+  await writeFile(join(dir, 'deep.yaml'), `kind: Dialog\nname: deep\nlabel: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+  await assert.rejects(readCatalog(dir), /catalog\/deep\.yaml: line 3: collections nested more than 64 deep are refused/);
+});

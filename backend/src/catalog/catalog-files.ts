@@ -2,10 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { type Document, LineCounter, parseAllDocuments } from 'yaml';
 import { z } from 'zod';
-import { forbiddenVariable } from '../common/ansible-variables.js';
 import { JOB_OPTION_NAMES, jobOptionsSchema } from '../jobs/job-options.js';
 import { parseDialog } from '../dialogs/dialog.schema.js';
-import { type DialogDefinition, dialogFields } from '../dialogs/dialog.types.js';
+import { assertYamlDepth, type DialogDefinition, dialogFields, forbiddenVariable, YamlLimitError } from '@superfluid/dialogs';
 import { type BundleItemSpec, type ProvisionSpec, type RetirementSpec, type SiteSpec, STATE_METHODS, type StateMachineDef } from './catalog.types.js';
 
 const valueSource = z.union([z.string().min(1), z.object({ field: z.string().min(1) }).strict()]);
@@ -394,6 +393,14 @@ export function parseCatalog(
   const result: CatalogFiles = { dialogs: [], templates: [], stateMachines: [] };
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const source = `${origin}${file.path}`;
+    // The parser recurses into nested collections: a file nested thousands deep is refused before it.
+    try {
+      assertYamlDepth(file.text);
+    } catch (err) {
+      if (!(err instanceof YamlLimitError)) throw err;
+      problems.push(`${source}: ${err.message}`);
+      continue;
+    }
     const counter = new LineCounter();
     const docs = parseAllDocuments(file.text, { lineCounter: counter });
     for (const doc of Array.isArray(docs) ? docs : [docs]) {

@@ -2,9 +2,8 @@
 // then 10,000 orders validated against it, each timed with performance.now().
 // Prints one JSON line: {"name":"order_validation_p99","value":<p99 ms>,"unit":"ms","p50":..,"n":..}
 import { performance } from 'node:perf_hooks';
-import { compileDialog } from '../dialogs/dialog-validator.js';
+import { compileDialog, type DialogField } from '@superfluid/dialogs';
 import { parseDialog } from '../dialogs/dialog.schema.js';
-import type { DialogField } from '../dialogs/dialog.types.js';
 
 const FIELDS = 50;
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyBinding, importedAutomateMethod, reapplyBindings } from './dialog-bindings.js';
 import { parseDialog } from './dialog.schema.js';
-import { type DialogDefinition, dialogFields } from './dialog.types.js';
+import { type DialogDefinition, dialogFields } from '@superfluid/dialogs';
 
 /** As a ManageIQ import leaves it: `zone` depends on `repo`, both from automate methods. */
 const imported = (zoneMethod = '/Ns/Cls/Zones'): DialogDefinition =>

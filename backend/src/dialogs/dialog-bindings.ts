@@ -3,7 +3,7 @@
 // remembered with the automate method it replaced, so that a re-import of the same export keeps it
 // for every field whose automate method is unchanged.
 import { DialogDefinitionError, parseDialog } from './dialog.schema.js';
-import { type DataSource, type DialogDefinition, type DialogField, dialogFields } from './dialog.types.js';
+import { type DataSource, type DialogDefinition, type DialogField, dialogFields } from '@superfluid/dialogs';
 
 /** How one imported field was bound: `dataSource: null` makes it a plain field (the requester types or picks its value). */
 export interface DialogBinding {

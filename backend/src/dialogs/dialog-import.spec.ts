@@ -3,8 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { PROJECT_ROOT } from '../config/config.js';
-import { validateDialogValues } from './dialog-validator.js';
-import { type DialogField, dialogFields } from './dialog.types.js';
+import { type DialogField, dialogFields, validateDialogValues } from '@superfluid/dialogs';
 import { importAwxSurvey } from './import/awx-survey.js';
 import { DialogImportError } from './import/import-helpers.js';
 import { importManageIqDialogs } from './import/manageiq.js';
@@ -141,4 +140,15 @@ test('AWX survey: a name can be given; errors name the survey, the question and 
   );
   refused(() => importAwxSurvey(survey([{ type: 'multiplechoice', variable: 's', question_name: 'S', choices: ['a', 'b'], default: 'c' }])), /survey "Survey": .*\("s"\)\.default: "c" is not one of the choices/);
   refused(() => importAwxSurvey('{"name": "x"}'), /"spec" list of questions/);
+});
+
+test('imports nested thousands deep are refused with their line before the YAML parser recurses into them', () => {
+  const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+  refused(() => importManageIqDialogs(`- label: X\n  dialog_tabs: ${deep(5000)}\n`), /^the ManageIQ export is nested too deeply: line 2: collections nested more than 64 deep are refused$/);
+  refused(() => importAwxSurvey(`{"name": "S",\n "spec": ${deep(5000)}}`), /^the AWX survey is nested too deeply: line 2:/);
+});
+
+test('a ManageIQ validator the linear-time pattern engine cannot run is refused on import, naming the dialog and the field', () => {
+  const exported = '- label: X\n  dialog_tabs:\n  - label: T\n    dialog_groups:\n    - label: B\n      dialog_fields:\n      - { name: pin, label: PIN, type: DialogFieldTextBox, validator_type: regex, validator_rule: \'\\A(\\d)\\1{3}\\z\' }\n';
+  refused(() => importManageIqDialogs(exported), /dialog "X": tabs\.0\.boxes\.0\.fields\.0 \("pin"\)\.pattern: is not a valid regular expression for the linear-time pattern engine \(RE2\)/);
 });

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { DialogBindings } from './dialog-bindings.js';
-import type { DialogDefinition } from './dialog.types.js';
+import type { DialogDefinition } from '@superfluid/dialogs';
 
 /** Where a stored dialog came from: a file under catalog/dialogs, an import (ManageIQ, AWX), or the dialog editor (saveDialog). */
 export type DialogOrigin = 'catalog' | 'imported' | 'editor';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseDialog } from './dialog.schema.js';
+import { DialogDefinitionError, parseDialog } from './dialog.schema.js';
 
 const make = (fields: object[]) => ({ name: 'd', label: 'D', tabs: [{ label: 'T', boxes: [{ label: 'B', fields }] }] });
 const text = (name: string, extra: object = {}) => ({ name, label: name, type: 'text', ...extra });
@@ -66,4 +66,27 @@ test('definitions: defaults must pass their own field; passwords have none; mult
   assert.throws(() => parseDialog(make([{ name: 't', label: 'T', type: 'tags', multiple: true }])), /only a dropdown may be multiple/);
   assert.throws(() => parseDialog(make([{ name: 'i', label: 'I', type: 'integer', min: 5, max: 1 }])), /min: is greater than max/);
   assert.doesNotThrow(() => parseDialog(make([{ name: 't', label: 'T', type: 'tags', default: ['a', 'b'] }, { name: 'x', label: 'X', type: 'datetime', default: '2030-01-01T00:00:00Z' }])));
+});
+
+test('dialog definitions: duplicate fields, bad patterns and choice-less dropdowns are refused', () => {
+  const field = { name: 'a', label: 'A', type: 'text' };
+  assert.throws(() => parseDialog(make([field, field])), /appears twice/);
+  assert.throws(() => parseDialog(make([{ ...field, pattern: '(' }])), /not a valid regular expression/);
+  assert.throws(() => parseDialog(make([{ name: 'b', label: 'B', type: 'dropdown' }])), /needs choices or a dataSource/);
+  assert.throws(() => parseDialog(make([{ ...field, name: 'Bad-Name' }])), /fields\.0 \("Bad-Name"\)\.name: field names are identifiers/);
+});
+
+test('definitions: a pattern the linear-time engine cannot run is refused on its field, once; one that would backtrack in RegExp is kept', () => {
+  assert.throws(
+    () => parseDialog(make([text('host', { pattern: '^(?=.*[0-9])[a-z0-9]+$', default: 'abc1' })])),
+    (err: Error) => {
+      assert.ok(err instanceof DialogDefinitionError);
+      assert.deepEqual(Object.keys(err.fields), ['host']);
+      assert.match(err.fields.host, /^pattern: is not a valid regular expression for the linear-time pattern engine \(RE2\): lookahead, lookbehind and backreferences are not supported/);
+      assert.equal(err.problems.length, 1, 'the default is not reported again');
+      return true;
+    },
+  );
+  const kept = parseDialog(make([text('word', { pattern: '(a+)+$', default: 'aaa' })]));
+  assert.equal(kept.tabs[0].boxes[0].fields[0].pattern, '(a+)+$');
 });

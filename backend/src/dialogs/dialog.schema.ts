@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { credentialType, credentialTypes } from '../credentials/credential-types.js';
-import { FIELD_TYPES, type DialogDefinition, type DialogField, dialogFields, fieldPrerequisites, isSecretField } from './dialog.types.js';
-import { validateFieldValue } from './dialog-validator.js';
+import { FIELD_TYPES, type DialogDefinition, type DialogField, dialogFields, fieldPrerequisites, isSecretField, patternProblem, validateFieldValue } from '@superfluid/dialogs';
 
 /** Field names become Ansible variables: an identifier (ManageIQ and AWX names such as `param_vmName` are kept as they are). */
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -64,13 +63,9 @@ const field = z
   })
   .strict()
   .superRefine((f, ctx) => {
-    if (f.pattern !== undefined) {
-      try {
-        new RegExp(f.pattern, 'u');
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', path: ['pattern'], message: `is not a valid regular expression: ${(err as Error).message}` });
-      }
-    }
+    // Patterns run on a linear-time engine (RE2); what it cannot run is refused here, naming the field.
+    const badPattern = f.pattern === undefined ? undefined : patternProblem(f.pattern);
+    if (badPattern) ctx.addIssue({ code: 'custom', path: ['pattern'], message: badPattern });
     const hasChoices = f.choices !== undefined || f.dataSource !== undefined;
     if ((f.type === 'dropdown' || f.type === 'radio') && !hasChoices) {
       ctx.addIssue({ code: 'custom', path: ['choices'], message: `a ${f.type} needs choices or a dataSource` });
@@ -183,9 +178,10 @@ export const dialogSchema = z
       for (const other of f.dependsOn ?? []) refer('dependsOn', other);
       if (f.dataSource?.type === 'playbooks' && f.dataSource.repoField) refer('dataSource.repoField', f.dataSource.repoField);
       // A default that breaks the field's own rules would make the untouched form fail.
-      if (f.default !== undefined && !f.dataSource && !isSecretField(f)) {
+      // (A pattern refused above is reported once, not again through the default.)
+      if (f.default !== undefined && !f.dataSource && !isSecretField(f) && (f.pattern === undefined || !patternProblem(f.pattern))) {
         const problem = validateFieldValue(f, f.default);
-        if (problem) ctx.addIssue({ code: 'custom', path: [], message: `${at}.default: ${problem}` });
+        if (problem) ctx.addIssue({ code: 'custom', path: [], message: `${at}.default: ${problem.message}` });
       }
     }
     const cycle = findDependencyCycle(fields.filter((f) => byName.get(f.name) === f));

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
-import type { DialogDefinition } from './dialog.types.js';
+import type { DialogDefinition } from '@superfluid/dialogs';
 import { DialogImportFormat, DialogsService } from './dialogs.service.js';
 import { DialogFieldRefreshModel, DialogModel, toDialogModel } from './models/dialog.model.js';
 

@@ -9,8 +9,16 @@ import { LOCAL_PROVIDER_NAME, ProvidersService } from '../providers/providers.se
 import { type DialogBinding, type DialogBindings, applyBinding, importedAutomateMethod, reapplyBindings } from './dialog-bindings.js';
 import { DialogEntity } from './dialog.entity.js';
 import { DialogDefinitionError, parseDialog } from './dialog.schema.js';
-import { type Choice, type DataSource as FieldSource, type DialogDefinition, type DialogField, dialogFields, reconfigurableFieldNames, secretFieldNames } from './dialog.types.js';
-import { compileDialog } from './dialog-validator.js';
+import {
+  type Choice,
+  compileDialog,
+  type DataSource as FieldSource,
+  type DialogDefinition,
+  type DialogField,
+  dialogFields,
+  reconfigurableFieldNames,
+  secretFieldNames,
+} from '@superfluid/dialogs';
 import { importAwxSurvey } from './import/awx-survey.js';
 import { DialogImportError } from './import/import-helpers.js';
 import { importManageIqDialogs } from './import/manageiq.js';

@@ -88,7 +88,7 @@ export const updateField = (dialog: Dialog, t: number, b: number, f: number, fie
             ...x,
             ...(x.visibleWhen ? { visibleWhen: { ...x.visibleWhen, field: rename(x.visibleWhen.field) } } : {}),
             ...(x.dependsOn ? { dependsOn: x.dependsOn.map(rename) } : {}),
-            ...(x.dataSource?.repoField ? { dataSource: { ...x.dataSource, repoField: rename(x.dataSource.repoField) } } : {}),
+            ...(x.dataSource?.type === 'playbooks' && x.dataSource.repoField ? { dataSource: { type: 'playbooks' as const, repoField: rename(x.dataSource.repoField) } } : {}),
           })),
         })),
       })),

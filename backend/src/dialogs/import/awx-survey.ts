@@ -1,7 +1,7 @@
 // AWX / Ansible Automation Platform survey specs (GET /api/v2/job_templates/:id/survey_spec/):
 // { name, description, spec: [{ type, question_name, question_description, variable, required,
 // default, min, max, choices }] }. choices and a multiselect default may be newline-separated text.
-import type { Choice, DialogDefinition, DialogField } from '../dialog.types.js';
+import type { Choice, DialogDefinition, DialogField } from '@superfluid/dialogs';
 import { DialogImportError, FIELD_NAME, isRecord, optionalNumber, parseAll, parseDocument, slug, truthy } from './import-helpers.js';
 
 const lines = (v: unknown): string[] =>

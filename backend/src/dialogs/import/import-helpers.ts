@@ -1,6 +1,6 @@
+import { assertYamlDepth, type DialogDefinition, YamlLimitError } from '@superfluid/dialogs';
 import { parse } from 'yaml';
 import { parseDialog } from '../dialog.schema.js';
-import type { DialogDefinition } from '../dialog.types.js';
 
 /** Thrown by the importers: every problem, each naming its dialog and field. */
 export class DialogImportError extends Error {
@@ -15,6 +15,13 @@ export const MAX_IMPORT_CHARS = 1_000_000;
 /** YAML or JSON (JSON is YAML) with alias expansion bounded. */
 export function parseDocument(content: string, what: string): unknown {
   if (content.length > MAX_IMPORT_CHARS) throw new DialogImportError([`the ${what} is larger than ${MAX_IMPORT_CHARS} characters`]);
+  // The parser recurses into nested collections: a document nested thousands deep is refused before it.
+  try {
+    assertYamlDepth(content);
+  } catch (err) {
+    if (err instanceof YamlLimitError) throw new DialogImportError([`the ${what} is nested too deeply: ${err.message}`]);
+    throw err;
+  }
   try {
     return parse(content, { maxAliasCount: 100 });
   } catch (err) {

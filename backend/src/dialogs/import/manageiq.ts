@@ -1,7 +1,7 @@
 // ManageIQ service dialog exports (Automation → Customization → Service Dialogs → export, or
 // product/dialogs/service_dialogs/*.yml): a YAML list of dialogs, each with dialog_tabs →
 // dialog_groups → dialog_fields. Keys may be Ruby symbols (":protected"), nil is YAML null.
-import type { Choice, DialogDefinition, DialogField, FieldType } from '../dialog.types.js';
+import type { Choice, DialogDefinition, DialogField, DialogValue, FieldType } from '@superfluid/dialogs';
 import { DialogImportError, FIELD_NAME, isRecord, optionalNumber, parseAll, parseDocument, slug, truthy } from './import-helpers.js';
 
 type Obj = Record<string, unknown>;
@@ -118,7 +118,8 @@ function convertField(raw: Obj, where: string, triggers: string[], problems: str
   }
   if (type !== 'password') {
     const value = defaultOf(type, multiple, raw.default_value);
-    if (value !== undefined) field.default = value;
+    // A default of the wrong shape is kept as it came: parseDialog names it as the field's problem.
+    if (value !== undefined) field.default = value as DialogValue;
   }
   if (truthy(raw.dynamic)) {
     const action = isRecord(raw.resource_action) ? raw.resource_action : {};

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
 import type { DialogEntity } from '../dialog.entity.js';
-import { dialogFields } from '../dialog.types.js';
+import { dialogFields } from '@superfluid/dialogs';
 import { DialogImportFormat } from '../dialogs.service.js';
 
 registerEnumType(DialogImportFormat, {
