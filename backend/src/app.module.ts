@@ -27,8 +27,10 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { PubSubModule } from './pubsub/pubsub.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { RequestsModule } from './requests/requests.module.js';
 import { ServicesModule } from './services/services.module.js';
+import { StateMachinesModule } from './state-machines/state-machines.module.js';
 import { SystemModule } from './system/system.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -42,6 +44,8 @@ export const DOMAIN_MODULES = [
   DialogsModule,
   CatalogModule,
   RequestsModule,
+  LifecycleModule,
+  StateMachinesModule,
   JobsModule,
   ServicesModule,
   CredentialsModule,

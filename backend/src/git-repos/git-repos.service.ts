@@ -95,16 +95,16 @@ export class GitReposService {
    * The repository's recorded commit with the playbooks found at that very commit, read in
    * one statement, so a refresh landing meanwhile cannot pair one commit with another's files.
    */
-  async snapshot(name: string): Promise<{ id: string; name: string; commit: string | null; playbooks: string[] } | null> {
-    const rows: { id: string; name: string; commit: string | null; path: string | null }[] = await this.db.query(
-      `SELECT r.id, r.name, r.commit, p.path
+  async snapshot(name: string): Promise<{ id: string; name: string; enabled: boolean; commit: string | null; playbooks: string[] } | null> {
+    const rows: { id: string; name: string; enabled: boolean; commit: string | null; path: string | null }[] = await this.db.query(
+      `SELECT r.id, r.name, r.enabled, r.commit, p.path
          FROM git_repos r LEFT JOIN playbooks p ON p.repo_id = r.id AND p.commit = r.commit
         WHERE r.name = $1 ORDER BY p.path`,
       [name],
     );
     if (rows.length === 0) return null;
-    const { id, commit } = rows[0];
-    return { id, name, commit, playbooks: rows.flatMap((r) => (r.path ? [r.path] : [])) };
+    const { id, enabled, commit } = rows[0];
+    return { id, name, enabled, commit, playbooks: rows.flatMap((r) => (r.path ? [r.path] : [])) };
   }
 
   /**
