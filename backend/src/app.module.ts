@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import type { ServerOptions } from 'graphql-ws';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -73,6 +74,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         SystemModule,
+        // Typed domain events: a module announces, the modules that care listen (no callbacks registered upward).
+        EventEmitterModule.forRoot(),
         QueueModule,
         PubSubModule,
         TypeOrmModule.forRoot({

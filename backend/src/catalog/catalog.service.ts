@@ -1,4 +1,8 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { TemplateDialogQuery } from '../dialogs/dialog.events.js';
+import { GitRepoRefreshedEvent } from '../git-repos/git-repo.events.js';
+import { InventoryUsageQuery } from '../inventories/inventory.events.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, Repository } from 'typeorm';
 import { stringify } from 'yaml';
@@ -48,7 +52,7 @@ export interface TemplateFilter {
 const BULK_TEMPLATES = 500;
 
 @Injectable()
-export class CatalogService implements OnModuleInit {
+export class CatalogService {
   private readonly logger = new Logger(CatalogService.name);
 
   constructor(
@@ -59,12 +63,22 @@ export class CatalogService implements OnModuleInit {
     private readonly repos: GitReposService,
   ) {}
 
-  /** Lets refreshDialogField find a template's dialog without the dialogs module reading this table. */
-  onModuleInit(): void {
-    this.repos.registerCatalogLoader((repoName, texts) => this.loadFromRepo(repoName, texts));
-    this.dialogs.registerTemplateLookup(async (id) => (await this.findById(id))?.dialogName ?? null);
-    this.inventories.registerUsage((name) => this.usingInventory(name));
-    this.dialogs.registerDialogUsersLookup(async (name) => (await this.templates.find({ where: { dialogName: name }, select: { name: true } })).map((t) => t.name));
+  /** A refreshed repository's catalog/ folder is loaded (a refusal is thrown back to the refresh, which records it). */
+  @OnEvent(GitRepoRefreshedEvent.NAME, { suppressErrors: false })
+  async onRepoRefreshed(event: GitRepoRefreshedEvent): Promise<void> {
+    await this.loadFromRepo(event.repoName, event.catalogFiles);
+  }
+
+  /** refreshDialogField given a templateId: the dialog the item uses. */
+  @OnEvent(TemplateDialogQuery.NAME)
+  async onTemplateDialog(query: TemplateDialogQuery): Promise<void> {
+    query.dialog = (await this.findById(query.templateId))?.dialogName ?? null;
+  }
+
+  /** An inventory catalog items use keeps its name and cannot be deleted. */
+  @OnEvent(InventoryUsageQuery.NAME)
+  async onInventoryUsage(query: InventoryUsageQuery): Promise<void> {
+    query.usedBy.push(...(await this.usingInventory(query.name)));
   }
 
   /** Loads catalog as code: every dialog and template under the folder, created or updated by name. */
