@@ -86,10 +86,10 @@ export class StateMachineEngine implements OnModuleInit {
       if (request.status === 'pending' || request.status === 'queued') {
         if (!(await this.store.transition(request.id, ['pending', 'queued'], 'running', null))) return;
         request = { ...request, status: 'running', stateEnteredAt: new Date() };
-        await this.enter(request, loaded.state, request.stateAttempt);
       }
       if (request.status !== 'running') return;
       const ctx = this.context(request, launched);
+      if (loaded.status !== 'running') await this.enter(ctx, loaded.state, request.stateAttempt);
       try {
         for (let step = 0; step < MAX_STEPS; step++) {
           const states: StateDef[] = request.plan.machine.states;
@@ -131,7 +131,7 @@ export class StateMachineEngine implements OnModuleInit {
               }
               request = { ...request, state: next.name, stateAttempt: 0, stateEnteredAt: new Date() };
               ctx.request = request;
-              await this.enter(request, next.name, 0, records);
+              await this.enter(ctx, next.name, 0, records);
               continue;
             }
           }
@@ -204,13 +204,11 @@ export class StateMachineEngine implements OnModuleInit {
   }
 
   /** Enters a state (recording what came before it), runs its on_entry, and schedules its max_time check. */
-  private async enter(request: ServiceRequestEntity, state: string, attempt: number, done: TransitionRecord[] = []): Promise<void> {
+  private async enter(ctx: StepContext, state: string, attempt: number, done: TransitionRecord[] = []): Promise<void> {
+    const { request } = ctx;
     await this.store.enterState(request.id, state, attempt, done);
     const def = request.plan.machine.states.find((s) => s.name === state);
-    if (def?.onEntry) {
-      const record = await this.hook(this.context({ ...request, state }, []), def, def.onEntry);
-      await this.store.record(request.id, record);
-    }
+    if (def?.onEntry) await this.store.record(request.id, await this.hook(ctx, def, def.onEntry));
     // A state that waits (for items, or a slot) is looked at again when its max_time is up.
     if (def?.maxTime) await this.queue.trigger(request.id, def.maxTime * 1000 + 1000);
   }
