@@ -17,9 +17,14 @@ const NOUNS: Record<string, string> = {
   dialogs: 'dialog',
 };
 
-/** True for PostgreSQL's "foreign key violation" (a row still referenced, or a reference to none). */
-export const isForeignKeyViolation = (err: unknown): boolean =>
-  ((err as { driverError?: { code?: string } }).driverError?.code ?? (err as { code?: string }).code) === '23503';
+/**
+ * True when PostgreSQL refused a change because of a foreign key: "foreign key violation"
+ * (23503: a reference to no row, or NO ACTION) or "restrict violation" (23001: ON DELETE RESTRICT).
+ */
+export const isForeignKeyViolation = (err: unknown): boolean => {
+  const code = (err as { driverError?: { code?: string } }).driverError?.code ?? (err as { code?: string }).code;
+  return code === '23503' || code === '23001';
+};
 
 /**
  * The rows that hold `table`'s row (whose `column` is `value`) in use through a foreign key,
