@@ -85,7 +85,7 @@ const RequestDetails = () => {
       <CancelRequestButton request={record} onChanged={refetch} />
       {bundle && <ResumeButton request={record} onChanged={refetch} />}
       {bundle && <SiteProgress items={record.items} onOpenLog={logs.openLog} />}
-      {record.machine && <StateMachineProgress request={record} />}
+      {(bundle || record.machine) && <StateMachineProgress request={record} />}
       {record.service && (
         <Card variant="outlined" component="section" aria-label="Service" data-testid="request-service">
           <CardHeader
