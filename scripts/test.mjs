@@ -5,7 +5,8 @@
 //   integration  backend/dist/**/*.int-spec.js   (one file at a time)
 //   e2e          test/e2e/*.test.mjs             (one file at a time)
 // `npm test -- unit e2e` runs only the tiers named; `TEST_FILTER=<regex>` only the
-// files whose path matches (e.g. TEST_FILTER=requests npm test -- integration). Exits non-zero when any
+// files whose path matches (e.g. TEST_FILTER=requests npm test -- integration), and
+// `TEST_NAME_PATTERN=<regex>` only the tests whose name matches. Exits non-zero when any
 // tier fails; the services are stopped at the end, also on Ctrl-C.
 //
 // The test processes get:
@@ -122,6 +123,7 @@ async function runTier(tier, env) {
     '--test-reporter=tap',
     `--test-timeout=${TEST_TIMEOUT_MS}`,
     ...(tier.serial ? ['--test-concurrency=1'] : []),
+    ...(process.env.TEST_NAME_PATTERN ? [`--test-name-pattern=${process.env.TEST_NAME_PATTERN}`] : []),
     ...files,
   ];
   const started = Date.now();

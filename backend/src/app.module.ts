@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import type { ServerOptions } from 'graphql-ws';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -27,8 +28,10 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { PubSubModule } from './pubsub/pubsub.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { RequestsModule } from './requests/requests.module.js';
 import { ServicesModule } from './services/services.module.js';
+import { StateMachinesModule } from './state-machines/state-machines.module.js';
 import { SystemModule } from './system/system.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -42,6 +45,8 @@ export const DOMAIN_MODULES = [
   DialogsModule,
   CatalogModule,
   RequestsModule,
+  LifecycleModule,
+  StateMachinesModule,
   JobsModule,
   ServicesModule,
   CredentialsModule,
@@ -69,6 +74,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         SystemModule,
+        // Typed domain events: a module announces, the modules that care listen (no callbacks registered upward).
+        EventEmitterModule.forRoot(),
         QueueModule,
         PubSubModule,
         TypeOrmModule.forRoot({

@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { JOB_OPTION_NAMES, jobOptionsSchema } from '../jobs/job-options.js';
 import { parseDialog } from '../dialogs/dialog.schema.js';
 import { assertYamlDepth, type DialogDefinition, dialogFields, forbiddenVariable, YamlLimitError } from '@superfluid/dialogs';
-import { type BundleItemSpec, type ProvisionSpec, type RetirementSpec, type SiteSpec, STATE_METHODS, type StateMachineDef } from './catalog.types.js';
+import { type BundleItemSpec, type ProvisionSpec, type RetirementSpec, type SiteSpec } from './catalog.types.js';
+import { stateMachineSchema, toStateMachine } from '../state-machines/state-machine.schema.js';
+import type { StateMachineDef } from '../state-machines/state-machine.types.js';
 
 const valueSource = z.union([z.string().min(1), z.object({ field: z.string().min(1) }).strict()]);
 
@@ -98,34 +100,6 @@ const templateSchema = z.discriminatedUnion('type', [
     .strict()
     .refine((t) => !(t.sites && t.inventory), { message: 'name sites or an inventory, not both', path: ['inventory'] }),
 ]);
-
-const STATE_NAME = /^[a-z][a-z0-9_-]{0,62}$/;
-const method = z.enum(STATE_METHODS, { message: `is not a built-in method (use one of ${STATE_METHODS.join(', ')})` });
-
-const stateMachineSchema = z
-  .object({
-    kind: z.literal('StateMachine'),
-    name: z.string().regex(STATE_NAME, 'state machine names are lower case letters, digits, _ or -'),
-    description: z.string().optional(),
-    states: z
-      .array(
-        z
-          .object({
-            name: z.string().regex(STATE_NAME, 'state names are lower case letters, digits, _ or -'),
-            method,
-            on_entry: method.optional(),
-            on_exit: method.optional(),
-            on_error: method.optional(),
-            max_retries: z.number().int().min(0).max(100_000).optional(),
-            retry_interval: z.number().min(0.1).max(86_400).optional(),
-            max_time: z.number().min(1).max(7 * 86_400).optional(),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(50),
-  })
-  .strict();
 
 export interface TemplateFile {
   name: string;
@@ -429,27 +403,7 @@ export function parseCatalog(
           case 'StateMachine': {
             const parsed = stateMachineSchema.safeParse(body);
             if (!parsed.success) throw new Error(issuesText(doc, counter, parsed.error.issues));
-            const m = parsed.data;
-            const names = new Set<string>();
-            for (const state of m.states) {
-              if (names.has(state.name)) throw new Error(`state "${state.name}" is defined twice`);
-              names.add(state.name);
-            }
-            result.stateMachines.push({
-              name: m.name,
-              description: m.description,
-              source,
-              states: m.states.map((st) => ({
-                name: st.name,
-                method: st.method,
-                onEntry: st.on_entry,
-                onExit: st.on_exit,
-                onError: st.on_error,
-                maxRetries: st.max_retries,
-                retryInterval: st.retry_interval,
-                maxTime: st.max_time,
-              })),
-            });
+            result.stateMachines.push({ ...toStateMachine(parsed.data), source });
             break;
           }
           default:

@@ -6,11 +6,11 @@ import { InventoriesModule } from '../inventories/inventories.module.js';
 import { CatalogResolver } from './catalog.resolver.js';
 import { CatalogService } from './catalog.service.js';
 import { ServiceTemplateEntity } from './service-template.entity.js';
-import { StateMachineEntity } from './state-machine.entity.js';
+import { StateMachineDefinitionsModule } from '../state-machines/state-machine-definitions.module.js';
 import { TemplateEditorService } from './template-editor.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ServiceTemplateEntity, StateMachineEntity]), DialogsModule, InventoriesModule, GitReposModule],
+  imports: [TypeOrmModule.forFeature([ServiceTemplateEntity]), StateMachineDefinitionsModule, DialogsModule, InventoriesModule, GitReposModule],
   providers: [CatalogService, TemplateEditorService, CatalogResolver],
   exports: [CatalogService],
 })

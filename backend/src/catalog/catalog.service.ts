@@ -1,4 +1,8 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { TemplateDialogQuery } from '../dialogs/dialog.events.js';
+import { GitRepoRefreshedEvent } from '../git-repos/git-repo.events.js';
+import { InventoryUsageQuery } from '../inventories/inventory.events.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, Repository } from 'typeorm';
 import { stringify } from 'yaml';
@@ -7,8 +11,9 @@ import { DialogsService } from '../dialogs/dialogs.service.js';
 import { GitReposService } from '../git-repos/git-repos.service.js';
 import { InventoriesService } from '../inventories/inventories.service.js';
 import { type CatalogFiles, type CatalogText, parseCatalog, readCatalog } from './catalog-files.js';
-import type { ProvisionSpec, StateMachineDef } from './catalog.types.js';
-import { StateMachineEntity } from './state-machine.entity.js';
+import { stateMachineDocument } from '../state-machines/state-machine.schema.js';
+import { StateMachinesService } from '../state-machines/state-machines.service.js';
+import type { StateMachineDef } from '../state-machines/state-machine.types.js';
 import type { ServiceTemplateModel } from './models/service-template.model.js';
 import { ServiceTemplateEntity } from './service-template.entity.js';
 
@@ -43,31 +48,37 @@ export interface TemplateFilter {
   unpublished?: boolean;
 }
 
-export interface OrderableTemplate extends ServiceTemplateModel {
-  provision: ProvisionSpec | null;
-}
-
 /** Templates stored at once from which the table is analyzed straight away. */
 const BULK_TEMPLATES = 500;
 
 @Injectable()
-export class CatalogService implements OnModuleInit {
+export class CatalogService {
   private readonly logger = new Logger(CatalogService.name);
 
   constructor(
     @InjectRepository(ServiceTemplateEntity) private readonly templates: Repository<ServiceTemplateEntity>,
-    @InjectRepository(StateMachineEntity) private readonly machines: Repository<StateMachineEntity>,
+    private readonly machines: StateMachinesService,
     private readonly dialogs: DialogsService,
     private readonly inventories: InventoriesService,
     private readonly repos: GitReposService,
   ) {}
 
-  /** Lets refreshDialogField find a template's dialog without the dialogs module reading this table. */
-  onModuleInit(): void {
-    this.repos.registerCatalogLoader((repoName, texts) => this.loadFromRepo(repoName, texts));
-    this.dialogs.registerTemplateLookup(async (id) => (await this.findById(id))?.dialogName ?? null);
-    this.inventories.registerUsage((name) => this.usingInventory(name));
-    this.dialogs.registerDialogUsersLookup(async (name) => (await this.templates.find({ where: { dialogName: name }, select: { name: true } })).map((t) => t.name));
+  /** A refreshed repository's catalog/ folder is loaded (a refusal is thrown back to the refresh, which records it). */
+  @OnEvent(GitRepoRefreshedEvent.NAME, { suppressErrors: false })
+  async onRepoRefreshed(event: GitRepoRefreshedEvent): Promise<void> {
+    await this.loadFromRepo(event.repoName, event.catalogFiles);
+  }
+
+  /** refreshDialogField given a templateId: the dialog the item uses. */
+  @OnEvent(TemplateDialogQuery.NAME)
+  async onTemplateDialog(query: TemplateDialogQuery): Promise<void> {
+    query.dialog = (await this.findById(query.templateId))?.dialogName ?? null;
+  }
+
+  /** An inventory catalog items use keeps its name and cannot be deleted. */
+  @OnEvent(InventoryUsageQuery.NAME)
+  async onInventoryUsage(query: InventoryUsageQuery): Promise<void> {
+    query.usedBy.push(...(await this.usingInventory(query.name)));
   }
 
   /** Loads catalog as code: every dialog and template under the folder, created or updated by name. */
@@ -87,7 +98,7 @@ export class CatalogService implements OnModuleInit {
     try {
       files = parseCatalog(texts, {
         dialogs: (await this.dialogs.list()).map((d) => d.name),
-        stateMachines: (await this.machines.find({ select: { name: true } })).map((m) => m.name),
+        stateMachines: (await this.machines.names()).map((m) => m.name),
       });
     } catch (err) {
       throw validationFailed((err as Error).message);
@@ -111,7 +122,7 @@ export class CatalogService implements OnModuleInit {
       texts,
       {
         dialogs: (await this.dialogs.list()).map((d) => d.name),
-        stateMachines: (await this.machines.find({ select: { name: true } })).map((m) => m.name),
+        stateMachines: (await this.machines.names()).map((m) => m.name),
       },
       origin,
     );
@@ -121,7 +132,7 @@ export class CatalogService implements OnModuleInit {
       const existing = templates.find((e) => e.name === t.name);
       if (existing && !mine(existing.source)) problems.push(`${t.source}: item "${t.name}" exists already (from ${existing.source ?? 'an import'})`);
     }
-    const machines = await this.machines.find({ select: { name: true, source: true } });
+    const machines = await this.machines.names();
     for (const m of files.stateMachines) {
       const existing = machines.find((e) => e.name === m.name);
       if (existing && !mine(existing.source)) problems.push(`${m.source}: state machine "${m.name}" exists already (from ${existing.source ?? 'an import'})`);
@@ -146,31 +157,7 @@ export class CatalogService implements OnModuleInit {
     const files: CatalogText[] = [];
     const yaml = (doc: object) => stringify(doc, { lineWidth: 0 });
     for (const d of await this.dialogs.list()) files.push({ path: `dialogs/${d.name}.yaml`, text: yaml({ kind: 'Dialog', ...d.definition }) });
-    for (const m of await this.machines.find({ order: { name: 'ASC' } })) {
-      const def = m.definition;
-      files.push({
-        path: `state-machines/${m.name}.yaml`,
-        text: yaml({
-          kind: 'StateMachine',
-          name: def.name,
-          ...(def.description ? { description: def.description } : {}),
-          states: def.states.map((st) =>
-            Object.fromEntries(
-              Object.entries({
-                name: st.name,
-                method: st.method,
-                on_entry: st.onEntry,
-                on_exit: st.onExit,
-                on_error: st.onError,
-                max_retries: st.maxRetries,
-                retry_interval: st.retryInterval,
-                max_time: st.maxTime,
-              }).filter(([, v]) => v !== undefined),
-            ),
-          ),
-        }),
-      });
-    }
+    for (const def of await this.machines.list()) files.push({ path: `state-machines/${def.name}.yaml`, text: yaml(stateMachineDocument(def)) });
     for (const t of await this.templates.find({ order: { name: 'ASC' } })) {
       const doc = { kind: 'ServiceTemplate', ...templateDocument(t) };
       const slug = t.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'item';
@@ -193,16 +180,7 @@ export class CatalogService implements OnModuleInit {
 
   private async storeIn(tx: EntityManager, files: CatalogFiles): Promise<void> {
     for (const dialog of files.dialogs) await this.dialogs.upsert(dialog, tx);
-    for (const m of files.stateMachines) {
-      const { source, ...definition } = m;
-      await tx
-        .getRepository(StateMachineEntity)
-        .createQueryBuilder()
-        .insert()
-        .values({ name: m.name, definition, source })
-        .orUpdate(['definition', 'source', 'updated_at'], ['name'])
-        .execute();
-    }
+    for (const { source, ...definition } of files.stateMachines) await this.machines.upsert(tx, definition, source);
     for (const t of files.templates) {
       await tx
         .getRepository(ServiceTemplateEntity)
@@ -264,7 +242,7 @@ export class CatalogService implements OnModuleInit {
   }
 
   /** A template with what it takes to order it; NOT_FOUND when unknown or (unless `unpublished`) unpublished. */
-  async get(id: string, unpublished = false): Promise<OrderableTemplate> {
+  async get(id: string, unpublished = false): Promise<ServiceTemplateEntity> {
     const template = isUuid(id) ? await this.templates.findOneBy(unpublished ? { id } : { id, published: true }) : null;
     if (!template) throw notFound('Service template', id);
     return template;
@@ -275,15 +253,8 @@ export class CatalogService implements OnModuleInit {
   }
 
   /** The catalog's state machines, by name (for the bundle editor). */
-  async stateMachines(): Promise<StateMachineDef[]> {
-    return (await this.machines.find({ order: { name: 'ASC' } })).map((m) => m.definition);
-  }
-
-  /** A state machine of the catalog; NOT_FOUND when unknown. */
-  async stateMachine(name: string): Promise<StateMachineDef> {
-    const row = await this.machines.findOneBy({ name });
-    if (!row) throw notFound('State machine', name);
-    return row.definition;
+  stateMachines(): Promise<StateMachineDef[]> {
+    return this.machines.list();
   }
 
   /** Catalog items that use an inventory document (it cannot be deleted meanwhile). */

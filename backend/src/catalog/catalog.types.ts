@@ -59,37 +59,3 @@ export interface BundleItemSpec {
   /** Run when the bundle's service is reconfigured (in index order), with the new values. */
   reconfigure?: RetirementSpec;
 }
-
-/** The built-in methods a state machine's states call. */
-export const STATE_METHODS = [
-  'refresh_repositories',
-  'validate_request',
-  'run_playbook',
-  'wait_for_jobs',
-  'collect_outputs',
-  'create_service',
-  'retire_service',
-  'update_service',
-] as const;
-export type StateMethod = (typeof STATE_METHODS)[number];
-
-export interface StateDef {
-  name: string;
-  method: StateMethod;
-  /** Methods called when the state is entered, left after success, or fails. */
-  onEntry?: StateMethod;
-  onExit?: StateMethod;
-  onError?: StateMethod;
-  /** Retries after the method asks for one (or fails with a retryable error); 0 by default. */
-  maxRetries?: number;
-  /** Seconds between retries (a delayed queue job, never a sleeping worker). */
-  retryInterval?: number;
-  /** Seconds the state may last, waits and retries included. */
-  maxTime?: number;
-}
-
-export interface StateMachineDef {
-  name: string;
-  description?: string;
-  states: StateDef[];
-}

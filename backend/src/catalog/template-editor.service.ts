@@ -5,7 +5,7 @@ import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../comm
 import { DialogsService } from '../dialogs/dialogs.service.js';
 import { checkTemplate, type TemplateFile, TemplateError } from './catalog-files.js';
 import { ServiceTemplateEntity } from './service-template.entity.js';
-import { StateMachineEntity } from './state-machine.entity.js';
+import { StateMachinesService } from '../state-machines/state-machines.service.js';
 
 /** The source of items made in the template and bundle editors. */
 export const EDITOR_SOURCE = 'editor';
@@ -33,7 +33,7 @@ const driverCode = (err: unknown) => (err as { driverError?: { code?: string } }
 export class TemplateEditorService {
   constructor(
     @InjectRepository(ServiceTemplateEntity) private readonly templates: Repository<ServiceTemplateEntity>,
-    @InjectRepository(StateMachineEntity) private readonly machines: Repository<StateMachineEntity>,
+    private readonly machines: StateMachinesService,
     private readonly dialogs: DialogsService,
   ) {}
 
@@ -108,7 +108,7 @@ export class TemplateEditorService {
     try {
       return checkTemplate({ kind: 'ServiceTemplate', ...rest }, EDITOR_SOURCE, {
         dialogs: (await this.dialogs.list()).map((d) => d.definition),
-        stateMachines: (await this.machines.find({ select: { name: true } })).map((m) => m.name),
+        stateMachines: (await this.machines.names()).map((m) => m.name),
       });
     } catch (err) {
       if (!(err instanceof TemplateError)) throw err;

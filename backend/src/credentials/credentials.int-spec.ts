@@ -249,12 +249,18 @@ describe('credentials on real PostgreSQL: write-only secrets, encrypted at rest'
 
   test('delete: refused with the list of users while something uses it', async () => {
     const id = ids.get('gittoken')!;
-    service().registerUsage('test', async (credentialId) => (credentialId === id ? ['git repo "site"', 'provider "cloud"'] : []));
-    const refused = clean(await app.gql(DELETE, { id }), 'delete in use');
-    assert.equal(refused.errors?.[0].extensions?.code, 'CONFLICT');
-    assert.match(refused.errors![0].message, /Credential "gittoken" is in use by git repo "site", provider "cloud"/);
-    assert.deepEqual((refused.errors![0].extensions as { usedBy?: string[] }).usedBy, ['git repo "site"', 'provider "cloud"']);
-    assert.throws(() => service().registerUsage('test', async () => []), /registered twice/);
+    // What uses a credential holds it through a foreign key: the database refuses the delete and names them.
+    await app.sql(`INSERT INTO git_repos (name, url, credential_id) VALUES ('site', 'https://git.example.com/site.git', $1)`, [id]);
+    await app.sql(`INSERT INTO providers (name, type, credential_id) VALUES ('cloud', 'openstack', $1)`, [id]);
+    try {
+      const refused = clean(await app.gql(DELETE, { id }), 'delete in use');
+      assert.equal(refused.errors?.[0].extensions?.code, 'CONFLICT');
+      assert.match(refused.errors![0].message, /Credential "gittoken" is in use by git repo "site", provider "cloud"/);
+      assert.deepEqual((refused.errors![0].extensions as { usedBy?: string[] }).usedBy, ['git repo "site"', 'provider "cloud"']);
+    } finally {
+      await app.sql(`DELETE FROM git_repos WHERE name = 'site'`);
+      await app.sql(`DELETE FROM providers WHERE name = 'cloud'`);
+    }
 
     const other = ids.get('become')!;
     const ok = clean(await app.gql<{ deleteCredential: boolean }>(DELETE, { id: other }), 'delete');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
+import { describeReference, isForeignKeyViolation, referencesTo } from '../common/foreign-keys.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { checkValues, credentialType, credentialTypes, type CredentialType, type CredentialTypeName, type CredentialValues } from './credential-types.js';
 import { CredentialEntity } from './credential.entity.js';
@@ -12,7 +13,6 @@ import { credentialAad, SecretBox, SecretBoxError } from './secret-box.js';
  * Tells which things use a credential, e.g. `['git repo "site"']`. Other modules register
  * one (in their onModuleInit) so that credentials never read their tables.
  */
-export type CredentialUsageCheck = (credentialId: string) => Promise<string[]>;
 
 /** A credential with its secrets in clear: for runs, in-process only, never over the API. */
 export interface RevealedCredential {
@@ -39,7 +39,6 @@ function refuse(fields: Record<string, string>): never {
 @Injectable()
 export class CredentialsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(CredentialsService.name);
-  private readonly usages = new Map<string, CredentialUsageCheck>();
 
   constructor(
     @InjectRepository(CredentialEntity) private readonly credentials: Repository<CredentialEntity>,
@@ -61,12 +60,6 @@ export class CredentialsService implements OnApplicationBootstrap {
           'they were encrypted with (SECRET_KEY or DATA_DIR/secret.key), or they are re-encrypted with "npm run rotate-key".',
       );
     }
-  }
-
-  /** Registers a check that lists what uses a credential; deleting one in use is refused. */
-  registerUsage(name: string, check: CredentialUsageCheck): void {
-    if (this.usages.has(name)) throw new Error(`credential usage "${name}" is registered twice`);
-    this.usages.set(name, check);
   }
 
   types(): CredentialTypeModel[] {
@@ -155,20 +148,15 @@ export class CredentialsService implements OnApplicationBootstrap {
     return this.get(id);
   }
 
-  /** Deletes a credential; refused (CONFLICT, with the list) while something uses it. */
+  /** Deletes a credential; refused (CONFLICT, with the list) while something uses it (the database's foreign keys say what). */
   async delete(id: string): Promise<boolean> {
     const row = await this.find(id);
-    const users = (await Promise.all([...this.usages.values()].map((check) => check(row.id)))).flat();
-    if (users.length) {
-      throw new AppError(ErrorCode.CONFLICT, `Credential "${row.name}" is in use by ${users.join(', ')}: change them first.`, { usedBy: users });
-    }
     try {
       await this.credentials.delete(row.id);
     } catch (err) {
-      if ((err as { driverError?: { code?: string } }).driverError?.code === '23503') {
-        throw new AppError(ErrorCode.CONFLICT, `Credential "${row.name}" is still in use: change what uses it first.`, { usedBy: [] });
-      }
-      throw err;
+      if (!isForeignKeyViolation(err)) throw err;
+      const users = (await referencesTo(this.db, 'credentials', 'id', row.id)).map(describeReference);
+      throw new AppError(ErrorCode.CONFLICT, `Credential "${row.name}" is in use by ${users.join(', ') || 'another record'}: change them first.`, { usedBy: users });
     }
     this.logger.log(`credential "${row.name}" deleted`);
     return true;

@@ -19,7 +19,7 @@ import { GitRefreshes1764400000000 } from './migrations/1764400000000-GitRefresh
 import { GitPolicies1764500000000 } from './migrations/1764500000000-GitPolicies.js';
 import { GitRefreshEntity } from '../git-repos/git-refresh.entity.js';
 import { CredentialEntity } from '../credentials/credential.entity.js';
-import { StateMachineEntity } from '../catalog/state-machine.entity.js';
+import { StateMachineEntity } from '../state-machines/state-machine.entity.js';
 import { RequestItemEntity } from '../requests/request-item.entity.js';
 import { RequestTransitionEntity } from '../requests/request-transition.entity.js';
 import { Credentials1764600000000 } from './migrations/1764600000000-Credentials.js';
@@ -35,6 +35,7 @@ import { DialogEditor1765200000000 } from './migrations/1765200000000-DialogEdit
 import { Reconfigure1765400000000 } from './migrations/1765400000000-Reconfigure.js';
 import { ServiceProviders1765500000000 } from './migrations/1765500000000-ServiceProviders.js';
 import { DialogBindings1765600000000 } from './migrations/1765600000000-DialogBindings.js';
+import { OnePath1765700000000 } from './migrations/1765700000000-OnePath.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -76,6 +77,7 @@ export const MIGRATIONS = [
   Reconfigure1765400000000,
   ServiceProviders1765500000000,
   DialogBindings1765600000000,
+  OnePath1765700000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -342,11 +342,8 @@ describe('dialogs', () => {
     const missing = await app.gql(DELETE, { id: '00000000-0000-4000-8000-000000000000' });
     assert.equal(missing.errors?.[0].extensions?.code, 'NOT_FOUND');
 
-    // Catalog items name their dialog; the catalog's lookup answers which use one. (Catalog files may
-    // only use catalog dialogs today, so a template is pointed at the editor dialog here.)
-    dialogs.registerDialogUsersLookup(async (name) =>
-      (await app.sql<{ name: string }>('SELECT name FROM service_templates WHERE dialog_name = $1 ORDER BY name', [name])).map((t) => t.name),
-    );
+    // Catalog items hold their dialog through a foreign key. (Catalog files may only use catalog
+    // dialogs today, so a template is pointed at the editor dialog here.)
     const [template] = await app.sql<{ dialog_name: string }>(`SELECT dialog_name FROM service_templates WHERE name = 'Run a playbook'`);
     await app.sql(`UPDATE service_templates SET dialog_name = 'editor-made' WHERE name = 'Run a playbook'`);
     try {

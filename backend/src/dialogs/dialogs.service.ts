@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { isForeignKeyViolation, referencesTo } from '../common/foreign-keys.js';
+import { TemplateDialogQuery } from './dialog.events.js';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
@@ -28,11 +31,7 @@ export enum DialogImportFormat {
   AWX_SURVEY = 'AWX_SURVEY',
 }
 
-/** Tells which dialog a service template uses; the catalog registers one, so dialogs never read its table. */
-export type TemplateDialogLookup = (templateId: string) => Promise<string | null>;
 
-/** The names of the catalog items that use a dialog (by the dialog's name); the catalog registers one. */
-export type DialogUsersLookup = (dialogName: string) => Promise<string[]>;
 
 export interface FieldRefresh {
   choices: Choice[];
@@ -62,26 +61,14 @@ function inDependencyOrder(fields: DialogField[]): DialogField[] {
 
 @Injectable()
 export class DialogsService {
-  private templateLookup: TemplateDialogLookup | null = null;
-  private usersLookup: DialogUsersLookup | null = null;
-
   constructor(
     @InjectRepository(DialogEntity) private readonly dialogs: Repository<DialogEntity>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly providers: ProvidersService,
     private readonly repos: GitReposService,
     private readonly credentials: CredentialsService,
+    private readonly events: EventEmitter2,
   ) {}
-
-  /** Lets refreshDialogField take a templateId: the catalog tells which dialog a template uses. */
-  registerTemplateLookup(lookup: TemplateDialogLookup): void {
-    this.templateLookup = lookup;
-  }
-
-  /** Lets deleteDialog refuse a dialog that catalog items use: the catalog tells which use it. */
-  registerDialogUsersLookup(lookup: DialogUsersLookup): void {
-    this.usersLookup = lookup;
-  }
 
   /**
    * Saves a definition made in the dialog editor, checked by the same parser as catalog files.
@@ -118,17 +105,17 @@ export class DialogsService {
     if (dialog.origin === 'catalog') {
       throw new AppError(ErrorCode.CONFLICT, `Dialog "${dialog.name}" comes from the catalog files (catalog/dialogs): remove it there.`);
     }
-    if (!this.usersLookup) {
-      throw new AppError(ErrorCode.UNAVAILABLE, `Cannot tell whether catalog items use dialog "${dialog.name}": the catalog has not registered its lookup.`);
-    }
-    const users = await this.usersLookup(dialog.name);
-    if (users.length) {
+    try {
+      // Only if it is still not from the catalog (a catalog load may have claimed the name meanwhile).
+      await this.dialogs.createQueryBuilder().delete().where('id = :id AND origin <> :catalog', { id, catalog: 'catalog' }).execute();
+    } catch (err) {
+      // Catalog items that use it hold it through a foreign key.
+      if (!isForeignKeyViolation(err)) throw err;
+      const users = (await referencesTo(this.db, 'dialogs', 'name', dialog.name)).map((r) => r.name);
       throw new AppError(ErrorCode.CONFLICT, `Dialog "${dialog.name}" is used by ${users.length === 1 ? 'the catalog item' : 'the catalog items'} ${users.map((u) => `"${u}"`).join(', ')}.`, {
         usedBy: users,
       });
     }
-    // Only if it is still not from the catalog (a catalog load may have claimed the name meanwhile).
-    await this.dialogs.createQueryBuilder().delete().where('id = :id AND origin <> :catalog', { id, catalog: 'catalog' }).execute();
   }
 
   /** Stores a parsed definition under its name (catalog as code); a catalog file wins over an import of the same name. */
@@ -308,8 +295,9 @@ export class DialogsService {
     }
     let name = target.dialog ?? null;
     if (!name && target.templateId) {
-      if (!this.templateLookup) throw new AppError(ErrorCode.UNAVAILABLE, 'Looking up a dialog by templateId is not available; pass the dialog name');
-      name = await this.templateLookup(target.templateId);
+      const query = new TemplateDialogQuery(target.templateId);
+      await this.events.emitAsync(TemplateDialogQuery.NAME, query);
+      name = query.dialog;
       if (!name) throw notFound('Service template', target.templateId);
     }
     if (!name) throw validationFailed('Give the dialog (its name) or a templateId');

@@ -1,11 +1,10 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
 import { type GitRepoJobData, JobName, QueueName, type SyntaxCheckJobData } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CredentialsModule } from '../credentials/credentials.module.js';
-import { CredentialsService } from '../credentials/credentials.service.js';
 import { GitClient } from './git-client.js';
 import { GitHttpController } from './git-http.controller.js';
 import { GitWebhookController } from './git-webhook.controller.js';
@@ -21,19 +20,14 @@ import { PlaybookEntity } from './playbook.entity.js';
   providers: [GitClient, GitReposService, GitReposResolver],
   exports: [GitReposService],
 })
-export class GitReposModule implements OnModuleInit, OnApplicationBootstrap {
+export class GitReposModule implements OnApplicationBootstrap {
   private readonly logger = new Logger(GitReposModule.name);
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queues: QueueService,
     private readonly repos: GitReposService,
-    private readonly credentials: CredentialsService,
   ) {}
-
-  onModuleInit(): void {
-    this.credentials.registerUsage('git repositories', (id) => this.repos.usingCredential(id));
-  }
 
   /** In the worker role: scheduled and webhook refreshes, and the syntax checks that follow a refresh. */
   async onApplicationBootstrap(): Promise<void> {

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { GitRepoRefreshedEvent } from './git-repo.events.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
@@ -61,8 +63,6 @@ export class GitReposService {
   private readonly logger = new Logger(GitReposService.name);
   private readonly refreshing = new Map<string, Promise<GitRepoModel>>();
   private readonly followUps = new Map<string, Promise<GitRepoModel>>();
-  /** Loads a repository's catalog/ files (the catalog module's, registered at start): it throws when they are refused. */
-  private catalogLoader: ((repoName: string, files: { path: string; text: string }[]) => Promise<unknown>) | null = null;
 
   constructor(
     @InjectRepository(GitRepoEntity) private readonly repos: Repository<GitRepoEntity>,
@@ -75,6 +75,7 @@ export class GitReposService {
     private readonly processes: ProcessRunner,
     private readonly box: SecretBox,
     private readonly credentials: CredentialsService,
+    private readonly events: EventEmitter2,
   ) {}
 
   list(): Promise<GitRepoModel[]> {
@@ -95,16 +96,16 @@ export class GitReposService {
    * The repository's recorded commit with the playbooks found at that very commit, read in
    * one statement, so a refresh landing meanwhile cannot pair one commit with another's files.
    */
-  async snapshot(name: string): Promise<{ id: string; name: string; commit: string | null; playbooks: string[] } | null> {
-    const rows: { id: string; name: string; commit: string | null; path: string | null }[] = await this.db.query(
-      `SELECT r.id, r.name, r.commit, p.path
+  async snapshot(name: string): Promise<{ id: string; name: string; enabled: boolean; commit: string | null; playbooks: string[] } | null> {
+    const rows: { id: string; name: string; enabled: boolean; commit: string | null; path: string | null }[] = await this.db.query(
+      `SELECT r.id, r.name, r.enabled, r.commit, p.path
          FROM git_repos r LEFT JOIN playbooks p ON p.repo_id = r.id AND p.commit = r.commit
         WHERE r.name = $1 ORDER BY p.path`,
       [name],
     );
     if (rows.length === 0) return null;
-    const { id, commit } = rows[0];
-    return { id, name, commit, playbooks: rows.flatMap((r) => (r.path ? [r.path] : [])) };
+    const { id, enabled, commit } = rows[0];
+    return { id, name, enabled, commit, playbooks: rows.flatMap((r) => (r.path ? [r.path] : [])) };
   }
 
   /**
@@ -284,22 +285,16 @@ export class GitReposService {
     return this.get(id);
   }
 
-  /** Lets the catalog module load the catalog/ folder of every refreshed repository. */
-  registerCatalogLoader(loader: (repoName: string, files: { path: string; text: string }[]) => Promise<unknown>): void {
-    this.catalogLoader = loader;
-  }
-
   /**
-   * Hands the commit's catalog/ YAML files (paths inside catalog/) to the catalog module; a
+   * Announces the commit's catalog/ YAML files (paths inside catalog/) in a GitRepoRefreshedEvent, which the catalog module loads; a
    * repository without one hands none (what it brought before is unpublished). Returns why
    * they were refused, for the refresh record: the playbooks are refreshed all the same.
    */
   private async loadCatalog(repoName: string, mirror: string, commit: string, tree: { path: string }[]): Promise<string | null> {
-    if (!this.catalogLoader) return null;
     const paths = tree.map((f) => f.path).filter((p) => p.startsWith('catalog/') && /\.ya?ml$/.test(p));
     try {
       const texts = paths.length ? await this.git.readFiles(mirror, commit, paths) : new Map<string, string>();
-      await this.catalogLoader(repoName, paths.map((p) => ({ path: p.slice('catalog/'.length), text: texts.get(p) ?? '' })));
+      await this.events.emitAsync(GitRepoRefreshedEvent.NAME, new GitRepoRefreshedEvent(repoName, paths.map((p) => ({ path: p.slice('catalog/'.length), text: texts.get(p) ?? '' }))));
       return null;
     } catch (err) {
       const message = `The playbooks were refreshed, but catalog/ was not loaded: ${(err as Error).message}`;
@@ -662,12 +657,6 @@ export class GitReposService {
   /** Host keys of SSH git servers, learnt on first use. */
   private knownHosts(): string {
     return join(this.config.dataDir, 'ssh', 'known_hosts');
-  }
-
-  /** The names of the repositories that fetch with a credential (deleting it is refused meanwhile). */
-  async usingCredential(credentialId: string): Promise<string[]> {
-    const rows = await this.repos.find({ where: { credentialId }, order: { name: 'ASC' } });
-    return rows.map((r) => `git repository "${r.name}"`);
   }
 
   /** A credential a repository may fetch with: a git token for http(s), a git SSH key for ssh. */

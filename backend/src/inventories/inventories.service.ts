@@ -1,6 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
+import { ProviderUsageQuery } from '../providers/provider.events.js';
+import { InventoryUsageQuery } from './inventory.events.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -16,30 +19,23 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const SITE = /^[a-z][a-z0-9_]{0,62}$/;
 const VARIABLE = /^[a-z_][a-z0-9_]*$/;
 
-export type InventoryUsageCheck = (name: string) => Promise<string[]>;
-
 @Injectable()
 export class InventoriesService {
-  private readonly usages: InventoryUsageCheck[] = [];
-
   constructor(
     @InjectRepository(InventoryEntity) private readonly inventories: Repository<InventoryEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly providers: ProvidersService,
     private readonly processes: ProcessRunner,
+    private readonly events: EventEmitter2,
   ) {}
 
-  /** Inventories whose sites use a provider (it cannot be deleted meanwhile). */
-  async usingProvider(providerId: string): Promise<string[]> {
-    const rows: { name: string }[] = await this.inventories.query(
-      `SELECT name FROM inventories WHERE sites @> $1::jsonb ORDER BY name`,
-      [JSON.stringify([{ providerId }])],
-    );
-    return rows.map((r) => `inventory "${r.name}"`);
-  }
-
-  registerUsage(check: InventoryUsageCheck): void {
-    this.usages.push(check);
+  /** A provider an inventory's sites use cannot be deleted. */
+  @OnEvent(ProviderUsageQuery.NAME)
+  async onProviderUsage(query: ProviderUsageQuery): Promise<void> {
+    const rows: { name: string }[] = await this.inventories.query(`SELECT name FROM inventories WHERE sites @> $1::jsonb ORDER BY name`, [
+      JSON.stringify([{ providerId: query.providerId }]),
+    ]);
+    query.usedBy.push(...rows.map((r) => `inventory "${r.name}"`));
   }
 
   list(): Promise<InventoryEntity[]> {
@@ -95,8 +91,11 @@ export class InventoriesService {
     }
   }
 
+  /** What uses an inventory by name (catalog items), asked of the modules that hold them. */
   private async users(name: string): Promise<string[]> {
-    return (await Promise.all(this.usages.map((check) => check(name)))).flat();
+    const usage = new InventoryUsageQuery(name);
+    await this.events.emitAsync(InventoryUsageQuery.NAME, usage);
+    return usage.usedBy;
   }
 
   private async validated(

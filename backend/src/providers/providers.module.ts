@@ -1,8 +1,7 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
 import { CredentialsModule } from '../credentials/credentials.module.js';
-import { CredentialsService } from '../credentials/credentials.service.js';
 import { JobName, QueueName } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
 import { ProviderHealthEntity } from './provider-health.entity.js';
@@ -15,19 +14,14 @@ import { ProvidersService } from './providers.service.js';
   providers: [ProvidersService, ProvidersResolver],
   exports: [ProvidersService],
 })
-export class ProvidersModule implements OnModuleInit, OnApplicationBootstrap {
+export class ProvidersModule implements OnApplicationBootstrap {
   private readonly logger = new Logger(ProvidersModule.name);
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly providers: ProvidersService,
-    private readonly credentials: CredentialsService,
     private readonly queues: QueueService,
   ) {}
-
-  onModuleInit(): void {
-    this.credentials.registerUsage('providers', (id) => this.providers.usingCredential(id));
-  }
 
   /** In the worker role: every provider checked every PROVIDER_HEALTH_INTERVAL_SECONDS, one schedule shared by all workers. */
   async onApplicationBootstrap(): Promise<void> {

@@ -1,6 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { ProviderUsageQuery } from './provider.events.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -34,13 +36,10 @@ export interface ProviderInput {
   maxConcurrentJobs?: number | null;
 }
 
-/** Checks a provider's usage elsewhere (services running on it); deleting one in use is refused. */
-export type ProviderUsageCheck = (providerId: string) => Promise<string[]>;
 
 @Injectable()
 export class ProvidersService {
   private readonly logger = new Logger(ProvidersService.name);
-  private readonly usages: ProviderUsageCheck[] = [];
 
   constructor(
     @InjectRepository(ProviderEntity) private readonly providers: Repository<ProviderEntity>,
@@ -49,11 +48,8 @@ export class ProvidersService {
     private readonly credentials: CredentialsService,
     private readonly processes: ProcessRunner,
     private readonly pubsub: PubSubService,
+    private readonly events: EventEmitter2,
   ) {}
-
-  registerUsage(check: ProviderUsageCheck): void {
-    this.usages.push(check);
-  }
 
   list(): Promise<ProviderModel[]> {
     return this.providers.find({ order: { name: 'ASC' } });
@@ -102,7 +98,10 @@ export class ProvidersService {
   async delete(id: string): Promise<boolean> {
     const provider = await this.get(id);
     if (provider.type === 'local' && provider.name === LOCAL_PROVIDER_NAME) throw new AppError(ErrorCode.CONFLICT, 'The local provider cannot be deleted.');
-    const users = (await Promise.all(this.usages.map((check) => check(id)))).flat();
+    // What uses it elsewhere (active services, inventories) is asked of the modules that hold them.
+    const usage = new ProviderUsageQuery(id);
+    await this.events.emitAsync(ProviderUsageQuery.NAME, usage);
+    const users = usage.usedBy;
     if (users.length) throw new AppError(ErrorCode.CONFLICT, `Provider "${provider.name}" is used by ${users.join(', ')}: retire those first.`, { usedBy: users });
     try {
       await this.providers.delete(id);
@@ -113,12 +112,6 @@ export class ProvidersService {
       throw err;
     }
     return true;
-  }
-
-  /** Names of the providers connecting with a credential (for the credentials' delete check). */
-  async usingCredential(credentialId: string): Promise<string[]> {
-    const rows = await this.providers.find({ where: [{ credentialId }, { becomeCredentialId: credentialId }], order: { name: 'ASC' } });
-    return rows.map((r) => `provider "${r.name}"`);
   }
 
   private async validated(

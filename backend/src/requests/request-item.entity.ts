@@ -15,7 +15,7 @@ export interface ItemPlan extends RunPlan {
   site?: string;
 }
 
-/** One child item of a bundle request: one playbook run, in the order its index gives. */
+/** One item of a request: one playbook run, in the order its index gives (a single playbook is the one item `main`). */
 @Entity('request_items')
 @Index(['requestId', 'name'], { unique: true })
 export class RequestItemEntity {

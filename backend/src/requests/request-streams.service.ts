@@ -4,6 +4,9 @@ import type { ServiceRequestModel } from './models/service-request.model.js';
 import { RequestsService } from './requests.service.js';
 import { TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
 
+/** The request's own columns: a subscriber selecting only these is told of their changes only. */
+const ROW_FIELDS = new Set(['__typename', 'id', 'status', 'message', 'dialogValues', 'createdAt', 'updatedAt', 'finishedAt', 'templateId', 'state', 'stateAttempt']);
+
 /** Re-read the request after this long without a message (pub/sub can lose one). */
 const IDLE_MS = 5_000;
 
@@ -14,21 +17,29 @@ export class RequestStreamsService {
     private readonly pubsub: PubSubService,
   ) {}
 
-  /** The request as it is now, then after each change, until it is finished or failed. */
-  async *updates(id: string): AsyncGenerator<ServiceRequestModel> {
+  /**
+   * The request as it is now, then after each change of what the subscriber selected, until
+   * it has ended. `fields`: the fields selected (null: any). A subscriber that selects only
+   * the request's own columns hears only of changes to them; one that selects its items, jobs
+   * or transitions hears of every change the engine announces.
+   */
+  async *updates(id: string, fields: string[] | null = null): AsyncGenerator<ServiceRequestModel> {
     await this.requests.get(id);
     const live = new LiveQueue<unknown>();
     const unsubscribe = await this.pubsub.subscribe(channels.request(id), (m) => live.push(m));
     try {
       let last = '';
-      // A published message is a change: a bundle's items and transitions change without touching the
+      // A published message is a change: a request's items and transitions change without touching the
       // request row, so they cannot be told from it. A re-read after silence (CATCH_UP) is sent only
-      // when the row shows a change.
+      // when the row shows a change; so is any change when only row fields were selected.
+      const rowOnly = fields !== null && fields.every((f) => ROW_FIELDS.has(f));
       let published = true;
       for (;;) {
         const current = await this.requests.get(id);
-        const key = `${current.status}:${current.updatedAt.toISOString()}:${current.state ?? ''}:${current.stateAttempt}`;
-        if (published || key !== last) {
+        const key = rowOnly
+          ? JSON.stringify(fields.map((f) => current[f as keyof ServiceRequestModel]))
+          : `${current.status}:${current.updatedAt.toISOString()}:${current.state ?? ''}:${current.stateAttempt}`;
+        if (key !== last || (published && !rowOnly)) {
           last = key;
           yield current;
         }

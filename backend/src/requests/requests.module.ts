@@ -1,28 +1,30 @@
-import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module.js';
-import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
+import { CredentialsModule } from '../credentials/credentials.module.js';
 import { DialogsModule } from '../dialogs/dialogs.module.js';
 import { GitReposModule } from '../git-repos/git-repos.module.js';
-import { CredentialsModule } from '../credentials/credentials.module.js';
 import { InventoriesModule } from '../inventories/inventories.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { ProvidersModule } from '../providers/providers.module.js';
-import { JobName, type ProvisionJobData, QueueName, type RunItemJobData } from '../queue/queue.constants.js';
-import { QueueService } from '../queue/queue.service.js';
 import { ServicesModule } from '../services/services.module.js';
+import { StateMachineDefinitionsModule } from '../state-machines/state-machine-definitions.module.js';
 import { UsersModule } from '../users/users.module.js';
-import { ProvisionJob } from './provision.job.js';
-import { RequestStreamsService } from './request-streams.service.js';
-import { JobRequestLinkResolver, RequestsResolver, ServiceRequestLinkResolver } from './requests.resolver.js';
-import { RequestsReconciler } from './requests.reconciler.js';
-import { RequestsService } from './requests.service.js';
 import { RequestItemEntity } from './request-item.entity.js';
+import { RequestPlanner } from './request-planner.js';
+import { RequestQueue } from './request-queue.js';
+import { RequestStore } from './request-store.js';
+import { RequestStreamsService } from './request-streams.service.js';
 import { RequestTransitionEntity } from './request-transition.entity.js';
+import { JobRequestLinkResolver, RequestsResolver, ServiceRequestLinkResolver } from './requests.resolver.js';
+import { RequestsService } from './requests.service.js';
 import { ServiceRequestEntity } from './service-request.entity.js';
-import { StateMachineRunner } from './state-machine.runner.js';
-import type { Job } from 'bullmq';
 
+/**
+ * Orders and their requests: the order API, planning, and the one store of the requests'
+ * tables. Requests are run by the state-machine engine (`state-machines/`), which uses the
+ * store, the queue and the planner exported here.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature([ServiceRequestEntity, RequestItemEntity, RequestTransitionEntity]),
@@ -35,39 +37,9 @@ import type { Job } from 'bullmq';
     JobsModule,
     ServicesModule,
     UsersModule,
+    StateMachineDefinitionsModule,
   ],
-  providers: [
-    RequestsService,
-    RequestStreamsService,
-    RequestsResolver,
-    ServiceRequestLinkResolver,
-    JobRequestLinkResolver,
-    ProvisionJob,
-    StateMachineRunner,
-    RequestsReconciler,
-  ],
-  exports: [RequestsService],
+  providers: [RequestStore, RequestQueue, RequestPlanner, RequestsService, RequestStreamsService, RequestsResolver, ServiceRequestLinkResolver, JobRequestLinkResolver],
+  exports: [RequestStore, RequestQueue, RequestPlanner, RequestsService],
 })
-export class RequestsModule implements OnApplicationBootstrap {
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly queues: QueueService,
-    private readonly provision: ProvisionJob,
-    private readonly machines: StateMachineRunner,
-    private readonly reconciler: RequestsReconciler,
-  ) {}
-
-  /**
-   * Every role reconciles stranded requests (so a lone api still fails the requests of a
-   * worker that died); the worker role also processes the requests queue.
-   */
-  onApplicationBootstrap(): void {
-    this.reconciler.start();
-    if (!runsWorker(this.config)) return;
-    this.queues.work(QueueName.REQUESTS, {
-      [JobName.PROVISION]: (job: Job, token?: string) => this.provision.handle(job as Job<ProvisionJobData>, token),
-      [JobName.ADVANCE_REQUEST]: (job: Job) => this.machines.advance((job.data as ProvisionJobData).requestId),
-      [JobName.RUN_ITEM]: (job: Job, token?: string) => this.machines.runItem(job as Job<RunItemJobData>, token),
-    });
-  }
-}
+export class RequestsModule {}

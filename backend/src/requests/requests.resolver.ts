@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { ServiceTemplateModel } from '../catalog/models/service-template.model.js';
@@ -9,10 +10,8 @@ import { ServicesService } from '../services/services.service.js';
 import { UserModel } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { OrderServiceInput } from './dto/order-service.input.js';
-import { GraphQLJSON } from 'graphql-type-json';
-import { RequestItemModel, RequestMachineModel, RequestTransitionModel, ServiceConfigurationModel, ServiceRequestModel } from './models/service-request.model.js';
-import { isBundlePlan } from './service-request.entity.js';
-import { StateMachineRunner } from './state-machine.runner.js';
+import { RequestItemModel, RequestMachineModel, RequestTransitionModel, ServiceRequestModel } from './models/service-request.model.js';
+import { RequestStore } from './request-store.js';
 import { RequestStreamsService } from './request-streams.service.js';
 import { RequestsService } from './requests.service.js';
 
@@ -25,7 +24,7 @@ export class RequestsResolver {
     private readonly jobService: JobsService,
     private readonly serviceService: ServicesService,
     private readonly users: UsersService,
-    private readonly machines: StateMachineRunner,
+    private readonly store: RequestStore,
   ) {}
 
   @Mutation(() => ServiceRequestModel, {
@@ -33,30 +32,10 @@ export class RequestsResolver {
       "Run a failed bundle request again from the state that failed, after its cause was fixed: failed items run again, succeeded ones are kept, and the same commits are used.",
   })
   resumeServiceRequest(@CurrentUser() user: UserModel, @Args('id', { type: () => ID }) id: string): Promise<ServiceRequestModel> {
-    return this.machines.resume(user, id);
+    return this.requests.resume(user, id);
   }
 
-  @Mutation(() => ServiceRequestModel, {
-    description:
-      'Retire a service: its retirement playbooks run in reverse order (a bundle\'s highest index first), each given the outputs its provisioning returned; the service is then marked retired.',
-  })
-  retireService(@CurrentUser() user: UserModel, @Args('id', { type: () => ID, description: 'The service.' }) id: string): Promise<ServiceRequestModel> {
-    return this.requests.retire(user, id);
-  }
-
-  @Mutation(() => ServiceRequestModel, {
-    description:
-      "Reconfigure a service: the fields its dialog marks reconfigurable take the values given (the others keep the service's; a secret sent back masked is kept), the whole is validated like an order, then the reconfigure playbooks run with the new variables and the outputs each item returned; the service takes the outputs they return.",
-  })
-  reconfigureService(
-    @CurrentUser() user: UserModel,
-    @Args('id', { type: () => ID, description: 'The service.' }) id: string,
-    @Args('dialogValues', { type: () => GraphQLJSON, description: 'Field name → new value; fields left out keep their value.' }) dialogValues: unknown,
-  ): Promise<ServiceRequestModel> {
-    return this.requests.reconfigure(user, id, dialogValues);
-  }
-
-  @ResolveField(() => [RequestItemModel], { description: 'Bundles: the child items, by index.' })
+  @ResolveField(() => [RequestItemModel], { description: 'What it runs: one item for a single playbook (`main`), the child items of a bundle, by index.' })
   async items(@Parent() request: ServiceRequestModel): Promise<RequestItemModel[]> {
     return (await this.requests.items(request.id)).map((i) => ({
       id: i.id,
@@ -74,10 +53,10 @@ export class RequestsResolver {
     }));
   }
 
-  @ResolveField(() => RequestMachineModel, { nullable: true, description: 'Bundles: the state machine the request follows (pinned when it was ordered), and what it does.' })
+  @ResolveField(() => RequestMachineModel, { nullable: true, description: 'The state machine the request follows (pinned when it was ordered), and what it does.' })
   async machine(@Parent() request: ServiceRequestModel): Promise<RequestMachineModel | null> {
-    const full = await this.requests.load(request.id);
-    if (!full || !isBundlePlan(full.plan)) return null;
+    const full = await this.store.load(request.id);
+    if (!full) return null;
     const plan = full.plan;
     return {
       name: plan.machine.name,
@@ -89,9 +68,9 @@ export class RequestsResolver {
     };
   }
 
-  @ResolveField(() => [RequestTransitionModel], { description: "Bundles: the state machine's history, oldest first." })
+  @ResolveField(() => [RequestTransitionModel], { description: "The state machine's history, oldest first." })
   transitions(@Parent() request: ServiceRequestModel): Promise<RequestTransitionModel[]> {
-    return this.requests.transitions(request.id);
+    return this.store.transitions(request.id);
   }
 
   @Mutation(() => ServiceRequestModel, { description: 'Order a catalog item: validate the dialog values, store the request, queue it.' })
@@ -136,8 +115,8 @@ export class RequestsResolver {
     description: 'The request now, then again at every change of status, until it finishes or fails.',
     resolve: (request: ServiceRequestModel) => request,
   })
-  serviceRequestUpdated(@Args('id', { type: () => ID }) id: string): AsyncGenerator<ServiceRequestModel> {
-    return this.streams.updates(id);
+  serviceRequestUpdated(@Args('id', { type: () => ID }) id: string, @Info() info: GraphQLResolveInfo): AsyncGenerator<ServiceRequestModel> {
+    return this.streams.updates(id, selectedFields(info));
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'While queued: 1 for the next request a worker takes, 2 after it, and so on.' })
@@ -175,11 +154,6 @@ export class ServiceRequestLinkResolver {
   request(@Parent() service: ServiceModel): Promise<ServiceRequestModel> {
     return this.requests.get(service.requestId);
   }
-
-  @ResolveField(() => ServiceConfigurationModel, { description: 'What it was ordered (or last reconfigured) with, and what of it can be reconfigured.' })
-  configuration(@Parent() service: ServiceModel): Promise<ServiceConfigurationModel> {
-    return this.requests.configurationOf(service);
-  }
 }
 
 @Resolver(() => JobModel)
@@ -190,4 +164,15 @@ export class JobRequestLinkResolver {
   request(@Parent() job: JobModel): Promise<ServiceRequestModel> | null {
     return job.requestId ? this.requests.get(job.requestId) : null;
   }
+}
+
+/** The fields a subscriber selected on the request (null when it uses fragments: treat it as selecting everything). */
+function selectedFields(info: GraphQLResolveInfo): string[] | null {
+  const selections = info.fieldNodes[0]?.selectionSet?.selections ?? [];
+  const names: string[] = [];
+  for (const s of selections) {
+    if (s.kind !== 'Field') return null;
+    names.push(s.name.value);
+  }
+  return names;
 }

@@ -1,4 +1,4 @@
-import type { StateMachineDef } from '../catalog/catalog.types.js';
+import type { StateMachineDef } from '../state-machines/state-machine.types.js';
 import type { JobOptions } from '../jobs/job-options.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
@@ -6,21 +6,31 @@ export const REQUEST_STATUSES = ['pending', 'queued', 'running', 'finished', 'fa
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const TERMINAL_REQUEST_STATUSES: readonly RequestStatus[] = ['finished', 'failed', 'canceled'];
 
-/** What a run needs, fixed at order time so a later refresh or edit changes nothing for it. */
-export interface BundlePlan {
-  kind: 'bundle';
-  /**
-   * provision (the default) makes a service; retire retires `serviceId`; reconfigure runs the
-   * reconfigure playbooks of `serviceId` with new values; rollback undoes a failed request's items.
-   */
-  action?: 'provision' | 'retire' | 'reconfigure' | 'rollback';
+export type RequestAction = 'provision' | 'retire' | 'reconfigure' | 'rollback';
+
+/**
+ * How a request runs, fixed at order time so a later edit of the catalog changes nothing for
+ * it: the state machine it follows and what it is for. What it runs are its items (one row
+ * each in request_items): one for a single playbook, several for a bundle.
+ */
+export interface RequestPlan {
+  /** provision makes a service; retire retires `serviceId`; reconfigure reconfigures it; rollback undoes a failed request's items. */
+  action: RequestAction;
+  /** The state machine, pinned at order time. */
+  machine: StateMachineDef;
   serviceId?: string;
   /** rollback: the request whose deployed items it undoes. */
   rollbackOf?: string;
   /** When an item fails: keep what was deployed (the default), or roll it back. */
   onFailure?: 'keep' | 'rollback';
-  /** The state machine, pinned at order time: editing the catalog changes nothing for this request. */
-  machine: StateMachineDef;
+  /**
+   * What refresh_repositories fetches: every repository the items use (`always`: bundles,
+   * retirements, reconfigurations), or only those whose refresh policy asks for a refresh
+   * before a run (`policy`: a single playbook, as ordered).
+   */
+  refresh: 'always' | 'policy';
+  /** provision: the service it makes — its name, and its outputs one item's (`flat`) or per item. */
+  service?: { name: string; outputs: 'flat' | 'per-item' };
 }
 
 /** A site of a multi-site run: an inventory group made from a provider. */
@@ -53,9 +63,8 @@ export class ServiceRequestEntity {
   @Column({ name: 'template_id', type: 'uuid' }) templateId: string;
   @Index() @Column({ name: 'requester_id', type: 'uuid' }) requesterId: string;
   @Column({ name: 'dialog_values', type: 'jsonb' }) dialogValues: Record<string, unknown>;
-  /** A single run's plan, or, for a bundle, its state machine (the items are rows of their own). */
-  @Column({ type: 'jsonb' }) plan: RunPlan | BundlePlan;
-  /** Bundles: the state the request is in (or failed in), how many tries it had there, since when. */
+  @Column({ type: 'jsonb' }) plan: RequestPlan;
+  /** The state the request is in (or failed in), how many tries it had there, since when. */
   @Column({ type: 'text', nullable: true }) state: string | null;
   @Column({ name: 'state_attempt', type: 'int', default: 0 }) stateAttempt: number;
   @Column({ name: 'state_entered_at', type: 'timestamptz', nullable: true }) stateEnteredAt: Date | null;
@@ -65,5 +74,3 @@ export class ServiceRequestEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
 }
-
-export const isBundlePlan = (plan: RunPlan | BundlePlan): plan is BundlePlan => (plan as BundlePlan).kind === 'bundle';

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { ProviderUsageQuery } from '../providers/provider.events.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
@@ -51,6 +53,12 @@ export class ServicesService {
   async reconfigured(id: string, outputs: Record<string, unknown>): Promise<boolean> {
     const result = await this.services.update({ id, status: 'active' }, { outputs: outputs as never });
     return (result.affected ?? 0) > 0;
+  }
+
+  /** A provider with active services cannot be deleted. */
+  @OnEvent(ProviderUsageQuery.NAME)
+  async onProviderUsage(query: ProviderUsageQuery): Promise<void> {
+    query.usedBy.push(...(await this.activeOnProvider(query.providerId)));
   }
 
   /** Names of the active services deployed on a provider (any of a multi-site service's). */

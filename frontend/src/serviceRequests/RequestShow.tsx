@@ -1,7 +1,8 @@
 // One service request, live: status (serviceRequestUpdated subscription, polling as a fallback),
-// the dialog values, each job with its log and task results, and the service it produced. A bundle
-// request (one with a state) shows its sites (multi-site bundles), its state machine's progress and its
-// items by index instead of a plain list of jobs, and can be resumed when it failed. A request not yet
+// its state machine's progress, the dialog values, each job with its log and task results, and the
+// service it produced. Every request follows a state machine; one of several items (a bundle, a
+// retirement, a reconfiguration, a rollback) shows its sites (multi-site bundles) and its items by
+// index instead of a plain list of jobs, and can be resumed when it failed. A request not yet
 // started (pending, queued) can be canceled. Request ids named
 // in the message (a rollback) are links.
 import { useEffect, useState } from 'react';
@@ -60,7 +61,9 @@ const RequestDetails = () => {
   useLiveRequest(record, refetch);
   const logs = useItemLogs();
   if (isPending || !record) return <Loading />;
-  const bundle = Boolean(record.state);
+  // A single playbook, as ordered: its one item is its job.
+  const single = record.machine?.action === 'provision' && record.items.length === 1 && record.items[0].name === 'main';
+  const bundle = Boolean(record.state) && !single;
   return (
     <Stack spacing={2} sx={{ p: 2 }} data-testid="request-show" data-bundle={bundle ? 'true' : 'false'}>
       <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap' }} useFlexGap>
@@ -82,7 +85,7 @@ const RequestDetails = () => {
       <CancelRequestButton request={record} onChanged={refetch} />
       {bundle && <ResumeButton request={record} onChanged={refetch} />}
       {bundle && <SiteProgress items={record.items} onOpenLog={logs.openLog} />}
-      {bundle && <StateMachineProgress request={record} />}
+      {(bundle || record.machine) && <StateMachineProgress request={record} />}
       {record.service && (
         <Card variant="outlined" component="section" aria-label="Service" data-testid="request-service">
           <CardHeader

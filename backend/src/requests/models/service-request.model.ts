@@ -15,12 +15,12 @@ export class ServiceRequestModel {
   @Field() updatedAt: Date;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
   @Field(() => ID) templateId: string;
-  @Field(() => String, { nullable: true, description: "Bundles: the state machine's current state (or the one that failed)." }) state: string | null;
-  @Field(() => Int, { description: 'Bundles: retries so far in the current state.' }) stateAttempt: number;
+  @Field(() => String, { nullable: true, description: "The state machine's current state (or the one that failed)." }) state: string | null;
+  @Field(() => Int, { description: 'Retries so far in the current state.' }) stateAttempt: number;
   requesterId: string;
 }
 
-@ObjectType('RequestItem', { description: "One child item of a bundle request: one playbook run, in its index's turn." })
+@ObjectType('RequestItem', { description: "One item of a request: one playbook run, in its index's turn (a single playbook's is `main`)." })
 export class RequestItemModel {
   @Field(() => ID) id: string;
   @Field() name: string;
@@ -36,7 +36,7 @@ export class RequestItemModel {
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
 }
 
-@ObjectType('RequestTransition', { description: "A step of a bundle request's state machine." })
+@ObjectType('RequestTransition', { description: "A step of a request's state machine." })
 export class RequestTransitionModel {
   @Field() state: string;
   @Field({ description: 'entered, ok, retry, error, resumed or hook (on_entry / on_exit / on_error).' }) event: string;
@@ -51,7 +51,7 @@ export class RequestStateModel {
   @Field({ description: 'The built-in method it calls.' }) method: string;
 }
 
-@ObjectType('RequestMachine', { description: "A bundle request's state machine and purpose." })
+@ObjectType('RequestMachine', { description: "A request's state machine and purpose." })
 export class RequestMachineModel {
   @Field() name: string;
   @Field(() => [RequestStateModel], { description: 'Every state, in order.' }) states: RequestStateModel[];

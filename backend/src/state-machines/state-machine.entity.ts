@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { StateMachineDef } from './catalog.types.js';
+import type { StateMachineDef } from './state-machine.types.js';
 
 /** A state machine of the catalog (catalog/state-machines/*.yaml). */
 @Entity('state_machines')

@@ -1,0 +1,303 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { AppError, ErrorCode, isUuid, notFound } from '../common/app-error.js';
+import { channels, PubSubService } from '../pubsub/pubsub.service.js';
+import { type ItemPlan, type ItemStatus, RequestItemEntity } from './request-item.entity.js';
+import { RequestTransitionEntity, type TransitionEvent } from './request-transition.entity.js';
+import { type RequestPlan, type RequestStatus, ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
+
+/** An item of a new request. */
+export interface NewItem {
+  name: string;
+  index: number;
+  plan: ItemPlan;
+}
+
+export interface NewRequest {
+  templateId: string;
+  requesterId: string;
+  /** As stored and shown: secret fields masked. */
+  dialogValues: Record<string, unknown>;
+  plan: RequestPlan;
+  items: NewItem[];
+}
+
+/** A transition to record: the state, what happened there, the attempt and a message. */
+export interface TransitionRecord {
+  state: string;
+  event: TransitionEvent;
+  attempt: number;
+  message: string | null;
+}
+
+const OPEN_LIFECYCLE_CONFLICT = 'This service has a retirement or reconfiguration under way already: wait for it to end.';
+const MESSAGE_MAX = 4000;
+
+/**
+ * The one writer of the requests module's tables: service requests, their items and their
+ * state-machine transitions. The order API, the state-machine engine and the lifecycle code
+ * (retire, reconfigure, rollback) all go through it, so each rule on those rows (which
+ * status may follow which, what a resume resets) is written once.
+ */
+@Injectable()
+export class RequestStore {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly pubsub: PubSubService,
+  ) {}
+
+  // ---- reads ----------------------------------------------------------------------------
+
+  /** The full stored request, plan included; null when unknown. */
+  async load(id: string): Promise<ServiceRequestEntity | null> {
+    return isUuid(id) ? this.db.getRepository(ServiceRequestEntity).findOneBy({ id }) : null;
+  }
+
+  /** The request; NOT_FOUND when unknown. */
+  async get(id: string): Promise<ServiceRequestEntity> {
+    const request = await this.load(id);
+    if (!request) throw notFound('Service request', id);
+    return request;
+  }
+
+  list(skip: number, take: number): Promise<ServiceRequestEntity[]> {
+    return this.db.getRepository(ServiceRequestEntity).find({ order: { createdAt: 'DESC' }, skip: Math.max(skip, 0), take: Math.min(Math.max(take, 1), 500) });
+  }
+
+  /** The items of a request, by index then name. */
+  items(requestId: string): Promise<RequestItemEntity[]> {
+    return this.db.getRepository(RequestItemEntity).find({ where: { requestId }, order: { index: 'ASC', name: 'ASC' } });
+  }
+
+  item(id: string): Promise<RequestItemEntity | null> {
+    return this.db.getRepository(RequestItemEntity).findOneBy({ id });
+  }
+
+  /** The state machine's history of a request, oldest first. */
+  transitions(requestId: string): Promise<RequestTransitionEntity[]> {
+    return this.db.getRepository(RequestTransitionEntity).find({ where: { requestId }, order: { id: 'ASC' } });
+  }
+
+  /** Requests in one of `statuses` not changed since `olderThan`, oldest first, for the reconciler. */
+  unfinished(statuses: RequestStatus[], olderThan: Date): Promise<ServiceRequestEntity[]> {
+    return this.db
+      .getRepository(ServiceRequestEntity)
+      .createQueryBuilder('r')
+      .where('r.status IN (:...statuses)', { statuses })
+      .andWhere('r.updated_at < :olderThan', { olderThan })
+      .orderBy('r.created_at', 'ASC')
+      .take(500)
+      .getMany();
+  }
+
+  /** True while a retirement or reconfiguration of the service has not ended. */
+  hasOpenLifecycle(serviceId: string): Promise<boolean> {
+    return this.db
+      .getRepository(ServiceRequestEntity)
+      .createQueryBuilder('r')
+      .where(`r.plan->>'serviceId' = :serviceId`, { serviceId })
+      .andWhere('r.status NOT IN (:...done)', { done: TERMINAL_REQUEST_STATUSES })
+      .getExists();
+  }
+
+  /** The service's last finished reconfiguration, if any. */
+  lastReconfiguration(serviceId: string): Promise<ServiceRequestEntity | null> {
+    return this.db
+      .getRepository(ServiceRequestEntity)
+      .createQueryBuilder('r')
+      .where(`r.plan->>'serviceId' = :serviceId`, { serviceId })
+      .andWhere(`r.plan->>'action' = 'reconfigure'`)
+      .andWhere(`r.status = 'finished'`)
+      .orderBy('r.created_at', 'DESC')
+      .getOne();
+  }
+
+  // ---- a new request ----------------------------------------------------------------------
+
+  /**
+   * Stores a request, pending in the first state of its machine, with its items, in one
+   * statement (all of it or nothing). A second open retirement or reconfiguration of one
+   * service is refused by the database (CONFLICT).
+   */
+  async create(input: NewRequest): Promise<string> {
+    const first = input.plan.machine.states[0]?.name ?? null;
+    try {
+      const rows = (await this.db.query(
+        `WITH r AS (
+           INSERT INTO service_requests (template_id, requester_id, dialog_values, plan, status, state, state_attempt)
+           VALUES ($1, $2, $3, $4, 'pending', $5, 0) RETURNING id
+         ), i AS (
+           INSERT INTO request_items (request_id, name, "index", plan)
+           SELECT r.id, x.name, x."index", x.plan FROM r, jsonb_to_recordset($6::jsonb) AS x(name text, "index" int, plan jsonb)
+         )
+         SELECT id FROM r`,
+        [input.templateId, input.requesterId, JSON.stringify(input.dialogValues), JSON.stringify(input.plan), first, JSON.stringify(input.items)],
+      )) as { id: string }[];
+      return rows[0].id;
+    } catch (err) {
+      const driver = (err as { driverError?: { code?: string; constraint?: string }; code?: string; constraint?: string }).driverError ?? (err as { code?: string; constraint?: string });
+      if (driver.code === '23505' && driver.constraint === 'UQ_service_requests_open_retirement') throw new AppError(ErrorCode.CONFLICT, OPEN_LIFECYCLE_CONFLICT);
+      throw err;
+    }
+  }
+
+  // ---- the request's status and state ------------------------------------------------------
+
+  /**
+   * Moves a request from one of `from` to `to`; false when it was in another status.
+   * Publishes the change, unless it happens inside the caller's transaction `tx`: then the
+   * caller publishes once it has committed.
+   */
+  async transition(id: string, from: RequestStatus[], to: RequestStatus, message?: string | null, tx?: EntityManager): Promise<boolean> {
+    const finished = TERMINAL_REQUEST_STATUSES.includes(to);
+    const result = await (tx ?? this.db.manager).getRepository(ServiceRequestEntity).update(
+      { id, status: In(from) },
+      { status: to, ...(message !== undefined ? { message } : {}), ...(finished ? { finishedAt: new Date() } : {}) },
+    );
+    const moved = (result.affected ?? 0) > 0;
+    // Not awaited: a subscriber re-reads the request at each message, so the message need not be
+    // out before the caller goes on (a worker starting the playbook, say).
+    if (moved && !tx) void this.publishChange(id);
+    return moved;
+  }
+
+  /**
+   * Records what happened (`done`, e.g. the previous state's `ok`) and enters `state` at
+   * `attempt`, in one statement.
+   */
+  async enterState(id: string, state: string, attempt: number, done: TransitionRecord[] = []): Promise<void> {
+    const records = [...done, { state, event: 'entered' as const, attempt, message: null }];
+    await this.db.query(
+      `WITH t AS (
+         INSERT INTO request_transitions (request_id, state, event, attempt, message)
+         SELECT $1, x.state, x.event, x.attempt, x.message FROM jsonb_to_recordset($4::jsonb) AS x(state text, event text, attempt int, message text)
+       )
+       UPDATE service_requests SET state = $2, state_attempt = $3, state_entered_at = now(), updated_at = now() WHERE id = $1`,
+      [id, state, attempt, JSON.stringify(records.map(clip))],
+    );
+  }
+
+  async record(id: string, ...records: TransitionRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.db.query(
+      `INSERT INTO request_transitions (request_id, state, event, attempt, message)
+       SELECT $1, x.state, x.event, x.attempt, x.message FROM jsonb_to_recordset($2::jsonb) AS x(state text, event text, attempt int, message text)`,
+      [id, JSON.stringify(records.map(clip))],
+    );
+  }
+
+  /** Records a retry of the current state and counts it. */
+  async retryState(id: string, state: string, attempt: number, message: string): Promise<void> {
+    await this.record(id, { state, event: 'retry', attempt, message });
+    await this.db.getRepository(ServiceRequestEntity).update(id, { stateAttempt: attempt });
+  }
+
+  /**
+   * Records the last state's success and ends the request `finished`, in one statement;
+   * false when it was no longer running (the reconciler failed it meanwhile).
+   */
+  async finish(id: string, last: TransitionRecord, message: string): Promise<boolean> {
+    // An UPDATE (here after a CTE) answers [rows, count] through TypeORM.
+    const [, count] = (await this.db.query(
+      `WITH t AS (
+         INSERT INTO request_transitions (request_id, state, event, attempt, message) VALUES ($1, $2, $3, $4, $5)
+       )
+       UPDATE service_requests SET status = 'finished', message = $6, finished_at = now(), updated_at = now()
+        WHERE id = $1 AND status = 'running'`,
+      [id, last.state, last.event, last.attempt, clip(last).message, message],
+    )) as [unknown[], number];
+    const moved = count > 0;
+    if (moved) void this.publishChange(id);
+    return moved;
+  }
+
+  /**
+   * Resumes a failed request from the state that failed: its failed and canceled items are
+   * pending again, the state starts over (attempt 0), and it is queued.
+   */
+  async resume(id: string, state: string, by: string): Promise<boolean> {
+    const resumed = await this.db.transaction(async (tx) => {
+      const moved = await tx.update(ServiceRequestEntity, { id, status: 'failed' }, {
+        status: 'queued',
+        stateAttempt: 0,
+        stateEnteredAt: new Date(),
+        finishedAt: null,
+        message: `Resumed by ${by} from state "${state}".`,
+      });
+      if (!moved.affected) return false;
+      await tx.update(RequestItemEntity, { requestId: id, status: In(['failed', 'canceled']) }, { status: 'pending', message: null, finishedAt: null });
+      await tx.insert(RequestTransitionEntity, { requestId: id, state, event: 'resumed', attempt: 0, message: `by ${by}` });
+      return true;
+    });
+    if (resumed) await this.publishChange(id);
+    return resumed;
+  }
+
+  /** Cancels a request that has not started (pending or queued) and its items; false when it had started or ended. */
+  async cancelNotStarted(id: string, message: string): Promise<boolean> {
+    const canceled = await this.db.transaction(async (tx) => {
+      if (!(await this.transition(id, ['pending', 'queued'], 'canceled', message, tx))) return false;
+      await tx.update(RequestItemEntity, { requestId: id, status: In(['pending', 'queued']) }, { status: 'canceled', message: 'Not started: the request was canceled.', finishedAt: new Date() });
+      return true;
+    });
+    if (canceled) await this.publishChange(id);
+    return canceled;
+  }
+
+  // ---- items ------------------------------------------------------------------------------
+
+  /** Moves the pending items of the lowest index not yet successful to queued; returns them. */
+  async queueNextIndex(requestId: string): Promise<RequestItemEntity[]> {
+    const rows = (await this.db.query(
+      `UPDATE request_items SET status = 'queued'
+        WHERE request_id = $1 AND status = 'pending'
+          AND "index" = (SELECT min("index") FROM request_items WHERE request_id = $1 AND status <> 'successful')
+        RETURNING id, name`,
+      [requestId],
+    )) as [{ id: string; name: string }[], number];
+    return rows[0].map((r) => ({ id: r.id, name: r.name }) as RequestItemEntity);
+  }
+
+  /** Claims a queued item for a run (with the job row reserved for it, if any); false when another took it. */
+  async claimItem(id: string, jobId: string | null): Promise<boolean> {
+    const claimed = await this.db.getRepository(RequestItemEntity).update({ id, status: 'queued' }, { status: 'running', startedAt: new Date(), jobId });
+    return (claimed.affected ?? 0) > 0;
+  }
+
+  async setItemJob(id: string, jobId: string): Promise<void> {
+    await this.db.getRepository(RequestItemEntity).update(id, { jobId });
+  }
+
+  /** A queued item that will not start (its request ended meanwhile). */
+  async cancelQueuedItem(id: string, message: string): Promise<void> {
+    await this.db.getRepository(RequestItemEntity).update({ id, status: 'queued' }, { status: 'canceled', message, finishedAt: new Date() });
+  }
+
+  /** Ends a running item with its outcome, and publishes the request's change. */
+  async finishItem(item: Pick<RequestItemEntity, 'id' | 'requestId'>, status: Extract<ItemStatus, 'successful' | 'failed' | 'canceled'>, outputs: Record<string, unknown> | null, message: string | null): Promise<void> {
+    await this.db.query(`UPDATE request_items SET status = $2, outputs = $3, message = $4, finished_at = now() WHERE id = $1 AND status = 'running'`, [
+      item.id,
+      status,
+      outputs === null ? null : JSON.stringify(outputs),
+      message?.slice(0, MESSAGE_MAX) ?? null,
+    ]);
+    await this.publishChange(item.requestId);
+  }
+
+  /** Nothing more of the request starts: its pending and queued items are canceled. */
+  async cancelOpenItems(requestId: string, message: string): Promise<void> {
+    await this.db.getRepository(RequestItemEntity).update({ requestId, status: In(['pending', 'queued']) }, { status: 'canceled', message, finishedAt: new Date() });
+  }
+
+  /** An item's plan after a refresh moved it to a new commit. */
+  async repinItem(id: string, plan: ItemPlan): Promise<void> {
+    await this.db.query('UPDATE request_items SET plan = $2 WHERE id = $1', [id, JSON.stringify(plan)]);
+  }
+
+  async publishChange(id: string): Promise<void> {
+    await this.pubsub.publish(channels.request(id), { id }).catch(() => undefined);
+  }
+}
+
+const clip = (r: TransitionRecord): TransitionRecord => ({ ...r, message: r.message?.slice(0, MESSAGE_MAX) ?? null });
