@@ -26,7 +26,7 @@ import type { ReactNode } from 'react';
 import { useDataProvider, useNotify } from 'react-admin';
 import { formatDateTime } from '../common/format';
 import type { SuperfluidDataProvider } from '../dataProvider';
-import type { KubernetesResources, OpenStackResources, Provider } from '../types';
+import type { KubernetesResources, OpenStackResources, Provider } from './api';
 
 /** Heat's STACK_STATUS (CREATE_COMPLETE, UPDATE_IN_PROGRESS, DELETE_FAILED...) and Nova's server status. */
 const statusColour = (status: string): ChipProps['color'] => {
