@@ -63,7 +63,7 @@ type Documents = {
     "\n  mutation DeleteInventory($id: ID!) { deleteInventory(id: $id) }\n": typeof types.DeleteInventoryDocument,
     "\n  fragment ProviderFields on Provider {\n    id name type config credentialId becomeCredentialId healthStatus healthMessage healthCheckedAt createdAt\n  }\n": typeof types.ProviderFieldsFragmentDoc,
     "\n  fragment ProviderHealthFields on ProviderHealthCheck { providerId status message latencyMs changed checkedAt }\n": typeof types.ProviderHealthFieldsFragmentDoc,
-    "\n  fragment ProviderDetailFields on Provider {\n    ...ProviderFields\n    inventory\n    healthHistory(take: 50) { ...ProviderHealthFields }\n    resources\n    resourcesRefreshedAt\n  }\n": typeof types.ProviderDetailFieldsFragmentDoc,
+    "\n  fragment ProviderDetailFields on Provider {\n    ...ProviderFields\n    inventory\n    healthHistory(take: 50) { ...ProviderHealthFields }\n    resources {\n      __typename\n      ... on KubernetesResources {\n        namespaces\n        deployments { namespace name replicas ready }\n        services { namespace name type address ports }\n      }\n      ... on OpenStackResources {\n        stacks { id name status reason createdAt }\n        servers { id name status addresses }\n        missing\n      }\n    }\n    resourcesRefreshedAt\n  }\n": typeof types.ProviderDetailFieldsFragmentDoc,
     "\n  query Providers { providers { ...ProviderFields } }\n": typeof types.ProvidersDocument,
     "\n  query Provider($id: ID!) { provider(id: $id) { ...ProviderDetailFields } }\n": typeof types.ProviderDocument,
     "\n  mutation CreateProvider($input: ProviderInput!) { createProvider(input: $input) { ...ProviderFields } }\n": typeof types.CreateProviderDocument,
@@ -149,7 +149,7 @@ const documents: Documents = {
     "\n  mutation DeleteInventory($id: ID!) { deleteInventory(id: $id) }\n": types.DeleteInventoryDocument,
     "\n  fragment ProviderFields on Provider {\n    id name type config credentialId becomeCredentialId healthStatus healthMessage healthCheckedAt createdAt\n  }\n": types.ProviderFieldsFragmentDoc,
     "\n  fragment ProviderHealthFields on ProviderHealthCheck { providerId status message latencyMs changed checkedAt }\n": types.ProviderHealthFieldsFragmentDoc,
-    "\n  fragment ProviderDetailFields on Provider {\n    ...ProviderFields\n    inventory\n    healthHistory(take: 50) { ...ProviderHealthFields }\n    resources\n    resourcesRefreshedAt\n  }\n": types.ProviderDetailFieldsFragmentDoc,
+    "\n  fragment ProviderDetailFields on Provider {\n    ...ProviderFields\n    inventory\n    healthHistory(take: 50) { ...ProviderHealthFields }\n    resources {\n      __typename\n      ... on KubernetesResources {\n        namespaces\n        deployments { namespace name replicas ready }\n        services { namespace name type address ports }\n      }\n      ... on OpenStackResources {\n        stacks { id name status reason createdAt }\n        servers { id name status addresses }\n        missing\n      }\n    }\n    resourcesRefreshedAt\n  }\n": types.ProviderDetailFieldsFragmentDoc,
     "\n  query Providers { providers { ...ProviderFields } }\n": types.ProvidersDocument,
     "\n  query Provider($id: ID!) { provider(id: $id) { ...ProviderDetailFields } }\n": types.ProviderDocument,
     "\n  mutation CreateProvider($input: ProviderInput!) { createProvider(input: $input) { ...ProviderFields } }\n": types.CreateProviderDocument,
@@ -382,7 +382,7 @@ export function graphql(source: "\n  fragment ProviderHealthFields on ProviderHe
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ProviderDetailFields on Provider {\n    ...ProviderFields\n    inventory\n    healthHistory(take: 50) { ...ProviderHealthFields }\n    resources\n    resourcesRefreshedAt\n  }\n"): typeof import('./graphql').ProviderDetailFieldsFragmentDoc;
+export function graphql(source: "\n  fragment ProviderDetailFields on Provider {\n    ...ProviderFields\n    inventory\n    healthHistory(take: 50) { ...ProviderHealthFields }\n    resources {\n      __typename\n      ... on KubernetesResources {\n        namespaces\n        deployments { namespace name replicas ready }\n        services { namespace name type address ports }\n      }\n      ... on OpenStackResources {\n        stacks { id name status reason createdAt }\n        servers { id name status addresses }\n        missing\n      }\n    }\n    resourcesRefreshedAt\n  }\n"): typeof import('./graphql').ProviderDetailFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

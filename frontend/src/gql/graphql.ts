@@ -402,7 +402,10 @@ export type ProviderFieldsFragment = { id: string, name: string, type: string, c
 
 export type ProviderHealthFieldsFragment = { providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string };
 
-export type ProviderDetailFieldsFragment = { inventory: unknown, resources: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }> };
+export type ProviderDetailFieldsFragment = { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
+    | { __typename: 'KubernetesResources', namespaces: Array<string>, deployments: Array<{ namespace: string, name: string, replicas: number | null, ready: number }>, services: Array<{ namespace: string, name: string, type: string, address: string | null, ports: Array<number> }> }
+    | { __typename: 'OpenStackResources', missing: Array<string>, stacks: Array<{ id: string, name: string, status: string, reason: string | null, createdAt: string | null }>, servers: Array<{ id: string, name: string, status: string, addresses: Array<string> }> }
+   | null };
 
 export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -414,7 +417,10 @@ export type ProviderQueryVariables = Exact<{
 }>;
 
 
-export type ProviderQuery = { provider: { inventory: unknown, resources: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }> } | null };
+export type ProviderQuery = { provider: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
+      | { __typename: 'KubernetesResources', namespaces: Array<string>, deployments: Array<{ namespace: string, name: string, replicas: number | null, ready: number }>, services: Array<{ namespace: string, name: string, type: string, address: string | null, ports: Array<number> }> }
+      | { __typename: 'OpenStackResources', missing: Array<string>, stacks: Array<{ id: string, name: string, status: string, reason: string | null, createdAt: string | null }>, servers: Array<{ id: string, name: string, status: string, addresses: Array<string> }> }
+     | null } | null };
 
 export type CreateProviderMutationVariables = Exact<{
   input: ProviderInput;
@@ -429,7 +435,10 @@ export type UpdateProviderMutationVariables = Exact<{
 }>;
 
 
-export type UpdateProviderMutation = { updateProvider: { inventory: unknown, resources: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }> } };
+export type UpdateProviderMutation = { updateProvider: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
+      | { __typename: 'KubernetesResources', namespaces: Array<string>, deployments: Array<{ namespace: string, name: string, replicas: number | null, ready: number }>, services: Array<{ namespace: string, name: string, type: string, address: string | null, ports: Array<number> }> }
+      | { __typename: 'OpenStackResources', missing: Array<string>, stacks: Array<{ id: string, name: string, status: string, reason: string | null, createdAt: string | null }>, servers: Array<{ id: string, name: string, status: string, addresses: Array<string> }> }
+     | null } };
 
 export type DeleteProviderMutationVariables = Exact<{
   id: string;
@@ -443,14 +452,20 @@ export type CheckProviderHealthMutationVariables = Exact<{
 }>;
 
 
-export type CheckProviderHealthMutation = { checkProviderHealth: { inventory: unknown, resources: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }> } };
+export type CheckProviderHealthMutation = { checkProviderHealth: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
+      | { __typename: 'KubernetesResources', namespaces: Array<string>, deployments: Array<{ namespace: string, name: string, replicas: number | null, ready: number }>, services: Array<{ namespace: string, name: string, type: string, address: string | null, ports: Array<number> }> }
+      | { __typename: 'OpenStackResources', missing: Array<string>, stacks: Array<{ id: string, name: string, status: string, reason: string | null, createdAt: string | null }>, servers: Array<{ id: string, name: string, status: string, addresses: Array<string> }> }
+     | null } };
 
 export type RefreshProviderResourcesMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type RefreshProviderResourcesMutation = { refreshProviderResources: { inventory: unknown, resources: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }> } };
+export type RefreshProviderResourcesMutation = { refreshProviderResources: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
+      | { __typename: 'KubernetesResources', namespaces: Array<string>, deployments: Array<{ namespace: string, name: string, replicas: number | null, ready: number }>, services: Array<{ namespace: string, name: string, type: string, address: string | null, ports: Array<number> }> }
+      | { __typename: 'OpenStackResources', missing: Array<string>, stacks: Array<{ id: string, name: string, status: string, reason: string | null, createdAt: string | null }>, servers: Array<{ id: string, name: string, status: string, addresses: Array<string> }> }
+     | null } };
 
 export type ProviderAlarmsQueryVariables = Exact<{
   take: number;
@@ -870,7 +885,41 @@ export const ProviderDetailFieldsFragmentDoc = new TypedDocumentString(`
   healthHistory(take: 50) {
     ...ProviderHealthFields
   }
-  resources
+  resources {
+    __typename
+    ... on KubernetesResources {
+      namespaces
+      deployments {
+        namespace
+        name
+        replicas
+        ready
+      }
+      services {
+        namespace
+        name
+        type
+        address
+        ports
+      }
+    }
+    ... on OpenStackResources {
+      stacks {
+        id
+        name
+        status
+        reason
+        createdAt
+      }
+      servers {
+        id
+        name
+        status
+        addresses
+      }
+      missing
+    }
+  }
   resourcesRefreshedAt
 }
     fragment ProviderFields on Provider {
@@ -1951,7 +2000,41 @@ fragment ProviderDetailFields on Provider {
   healthHistory(take: 50) {
     ...ProviderHealthFields
   }
-  resources
+  resources {
+    __typename
+    ... on KubernetesResources {
+      namespaces
+      deployments {
+        namespace
+        name
+        replicas
+        ready
+      }
+      services {
+        namespace
+        name
+        type
+        address
+        ports
+      }
+    }
+    ... on OpenStackResources {
+      stacks {
+        id
+        name
+        status
+        reason
+        createdAt
+      }
+      servers {
+        id
+        name
+        status
+        addresses
+      }
+      missing
+    }
+  }
   resourcesRefreshedAt
 }`) as unknown as TypedDocumentString<ProviderQuery, ProviderQueryVariables>;
 export const CreateProviderDocument = new TypedDocumentString(`
@@ -2004,7 +2087,41 @@ fragment ProviderDetailFields on Provider {
   healthHistory(take: 50) {
     ...ProviderHealthFields
   }
-  resources
+  resources {
+    __typename
+    ... on KubernetesResources {
+      namespaces
+      deployments {
+        namespace
+        name
+        replicas
+        ready
+      }
+      services {
+        namespace
+        name
+        type
+        address
+        ports
+      }
+    }
+    ... on OpenStackResources {
+      stacks {
+        id
+        name
+        status
+        reason
+        createdAt
+      }
+      servers {
+        id
+        name
+        status
+        addresses
+      }
+      missing
+    }
+  }
   resourcesRefreshedAt
 }`) as unknown as TypedDocumentString<UpdateProviderMutation, UpdateProviderMutationVariables>;
 export const DeleteProviderDocument = new TypedDocumentString(`
@@ -2044,7 +2161,41 @@ fragment ProviderDetailFields on Provider {
   healthHistory(take: 50) {
     ...ProviderHealthFields
   }
-  resources
+  resources {
+    __typename
+    ... on KubernetesResources {
+      namespaces
+      deployments {
+        namespace
+        name
+        replicas
+        ready
+      }
+      services {
+        namespace
+        name
+        type
+        address
+        ports
+      }
+    }
+    ... on OpenStackResources {
+      stacks {
+        id
+        name
+        status
+        reason
+        createdAt
+      }
+      servers {
+        id
+        name
+        status
+        addresses
+      }
+      missing
+    }
+  }
   resourcesRefreshedAt
 }`) as unknown as TypedDocumentString<CheckProviderHealthMutation, CheckProviderHealthMutationVariables>;
 export const RefreshProviderResourcesDocument = new TypedDocumentString(`
@@ -2079,7 +2230,41 @@ fragment ProviderDetailFields on Provider {
   healthHistory(take: 50) {
     ...ProviderHealthFields
   }
-  resources
+  resources {
+    __typename
+    ... on KubernetesResources {
+      namespaces
+      deployments {
+        namespace
+        name
+        replicas
+        ready
+      }
+      services {
+        namespace
+        name
+        type
+        address
+        ports
+      }
+    }
+    ... on OpenStackResources {
+      stacks {
+        id
+        name
+        status
+        reason
+        createdAt
+      }
+      servers {
+        id
+        name
+        status
+        addresses
+      }
+      missing
+    }
+  }
   resourcesRefreshedAt
 }`) as unknown as TypedDocumentString<RefreshProviderResourcesMutation, RefreshProviderResourcesMutationVariables>;
 export const ProviderAlarmsDocument = new TypedDocumentString(`

@@ -247,10 +247,10 @@ export const ProviderResources = ({ provider }: { provider: Provider }) => {
             {provider.type === 'openstack' ? 'Its stacks and servers' : 'Its namespaces, deployments and services'} have not been read yet: “Read now” asks
             the provider.
           </Empty>
-        ) : provider.type === 'openstack' ? (
-          <OpenStackTables resources={resources as OpenStackResources} />
+        ) : resources.__typename === 'OpenStackResources' ? (
+          <OpenStackTables resources={resources} />
         ) : (
-          <KubernetesTables resources={resources as KubernetesResources} />
+          <KubernetesTables resources={resources} />
         )}
       </CardContent>
     </Card>

@@ -22,7 +22,19 @@ graphql(`
     ...ProviderFields
     inventory
     healthHistory(take: 50) { ...ProviderHealthFields }
-    resources
+    resources {
+      __typename
+      ... on KubernetesResources {
+        namespaces
+        deployments { namespace name replicas ready }
+        services { namespace name type address ports }
+      }
+      ... on OpenStackResources {
+        stacks { id name status reason createdAt }
+        servers { id name status addresses }
+        missing
+      }
+    }
     resourcesRefreshedAt
   }
 `);
@@ -72,27 +84,17 @@ export interface ProviderConfig {
   variables?: JsonObject;
 }
 
-/** What a Kubernetes provider holds, as last read. */
-export interface KubernetesResources {
-  namespaces?: string[];
-  /** `replicas` is null when the deployment names none. */
-  deployments?: { namespace: string; name: string; replicas: number | null; ready: number }[];
-  /** `address`: the load balancer's IP or host name, when it has one. */
-  services?: { namespace: string; name: string; type: string; address: string | null; ports: number[] }[];
-}
+type Detail = Omit<ProviderDetailFieldsFragment, keyof ProviderFieldsFragment>;
+type Resources = NonNullable<Detail['resources']>;
 
-/** What an OpenStack provider's project holds, as last read. */
-export interface OpenStackResources {
-  stacks?: { id: string; name: string; status: string; reason: string | null; createdAt: string | null }[];
-  servers?: { id: string; name: string; status: string; addresses: string[] }[];
-  /** Services the cloud does not have, e.g. 'compute (Nova)': nothing of that kind is listed. */
-  missing?: string[];
-}
+/** What a Kubernetes provider holds, as last read. */
+export type KubernetesResources = Extract<Resources, { __typename: 'KubernetesResources' }>;
+
+/** What an OpenStack provider's project holds, as last read; `missing` names the services the cloud lacks. */
+export type OpenStackResources = Extract<Resources, { __typename: 'OpenStackResources' }>;
 
 /** One health check; `changed` marks an alarm (went down, or came back up). */
 export type ProviderHealthCheck = ProviderHealthFieldsFragment;
-
-type Detail = Omit<ProviderDetailFieldsFragment, keyof ProviderFieldsFragment>;
 
 /** A provider; what a provider read by id carries (inventory, health history, resources) is absent from list rows. */
 export type Provider = Omit<ProviderFieldsFragment, 'type' | 'config'> & {
@@ -100,7 +102,7 @@ export type Provider = Omit<ProviderFieldsFragment, 'type' | 'config'> & {
   config: ProviderConfig;
   inventory?: JsonValue;
   healthHistory?: Detail['healthHistory'];
-  resources?: KubernetesResources | OpenStackResources | null;
+  resources?: Detail['resources'];
   resourcesRefreshedAt?: Detail['resourcesRefreshedAt'];
 };
 
