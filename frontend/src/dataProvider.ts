@@ -34,7 +34,7 @@ import { servicesApi } from './services/api';
 import { templatesApi } from './templates/api';
 
 // Each resource's api is typed over its own records; react-admin sees plain records with a string id.
-const RESOURCES = {
+const RESOURCES: Record<string, ResourceApi> = {
   catalog: catalogApi,
   serviceTemplates: templatesApi,
   serviceRequests: serviceRequestsApi,
@@ -45,7 +45,7 @@ const RESOURCES = {
   providers: providersApi,
   inventories: inventoriesApi,
   apiTokens: apiTokensApi,
-} as unknown as Record<string, ResourceApi>;
+};
 
 const resourceApi = (resource: string): ResourceApi => {
   const api = Object.hasOwn(RESOURCES, resource) ? RESOURCES[resource] : undefined;

@@ -2,15 +2,14 @@
 // refreshes and webhooks. Operation types are generated from the schema (src/gql, see codegen.ts).
 import type { Identifier } from 'react-admin';
 import { graphqlRequest } from '../api/graphql';
-import type { ResourceApi } from '../api/resource';
-import { localPage } from '../api/resource';
+import { localPage, type ResourceApi } from '../api/resource';
 import { graphql } from '../gql';
 import type {
   CreateGitRepoInput,
+  EnableGitWebhookMutation,
   GitRefreshFieldsFragment,
   GitRepoDetailFieldsFragment,
   GitRepoFieldsFragment,
-  EnableGitWebhookMutation,
   UpdateGitRepoInput,
 } from '../gql/graphql';
 
