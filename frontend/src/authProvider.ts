@@ -3,7 +3,14 @@
 import type { AuthProvider } from 'react-admin';
 import { clearToken, getToken, graphqlRequest, setToken } from './api/graphql';
 import { disposeSubscriptions } from './api/subscriptions';
-import type { User } from './types';
+import { graphql } from './gql';
+
+const LoginMutation = graphql(`
+  mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { token user { id username } } }
+`);
+const MeQuery = graphql(`
+  query Me { me { id username } }
+`);
 
 interface LoginParams {
   username: string;
@@ -20,11 +27,7 @@ const errorStatus = (error: unknown): number | undefined => {
 
 export const authProvider: AuthProvider = {
   login: async ({ username, password }: LoginParams) => {
-    const { login } = await graphqlRequest<{ login: { token: string; user: User } }>(
-      `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { token user { id username } } }`,
-      { username, password },
-      { auth: false },
-    );
+    const { login } = await graphqlRequest(LoginMutation, { username, password }, { auth: false });
     disposeSubscriptions();
     setToken(login.token);
   },
@@ -43,7 +46,7 @@ export const authProvider: AuthProvider = {
     }
   },
   getIdentity: async () => {
-    const { me } = await graphqlRequest<{ me: User }>('{ me { id username } }');
+    const { me } = await graphqlRequest(MeQuery, {});
     return { id: me.id, fullName: me.username };
   },
 };

@@ -56,7 +56,8 @@ describe('a Kubernetes provider, against a local server implementing the subset 
     assert.ok(!JSON.stringify(done).includes(token), 'the token is not in the job output or events');
 
     const refreshed = await app.gql<{ refreshProviderResources: { resources: { deployments: unknown[]; services: { name: string; type: string; address: string }[] } } }>(
-      'mutation($id: ID!) { refreshProviderResources(id: $id) { resources } }',
+      `mutation($id: ID!) { refreshProviderResources(id: $id) { resources { ... on KubernetesResources {
+        deployments { namespace name replicas ready } services { namespace name type address ports } } } } }`,
       { id: providerId },
     );
     assert.equal(refreshed.errors, undefined, JSON.stringify(refreshed.errors));

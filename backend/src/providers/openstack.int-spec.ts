@@ -72,7 +72,8 @@ describe('OpenStack providers, against a real Keystone and Heat', () => {
   };
   const stacks = async (providerId: string) => {
     const read = await app.gql<{ refreshProviderResources: { resources: { stacks: Stack[]; servers: unknown[]; missing: string[] } } }>(
-      'mutation($id: ID!) { refreshProviderResources(id: $id) { resources } }',
+      `mutation($id: ID!) { refreshProviderResources(id: $id) { resources { ... on OpenStackResources {
+        stacks { id name status reason createdAt } servers { id name status addresses } missing } } } }`,
       { id: providerId },
     );
     assert.equal(read.errors, undefined, JSON.stringify(read.errors));

@@ -1,6 +1,7 @@
 // The one HTTP seam to the GraphQL API: POST /graphql with the bearer token, GraphQL errors
 // turned into react-admin HttpErrors carrying a status, the error code and field errors.
 import { HttpError } from 'react-admin';
+import type { TypedDocumentString } from '../gql/graphql';
 
 const TOKEN_KEY = 'superfluid.token';
 
@@ -54,12 +55,14 @@ const toHttpError = (errors: GraphQLErrorPayload[], httpStatus: number): HttpErr
   return new HttpError(message, statusForCode(code), body);
 };
 
-/** Runs one GraphQL operation and returns its data, or throws an HttpError. */
-export async function graphqlRequest<T>(
-  query: string,
-  variables: Record<string, unknown> = {},
+/** Runs one GraphQL operation (a document generated from the schema, see codegen.ts) and returns its
+ * typed data, or throws an HttpError. */
+export async function graphqlRequest<T, V>(
+  document: TypedDocumentString<T, V>,
+  variables: V,
   { auth = true }: { auth?: boolean } = {},
 ): Promise<T> {
+  const query = document.toString();
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   const token = auth ? getToken() : null;
   if (token) headers.authorization = `Bearer ${token}`;

@@ -1,6 +1,7 @@
 // GraphQL subscriptions over graphql-ws on the same origin's /graphql, authenticated with the
 // same bearer token as HTTP requests (connectionParams.authorization).
 import { createClient, type Client } from 'graphql-ws';
+import type { TypedDocumentString } from '../gql/graphql';
 import { getToken, GRAPHQL_PATH } from './graphql';
 
 let client: Client | null = null;
@@ -41,14 +42,14 @@ export interface SubscriptionHandlers<T> {
   complete?: () => void;
 }
 
-/** Starts a subscription; returns the function that stops it. */
-export function subscribe<T>(
-  query: string,
-  variables: Record<string, unknown>,
+/** Starts a subscription (a document generated from the schema, see codegen.ts); returns the function that stops it. */
+export function subscribe<T, V extends Record<string, unknown>>(
+  document: TypedDocumentString<T, V>,
+  variables: V,
   handlers: SubscriptionHandlers<T>,
 ): () => void {
   return getClient().subscribe<T>(
-    { query, variables },
+    { query: document.toString(), variables },
     {
       next: (result) => {
         if (result.errors && result.errors.length > 0) {

@@ -4,7 +4,7 @@ import BlockIcon from '@mui/icons-material/Block';
 import { Box, Chip, Typography } from '@mui/material';
 import { DataTable, DeleteButton, List, TopToolbar, useRecordContext } from 'react-admin';
 import { formatDateTime } from '../common/format';
-import type { ApiToken } from '../types';
+import type { ApiToken } from './api';
 import { CreateApiTokenButton } from './CreateApiTokenButton';
 
 const Col = DataTable.Col<ApiToken>;

@@ -22,7 +22,7 @@ import type { FieldValues } from 'react-hook-form';
 import { CopyableValue } from '../common/CopyButton';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import type { ApiErrorBody } from '../api/graphql';
-import type { CreatedApiToken } from '../types';
+import type { CreatedApiToken } from './api';
 
 const wholeDays: Validator = (value: unknown) =>
   value === null || value === undefined || value === '' || Number.isInteger(value) ? undefined : 'Use a whole number of days';

@@ -15,12 +15,12 @@ import {
   useListContext,
 } from 'react-admin';
 import type { SuperfluidDataProvider } from '../dataProvider';
-import type { ServiceTemplate } from '../types';
+import type { CatalogCard } from './api';
 import { CatalogIcon } from './CatalogIcon';
 
 const TYPE_LABEL: Record<string, string> = { bundle: 'Bundle', ansible_playbook: 'Playbook' };
 
-const CatalogCard = ({ template }: { template: ServiceTemplate }) => (
+const CatalogCard = ({ template }: { template: CatalogCard }) => (
   <Card
     component="article"
     variant="outlined"
@@ -62,7 +62,7 @@ const CatalogCard = ({ template }: { template: ServiceTemplate }) => (
 /** "All" and one tab per catalog, with the number of published items in each. */
 const CatalogTabs = () => {
   const dataProvider = useDataProvider<SuperfluidDataProvider>();
-  const { filterValues, setFilters, displayedFilters } = useListContext<ServiceTemplate>();
+  const { filterValues, setFilters, displayedFilters } = useListContext<CatalogCard>();
   const { data: catalogs } = useQuery({
     queryKey: ['serviceCatalogs'],
     queryFn: async () => (await dataProvider.getServiceCatalogs()).data,
@@ -95,7 +95,7 @@ const CatalogTabs = () => {
 };
 
 const CatalogGrid = () => {
-  const { data, isPending, error, filterValues } = useListContext<ServiceTemplate>();
+  const { data, isPending, error, filterValues } = useListContext<CatalogCard>();
   if (isPending) return <Loading />;
   if (error) return <Typography color="error">{error.message}</Typography>;
   if (!data || data.length === 0) {

@@ -6,11 +6,11 @@ import { Create, Loading, useGetOne } from 'react-admin';
 import { Markdown } from '../common/Markdown';
 import { DialogForm } from '../dialogs/DialogForm';
 import { collectDialogValues } from '../dialogs/validation';
-import type { ServiceTemplate } from '../types';
+import type { CatalogItem } from './api';
 import { CatalogIcon } from './CatalogIcon';
 
 /** The item beside its form: icon, name, catalog, and the long description as markdown. */
-const AboutItem = ({ template }: { template: ServiceTemplate }) => (
+const AboutItem = ({ template }: { template: CatalogItem }) => (
   <Card sx={{ ml: 2, mt: 0, width: 340, flexShrink: 0, alignSelf: 'flex-start' }} variant="outlined" component="aside" aria-label="About this item">
     <CardContent>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 1.5 }}>
@@ -35,7 +35,7 @@ const AboutItem = ({ template }: { template: ServiceTemplate }) => (
 
 export const OrderPage = () => {
   const { id } = useParams<'id'>();
-  const { data: template, isPending, error } = useGetOne<ServiceTemplate>('catalog', { id: id ?? '' }, { enabled: !!id });
+  const { data: template, isPending, error } = useGetOne<CatalogItem>('catalog', { id: id ?? '' }, { enabled: !!id });
   // A record seeded from the catalog list has no dialog yet: wait for the full one.
   if (isPending || (template && !template.dialog)) return <Loading />;
   if (error || !template) {

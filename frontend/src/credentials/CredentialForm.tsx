@@ -17,7 +17,7 @@ import {
   useSaveContext,
   type Validator,
 } from 'react-admin';
-import type { Credential, CredentialField, CredentialInput, CredentialType } from './types';
+import type { Credential, CredentialField, CredentialInput, CredentialType } from './api';
 import { useCredentialTypes } from './useCredentialTypes';
 
 /** The form's values: the record's, plus the secrets typed and the stored ones to remove. */

@@ -2,7 +2,7 @@ import { Box, Chip, Typography } from '@mui/material';
 import { DataTable, EditButton, List } from 'react-admin';
 import { formatDateTime } from '../common/format';
 import { DeleteCredentialButton } from './DeleteCredentialButton';
-import type { Credential } from './types';
+import type { Credential } from './api';
 import { useCredentialTypes } from './useCredentialTypes';
 
 const Col = DataTable.Col<Credential>;

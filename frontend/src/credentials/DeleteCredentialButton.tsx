@@ -1,7 +1,7 @@
 // Deletes a credential after a confirmation. The server refuses (CONFLICT) one that is in use and
 // names its users: that message is shown as a notification.
 import { DeleteButton, useRecordContext } from 'react-admin';
-import type { Credential } from './types';
+import type { Credential } from './api';
 
 export const DeleteCredentialButton = () => {
   const record = useRecordContext<Credential>();

@@ -1,7 +1,7 @@
 // Deletes a git repository after a confirmation; none for the built-in one. The server refuses
 // (CONFLICT) a repository whose playbooks ran jobs: its message is shown as a notification.
 import { DeleteButton, useRecordContext } from 'react-admin';
-import type { GitRepo } from '../types';
+import type { GitRepo } from './api';
 
 export const DeleteGitRepoButton = () => {
   const record = useRecordContext<GitRepo>();

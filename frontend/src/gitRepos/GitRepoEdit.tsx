@@ -2,7 +2,7 @@
 // repository is published from the portal's playbooks/ folder and cannot be changed.
 import { Alert } from '@mui/material';
 import { Edit, useRecordContext } from 'react-admin';
-import type { GitRepo } from '../types';
+import type { GitRepo } from './api';
 import { GitRepoForm } from './GitRepoForm';
 
 const EditBody = () => {

@@ -17,7 +17,7 @@ import {
   useRecordContext,
   type Validator,
 } from 'react-admin';
-import type { GitRepo } from '../types';
+import type { GitRepo } from './api';
 import { describeInterval, describeMaxAge } from './refreshPolicy';
 
 const GitRepoToolbar = ({ submitLabel }: { submitLabel: string }) => (

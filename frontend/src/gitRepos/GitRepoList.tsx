@@ -2,7 +2,7 @@ import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material';
 import { CreateButton, DataTable, List, TopToolbar } from 'react-admin';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime, shortCommit } from '../common/format';
-import type { GitRepo } from '../types';
+import type { GitRepo } from './api';
 import { RefreshAllButton } from './RefreshAllButton';
 import { RefreshButton } from './RefreshButton';
 import { RepoBadges } from './RepoBadges';

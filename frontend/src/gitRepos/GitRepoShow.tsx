@@ -6,7 +6,7 @@ import { Alert, Box, Card, CardContent, CardHeader, LinearProgress, Stack, Toolt
 import { EditButton, Loading, Show, TopToolbar, useShowContext } from 'react-admin';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime, shortCommit } from '../common/format';
-import type { GitRepo } from '../types';
+import type { GitRepo } from './api';
 import { DeleteGitRepoButton } from './DeleteGitRepoButton';
 import { PlaybookTable } from './PlaybookTable';
 import { PushHowTo } from './PushHowTo';

@@ -1,7 +1,7 @@
 // The playbooks found at a repository's recorded commit, each with the outcome of
 // `ansible-playbook --syntax-check` (run in the background a moment after a refresh).
 import { Box, Chip, type ChipProps, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
-import type { Playbook, SyntaxStatus } from '../types';
+import type { Playbook, SyntaxStatus } from './api';
 
 export const SYNTAX_CHIP_COLOUR: Record<SyntaxStatus, ChipProps['color']> = {
   pending: 'default',

@@ -3,7 +3,7 @@
 import { Box, Link as MuiLink, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { CopyableValue, CopyButton } from '../common/CopyButton';
-import type { GitRepo } from '../types';
+import type { GitRepo } from './api';
 
 const Command = ({ text }: { text: string }) => (
   <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, bgcolor: 'action.hover', borderRadius: 1, px: 1.5, py: 0.5 }}>

@@ -3,7 +3,7 @@ import { Button, Tooltip } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { SuperfluidDataProvider } from '../dataProvider';
-import type { GitRepo } from '../types';
+import type { GitRepo } from './api';
 
 /** Asks the server to fetch the repo again and records the new commit and playbooks. A disabled
  * repository is not refreshed (the server refuses): the button says so instead. */

@@ -2,7 +2,7 @@
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime, shortCommit } from '../common/format';
-import type { GitRefresh } from '../types';
+import type { GitRefresh } from './api';
 
 const Commit = ({ commit }: { commit: string | null }) => (
   <Tooltip title={commit ?? ''}>

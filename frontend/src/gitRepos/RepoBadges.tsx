@@ -1,6 +1,6 @@
 // What kind of repository it is, at a glance: built-in, hosted by the portal, enabled or not.
 import { Box, Chip, Tooltip } from '@mui/material';
-import type { GitRepo } from '../types';
+import type { GitRepo } from './api';
 
 export const RepoBadges = ({ repo }: { repo: GitRepo }) => (
   <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }} data-testid="repo-badges">

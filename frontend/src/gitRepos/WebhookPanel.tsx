@@ -19,7 +19,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Confirm, useDataProvider, useNotify, useRefresh } from 'react-admin';
 import { CopyableValue } from '../common/CopyButton';
 import type { SuperfluidDataProvider } from '../dataProvider';
-import type { GitRepo, GitWebhook } from '../types';
+import type { GitRepo, GitWebhook } from './api';
 
 // As backend/src/git-repos/webhook-signature.ts checks them.
 const HOSTS = [

@@ -1,7 +1,7 @@
 // Deletes an inventory after a confirmation. The server refuses (CONFLICT) one a catalog item uses,
 // naming the items: that message is shown as a notification.
 import { DeleteButton, useRecordContext } from 'react-admin';
-import type { Inventory } from './types';
+import type { Inventory } from './api';
 
 export const DeleteInventoryButton = () => {
   const record = useRecordContext<Inventory>();

@@ -1,6 +1,6 @@
 // Changes an inventory; it is rendered and parsed again by the server.
 import { Edit, useRecordContext } from 'react-admin';
-import type { Inventory } from './types';
+import type { Inventory } from './api';
 import { InventoryForm } from './InventoryForm';
 
 const InventoryTitle = () => {

@@ -19,7 +19,7 @@ import {
   useSaveContext,
   useSourceContext,
 } from 'react-admin';
-import type { Provider } from '../types';
+import type { Provider } from '../providers/api';
 import {
   placeInventoryErrors,
   toInventoryInput,

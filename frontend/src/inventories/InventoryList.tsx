@@ -1,9 +1,9 @@
 // Inventory documents with their sites ("epc → provider").
 import { CreateButton, DataTable, List, TopToolbar, useGetList } from 'react-admin';
 import { formatDateTime } from '../common/format';
-import type { Provider } from '../types';
+import type { Provider } from '../providers/api';
 import { SiteChips } from './SiteChips';
-import type { Inventory } from './types';
+import type { Inventory } from './api';
 
 const Col = DataTable.Col<Inventory>;
 

@@ -18,10 +18,10 @@ import { Link } from 'react-router-dom';
 import { Loading, Show, TopToolbar, useGetList, useShowContext } from 'react-admin';
 import { JsonView } from '../common/JsonView';
 import { formatDateTime } from '../common/format';
-import type { Provider } from '../types';
+import type { Provider } from '../providers/api';
 import { DeleteInventoryButton } from './DeleteInventoryButton';
 import { variablesToText } from './inventoryInput';
-import type { Inventory } from './types';
+import type { Inventory } from './api';
 
 const InventoryDetails = () => {
   const { record, isPending } = useShowContext<Inventory>();

@@ -1,7 +1,7 @@
 // An inventory's sites as chips: "epc → provider name" (the hosts, when some only, in the tooltip).
 import { Chip, Stack, Tooltip } from '@mui/material';
-import type { Provider } from '../types';
-import type { InventorySite } from './types';
+import type { Provider } from '../providers/api';
+import type { InventorySite } from './api';
 
 export const SiteChips = ({ sites, providers }: { sites: InventorySite[]; providers: Provider[] }) => (
   <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="inventory-sites-chips">

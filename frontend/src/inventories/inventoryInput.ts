@@ -2,7 +2,7 @@
 // text: a JSON object, or "key: value" lines (a value that reads as JSON — a number, true, a list —
 // is taken as such, anything else as a string).
 import type { JsonObject, JsonValue } from '../types';
-import type { InventoryInput } from './types';
+import type { InventoryInput } from './api';
 
 export interface InventorySiteValues {
   name?: string | null;

@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { useDataProvider, useGetList } from 'react-admin';
 import { formatDateTime } from '../common/format';
 import type { SuperfluidDataProvider } from '../dataProvider';
-import type { Provider } from '../types';
+import type { Provider } from './api';
 import { HealthBadge } from './HealthBadge';
 
 export const AlarmsPanel = ({ providerId, take = 20 }: { providerId?: string; take?: number }) => {

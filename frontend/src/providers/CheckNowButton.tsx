@@ -4,7 +4,7 @@ import { Button, CircularProgress } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useDataProvider, useNotify, useRecordContext } from 'react-admin';
 import type { SuperfluidDataProvider } from '../dataProvider';
-import type { Provider } from '../types';
+import type { Provider } from './api';
 
 export const CheckNowButton = () => {
   const record = useRecordContext<Provider>();

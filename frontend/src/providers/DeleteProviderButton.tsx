@@ -1,7 +1,7 @@
 // Deletes a provider after a confirmation. The server refuses (CONFLICT) the local provider and one
 // that active services use, naming them: that message is shown as a notification.
 import { DeleteButton, useRecordContext } from 'react-admin';
-import type { Provider } from '../types';
+import type { Provider } from './api';
 
 export const DeleteProviderButton = () => {
   const record = useRecordContext<Provider>();

@@ -3,7 +3,7 @@
 // (the status changed). Each bar's tooltip gives the time, status, latency and message.
 import { Box, Stack, Typography } from '@mui/material';
 import { formatDateTime } from '../common/format';
-import type { ProviderHealthCheck } from '../types';
+import type { ProviderHealthCheck } from './api';
 
 const COLOURS: Record<string, string> = { up: '#2e7d32', down: '#d32f2f' };
 const UNKNOWN = '#9e9e9e';

@@ -1,6 +1,6 @@
 // Changes a provider (not its type); settings and credentials are checked again by the server.
 import { Edit, useRecordContext } from 'react-admin';
-import type { Provider } from '../types';
+import type { Provider } from './api';
 import { ProviderForm } from './ProviderForm';
 
 const ProviderTitle = () => {

@@ -20,8 +20,9 @@ import {
   useRecordContext,
   useSaveContext,
 } from 'react-admin';
-import type { Credential } from '../credentials/types';
-import { PROVIDER_TYPES, type Provider, type ProviderType } from '../types';
+import type { Credential } from '../credentials/api';
+import { PROVIDER_TYPES, type ProviderType } from '../types';
+import type { Provider } from './api';
 import {
   BECOMES,
   CONNECTION_CREDENTIAL_TYPES,

@@ -3,7 +3,7 @@
 import { Chip } from '@mui/material';
 import { CreateButton, DataTable, List, TopToolbar } from 'react-admin';
 import { formatDateTime } from '../common/format';
-import type { Provider } from '../types';
+import type { Provider } from './api';
 import { AlarmsPanel } from './AlarmsPanel';
 import { HealthBadge } from './HealthBadge';
 

@@ -26,7 +26,7 @@ import type { ReactNode } from 'react';
 import { useDataProvider, useNotify } from 'react-admin';
 import { formatDateTime } from '../common/format';
 import type { SuperfluidDataProvider } from '../dataProvider';
-import type { KubernetesResources, OpenStackResources, Provider } from '../types';
+import type { KubernetesResources, OpenStackResources, Provider } from './api';
 
 /** Heat's STACK_STATUS (CREATE_COMPLETE, UPDATE_IN_PROGRESS, DELETE_FAILED...) and Nova's server status. */
 const statusColour = (status: string): ChipProps['color'] => {
@@ -247,10 +247,10 @@ export const ProviderResources = ({ provider }: { provider: Provider }) => {
             {provider.type === 'openstack' ? 'Its stacks and servers' : 'Its namespaces, deployments and services'} have not been read yet: “Read now” asks
             the provider.
           </Empty>
-        ) : provider.type === 'openstack' ? (
-          <OpenStackTables resources={resources as OpenStackResources} />
+        ) : resources.__typename === 'OpenStackResources' ? (
+          <OpenStackTables resources={resources} />
         ) : (
-          <KubernetesTables resources={resources as KubernetesResources} />
+          <KubernetesTables resources={resources} />
         )}
       </CardContent>
     </Card>

@@ -1,6 +1,7 @@
 // The provider form's values → the ProviderInput the API takes: only the settings of the chosen type,
 // empty texts left out, ports as numbers, and a credential picker left empty sent as null (removed).
-import type { JsonObject, ProviderConfig, ProviderInput, ProviderType, SshHost } from '../types';
+import type { JsonObject, ProviderType } from '../types';
+import type { ProviderConfig, ProviderInput, SshHost } from './api';
 
 /** The credential types each provider type connects with (the server checks the same). */
 export const CONNECTION_CREDENTIAL_TYPES: Record<ProviderType, string[]> = {

@@ -7,7 +7,7 @@ import { Alert, Box, Button, Card, CardActions, CardContent, CardHeader, Stack, 
 import { JsonView } from '../common/JsonView';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime, shortCommit } from '../common/format';
-import type { Job, RequestItem } from '../types';
+import type { Job, RequestItem } from './api';
 import { groupByIndex } from './bundleState';
 import { Fact, JobCard } from './JobCard';
 

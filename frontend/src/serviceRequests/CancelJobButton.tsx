@@ -7,7 +7,7 @@ import { Button } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { Confirm, useDataProvider, useNotify } from 'react-admin';
 import type { SuperfluidDataProvider } from '../dataProvider';
-import { isTerminalJobStatus, type Job } from '../types';
+import { isTerminalJobStatus, type Job } from './api';
 
 export const CancelJobButton = ({ job, onChanged }: { job: Job; onChanged: () => unknown }) => {
   const dataProvider = useDataProvider<SuperfluidDataProvider>();

@@ -8,7 +8,7 @@ import { Button } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { Confirm, useDataProvider, useNotify } from 'react-admin';
 import type { SuperfluidDataProvider } from '../dataProvider';
-import type { ServiceRequest } from '../types';
+import type { ServiceRequest } from './api';
 
 export const CancelRequestButton = ({ request, onChanged }: { request: ServiceRequest; onChanged: () => unknown }) => {
   const dataProvider = useDataProvider<SuperfluidDataProvider>();

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Box, Card, CardContent, CardHeader, Stack, Typography } from '@mui/material';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime, shortCommit } from '../common/format';
-import { isTerminalJobStatus, type Job } from '../types';
+import { isTerminalJobStatus, type Job } from './api';
 import { CancelJobButton } from './CancelJobButton';
 import { DownloadOutputButton } from './DownloadOutputButton';
 import { JobCompleteness } from './JobCompleteness';

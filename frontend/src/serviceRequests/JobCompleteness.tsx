@@ -1,7 +1,7 @@
 // Once a job has ended: how many of its events were stored, and a warning when Ansible emitted
 // more than that (the task results and host counts from events may then be incomplete).
 import { Alert, Typography } from '@mui/material';
-import { isTerminalJobStatus, type Job } from '../types';
+import { isTerminalJobStatus, type Job } from './api';
 
 const events = (n: number) => `${n} ${n === 1 ? 'event' : 'events'}`;
 

@@ -1,6 +1,6 @@
 // Per-task, per-host results of one job, from its events (see useJobEvents).
 import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography, type ChipProps } from '@mui/material';
-import type { JobEvent } from '../types';
+import type { JobEvent } from './api';
 
 const RESULTS: Record<string, { label: (e: JobEvent) => string; color: (e: JobEvent) => ChipProps['color'] }> = {
   runner_on_ok: { label: (e) => (e.changed ? 'changed' : 'ok'), color: (e) => (e.changed ? 'warning' : 'success') },

@@ -2,7 +2,7 @@
 // Ansible's own recap (hostSummaries), which is authoritative.
 import { useMemo } from 'react';
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import type { HostSummary, JobEvent } from '../types';
+import type { HostSummary, JobEvent } from './api';
 import { hostCountsFromEvents, type HostCounts } from './jobEventStats';
 
 const COLUMNS: { key: keyof Omit<HostCounts, 'host'>; label: string; color?: string }[] = [

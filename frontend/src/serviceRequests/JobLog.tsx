@@ -5,10 +5,11 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { Box, Typography } from '@mui/material';
 import { AnsiUp } from 'ansi_up';
 import { useDataProvider } from 'react-admin';
-import { watchJobLog } from '../api/live';
+import { watchJobLog } from './live';
 import { formatDateTime } from '../common/format';
 import type { SuperfluidDataProvider } from '../dataProvider';
-import { isTerminalJobStatus, type JobStatus, type LogChunk } from '../types';
+import { isTerminalJobStatus, type JobStatus } from './api';
+import type { LogChunk } from './live';
 
 class LogBuffer {
   private ansi = new AnsiUp();

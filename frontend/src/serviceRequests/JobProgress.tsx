@@ -1,7 +1,7 @@
 // Tasks done of tasks started so far: indeterminate before the first task, full once the job has ended.
 import { useMemo } from 'react';
 import { Box, LinearProgress, Typography } from '@mui/material';
-import { isTerminalJobStatus, type JobEvent, type JobStatus } from '../types';
+import { isTerminalJobStatus, type JobEvent, type JobStatus } from './api';
 import { taskProgress } from './jobEventStats';
 
 const ENDED_COLOR: Partial<Record<JobStatus, 'success' | 'error' | 'warning'>> = {

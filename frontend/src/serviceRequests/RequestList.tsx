@@ -2,7 +2,7 @@ import { Box } from '@mui/material';
 import { DataTable, List, Pagination } from 'react-admin';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime } from '../common/format';
-import type { ServiceRequest } from '../types';
+import type { ServiceRequest } from './api';
 
 const Col = DataTable.Col<ServiceRequest>;
 

@@ -6,7 +6,7 @@ import { Alert, Button, Stack } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useDataProvider, useNotify } from 'react-admin';
 import type { SuperfluidDataProvider } from '../dataProvider';
-import type { ServiceRequest } from '../types';
+import type { ServiceRequest } from './api';
 
 export const ResumeButton = ({ request, onChanged }: { request: ServiceRequest; onChanged: () => unknown }) => {
   const dataProvider = useDataProvider<SuperfluidDataProvider>();

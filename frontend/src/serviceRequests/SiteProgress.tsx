@@ -6,7 +6,7 @@ import ErrorIcon from '@mui/icons-material/Error';
 import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
 import { Box, Button, Card, CardActions, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
 import { formatDateTime } from '../common/format';
-import type { RequestItem } from '../types';
+import type { RequestItem } from './api';
 import { siteSteps, type SiteStatus, type SiteStep } from './bundleState';
 
 const SITE_WORDS: Record<SiteStatus, string> = { waiting: 'waiting', running: 'running', done: 'done', failed: 'failed' };

@@ -25,7 +25,7 @@ import {
 } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../common/format';
-import { isTerminalRequestStatus, type RequestMachine, type ServiceRequest } from '../types';
+import { isTerminalRequestStatus, type RequestMachine, type ServiceRequest } from './api';
 import { stateSteps, type StepStatus } from './bundleState';
 import { LinkedMessage, requestPath, servicePath } from './RequestLinks';
 

@@ -2,7 +2,7 @@
 // it follows: every state of the machine in order, those entered with their history, those not
 // entered yet waiting. Without the machine (a list row), only the states entered so far are known.
 // Also the progress per site of a multi-site bundle, worked out from its items.
-import type { RequestItem, RequestTransition, ServiceRequest } from '../types';
+import type { RequestItem, RequestTransition, ServiceRequest } from './api';
 
 export type StepStatus = 'done' | 'current' | 'failed' | 'waiting';
 

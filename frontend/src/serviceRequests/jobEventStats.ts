@@ -1,6 +1,6 @@
 // What a job's events say so far: per-host counts (the live counterpart of Ansible's recap) and
 // how many of the tasks started so far are done. Pure functions over the events in seq order.
-import type { HostSummary, JobEvent } from '../types';
+import type { HostSummary, JobEvent } from './api';
 
 export type HostCounts = Pick<HostSummary, 'host' | 'ok' | 'changed' | 'failures' | 'unreachable' | 'skipped'> &
   Partial<Pick<HostSummary, 'rescued' | 'ignored'>>;

@@ -2,9 +2,9 @@
 // when the subscription fails), reconciled with the stored events once the job has ended.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDataProvider } from 'react-admin';
-import { watchJobEvents } from '../api/live';
+import { watchJobEvents } from './live';
 import type { SuperfluidDataProvider } from '../dataProvider';
-import { isTerminalJobStatus, type JobEvent, type JobStatus } from '../types';
+import { isTerminalJobStatus, type JobEvent, type JobStatus } from './api';
 
 export const useJobEvents = (jobId: string, status: JobStatus): JobEvent[] => {
   const dataProvider = useDataProvider<SuperfluidDataProvider>();

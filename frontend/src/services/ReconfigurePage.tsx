@@ -9,7 +9,8 @@ import { Create, Loading, useGetOne } from 'react-admin';
 import { DialogForm } from '../dialogs/DialogForm';
 import type { Dialog } from '../dialogs/types';
 import { collectDialogValues } from '../dialogs/validation';
-import type { Service, ServiceTemplate } from '../types';
+import type { Service } from './api';
+import type { CatalogItem } from '../catalog/api';
 
 /** The dialog with every field that may not change made read-only. */
 const lockFixedFields = (dialog: Dialog, changeable: string[]): Dialog => ({
@@ -37,7 +38,7 @@ export const ReconfigurePage = () => {
   const { id } = useParams<'id'>();
   const { data: service, isPending, error } = useGetOne<Service>('services', { id: id ?? '' }, { enabled: !!id });
   const templateId = service?.request?.template?.id;
-  const { data: template, isPending: templatePending } = useGetOne<ServiceTemplate>('catalog', { id: templateId ?? '' }, { enabled: !!templateId });
+  const { data: template, isPending: templatePending } = useGetOne<CatalogItem>('catalog', { id: templateId ?? '' }, { enabled: !!templateId });
   const changeable = service?.configuration.reconfigurableFields;
   const dialog = useMemo(() => (template?.dialog && changeable ? lockFixedFields(template.dialog, changeable) : null), [template, changeable]);
   if (isPending || (templateId && (templatePending || (template && !template.dialog)))) return <Loading />;

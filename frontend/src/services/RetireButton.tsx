@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { Confirm, useDataProvider, useNotify } from 'react-admin';
 import type { SuperfluidDataProvider } from '../dataProvider';
-import type { Service } from '../types';
+import type { Service } from './api';
 
 export const RetireButton = ({ service, size = 'medium' }: { service: Service; size?: 'small' | 'medium' }) => {
   const dataProvider = useDataProvider<SuperfluidDataProvider>();

@@ -1,7 +1,7 @@
 import { DataTable, List, Pagination } from 'react-admin';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime } from '../common/format';
-import type { Service } from '../types';
+import type { Service } from './api';
 import { RetireButton } from './RetireButton';
 
 const Col = DataTable.Col<Service>;

@@ -5,7 +5,8 @@ import { Loading, Show, useGetMany, useShowContext } from 'react-admin';
 import { JsonView } from '../common/JsonView';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime } from '../common/format';
-import type { Provider, Service } from '../types';
+import type { Provider } from '../providers/api';
+import type { Service } from './api';
 import { RetireButton } from './RetireButton';
 
 /** The providers a service was deployed on, by name, each a link to its page; one deleted since shows as its id. */

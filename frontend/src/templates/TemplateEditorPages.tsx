@@ -9,7 +9,7 @@ import { JsonView } from '../common/JsonView';
 import type { JsonValue } from '../types';
 import { TemplateEditor } from './TemplateEditor';
 import { copyOf, editable, newTemplate, origin } from './templateModel';
-import type { TemplateRecord } from './types';
+import type { TemplateRecord } from './api';
 
 const CopyEditor = ({ id }: { id: string }) => {
   const { data, isPending, error } = useGetOne<TemplateRecord>('serviceTemplates', { id });

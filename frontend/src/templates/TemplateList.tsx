@@ -3,7 +3,7 @@ import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import { Button, CreateButton, DataTable, List, SearchInput, TopToolbar } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { editable } from './templateModel';
-import type { TemplateRecord } from './types';
+import type { TemplateRecord } from './api';
 
 const Col = DataTable.Col<TemplateRecord>;
 

@@ -1,6 +1,7 @@
 // Pure helpers of the template and bundle editors: new definitions and items, moving items, and
 // where the server's problems land (its extensions.fields are keyed by path in the definition).
-import type { BundleItemDefinition, ProvisionDefinition, TemplateDefinition, TemplateRecord } from './types';
+import type { BundleItemDefinition, ProvisionDefinition, TemplateDefinition } from './types';
+import type { TemplateRecord } from './api';
 
 export const newProvision = (): ProvisionDefinition => ({ repo: 'playbooks', playbook: '', provider: { field: 'provider' } });
 

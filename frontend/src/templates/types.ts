@@ -51,21 +51,3 @@ export interface TemplateDefinition {
   inventory?: string;
   items?: BundleItemDefinition[];
 }
-
-export interface TemplateRecord {
-  id: string;
-  name: string;
-  description: string | null;
-  catalog: string;
-  type: string;
-  published: boolean;
-  /** "editor", "catalog/<file>" or "git:<repo>:catalog/<file>": only editor items are changed in place. */
-  source: string | null;
-  definition: TemplateDefinition;
-}
-
-export interface StateMachineSummary {
-  name: string;
-  description: string | null;
-  states: string[];
-}

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
+import { ProviderResourcesUnion } from './provider-resources.model.js';
 
 @ObjectType('Provider')
 export class ProviderModel {
@@ -13,7 +14,10 @@ export class ProviderModel {
   @Field({ description: 'unknown, up or down: the last health check.' }) healthStatus: string;
   @Field(() => String, { nullable: true }) healthMessage: string | null;
   @Field(() => Date, { nullable: true }) healthCheckedAt: Date | null;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'What it holds, as last read (Kubernetes: namespaces, deployments, services).' })
+  @Field(() => ProviderResourcesUnion, {
+    nullable: true,
+    description: 'What it holds, as last read (Kubernetes: namespaces, deployments, services; OpenStack: Heat stacks, Nova servers); null until read.',
+  })
   resources: Record<string, unknown> | null;
   @Field(() => Date, { nullable: true }) resourcesRefreshedAt: Date | null;
   @Field() createdAt: Date;

@@ -1,0 +1,3327 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CreateCredentialInput = {
+  /** Non-secret fields of the type, as { field: "text" }. */
+  inputs?: unknown;
+  /** A name of your choice: letters, digits, . _ - */
+  name: string;
+  /** Secret fields of the type, as { field: "text" }; encrypted, never returned. */
+  secrets?: unknown;
+  /** One of credentialTypes, e.g. ssh_key. */
+  type: string;
+};
+
+export type CreateGitRepoInput = {
+  branch?: string | null | undefined;
+  /** A git_token (https) or git_ssh_key (ssh) credential to fetch with. */
+  credentialId?: string | null | undefined;
+  /** Host the repository in the portal: push to it over HTTP instead of fetching from elsewhere. */
+  hosted?: boolean;
+  /** A name of your choice: letters, digits, . _ - */
+  name: string;
+  /** Refresh on a schedule, every this many seconds (at least 60). */
+  refreshIntervalSeconds?: number | null | undefined;
+  /** Refresh before a run when the last refresh is older than this many seconds (0: before every run). */
+  refreshMaxAgeSeconds?: number | null | undefined;
+  /** https://host/path, ssh://host/path, user@host:path or file:///path; leave empty for a hosted repository. */
+  url?: string | null | undefined;
+};
+
+/** MANAGEIQ: a ManageIQ service dialog export (YAML). AWX_SURVEY: an AWX job template survey spec (JSON). */
+export type DialogImportFormat =
+  | 'AWX_SURVEY'
+  | 'MANAGEIQ';
+
+export type InventoryInput = {
+  description?: string | null | undefined;
+  name?: string | null | undefined;
+  sites?: Array<InventorySiteInput> | null | undefined;
+};
+
+export type InventorySiteInput = {
+  hosts?: Array<string> | null | undefined;
+  name: string;
+  providerId: string;
+  variables?: unknown;
+};
+
+/** ansible-playbook options for this order; only those the catalog item allows. */
+export type JobOptionsInput = {
+  /** Check mode (--check): report what would change. */
+  check?: boolean | null | undefined;
+  diff?: boolean | null | undefined;
+  forks?: number | null | undefined;
+  /** Host pattern (--limit). */
+  limit?: string | null | undefined;
+  skipTags?: Array<string> | null | undefined;
+  tags?: Array<string> | null | undefined;
+  /** 0 to 4 (-v to -vvvv). */
+  verbosity?: number | null | undefined;
+};
+
+/** AWX's job statuses. */
+export type JobStatus =
+  | 'canceled'
+  | 'error'
+  | 'failed'
+  | 'new'
+  | 'pending'
+  | 'running'
+  | 'successful'
+  | 'waiting';
+
+export type OrderServiceInput = {
+  /** The dialog values: { fieldName: value }. */
+  dialogValues: unknown;
+  jobOptions?: JobOptionsInput | null | undefined;
+  templateId: string;
+};
+
+export type ProviderInput = {
+  /** null removes it; leave it out to keep it. */
+  becomeCredentialId?: string | null | undefined;
+  /** ssh: { hosts: [{ name, address, port, variables }], user, sshArgs, variables }; openstack: { authUrl, region, interface }; kubernetes: { apiUrl, namespace }. */
+  config?: unknown;
+  /** null removes it; leave it out to keep it. */
+  credentialId?: string | null | undefined;
+  /** Jobs at once on this provider; null removes the limit, leave it out to keep it. */
+  maxConcurrentJobs?: number | null | undefined;
+  /** lower_snake_case: it names the inventory group. */
+  name?: string | null | undefined;
+  /** local, ssh, openstack or kubernetes (create only). */
+  type?: string | null | undefined;
+};
+
+/** pending → queued → running → finished | failed | canceled */
+export type RequestStatus =
+  | 'canceled'
+  | 'failed'
+  | 'finished'
+  | 'pending'
+  | 'queued'
+  | 'running';
+
+export type ServiceTemplateInput = {
+  /** The item as a catalog file (templates/*.yaml) holds it, `kind` left out: name, type, dialog, catalog, published, provision... or items... */
+  definition: unknown;
+  /** The item to change; none to create one. */
+  id?: string | null | undefined;
+};
+
+/** The type of a credential cannot change. */
+export type UpdateCredentialInput = {
+  /** When given, replaces all non-secret fields. */
+  inputs?: unknown;
+  name?: string | null | undefined;
+  /** Secret fields to change. A field left out, or given as "", keeps its stored value; null removes an optional one. */
+  secrets?: unknown;
+};
+
+export type UpdateGitRepoInput = {
+  branch?: string | null | undefined;
+  /** null removes the credential; leave it out to keep it. */
+  credentialId?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  name?: string | null | undefined;
+  /** null turns the schedule off; leave it out to keep it. */
+  refreshIntervalSeconds?: number | null | undefined;
+  /** null turns the before-run refresh off; leave it out to keep it. */
+  refreshMaxAgeSeconds?: number | null | undefined;
+  url?: string | null | undefined;
+};
+
+export type ApiTokenFieldsFragment = { id: string, name: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null };
+
+export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null }> };
+
+export type CreateApiTokenMutationVariables = Exact<{
+  name: string;
+  expiresInDays?: number | null | undefined;
+}>;
+
+
+export type CreateApiTokenMutation = { createApiToken: { token: string, apiToken: { id: string, name: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null } } };
+
+export type RevokeApiTokenMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeApiTokenMutation = { revokeApiToken: boolean };
+
+export type LoginMutationVariables = Exact<{
+  username: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login: { token: string, user: { id: string, username: string } } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, username: string } };
+
+export type CatalogCardFieldsFragment = { id: string, name: string, description: string | null, catalog: string, icon: string | null, published: boolean, type: string };
+
+export type CatalogItemFieldsFragment = { id: string, name: string, description: string | null, catalog: string, longDescription: string | null, icon: string | null, published: boolean, type: string, dialog: unknown };
+
+export type CatalogPageQueryVariables = Exact<{
+  search?: string | null | undefined;
+  catalog?: string | null | undefined;
+  skip: number;
+  take: number;
+}>;
+
+
+export type CatalogPageQuery = { serviceTemplateCount: number, serviceTemplates: Array<{ id: string, name: string, description: string | null, catalog: string, icon: string | null, published: boolean, type: string }> };
+
+export type CatalogItemQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CatalogItemQuery = { serviceTemplate: { id: string, name: string, description: string | null, catalog: string, longDescription: string | null, icon: string | null, published: boolean, type: string, dialog: unknown } | null };
+
+export type ServiceCatalogsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServiceCatalogsQuery = { serviceCatalogs: Array<{ name: string, count: number }> };
+
+export type CredentialFieldsFragment = { id: string, name: string, type: string, inputs: unknown, secretFields: Array<string>, createdAt: string, updatedAt: string };
+
+export type CredentialsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CredentialsQuery = { credentials: Array<{ id: string, name: string, type: string, inputs: unknown, secretFields: Array<string>, createdAt: string, updatedAt: string }> };
+
+export type CredentialQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CredentialQuery = { credential: { id: string, name: string, type: string, inputs: unknown, secretFields: Array<string>, createdAt: string, updatedAt: string } | null };
+
+export type CredentialTypesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CredentialTypesQuery = { credentialTypes: Array<{ name: string, label: string, description: string, fields: Array<{ name: string, label: string, secret: boolean, required: boolean, multiline: boolean, help: string | null }> }> };
+
+export type CreateCredentialMutationVariables = Exact<{
+  input: CreateCredentialInput;
+}>;
+
+
+export type CreateCredentialMutation = { createCredential: { id: string, name: string, type: string, inputs: unknown, secretFields: Array<string>, createdAt: string, updatedAt: string } };
+
+export type UpdateCredentialMutationVariables = Exact<{
+  id: string;
+  input: UpdateCredentialInput;
+}>;
+
+
+export type UpdateCredentialMutation = { updateCredential: { id: string, name: string, type: string, inputs: unknown, secretFields: Array<string>, createdAt: string, updatedAt: string } };
+
+export type DeleteCredentialMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteCredentialMutation = { deleteCredential: boolean };
+
+export type DialogFieldsFragment = { id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> };
+
+export type DialogDetailFieldsFragment = { form: unknown, definition: unknown, id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> };
+
+export type DialogsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DialogsQuery = { dialogs: Array<{ id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> }> };
+
+export type DialogQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DialogQuery = { dialog: { form: unknown, definition: unknown, id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> } | null };
+
+export type DeleteDialogMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteDialogMutation = { deleteDialog: boolean };
+
+export type ImportDialogMutationVariables = Exact<{
+  f: DialogImportFormat;
+  c: string;
+  n?: string | null | undefined;
+}>;
+
+
+export type ImportDialogMutation = { importDialog: Array<{ id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> }> };
+
+export type SaveDialogMutationVariables = Exact<{
+  d: unknown;
+}>;
+
+
+export type SaveDialogMutation = { saveDialog: { form: unknown, definition: unknown, id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> } };
+
+export type BindDialogFieldMutationVariables = Exact<{
+  id: string;
+  f: string;
+  s?: unknown;
+  d?: Array<string> | string | null | undefined;
+}>;
+
+
+export type BindDialogFieldMutation = { bindDialogField: { form: unknown, definition: unknown, id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> } };
+
+export type RefreshDialogFieldQueryVariables = Exact<{
+  d: string;
+  f: string;
+  v: unknown;
+}>;
+
+
+export type RefreshDialogFieldQuery = { refreshDialogField: { default: unknown, choices: Array<{ value: string, label: string }> } };
+
+export type GitRepoFieldsFragment = { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> };
+
+export type GitRefreshFieldsFragment = { id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null };
+
+export type GitRepoDetailFieldsFragment = { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> };
+
+export type GitReposQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GitReposQuery = { gitRepos: Array<{ id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> }> };
+
+export type GitRepoQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type GitRepoQuery = { gitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } | null };
+
+export type CreateGitRepoMutationVariables = Exact<{
+  input: CreateGitRepoInput;
+}>;
+
+
+export type CreateGitRepoMutation = { createGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
+
+export type UpdateGitRepoMutationVariables = Exact<{
+  id: string;
+  input: UpdateGitRepoInput;
+}>;
+
+
+export type UpdateGitRepoMutation = { updateGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
+
+export type DeleteGitRepoMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteGitRepoMutation = { deleteGitRepo: boolean };
+
+export type RefreshGitRepoMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RefreshGitRepoMutation = { refreshGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
+
+export type RefreshAllGitReposMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RefreshAllGitReposMutation = { refreshAllGitRepos: Array<{ id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> }> };
+
+export type EnableGitWebhookMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EnableGitWebhookMutation = { enableGitWebhook: { url: string, secret: string } };
+
+export type DisableGitWebhookMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DisableGitWebhookMutation = { disableGitWebhook: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
+
+export type InventoryFieldsFragment = { id: string, name: string, description: string | null, createdAt: string, updatedAt: string, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> };
+
+export type InventoryDetailFieldsFragment = { rendered: unknown, id: string, name: string, description: string | null, createdAt: string, updatedAt: string, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> };
+
+export type InventoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InventoriesQuery = { inventories: Array<{ id: string, name: string, description: string | null, createdAt: string, updatedAt: string, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> }> };
+
+export type InventoryQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InventoryQuery = { inventory: { rendered: unknown, id: string, name: string, description: string | null, createdAt: string, updatedAt: string, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> } | null };
+
+export type CreateInventoryMutationVariables = Exact<{
+  input: InventoryInput;
+}>;
+
+
+export type CreateInventoryMutation = { createInventory: { rendered: unknown, id: string, name: string, description: string | null, createdAt: string, updatedAt: string, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> } };
+
+export type UpdateInventoryMutationVariables = Exact<{
+  id: string;
+  input: InventoryInput;
+}>;
+
+
+export type UpdateInventoryMutation = { updateInventory: { rendered: unknown, id: string, name: string, description: string | null, createdAt: string, updatedAt: string, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> } };
+
+export type DeleteInventoryMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteInventoryMutation = { deleteInventory: boolean };
+
+export type ProviderFieldsFragment = { id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string };
+
+export type ProviderHealthFieldsFragment = { providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string };
+
+export type ProviderDetailFieldsFragment = { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
+    | { __typename: 'KubernetesResources', namespaces: Array<string>, deployments: Array<{ namespace: string, name: string, replicas: number | null, ready: number }>, services: Array<{ namespace: string, name: string, type: string, address: string | null, ports: Array<number> }> }
+    | { __typename: 'OpenStackResources', missing: Array<string>, stacks: Array<{ id: string, name: string, status: string, reason: string | null, createdAt: string | null }>, servers: Array<{ id: string, name: string, status: string, addresses: Array<string> }> }
+   | null };
+
+export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProvidersQuery = { providers: Array<{ id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string }> };
+
+export type ProviderQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ProviderQuery = { provider: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
+      | { __typename: 'KubernetesResources', namespaces: Array<string>, deployments: Array<{ namespace: string, name: string, replicas: number | null, ready: number }>, services: Array<{ namespace: string, name: string, type: string, address: string | null, ports: Array<number> }> }
+      | { __typename: 'OpenStackResources', missing: Array<string>, stacks: Array<{ id: string, name: string, status: string, reason: string | null, createdAt: string | null }>, servers: Array<{ id: string, name: string, status: string, addresses: Array<string> }> }
+     | null } | null };
+
+export type CreateProviderMutationVariables = Exact<{
+  input: ProviderInput;
+}>;
+
+
+export type CreateProviderMutation = { createProvider: { id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string } };
+
+export type UpdateProviderMutationVariables = Exact<{
+  id: string;
+  input: ProviderInput;
+}>;
+
+
+export type UpdateProviderMutation = { updateProvider: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
+      | { __typename: 'KubernetesResources', namespaces: Array<string>, deployments: Array<{ namespace: string, name: string, replicas: number | null, ready: number }>, services: Array<{ namespace: string, name: string, type: string, address: string | null, ports: Array<number> }> }
+      | { __typename: 'OpenStackResources', missing: Array<string>, stacks: Array<{ id: string, name: string, status: string, reason: string | null, createdAt: string | null }>, servers: Array<{ id: string, name: string, status: string, addresses: Array<string> }> }
+     | null } };
+
+export type DeleteProviderMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteProviderMutation = { deleteProvider: boolean };
+
+export type CheckProviderHealthMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CheckProviderHealthMutation = { checkProviderHealth: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
+      | { __typename: 'KubernetesResources', namespaces: Array<string>, deployments: Array<{ namespace: string, name: string, replicas: number | null, ready: number }>, services: Array<{ namespace: string, name: string, type: string, address: string | null, ports: Array<number> }> }
+      | { __typename: 'OpenStackResources', missing: Array<string>, stacks: Array<{ id: string, name: string, status: string, reason: string | null, createdAt: string | null }>, servers: Array<{ id: string, name: string, status: string, addresses: Array<string> }> }
+     | null } };
+
+export type RefreshProviderResourcesMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RefreshProviderResourcesMutation = { refreshProviderResources: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
+      | { __typename: 'KubernetesResources', namespaces: Array<string>, deployments: Array<{ namespace: string, name: string, replicas: number | null, ready: number }>, services: Array<{ namespace: string, name: string, type: string, address: string | null, ports: Array<number> }> }
+      | { __typename: 'OpenStackResources', missing: Array<string>, stacks: Array<{ id: string, name: string, status: string, reason: string | null, createdAt: string | null }>, servers: Array<{ id: string, name: string, status: string, addresses: Array<string> }> }
+     | null } };
+
+export type ProviderAlarmsQueryVariables = Exact<{
+  take: number;
+}>;
+
+
+export type ProviderAlarmsQuery = { providerAlarms: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }> };
+
+export type JobFieldsFragment = { id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> };
+
+export type JobEventFieldsFragment = { seq: number, event: string, host: string | null, task: string | null, play: string | null, changed: boolean, failed: boolean, stdout: string | null, createdAt: string };
+
+export type RequestBundleFieldsFragment = { state: string | null, stateAttempt: number, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> };
+
+export type RequestListFieldsFragment = { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, template: { id: string, name: string, type: string } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> };
+
+export type RequestFieldsFragment = { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> };
+
+export type ServiceRequestsQueryVariables = Exact<{
+  skip?: number | null | undefined;
+  take?: number | null | undefined;
+}>;
+
+
+export type ServiceRequestsQuery = { serviceRequests: Array<{ id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, template: { id: string, name: string, type: string } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> }> };
+
+export type ServiceRequestQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ServiceRequestQuery = { serviceRequest: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } | null };
+
+export type OrderServiceMutationVariables = Exact<{
+  input: OrderServiceInput;
+}>;
+
+
+export type OrderServiceMutation = { orderService: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+
+export type ReconfigureServiceMutationVariables = Exact<{
+  id: string;
+  values: unknown;
+}>;
+
+
+export type ReconfigureServiceMutation = { reconfigureService: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+
+export type ResumeServiceRequestMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ResumeServiceRequestMutation = { resumeServiceRequest: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+
+export type CancelServiceRequestMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CancelServiceRequestMutation = { cancelServiceRequest: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+
+export type JobQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type JobQuery = { job: { stdout: string, id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> } | null };
+
+export type CancelJobMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CancelJobMutation = { cancelJob: { id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> } };
+
+export type JobEventsQueryVariables = Exact<{
+  id: string;
+  afterSeq?: number | null | undefined;
+}>;
+
+
+export type JobEventsQuery = { job: { events: Array<{ seq: number, event: string, host: string | null, task: string | null, play: string | null, changed: boolean, failed: boolean, stdout: string | null, createdAt: string }> } | null };
+
+export type ServiceRequestUpdatedSubscriptionVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ServiceRequestUpdatedSubscription = { serviceRequestUpdated: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+
+export type JobLogSubscriptionVariables = Exact<{
+  jobId: string;
+  offset?: number | null | undefined;
+}>;
+
+
+export type JobLogSubscription = { jobLog: { offset: number, text: string } };
+
+export type JobEventsLiveSubscriptionVariables = Exact<{
+  jobId: string;
+  afterSeq?: number | null | undefined;
+}>;
+
+
+export type JobEventsLiveSubscription = { jobEvents: { seq: number, event: string, host: string | null, task: string | null, play: string | null, changed: boolean, failed: boolean, stdout: string | null, createdAt: string } };
+
+export type ServiceFieldsFragment = { id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } };
+
+export type ServicesQueryVariables = Exact<{
+  skip?: number | null | undefined;
+  take?: number | null | undefined;
+}>;
+
+
+export type ServicesQuery = { services: Array<{ id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } }> };
+
+export type ServiceQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ServiceQuery = { service: { id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } } | null };
+
+export type RetireServiceMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RetireServiceMutation = { retireService: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+
+export type TemplateEditorFieldsFragment = { id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown };
+
+export type TemplatesPageQueryVariables = Exact<{
+  search?: string | null | undefined;
+  skip: number;
+  take: number;
+}>;
+
+
+export type TemplatesPageQuery = { serviceTemplateCount: number, serviceTemplates: Array<{ id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown }> };
+
+export type TemplateQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TemplateQuery = { serviceTemplate: { id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown } | null };
+
+export type SaveServiceTemplateMutationVariables = Exact<{
+  i: ServiceTemplateInput;
+}>;
+
+
+export type SaveServiceTemplateMutation = { saveServiceTemplate: { id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown } };
+
+export type DeleteServiceTemplateMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteServiceTemplateMutation = { deleteServiceTemplate: boolean };
+
+export type StateMachinesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StateMachinesQuery = { stateMachines: Array<{ name: string, description: string | null, states: Array<string> }> };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  createdAt
+  expiresAt
+  lastUsedAt
+}
+    `, {"fragmentName":"ApiTokenFields"}) as unknown as TypedDocumentString<ApiTokenFieldsFragment, unknown>;
+export const CatalogCardFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CatalogCardFields on ServiceTemplate {
+  id
+  name
+  description
+  catalog
+  icon
+  published
+  type
+}
+    `, {"fragmentName":"CatalogCardFields"}) as unknown as TypedDocumentString<CatalogCardFieldsFragment, unknown>;
+export const CatalogItemFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CatalogItemFields on ServiceTemplate {
+  id
+  name
+  description
+  catalog
+  longDescription
+  icon
+  published
+  type
+  dialog
+}
+    `, {"fragmentName":"CatalogItemFields"}) as unknown as TypedDocumentString<CatalogItemFieldsFragment, unknown>;
+export const CredentialFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CredentialFields on Credential {
+  id
+  name
+  type
+  inputs
+  secretFields
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"CredentialFields"}) as unknown as TypedDocumentString<CredentialFieldsFragment, unknown>;
+export const DialogFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DialogFields on Dialog {
+  id
+  name
+  label
+  description
+  origin
+  updatedAt
+  fields {
+    name
+    label
+    type
+    required
+    dynamic
+    pending
+    dependsOn
+    boundFrom
+  }
+}
+    `, {"fragmentName":"DialogFields"}) as unknown as TypedDocumentString<DialogFieldsFragment, unknown>;
+export const DialogDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DialogDetailFields on Dialog {
+  ...DialogFields
+  form
+  definition
+}
+    fragment DialogFields on Dialog {
+  id
+  name
+  label
+  description
+  origin
+  updatedAt
+  fields {
+    name
+    label
+    type
+    required
+    dynamic
+    pending
+    dependsOn
+    boundFrom
+  }
+}`, {"fragmentName":"DialogDetailFields"}) as unknown as TypedDocumentString<DialogDetailFieldsFragment, unknown>;
+export const GitRepoFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GitRepoFields on GitRepo {
+  id
+  name
+  url
+  branch
+  commit
+  lastRefreshedAt
+  refreshStatus
+  refreshError
+  builtin
+  hosted
+  enabled
+  refreshMaxAgeSeconds
+  refreshIntervalSeconds
+  cloneUrl
+  webhookUrl
+  playbooks {
+    path
+    syntaxStatus
+    syntaxError
+  }
+}
+    `, {"fragmentName":"GitRepoFields"}) as unknown as TypedDocumentString<GitRepoFieldsFragment, unknown>;
+export const GitRefreshFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GitRefreshFields on GitRefresh {
+  id
+  status
+  commit
+  previousCommit
+  durationMs
+  error
+  added
+  changed
+  removed
+  startedAt
+  finishedAt
+}
+    `, {"fragmentName":"GitRefreshFields"}) as unknown as TypedDocumentString<GitRefreshFieldsFragment, unknown>;
+export const GitRepoDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GitRepoDetailFields on GitRepo {
+  ...GitRepoFields
+  refreshes(take: 20) {
+    ...GitRefreshFields
+  }
+}
+    fragment GitRepoFields on GitRepo {
+  id
+  name
+  url
+  branch
+  commit
+  lastRefreshedAt
+  refreshStatus
+  refreshError
+  builtin
+  hosted
+  enabled
+  refreshMaxAgeSeconds
+  refreshIntervalSeconds
+  cloneUrl
+  webhookUrl
+  playbooks {
+    path
+    syntaxStatus
+    syntaxError
+  }
+}
+fragment GitRefreshFields on GitRefresh {
+  id
+  status
+  commit
+  previousCommit
+  durationMs
+  error
+  added
+  changed
+  removed
+  startedAt
+  finishedAt
+}`, {"fragmentName":"GitRepoDetailFields"}) as unknown as TypedDocumentString<GitRepoDetailFieldsFragment, unknown>;
+export const InventoryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InventoryFields on Inventory {
+  id
+  name
+  description
+  sites {
+    name
+    providerId
+    hosts
+    variables
+  }
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"InventoryFields"}) as unknown as TypedDocumentString<InventoryFieldsFragment, unknown>;
+export const InventoryDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InventoryDetailFields on Inventory {
+  ...InventoryFields
+  rendered
+}
+    fragment InventoryFields on Inventory {
+  id
+  name
+  description
+  sites {
+    name
+    providerId
+    hosts
+    variables
+  }
+  createdAt
+  updatedAt
+}`, {"fragmentName":"InventoryDetailFields"}) as unknown as TypedDocumentString<InventoryDetailFieldsFragment, unknown>;
+export const ProviderFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProviderFields on Provider {
+  id
+  name
+  type
+  config
+  credentialId
+  becomeCredentialId
+  healthStatus
+  healthMessage
+  healthCheckedAt
+  createdAt
+}
+    `, {"fragmentName":"ProviderFields"}) as unknown as TypedDocumentString<ProviderFieldsFragment, unknown>;
+export const ProviderHealthFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProviderHealthFields on ProviderHealthCheck {
+  providerId
+  status
+  message
+  latencyMs
+  changed
+  checkedAt
+}
+    `, {"fragmentName":"ProviderHealthFields"}) as unknown as TypedDocumentString<ProviderHealthFieldsFragment, unknown>;
+export const ProviderDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProviderDetailFields on Provider {
+  ...ProviderFields
+  inventory
+  healthHistory(take: 50) {
+    ...ProviderHealthFields
+  }
+  resources {
+    __typename
+    ... on KubernetesResources {
+      namespaces
+      deployments {
+        namespace
+        name
+        replicas
+        ready
+      }
+      services {
+        namespace
+        name
+        type
+        address
+        ports
+      }
+    }
+    ... on OpenStackResources {
+      stacks {
+        id
+        name
+        status
+        reason
+        createdAt
+      }
+      servers {
+        id
+        name
+        status
+        addresses
+      }
+      missing
+    }
+  }
+  resourcesRefreshedAt
+}
+    fragment ProviderFields on Provider {
+  id
+  name
+  type
+  config
+  credentialId
+  becomeCredentialId
+  healthStatus
+  healthMessage
+  healthCheckedAt
+  createdAt
+}
+fragment ProviderHealthFields on ProviderHealthCheck {
+  providerId
+  status
+  message
+  latencyMs
+  changed
+  checkedAt
+}`, {"fragmentName":"ProviderDetailFields"}) as unknown as TypedDocumentString<ProviderDetailFieldsFragment, unknown>;
+export const JobEventFieldsFragmentDoc = new TypedDocumentString(`
+    fragment JobEventFields on JobEvent {
+  seq
+  event
+  host
+  task
+  play
+  changed
+  failed
+  stdout
+  createdAt
+}
+    `, {"fragmentName":"JobEventFields"}) as unknown as TypedDocumentString<JobEventFieldsFragment, unknown>;
+export const RequestBundleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}
+    `, {"fragmentName":"RequestBundleFields"}) as unknown as TypedDocumentString<RequestBundleFieldsFragment, unknown>;
+export const JobFieldsFragmentDoc = new TypedDocumentString(`
+    fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+    `, {"fragmentName":"JobFields"}) as unknown as TypedDocumentString<JobFieldsFragment, unknown>;
+export const RequestListFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RequestListFields on ServiceRequest {
+  id
+  status
+  message
+  createdAt
+  updatedAt
+  finishedAt
+  dialogValues
+  ...RequestBundleFields
+  template {
+    id
+    name
+    type
+  }
+  requester {
+    id
+    username
+  }
+  jobs {
+    ...JobFields
+  }
+  service {
+    id
+    name
+    status
+    outputs
+  }
+}
+    fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}`, {"fragmentName":"RequestListFields"}) as unknown as TypedDocumentString<RequestListFieldsFragment, unknown>;
+export const RequestFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RequestFields on ServiceRequest {
+  ...RequestListFields
+  machine {
+    name
+    states {
+      name
+      method
+    }
+    action
+    serviceId
+    rollbackOf
+    onFailure
+  }
+  template {
+    id
+    name
+    type
+    dialog
+  }
+}
+    fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}
+fragment RequestListFields on ServiceRequest {
+  id
+  status
+  message
+  createdAt
+  updatedAt
+  finishedAt
+  dialogValues
+  ...RequestBundleFields
+  template {
+    id
+    name
+    type
+  }
+  requester {
+    id
+    username
+  }
+  jobs {
+    ...JobFields
+  }
+  service {
+    id
+    name
+    status
+    outputs
+  }
+}`, {"fragmentName":"RequestFields"}) as unknown as TypedDocumentString<RequestFieldsFragment, unknown>;
+export const ServiceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ServiceFields on Service {
+  id
+  name
+  status
+  outputs
+  createdAt
+  providerIds
+  owner {
+    id
+    username
+  }
+  request {
+    id
+    status
+    template {
+      id
+      name
+    }
+  }
+  configuration {
+    dialog
+    values
+    reconfigurableFields
+  }
+}
+    `, {"fragmentName":"ServiceFields"}) as unknown as TypedDocumentString<ServiceFieldsFragment, unknown>;
+export const TemplateEditorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TemplateEditorFields on ServiceTemplate {
+  id
+  name
+  description
+  catalog
+  type
+  published
+  source
+  definition
+}
+    `, {"fragmentName":"TemplateEditorFields"}) as unknown as TypedDocumentString<TemplateEditorFieldsFragment, unknown>;
+export const ApiTokensDocument = new TypedDocumentString(`
+    query ApiTokens {
+  apiTokens {
+    ...ApiTokenFields
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  createdAt
+  expiresAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
+export const CreateApiTokenDocument = new TypedDocumentString(`
+    mutation CreateApiToken($name: String!, $expiresInDays: Int) {
+  createApiToken(name: $name, expiresInDays: $expiresInDays) {
+    token
+    apiToken {
+      ...ApiTokenFields
+    }
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  createdAt
+  expiresAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
+export const RevokeApiTokenDocument = new TypedDocumentString(`
+    mutation RevokeApiToken($id: ID!) {
+  revokeApiToken(id: $id)
+}
+    `) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($username: String!, $password: String!) {
+  login(username: $username, password: $password) {
+    token
+    user {
+      id
+      username
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    username
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const CatalogPageDocument = new TypedDocumentString(`
+    query CatalogPage($search: String, $catalog: String, $skip: Int!, $take: Int!) {
+  serviceTemplates(search: $search, catalog: $catalog, skip: $skip, take: $take) {
+    ...CatalogCardFields
+  }
+  serviceTemplateCount(search: $search, catalog: $catalog)
+}
+    fragment CatalogCardFields on ServiceTemplate {
+  id
+  name
+  description
+  catalog
+  icon
+  published
+  type
+}`) as unknown as TypedDocumentString<CatalogPageQuery, CatalogPageQueryVariables>;
+export const CatalogItemDocument = new TypedDocumentString(`
+    query CatalogItem($id: ID!) {
+  serviceTemplate(id: $id) {
+    ...CatalogItemFields
+  }
+}
+    fragment CatalogItemFields on ServiceTemplate {
+  id
+  name
+  description
+  catalog
+  longDescription
+  icon
+  published
+  type
+  dialog
+}`) as unknown as TypedDocumentString<CatalogItemQuery, CatalogItemQueryVariables>;
+export const ServiceCatalogsDocument = new TypedDocumentString(`
+    query ServiceCatalogs {
+  serviceCatalogs {
+    name
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<ServiceCatalogsQuery, ServiceCatalogsQueryVariables>;
+export const CredentialsDocument = new TypedDocumentString(`
+    query Credentials {
+  credentials {
+    ...CredentialFields
+  }
+}
+    fragment CredentialFields on Credential {
+  id
+  name
+  type
+  inputs
+  secretFields
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CredentialsQuery, CredentialsQueryVariables>;
+export const CredentialDocument = new TypedDocumentString(`
+    query Credential($id: ID!) {
+  credential(id: $id) {
+    ...CredentialFields
+  }
+}
+    fragment CredentialFields on Credential {
+  id
+  name
+  type
+  inputs
+  secretFields
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CredentialQuery, CredentialQueryVariables>;
+export const CredentialTypesDocument = new TypedDocumentString(`
+    query CredentialTypes {
+  credentialTypes {
+    name
+    label
+    description
+    fields {
+      name
+      label
+      secret
+      required
+      multiline
+      help
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CredentialTypesQuery, CredentialTypesQueryVariables>;
+export const CreateCredentialDocument = new TypedDocumentString(`
+    mutation CreateCredential($input: CreateCredentialInput!) {
+  createCredential(input: $input) {
+    ...CredentialFields
+  }
+}
+    fragment CredentialFields on Credential {
+  id
+  name
+  type
+  inputs
+  secretFields
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateCredentialMutation, CreateCredentialMutationVariables>;
+export const UpdateCredentialDocument = new TypedDocumentString(`
+    mutation UpdateCredential($id: ID!, $input: UpdateCredentialInput!) {
+  updateCredential(id: $id, input: $input) {
+    ...CredentialFields
+  }
+}
+    fragment CredentialFields on Credential {
+  id
+  name
+  type
+  inputs
+  secretFields
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateCredentialMutation, UpdateCredentialMutationVariables>;
+export const DeleteCredentialDocument = new TypedDocumentString(`
+    mutation DeleteCredential($id: ID!) {
+  deleteCredential(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteCredentialMutation, DeleteCredentialMutationVariables>;
+export const DialogsDocument = new TypedDocumentString(`
+    query Dialogs {
+  dialogs {
+    ...DialogFields
+  }
+}
+    fragment DialogFields on Dialog {
+  id
+  name
+  label
+  description
+  origin
+  updatedAt
+  fields {
+    name
+    label
+    type
+    required
+    dynamic
+    pending
+    dependsOn
+    boundFrom
+  }
+}`) as unknown as TypedDocumentString<DialogsQuery, DialogsQueryVariables>;
+export const DialogDocument = new TypedDocumentString(`
+    query Dialog($id: ID!) {
+  dialog(id: $id) {
+    ...DialogDetailFields
+  }
+}
+    fragment DialogFields on Dialog {
+  id
+  name
+  label
+  description
+  origin
+  updatedAt
+  fields {
+    name
+    label
+    type
+    required
+    dynamic
+    pending
+    dependsOn
+    boundFrom
+  }
+}
+fragment DialogDetailFields on Dialog {
+  ...DialogFields
+  form
+  definition
+}`) as unknown as TypedDocumentString<DialogQuery, DialogQueryVariables>;
+export const DeleteDialogDocument = new TypedDocumentString(`
+    mutation DeleteDialog($id: ID!) {
+  deleteDialog(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteDialogMutation, DeleteDialogMutationVariables>;
+export const ImportDialogDocument = new TypedDocumentString(`
+    mutation ImportDialog($f: DialogImportFormat!, $c: String!, $n: String) {
+  importDialog(format: $f, content: $c, name: $n) {
+    ...DialogFields
+  }
+}
+    fragment DialogFields on Dialog {
+  id
+  name
+  label
+  description
+  origin
+  updatedAt
+  fields {
+    name
+    label
+    type
+    required
+    dynamic
+    pending
+    dependsOn
+    boundFrom
+  }
+}`) as unknown as TypedDocumentString<ImportDialogMutation, ImportDialogMutationVariables>;
+export const SaveDialogDocument = new TypedDocumentString(`
+    mutation SaveDialog($d: JSON!) {
+  saveDialog(definition: $d) {
+    ...DialogDetailFields
+  }
+}
+    fragment DialogFields on Dialog {
+  id
+  name
+  label
+  description
+  origin
+  updatedAt
+  fields {
+    name
+    label
+    type
+    required
+    dynamic
+    pending
+    dependsOn
+    boundFrom
+  }
+}
+fragment DialogDetailFields on Dialog {
+  ...DialogFields
+  form
+  definition
+}`) as unknown as TypedDocumentString<SaveDialogMutation, SaveDialogMutationVariables>;
+export const BindDialogFieldDocument = new TypedDocumentString(`
+    mutation BindDialogField($id: ID!, $f: String!, $s: JSON, $d: [String!]) {
+  bindDialogField(dialogId: $id, field: $f, dataSource: $s, dependsOn: $d) {
+    ...DialogDetailFields
+  }
+}
+    fragment DialogFields on Dialog {
+  id
+  name
+  label
+  description
+  origin
+  updatedAt
+  fields {
+    name
+    label
+    type
+    required
+    dynamic
+    pending
+    dependsOn
+    boundFrom
+  }
+}
+fragment DialogDetailFields on Dialog {
+  ...DialogFields
+  form
+  definition
+}`) as unknown as TypedDocumentString<BindDialogFieldMutation, BindDialogFieldMutationVariables>;
+export const RefreshDialogFieldDocument = new TypedDocumentString(`
+    query RefreshDialogField($d: String!, $f: String!, $v: JSON!) {
+  refreshDialogField(dialog: $d, field: $f, values: $v) {
+    choices {
+      value
+      label
+    }
+    default
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshDialogFieldQuery, RefreshDialogFieldQueryVariables>;
+export const GitReposDocument = new TypedDocumentString(`
+    query GitRepos {
+  gitRepos {
+    ...GitRepoFields
+  }
+}
+    fragment GitRepoFields on GitRepo {
+  id
+  name
+  url
+  branch
+  commit
+  lastRefreshedAt
+  refreshStatus
+  refreshError
+  builtin
+  hosted
+  enabled
+  refreshMaxAgeSeconds
+  refreshIntervalSeconds
+  cloneUrl
+  webhookUrl
+  playbooks {
+    path
+    syntaxStatus
+    syntaxError
+  }
+}`) as unknown as TypedDocumentString<GitReposQuery, GitReposQueryVariables>;
+export const GitRepoDocument = new TypedDocumentString(`
+    query GitRepo($id: ID!) {
+  gitRepo(id: $id) {
+    ...GitRepoDetailFields
+  }
+}
+    fragment GitRepoFields on GitRepo {
+  id
+  name
+  url
+  branch
+  commit
+  lastRefreshedAt
+  refreshStatus
+  refreshError
+  builtin
+  hosted
+  enabled
+  refreshMaxAgeSeconds
+  refreshIntervalSeconds
+  cloneUrl
+  webhookUrl
+  playbooks {
+    path
+    syntaxStatus
+    syntaxError
+  }
+}
+fragment GitRefreshFields on GitRefresh {
+  id
+  status
+  commit
+  previousCommit
+  durationMs
+  error
+  added
+  changed
+  removed
+  startedAt
+  finishedAt
+}
+fragment GitRepoDetailFields on GitRepo {
+  ...GitRepoFields
+  refreshes(take: 20) {
+    ...GitRefreshFields
+  }
+}`) as unknown as TypedDocumentString<GitRepoQuery, GitRepoQueryVariables>;
+export const CreateGitRepoDocument = new TypedDocumentString(`
+    mutation CreateGitRepo($input: CreateGitRepoInput!) {
+  createGitRepo(input: $input) {
+    ...GitRepoDetailFields
+  }
+}
+    fragment GitRepoFields on GitRepo {
+  id
+  name
+  url
+  branch
+  commit
+  lastRefreshedAt
+  refreshStatus
+  refreshError
+  builtin
+  hosted
+  enabled
+  refreshMaxAgeSeconds
+  refreshIntervalSeconds
+  cloneUrl
+  webhookUrl
+  playbooks {
+    path
+    syntaxStatus
+    syntaxError
+  }
+}
+fragment GitRefreshFields on GitRefresh {
+  id
+  status
+  commit
+  previousCommit
+  durationMs
+  error
+  added
+  changed
+  removed
+  startedAt
+  finishedAt
+}
+fragment GitRepoDetailFields on GitRepo {
+  ...GitRepoFields
+  refreshes(take: 20) {
+    ...GitRefreshFields
+  }
+}`) as unknown as TypedDocumentString<CreateGitRepoMutation, CreateGitRepoMutationVariables>;
+export const UpdateGitRepoDocument = new TypedDocumentString(`
+    mutation UpdateGitRepo($id: ID!, $input: UpdateGitRepoInput!) {
+  updateGitRepo(id: $id, input: $input) {
+    ...GitRepoDetailFields
+  }
+}
+    fragment GitRepoFields on GitRepo {
+  id
+  name
+  url
+  branch
+  commit
+  lastRefreshedAt
+  refreshStatus
+  refreshError
+  builtin
+  hosted
+  enabled
+  refreshMaxAgeSeconds
+  refreshIntervalSeconds
+  cloneUrl
+  webhookUrl
+  playbooks {
+    path
+    syntaxStatus
+    syntaxError
+  }
+}
+fragment GitRefreshFields on GitRefresh {
+  id
+  status
+  commit
+  previousCommit
+  durationMs
+  error
+  added
+  changed
+  removed
+  startedAt
+  finishedAt
+}
+fragment GitRepoDetailFields on GitRepo {
+  ...GitRepoFields
+  refreshes(take: 20) {
+    ...GitRefreshFields
+  }
+}`) as unknown as TypedDocumentString<UpdateGitRepoMutation, UpdateGitRepoMutationVariables>;
+export const DeleteGitRepoDocument = new TypedDocumentString(`
+    mutation DeleteGitRepo($id: ID!) {
+  deleteGitRepo(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteGitRepoMutation, DeleteGitRepoMutationVariables>;
+export const RefreshGitRepoDocument = new TypedDocumentString(`
+    mutation RefreshGitRepo($id: ID!) {
+  refreshGitRepo(id: $id) {
+    ...GitRepoDetailFields
+  }
+}
+    fragment GitRepoFields on GitRepo {
+  id
+  name
+  url
+  branch
+  commit
+  lastRefreshedAt
+  refreshStatus
+  refreshError
+  builtin
+  hosted
+  enabled
+  refreshMaxAgeSeconds
+  refreshIntervalSeconds
+  cloneUrl
+  webhookUrl
+  playbooks {
+    path
+    syntaxStatus
+    syntaxError
+  }
+}
+fragment GitRefreshFields on GitRefresh {
+  id
+  status
+  commit
+  previousCommit
+  durationMs
+  error
+  added
+  changed
+  removed
+  startedAt
+  finishedAt
+}
+fragment GitRepoDetailFields on GitRepo {
+  ...GitRepoFields
+  refreshes(take: 20) {
+    ...GitRefreshFields
+  }
+}`) as unknown as TypedDocumentString<RefreshGitRepoMutation, RefreshGitRepoMutationVariables>;
+export const RefreshAllGitReposDocument = new TypedDocumentString(`
+    mutation RefreshAllGitRepos {
+  refreshAllGitRepos {
+    ...GitRepoFields
+  }
+}
+    fragment GitRepoFields on GitRepo {
+  id
+  name
+  url
+  branch
+  commit
+  lastRefreshedAt
+  refreshStatus
+  refreshError
+  builtin
+  hosted
+  enabled
+  refreshMaxAgeSeconds
+  refreshIntervalSeconds
+  cloneUrl
+  webhookUrl
+  playbooks {
+    path
+    syntaxStatus
+    syntaxError
+  }
+}`) as unknown as TypedDocumentString<RefreshAllGitReposMutation, RefreshAllGitReposMutationVariables>;
+export const EnableGitWebhookDocument = new TypedDocumentString(`
+    mutation EnableGitWebhook($id: ID!) {
+  enableGitWebhook(id: $id) {
+    url
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<EnableGitWebhookMutation, EnableGitWebhookMutationVariables>;
+export const DisableGitWebhookDocument = new TypedDocumentString(`
+    mutation DisableGitWebhook($id: ID!) {
+  disableGitWebhook(id: $id) {
+    ...GitRepoDetailFields
+  }
+}
+    fragment GitRepoFields on GitRepo {
+  id
+  name
+  url
+  branch
+  commit
+  lastRefreshedAt
+  refreshStatus
+  refreshError
+  builtin
+  hosted
+  enabled
+  refreshMaxAgeSeconds
+  refreshIntervalSeconds
+  cloneUrl
+  webhookUrl
+  playbooks {
+    path
+    syntaxStatus
+    syntaxError
+  }
+}
+fragment GitRefreshFields on GitRefresh {
+  id
+  status
+  commit
+  previousCommit
+  durationMs
+  error
+  added
+  changed
+  removed
+  startedAt
+  finishedAt
+}
+fragment GitRepoDetailFields on GitRepo {
+  ...GitRepoFields
+  refreshes(take: 20) {
+    ...GitRefreshFields
+  }
+}`) as unknown as TypedDocumentString<DisableGitWebhookMutation, DisableGitWebhookMutationVariables>;
+export const InventoriesDocument = new TypedDocumentString(`
+    query Inventories {
+  inventories {
+    ...InventoryFields
+  }
+}
+    fragment InventoryFields on Inventory {
+  id
+  name
+  description
+  sites {
+    name
+    providerId
+    hosts
+    variables
+  }
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<InventoriesQuery, InventoriesQueryVariables>;
+export const InventoryDocument = new TypedDocumentString(`
+    query Inventory($id: ID!) {
+  inventory(id: $id) {
+    ...InventoryDetailFields
+  }
+}
+    fragment InventoryFields on Inventory {
+  id
+  name
+  description
+  sites {
+    name
+    providerId
+    hosts
+    variables
+  }
+  createdAt
+  updatedAt
+}
+fragment InventoryDetailFields on Inventory {
+  ...InventoryFields
+  rendered
+}`) as unknown as TypedDocumentString<InventoryQuery, InventoryQueryVariables>;
+export const CreateInventoryDocument = new TypedDocumentString(`
+    mutation CreateInventory($input: InventoryInput!) {
+  createInventory(input: $input) {
+    ...InventoryDetailFields
+  }
+}
+    fragment InventoryFields on Inventory {
+  id
+  name
+  description
+  sites {
+    name
+    providerId
+    hosts
+    variables
+  }
+  createdAt
+  updatedAt
+}
+fragment InventoryDetailFields on Inventory {
+  ...InventoryFields
+  rendered
+}`) as unknown as TypedDocumentString<CreateInventoryMutation, CreateInventoryMutationVariables>;
+export const UpdateInventoryDocument = new TypedDocumentString(`
+    mutation UpdateInventory($id: ID!, $input: InventoryInput!) {
+  updateInventory(id: $id, input: $input) {
+    ...InventoryDetailFields
+  }
+}
+    fragment InventoryFields on Inventory {
+  id
+  name
+  description
+  sites {
+    name
+    providerId
+    hosts
+    variables
+  }
+  createdAt
+  updatedAt
+}
+fragment InventoryDetailFields on Inventory {
+  ...InventoryFields
+  rendered
+}`) as unknown as TypedDocumentString<UpdateInventoryMutation, UpdateInventoryMutationVariables>;
+export const DeleteInventoryDocument = new TypedDocumentString(`
+    mutation DeleteInventory($id: ID!) {
+  deleteInventory(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteInventoryMutation, DeleteInventoryMutationVariables>;
+export const ProvidersDocument = new TypedDocumentString(`
+    query Providers {
+  providers {
+    ...ProviderFields
+  }
+}
+    fragment ProviderFields on Provider {
+  id
+  name
+  type
+  config
+  credentialId
+  becomeCredentialId
+  healthStatus
+  healthMessage
+  healthCheckedAt
+  createdAt
+}`) as unknown as TypedDocumentString<ProvidersQuery, ProvidersQueryVariables>;
+export const ProviderDocument = new TypedDocumentString(`
+    query Provider($id: ID!) {
+  provider(id: $id) {
+    ...ProviderDetailFields
+  }
+}
+    fragment ProviderFields on Provider {
+  id
+  name
+  type
+  config
+  credentialId
+  becomeCredentialId
+  healthStatus
+  healthMessage
+  healthCheckedAt
+  createdAt
+}
+fragment ProviderHealthFields on ProviderHealthCheck {
+  providerId
+  status
+  message
+  latencyMs
+  changed
+  checkedAt
+}
+fragment ProviderDetailFields on Provider {
+  ...ProviderFields
+  inventory
+  healthHistory(take: 50) {
+    ...ProviderHealthFields
+  }
+  resources {
+    __typename
+    ... on KubernetesResources {
+      namespaces
+      deployments {
+        namespace
+        name
+        replicas
+        ready
+      }
+      services {
+        namespace
+        name
+        type
+        address
+        ports
+      }
+    }
+    ... on OpenStackResources {
+      stacks {
+        id
+        name
+        status
+        reason
+        createdAt
+      }
+      servers {
+        id
+        name
+        status
+        addresses
+      }
+      missing
+    }
+  }
+  resourcesRefreshedAt
+}`) as unknown as TypedDocumentString<ProviderQuery, ProviderQueryVariables>;
+export const CreateProviderDocument = new TypedDocumentString(`
+    mutation CreateProvider($input: ProviderInput!) {
+  createProvider(input: $input) {
+    ...ProviderFields
+  }
+}
+    fragment ProviderFields on Provider {
+  id
+  name
+  type
+  config
+  credentialId
+  becomeCredentialId
+  healthStatus
+  healthMessage
+  healthCheckedAt
+  createdAt
+}`) as unknown as TypedDocumentString<CreateProviderMutation, CreateProviderMutationVariables>;
+export const UpdateProviderDocument = new TypedDocumentString(`
+    mutation UpdateProvider($id: ID!, $input: ProviderInput!) {
+  updateProvider(id: $id, input: $input) {
+    ...ProviderDetailFields
+  }
+}
+    fragment ProviderFields on Provider {
+  id
+  name
+  type
+  config
+  credentialId
+  becomeCredentialId
+  healthStatus
+  healthMessage
+  healthCheckedAt
+  createdAt
+}
+fragment ProviderHealthFields on ProviderHealthCheck {
+  providerId
+  status
+  message
+  latencyMs
+  changed
+  checkedAt
+}
+fragment ProviderDetailFields on Provider {
+  ...ProviderFields
+  inventory
+  healthHistory(take: 50) {
+    ...ProviderHealthFields
+  }
+  resources {
+    __typename
+    ... on KubernetesResources {
+      namespaces
+      deployments {
+        namespace
+        name
+        replicas
+        ready
+      }
+      services {
+        namespace
+        name
+        type
+        address
+        ports
+      }
+    }
+    ... on OpenStackResources {
+      stacks {
+        id
+        name
+        status
+        reason
+        createdAt
+      }
+      servers {
+        id
+        name
+        status
+        addresses
+      }
+      missing
+    }
+  }
+  resourcesRefreshedAt
+}`) as unknown as TypedDocumentString<UpdateProviderMutation, UpdateProviderMutationVariables>;
+export const DeleteProviderDocument = new TypedDocumentString(`
+    mutation DeleteProvider($id: ID!) {
+  deleteProvider(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteProviderMutation, DeleteProviderMutationVariables>;
+export const CheckProviderHealthDocument = new TypedDocumentString(`
+    mutation CheckProviderHealth($id: ID!) {
+  checkProviderHealth(id: $id) {
+    ...ProviderDetailFields
+  }
+}
+    fragment ProviderFields on Provider {
+  id
+  name
+  type
+  config
+  credentialId
+  becomeCredentialId
+  healthStatus
+  healthMessage
+  healthCheckedAt
+  createdAt
+}
+fragment ProviderHealthFields on ProviderHealthCheck {
+  providerId
+  status
+  message
+  latencyMs
+  changed
+  checkedAt
+}
+fragment ProviderDetailFields on Provider {
+  ...ProviderFields
+  inventory
+  healthHistory(take: 50) {
+    ...ProviderHealthFields
+  }
+  resources {
+    __typename
+    ... on KubernetesResources {
+      namespaces
+      deployments {
+        namespace
+        name
+        replicas
+        ready
+      }
+      services {
+        namespace
+        name
+        type
+        address
+        ports
+      }
+    }
+    ... on OpenStackResources {
+      stacks {
+        id
+        name
+        status
+        reason
+        createdAt
+      }
+      servers {
+        id
+        name
+        status
+        addresses
+      }
+      missing
+    }
+  }
+  resourcesRefreshedAt
+}`) as unknown as TypedDocumentString<CheckProviderHealthMutation, CheckProviderHealthMutationVariables>;
+export const RefreshProviderResourcesDocument = new TypedDocumentString(`
+    mutation RefreshProviderResources($id: ID!) {
+  refreshProviderResources(id: $id) {
+    ...ProviderDetailFields
+  }
+}
+    fragment ProviderFields on Provider {
+  id
+  name
+  type
+  config
+  credentialId
+  becomeCredentialId
+  healthStatus
+  healthMessage
+  healthCheckedAt
+  createdAt
+}
+fragment ProviderHealthFields on ProviderHealthCheck {
+  providerId
+  status
+  message
+  latencyMs
+  changed
+  checkedAt
+}
+fragment ProviderDetailFields on Provider {
+  ...ProviderFields
+  inventory
+  healthHistory(take: 50) {
+    ...ProviderHealthFields
+  }
+  resources {
+    __typename
+    ... on KubernetesResources {
+      namespaces
+      deployments {
+        namespace
+        name
+        replicas
+        ready
+      }
+      services {
+        namespace
+        name
+        type
+        address
+        ports
+      }
+    }
+    ... on OpenStackResources {
+      stacks {
+        id
+        name
+        status
+        reason
+        createdAt
+      }
+      servers {
+        id
+        name
+        status
+        addresses
+      }
+      missing
+    }
+  }
+  resourcesRefreshedAt
+}`) as unknown as TypedDocumentString<RefreshProviderResourcesMutation, RefreshProviderResourcesMutationVariables>;
+export const ProviderAlarmsDocument = new TypedDocumentString(`
+    query ProviderAlarms($take: Int!) {
+  providerAlarms(take: $take) {
+    ...ProviderHealthFields
+  }
+}
+    fragment ProviderHealthFields on ProviderHealthCheck {
+  providerId
+  status
+  message
+  latencyMs
+  changed
+  checkedAt
+}`) as unknown as TypedDocumentString<ProviderAlarmsQuery, ProviderAlarmsQueryVariables>;
+export const ServiceRequestsDocument = new TypedDocumentString(`
+    query ServiceRequests($skip: Int, $take: Int) {
+  serviceRequests(skip: $skip, take: $take) {
+    ...RequestListFields
+  }
+}
+    fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}
+fragment RequestListFields on ServiceRequest {
+  id
+  status
+  message
+  createdAt
+  updatedAt
+  finishedAt
+  dialogValues
+  ...RequestBundleFields
+  template {
+    id
+    name
+    type
+  }
+  requester {
+    id
+    username
+  }
+  jobs {
+    ...JobFields
+  }
+  service {
+    id
+    name
+    status
+    outputs
+  }
+}`) as unknown as TypedDocumentString<ServiceRequestsQuery, ServiceRequestsQueryVariables>;
+export const ServiceRequestDocument = new TypedDocumentString(`
+    query ServiceRequest($id: ID!) {
+  serviceRequest(id: $id) {
+    ...RequestFields
+  }
+}
+    fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}
+fragment RequestListFields on ServiceRequest {
+  id
+  status
+  message
+  createdAt
+  updatedAt
+  finishedAt
+  dialogValues
+  ...RequestBundleFields
+  template {
+    id
+    name
+    type
+  }
+  requester {
+    id
+    username
+  }
+  jobs {
+    ...JobFields
+  }
+  service {
+    id
+    name
+    status
+    outputs
+  }
+}
+fragment RequestFields on ServiceRequest {
+  ...RequestListFields
+  machine {
+    name
+    states {
+      name
+      method
+    }
+    action
+    serviceId
+    rollbackOf
+    onFailure
+  }
+  template {
+    id
+    name
+    type
+    dialog
+  }
+}`) as unknown as TypedDocumentString<ServiceRequestQuery, ServiceRequestQueryVariables>;
+export const OrderServiceDocument = new TypedDocumentString(`
+    mutation OrderService($input: OrderServiceInput!) {
+  orderService(input: $input) {
+    ...RequestFields
+  }
+}
+    fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}
+fragment RequestListFields on ServiceRequest {
+  id
+  status
+  message
+  createdAt
+  updatedAt
+  finishedAt
+  dialogValues
+  ...RequestBundleFields
+  template {
+    id
+    name
+    type
+  }
+  requester {
+    id
+    username
+  }
+  jobs {
+    ...JobFields
+  }
+  service {
+    id
+    name
+    status
+    outputs
+  }
+}
+fragment RequestFields on ServiceRequest {
+  ...RequestListFields
+  machine {
+    name
+    states {
+      name
+      method
+    }
+    action
+    serviceId
+    rollbackOf
+    onFailure
+  }
+  template {
+    id
+    name
+    type
+    dialog
+  }
+}`) as unknown as TypedDocumentString<OrderServiceMutation, OrderServiceMutationVariables>;
+export const ReconfigureServiceDocument = new TypedDocumentString(`
+    mutation ReconfigureService($id: ID!, $values: JSON!) {
+  reconfigureService(id: $id, dialogValues: $values) {
+    ...RequestFields
+  }
+}
+    fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}
+fragment RequestListFields on ServiceRequest {
+  id
+  status
+  message
+  createdAt
+  updatedAt
+  finishedAt
+  dialogValues
+  ...RequestBundleFields
+  template {
+    id
+    name
+    type
+  }
+  requester {
+    id
+    username
+  }
+  jobs {
+    ...JobFields
+  }
+  service {
+    id
+    name
+    status
+    outputs
+  }
+}
+fragment RequestFields on ServiceRequest {
+  ...RequestListFields
+  machine {
+    name
+    states {
+      name
+      method
+    }
+    action
+    serviceId
+    rollbackOf
+    onFailure
+  }
+  template {
+    id
+    name
+    type
+    dialog
+  }
+}`) as unknown as TypedDocumentString<ReconfigureServiceMutation, ReconfigureServiceMutationVariables>;
+export const ResumeServiceRequestDocument = new TypedDocumentString(`
+    mutation ResumeServiceRequest($id: ID!) {
+  resumeServiceRequest(id: $id) {
+    ...RequestFields
+  }
+}
+    fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}
+fragment RequestListFields on ServiceRequest {
+  id
+  status
+  message
+  createdAt
+  updatedAt
+  finishedAt
+  dialogValues
+  ...RequestBundleFields
+  template {
+    id
+    name
+    type
+  }
+  requester {
+    id
+    username
+  }
+  jobs {
+    ...JobFields
+  }
+  service {
+    id
+    name
+    status
+    outputs
+  }
+}
+fragment RequestFields on ServiceRequest {
+  ...RequestListFields
+  machine {
+    name
+    states {
+      name
+      method
+    }
+    action
+    serviceId
+    rollbackOf
+    onFailure
+  }
+  template {
+    id
+    name
+    type
+    dialog
+  }
+}`) as unknown as TypedDocumentString<ResumeServiceRequestMutation, ResumeServiceRequestMutationVariables>;
+export const CancelServiceRequestDocument = new TypedDocumentString(`
+    mutation CancelServiceRequest($id: ID!) {
+  cancelServiceRequest(id: $id) {
+    ...RequestFields
+  }
+}
+    fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}
+fragment RequestListFields on ServiceRequest {
+  id
+  status
+  message
+  createdAt
+  updatedAt
+  finishedAt
+  dialogValues
+  ...RequestBundleFields
+  template {
+    id
+    name
+    type
+  }
+  requester {
+    id
+    username
+  }
+  jobs {
+    ...JobFields
+  }
+  service {
+    id
+    name
+    status
+    outputs
+  }
+}
+fragment RequestFields on ServiceRequest {
+  ...RequestListFields
+  machine {
+    name
+    states {
+      name
+      method
+    }
+    action
+    serviceId
+    rollbackOf
+    onFailure
+  }
+  template {
+    id
+    name
+    type
+    dialog
+  }
+}`) as unknown as TypedDocumentString<CancelServiceRequestMutation, CancelServiceRequestMutationVariables>;
+export const JobDocument = new TypedDocumentString(`
+    query Job($id: ID!) {
+  job(id: $id) {
+    ...JobFields
+    stdout
+  }
+}
+    fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}`) as unknown as TypedDocumentString<JobQuery, JobQueryVariables>;
+export const CancelJobDocument = new TypedDocumentString(`
+    mutation CancelJob($id: ID!) {
+  cancelJob(id: $id) {
+    ...JobFields
+  }
+}
+    fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}`) as unknown as TypedDocumentString<CancelJobMutation, CancelJobMutationVariables>;
+export const JobEventsDocument = new TypedDocumentString(`
+    query JobEvents($id: ID!, $afterSeq: Int) {
+  job(id: $id) {
+    events(afterSeq: $afterSeq, limit: 1000) {
+      ...JobEventFields
+    }
+  }
+}
+    fragment JobEventFields on JobEvent {
+  seq
+  event
+  host
+  task
+  play
+  changed
+  failed
+  stdout
+  createdAt
+}`) as unknown as TypedDocumentString<JobEventsQuery, JobEventsQueryVariables>;
+export const ServiceRequestUpdatedDocument = new TypedDocumentString(`
+    subscription ServiceRequestUpdated($id: ID!) {
+  serviceRequestUpdated(id: $id) {
+    ...RequestFields
+  }
+}
+    fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}
+fragment RequestListFields on ServiceRequest {
+  id
+  status
+  message
+  createdAt
+  updatedAt
+  finishedAt
+  dialogValues
+  ...RequestBundleFields
+  template {
+    id
+    name
+    type
+  }
+  requester {
+    id
+    username
+  }
+  jobs {
+    ...JobFields
+  }
+  service {
+    id
+    name
+    status
+    outputs
+  }
+}
+fragment RequestFields on ServiceRequest {
+  ...RequestListFields
+  machine {
+    name
+    states {
+      name
+      method
+    }
+    action
+    serviceId
+    rollbackOf
+    onFailure
+  }
+  template {
+    id
+    name
+    type
+    dialog
+  }
+}`) as unknown as TypedDocumentString<ServiceRequestUpdatedSubscription, ServiceRequestUpdatedSubscriptionVariables>;
+export const JobLogDocument = new TypedDocumentString(`
+    subscription JobLog($jobId: ID!, $offset: Int) {
+  jobLog(jobId: $jobId, offset: $offset) {
+    offset
+    text
+  }
+}
+    `) as unknown as TypedDocumentString<JobLogSubscription, JobLogSubscriptionVariables>;
+export const JobEventsLiveDocument = new TypedDocumentString(`
+    subscription JobEventsLive($jobId: ID!, $afterSeq: Int) {
+  jobEvents(jobId: $jobId, afterSeq: $afterSeq) {
+    ...JobEventFields
+  }
+}
+    fragment JobEventFields on JobEvent {
+  seq
+  event
+  host
+  task
+  play
+  changed
+  failed
+  stdout
+  createdAt
+}`) as unknown as TypedDocumentString<JobEventsLiveSubscription, JobEventsLiveSubscriptionVariables>;
+export const ServicesDocument = new TypedDocumentString(`
+    query Services($skip: Int, $take: Int) {
+  services(skip: $skip, take: $take) {
+    ...ServiceFields
+  }
+}
+    fragment ServiceFields on Service {
+  id
+  name
+  status
+  outputs
+  createdAt
+  providerIds
+  owner {
+    id
+    username
+  }
+  request {
+    id
+    status
+    template {
+      id
+      name
+    }
+  }
+  configuration {
+    dialog
+    values
+    reconfigurableFields
+  }
+}`) as unknown as TypedDocumentString<ServicesQuery, ServicesQueryVariables>;
+export const ServiceDocument = new TypedDocumentString(`
+    query Service($id: ID!) {
+  service(id: $id) {
+    ...ServiceFields
+  }
+}
+    fragment ServiceFields on Service {
+  id
+  name
+  status
+  outputs
+  createdAt
+  providerIds
+  owner {
+    id
+    username
+  }
+  request {
+    id
+    status
+    template {
+      id
+      name
+    }
+  }
+  configuration {
+    dialog
+    values
+    reconfigurableFields
+  }
+}`) as unknown as TypedDocumentString<ServiceQuery, ServiceQueryVariables>;
+export const RetireServiceDocument = new TypedDocumentString(`
+    mutation RetireService($id: ID!) {
+  retireService(id: $id) {
+    ...RequestFields
+  }
+}
+    fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}
+fragment RequestListFields on ServiceRequest {
+  id
+  status
+  message
+  createdAt
+  updatedAt
+  finishedAt
+  dialogValues
+  ...RequestBundleFields
+  template {
+    id
+    name
+    type
+  }
+  requester {
+    id
+    username
+  }
+  jobs {
+    ...JobFields
+  }
+  service {
+    id
+    name
+    status
+    outputs
+  }
+}
+fragment RequestFields on ServiceRequest {
+  ...RequestListFields
+  machine {
+    name
+    states {
+      name
+      method
+    }
+    action
+    serviceId
+    rollbackOf
+    onFailure
+  }
+  template {
+    id
+    name
+    type
+    dialog
+  }
+}`) as unknown as TypedDocumentString<RetireServiceMutation, RetireServiceMutationVariables>;
+export const TemplatesPageDocument = new TypedDocumentString(`
+    query TemplatesPage($search: String, $skip: Int!, $take: Int!) {
+  serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) {
+    ...TemplateEditorFields
+  }
+  serviceTemplateCount(search: $search, unpublished: true)
+}
+    fragment TemplateEditorFields on ServiceTemplate {
+  id
+  name
+  description
+  catalog
+  type
+  published
+  source
+  definition
+}`) as unknown as TypedDocumentString<TemplatesPageQuery, TemplatesPageQueryVariables>;
+export const TemplateDocument = new TypedDocumentString(`
+    query Template($id: ID!) {
+  serviceTemplate(id: $id, unpublished: true) {
+    ...TemplateEditorFields
+  }
+}
+    fragment TemplateEditorFields on ServiceTemplate {
+  id
+  name
+  description
+  catalog
+  type
+  published
+  source
+  definition
+}`) as unknown as TypedDocumentString<TemplateQuery, TemplateQueryVariables>;
+export const SaveServiceTemplateDocument = new TypedDocumentString(`
+    mutation SaveServiceTemplate($i: ServiceTemplateInput!) {
+  saveServiceTemplate(input: $i) {
+    ...TemplateEditorFields
+  }
+}
+    fragment TemplateEditorFields on ServiceTemplate {
+  id
+  name
+  description
+  catalog
+  type
+  published
+  source
+  definition
+}`) as unknown as TypedDocumentString<SaveServiceTemplateMutation, SaveServiceTemplateMutationVariables>;
+export const DeleteServiceTemplateDocument = new TypedDocumentString(`
+    mutation DeleteServiceTemplate($id: ID!) {
+  deleteServiceTemplate(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteServiceTemplateMutation, DeleteServiceTemplateMutationVariables>;
+export const StateMachinesDocument = new TypedDocumentString(`
+    query StateMachines {
+  stateMachines {
+    name
+    description
+    states
+  }
+}
+    `) as unknown as TypedDocumentString<StateMachinesQuery, StateMachinesQueryVariables>;

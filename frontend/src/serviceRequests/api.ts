@@ -1,0 +1,162 @@
+// Service requests over GraphQL: the serviceRequests resource (list, show; create orders a catalog item
+// or reconfigures a service), resuming and cancelling a request, and a request's jobs and their events.
+// Live updates (subscriptions) are in ./live.ts.
+import type { Identifier } from 'react-admin';
+import { graphqlRequest } from '../api/graphql';
+import { partialPage, type ResourceApi } from '../api/resource';
+import type { Dialog } from '../dialogs/types';
+import { graphql } from '../gql';
+import type {
+  JobEventFieldsFragment,
+  JobFieldsFragment,
+  JobStatus,
+  RequestFieldsFragment,
+  RequestListFieldsFragment,
+  RequestStatus,
+} from '../gql/graphql';
+import type { JsonObject, JsonValue } from '../types';
+
+export type { JobStatus, RequestStatus };
+
+graphql(`
+  fragment JobFields on Job {
+    id status playbook commit returnCode startedAt finishedAt cancelRequestedAt artifacts
+    eventCount eventsEmitted eventsComplete outputPurgedAt
+    hostSummaries { host ok changed failures unreachable skipped rescued ignored }
+  }
+`);
+graphql(`
+  fragment JobEventFields on JobEvent { seq event host task play changed failed stdout createdAt }
+`);
+// Bundles: the state machine's position and history, and the child items.
+graphql(`
+  fragment RequestBundleFields on ServiceRequest {
+    state stateAttempt transitions { state event attempt message at }
+    items { id name index site status jobId playbook commit outputs message startedAt finishedAt }
+  }
+`);
+// The list carries everything the show page needs except the template's dialog and the machine: react-admin
+// seeds the getOne cache with list records, so a show page may first render from a list record.
+graphql(`
+  fragment RequestListFields on ServiceRequest {
+    id status message createdAt updatedAt finishedAt dialogValues
+    ...RequestBundleFields
+    template { id name type }
+    requester { id username }
+    jobs { ...JobFields }
+    service { id name status outputs }
+  }
+`);
+// The machine (every state, the action) is read per request on the server: a request read by id and
+// the live updates carry it, list rows do not (the show page draws from the transitions until then).
+graphql(`
+  fragment RequestFields on ServiceRequest {
+    ...RequestListFields
+    machine { name states { name method } action serviceId rollbackOf onFailure }
+    template { id name type dialog }
+  }
+`);
+
+const ServiceRequestsQuery = graphql(`
+  query ServiceRequests($skip: Int, $take: Int) { serviceRequests(skip: $skip, take: $take) { ...RequestListFields } }
+`);
+const ServiceRequestQuery = graphql(`
+  query ServiceRequest($id: ID!) { serviceRequest(id: $id) { ...RequestFields } }
+`);
+const OrderServiceMutation = graphql(`
+  mutation OrderService($input: OrderServiceInput!) { orderService(input: $input) { ...RequestFields } }
+`);
+const ReconfigureServiceMutation = graphql(`
+  mutation ReconfigureService($id: ID!, $values: JSON!) { reconfigureService(id: $id, dialogValues: $values) { ...RequestFields } }
+`);
+const ResumeServiceRequestMutation = graphql(`
+  mutation ResumeServiceRequest($id: ID!) { resumeServiceRequest(id: $id) { ...RequestFields } }
+`);
+const CancelServiceRequestMutation = graphql(`
+  mutation CancelServiceRequest($id: ID!) { cancelServiceRequest(id: $id) { ...RequestFields } }
+`);
+const JobQuery = graphql(`
+  query Job($id: ID!) { job(id: $id) { ...JobFields stdout } }
+`);
+const CancelJobMutation = graphql(`
+  mutation CancelJob($id: ID!) { cancelJob(id: $id) { ...JobFields } }
+`);
+const JobEventsQuery = graphql(`
+  query JobEvents($id: ID!, $afterSeq: Int) { job(id: $id) { events(afterSeq: $afterSeq, limit: 1000) { ...JobEventFields } } }
+`);
+
+/** One ansible-playbook run; `artifacts` (JSON in the schema) is its set_stats data. */
+export type Job = Omit<JobFieldsFragment, 'artifacts'> & { artifacts: JsonValue | null };
+export type HostSummary = Job['hostSummaries'][number];
+export type JobEvent = JobEventFieldsFragment;
+
+type ListRow = RequestListFieldsFragment;
+type Detail = RequestFieldsFragment;
+
+/** One child item of a bundle request; `outputs` (JSON in the schema) is its run's set_stats data. */
+export type RequestItem = Omit<ListRow['items'][number], 'outputs'> & { outputs: JsonValue | null };
+/** A step of a bundle request's state machine: entered, ok, retry, error, resumed or hook. */
+export type RequestTransition = ListRow['transitions'][number];
+/** A bundle request's state machine (pinned when it was ordered) and purpose. */
+export type RequestMachine = NonNullable<Detail['machine']>;
+
+/** A request. The machine and the template's dialog come with a request read by id and with live updates,
+ * not with list rows. */
+export type ServiceRequest = Omit<ListRow, 'dialogValues' | 'items' | 'template' | 'jobs' | 'service'> & {
+  dialogValues: JsonObject;
+  items: RequestItem[];
+  jobs: Job[];
+  template: (NonNullable<ListRow['template']> & { dialog?: Dialog }) | null;
+  machine?: RequestMachine | null;
+  service: (Omit<NonNullable<ListRow['service']>, 'outputs'> & { outputs: JsonValue }) | null;
+};
+
+/** A request as the API answers it, its JSON fields typed (see the types above). */
+export const asServiceRequest = (row: ListRow | Detail): ServiceRequest => row as ServiceRequest;
+const asJob = (row: JobFieldsFragment): Job => row as Job;
+
+/** What the order and reconfigure pages create. */
+export interface OrderData {
+  templateId: string;
+  dialogValues: JsonObject;
+  /** A reconfiguration of this service instead of a new order. */
+  reconfigureServiceId?: string;
+}
+
+const create = async (data: unknown): Promise<ServiceRequest> => {
+  const { templateId, dialogValues, reconfigureServiceId } = data as OrderData;
+  if (reconfigureServiceId) {
+    return asServiceRequest((await graphqlRequest(ReconfigureServiceMutation, { id: reconfigureServiceId, values: dialogValues })).reconfigureService);
+  }
+  return asServiceRequest((await graphqlRequest(OrderServiceMutation, { input: { templateId, dialogValues } })).orderService);
+};
+
+export const serviceRequestsApi = {
+  getList: (params) =>
+    partialPage(params, async (skip, take) => (await graphqlRequest(ServiceRequestsQuery, { skip, take })).serviceRequests.map(asServiceRequest)),
+  getOne: async (id) => {
+    const { serviceRequest } = await graphqlRequest(ServiceRequestQuery, { id: String(id) });
+    return serviceRequest ? asServiceRequest(serviceRequest) : null;
+  },
+  create,
+  /** Runs a failed bundle request again from the state that failed. CONFLICT when it is not a failed bundle. */
+  resume: async (id: Identifier): Promise<ServiceRequest> =>
+    asServiceRequest((await graphqlRequest(ResumeServiceRequestMutation, { id: String(id) })).resumeServiceRequest),
+  /** Cancels a request not yet started (pending, queued). CONFLICT once it runs or has ended. */
+  cancel: async (id: Identifier): Promise<ServiceRequest> =>
+    asServiceRequest((await graphqlRequest(CancelServiceRequestMutation, { id: String(id) })).cancelServiceRequest),
+  getJob: async (id: string): Promise<(Job & { stdout: string }) | null> => {
+    const { job } = await graphqlRequest(JobQuery, { id });
+    return job ? { ...asJob(job), stdout: job.stdout } : null;
+  },
+  /** Asks the server to stop a running job; it ends `canceled` soon after. CONFLICT when it has already ended. */
+  cancelJob: async (id: string): Promise<Job> => asJob((await graphqlRequest(CancelJobMutation, { id })).cancelJob),
+  getJobEvents: async (jobId: string, afterSeq: number): Promise<JobEvent[]> =>
+    (await graphqlRequest(JobEventsQuery, { id: jobId, afterSeq })).job?.events ?? [],
+} satisfies ResourceApi<ServiceRequest> & Record<string, unknown>;
+
+export const isTerminalRequestStatus = (status: RequestStatus): boolean =>
+  status === 'finished' || status === 'failed' || status === 'canceled';
+
+export const isTerminalJobStatus = (status: JobStatus): boolean =>
+  status === 'successful' || status === 'failed' || status === 'error' || status === 'canceled';
