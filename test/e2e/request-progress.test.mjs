@@ -40,7 +40,7 @@ describe('a single playbook runs as its state machine, shown on its request page
     await page.getByTestId('state-machine').waitFor();
     assert.equal(await page.getByTestId('machine-action').getAttribute('data-action'), 'provision');
     assert.match(await page.getByTestId('machine-action').innerText(), /Machine provision/);
-    const done = await waitForRequestEnd(api, id);
+    const { request: done } = await waitForRequestEnd(api, id);
     assert.equal(done.status, 'finished', done.message ?? '');
     await page.waitForFunction(
       () => [...document.querySelectorAll('[data-testid="state-step"]')].every((el) => el.getAttribute('data-step-status') === 'done'),
@@ -63,7 +63,7 @@ describe('a single playbook runs as its state machine, shown on its request page
     const page = await browsers.newPage();
     await signIn(page, product);
     const id = await orderPlaybook(page, 'fail.yml');
-    const failed = await waitForRequestEnd(api, id);
+    const { request: failed } = await waitForRequestEnd(api, id);
     assert.equal(failed.status, 'failed');
     await page.waitForFunction(() => document.querySelector('[data-testid="state-step"][data-step-status="failed"]'), null, { timeout: 30_000 });
     const shown = await steps(page);
