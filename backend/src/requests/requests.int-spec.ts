@@ -86,6 +86,18 @@ describe('ordering "Run a playbook" on real Postgres, Redis, git and ansible-pla
     assert.deepEqual(await readdir(join(app.config.dataDir, 'runs')), [], 'the run directory is removed after the run');
   });
 
+  test('an order in check mode is a preview: it runs with --check, finishes saying so, and leaves no service', async () => {
+    const res = await app.gql<{ orderService: { id: string } }>(ORDER, {
+      i: { templateId: await templateId(app), dialogValues: { playbook: 'hello.yml' }, jobOptions: { check: true } },
+    });
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    const r = await finished(app, res.data!.orderService.id);
+    assert.equal(r.status, 'finished', r.message ?? '');
+    assert.match(r.message ?? '', /a preview: every item ran in check mode, so nothing was changed and no service was made/);
+    assert.equal(r.service, null);
+    assert.ok(r.jobs[0].command.includes('--check'), r.jobs[0].command.join(' '));
+  });
+
   test("fail.yml: the request fails with Ansible's error and leaves no service", async () => {
     const before = await count(app, 'services');
     const res = await order(app, { playbook: 'fail.yml' });

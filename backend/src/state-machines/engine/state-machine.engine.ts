@@ -124,7 +124,8 @@ export class StateMachineEngine implements OnModuleInit {
               if (!next) {
                 if (exitHook) await this.store.record(request.id, done);
                 const last = exitHook ?? done;
-                if (!(await this.store.finish(request.id, last, `Finished: every state of "${request.plan.machine.name}" succeeded.`))) {
+                const said = outcome.message ? ` (${state.name}: ${outcome.message})` : '';
+                if (!(await this.store.finish(request.id, last, `Finished: every state of "${request.plan.machine.name}" succeeded${said}.`))) {
                   this.logger.warn(`request ${request.id} was no longer running when its last state ended`);
                 }
                 return;
