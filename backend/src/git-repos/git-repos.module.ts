@@ -12,13 +12,18 @@ import { GitWebhookController } from './git-webhook.controller.js';
 import { GitRefreshEntity } from './git-refresh.entity.js';
 import { GitRepoEntity } from './git-repo.entity.js';
 import { GitReposResolver } from './git-repos.resolver.js';
+import { GitMirrors } from './git-mirrors.js';
+import { GitRefresher } from './git-refresher.js';
 import { GitReposService } from './git-repos.service.js';
+import { GitSchedules } from './git-schedules.js';
+import { GitWebhooks } from './git-webhooks.service.js';
 import { PlaybookEntity } from './playbook.entity.js';
+import { SyntaxChecks } from './syntax-checks.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([GitRepoEntity, PlaybookEntity, GitRefreshEntity]), AuthModule, CredentialsModule],
   controllers: [GitHttpController, GitWebhookController],
-  providers: [GitClient, GitReposService, GitReposResolver],
+  providers: [GitClient, GitMirrors, GitRefresher, SyntaxChecks, GitSchedules, GitWebhooks, GitReposService, GitReposResolver],
   exports: [GitReposService],
 })
 export class GitReposModule implements OnModuleInit, OnApplicationBootstrap {
@@ -28,6 +33,9 @@ export class GitReposModule implements OnModuleInit, OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queues: QueueService,
     private readonly repos: GitReposService,
+    private readonly refresher: GitRefresher,
+    private readonly syntax: SyntaxChecks,
+    private readonly schedules: GitSchedules,
     private readonly credentials: CredentialsService,
   ) {}
 
@@ -43,20 +51,20 @@ export class GitReposModule implements OnModuleInit, OnApplicationBootstrap {
       {
         [JobName.REFRESH_GIT_REPO]: async (job) => {
           const { repoId } = job.data as GitRepoJobData;
-          const repo = await this.repos.refresh(repoId);
+          const repo = await this.refresher.refresh(repoId);
           return { commit: repo.commit };
         },
         [JobName.CHECK_PLAYBOOK_SYNTAX]: async (job) => {
           const { repoId, commit } = job.data as SyntaxCheckJobData;
-          return this.repos.checkSyntax(repoId, commit);
+          return this.syntax.check(repoId, commit);
         },
       },
       this.config.gitRefreshConcurrency,
     );
-    const swept = await this.repos.sweepStaleRefreshes();
+    const swept = await this.refresher.sweepStale();
     if (swept) this.logger.warn(`${swept} refreshes left running by a stopped process were recorded as failed`);
-    await this.repos.syncAllSchedules();
-    const pending = await this.repos.queuePendingSyntaxChecks();
+    await this.schedules.syncAll();
+    const pending = await this.syntax.queuePending();
     if (pending) this.logger.log(`queued the syntax checks of ${pending} repository commits`);
   }
 }
