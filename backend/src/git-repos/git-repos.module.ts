@@ -13,6 +13,7 @@ import { GitRefreshEntity } from './git-refresh.entity.js';
 import { GitRepoEntity } from './git-repo.entity.js';
 import { GitReposResolver } from './git-repos.resolver.js';
 import { GitMirrors } from './git-mirrors.js';
+import { GitReconciler } from './git-reconciler.js';
 import { GitRefresher } from './git-refresher.js';
 import { GitReposService } from './git-repos.service.js';
 import { GitSchedules } from './git-schedules.js';
@@ -23,7 +24,7 @@ import { SyntaxChecks } from './syntax-checks.js';
 @Module({
   imports: [TypeOrmModule.forFeature([GitRepoEntity, PlaybookEntity, GitRefreshEntity]), AuthModule, CredentialsModule],
   controllers: [GitHttpController, GitWebhookController],
-  providers: [GitClient, GitMirrors, GitRefresher, SyntaxChecks, GitSchedules, GitWebhooks, GitReposService, GitReposResolver],
+  providers: [GitClient, GitMirrors, GitRefresher, SyntaxChecks, GitSchedules, GitReconciler, GitWebhooks, GitReposService, GitReposResolver],
   exports: [GitReposService],
 })
 export class GitReposModule implements OnModuleInit, OnApplicationBootstrap {
@@ -36,6 +37,7 @@ export class GitReposModule implements OnModuleInit, OnApplicationBootstrap {
     private readonly refresher: GitRefresher,
     private readonly syntax: SyntaxChecks,
     private readonly schedules: GitSchedules,
+    private readonly reconciler: GitReconciler,
     private readonly credentials: CredentialsService,
   ) {}
 
@@ -66,5 +68,6 @@ export class GitReposModule implements OnModuleInit, OnApplicationBootstrap {
     await this.schedules.syncAll();
     const pending = await this.syntax.queuePending();
     if (pending) this.logger.log(`queued the syntax checks of ${pending} repository commits`);
+    this.reconciler.start();
   }
 }
