@@ -6,14 +6,16 @@ import { tryAdvisoryLock, type TryLockResult, withAdvisoryLock } from '../common
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CredentialsService } from '../credentials/credentials.service.js';
-import { type GitAuth, GitClient } from './git-client.js';
+import { fileRemoteProblem, hostedDir } from './file-remotes.js';
+import { type GitAuth, GitClient, type TreeFile } from './git-client.js';
 import type { GitRepoModel } from './models/git-repo.model.js';
+import { describeSymlink, escapingSymlinks, SYMLINK_MODE, unpackedSizeProblem } from './repo-content.js';
 
 /** How long git work on a repository waits for another process's work on it. */
 const LOCK_WAIT_MS = 120_000;
 
 /** What a fetch needs to know of a repository. */
-export type FetchedRepo = Pick<GitRepoModel, 'id' | 'name' | 'url' | 'credentialId'>;
+export type FetchedRepo = Pick<GitRepoModel, 'id' | 'name' | 'url' | 'credentialId' | 'hosted'>;
 
 /**
  * The portal's bare copy (mirror) of each repository, in `DATA_DIR/mirrors/<id>.git`:
@@ -53,12 +55,36 @@ export class GitMirrors {
 
   /** Fetches `repo` into `mirror` (its own mirror unless given), with its credential. Call it under the lock. */
   async fetch(repo: FetchedRepo, mirror = this.dir(repo.id)): Promise<void> {
+    await this.assertFetchable(repo);
     await this.git.mirror(repo.url, mirror, await this.authFor(repo), this.knownHosts());
   }
 
   /** The commit the repository's branch points at on its remote, without fetching. */
   async remoteHead(repo: FetchedRepo, branch: string, mirror = this.dir(repo.id)): Promise<string | null> {
+    await this.assertFetchable(repo);
     return this.git.remoteHead(mirror, branch, await this.authFor(repo), this.knownHosts());
+  }
+
+  /**
+   * Why the commit's tree may not be used, or null: more than GIT_MAX_REPO_MB once
+   * unpacked, or symbolic links that leave the repository (each named). Reads only git's
+   * listing and the links' own blobs: nothing is unpacked to find out.
+   */
+  async contentProblem(mirror: string, commit: string, tree: TreeFile[]): Promise<string | null> {
+    const tooBig = unpackedSizeProblem(tree, this.config.gitMaxRepoBytes);
+    if (tooBig) return tooBig;
+    const links = tree.filter((f) => f.mode === SYMLINK_MODE).map((f) => f.path);
+    if (links.length === 0) return null;
+    const targets = await this.git.readFiles(mirror, commit, links);
+    const escaping = escapingSymlinks(targets);
+    return escaping.length ? escaping.map(describeSymlink).join('; ') : null;
+  }
+
+  /** Refuses a file:// URL outside the folders GIT_FILE_REMOTE_DIRS allows (a hosted repository's own aside). */
+  private async assertFetchable(repo: FetchedRepo): Promise<void> {
+    const own = repo.hosted ? hostedDir(this.config.dataDir, repo.name) : null;
+    const problem = await fileRemoteProblem(repo.url, this.config.gitFileRemoteDirs, own);
+    if (problem) throw new AppError(ErrorCode.VALIDATION_FAILED, `the URL ${repo.url} ${problem}`);
   }
 
   /** Writes the repository's tree at `commit` into `dest`, for a run that must not see a moving tree. */
@@ -76,6 +102,9 @@ export class GitMirrors {
           throw new AppError(ErrorCode.NOT_FOUND, `Commit ${commit} is no longer in git repository "${repo.name}" (was it force-pushed away?)`);
         }
       }
+      // Checked again here: the commit may have been recorded before these checks existed.
+      const problem = await this.contentProblem(mirror, commit, await this.git.listTree(mirror, commit));
+      if (problem) throw new AppError(ErrorCode.CONFLICT, `Commit ${commit.slice(0, 12)} of git repository "${repo.name}" cannot be used: ${problem}.`);
       await this.git.exportTree(mirror, commit, dest).catch(async (err: Error) => {
         // Should the lock not be the whole story: once more, over what the first try wrote.
         this.logger.warn(`exporting ${commit.slice(0, 12)} of ${repo.id} failed, trying once more: ${err.message}`);

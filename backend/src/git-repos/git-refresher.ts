@@ -4,12 +4,12 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { AppError, ErrorCode, isUuid, notFound } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { GitClient } from './git-client.js';
+import { GitClient, type TreeFile } from './git-client.js';
 import { GitMirrors } from './git-mirrors.js';
 import { GitRefreshEntity } from './git-refresh.entity.js';
 import { GitRepoEntity } from './git-repo.entity.js';
 import type { GitRepoModel } from './models/git-repo.model.js';
-import { isPlaybook, playbookCandidates } from './playbook-discovery.js';
+import { type Candidate, describeInvalid, examine, MAX_PLAYBOOK_BYTES, playbookCandidates, tooLargeCandidate } from './playbook-discovery.js';
 import { PlaybookEntity } from './playbook.entity.js';
 import { SyntaxChecks } from './syntax-checks.js';
 
@@ -166,10 +166,13 @@ export class GitRefresher {
         if (tree.length > this.config.gitMaxFiles) {
           throw new Error(`commit ${commit.slice(0, 12)} has ${tree.length} files, more than the ${this.config.gitMaxFiles} allowed (GIT_MAX_FILES)`);
         }
+        const content = await this.mirrors.contentProblem(mirror, commit, tree);
+        if (content) throw new Error(`commit ${commit.slice(0, 12)} is refused: ${content}`);
         const blobs = new Map(tree.map((f) => [f.path, f.oid]));
         const candidates = playbookCandidates(tree);
-        const texts = await this.git.readFiles(mirror, commit, candidates);
-        const found = candidates.filter((path) => isPlaybook(texts.get(path) ?? ''));
+        // A playbook, or a candidate that cannot be one as written (listed, failed, with the reason).
+        const examined = await this.examine(mirror, commit, tree, candidates);
+        const found = candidates.filter((path) => examined.get(path)?.kind !== 'other');
         const previous = new Map((await this.playbooks.findBy({ repoId: repo.id })).map((p) => [p.path, p]));
         const diff = {
           added: found.filter((path) => !previous.has(path)),
@@ -180,15 +183,11 @@ export class GitRefresher {
         const othersChanged = repo.commit ? await this.nonPlaybookChanges(mirror, repo.commit, tree, new Set([...found, ...previous.keys()])) : true;
         const rows = found.map((path) => {
           const before = previous.get(path);
+          const candidate = examined.get(path);
+          const base = { repoId: repo.id, path, commit, blob: blobs.get(path) ?? null };
+          if (candidate?.kind === 'invalid') return { ...base, syntaxStatus: 'failed' as const, syntaxError: describeInvalid(candidate) };
           const keep = !othersChanged && before && before.blob === blobs.get(path) && before.syntaxStatus !== 'pending';
-          return {
-            repoId: repo.id,
-            path,
-            commit,
-            blob: blobs.get(path) ?? null,
-            syntaxStatus: keep ? before.syntaxStatus : ('pending' as const),
-            syntaxError: keep ? before.syntaxError : null,
-          };
+          return { ...base, syntaxStatus: keep ? before.syntaxStatus : ('pending' as const), syntaxError: keep ? before.syntaxError : null };
         });
         await this.db.transaction(async (tx) => {
           await tx.delete(PlaybookEntity, { repoId: repo.id });
@@ -213,6 +212,16 @@ export class GitRefresher {
     });
     if (syntaxPending) await this.syntax.queue(repo.id, syntaxPending);
     return this.get(id);
+  }
+
+  /** Reads and examines the candidates (files too large to be playbooks are not read: they are invalid). */
+  private async examine(mirror: string, commit: string, tree: TreeFile[], candidates: string[]): Promise<Map<string, Candidate>> {
+    const sizes = new Map(tree.map((f) => [f.path, f.size ?? 0]));
+    const tooLarge = candidates.filter((path) => (sizes.get(path) ?? 0) > MAX_PLAYBOOK_BYTES);
+    const texts = await this.git.readFiles(mirror, commit, candidates.filter((path) => !tooLarge.includes(path)));
+    const examined = new Map<string, Candidate>(tooLarge.map((path) => [path, tooLargeCandidate]));
+    for (const [path, text] of texts) examined.set(path, examine(text));
+    return examined;
   }
 
   /**

@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CredentialsService } from '../credentials/credentials.service.js';
+import { hostedDir } from './file-remotes.js';
 import { GitClient } from './git-client.js';
 import { GitMirrors } from './git-mirrors.js';
 import { type CatalogLoader, GitRefresher } from './git-refresher.js';
@@ -118,7 +118,7 @@ export class GitReposService {
 
   /** The bare repository of a hosted repository, served at /git/<name>.git. */
   hostedDir(name: string): string {
-    return join(this.config.dataDir, 'git', `${name}.git`);
+    return hostedDir(this.config.dataDir, name);
   }
 
   /** The URL to clone and push a hosted repository; null for the others. */
