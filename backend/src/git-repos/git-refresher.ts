@@ -172,7 +172,7 @@ export class GitRefresher {
         const candidates = playbookCandidates(tree);
         // A playbook, or a candidate that cannot be one as written (listed, failed, with the reason).
         const examined = await this.examine(mirror, commit, tree, candidates);
-        const found = candidates.filter((path) => examined.get(path)?.kind !== 'other');
+        const found = candidates.filter((path) => (examined.get(path)?.kind ?? 'other') !== 'other');
         const previous = new Map((await this.playbooks.findBy({ repoId: repo.id })).map((p) => [p.path, p]));
         const diff = {
           added: found.filter((path) => !previous.has(path)),

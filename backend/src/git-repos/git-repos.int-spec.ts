@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,20 +8,23 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { newEnv, startTestApp, type TestApp } from '../testing/harness.js';
 
+const run = promisify(execFile);
+
 /** A real bare repository made by the test, with a working clone to push from. */
 async function newUpstream() {
   const dir = await mkdtemp(join(tmpdir(), 'upstream-'));
   const bare = join(dir, 'repo.git');
   const work = join(dir, 'work');
-  const git = (cwd: string, ...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@localhost', ...args], { cwd, stdio: 'pipe' }).toString().trim();
-  git(dir, 'init', '--bare', '--quiet', '--initial-branch=main', bare);
-  git(dir, 'clone', '--quiet', bare, work);
+  // Asynchronous: the portal answering the test runs in this very process, and a blocked event loop
+  // outlasting the server's keep-alive makes it drop the connection the next request reuses.
+  const git = async (cwd: string, ...args: string[]) => (await run('git', ['-c', 'user.name=Test', '-c', 'user.email=test@localhost', ...args], { cwd })).stdout.trim();
+  await git(dir, 'init', '--bare', '--quiet', '--initial-branch=main', bare);
+  await git(dir, 'clone', '--quiet', bare, work);
   const commit = async (files: Record<string, string>, message: string) => {
     for (const [path, text] of Object.entries(files)) await writeFile(join(work, path), text);
-    git(work, 'add', '--all');
-    git(work, 'commit', '--quiet', '-m', message);
-    git(work, 'push', '--quiet', 'origin', 'HEAD:main');
+    await git(work, 'add', '--all');
+    await git(work, 'commit', '--quiet', '-m', message);
+    await git(work, 'push', '--quiet', 'origin', 'HEAD:main');
     return git(work, 'rev-parse', 'HEAD');
   };
   return { url: `file://${bare}`, commit, remove: () => rm(dir, { recursive: true, force: true }) };
@@ -62,7 +66,7 @@ describe('git repositories of the users, on real git', () => {
     assert.deepEqual(repo.refreshes[0], { status: 'successful', commit: first, previousCommit: null, added: ['old.yml', 'site.yml'], changed: [], removed: [], error: null });
 
     const second = await upstream.commit({ 'site.yml': PLAY('two'), 'deploy.yml': PLAY('deploy') }, 'second');
-    execFileSync('git', ['rm', '--quiet', 'old.yml'], { cwd: join(upstream.url.slice('file://'.length), '..', 'work') });
+    await run('git', ['rm', '--quiet', 'old.yml'], { cwd: join(upstream.url.slice('file://'.length), '..', 'work') });
     const third = await upstream.commit({}, 'third');
     const refresh = async () =>
       (await app.gql<{ refreshGitRepo: Repo }>(`mutation($id: ID!) { refreshGitRepo(id: $id) { ${REPO} } }`, { id: repo.id })).data!.refreshGitRepo;

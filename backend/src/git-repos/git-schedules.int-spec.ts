@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { QueueName } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
 import { newEnv, startTestApp, type TestApp, type TestEnv, waitFor } from '../testing/harness.js';
+import { gitIn } from './git-test-fixtures.js';
 
 const PLAY = `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug: { msg: scheduled }\n`;
 
@@ -24,11 +24,11 @@ describe('refresh schedules survive a Redis FLUSHALL (real Redis, real git)', ()
     app = await startTestApp(env, { PLAYBOOKS_DIR: join(root, 'builtin') });
     const upstream = join(root, 'upstream');
     await mkdir(upstream);
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@localhost', ...args], { cwd: upstream, stdio: 'pipe' });
-    git('init', '--quiet', '--initial-branch=main');
+    const git = gitIn(upstream);
+    await git('init', '--quiet', '--initial-branch=main');
     await writeFile(join(upstream, 'site.yml'), PLAY);
-    git('add', '--all');
-    git('commit', '--quiet', '-m', 'site');
+    await git('add', '--all');
+    assert.ok((await git('commit', '--quiet', '-m', 'site')).ok);
     url = `file://${upstream}`;
   });
   after(async () => {
