@@ -509,7 +509,8 @@ async function main() {
     const playbooks = path.join(tmp, 'playbooks');
     fs.cpSync(path.join(ROOT, 'playbooks'), playbooks, { recursive: true });
     fs.writeFileSync(path.join(playbooks, 'loop.yml'), LOOP_PLAYBOOK);
-    const product = await startProduct({ env: { ROLE: 'all', PLAYBOOKS_DIR: playbooks } });
+    // The refresh and discovery benchmarks use file:// repositories in the bench's temp folder.
+    const product = await startProduct({ env: { ROLE: 'all', PLAYBOOKS_DIR: playbooks, GIT_FILE_REMOTE_DIRS: tmp } });
     cleanups.unshift(product.stop);
     const token = await product.login();
     const watcher = await requestWatcher(product, token);

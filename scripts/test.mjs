@@ -206,6 +206,8 @@ async function main() {
       DATA_DIR: path.join(tmp, 'data'),
       TEST_TMP_DIR: tmp,
       TMPDIR: path.join(tmp, 'tmp'),
+      // The tests' file:// repositories are made in their temp folders (TMPDIR).
+      GIT_FILE_REMOTE_DIRS: path.join(tmp, 'tmp'),
     });
 
     for (const tier of tiers) {

@@ -43,6 +43,11 @@ const schema = z.object({
   GIT_MAX_REPO_MB: z.coerce.number().int().min(1).default(500),
   GIT_MAX_FILES: z.coerce.number().int().min(1).default(20_000),
   GIT_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  GIT_FILE_REMOTE_DIRS: z
+    .string()
+    .default('')
+    .refine((v) => v.split(':').every((d) => d === '' || d.startsWith('/')), 'must be absolute folders separated by ":"'),
+  GIT_PUSH_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(300),
   PROVIDER_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
 });
 
@@ -76,6 +81,10 @@ export interface AppConfig {
   gitMaxFiles: number;
   /** Repositories refreshed at once by a bulk or scheduled refresh. */
   gitRefreshConcurrency: number;
+  /** Folders a file:// repository may be in (hosted repositories aside); none by default. */
+  gitFileRemoteDirs: string[];
+  /** A push to a hosted repository (upload and checks) taking longer than this is refused. */
+  gitPushTimeoutSeconds: number;
   /** Every provider's health is checked this often. */
   providerHealthIntervalSeconds: number;
 }
@@ -118,6 +127,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     gitMaxRepoBytes: c.GIT_MAX_REPO_MB * 1024 * 1024,
     gitMaxFiles: c.GIT_MAX_FILES,
     gitRefreshConcurrency: c.GIT_REFRESH_CONCURRENCY,
+    gitFileRemoteDirs: c.GIT_FILE_REMOTE_DIRS.split(':')
+      .filter(Boolean)
+      .map((d) => resolve(d)),
+    gitPushTimeoutSeconds: c.GIT_PUSH_TIMEOUT_SECONDS,
     providerHealthIntervalSeconds: c.PROVIDER_HEALTH_INTERVAL_SECONDS,
   };
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Injectable } from '@nestjs/common';
 import { simpleGit } from 'simple-git';
 import { ProcessRunner } from '../system/process-runner.js';
+import { parseTreeListing, type TreeEntry } from './repo-content.js';
 
 const IDENTITY = {
   GIT_AUTHOR_NAME: 'Superfluid',
@@ -49,13 +50,8 @@ const AUTH_CONFIG = 'superfluid-auth.config';
 /** How a fetch authenticates: an HTTPS token, or an SSH key (with its passphrase, if any). */
 export type GitAuth = { kind: 'token'; username: string; token: string } | { kind: 'ssh'; privateKey: string; passphrase?: string };
 
-export interface TreeFile {
-  path: string;
-  /** git mode: 100644, 100755 (files), 120000 (symlink) ... */
-  mode: string;
-  /** git object id of the content. */
-  oid: string;
-}
+/** One file of a commit's tree, with its unpacked size. */
+export type TreeFile = TreeEntry;
 
 /** Wraps git (simple-git for the porcelain, git itself for plumbing streams). */
 @Injectable()
@@ -211,17 +207,12 @@ export class GitClient {
       .catch(() => false);
   }
 
+  /** Every file of the commit, with its mode, object id and unpacked size (sizes come from git's object headers: nothing is unpacked). */
   async listTree(mirrorDir: string, commit: string): Promise<TreeFile[]> {
-    const out = await this.processes.run('git', ['ls-tree', '-r', '-z', '--full-tree', commit], { cwd: mirrorDir, env: quietEnv(), extendEnv: false });
-    return out
-      .split('\0')
-      .filter(Boolean)
-      .map((line) => {
-        const [meta, path] = line.split('\t', 2);
-        const [mode, , oid] = meta.split(' ');
-        return { mode, path, oid };
-      });
+    const out = await this.processes.run('git', ['ls-tree', '-r', '-z', '-l', '--full-tree', commit], { cwd: mirrorDir, env: quietEnv(), extendEnv: false });
+    return parseTreeListing(out);
   }
+
 
   /** Reads several files of one commit with a single `git cat-file --batch`. */
   async readFiles(mirrorDir: string, commit: string, paths: string[]): Promise<Map<string, string>> {

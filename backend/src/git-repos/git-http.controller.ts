@@ -61,6 +61,10 @@ export class GitHttpController {
       return;
     }
 
+    // A push (its upload and its checks) has GIT_PUSH_TIMEOUT_SECONDS: the hook refuses it when
+    // that is up; should the upload itself still be going a little later, it is cut off.
+    const timeoutMs = this.config.gitPushTimeoutSeconds * 1000;
+    const deadline = Date.now() + timeoutMs;
     const child = this.processes.spawn('git', ['http-backend'], {
       extendEnv: false,
       env: {
@@ -84,6 +88,9 @@ export class GitHttpController {
         SUPERFLUID_BRANCH: repo.branch,
         SUPERFLUID_ANSIBLE_PLAYBOOK: this.config.ansiblePlaybookBin,
         SUPERFLUID_GIT_MAX_FILES: String(this.config.gitMaxFiles),
+        SUPERFLUID_GIT_MAX_TREE_BYTES: String(this.config.gitMaxRepoBytes),
+        SUPERFLUID_PUSH_DEADLINE: String(deadline),
+        SUPERFLUID_PUSH_TIMEOUT_SECONDS: String(this.config.gitPushTimeoutSeconds),
       },
       buffer: false,
       reject: false,
@@ -92,6 +99,17 @@ export class GitHttpController {
       stderr: 'pipe',
     });
 
+    const overdue =
+      pushing && route[2] === '/git-receive-pack'
+        ? setTimeout(() => {
+            this.logger.warn(`push to ${repo.name} by ${user.username} still going after ${this.config.gitPushTimeoutSeconds} s: cut off`);
+            req.unpipe(child.stdin ?? undefined);
+            child.kill('SIGKILL');
+            if (!res.headersSent) {
+              res.status(503).type('text/plain').send(`A push may take at most ${this.config.gitPushTimeoutSeconds} s (GIT_PUSH_TIMEOUT_SECONDS); nothing of it was stored.\n`);
+            }
+          }, timeoutMs + 10_000)
+        : null;
     let received = 0;
     req.on('data', (chunk: Buffer) => {
       received += chunk.length;
@@ -130,7 +148,7 @@ export class GitHttpController {
       res.write(head.subarray(end + 4));
     });
 
-    const result = await child;
+    const result = await child.finally(() => overdue && clearTimeout(overdue));
     if (res.writableEnded) return;
     if (!headersDone) {
       res.status(500).type('text/plain').end(`git http-backend failed (exit ${result.exitCode ?? 'signal'}).\n`);

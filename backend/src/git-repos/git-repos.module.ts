@@ -11,13 +11,19 @@ import { GitWebhookController } from './git-webhook.controller.js';
 import { GitRefreshEntity } from './git-refresh.entity.js';
 import { GitRepoEntity } from './git-repo.entity.js';
 import { GitReposResolver } from './git-repos.resolver.js';
+import { GitMirrors } from './git-mirrors.js';
+import { GitReconciler } from './git-reconciler.js';
+import { GitRefresher } from './git-refresher.js';
 import { GitReposService } from './git-repos.service.js';
+import { GitSchedules } from './git-schedules.js';
+import { GitWebhooks } from './git-webhooks.service.js';
 import { PlaybookEntity } from './playbook.entity.js';
+import { SyntaxChecks } from './syntax-checks.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([GitRepoEntity, PlaybookEntity, GitRefreshEntity]), AuthModule, CredentialsModule],
   controllers: [GitHttpController, GitWebhookController],
-  providers: [GitClient, GitReposService, GitReposResolver],
+  providers: [GitClient, GitMirrors, GitRefresher, SyntaxChecks, GitSchedules, GitReconciler, GitWebhooks, GitReposService, GitReposResolver],
   exports: [GitReposService],
 })
 export class GitReposModule implements OnApplicationBootstrap {
@@ -26,7 +32,10 @@ export class GitReposModule implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queues: QueueService,
-    private readonly repos: GitReposService,
+    private readonly refresher: GitRefresher,
+    private readonly syntax: SyntaxChecks,
+    private readonly schedules: GitSchedules,
+    private readonly reconciler: GitReconciler,
   ) {}
 
   /** In the worker role: scheduled and webhook refreshes, and the syntax checks that follow a refresh. */
@@ -37,20 +46,21 @@ export class GitReposModule implements OnApplicationBootstrap {
       {
         [JobName.REFRESH_GIT_REPO]: async (job) => {
           const { repoId } = job.data as GitRepoJobData;
-          const repo = await this.repos.refresh(repoId);
+          const repo = await this.refresher.refresh(repoId);
           return { commit: repo.commit };
         },
         [JobName.CHECK_PLAYBOOK_SYNTAX]: async (job) => {
           const { repoId, commit } = job.data as SyntaxCheckJobData;
-          return this.repos.checkSyntax(repoId, commit);
+          return this.syntax.check(repoId, commit);
         },
       },
       this.config.gitRefreshConcurrency,
     );
-    const swept = await this.repos.sweepStaleRefreshes();
+    const swept = await this.refresher.sweepStale();
     if (swept) this.logger.warn(`${swept} refreshes left running by a stopped process were recorded as failed`);
-    await this.repos.syncAllSchedules();
-    const pending = await this.repos.queuePendingSyntaxChecks();
+    await this.schedules.syncAll();
+    const pending = await this.syntax.queuePending();
     if (pending) this.logger.log(`queued the syntax checks of ${pending} repository commits`);
+    this.reconciler.start();
   }
 }

@@ -1,11 +1,15 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CreateGitRepoInput, UpdateGitRepoInput } from './dto/git-repo.input.js';
 import { GitReposService } from './git-repos.service.js';
+import { GitWebhooks } from './git-webhooks.service.js';
 import { GitRefreshModel, GitRepoModel, GitWebhookModel, PlaybookModel } from './models/git-repo.model.js';
 
 @Resolver(() => GitRepoModel)
 export class GitReposResolver {
-  constructor(private readonly repos: GitReposService) {}
+  constructor(
+    private readonly repos: GitReposService,
+    private readonly webhooks: GitWebhooks,
+  ) {}
 
   @Query(() => [GitRepoModel])
   gitRepos(): Promise<GitRepoModel[]> {
@@ -64,17 +68,17 @@ export class GitReposResolver {
     description: 'Turn webhooks on, or replace the secret: returns the payload URL and the secret (shown this once) to give the git host.',
   })
   enableGitWebhook(@Args('id', { type: () => ID }) id: string): Promise<GitWebhookModel> {
-    return this.repos.enableWebhook(id);
+    return this.webhooks.enable(id);
   }
 
   @Mutation(() => GitRepoModel, { description: 'Turn webhooks off: calls to the payload URL are refused from now on.' })
   disableGitWebhook(@Args('id', { type: () => ID }) id: string): Promise<GitRepoModel> {
-    return this.repos.disableWebhook(id);
+    return this.webhooks.disable(id);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The payload URL for git hosts, when webhooks are on.' })
   async webhookUrl(@Parent() repo: GitRepoModel): Promise<string | null> {
-    return (await this.repos.webhookEnabled(repo.id)) ? this.repos.webhookUrl(repo.id) : null;
+    return (await this.webhooks.enabled(repo.id)) ? this.webhooks.url(repo.id) : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'For hosted repositories: the URL to clone and push, with an API token as the password.' })

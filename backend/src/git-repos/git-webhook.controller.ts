@@ -2,6 +2,7 @@ import { Controller, HttpCode, HttpException, Logger, Param, Post, Req } from '@
 import type { RawBodyRequest } from '@nestjs/common';
 import type { Request } from 'express';
 import { GitReposService } from './git-repos.service.js';
+import { GitWebhooks } from './git-webhooks.service.js';
 import { isPing, verifyWebhook } from './webhook-signature.js';
 
 /**
@@ -13,12 +14,15 @@ import { isPing, verifyWebhook } from './webhook-signature.js';
 export class GitWebhookController {
   private readonly logger = new Logger(GitWebhookController.name);
 
-  constructor(private readonly repos: GitReposService) {}
+  constructor(
+    private readonly repos: GitReposService,
+    private readonly webhooks: GitWebhooks,
+  ) {}
 
   @Post(':repoId')
   @HttpCode(202)
   async receive(@Param('repoId') repoId: string, @Req() req: RawBodyRequest<Request>): Promise<{ status: string }> {
-    const secret = await this.repos.webhookSecret(repoId);
+    const secret = await this.webhooks.secret(repoId);
     if (!secret) throw new HttpException({ error: 'No repository with webhooks on has this id.' }, 404);
     const host = verifyWebhook(req.headers, req.rawBody ?? Buffer.alloc(0), secret);
     if (!host) {
@@ -28,7 +32,7 @@ export class GitWebhookController {
     if (isPing(req.headers)) return { status: 'pong' };
     const repo = await this.repos.get(repoId);
     if (!repo.enabled) throw new HttpException({ error: `Repository "${repo.name}" is disabled: the call was received and ignored.` }, 409);
-    await this.repos.queueRefresh(repoId);
+    await this.webhooks.queueRefresh(repoId);
     return { status: 'refresh queued' };
   }
 }

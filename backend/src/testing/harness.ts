@@ -105,6 +105,8 @@ export async function startTestApp(env: TestEnv, settings: Record<string, string
     PORT: String(port),
     LOG_LEVEL: 'warn',
     WORKER_CONCURRENCY: '2',
+    // The tests' own repositories are file:// ones in their temp folders.
+    GIT_FILE_REMOTE_DIRS: tmpdir(),
     PATH: process.env.PATH,
     ...settings,
   });

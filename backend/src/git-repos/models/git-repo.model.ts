@@ -3,10 +3,18 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 @ObjectType('Playbook')
 export class PlaybookModel {
   @Field({ description: 'Path of the playbook inside the repository.' }) path: string;
-  @Field({ description: 'pending until `ansible-playbook --syntax-check` has run on the current commit, then ok or failed.' }) syntaxStatus: string;
+  @Field({
+    description:
+      'pending until `ansible-playbook --syntax-check` has run on the current commit, then ok or failed; failed at once for a file that is not valid YAML or not a well-formed playbook.',
+  })
+  syntaxStatus: string;
   @Field(() => Boolean, { nullable: true, description: 'True when the syntax check passed, false when it failed, null while pending.' })
   syntaxOk: boolean | null;
-  @Field(() => String, { nullable: true, description: "Ansible's message when the syntax check failed." }) syntaxError: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Why it failed: Ansible's syntax-check message, or the line and column where the file is not valid YAML or not a well-formed playbook.",
+  })
+  syntaxError: string | null;
 }
 
 @ObjectType('GitRepo')
