@@ -37,11 +37,12 @@ export class AuthGuard implements CanActivate {
   }
 
   private async authenticate(ctx: GqlContext): Promise<void> {
-    if (ctx.user) return;
+    if (ctx.user && ctx.principal) return;
     const token = bearerToken(ctx);
     if (!token) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Log in first: send "Authorization: Bearer <token>" from the login mutation.');
-    const user = await this.auth.authenticate(token);
-    if (!user) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Your token is unknown or expired: log in again.');
-    ctx.user = user;
+    const principal = await this.auth.principal(token);
+    if (!principal) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Your token is unknown or expired: log in again.');
+    ctx.user = principal.user;
+    ctx.principal = principal;
   }
 }

@@ -8,6 +8,8 @@ export enum ErrorCode {
   UNAVAILABLE = 'UNAVAILABLE',
   /** A part the portal depends on (PostgreSQL, Redis) cannot be reached right now: retry soon. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** The operation exceeds a limit of the API (depth, aliases, cost): ask for less at once. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** Too many attempts (sign-ins): wait before trying again. */
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
 }

@@ -14,6 +14,7 @@ function httpStatus(code: ErrorCode): number {
     case ErrorCode.NOT_FOUND:
       return 404;
     case ErrorCode.VALIDATION_FAILED:
+    case ErrorCode.QUERY_TOO_COMPLEX:
       return 400;
     case ErrorCode.CONFLICT:
       return 409;

@@ -17,6 +17,8 @@ const PG_OUTAGE = (code: string) => code.startsWith('08') || code === '57P01' ||
 /** What node-postgres and ioredis say when the connection is gone (they give no code). */
 const OUTAGE_MESSAGES = [
   /Connection terminated/i,
+  // TypeORM, once the pool is closed (the process is stopping): another process will answer.
+  /Driver not Connected/i,
   /timeout exceeded when trying to connect/i,
   /Client has encountered a connection error and is not queryable/i,
   /the database system is (shutting down|starting up|in recovery mode)/i,

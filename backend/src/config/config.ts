@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { API_ENV, type ApiConfig, apiConfig } from './api-config.js';
 
 /** The project root: the folder holding backend/, playbooks/, catalog/ and frontend/. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -44,9 +45,10 @@ const schema = z.object({
   GIT_MAX_FILES: z.coerce.number().int().min(1).default(20_000),
   GIT_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   PROVIDER_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
+  ...API_ENV,
 });
 
-export interface AppConfig {
+export interface AppConfig extends ApiConfig {
   role: Role;
   port: number;
   host: string;
@@ -119,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     gitMaxFiles: c.GIT_MAX_FILES,
     gitRefreshConcurrency: c.GIT_REFRESH_CONCURRENCY,
     providerHealthIntervalSeconds: c.PROVIDER_HEALTH_INTERVAL_SECONDS,
+    ...apiConfig(c),
   };
 }
 
