@@ -34,6 +34,7 @@ import { DialogOrigin1764810000000 } from './migrations/1764810000000-DialogOrig
 import { DialogEditor1765200000000 } from './migrations/1765200000000-DialogEditor.js';
 import { Reconfigure1765400000000 } from './migrations/1765400000000-Reconfigure.js';
 import { ServiceProviders1765500000000 } from './migrations/1765500000000-ServiceProviders.js';
+import { ProviderHostKeys1765730000000 } from './migrations/1765730000000-ProviderHostKeys.js';
 import { DialogBindings1765600000000 } from './migrations/1765600000000-DialogBindings.js';
 
 export const ENTITIES = [
@@ -76,6 +77,7 @@ export const MIGRATIONS = [
   Reconfigure1765400000000,
   ServiceProviders1765500000000,
   DialogBindings1765600000000,
+  ProviderHostKeys1765730000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -646,9 +646,10 @@ export class GitReposService {
   }
 
   /** The repository's credential, as git needs it for a fetch; null for a public repository. */
-  private async authFor(repo: Pick<GitRepoModel, 'credentialId'>): Promise<GitAuth | null> {
+  private async authFor(repo: Pick<GitRepoModel, 'credentialId' | 'url'>): Promise<GitAuth | null> {
     if (!repo.credentialId) return null;
-    const c = await this.credentials.reveal(repo.credentialId);
+    // Only to the git host the credential is bound to (bound to this one on first use).
+    const c = await this.credentials.revealForGit(repo.credentialId, repo.url);
     switch (c.type) {
       case 'git_token':
         return { kind: 'token', username: c.inputs.username || 'x-access-token', token: c.secrets.token };
@@ -682,6 +683,10 @@ export class GitReposService {
     const wanted = ssh ? 'git_ssh_key' : /^https?:\/\//.test(url) ? 'git_token' : null;
     if (!wanted) fields.credentialId = 'only https and ssh repositories use a credential';
     else if (credential.type !== wanted) fields.credentialId = `this URL needs a ${wanted === 'git_token' ? 'git token' : 'git SSH key'} credential, not ${credential.type}`;
+    else {
+      const problem = await this.credentials.gitCredentialProblem(credentialId, url);
+      if (problem) fields.credentialId = problem;
+    }
   }
 
   private mirrorDir(repoId: string): string {
