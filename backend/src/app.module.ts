@@ -4,17 +4,14 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
-import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import type { ServerOptions } from 'graphql-ws';
+import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module.js';
 import type { GqlContext } from './auth/auth.decorators.js';
-import { bearerToken } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { AppErrorFilter } from './common/app-error.filter.js';
-import { coalesceWrites } from './common/coalesce-writes.js';
 import { formatError } from './common/format-error.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -22,6 +19,8 @@ import { CredentialsModule } from './credentials/credentials.module.js';
 import { DialogsModule } from './dialogs/dialogs.module.js';
 import { ENTITIES, MIGRATIONS } from './database/data-source.js';
 import { GitReposModule } from './git-repos/git-repos.module.js';
+import { graphqlApiPlugin } from './graphql/graphql-api.plugin.js';
+import { GraphqlWsServer } from './graphql/graphql-ws.server.js';
 import { HealthModule } from './health/health.module.js';
 import { InventoriesModule } from './inventories/inventories.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
@@ -51,11 +50,6 @@ export const DOMAIN_MODULES = [
   ServicesModule,
   CredentialsModule,
 ];
-
-interface WsContext {
-  connectionParams?: Record<string, unknown>;
-  extra?: { request?: unknown };
-}
 
 /** GraphQL answers are never cached (what Apollo's cache-control plugin sent when no hint was set). */
 const noStore: ApolloServerPlugin = {
@@ -97,41 +91,25 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             playground: false,
+            // Apollo's own switch stays on: graphqlApiPlugin answers introspection to signed-in callers only.
             introspection: true,
             // The portal sets no cache hints, so Apollo's default cache-control plugin only
             // ever answered "no-store" — after wrapping every field's resolver to compute a
             // policy (a page of 50 items is some 350 fields). The same header, without that.
-            plugins: [ApolloServerPluginCacheControlDisabled(), noStore],
-            subscriptions: {
-              // Nest's type lists only some graphql-ws options; it passes all of them through.
-              'graphql-ws': {
-                path: '/graphql',
-                connectionInitWaitTimeout: 10_000,
-                // A WebSocket without a valid token is closed at once (4403), before any subscription.
-                onConnect: async (ctx) => {
-                  const token = bearerToken({ connectionParams: ctx.connectionParams });
-                  return Boolean(token && (await auth.authenticate(token)));
-                },
-                // Errors over WebSocket get the same codes and redaction as over HTTP; the
-                // messages of one tick leave in one write.
-                onNext: (ctx, _id, _payload, _args, result) => {
-                  coalesceWrites(ctx.extra);
-                  return result.errors?.length ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined;
-                },
-                onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
-              } satisfies ServerOptions & { path: string } as GraphQLWsSubscriptionsConfig,
-            },
-            context: (ctx: { req?: GqlContext['req'] } & WsContext): GqlContext => ({
-              req: ctx.req,
-              connectionParams: ctx.connectionParams,
-            }),
+            plugins: [
+              ApolloServerPluginCacheControlDisabled(),
+              noStore,
+              graphqlApiPlugin(auth, { maxDepth: config.graphqlMaxDepth, maxAliases: config.graphqlMaxAliases, maxCost: config.graphqlMaxCost }),
+            ],
+            // Subscriptions (graphql-ws) are served by GraphqlWsServer, which applies the same limits.
+            context: (ctx: { req?: GqlContext['req'] & { ip?: string } }): GqlContext => ({ req: ctx.req, ip: ctx.req?.ip }),
             formatError,
           }),
         }),
         HealthModule,
         ...DOMAIN_MODULES,
       ],
-      providers: [BootstrapService, { provide: APP_FILTER, useClass: AppErrorFilter }],
+      providers: [BootstrapService, GraphqlWsServer, { provide: APP_FILTER, useClass: AppErrorFilter }],
     };
   }
 }

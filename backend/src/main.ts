@@ -47,6 +47,8 @@ export async function startApp(config: AppConfig): Promise<NestExpressApplicatio
     rawBody: true,
   });
   app.useBodyParser('json', { limit: config.maxBodyBytes });
+  // Which proxies' X-Forwarded-For names the client (req.ip, used by the sign-in limits).
+  app.set('trust proxy', config.trustProxy);
   app.enableShutdownHooks();
   if (runsApi(config)) {
     await app.get(BootstrapService).seed();

@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { UserModel } from '../users/models/user.model.js';
+import type { Principal } from './principal.js';
 
 export const IS_PUBLIC = 'superfluid:isPublic';
 /** Marks an operation that needs no token (login, health). */
@@ -9,7 +10,11 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 export interface GqlContext {
   req?: { headers: Record<string, string | string[] | undefined> };
   connectionParams?: Record<string, unknown>;
+  /** The client's address (Express's req.ip, which honours TRUST_PROXY), for the sign-in limits. */
+  ip?: string;
   user?: UserModel;
+  /** The token the operation came with and whom it acts for. */
+  principal?: Principal;
 }
 
 /** The authenticated user of the current GraphQL operation. */
@@ -18,3 +23,13 @@ export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionConte
   if (!user) throw new Error('CurrentUser used on an operation without authentication');
   return user;
 });
+
+/** The principal (user and token) of the current GraphQL operation. */
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const principal = GqlExecutionContext.create(ctx).getContext<GqlContext>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on an operation without authentication');
+  return principal;
+});
+
+/** The client's address, for the sign-in limits. */
+export const ClientIp = createParamDecorator((_: unknown, ctx: ExecutionContext): string => GqlExecutionContext.create(ctx).getContext<GqlContext>().ip ?? '');

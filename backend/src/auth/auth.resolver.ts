@@ -1,18 +1,27 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { UserModel } from '../users/models/user.model.js';
-import { CurrentUser, Public } from './auth.decorators.js';
+import { ClientIp, CurrentPrincipal, CurrentUser, Public } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
 import { ApiTokenModel, CreatedApiTokenModel } from './models/api-token.model.js';
 import { AuthPayloadModel } from './models/auth-payload.model.js';
+import type { Principal } from './principal.js';
 
 @Resolver()
 export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @Mutation(() => AuthPayloadModel, { description: 'Exchange a username and password for a bearer token.' })
-  login(@Args('username') username: string, @Args('password') password: string): Promise<AuthPayloadModel> {
-    return this.auth.login(username, password);
+  @Mutation(() => AuthPayloadModel, {
+    description:
+      'Exchange a username and password for a bearer token (a session). One login per request; attempts are limited per address and failures per user name (TOO_MANY_REQUESTS says when to try again).',
+  })
+  login(@Args('username') username: string, @Args('password') password: string, @ClientIp() ip: string): Promise<AuthPayloadModel> {
+    return this.auth.login(username, password, ip);
+  }
+
+  @Mutation(() => Boolean, { description: 'End the session this request carries: its token stops working at once, and its subscriptions end.' })
+  logout(@CurrentPrincipal() principal: Principal): Promise<boolean> {
+    return this.auth.logout(principal);
   }
 
   @Query(() => UserModel, { description: 'The user the token belongs to.' })
@@ -20,11 +29,11 @@ export class AuthResolver {
     return user;
   }
 
-  @Mutation(() => CreatedApiTokenModel, { description: 'Create a named API token for scripts and `git push`; the token is returned once.' })
+  @Mutation(() => CreatedApiTokenModel, { description: 'Create a named API token for scripts and `git push`; the token is returned once. It expires (by default after API_TOKEN_TTL_DAYS, 90).' })
   createApiToken(
     @CurrentUser() user: UserModel,
     @Args('name') name: string,
-    @Args('expiresInDays', { type: () => Int, nullable: true, description: 'Leave empty for a token valid until revoked.' }) expiresInDays?: number | null,
+    @Args('expiresInDays', { type: () => Int, nullable: true, description: 'Days until it expires (1 to 3650); leave empty for the default (API_TOKEN_TTL_DAYS, 90).' }) expiresInDays?: number | null,
   ): Promise<CreatedApiTokenModel> {
     return this.auth.createApiToken(user.id, name, expiresInDays);
   }

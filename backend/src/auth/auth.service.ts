@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, LessThan, MoreThan, Repository } from 'typeorm';
+import { Redis } from 'ioredis';
+import { In, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
@@ -10,17 +11,23 @@ import { UsersService } from '../users/users.service.js';
 import { ApiTokenEntity } from './api-token.entity.js';
 import type { ApiTokenModel, CreatedApiTokenModel } from './models/api-token.model.js';
 import type { AuthPayloadModel } from './models/auth-payload.model.js';
+import { LoginLimiter } from './login-limiter.js';
+import type { Principal } from './principal.js';
+import { type ClosableSocket, SubscriptionSessions } from './subscription-sessions.js';
 import { TOKEN_CACHE_MS, TokenCache } from './token-cache.js';
 
 /** Last-use times are written at most this often per token. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+export const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
 @Injectable()
-export class AuthService implements OnModuleInit {
+export class AuthService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(AuthService.name);
-  private readonly cache = new TokenCache();
+  private readonly cache = new TokenCache<Principal>();
+  private readonly sessions = new SubscriptionSessions((hashes) => this.validTokenHashes(hashes));
+  private limiterRedis?: Redis;
+  private limiter?: LoginLimiter;
 
   constructor(
     @InjectRepository(ApiTokenEntity) private readonly tokens: Repository<ApiTokenEntity>,
@@ -34,17 +41,43 @@ export class AuthService implements OnModuleInit {
     this.pubsub
       .subscribe(channels.tokenRevoked(), (message) => {
         const { tokenId } = message as { tokenId?: unknown };
-        if (typeof tokenId === 'string') this.cache.forget(tokenId);
+        if (typeof tokenId !== 'string') return;
+        this.cache.forget(tokenId);
+        this.sessions.revoked(tokenId);
       })
       .catch((err: Error) => this.logger.warn(`token revocations of other processes will be seen within ${this.cacheSeconds} s: ${err.message}`));
+  }
+
+  onApplicationShutdown(): void {
+    this.sessions.stop();
+    this.limiterRedis?.disconnect();
   }
 
   private get cacheSeconds(): number {
     return TOKEN_CACHE_MS / 1000;
   }
 
-  async login(username: string, password: string): Promise<AuthPayloadModel> {
-    const user = await this.users.verify(username, password);
+  /** Counts attempts in Redis: made on the first login, so a worker process never connects for it. */
+  private loginLimiter(): LoginLimiter {
+    if (!this.limiter) {
+      this.limiterRedis = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
+      this.limiterRedis.on('error', () => undefined); // answered per request (SERVICE_UNAVAILABLE); ioredis reconnects
+      this.limiter = new LoginLimiter(this.limiterRedis, {
+        maxPerIp: this.config.loginMaxPerIp,
+        maxFailuresPerUser: this.config.loginMaxFailuresPerUser,
+        hashConcurrency: this.config.passwordHashConcurrency,
+      });
+    }
+    return this.limiter;
+  }
+
+  /**
+   * A session token for a user name and password. Attempts are limited per client address
+   * and failures per user name (TOO_MANY_REQUESTS, saying when to try again); password
+   * hashes run a few at a time.
+   */
+  async login(username: string, password: string, ip = ''): Promise<AuthPayloadModel> {
+    const user = await this.loginLimiter().attempt(ip, username, () => this.users.verify(username, password));
     if (!user) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Wrong username or password.');
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.tokenTtlHours * 3600_000);
@@ -53,12 +86,27 @@ export class AuthService implements OnModuleInit {
     return { token, user, expiresAt };
   }
 
-  /**
-   * The user a bearer token belongs to, or null when it is unknown or expired. A token
-   * found valid is remembered for TOKEN_CACHE_MS (never past its expiry); a revocation
-   * forgets it at once in this process and, through Redis, in the others.
-   */
+  /** Ends the session the request came with (a session token from login; an API token is revoked with revokeApiToken). */
+  async logout(principal: Principal): Promise<boolean> {
+    if (principal.kind !== 'session') {
+      throw validationFailed('This request carries an API token, not a session: revoke the token with revokeApiToken.', { token: 'is an API token' });
+    }
+    await this.tokens.delete({ id: principal.tokenId, kind: 'session' });
+    await this.announceRevoked(principal.tokenId);
+    return true;
+  }
+
+  /** The user a bearer token belongs to, or null when it is unknown or expired. */
   async authenticate(token: string): Promise<UserModel | null> {
+    return (await this.principal(token))?.user ?? null;
+  }
+
+  /**
+   * Who a bearer token acts for, or null when it is unknown or expired. A token found valid
+   * is remembered for TOKEN_CACHE_MS (never past its expiry); a revocation forgets it at once
+   * in this process and, through Redis, in the others.
+   */
+  async principal(token: string): Promise<Principal | null> {
     const hash = sha256(token);
     const cached = this.cache.get(hash);
     if (cached) return cached;
@@ -74,19 +122,46 @@ export class AuthService implements OnModuleInit {
       await this.tokens.update(row.id, { lastUsedAt: new Date() });
     }
     const user = await this.users.findById(row.userId);
-    if (user) this.cache.set(hash, row.id, user, row.expiresAt, generation);
-    return user;
+    if (!user) return null;
+    const principal: Principal = { user, tokenId: row.id, kind: row.kind, expiresAt: row.expiresAt };
+    this.cache.set(hash, row.id, principal, row.expiresAt, generation);
+    return principal;
   }
 
-  /** A named token for scripts and `git push`; only its hash is kept, so it is shown once. */
+  /**
+   * Keeps a WebSocket opened with `token` only as long as the token is valid: revoked or
+   * expired, it is closed (4401) and its subscriptions end. Returns what to call on close.
+   */
+  trackSocket(socket: ClosableSocket, token: string, principal: Principal): () => void {
+    return this.sessions.track(socket, principal, sha256(token));
+  }
+
+  /** Of these token hashes, those still valid: one query for every open socket of the process. */
+  private async validTokenHashes(hashes: string[]): Promise<Set<string>> {
+    const rows = await this.tokens.find({
+      select: { tokenHash: true },
+      where: [
+        { tokenHash: In(hashes), expiresAt: MoreThan(new Date()) },
+        { tokenHash: In(hashes), expiresAt: IsNull() },
+      ],
+    });
+    return new Set(rows.map((r) => r.tokenHash));
+  }
+
+  /**
+   * A named token for scripts and `git push`; only its hash is kept, so it is shown once. It
+   * expires after `expiresInDays`, by default API_TOKEN_TTL_DAYS: no token lasts for ever.
+   */
   async createApiToken(userId: string, name: string, expiresInDays?: number | null): Promise<CreatedApiTokenModel> {
     const trimmed = name.trim();
     if (trimmed.length < 1 || trimmed.length > 100) throw validationFailed('Name the token (1 to 100 characters).', { name: 'use 1 to 100 characters' });
     if (expiresInDays != null && (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > 3650)) {
-      throw validationFailed('A token expires in 1 to 3650 days, or never.', { expiresInDays: 'use 1 to 3650 days, or leave empty' });
+      throw validationFailed(`A token expires in 1 to 3650 days (leave it empty for ${this.config.apiTokenTtlDays}).`, {
+        expiresInDays: `use 1 to 3650 days, or leave empty for ${this.config.apiTokenTtlDays}`,
+      });
     }
     const token = `sft_${randomBytes(32).toString('base64url')}`;
-    const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null;
+    const expiresAt = new Date(Date.now() + (expiresInDays ?? this.config.apiTokenTtlDays) * 86_400_000);
     const row = await this.tokens.save(this.tokens.create({ userId, tokenHash: sha256(token), name: trimmed, kind: 'api', expiresAt }));
     return { token, apiToken: toModel(row) };
   }
@@ -99,11 +174,17 @@ export class AuthService implements OnModuleInit {
   async revokeApiToken(userId: string, id: string): Promise<boolean> {
     const result = isUuid(id) ? await this.tokens.delete({ id, userId, kind: 'api' }) : { affected: 0 };
     if (!result.affected) throw notFound('API token', id);
-    this.cache.forget(id);
-    await this.pubsub
-      .publish(channels.tokenRevoked(), { tokenId: id })
-      .catch((err: Error) => this.logger.warn(`other processes will refuse the revoked token within ${this.cacheSeconds} s: ${err.message}`));
+    await this.announceRevoked(id);
     return true;
+  }
+
+  /** Forgets a revoked token here (cache, open sockets) and tells the other processes through Redis. */
+  private async announceRevoked(tokenId: string): Promise<void> {
+    this.cache.forget(tokenId);
+    this.sessions.revoked(tokenId);
+    await this.pubsub
+      .publish(channels.tokenRevoked(), { tokenId })
+      .catch((err: Error) => this.logger.warn(`other processes will refuse the revoked token within ${this.cacheSeconds} s: ${err.message}`));
   }
 }
 

@@ -10,18 +10,18 @@ import type { UserModel } from '../users/models/user.model.js';
 export const TOKEN_CACHE_MS = 10_000;
 const MAX_ENTRIES = 10_000;
 
-interface Entry {
+interface Entry<T> {
   tokenId: string;
-  user: UserModel;
+  user: T;
   /** The token's own expiry (ms), checked at each use. */
   expiresAt: number | null;
   /** When the entry must be checked against the database again (ms). */
   until: number;
 }
 
-/** Valid bearer tokens (by hash) and their user, for a short while. Unknown tokens are never cached. */
-export class TokenCache {
-  private readonly entries = new Map<string, Entry>();
+/** Valid bearer tokens (by hash) and whom they authenticate, for a short while. Unknown tokens are never cached. */
+export class TokenCache<T = UserModel> {
+  private readonly entries = new Map<string, Entry<T>>();
   private revocations = 0;
 
   constructor(
@@ -35,7 +35,7 @@ export class TokenCache {
   }
 
   /** The user of a cached, unexpired token; undefined when the database must be asked. */
-  get(tokenHash: string): UserModel | undefined {
+  get(tokenHash: string): T | undefined {
     const entry = this.entries.get(tokenHash);
     if (!entry) return undefined;
     const now = this.now();
@@ -46,7 +46,7 @@ export class TokenCache {
     return entry.user;
   }
 
-  set(tokenHash: string, tokenId: string, user: UserModel, expiresAt: Date | null, generation: number): void {
+  set(tokenHash: string, tokenId: string, user: T, expiresAt: Date | null, generation: number): void {
     if (generation !== this.revocations) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(tokenHash, { tokenId, user, expiresAt: expiresAt?.getTime() ?? null, until: this.now() + this.ttlMs });

@@ -6,6 +6,12 @@ export enum ErrorCode {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
   CONFLICT = 'CONFLICT',
   UNAVAILABLE = 'UNAVAILABLE',
+  /** A part the portal depends on (PostgreSQL, Redis) cannot be reached right now: retry soon. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** The operation exceeds a limit of the API (depth, aliases, cost): ask for less at once. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** Too many attempts (sign-ins): wait before trying again. */
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
 }
 
 /**
@@ -28,6 +34,10 @@ export const notFound = (what: string, id: string) => new AppError(ErrorCode.NOT
 
 export const validationFailed = (message: string, fields?: Record<string, string>) =>
   new AppError(ErrorCode.VALIDATION_FAILED, message, fields ? { fields } : {});
+
+/** A temporary outage: the message says to try again, `retryable` says so to programs. */
+export const serviceUnavailable = (message = 'The portal cannot reach its database right now: try again in a few seconds.') =>
+  new AppError(ErrorCode.SERVICE_UNAVAILABLE, message, { retryable: true });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => UUID.test(value);

@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { API_ENV, type ApiConfig, apiConfig } from './api-config.js';
 
 /** The project root: the folder holding backend/, playbooks/, catalog/ and frontend/. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -49,9 +50,10 @@ const schema = z.object({
     .refine((v) => v.split(':').every((d) => d === '' || d.startsWith('/')), 'must be absolute folders separated by ":"'),
   GIT_PUSH_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(300),
   PROVIDER_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
+  ...API_ENV,
 });
 
-export interface AppConfig {
+export interface AppConfig extends ApiConfig {
   role: Role;
   port: number;
   host: string;
@@ -132,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((d) => resolve(d)),
     gitPushTimeoutSeconds: c.GIT_PUSH_TIMEOUT_SECONDS,
     providerHealthIntervalSeconds: c.PROVIDER_HEALTH_INTERVAL_SECONDS,
+    ...apiConfig(c),
   };
 }
 

@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { assertYamlDepth, YamlLimitError } from '../common/yaml-limits.js';
 
 /**
  * The registry of credential types: for each, its fields (which are secret, required,
@@ -99,6 +100,13 @@ const certificate = () =>
  * the offending source, which may be a secret.
  */
 function yamlMapping(value: string): { ok: true; doc: Record<string, unknown> } | { ok: false; reason: string } {
+  try {
+    // Nesting is capped before the parser recurses into it (a few kilobytes nested deep can exhaust the stack).
+    assertYamlDepth(value);
+  } catch (err) {
+    if (err instanceof YamlLimitError) return { ok: false, reason: `is nested too deeply to be a YAML document we read (${err.message})` };
+    throw err;
+  }
   const doc = parseDocument(value, { prettyErrors: true, uniqueKeys: false });
   if (doc.errors.length) {
     const pos = doc.errors[0].linePos?.[0];
@@ -210,6 +218,13 @@ const kubeconfigRules: Rules = (values, issue) => {
   }
 };
 
+/** The git server a git credential is for: it is sent to no other. */
+const GIT_HOST: FieldDef = {
+  label: 'Git host',
+  help: 'The server it is for (git.example.com, or git.example.com:8443). Empty: the host of the first repository that uses it, kept from then on; a repository on another host is refused.',
+  check: oneLine().regex(/^([a-z0-9]([a-z0-9.-]*[a-z0-9])?|\[[0-9a-f:]+\])(:\d{1,5})?$/i, 'must be a host name, with a port if not the default (git.example.com:8443)'),
+};
+
 const PASSPHRASE: FieldDef = { label: 'Passphrase', secret: true, help: 'Only for a key protected by a passphrase.' };
 
 const TYPES: CredentialType[] = [
@@ -280,10 +295,12 @@ const TYPES: CredentialType[] = [
     openstackRules,
   ),
   defineType('git_token', 'Git token', 'An access token for cloning git repositories over HTTPS.', {
+    host: GIT_HOST,
     username: { label: 'Username', help: 'Empty when the server takes the token alone.' },
     token: { label: 'Token', secret: true, required: true },
   }),
   defineType('git_ssh_key', 'Git SSH key', 'An SSH key for cloning git repositories over SSH.', {
+    host: GIT_HOST,
     private_key: { label: 'Private key', secret: true, required: true, multiline: true, check: privateKey() },
     passphrase: PASSPHRASE,
   }),

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { describeReference, isForeignKeyViolation, referencesTo } from '../common/foreign-keys.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { credentialEndpoint, gitHost, insecureUrl, normalizeGitHost } from './credential-endpoints.js';
 import { checkValues, credentialType, credentialTypes, type CredentialType, type CredentialTypeName, type CredentialValues } from './credential-types.js';
 import { CredentialEntity } from './credential.entity.js';
 import type { CredentialModel, CredentialTypeModel } from './models/credential.model.js';
@@ -44,6 +46,7 @@ export class CredentialsService implements OnApplicationBootstrap {
     @InjectRepository(CredentialEntity) private readonly credentials: Repository<CredentialEntity>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly box: SecretBox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Warns at start when stored secrets were encrypted with another key than this process's. */
@@ -97,6 +100,7 @@ export class CredentialsService implements OnApplicationBootstrap {
     }
     const checked = checkValues(type, values);
     if (!checked.ok) Object.assign(fields, checked.fields);
+    else Object.assign(fields, this.endpointProblems(type.name, checked));
     if (Object.keys(fields).length || !checked.ok) refuse(fields);
     await this.assertNameFree(input.name);
     const id = randomUUID();
@@ -140,6 +144,8 @@ export class CredentialsService implements OnApplicationBootstrap {
       }
       const checked = checkValues(type, values);
       if (!checked.ok) refuse(checked.fields);
+      const endpoint = this.endpointProblems(type.name, checked);
+      if (Object.keys(endpoint).length) refuse(endpoint);
       if (name !== row.name && (await tx.existsBy(CredentialEntity, { name }))) refuse({ name: 'is taken by another credential' });
       await this.insertOrRefuse(() =>
         tx.update(CredentialEntity, row.id, { name, inputs: checked.inputs, secrets: this.encryptAll(row.id, checked.secrets) }),
@@ -172,6 +178,77 @@ export class CredentialsService implements OnApplicationBootstrap {
     const secrets: CredentialValues = {};
     for (const key of Object.keys(row.secrets)) secrets[key] = this.decryptField(row, key);
     return { id: row.id, name: row.name, type: type.name, inputs: { ...row.inputs }, secrets };
+  }
+
+  /**
+   * The endpoint a credential is bound to (a Kubernetes API server, an OpenStack auth URL),
+   * read in-process (a kubeconfig's or clouds.yaml's is inside the secret); only the URL leaves.
+   */
+  async endpointOf(id: string): Promise<string | undefined> {
+    const revealed = await this.reveal(id);
+    return credentialEndpoint(revealed);
+  }
+
+  /**
+   * Why a git credential may not be used for `repoUrl`, or null: it is bound to another git
+   * host, or a token would cross plain http where ALLOW_HTTP_CREDENTIAL_URLS forbids it.
+   */
+  async gitCredentialProblem(id: string, repoUrl: string): Promise<string | null> {
+    const c = await this.get(id);
+    if (c.type !== 'git_token' && c.type !== 'git_ssh_key') return null; // the repository checks the type
+    const host = gitHost(repoUrl);
+    if (!host) return 'a credential is only sent to a git server (https or ssh URL)';
+    if (c.inputs.host && c.inputs.host !== host) {
+      return `is bound to git host ${c.inputs.host}, and this repository is on ${host}: a credential is never sent to another server (use one made for ${host})`;
+    }
+    if (c.type === 'git_token') return insecureUrl(repoUrl, this.config.allowHttpCredentialUrls);
+    return null;
+  }
+
+  /**
+   * A git credential, in clear, for a fetch from `repoUrl`: refused (VALIDATION_FAILED on
+   * credentialId) when it is bound elsewhere; bound to that URL's host on first use.
+   */
+  async revealForGit(id: string, repoUrl: string): Promise<RevealedCredential> {
+    const problem = await this.gitCredentialProblem(id, repoUrl);
+    if (problem) throw validationFailed(`The credential cannot be used here: it ${problem}.`, { credentialId: problem });
+    const host = gitHost(repoUrl);
+    const row = await this.find(id);
+    if (host && !row.inputs.host && (row.type === 'git_token' || row.type === 'git_ssh_key')) {
+      // Bound on first use, unless another repository bound it at the same moment.
+      await this.credentials
+        .createQueryBuilder()
+        .update()
+        .set({ inputs: () => `inputs || jsonb_build_object('host', CAST(:host AS text))` })
+        .setParameter('host', host)
+        .where("id = :id AND NOT (inputs ? 'host')", { id })
+        .execute();
+      const again = await this.gitCredentialProblem(id, repoUrl);
+      if (again) throw validationFailed(`The credential cannot be used here: it ${again}.`, { credentialId: again });
+      this.logger.log(`credential "${row.name}" bound to git host ${host}`);
+    }
+    return this.reveal(id);
+  }
+
+  /** Where a URL inside a credential would carry it over plain http against the policy, or a git host that is not one. */
+  private endpointProblems(type: CredentialTypeName, checked: { inputs: CredentialValues; secrets: CredentialValues }): Record<string, string> {
+    const fields: Record<string, string> = {};
+    const policy = this.config.allowHttpCredentialUrls;
+    if ((type === 'git_token' || type === 'git_ssh_key') && checked.inputs.host !== undefined) {
+      const host = normalizeGitHost(checked.inputs.host);
+      if (host) checked.inputs.host = host;
+      else fields.host = 'must be a host name, with a port if not the default (git.example.com:8443)';
+    }
+    let endpoint: string | undefined;
+    try {
+      endpoint = credentialEndpoint({ type, ...checked });
+    } catch {
+      return fields; // the YAML was refused by the type's own check
+    }
+    const field = type === 'kubeconfig' ? 'kubeconfig' : type === 'openstack' && checked.secrets.clouds_yaml ? 'clouds_yaml' : type === 'openstack' ? 'auth_url' : 'api_url';
+    const insecure = endpoint ? insecureUrl(endpoint, policy) : null;
+    if (insecure) fields[field] = field === 'kubeconfig' || field === 'clouds_yaml' ? `its server URL ${insecure}` : insecure;
+    return fields;
   }
 
   private async find(id: string): Promise<CredentialEntity> {

@@ -36,6 +36,7 @@ import { Reconfigure1765400000000 } from './migrations/1765400000000-Reconfigure
 import { ServiceProviders1765500000000 } from './migrations/1765500000000-ServiceProviders.js';
 import { DialogBindings1765600000000 } from './migrations/1765600000000-DialogBindings.js';
 import { OnePath1765700000000 } from './migrations/1765700000000-OnePath.js';
+import { ProviderHostKeys1765730000000 } from './migrations/1765730000000-ProviderHostKeys.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -78,6 +79,7 @@ export const MIGRATIONS = [
   ServiceProviders1765500000000,
   DialogBindings1765600000000,
   OnePath1765700000000,
+  ProviderHostKeys1765730000000,
 ];
 
 export function createDataSource(url: string): DataSource {

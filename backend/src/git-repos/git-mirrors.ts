@@ -114,9 +114,10 @@ export class GitMirrors {
   }
 
   /** The repository's credential, as git needs it for a fetch; null for a public repository. */
-  private async authFor(repo: Pick<GitRepoModel, 'credentialId'>): Promise<GitAuth | null> {
+  private async authFor(repo: Pick<GitRepoModel, 'credentialId' | 'url'>): Promise<GitAuth | null> {
     if (!repo.credentialId) return null;
-    const c = await this.credentials.reveal(repo.credentialId);
+    // Only to the git host the credential is bound to (bound to this one on first use).
+    const c = await this.credentials.revealForGit(repo.credentialId, repo.url);
     switch (c.type) {
       case 'git_token':
         return { kind: 'token', username: c.inputs.username || 'x-access-token', token: c.secrets.token };

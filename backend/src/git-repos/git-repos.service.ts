@@ -290,6 +290,10 @@ export class GitReposService {
     const wanted = ssh ? 'git_ssh_key' : /^https?:\/\//.test(url) ? 'git_token' : null;
     if (!wanted) fields.credentialId = 'only https and ssh repositories use a credential';
     else if (credential.type !== wanted) fields.credentialId = `this URL needs a ${wanted === 'git_token' ? 'git token' : 'git SSH key'} credential, not ${credential.type}`;
+    else {
+      const problem = await this.credentials.gitCredentialProblem(credentialId, url);
+      if (problem) fields.credentialId = problem;
+    }
   }
 
 }

@@ -80,15 +80,10 @@ export class InventoriesService {
     return true;
   }
 
-  /** The inventory a run gets, without any secret (hosts, groups, connection variables), for display. */
+  /** The inventory a run gets, for display: hosts, groups, connection variables; no secret is decrypted or written for it. */
   async rendered(id: string): Promise<object> {
     const row = await this.get(id);
-    const dir = await mkdtemp(join(tmpdir(), 'superfluid-inventory-'));
-    try {
-      return (await this.providers.materialsForSites(row.sites.map(asPlan), dir)).inventory;
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    return this.providers.inventoryForSites(row.sites.map(asPlan));
   }
 
   /** What uses an inventory by name (catalog items), asked of the modules that hold them. */

@@ -3,35 +3,51 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { RevealedCredential } from '../credentials/credentials.service.js';
 import { PLAYBOOK_PYTHON, type RunMaterials } from '../jobs/run-materials.js';
+import { knownHostsText, pinnedFor, pinningSshArgs } from './host-keys.js';
 import type { KubernetesConfig, OpenStackConfig, SshConfig } from './provider-config.js';
 import type { ProviderEntity } from './provider.entity.js';
 
 /** Removes a key's passphrase in place (ssh-keygen -p, the old passphrase given by an askpass program reading a 0600 file). */
 export type DecryptKey = (keyFile: string, askpass: string) => Promise<void>;
 
+export interface MaterialsOptions {
+  /** The inventory group: the provider's name, or the site it stands for. */
+  group?: string;
+  siteVariables?: Record<string, unknown>;
+  onlyHosts?: string[];
+  decryptKey?: DecryptKey;
+  /**
+   * For display (Provider.inventory, Inventory.rendered): nothing is written, and the
+   * credentials given carry no secret (placeholders), so none is decrypted to show it.
+   */
+  display?: boolean;
+}
+
+/** What a displayed inventory shows where a run has its own folder. */
+export const DISPLAY_RUN_DIR = '<run folder>';
+
 /**
  * Builds what a run on `provider` needs, in `runDir`: its inventory (one group, named
  * after the provider or the site it stands for; no secrets), credential files (mode
  * 0600 under credentials/<group>/), environment variables, the group's secret connection
- * variables, and the secrets to mask.
+ * variables, and the secrets to mask. A credential's endpoint (API or auth URL) is its own,
+ * never the provider's; an SSH host's key is checked against the key pinned for it.
  */
 export async function buildMaterials(
   provider: ProviderEntity,
   credential: RevealedCredential | null,
   become: RevealedCredential | null,
   runDir: string,
-  group = provider.name,
-  siteVariables: Record<string, unknown> = {},
-  onlyHosts?: string[],
-  decryptKey?: DecryptKey,
+  { group = provider.name, siteVariables = {}, onlyHosts, decryptKey, display = false }: MaterialsOptions = {},
 ): Promise<RunMaterials> {
   const dir = join(runDir, 'credentials', group);
   // Made with the first file: a provider without credentials (local) costs no folder.
   let made: Promise<unknown> | undefined;
   const file = async (name: string, content: string, mode = 0o600) => {
+    const path = join(dir, name);
+    if (display) return path;
     made ??= mkdir(dir, { recursive: true, mode: 0o700 });
     await made;
-    const path = join(dir, name);
     await writeFile(path, content, { mode });
     return path;
   };
@@ -52,8 +68,23 @@ export async function buildMaterials(
       break;
     case 'ssh': {
       const config = provider.config as SshConfig;
+      // Host keys: the pinned ones in a known_hosts of the run, checked strictly; a host not
+      // pinned yet is accepted on first contact (its provider's next check pins it). These
+      // options come first on ssh's command line, so the provider's sshArgs cannot loosen them.
+      const pinned = provider.hostKeys ?? {};
+      const knownHosts = await file('known_hosts', knownHostsText(config.hosts, pinned));
+      env.ANSIBLE_HOST_KEY_CHECKING = 'True';
       hosts = Object.fromEntries(
-        config.hosts.map((h) => [h.name, { ansible_host: h.address, ...(h.port ? { ansible_port: h.port } : {}), ...(h.variables ?? {}) }]),
+        config.hosts.map((h) => [
+          h.name,
+          {
+            ansible_host: h.address,
+            ...(h.port ? { ansible_port: h.port } : {}),
+            ...(h.variables ?? {}),
+            ansible_connection: 'ssh',
+            ansible_ssh_args: pinningSshArgs(knownHosts, Boolean(pinnedFor(h, pinned))),
+          },
+        ]),
       );
       groupVars.ansible_connection = 'ssh';
       const user = config.user ?? credential?.inputs.username;
@@ -61,7 +92,7 @@ export async function buildMaterials(
       if (config.sshArgs) groupVars.ansible_ssh_common_args = config.sshArgs;
       if (credential?.type === 'ssh_key') {
         const key = await file('id_key', withNewline(credential.secrets.private_key));
-        if (credential.secrets.passphrase) {
+        if (credential.secrets.passphrase && !display) {
           // The run's copy of the key loses its passphrase (ssh would ask for it, and its prompt
           // shows only the first 100 characters of the key's path): ssh-keygen -p, given the
           // old passphrase by a program that reads it from a 0600 file, both removed after.
@@ -106,7 +137,8 @@ export async function buildMaterials(
         groupVars.k8s_kubeconfig = env.K8S_AUTH_KUBECONFIG;
         if (credential.inputs.context) env.K8S_AUTH_CONTEXT = credential.inputs.context;
       } else if (credential?.type === 'kubernetes_token') {
-        const host = config.apiUrl ?? credential.inputs.api_url;
+        // The token goes to the API server stored with it, never elsewhere.
+        const host = credential.inputs.api_url;
         env.K8S_AUTH_HOST = host;
         env.K8S_AUTH_API_KEY = credential.secrets.token;
         groupVars.k8s_api_url = host;
@@ -143,7 +175,8 @@ export function openstackClouds(
   if (s.clouds_yaml) {
     return { cloudsYaml: s.clouds_yaml, cloud: i.cloud, auth: { clouds_yaml_cloud: i.cloud } };
   }
-  const authUrl = config.authUrl ?? i.auth_url;
+  // The credential's own auth URL: a provider's authUrl may only repeat it (checked when it is saved).
+  const authUrl = i.auth_url;
   const auth: Record<string, string> = s.application_credential_secret
     ? { auth_type: 'v3applicationcredential', auth_url: authUrl, application_credential_id: i.application_credential_id, application_credential_secret: s.application_credential_secret }
     : {

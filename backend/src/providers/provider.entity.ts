@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { PinnedHosts } from './host-keys.js';
 
 export type ProviderType = 'local' | 'ssh' | 'openstack' | 'kubernetes';
 export type HealthStatus = 'unknown' | 'up' | 'down';
@@ -22,5 +23,7 @@ export class ProviderEntity {
   /** What the provider holds, as last read from it (Kubernetes namespaces, deployments, services). */
   @Column({ type: 'jsonb', nullable: true }) resources: Record<string, unknown> | null;
   @Column({ name: 'resources_refreshed_at', type: 'timestamptz', nullable: true }) resourcesRefreshedAt: Date | null;
+  /** ssh: the host keys pinned per host name (learnt at create or first check; replaced only by acceptProviderHostKeys). */
+  @Column({ name: 'host_keys', type: 'jsonb', default: {} }) hostKeys: PinnedHosts;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

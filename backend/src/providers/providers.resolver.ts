@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
-import { ProviderHealthModel, ProviderInput, ProviderModel } from './models/provider.model.js';
+import { ProviderHealthModel, ProviderHostKeyModel, ProviderInput, ProviderModel } from './models/provider.model.js';
+import type { PinnedHosts } from './host-keys.js';
 import { ProvidersService } from './providers.service.js';
 
 @Resolver(() => ProviderModel)
@@ -47,12 +48,30 @@ export class ProvidersResolver {
     return this.service.refreshResources(id);
   }
 
+  @Mutation(() => ProviderModel, {
+    description:
+      "Accept new SSH host keys: forget the keys pinned for these hosts of an ssh provider (all of them when hosts is left out) and learn them again now. For a host that was reinstalled; until then a changed key fails every run and check.",
+  })
+  acceptProviderHostKeys(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('hosts', { type: () => [String], nullable: true, description: 'Host names of the provider; all when left out.' }) hosts?: string[] | null,
+  ): Promise<ProviderModel> {
+    return this.service.acceptHostKeys(id, hosts);
+  }
+
+  @ResolveField(() => [ProviderHostKeyModel], { description: 'ssh: the host key pinned for each host (learnt when created or at the first check that reached it); every connection checks it.' })
+  hostKeys(@Parent() provider: ProviderModel & { hostKeys?: PinnedHosts }): ProviderHostKeyModel[] {
+    return this.service.hostKeysOf(provider);
+  }
+
   @ResolveField(() => [ProviderHealthModel], { description: 'Its latest health checks, newest first.' })
   healthHistory(@Parent() provider: ProviderModel, @Args('take', { type: () => Int, defaultValue: 50 }) take: number): Promise<ProviderHealthModel[]> {
     return this.service.healthHistory(provider.id, take);
   }
 
-  @ResolveField(() => GraphQLJSON, { description: 'The inventory its runs get (credentials are files and variables of the run, never here).' })
+  @ResolveField(() => GraphQLJSON, {
+    description: 'The inventory its runs get (credentials are files and variables of the run, never here: nothing is decrypted or written to show it).',
+  })
   inventory(@Parent() provider: ProviderModel): Promise<object> {
     return this.service.inventoryFor(provider.id);
   }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { EventEmitter2 } from '@nestjs/event-emitter';
@@ -9,17 +9,19 @@ import { Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { credentialEndpoint, insecureUrl, sameEndpoint } from '../credentials/credential-endpoints.js';
 import { CredentialsService, type RevealedCredential } from '../credentials/credentials.service.js';
 import { scrubber } from '../credentials/scrubber.js';
 import type { RunMaterials } from '../jobs/run-materials.js';
 import { combineMaterials, writeInventory } from '../jobs/run-materials.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { ProcessRunner } from '../system/process-runner.js';
-import type { ProviderModel } from './models/provider.model.js';
-import { CONNECTION_CREDENTIALS, PROVIDER_CONFIG } from './provider-config.js';
+import { fingerprint, HOST_KEY_CHANGED, keysFor, knownHostsName, type PinnedHosts, pinnedFor, splitShellWords } from './host-keys.js';
+import type { ProviderHostKeyModel, ProviderModel } from './models/provider.model.js';
+import { CONNECTION_CREDENTIALS, PROVIDER_CONFIG, type KubernetesConfig, type OpenStackConfig, type SshConfig } from './provider-config.js';
 import { checkKubernetes, checkOpenStack, type HealthResult, kubernetesResources, openstackResources } from './provider-health.js';
 import { ProviderHealthEntity } from './provider-health.entity.js';
-import { buildMaterials } from './provider-materials.js';
+import { buildMaterials, DISPLAY_RUN_DIR } from './provider-materials.js';
 import { ProviderEntity, type ProviderType } from './provider.entity.js';
 
 export const LOCAL_PROVIDER_NAME = 'local';
@@ -80,6 +82,7 @@ export class ProvidersService {
     const row = await this.validated(null, input);
     if (await this.providers.existsBy({ name: row.name })) throw validationFailed(`A provider named "${row.name}" exists already`, { name: 'is taken' });
     const saved = await this.providers.save(this.providers.create(row));
+    if (saved.type === 'ssh') await this.learnHostKeys(saved.id);
     return this.get(saved.id);
   }
 
@@ -90,7 +93,10 @@ export class ProvidersService {
     if (row.name !== current.name && (await this.providers.existsBy({ name: row.name }))) {
       throw validationFailed(`A provider named "${row.name}" exists already`, { name: 'is taken' });
     }
-    await this.providers.update(id, row as QueryDeepPartialEntity<ProviderEntity>);
+    // A host that moved (address or port) loses its pin: its key is learnt again at its new place.
+    const hostKeys = this.keepPins(current as ProviderEntity, row.config);
+    await this.providers.update(id, { ...row, hostKeys } as QueryDeepPartialEntity<ProviderEntity>);
+    if (row.type === 'ssh') await this.learnHostKeys(id);
     return this.get(id);
   }
 
@@ -117,7 +123,7 @@ export class ProvidersService {
   private async validated(
     current: ProviderEntity | null,
     input: ProviderInput,
-  ): Promise<Omit<ProviderEntity, 'id' | 'createdAt' | 'healthStatus' | 'healthMessage' | 'healthCheckedAt' | 'resources' | 'resourcesRefreshedAt'>> {
+  ): Promise<Omit<ProviderEntity, 'id' | 'createdAt' | 'healthStatus' | 'healthMessage' | 'healthCheckedAt' | 'resources' | 'resourcesRefreshedAt' | 'hostKeys'>> {
     const fields: Record<string, string> = {};
     const name = input.name ?? current?.name ?? '';
     const type = (input.type ?? current?.type ?? '') as ProviderType;
@@ -136,6 +142,7 @@ export class ProvidersService {
       const c = await this.credentials.get(credentialId).catch(() => null);
       if (!c) fields.credentialId = 'is not a known credential';
       else if (!allowed.includes(c.type)) fields.credentialId = allowed.length ? `a ${type} provider connects with ${allowed.join(' or ')}, not ${c.type}` : `a ${type} provider takes no credential`;
+      else if (!fields.config) Object.assign(fields, await this.endpointProblems(type, config, credentialId));
     } else if (type === 'openstack' || type === 'kubernetes') {
       fields.credentialId = `a ${type} provider needs a credential (${allowed.join(' or ')})`;
     }
@@ -152,6 +159,25 @@ export class ProvidersService {
     const names = Object.keys(fields);
     if (names.length) throw validationFailed(`The provider is not valid — ${names.map((n) => `${n}: ${fields[n]}`).join('; ')}`, fields);
     return { name, type, config, credentialId, becomeCredentialId, maxConcurrentJobs };
+  }
+
+  /**
+   * One rule for endpoints: the URL a credential is sent to is the one stored with it. A
+   * provider's `authUrl` (OpenStack) or `apiUrl` (Kubernetes) may be left out — the
+   * credential's is used — or repeat it; any other URL is refused, naming the field.
+   */
+  private async endpointProblems(type: ProviderType, config: Record<string, unknown>, credentialId: string): Promise<Record<string, string>> {
+    const field = type === 'openstack' ? 'authUrl' : type === 'kubernetes' ? 'apiUrl' : null;
+    if (!field) return {};
+    const given = (config as OpenStackConfig & KubernetesConfig)[field];
+    const bound = await this.credentials.endpointOf(credentialId).catch(() => undefined);
+    if (!given || !bound) return {};
+    if (!sameEndpoint(given, bound)) {
+      return {
+        [`config.${field}`]: `differs from the URL stored with the credential (${bound}): a credential is only sent to its own endpoint — leave ${field} out, or use a credential made for ${given}`,
+      };
+    }
+    return {};
   }
 
   /** The concurrency limits of these providers (those that have one). */
@@ -181,7 +207,7 @@ export class ProvidersService {
     const provider = await this.providers.findOneBy({ id });
     if (!provider) throw notFound('Provider', id);
     const [credential, become] = await this.revealCredentials(provider);
-    return buildMaterials(provider, credential, become, runDir, provider.name, {}, undefined, this.decryptKey);
+    return buildMaterials(provider, credential, become, runDir, { decryptKey: this.decryptKey });
   }
 
   /**
@@ -195,7 +221,7 @@ export class ProvidersService {
       const provider = await this.providers.findOneBy({ id: site.providerId });
       if (!provider) throw notFound('Provider', site.providerId);
       const [credential, become] = await this.revealCredentials(provider);
-      parts.push(await buildMaterials(provider, credential, become, runDir, site.name, site.variables, site.hosts, this.decryptKey));
+      parts.push(await buildMaterials(provider, credential, become, runDir, { group: site.name, siteVariables: site.variables, onlyHosts: site.hosts, decryptKey: this.decryptKey }));
     }
     try {
       return combineMaterials(parts);
@@ -204,14 +230,41 @@ export class ProvidersService {
     }
   }
 
-  /** The inventory alone (no secrets), for display. */
+  /**
+   * The inventory alone, for display: made from the credentials' non-secret fields only —
+   * nothing is decrypted, nothing written; file paths show where a run keeps them.
+   */
   async inventoryFor(id: string): Promise<object> {
-    const dir = await mkdtemp(join(tmpdir(), 'superfluid-inventory-'));
-    try {
-      return (await this.materialsFor(id, dir)).inventory;
-    } finally {
-      await rm(dir, { recursive: true, force: true });
+    const provider = await this.providers.findOneBy({ id });
+    if (!provider) throw notFound('Provider', id);
+    const [credential, become] = await this.describeCredentials(provider);
+    return (await buildMaterials(provider, credential, become, DISPLAY_RUN_DIR, { display: true })).inventory;
+  }
+
+  /** A multi-site inventory for display (Inventory.rendered): nothing decrypted, nothing written. */
+  async inventoryForSites(sites: { name: string; providerId: string; variables: Record<string, unknown>; hosts?: string[] }[]): Promise<object> {
+    const parts: RunMaterials[] = [];
+    for (const site of sites) {
+      const provider = await this.providers.findOneBy({ id: site.providerId });
+      if (!provider) throw notFound('Provider', site.providerId);
+      const [credential, become] = await this.describeCredentials(provider);
+      parts.push(await buildMaterials(provider, credential, become, DISPLAY_RUN_DIR, { group: site.name, siteVariables: site.variables, onlyHosts: site.hosts, display: true }));
     }
+    try {
+      return combineMaterials(parts).inventory;
+    } catch (err) {
+      throw new AppError(ErrorCode.CONFLICT, `The sites cannot share one inventory: ${(err as Error).message}.`);
+    }
+  }
+
+  /** A provider's credentials as display needs them: type and non-secret fields, each secret a placeholder. */
+  private async describeCredentials(provider: ProviderEntity): Promise<[RevealedCredential | null, RevealedCredential | null]> {
+    const describe = async (id: string | null): Promise<RevealedCredential | null> => {
+      if (!id) return null;
+      const c = await this.credentials.get(id);
+      return { id: c.id, name: c.name, type: c.type as RevealedCredential['type'], inputs: c.inputs, secrets: Object.fromEntries(c.secretFields.map((f) => [f, '********'])) };
+    };
+    return Promise.all([describe(provider.credentialId), describe(provider.becomeCredentialId)]);
   }
 
   /** ssh-keygen -p on the run's copy of a key: the old passphrase comes from `askpass`, never an argument. */
@@ -228,11 +281,30 @@ export class ProvidersService {
       });
   };
 
+  /**
+   * A provider's credentials in clear, for a run or a check. A credential whose endpoint would
+   * cross plain http against ALLOW_HTTP_CREDENTIAL_URLS is refused here too (it may have been
+   * stored before the rule, or under another setting).
+   */
   private async revealCredentials(provider: ProviderEntity): Promise<[RevealedCredential | null, RevealedCredential | null]> {
-    return Promise.all([
+    const [credential, become] = await Promise.all([
       provider.credentialId ? this.credentials.reveal(provider.credentialId) : null,
       provider.becomeCredentialId ? this.credentials.reveal(provider.becomeCredentialId) : null,
     ]);
+    const endpoint = credential ? credentialEndpoint(credential) : undefined;
+    const insecure = endpoint ? insecureUrl(endpoint, this.config.allowHttpCredentialUrls) : null;
+    if (insecure) throw new AppError(ErrorCode.CONFLICT, `Credential "${credential!.name}" is not sent to ${endpoint}: its URL ${insecure}.`);
+    return [credential, become];
+  }
+
+  /**
+   * The provider as a check sees it: its Kubernetes API URL is the credential's (a stored
+   * provider naming another, from before the rule, does not redirect the credential).
+   */
+  private bound(provider: ProviderEntity, credential: RevealedCredential | null): ProviderEntity {
+    const endpoint = credential ? credentialEndpoint(credential) : undefined;
+    if (provider.type !== 'kubernetes' || !endpoint) return provider;
+    return { ...provider, config: { ...provider.config, apiUrl: endpoint } };
   }
 
   // ---- monitoring ---------------------------------------------------------------------------
@@ -260,7 +332,7 @@ export class ProvidersService {
           result = await checkOpenStack(provider, credential);
           break;
         case 'kubernetes':
-          result = await checkKubernetes(provider, credential);
+          result = await checkKubernetes(this.bound(provider, credential), credential);
           break;
       }
     } catch (err) {
@@ -291,7 +363,7 @@ export class ProvidersService {
     const [credential] = await this.revealCredentials(provider);
     let resources: Record<string, unknown>;
     try {
-      resources = provider.type === 'kubernetes' ? await kubernetesResources(provider, credential) : await openstackResources(provider, credential);
+      resources = provider.type === 'kubernetes' ? await kubernetesResources(this.bound(provider, credential), credential) : await openstackResources(provider, credential);
     } catch (err) {
       const message = scrubber(credential ? Object.values(credential.secrets) : [])((err as Error).message);
       throw new AppError(ErrorCode.UNAVAILABLE, `Could not read the resources of "${provider.name}": ${message}`);
@@ -356,13 +428,167 @@ export class ProvidersService {
       });
       const scrub = scrubber(m.secrets);
       const out = scrub(`${String(run.stdout)}\n${String(run.stderr)}`);
+      // Hosts not pinned yet got their key accepted into the check's known_hosts: pin it now.
+      await this.pinLearnt(provider, await readFile(join(dir, 'credentials', provider.name, 'known_hosts'), 'utf8').catch(() => ''));
       const lines = out.split('\n').filter((l) => l.trim());
       const hosts = lines.filter((l) => / \| /.test(l));
-      const bad = hosts.filter((l) => !/ \| (CHANGED|SUCCESS)/.test(l));
+      const bad = this.hostBlocks(lines)
+        .filter((b) => / \| /.test(b) && !/ \| (CHANGED|SUCCESS)/.test(b.split('\n')[0]))
+        .map((b) => this.explainHostKey(provider, b));
       if (run.exitCode === 0 && bad.length === 0) return { status: 'up', message: `SSH login on ${hosts.length} host(s)` };
       return { status: 'down', message: (bad.length ? bad : lines).slice(0, 5).join('\n').slice(0, 1000) || `ansible exited with ${String(run.exitCode)}` };
     } finally {
       await Promise.all([rm(dir, { recursive: true, force: true }), rm(controlDir, { recursive: true, force: true })]);
     }
+  }
+
+  // ---- SSH host keys -----------------------------------------------------------------------
+
+  /** The pinned keys of an ssh provider's hosts, for display. */
+  hostKeysOf(provider: { type: string; config: Record<string, unknown>; hostKeys?: PinnedHosts }): ProviderHostKeyModel[] {
+    if (provider.type !== 'ssh') return [];
+    const pinned = provider.hostKeys ?? {};
+    return ((provider.config as SshConfig).hosts ?? []).flatMap((h) => {
+      const pin = pinnedFor(h, pinned);
+      return (pin?.keys ?? []).map((key) => ({
+        host: h.name,
+        address: h.address,
+        port: h.port ?? 22,
+        keyType: key.split(' ')[0],
+        fingerprint: fingerprint(key),
+        learnedAt: new Date(pin!.learnedAt),
+      }));
+    });
+  }
+
+  /**
+   * Forgets the pinned keys of some hosts (all when `hosts` is empty) and learns their keys
+   * again now: for an operator who knows a host was reinstalled. Refused for unknown hosts.
+   */
+  async acceptHostKeys(id: string, hosts?: string[] | null): Promise<ProviderModel> {
+    const provider = isUuid(id) ? await this.providers.findOneBy({ id }) : null;
+    if (!provider) throw notFound('Provider', id);
+    if (provider.type !== 'ssh') throw validationFailed(`Provider "${provider.name}" is not an ssh provider: it has no host keys.`, { id: 'is not an ssh provider' });
+    const names = (provider.config as SshConfig).hosts.map((h) => h.name);
+    const unknown = (hosts ?? []).filter((h) => !names.includes(h));
+    if (unknown.length) throw validationFailed(`Provider "${provider.name}" has no host ${unknown.join(', ')} (it has ${names.join(', ')}).`, { hosts: `unknown: ${unknown.join(', ')}` });
+    const forget = hosts?.length ? hosts : names;
+    const kept = Object.fromEntries(Object.entries(provider.hostKeys ?? {}).filter(([name]) => !forget.includes(name)));
+    await this.providers.update(id, { hostKeys: kept as never });
+    this.logger.warn(`provider "${provider.name}": host keys of ${forget.join(', ')} forgotten, to be learnt again`);
+    const learnt = await this.learnHostKeys(id);
+    const missing = forget.filter((h) => !learnt.includes(h));
+    if (missing.length) {
+      throw new AppError(ErrorCode.UNAVAILABLE, `The new host keys of ${missing.join(', ')} could not be read (host unreachable?): the next health check of "${provider.name}" learns them.`);
+    }
+    return this.get(id);
+  }
+
+  /** Pins the pins kept across an update: those of hosts still at the same address and port. */
+  private keepPins(current: ProviderEntity, config: Record<string, unknown>): PinnedHosts {
+    if (current.type !== 'ssh') return {};
+    const hosts = (config as SshConfig).hosts ?? [];
+    return Object.fromEntries(hosts.flatMap((h) => (pinnedFor(h, current.hostKeys ?? {}) ? [[h.name, current.hostKeys[h.name]]] : [])));
+  }
+
+  /**
+   * Reads the keys of the provider's hosts that have none pinned, by opening an SSH connection
+   * to each (through the provider's own ssh options, so a ProxyCommand works) that stops after
+   * the key exchange, and pins them. Best effort: a host that cannot be reached now is pinned
+   * by the first health check that reaches it. Returns the hosts pinned.
+   */
+  async learnHostKeys(id: string): Promise<string[]> {
+    const provider = await this.providers.findOneBy({ id });
+    if (!provider || provider.type !== 'ssh') return [];
+    const config = provider.config as SshConfig;
+    const todo = config.hosts.filter((h) => !pinnedFor(h, provider.hostKeys ?? {}));
+    if (todo.length === 0) return [];
+    const dir = await mkdtemp(join(tmpdir(), 'superfluid-hostkeys-'));
+    try {
+      let extra: string[] = [];
+      try {
+        extra = config.sshArgs ? splitShellWords(config.sshArgs) : [];
+      } catch {
+        extra = [];
+      }
+      const texts = await Promise.all(
+        todo.map(async (h, i) => {
+          const file = join(dir, `known_hosts_${i}`);
+          await this.processes
+            .run(
+              'ssh',
+              [
+                '-F', '/dev/null',
+                '-o', 'BatchMode=yes',
+                '-o', `UserKnownHostsFile=${file}`,
+                '-o', 'GlobalKnownHostsFile=/dev/null',
+                '-o', 'StrictHostKeyChecking=accept-new',
+                '-o', 'HashKnownHosts=no',
+                '-o', 'UpdateHostKeys=no',
+                '-o', 'PreferredAuthentications=none',
+                '-o', 'ConnectTimeout=10',
+                ...extra,
+                '-p', String(h.port ?? 22),
+                '-l', 'superfluid-host-key',
+                '--', h.address, 'true',
+              ],
+              { extendEnv: false, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir }, stdin: 'ignore', timeout: 20_000, reject: false },
+            )
+            .catch(() => '');
+          return readFile(file, 'utf8').catch(() => '');
+        }),
+      );
+      return await this.pinLearnt(provider, texts.join('\n'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Pins the keys found in known_hosts text for the hosts that had none pinned in `provider`
+   * (the state the connections were made with: a line for a host pinned then is the portal's
+   * own, not something ssh learnt) and still have none. Returns the hosts pinned.
+   */
+  private async pinLearnt(provider: ProviderEntity, knownHosts: string): Promise<string[]> {
+    if (provider.type !== 'ssh' || !knownHosts.trim()) return [];
+    const fresh = await this.providers.findOneBy({ id: provider.id });
+    if (!fresh) return [];
+    const pinned: PinnedHosts = { ...(fresh.hostKeys ?? {}) };
+    const learnt: string[] = [];
+    for (const h of (fresh.config as SshConfig).hosts) {
+      if (pinnedFor(h, pinned) || pinnedFor(h, provider.hostKeys ?? {})) continue;
+      const keys = keysFor(knownHosts, h.address, h.port ?? 22);
+      if (!keys.length) continue;
+      pinned[h.name] = { address: h.address, port: h.port ?? 22, keys, learnedAt: new Date().toISOString() };
+      learnt.push(h.name);
+    }
+    if (learnt.length) {
+      await this.providers.update(provider.id, { hostKeys: pinned as never });
+      this.logger.log(`provider "${provider.name}": host keys pinned for ${learnt.map((n) => `${n} (${pinned[n].keys.map(fingerprint).join(', ')})`).join(', ')}`);
+    }
+    return learnt;
+  }
+
+  /** ansible's one-line output, one block per host (a message may run over several lines). */
+  private hostBlocks(lines: string[]): string[] {
+    const blocks: string[] = [];
+    for (const line of lines) {
+      if (/^\S+ \| /.test(line) || blocks.length === 0) blocks.push(line);
+      else blocks[blocks.length - 1] += `\n${line}`;
+    }
+    return blocks;
+  }
+
+  /** A health check's block for a host whose key is not the pinned one, said plainly (its first line otherwise). */
+  private explainHostKey(provider: ProviderEntity, block: string): string {
+    if (!HOST_KEY_CHANGED.test(block)) return block.split('\n')[0];
+    const name = block.split(' | ')[0].trim();
+    const host = (provider.config as SshConfig).hosts.find((h) => h.name === name);
+    const pin = host && provider.hostKeys?.[host.name];
+    const where = host ? `${name} (${knownHostsName(host.address, host.port ?? 22)})` : name;
+    return (
+      `${where}: its SSH host key has changed since it was pinned${pin ? ` on ${pin.learnedAt.slice(0, 10)} (${pin.keys.map(fingerprint).join(', ')})` : ''}; ` +
+      'the connection was refused. If the host was reinstalled, accept its new key (acceptProviderHostKeys); otherwise someone may be intercepting the connection.'
+    );
   }
 }

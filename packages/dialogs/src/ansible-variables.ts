@@ -26,10 +26,19 @@ const MAGIC = new Set([
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/**
+ * The portal's own connection variables: where a run's credentials go (`k8s_api_url`,
+ * `k8s_api_key`, `openstack_auth`, `openstack_clouds_yaml`...) and what it passes itself
+ * (`superfluid_outputs`, `superfluid_items`). An order setting one could send a credential
+ * to another server, so these prefixes are the portal's alone.
+ */
+const RESERVED_PREFIXES = /^(k8s_|openstack_|superfluid_)/i;
+
 /** Why `name` cannot be set as a variable, or null when it can. */
 export function forbiddenVariable(name: string): string | null {
   if (!IDENTIFIER.test(name)) return `"${name}" is not a valid variable name`;
   if (/^ansible_/i.test(name)) return `"${name}" is an Ansible connection or setting variable, which orders may not set`;
+  if (RESERVED_PREFIXES.test(name)) return `"${name}" is one of the portal's own connection variables (k8s_*, openstack_*, superfluid_*), which orders may not set`;
   if (MAGIC.has(name)) return `"${name}" is one of Ansible's own variables, which orders may not set`;
   return null;
 }

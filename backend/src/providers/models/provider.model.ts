@@ -23,6 +23,16 @@ export class ProviderModel {
   @Field() createdAt: Date;
 }
 
+@ObjectType('ProviderHostKey', { description: "An SSH host key pinned for one of an ssh provider's hosts: every connection checks it." })
+export class ProviderHostKeyModel {
+  @Field({ description: 'The host name in the provider.' }) host: string;
+  @Field() address: string;
+  @Field(() => Int) port: number;
+  @Field({ description: 'ssh-ed25519, ecdsa-sha2-nistp256, ssh-rsa...' }) keyType: string;
+  @Field({ description: 'As ssh-keygen -l shows it: SHA256:...' }) fingerprint: string;
+  @Field() learnedAt: Date;
+}
+
 @ObjectType('ProviderHealthCheck', { description: 'One health check; `changed` marks an alarm (down, or back up).' })
 export class ProviderHealthModel {
   @Field(() => ID) providerId: string;
