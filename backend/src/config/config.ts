@@ -44,6 +44,7 @@ const schema = z.object({
   GIT_MAX_FILES: z.coerce.number().int().min(1).default(20_000),
   GIT_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   PROVIDER_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
+  SANDBOX: z.enum(['on', 'off']).default('on'),
 });
 
 export interface AppConfig {
@@ -78,6 +79,11 @@ export interface AppConfig {
   gitRefreshConcurrency: number;
   /** Every provider's health is checked this often. */
   providerHealthIntervalSeconds: number;
+  /**
+   * Every Ansible process runs in a bubblewrap sandbox (SANDBOX=on, the default). Off only
+   * for a developer who asks: playbooks then run as the portal's own user and see its files.
+   */
+  sandbox: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -119,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     gitMaxFiles: c.GIT_MAX_FILES,
     gitRefreshConcurrency: c.GIT_REFRESH_CONCURRENCY,
     providerHealthIntervalSeconds: c.PROVIDER_HEALTH_INTERVAL_SECONDS,
+    sandbox: c.SANDBOX === 'on',
   };
 }
 

@@ -84,6 +84,7 @@ export class GitHttpController {
         SUPERFLUID_BRANCH: repo.branch,
         SUPERFLUID_ANSIBLE_PLAYBOOK: this.config.ansiblePlaybookBin,
         SUPERFLUID_GIT_MAX_FILES: String(this.config.gitMaxFiles),
+        SUPERFLUID_SANDBOX: this.config.sandbox ? 'on' : 'off',
       },
       buffer: false,
       reject: false,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
@@ -9,6 +9,7 @@ import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../comm
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { UsersService } from '../users/users.service.js';
+import { removeTree, Sandbox, type SandboxFile } from '../system/sandbox.js';
 import { AnsibleRunner, stripAnsi } from './ansible-runner.js';
 import { JobEventEntity } from './job-event.entity.js';
 import { JobOutputWriter, type RawEvent } from './job-output.writer.js';
@@ -65,6 +66,7 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     private readonly runner: AnsibleRunner,
     private readonly pubsub: PubSubService,
     private readonly users: UsersService,
+    private readonly sandbox: Sandbox,
   ) {}
 
   async get(id: string): Promise<JobModel> {
@@ -201,7 +203,7 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     // inventory) while its row is being stored: ansible-playbook starts once both are done.
     const job = { id: spec.jobId ?? randomUUID() };
     const runDir = join(this.config.dataDir, 'runs', job.id);
-    const prepared = this.prepare(runDir, spec);
+    const prepared = this.prepare(job.id, runDir, spec);
     prepared.catch(() => undefined); // awaited below, where its failure becomes the job's error
     // Cancel: announced on Redis for an instant stop (listened to from the start, alongside the
     // row's insert), seen when the job is marked running and at each lease renewal in case the
@@ -214,14 +216,14 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     } catch (err) {
       (await listening)();
       await prepared.catch(() => undefined);
-      await this.discard(runDir);
+      await this.discard(job.id, runDir);
       throw err;
     }
     const [stopListening, notCreated] = await Promise.all([listening, Promise.resolve(spec.onCreated?.(job.id)).then(() => null, (err: unknown) => err)]);
     if (notCreated) {
       stopListening();
       await prepared.catch(() => undefined);
-      await this.discard(runDir); // its credential files with it
+      await this.discard(job.id, runDir); // its credential files with it
       throw notCreated;
     }
     const heartbeat = setInterval(() => {
@@ -241,10 +243,11 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     let runEnv: Record<string, string> = {};
     let vaultIds: { label: string; file: string }[] = [];
     try {
-      const materials = await prepared;
+      const { materials, secretVarsFile } = await prepared;
       const secretValues = Object.values(spec.secretExtraVars ?? {}).filter((v): v is string => typeof v === 'string' && v.length > 0);
       scrub = scrubber([...materials.secrets, ...secretValues]);
-      const command = this.runner.command(runDir, spec.playbook, spec.options, materials.vaultIds);
+      const command = this.runner.command(runDir, spec.playbook, spec.options, materials.vaultIds, secretVarsFile);
+      const secretFiles = await this.credentialsForSandbox(job.id, runDir);
       runEnv = materials.env;
       vaultIds = materials.vaultIds ?? [];
       if (await this.markRunning(job.id, command, JSON.stringify(materials.inventory, null, 2))) cancel.abort(); // canceled while it was being prepared
@@ -256,6 +259,8 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
         signal: cancel.signal,
         env: runEnv,
         vaultIds,
+        secretFiles,
+        secretVarsFile,
         scrub,
         onStdout: (text) => writer.addText(text),
         onEvent: (raw: RawEvent) => {
@@ -301,7 +306,7 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
         this.logger.error(`job ${job.id}: ${err.message}`);
         error = [error, `Part of the run's output could not be stored: ${err.message}`].filter(Boolean).join('\n');
       });
-      await this.discard(runDir);
+      await this.discard(job.id, runDir);
     }
     const outcome = { returnCode, artifacts, hostSummaries, eventsEmitted, finishedAt: new Date(), eventCount: writer.eventCount, heartbeatAt: null };
     // Only a job still ours takes the outcome's status: one the reconciler already failed keeps its status.
@@ -313,16 +318,35 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
 
   /**
    * A run's folder: the repository's tree at the commit in project/, a private tmp/, the
-   * materials of its providers (credential files), the inventory and the variables.
+   * inventory and the variables; and its credentials — the materials of its providers,
+   * secret group variables, secret dialog values — in `credentials/`, a link to a tmpfs
+   * folder of the run's own (RAM: never on disk), whence the sandbox takes them.
    */
-  private async prepare(runDir: string, spec: LaunchSpec): Promise<RunMaterials> {
-    await mkdir(join(runDir, 'tmp'), { recursive: true, mode: 0o700 });
+  private async prepare(jobId: string, runDir: string, spec: LaunchSpec): Promise<{ materials: RunMaterials; secretVarsFile?: string }> {
+    const [tmpfs] = await Promise.all([this.sandbox.runFolder(jobId), mkdir(join(runDir, 'tmp'), { recursive: true, mode: 0o700 })]);
+    await symlink(tmpfs, join(runDir, 'credentials'));
     const [materials] = await Promise.all([spec.materials(runDir), this.snapshots.copyInto(spec.repoId, spec.commit, join(runDir, 'project'))]);
+    const secretVars = spec.secretExtraVars && Object.keys(spec.secretExtraVars).length ? spec.secretExtraVars : null;
+    const secretVarsFile = secretVars ? join(runDir, 'credentials', '.extra_vars.yml') : undefined;
     await Promise.all([
       writeInventory(runDir, materials),
-      writeFile(join(runDir, 'extra_vars.yml'), renderUnsafeVars({ ...spec.extraVars, ...spec.secretExtraVars }), { mode: 0o600 }),
+      writeFile(join(runDir, 'extra_vars.yml'), renderUnsafeVars(spec.extraVars), { mode: 0o600 }),
+      secretVarsFile && secretVars ? writeFile(secretVarsFile, renderUnsafeVars(secretVars), { mode: 0o600 }) : undefined,
     ]);
-    return materials;
+    return { materials, secretVarsFile };
+  }
+
+  /**
+   * In the sandbox, the run's credentials move from its tmpfs folder into the sandbox's own
+   * tmpfs (read into memory, the folder removed): when the sandbox ends, however it ends,
+   * they are gone. SANDBOX=off: they stay in the tmpfs folder until the run's folder goes.
+   */
+  private async credentialsForSandbox(jobId: string, runDir: string): Promise<SandboxFile[]> {
+    if (!this.sandbox.enabled) return [];
+    const link = join(runDir, 'credentials');
+    const files = await this.sandbox.takeFiles(await this.sandbox.runFolder(jobId), link);
+    await unlink(link);
+    return files;
   }
 
   /** Marks the job running and renews its lease, in one statement; true when a cancel has been asked for. */
@@ -342,25 +366,26 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
    * deleted in the background; shutdown waits for the deletions, and a start clears what
    * a process that died left in the trash.
    */
-  private async discard(runDir: string): Promise<void> {
+  private async discard(jobId: string, runDir: string): Promise<void> {
+    await this.sandbox.removeTmpfs(`run-${jobId}`).catch((err: Error) => this.logger.warn(`job ${jobId}: removing its credentials: ${err.message}`));
     const trash = join(this.config.dataDir, 'trash', basename(runDir));
     try {
       await rename(runDir, trash);
     } catch {
       await mkdir(dirname(trash), { recursive: true, mode: 0o700 }).catch(() => undefined);
       if (!(await rename(runDir, trash).then(() => true, () => false))) {
-        await rm(runDir, { recursive: true, force: true }).catch(() => undefined);
+        await removeTree(runDir).catch(() => undefined);
         return;
       }
     }
-    const removal: Promise<void> = rm(trash, { recursive: true, force: true })
+    const removal: Promise<void> = removeTree(trash)
       .catch((err: Error) => this.logger.warn(`removing ${trash}: ${err.message}`))
       .finally(() => this.removals.delete(removal));
     this.removals.add(removal);
   }
 
   async onModuleInit(): Promise<void> {
-    await rm(join(this.config.dataDir, 'trash'), { recursive: true, force: true }).catch(() => undefined);
+    await removeTree(join(this.config.dataDir, 'trash')).catch(() => undefined);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -13,6 +13,7 @@ import type { RunMaterials } from '../jobs/run-materials.js';
 import { combineMaterials, writeInventory } from '../jobs/run-materials.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { ProcessRunner } from '../system/process-runner.js';
+import { removeTree, Sandbox } from '../system/sandbox.js';
 import type { ProviderModel } from './models/provider.model.js';
 import { CONNECTION_CREDENTIALS, PROVIDER_CONFIG } from './provider-config.js';
 import { checkKubernetes, checkOpenStack, type HealthResult, kubernetesResources, openstackResources } from './provider-health.js';
@@ -49,6 +50,7 @@ export class ProvidersService {
     private readonly credentials: CredentialsService,
     private readonly processes: ProcessRunner,
     private readonly pubsub: PubSubService,
+    private readonly sandbox: Sandbox,
   ) {}
 
   registerUsage(check: ProviderUsageCheck): void {
@@ -336,31 +338,39 @@ export class ProvidersService {
   }
 
   private async checkSsh(provider: ProviderEntity): Promise<HealthResult> {
-    const dir = await mkdtemp(join(tmpdir(), 'superfluid-health-'));
-    // SSH control sockets must fit in 108 bytes: a short folder of the check's own, removed with it.
+    // On tmpfs: the check's credential files never reach a disk.
+    const dir = await this.sandbox.tmpfsFolder('health-');
+    // SSH control sockets must fit in 108 bytes: a short folder of the check's own, removed with it
+    // (in the sandbox, /tmp is the check's own anyway).
     const controlDir = `/tmp/sfhc-${basename(dir).slice(-8)}`;
     try {
       const m = await this.materialsFor(provider.id, dir);
       const args = ['-i', await writeInventory(dir, m), provider.name, '-m', 'ansible.builtin.raw', '-a', 'true', '-o', '-T', '10'];
       // `ansible` lives beside `ansible-playbook`.
       const bin = /ansible-playbook$/.test(this.config.ansiblePlaybookBin) ? this.config.ansiblePlaybookBin.replace(/ansible-playbook$/, 'ansible') : 'ansible';
-      const run = await this.processes.spawn(bin, args, {
-        extendEnv: false,
-        reject: false,
-        timeout: 60_000,
-        env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          HOME: dir,
-          LANG: 'C.UTF-8',
-          ANSIBLE_HOST_KEY_CHECKING: 'false',
-          ANSIBLE_NOCOLOR: '1',
-          ANSIBLE_LOCAL_TEMP: join(dir, 'tmp'),
-          ANSIBLE_SSH_CONTROL_PATH_DIR: controlDir,
-          ANSIBLE_SSH_CONTROL_PATH: '%(directory)s/%%C',
-          ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true',
-          ...m.env,
+      // In a sandbox like a run's: its ProxyCommand (sshArgs) runs there, not on the worker.
+      const run = await this.sandbox.spawn(
+        bin,
+        args,
+        {
+          extendEnv: false,
+          reject: false,
+          timeout: 60_000,
+          env: {
+            PATH: process.env.PATH ?? '/usr/bin:/bin',
+            HOME: dir,
+            LANG: 'C.UTF-8',
+            ANSIBLE_HOST_KEY_CHECKING: 'false',
+            ANSIBLE_NOCOLOR: '1',
+            ANSIBLE_LOCAL_TEMP: join(dir, 'tmp'),
+            ANSIBLE_SSH_CONTROL_PATH_DIR: controlDir,
+            ANSIBLE_SSH_CONTROL_PATH: '%(directory)s/%%C',
+            ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true',
+            ...m.env,
+          },
         },
-      });
+        { cwd: dir, writable: [dir], network: true },
+      );
       const scrub = scrubber(m.secrets);
       const out = scrub(`${String(run.stdout)}\n${String(run.stderr)}`);
       const lines = out.split('\n').filter((l) => l.trim());
@@ -369,7 +379,7 @@ export class ProvidersService {
       if (run.exitCode === 0 && bad.length === 0) return { status: 'up', message: `SSH login on ${hosts.length} host(s)` };
       return { status: 'down', message: (bad.length ? bad : lines).slice(0, 5).join('\n').slice(0, 1000) || `ansible exited with ${String(run.exitCode)}` };
     } finally {
-      await Promise.all([rm(dir, { recursive: true, force: true }), rm(controlDir, { recursive: true, force: true })]);
+      await Promise.all([removeTree(dir), rm(controlDir, { recursive: true, force: true })]);
     }
   }
 }
