@@ -45,6 +45,11 @@ const schema = z.object({
   GIT_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   PROVIDER_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
   SANDBOX: z.enum(['on', 'off']).default('on'),
+  JOB_MAX_EVENTS: z.coerce.number().int().min(100).default(100_000),
+  JOB_MAX_EVENTS_MB: z.coerce.number().int().min(1).default(200),
+  JOB_MAX_EVENT_KB: z.coerce.number().int().min(4).default(128),
+  JOB_MAX_MSG_CHARS: z.coerce.number().int().min(100).default(8192),
+  JOB_MAX_STDOUT_MB: z.coerce.number().int().min(1).default(10),
 });
 
 export interface AppConfig {
@@ -84,6 +89,21 @@ export interface AppConfig {
    * for a developer who asks: playbooks then run as the portal's own user and see its files.
    */
   sandbox: boolean;
+  /** What one job may store; past each limit, output is cut and a marker says what was cut. */
+  jobOutputLimits: JobOutputLimits;
+}
+
+export interface JobOutputLimits {
+  /** Events stored per job (the last, playbook_on_stats, always is). */
+  maxEvents: number;
+  /** Bytes of events (their JSON) stored per job. */
+  maxEventBytes: number;
+  /** Bytes of one event: a larger one is stored cut to its names, status and message. */
+  maxEventSize: number;
+  /** Characters of one `msg` (in events and in the job's error). */
+  maxMsgChars: number;
+  /** Characters of stdout stored per job. */
+  maxStdoutChars: number;
 }
 
 export class ConfigError extends Error {}
@@ -126,6 +146,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     gitRefreshConcurrency: c.GIT_REFRESH_CONCURRENCY,
     providerHealthIntervalSeconds: c.PROVIDER_HEALTH_INTERVAL_SECONDS,
     sandbox: c.SANDBOX === 'on',
+    jobOutputLimits: {
+      maxEvents: c.JOB_MAX_EVENTS,
+      maxEventBytes: c.JOB_MAX_EVENTS_MB * 1024 * 1024,
+      maxEventSize: c.JOB_MAX_EVENT_KB * 1024,
+      maxMsgChars: c.JOB_MAX_MSG_CHARS,
+      maxStdoutChars: c.JOB_MAX_STDOUT_MB * 1024 * 1024,
+    },
   };
 }
 

@@ -35,6 +35,7 @@ import { DialogEditor1765200000000 } from './migrations/1765200000000-DialogEdit
 import { Reconfigure1765400000000 } from './migrations/1765400000000-Reconfigure.js';
 import { ServiceProviders1765500000000 } from './migrations/1765500000000-ServiceProviders.js';
 import { DialogBindings1765600000000 } from './migrations/1765600000000-DialogBindings.js';
+import { JobOutputChunks1765780000000 } from './migrations/1765780000000-JobOutputChunks.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -76,6 +77,7 @@ export const MIGRATIONS = [
   Reconfigure1765400000000,
   ServiceProviders1765500000000,
   DialogBindings1765600000000,
+  JobOutputChunks1765780000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -20,7 +20,8 @@ export interface AnsibleRun {
   playbook: string;
   options?: JobOptions;
   onStdout: (text: string) => void;
-  onEvent: (event: RawEvent) => void;
+  /** One event of the callback plugin, and the size of its JSON line. */
+  onEvent: (event: RawEvent, bytes: number) => void;
   /** Aborting it stops the run: SIGTERM to ansible's whole process group, SIGKILL after a grace period. */
   signal?: AbortSignal;
   /** Vault passwords of the run, as files: --vault-id label@file. */
@@ -151,7 +152,8 @@ export class AnsibleRunner {
       }),
       lines(stdio[EVENTS_FD], (line) => {
         try {
-          run.onEvent(JSON.parse(scrub(line)) as RawEvent);
+          const text = scrub(line);
+          run.onEvent(JSON.parse(text) as RawEvent, text.length);
         } catch {
           run.onStdout(`[superfluid] unreadable event line skipped\n`);
         }

@@ -2,6 +2,7 @@ import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/com
 import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
 import { JobName, QueueName } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
+import { ScheduleKeeper } from '../system/schedule-keeper.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GitReposModule } from '../git-repos/git-repos.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -25,9 +26,10 @@ export class JobsModule implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queues: QueueService,
     private readonly jobs: JobsService,
+    private readonly schedules: ScheduleKeeper,
   ) {}
 
-  /** In the worker role: the hourly retention cleanup, one schedule shared by every worker. */
+  /** In the worker role: the hourly retention cleanup, one schedule shared by every worker (put back if Redis loses it). */
   async onApplicationBootstrap(): Promise<void> {
     if (!runsWorker(this.config)) return;
     this.queues.work(
@@ -41,8 +43,7 @@ export class JobsModule implements OnApplicationBootstrap {
       },
       1,
     );
-    await this.queues
-      .queue(QueueName.MAINTENANCE)
-      .upsertJobScheduler('purge-job-output', { every: 3_600_000 }, { name: JobName.PURGE_JOB_OUTPUT });
+    // Kept: put back every reconcile tick if Redis loses it.
+    await this.schedules.keep(QueueName.MAINTENANCE, 'purge-job-output', 3_600_000, JobName.PURGE_JOB_OUTPUT);
   }
 }

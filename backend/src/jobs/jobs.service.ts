@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat, symlink, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, MoreThan, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { UsersService } from '../users/users.service.js';
 import { removeTree, Sandbox, type SandboxFile } from '../system/sandbox.js';
 import { AnsibleRunner, stripAnsi } from './ansible-runner.js';
 import { JobEventEntity } from './job-event.entity.js';
-import { JobOutputWriter, type RawEvent } from './job-output.writer.js';
+import { capMessage, JobOutputWriter, type RawEvent } from './job-output.writer.js';
 import { type HostCounters, JobEntity, type JobStatus } from './job.entity.js';
 import type { JobEventModel, JobModel } from './models/job.model.js';
 import type { JobOptions } from './job-options.js';
@@ -49,6 +49,16 @@ const ACTIVE: JobStatus[] = ['new', 'pending', 'waiting', 'running'];
 const HEARTBEAT_MS = 5_000;
 /** ...and a lease older than this means the worker died. */
 export const LEASE_MS = 30_000;
+/**
+ * ...once it has been seen lapsed twice, this long apart: a worker cut off from the database
+ * (an outage) renews its lease within HEARTBEAT_MS of getting it back, so a lease that looked
+ * lapsed right after the outage is fresh again at the second look.
+ */
+const STALE_CONFIRM_MS = 2 * HEARTBEAT_MS;
+/** The final result of a run is written again this long through a database outage. */
+const RESULT_RETRY_MS = 10 * 60_000;
+/** A run folder younger than this is never swept (its job row may not be stored yet). */
+const SWEEP_GRACE_MS = 15_000;
 export const isFinished = (status: JobStatus) => FINISHED.includes(status);
 
 @Injectable()
@@ -56,6 +66,10 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobsService.name);
   /** Run folders being deleted in the background. */
   private readonly removals = new Set<Promise<void>>();
+  /** Jobs this process is running now: live, whatever their lease looks like. */
+  private readonly running = new Set<string>();
+  /** When a job's (or a request's runs') lease was first seen lapsed, by this process. */
+  private readonly staleSince = new Map<string, number>();
 
   constructor(
     @InjectRepository(JobEntity) private readonly jobs: Repository<JobEntity>,
@@ -84,13 +98,31 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     return this.events.find({ where: { jobId, seq: MoreThan(Math.max(afterSeq, 0)) }, order: { seq: 'ASC' }, take: Math.min(Math.max(limit, 1), 1000) });
   }
 
-  /** Stdout from `offset` (in characters) and the job's current status. */
+  /**
+   * Stdout from `offset` (in characters) and the job's current status, read in one statement
+   * (so they agree): only the chunks that end past `offset`.
+   */
   async stdoutFrom(jobId: string, offset: number): Promise<{ text: string; status: JobStatus }> {
     if (!isUuid(jobId)) throw notFound('Job', jobId);
     if (offset < 0) throw validationFailed('offset must be 0 or more');
-    const job = await this.jobs.findOne({ where: { id: jobId }, select: { stdout: true, status: true } });
-    if (!job) throw notFound('Job', jobId);
-    return { text: job.stdout.slice(offset), status: job.status };
+    const rows = (await this.db.query(
+      `SELECT j.status, c.start, c.text FROM jobs j LEFT JOIN job_output_chunks c ON c.job_id = j.id AND c.stop > $2 WHERE j.id = $1 ORDER BY c.seq`,
+      [jobId, offset],
+    )) as { status: JobStatus; start: number | null; text: string | null }[];
+    if (rows.length === 0) throw notFound('Job', jobId);
+    const text = rows
+      .filter((r) => r.text !== null)
+      .map((r) => (r.start! < offset ? r.text!.slice(offset - r.start!) : r.text!))
+      .join('');
+    return { text, status: rows[0].status };
+  }
+
+  /** The whole stdout of a job (as stored). */
+  async stdoutOf(jobId: string): Promise<string> {
+    const [row] = (await this.db.query(`SELECT coalesce(string_agg(text, '' ORDER BY seq), '') AS text FROM job_output_chunks WHERE job_id = $1`, [jobId])) as {
+      text: string;
+    }[];
+    return row.text;
   }
 
   /** Marks the jobs of a request that a dead worker left running as `error`, and ends their streams. */
@@ -125,13 +157,19 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     return this.get(id);
   }
 
-  /** True while the job runs on a worker that renews its lease. */
+  /**
+   * True while the job runs on a worker that renews its lease: this process, or one whose
+   * lease is fresh. A lapsed lease makes it dead only when seen lapsed twice, STALE_CONFIRM_MS
+   * apart (after a database outage the worker renews it at once): the first look says live.
+   */
   async isLive(jobId: string): Promise<boolean> {
-    return this.jobs
-      .createQueryBuilder('j')
-      .where({ id: jobId, status: In(ACTIVE) })
-      .andWhere(`j.heartbeat_at > now() - make_interval(secs => :lease)`, { lease: LEASE_MS / 1000 })
-      .getExists();
+    if (this.running.has(jobId)) return true;
+    if (!isUuid(jobId)) return false;
+    const rows = (await this.db.query(
+      `SELECT coalesce(heartbeat_at > now() - make_interval(secs => $2), false) AS fresh FROM jobs WHERE id = $1 AND status = ANY($3)`,
+      [jobId, LEASE_MS / 1000, ACTIVE],
+    )) as { fresh: boolean }[];
+    return this.judgeLease(`job:${jobId}`, rows.length > 0, rows.some((r) => r.fresh));
   }
 
   /** Marks one job a dead worker left running as `error`. */
@@ -140,13 +178,31 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     if (result.affected) await this.publishDone(jobId);
   }
 
-  /** True while a job of the request is running on a worker that renews its lease. */
+  /** True while a job of the request is running on a worker that renews its lease (as `isLive` judges it). */
   async hasLiveRun(requestId: string): Promise<boolean> {
-    return this.jobs
-      .createQueryBuilder('j')
-      .where({ requestId, status: In(ACTIVE) })
-      .andWhere(`j.heartbeat_at > now() - make_interval(secs => :lease)`, { lease: LEASE_MS / 1000 })
-      .getExists();
+    if (!isUuid(requestId)) return false;
+    const rows = (await this.db.query(
+      `SELECT id, coalesce(heartbeat_at > now() - make_interval(secs => $2), false) AS fresh FROM jobs WHERE request_id = $1 AND status = ANY($3)`,
+      [requestId, LEASE_MS / 1000, ACTIVE],
+    )) as { id: string; fresh: boolean }[];
+    if (rows.some((r) => this.running.has(r.id))) return true;
+    return this.judgeLease(`request:${requestId}`, rows.length > 0, rows.some((r) => r.fresh));
+  }
+
+  /** Live when active and fresh; when active with a lapsed lease, live until seen lapsed again STALE_CONFIRM_MS later. */
+  private judgeLease(key: string, active: boolean, fresh: boolean): boolean {
+    if (!active || fresh) {
+      this.staleSince.delete(key);
+      return active;
+    }
+    const first = this.staleSince.get(key);
+    if (first === undefined) {
+      this.staleSince.set(key, Date.now());
+      return true;
+    }
+    if (Date.now() - first < STALE_CONFIRM_MS) return true;
+    this.staleSince.delete(key);
+    return false;
   }
 
   /**
@@ -202,6 +258,15 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     // The job's id is chosen here, so its folder is prepared (project, credentials,
     // inventory) while its row is being stored: ansible-playbook starts once both are done.
     const job = { id: spec.jobId ?? randomUUID() };
+    this.running.add(job.id);
+    try {
+      return await this.runJob(job, spec);
+    } finally {
+      this.running.delete(job.id);
+    }
+  }
+
+  private async runJob(job: { id: string }, spec: LaunchSpec): Promise<JobModel> {
     const runDir = join(this.config.dataDir, 'runs', job.id);
     const prepared = this.prepare(job.id, runDir, spec);
     prepared.catch(() => undefined); // awaited below, where its failure becomes the job's error
@@ -231,7 +296,7 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
         .then((cancelRequested) => cancelRequested && cancel.abort())
         .catch((err: Error) => this.logger.warn(`job ${job.id}: heartbeat failed: ${err.message}`));
     }, HEARTBEAT_MS);
-    const writer = new JobOutputWriter(job.id, this.db, this.pubsub);
+    const writer = new JobOutputWriter(job.id, this.db, this.pubsub, this.config.jobOutputLimits);
     const failures: string[] = [];
     let artifacts: Record<string, unknown> | null = null;
     let hostSummaries: Record<string, HostCounters> | null = null;
@@ -263,13 +328,13 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
         secretVarsFile,
         scrub,
         onStdout: (text) => writer.addText(text),
-        onEvent: (raw: RawEvent) => {
-          const event = writer.addEvent(raw);
+        onEvent: (raw: RawEvent, bytes: number) => {
+          writer.addEvent(raw, bytes);
           if (typeof raw.counter === 'number') eventsEmitted = Math.max(eventsEmitted, raw.counter);
-          if ((event.event === 'runner_on_failed' || event.event === 'runner_on_unreachable') && event.failed) {
-            failures.push(`${event.host}: ${String(raw.msg ?? 'failed')}`);
+          if ((raw.event === 'runner_on_failed' || raw.event === 'runner_on_unreachable') && raw.failed && failures.length < 20) {
+            failures.push(`${raw.host ?? '?'}: ${capMessage(String(raw.msg ?? 'failed'), this.config.jobOutputLimits.maxMsgChars)}`);
           }
-          if (event.event === 'playbook_on_stats') {
+          if (raw.event === 'playbook_on_stats') {
             artifacts = (raw.artifact_data as Record<string, unknown>) ?? {};
             hostSummaries = (raw.hosts as Record<string, HostCounters>) ?? {};
           }
@@ -299,7 +364,6 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
       error = scrub(`The run could not start: ${stripAnsi((err as Error).message)}`);
       this.logger.error(`job ${job.id}: ${(err as Error).stack}`);
     } finally {
-      clearInterval(heartbeat);
       stopListening();
       await writer.close().catch((err: Error) => {
         // The run's own result stands; only its stored output is incomplete.
@@ -308,12 +372,53 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
       });
       await this.discard(job.id, runDir);
     }
-    const outcome = { returnCode, artifacts, hostSummaries, eventsEmitted, finishedAt: new Date(), eventCount: writer.eventCount, heartbeatAt: null };
-    // Only a job still ours takes the outcome's status: one the reconciler already failed keeps its status.
-    const claimed = await this.jobs.update({ id: job.id, status: In(ACTIVE) }, { ...outcome, status, error });
-    if (!claimed.affected) await this.jobs.update(job.id, outcome);
+    // The outcome is stored through a database outage (the lease renewed meanwhile, so nobody
+    // takes the run for dead): retried, with the events counted as stored.
+    try {
+      await this.retrying(`job ${job.id}: storing its result`, () => this.storeOutcome(job.id, status, error, { returnCode, artifacts, hostSummaries, eventsEmitted }));
+    } finally {
+      clearInterval(heartbeat);
+    }
     const [, model] = await Promise.all([this.publishDone(job.id), this.get(job.id)]);
     return model;
+  }
+
+  /**
+   * Stores how the run ended. `event_count` is what the database holds, so `eventsComplete`
+   * compares the events stored with those Ansible emitted. Only a job still ours takes the
+   * outcome's status: one the reconciler already failed keeps its status.
+   */
+  private async storeOutcome(
+    jobId: string,
+    status: JobStatus,
+    error: string | null,
+    o: { returnCode: number | null; artifacts: Record<string, unknown> | null; hostSummaries: Record<string, HostCounters> | null; eventsEmitted: number },
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE jobs SET return_code = $2, artifacts = $3, host_summaries = $4, events_emitted = $5, finished_at = now(), heartbeat_at = NULL,
+              event_count = (SELECT count(*) FROM job_events WHERE job_id = $1),
+              status = CASE WHEN status = ANY($8) THEN $6 ELSE status END,
+              error = CASE WHEN status = ANY($8) THEN $7 ELSE error END
+        WHERE id = $1`,
+      [jobId, o.returnCode, o.artifacts === null ? null : JSON.stringify(o.artifacts), o.hostSummaries === null ? null : JSON.stringify(o.hostSummaries), o.eventsEmitted, status, error, ACTIVE],
+    );
+  }
+
+  /** Runs `write` until it succeeds, waiting longer each time, for at most RESULT_RETRY_MS; then throws its error. */
+  private async retrying(what: string, write: () => Promise<void>): Promise<void> {
+    const until = Date.now() + RESULT_RETRY_MS;
+    for (let delay = 250, warned = false; ; delay = Math.min(delay * 2, 5_000)) {
+      try {
+        await write();
+        if (warned) this.logger.log(`${what}: done`);
+        return;
+      } catch (err) {
+        if (Date.now() > until) throw err;
+        if (!warned) this.logger.warn(`${what} failed (${(err as Error).message}): trying again until it works`);
+        warned = true;
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
   }
 
   /**
@@ -386,6 +491,45 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await removeTree(join(this.config.dataDir, 'trash')).catch(() => undefined);
+    if (runsWorker(this.config)) {
+      const swept = await this.sweepRunFolders().catch((err: Error) => {
+        this.logger.warn(`sweeping run folders: ${err.message}`);
+        return 0;
+      });
+      if (swept) this.logger.warn(`removed ${swept} run folder(s) and credential folder(s) a process that died left behind`);
+    }
+  }
+
+  /**
+   * Removes the run folders (DATA_DIR/runs/<job>) and tmpfs credential folders that belong
+   * to no live job: what a worker killed mid-run left. A folder of a job whose lease is fresh
+   * (another worker on this DATA_DIR runs it) or younger than SWEEP_GRACE_MS is kept; tmpfs
+   * folders of checks (health, inventory) are removed after 10 minutes.
+   */
+  async sweepRunFolders(): Promise<number> {
+    const leaseFresh = async (id: string) =>
+      isUuid(id) &&
+      ((await this.db.query(`SELECT 1 FROM jobs WHERE id = $1 AND status = ANY($2) AND heartbeat_at > now() - make_interval(secs => $3)`, [id, ACTIVE, LEASE_MS / 1000])) as unknown[])
+        .length > 0;
+    const old = async (path: string, ms: number) => {
+      const st = await stat(path).catch(() => null);
+      return st !== null && Date.now() - st.mtimeMs > ms;
+    };
+    let swept = 0;
+    const runs = join(this.config.dataDir, 'runs');
+    for (const id of await readdir(runs).catch(() => [] as string[])) {
+      if (this.running.has(id) || !(await old(join(runs, id), SWEEP_GRACE_MS)) || (await leaseFresh(id))) continue;
+      await this.discard(id, join(runs, id));
+      swept++;
+    }
+    for (const name of await this.sandbox.tmpfsEntries()) {
+      const path = join(this.sandbox.tmpfsRoot, name);
+      const id = name.startsWith('run-') ? name.slice(4) : null;
+      if (id ? this.running.has(id) || !(await old(path, SWEEP_GRACE_MS)) || (await leaseFresh(id)) : !(await old(path, 600_000))) continue;
+      await this.sandbox.removeTmpfs(name);
+      swept++;
+    }
+    return swept;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -410,7 +554,8 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
         if (rows.length === 0) return 0;
         const ids = rows.map((r) => r.id);
         await tx.query('DELETE FROM job_events WHERE job_id = ANY($1)', [ids]);
-        await tx.query(`UPDATE jobs SET stdout = '', output_purged_at = now() WHERE id = ANY($1)`, [ids]);
+        await tx.query('DELETE FROM job_output_chunks WHERE job_id = ANY($1)', [ids]);
+        await tx.query(`UPDATE jobs SET output_purged_at = now() WHERE id = ANY($1)`, [ids]);
         return ids.length;
       });
       purged += done;

@@ -5,6 +5,7 @@ import { CredentialsModule } from '../credentials/credentials.module.js';
 import { CredentialsService } from '../credentials/credentials.service.js';
 import { JobName, QueueName } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
+import { ScheduleKeeper } from '../system/schedule-keeper.js';
 import { ProviderHealthEntity } from './provider-health.entity.js';
 import { ProviderEntity } from './provider.entity.js';
 import { ProvidersResolver } from './providers.resolver.js';
@@ -23,6 +24,7 @@ export class ProvidersModule implements OnModuleInit, OnApplicationBootstrap {
     private readonly providers: ProvidersService,
     private readonly credentials: CredentialsService,
     private readonly queues: QueueService,
+    private readonly schedules: ScheduleKeeper,
   ) {}
 
   onModuleInit(): void {
@@ -33,9 +35,8 @@ export class ProvidersModule implements OnModuleInit, OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!runsWorker(this.config)) return;
     this.queues.work(QueueName.PROVIDERS, { [JobName.CHECK_PROVIDERS]: async () => ({ checked: await this.providers.checkAll() }) }, 1);
-    await this.queues
-      .queue(QueueName.PROVIDERS)
-      .upsertJobScheduler('check-providers', { every: this.config.providerHealthIntervalSeconds * 1000 }, { name: JobName.CHECK_PROVIDERS });
+    // Kept: put back every reconcile tick if Redis loses it.
+    await this.schedules.keep(QueueName.PROVIDERS, 'check-providers', this.config.providerHealthIntervalSeconds * 1000, JobName.CHECK_PROVIDERS);
     this.logger.log(`provider health checked every ${this.config.providerHealthIntervalSeconds} s`);
   }
 }
