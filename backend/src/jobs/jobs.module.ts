@@ -8,15 +8,39 @@ import { GitReposModule } from '../git-repos/git-repos.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AnsibleRunner } from './ansible-runner.js';
 import { JobEventEntity } from './job-event.entity.js';
+import { LocalRuns } from './job-lease.js';
+import { JobLiveness } from './job-liveness.service.js';
+import { JobRetention } from './job-retention.service.js';
+import { JobRunner } from './job-runner.service.js';
 import { JobStreamsService } from './job-streams.service.js';
 import { JobEntity } from './job.entity.js';
 import { JobsResolver } from './jobs.resolver.js';
 import { JobsService } from './jobs.service.js';
 import { ProjectSnapshots } from './project-snapshots.js';
+import { ProviderSlots } from './provider-slots.service.js';
+import { RunFolders } from './run-folders.js';
 
+/**
+ * Jobs: JobRunner runs a playbook (AnsibleRunner in its sandbox, RunFolders, ProjectSnapshots,
+ * JobOutputWriter), ProviderSlots reserves slots on limited providers, JobLiveness judges
+ * whether a run is alive, JobRetention purges old output; JobsService is what other modules
+ * call, JobStreamsService and JobsResolver what clients see.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([JobEntity, JobEventEntity]), GitReposModule, UsersModule],
-  providers: [AnsibleRunner, ProjectSnapshots, JobsService, JobStreamsService, JobsResolver],
+  providers: [
+    AnsibleRunner,
+    ProjectSnapshots,
+    LocalRuns,
+    JobLiveness,
+    RunFolders,
+    JobRunner,
+    ProviderSlots,
+    JobRetention,
+    JobsService,
+    JobStreamsService,
+    JobsResolver,
+  ],
   exports: [JobsService],
 })
 export class JobsModule implements OnApplicationBootstrap {
