@@ -275,9 +275,16 @@ export class ProvidersService {
     } catch (err) {
       result = { status: 'down', message: (err as Error).message };
     }
-    const changed = provider.healthStatus !== 'unknown' && provider.healthStatus !== result.status;
-    await this.health.insert({ providerId: id, status: result.status, message: result.message.slice(0, 2000), latencyMs: Date.now() - started, changed });
-    await this.providers.update(id, { healthStatus: result.status, healthMessage: result.message.slice(0, 2000), healthCheckedAt: new Date() });
+    // The status before this check is read under a row lock: two checks ending together (the
+    // monitor's and one asked for) raise one alarm for one change, not two.
+    const changed = await this.providers.manager.transaction(async (tx) => {
+      const [row] = (await tx.query('SELECT health_status FROM providers WHERE id = $1 FOR UPDATE', [id])) as { health_status: string }[];
+      const previous = row?.health_status ?? provider.healthStatus;
+      const isChange = previous !== 'unknown' && previous !== result.status;
+      await tx.insert(ProviderHealthEntity, { providerId: id, status: result.status, message: result.message.slice(0, 2000), latencyMs: Date.now() - started, changed: isChange });
+      await tx.update(ProviderEntity, id, { healthStatus: result.status, healthMessage: result.message.slice(0, 2000), healthCheckedAt: new Date() });
+      return isChange;
+    });
     if (changed) {
       const what = result.status === 'down' ? 'went DOWN' : 'is back UP';
       this.logger.warn(`alarm: provider "${provider.name}" ${what}: ${result.message}`);
