@@ -1,9 +1,10 @@
 # The Superfluid image: one image, two roles (ROLE=api | worker | all).
 FROM node:20-bookworm-slim
 
-# ansible-core runs the playbooks, git serves and fetches the playbook repos.
+# ansible-core runs the playbooks, in a bubblewrap sandbox each; git serves and fetches the
+# playbook repos; sshpass gives password SSH credentials to ssh.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ansible-core git ca-certificates openssh-client \
+ && apt-get install -y --no-install-recommends ansible-core git ca-certificates openssh-client bubblewrap sshpass \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
@@ -19,8 +20,9 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
 
-# DATA_DIR: git mirrors, run folders, secret key. Mount a volume here.
-RUN mkdir -p /data && chown node:node /data
+# DATA_DIR: git mirrors, run folders, secret key. Mount a volume here. The backend refuses
+# to run as root: it runs as `node`, and DATA_DIR is its own.
+RUN mkdir -p /data && chown node:node /data && chmod 0700 /data
 ENV ROLE=all \
     HOST=0.0.0.0 \
     PORT=3000 \

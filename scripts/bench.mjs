@@ -32,6 +32,11 @@
 //           Keystone + Heat (Debian's packages, started here; root) against its playbook run
 //           bare with ansible-playbook on the same cloud and credential, BENCH_HEAT_N (3)
 //           each, alternating, medians (each stack deleted afterwards, untimed);
+//   sandbox_overhead: what the sandbox itself costs a launch, side by side: bubblewrap built as a
+//           run's (its folder, the callback plugin, three credential files through pipes,
+//           network) around /usr/bin/true against /usr/bin/true alone, and hello.yml run bare
+//           in and out of it, BENCH_N each, alternating; value = added ms (median). The
+//           portal's launch_overhead above runs with the sandbox on, as the product does.
 //   order_validation_p99: backend/dist/cli/bench-dialog.js — a 50-field dialog (every field
 //           type, visibleWhen, patterns), 10,000 orders validated, p99 per validation;
 //   discovery_1000: createGitRepo of a repository holding 1,000 playbooks (clone, tree
@@ -316,6 +321,69 @@ async function catalogPage(product, token, adminUrl) {
 }
 
 /** The 5G slice through the portal against bare ansible-playbook, on three SSH sites in network namespaces. */
+/** Runs `argv` to its end with `inputs` fed to file descriptors 3, 4...; resolves with its duration in ms. */
+function timed(argv, inputs = [], options = {}) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe', ...inputs.map(() => 'pipe')], ...options });
+    inputs.forEach((input, i) => child.stdio[3 + i].end(input));
+    let err = '';
+    child.stderr.on('data', (c) => (err += c));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${argv[0]} exited ${code}: ${err}`))));
+  });
+}
+
+/** The sandbox's own cost: bubblewrap as a run gets it, around `true` and around a bare hello.yml, against the same without it. */
+async function sandboxOverhead(tmp) {
+  const { sandboxArgs, SANDBOX_CALLBACKS } = await import('../backend/dist/system/sandbox-args.js');
+  const runDir = path.join(tmp, 'sandbox-run');
+  fs.mkdirSync(path.join(runDir, 'project'), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'playbooks', 'hello.yml'), path.join(runDir, 'project', 'hello.yml'));
+  const credentials = path.join(runDir, 'credentials');
+  const files = [
+    { path: path.join(credentials, 'local', 'id_key'), content: Buffer.from('-----BEGIN OPENSSH PRIVATE KEY-----\nbench\n-----END OPENSSH PRIVATE KEY-----\n'), mode: 0o600 },
+    { path: path.join(credentials, '.group_vars', 'local.yml'), content: Buffer.from('ansible_become_password: !unsafe "bench"\n'), mode: 0o600 },
+    { path: path.join(credentials, '.extra_vars.yml'), content: Buffer.from('secret: !unsafe "bench"\n'), mode: 0o600 },
+  ];
+  const box = sandboxArgs(
+    { cwd: path.join(runDir, 'project'), writable: [runDir], mounts: [{ source: path.join(ROOT, 'backend', 'ansible', 'callback_plugins'), target: SANDBOX_CALLBACKS }], secrets: { dir: credentials, files }, network: true },
+    3,
+  );
+  const inBox = (argv) => timed(['bwrap', ...box.args, ...argv], box.inputs);
+  const hello = ['/usr/bin/ansible-playbook', '-i', 'localhost,', '-c', 'local', 'hello.yml', '-e', JSON.stringify({ name: NAME })];
+  const env = { ...process.env, ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true', HOME: '/tmp' };
+  await inBox(['/usr/bin/true']); // warm-up
+  const trueBare = [];
+  const trueBoxed = [];
+  const helloBare = [];
+  const helloBoxed = [];
+  for (let i = 0; i < N; i++) {
+    checkInterrupted();
+    const pairs = [
+      [trueBare, () => timed(['/usr/bin/true'])],
+      [trueBoxed, () => inBox(['/usr/bin/true'])],
+      [helloBare, () => timed(hello, [], { cwd: path.join(runDir, 'project'), env })],
+      [helloBoxed, () => timed(['bwrap', ...box.args, ...hello], box.inputs, { env })],
+    ];
+    // Alternate which goes first, so neither always runs on a warmer machine.
+    for (const [into, run] of i % 2 ? pairs.reverse() : pairs) into.push(await run());
+  }
+  const added = median(trueBoxed) - median(trueBare);
+  return {
+    name: 'sandbox_overhead',
+    value: round(added),
+    unit: 'ms',
+    p95: round(percentile(trueBoxed, 95) - percentile(trueBare, 95)),
+    baseline: round(median(trueBare)),
+    sandboxed: round(median(trueBoxed)),
+    hello_bare: round(median(helloBare)),
+    hello_sandboxed: round(median(helloBoxed)),
+    hello_added: round(median(helloBoxed) - median(helloBare)),
+    n: N,
+  };
+}
+
 async function sliceOverhead(product, token, tmp, watcher) {
   if (process.getuid?.() !== 0) return { name: 'slice_overhead', skipped: 'needs root (network namespaces for the SSH sites)' };
   const { startSshSites } = await import('../backend/dist/testing/ssh-sites.js');
@@ -620,6 +688,15 @@ async function main() {
     results.push(loop, lag);
     }
 
+    if (wanted('sandbox_overhead')) {
+      const sandbox = await sandboxOverhead(tmp);
+      say(
+        `sandbox: ${sandbox.value} ms added to a launch (true: ${sandbox.baseline} ms, in the sandbox ${sandbox.sandboxed} ms); ` +
+          `hello.yml bare ${sandbox.hello_bare} ms, in the sandbox ${sandbox.hello_sandboxed} ms (${sandbox.hello_added} ms)`,
+      );
+      results.push(sandbox);
+    }
+
     if (wanted('slice_overhead')) {
       const slice = await sliceOverhead(product, token, tmp, watcher);
       if (slice.skipped) say(`slice_overhead skipped: ${slice.skipped}`);
@@ -654,7 +731,7 @@ async function main() {
     // Last: the syntax checks that follow a refresh would load the machine during the runs above.
     if (wanted('refresh_50', 'discovery_1000')) results.push(...(await gitBenchmarks(product, token, tmp)));
     // The order of the full report stays as it was.
-    const order = ['launch_overhead', 'event_ingestion', 'loop_overhead', 'event_lag_p99', 'refresh_unchanged', 'slice_overhead', 'heat_stack_overhead', 'order_validation_p99', 'catalog_page_p99'];
+    const order = ['launch_overhead', 'sandbox_overhead', 'event_ingestion', 'loop_overhead', 'event_lag_p99', 'refresh_unchanged', 'slice_overhead', 'heat_stack_overhead', 'order_validation_p99', 'catalog_page_p99'];
     const rank = (r) => (order.includes(r.name) ? order.indexOf(r.name) : order.length);
     return { benchmarks: results.sort((a, b) => rank(a) - rank(b)) };
   } finally {

@@ -4,14 +4,19 @@
 // point at existing servers), then the backend (ROLE=all by default). Ctrl-C
 // stops the backend, then Redis, then PostgreSQL.
 //
+// The backend refuses to run as root. Run as root, this script creates the system
+// user `superfluid` and runs the backend, PostgreSQL and Redis as that user, with
+// DATA_DIR at mode 0700, owned by it.
+//
 // Node built-ins only until `npm install` has run (see lib/setup.mjs).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isRunning, stopChild } from './lib/process.mjs';
 import { ROOT, prepare, say } from './lib/setup.mjs';
-import { createHash } from 'node:crypto';
-import { blockedForPostgres, startPostgres, startRedis, waitForHttp } from './lib/services.mjs';
+import { createHash, randomBytes } from 'node:crypto';
+import { startPostgres, startRedis, waitForHttp } from './lib/services.mjs';
+import { ensureServiceUser, letThrough, ownFolder } from './lib/user.mjs';
 
 const env = process.env;
 const dataDir = path.resolve(ROOT, env.DATA_DIR || '.data');
@@ -75,32 +80,69 @@ function watch(name, child) {
 }
 
 /**
- * DATA_DIR/postgres, unless we are root and the `postgres` user (PostgreSQL
- * refuses to run as root) cannot enter DATA_DIR, as with a clone in /root: then
- * /var/lib/superfluid/postgres-<hash of DATA_DIR>, the same on every start.
+ * DATA_DIR/postgres; or, when it holds no cluster yet and an earlier version kept one in
+ * /var/lib/superfluid/postgres-<hash of DATA_DIR> (when the `postgres` user it ran as
+ * could not enter DATA_DIR), that one, handed over to `user`.
  */
-function postgresDataDir() {
+function postgresDataDir(user) {
   const wanted = path.join(dataDir, 'postgres');
-  const blocked = blockedForPostgres(wanted);
-  if (!blocked) return wanted;
   const key = createHash('sha1').update(dataDir).digest('hex').slice(0, 12);
-  const dir = path.join('/var/lib/superfluid', `postgres-${key}`);
-  fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o755 });
-  say(
-    `The postgres user cannot enter ${blocked}: PostgreSQL keeps its data in ${dir} for this DATA_DIR. ` +
-      'Set DATA_DIR to a folder it can reach to keep everything in one place.',
-  );
-  return dir;
+  const legacy = path.join('/var/lib/superfluid', `postgres-${key}`);
+  if (fs.existsSync(path.join(wanted, 'PG_VERSION')) || !fs.existsSync(path.join(legacy, 'PG_VERSION'))) return wanted;
+  if (user) {
+    for (const target of [legacy, `${legacy}.password`]) fs.chownSync(target, user.uid, user.gid);
+    spawnSync('chown', ['-R', `${user.uid}:${user.gid}`, legacy]);
+  }
+  say(`PostgreSQL keeps its data in ${legacy}, where an earlier start put it for this DATA_DIR.`);
+  return legacy;
+}
+
+/** The password of the Redis that `npm start` runs: DATA_DIR/redis.password (0600), made on first start. */
+function redisPassword(user) {
+  const file = path.join(dataDir, 'redis.password');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, `${randomBytes(24).toString('hex')}\n`, { mode: 0o600 });
+  if (user) fs.chownSync(file, user.uid, user.gid);
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * As root: the system user the backend, PostgreSQL and Redis run as, allowed through to the
+ * project and DATA_DIR, which becomes its own (0700). Otherwise null: we are that user.
+ */
+function serviceUser() {
+  if (process.getuid?.() !== 0) {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(dataDir, 0o700);
+    return null;
+  }
+  const user = ensureServiceUser();
+  for (const folder of [...letThrough(ROOT, user), ...letThrough(path.dirname(dataDir), user)]) {
+    say(`Let the system user ${user.name} through ${folder} (setfacl -m u:${user.name}:x): the backend runs as that user and reads the project from there.`);
+  }
+  ownFolder(dataDir, user);
+  fs.mkdirSync(path.join(dataDir, 'home'), { recursive: true, mode: 0o700 });
+  fs.chownSync(path.join(dataDir, 'home'), user.uid, user.gid);
+  say(`The backend, PostgreSQL and Redis run as the system user ${user.name}; DATA_DIR (${dataDir}) is its own, mode 0700.`);
+  return user;
+}
+
+/** Files this script wrote into DATA_DIR as root go to the service user too. */
+function handOver(user) {
+  if (!user) return;
+  for (const name of fs.readdirSync(dataDir)) {
+    const file = path.join(dataDir, name);
+    if (fs.lstatSync(file).uid !== user.uid) spawnSync('chown', ['-R', '--no-dereference', `${user.uid}:${user.gid}`, file]);
+  }
 }
 
 async function main() {
   await prepare({ redis: !env.REDIS_URL });
   if (stopping) return;
-  fs.mkdirSync(dataDir, { recursive: true });
+  const user = serviceUser();
 
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
-    const pgDir = postgresDataDir();
+    const pgDir = postgresDataDir(user);
     say(`Starting PostgreSQL on 127.0.0.1:${pgPort} (data in ${pgDir})...`);
     const pg = await startService('PostgreSQL', () =>
       startPostgres({
@@ -109,6 +151,7 @@ async function main() {
         database: 'superfluid',
         persistent: true,
         logFile: path.join(dataDir, 'postgres.log'),
+        user: user ?? undefined,
       }),
     );
     databaseUrl = pg.url;
@@ -124,19 +167,24 @@ async function main() {
         port: redisPort,
         persistent: true,
         logFile: path.join(dataDir, 'redis.log'),
+        password: redisPassword(user),
+        user: user ?? undefined,
       }),
     );
     redisUrl = redis.url;
   }
   if (stopping) return;
+  handOver(user);
 
   say(`Starting the backend (ROLE=${env.ROLE || 'all'})...`);
   backend = spawn(process.execPath, [path.join(ROOT, 'backend', 'dist', 'main.js')], {
     cwd: ROOT,
     stdio: 'inherit',
     detached: true,
+    ...(user ? { uid: user.uid, gid: user.gid } : {}),
     env: {
       ...env,
+      ...(user ? { HOME: path.join(dataDir, 'home'), USER: user.name, LOGNAME: user.name } : {}),
       ROLE: env.ROLE || 'all',
       PORT: String(port),
       DATA_DIR: dataDir,

@@ -9,6 +9,7 @@ import { AppModule } from './app.module.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { type AppConfig, ConfigError, loadConfig, runsApi } from './config/config.js';
 import { createDataSource, migrate } from './database/data-source.js';
+import { rootRefusal } from './system/not-root.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 /** Paths the api answers itself; every other GET gets the UI. */
@@ -63,6 +64,11 @@ export async function startApp(config: AppConfig): Promise<NestExpressApplicatio
 }
 
 async function main(): Promise<void> {
+  const asRoot = rootRefusal();
+  if (asRoot) {
+    process.stderr.write(asRoot);
+    process.exit(2);
+  }
   let config: AppConfig;
   try {
     config = loadConfig();

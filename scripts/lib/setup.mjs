@@ -32,8 +32,8 @@ function onPath(command) {
 }
 
 /**
- * Makes sure the system tools are there: ansible-playbook, git, ssh, redis-server
- * (unless `redis` is false: REDIS_URL points elsewhere), chromium (when `chromium`)
+ * Makes sure the system tools are there: ansible-playbook, git, ssh, bubblewrap, sshpass,
+ * setfacl (as root), redis-server (unless `redis` is false: REDIS_URL points elsewhere), chromium (when `chromium`)
  * and, for the tests (`sshHosts`), sshd, netcat and iproute2, which run SSH test hosts
  * in network namespaces, and (`openstack`) Debian's Keystone and Heat, which the tests run as
  * a real OpenStack. As root on Debian/Ubuntu the missing ones are installed with
@@ -44,14 +44,19 @@ export async function ensureSystemTools({ redis = true, chromium = false, sshHos
     { command: 'ansible-playbook', apt: 'ansible-core' },
     { command: 'git', apt: 'git' },
     { command: 'ssh', apt: 'openssh-client' },
+    // every Ansible process runs in a bubblewrap sandbox
+    { command: 'bwrap', apt: 'bubblewrap' },
+    // ansible's ssh connection gives a password (username_password credentials) to ssh through sshpass
+    { command: 'sshpass', apt: 'sshpass' },
+    // as root, the backend runs as a system user, let through to the project with an ACL when needed
+    ...(process.getuid?.() === 0 ? [{ command: 'setfacl', apt: 'acl' }] : []),
     ...(redis ? [{ command: 'redis-server', apt: 'redis-server' }] : []),
     ...(sshHosts
       ? [
           { command: '/usr/sbin/sshd', apt: 'openssh-server' },
+          // OpenBSD netcat: the test hosts' forwarder speaks HTTP CONNECT with `nc -X connect`
           { command: 'nc', apt: 'netcat-openbsd' },
           { command: 'ip', apt: 'iproute2' },
-          // ansible's ssh connection gives a password to ssh through sshpass
-          { command: 'sshpass', apt: 'sshpass' },
         ]
       : []),
     ...(openstack

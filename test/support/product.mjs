@@ -16,13 +16,19 @@
 //
 // SHOW_PRODUCT_LOGS=1 prints the processes' output as it comes; otherwise the
 // output is kept and shown when start-up fails (and available as .output()).
-import { spawn } from 'node:child_process';
+//
+// The backend refuses to run as root: run as root (as `npm test` is), the product runs as
+// the system user `superfluid`, as under `npm start` (scripts/lib/user.mjs), with its
+// DATA_DIR its own (0700); folders a test gives it (PLAYBOOKS_DIR, CATALOG_DIR) are made
+// readable to it.
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OutputTail, stopChild } from '../../scripts/lib/process.mjs';
 import { freePort, makeTempDir, redisCommand, waitForHttp } from '../../scripts/lib/services.mjs';
+import { ensureServiceUser, letThrough, ownFolder } from '../../scripts/lib/user.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MAIN = path.join(ROOT, 'backend', 'dist', 'main.js');
@@ -55,9 +61,29 @@ function pickRedisDb() {
   return db;
 }
 
+let user;
+/** As root: the system user the product runs as (made once, let through to the project). Otherwise null. */
+function serviceUser() {
+  if (process.getuid?.() !== 0) return null;
+  if (!user) {
+    user = ensureServiceUser();
+    letThrough(ROOT, user);
+  }
+  return user;
+}
+
+/** A folder of the test's that the product reads (playbooks, catalog): readable to its user. */
+function shareWithProduct(dir) {
+  const u = serviceUser();
+  if (!u || !dir) return;
+  spawnSync('chmod', ['-R', 'a+rX', dir]);
+  letThrough(dir, u);
+}
+
 function spawnBackend(env, name) {
   const output = new OutputTail();
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const u = serviceUser();
+  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], ...(u ? { uid: u.uid, gid: u.gid } : {}) });
   const show = process.env.SHOW_PRODUCT_LOGS === '1';
   for (const stream of [child.stdout, child.stderr]) {
     stream.on('data', (chunk) => {
@@ -91,8 +117,16 @@ export async function startProduct(opts = {}) {
   await withPg(adminUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(database)}`));
   await redisCommand(redisUrl.href, 'FLUSHDB');
 
+  const u = serviceUser();
+  if (u) {
+    ownFolder(dataDir, u);
+    await fs.mkdir(path.join(dataDir, 'home'), { mode: 0o700 });
+    await fs.chown(path.join(dataDir, 'home'), u.uid, u.gid);
+  }
+  for (const name of ['PLAYBOOKS_DIR', 'CATALOG_DIR', 'FRONTEND_DIST']) shareWithProduct(opts.env?.[name]);
   const env = {
     ...process.env,
+    ...(u ? { HOME: path.join(dataDir, 'home'), USER: u.name, LOGNAME: u.name } : {}),
     ROLE: 'all',
     HOST: '127.0.0.1',
     PORT: String(port),

@@ -51,6 +51,12 @@ const schema = z.object({
   GIT_PUSH_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(300),
   PROVIDER_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
   ...API_ENV,
+  SANDBOX: z.enum(['on', 'off']).default('on'),
+  JOB_MAX_EVENTS: z.coerce.number().int().min(100).default(100_000),
+  JOB_MAX_EVENTS_MB: z.coerce.number().int().min(1).default(200),
+  JOB_MAX_EVENT_KB: z.coerce.number().int().min(4).default(128),
+  JOB_MAX_MSG_CHARS: z.coerce.number().int().min(100).default(8192),
+  JOB_MAX_STDOUT_MB: z.coerce.number().int().min(1).default(10),
 });
 
 export interface AppConfig extends ApiConfig {
@@ -89,6 +95,26 @@ export interface AppConfig extends ApiConfig {
   gitPushTimeoutSeconds: number;
   /** Every provider's health is checked this often. */
   providerHealthIntervalSeconds: number;
+  /**
+   * Every Ansible process runs in a bubblewrap sandbox (SANDBOX=on, the default). Off only
+   * for a developer who asks: playbooks then run as the portal's own user and see its files.
+   */
+  sandbox: boolean;
+  /** What one job may store; past each limit, output is cut and a marker says what was cut. */
+  jobOutputLimits: JobOutputLimits;
+}
+
+export interface JobOutputLimits {
+  /** Events stored per job (the last, playbook_on_stats, always is). */
+  maxEvents: number;
+  /** Bytes of events (their JSON) stored per job. */
+  maxEventBytes: number;
+  /** Bytes of one event: a larger one is stored cut to its names, status and message. */
+  maxEventSize: number;
+  /** Characters of one `msg` (in events and in the job's error). */
+  maxMsgChars: number;
+  /** Characters of stdout stored per job. */
+  maxStdoutChars: number;
 }
 
 export class ConfigError extends Error {}
@@ -135,6 +161,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     gitPushTimeoutSeconds: c.GIT_PUSH_TIMEOUT_SECONDS,
     providerHealthIntervalSeconds: c.PROVIDER_HEALTH_INTERVAL_SECONDS,
     ...apiConfig(c),
+    sandbox: c.SANDBOX === 'on',
+    jobOutputLimits: {
+      maxEvents: c.JOB_MAX_EVENTS,
+      maxEventBytes: c.JOB_MAX_EVENTS_MB * 1024 * 1024,
+      maxEventSize: c.JOB_MAX_EVENT_KB * 1024,
+      maxMsgChars: c.JOB_MAX_MSG_CHARS,
+      maxStdoutChars: c.JOB_MAX_STDOUT_MB * 1024 * 1024,
+    },
   };
 }
 

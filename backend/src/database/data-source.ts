@@ -37,6 +37,7 @@ import { ServiceProviders1765500000000 } from './migrations/1765500000000-Servic
 import { DialogBindings1765600000000 } from './migrations/1765600000000-DialogBindings.js';
 import { OnePath1765700000000 } from './migrations/1765700000000-OnePath.js';
 import { ProviderHostKeys1765730000000 } from './migrations/1765730000000-ProviderHostKeys.js';
+import { JobOutputChunks1765780000000 } from './migrations/1765780000000-JobOutputChunks.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -80,6 +81,7 @@ export const MIGRATIONS = [
   DialogBindings1765600000000,
   OnePath1765700000000,
   ProviderHostKeys1765730000000,
+  JobOutputChunks1765780000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -91,6 +91,7 @@ export class GitHttpController {
         SUPERFLUID_GIT_MAX_TREE_BYTES: String(this.config.gitMaxRepoBytes),
         SUPERFLUID_PUSH_DEADLINE: String(deadline),
         SUPERFLUID_PUSH_TIMEOUT_SECONDS: String(this.config.gitPushTimeoutSeconds),
+        SUPERFLUID_SANDBOX: this.config.sandbox ? 'on' : 'off',
       },
       buffer: false,
       reject: false,

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BWRAP, findExecutable, programMounts, sandboxArgs } from '../system/sandbox-args.js';
 
 /** Runs a program to completion without throwing on a non-zero exit. */
 export type RunProgram = (
@@ -15,14 +16,23 @@ export type SyntaxResult = { ok: true } | { ok: false; error: string; line: numb
  * `ansible-playbook --syntax-check` on one playbook of an exported tree, in a minimal
  * environment with its own temporary folder. The error is Ansible's own message, with
  * the temporary path taken out and the line where Ansible names one.
+ *
+ * A check still templates play keywords (`hosts`, `gather_facts`...), so a pushed playbook
+ * could run code in it: unless `sandbox` is false (SANDBOX=off), it runs in a sandbox with
+ * no network, the tree read-only and nothing else of the machine but the system.
  */
-export async function syntaxCheck(run: RunProgram, ansiblePlaybook: string, treeDir: string, path: string): Promise<SyntaxResult> {
+export async function syntaxCheck(run: RunProgram, ansiblePlaybook: string, treeDir: string, path: string, options: { sandbox?: boolean } = {}): Promise<SyntaxResult> {
   const home = await mkdtemp(join(tmpdir(), 'superfluid-syntax-'));
   try {
     // The repository's own ansible.cfg (callbacks, plugin paths) is not read: a check must run none of its code.
     const config = join(home, 'ansible.cfg');
     await writeFile(config, '[defaults]\n');
-    const result = await run(ansiblePlaybook, ['--syntax-check', '-i', 'localhost,', '--', path], {
+    const args = ['--syntax-check', '-i', 'localhost,', '--', path];
+    const executable = options.sandbox === false ? null : findExecutable(ansiblePlaybook);
+    const [file, argv] = executable
+      ? [BWRAP, [...sandboxArgs({ cwd: treeDir, readable: [treeDir, ...programMounts(executable)], writable: [home], network: false }, 3).args, executable, ...args]]
+      : [ansiblePlaybook, args];
+    const result = await run(file, argv, {
       cwd: treeDir,
       env: {
         PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',

@@ -78,7 +78,7 @@ export class SyntaxChecks {
       const worker = async () => {
         while (next < pending.length) {
           const playbook = pending[next++];
-          const result = await syntaxCheck(run, this.config.ansiblePlaybookBin, dir, playbook.path);
+          const result = await syntaxCheck(run, this.config.ansiblePlaybookBin, dir, playbook.path, { sandbox: this.config.sandbox });
           if (!result.ok) failed++;
           await this.playbooks.update(
             { id: playbook.id, commit },

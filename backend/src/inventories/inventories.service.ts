@@ -12,7 +12,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { scrubber } from '../credentials/scrubber.js';
 import { writeInventory } from '../jobs/run-materials.js';
 import { ProvidersService } from '../providers/providers.service.js';
-import { ProcessRunner } from '../system/process-runner.js';
+import { removeTree, Sandbox } from '../system/sandbox.js';
 import { InventoryEntity, type InventorySite } from './inventory.entity.js';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -25,8 +25,8 @@ export class InventoriesService {
     @InjectRepository(InventoryEntity) private readonly inventories: Repository<InventoryEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly providers: ProvidersService,
-    private readonly processes: ProcessRunner,
     private readonly events: EventEmitter2,
+    private readonly sandbox: Sandbox,
   ) {}
 
   /** A provider an inventory's sites use cannot be deleted. */
@@ -132,21 +132,28 @@ export class InventoriesService {
 
   /** Renders the inventory as a run would get it and lets `ansible-inventory` parse it (unparsed = error). Null when it parses. */
   private async ansibleInventory(sites: InventorySite[]): Promise<string | null> {
-    const dir = await mkdtemp(join(tmpdir(), 'superfluid-inventory-check-'));
+    // On tmpfs: the providers' credential files are made too (the inventory names them).
+    const dir = await this.sandbox.tmpfsFolder('inventory-check-');
     try {
       const materials = await this.providers.materialsForSites(sites.map(asPlan), dir);
       const path = await writeInventory(dir, materials);
       const bin = /ansible-playbook$/.test(this.config.ansiblePlaybookBin) ? this.config.ansiblePlaybookBin.replace(/ansible-playbook$/, 'ansible-inventory') : 'ansible-inventory';
-      const result = await this.processes.spawn(bin, ['-i', path, '--list'], {
-        extendEnv: false,
-        reject: false,
-        timeout: 60_000,
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, LANG: 'C.UTF-8', ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true', ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(dir, 'tmp') },
-      });
+      const result = await this.sandbox.spawn(
+        bin,
+        ['-i', path, '--list'],
+        {
+          extendEnv: false,
+          reject: false,
+          timeout: 60_000,
+          env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, LANG: 'C.UTF-8', ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true', ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(dir, 'tmp') },
+        },
+        // Parsing needs no network: an inventory reaches nothing.
+        { cwd: dir, writable: [dir], network: false },
+      );
       if (result.exitCode === 0) return null;
       return scrubber(materials.secrets)(String(result.stderr).split(dir).join('.').trim().slice(0, 1000)) || `exit ${String(result.exitCode)}`;
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await removeTree(dir);
     }
   }
 }

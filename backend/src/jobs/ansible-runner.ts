@@ -4,7 +4,8 @@ import { rm } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, PROJECT_ROOT } from '../config/config.js';
-import { ProcessRunner } from '../system/process-runner.js';
+import { Sandbox, type SandboxFile } from '../system/sandbox.js';
+import { SANDBOX_CALLBACKS } from '../system/sandbox-args.js';
 import { type JobOptions, jobOptionArgs } from './job-options.js';
 import type { RawEvent } from './job-output.writer.js';
 
@@ -13,22 +14,14 @@ const EVENTS_FD = 3;
 /** Time ansible gets to stop after SIGTERM before its process group is killed. */
 const CANCEL_GRACE_MS = 10_000;
 
-function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
-  if (!pid) return;
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // the group is gone already
-  }
-}
-
 export interface AnsibleRun {
   /** Directory holding project/, inventory/ and extra_vars.yml. */
   runDir: string;
   playbook: string;
   options?: JobOptions;
   onStdout: (text: string) => void;
-  onEvent: (event: RawEvent) => void;
+  /** One event of the callback plugin, and the size of its JSON line. */
+  onEvent: (event: RawEvent, bytes: number) => void;
   /** Aborting it stops the run: SIGTERM to ansible's whole process group, SIGKILL after a grace period. */
   signal?: AbortSignal;
   /** Vault passwords of the run, as files: --vault-id label@file. */
@@ -37,6 +30,13 @@ export interface AnsibleRun {
   env?: Record<string, string>;
   /** Replaces secrets in what Ansible prints and emits, before anything stores or publishes it. */
   scrub?: (text: string) => string;
+  /**
+   * The run's credential files, in memory: put on a tmpfs of the sandbox's own at
+   * `<runDir>/credentials` (SANDBOX=off: already on disk there, and this is empty).
+   */
+  secretFiles?: SandboxFile[];
+  /** A second extra-vars file, of secret variables, under `<runDir>/credentials`. */
+  secretVarsFile?: string;
 }
 
 export interface AnsibleResult {
@@ -55,18 +55,19 @@ export interface AnsibleResult {
 @Injectable()
 export class AnsibleRunner {
   constructor(
-    private readonly processes: ProcessRunner,
+    private readonly sandbox: Sandbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The command line of a run, as an argument array: what runs and what the job records. */
-  command(runDir: string, playbook: string, options: JobOptions = {}, vaultIds: { label: string; file: string }[] = []): string[] {
+  /** The command line of a run, as an argument array: what runs (in its sandbox) and what the job records. */
+  command(runDir: string, playbook: string, options: JobOptions = {}, vaultIds: { label: string; file: string }[] = [], secretVarsFile?: string): string[] {
     return [
       this.config.ansiblePlaybookBin,
       '-i',
       resolve(runDir, 'inventory'),
       '-e',
       `@${resolve(runDir, 'extra_vars.yml')}`,
+      ...(secretVarsFile ? ['-e', `@${secretVarsFile}`] : []),
       ...vaultIds.flatMap((v) => [`--vault-id=${v.label}@${v.file}`]),
       ...jobOptionArgs(options),
       '--',
@@ -75,20 +76,19 @@ export class AnsibleRunner {
   }
 
   async run(run: AnsibleRun): Promise<AnsibleResult> {
-    const [file, ...args] = this.command(run.runDir, run.playbook, run.options, run.vaultIds);
+    const [file, ...args] = this.command(run.runDir, run.playbook, run.options, run.vaultIds, run.secretVarsFile);
     const scrub = run.scrub ?? ((text: string) => text);
     const tmp = resolve(run.runDir, 'tmp');
+    // In the sandbox /tmp is the run's own; without it, a folder of the run's own there, removed after.
     const controlDir = `/tmp/sfcp-${basename(run.runDir).slice(0, 12)}`;
-    const child = this.processes.spawn(file, args, {
-      cwd: resolve(run.runDir, 'project'),
+    const project = resolve(run.runDir, 'project');
+    const child = this.sandbox.spawn(file, args, {
+      cwd: project,
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
       reject: false,
       buffer: false,
       // Its own process group, so a cancel reaches the forks ansible starts too.
       detached: true,
-      timeout: this.config.jobTimeoutSeconds * 1000,
-      killSignal: 'SIGTERM',
-      forceKillAfterDelay: 10_000,
       // Only what Ansible needs: the portal's own variables (database URL, secret key) stay out.
       extendEnv: false,
       env: {
@@ -96,7 +96,7 @@ export class AnsibleRunner {
         HOME: process.env.HOME ?? '/tmp',
         LANG: 'C.UTF-8',
         LC_ALL: 'C.UTF-8',
-        ANSIBLE_CALLBACK_PLUGINS: CALLBACK_PLUGIN_DIR,
+        ANSIBLE_CALLBACK_PLUGINS: this.sandbox.enabled ? SANDBOX_CALLBACKS : CALLBACK_PLUGIN_DIR,
         ANSIBLE_CALLBACKS_ENABLED: 'superfluid_events',
         ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true',
         ANSIBLE_HOST_KEY_CHECKING: 'false',
@@ -113,16 +113,33 @@ export class AnsibleRunner {
         PYTHONUNBUFFERED: '1',
         ...run.env,
       },
+    }, {
+      cwd: project,
+      // Its own folder read-write (the project is its own copy); the callback plugin read-only;
+      // its credentials on a tmpfs of its own; the network, to reach its targets.
+      writable: [run.runDir],
+      mounts: [{ source: CALLBACK_PLUGIN_DIR, target: SANDBOX_CALLBACKS }],
+      secrets: run.secretFiles?.length ? { dir: resolve(run.runDir, 'credentials'), files: run.secretFiles } : undefined,
+      network: true,
     });
     let canceled = false;
+    let timedOut = false;
     let killTimer: NodeJS.Timeout | undefined;
-    const stopGroup = () => {
-      canceled = true;
-      killGroup(child.pid, 'SIGTERM');
-      killTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), CANCEL_GRACE_MS);
+    const stop = () => {
+      if (killTimer) return;
+      this.sandbox.signal(child.pid, 'SIGTERM');
+      killTimer = setTimeout(() => this.sandbox.signal(child.pid, 'SIGKILL'), CANCEL_GRACE_MS);
     };
-    if (run.signal?.aborted) stopGroup();
-    else run.signal?.addEventListener('abort', stopGroup, { once: true });
+    const cancel = () => {
+      canceled = true;
+      stop();
+    };
+    const timeout = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, this.config.jobTimeoutSeconds * 1000);
+    if (run.signal?.aborted) cancel();
+    else run.signal?.addEventListener('abort', cancel, { once: true });
     const stdio = child.stdio as unknown as Readable[];
     const stderrLines: string[] = [];
     const pumps = [
@@ -135,20 +152,22 @@ export class AnsibleRunner {
       }),
       lines(stdio[EVENTS_FD], (line) => {
         try {
-          run.onEvent(JSON.parse(scrub(line)) as RawEvent);
+          const text = scrub(line);
+          run.onEvent(JSON.parse(text) as RawEvent, text.length);
         } catch {
           run.onStdout(`[superfluid] unreadable event line skipped\n`);
         }
       }),
     ];
     const result = await child;
-    run.signal?.removeEventListener('abort', stopGroup);
+    run.signal?.removeEventListener('abort', cancel);
+    clearTimeout(timeout);
     clearTimeout(killTimer);
-    if (canceled || result.timedOut) killGroup(child.pid, 'SIGKILL'); // forks that outlived their leader
+    if (killTimer) this.sandbox.signal(child.pid, 'SIGKILL'); // forks that outlived their leader
     await Promise.all(pumps);
-    await rm(controlDir, { recursive: true, force: true }).catch(() => undefined);
-    const startError = result.exitCode === undefined && !result.timedOut && result.signal === undefined ? result.message : undefined;
-    return { returnCode: result.exitCode ?? null, startError, timedOut: result.timedOut, canceled, stderrTail: stripAnsi(stderrLines.join('\n')) };
+    if (!this.sandbox.enabled) await rm(controlDir, { recursive: true, force: true }).catch(() => undefined);
+    const startError = result.exitCode === undefined && result.signal === undefined ? result.message : undefined;
+    return { returnCode: result.exitCode ?? null, startError, timedOut: timedOut && !canceled, canceled, stderrTail: stripAnsi(stderrLines.join('\n')) };
   }
 }
 

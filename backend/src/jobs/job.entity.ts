@@ -32,7 +32,6 @@ export class JobEntity {
   @Column({ type: 'text', default: '' }) inventory: string;
   @Column({ name: 'extra_vars', type: 'jsonb', default: {} }) extraVars: Record<string, unknown>;
   @Column({ name: 'return_code', type: 'int', nullable: true }) returnCode: number | null;
-  @Column({ type: 'text', default: '' }) stdout: string;
   @Column({ type: 'jsonb', nullable: true }) artifacts: Record<string, unknown> | null;
   @Column({ name: 'event_count', type: 'int', default: 0 }) eventCount: number;
   /** How many events the callback plugin numbered: equal to event_count when none was lost. */

@@ -24,6 +24,11 @@ export class JobsResolver {
     return this.jobs.cancel(id, user.id);
   }
 
+  @ResolveField(() => String, { description: 'Human-readable output, with ANSI colours.' })
+  stdout(@Parent() job: JobModel): Promise<string> {
+    return this.jobs.stdoutOf(job.id);
+  }
+
   @ResolveField(() => [HostSummaryModel], { description: "Ansible's recap per host, once the run has ended." })
   hostSummaries(@Parent() job: JobModel): HostSummaryModel[] {
     return Object.entries(job.hostSummaries ?? {}).map(([host, c]) => ({ host, ...c }));

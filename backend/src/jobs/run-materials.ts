@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderUnsafeVars } from './unsafe-vars.js';
 
@@ -31,19 +31,29 @@ export interface RunMaterials {
 /** Prepares a run's materials in its folder (credential files go under `<runDir>/credentials`). */
 export type MaterialsFor = (runDir: string) => Promise<RunMaterials>;
 
+/** Where a run's secret group variables go, under its credentials folder (a dot: never a provider's name). */
+export const SECRET_GROUP_VARS = '.group_vars';
+
 /**
  * Writes the inventory as a directory Ansible reads with `-i`: `hosts.yml`, and the
- * secret variables of each group in `group_vars/<group>.yml` (0600). Every string value
- * of both is tagged `!unsafe` (a provider's, host's or site's variable, a password holding
- * "{{" is never templated), except `PLAYBOOK_PYTHON`. Returns its path.
+ * secret variables of each group in `group_vars/<group>.yml` (0600) — a link to
+ * `credentials/.group_vars`, so they live with the run's other credentials (on tmpfs, and
+ * in the sandbox's own memory). Every string value of both is tagged `!unsafe` (a
+ * provider's, host's or site's variable, a password holding "{{" is never templated),
+ * except `PLAYBOOK_PYTHON`. Returns its path.
  */
 export async function writeInventory(dir: string, materials: RunMaterials): Promise<string> {
   const inventory = join(dir, 'inventory');
   const secrets = Object.entries(materials.groupSecrets).filter(([, vars]) => Object.keys(vars).length);
-  await mkdir(secrets.length ? join(inventory, 'group_vars') : inventory, { recursive: true, mode: 0o700 });
+  const groupVars = join(dir, 'credentials', SECRET_GROUP_VARS);
+  await Promise.all([
+    mkdir(inventory, { recursive: true, mode: 0o700 }),
+    secrets.length ? mkdir(groupVars, { recursive: true, mode: 0o700 }) : undefined,
+  ]);
   await Promise.all([
     writeFile(join(inventory, 'hosts.yml'), renderUnsafeVars(materials.inventory, new Set([PLAYBOOK_PYTHON])), { mode: 0o600 }),
-    ...secrets.map(([group, vars]) => writeFile(join(inventory, 'group_vars', `${group}.yml`), renderUnsafeVars(vars), { mode: 0o600 })),
+    ...(secrets.length ? [symlink(join('..', 'credentials', SECRET_GROUP_VARS), join(inventory, 'group_vars'))] : []),
+    ...secrets.map(([group, vars]) => writeFile(join(groupVars, `${group}.yml`), renderUnsafeVars(vars), { mode: 0o600 })),
   ]);
   return inventory;
 }

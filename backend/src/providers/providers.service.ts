@@ -16,6 +16,7 @@ import type { RunMaterials } from '../jobs/run-materials.js';
 import { combineMaterials, writeInventory } from '../jobs/run-materials.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { ProcessRunner } from '../system/process-runner.js';
+import { removeTree, Sandbox } from '../system/sandbox.js';
 import { fingerprint, HOST_KEY_CHANGED, keysFor, knownHostsName, type PinnedHosts, pinnedFor, splitShellWords } from './host-keys.js';
 import type { ProviderHostKeyModel, ProviderModel } from './models/provider.model.js';
 import { CONNECTION_CREDENTIALS, PROVIDER_CONFIG, type KubernetesConfig, type OpenStackConfig, type SshConfig } from './provider-config.js';
@@ -51,6 +52,7 @@ export class ProvidersService {
     private readonly processes: ProcessRunner,
     private readonly pubsub: PubSubService,
     private readonly events: EventEmitter2,
+    private readonly sandbox: Sandbox,
   ) {}
 
   list(): Promise<ProviderModel[]> {
@@ -338,9 +340,16 @@ export class ProvidersService {
     } catch (err) {
       result = { status: 'down', message: (err as Error).message };
     }
-    const changed = provider.healthStatus !== 'unknown' && provider.healthStatus !== result.status;
-    await this.health.insert({ providerId: id, status: result.status, message: result.message.slice(0, 2000), latencyMs: Date.now() - started, changed });
-    await this.providers.update(id, { healthStatus: result.status, healthMessage: result.message.slice(0, 2000), healthCheckedAt: new Date() });
+    // The status before this check is read under a row lock: two checks ending together (the
+    // monitor's and one asked for) raise one alarm for one change, not two.
+    const changed = await this.providers.manager.transaction(async (tx) => {
+      const [row] = (await tx.query('SELECT health_status FROM providers WHERE id = $1 FOR UPDATE', [id])) as { health_status: string }[];
+      const previous = row?.health_status ?? provider.healthStatus;
+      const isChange = previous !== 'unknown' && previous !== result.status;
+      await tx.insert(ProviderHealthEntity, { providerId: id, status: result.status, message: result.message.slice(0, 2000), latencyMs: Date.now() - started, changed: isChange });
+      await tx.update(ProviderEntity, id, { healthStatus: result.status, healthMessage: result.message.slice(0, 2000), healthCheckedAt: new Date() });
+      return isChange;
+    });
     if (changed) {
       const what = result.status === 'down' ? 'went DOWN' : 'is back UP';
       this.logger.warn(`alarm: provider "${provider.name}" ${what}: ${result.message}`);
@@ -401,31 +410,39 @@ export class ProvidersService {
   }
 
   private async checkSsh(provider: ProviderEntity): Promise<HealthResult> {
-    const dir = await mkdtemp(join(tmpdir(), 'superfluid-health-'));
-    // SSH control sockets must fit in 108 bytes: a short folder of the check's own, removed with it.
+    // On tmpfs: the check's credential files never reach a disk.
+    const dir = await this.sandbox.tmpfsFolder('health-');
+    // SSH control sockets must fit in 108 bytes: a short folder of the check's own, removed with it
+    // (in the sandbox, /tmp is the check's own anyway).
     const controlDir = `/tmp/sfhc-${basename(dir).slice(-8)}`;
     try {
       const m = await this.materialsFor(provider.id, dir);
       const args = ['-i', await writeInventory(dir, m), provider.name, '-m', 'ansible.builtin.raw', '-a', 'true', '-o', '-T', '10'];
       // `ansible` lives beside `ansible-playbook`.
       const bin = /ansible-playbook$/.test(this.config.ansiblePlaybookBin) ? this.config.ansiblePlaybookBin.replace(/ansible-playbook$/, 'ansible') : 'ansible';
-      const run = await this.processes.spawn(bin, args, {
-        extendEnv: false,
-        reject: false,
-        timeout: 60_000,
-        env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          HOME: dir,
-          LANG: 'C.UTF-8',
-          ANSIBLE_HOST_KEY_CHECKING: 'false',
-          ANSIBLE_NOCOLOR: '1',
-          ANSIBLE_LOCAL_TEMP: join(dir, 'tmp'),
-          ANSIBLE_SSH_CONTROL_PATH_DIR: controlDir,
-          ANSIBLE_SSH_CONTROL_PATH: '%(directory)s/%%C',
-          ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true',
-          ...m.env,
+      // In a sandbox like a run's: its ProxyCommand (sshArgs) runs there, not on the worker.
+      const run = await this.sandbox.spawn(
+        bin,
+        args,
+        {
+          extendEnv: false,
+          reject: false,
+          timeout: 60_000,
+          env: {
+            PATH: process.env.PATH ?? '/usr/bin:/bin',
+            HOME: dir,
+            LANG: 'C.UTF-8',
+            ANSIBLE_HOST_KEY_CHECKING: 'false',
+            ANSIBLE_NOCOLOR: '1',
+            ANSIBLE_LOCAL_TEMP: join(dir, 'tmp'),
+            ANSIBLE_SSH_CONTROL_PATH_DIR: controlDir,
+            ANSIBLE_SSH_CONTROL_PATH: '%(directory)s/%%C',
+            ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true',
+            ...m.env,
+          },
         },
-      });
+        { cwd: dir, writable: [dir], network: true },
+      );
       const scrub = scrubber(m.secrets);
       const out = scrub(`${String(run.stdout)}\n${String(run.stderr)}`);
       // Hosts not pinned yet got their key accepted into the check's known_hosts: pin it now.
@@ -438,7 +455,7 @@ export class ProvidersService {
       if (run.exitCode === 0 && bad.length === 0) return { status: 'up', message: `SSH login on ${hosts.length} host(s)` };
       return { status: 'down', message: (bad.length ? bad : lines).slice(0, 5).join('\n').slice(0, 1000) || `ansible exited with ${String(run.exitCode)}` };
     } finally {
-      await Promise.all([rm(dir, { recursive: true, force: true }), rm(controlDir, { recursive: true, force: true })]);
+      await Promise.all([removeTree(dir), rm(controlDir, { recursive: true, force: true })]);
     }
   }
 
@@ -503,7 +520,8 @@ export class ProvidersService {
     const config = provider.config as SshConfig;
     const todo = config.hosts.filter((h) => !pinnedFor(h, provider.hostKeys ?? {}));
     if (todo.length === 0) return [];
-    const dir = await mkdtemp(join(tmpdir(), 'superfluid-hostkeys-'));
+    // In a sandbox like a health check's: a ProxyCommand in sshArgs runs there, not on the worker.
+    const dir = await this.sandbox.tmpfsFolder('hostkeys-');
     try {
       let extra: string[] = [];
       try {
@@ -514,8 +532,8 @@ export class ProvidersService {
       const texts = await Promise.all(
         todo.map(async (h, i) => {
           const file = join(dir, `known_hosts_${i}`);
-          await this.processes
-            .run(
+          await this.sandbox
+            .spawn(
               'ssh',
               [
                 '-F', '/dev/null',
@@ -533,14 +551,15 @@ export class ProvidersService {
                 '--', h.address, 'true',
               ],
               { extendEnv: false, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir }, stdin: 'ignore', timeout: 20_000, reject: false },
+              { cwd: dir, writable: [dir], network: true },
             )
-            .catch(() => '');
+            .catch(() => undefined);
           return readFile(file, 'utf8').catch(() => '');
         }),
       );
       return await this.pinLearnt(provider, texts.join('\n'));
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await removeTree(dir);
     }
   }
 

@@ -1,21 +1,27 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PROJECT_ROOT } from '../config/config.js';
 import { newEnv, startTestApp, type TestApp, waitFor } from '../testing/harness.js';
 
-/** A bundle step that fails until a file named after the deployment exists: a cause to fix, then resume. */
+/**
+ * A bundle step that fails until a file named after the deployment exists: a cause to fix, then
+ * resume. The playbook runs in its sandbox, which sees no file of the test's: it asks the test's
+ * HTTP server, which answers 200 when the file exists.
+ */
 const GATE = `- hosts: all
   gather_facts: false
   tasks:
-    - ansible.builtin.stat: { path: "{{ gate_dir }}/{{ deployment }}" }
+    - ansible.builtin.uri: { url: "{{ gate_url }}/{{ deployment }}", status_code: [200, 404] }
       register: gate
     - ansible.builtin.assert:
-        that: gate.stat.exists
+        that: gate.status == 200
         fail_msg: "the gate file {{ gate_dir }}/{{ deployment }} is missing"
     - ansible.builtin.set_stats: { data: { gate: open }, per_host: false }
 `;
@@ -71,15 +77,22 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
   let app: TestApp;
   let work: string;
   let gateDir: string;
+  let gates: Server;
   const templates: Record<string, string> = {};
   let provider: string;
 
   before(async () => {
     work = await mkdtemp(join(tmpdir(), 'bundles-'));
     gateDir = join(work, 'gates');
+    gates = createServer((req, res) => {
+      res.statusCode = existsSync(join(gateDir, basename(req.url ?? '/'))) ? 200 : 404;
+      res.end();
+    });
+    await new Promise<void>((resolve) => gates.listen(0, '127.0.0.1', resolve));
+    const gateUrl = `http://127.0.0.1:${(gates.address() as { port: number }).port}`;
     await cp(join(PROJECT_ROOT, 'playbooks'), join(work, 'playbooks'), { recursive: true });
     await cp(join(PROJECT_ROOT, 'catalog'), join(work, 'catalog'), { recursive: true });
-    await writeFile(join(work, 'playbooks', 'bundle', 'gate.yml'), GATE.replaceAll('{{ gate_dir }}', gateDir));
+    await writeFile(join(work, 'playbooks', 'bundle', 'gate.yml'), GATE.replaceAll('{{ gate_dir }}', gateDir).replaceAll('{{ gate_url }}', gateUrl));
     await writeFile(join(work, 'catalog', 'templates', 'gated-bundle.yaml'), GATED());
     await writeFile(
       join(work, 'catalog', 'templates', 'upstream-bundle.yaml'),
@@ -104,6 +117,7 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
   });
   after(async () => {
     await app?.stop();
+    await new Promise((resolve) => gates?.close(resolve));
     await rm(work, { recursive: true, force: true });
   });
 

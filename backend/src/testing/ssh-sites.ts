@@ -1,14 +1,22 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
  * Test hosts for SSH and multi-site runs on one machine (ENVIRONMENT.md): one network
  * namespace per site, each running its own sshd, joined by a bridge in a separate hub
- * namespace; nothing is routed from the root namespace, and Ansible reaches the sites
- * through `ip netns exec <hub> nc`. Needs root, iproute2, openssh-server and netcat.
+ * namespace; nothing is routed from the root namespace.
+ *
+ * Ansible runs in a sandbox, as an unprivileged user, so it cannot enter the hub itself
+ * (`ip netns exec` needs root). It reaches the sites through a forwarder that this (root)
+ * process runs: an HTTP CONNECT proxy on 127.0.0.1, which ssh uses as its ProxyCommand
+ * (`nc -X connect -x 127.0.0.1:<port> %h %p`, OpenBSD netcat), and which opens each
+ * connection from inside the hub (`ip netns exec <hub> nc <address> 22`). It connects only
+ * to the sites' sshd ports, so the sites' other services stay out of reach from the root
+ * namespace, as before. Needs root, iproute2, openssh-server and netcat-openbsd.
  */
 export interface SshSite {
   name: string;
@@ -22,8 +30,10 @@ export interface SshSite {
 
 export interface SshSites {
   sites: SshSite[];
-  /** ssh options for every connection: the ProxyCommand through the hub namespace. */
+  /** ssh options for every connection: the ProxyCommand through the forwarder into the hub namespace. */
   sshArgs: string;
+  /** The forwarder's port on 127.0.0.1 (HTTP CONNECT to a site's address, port 22). */
+  proxyPort: number;
   /** Runs a command in the hub namespace, which reaches every site (e.g. to probe a service). */
   hubExec(args: string[]): string;
   /** A private key (OpenSSH) every site authorizes for root. */
@@ -46,7 +56,12 @@ export async function startSshSites(names: string[]): Promise<SshSites> {
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'host_key')]);
   await writeFile(join(dir, 'authorized_keys'), await readFile(join(dir, 'client_key.pub')), { mode: 0o600 });
 
+  const addresses = new Set<string>();
+  const forwards = new Set<ChildProcess>();
+  const proxy = await startForwarder(hub, addresses, forwards);
   const destroy = async () => {
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    for (const child of forwards) child.kill('SIGKILL');
     for (const child of sshds.values()) child.kill('SIGKILL');
     for (const ns of created.reverse()) {
       try {
@@ -69,6 +84,7 @@ export async function startSshSites(names: string[]): Promise<SshSites> {
     for (const [i, name] of names.entries()) {
       const ns = `sf${name}${id}`.slice(0, 30);
       const address = `10.77.0.${10 + i}`;
+      addresses.add(address);
       ip('netns', 'add', ns);
       created.push(ns);
       const inner = `v${id}${i}`;
@@ -131,9 +147,11 @@ export async function startSshSites(names: string[]): Promise<SshSites> {
         startSshd,
       });
     }
+    const proxyPort = (proxy.address() as { port: number }).port;
     return {
       sites,
-      sshArgs: `-o ProxyCommand="ip netns exec ${hub} nc %h %p" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null`,
+      sshArgs: `-o ProxyCommand="nc -X connect -x 127.0.0.1:${proxyPort} %h %p" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null`,
+      proxyPort,
       hubExec: (args) => execFileSync('ip', ['netns', 'exec', hub, ...args], { stdio: 'pipe' }).toString(),
       privateKey: await readFile(join(dir, 'client_key'), 'utf8'),
       user: 'root',
@@ -144,4 +162,49 @@ export async function startSshSites(names: string[]): Promise<SshSites> {
     await destroy();
     throw err;
   }
+}
+
+/**
+ * An HTTP CONNECT proxy on 127.0.0.1 (a free port) that opens each allowed connection from
+ * inside the hub namespace with `ip netns exec <hub> nc <address> 22`, and pipes the two.
+ */
+async function startForwarder(hub: string, addresses: Set<string>, forwards: Set<ChildProcess>): Promise<Server> {
+  const server = createServer((socket: Socket) => {
+    let head = Buffer.alloc(0);
+    socket.on('error', () => socket.destroy());
+    const onData = (chunk: Buffer) => {
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf('\r\n\r\n');
+      if (end < 0) {
+        if (head.length > 8192) socket.destroy();
+        return;
+      }
+      socket.off('data', onData);
+      const match = /^CONNECT ([0-9.]+):(\d+) HTTP\/1\.[01]\r\n/.exec(head.toString('latin1'));
+      if (!match || !addresses.has(match[1]) || match[2] !== '22') {
+        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+        return;
+      }
+      const child = spawn('ip', ['netns', 'exec', hub, 'nc', match[1], '22'], { stdio: ['pipe', 'pipe', 'ignore'] });
+      forwards.add(child);
+      child.on('exit', () => {
+        forwards.delete(child);
+        socket.end();
+      });
+      child.on('error', () => socket.destroy());
+      child.stdin.on('error', () => undefined);
+      socket.on('close', () => child.kill('SIGTERM'));
+      socket.write('HTTP/1.1 200 Connection established\r\n\r\n');
+      const rest = head.subarray(end + 4);
+      if (rest.length) child.stdin.write(rest);
+      socket.pipe(child.stdin);
+      child.stdout.pipe(socket);
+    };
+    socket.on('data', onData);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return server;
 }

@@ -104,7 +104,7 @@ async function checkUpdate(oldRev: string, newRev: string, ref: string, branch: 
     const worker = async () => {
       while (next < playbooks.length) {
         const path = playbooks[next++];
-        const result = await syntaxCheck(run, ansible, dir, path);
+        const result = await syntaxCheck(run, ansible, dir, path, { sandbox: process.env.SUPERFLUID_SANDBOX !== 'off' });
         if (!result.ok) problems.push(`${path}${result.line ? `, line ${result.line}` : ''}: ${result.error}`);
       }
     };

@@ -14,7 +14,7 @@ export class JobModel {
   @Field({ description: 'The repository commit the run used.' }) commit: string;
   @Field(() => [String], { description: 'The command line, as an argument array.' }) command: string[];
   @Field(() => Int, { nullable: true }) returnCode: number | null;
-  @Field({ description: 'Human-readable output, with ANSI colours.' }) stdout: string;
+  /** `stdout` is a field of its own (JobsResolver): stored in chunks, read only when asked for. */
   @Field(() => GraphQLJSON, { nullable: true, description: 'set_stats data of the run.' }) artifacts: Record<string, unknown> | null;
   @Field(() => Int, { description: 'Events stored.' }) eventCount: number;
   @Field(() => Int, { nullable: true, description: 'Events Ansible emitted (numbered by the callback plugin); null while it runs.' }) eventsEmitted: number | null;
