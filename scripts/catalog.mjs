@@ -57,5 +57,7 @@ if (command === 'export') {
   if (!fs.existsSync(dir)) fail(`${dir} does not exist`);
   const files = yamlFiles(dir).map((file) => ({ path: file.split(path.sep).join('/'), content: fs.readFileSync(path.join(dir, file), 'utf8') }));
   const { importCatalog } = await graphql('mutation($f: [CatalogFileInput!]!) { importCatalog(files: $f) { dialogs templates stateMachines } }', { f: files });
-  process.stdout.write(`imported ${importCatalog.dialogs} dialogs, ${importCatalog.stateMachines} state machines, ${importCatalog.templates} items from ${dir}\n`);
+  process.stdout.write(
+    `imported ${importCatalog.dialogs} dialogs, ${importCatalog.stateMachines} state machines, ${importCatalog.templates} items from ${dir}\n`,
+  );
 }

@@ -51,8 +51,18 @@ const TIER_TIMEOUT_MS = Number(process.env.TEST_TIER_TIMEOUT_MS || 25 * 60_000);
 // Variables of the product that a developer's shell may carry: the tests set
 // their own.
 const PRODUCT_VARIABLES = [
-  'ROLE', 'PORT', 'HOST', 'SECRET_KEY', 'ADMIN_PASSWORD', 'WORKER_CONCURRENCY',
-  'PLAYBOOKS_DIR', 'CATALOG_DIR', 'FRONTEND_DIST', 'DATABASE_URL', 'REDIS_URL', 'DATA_DIR',
+  'ROLE',
+  'PORT',
+  'HOST',
+  'SECRET_KEY',
+  'ADMIN_PASSWORD',
+  'WORKER_CONCURRENCY',
+  'PLAYBOOKS_DIR',
+  'CATALOG_DIR',
+  'FRONTEND_DIST',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'DATA_DIR',
 ];
 
 function findFiles(dir, pattern, recursive) {

@@ -76,14 +76,7 @@ export const App = () => (
       recordRepresentation="name"
     />
     <Resource name="apiTokens" list={apiTokens.list} icon={apiTokens.icon} />
-    <Resource
-      name="serviceTemplates"
-      list={templates.list}
-      create={templates.create}
-      edit={templates.edit}
-      icon={templates.icon}
-      recordRepresentation="name"
-    />
+    <Resource name="serviceTemplates" list={templates.list} create={templates.create} edit={templates.edit} icon={templates.icon} recordRepresentation="name" />
     <Resource
       name="dialogs"
       list={dialogs.list}

@@ -6,10 +6,23 @@ import { disposeSubscriptions } from './api/subscriptions';
 import { graphql } from './gql';
 
 const LoginMutation = graphql(`
-  mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { token user { id username } } }
+  mutation Login($username: String!, $password: String!) {
+    login(username: $username, password: $password) {
+      token
+      user {
+        id
+        username
+      }
+    }
+  }
 `);
 const MeQuery = graphql(`
-  query Me { me { id username } }
+  query Me {
+    me {
+      id
+      username
+    }
+  }
 `);
 
 interface LoginParams {

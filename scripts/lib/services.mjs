@@ -122,7 +122,8 @@ function encodeCommand(args) {
 export function redisCommand(url, ...args) {
   const u = new URL(url);
   const commands = [];
-  if (u.password) commands.push(u.username ? ['AUTH', decodeURIComponent(u.username), decodeURIComponent(u.password)] : ['AUTH', decodeURIComponent(u.password)]);
+  if (u.password)
+    commands.push(u.username ? ['AUTH', decodeURIComponent(u.username), decodeURIComponent(u.password)] : ['AUTH', decodeURIComponent(u.password)]);
   const db = u.pathname.replace(/^\//, '');
   if (db) commands.push(['SELECT', db]);
   commands.push(args);
@@ -173,18 +174,30 @@ export async function startRedis({ dir, port, persistent = false, logFile = path
   }
   const args = [
     config,
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--dir', dir,
-    '--save', '',
-    '--appendonly', persistent ? 'yes' : 'no',
-    '--daemonize', 'no',
-    '--logfile', '',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    persistent ? 'yes' : 'no',
+    '--daemonize',
+    'no',
+    '--logfile',
+    '',
   ];
   const log = fs.openSync(logFile, 'a');
   // detached: our own process group, so Ctrl-C in a terminal reaches only the
   // script, which stops the services in order.
-  const child = spawn('redis-server', args, { stdio: ['ignore', log, log], detached: true, cwd: dir, ...(user?.uid !== undefined ? { uid: user.uid, gid: user.gid } : {}) });
+  const child = spawn('redis-server', args, {
+    stdio: ['ignore', log, log],
+    detached: true,
+    cwd: dir,
+    ...(user?.uid !== undefined ? { uid: user.uid, gid: user.gid } : {}),
+  });
   fs.closeSync(log);
   const spawnError = new Promise((_, reject) => child.once('error', reject));
   spawnError.catch(() => {});
@@ -333,7 +346,9 @@ async function reachableBinaries(binaries, ids) {
 function runAs(ids, command, args, options = {}) {
   const result = spawnSync(command, args, { ...ids, cwd: '/', encoding: 'utf8', ...options });
   if (result.status !== 0) {
-    throw new Error(`${path.basename(command)} failed (${result.error?.message ?? `exit code ${result.status}`}):\n${result.stdout ?? ''}${result.stderr ?? ''}`);
+    throw new Error(
+      `${path.basename(command)} failed (${result.error?.message ?? `exit code ${result.status}`}):\n${result.stdout ?? ''}${result.stderr ?? ''}`,
+    );
   }
   return result;
 }
@@ -369,15 +384,7 @@ function alivePid(pidFile) {
  * url points at `database`, adminUrl at the `postgres` database, and baseUrl has
  * no database (append `/<name>`). The superuser is `postgres`.
  */
-export async function startPostgres({
-  dir,
-  port,
-  database = 'superfluid',
-  persistent = true,
-  logFile = `${dir}.log`,
-  timeoutMs = 60_000,
-  user,
-}) {
+export async function startPostgres({ dir, port, database = 'superfluid', persistent = true, logFile = `${dir}.log`, timeoutMs = 60_000, user }) {
   dir = path.resolve(dir);
   const pg = (await import('pg')).default;
   const ids = postgresUser(user);
@@ -411,15 +418,20 @@ export async function startPostgres({
     await fsp.writeFile(pwfile, `${password}\n`, { mode: 0o600 });
     if (ids.uid !== undefined) await fsp.chown(pwfile, ids.uid, ids.gid);
     try {
-      runAs(ids, binaries.initdb, [
-        `--pgdata=${dir}`,
-        '--auth=scram-sha-256',
-        '--username=postgres',
-        `--pwfile=${pwfile}`,
-        '--encoding=UTF8',
-        '--locale=C',
-        ...(persistent ? [] : ['--no-sync']),
-      ], { env: { ...process.env, LC_ALL: 'C' } });
+      runAs(
+        ids,
+        binaries.initdb,
+        [
+          `--pgdata=${dir}`,
+          '--auth=scram-sha-256',
+          '--username=postgres',
+          `--pwfile=${pwfile}`,
+          '--encoding=UTF8',
+          '--locale=C',
+          ...(persistent ? [] : ['--no-sync']),
+        ],
+        { env: { ...process.env, LC_ALL: 'C' } },
+      );
     } finally {
       await fsp.rm(pwfile, { force: true });
     }
@@ -429,18 +441,11 @@ export async function startPostgres({
   const running = alivePid(path.join(dir, 'postmaster.pid'));
   if (running) {
     throw new Error(
-      `a PostgreSQL server (pid ${running}) already runs on ${dir}: is another \`npm start\` using this DATA_DIR? ` +
-        `Stop it first (kill -INT ${running}).`,
+      `a PostgreSQL server (pid ${running}) already runs on ${dir}: is another \`npm start\` using this DATA_DIR? ` + `Stop it first (kill -INT ${running}).`,
     );
   }
 
-  const args = [
-    '-D', dir,
-    '-p', String(port),
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'unix_socket_directories=',
-    '-c', 'max_connections=200',
-  ];
+  const args = ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
   if (!persistent) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const log = fs.openSync(logFile, 'a');
   const child = spawn(binaries.postgres, args, {

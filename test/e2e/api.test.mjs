@@ -78,9 +78,7 @@ describe('the API of one product process (ROLE=all)', () => {
     assert.equal(errors, undefined);
     assert.equal(data.me.username, 'admin');
 
-    const wrong = await product.graphql(
-      'mutation { login(username: "admin", password: "not-the-password") { token } }',
-    );
+    const wrong = await product.graphql('mutation { login(username: "admin", password: "not-the-password") { token } }');
     assert.ok(wrong.errors?.length, 'a wrong password must not log in');
     assert.equal(wrong.data?.login ?? null, null);
   });
@@ -104,7 +102,10 @@ describe('the API of one product process (ROLE=all)', () => {
     const local = data.providers.find((p) => p.name === 'local');
     assert.ok(local, 'the local provider is seeded');
     const provider = fields.find((f) => f.name === 'provider');
-    assert.ok(provider?.choices.some((c) => c.value === local.id), 'the local provider is a choice');
+    assert.ok(
+      provider?.choices.some((c) => c.value === local.id),
+      'the local provider is a choice',
+    );
     assert.equal(provider.default, local.id, 'and the default');
   });
 
@@ -134,11 +135,7 @@ describe('the API of one product process (ROLE=all)', () => {
 
   it('refuses an unknown template with NOT_FOUND and stores no request', async () => {
     const before = (await product.graphql(REQUEST_COUNT, {}, token)).data.serviceRequests.length;
-    const body = await product.graphql(
-      ORDER,
-      { input: { templateId: randomUUID(), dialogValues: { playbook: 'hello.yml' } } },
-      token,
-    );
+    const body = await product.graphql(ORDER, { input: { templateId: randomUUID(), dialogValues: { playbook: 'hello.yml' } } }, token);
     assert.ok(body.errors?.length, 'expected an error');
     assert.equal(body.errors[0].extensions?.code, 'NOT_FOUND');
     const afterCount = (await product.graphql(REQUEST_COUNT, {}, token)).data.serviceRequests.length;

@@ -27,7 +27,6 @@ const browsers = new Browsers();
 
 const requestCount = async () => (await api('{ serviceRequests(take: 1000) { id } }')).serviceRequests.length;
 
-
 const fieldOf = (page, name) => page.getByTestId(`dialog-field-${name}`);
 
 // CSI sequences (colours), OSC sequences (titles) and two-character escapes.
@@ -37,9 +36,9 @@ const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b
 const hostRow = async (page, host) => {
   const row = page.locator(`[data-testid="host-summary"] [data-testid="host-row"][data-host="${host}"]`);
   await row.waitFor();
-  const cells = await row.locator('td[data-testid^="host-"]').evaluateAll((tds) =>
-    Object.fromEntries(tds.map((td) => [td.dataset.testid.replace(/^host-/, ''), Number(td.textContent)])),
-  );
+  const cells = await row
+    .locator('td[data-testid^="host-"]')
+    .evaluateAll((tds) => Object.fromEntries(tds.map((td) => [td.dataset.testid.replace(/^host-/, ''), Number(td.textContent)])));
   return cells;
 };
 
@@ -80,10 +79,9 @@ describe('web UI', () => {
     assert.doesNotMatch(logText, /\u001b\[/, 'ANSI escape codes are rendered, not shown raw');
 
     // The log is the job's stored stdout, with colours turned into HTML.
-    const { serviceRequest } = await api(
-      'query($id: ID!) { serviceRequest(id: $id) { status jobs { id status stdout } service { outputs } } }',
-      { id: requestId },
-    );
+    const { serviceRequest } = await api('query($id: ID!) { serviceRequest(id: $id) { status jobs { id status stdout } service { outputs } } }', {
+      id: requestId,
+    });
     assert.equal(serviceRequest.status, 'finished');
     assert.equal(serviceRequest.jobs.length, 1);
     const stripped = serviceRequest.jobs[0].stdout.replace(/\u001b\[[0-9;]*m/g, '');
@@ -93,20 +91,28 @@ describe('web UI', () => {
     }
 
     // The log came over the WebSocket (graphql-ws jobLog subscription), not only from a query.
-    const streamed = live.filter((d) => d.jobLog).map((d) => d.jobLog.text).join('');
+    const streamed = live
+      .filter((d) => d.jobLog)
+      .map((d) => d.jobLog.text)
+      .join('');
     assert.match(streamed, /Hello, browser!/, 'the log was streamed by the jobLog subscription');
-    assert.ok(live.some((d) => d.jobEvents), 'task events were streamed by the jobEvents subscription');
+    assert.ok(
+      live.some((d) => d.jobEvents),
+      'task events were streamed by the jobEvents subscription',
+    );
 
     // Per-task results from the job's events.
     await page.getByTestId('job-events').getByRole('row').nth(1).waitFor();
     assert.ok((await page.getByTestId('job-event').count()) >= 1);
 
     // Per host, Ansible's recap once the run has ended: localhost ran both tasks, none failed.
-    const { job } = await api(
-      'query($id: ID!) { job(id: $id) { stdout eventCount eventsEmitted eventsComplete hostSummaries { host ok failures } } }',
-      { id: serviceRequest.jobs[0].id },
+    const { job } = await api('query($id: ID!) { job(id: $id) { stdout eventCount eventsEmitted eventsComplete hostSummaries { host ok failures } } }', {
+      id: serviceRequest.jobs[0].id,
+    });
+    assert.deepEqual(
+      job.hostSummaries.map((h) => h.host),
+      ['localhost'],
     );
-    assert.deepEqual(job.hostSummaries.map((h) => h.host), ['localhost']);
     await page.locator('[data-testid="host-summary"][data-source="recap"]').waitFor();
     assert.equal(await page.getByTestId('host-row').count(), 1, 'one row per host');
     const localhost = await hostRow(page, 'localhost');
@@ -221,21 +227,16 @@ describe('web UI', () => {
     const firstId = () => page.evaluate(() => document.querySelector('tbody tr [data-id]')?.getAttribute('data-id') ?? null);
     await page.locator('tbody tr [data-id]').first().waitFor();
     for (let pageNumber = 1; pageNumber <= all.length; pageNumber++) {
-      const ids = await page
-        .locator('tbody tr')
-        .evaluateAll((trs) => trs.map((tr) => tr.querySelector('[data-id]')?.getAttribute('data-id')));
+      const ids = await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('[data-id]')?.getAttribute('data-id')));
       assert.ok(ids.length >= 1 && ids.length <= 2, `page ${pageNumber} shows one or two rows`);
       seen.push(...ids);
       if (await next.isDisabled()) break;
       const shown = await firstId();
       await next.click();
-      await page.waitForFunction(
-        (previous) => {
-          const current = document.querySelector('tbody tr [data-id]')?.getAttribute('data-id');
-          return current && current !== previous;
-        },
-        shown,
-      );
+      await page.waitForFunction((previous) => {
+        const current = document.querySelector('tbody tr [data-id]')?.getAttribute('data-id');
+        return current && current !== previous;
+      }, shown);
     }
     assert.deepEqual(seen, all, 'every request appears once, newest first');
     await screenshot(page, '14-requests-last-page');

@@ -24,9 +24,7 @@ const browsers = new Browsers();
 
 /** The state steps the request page shows now: [{ state, status }], in order. */
 const shownSteps = (page) =>
-  page
-    .locator('[data-testid="state-step"]')
-    .evaluateAll((steps) => steps.map((s) => ({ state: s.dataset.state, status: s.dataset.stepStatus })));
+  page.locator('[data-testid="state-step"]').evaluateAll((steps) => steps.map((s) => ({ state: s.dataset.state, status: s.dataset.stepStatus })));
 
 /**
  * Samples the state steps and the items' statuses until the request ends, and returns what was
@@ -121,14 +119,21 @@ describe('bundles, retirement and providers in the web UI', () => {
       PROVISION_STATES,
       'every state of the provision machine, in order',
     );
-    assert.ok(final.every((s) => s.status === 'done'), `all states done at the end: ${JSON.stringify(final)}`);
+    assert.ok(
+      final.every((s) => s.status === 'done'),
+      `all states done at the end: ${JSON.stringify(final)}`,
+    );
     // Advancing: while it ran, the page showed it waiting for its items with fewer states entered,
     // and the current state only ever moved forward. (refresh, validate and provision take
     // milliseconds: the first picture may already show wait.)
     // Every state of the machine is shown from the start, those not entered yet as waiting.
     const waiting = seen.findIndex((steps) => steps.some((st) => st.state === 'wait' && st.status === 'current'));
     assert.ok(waiting >= 0, `the page showed the request waiting for its items: ${JSON.stringify(seen)}`);
-    assert.deepEqual(seen[waiting].map((s) => s.state), PROVISION_STATES, 'the whole machine is shown while it runs');
+    assert.deepEqual(
+      seen[waiting].map((s) => s.state),
+      PROVISION_STATES,
+      'the whole machine is shown while it runs',
+    );
     const entered = (steps) => steps.filter((s) => s.status !== 'waiting').length;
     assert.ok(entered(seen[waiting]) < entered(final), 'more states were entered after the page first showed it');
     assert.deepEqual(
@@ -140,7 +145,11 @@ describe('bundles, retirement and providers in the web UI', () => {
     assert.equal(await page.getByTestId('sites').count(), 0, 'a bundle without sites shows no site cards');
     const currents = seen.map((steps) => steps.find((st) => st.status === 'current')?.state).filter(Boolean);
     const positions = currents.map((st) => PROVISION_STATES.indexOf(st));
-    assert.deepEqual(positions, [...positions].sort((x, y) => x - y), `the current state only moved forward: ${JSON.stringify(currents)}`);
+    assert.deepEqual(
+      positions,
+      [...positions].sort((x, y) => x - y),
+      `the current state only moved forward: ${JSON.stringify(currents)}`,
+    );
     // The items advanced live too: the page showed the network done while later items had not finished.
     assert.ok(
       itemPictures.some((items) => items.network === 'successful' && items.summary !== 'successful'),
@@ -171,9 +180,7 @@ describe('bundles, retirement and providers in the web UI', () => {
       { index: 1, items: ['app-a', 'app-b'] },
       { index: 2, items: ['summary'] },
     ]);
-    const [a, b] = await Promise.all(
-      ['app-a', 'app-b'].map((name) => page.locator(`[data-testid="bundle-item"][data-item="${name}"]`).boundingBox()),
-    );
+    const [a, b] = await Promise.all(['app-a', 'app-b'].map((name) => page.locator(`[data-testid="bundle-item"][data-item="${name}"]`).boundingBox()));
     assert.equal(Math.round(a.y), Math.round(b.y), 'app-a and app-b are shown side by side');
     assert.ok(b.x > a.x + a.width - 1, 'app-b is to the right of app-a');
 
@@ -267,9 +274,7 @@ describe('bundles, retirement and providers in the web UI', () => {
       let shot = false;
       const deadline = Date.now() + RUN_TIMEOUT;
       for (;;) {
-        const sites = await page
-          .locator('[data-testid="site-card"]')
-          .evaluateAll((cards) => cards.map((c) => [c.dataset.site, c.dataset.siteStatus]));
+        const sites = await page.locator('[data-testid="site-card"]').evaluateAll((cards) => cards.map((c) => [c.dataset.site, c.dataset.siteStatus]));
         const key = JSON.stringify(sites);
         if (key !== JSON.stringify(pictures.at(-1))) pictures.push(sites);
         if (!shot && sites.some(([, st]) => st === 'done') && sites.some(([, st]) => st === 'running')) {
@@ -281,7 +286,11 @@ describe('bundles, retirement and providers in the web UI', () => {
         if (Date.now() > deadline) throw new Error(`the slice did not end; sites: ${key}`);
         await page.waitForTimeout(150);
       }
-      assert.deepEqual(pictures[0].map(([site]) => site), ['epc', 'mec', 'cran'], 'the sites in the order they deploy');
+      assert.deepEqual(
+        pictures[0].map(([site]) => site),
+        ['epc', 'mec', 'cran'],
+        'the sites in the order they deploy',
+      );
       assert.deepEqual(Object.fromEntries(pictures.at(-1)), { epc: 'done', mec: 'done', cran: 'failed' });
       assert.ok(
         pictures.some((p) => Object.fromEntries(p).epc === 'done' && Object.fromEntries(p).cran === 'waiting'),
@@ -314,11 +323,19 @@ describe('bundles, retirement and providers in the web UI', () => {
       assert.match(await action.getByTestId('machine-target').getAttribute('href'), new RegExp(`/serviceRequests/${requestId}/show$`));
       const rollback = await watchSteps(page);
       assert.equal(rollback.status, 'finished', `the rollback finished: ${JSON.stringify(rollback.seen)}`);
-      assert.deepEqual(rollback.seen.at(-1).map((s) => s.state), RETIREMENT_STATES);
-      const undone = await page
-        .locator('[data-testid="site-card"]')
-        .evaluateAll((cards) => cards.map((c) => [c.dataset.site, c.dataset.siteStatus]));
-      assert.deepEqual(undone, [['mec', 'done'], ['epc', 'done']], 'the MEC, then the EPC, were removed');
+      assert.deepEqual(
+        rollback.seen.at(-1).map((s) => s.state),
+        RETIREMENT_STATES,
+      );
+      const undone = await page.locator('[data-testid="site-card"]').evaluateAll((cards) => cards.map((c) => [c.dataset.site, c.dataset.siteStatus]));
+      assert.deepEqual(
+        undone,
+        [
+          ['mec', 'done'],
+          ['epc', 'done'],
+        ],
+        'the MEC, then the EPC, were removed',
+      );
       await screenshot(page, 'b16-slice-rolled-back');
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
@@ -356,11 +373,7 @@ describe('bundles, retirement and providers in the web UI', () => {
     await page.getByTestId('check-now').click();
     await page.locator('[data-testid="check-now"]:not([disabled])').waitFor({ timeout: RUN_TIMEOUT });
     await page.locator('[data-testid="provider-health"][data-status="up"]').waitFor({ timeout: RUN_TIMEOUT });
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid="health-bar"]').length > n,
-      barsBefore,
-      { timeout: UI_TIMEOUT },
-    );
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="health-bar"]').length > n, barsBefore, { timeout: UI_TIMEOUT });
     const { provider } = await api('query($id: ID!) { provider(id: $id) { healthStatus healthHistory(take: 5) { status } } }', { id: made.id });
     assert.equal(provider.healthStatus, 'up');
     assert.ok(provider.healthHistory.length >= 1);

@@ -38,8 +38,7 @@ const SLOW_PLAYBOOK = `
 `;
 const PAUSE_TASK = 'TASK [Pause for five minutes]';
 
-const REQUEST_WITH_JOBS =
-  'query($id: ID!) { serviceRequest(id: $id) { status message jobs { id status cancelRequestedAt stdout } service { id } } }';
+const REQUEST_WITH_JOBS = 'query($id: ID!) { serviceRequest(id: $id) { status message jobs { id status cancelRequestedAt stdout } service { id } } }';
 
 describe('canceling a running job', () => {
   let playbooksDir;
@@ -80,9 +79,7 @@ describe('canceling a running job', () => {
     assert.equal(still.jobs[0].cancelRequestedAt, null, 'keeping it running sends no cancel');
 
     await cancel.click();
-    const answered = page.waitForResponse(
-      (response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('cancelJob'),
-    );
+    const answered = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('cancelJob'));
     await dialog.getByRole('button', { name: 'Yes, cancel it' }).click();
     const { data, errors } = await (await answered).json();
     assert.equal(errors, undefined);
@@ -116,7 +113,7 @@ describe('canceling a running job', () => {
     await screenshot(page, '17-requests-canceled');
   });
 
-  test('a cancel that comes too late shows the server\'s CONFLICT message', async () => {
+  test("a cancel that comes too late shows the server's CONFLICT message", async () => {
     const page = await browsers.newPage();
     await signIn(page, product);
     const requestId = await orderPlaybook(page, 'slow.yml');
@@ -146,19 +143,24 @@ describe('canceling a running job', () => {
     assert.ok(await button.isDisabled(), 'a cancel on its way cannot be sent again');
     release();
 
-    const notice = page.getByText("This job has already ended (canceled): there is nothing to cancel.");
+    const notice = page.getByText('This job has already ended (canceled): there is nothing to cancel.');
     await notice.waitFor({ timeout: RUN_TIMEOUT });
     await page.locator('[data-testid="request-status"][data-status="canceled"]').waitFor({ timeout: RUN_TIMEOUT });
     assert.equal(await page.getByTestId('cancel-job').count(), 0, 'the ended job has no Cancel button');
   });
 
   test('Cancel request on a request still queued (its provider is busy): it ends canceled and never runs', async () => {
-    const { createProvider } = await api('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', { i: { name: 'one_slot', type: 'local', maxConcurrentJobs: 1 } });
+    const { createProvider } = await api('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', {
+      i: { name: 'one_slot', type: 'local', maxConcurrentJobs: 1 },
+    });
     const { serviceTemplates } = await api('{ serviceTemplates { id name } }');
     const templateId = serviceTemplates.find((t) => t.name === 'Run a playbook').id;
     const orderSlow = async () =>
-      (await api('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', { i: { templateId, dialogValues: { playbook: 'slow.yml', provider: createProvider.id } } }))
-        .orderService.id;
+      (
+        await api('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+          i: { templateId, dialogValues: { playbook: 'slow.yml', provider: createProvider.id } },
+        })
+      ).orderService.id;
     const busy = await orderSlow();
     await until('the first run to hold the slot', async () => (await api(REQUEST_WITH_JOBS, { id: busy })).serviceRequest.status === 'running');
     const waiting = await orderSlow();

@@ -43,7 +43,7 @@ describe('the catalog CLI', () => {
     assert.equal(data.serviceTemplates[0].description, 'Edited through the CLI');
   });
 
-  it('a broken file: the API\'s error (file, line, reason) and a non-zero exit; a missing token: a clear message', async () => {
+  it("a broken file: the API's error (file, line, reason) and a non-zero exit; a missing token: a clear message", async () => {
     await writeFile(join(dir, 'templates', 'broken.yaml'), 'kind: ServiceTemplate\nname: Broken\ntype: nonsense\n');
     await assert.rejects(cli('import', dir), (err) => {
       assert.match(err.stderr, /VALIDATION_FAILED: .*catalog\/templates\/broken.yaml/s);

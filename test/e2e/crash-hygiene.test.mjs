@@ -80,13 +80,12 @@ function client(product, token) {
   const order = async (provider, playbook) => {
     const { serviceTemplates } = await api('{ serviceTemplates { id name } }');
     const templateId = serviceTemplates.find((t) => t.name === 'Run a playbook').id;
-    return (await api('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', { i: { templateId, dialogValues: { provider, playbook } } })).orderService.id;
+    return (await api('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', { i: { templateId, dialogValues: { provider, playbook } } }))
+      .orderService.id;
   };
   const jobsOf = async (requestId) =>
-    (await api(
-      'query($id: ID!) { serviceRequest(id: $id) { jobs { id status error stdout eventCount eventsEmitted eventsComplete } } }',
-      { id: requestId },
-    )).serviceRequest.jobs;
+    (await api('query($id: ID!) { serviceRequest(id: $id) { jobs { id status error stdout eventCount eventsEmitted eventsComplete } } }', { id: requestId }))
+      .serviceRequest.jobs;
   return { api, order, jobsOf };
 }
 
@@ -128,7 +127,9 @@ describe('a worker killed with SIGKILL in the middle of a run', () => {
     // The credential lived in the sandbox's own memory: nothing of it is left, on disk or in /dev/shm.
     const holding = [
       ...(await filesHolding(product.dataDir, canary)),
-      ...(await Promise.all((await readdir('/dev/shm')).filter((n) => n.startsWith('superfluid-')).map((n) => filesHolding(path.join('/dev/shm', n), canary)))).flat(),
+      ...(
+        await Promise.all((await readdir('/dev/shm')).filter((n) => n.startsWith('superfluid-')).map((n) => filesHolding(path.join('/dev/shm', n), canary)))
+      ).flat(),
       ...(await filesHolding(tmpdir(), canary)),
     ];
     assert.deepEqual(holding, [], 'no file holds the credential');
@@ -190,10 +191,14 @@ describe('PostgreSQL stopped for 10 s while runs are going', () => {
     await new Promise((r) => setTimeout(r, 10_000));
     pg = await startPostgres({ dir: path.join(dir, 'pg'), port, database: 'superfluid_outage', persistent: true });
 
-    const jobs = await waitFor('the runs to end', async () => {
-      const all = (await Promise.all(requests.map((id) => jobsOf(id).catch(() => [])))).flat();
-      return all.length === 3 && all.every((j) => !['new', 'pending', 'waiting', 'running'].includes(j.status)) ? all : null;
-    }, 600_000);
+    const jobs = await waitFor(
+      'the runs to end',
+      async () => {
+        const all = (await Promise.all(requests.map((id) => jobsOf(id).catch(() => [])))).flat();
+        return all.length === 3 && all.every((j) => !['new', 'pending', 'waiting', 'running'].includes(j.status)) ? all : null;
+      },
+      600_000,
+    );
     for (const job of jobs) {
       assert.equal(job.status, 'successful', `${job.id}: ${job.error}`);
       assert.equal(job.eventsComplete, true, `${job.id}: ${job.eventCount} of ${job.eventsEmitted} events stored`);

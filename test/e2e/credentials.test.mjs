@@ -114,7 +114,11 @@ describe('credentials in the web UI', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Delete credential deploy-key?').waitFor();
     await dialog.getByRole('button', { name: 'Confirm' }).click();
-    await page.getByText('No Credentials yet', { exact: false }).or(page.getByText('No results', { exact: false })).first().waitFor();
+    await page
+      .getByText('No Credentials yet', { exact: false })
+      .or(page.getByText('No results', { exact: false }))
+      .first()
+      .waitFor();
     assert.deepEqual((await api('{ credentials { id } }')).credentials, [], 'the credential is gone');
 
     for (const text of responses) {

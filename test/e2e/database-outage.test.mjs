@@ -84,11 +84,18 @@ describe('a database outage answers SERVICE_UNAVAILABLE, then the portal recover
       assert.doesNotMatch(JSON.stringify(answer), /ECONNREFUSED|127\.0\.0\.1|Internal error|postgres/i);
 
       // A sign-in needs the database too.
-      const login = await product.graphql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'admin', p: product.adminPassword });
+      const login = await product.graphql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+        u: 'admin',
+        p: product.adminPassword,
+      });
       assert.equal(login.errors?.[0].extensions.code, 'SERVICE_UNAVAILABLE', JSON.stringify(login.errors));
 
       // A mutation fails the same way, and stores nothing half.
-      const made = await product.graphql('mutation { createCredential(input: { name: "during-outage", type: "vault_password", secrets: { password: "p" } }) { id } }', {}, token);
+      const made = await product.graphql(
+        'mutation { createCredential(input: { name: "during-outage", type: "vault_password", secrets: { password: "p" } }) { id } }',
+        {},
+        token,
+      );
       assert.equal(made.errors?.[0].extensions.code, 'SERVICE_UNAVAILABLE', JSON.stringify(made.errors));
 
       // A WebSocket whose token cannot be checked now is told to try again later (1013), not refused as unauthorized.

@@ -90,7 +90,11 @@ describe('the dialog editor in the web UI', () => {
     assert.equal(await row.getAttribute('data-error'), 'true', 'the field is marked in the structure');
     assert.match(page.url(), /\/dialogs\/create$/, 'the editor stays open');
     await screenshot(page, 'e02-editor-server-error');
-    assert.equal((await api('{ dialogs { name } }')).dialogs.some((d) => d.name === 'e2e-editor'), false, 'nothing stored');
+    assert.equal(
+      (await api('{ dialogs { name } }')).dialogs.some((d) => d.name === 'e2e-editor'),
+      false,
+      'nothing stored',
+    );
 
     // Fixed, it saves: the dialog's page, then the list after a reload, say origin "editor".
     await panel.getByTestId('field-pattern').fill('^[a-z ]+$');
@@ -107,7 +111,15 @@ describe('the dialog editor in the web UI', () => {
     const saved = dialogs.find((d) => d.name === 'e2e-editor');
     assert.equal(saved.origin, 'editor');
     assert.deepEqual(saved.definition.tabs[0].boxes[0].fields, [
-      { name: 'size', label: 'Size', type: 'dropdown', choices: [{ value: 's', label: 'Small' }, { value: 'custom', label: 'Custom' }] },
+      {
+        name: 'size',
+        label: 'Size',
+        type: 'dropdown',
+        choices: [
+          { value: 's', label: 'Small' },
+          { value: 'custom', label: 'Custom' },
+        ],
+      },
       { name: 'details', label: 'Details', type: 'text', required: true, pattern: '^[a-z ]+$', visibleWhen: { field: 'size', equals: 'custom' } },
     ]);
   });

@@ -15,7 +15,16 @@ import { chromium } from 'playwright-core';
 import { startProduct } from '../support/product.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const UI_TIMEOUT = 20_000;
 const screenshotDir = process.env.SCREENSHOT_DIR;
 
@@ -46,7 +55,12 @@ const profiles = [];
 const newPage = async (width) => {
   const profile = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
   profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width, height: 900 },
+  });
   browser = context;
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(UI_TIMEOUT);
@@ -99,7 +113,10 @@ describe('dialog patterns in the order form', () => {
       await word.getByText('Must end in a run of a').waitFor();
 
       const vars = preview.getByTestId('dialog-field-vars');
-      await vars.locator('textarea').first().fill(`name: x\nnested: ${'['.repeat(100)}${']'.repeat(100)}`);
+      await vars
+        .locator('textarea')
+        .first()
+        .fill(`name: x\nnested: ${'['.repeat(100)}${']'.repeat(100)}`);
       await vars.getByText('Variables is nested too deeply: line 2: collections nested more than 64 deep are refused').waitFor();
       await screenshot(page, `dialog-patterns-${width}`);
 

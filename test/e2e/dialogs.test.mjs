@@ -41,7 +41,10 @@ describe('dialogs in the web UI', () => {
     await page.getByTestId('import-content').fill(JSON.stringify({ name: 'Broken', spec: [{ type: 'datepicker', variable: 'when', question_name: 'When' }] }));
     await page.getByTestId('import-submit').click();
     await page.getByTestId('import-errors').getByText('question type "datepicker" is not supported').waitFor();
-    assert.equal((await api('{ dialogs { name } }')).dialogs.some((d) => d.name === 'broken'), false);
+    assert.equal(
+      (await api('{ dialogs { name } }')).dialogs.some((d) => d.name === 'broken'),
+      false,
+    );
 
     await page.getByTestId('import-content').fill(survey);
     await page.getByTestId('import-submit').click();
@@ -143,7 +146,9 @@ describe('dialogs in the web UI', () => {
     // Bound in place: the same dialog, still imported, and the server resolves its choices.
     const { dialog } = await api('query($id: ID!) { dialog(id: $id) { name origin fields { name pending } } }', { id });
     assert.deepEqual([dialog.name, dialog.origin, dialog.fields.filter((f) => f.pending).length], ['private-cloud-vm', 'imported', 0]);
-    const { refreshDialogField } = await api('query { refreshDialogField(dialog: "private-cloud-vm", field: "network_zone", values: {}) { choices { value label } } }');
+    const { refreshDialogField } = await api(
+      'query { refreshDialogField(dialog: "private-cloud-vm", field: "network_zone", values: {}) { choices { value label } } }',
+    );
     assert.deepEqual(refreshDialogField.choices, [{ value: 'z1', label: 'Zone 1' }]);
   });
 });

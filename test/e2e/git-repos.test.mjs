@@ -192,20 +192,16 @@ const BROKEN_PLAYBOOK = '- hosts: all\n  tasks:\n    - ansible.builtin.debug: { 
 const gitWithToken = (cwd, token, ...args) =>
   new Promise((resolve, reject) => {
     const auth = `Authorization: Basic ${Buffer.from(`e2e:${token}`).toString('base64')}`;
-    const child = spawn(
-      'git',
-      ['-c', 'user.name=E2E Test', '-c', 'user.email=e2e@example.invalid', '-c', 'commit.gpgsign=false', ...args],
-      {
-        cwd,
-        env: {
-          ...process.env,
-          GIT_TERMINAL_PROMPT: '0',
-          GIT_CONFIG_COUNT: '1',
-          GIT_CONFIG_KEY_0: 'http.extraHeader',
-          GIT_CONFIG_VALUE_0: auth,
-        },
+    const child = spawn('git', ['-c', 'user.name=E2E Test', '-c', 'user.email=e2e@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+      cwd,
+      env: {
+        ...process.env,
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_CONFIG_COUNT: '1',
+        GIT_CONFIG_KEY_0: 'http.extraHeader',
+        GIT_CONFIG_VALUE_0: auth,
       },
-    );
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (out += chunk));
@@ -273,7 +269,10 @@ describe('hosted git repositories, API tokens and webhooks', () => {
     await tokenRow.waitFor();
     assert.doesNotMatch(await page.locator('main').innerText(), /sft_/, 'the list never shows a token');
     const { apiTokens } = await api('{ apiTokens { name expiresAt lastUsedAt } }');
-    assert.deepEqual(apiTokens.map((t) => t.name), ['e2e push']);
+    assert.deepEqual(
+      apiTokens.map((t) => t.name),
+      ['e2e push'],
+    );
     const days = (Date.parse(apiTokens[0].expiresAt) - Date.now()) / 86_400_000;
     assert.ok(days > 29.9 && days <= 30, `expires in 30 days (${days})`);
 

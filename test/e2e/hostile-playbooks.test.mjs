@@ -144,7 +144,9 @@ describe('hostile playbooks: a sandbox around every Ansible process', () => {
   };
 
   before(async () => {
-    pluginHash = createHash('sha256').update(await readFile(PLUGIN)).digest('hex');
+    pluginHash = createHash('sha256')
+      .update(await readFile(PLUGIN))
+      .digest('hex');
     listener = await startListener();
     secrets.environ = `environ-canary-${randomBytes(8).toString('hex')}`;
     // No ADMIN_PASSWORD and no SECRET_KEY: the backend generates both and keeps them in DATA_DIR.
@@ -208,11 +210,15 @@ describe('hostile playbooks: a sandbox around every Ansible process', () => {
     const { gitRepos } = await api('{ gitRepos { id name playbooks { path syntaxStatus syntaxError } } }');
     const repo = gitRepos.find((r) => r.name === 'hostile');
     // The worker checks the new playbooks too (in its own sandbox): wait for it.
-    const checked = await waitFor('the worker’s syntax checks', async () => {
-      const { gitRepo } = await api('query($id: ID!) { gitRepo(id: $id) { playbooks { path syntaxStatus syntaxError } } }', { id: repo.id });
-      const mine = gitRepo.playbooks.filter((p) => p.path === 'hostile.yml' || p.path === 'sleepy.yml');
-      return mine.length === 2 && mine.every((p) => p.syntaxStatus !== 'pending') ? mine : null;
-    }, 900_000);
+    const checked = await waitFor(
+      'the worker’s syntax checks',
+      async () => {
+        const { gitRepo } = await api('query($id: ID!) { gitRepo(id: $id) { playbooks { path syntaxStatus syntaxError } } }', { id: repo.id });
+        const mine = gitRepo.playbooks.filter((p) => p.path === 'hostile.yml' || p.path === 'sleepy.yml');
+        return mine.length === 2 && mine.every((p) => p.syntaxStatus !== 'pending') ? mine : null;
+      },
+      900_000,
+    );
     for (const p of checked) {
       assert.equal(p.syntaxStatus, 'ok', `${p.path}: ${p.syntaxError}`);
       stored.texts.push([`syntax error of ${p.path}`, p.syntaxError ?? '']);
@@ -230,10 +236,9 @@ describe('hostile playbooks: a sandbox around every Ansible process', () => {
   });
 
   test('the probe, ordered on local while another run goes, reaches none of the secrets', async () => {
-    const { createCredential } = await api(
-      'mutation($i: CreateCredentialInput!) { createCredential(input: $i) { id } }',
-      { i: { name: 'victim-become', type: 'become_password', inputs: {}, secrets: { password: secrets.victimPassword } } },
-    );
+    const { createCredential } = await api('mutation($i: CreateCredentialInput!) { createCredential(input: $i) { id } }', {
+      i: { name: 'victim-become', type: 'become_password', inputs: {}, secrets: { password: secrets.victimPassword } },
+    });
     const { createProvider } = await api('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', {
       i: { name: 'victim', type: 'local', becomeCredentialId: createCredential.id, config: {} },
     });
@@ -243,17 +248,33 @@ describe('hostile playbooks: a sandbox around every Ansible process', () => {
     const templates = {};
     for (const playbook of ['hostile.yml', 'sleepy.yml']) {
       const { saveServiceTemplate } = await api('mutation($i: ServiceTemplateInput!) { saveServiceTemplate(input: $i) { id } }', {
-        i: { definition: { name: `Probe ${playbook}`, description: 'hostile test', catalog: 'Hostile', type: 'ansible_playbook', dialog: 'run-playbook', published: true, provision: { repo: 'hostile', playbook, provider: { field: 'provider' } } } },
+        i: {
+          definition: {
+            name: `Probe ${playbook}`,
+            description: 'hostile test',
+            catalog: 'Hostile',
+            type: 'ansible_playbook',
+            dialog: 'run-playbook',
+            published: true,
+            provision: { repo: 'hostile', playbook, provider: { field: 'provider' } },
+          },
+        },
       });
       templates[playbook] = saveServiceTemplate.id;
     }
     const order = async (provider, playbook) =>
-      (await api('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', { i: { templateId: templates[playbook], dialogValues: { provider, playbook: 'hello.yml' } } })).orderService.id;
+      (
+        await api('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+          i: { templateId: templates[playbook], dialogValues: { provider, playbook: 'hello.yml' } },
+        })
+      ).orderService.id;
     const requestOf = async (id) =>
-      (await api(
-        `query($id: ID!) { serviceRequest(id: $id) { id status message jobs { id status stdout error artifacts events(limit: 1000) { event stdout data } } service { outputs } } }`,
-        { id },
-      )).serviceRequest;
+      (
+        await api(
+          `query($id: ID!) { serviceRequest(id: $id) { id status message jobs { id status stdout error artifacts events(limit: 1000) { event stdout data } } service { outputs } } }`,
+          { id },
+        )
+      ).serviceRequest;
 
     // The victim: a run holding a credential (a become password in its secret group variables).
     const victim = await order(createProvider.id, 'sleepy.yml');
@@ -277,9 +298,16 @@ describe('hostile playbooks: a sandbox around every Ansible process', () => {
       // The channels work: the control file comes through the job's outputs and the listener.
       assert.match(report, /PHASE run-task/);
       assert.match(report, new RegExp(`CONTROL ${Buffer.from(control).toString('base64')}`));
-      assert.ok(listener.received.some((m) => m.includes('PHASE run-task') && m.includes(Buffer.from(control).toString('base64'))), 'the listener heard the run');
+      assert.ok(
+        listener.received.some((m) => m.includes('PHASE run-task') && m.includes(Buffer.from(control).toString('base64'))),
+        'the listener heard the run',
+      );
       // ...and no syntax check reached the network.
-      assert.deepEqual(listener.received.filter((m) => /PHASE syntax/.test(m)), [], 'a syntax check has no network');
+      assert.deepEqual(
+        listener.received.filter((m) => /PHASE syntax/.test(m)),
+        [],
+        'a syntax check has no network',
+      );
       // What each attempt met, as the playbook saw it.
       assert.match(report, /FILE \S+secret\.key base64: \S+: No such file or directory/);
       assert.match(report, new RegExp(`ENVIRON backend base64: /proc/${product.process.pid}/environ: No such file or directory`));
@@ -287,7 +315,11 @@ describe('hostile playbooks: a sandbox around every Ansible process', () => {
       assert.match(report, /REDIS .*NOAUTH/, 'Redis asks for a password');
       assert.match(report, /PLUGIN-SANDBOX .*Read-only file system.*rc=[1-9]/s);
       assert.match(report, /PLUGIN .*rc=[1-9]/s);
-      stored.texts.push(['hostile stdout', job.stdout], ['hostile events', JSON.stringify(job.events)], ['hostile outputs', JSON.stringify(done.service.outputs)]);
+      stored.texts.push(
+        ['hostile stdout', job.stdout],
+        ['hostile events', JSON.stringify(job.events)],
+        ['hostile outputs', JSON.stringify(done.service.outputs)],
+      );
     } finally {
       await api('mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: victimJob.id });
     }
@@ -325,7 +357,13 @@ describe('hostile playbooks: a sandbox around every Ansible process', () => {
       }
     }
     assert.deepEqual(leaks, [], 'no secret leaked');
-    assert.equal(createHash('sha256').update(await readFile(PLUGIN)).digest('hex'), pluginHash, 'the callback plugin is unchanged');
+    assert.equal(
+      createHash('sha256')
+        .update(await readFile(PLUGIN))
+        .digest('hex'),
+      pluginHash,
+      'the callback plugin is unchanged',
+    );
     // Nothing of the runs is left on disk: their folders (and credential links) went with them.
     const left = await readdir(path.join(product.dataDir, 'runs')).catch(() => []);
     assert.deepEqual(left, [], `run folders left: ${JSON.stringify(await Promise.all(left.map((l) => filesUnder(path.join(product.dataDir, 'runs', l)))))}`);
@@ -346,7 +384,9 @@ describe('hostile playbooks: a sandbox around every Ansible process', () => {
     assert.equal(st.uid, uid);
     assert.equal(st.mode & 0o777, 0o700);
     const refused = await new Promise((resolve) => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'backend', 'dist', 'main.js')], { env: { PATH: process.env.PATH, DATABASE_URL: product.env.DATABASE_URL, REDIS_URL: product.env.REDIS_URL } });
+      const child = spawn(process.execPath, [path.join(ROOT, 'backend', 'dist', 'main.js')], {
+        env: { PATH: process.env.PATH, DATABASE_URL: product.env.DATABASE_URL, REDIS_URL: product.env.REDIS_URL },
+      });
       let err = '';
       child.stderr.on('data', (d) => (err += d));
       child.on('close', (code) => resolve({ code, err }));

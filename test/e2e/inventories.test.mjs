@@ -38,7 +38,10 @@ const fillSite = async (page, index, { name, provider, hosts = [] }) => {
   await page.getByRole('option', { name: provider, exact: true }).click();
   for (const host of hosts) {
     await field('hosts').fill(host);
-    await page.getByRole('option', { name: new RegExp(`^(Add host )?${host}$`) }).first().click();
+    await page
+      .getByRole('option', { name: new RegExp(`^(Add host )?${host}$`) })
+      .first()
+      .click();
   }
 };
 

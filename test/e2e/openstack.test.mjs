@@ -124,10 +124,7 @@ describe('an OpenStack cloud in the web UI, against a real Keystone and Heat', (
     assert.equal(await row.getAttribute('data-status'), 'CREATE_COMPLETE');
     assert.equal(await row.getByTestId('resource-status').innerText(), 'CREATE_COMPLETE');
     assert.equal(await page.getByTestId('resource-stack').count(), 1);
-    assert.equal(
-      await page.getByTestId('resources-missing').innerText(),
-      'This cloud has no compute (Nova) service: no servers to list.',
-    );
+    assert.equal(await page.getByTestId('resources-missing').innerText(), 'This cloud has no compute (Nova) service: no servers to list.');
     assert.match(await page.getByTestId('resources-read-at').innerText(), /^Last read /);
     await screenshot(page, 'o03-provider-resources');
 

@@ -34,7 +34,10 @@ describe('reconfiguring a service in the web UI', () => {
     const { serviceTemplates } = await api('{ serviceTemplates { id name } }');
     const { providers } = await api('{ providers { id name } }');
     const ordered = await api('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
-      i: { templateId: serviceTemplates.find((t) => t.name === 'Demo bundle').id, dialogValues: { provider: providers.find((p) => p.name === 'local').id, deployment: 'resize-me' } },
+      i: {
+        templateId: serviceTemplates.find((t) => t.name === 'Demo bundle').id,
+        dialogValues: { provider: providers.find((p) => p.name === 'local').id, deployment: 'resize-me' },
+      },
     });
     const { request: made } = await waitForRequestEnd(api, ordered.orderService.id, { fields: 'service { id name outputs }', timeoutMs: RUN_TIMEOUT });
     assert.equal(made.status, 'finished', made.message);

@@ -65,7 +65,11 @@ describe('the template and bundle editors in the web UI', () => {
     assert.match(await error.innerText(), /icon: use a Material icon name/);
     assert.match(await editor.getByText('use a Material icon name').first().innerText(), /Material icon/);
     assert.match(page.url(), /\/serviceTemplates\/create$/, 'the editor stays open');
-    assert.equal((await api(ITEMS)).serviceTemplates.some((t) => t.name === 'Hello from the editor'), false, 'nothing stored');
+    assert.equal(
+      (await api(ITEMS)).serviceTemplates.some((t) => t.name === 'Hello from the editor'),
+      false,
+      'nothing stored',
+    );
     await screenshot(page, 't02-editor-error');
 
     await editor.getByLabel('Icon').fill('waving_hand');
@@ -127,7 +131,10 @@ describe('the template and bundle editors in the web UI', () => {
     await second.getByLabel('Provision index').fill('1');
     await first.getByLabel('Provision index').fill('0');
     await page.getByTestId('save-template').click();
-    assert.match(await page.getByTestId('editor-error').innerText(), /item "app" \(index 0\) takes net_id from "network" \(index 1\), which does not run before it/);
+    assert.match(
+      await page.getByTestId('editor-error').innerText(),
+      /item "app" \(index 0\) takes net_id from "network" \(index 1\), which does not run before it/,
+    );
 
     // Network first: move it up and swap the indexes.
     await second.getByRole('button', { name: 'Move item network up' }).click();
@@ -141,7 +148,10 @@ describe('the template and bundle editors in the web UI', () => {
     const bundle = (await api(ITEMS)).serviceTemplates.find((t) => t.name === 'Bundle from the editor');
     assert.equal(bundle.source, 'editor');
     assert.deepEqual(bundle.definition.sites, { apps: { provider: { field: 'provider' } } });
-    assert.deepEqual(bundle.definition.items.map((i) => i.site ?? null), [null, 'apps']);
+    assert.deepEqual(
+      bundle.definition.items.map((i) => i.site ?? null),
+      [null, 'apps'],
+    );
     assert.deepEqual(
       bundle.definition.items.map((i) => [i.name, i.index, i.provision.playbook, i.inputs ?? null, i.provision.vars ?? null]),
       [

@@ -173,10 +173,10 @@ export async function startProduct(opts = {}) {
   }
 
   async function login(username = 'admin', password = adminPassword) {
-    const body = await graphql(
-      'mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { token } }',
-      { username, password },
-    );
+    const body = await graphql('mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { token } }', {
+      username,
+      password,
+    });
     if (body.errors?.length || !body.data?.login?.token) throw new Error(`login failed: ${JSON.stringify(body.errors ?? body)}`);
     return body.data.login.token;
   }

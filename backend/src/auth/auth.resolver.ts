@@ -29,11 +29,18 @@ export class AuthResolver {
     return user;
   }
 
-  @Mutation(() => CreatedApiTokenModel, { description: 'Create a named API token for scripts and `git push`; the token is returned once. It expires (by default after API_TOKEN_TTL_DAYS, 90).' })
+  @Mutation(() => CreatedApiTokenModel, {
+    description: 'Create a named API token for scripts and `git push`; the token is returned once. It expires (by default after API_TOKEN_TTL_DAYS, 90).',
+  })
   createApiToken(
     @CurrentUser() user: UserModel,
     @Args('name') name: string,
-    @Args('expiresInDays', { type: () => Int, nullable: true, description: 'Days until it expires (1 to 3650); leave empty for the default (API_TOKEN_TTL_DAYS, 90).' }) expiresInDays?: number | null,
+    @Args('expiresInDays', {
+      type: () => Int,
+      nullable: true,
+      description: 'Days until it expires (1 to 3650); leave empty for the default (API_TOKEN_TTL_DAYS, 90).',
+    })
+    expiresInDays?: number | null,
   ): Promise<CreatedApiTokenModel> {
     return this.auth.createApiToken(user.id, name, expiresInDays);
   }

@@ -18,8 +18,7 @@ export const USER_WINDOW_SECONDS = 15 * 60;
 /** Sign-ins waiting for a hash slot, per slot; past that they are refused at once. */
 const QUEUE_PER_SLOT = 8;
 
-const tooMany = (message: string, retryAfterSeconds: number) =>
-  new AppError(ErrorCode.TOO_MANY_REQUESTS, message, { retryable: true, retryAfterSeconds });
+const tooMany = (message: string, retryAfterSeconds: number) => new AppError(ErrorCode.TOO_MANY_REQUESTS, message, { retryable: true, retryAfterSeconds });
 
 /**
  * Guards `login` against guessing and against exhausting the server: attempts per client

@@ -33,7 +33,8 @@ describe('template and bundle editors: saveServiceTemplate and deleteServiceTemp
   let app: TestApp;
   const count = async () => Number((await app.sql<{ n: string }>('SELECT count(*) AS n FROM service_templates'))[0].n);
   const save = (definition: unknown, id?: string) => app.gql<{ saveServiceTemplate: Item }>(SAVE, { i: { id, definition } });
-  const shipped = async (name: string) => (await app.gql<{ serviceTemplates: Item[] }>(`{ serviceTemplates { ${ITEM} } }`)).data!.serviceTemplates.find((t) => t.name === name)!;
+  const shipped = async (name: string) =>
+    (await app.gql<{ serviceTemplates: Item[] }>(`{ serviceTemplates { ${ITEM} } }`)).data!.serviceTemplates.find((t) => t.name === name)!;
 
   before(async () => {
     app = await startTestApp(await newEnv());
@@ -50,7 +51,11 @@ describe('template and bundle editors: saveServiceTemplate and deleteServiceTemp
     assert.deepEqual(loaded.definition, item.definition);
 
     const ordered = await orderService(app, item.id, { playbook: 'hello.yml', extra_vars: 'name: editor' });
-    const done = await requestEnded<{ status: string; message: string | null; service: { outputs: Record<string, unknown> } | null }>(app, ordered, 'status message service { outputs }');
+    const done = await requestEnded<{ status: string; message: string | null; service: { outputs: Record<string, unknown> } | null }>(
+      app,
+      ordered,
+      'status message service { outputs }',
+    );
     assert.equal(done.status, 'finished', done.message ?? '');
     assert.equal(done.service?.outputs.greeting, 'Hello, editor!');
   });
@@ -65,7 +70,11 @@ describe('template and bundle editors: saveServiceTemplate and deleteServiceTemp
       onFailure: 'rollback',
       sites: { core: { provider: { field: 'provider' }, variables: { region: 'north' } } },
       items: [
-        { name: 'network', site: 'core', provision: { repo: 'playbooks', playbook: 'bundle/network.yml', provider: { field: 'provider' }, vars: { deployment: 'deployment' } } },
+        {
+          name: 'network',
+          site: 'core',
+          provision: { repo: 'playbooks', playbook: 'bundle/network.yml', provider: { field: 'provider' }, vars: { deployment: 'deployment' } },
+        },
         {
           name: 'app',
           site: 'core',
@@ -77,8 +86,19 @@ describe('template and bundle editors: saveServiceTemplate and deleteServiceTemp
     };
     const res = await save(bundle);
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    const def = res.data!.saveServiceTemplate.definition as { items: { name: string; index: number }[]; stateMachine: string; onFailure: string; sites: unknown };
-    assert.deepEqual(def.items.map((i) => [i.name, i.index]), [['network', 0], ['app', 1]]);
+    const def = res.data!.saveServiceTemplate.definition as {
+      items: { name: string; index: number }[];
+      stateMachine: string;
+      onFailure: string;
+      sites: unknown;
+    };
+    assert.deepEqual(
+      def.items.map((i) => [i.name, i.index]),
+      [
+        ['network', 0],
+        ['app', 1],
+      ],
+    );
     assert.equal(def.stateMachine, 'provision');
     const machines = (await app.gql<{ stateMachines: { name: string; states: string[] }[] }>('{ stateMachines { name states } }')).data!.stateMachines;
     assert.ok(machines.find((m) => m.name === 'provision')?.states.includes('wait'), JSON.stringify(machines));
@@ -88,7 +108,11 @@ describe('template and bundle editors: saveServiceTemplate and deleteServiceTemp
 
   test('a bad item is refused with VALIDATION_FAILED naming each field, and nothing is stored', async () => {
     const before = await count();
-    const bad = await save({ ...helloItem('Bad'), icon: 'Not An Icon', provision: { repo: 'playbooks', playbook: 'hello.yml', provider: { field: 'nowhere' } } });
+    const bad = await save({
+      ...helloItem('Bad'),
+      icon: 'Not An Icon',
+      provision: { repo: 'playbooks', playbook: 'hello.yml', provider: { field: 'nowhere' } },
+    });
     assert.equal(bad.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
     assert.match(bad.errors![0].extensions!.fields!.icon, /Material icon name/);
     const unknownField = await save({ ...helloItem('Bad'), provision: { repo: 'playbooks', playbook: 'hello.yml', provider: { field: 'nowhere' } } });
@@ -145,7 +169,9 @@ describe('template and bundle editors: saveServiceTemplate and deleteServiceTemp
     assert.equal(res.data!.saveServiceTemplate.id, created.id);
     assert.equal(res.data!.saveServiceTemplate.description, 'Changed');
     const names = async (unpublished: boolean) =>
-      (await app.gql<{ serviceTemplates: Item[] }>('query($u: Boolean!) { serviceTemplates(unpublished: $u, take: 500) { name } }', { u: unpublished })).data!.serviceTemplates.map((t) => t.name);
+      (
+        await app.gql<{ serviceTemplates: Item[] }>('query($u: Boolean!) { serviceTemplates(unpublished: $u, take: 500) { name } }', { u: unpublished })
+      ).data!.serviceTemplates.map((t) => t.name);
     assert.ok(!(await names(false)).includes('Editor renamed'));
     assert.ok((await names(true)).includes('Editor renamed'));
     assert.ok(!(await names(true)).includes('Editor update'));
@@ -160,7 +186,9 @@ describe('template and bundle editors: saveServiceTemplate and deleteServiceTemp
     assert.equal((await app.gql<{ deleteServiceTemplate: boolean }>(DELETE, { id: gone.id })).data?.deleteServiceTemplate, true);
     assert.equal((await app.gql<{ serviceTemplate: Item | null }>(GET, { id: gone.id })).errors?.[0].extensions?.code, 'NOT_FOUND');
 
-    const ordered = (await app.gql<{ serviceTemplates: Item[] }>(`{ serviceTemplates(take: 500) { ${ITEM} } }`)).data!.serviceTemplates.find((t) => t.name === 'Editor hello')!;
+    const ordered = (await app.gql<{ serviceTemplates: Item[] }>(`{ serviceTemplates(take: 500) { ${ITEM} } }`)).data!.serviceTemplates.find(
+      (t) => t.name === 'Editor hello',
+    )!;
     const kept = await app.gql(DELETE, { id: ordered.id });
     assert.equal(kept.errors?.[0].extensions?.code, 'CONFLICT');
     assert.match(kept.errors![0].message, /has been ordered.*Unpublish it instead/);

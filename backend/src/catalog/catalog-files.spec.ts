@@ -34,7 +34,14 @@ test('catalog as code: every problem is reported with its file, and nothing half
 test('catalog as code: the 5G slice orders its items from what they need, and binds each to a site', async () => {
   const files = await readCatalog(resolve(PROJECT_ROOT, 'catalog'));
   const slice = files.templates.find((t) => t.name === '5G slice: CRAN + MEC + EPC');
-  assert.deepEqual(slice?.items?.map((i) => [i.name, i.index, i.site]), [['epc', 0, 'epc'], ['mec', 1, 'mec'], ['cran', 2, 'cran']]);
+  assert.deepEqual(
+    slice?.items?.map((i) => [i.name, i.index, i.site]),
+    [
+      ['epc', 0, 'epc'],
+      ['mec', 1, 'mec'],
+      ['cran', 2, 'cran'],
+    ],
+  );
   assert.deepEqual(Object.keys(slice?.sites ?? {}), ['epc', 'mec', 'cran']);
   assert.equal(slice?.onFailure, 'rollback');
 });
@@ -43,7 +50,10 @@ test('catalog as code: a bundle on an inventory document binds items to its site
   const dir = await mkdtemp(join(tmpdir(), 'catalog-'));
   await mkdir(join(dir, 'templates'));
   await mkdir(join(dir, 'dialogs'));
-  await writeFile(join(dir, 'dialogs', 'd.yaml'), 'kind: Dialog\nname: d\nlabel: D\ntabs: [{ label: T, boxes: [{ label: B, fields: [{ name: p, label: P, type: text }] }] }]\n');
+  await writeFile(
+    join(dir, 'dialogs', 'd.yaml'),
+    'kind: Dialog\nname: d\nlabel: D\ntabs: [{ label: T, boxes: [{ label: B, fields: [{ name: p, label: P, type: text }] }] }]\n',
+  );
   await writeFile(
     join(dir, 'templates', 'on-inventory.yaml'),
     'kind: ServiceTemplate\nname: On inventory\ntype: bundle\ndialog: d\ninventory: lab\nitems:\n  - { name: run, site: epc, provision: { repo: r, playbook: x.yml, provider: { field: p } } }\n',
@@ -58,14 +68,25 @@ test('catalog as code: the shipped bundle and state machine load', async () => {
   const files = await readCatalog(resolve(PROJECT_ROOT, 'catalog'));
   const bundle = files.templates.find((t) => t.name === 'Demo bundle');
   assert.equal(bundle?.type, 'bundle');
-  assert.deepEqual(bundle?.items?.map((i) => [i.name, i.index]), [['network', 0], ['app-a', 1], ['app-b', 1], ['summary', 2]]);
+  assert.deepEqual(
+    bundle?.items?.map((i) => [i.name, i.index]),
+    [
+      ['network', 0],
+      ['app-a', 1],
+      ['app-b', 1],
+      ['summary', 2],
+    ],
+  );
   const machine = files.stateMachines.find((m) => m.name === 'provision');
   assert.equal(machine?.states[0].method, 'refresh_repositories');
 });
 
 test('bundles and state machines: an input from a later or same-index item, an unknown method, a repeated state are refused', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'catalog-'));
-  await writeFile(join(dir, 'dialog.yaml'), 'kind: Dialog\nname: d\nlabel: D\ntabs: [{ label: T, boxes: [{ label: B, fields: [{ name: p, label: P, type: text }] }] }]\n');
+  await writeFile(
+    join(dir, 'dialog.yaml'),
+    'kind: Dialog\nname: d\nlabel: D\ntabs: [{ label: T, boxes: [{ label: B, fields: [{ name: p, label: P, type: text }] }] }]\n',
+  );
   const item = (name: string, index: number, inputs = '') =>
     `  - name: ${name}\n    index: ${index}\n    provision: { repo: r, playbook: x.yml, provider: { field: p } }\n${inputs}`;
   await writeFile(
@@ -81,7 +102,10 @@ test('bundles and state machines: an input from a later or same-index item, an u
     `kind: ServiceTemplate\nname: Computed\ntype: bundle\ndialog: d\nsites: { x: { provider: { field: p } } }\nitems:\n  - { name: f, site: y, provision: { repo: r, playbook: x.yml, provider: { field: p } } }\n`,
   );
   await writeFile(join(dir, 'machine.yaml'), 'kind: StateMachine\nname: m\nstates:\n  - { name: one, method: launch_missiles }\n');
-  await writeFile(join(dir, 'twice.yaml'), 'kind: StateMachine\nname: t\nstates:\n  - { name: one, method: run_playbook }\n  - { name: one, method: wait_for_jobs }\n');
+  await writeFile(
+    join(dir, 'twice.yaml'),
+    'kind: StateMachine\nname: t\nstates:\n  - { name: one, method: run_playbook }\n  - { name: one, method: wait_for_jobs }\n',
+  );
   await assert.rejects(readCatalog(dir), (err: Error) => {
     assert.match(err.message, /catalog\/cycle.yaml: items depend on each other in a cycle: a → b → a/);
     assert.match(err.message, /catalog\/same.yaml: item "e" \(index 1\) needs "d" \(index 1\), which does not run before it/);
@@ -92,10 +116,14 @@ test('bundles and state machines: an input from a later or same-index item, an u
   });
 });
 
-test('the editor\'s check: the catalog-file rules, each problem with its path in the definition', () => {
+test("the editor's check: the catalog-file rules, each problem with its path in the definition", () => {
   const dialog = { name: 'd', label: 'D', tabs: [{ label: 'T', boxes: [{ label: 'B', fields: [{ name: 'p', label: 'P', type: 'text' as const }] }] }] };
   const known = { dialogs: [dialog], stateMachines: ['provision'] };
-  const item = checkTemplate({ kind: 'ServiceTemplate', name: 'Ok', type: 'ansible_playbook', dialog: 'd', provision: { repo: 'r', playbook: 'x.yml', provider: { field: 'p' } } }, 'editor', known);
+  const item = checkTemplate(
+    { kind: 'ServiceTemplate', name: 'Ok', type: 'ansible_playbook', dialog: 'd', provision: { repo: 'r', playbook: 'x.yml', provider: { field: 'p' } } },
+    'editor',
+    known,
+  );
   assert.equal(item.source, 'editor');
   assert.equal(item.catalog, 'General');
   const issues = (body: unknown) => {
@@ -107,13 +135,31 @@ test('the editor\'s check: the catalog-file rules, each problem with its path in
     }
     return [];
   };
-  assert.deepEqual(issues({ kind: 'ServiceTemplate', name: 'Bad', type: 'ansible_playbook', dialog: 'd', provision: { repo: 'r', playbook: { field: 'q' }, provider: 'local' } }), [
-    'provision.playbook: template "Bad" refers to field "q", which dialog "d" lacks',
-  ]);
-  assert.deepEqual(issues({ kind: 'ServiceTemplate', name: 'Bad', type: 'bundle', dialog: 'd', stateMachine: 'nope', items: [{ name: 'a', provision: { repo: 'r', playbook: 'x.yml', provider: 'p' } }] }), [
-    'stateMachine: template "Bad" uses state machine "nope", which does not exist',
-  ]);
-  assert.match(issues({ kind: 'ServiceTemplate', name: 'Bad', type: 'ansible_playbook', dialog: 'd', provision: { repo: '', playbook: 'x.yml', provider: 'p' } })[0], /^provision\.repo: /);
+  assert.deepEqual(
+    issues({
+      kind: 'ServiceTemplate',
+      name: 'Bad',
+      type: 'ansible_playbook',
+      dialog: 'd',
+      provision: { repo: 'r', playbook: { field: 'q' }, provider: 'local' },
+    }),
+    ['provision.playbook: template "Bad" refers to field "q", which dialog "d" lacks'],
+  );
+  assert.deepEqual(
+    issues({
+      kind: 'ServiceTemplate',
+      name: 'Bad',
+      type: 'bundle',
+      dialog: 'd',
+      stateMachine: 'nope',
+      items: [{ name: 'a', provision: { repo: 'r', playbook: 'x.yml', provider: 'p' } }],
+    }),
+    ['stateMachine: template "Bad" uses state machine "nope", which does not exist'],
+  );
+  assert.match(
+    issues({ kind: 'ServiceTemplate', name: 'Bad', type: 'ansible_playbook', dialog: 'd', provision: { repo: '', playbook: 'x.yml', provider: 'p' } })[0],
+    /^provision\.repo: /,
+  );
 });
 
 test('catalog as code: a file nested thousands deep is refused with its file and line before the YAML parser recurses into it', async () => {

@@ -40,7 +40,10 @@ const itemSchema = z
   .object({
     name: z.string().regex(ITEM_NAME, 'item names are lower case letters, digits, _ or -, starting with a letter'),
     index: z.number().int().min(0).max(1000).optional(),
-    site: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'site names are lower_snake_case (they name inventory groups)').optional(),
+    site: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,62}$/, 'site names are lower_snake_case (they name inventory groups)')
+      .optional(),
     needs: z.array(z.string().regex(ITEM_NAME)).max(100).optional(),
     provision: provisionSchema.omit({ overridable: true }),
     retirement: retirementSchema.optional(),
@@ -66,7 +69,10 @@ const templateSchema = z.discriminatedUnion('type', [
       type: z.literal('ansible_playbook'),
       catalog: z.string().min(1).max(100).default('General'),
       longDescription: z.string().max(100_000).optional(),
-      icon: z.string().regex(/^([a-z][a-z0-9_]{0,60}|https:\/\/\S+)$/, 'use a Material icon name (e.g. hub) or an https:// URL').optional(),
+      icon: z
+        .string()
+        .regex(/^([a-z][a-z0-9_]{0,60}|https:\/\/\S+)$/, 'use a Material icon name (e.g. hub) or an https:// URL')
+        .optional(),
       dialog: z.string().min(1),
       published: z.boolean().default(true),
       provision: provisionSchema,
@@ -82,14 +88,22 @@ const templateSchema = z.discriminatedUnion('type', [
       type: z.literal('bundle'),
       catalog: z.string().min(1).max(100).default('General'),
       longDescription: z.string().max(100_000).optional(),
-      icon: z.string().regex(/^([a-z][a-z0-9_]{0,60}|https:\/\/\S+)$/, 'use a Material icon name (e.g. hub) or an https:// URL').optional(),
+      icon: z
+        .string()
+        .regex(/^([a-z][a-z0-9_]{0,60}|https:\/\/\S+)$/, 'use a Material icon name (e.g. hub) or an https:// URL')
+        .optional(),
       dialog: z.string().min(1),
       published: z.boolean().default(true),
       stateMachine: z.string().min(1).default('provision'),
       sites: z
         .record(
           z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'site names are lower_snake_case (they name inventory groups)'),
-          z.object({ provider: valueSource, variables: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), z.union([z.string(), z.number(), z.boolean()])).optional() }).strict(),
+          z
+            .object({
+              provider: valueSource,
+              variables: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), z.union([z.string(), z.number(), z.boolean()])).optional(),
+            })
+            .strict(),
         )
         .optional(),
       /** A multi-site inventory document of the portal, instead of `sites`. */
@@ -184,7 +198,8 @@ export function bundleProblems(items: BundleItemSpec[], sites: string[] | null |
     byName.set(item.name, item);
   }
   for (const item of items) {
-    if (item.site && sites && !sites.includes(item.site)) problems.push(`item "${item.name}" deploys site "${item.site}", which the bundle's sites do not name`);
+    if (item.site && sites && !sites.includes(item.site))
+      problems.push(`item "${item.name}" deploys site "${item.site}", which the bundle's sites do not name`);
     if (item.site && sites === null) problems.push(`item "${item.name}" deploys site "${item.site}", but the bundle has no sites`);
     for (const name of item.needs ?? []) {
       const from = byName.get(name);
@@ -259,7 +274,8 @@ export class TemplateError extends Error {
 /** Checks one ServiceTemplate document, as a catalog file holds it, and gives what is stored of it. Throws a TemplateError. */
 export function parseTemplate(body: unknown, source: string): TemplateFile {
   const parsed = templateSchema.safeParse(body);
-  if (!parsed.success) throw new TemplateError(parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message })));
+  if (!parsed.success)
+    throw new TemplateError(parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message })));
   const t = parsed.data;
   const common = {
     name: t.name,
@@ -318,7 +334,9 @@ export function templateReferences(t: TemplateFile, dialog: DialogDefinition | n
   const used: { path: (string | number)[]; field: string }[] = Object.entries(t.sites ?? {}).flatMap(([name, site]) =>
     typeof site.provider === 'string' ? [] : [{ path: ['sites', name, 'provider'], field: site.provider.field }],
   );
-  const specs = t.provision ? [{ at: ['provision'], spec: t.provision }] : (t.items ?? []).map((item, i) => ({ at: ['items', i, 'provision'], spec: item.provision }));
+  const specs = t.provision
+    ? [{ at: ['provision'], spec: t.provision }]
+    : (t.items ?? []).map((item, i) => ({ at: ['items', i, 'provision'], spec: item.provision }));
   for (const { at, spec } of specs) {
     for (const key of ['playbook', 'provider'] as const) {
       const value = spec[key];

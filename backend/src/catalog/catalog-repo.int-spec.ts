@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type GitUpstream, newEnv, newGitUpstream, orderService, providerIdByName, requestEnded, startTestApp, type TestApp } from '../testing/harness.js';
 
-
 const PLAY = `- name: Greet
   hosts: all
   gather_facts: false
@@ -70,7 +69,10 @@ describe("a git repository's catalog/ folder, loaded on every refresh", () => {
   };
 
   test('a repository with a catalog/ adds its dialog and item when created; the item orders and runs its playbook', async () => {
-    await upstream.commit({ 'greet.yml': PLAY, 'catalog/dialogs/team-greeting.yaml': DIALOG, 'catalog/templates/greeting.yaml': TEMPLATE('Team greeting') }, 'first');
+    await upstream.commit(
+      { 'greet.yml': PLAY, 'catalog/dialogs/team-greeting.yaml': DIALOG, 'catalog/templates/greeting.yaml': TEMPLATE('Team greeting') },
+      'first',
+    );
     const created = await app.gql<{ createGitRepo: { id: string } }>('mutation($i: CreateGitRepoInput!) { createGitRepo(input: $i) { id } }', {
       i: { name: 'team', url: upstream.url },
     });
@@ -81,7 +83,11 @@ describe("a git repository's catalog/ folder, loaded on every refresh", () => {
 
     const provider = await providerIdByName(app, 'local');
     const ordered = await orderService(app, item!.id, { provider, who: 'team' });
-    const done = await requestEnded<{ status: string; message: string | null; service: { outputs: Record<string, unknown> } | null }>(app, ordered, 'status message service { outputs }');
+    const done = await requestEnded<{ status: string; message: string | null; service: { outputs: Record<string, unknown> } | null }>(
+      app,
+      ordered,
+      'status message service { outputs }',
+    );
     assert.equal(done.status, 'finished', done.message ?? '');
     assert.deepEqual(done.service!.outputs, { greeting: 'Hi, team' });
   });
@@ -94,7 +100,11 @@ describe("a git repository's catalog/ folder, loaded on every refresh", () => {
 
     await upstream.commit({ 'catalog/templates/farewell.yaml': null }, 'remove farewell');
     assert.deepEqual(await refresh(), { status: 'successful', error: null });
-    assert.equal((await templates()).find((t) => t.name === 'Team farewell'), undefined, 'no longer offered');
+    assert.equal(
+      (await templates()).find((t) => t.name === 'Team farewell'),
+      undefined,
+      'no longer offered',
+    );
     const kept = await app.sql<{ published: boolean }>(`SELECT published FROM service_templates WHERE name = 'Team farewell'`);
     assert.deepEqual(kept, [{ published: false }], 'kept, unpublished, for its requests and services');
     assert.equal((await templates()).find((t) => t.name === 'Team greeting')?.published, true);
@@ -105,7 +115,10 @@ describe("a git repository's catalog/ folder, loaded on every refresh", () => {
     await upstream.commit({ 'catalog/templates/broken.yaml': 'kind: ServiceTemplate\nname: Broken\ntype: ansible_playbook\n', 'other.yml': PLAY }, 'broken');
     const broken = await refresh();
     assert.equal(broken.status, 'successful');
-    assert.match(broken.error ?? '', /^The playbooks were refreshed, but catalog\/ was not loaded: [\s\S]*git:team:catalog\/templates\/broken\.yaml: dialog, line 1/);
+    assert.match(
+      broken.error ?? '',
+      /^The playbooks were refreshed, but catalog\/ was not loaded: [\s\S]*git:team:catalog\/templates\/broken\.yaml: dialog, line 1/,
+    );
     const repo = await app.gql<{ gitRepo: { playbooks: { path: string }[] } }>('query($id: ID!) { gitRepo(id: $id) { playbooks { path } } }', { id: repoId });
     assert.deepEqual(repo.data!.gitRepo.playbooks.map((p) => p.path).sort(), ['greet.yml', 'other.yml']);
 

@@ -27,7 +27,10 @@ describe('catalog as code through the API: export, import, round trip', () => {
   test('what one portal exports, another imports, and exports the same; importing again changes nothing', async () => {
     const exported = (await shipped.gql<{ exportCatalog: Files }>(EXPORT)).data!.exportCatalog;
     const paths = exported.map((f) => f.path);
-    assert.ok(paths.includes('templates/demo-bundle.yaml') && paths.includes('state-machines/provision.yaml') && paths.includes('dialogs/5g-slice.yaml'), paths.join(', '));
+    assert.ok(
+      paths.includes('templates/demo-bundle.yaml') && paths.includes('state-machines/provision.yaml') && paths.includes('dialogs/5g-slice.yaml'),
+      paths.join(', '),
+    );
     assert.equal((await empty.gql<{ exportCatalog: Files }>(EXPORT)).data!.exportCatalog.filter((f) => f.path.startsWith('templates/')).length, 0);
 
     const imported = await empty.gql<{ importCatalog: { templates: number } }>(IMPORT, { f: exported });
@@ -45,8 +48,16 @@ describe('catalog as code through the API: export, import, round trip', () => {
     const before = (await shipped.gql<{ exportCatalog: Files }>(EXPORT)).data!.exportCatalog;
     const res = await shipped.gql(IMPORT, {
       f: [
-        { path: 'templates/new.yaml', content: 'kind: ServiceTemplate\nname: New item\ntype: ansible_playbook\ndialog: run-playbook\nprovision: { repo: playbooks, playbook: hello.yml, provider: { field: provider } }\n' },
-        { path: 'templates/bad.yaml', content: 'kind: ServiceTemplate\nname: Bad\ntype: bundle\ndialog: run-playbook\nitems:\n  - name: a\n    index: -1\n    provision: { repo: r, playbook: x.yml, provider: p }\n' },
+        {
+          path: 'templates/new.yaml',
+          content:
+            'kind: ServiceTemplate\nname: New item\ntype: ansible_playbook\ndialog: run-playbook\nprovision: { repo: playbooks, playbook: hello.yml, provider: { field: provider } }\n',
+        },
+        {
+          path: 'templates/bad.yaml',
+          content:
+            'kind: ServiceTemplate\nname: Bad\ntype: bundle\ndialog: run-playbook\nitems:\n  - name: a\n    index: -1\n    provision: { repo: r, playbook: x.yml, provider: p }\n',
+        },
       ],
     });
     assert.equal(res.errors?.[0].extensions?.code, 'VALIDATION_FAILED');

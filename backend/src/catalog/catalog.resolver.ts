@@ -3,7 +3,15 @@ import { GraphQLJSON } from 'graphql-type-json';
 import { DialogsService } from '../dialogs/dialogs.service.js';
 import type { DialogDefinition } from '../dialogs/dialog.types.js';
 import { CatalogService, templateDocument } from './catalog.service.js';
-import { CatalogFileInput, CatalogFileModel, CatalogImportResultModel, ServiceCatalogModel, ServiceTemplateInput, ServiceTemplateModel, StateMachineModel } from './models/service-template.model.js';
+import {
+  CatalogFileInput,
+  CatalogFileModel,
+  CatalogImportResultModel,
+  ServiceCatalogModel,
+  ServiceTemplateInput,
+  ServiceTemplateModel,
+  StateMachineModel,
+} from './models/service-template.model.js';
 import { TemplateEditorService } from './template-editor.service.js';
 
 @Resolver(() => ServiceTemplateModel)
@@ -14,7 +22,9 @@ export class CatalogResolver {
     private readonly editor: TemplateEditorService,
   ) {}
 
-  @Query(() => [ServiceTemplateModel], { description: 'Published catalog items (all with `unpublished`), by name: a page of `take` (at most 500) after `skip`.' })
+  @Query(() => [ServiceTemplateModel], {
+    description: 'Published catalog items (all with `unpublished`), by name: a page of `take` (at most 500) after `skip`.',
+  })
   serviceTemplates(
     @Args('search', { type: () => String, nullable: true, description: 'Matches the name or the description.' }) search: string | null,
     @Args('catalog', { type: () => String, nullable: true }) catalog: string | null,
@@ -45,7 +55,8 @@ export class CatalogResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: 'Deletes a catalog item made in the editor. CONFLICT for one from catalog files or a git repository, and for one that has been ordered (unpublish it instead).',
+    description:
+      'Deletes a catalog item made in the editor. CONFLICT for one from catalog files or a git repository, and for one that has been ordered (unpublish it instead).',
   })
   async deleteServiceTemplate(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
     await this.editor.delete(id);
@@ -58,7 +69,8 @@ export class CatalogResolver {
   }
 
   @Mutation(() => CatalogImportResultModel, {
-    description: 'Import catalog YAML files: all are checked first (errors name the file, the line and the reason; nothing is stored), then created or updated by name.',
+    description:
+      'Import catalog YAML files: all are checked first (errors name the file, the line and the reason; nothing is stored), then created or updated by name.',
   })
   importCatalog(@Args('files', { type: () => [CatalogFileInput] }) files: CatalogFileInput[]): Promise<CatalogImportResultModel> {
     return this.catalog.importFiles(files.map((f) => ({ path: f.path, text: f.content })));

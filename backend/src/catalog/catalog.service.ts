@@ -93,7 +93,8 @@ export class CatalogService {
    */
   async importFiles(texts: CatalogText[]): Promise<{ dialogs: number; templates: number; stateMachines: number }> {
     const bad = texts.filter((t) => !/^[A-Za-z0-9][A-Za-z0-9._/-]*\.ya?ml$/.test(t.path) || t.path.includes('..'));
-    if (bad.length) throw validationFailed(`Catalog file paths are relative YAML paths like templates/x.yaml: ${bad.map((b) => JSON.stringify(b.path)).join(', ')}`);
+    if (bad.length)
+      throw validationFailed(`Catalog file paths are relative YAML paths like templates/x.yaml: ${bad.map((b) => JSON.stringify(b.path)).join(', ')}`);
     let files: CatalogFiles;
     try {
       files = parseCatalog(texts, {
@@ -142,7 +143,8 @@ export class CatalogService {
       const existing = dialogs.find((e) => e.name === d.name);
       // A dialog of this repository's is used by its items only (or by none).
       const usedElsewhere = templates.some((t) => t.dialogName === d.name && !mine(t.source));
-      if (existing && (existing.origin !== 'catalog' || usedElsewhere)) problems.push(`dialog "${d.name}" exists already (${existing.origin !== 'catalog' ? existing.origin : 'used by items from elsewhere'})`);
+      if (existing && (existing.origin !== 'catalog' || usedElsewhere))
+        problems.push(`dialog "${d.name}" exists already (${existing.origin !== 'catalog' ? existing.origin : 'used by items from elsewhere'})`);
     }
     if (problems.length) throw new Error(`a repository's catalog cannot replace what it did not bring: ${problems.join('; ')}`);
     await this.store(files);
@@ -160,7 +162,11 @@ export class CatalogService {
     for (const def of await this.machines.list()) files.push({ path: `state-machines/${def.name}.yaml`, text: yaml(stateMachineDocument(def)) });
     for (const t of await this.templates.find({ order: { name: 'ASC' } })) {
       const doc = { kind: 'ServiceTemplate', ...templateDocument(t) };
-      const slug = t.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'item';
+      const slug =
+        t.name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || 'item';
       files.push({ path: `templates/${slug}.yaml`, text: yaml(doc) });
     }
     return files;
@@ -205,7 +211,28 @@ export class CatalogService {
           published: t.published,
           source: t.source,
         })
-        .orUpdate(['description', 'catalog', 'long_description', 'icon', 'type', 'dialog_name', 'provision', 'items', 'state_machine', 'retirement', 'reconfigure', 'sites', 'inventory', 'on_failure', 'published', 'source', 'updated_at'], ['name'])
+        .orUpdate(
+          [
+            'description',
+            'catalog',
+            'long_description',
+            'icon',
+            'type',
+            'dialog_name',
+            'provision',
+            'items',
+            'state_machine',
+            'retirement',
+            'reconfigure',
+            'sites',
+            'inventory',
+            'on_failure',
+            'published',
+            'source',
+            'updated_at',
+          ],
+          ['name'],
+        )
         .execute();
     }
   }

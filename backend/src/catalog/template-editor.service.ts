@@ -51,7 +51,10 @@ export class TemplateEditorService {
         const current = id ? (isUuid(id) ? await repo.createQueryBuilder('t').setLock('pessimistic_write').where('t.id = :id', { id }).getOne() : null) : null;
         if (id && !current) throw notFound('Service template', id);
         const owner = current && ownedElsewhere(current.source);
-        if (owner) throw new AppError(ErrorCode.CONFLICT, `Catalog item "${current.name}" comes from ${owner.where}: ${owner.change}, or copy it to a new item.`, { source: current.source });
+        if (owner)
+          throw new AppError(ErrorCode.CONFLICT, `Catalog item "${current.name}" comes from ${owner.where}: ${owner.change}, or copy it to a new item.`, {
+            source: current.source,
+          });
         const namesake = await repo.findOneBy({ name: item.name });
         if (namesake && namesake.id !== current?.id) throw this.nameTaken(namesake);
         const values = {

@@ -30,15 +30,21 @@ const db = createDataSource(config.databaseUrl);
 await db.initialize();
 const pubsub = new PubSubService(config);
 try {
-  const [{ user_id, repo_id }] = (await db.query(
-    'SELECT (SELECT id FROM users LIMIT 1) AS user_id, (SELECT id FROM git_repos LIMIT 1) AS repo_id',
-  )) as { user_id: string; repo_id: string }[];
+  const [{ user_id, repo_id }] = (await db.query('SELECT (SELECT id FROM users LIMIT 1) AS user_id, (SELECT id FROM git_repos LIMIT 1) AS repo_id')) as {
+    user_id: string;
+    repo_id: string;
+  }[];
   const [{ id: jobId }] = (await db.query(
     `INSERT INTO jobs (created_by, status, repo_id, commit, playbook) VALUES ($1, 'running', $2, 'bench', 'bench.yml') RETURNING id`,
     [user_id, repo_id],
   )) as { id: string }[];
   // The run's own path, with room for every event fed (the limits are not what is measured).
-  const writer = new JobOutputWriter(jobId, db, pubsub, { ...config.jobOutputLimits, maxEvents: Number.MAX_SAFE_INTEGER, maxEventBytes: Number.MAX_SAFE_INTEGER, maxStdoutChars: Number.MAX_SAFE_INTEGER });
+  const writer = new JobOutputWriter(jobId, db, pubsub, {
+    ...config.jobOutputLimits,
+    maxEvents: Number.MAX_SAFE_INTEGER,
+    maxEventBytes: Number.MAX_SAFE_INTEGER,
+    maxStdoutChars: Number.MAX_SAFE_INTEGER,
+  });
   const started = performance.now();
   for (let round = 0; round < repeat; round++) {
     for (const { event, bytes } of recorded) {

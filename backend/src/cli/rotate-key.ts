@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   const present = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
-    throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${present[String(i.path[0])] === undefined ? 'is required' : i.message}`).join('\n'));
+    throw new UsageError(
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${present[String(i.path[0])] === undefined ? 'is required' : i.message}`).join('\n'),
+    );
   }
   const env = parsed.data;
   // Unset, it is the project's .data, as for `npm start`.
@@ -58,7 +60,9 @@ async function main(): Promise<void> {
   await db.initialize();
   try {
     const result = await reencryptCredentials(db, from, to);
-    say(`${result.reencrypted} secrets of ${result.credentials} credentials re-encrypted${result.alreadyCurrent ? `, ${result.alreadyCurrent} already under the new key` : ''}`);
+    say(
+      `${result.reencrypted} secrets of ${result.credentials} credentials re-encrypted${result.alreadyCurrent ? `, ${result.alreadyCurrent} already under the new key` : ''}`,
+    );
   } finally {
     await db.destroy();
   }

@@ -27,7 +27,10 @@ test('the schema keeps the contract names clients rely on', async () => {
   for (const name of ['serviceTemplates', 'gitRepos', 'credentials', 'providers', 'apiTokens']) {
     const field = new RegExp(`\\n  ${name}(\\(([^)]*)\\))?: \\[`).exec(sdl);
     assert.ok(field, `schema lacks the list ${name}`);
-    for (const arg of (field[2] ?? '').split('\n').map((l) => l.trim()).filter(Boolean)) {
+    for (const arg of (field[2] ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)) {
       assert.ok(!arg.endsWith('!') || arg.includes('='), `${name}: argument "${arg}" is required`);
     }
   }

@@ -26,4 +26,3 @@ export class AppErrorFilter extends BaseExceptionFilter {
     return undefined;
   }
 }
-

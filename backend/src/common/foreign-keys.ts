@@ -44,7 +44,8 @@ export async function referencesTo(db: DataSource | EntityManager, table: string
   const found: Reference[] = [];
   for (const fk of fks.sort((a, b) => a.referencing.localeCompare(b.referencing))) {
     const referencing = fk.referencing.replace(/^"|"$/g, '');
-    const hasName = ((await db.query(`SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = 'name'`, [referencing])) as unknown[]).length > 0;
+    const hasName =
+      ((await db.query(`SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = 'name'`, [referencing])) as unknown[]).length > 0;
     const rows: { name: string }[] = await db.query(
       `SELECT ${hasName ? 'name' : 'NULL'} AS name FROM "${referencing}" WHERE "${fk.column}" = $1 ${hasName ? 'ORDER BY name' : ''} LIMIT 20`,
       [value],

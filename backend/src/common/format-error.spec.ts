@@ -29,10 +29,22 @@ test('errors: GraphQL input errors keep the variable, path and reason, never the
   const out = formatError({ message, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(message, { originalError: inner }));
   assert.equal(out.message, 'Variable "$i" got an invalid value at "i.name"; String cannot represent a non string value.');
   const cases: [string, string | undefined, string][] = [
-    ['Variable "$i" got invalid value { name: "x", token: "hunter2" }; Field "type" of required type "String!" was not provided.', 'Field "type" of required type "String!" was not provided.', 'Variable "$i" got an invalid value; Field "type" of required type "String!" was not provided.'],
+    [
+      'Variable "$i" got invalid value { name: "x", token: "hunter2" }; Field "type" of required type "String!" was not provided.',
+      'Field "type" of required type "String!" was not provided.',
+      'Variable "$i" got an invalid value; Field "type" of required type "String!" was not provided.',
+    ],
     ['Variable "$i" got invalid value [\"hunter2\"]; Expected type "CreateCredentialInput" to be an object.', undefined, 'Variable "$i" got an invalid value.'],
-    ['Variable "$id" got invalid value "a at \\"i.x\\"; hunter2"; ID cannot represent value: "hunter2"', 'ID cannot represent value: "hunter2"', 'Variable "$id" got an invalid value; ID cannot represent value.'],
-    ['Expected value of type "String!", found {s: "hunter2"}; String cannot represent a non string value: {s: "hunter2"}', undefined, 'Expected value of type "String!".'],
+    [
+      'Variable "$id" got invalid value "a at \\"i.x\\"; hunter2"; ID cannot represent value: "hunter2"',
+      'ID cannot represent value: "hunter2"',
+      'Variable "$id" got an invalid value; ID cannot represent value.',
+    ],
+    [
+      'Expected value of type "String!", found {s: "hunter2"}; String cannot represent a non string value: {s: "hunter2"}',
+      undefined,
+      'Expected value of type "String!".',
+    ],
     ['Int cannot represent non-integer value: "hunter2"', undefined, 'Int cannot represent non-integer value.'],
     ['Value "hunter2" does not exist in "Status" enum. Did you mean the enum value "ok"?', undefined, 'The value does not exist in "Status" enum.'],
     ['Cannot query field "hunter" on type "Query".', undefined, 'Cannot query field "hunter" on type "Query".'],

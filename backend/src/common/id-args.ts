@@ -27,9 +27,13 @@ export function assertIdArgs(info: GraphQLResolveInfo | undefined, args: Record<
     const value = args[name];
     for (const one of Array.isArray(value) ? value : [value]) {
       if (typeof one === 'string' && !isUuid(one)) {
-        throw new AppError(ErrorCode.NOT_FOUND, `Nothing has the id ${shown(one)} (argument "${name}"): ids are UUIDs such as 0b5c7d1e-8f0a-4c53-9d3e-2a6f1b7c8e90.`, {
-          argument: name,
-        });
+        throw new AppError(
+          ErrorCode.NOT_FOUND,
+          `Nothing has the id ${shown(one)} (argument "${name}"): ids are UUIDs such as 0b5c7d1e-8f0a-4c53-9d3e-2a6f1b7c8e90.`,
+          {
+            argument: name,
+          },
+        );
       }
     }
   }

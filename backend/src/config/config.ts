@@ -13,13 +13,16 @@ const url = (protocols: string[]) =>
   z
     .string()
     .min(1)
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
 
 const schema = z.object({
   ROLE: z.enum(roles).default('all'),
@@ -36,8 +39,16 @@ const schema = z.object({
   CATALOG_DIR: z.string().min(1).default(resolve(PROJECT_ROOT, 'catalog')),
   FRONTEND_DIST: z.string().min(1).default(resolve(PROJECT_ROOT, 'frontend/dist')),
   ANSIBLE_PLAYBOOK_BIN: z.string().min(1).default('ansible-playbook'),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
-  TOKEN_TTL_HOURS: z.coerce.number().int().min(1).default(24 * 7),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  TOKEN_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 7),
   JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(3600),
   JOB_RETENTION_DAYS: z.coerce.number().int().min(0).default(90),
   PUBLIC_URL: url(['http:', 'https:']).optional(),

@@ -19,9 +19,15 @@ const fieldsOf = (type: string, values: CredentialValues) => {
 };
 
 test('credential types: every type is registered, has a secret field, and lists its fields', () => {
-  assert.deepEqual(credentialTypes().map((t) => t.name), [...CREDENTIAL_TYPE_NAMES]);
+  assert.deepEqual(
+    credentialTypes().map((t) => t.name),
+    [...CREDENTIAL_TYPE_NAMES],
+  );
   for (const type of credentialTypes()) {
-    assert.ok(type.fields.some((f) => f.secret), `${type.name} has a secret field`);
+    assert.ok(
+      type.fields.some((f) => f.secret),
+      `${type.name} has a secret field`,
+    );
     assert.ok(type.label && type.description);
   }
   const ssh = credentialType('ssh_key')!;

@@ -118,7 +118,11 @@ function yamlMapping(value: string): { ok: true; doc: Record<string, unknown> } 
 }
 
 const namesIn = (list: unknown): string[] =>
-  Array.isArray(list) ? list.flatMap((item) => (item && typeof item === 'object' && typeof (item as { name?: unknown }).name === 'string' ? [(item as { name: string }).name] : [])) : [];
+  Array.isArray(list)
+    ? list.flatMap((item) =>
+        item && typeof item === 'object' && typeof (item as { name?: unknown }).name === 'string' ? [(item as { name: string }).name] : [],
+      )
+    : [];
 
 /** Names of a kubeconfig's contexts, or why it is not a kubeconfig. */
 export function kubeconfigContexts(value: string): { ok: true; contexts: string[] } | { ok: false; reason: string } {
@@ -222,7 +226,10 @@ const kubeconfigRules: Rules = (values, issue) => {
 const GIT_HOST: FieldDef = {
   label: 'Git host',
   help: 'The server it is for (git.example.com, or git.example.com:8443). Empty: the host of the first repository that uses it, kept from then on; a repository on another host is refused.',
-  check: oneLine().regex(/^([a-z0-9]([a-z0-9.-]*[a-z0-9])?|\[[0-9a-f:]+\])(:\d{1,5})?$/i, 'must be a host name, with a port if not the default (git.example.com:8443)'),
+  check: oneLine().regex(
+    /^([a-z0-9]([a-z0-9.-]*[a-z0-9])?|\[[0-9a-f:]+\])(:\d{1,5})?$/i,
+    'must be a host name, with a port if not the default (git.example.com:8443)',
+  ),
 };
 
 const PASSPHRASE: FieldDef = { label: 'Passphrase', secret: true, help: 'Only for a key protected by a passphrase.' };

@@ -137,9 +137,15 @@ describe('credentials on real PostgreSQL: write-only secrets, encrypted at rest'
       ids.set(c.name, created.id);
     }
     const list = clean(await app.gql<{ credentials: Credential[] }>(`{ credentials { ${FIELDS} } }`), 'list');
-    assert.deepEqual(list.data!.credentials.map((c) => c.name), CASES.map((c) => c.name).sort());
+    assert.deepEqual(
+      list.data!.credentials.map((c) => c.name),
+      CASES.map((c) => c.name).sort(),
+    );
     const openstack = clean(await app.gql<{ credentials: Credential[] }>(`{ credentials(type: "openstack") { ${FIELDS} } }`), 'list by type');
-    assert.deepEqual(openstack.data!.credentials.map((c) => c.name), ['os-appcred', 'os-clouds', 'os-password']);
+    assert.deepEqual(
+      openstack.data!.credentials.map((c) => c.name),
+      ['os-appcred', 'os-clouds', 'os-password'],
+    );
     for (const [name, id] of ids) {
       const one = clean(await app.gql<{ credential: Credential }>(`query($id: ID!) { credential(id: $id) { ${FIELDS} } }`, { id }), `get ${name}`);
       assert.equal(one.data!.credential.name, name);
@@ -174,7 +180,11 @@ describe('credentials on real PostgreSQL: write-only secrets, encrypted at rest'
     const before = await count();
     const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ name: 'x1', type: 'ssh_key', secrets: { private_key: `ssh-ed25519 AAAA ${CANARY}` } }, 'private_key', /public key/],
-      [{ name: 'x2', type: 'ssh_key', secrets: { private_key: `-----BEGIN OPENSSH PRIVATE KEY-----\n${CANARY}!\n-----END OPENSSH PRIVATE KEY-----` } }, 'private_key', /not a private key/],
+      [
+        { name: 'x2', type: 'ssh_key', secrets: { private_key: `-----BEGIN OPENSSH PRIVATE KEY-----\n${CANARY}!\n-----END OPENSSH PRIVATE KEY-----` } },
+        'private_key',
+        /not a private key/,
+      ],
       [{ name: 'x3', type: 'kubeconfig', secrets: { kubeconfig: `token: ${CANARY}: [broken\n` } }, 'kubeconfig', /not valid YAML \(line 1/],
       [{ name: 'x4', type: 'username_password', inputs: { username: 'u', password: CANARY } }, 'password', /is secret: send it in secrets/],
       [{ name: 'x5', type: 'username_password', inputs: { username: 'u' }, secrets: { username: CANARY, password: CANARY } }, 'username', /not secret/],
@@ -185,7 +195,11 @@ describe('credentials on real PostgreSQL: write-only secrets, encrypted at rest'
       [{ name: '../x10', type: 'git_token', secrets: { token: CANARY } }, 'name', /letters, digits/],
       [{ name: 'ssh', type: 'git_token', secrets: { token: CANARY } }, 'name', /is taken/],
       [{ name: 'x11', type: 'username_password', inputs: { username: 'u' }, secrets: { password: `${CANARY}\nsecond line` } }, 'password', /one line/],
-      [{ name: 'x12', type: 'openstack', inputs: { region: 'r' }, secrets: { password: CANARY, application_credential_secret: CANARY } }, 'application_credential_secret', /authenticate one way/],
+      [
+        { name: 'x12', type: 'openstack', inputs: { region: 'r' }, secrets: { password: CANARY, application_credential_secret: CANARY } },
+        'application_credential_secret',
+        /authenticate one way/,
+      ],
       [{ name: 'x13', type: 'openstack', inputs: { cloud: 'elsewhere' }, secrets: { clouds_yaml: CLOUDS } }, 'cloud', /not a cloud of the clouds.yaml/],
     ];
     for (const [input, field, reason] of cases) {
@@ -206,7 +220,10 @@ describe('credentials on real PostgreSQL: write-only secrets, encrypted at rest'
       assert.equal(res.errors?.[0].extensions?.code, 'BAD_USER_INPUT', JSON.stringify(res.errors));
       assert.match(res.errors![0].message, /^Variable "\$\w+" got an invalid value/);
     }
-    const inline = clean(await app.gql(`mutation { createCredential(input: { name: 1, type: "git_token", secrets: { token: "${CANARY}" } }) { id } }`), 'inline');
+    const inline = clean(
+      await app.gql(`mutation { createCredential(input: { name: 1, type: "git_token", secrets: { token: "${CANARY}" } }) { id } }`),
+      'inline',
+    );
     assert.ok(inline.errors?.length);
     const inlineName = clean(await app.gql(`mutation { createCredential(input: { name: { s: "${CANARY}" }, type: "git_token" }) { id } }`), 'inline object');
     assert.ok(inlineName.errors?.length);
@@ -224,7 +241,10 @@ describe('credentials on real PostgreSQL: write-only secrets, encrypted at rest'
     assert.ok(renamed.data!.updateCredential.updatedAt > renamed.data!.updateCredential.createdAt);
     assert.deepEqual((await service().reveal(id)).secrets, before);
 
-    const kept = clean(await app.gql<{ updateCredential: Credential }>(UPDATE, { id, i: { secrets: { private_key: '', passphrase: `new-${CANARY}` } } }), 'new passphrase');
+    const kept = clean(
+      await app.gql<{ updateCredential: Credential }>(UPDATE, { id, i: { secrets: { private_key: '', passphrase: `new-${CANARY}` } } }),
+      'new passphrase',
+    );
     assert.equal(kept.errors, undefined, JSON.stringify(kept.errors));
     assert.deepEqual((await service().reveal(id)).secrets, { private_key: before.private_key, passphrase: `new-${CANARY}` });
 
@@ -274,7 +294,10 @@ describe('credentials on real PostgreSQL: write-only secrets, encrypted at rest'
     const [a, b] = [ids.get('userpass')!, ids.get('vault')!];
     await app.sql(`UPDATE credentials SET secrets = (SELECT secrets FROM credentials WHERE id = $2) WHERE id = $1`, [a, b]);
     await assert.rejects(service().reveal(a), (err: Error) => {
-      assert.match(err.message, /secret "password" of credential "userpass" cannot be decrypted: the ciphertext failed authentication: it was altered, or belongs to another credential/);
+      assert.match(
+        err.message,
+        /secret "password" of credential "userpass" cannot be decrypted: the ciphertext failed authentication: it was altered, or belongs to another credential/,
+      );
       assert.ok(!err.message.includes(CANARY));
       return true;
     });
@@ -304,7 +327,10 @@ describe('credentials on real PostgreSQL: write-only secrets, encrypted at rest'
 
     app = await startTestApp(env, { SECRET_KEY: KEY_B }, { owner: false });
     const someId = ids.get('kube')!;
-    await assert.rejects(service().reveal(someId), /cannot be decrypted: encrypted with key [0-9a-f]{12}, but this process has key [0-9a-f]{12} \(SECRET_KEY\).*rotate-key/);
+    await assert.rejects(
+      service().reveal(someId),
+      /cannot be decrypted: encrypted with key [0-9a-f]{12}, but this process has key [0-9a-f]{12} \(SECRET_KEY\).*rotate-key/,
+    );
     const res = clean(await app.gql(UPDATE, { id: someId, i: { name: 'kube2' } }), 'update with the wrong key');
     assert.equal(res.errors?.[0].extensions?.code, 'UNAVAILABLE');
     await app.stop();
@@ -358,7 +384,12 @@ describe('credentials on real PostgreSQL: write-only secrets, encrypted at rest'
     try {
       execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', `pp-${CANARY}`, '-C', 'test', '-f', join(dir, 'id')]);
       const key = await readFile(join(dir, 'id'), 'utf8');
-      const res = clean(await app.gql<{ createCredential: Credential }>(CREATE, { i: { name: 'real-key', type: 'ssh_key', secrets: { private_key: key, passphrase: `pp-${CANARY}` } } }), 'real key');
+      const res = clean(
+        await app.gql<{ createCredential: Credential }>(CREATE, {
+          i: { name: 'real-key', type: 'ssh_key', secrets: { private_key: key, passphrase: `pp-${CANARY}` } },
+        }),
+        'real key',
+      );
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
       const body = key.split('\n')[1];
       assert.ok(!JSON.stringify(res).includes(body));

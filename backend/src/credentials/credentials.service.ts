@@ -147,9 +147,7 @@ export class CredentialsService implements OnApplicationBootstrap {
       const endpoint = this.endpointProblems(type.name, checked);
       if (Object.keys(endpoint).length) refuse(endpoint);
       if (name !== row.name && (await tx.existsBy(CredentialEntity, { name }))) refuse({ name: 'is taken by another credential' });
-      await this.insertOrRefuse(() =>
-        tx.update(CredentialEntity, row.id, { name, inputs: checked.inputs, secrets: this.encryptAll(row.id, checked.secrets) }),
-      );
+      await this.insertOrRefuse(() => tx.update(CredentialEntity, row.id, { name, inputs: checked.inputs, secrets: this.encryptAll(row.id, checked.secrets) }));
     });
     return this.get(id);
   }
@@ -162,7 +160,9 @@ export class CredentialsService implements OnApplicationBootstrap {
     } catch (err) {
       if (!isForeignKeyViolation(err)) throw err;
       const users = (await referencesTo(this.db, 'credentials', 'id', row.id)).map(describeReference);
-      throw new AppError(ErrorCode.CONFLICT, `Credential "${row.name}" is in use by ${users.join(', ') || 'another record'}: change them first.`, { usedBy: users });
+      throw new AppError(ErrorCode.CONFLICT, `Credential "${row.name}" is in use by ${users.join(', ') || 'another record'}: change them first.`, {
+        usedBy: users,
+      });
     }
     this.logger.log(`credential "${row.name}" deleted`);
     return true;
@@ -245,7 +245,14 @@ export class CredentialsService implements OnApplicationBootstrap {
     } catch {
       return fields; // the YAML was refused by the type's own check
     }
-    const field = type === 'kubeconfig' ? 'kubeconfig' : type === 'openstack' && checked.secrets.clouds_yaml ? 'clouds_yaml' : type === 'openstack' ? 'auth_url' : 'api_url';
+    const field =
+      type === 'kubeconfig'
+        ? 'kubeconfig'
+        : type === 'openstack' && checked.secrets.clouds_yaml
+          ? 'clouds_yaml'
+          : type === 'openstack'
+            ? 'auth_url'
+            : 'api_url';
     const insecure = endpoint ? insecureUrl(endpoint, policy) : null;
     if (insecure) fields[field] = field === 'kubeconfig' || field === 'clouds_yaml' ? `its server URL ${insecure}` : insecure;
     return fields;

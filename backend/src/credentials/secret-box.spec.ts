@@ -3,16 +3,7 @@ import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import {
-  ciphertextKeyId,
-  credentialAad,
-  keyFromSecret,
-  loadKey,
-  newRandomKey,
-  readOrCreateKeyFile,
-  SecretBox,
-  SecretBoxError,
-} from './secret-box.js';
+import { ciphertextKeyId, credentialAad, keyFromSecret, loadKey, newRandomKey, readOrCreateKeyFile, SecretBox, SecretBoxError } from './secret-box.js';
 
 const SECRET = 'correct horse battery staple';
 const box = new SecretBox(keyFromSecret('a-secret-key-of-16+-chars'));

@@ -38,7 +38,10 @@ export function applyBinding(definition: DialogDefinition, fieldName: string, bi
  * is still pending with the same automate method and the dialog still checks with it (a repoField or
  * dependsOn may name a field the new export dropped). The others are dropped, their fields stay pending.
  */
-export function reapplyBindings(fresh: DialogDefinition, earlier: DialogBindings): { definition: DialogDefinition; bindings: DialogBindings; dropped: string[] } {
+export function reapplyBindings(
+  fresh: DialogDefinition,
+  earlier: DialogBindings,
+): { definition: DialogDefinition; bindings: DialogBindings; dropped: string[] } {
   let definition = fresh;
   const bindings: DialogBindings = {};
   const dropped: string[] = [];

@@ -20,17 +20,43 @@ const refused = (fn: () => unknown, ...patterns: RegExp[]) =>
 
 test('ManageIQ: an export of two dialogs keeps tabs, boxes, order, types, choices, defaults, required and validation', async () => {
   const dialogs = importManageIqDialogs(await fixture('manageiq-dialogs.yml'));
-  assert.deepEqual(dialogs.map((d) => [d.name, d.label]), [['private-cloud-vm', 'Private Cloud VM'], ['early-retirement', 'Early retirement']]);
+  assert.deepEqual(
+    dialogs.map((d) => [d.name, d.label]),
+    [
+      ['private-cloud-vm', 'Private Cloud VM'],
+      ['early-retirement', 'Early retirement'],
+    ],
+  );
   const vm = dialogs[0];
   assert.equal(vm.description, 'Order a virtual machine on the private cloud');
-  assert.deepEqual(vm.tabs.map((t) => [t.label, t.boxes.map((b) => b.label)]), [['Basic Information', ['Virtual machine', 'Placement']], ['Lifecycle', ['Schedule']]]);
+  assert.deepEqual(
+    vm.tabs.map((t) => [t.label, t.boxes.map((b) => b.label)]),
+    [
+      ['Basic Information', ['Virtual machine', 'Placement']],
+      ['Lifecycle', ['Schedule']],
+    ],
+  );
   // fields come in ManageIQ's position order, not file order
-  assert.deepEqual(vm.tabs[0].boxes[0].fields.map((f) => f.name), ['vm_name', 'disk_count', 'flavor', 'networks', 'root_password']);
+  assert.deepEqual(
+    vm.tabs[0].boxes[0].fields.map((f) => f.name),
+    ['vm_name', 'disk_count', 'flavor', 'networks', 'root_password'],
+  );
   const f = byName(dialogFields(vm));
-  assert.deepEqual(f.vm_name, { name: 'vm_name', label: 'VM Name', type: 'text', help: 'Lowercase letters, digits and dashes', required: true, pattern: '^[a-z][a-z0-9-]{2,30}$', patternMessage: 'must match \\A[a-z][a-z0-9-]{2,30}\\z' });
+  assert.deepEqual(f.vm_name, {
+    name: 'vm_name',
+    label: 'VM Name',
+    type: 'text',
+    help: 'Lowercase letters, digits and dashes',
+    required: true,
+    pattern: '^[a-z][a-z0-9-]{2,30}$',
+    patternMessage: 'must match \\A[a-z][a-z0-9-]{2,30}\\z',
+  });
   assert.equal(f.disk_count.type, 'integer');
   assert.equal(f.disk_count.default, 1);
-  assert.deepEqual(f.flavor.choices?.map((c) => c.value), ['m1.small', 'm1.medium', 'm1.large']);
+  assert.deepEqual(
+    f.flavor.choices?.map((c) => c.value),
+    ['m1.small', 'm1.medium', 'm1.large'],
+  );
   assert.equal(f.flavor.choices?.[0].label, 'Small (1 vCPU, 2 GB)');
   assert.equal(f.flavor.default, 'm1.small');
   assert.equal(f.flavor.reconfigurable, true);
@@ -63,13 +89,27 @@ test('ManageIQ: values as a mapping, nil choices ("<None>"), JSON exports and a 
   const dialog = (values: unknown) =>
     JSON.stringify({
       label: 'Size',
-      dialog_tabs: [{ label: 'Main', dialog_groups: [{ label: 'Box', dialog_fields: [{ name: 'size', label: 'Size', type: 'DialogFieldDropDownList', values, default_value: 4 }] }] }],
+      dialog_tabs: [
+        {
+          label: 'Main',
+          dialog_groups: [{ label: 'Box', dialog_fields: [{ name: 'size', label: 'Size', type: 'DialogFieldDropDownList', values, default_value: 4 }] }],
+        },
+      ],
     });
-  const expected = [{ value: '2', label: '2 GB' }, { value: '4', label: '4 GB' }];
+  const expected = [
+    { value: '2', label: '2 GB' },
+    { value: '4', label: '4 GB' },
+  ];
   const [fromMap] = importManageIqDialogs(dialog({ '2': '2 GB', '4': '4 GB' }));
   assert.deepEqual(dialogFields(fromMap)[0].choices, expected);
   assert.equal(dialogFields(fromMap)[0].default, '4');
-  const [fromPairs] = importManageIqDialogs(dialog([[null, '<None>'], [2, '2 GB'], ['4', '4 GB']]));
+  const [fromPairs] = importManageIqDialogs(
+    dialog([
+      [null, '<None>'],
+      [2, '2 GB'],
+      ['4', '4 GB'],
+    ]),
+  );
   assert.deepEqual(dialogFields(fromPairs)[0].choices, expected);
 });
 
@@ -92,7 +132,13 @@ test('ManageIQ: errors name the dialog, the field and the reason, all at once', 
     /dialog "Broken one", field "vm-name": the name is not an identifier/,
     /dialog "Broken one", field "size": a DialogFieldDropDownList that is not dynamic needs values/,
   );
-  refused(() => importManageIqDialogs('- label: X\n  dialog_tabs:\n  - label: T\n    dialog_groups:\n    - label: B\n      dialog_fields:\n      - { name: n, label: N, type: DialogFieldRadioButton, values: [[a, A]], default_value: b }\n'), /dialog "X": tabs\.0\.boxes\.0\.fields\.0 \("n"\)\.default: "b" is not one of the choices/);
+  refused(
+    () =>
+      importManageIqDialogs(
+        '- label: X\n  dialog_tabs:\n  - label: T\n    dialog_groups:\n    - label: B\n      dialog_fields:\n      - { name: n, label: N, type: DialogFieldRadioButton, values: [[a, A]], default_value: b }\n',
+      ),
+    /dialog "X": tabs\.0\.boxes\.0\.fields\.0 \("n"\)\.default: "b" is not one of the choices/,
+  );
   refused(() => importManageIqDialogs('just: [text'), /not valid YAML or JSON/);
   refused(() => importManageIqDialogs('42'), /holds no dialog/);
 });
@@ -103,7 +149,16 @@ test('AWX survey: every question type keeps its type, choices, default, required
   assert.equal(d.label, 'Deploy web app');
   const f = byName(dialogFields(d));
   assert.deepEqual(Object.keys(f), ['app_name', 'release_notes', 'registry_password', 'replicas', 'cpu_limit', 'environment', 'features']);
-  assert.deepEqual(f.app_name, { name: 'app_name', label: 'Application name', type: 'text', help: 'Lowercase, at most 20 characters', required: true, minLength: 3, maxLength: 20, default: 'shop' });
+  assert.deepEqual(f.app_name, {
+    name: 'app_name',
+    label: 'Application name',
+    type: 'text',
+    help: 'Lowercase, at most 20 characters',
+    required: true,
+    minLength: 3,
+    maxLength: 20,
+    default: 'shop',
+  });
   assert.equal(f.release_notes.type, 'textarea');
   assert.equal(f.release_notes.maxLength, 4096);
   assert.equal(f.registry_password.type, 'password');
@@ -111,7 +166,10 @@ test('AWX survey: every question type keeps its type, choices, default, required
   assert.equal(f.registry_password.minLength, 8);
   assert.deepEqual([f.replicas.type, f.replicas.min, f.replicas.max, f.replicas.default], ['integer', 1, 10, 2]);
   assert.deepEqual([f.cpu_limit.type, f.cpu_limit.min, f.cpu_limit.max, f.cpu_limit.default], ['float', 0.1, 4, 0.5]);
-  assert.deepEqual(f.environment.choices?.map((c) => c.value), ['dev', 'staging', 'production']);
+  assert.deepEqual(
+    f.environment.choices?.map((c) => c.value),
+    ['dev', 'staging', 'production'],
+  );
   assert.equal(f.environment.default, 'staging');
   assert.equal(f.features.multiple, true);
   assert.deepEqual(f.features.default, ['metrics', 'tracing']);
@@ -138,17 +196,27 @@ test('AWX survey: a name can be given; errors name the survey, the question and 
     /question 3 \("N"\): min "one" is not a number/,
     /question 4 \("Bad"\): variable "bad-var" is not an identifier/,
   );
-  refused(() => importAwxSurvey(survey([{ type: 'multiplechoice', variable: 's', question_name: 'S', choices: ['a', 'b'], default: 'c' }])), /survey "Survey": .*\("s"\)\.default: "c" is not one of the choices/);
+  refused(
+    () => importAwxSurvey(survey([{ type: 'multiplechoice', variable: 's', question_name: 'S', choices: ['a', 'b'], default: 'c' }])),
+    /survey "Survey": .*\("s"\)\.default: "c" is not one of the choices/,
+  );
   refused(() => importAwxSurvey('{"name": "x"}'), /"spec" list of questions/);
 });
 
 test('imports nested thousands deep are refused with their line before the YAML parser recurses into them', () => {
   const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
-  refused(() => importManageIqDialogs(`- label: X\n  dialog_tabs: ${deep(5000)}\n`), /^the ManageIQ export is nested too deeply: line 2: collections nested more than 64 deep are refused$/);
+  refused(
+    () => importManageIqDialogs(`- label: X\n  dialog_tabs: ${deep(5000)}\n`),
+    /^the ManageIQ export is nested too deeply: line 2: collections nested more than 64 deep are refused$/,
+  );
   refused(() => importAwxSurvey(`{"name": "S",\n "spec": ${deep(5000)}}`), /^the AWX survey is nested too deeply: line 2:/);
 });
 
 test('a ManageIQ validator the linear-time pattern engine cannot run is refused on import, naming the dialog and the field', () => {
-  const exported = '- label: X\n  dialog_tabs:\n  - label: T\n    dialog_groups:\n    - label: B\n      dialog_fields:\n      - { name: pin, label: PIN, type: DialogFieldTextBox, validator_type: regex, validator_rule: \'\\A(\\d)\\1{3}\\z\' }\n';
-  refused(() => importManageIqDialogs(exported), /dialog "X": tabs\.0\.boxes\.0\.fields\.0 \("pin"\)\.pattern: is not a valid regular expression for the linear-time pattern engine \(RE2\)/);
+  const exported =
+    "- label: X\n  dialog_tabs:\n  - label: T\n    dialog_groups:\n    - label: B\n      dialog_fields:\n      - { name: pin, label: PIN, type: DialogFieldTextBox, validator_type: regex, validator_rule: '\\A(\\d)\\1{3}\\z' }\n";
+  refused(
+    () => importManageIqDialogs(exported),
+    /dialog "X": tabs\.0\.boxes\.0\.fields\.0 \("pin"\)\.pattern: is not a valid regular expression for the linear-time pattern engine \(RE2\)/,
+  );
 });

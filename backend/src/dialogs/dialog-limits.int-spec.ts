@@ -21,7 +21,12 @@ const deepFlow = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
 const dialogWith = (name: string, field: Record<string, unknown>) => ({
   name,
   label: name,
-  tabs: [{ label: 'T', boxes: [{ label: 'B', fields: [field, { name: 'provider', label: 'Provider', type: 'dropdown', required: true, dataSource: { type: 'providers' } }] }] }],
+  tabs: [
+    {
+      label: 'T',
+      boxes: [{ label: 'B', fields: [field, { name: 'provider', label: 'Provider', type: 'dropdown', required: true, dataSource: { type: 'providers' } }] }],
+    },
+  ],
 });
 
 /** A catalog file: the dialog of `dialogWith` and an item that runs hello.yml with it. */
@@ -29,13 +34,23 @@ const catalogFile = (name: string, field: Record<string, unknown>) =>
   [
     JSON.stringify({ kind: 'Dialog', ...dialogWith(name, field) }),
     '---',
-    JSON.stringify({ kind: 'ServiceTemplate', name, type: 'ansible_playbook', dialog: name, provision: { repo: 'playbooks', playbook: 'hello.yml', provider: { field: 'provider' } } }),
+    JSON.stringify({
+      kind: 'ServiceTemplate',
+      name,
+      type: 'ansible_playbook',
+      dialog: name,
+      provision: { repo: 'playbooks', playbook: 'hello.yml', provider: { field: 'provider' } },
+    }),
   ].join('\n');
 
 describe('hostile dialog input through the GraphQL API', () => {
   let app: TestApp;
-  const templateId = async (name: string) => (await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }')).data!.serviceTemplates.find((t) => t.name === name)!.id;
-  const localProvider = async () => (await app.gql<{ providers: { id: string; name: string }[] }>('{ providers { id name } }')).data!.providers.find((p) => p.name === 'local')!.id;
+  const templateId = async (name: string) =>
+    (await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }')).data!.serviceTemplates.find(
+      (t) => t.name === name,
+    )!.id;
+  const localProvider = async () =>
+    (await app.gql<{ providers: { id: string; name: string }[] }>('{ providers { id name } }')).data!.providers.find((p) => p.name === 'local')!.id;
   const dialogNames = async () => (await app.gql<{ dialogs: { name: string }[] }>('{ dialogs { name } }')).data!.dialogs.map((d) => d.name);
   const requests = async () => Number((await app.sql<{ n: string }>('SELECT count(*) AS n FROM service_requests'))[0].n);
   /** The process still answers: a query and a valid order. */
@@ -55,7 +70,10 @@ describe('hostile dialog input through the GraphQL API', () => {
     const saved = await app.gql(SAVE, { d: dialogWith('lookahead', { name: 'secret_code', label: 'Code', type: 'text', pattern: '^(?=.*[0-9]).{8,}$' }) });
     const errors = saved.errors as Errors;
     assert.equal(errors?.[0].extensions?.code, 'VALIDATION_FAILED');
-    assert.match(errors?.[0].extensions?.fields?.secret_code ?? '', /^pattern: is not a valid regular expression for the linear-time pattern engine \(RE2\): lookahead, lookbehind and backreferences are not supported/);
+    assert.match(
+      errors?.[0].extensions?.fields?.secret_code ?? '',
+      /^pattern: is not a valid regular expression for the linear-time pattern engine \(RE2\): lookahead, lookbehind and backreferences are not supported/,
+    );
 
     const exported = [
       '- label: Backref',
@@ -69,7 +87,10 @@ describe('hostile dialog input through the GraphQL API', () => {
     const imported = await app.gql(IMPORT, { f: 'MANAGEIQ', c: exported });
     const importErrors = imported.errors as Errors;
     assert.equal(importErrors?.[0].extensions?.code, 'VALIDATION_FAILED');
-    assert.match(importErrors?.[0].extensions?.problems?.[0] ?? '', /dialog "Backref": .*\("pin"\)\.pattern: is not a valid regular expression for the linear-time pattern engine/);
+    assert.match(
+      importErrors?.[0].extensions?.problems?.[0] ?? '',
+      /dialog "Backref": .*\("pin"\)\.pattern: is not a valid regular expression for the linear-time pattern engine/,
+    );
 
     const names = await dialogNames();
     assert.ok(!names.includes('lookahead') && !names.includes('backref'), `nothing stored: ${names.join(', ')}`);
@@ -79,8 +100,14 @@ describe('hostile dialog input through the GraphQL API', () => {
   test('an order against (a+)+$ with a value built to make it backtrack is validated at once: VALIDATION_FAILED on the field', async () => {
     const imported = await app.gql(IMPORT_CATALOG, {
       f: [
-        { path: 'dialogs/hostile-text.yaml', content: catalogFile('hostile-text', { name: 'word', label: 'Word', type: 'text', pattern: '(a+)+$', patternMessage: 'ends in a run of a' }) },
-        { path: 'dialogs/hostile-tags.yaml', content: catalogFile('hostile-tags', { name: 'labels', label: 'Labels', type: 'tags', pattern: '^(\\w+\\s?)*$' }) },
+        {
+          path: 'dialogs/hostile-text.yaml',
+          content: catalogFile('hostile-text', { name: 'word', label: 'Word', type: 'text', pattern: '(a+)+$', patternMessage: 'ends in a run of a' }),
+        },
+        {
+          path: 'dialogs/hostile-tags.yaml',
+          content: catalogFile('hostile-tags', { name: 'labels', label: 'Labels', type: 'tags', pattern: '^(\\w+\\s?)*$' }),
+        },
       ],
     });
     assert.equal(imported.errors, undefined, JSON.stringify(imported.errors));
@@ -100,7 +127,9 @@ describe('hostile dialog input through the GraphQL API', () => {
     assert.deepEqual(tagErrors?.[0].extensions?.fields, { labels: 'must match ^(\\w+\\s?)*$' });
     assert.equal(await requests(), before, 'no request stored');
 
-    const fine = await app.gql<{ orderService: { id: string } }>(ORDER, { i: { templateId: await templateId('hostile-text'), dialogValues: { word: 'banana', provider } } });
+    const fine = await app.gql<{ orderService: { id: string } }>(ORDER, {
+      i: { templateId: await templateId('hostile-text'), dialogValues: { word: 'banana', provider } },
+    });
     assert.equal(fine.errors, undefined, JSON.stringify(fine.errors));
   });
 
@@ -108,18 +137,27 @@ describe('hostile dialog input through the GraphQL API', () => {
     const runAPlaybook = await templateId('Run a playbook');
     const provider = await localProvider();
     const before = await requests();
-    const flow = await app.gql(ORDER, { i: { templateId: runAPlaybook, dialogValues: { playbook: 'hello.yml', provider, extra_vars: `name: deep\nnested: ${deepFlow(5000)}` } } });
+    const flow = await app.gql(ORDER, {
+      i: { templateId: runAPlaybook, dialogValues: { playbook: 'hello.yml', provider, extra_vars: `name: deep\nnested: ${deepFlow(5000)}` } },
+    });
     const flowErrors = flow.errors as Errors;
     assert.equal(flowErrors?.[0].extensions?.code, 'VALIDATION_FAILED');
-    assert.equal(flowErrors?.[0].extensions?.fields?.extra_vars, 'Extra variables is nested too deeply: line 2: collections nested more than 64 deep are refused');
+    assert.equal(
+      flowErrors?.[0].extensions?.fields?.extra_vars,
+      'Extra variables is nested too deeply: line 2: collections nested more than 64 deep are refused',
+    );
 
     // Block nesting: a compact sequence `- - - … x`, 5,000 deep on one line of 10 kB.
-    const blocky = await app.gql(ORDER, { i: { templateId: runAPlaybook, dialogValues: { playbook: 'hello.yml', provider, extra_vars: `name: deep\nlist:\n  ${'- '.repeat(5000)}x` } } });
+    const blocky = await app.gql(ORDER, {
+      i: { templateId: runAPlaybook, dialogValues: { playbook: 'hello.yml', provider, extra_vars: `name: deep\nlist:\n  ${'- '.repeat(5000)}x` } },
+    });
     assert.match((blocky.errors as Errors)?.[0].extensions?.fields?.extra_vars ?? '', /nested too deeply: line 3:/);
     assert.equal(await requests(), before, 'no request stored');
 
     await stillServing();
-    const fine = await app.gql<{ orderService: { id: string } }>(ORDER, { i: { templateId: runAPlaybook, dialogValues: { playbook: 'hello.yml', provider, extra_vars: 'name: shallow' } } });
+    const fine = await app.gql<{ orderService: { id: string } }>(ORDER, {
+      i: { templateId: runAPlaybook, dialogValues: { playbook: 'hello.yml', provider, extra_vars: 'name: shallow' } },
+    });
     assert.equal(fine.errors, undefined, JSON.stringify(fine.errors));
   });
 

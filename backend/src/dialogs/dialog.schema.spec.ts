@@ -6,10 +6,13 @@ const make = (fields: object[]) => ({ name: 'd', label: 'D', tabs: [{ label: 'T'
 const text = (name: string, extra: object = {}) => ({ name, label: name, type: 'text', ...extra });
 
 test('definitions: an unknown field type is refused with its path and the known types', () => {
-  assert.throws(() => parseDialog(make([text('a'), { name: 'when', label: 'When', type: 'calendar' }])), (err: Error) => {
-    assert.match(err.message, /^tabs\.0\.boxes\.0\.fields\.1 \("when"\)\.type: unknown field type "calendar" \(expected one of text, textarea, password/);
-    return true;
-  });
+  assert.throws(
+    () => parseDialog(make([text('a'), { name: 'when', label: 'When', type: 'calendar' }])),
+    (err: Error) => {
+      assert.match(err.message, /^tabs\.0\.boxes\.0\.fields\.1 \("when"\)\.type: unknown field type "calendar" \(expected one of text, textarea, password/);
+      return true;
+    },
+  );
 });
 
 test('definitions: a duplicate name points at the second field and where the first one is', () => {
@@ -21,11 +24,17 @@ test('definitions: a duplicate name points at the second field and where the fir
       { label: 'Two', boxes: [{ label: 'B', fields: [text('port'), text('host')] }] },
     ],
   };
-  assert.throws(() => parseDialog(twoTabs), /tabs\.1\.boxes\.0\.fields\.1 \("host"\)\.name: field "host" appears twice \(first at tabs\.0\.boxes\.0\.fields\.0 \("host"\)\)/);
+  assert.throws(
+    () => parseDialog(twoTabs),
+    /tabs\.1\.boxes\.0\.fields\.1 \("host"\)\.name: field "host" appears twice \(first at tabs\.0\.boxes\.0\.fields\.0 \("host"\)\)/,
+  );
 });
 
 test('definitions: visibleWhen, dependsOn and repoField must name other fields of the dialog', () => {
-  assert.throws(() => parseDialog(make([text('a', { visibleWhen: { field: 'mode', equals: 'x' } })])), /fields\.0 \("a"\)\.visibleWhen\.field: names "mode", which is not a field of this dialog/);
+  assert.throws(
+    () => parseDialog(make([text('a', { visibleWhen: { field: 'mode', equals: 'x' } })])),
+    /fields\.0 \("a"\)\.visibleWhen\.field: names "mode", which is not a field of this dialog/,
+  );
   assert.throws(() => parseDialog(make([text('a', { dependsOn: ['a'] })])), /fields\.0 \("a"\)\.dependsOn: names the field itself/);
   assert.throws(
     () => parseDialog(make([{ name: 'pb', label: 'PB', type: 'dropdown', dependsOn: ['repo'], dataSource: { type: 'playbooks', repoField: 'repo' } }])),
@@ -46,13 +55,18 @@ test('definitions: a dependency cycle is refused and named, through dependsOn an
     text('d', { dependsOn: ['a'] }),
   ];
   assert.throws(() => parseDialog(make(fields)), /field dependencies \(dependsOn, visibleWhen, repoField\) form a cycle: a → c → b → a/);
-  assert.doesNotThrow(() => parseDialog(make([text('a'), text('b', { dependsOn: ['a'] }), text('c', { dependsOn: ['a', 'b'], visibleWhen: { field: 'b', in: ['x'] } })])));
+  assert.doesNotThrow(() =>
+    parseDialog(make([text('a'), text('b', { dependsOn: ['a'] }), text('c', { dependsOn: ['a', 'b'], visibleWhen: { field: 'b', in: ['x'] } })])),
+  );
 });
 
 test('definitions: data sources are checked (credential type, playbooks repo or repoField, pending method)', () => {
   const dd = (dataSource: object, extra: object = {}) => make([text('repo'), { name: 'f', label: 'F', type: 'dropdown', dataSource, ...extra }]);
   assert.doesNotThrow(() => parseDialog(dd({ type: 'credentials', credentialType: 'ssh_key' })));
-  assert.throws(() => parseDialog(dd({ type: 'credentials', credentialType: 'ssh-key' })), /dataSource\.credentialType: is not a credential type \(expected one of ssh_key/);
+  assert.throws(
+    () => parseDialog(dd({ type: 'credentials', credentialType: 'ssh-key' })),
+    /dataSource\.credentialType: is not a credential type \(expected one of ssh_key/,
+  );
   assert.throws(() => parseDialog(dd({ type: 'playbooks', repo: 'x', repoField: 'repo' }, { dependsOn: ['repo'] })), /either a repo or a repoField/);
   assert.doesNotThrow(() => parseDialog(dd({ type: 'playbooks', repoField: 'repo' }, { dependsOn: ['repo'] })));
   assert.doesNotThrow(() => parseDialog(dd({ type: 'gitRepos' })));
@@ -60,12 +74,22 @@ test('definitions: data sources are checked (credential type, playbooks repo or 
 });
 
 test('definitions: defaults must pass their own field; passwords have none; multiple is for dropdowns', () => {
-  assert.throws(() => parseDialog(make([{ name: 'd', label: 'D', type: 'date', default: '2025-02-30' }])), /fields\.0 \("d"\)\.default: must be a date as YYYY-MM-DD/);
+  assert.throws(
+    () => parseDialog(make([{ name: 'd', label: 'D', type: 'date', default: '2025-02-30' }])),
+    /fields\.0 \("d"\)\.default: must be a date as YYYY-MM-DD/,
+  );
   assert.throws(() => parseDialog(make([{ name: 'n', label: 'N', type: 'float', max: 1, default: 2 }])), /default: must be <= 1/);
   assert.throws(() => parseDialog(make([{ name: 'p', label: 'P', type: 'password', default: 'letmein' }])), /a password field has no default/);
   assert.throws(() => parseDialog(make([{ name: 't', label: 'T', type: 'tags', multiple: true }])), /only a dropdown may be multiple/);
   assert.throws(() => parseDialog(make([{ name: 'i', label: 'I', type: 'integer', min: 5, max: 1 }])), /min: is greater than max/);
-  assert.doesNotThrow(() => parseDialog(make([{ name: 't', label: 'T', type: 'tags', default: ['a', 'b'] }, { name: 'x', label: 'X', type: 'datetime', default: '2030-01-01T00:00:00Z' }])));
+  assert.doesNotThrow(() =>
+    parseDialog(
+      make([
+        { name: 't', label: 'T', type: 'tags', default: ['a', 'b'] },
+        { name: 'x', label: 'X', type: 'datetime', default: '2030-01-01T00:00:00Z' },
+      ]),
+    ),
+  );
 });
 
 test('dialog definitions: duplicate fields, bad patterns and choice-less dropdowns are refused', () => {
@@ -82,7 +106,10 @@ test('definitions: a pattern the linear-time engine cannot run is refused on its
     (err: Error) => {
       assert.ok(err instanceof DialogDefinitionError);
       assert.deepEqual(Object.keys(err.fields), ['host']);
-      assert.match(err.fields.host, /^pattern: is not a valid regular expression for the linear-time pattern engine \(RE2\): lookahead, lookbehind and backreferences are not supported/);
+      assert.match(
+        err.fields.host,
+        /^pattern: is not a valid regular expression for the linear-time pattern engine \(RE2\): lookahead, lookbehind and backreferences are not supported/,
+      );
       assert.equal(err.problems.length, 1, 'the default is not reported again');
       return true;
     },

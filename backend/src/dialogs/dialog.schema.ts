@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { credentialType, credentialTypes } from '../credentials/credential-types.js';
-import { FIELD_TYPES, type DialogDefinition, type DialogField, dialogFields, fieldPrerequisites, isSecretField, patternProblem, validateFieldValue } from '@superfluid/dialogs';
+import {
+  FIELD_TYPES,
+  type DialogDefinition,
+  type DialogField,
+  dialogFields,
+  fieldPrerequisites,
+  isSecretField,
+  patternProblem,
+  validateFieldValue,
+} from '@superfluid/dialogs';
 
 /** Field names become Ansible variables: an identifier (ManageIQ and AWX names such as `param_vmName` are kept as they are). */
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -162,7 +171,11 @@ export const dialogSchema = z
       tab.boxes.forEach((box, b) =>
         box.fields.forEach((f, i) => {
           if (byName.has(f.name)) {
-            ctx.addIssue({ code: 'custom', path: ['tabs', t, 'boxes', b, 'fields', i, 'name'], message: `field "${f.name}" appears twice (first at ${paths.get(f.name)})` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['tabs', t, 'boxes', b, 'fields', i, 'name'],
+              message: `field "${f.name}" appears twice (first at ${paths.get(f.name)})`,
+            });
           }
           byName.set(f.name, f as DialogField);
         }),
@@ -172,7 +185,8 @@ export const dialogSchema = z
       const at = paths.get(f.name)!;
       const refer = (what: string, other: string) => {
         if (other === f.name) ctx.addIssue({ code: 'custom', path: [], message: `${at}.${what}: names the field itself` });
-        else if (!byName.has(other)) ctx.addIssue({ code: 'custom', path: [], message: `${at}.${what}: names "${other}", which is not a field of this dialog` });
+        else if (!byName.has(other))
+          ctx.addIssue({ code: 'custom', path: [], message: `${at}.${what}: names "${other}", which is not a field of this dialog` });
       };
       if (f.visibleWhen) refer('visibleWhen.field', f.visibleWhen.field);
       for (const other of f.dependsOn ?? []) refer('dependsOn', other);

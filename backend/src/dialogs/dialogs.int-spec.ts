@@ -40,7 +40,17 @@ const editorDialog = (name: string, details: Record<string, unknown> = {}) => ({
         {
           label: 'Size',
           fields: [
-            { name: 'size', label: 'Size', type: 'dropdown', required: true, default: 's', choices: [{ value: 's', label: 'Small' }, { value: 'custom', label: 'Custom' }] },
+            {
+              name: 'size',
+              label: 'Size',
+              type: 'dropdown',
+              required: true,
+              default: 's',
+              choices: [
+                { value: 's', label: 'Small' },
+                { value: 'custom', label: 'Custom' },
+              ],
+            },
             { name: 'details', label: 'Details', type: 'text', required: true, visibleWhen: { field: 'size', equals: 'custom' }, ...details },
           ],
         },
@@ -50,7 +60,13 @@ const editorDialog = (name: string, details: Record<string, unknown> = {}) => ({
 });
 
 interface Imported {
-  importDialog: { id: string; name: string; label: string; origin: string; fields: { name: string; type: string; required: boolean; dynamic: boolean; pending: boolean }[] }[];
+  importDialog: {
+    id: string;
+    name: string;
+    label: string;
+    origin: string;
+    fields: { name: string; type: string; required: boolean; dynamic: boolean; pending: boolean }[];
+  }[];
 }
 
 describe('dialogs', () => {
@@ -92,7 +108,10 @@ describe('dialogs', () => {
     const templates = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates { id name } }');
     const templateId = templates.data!.serviceTemplates.find((t) => t.name === 'Run a playbook')!.id;
     const byTemplate = await app.gql<Refresh>(REFRESH, { t: templateId, f: 'playbook', v: {} });
-    assert.ok(byTemplate.data?.refreshDialogField.choices.some((c) => c.value === 'hello.yml'), JSON.stringify(byTemplate));
+    assert.ok(
+      byTemplate.data?.refreshDialogField.choices.some((c) => c.value === 'hello.yml'),
+      JSON.stringify(byTemplate),
+    );
     const noTemplate = await app.gql(REFRESH, { t: '00000000-0000-4000-8000-000000000000', f: 'playbook', v: {} });
     assert.equal(noTemplate.errors?.[0].extensions?.code, 'NOT_FOUND');
     const unknownField = await app.gql(REFRESH, { d: 'deploy-options', f: 'nope', v: {} });
@@ -102,7 +121,8 @@ describe('dialogs', () => {
   });
 
   test('a credentials data source lists the stored credentials of its type, through CredentialsService', async () => {
-    const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZWQyNTUxOQ\n-----END OPENSSH PRIVATE KEY-----\n';
+    const key =
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZWQyNTUxOQ\n-----END OPENSSH PRIVATE KEY-----\n';
     const created = await app.gql<{ createCredential: { id: string } }>('mutation($i: CreateCredentialInput!) { createCredential(input: $i) { id } }', {
       i: { name: 'deploy-key', type: 'ssh_key', inputs: { username: 'deploy' }, secrets: { private_key: key } },
     });
@@ -117,7 +137,13 @@ describe('dialogs', () => {
     const ok = await dialogs.validate('deploy-options', { repo: 'playbooks', playbook: 'hello.yml', labels: ['web'], cpu_ratio: 99, admin_password: 'x' });
     assert.deepEqual(ok, { repo: 'playbooks', playbook: 'hello.yml', regions: ['eu-west'], labels: ['web'], mode: 'basic' });
     await assert.rejects(
-      dialogs.validate('deploy-options', { repo: 'playbooks', playbook: 'hello.yml', mode: 'advanced', admin_password: 'short-pw', maintenance_window: '2030-01-01T02:00' }),
+      dialogs.validate('deploy-options', {
+        repo: 'playbooks',
+        playbook: 'hello.yml',
+        mode: 'advanced',
+        admin_password: 'short-pw',
+        maintenance_window: '2030-01-01T02:00',
+      }),
       (err: AppError) => {
         assert.equal(err.code, 'VALIDATION_FAILED');
         const fields = err.details.fields as Record<string, string>;
@@ -126,8 +152,14 @@ describe('dialogs', () => {
         return true;
       },
     );
-    await assert.rejects(dialogs.validate('deploy-options', { repo: 'playbooks', playbook: '../etc/passwd.yml' }), /playbook: "..\/etc\/passwd.yml" is not one of the choices/);
-    await assert.rejects(dialogs.validate('deploy-options', { repo: 'no-such-repo', playbook: 'hello.yml' }), /repo: "no-such-repo" is not one of the choices; playbook: has no choices to pick from/);
+    await assert.rejects(
+      dialogs.validate('deploy-options', { repo: 'playbooks', playbook: '../etc/passwd.yml' }),
+      /playbook: "..\/etc\/passwd.yml" is not one of the choices/,
+    );
+    await assert.rejects(
+      dialogs.validate('deploy-options', { repo: 'no-such-repo', playbook: 'hello.yml' }),
+      /repo: "no-such-repo" is not one of the choices; playbook: has no choices to pick from/,
+    );
   });
 
   test('importing an AWX survey stores it; importing again replaces it; a catalog dialog is never replaced', async () => {
@@ -137,15 +169,18 @@ describe('dialogs', () => {
     const [created] = first.data!.importDialog;
     assert.equal(created.name, 'deploy-web-app');
     assert.equal(created.origin, 'imported');
-    assert.deepEqual(created.fields.map((f) => [f.name, f.type, f.required]), [
-      ['app_name', 'text', true],
-      ['release_notes', 'textarea', false],
-      ['registry_password', 'password', true],
-      ['replicas', 'integer', true],
-      ['cpu_limit', 'float', false],
-      ['environment', 'dropdown', true],
-      ['features', 'dropdown', false],
-    ]);
+    assert.deepEqual(
+      created.fields.map((f) => [f.name, f.type, f.required]),
+      [
+        ['app_name', 'text', true],
+        ['release_notes', 'textarea', false],
+        ['registry_password', 'password', true],
+        ['replicas', 'integer', true],
+        ['cpu_limit', 'float', false],
+        ['environment', 'dropdown', true],
+        ['features', 'dropdown', false],
+      ],
+    );
     const changed = JSON.parse(survey) as { spec: { required: boolean }[] };
     changed.spec[1].required = true;
     const again = await app.gql<Imported>(IMPORT, { f: 'AWX_SURVEY', c: JSON.stringify(changed) });
@@ -162,13 +197,19 @@ describe('dialogs', () => {
   test('a ManageIQ export imports all its dialogs or none, and a pending field blocks ordering until bound', async () => {
     const res = await app.gql<Imported>(IMPORT, { f: 'MANAGEIQ', c: await fixture('manageiq-dialogs.yml') });
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    assert.deepEqual(res.data!.importDialog.map((d) => d.name), ['private-cloud-vm', 'early-retirement']);
+    assert.deepEqual(
+      res.data!.importDialog.map((d) => d.name),
+      ['private-cloud-vm', 'early-retirement'],
+    );
     const tenant = res.data!.importDialog[0].fields.find((f) => f.name === 'tenant')!;
     assert.deepEqual([tenant.dynamic, tenant.pending], [true, true]);
     await assert.rejects(app.app.get(DialogsService).validate('private-cloud-vm', {}), /cannot be ordered yet — tenant, network_zone not bound/);
     assert.deepEqual(await app.app.get(DialogsService).validate('early-retirement', { reason: 'done', confirm: true }), { reason: 'done', confirm: true });
 
-    const bad = await app.gql(IMPORT, { f: 'MANAGEIQ', c: '- label: Fine\n  dialog_tabs: [{ label: T, dialog_groups: [{ label: B, dialog_fields: [{ name: a, label: A, type: DialogFieldTextBox }] }] }]\n- label: Early retirement\n  dialog_tabs: [{ label: T, dialog_groups: [{ label: B, dialog_fields: [{ name: a, label: A, type: DialogFieldButton }] }] }]\n' });
+    const bad = await app.gql(IMPORT, {
+      f: 'MANAGEIQ',
+      c: '- label: Fine\n  dialog_tabs: [{ label: T, dialog_groups: [{ label: B, dialog_fields: [{ name: a, label: A, type: DialogFieldTextBox }] }] }]\n- label: Early retirement\n  dialog_tabs: [{ label: T, dialog_groups: [{ label: B, dialog_fields: [{ name: a, label: A, type: DialogFieldButton }] }] }]\n',
+    });
     assert.equal(bad.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
     assert.match(bad.errors![0].message, /dialog "Early retirement", field "a": field type "DialogFieldButton" is not supported/);
     assert.equal((await app.sql(`SELECT 1 FROM dialogs WHERE name = 'fine'`)).length, 0, 'nothing stored');
@@ -186,14 +227,20 @@ describe('dialogs', () => {
       bindDialogField(dialogId: $id, field: $f, dataSource: $s, dependsOn: $d) { id name origin fields { name pending dynamic dependsOn boundFrom } }
     }`;
     interface Bound {
-      bindDialogField: { id: string; name: string; origin: string; fields: { name: string; pending: boolean; dynamic: boolean; dependsOn: string[]; boundFrom: string | null }[] };
+      bindDialogField: {
+        id: string;
+        name: string;
+        origin: string;
+        fields: { name: string; pending: boolean; dynamic: boolean; dependsOn: string[]; boundFrom: string | null }[];
+      };
     }
     const dialogs = app.app.get(DialogsService);
     const exported = await fixture('manageiq-dialogs.yml');
     const imported = await app.gql<Imported>(IMPORT, { f: 'MANAGEIQ', c: exported });
     assert.equal(imported.errors, undefined, JSON.stringify(imported.errors));
     const id = imported.data!.importDialog.find((d) => d.name === 'private-cloud-vm')!.id;
-    const stored = async () => (await app.sql<{ definition: unknown; bindings: unknown; origin: string }>(`SELECT definition, bindings, origin FROM dialogs WHERE id = $1`, [id]))[0];
+    const stored = async () =>
+      (await app.sql<{ definition: unknown; bindings: unknown; origin: string }>(`SELECT definition, bindings, origin FROM dialogs WHERE id = $1`, [id]))[0];
     const before = await stored();
     await assert.rejects(dialogs.validate('private-cloud-vm', {}), /cannot be ordered yet — tenant, network_zone not bound/);
 
@@ -234,15 +281,21 @@ describe('dialogs', () => {
     assert.equal(tenant.errors, undefined, JSON.stringify(tenant.errors));
     const afterTenant = tenant.data!.bindDialogField;
     assert.deepEqual([afterTenant.id, afterTenant.name, afterTenant.origin], [id, 'private-cloud-vm', 'imported']);
-    assert.deepEqual(afterTenant.fields.find((f) => f.name === 'tenant'), {
-      name: 'tenant',
-      pending: false,
-      dynamic: true,
-      dependsOn: [],
-      boundFrom: '/Cloud/Orchestration/Operations/Methods/Available_Tenants',
-    });
+    assert.deepEqual(
+      afterTenant.fields.find((f) => f.name === 'tenant'),
+      {
+        name: 'tenant',
+        pending: false,
+        dynamic: true,
+        dependsOn: [],
+        boundFrom: '/Cloud/Orchestration/Operations/Methods/Available_Tenants',
+      },
+    );
     await assert.rejects(dialogs.validate('private-cloud-vm', {}), /cannot be ordered yet — network_zone not bound/);
-    const zones = [{ value: 'z1', label: 'Zone 1' }, { value: 'z2', label: 'Zone 2' }];
+    const zones = [
+      { value: 'z1', label: 'Zone 1' },
+      { value: 'z2', label: 'Zone 2' },
+    ];
     const zone = await app.gql<Bound>(BIND, { id, f: 'network_zone', s: { type: 'static', choices: zones } });
     assert.equal(zone.errors, undefined, JSON.stringify(zone.errors));
     assert.deepEqual(zone.data!.bindDialogField.fields.find((f) => f.name === 'network_zone')!.dependsOn, ['tenant'], 'the imported dependsOn is kept');
@@ -251,7 +304,10 @@ describe('dialogs', () => {
     const refreshTenant = await app.gql<Refresh>(REFRESH, { d: 'private-cloud-vm', f: 'tenant', v: {} });
     const local = refreshTenant.data!.refreshDialogField.choices.find((c) => c.label.startsWith('local'));
     assert.ok(local, JSON.stringify(refreshTenant));
-    assert.deepEqual((await app.gql<Refresh>(REFRESH, { d: 'private-cloud-vm', f: 'network_zone', v: { tenant: local.value } })).data!.refreshDialogField.choices, zones);
+    assert.deepEqual(
+      (await app.gql<Refresh>(REFRESH, { d: 'private-cloud-vm', f: 'network_zone', v: { tenant: local.value } })).data!.refreshDialogField.choices,
+      zones,
+    );
     const order = { vm_name: 'web-1', root_password: 'secret-pw', tenant: local.value, network_zone: 'z2' };
     const values = await dialogs.validate('private-cloud-vm', order);
     assert.deepEqual([values.tenant, values.network_zone], [local.value, 'z2']);
@@ -269,15 +325,26 @@ describe('dialogs', () => {
     assert.equal(again.errors, undefined, JSON.stringify(again.errors));
     const reimported = again.data!.importDialog.find((d) => d.name === 'private-cloud-vm')!;
     assert.equal(reimported.id, id);
-    assert.deepEqual(reimported.fields.filter((f) => f.pending).map((f) => f.name), []);
-    assert.deepEqual(((await stored()).definition as { tabs: { boxes: { fields: { name: string; dataSource?: unknown }[] }[] }[] }).tabs[0].boxes[1].fields.map((f) => f.dataSource), [
-      { type: 'providers', providerType: 'local' },
-      { type: 'static', choices: zones },
-    ]);
+    assert.deepEqual(
+      reimported.fields.filter((f) => f.pending).map((f) => f.name),
+      [],
+    );
+    assert.deepEqual(
+      ((await stored()).definition as { tabs: { boxes: { fields: { name: string; dataSource?: unknown }[] }[] }[] }).tabs[0].boxes[1].fields.map(
+        (f) => f.dataSource,
+      ),
+      [
+        { type: 'providers', providerType: 'local' },
+        { type: 'static', choices: zones },
+      ],
+    );
     const changed = await app.gql<Imported>(IMPORT, { f: 'MANAGEIQ', c: exported.replace('ae_instance: Available_Zones', 'ae_instance: Zones_v2') });
     assert.equal(changed.errors, undefined, JSON.stringify(changed.errors));
     const afterChange = changed.data!.importDialog.find((d) => d.name === 'private-cloud-vm')!;
-    assert.deepEqual(afterChange.fields.filter((f) => f.pending).map((f) => f.name), ['network_zone']);
+    assert.deepEqual(
+      afterChange.fields.filter((f) => f.pending).map((f) => f.name),
+      ['network_zone'],
+    );
     assert.deepEqual(Object.keys((await stored()).bindings as object), ['tenant']);
     await assert.rejects(dialogs.validate('private-cloud-vm', order), /cannot be ordered yet — network_zone not bound/);
   });
@@ -287,7 +354,13 @@ describe('dialogs', () => {
     assert.equal(first.errors, undefined, JSON.stringify(first.errors));
     const saved = first.data!.saveDialog;
     assert.equal(saved.origin, 'editor');
-    assert.deepEqual(saved.fields.map((f) => [f.name, f.type]), [['size', 'dropdown'], ['details', 'text']]);
+    assert.deepEqual(
+      saved.fields.map((f) => [f.name, f.type]),
+      [
+        ['size', 'dropdown'],
+        ['details', 'text'],
+      ],
+    );
     const again = await app.gql<Saved>(SAVE, { d: { ...editorDialog('editor-made', { pattern: '^[a-z]+$' }), label: 'Renamed' } });
     assert.equal(again.data!.saveDialog.id, saved.id, 'replaced in place');
     assert.equal(again.data!.saveDialog.label, 'Renamed');

@@ -60,7 +60,8 @@ export class DialogsResolver {
     @Args('dataSource', {
       type: () => GraphQLJSON,
       nullable: true,
-      description: 'As in a dialog definition, e.g. {"type": "providers", "providerType": "openstack"} or {"type": "static", "choices": [...]}; ' +
+      description:
+        'As in a dialog definition, e.g. {"type": "providers", "providerType": "openstack"} or {"type": "static", "choices": [...]}; ' +
         'null (given, not left out) makes the field a plain one.',
     })
     dataSource: unknown,
@@ -90,7 +91,8 @@ export class DialogsResolver {
   async importDialog(
     @Args('format', { type: () => DialogImportFormat }) format: DialogImportFormat,
     @Args('content') content: string,
-    @Args('name', { type: () => String, nullable: true, description: 'The dialog name for an AWX survey (default: from the survey name).' }) name?: string | null,
+    @Args('name', { type: () => String, nullable: true, description: 'The dialog name for an AWX survey (default: from the survey name).' })
+    name?: string | null,
   ): Promise<DialogModel[]> {
     return (await this.service.import(format, content, name)).map(toDialogModel);
   }

@@ -31,8 +31,6 @@ export enum DialogImportFormat {
   AWX_SURVEY = 'AWX_SURVEY',
 }
 
-
-
 export interface FieldRefresh {
   choices: Choice[];
   default: unknown;
@@ -112,9 +110,13 @@ export class DialogsService {
       // Catalog items that use it hold it through a foreign key.
       if (!isForeignKeyViolation(err)) throw err;
       const users = (await referencesTo(this.db, 'dialogs', 'name', dialog.name)).map((r) => r.name);
-      throw new AppError(ErrorCode.CONFLICT, `Dialog "${dialog.name}" is used by ${users.length === 1 ? 'the catalog item' : 'the catalog items'} ${users.map((u) => `"${u}"`).join(', ')}.`, {
-        usedBy: users,
-      });
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `Dialog "${dialog.name}" is used by ${users.length === 1 ? 'the catalog item' : 'the catalog items'} ${users.map((u) => `"${u}"`).join(', ')}.`,
+        {
+          usedBy: users,
+        },
+      );
     }
   }
 
@@ -155,9 +157,10 @@ export class DialogsService {
       const stored: string[] = [];
       for (const fresh of definitions) {
         // Fields bound since the last import keep their binding while their automate method is unchanged.
-        const [earlier]: { bindings: DialogBindings }[] = await tx.query(`SELECT "bindings" FROM "dialogs" WHERE "name" = $1 AND "origin" = 'imported' FOR UPDATE`, [
-          fresh.name,
-        ]);
+        const [earlier]: { bindings: DialogBindings }[] = await tx.query(
+          `SELECT "bindings" FROM "dialogs" WHERE "name" = $1 AND "origin" = 'imported' FOR UPDATE`,
+          [fresh.name],
+        );
         const { definition: d, bindings } = reapplyBindings(fresh, earlier?.bindings ?? {});
         const rows: { id: string }[] = await tx.query(
           `INSERT INTO "dialogs" ("name", "label", "definition", "origin", "bindings") VALUES ($1, $2, $3::jsonb, 'imported', $4::jsonb)
@@ -166,7 +169,10 @@ export class DialogsService {
           [d.name, d.label, JSON.stringify(d), JSON.stringify(bindings)],
         );
         if (!rows.length) {
-          throw new AppError(ErrorCode.CONFLICT, `Dialog "${d.name}" comes from the catalog files (catalog/dialogs); an import cannot replace it. Rename the dialog being imported.`);
+          throw new AppError(
+            ErrorCode.CONFLICT,
+            `Dialog "${d.name}" comes from the catalog files (catalog/dialogs); an import cannot replace it. Rename the dialog being imported.`,
+          );
         }
         stored.push(rows[0].id);
       }
@@ -185,9 +191,12 @@ export class DialogsService {
    */
   async bindField(id: string, fieldName: string, dataSource: unknown, dependsOn?: string[] | null): Promise<DialogEntity> {
     if (!isUuid(id)) throw notFound('Dialog', id);
-    if (dataSource === undefined) throw validationFailed('Give the dataSource to bind the field to (null makes it a plain field)', { dataSource: 'is required' });
+    if (dataSource === undefined)
+      throw validationFailed('Give the dataSource to bind the field to (null makes it a plain field)', { dataSource: 'is required' });
     if (dataSource !== null && (typeof dataSource !== 'object' || Array.isArray(dataSource))) {
-      throw validationFailed('dataSource must be an object such as {"type": "providers"}, or null to make the field a plain one', { dataSource: 'must be an object or null' });
+      throw validationFailed('dataSource must be an object such as {"type": "providers"}, or null to make the field a plain one', {
+        dataSource: 'must be an object or null',
+      });
     }
     if ((dataSource as { type?: unknown } | null)?.type === 'pending') {
       throw validationFailed('A field is bound to one of the portal\'s data sources (static, providers, gitRepos, playbooks, credentials), not to "pending"', {
@@ -198,16 +207,21 @@ export class DialogsService {
       const dialog = await tx.findOne(DialogEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!dialog) throw notFound('Dialog', id);
       if (dialog.origin !== 'imported') {
-        const where = dialog.origin === 'catalog' ? 'comes from the catalog files (catalog/dialogs): change it there' : 'was made in the dialog editor: edit it there';
+        const where =
+          dialog.origin === 'catalog' ? 'comes from the catalog files (catalog/dialogs): change it there' : 'was made in the dialog editor: edit it there';
         throw new AppError(ErrorCode.CONFLICT, `Dialog "${dialog.name}" ${where}. Only imported dialogs have fields to bind.`);
       }
       const field = dialogFields(dialog.definition).find((f) => f.name === fieldName);
-      if (!field) throw new AppError(ErrorCode.NOT_FOUND, `Dialog "${dialog.name}" has no field "${fieldName}"`, { fields: { field: 'is not a field of the dialog' } });
+      if (!field)
+        throw new AppError(ErrorCode.NOT_FOUND, `Dialog "${dialog.name}" has no field "${fieldName}"`, { fields: { field: 'is not a field of the dialog' } });
       const automateMethod = importedAutomateMethod(field, dialog.bindings);
       if (!automateMethod) {
-        throw validationFailed(`Field "${fieldName}" of dialog "${dialog.name}" was not imported with a ManageIQ automate method, so there is nothing to bind: use Copy to edit to change it`, {
-          field: 'was not imported with an automate method',
-        });
+        throw validationFailed(
+          `Field "${fieldName}" of dialog "${dialog.name}" was not imported with a ManageIQ automate method, so there is nothing to bind: use Copy to edit to change it`,
+          {
+            field: 'was not imported with an automate method',
+          },
+        );
       }
       const binding = { automateMethod, dataSource, ...(dependsOn ? { dependsOn } : {}) } as DialogBinding;
       let definition: DialogDefinition;
@@ -215,7 +229,10 @@ export class DialogsService {
         definition = parseDialog(applyBinding(dialog.definition, fieldName, binding));
       } catch (err) {
         if (!(err instanceof DialogDefinitionError)) throw err;
-        throw new AppError(ErrorCode.VALIDATION_FAILED, `Field "${fieldName}" cannot be bound so — ${err.message}`, { problems: err.problems, fields: err.fields });
+        throw new AppError(ErrorCode.VALIDATION_FAILED, `Field "${fieldName}" cannot be bound so — ${err.message}`, {
+          problems: err.problems,
+          fields: err.fields,
+        });
       }
       await tx.update(DialogEntity, { id }, { definition, bindings: { ...dialog.bindings, [fieldName]: binding } } as QueryDeepPartialEntity<DialogEntity>);
     });
@@ -315,8 +332,16 @@ export class DialogsService {
     const dialog = await this.definitionOf(name);
     const pending = dialogFields(dialog.definition).flatMap((f) => (f.dataSource?.type === 'pending' ? [{ f, method: f.dataSource.automateMethod }] : []));
     if (pending.length) {
-      const fields = Object.fromEntries(pending.map(({ f, method }) => [f.name, `takes its values from the ManageIQ automate method ${method}: an administrator must bind it to a data source first`]));
-      throw validationFailed(`The dialog "${dialog.label}" cannot be ordered yet — ${pending.map(({ f }) => f.name).join(', ')} not bound to a data source`, fields);
+      const fields = Object.fromEntries(
+        pending.map(({ f, method }) => [
+          f.name,
+          `takes its values from the ManageIQ automate method ${method}: an administrator must bind it to a data source first`,
+        ]),
+      );
+      throw validationFailed(
+        `The dialog "${dialog.label}" cannot be ordered yet — ${pending.map(({ f }) => f.name).join(', ')} not bound to a data source`,
+        fields,
+      );
     }
     const resolved = await this.resolve(dialog.definition, submitted);
     const { values, errors } = compileDialog(resolved).validate(submitted);

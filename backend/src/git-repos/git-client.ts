@@ -213,7 +213,6 @@ export class GitClient {
     return parseTreeListing(out);
   }
 
-
   /** Reads several files of one commit with a single `git cat-file --batch`. */
   async readFiles(mirrorDir: string, commit: string, paths: string[]): Promise<Map<string, string>> {
     const files = new Map<string, string>();

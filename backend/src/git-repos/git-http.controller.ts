@@ -107,7 +107,10 @@ export class GitHttpController {
             req.unpipe(child.stdin ?? undefined);
             child.kill('SIGKILL');
             if (!res.headersSent) {
-              res.status(503).type('text/plain').send(`A push may take at most ${this.config.gitPushTimeoutSeconds} s (GIT_PUSH_TIMEOUT_SECONDS); nothing of it was stored.\n`);
+              res
+                .status(503)
+                .type('text/plain')
+                .send(`A push may take at most ${this.config.gitPushTimeoutSeconds} s (GIT_PUSH_TIMEOUT_SECONDS); nothing of it was stored.\n`);
             }
           }, timeoutMs + 10_000)
         : null;
@@ -152,7 +155,10 @@ export class GitHttpController {
     const result = await child.finally(() => overdue && clearTimeout(overdue));
     if (res.writableEnded) return;
     if (!headersDone) {
-      res.status(500).type('text/plain').end(`git http-backend failed (exit ${result.exitCode ?? 'signal'}).\n`);
+      res
+        .status(500)
+        .type('text/plain')
+        .end(`git http-backend failed (exit ${result.exitCode ?? 'signal'}).\n`);
       return;
     }
     if (pushing && route[2] === '/git-receive-pack' && result.exitCode === 0) {

@@ -83,12 +83,18 @@ describe('the portal as a git remote (smart HTTP, real git push)', () => {
       // No waiting: the push refreshed the repository before it returned.
       const after = await app.gql<{ gitRepo: Repo }>(`query($id: ID!) { gitRepo(id: $id) { ${REPO} } }`, { id: repo.id });
       assert.equal(after.data!.gitRepo.commit, push.head);
-      assert.deepEqual(after.data!.gitRepo.playbooks.map((p) => p.path), ['deploy.yml']);
+      assert.deepEqual(
+        after.data!.gitRepo.playbooks.map((p) => p.path),
+        ['deploy.yml'],
+      );
       // One refresh at creation, one for the push; none for the ref advertisement that precedes it.
       const history = await app.gql<{ gitRepo: { refreshes: { commit: string | null }[] } }>('query($id: ID!) { gitRepo(id: $id) { refreshes { commit } } }', {
         id: repo.id,
       });
-      assert.deepEqual(history.data!.gitRepo.refreshes.map((r) => r.commit), [push.head, null]);
+      assert.deepEqual(
+        history.data!.gitRepo.refreshes.map((r) => r.commit),
+        [push.head, null],
+      );
       const checked = await waitFor('the syntax check', async () => {
         const r = await app.gql<{ gitRepo: Repo }>(`query($id: ID!) { gitRepo(id: $id) { ${REPO} } }`, { id: repo.id });
         const p = r.data!.gitRepo.playbooks[0];
@@ -112,7 +118,11 @@ describe('the portal as a git remote (smart HTTP, real git push)', () => {
       assert.match(broken.out, /broken\.yml, line 3: conflicting action statements/);
       assert.doesNotMatch(broken.out, /fine\.yml/);
       const bare = join(app.config.dataDir, 'git', 'pushed.git');
-      assert.notEqual(spawnSync('git', ['--git-dir', bare, 'cat-file', '-e', `${broken.head}^{commit}`]).status, 0, 'the refused commit is not in the repository');
+      assert.notEqual(
+        spawnSync('git', ['--git-dir', bare, 'cat-file', '-e', `${broken.head}^{commit}`]).status,
+        0,
+        'the refused commit is not in the repository',
+      );
 
       await client.git('reset', '--quiet', '--hard', 'HEAD~1');
       const badCatalog = await client.commitAndPush({ 'catalog/dialogs/x.yaml': 'kind: Dialog\nname: x\ntabs: nope\n' }, 'broken catalog');
@@ -121,7 +131,10 @@ describe('the portal as a git remote (smart HTTP, real git push)', () => {
 
       const now = await app.gql<{ gitRepo: Repo }>(`query($id: ID!) { gitRepo(id: $id) { ${REPO} } }`, { id: repo.id });
       assert.equal(now.data!.gitRepo.commit, repo.commit, 'the recorded commit did not move');
-      assert.deepEqual(now.data!.gitRepo.playbooks.map((p) => p.path), ['deploy.yml']);
+      assert.deepEqual(
+        now.data!.gitRepo.playbooks.map((p) => p.path),
+        ['deploy.yml'],
+      );
     } finally {
       await client.remove();
     }
@@ -182,7 +195,9 @@ describe('the portal as a git remote (smart HTTP, real git push)', () => {
       });
       assert.equal(made.errors, undefined, JSON.stringify(made.errors));
       const id = made.data!.createGitRepo.id;
-      const hook = await app.gql<{ enableGitWebhook: { url: string; secret: string } }>('mutation($id: ID!) { enableGitWebhook(id: $id) { url secret } }', { id });
+      const hook = await app.gql<{ enableGitWebhook: { url: string; secret: string } }>('mutation($id: ID!) { enableGitWebhook(id: $id) { url secret } }', {
+        id,
+      });
       const { url, secret } = hook.data!.enableGitWebhook;
       assert.equal(url, `http://localhost:${app.config.port}/hooks/git/${id}`);
       const shown = await app.gql<{ gitRepo: { webhookUrl: string } }>('query($id: ID!) { gitRepo(id: $id) { webhookUrl } }', { id });
@@ -219,7 +234,10 @@ describe('the portal as a git remote (smart HTTP, real git push)', () => {
       });
       const gitlab = await post({ 'x-gitlab-token': secret });
       assert.equal(gitlab.status, 202);
-      await waitFor('the queue to be idle', async () => (await idle()) && (await app.sql('SELECT 1 FROM git_refreshes WHERE repo_id = $1 AND status = $2', [id, 'running'])).length === 0);
+      await waitFor(
+        'the queue to be idle',
+        async () => (await idle()) && (await app.sql('SELECT 1 FROM git_refreshes WHERE repo_id = $1 AND status = $2', [id, 'running'])).length === 0,
+      );
 
       // A burst of calls (a git host retrying, several pushes at once): each is accepted, and they
       // coalesce into the refresh already queued or running, plus at most one after it.
@@ -228,8 +246,14 @@ describe('the portal as a git remote (smart HTTP, real git push)', () => {
       run(upstream, 'commit', '--quiet', '-m', 'c');
       const burstBefore = Number(await refreshes());
       const answers = await Promise.all(Array.from({ length: 12 }, () => post({ 'x-hub-signature-256': sign(secret), 'x-github-event': 'push' })));
-      assert.deepEqual(answers.map((r) => r.status), Array(12).fill(202));
-      await waitFor('the burst to be handled', async () => (await idle()) && (await app.sql('SELECT 1 FROM git_refreshes WHERE repo_id = $1 AND status = $2', [id, 'running'])).length === 0);
+      assert.deepEqual(
+        answers.map((r) => r.status),
+        Array(12).fill(202),
+      );
+      await waitFor(
+        'the burst to be handled',
+        async () => (await idle()) && (await app.sql('SELECT 1 FROM git_refreshes WHERE repo_id = $1 AND status = $2', [id, 'running'])).length === 0,
+      );
       const burst = Number(await refreshes()) - burstBefore;
       assert.ok(burst >= 1 && burst <= 2, `${burst} refreshes for 12 calls`);
       const after = await app.gql<{ gitRepo: { commit: string } }>('query($id: ID!) { gitRepo(id: $id) { commit } }', { id });
@@ -258,7 +282,10 @@ describe('the portal as a git remote (smart HTTP, real git push)', () => {
       assert.equal(ordered.errors, undefined, JSON.stringify(ordered.errors));
       const id = ordered.data!.orderService.id;
       const QUERY = 'query($id: ID!) { serviceRequest(id: $id) { status jobs { commit stdout } } }';
-      await waitFor('the run to start', async () => (await app.gql<{ serviceRequest: { status: string } }>(QUERY, { id })).data!.serviceRequest.status === 'running');
+      await waitFor(
+        'the run to start',
+        async () => (await app.gql<{ serviceRequest: { status: string } }>(QUERY, { id })).data!.serviceRequest.status === 'running',
+      );
       const v2 = await client.commitAndPush({ 'race.yml': slow('two') }, 'race v2');
       assert.ok(v2.ok, v2.out);
       const done = await waitFor('the run to end', async () => {

@@ -212,7 +212,11 @@ export class GitRefresher {
   private async examine(mirror: string, commit: string, tree: TreeFile[], candidates: string[]): Promise<Map<string, Candidate>> {
     const sizes = new Map(tree.map((f) => [f.path, f.size ?? 0]));
     const tooLarge = candidates.filter((path) => (sizes.get(path) ?? 0) > MAX_PLAYBOOK_BYTES);
-    const texts = await this.git.readFiles(mirror, commit, candidates.filter((path) => !tooLarge.includes(path)));
+    const texts = await this.git.readFiles(
+      mirror,
+      commit,
+      candidates.filter((path) => !tooLarge.includes(path)),
+    );
     const examined = new Map<string, Candidate>(tooLarge.map((path) => [path, tooLargeCandidate]));
     for (const [path, text] of texts) examined.set(path, examine(text));
     return examined;

@@ -13,7 +13,15 @@ interface Repo {
   commit: string | null;
   refreshStatus: string;
   playbooks: { path: string }[];
-  refreshes: { status: string; commit: string | null; previousCommit: string | null; added: string[]; changed: string[]; removed: string[]; error: string | null }[];
+  refreshes: {
+    status: string;
+    commit: string | null;
+    previousCommit: string | null;
+    added: string[];
+    changed: string[];
+    removed: string[];
+    error: string | null;
+  }[];
 }
 
 describe('git repositories of the users, on real git', () => {
@@ -36,8 +44,19 @@ describe('git repositories of the users, on real git', () => {
     assert.equal(created.errors, undefined, JSON.stringify(created.errors));
     const repo = created.data!.createGitRepo;
     assert.equal(repo.commit, first);
-    assert.deepEqual(repo.playbooks.map((p) => p.path), ['old.yml', 'site.yml']);
-    assert.deepEqual(repo.refreshes[0], { status: 'successful', commit: first, previousCommit: null, added: ['old.yml', 'site.yml'], changed: [], removed: [], error: null });
+    assert.deepEqual(
+      repo.playbooks.map((p) => p.path),
+      ['old.yml', 'site.yml'],
+    );
+    assert.deepEqual(repo.refreshes[0], {
+      status: 'successful',
+      commit: first,
+      previousCommit: null,
+      added: ['old.yml', 'site.yml'],
+      changed: [],
+      removed: [],
+      error: null,
+    });
 
     const second = await upstream.commit({ 'site.yml': PLAY('two'), 'deploy.yml': PLAY('deploy') }, 'second');
     const third = await upstream.commit({ 'old.yml': null }, 'third');
@@ -46,7 +65,15 @@ describe('git repositories of the users, on real git', () => {
     const refreshed = await refresh();
     assert.notEqual(second, third);
     assert.equal(refreshed.commit, third);
-    assert.deepEqual(refreshed.refreshes[0], { status: 'successful', commit: third, previousCommit: first, added: ['deploy.yml'], changed: ['site.yml'], removed: ['old.yml'], error: null });
+    assert.deepEqual(refreshed.refreshes[0], {
+      status: 'successful',
+      commit: third,
+      previousCommit: first,
+      added: ['deploy.yml'],
+      changed: ['site.yml'],
+      removed: ['old.yml'],
+      error: null,
+    });
 
     const again = await refresh();
     assert.equal(again.refreshes[0].status, 'unchanged');
@@ -60,7 +87,13 @@ describe('git repositories of the users, on real git', () => {
     const id = (await app.gql<{ gitRepos: Repo[] }>('{ gitRepos { id name } }')).data!.gitRepos.find((r) => r.name === 'site')!.id;
     const get = async () => (await app.gql<{ gitRepo: Repo & { url: string; branch: string } }>(GET, { id })).data!.gitRepo;
     const before = await get();
-    const settings = (r: Repo & { url: string; branch: string }) => ({ name: r.name, url: r.url, branch: r.branch, commit: r.commit, refreshStatus: r.refreshStatus });
+    const settings = (r: Repo & { url: string; branch: string }) => ({
+      name: r.name,
+      url: r.url,
+      branch: r.branch,
+      commit: r.commit,
+      refreshStatus: r.refreshStatus,
+    });
 
     const badUrl = await app.gql(UPDATE, { id, i: { url: 'file:///nonexistent/repo.git', name: 'renamed' } });
     assert.equal(badUrl.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
@@ -81,7 +114,10 @@ describe('git repositories of the users, on real git', () => {
       assert.equal(moved.errors, undefined, JSON.stringify(moved.errors));
       assert.equal(moved.data!.updateGitRepo.url, other.url);
       assert.equal(moved.data!.updateGitRepo.commit, commit);
-      assert.deepEqual(moved.data!.updateGitRepo.playbooks.map((p) => p.path), ['other.yml']);
+      assert.deepEqual(
+        moved.data!.updateGitRepo.playbooks.map((p) => p.path),
+        ['other.yml'],
+      );
       const back = await app.gql<{ updateGitRepo: Repo }>(UPDATE, { id, i: { url: before.url } });
       assert.equal(back.data?.updateGitRepo.commit, before.commit, JSON.stringify(back.errors));
     } finally {

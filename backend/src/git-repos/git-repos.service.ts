@@ -222,7 +222,10 @@ export class GitReposService {
       // Stored only once a fetch with the new settings has worked, together with what it found.
       const changed = (['url', 'branch', 'credentialId'] as const).filter((f) => next[f] !== repo[f]);
       const updated = await this.refresher.refreshWith(id, next).catch((err: unknown) => {
-        const why = (err instanceof AppError ? err.message.replace(/^Refreshing git repository "[^"]*" failed: /, '') : String(err)).replace(/\s+/g, ' ').trim().replace(/\.$/, '');
+        const why = (err instanceof AppError ? err.message.replace(/^Refreshing git repository "[^"]*" failed: /, '') : String(err))
+          .replace(/\s+/g, ' ')
+          .trim()
+          .replace(/\.$/, '');
         throw validationFailed(
           `Git repository "${repo.name}" was not changed: fetching with the new ${changed.join(', ')} failed: ${why}. Check them and try again.`,
           Object.fromEntries(changed.map((f) => [f, `could not be fetched: ${why}`])),
@@ -289,11 +292,11 @@ export class GitReposService {
     const ssh = url.startsWith('ssh://') || /^[^@/:]+@[^/:]+:/.test(url);
     const wanted = ssh ? 'git_ssh_key' : /^https?:\/\//.test(url) ? 'git_token' : null;
     if (!wanted) fields.credentialId = 'only https and ssh repositories use a credential';
-    else if (credential.type !== wanted) fields.credentialId = `this URL needs a ${wanted === 'git_token' ? 'git token' : 'git SSH key'} credential, not ${credential.type}`;
+    else if (credential.type !== wanted)
+      fields.credentialId = `this URL needs a ${wanted === 'git_token' ? 'git token' : 'git SSH key'} credential, not ${credential.type}`;
     else {
       const problem = await this.credentials.gitCredentialProblem(credentialId, url);
       if (problem) fields.credentialId = problem;
     }
   }
-
 }

@@ -58,8 +58,6 @@ export class GitSchedules {
   }
 
   private async upsert(repoId: string, every: number): Promise<void> {
-    await this.queues
-      .queue(QueueName.GIT)
-      .upsertJobScheduler(schedulerKey(repoId), { every }, { name: JobName.REFRESH_GIT_REPO, data: { repoId } });
+    await this.queues.queue(QueueName.GIT).upsertJobScheduler(schedulerKey(repoId), { every }, { name: JobName.REFRESH_GIT_REPO, data: { repoId } });
   }
 }

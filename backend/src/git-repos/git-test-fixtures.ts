@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 
 export const PLAY = (msg: string) => `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug: { msg: "${msg}" }\n`;
 /** A YAML typo: a flow mapping never closed. */
-export const TYPO = '- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug: { msg: "unclosed"\n    - ansible.builtin.debug: { msg: next }\n';
+export const TYPO =
+  '- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug: { msg: "unclosed"\n    - ansible.builtin.debug: { msg: next }\n';
 /** Parses, but its second play is a task (no hosts). */
 export const NOT_A_PLAY = '- hosts: all\n  tasks: []\n- name: stray task\n  ansible.builtin.debug: { msg: x }\n';
 

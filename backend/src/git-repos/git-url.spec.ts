@@ -50,7 +50,28 @@ test('git URLs: a hostile corpus is refused, each with a reason', () => {
 
 test('ref names: branch names git accepts pass; option-like and malformed ones are refused', () => {
   for (const ref of ['main', 'release/1.2', 'feature_x-y', 'v1.0.0']) assert.equal(checkRefName(ref).ok, true, ref);
-  for (const ref of ['-main', '--upload-pack=x', 'a..b', 'a b', 'a~1', 'a^', 'a:b', 'a?', 'a*', 'a[', 'a\\b', '@{u}', '/a', 'a/', '.a', 'a.', 'a.lock', 'a//b', 'x/.y', '']) {
+  for (const ref of [
+    '-main',
+    '--upload-pack=x',
+    'a..b',
+    'a b',
+    'a~1',
+    'a^',
+    'a:b',
+    'a?',
+    'a*',
+    'a[',
+    'a\\b',
+    '@{u}',
+    '/a',
+    'a/',
+    '.a',
+    'a.',
+    'a.lock',
+    'a//b',
+    'x/.y',
+    '',
+  ]) {
     assert.equal(checkRefName(ref).ok, false, `accepted ${JSON.stringify(ref)}`);
   }
 });

@@ -27,7 +27,8 @@ describe('hostile pushes to a hosted repository: refused, saying why, nothing st
   /** The only folder file:// repositories may be in (GIT_FILE_REMOTE_DIRS). */
   let allowed: string;
   let hosted: { id: string; cloneUrl: string };
-  const commitInBare = async (commit: string) => (await gitIn(app.config.dataDir)('--git-dir', join(app.config.dataDir, 'git', 'hostile.git'), 'cat-file', '-e', `${commit}^{commit}`)).ok;
+  const commitInBare = async (commit: string) =>
+    (await gitIn(app.config.dataDir)('--git-dir', join(app.config.dataDir, 'git', 'hostile.git'), 'cat-file', '-e', `${commit}^{commit}`)).ok;
   const gitRepo = async (id: string) => (await app.gql<{ gitRepo: Repo }>(`query($id: ID!) { gitRepo(id: $id) { ${REPO} } }`, { id })).data!.gitRepo;
 
   before(async () => {
@@ -51,7 +52,7 @@ describe('hostile pushes to a hosted repository: refused, saying why, nothing st
 
   test('push: a symbolic link out of the repository is refused, naming it; links inside it are fine', async () => {
     const client = await pushClient(allowed, hosted.cloneUrl, token);
-    const inside = await client.commit({ 'site.yml': PLAY('site'), 'docs/site.yml': { link: '../site.yml' }, 'shared': { link: 'docs' } }, 'links inside');
+    const inside = await client.commit({ 'site.yml': PLAY('site'), 'docs/site.yml': { link: '../site.yml' }, shared: { link: 'docs' } }, 'links inside');
     const ok = await client.push();
     assert.ok(ok.ok, ok.out);
     assert.equal((await gitRepo(hosted.id)).commit, inside);

@@ -58,13 +58,19 @@ describe('hostile file:// repositories: refused or recorded at refresh', () => {
     // Allowed; then its row points outside (as one stored before the allow-list changed would): refused at refresh.
     const fine = await upstreamIn(allowed);
     const first = await fine.commit({ 'site.yml': PLAY('fine') }, 'fine');
-    const made = await app.gql<{ createGitRepo: { id: string; commit: string } }>('mutation($u: String!) { createGitRepo(input: { name: "fine", url: $u }) { id commit } }', { u: fine.url });
+    const made = await app.gql<{ createGitRepo: { id: string; commit: string } }>(
+      'mutation($u: String!) { createGitRepo(input: { name: "fine", url: $u }) { id commit } }',
+      { u: fine.url },
+    );
     assert.equal(made.errors, undefined, JSON.stringify(made.errors));
     assert.equal(made.data!.createGitRepo.commit, first);
     const id = made.data!.createGitRepo.id;
     await app.sql('UPDATE git_repos SET url = $1 WHERE id = $2', [elsewhere.url, id]);
     const refreshed = await app.gql('mutation($id: ID!) { refreshGitRepo(id: $id) { id } }', { id });
-    assert.match(refreshed.errors?.[0].message ?? '', /Refreshing git repository "fine" failed: the URL file:\/\/.* is not inside a folder that GIT_FILE_REMOTE_DIRS allows/);
+    assert.match(
+      refreshed.errors?.[0].message ?? '',
+      /Refreshing git repository "fine" failed: the URL file:\/\/.* is not inside a folder that GIT_FILE_REMOTE_DIRS allows/,
+    );
     const repo = await gitRepo(id);
     assert.equal(repo.refreshStatus, 'failed');
     assert.equal(repo.commit, first, 'it keeps the commit it had');
@@ -73,7 +79,9 @@ describe('hostile file:// repositories: refused or recorded at refresh', () => {
   test('refresh: a link out of the repository fails the refresh naming it; broken YAML is listed as failed with line and column', async () => {
     const upstream = await upstreamIn(allowed);
     const first = await upstream.commit({ 'site.yml': PLAY('site'), 'typo.yml': TYPO, 'notaplay.yml': NOT_A_PLAY, 'group_vars/all.yml': 'x: [\n' }, 'mixed');
-    const made = await app.gql<{ createGitRepo: Repo }>(`mutation($u: String!) { createGitRepo(input: { name: "mixed", url: $u }) { ${REPO} } }`, { u: upstream.url });
+    const made = await app.gql<{ createGitRepo: Repo }>(`mutation($u: String!) { createGitRepo(input: { name: "mixed", url: $u }) { ${REPO} } }`, {
+      u: upstream.url,
+    });
     assert.equal(made.errors, undefined, JSON.stringify(made.errors));
     const repo = made.data!.createGitRepo;
     assert.equal(repo.commit, first);
@@ -82,7 +90,11 @@ describe('hostile file:// repositories: refused or recorded at refresh', () => {
     assert.equal(byPath['site.yml'].syntaxStatus, 'pending');
     assert.equal(byPath['typo.yml'].syntaxStatus, 'failed');
     assert.match(byPath['typo.yml'].syntaxError ?? '', /^line 5, column \d+: not valid YAML: /);
-    assert.deepEqual(byPath['notaplay.yml'], { path: 'notaplay.yml', syntaxStatus: 'failed', syntaxError: 'line 3, column 3: this play has neither hosts nor import_playbook' });
+    assert.deepEqual(byPath['notaplay.yml'], {
+      path: 'notaplay.yml',
+      syntaxStatus: 'failed',
+      syntaxError: 'line 3, column 3: this play has neither hosts nor import_playbook',
+    });
 
     await upstream.commit({ 'inventory/key': { link: '../../secret.key' } }, 'a link out');
     const refreshed = await app.gql('mutation($id: ID!) { refreshGitRepo(id: $id) { id } }', { id: repo.id });

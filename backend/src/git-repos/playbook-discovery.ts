@@ -19,14 +19,16 @@ export function playbookCandidates(files: Pick<TreeFile, 'path' | 'mode'>[]): st
  * manifest); or a file that cannot be a playbook as written — YAML that does not parse,
  * or a list of plays one of which is not a play — with where and why.
  */
-export type Candidate =
-  | { kind: 'playbook' }
-  | { kind: 'other' }
-  | { kind: 'invalid'; line: number | null; column: number | null; message: string };
+export type Candidate = { kind: 'playbook' } | { kind: 'other' } | { kind: 'invalid'; line: number | null; column: number | null; message: string };
 
 /** A candidate larger than this is not read: no playbook is that large. */
 export const MAX_PLAYBOOK_BYTES = 4 * 1024 * 1024;
-export const tooLargeCandidate: Candidate = { kind: 'invalid', line: null, column: null, message: `larger than ${MAX_PLAYBOOK_BYTES / 1024 / 1024} MB: too large to be a playbook` };
+export const tooLargeCandidate: Candidate = {
+  kind: 'invalid',
+  line: null,
+  column: null,
+  message: `larger than ${MAX_PLAYBOOK_BYTES / 1024 / 1024} MB: too large to be a playbook`,
+};
 
 const PLAY_KEYS = ['hosts', 'import_playbook', 'ansible.builtin.import_playbook'];
 const TASK_LISTS = ['pre_tasks', 'tasks', 'post_tasks', 'handlers'];
@@ -77,7 +79,8 @@ export function examine(text: string): Candidate {
     return { line: null, column: null };
   };
   for (const [index, play] of value.entries()) {
-    if (!isObject(play)) return { kind: 'invalid', ...where(index), message: `item ${index + 1} of the playbook is not a play (a mapping with hosts or import_playbook)` };
+    if (!isObject(play))
+      return { kind: 'invalid', ...where(index), message: `item ${index + 1} of the playbook is not a play (a mapping with hosts or import_playbook)` };
     const problem = playProblem(play);
     if (problem) return { kind: 'invalid', ...where(index, ...problem.path), message: problem.message };
   }

@@ -37,7 +37,8 @@ test('symbolic links: absolute, leaving the root, leaving through another link, 
 });
 
 test('tree listing: sizes of files, none for a submodule; the unpacked total is capped', () => {
-  const out = '100644 blob aaaa      12\tsite.yml\x00120000 blob bbbb       9\tlink\x00160000 commit cccc       -\tvendor/sub\x00100755 blob dddd 1073741824\tbig file.bin\x00';
+  const out =
+    '100644 blob aaaa      12\tsite.yml\x00120000 blob bbbb       9\tlink\x00160000 commit cccc       -\tvendor/sub\x00100755 blob dddd 1073741824\tbig file.bin\x00';
   const tree = parseTreeListing(out);
   assert.deepEqual(tree, [
     { mode: '100644', oid: 'aaaa', path: 'site.yml', size: 12 },

@@ -21,7 +21,13 @@ export type SyntaxResult = { ok: true } | { ok: false; error: string; line: numb
  * could run code in it: unless `sandbox` is false (SANDBOX=off), it runs in a sandbox with
  * no network, the tree read-only and nothing else of the machine but the system.
  */
-export async function syntaxCheck(run: RunProgram, ansiblePlaybook: string, treeDir: string, path: string, options: { sandbox?: boolean } = {}): Promise<SyntaxResult> {
+export async function syntaxCheck(
+  run: RunProgram,
+  ansiblePlaybook: string,
+  treeDir: string,
+  path: string,
+  options: { sandbox?: boolean } = {},
+): Promise<SyntaxResult> {
   const home = await mkdtemp(join(tmpdir(), 'superfluid-syntax-'));
   try {
     // The repository's own ansible.cfg (callbacks, plugin paths) is not read: a check must run none of its code.
@@ -30,7 +36,10 @@ export async function syntaxCheck(run: RunProgram, ansiblePlaybook: string, tree
     const args = ['--syntax-check', '-i', 'localhost,', '--', path];
     const executable = options.sandbox === false ? null : findExecutable(ansiblePlaybook);
     const [file, argv] = executable
-      ? [BWRAP, [...sandboxArgs({ cwd: treeDir, readable: [treeDir, ...programMounts(executable)], writable: [home], network: false }, 3).args, executable, ...args]]
+      ? [
+          BWRAP,
+          [...sandboxArgs({ cwd: treeDir, readable: [treeDir, ...programMounts(executable)], writable: [home], network: false }, 3).args, executable, ...args],
+        ]
       : [ansiblePlaybook, args];
     const result = await run(file, argv, {
       cwd: treeDir,
@@ -66,6 +75,9 @@ export function describeFailure(output: string, treeDir: string): { ok: false; e
     .split('\n')
     .map((l) => l.trimEnd())
     .filter((l) => l && !/^\[WARNING\]/.test(l) && !/^playbook: /.test(l));
-  const message = lines.join('\n').replace(/^ERROR! /, '').slice(0, 2000);
+  const message = lines
+    .join('\n')
+    .replace(/^ERROR! /, '')
+    .slice(0, 2000);
   return { ok: false, error: message || 'ansible-playbook --syntax-check failed without a message', line: line ? Number(line[1]) : null };
 }

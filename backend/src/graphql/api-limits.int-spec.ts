@@ -19,7 +19,12 @@ interface GqlAnswer<T = Record<string, unknown>> {
 }
 
 /** POST /graphql as a client at `ip` (the app trusts X-Forwarded-For from loopback: TRUST_PROXY=loopback). */
-async function post<T = Record<string, unknown>>(app: TestApp, query: string, variables: Record<string, unknown> = {}, opts: { token?: string | null; ip?: string } = {}) {
+async function post<T = Record<string, unknown>>(
+  app: TestApp,
+  query: string,
+  variables: Record<string, unknown> = {},
+  opts: { token?: string | null; ip?: string } = {},
+) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.ip) headers['x-forwarded-for'] = opts.ip;
@@ -131,7 +136,10 @@ describe('API limits, over HTTP and WebSocket', () => {
     } finally {
       await client.dispose();
     }
-    assert.equal((await post(app, `{ ${Array.from({ length: 5 }, (_, i) => `a${i}: me { id }`).join(' ')} }`, {}, { token: app.token })).body.errors, undefined);
+    assert.equal(
+      (await post(app, `{ ${Array.from({ length: 5 }, (_, i) => `a${i}: me { id }`).join(' ')} }`, {}, { token: app.token })).body.errors,
+      undefined,
+    );
   });
 
   test('cost: lists count by their take, logs heavily; a query over GRAPHQL_MAX_COST is refused, a variable take included', async () => {
@@ -172,10 +180,20 @@ describe('API limits, over HTTP and WebSocket', () => {
   });
 
   test('login: at most one login field per operation', async () => {
-    const twice = await post(app, `mutation { a: login(username: "admin", password: "x") { token } b: login(username: "admin", password: "y") { token } }`, {}, { ip: '10.9.0.1' });
+    const twice = await post(
+      app,
+      `mutation { a: login(username: "admin", password: "x") { token } b: login(username: "admin", password: "y") { token } }`,
+      {},
+      { ip: '10.9.0.1' },
+    );
     assert.equal(twice.body.errors?.[0].extensions?.code, 'TOO_MANY_REQUESTS');
     assert.match(twice.body.errors![0].message, /One sign-in per request/);
-    const viaFragment = await post(app, `mutation { login(username: "admin", password: "x") { token } ...F } fragment F on Mutation { again: login(username: "admin", password: "y") { token } }`, {}, { ip: '10.9.0.1' });
+    const viaFragment = await post(
+      app,
+      `mutation { login(username: "admin", password: "x") { token } ...F } fragment F on Mutation { again: login(username: "admin", password: "y") { token } }`,
+      {},
+      { ip: '10.9.0.1' },
+    );
     assert.equal(viaFragment.body.errors?.[0].extensions?.code, 'TOO_MANY_REQUESTS');
   });
 
@@ -184,7 +202,10 @@ describe('API limits, over HTTP and WebSocket', () => {
     const codes = burst.map((r) => r.body.errors?.[0].extensions?.code);
     const busy = burst.filter((r) => /being checked at once/.test(r.body.errors?.[0].message ?? ''));
     assert.ok(busy.length > 0, `some of 40 simultaneous sign-ins are refused (codes: ${codes.join(',')})`);
-    assert.ok(codes.every((c) => c === 'UNAUTHENTICATED' || c === 'TOO_MANY_REQUESTS'), codes.join(','));
+    assert.ok(
+      codes.every((c) => c === 'UNAUTHENTICATED' || c === 'TOO_MANY_REQUESTS'),
+      codes.join(','),
+    );
     assert.ok(busy.every((r) => r.body.errors![0].extensions?.retryable === true));
     assert.ok(codes.filter((c) => c === 'UNAUTHENTICATED').length >= 8, 'the queued ones were checked');
   });
@@ -249,20 +270,28 @@ describe('API limits, over HTTP and WebSocket', () => {
     await sub.client.dispose();
     // An API token cannot log out (it is revoked with revokeApiToken).
     const api = await app.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(name: "script") { token } }');
-    assert.equal((await post(app, 'mutation { logout }', {}, { token: api.data!.createApiToken.token })).body.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    assert.equal(
+      (await post(app, 'mutation { logout }', {}, { token: api.data!.createApiToken.token })).body.errors?.[0].extensions?.code,
+      'VALIDATION_FAILED',
+    );
   });
 
   test('API tokens expire by default (API_TOKEN_TTL_DAYS, 90)', async () => {
     const made = await app.gql<{ createApiToken: { apiToken: { expiresAt: string } } }>('mutation { createApiToken(name: "ci") { apiToken { expiresAt } } }');
     const days = (Date.parse(made.data!.createApiToken.apiToken.expiresAt) - Date.now()) / 86_400_000;
     assert.ok(days > 89.9 && days <= 90, `expires in ${days} days`);
-    const chosen = await app.gql<{ createApiToken: { apiToken: { expiresAt: string } } }>('mutation { createApiToken(name: "short", expiresInDays: 7) { apiToken { expiresAt } } }');
+    const chosen = await app.gql<{ createApiToken: { apiToken: { expiresAt: string } } }>(
+      'mutation { createApiToken(name: "short", expiresInDays: 7) { apiToken { expiresAt } } }',
+    );
     assert.ok(Math.abs((Date.parse(chosen.data!.createApiToken.apiToken.expiresAt) - Date.now()) / 86_400_000 - 7) < 0.01);
   });
 
   test('an open subscription stops within 10 s of its token being revoked, expiring, or deleted behind the portal’s back', async () => {
     const newToken = async (name: string) => {
-      const made = await app.gql<{ createApiToken: { token: string; apiToken: { id: string } } }>('mutation($n: String!) { createApiToken(name: $n) { token apiToken { id } } }', { n: name });
+      const made = await app.gql<{ createApiToken: { token: string; apiToken: { id: string } } }>(
+        'mutation($n: String!) { createApiToken(name: $n) { token apiToken { id } } }',
+        { n: name },
+      );
       return { token: made.data!.createApiToken.token, id: made.data!.createApiToken.apiToken.id };
     };
 

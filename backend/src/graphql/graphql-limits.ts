@@ -92,8 +92,16 @@ export function checkOperation(
     const n = Number(found);
     refused.push(
       what === 'depth'
-        ? tooComplex(`The query nests fields ${n} deep; at most ${limits.maxDepth} is allowed: ask for less in one request.`, { limit: 'depth', max: limits.maxDepth, found: n })
-        : tooComplex(`The query uses ${n} aliases; at most ${limits.maxAliases} are allowed: split it into several requests.`, { limit: 'aliases', max: limits.maxAliases, found: n }),
+        ? tooComplex(`The query nests fields ${n} deep; at most ${limits.maxDepth} is allowed: ask for less in one request.`, {
+            limit: 'depth',
+            max: limits.maxDepth,
+            found: n,
+          })
+        : tooComplex(`The query uses ${n} aliases; at most ${limits.maxAliases} are allowed: split it into several requests.`, {
+            limit: 'aliases',
+            max: limits.maxAliases,
+            found: n,
+          }),
     );
   };
   validate(schema, document, [
@@ -108,7 +116,10 @@ export function checkOperation(
   try {
     cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [fieldCost], maxQueryNodes: 5_000 });
   } catch (err) {
-    throw tooComplex(`The query is too large to be estimated (${(err as Error).message}): ask for less in one request.`, { limit: 'cost', max: limits.maxCost });
+    throw tooComplex(`The query is too large to be estimated (${(err as Error).message}): ask for less in one request.`, {
+      limit: 'cost',
+      max: limits.maxCost,
+    });
   }
   if (cost > limits.maxCost) {
     throw tooComplex(
@@ -126,4 +137,3 @@ export function asGraphQLError(error: AppError, status: number): GraphQLError {
 
 /** Field suggestions ("Did you mean ...?") tell a stranger the schema: cut from the messages of callers not signed in. */
 export const withoutSuggestions = (message: string): string => message.replace(/\s*Did you mean [\s\S]*\?\s*$/, '');
-

@@ -105,10 +105,14 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
         if (Object.keys(ctx.subscriptions).length > this.config.wsMaxSubscriptions) {
           return [
             asGraphQLError(
-              new AppError(ErrorCode.TOO_MANY_REQUESTS, `A connection holds at most ${this.config.wsMaxSubscriptions} subscriptions at once: end one before starting another.`, {
-                limit: 'subscriptions',
-                max: this.config.wsMaxSubscriptions,
-              }),
+              new AppError(
+                ErrorCode.TOO_MANY_REQUESTS,
+                `A connection holds at most ${this.config.wsMaxSubscriptions} subscriptions at once: end one before starting another.`,
+                {
+                  limit: 'subscriptions',
+                  max: this.config.wsMaxSubscriptions,
+                },
+              ),
               429,
             ),
           ];

@@ -17,7 +17,9 @@ export class InventoriesResolver {
     return this.service.get(id);
   }
 
-  @Mutation(() => InventoryModel, { description: 'Create a multi-site inventory; it is rendered and parsed by ansible-inventory first, nothing stored when it fails.' })
+  @Mutation(() => InventoryModel, {
+    description: 'Create a multi-site inventory; it is rendered and parsed by ansible-inventory first, nothing stored when it fails.',
+  })
   createInventory(@Args('input') input: InventoryInput): Promise<InventoryModel> {
     return this.service.create(input);
   }

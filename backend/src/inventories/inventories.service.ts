@@ -117,7 +117,8 @@ export class InventoriesService {
         continue;
       }
       const known = provider.type === 'ssh' ? ((provider.config.hosts as { name: string }[] | undefined) ?? []).map((h) => h.name) : ['localhost'];
-      for (const host of site.hosts ?? []) if (!known.includes(host)) problems.push(`${at}: provider "${provider.name}" has no host "${host}" (it has ${known.join(', ')})`);
+      for (const host of site.hosts ?? [])
+        if (!known.includes(host)) problems.push(`${at}: provider "${provider.name}" has no host "${host}" (it has ${known.join(', ')})`);
       for (const key of Object.keys(site.variables ?? {})) if (!VARIABLE.test(key)) problems.push(`${at}: variable "${key}" is not lower_snake_case`);
     }
     if (problems.length === 0) {
@@ -127,7 +128,16 @@ export class InventoriesService {
     if (problems.length) fields.sites = problems.join('; ');
     const names = Object.keys(fields);
     if (names.length) throw validationFailed(`The inventory is not valid — ${names.map((n) => `${n}: ${fields[n]}`).join('; ')}`, fields);
-    return { name, description, sites: sites.map((s) => ({ name: s.name, providerId: s.providerId, ...(s.hosts?.length ? { hosts: s.hosts } : {}), ...(s.variables ? { variables: s.variables } : {}) })) };
+    return {
+      name,
+      description,
+      sites: sites.map((s) => ({
+        name: s.name,
+        providerId: s.providerId,
+        ...(s.hosts?.length ? { hosts: s.hosts } : {}),
+        ...(s.variables ? { variables: s.variables } : {}),
+      })),
+    };
   }
 
   /** Renders the inventory as a run would get it and lets `ansible-inventory` parse it (unparsed = error). Null when it parses. */
@@ -137,7 +147,9 @@ export class InventoriesService {
     try {
       const materials = await this.providers.materialsForSites(sites.map(asPlan), dir);
       const path = await writeInventory(dir, materials);
-      const bin = /ansible-playbook$/.test(this.config.ansiblePlaybookBin) ? this.config.ansiblePlaybookBin.replace(/ansible-playbook$/, 'ansible-inventory') : 'ansible-inventory';
+      const bin = /ansible-playbook$/.test(this.config.ansiblePlaybookBin)
+        ? this.config.ansiblePlaybookBin.replace(/ansible-playbook$/, 'ansible-inventory')
+        : 'ansible-inventory';
       const result = await this.sandbox.spawn(
         bin,
         ['-i', path, '--list'],
@@ -145,7 +157,14 @@ export class InventoriesService {
           extendEnv: false,
           reject: false,
           timeout: 60_000,
-          env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, LANG: 'C.UTF-8', ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true', ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(dir, 'tmp') },
+          env: {
+            PATH: process.env.PATH ?? '/usr/bin:/bin',
+            HOME: dir,
+            LANG: 'C.UTF-8',
+            ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true',
+            ANSIBLE_NOCOLOR: '1',
+            ANSIBLE_LOCAL_TEMP: join(dir, 'tmp'),
+          },
         },
         // Parsing needs no network: an inventory reaches nothing.
         { cwd: dir, writable: [dir], network: false },

@@ -82,46 +82,51 @@ export class AnsibleRunner {
     // In the sandbox /tmp is the run's own; without it, a folder of the run's own there, removed after.
     const controlDir = `/tmp/sfcp-${basename(run.runDir).slice(0, 12)}`;
     const project = resolve(run.runDir, 'project');
-    const child = this.sandbox.spawn(file, args, {
-      cwd: project,
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-      reject: false,
-      buffer: false,
-      // Its own process group, so a cancel reaches the forks ansible starts too.
-      detached: true,
-      // Only what Ansible needs: the portal's own variables (database URL, secret key) stay out.
-      extendEnv: false,
-      env: {
-        PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
-        HOME: process.env.HOME ?? '/tmp',
-        LANG: 'C.UTF-8',
-        LC_ALL: 'C.UTF-8',
-        ANSIBLE_CALLBACK_PLUGINS: this.sandbox.enabled ? SANDBOX_CALLBACKS : CALLBACK_PLUGIN_DIR,
-        ANSIBLE_CALLBACKS_ENABLED: 'superfluid_events',
-        ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true',
-        ANSIBLE_HOST_KEY_CHECKING: 'false',
-        ANSIBLE_RETRY_FILES_ENABLED: 'false',
-        ANSIBLE_FORCE_COLOR: 'true',
-        ANSIBLE_NOCOWS: '1',
-        ANSIBLE_LOCAL_TEMP: tmp,
-        ANSIBLE_REMOTE_TEMP: tmp,
-        // SSH control sockets must fit in 108 bytes: a short folder of the run's own, and %C
-        // (a hash of host, port and user) rather than the run folder, which can be long.
-        ANSIBLE_SSH_CONTROL_PATH_DIR: controlDir,
-        ANSIBLE_SSH_CONTROL_PATH: '%(directory)s/%%C',
-        SUPERFLUID_EVENTS_FD: String(EVENTS_FD),
-        PYTHONUNBUFFERED: '1',
-        ...run.env,
+    const child = this.sandbox.spawn(
+      file,
+      args,
+      {
+        cwd: project,
+        stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+        reject: false,
+        buffer: false,
+        // Its own process group, so a cancel reaches the forks ansible starts too.
+        detached: true,
+        // Only what Ansible needs: the portal's own variables (database URL, secret key) stay out.
+        extendEnv: false,
+        env: {
+          PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+          HOME: process.env.HOME ?? '/tmp',
+          LANG: 'C.UTF-8',
+          LC_ALL: 'C.UTF-8',
+          ANSIBLE_CALLBACK_PLUGINS: this.sandbox.enabled ? SANDBOX_CALLBACKS : CALLBACK_PLUGIN_DIR,
+          ANSIBLE_CALLBACKS_ENABLED: 'superfluid_events',
+          ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true',
+          ANSIBLE_HOST_KEY_CHECKING: 'false',
+          ANSIBLE_RETRY_FILES_ENABLED: 'false',
+          ANSIBLE_FORCE_COLOR: 'true',
+          ANSIBLE_NOCOWS: '1',
+          ANSIBLE_LOCAL_TEMP: tmp,
+          ANSIBLE_REMOTE_TEMP: tmp,
+          // SSH control sockets must fit in 108 bytes: a short folder of the run's own, and %C
+          // (a hash of host, port and user) rather than the run folder, which can be long.
+          ANSIBLE_SSH_CONTROL_PATH_DIR: controlDir,
+          ANSIBLE_SSH_CONTROL_PATH: '%(directory)s/%%C',
+          SUPERFLUID_EVENTS_FD: String(EVENTS_FD),
+          PYTHONUNBUFFERED: '1',
+          ...run.env,
+        },
       },
-    }, {
-      cwd: project,
-      // Its own folder read-write (the project is its own copy); the callback plugin read-only;
-      // its credentials on a tmpfs of its own; the network, to reach its targets.
-      writable: [run.runDir],
-      mounts: [{ source: CALLBACK_PLUGIN_DIR, target: SANDBOX_CALLBACKS }],
-      secrets: run.secretFiles?.length ? { dir: resolve(run.runDir, 'credentials'), files: run.secretFiles } : undefined,
-      network: true,
-    });
+      {
+        cwd: project,
+        // Its own folder read-write (the project is its own copy); the callback plugin read-only;
+        // its credentials on a tmpfs of its own; the network, to reach its targets.
+        writable: [run.runDir],
+        mounts: [{ source: CALLBACK_PLUGIN_DIR, target: SANDBOX_CALLBACKS }],
+        secrets: run.secretFiles?.length ? { dir: resolve(run.runDir, 'credentials'), files: run.secretFiles } : undefined,
+        network: true,
+      },
+    );
     let canceled = false;
     let timedOut = false;
     let killTimer: NodeJS.Timeout | undefined;

@@ -28,7 +28,11 @@ export class JobLiveness {
       `SELECT coalesce(heartbeat_at > now() - make_interval(secs => $2), false) AS fresh FROM jobs WHERE id = $1 AND status = ANY($3)`,
       [jobId, LEASE_MS / 1000, ACTIVE],
     )) as { fresh: boolean }[];
-    return this.judge(`job:${jobId}`, rows.length > 0, rows.some((r) => r.fresh));
+    return this.judge(
+      `job:${jobId}`,
+      rows.length > 0,
+      rows.some((r) => r.fresh),
+    );
   }
 
   /** True while a job of the request runs on a worker that renews its lease (as `isLive` judges it). */
@@ -39,16 +43,21 @@ export class JobLiveness {
       [requestId, LEASE_MS / 1000, ACTIVE],
     )) as { id: string; fresh: boolean }[];
     if (rows.some((r) => this.local.has(r.id))) return true;
-    return this.judge(`request:${requestId}`, rows.length > 0, rows.some((r) => r.fresh));
+    return this.judge(
+      `request:${requestId}`,
+      rows.length > 0,
+      rows.some((r) => r.fresh),
+    );
   }
 
   /** True while the job is active with a fresh lease (whoever runs it), for the sweep of run folders. */
   async leaseFresh(jobId: string): Promise<boolean> {
     if (!isUuid(jobId)) return false;
-    const rows = (await this.db.query(
-      `SELECT 1 FROM jobs WHERE id = $1 AND status = ANY($2) AND heartbeat_at > now() - make_interval(secs => $3)`,
-      [jobId, ACTIVE, LEASE_MS / 1000],
-    )) as unknown[];
+    const rows = (await this.db.query(`SELECT 1 FROM jobs WHERE id = $1 AND status = ANY($2) AND heartbeat_at > now() - make_interval(secs => $3)`, [
+      jobId,
+      ACTIVE,
+      LEASE_MS / 1000,
+    ])) as unknown[];
     return rows.length > 0;
   }
 

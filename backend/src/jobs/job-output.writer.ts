@@ -211,7 +211,8 @@ export class JobOutputWriter {
     const current = batch;
     this.writing = this.write(current)
       .then(() => {
-        if (this.failingSince !== undefined) this.logger.log(`job ${this.jobId}: output stored again after ${Math.round((Date.now() - this.failingSince) / 1000)} s`);
+        if (this.failingSince !== undefined)
+          this.logger.log(`job ${this.jobId}: output stored again after ${Math.round((Date.now() - this.failingSince) / 1000)} s`);
         this.retry = undefined;
         this.failingSince = undefined;
         this.retryDelay = RETRY_FIRST_MS;

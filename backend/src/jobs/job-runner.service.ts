@@ -88,7 +88,13 @@ export class JobRunner {
       await this.folders.discard(jobId, runDir);
       throw err;
     }
-    const [stopListening, notCreated] = await Promise.all([listening, Promise.resolve(spec.onCreated?.(jobId)).then(() => null, (err: unknown) => err)]);
+    const [stopListening, notCreated] = await Promise.all([
+      listening,
+      Promise.resolve(spec.onCreated?.(jobId)).then(
+        () => null,
+        (err: unknown) => err,
+      ),
+    ]);
     if (notCreated) {
       stopListening();
       await prepared.catch(() => undefined);
@@ -150,7 +156,7 @@ export class JobRunner {
         error = `The run took longer than ${this.config.jobTimeoutSeconds} s (JOB_TIMEOUT_SECONDS) and was stopped.`;
       } else if (result.returnCode === 0 && isTruncated(outcome.artifacts)) {
         status = 'failed';
-        error = 'The playbook\'s set_stats outputs are larger than 1 MB: return less, or store large data elsewhere and return a reference.';
+        error = "The playbook's set_stats outputs are larger than 1 MB: return less, or store large data elsewhere and return a reference.";
       } else {
         status = result.returnCode === 0 ? 'successful' : 'failed';
         if (status === 'failed') {
@@ -216,25 +222,29 @@ export class JobRunner {
 
   /** Marks the job running and renews its lease, in one statement; true when a cancel has been asked for. */
   private async markRunning(jobId: string, command: string[], inventory: string): Promise<boolean> {
-    const rows = (await this.jobs
-      .createQueryBuilder()
-      .update()
-      .set({ status: 'running', startedAt: new Date(), command, inventory, heartbeatAt: () => 'now()' })
-      .where({ id: jobId })
-      .returning(['cancel_requested_at'])
-      .execute()).raw as { cancel_requested_at: Date | null }[];
+    const rows = (
+      await this.jobs
+        .createQueryBuilder()
+        .update()
+        .set({ status: 'running', startedAt: new Date(), command, inventory, heartbeatAt: () => 'now()' })
+        .where({ id: jobId })
+        .returning(['cancel_requested_at'])
+        .execute()
+    ).raw as { cancel_requested_at: Date | null }[];
     return Boolean(rows[0]?.cancel_requested_at);
   }
 
   /** Renews the job's lease; true when a cancel has been asked for. */
   private async renewLease(jobId: string): Promise<boolean> {
-    const rows = (await this.jobs
-      .createQueryBuilder()
-      .update()
-      .set({ heartbeatAt: () => 'now()' })
-      .where({ id: jobId })
-      .returning(['cancel_requested_at'])
-      .execute()).raw as { cancel_requested_at: Date | null }[];
+    const rows = (
+      await this.jobs
+        .createQueryBuilder()
+        .update()
+        .set({ heartbeatAt: () => 'now()' })
+        .where({ id: jobId })
+        .returning(['cancel_requested_at'])
+        .execute()
+    ).raw as { cancel_requested_at: Date | null }[];
     return Boolean(rows[0]?.cancel_requested_at);
   }
 
@@ -250,7 +260,16 @@ export class JobRunner {
               status = CASE WHEN status = ANY($8) THEN $6 ELSE status END,
               error = CASE WHEN status = ANY($8) THEN $7 ELSE error END
         WHERE id = $1`,
-      [jobId, o.returnCode, o.artifacts === null ? null : JSON.stringify(o.artifacts), o.hostSummaries === null ? null : JSON.stringify(o.hostSummaries), o.eventsEmitted, status, error, ACTIVE],
+      [
+        jobId,
+        o.returnCode,
+        o.artifacts === null ? null : JSON.stringify(o.artifacts),
+        o.hostSummaries === null ? null : JSON.stringify(o.hostSummaries),
+        o.eventsEmitted,
+        status,
+        error,
+        ACTIVE,
+      ],
     );
   }
 

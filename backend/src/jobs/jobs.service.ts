@@ -112,13 +112,15 @@ export class JobsService {
 
   /** Marks the jobs of a request that a dead worker left running as `error`, and ends their streams. */
   async failRunning(requestId: string, message: string): Promise<void> {
-    const rows = (await this.jobs
-      .createQueryBuilder()
-      .update()
-      .set({ status: 'error', error: message, finishedAt: new Date() })
-      .where({ requestId, status: In(ACTIVE) })
-      .returning(['id'])
-      .execute()).raw as { id: string }[];
+    const rows = (
+      await this.jobs
+        .createQueryBuilder()
+        .update()
+        .set({ status: 'error', error: message, finishedAt: new Date() })
+        .where({ requestId, status: In(ACTIVE) })
+        .returning(['id'])
+        .execute()
+    ).raw as { id: string }[];
     for (const { id } of rows) await publishJobDone(this.pubsub, id, this.logger);
   }
 
@@ -144,7 +146,9 @@ export class JobsService {
       if (isFinished(current.status)) throw new AppError(ErrorCode.CONFLICT, `This job has already ended (${current.status}): there is nothing to cancel.`);
       return current; // a cancel is already on its way
     }
-    await this.pubsub.publish(channels.jobCancel(job.id), { cancel: true }).catch((err: Error) => this.logger.warn(`job ${id}: publish failed: ${err.message}`));
+    await this.pubsub
+      .publish(channels.jobCancel(job.id), { cancel: true })
+      .catch((err: Error) => this.logger.warn(`job ${id}: publish failed: ${err.message}`));
     return this.get(id);
   }
 }

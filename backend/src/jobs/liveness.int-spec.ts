@@ -41,7 +41,10 @@ describe('liveness of runs and schedules, on real Postgres, Redis and ansible-pl
       assert.equal(await jobs.isLive(job.id), true);
       assert.equal(await jobs.hasLiveRun(requestId), true);
     }
-    await waitFor('the run to end', async () => (await app.sql<{ status: string }>(`SELECT status FROM jobs WHERE id = $1`, [job.id]))[0].status === 'successful');
+    await waitFor(
+      'the run to end',
+      async () => (await app.sql<{ status: string }>(`SELECT status FROM jobs WHERE id = $1`, [job.id]))[0].status === 'successful',
+    );
   });
 
   test('a lapsed lease is taken for a dead worker only when seen lapsed twice, 10 s apart (a worker back from a database outage renews it at once)', async () => {
@@ -80,10 +83,14 @@ describe('liveness of runs and schedules, on real Postgres, Redis and ansible-pl
     await app.redis.flushall();
     assert.deepEqual(await scheduled(), { health: false, retention: false }, 'Redis lost them');
     const flushedAt = new Date();
-    await waitFor('the schedules to be back', async () => {
-      const s = await scheduled();
-      return s.health && s.retention;
-    }, 30_000);
+    await waitFor(
+      'the schedules to be back',
+      async () => {
+        const s = await scheduled();
+        return s.health && s.retention;
+      },
+      30_000,
+    );
     // ...and they run: the local provider is checked again after the flush.
     await waitFor(
       'a health check after the flush',

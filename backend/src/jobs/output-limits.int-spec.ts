@@ -94,7 +94,11 @@ describe('output limits: each msg, each event, the events and the log of a job a
     assert.ok(Number(cut.data.eventsNotStored) > 0);
     assert.match(cut.stdout ?? '', /events .* were not stored: the job's limits are 100 events/);
     assert.equal(job.events.length, 102, '100 events, the stats and the marker');
-    assert.deepEqual(job.events.map((e) => e.seq), Array.from({ length: 102 }, (_, i) => i + 1), 'numbered without a gap');
+    assert.deepEqual(
+      job.events.map((e) => e.seq),
+      Array.from({ length: 102 }, (_, i) => i + 1),
+      'numbered without a gap',
+    );
     assert.equal(job.eventCount, 102);
     assert.ok(job.eventsEmitted > 100);
     assert.equal(job.eventsComplete, false, 'eventsComplete compares what was stored with what Ansible emitted');
@@ -108,7 +112,10 @@ describe('output limits: each msg, each event, the events and the log of a job a
     const columns = await app.sql(`SELECT 1 FROM information_schema.columns WHERE table_name = 'jobs' AND column_name = 'stdout'`);
     assert.equal(columns.length, 0, 'no log column rewritten at every batch');
     const from = 123_457;
-    const chunks = await app.subscribe<{ offset: number; text: string }>('subscription($j: ID!, $o: Int!) { jobLog(jobId: $j, offset: $o) { offset text } }', { j: job.id, o: from });
+    const chunks = await app.subscribe<{ offset: number; text: string }>('subscription($j: ID!, $o: Int!) { jobLog(jobId: $j, offset: $o) { offset text } }', {
+      j: job.id,
+      o: from,
+    });
     assert.equal(chunks[0].offset, from);
     assert.equal(chunks.map((c) => c.text).join(''), job.stdout.slice(from));
   });

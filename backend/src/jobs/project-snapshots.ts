@@ -120,7 +120,13 @@ export class ProjectSnapshots implements OnModuleInit, OnApplicationShutdown {
     for (const repo of repos) {
       for (const name of (await readdir(join(root, repo)).catch(() => [] as string[])).filter((n) => n.startsWith('.spare-'))) {
         const gone = join(root, repo, `.tmp-${randomUUID()}`);
-        if (await rename(join(root, repo, name), gone).then(() => true, () => false)) await rm(gone, { recursive: true, force: true });
+        if (
+          await rename(join(root, repo, name), gone).then(
+            () => true,
+            () => false,
+          )
+        )
+          await rm(gone, { recursive: true, force: true });
       }
     }
   }
@@ -169,9 +175,7 @@ export class ProjectSnapshots implements OnModuleInit, OnApplicationShutdown {
     // Spares and temporary folders come and go meanwhile (renamed into runs): one gone is skipped.
     const entries = (
       await Promise.all(
-        (await readdir(repoDir))
-          .filter((n) => n !== keep)
-          .map(async (name) => ({ name, at: (await stat(join(repoDir, name)).catch(() => null))?.mtimeMs })),
+        (await readdir(repoDir)).filter((n) => n !== keep).map(async (name) => ({ name, at: (await stat(join(repoDir, name)).catch(() => null))?.mtimeMs })),
       )
     ).filter((e): e is { name: string; at: number } => e.at !== undefined);
     // Half-made snapshots of a process that died while exporting.

@@ -44,7 +44,12 @@ export class RunFolders implements OnModuleInit, BeforeApplicationShutdown {
       await rename(runDir, trash);
     } catch {
       await mkdir(dirname(trash), { recursive: true, mode: 0o700 }).catch(() => undefined);
-      if (!(await rename(runDir, trash).then(() => true, () => false))) {
+      if (
+        !(await rename(runDir, trash).then(
+          () => true,
+          () => false,
+        ))
+      ) {
         await removeTree(runDir).catch(() => undefined);
         return;
       }

@@ -46,10 +46,7 @@ export async function writeInventory(dir: string, materials: RunMaterials): Prom
   const inventory = join(dir, 'inventory');
   const secrets = Object.entries(materials.groupSecrets).filter(([, vars]) => Object.keys(vars).length);
   const groupVars = join(dir, 'credentials', SECRET_GROUP_VARS);
-  await Promise.all([
-    mkdir(inventory, { recursive: true, mode: 0o700 }),
-    secrets.length ? mkdir(groupVars, { recursive: true, mode: 0o700 }) : undefined,
-  ]);
+  await Promise.all([mkdir(inventory, { recursive: true, mode: 0o700 }), secrets.length ? mkdir(groupVars, { recursive: true, mode: 0o700 }) : undefined]);
   await Promise.all([
     writeFile(join(inventory, 'hosts.yml'), renderUnsafeVars(materials.inventory, new Set([PLAYBOOK_PYTHON])), { mode: 0o600 }),
     ...(secrets.length ? [symlink(join('..', 'credentials', SECRET_GROUP_VARS), join(inventory, 'group_vars'))] : []),

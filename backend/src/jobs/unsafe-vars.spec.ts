@@ -16,7 +16,10 @@ test('variables for Ansible: every string value, nested too, is tagged !unsafe; 
 });
 
 test('trusted strings (templates the product writes itself) stay plain; the same text elsewhere in a value does not', () => {
-  const text = renderUnsafeVars({ ansible_python_interpreter: '{{ ansible_playbook_python }}', probe: 'x {{ ansible_playbook_python }}' }, new Set(['{{ ansible_playbook_python }}']));
+  const text = renderUnsafeVars(
+    { ansible_python_interpreter: '{{ ansible_playbook_python }}', probe: 'x {{ ansible_playbook_python }}' },
+    new Set(['{{ ansible_playbook_python }}']),
+  );
   assert.match(text, /ansible_python_interpreter: "\{\{ ansible_playbook_python \}\}"/);
   assert.match(text, /probe: !unsafe "?x \{\{ ansible_playbook_python \}\}/);
 });

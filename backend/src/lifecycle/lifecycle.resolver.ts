@@ -12,7 +12,7 @@ export class LifecycleResolver {
 
   @Mutation(() => ServiceRequestModel, {
     description:
-      'Retire a service: its retirement playbooks run in reverse order (a bundle\'s highest index first), each given the outputs its provisioning returned; the service is then marked retired.',
+      "Retire a service: its retirement playbooks run in reverse order (a bundle's highest index first), each given the outputs its provisioning returned; the service is then marked retired.",
   })
   retireService(@CurrentUser() user: UserModel, @Args('id', { type: () => ID, description: 'The service.' }) id: string): Promise<ServiceRequestModel> {
     return this.lifecycle.retire(user, id);

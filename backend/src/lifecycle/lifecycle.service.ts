@@ -88,7 +88,13 @@ export class LifecycleService {
     }
     const plans = await this.undoPlans(deployed);
     if (plans.length === 0) return null;
-    const request = await this.submit(failed.requesterId, failed, failed.dialogValues, { action: 'rollback', rollbackOf: failed.id, machine: await this.machines.get('retirement') }, plans);
+    const request = await this.submit(
+      failed.requesterId,
+      failed,
+      failed.dialogValues,
+      { action: 'rollback', rollbackOf: failed.id, machine: await this.machines.get('retirement') },
+      plans,
+    );
     return request.id;
   }
 
@@ -152,11 +158,21 @@ export class LifecycleService {
         },
       });
     }
-    return this.submit(user.id, original, masked(values, secretFields), { action: 'reconfigure', serviceId, machine: await this.machines.get('reconfigure') }, plans);
+    return this.submit(
+      user.id,
+      original,
+      masked(values, secretFields),
+      { action: 'reconfigure', serviceId, machine: await this.machines.get('reconfigure') },
+      plans,
+    );
   }
 
   /** What a service was configured with (secrets masked), and what of it can be reconfigured. */
-  async configurationOf(service: { id: string; requestId: string; status: string }): Promise<{ dialog: string | null; values: Record<string, unknown>; reconfigurableFields: string[] }> {
+  async configurationOf(service: {
+    id: string;
+    requestId: string;
+    status: string;
+  }): Promise<{ dialog: string | null; values: Record<string, unknown>; reconfigurableFields: string[] }> {
     const original = await this.store.load(service.requestId);
     const template = original && (await this.catalog.template(original.templateId));
     if (!original || !template) return { dialog: null, values: original?.dialogValues ?? {}, reconfigurableFields: [] };
@@ -173,7 +189,8 @@ export class LifecycleService {
   private async origin(requestId: string, what: string): Promise<{ original: ServiceRequestEntity; template: ServiceTemplateEntity }> {
     const original = await this.store.load(requestId);
     const template = original && (await this.catalog.template(original.templateId));
-    if (!original || !template) throw new AppError(ErrorCode.CONFLICT, `The request or catalog item that made this service is gone: it cannot be ${what} by the portal.`);
+    if (!original || !template)
+      throw new AppError(ErrorCode.CONFLICT, `The request or catalog item that made this service is gone: it cannot be ${what} by the portal.`);
     return { original, template };
   }
 
@@ -186,13 +203,21 @@ export class LifecycleService {
   /** What a template's reconfiguration runs: per item (`main` for a single playbook), its provision spec and its reconfigure playbook. */
   private reconfigureSpecs(template: ServiceTemplateEntity): { name: string; index: number; provision: ProvisionSpec; playbook: string }[] {
     if (template.items) {
-      return template.items.flatMap((item) => (item.reconfigure ? [{ name: item.name, index: item.index, provision: item.provision, playbook: item.reconfigure.playbook }] : []));
+      return template.items.flatMap((item) =>
+        item.reconfigure ? [{ name: item.name, index: item.index, provision: item.provision, playbook: item.reconfigure.playbook }] : [],
+      );
     }
-    return template.provision && template.reconfigure ? [{ name: SINGLE_ITEM, index: 0, provision: template.provision, playbook: template.reconfigure.playbook }] : [];
+    return template.provision && template.reconfigure
+      ? [{ name: SINGLE_ITEM, index: 0, provision: template.provision, playbook: template.reconfigure.playbook }]
+      : [];
   }
 
   /** The secret fields' values in clear, from the sealed variables of the plans that ran them. */
-  private unsealedFields(items: { name: string; plan: ItemPlan }[], specs: { name: string; provision: ProvisionSpec }[], secretFields: string[]): Record<string, unknown> {
+  private unsealedFields(
+    items: { name: string; plan: ItemPlan }[],
+    specs: { name: string; provision: ProvisionSpec }[],
+    secretFields: string[],
+  ): Record<string, unknown> {
     const values: Record<string, unknown> = {};
     for (const { name, plan } of items) {
       const spec = specs.find((s) => s.name === name);
@@ -219,7 +244,14 @@ export class LifecycleService {
       plans.push({
         name: d.name,
         index: top - d.index,
-        plan: { ...d.plan, repoId: repo.id, commit: repo.commit, playbook: d.playbook, extraVars: { ...d.plan.extraVars, ...outputs, superfluid_outputs: d.outputs }, inputs: {} },
+        plan: {
+          ...d.plan,
+          repoId: repo.id,
+          commit: repo.commit,
+          playbook: d.playbook,
+          extraVars: { ...d.plan.extraVars, ...outputs, superfluid_outputs: d.outputs },
+          inputs: {},
+        },
       });
     }
     return plans;
@@ -233,7 +265,13 @@ export class LifecycleService {
     plan: Omit<RequestPlan, 'refresh'>,
     items: NewItem[],
   ): Promise<ServiceRequestModel> {
-    const id = await this.store.create({ templateId: original.templateId, requesterId: userId, dialogValues: values, plan: { ...plan, refresh: 'always' }, items });
+    const id = await this.store.create({
+      templateId: original.templateId,
+      requesterId: userId,
+      dialogValues: values,
+      plan: { ...plan, refresh: 'always' },
+      items,
+    });
     await this.queue.enqueue(id);
     return this.store.get(id);
   }

@@ -16,7 +16,16 @@ test('host keys: a pin holds for the address and port it was learnt at only', ()
   assert.ok(pinnedFor({ name: 'a', address: '10.0.0.5' }, pinned));
   assert.equal(pinnedFor({ name: 'a', address: '10.0.0.7' }, pinned), undefined);
   assert.equal(pinnedFor({ name: 'a', address: '10.0.0.5', port: 2222 }, pinned), undefined);
-  assert.equal(knownHostsText([{ name: 'a', address: '10.0.0.5' }, { name: 'b', address: '10.0.0.8' }], pinned), `10.0.0.5 ${KEY}\n`);
+  assert.equal(
+    knownHostsText(
+      [
+        { name: 'a', address: '10.0.0.5' },
+        { name: 'b', address: '10.0.0.8' },
+      ],
+      pinned,
+    ),
+    `10.0.0.5 ${KEY}\n`,
+  );
 });
 
 test('host keys: fingerprints are OpenSSH SHA256 ones', () => {
@@ -28,5 +37,11 @@ test("host keys: the pinning options come first and are strict for a pinned host
   assert.ok(args.includes('UserKnownHostsFile=/run dir/known_hosts'));
   assert.ok(args.includes('StrictHostKeyChecking=yes'));
   assert.ok(splitShellWords(pinningSshArgs('/k', false)).includes('StrictHostKeyChecking=accept-new'));
-  assert.deepEqual(splitShellWords(`-o ProxyCommand="ip netns exec hub nc %h %p" -o 'A=b c' x\\ y`), ['-o', 'ProxyCommand=ip netns exec hub nc %h %p', '-o', 'A=b c', 'x y']);
+  assert.deepEqual(splitShellWords(`-o ProxyCommand="ip netns exec hub nc %h %p" -o 'A=b c' x\\ y`), [
+    '-o',
+    'ProxyCommand=ip netns exec hub nc %h %p',
+    '-o',
+    'A=b c',
+    'x y',
+  ]);
 });

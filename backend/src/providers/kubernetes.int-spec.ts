@@ -33,9 +33,18 @@ describe('a Kubernetes provider, against a local server implementing the subset 
   });
 
   const check = async () =>
-    (await app.gql<{ checkProviderHealth: { healthStatus: string; healthMessage: string } }>('mutation($id: ID!) { checkProviderHealth(id: $id) { healthStatus healthMessage } }', { id: providerId }))
-      .data!.checkProviderHealth;
-  type Ended = { status: string; message: string; jobs: { stdout: string; events: { stdout: string }[] }[]; service: { id: string; outputs: Record<string, string> } | null };
+    (
+      await app.gql<{ checkProviderHealth: { healthStatus: string; healthMessage: string } }>(
+        'mutation($id: ID!) { checkProviderHealth(id: $id) { healthStatus healthMessage } }',
+        { id: providerId },
+      )
+    ).data!.checkProviderHealth;
+  type Ended = {
+    status: string;
+    message: string;
+    jobs: { stdout: string; events: { stdout: string }[] }[];
+    service: { id: string; outputs: Record<string, string> } | null;
+  };
   const ended = (id: string) => requestEnded<Ended>(app, id, 'status message jobs { stdout events { stdout } } service { id outputs }');
 
   test('health: /version and /readyz answer, so it is up; the API server gone, down; back, up', async () => {
@@ -52,10 +61,15 @@ describe('a Kubernetes provider, against a local server implementing the subset 
     assert.equal(done.status, 'finished', `${done.message}\n${done.jobs[0]?.stdout}`);
     assert.match(done.service!.outputs.app_url, /^http:\/\/203\.0\.113\.\d+:8080$/);
     const deployments = kube.objects('deployments') as { metadata: { name: string; namespace: string }; spec: { replicas: number } }[];
-    assert.deepEqual(deployments.map((d) => [d.metadata.namespace, d.metadata.name, d.spec.replicas]), [['shop', 'web', 3]]);
+    assert.deepEqual(
+      deployments.map((d) => [d.metadata.namespace, d.metadata.name, d.spec.replicas]),
+      [['shop', 'web', 3]],
+    );
     assert.ok(!JSON.stringify(done).includes(token), 'the token is not in the job output or events');
 
-    const refreshed = await app.gql<{ refreshProviderResources: { resources: { deployments: unknown[]; services: { name: string; type: string; address: string }[] } } }>(
+    const refreshed = await app.gql<{
+      refreshProviderResources: { resources: { deployments: unknown[]; services: { name: string; type: string; address: string }[] } };
+    }>(
       `mutation($id: ID!) { refreshProviderResources(id: $id) { resources { ... on KubernetesResources {
         deployments { namespace name replicas ready } services { namespace name type address ports } } } } }`,
       { id: providerId },
@@ -67,16 +81,24 @@ describe('a Kubernetes provider, against a local server implementing the subset 
     assert.equal(`http://${svc.address}:8080`, done.service!.outputs.app_url);
 
     // Reconfigured: the same playbook replaces the Deployment with the new replica count; the address stays.
-    const scaled = await app.gql<{ reconfigureService: { id: string } }>('mutation($id: ID!, $v: JSON!) { reconfigureService(id: $id, dialogValues: $v) { id } }', {
-      id: done.service!.id,
-      v: { replicas: 5 },
-    });
+    const scaled = await app.gql<{ reconfigureService: { id: string } }>(
+      'mutation($id: ID!, $v: JSON!) { reconfigureService(id: $id, dialogValues: $v) { id } }',
+      {
+        id: done.service!.id,
+        v: { replicas: 5 },
+      },
+    );
     assert.equal(scaled.errors, undefined, JSON.stringify(scaled.errors));
     const rescaled = await ended(scaled.data!.reconfigureService.id);
     assert.equal(rescaled.status, 'finished', `${rescaled.message}\n${rescaled.jobs[0]?.stdout}`);
     const now = kube.objects('deployments') as { metadata: { name: string }; spec: { replicas: number } }[];
-    assert.deepEqual(now.map((d) => [d.metadata.name, d.spec.replicas]), [['web', 5]]);
-    const service = await app.gql<{ service: { outputs: Record<string, string> } }>('query($id: ID!) { service(id: $id) { outputs } }', { id: done.service!.id });
+    assert.deepEqual(
+      now.map((d) => [d.metadata.name, d.spec.replicas]),
+      [['web', 5]],
+    );
+    const service = await app.gql<{ service: { outputs: Record<string, string> } }>('query($id: ID!) { service(id: $id) { outputs } }', {
+      id: done.service!.id,
+    });
     assert.equal(service.data!.service.outputs.app_url, done.service!.outputs.app_url);
 
     const retire = await app.gql<{ retireService: { id: string } }>('mutation($id: ID!) { retireService(id: $id) { id } }', { id: done.service!.id });

@@ -60,8 +60,12 @@ describe('OpenStack providers, against a real Keystone and Heat', () => {
   });
 
   const check = async (id: string) =>
-    (await app.gql<{ checkProviderHealth: { healthStatus: string; healthMessage: string } }>('mutation($id: ID!) { checkProviderHealth(id: $id) { healthStatus healthMessage } }', { id }))
-      .data!.checkProviderHealth;
+    (
+      await app.gql<{ checkProviderHealth: { healthStatus: string; healthMessage: string } }>(
+        'mutation($id: ID!) { checkProviderHealth(id: $id) { healthStatus healthMessage } }',
+        { id },
+      )
+    ).data!.checkProviderHealth;
   const ended = (id: string) => requestEnded<Ended>(app, id, 'status message jobs { stdout events { stdout data } } service { id outputs }', 180_000);
   const order = async (providerId: string, values: Record<string, unknown>) =>
     ended(await orderService(app, templateId, { provider: providerId, instances: 2, tier: 'standard', ...values }));
@@ -82,7 +86,8 @@ describe('OpenStack providers, against a real Keystone and Heat', () => {
   /** Nothing of the credential, and no Keystone token (fernet tokens start gAAAAA), in what the run shows. */
   const assertNoSecrets = (r: Ended) => {
     const shown = JSON.stringify(r);
-    for (const secret of [cloud.password, cloud.applicationCredentialSecret]) assert.ok(!shown.includes(secret), 'no credential secret in the job output, events or messages');
+    for (const secret of [cloud.password, cloud.applicationCredentialSecret])
+      assert.ok(!shown.includes(secret), 'no credential secret in the job output, events or messages');
     assert.doesNotMatch(shown, /gAAAAA[\w-]{20,}/, 'no Keystone token in the job output or events');
   };
 
@@ -141,7 +146,10 @@ describe('OpenStack providers, against a real Keystone and Heat', () => {
     assert.equal(done.status, 'finished', `${done.message}\n${done.jobs[0]?.stdout}`);
     assert.match(String(done.service!.outputs.app_url), /^https:\/\/api-[a-z]{6}\.apps\.example\.net\/$/);
     assertNoSecrets(done);
-    assert.deepEqual((await stacks(appCredentialProvider)).stacks.map((s) => s.name), ['api-stack']);
+    assert.deepEqual(
+      (await stacks(appCredentialProvider)).stacks.map((s) => s.name),
+      ['api-stack'],
+    );
     const retired = await retire(done.service!.id);
     assert.equal(retired.status, 'finished', `${retired.message}\n${retired.jobs[0]?.stdout}`);
     assert.deepEqual((await stacks(appCredentialProvider)).stacks, []);

@@ -34,7 +34,10 @@ export const PROVIDER_CONFIG = {
         .min(1, 'list at least one host')
         .max(1000),
       /** Remote user; the credential's username when empty. */
-      user: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'must be a user name').optional(),
+      user: z
+        .string()
+        .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'must be a user name')
+        .optional(),
       /**
        * Extra ssh options for every connection, e.g. `-o ProxyJump=bastion`. They run
        * commands on the worker (ProxyCommand): administrators only.
@@ -61,7 +64,10 @@ export const PROVIDER_CONFIG = {
   kubernetes: z
     .object({
       apiUrl: httpUrl.optional(),
-      namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a Kubernetes namespace name').default('default'),
+      namespace: z
+        .string()
+        .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a Kubernetes namespace name')
+        .default('default'),
       variables: variables.optional(),
     })
     .strict(),

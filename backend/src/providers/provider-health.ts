@@ -45,7 +45,10 @@ interface CatalogEntry {
 }
 
 /** A Keystone v3 token for an OpenStack provider's credential, with its service catalog. */
-async function openstackToken(provider: ProviderEntity, credential: RevealedCredential): Promise<{ token: string; catalog: CatalogEntry[] } | { status: number }> {
+async function openstackToken(
+  provider: ProviderEntity,
+  credential: RevealedCredential,
+): Promise<{ token: string; catalog: CatalogEntry[] } | { status: number }> {
   let { auth } = openstackClouds(provider.name, provider.config as OpenStackConfig, credential);
   if (auth.clouds_yaml_cloud !== undefined) {
     const clouds = parse(credential.secrets.clouds_yaml) as { clouds?: Record<string, { auth?: Record<string, string>; auth_type?: string }> };
@@ -74,7 +77,15 @@ export async function checkOpenStack(provider: ProviderEntity, credential: Revea
   try {
     const answer = await openstackToken(provider, credential);
     if ('status' in answer) return { status: 'down', message: `Keystone answered HTTP ${answer.status}` };
-    return { status: 'up', message: `token issued; service catalog: ${answer.catalog.map((c) => c.type).sort().join(', ') || 'empty'}` };
+    return {
+      status: 'up',
+      message: `token issued; service catalog: ${
+        answer.catalog
+          .map((c) => c.type)
+          .sort()
+          .join(', ') || 'empty'
+      }`,
+    };
   } catch (err) {
     const message = (err as Error).message;
     return { status: 'down', message: message === 'no auth URL' ? message : `Keystone did not answer: ${message}` };
@@ -83,7 +94,10 @@ export async function checkOpenStack(provider: ProviderEntity, credential: Revea
 
 /** The public endpoint of a service type in the provider's region (any region when it names none). */
 function endpointOf(catalog: CatalogEntry[], type: string, region: string | undefined): string | null {
-  const endpoints = catalog.filter((c) => c.type === type).flatMap((c) => c.endpoints ?? []).filter((e) => e.interface === 'public');
+  const endpoints = catalog
+    .filter((c) => c.type === type)
+    .flatMap((c) => c.endpoints ?? [])
+    .filter((e) => e.interface === 'public');
   const found = region ? endpoints.find((e) => (e.region_id ?? e.region) === region) : endpoints[0];
   return found ? found.url.replace(/\/+$/, '') : null;
 }
@@ -126,7 +140,9 @@ export async function openstackResources(provider: ProviderEntity, credential: R
   ]);
   return {
     // Heat lists a deleted stack for a while (DELETE_COMPLETE): it is gone.
-    stacks: stacks.filter((st) => st.stack_status !== 'DELETE_COMPLETE').map((st) => ({ id: st.id, name: st.stack_name, status: st.stack_status, reason: st.stack_status_reason ?? null, createdAt: st.creation_time ?? null })),
+    stacks: stacks
+      .filter((st) => st.stack_status !== 'DELETE_COMPLETE')
+      .map((st) => ({ id: st.id, name: st.stack_name, status: st.stack_status, reason: st.stack_status_reason ?? null, createdAt: st.creation_time ?? null })),
     servers: servers.map((sv) => ({
       id: sv.id,
       name: sv.name,
@@ -162,7 +178,6 @@ function kubernetesAccess(provider: ProviderEntity, credential: RevealedCredenti
   }
   return { apiUrl: apiUrl?.replace(/\/+$/, ''), token, ca };
 }
-
 
 /** Kubernetes: `/version` and `/readyz` of the API server, with the credential's token. */
 export async function checkKubernetes(provider: ProviderEntity, credential: RevealedCredential | null): Promise<HealthResult> {

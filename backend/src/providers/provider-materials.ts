@@ -178,7 +178,12 @@ export function openstackClouds(
   // The credential's own auth URL: a provider's authUrl may only repeat it (checked when it is saved).
   const authUrl = i.auth_url;
   const auth: Record<string, string> = s.application_credential_secret
-    ? { auth_type: 'v3applicationcredential', auth_url: authUrl, application_credential_id: i.application_credential_id, application_credential_secret: s.application_credential_secret }
+    ? {
+        auth_type: 'v3applicationcredential',
+        auth_url: authUrl,
+        application_credential_id: i.application_credential_id,
+        application_credential_secret: s.application_credential_secret,
+      }
     : {
         auth_type: 'password',
         auth_url: authUrl,

@@ -67,7 +67,14 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     await writeFile(join(work, 'playbooks', 'slow.yml'), '- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.pause: { seconds: 2 }\n');
     // A playbook with vault-encrypted data, and a catalog item that decrypts it with a vault credential.
     await writeFile(join(work, 'vault-pass'), vaultPassword);
-    const encrypted = execFileSync('ansible-vault', ['encrypt_string', '--vault-password-file', join(work, 'vault-pass'), 'decrypted-by-the-run', '--name', 'secret_value']).toString();
+    const encrypted = execFileSync('ansible-vault', [
+      'encrypt_string',
+      '--vault-password-file',
+      join(work, 'vault-pass'),
+      'decrypted-by-the-run',
+      '--name',
+      'secret_value',
+    ]).toString();
     await writeFile(
       join(work, 'playbooks', 'vaulted.yml'),
       `- hosts: all\n  gather_facts: false\n  vars:\n${encrypted.replace(/^/gm, '    ')}\n  tasks:\n    - ansible.builtin.pause: { seconds: 2 }\n    - ansible.builtin.assert: { that: secret_value == 'decrypted-by-the-run' }\n`,
@@ -101,7 +108,11 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     );
     // The monitor checks every hour only: the health test counts its own checks (a sandboxed SSH check
     // takes seconds on a loaded machine, and the monitor's would land among them).
-    app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: join(work, 'playbooks'), CATALOG_DIR: join(work, 'catalog'), PROVIDER_HEALTH_INTERVAL_SECONDS: '3600' });
+    app = await startTestApp(await newEnv(), {
+      PLAYBOOKS_DIR: join(work, 'playbooks'),
+      CATALOG_DIR: join(work, 'catalog'),
+      PROVIDER_HEALTH_INTERVAL_SECONDS: '3600',
+    });
     templateId = await templateIdByName(app, 'Run a playbook');
   });
   after(async () => {
@@ -116,7 +127,12 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     return res.data!.createCredential.id;
   };
   const order = (provider: string, playbook: string) => orderService(app, templateId, { provider, playbook });
-  type Request = { status: string; message: string | null; jobs: { id: string; status: string; stdout: string; events: { event: string; stdout: string }[] }[]; service: { id: string; outputs: Record<string, unknown> } | null };
+  type Request = {
+    status: string;
+    message: string | null;
+    jobs: { id: string; status: string; stdout: string; events: { event: string; stdout: string }[] }[];
+    service: { id: string; outputs: Record<string, unknown> } | null;
+  };
   const ended = (id: string) => requestEnded<Request>(app, id, REQUEST_FIELDS, 60_000);
 
   let sshProvider: Provider;
@@ -140,7 +156,16 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     const jinja = `{{ lookup('pipe', 'touch ${marker}; echo ran') }}`;
     const key = (await app.sql<{ id: string }>(`SELECT id FROM credentials WHERE name = 'site-key'`))[0].id;
     const providers = [
-      { name: 'jinja_ssh', type: 'ssh', credentialId: key, config: { hosts: [{ name: 'alpha1', address: sites.sites[0].address, variables: { host_probe: jinja } }], sshArgs: sites.sshArgs, variables: { probe: jinja } } },
+      {
+        name: 'jinja_ssh',
+        type: 'ssh',
+        credentialId: key,
+        config: {
+          hosts: [{ name: 'alpha1', address: sites.sites[0].address, variables: { host_probe: jinja } }],
+          sshArgs: sites.sshArgs,
+          variables: { probe: jinja },
+        },
+      },
       { name: 'jinja_local', type: 'local', config: { variables: { probe: jinja } } },
     ];
     for (const p of providers) {
@@ -167,7 +192,9 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
   test('health: a real SSH login says up; sshd stopped, the check says down and raises an alarm; back, up again', async () => {
     const controlDirs = async () => (await readdir('/tmp')).filter((n) => n.startsWith('sfhc-'));
     const existing = new Set(await controlDirs());
-    const check = async () => (await app.gql<{ checkProviderHealth: Provider }>(`mutation($id: ID!) { checkProviderHealth(id: $id) { ${PROVIDER} } }`, { id: sshProvider.id })).data!.checkProviderHealth;
+    const check = async () =>
+      (await app.gql<{ checkProviderHealth: Provider }>(`mutation($id: ID!) { checkProviderHealth(id: $id) { ${PROVIDER} } }`, { id: sshProvider.id })).data!
+        .checkProviderHealth;
     const up = await check();
     assert.equal(up.healthStatus, 'up', up.healthMessage ?? '');
     await sites.sites[0].stopSshd();
@@ -178,9 +205,17 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     const back = await check();
     assert.equal(back.healthStatus, 'up', back.healthMessage ?? '');
     const alarms = await app.gql<{ providerAlarms: { providerId: string; status: string }[] }>('{ providerAlarms { providerId status } }');
-    assert.deepEqual(alarms.data!.providerAlarms.filter((a) => a.providerId === sshProvider.id).map((a) => a.status), ['up', 'down']);
-    const history = await app.gql<{ provider: { healthHistory: { status: string }[] } }>('query($id: ID!) { provider(id: $id) { healthHistory { status } } }', { id: sshProvider.id });
-    assert.deepEqual(history.data!.provider.healthHistory.map((h) => h.status), ['up', 'down', 'up']);
+    assert.deepEqual(
+      alarms.data!.providerAlarms.filter((a) => a.providerId === sshProvider.id).map((a) => a.status),
+      ['up', 'down'],
+    );
+    const history = await app.gql<{ provider: { healthHistory: { status: string }[] } }>('query($id: ID!) { provider(id: $id) { healthHistory { status } } }', {
+      id: sshProvider.id,
+    });
+    assert.deepEqual(
+      history.data!.provider.healthHistory.map((h) => h.status),
+      ['up', 'down', 'up'],
+    );
     // Each check's SSH control folder goes with it (a check the monitor has under way may still hold one).
     await waitFor("the health checks' SSH control folders removed", async () => (await controlDirs()).every((n) => existing.has(n)), 10_000);
   });
@@ -191,7 +226,9 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     assert.equal(noHosts.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
     assert.match(noHosts.errors![0].extensions!.fields!.config, /at least one host/);
     const token = await credential('not-ssh', 'kubernetes_token', { api_url: 'https://k8s.example:6443' }, { token: 'x'.repeat(20) });
-    const wrongType = await app.gql(CREATE_PROVIDER, { i: { name: 'wrong', type: 'ssh', credentialId: token, config: { hosts: [{ name: 'h', address: '10.0.0.1' }] } } });
+    const wrongType = await app.gql(CREATE_PROVIDER, {
+      i: { name: 'wrong', type: 'ssh', credentialId: token, config: { hosts: [{ name: 'h', address: '10.0.0.1' }] } },
+    });
     assert.match(wrongType.errors?.[0].extensions?.fields?.credentialId ?? '', /connects with ssh_key or username_password/);
     const badName = await app.gql(CREATE_PROVIDER, { i: { name: 'Bad Name', type: 'local' } });
     assert.ok(badName.errors?.[0].extensions?.fields?.name);
@@ -256,7 +293,12 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     );
     const providers = [
       { name: 'local_become', type: 'local', becomeCredentialId: become },
-      { name: 'ssh_key_run', type: 'ssh', credentialId: (await app.sql<{ id: string }>(`SELECT id FROM credentials WHERE name = 'site-key'`))[0].id, config: { hosts: [{ name: 'alpha1', address: sites.sites[0].address }], sshArgs: sites.sshArgs } },
+      {
+        name: 'ssh_key_run',
+        type: 'ssh',
+        credentialId: (await app.sql<{ id: string }>(`SELECT id FROM credentials WHERE name = 'site-key'`))[0].id,
+        config: { hosts: [{ name: 'alpha1', address: sites.sites[0].address }], sshArgs: sites.sshArgs },
+      },
       { name: 'k8s_token', type: 'kubernetes', credentialId: k8sToken, config: { namespace: 'demo' } },
       { name: 'k8s_config', type: 'kubernetes', credentialId: kubeconfig, config: { namespace: 'demo' } },
       { name: 'cloud', type: 'openstack', credentialId: openstack, config: {} },
@@ -297,7 +339,12 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     const password = `canary-password-${randomBytes(8).toString('hex')}`;
     const userpass = await credential('site-password', 'username_password', { username: 'root' }, { password });
     const made = await app.gql<{ createProvider: Provider }>(CREATE_PROVIDER, {
-      i: { name: 'ssh_password', type: 'ssh', credentialId: userpass, config: { hosts: [{ name: 'alpha1', address: sites.sites[0].address }], sshArgs: sites.sshArgs } },
+      i: {
+        name: 'ssh_password',
+        type: 'ssh',
+        credentialId: userpass,
+        config: { hosts: [{ name: 'alpha1', address: sites.sites[0].address }], sshArgs: sites.sshArgs },
+      },
     });
     assert.equal(made.errors, undefined, JSON.stringify(made.errors));
     // facts.yml runs a command on the host, so it has to log in (debug and set_stats alone run on the controller).
@@ -306,7 +353,12 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     let watching = true;
     const watcher = (async () => {
       while (watching) {
-        if (execFileSync('ps', ['-eo', 'args'], { maxBuffer: 16 * 1024 * 1024 }).toString().includes(password)) seen.push('ps');
+        if (
+          execFileSync('ps', ['-eo', 'args'], { maxBuffer: 16 * 1024 * 1024 })
+            .toString()
+            .includes(password)
+        )
+          seen.push('ps');
         await new Promise((r) => setTimeout(r, 50));
       }
     })();
@@ -332,7 +384,11 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     const first = await order(provider, 'slow.yml');
     const second = await order(provider, 'slow.yml');
     const waiting = await waitFor('the second to wait for a slot', async () => {
-      const r = (await app.gql<{ serviceRequest: { status: string; message: string | null } }>('query($id: ID!) { serviceRequest(id: $id) { status message } }', { id: second })).data!.serviceRequest;
+      const r = (
+        await app.gql<{ serviceRequest: { status: string; message: string | null } }>('query($id: ID!) { serviceRequest(id: $id) { status message } }', {
+          id: second,
+        })
+      ).data!.serviceRequest;
       return (r.message ?? '').includes('free slot') && r;
     });
     assert.equal(waiting.status, 'queued');
@@ -341,14 +397,18 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     assert.equal(a.status, 'finished');
     assert.equal(b.status, 'finished');
     const times = async (id: string) =>
-      (await app.gql<{ serviceRequest: { jobs: { startedAt: string; finishedAt: string }[] } }>('query($id: ID!) { serviceRequest(id: $id) { jobs { startedAt finishedAt } } }', { id })).data!
-        .serviceRequest.jobs[0];
+      (
+        await app.gql<{ serviceRequest: { jobs: { startedAt: string; finishedAt: string }[] } }>(
+          'query($id: ID!) { serviceRequest(id: $id) { jobs { startedAt finishedAt } } }',
+          { id },
+        )
+      ).data!.serviceRequest.jobs[0];
     const [ja, jb] = [await times(first), await times(second)];
     const t = (s: string) => new Date(s).getTime();
     assert.ok(t(ja.finishedAt) <= t(jb.startedAt) || t(jb.finishedAt) <= t(ja.startedAt), 'the two runs did not overlap');
   });
 
-  test('a vault credential decrypts the playbook\'s vault data through a 0600 file (--vault-id), and its password is nowhere in clear', async () => {
+  test("a vault credential decrypts the playbook's vault data through a 0600 file (--vault-id), and its password is nowhere in clear", async () => {
     const vaulted = await templateIdByName(app, 'Vaulted');
     const local = await providerIdByName(app, 'local');
     const orderVaulted = () =>
@@ -364,7 +424,12 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     const seen: string[] = [];
     const watching = (async () => {
       for (let i = 0; i < 30; i++) {
-        if (execFileSync('ps', ['-eo', 'args'], { maxBuffer: 16 * 1024 * 1024 }).toString().includes(vaultPassword)) seen.push('ps');
+        if (
+          execFileSync('ps', ['-eo', 'args'], { maxBuffer: 16 * 1024 * 1024 })
+            .toString()
+            .includes(vaultPassword)
+        )
+          seen.push('ps');
         await new Promise((r) => setTimeout(r, 100));
       }
     })();
@@ -373,9 +438,14 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     assert.equal(done.status, 'finished', `${done.message}\n${done.jobs[0]?.stdout}`);
     assert.deepEqual(seen, []);
     const job = await app.gql<{ job: { command: string[] } }>('query($id: ID!) { job(id: $id) { command } }', { id: done.jobs[0].id });
-    assert.ok(job.data!.job.command.some((a) => a.startsWith('--vault-id=default@')), job.data!.job.command.join(' '));
+    assert.ok(
+      job.data!.job.command.some((a) => a.startsWith('--vault-id=default@')),
+      job.data!.job.command.join(' '),
+    );
     assert.ok(!JSON.stringify(job.data).includes(vaultPassword));
-    const dump = await app.sql<{ t: string }>(`SELECT concat_ws(' ', (SELECT string_agg(j::text, ' ') FROM jobs j), (SELECT string_agg(e::text, ' ') FROM job_events e), (SELECT string_agg(c::text, ' ') FROM credentials c)) AS t`);
+    const dump = await app.sql<{ t: string }>(
+      `SELECT concat_ws(' ', (SELECT string_agg(j::text, ' ') FROM jobs j), (SELECT string_agg(e::text, ' ') FROM job_events e), (SELECT string_agg(c::text, ' ') FROM credentials c)) AS t`,
+    );
     assert.ok(!dump[0].t.includes(vaultPassword));
   });
 
@@ -389,7 +459,12 @@ describe('providers on real SSH hosts (network namespaces), credentials injected
     const seen: string[] = [];
     const watching = (async () => {
       for (let i = 0; i < 30; i++) {
-        if (execFileSync('ps', ['-eo', 'args'], { maxBuffer: 16 * 1024 * 1024 }).toString().includes(dialogPassword)) seen.push('ps');
+        if (
+          execFileSync('ps', ['-eo', 'args'], { maxBuffer: 16 * 1024 * 1024 })
+            .toString()
+            .includes(dialogPassword)
+        )
+          seen.push('ps');
         await new Promise((r) => setTimeout(r, 100));
       }
     })();

@@ -43,14 +43,16 @@ export class ProvidersResolver {
     return this.service.checkHealth(id);
   }
 
-  @Mutation(() => ProviderModel, { description: 'Read what the provider holds now (Kubernetes: namespaces, deployments, services; OpenStack: Heat stacks, Nova servers).' })
+  @Mutation(() => ProviderModel, {
+    description: 'Read what the provider holds now (Kubernetes: namespaces, deployments, services; OpenStack: Heat stacks, Nova servers).',
+  })
   refreshProviderResources(@Args('id', { type: () => ID }) id: string): Promise<ProviderModel> {
     return this.service.refreshResources(id);
   }
 
   @Mutation(() => ProviderModel, {
     description:
-      "Accept new SSH host keys: forget the keys pinned for these hosts of an ssh provider (all of them when hosts is left out) and learn them again now. For a host that was reinstalled; until then a changed key fails every run and check.",
+      'Accept new SSH host keys: forget the keys pinned for these hosts of an ssh provider (all of them when hosts is left out) and learn them again now. For a host that was reinstalled; until then a changed key fails every run and check.',
   })
   acceptProviderHostKeys(
     @Args('id', { type: () => ID }) id: string,
@@ -59,7 +61,9 @@ export class ProvidersResolver {
     return this.service.acceptHostKeys(id, hosts);
   }
 
-  @ResolveField(() => [ProviderHostKeyModel], { description: 'ssh: the host key pinned for each host (learnt when created or at the first check that reached it); every connection checks it.' })
+  @ResolveField(() => [ProviderHostKeyModel], {
+    description: 'ssh: the host key pinned for each host (learnt when created or at the first check that reached it); every connection checks it.',
+  })
   hostKeys(@Parent() provider: ProviderModel & { hostKeys?: PinnedHosts }): ProviderHostKeyModel[] {
     return this.service.hostKeysOf(provider);
   }

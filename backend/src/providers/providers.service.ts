@@ -39,7 +39,6 @@ export interface ProviderInput {
   maxConcurrentJobs?: number | null;
 }
 
-
 @Injectable()
 export class ProvidersService {
   private readonly logger = new Logger(ProvidersService.name);
@@ -71,12 +70,7 @@ export class ProvidersService {
 
   /** Seeds the `local` provider: the portal's own host. */
   async ensureLocal(): Promise<void> {
-    await this.providers
-      .createQueryBuilder()
-      .insert()
-      .values({ name: LOCAL_PROVIDER_NAME, type: 'local', config: {} })
-      .orIgnore()
-      .execute();
+    await this.providers.createQueryBuilder().insert().values({ name: LOCAL_PROVIDER_NAME, type: 'local', config: {} }).orIgnore().execute();
   }
 
   /** Registers a provider after checking its settings and credentials; nothing is stored when anything is wrong. */
@@ -110,7 +104,8 @@ export class ProvidersService {
     const usage = new ProviderUsageQuery(id);
     await this.events.emitAsync(ProviderUsageQuery.NAME, usage);
     const users = usage.usedBy;
-    if (users.length) throw new AppError(ErrorCode.CONFLICT, `Provider "${provider.name}" is used by ${users.join(', ')}: retire those first.`, { usedBy: users });
+    if (users.length)
+      throw new AppError(ErrorCode.CONFLICT, `Provider "${provider.name}" is used by ${users.join(', ')}: retire those first.`, { usedBy: users });
     try {
       await this.providers.delete(id);
     } catch (err) {
@@ -125,7 +120,9 @@ export class ProvidersService {
   private async validated(
     current: ProviderEntity | null,
     input: ProviderInput,
-  ): Promise<Omit<ProviderEntity, 'id' | 'createdAt' | 'healthStatus' | 'healthMessage' | 'healthCheckedAt' | 'resources' | 'resourcesRefreshedAt' | 'hostKeys'>> {
+  ): Promise<
+    Omit<ProviderEntity, 'id' | 'createdAt' | 'healthStatus' | 'healthMessage' | 'healthCheckedAt' | 'resources' | 'resourcesRefreshedAt' | 'hostKeys'>
+  > {
     const fields: Record<string, string> = {};
     const name = input.name ?? current?.name ?? '';
     const type = (input.type ?? current?.type ?? '') as ProviderType;
@@ -143,7 +140,10 @@ export class ProvidersService {
     if (credentialId) {
       const c = await this.credentials.get(credentialId).catch(() => null);
       if (!c) fields.credentialId = 'is not a known credential';
-      else if (!allowed.includes(c.type)) fields.credentialId = allowed.length ? `a ${type} provider connects with ${allowed.join(' or ')}, not ${c.type}` : `a ${type} provider takes no credential`;
+      else if (!allowed.includes(c.type))
+        fields.credentialId = allowed.length
+          ? `a ${type} provider connects with ${allowed.join(' or ')}, not ${c.type}`
+          : `a ${type} provider takes no credential`;
       else if (!fields.config) Object.assign(fields, await this.endpointProblems(type, config, credentialId));
     } else if (type === 'openstack' || type === 'kubernetes') {
       fields.credentialId = `a ${type} provider needs a credential (${allowed.join(' or ')})`;
@@ -201,7 +201,11 @@ export class ProvidersService {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const file = join(dir, vault.id);
     await writeFile(file, vault.secrets.password, { mode: 0o600 });
-    return { ...materials, secrets: [...materials.secrets, vault.secrets.password], vaultIds: [...(materials.vaultIds ?? []), { label: vault.inputs.vault_id || 'default', file }] };
+    return {
+      ...materials,
+      secrets: [...materials.secrets, vault.secrets.password],
+      vaultIds: [...(materials.vaultIds ?? []), { label: vault.inputs.vault_id || 'default', file }],
+    };
   }
 
   /** What a run on this provider needs, made in its folder: inventory, credential files, environment, secrets. */
@@ -217,13 +221,23 @@ export class ProvidersService {
    * connection variables, credentials) and the site's variables, side by side in one run,
    * so a playbook targets `hosts: epc` and reads another site's `hostvars`.
    */
-  async materialsForSites(sites: { name: string; providerId: string; variables: Record<string, unknown>; hosts?: string[] }[], runDir: string): Promise<RunMaterials> {
+  async materialsForSites(
+    sites: { name: string; providerId: string; variables: Record<string, unknown>; hosts?: string[] }[],
+    runDir: string,
+  ): Promise<RunMaterials> {
     const parts: RunMaterials[] = [];
     for (const site of sites) {
       const provider = await this.providers.findOneBy({ id: site.providerId });
       if (!provider) throw notFound('Provider', site.providerId);
       const [credential, become] = await this.revealCredentials(provider);
-      parts.push(await buildMaterials(provider, credential, become, runDir, { group: site.name, siteVariables: site.variables, onlyHosts: site.hosts, decryptKey: this.decryptKey }));
+      parts.push(
+        await buildMaterials(provider, credential, become, runDir, {
+          group: site.name,
+          siteVariables: site.variables,
+          onlyHosts: site.hosts,
+          decryptKey: this.decryptKey,
+        }),
+      );
     }
     try {
       return combineMaterials(parts);
@@ -250,7 +264,14 @@ export class ProvidersService {
       const provider = await this.providers.findOneBy({ id: site.providerId });
       if (!provider) throw notFound('Provider', site.providerId);
       const [credential, become] = await this.describeCredentials(provider);
-      parts.push(await buildMaterials(provider, credential, become, DISPLAY_RUN_DIR, { group: site.name, siteVariables: site.variables, onlyHosts: site.hosts, display: true }));
+      parts.push(
+        await buildMaterials(provider, credential, become, DISPLAY_RUN_DIR, {
+          group: site.name,
+          siteVariables: site.variables,
+          onlyHosts: site.hosts,
+          display: true,
+        }),
+      );
     }
     try {
       return combineMaterials(parts).inventory;
@@ -264,7 +285,13 @@ export class ProvidersService {
     const describe = async (id: string | null): Promise<RevealedCredential | null> => {
       if (!id) return null;
       const c = await this.credentials.get(id);
-      return { id: c.id, name: c.name, type: c.type as RevealedCredential['type'], inputs: c.inputs, secrets: Object.fromEntries(c.secretFields.map((f) => [f, '********'])) };
+      return {
+        id: c.id,
+        name: c.name,
+        type: c.type as RevealedCredential['type'],
+        inputs: c.inputs,
+        secrets: Object.fromEntries(c.secretFields.map((f) => [f, '********'])),
+      };
     };
     return Promise.all([describe(provider.credentialId), describe(provider.becomeCredentialId)]);
   }
@@ -346,14 +373,22 @@ export class ProvidersService {
       const [row] = (await tx.query('SELECT health_status FROM providers WHERE id = $1 FOR UPDATE', [id])) as { health_status: string }[];
       const previous = row?.health_status ?? provider.healthStatus;
       const isChange = previous !== 'unknown' && previous !== result.status;
-      await tx.insert(ProviderHealthEntity, { providerId: id, status: result.status, message: result.message.slice(0, 2000), latencyMs: Date.now() - started, changed: isChange });
+      await tx.insert(ProviderHealthEntity, {
+        providerId: id,
+        status: result.status,
+        message: result.message.slice(0, 2000),
+        latencyMs: Date.now() - started,
+        changed: isChange,
+      });
       await tx.update(ProviderEntity, id, { healthStatus: result.status, healthMessage: result.message.slice(0, 2000), healthCheckedAt: new Date() });
       return isChange;
     });
     if (changed) {
       const what = result.status === 'down' ? 'went DOWN' : 'is back UP';
       this.logger.warn(`alarm: provider "${provider.name}" ${what}: ${result.message}`);
-      await this.pubsub.publish(channels.providerAlarms(), { providerId: id, name: provider.name, status: result.status, message: result.message }).catch(() => undefined);
+      await this.pubsub
+        .publish(channels.providerAlarms(), { providerId: id, name: provider.name, status: result.status, message: result.message })
+        .catch(() => undefined);
     }
     return this.get(id);
   }
@@ -372,7 +407,10 @@ export class ProvidersService {
     const [credential] = await this.revealCredentials(provider);
     let resources: Record<string, unknown>;
     try {
-      resources = provider.type === 'kubernetes' ? await kubernetesResources(this.bound(provider, credential), credential) : await openstackResources(provider, credential);
+      resources =
+        provider.type === 'kubernetes'
+          ? await kubernetesResources(this.bound(provider, credential), credential)
+          : await openstackResources(provider, credential);
     } catch (err) {
       const message = scrubber(credential ? Object.values(credential.secrets) : [])((err as Error).message);
       throw new AppError(ErrorCode.UNAVAILABLE, `Could not read the resources of "${provider.name}": ${message}`);
@@ -485,10 +523,14 @@ export class ProvidersService {
   async acceptHostKeys(id: string, hosts?: string[] | null): Promise<ProviderModel> {
     const provider = isUuid(id) ? await this.providers.findOneBy({ id }) : null;
     if (!provider) throw notFound('Provider', id);
-    if (provider.type !== 'ssh') throw validationFailed(`Provider "${provider.name}" is not an ssh provider: it has no host keys.`, { id: 'is not an ssh provider' });
+    if (provider.type !== 'ssh')
+      throw validationFailed(`Provider "${provider.name}" is not an ssh provider: it has no host keys.`, { id: 'is not an ssh provider' });
     const names = (provider.config as SshConfig).hosts.map((h) => h.name);
     const unknown = (hosts ?? []).filter((h) => !names.includes(h));
-    if (unknown.length) throw validationFailed(`Provider "${provider.name}" has no host ${unknown.join(', ')} (it has ${names.join(', ')}).`, { hosts: `unknown: ${unknown.join(', ')}` });
+    if (unknown.length)
+      throw validationFailed(`Provider "${provider.name}" has no host ${unknown.join(', ')} (it has ${names.join(', ')}).`, {
+        hosts: `unknown: ${unknown.join(', ')}`,
+      });
     const forget = hosts?.length ? hosts : names;
     const kept = Object.fromEntries(Object.entries(provider.hostKeys ?? {}).filter(([name]) => !forget.includes(name)));
     await this.providers.update(id, { hostKeys: kept as never });
@@ -496,7 +538,10 @@ export class ProvidersService {
     const learnt = await this.learnHostKeys(id);
     const missing = forget.filter((h) => !learnt.includes(h));
     if (missing.length) {
-      throw new AppError(ErrorCode.UNAVAILABLE, `The new host keys of ${missing.join(', ')} could not be read (host unreachable?): the next health check of "${provider.name}" learns them.`);
+      throw new AppError(
+        ErrorCode.UNAVAILABLE,
+        `The new host keys of ${missing.join(', ')} could not be read (host unreachable?): the next health check of "${provider.name}" learns them.`,
+      );
     }
     return this.get(id);
   }
@@ -536,19 +581,32 @@ export class ProvidersService {
             .spawn(
               'ssh',
               [
-                '-F', '/dev/null',
-                '-o', 'BatchMode=yes',
-                '-o', `UserKnownHostsFile=${file}`,
-                '-o', 'GlobalKnownHostsFile=/dev/null',
-                '-o', 'StrictHostKeyChecking=accept-new',
-                '-o', 'HashKnownHosts=no',
-                '-o', 'UpdateHostKeys=no',
-                '-o', 'PreferredAuthentications=none',
-                '-o', 'ConnectTimeout=10',
+                '-F',
+                '/dev/null',
+                '-o',
+                'BatchMode=yes',
+                '-o',
+                `UserKnownHostsFile=${file}`,
+                '-o',
+                'GlobalKnownHostsFile=/dev/null',
+                '-o',
+                'StrictHostKeyChecking=accept-new',
+                '-o',
+                'HashKnownHosts=no',
+                '-o',
+                'UpdateHostKeys=no',
+                '-o',
+                'PreferredAuthentications=none',
+                '-o',
+                'ConnectTimeout=10',
                 ...extra,
-                '-p', String(h.port ?? 22),
-                '-l', 'superfluid-host-key',
-                '--', h.address, 'true',
+                '-p',
+                String(h.port ?? 22),
+                '-l',
+                'superfluid-host-key',
+                '--',
+                h.address,
+                'true',
               ],
               { extendEnv: false, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir }, stdin: 'ignore', timeout: 20_000, reject: false },
               { cwd: dir, writable: [dir], network: true },
@@ -583,7 +641,9 @@ export class ProvidersService {
     }
     if (learnt.length) {
       await this.providers.update(provider.id, { hostKeys: pinned as never });
-      this.logger.log(`provider "${provider.name}": host keys pinned for ${learnt.map((n) => `${n} (${pinned[n].keys.map(fingerprint).join(', ')})`).join(', ')}`);
+      this.logger.log(
+        `provider "${provider.name}": host keys pinned for ${learnt.map((n) => `${n} (${pinned[n].keys.map(fingerprint).join(', ')})`).join(', ')}`,
+      );
     }
     return learnt;
   }

@@ -105,7 +105,10 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
         'kind: ServiceTemplate\nname: Three sites\ntype: bundle\ndialog: 5g-slice',
         'sites: { epc: { provider: { field: epc_provider } }, mec: { provider: { field: mec_provider } }, cran: { provider: { field: cran_provider } } }',
         'items:',
-        ...['epc', 'mec', 'cran'].map((site, index) => `  - { name: ${site}, site: ${site}, index: ${index}, provision: { repo: playbooks, playbook: hello.yml, provider: { field: ${site}_provider } } }`),
+        ...['epc', 'mec', 'cran'].map(
+          (site, index) =>
+            `  - { name: ${site}, site: ${site}, index: ${index}, provision: { repo: playbooks, playbook: hello.yml, provider: { field: ${site}_provider } } }`,
+        ),
         '',
       ].join('\n'),
     );
@@ -139,14 +142,25 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
     assert.equal(done.status, 'finished', done.message ?? '');
     const item = (name: string) => done.items.find((i) => i.name === name)!;
     const t = (s: string) => new Date(s).getTime();
-    assert.deepEqual(done.items.map((i) => [i.name, i.status]), [['network', 'successful'], ['app-a', 'successful'], ['app-b', 'successful'], ['summary', 'successful']]);
+    assert.deepEqual(
+      done.items.map((i) => [i.name, i.status]),
+      [
+        ['network', 'successful'],
+        ['app-a', 'successful'],
+        ['app-b', 'successful'],
+        ['summary', 'successful'],
+      ],
+    );
     // Dependency order, from the recorded timestamps.
     for (const app of ['app-a', 'app-b']) {
       assert.ok(t(item('network').finishedAt) <= t(item(app).startedAt), `${app} started after the network finished`);
       assert.ok(t(item(app).finishedAt) <= t(item('summary').startedAt), `summary started after ${app} finished`);
     }
     // Parallel within index 1: each application started before the other finished.
-    assert.ok(t(item('app-a').startedAt) < t(item('app-b').finishedAt) && t(item('app-b').startedAt) < t(item('app-a').finishedAt), 'app-a and app-b overlapped');
+    assert.ok(
+      t(item('app-a').startedAt) < t(item('app-b').finishedAt) && t(item('app-b').startedAt) < t(item('app-a').finishedAt),
+      'app-a and app-b overlapped',
+    );
     // Output passing.
     const netId = item('network').outputs!.net_id as string;
     assert.match(netId, /^net-alpha-/);
@@ -166,7 +180,11 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
     const retired = await ended(retire.data!.retireService.id);
     assert.equal(retired.status, 'finished', retired.message ?? '');
     const r = (name: string) => retired.items.find((i) => i.name === name)!;
-    assert.deepEqual(retired.items.map((i) => [i.name, i.index, i.status]).sort(), [['app-a', 0, 'successful'], ['app-b', 0, 'successful'], ['network', 1, 'successful']]);
+    assert.deepEqual(retired.items.map((i) => [i.name, i.index, i.status]).sort(), [
+      ['app-a', 0, 'successful'],
+      ['app-b', 0, 'successful'],
+      ['network', 1, 'successful'],
+    ]);
     for (const app of ['app-a', 'app-b']) assert.ok(t(r(app).finishedAt) <= t(r('network').startedAt), `${app} was removed before the network`);
     const networkJob = await app.gql<{ job: { stdout: string } }>('query($id: ID!) { job(id: $id) { stdout } }', { id: r('network').jobId });
     assert.match(networkJob.data!.job.stdout, new RegExp(`removing ${netId}`));
@@ -181,16 +199,25 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
     assert.equal(failed.state, 'wait');
     assert.match(failed.message ?? '', /Item "gate" failed: .*gate file .* is missing/s);
     assert.match(failed.message ?? '', /Already deployed and kept: network/);
-    assert.deepEqual(failed.items.map((i) => i.status), ['successful', 'failed', 'canceled'], 'what had not started will not start');
+    assert.deepEqual(
+      failed.items.map((i) => i.status),
+      ['successful', 'failed', 'canceled'],
+      'what had not started will not start',
+    );
     const networkJob = failed.items[0].jobId;
 
     // Fix the cause, then resume.
     await writeFile(join(gateDir, deployment), 'open');
-    const resumed = await app.gql<{ resumeServiceRequest: { status: string } }>('mutation($id: ID!) { resumeServiceRequest(id: $id) { status } }', { id: failed.id });
+    const resumed = await app.gql<{ resumeServiceRequest: { status: string } }>('mutation($id: ID!) { resumeServiceRequest(id: $id) { status } }', {
+      id: failed.id,
+    });
     assert.equal(resumed.errors, undefined, JSON.stringify(resumed.errors));
     const done = await ended(failed.id);
     assert.equal(done.status, 'finished', done.message ?? '');
-    assert.deepEqual(done.items.map((i) => i.status), ['successful', 'successful', 'successful']);
+    assert.deepEqual(
+      done.items.map((i) => i.status),
+      ['successful', 'successful', 'successful'],
+    );
     assert.equal(done.items[0].jobId, networkJob, 'the network was not run again');
     assert.equal(done.jobs.length, 4, 'network once, gate twice, after-gate once');
     assert.ok(done.transitions.some((x) => x.event === 'resumed' && x.state === 'wait'));
@@ -201,16 +228,22 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
 
   test('refresh_repositories, first in the machine, fetches the commit pushed since the last refresh and runs it', async () => {
     const upstream = join(work, 'upstream');
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@localhost', ...args], { cwd: upstream }).toString().trim();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@localhost', ...args], { cwd: upstream })
+        .toString()
+        .trim();
     await mkdir(upstream);
     git('init', '--quiet', '--initial-branch=main');
     const play = (word: string) => `- hosts: all\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug: { msg: "${word}" }\n`;
     await writeFile(join(upstream, 'site.yml'), play('first'));
     git('add', '--all');
     git('commit', '--quiet', '-m', 'one');
-    const made = await app.gql<{ createGitRepo: { commit: string } }>('mutation($u: String!) { createGitRepo(input: { name: "upstream", url: $u }) { commit } }', {
-      u: `file://${upstream}`,
-    });
+    const made = await app.gql<{ createGitRepo: { commit: string } }>(
+      'mutation($u: String!) { createGitRepo(input: { name: "upstream", url: $u }) { commit } }',
+      {
+        u: `file://${upstream}`,
+      },
+    );
     assert.equal(made.errors, undefined, JSON.stringify(made.errors));
     await writeFile(join(upstream, 'site.yml'), play('second'));
     git('commit', '--quiet', '-am', 'two');
@@ -227,17 +260,25 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
   test('a multi-site service records every provider it was deployed on: none of them can be deleted while it is active', async () => {
     const sites: Record<string, string> = {};
     for (const site of ['epc', 'mec', 'cran']) {
-      const made = await app.gql<{ createProvider: { id: string } }>('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', { i: { name: `three_${site}`, type: 'local' } });
+      const made = await app.gql<{ createProvider: { id: string } }>('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', {
+        i: { name: `three_${site}`, type: 'local' },
+      });
       assert.equal(made.errors, undefined, JSON.stringify(made.errors));
       sites[site] = made.data!.createProvider.id;
     }
     const ordered = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
-      i: { templateId: templates['Three sites'], dialogValues: { epc_provider: sites.epc, mec_provider: sites.mec, cran_provider: sites.cran, deployment: 'three', plmn: '00101' } },
+      i: {
+        templateId: templates['Three sites'],
+        dialogValues: { epc_provider: sites.epc, mec_provider: sites.mec, cran_provider: sites.cran, deployment: 'three', plmn: '00101' },
+      },
     });
     assert.equal(ordered.errors, undefined, JSON.stringify(ordered.errors));
     const done = await ended(ordered.data!.orderService.id);
     assert.equal(done.status, 'finished', done.message ?? '');
-    const service = await app.gql<{ service: { providerId: string; providerIds: string[] } }>('query($id: ID!) { service(id: $id) { providerId providerIds } }', { id: done.service!.id });
+    const service = await app.gql<{ service: { providerId: string; providerIds: string[] } }>(
+      'query($id: ID!) { service(id: $id) { providerId providerIds } }',
+      { id: done.service!.id },
+    );
     assert.equal(service.data!.service.providerId, sites.epc);
     assert.deepEqual([...service.data!.service.providerIds].sort(), Object.values(sites).sort());
 

@@ -65,7 +65,10 @@ export class RequestPlanner {
     const sites = template.inventory ? await this.inventorySites(template.inventory) : await this.planSites(template.sites, values);
     for (const item of template.items) {
       if (item.site && !sites?.some((s) => s.name === item.site)) {
-        throw new AppError(ErrorCode.CONFLICT, `Item "${item.name}" deploys site "${item.site}", which inventory "${template.inventory ?? '(none)'}" does not have.`);
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          `Item "${item.name}" deploys site "${item.site}", which inventory "${template.inventory ?? '(none)'}" does not have.`,
+        );
       }
     }
     const items: NewItem[] = [];
@@ -131,7 +134,11 @@ export class RequestPlanner {
     let vaultCredentialId: string | undefined;
     if (spec.vaultCredential) {
       const vault = (await this.credentials.list('vault_password')).find((c) => c.name === spec.vaultCredential);
-      if (!vault) throw new AppError(ErrorCode.UNAVAILABLE, `The vault credential "${spec.vaultCredential}" this catalog item needs does not exist: create it (type vault_password).`);
+      if (!vault)
+        throw new AppError(
+          ErrorCode.UNAVAILABLE,
+          `The vault credential "${spec.vaultCredential}" this catalog item needs does not exist: create it (type vault_password).`,
+        );
       vaultCredentialId = vault.id;
     }
     let sealedVars: RunPlan['sealedVars'];
@@ -139,7 +146,15 @@ export class RequestPlanner {
       const id = randomUUID();
       sealedVars = { id, ciphertext: this.box.encrypt(JSON.stringify(secretVars), sealedAad(id)) };
     }
-    return { repoId: repo.id, commit: repo.commit, playbook, providerId, extraVars, ...(vaultCredentialId ? { vaultCredentialId } : {}), ...(sealedVars ? { sealedVars } : {}) };
+    return {
+      repoId: repo.id,
+      commit: repo.commit,
+      playbook,
+      providerId,
+      extraVars,
+      ...(vaultCredentialId ? { vaultCredentialId } : {}),
+      ...(sealedVars ? { sealedVars } : {}),
+    };
   }
 
   /** The template's options with the order's own, each of which the template must allow. */
@@ -148,7 +163,12 @@ export class RequestPlanner {
     const parsed = jobOptionsSchema.safeParse(given);
     if (!parsed.success) {
       const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-      throw validationFailed(`Job options are not valid — ${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ')}`, fields);
+      throw validationFailed(
+        `Job options are not valid — ${Object.entries(fields)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('; ')}`,
+        fields,
+      );
     }
     const allowed = new Set(template.provision?.overridable ?? []);
     const refused = Object.keys(parsed.data).filter((name) => !allowed.has(name as JobOptionName));
@@ -197,4 +217,3 @@ const sealedAad = (id: string) => `superfluid/request-secrets/${id}`;
 export function masked(values: Record<string, unknown>, secretFields: string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, secretFields.includes(k) && v !== undefined && v !== '' ? '********' : v]));
 }
-

@@ -136,8 +136,11 @@ export class RequestStore {
       )) as { id: string }[];
       return rows[0].id;
     } catch (err) {
-      const driver = (err as { driverError?: { code?: string; constraint?: string }; code?: string; constraint?: string }).driverError ?? (err as { code?: string; constraint?: string });
-      if (driver.code === '23505' && driver.constraint === 'UQ_service_requests_open_retirement') throw new AppError(ErrorCode.CONFLICT, OPEN_LIFECYCLE_CONFLICT);
+      const driver =
+        (err as { driverError?: { code?: string; constraint?: string }; code?: string; constraint?: string }).driverError ??
+        (err as { code?: string; constraint?: string });
+      if (driver.code === '23505' && driver.constraint === 'UQ_service_requests_open_retirement')
+        throw new AppError(ErrorCode.CONFLICT, OPEN_LIFECYCLE_CONFLICT);
       throw err;
     }
   }
@@ -151,10 +154,9 @@ export class RequestStore {
    */
   async transition(id: string, from: RequestStatus[], to: RequestStatus, message?: string | null, tx?: EntityManager): Promise<boolean> {
     const finished = TERMINAL_REQUEST_STATUSES.includes(to);
-    const result = await (tx ?? this.db.manager).getRepository(ServiceRequestEntity).update(
-      { id, status: In(from) },
-      { status: to, ...(message !== undefined ? { message } : {}), ...(finished ? { finishedAt: new Date() } : {}) },
-    );
+    const result = await (tx ?? this.db.manager)
+      .getRepository(ServiceRequestEntity)
+      .update({ id, status: In(from) }, { status: to, ...(message !== undefined ? { message } : {}), ...(finished ? { finishedAt: new Date() } : {}) });
     const moved = (result.affected ?? 0) > 0;
     // Not awaited: a subscriber re-reads the request at each message, so the message need not be
     // out before the caller goes on (a worker starting the playbook, say).
@@ -218,13 +220,17 @@ export class RequestStore {
    */
   async resume(id: string, state: string, by: string): Promise<boolean> {
     const resumed = await this.db.transaction(async (tx) => {
-      const moved = await tx.update(ServiceRequestEntity, { id, status: 'failed' }, {
-        status: 'queued',
-        stateAttempt: 0,
-        stateEnteredAt: new Date(),
-        finishedAt: null,
-        message: `Resumed by ${by} from state "${state}".`,
-      });
+      const moved = await tx.update(
+        ServiceRequestEntity,
+        { id, status: 'failed' },
+        {
+          status: 'queued',
+          stateAttempt: 0,
+          stateEnteredAt: new Date(),
+          finishedAt: null,
+          message: `Resumed by ${by} from state "${state}".`,
+        },
+      );
       if (!moved.affected) return false;
       await tx.update(RequestItemEntity, { requestId: id, status: In(['failed', 'canceled']) }, { status: 'pending', message: null, finishedAt: null });
       await tx.insert(RequestTransitionEntity, { requestId: id, state, event: 'resumed', attempt: 0, message: `by ${by}` });
@@ -238,7 +244,11 @@ export class RequestStore {
   async cancelNotStarted(id: string, message: string): Promise<boolean> {
     const canceled = await this.db.transaction(async (tx) => {
       if (!(await this.transition(id, ['pending', 'queued'], 'canceled', message, tx))) return false;
-      await tx.update(RequestItemEntity, { requestId: id, status: In(['pending', 'queued']) }, { status: 'canceled', message: 'Not started: the request was canceled.', finishedAt: new Date() });
+      await tx.update(
+        RequestItemEntity,
+        { requestId: id, status: In(['pending', 'queued']) },
+        { status: 'canceled', message: 'Not started: the request was canceled.', finishedAt: new Date() },
+      );
       return true;
     });
     if (canceled) await this.publishChange(id);
@@ -275,7 +285,12 @@ export class RequestStore {
   }
 
   /** Ends a running item with its outcome, and publishes the request's change. */
-  async finishItem(item: Pick<RequestItemEntity, 'id' | 'requestId'>, status: Extract<ItemStatus, 'successful' | 'failed' | 'canceled'>, outputs: Record<string, unknown> | null, message: string | null): Promise<void> {
+  async finishItem(
+    item: Pick<RequestItemEntity, 'id' | 'requestId'>,
+    status: Extract<ItemStatus, 'successful' | 'failed' | 'canceled'>,
+    outputs: Record<string, unknown> | null,
+    message: string | null,
+  ): Promise<void> {
     await this.db.query(`UPDATE request_items SET status = $2, outputs = $3, message = $4, finished_at = now() WHERE id = $1 AND status = 'running'`, [
       item.id,
       status,
@@ -287,7 +302,9 @@ export class RequestStore {
 
   /** Nothing more of the request starts: its pending and queued items are canceled. */
   async cancelOpenItems(requestId: string, message: string): Promise<void> {
-    await this.db.getRepository(RequestItemEntity).update({ requestId, status: In(['pending', 'queued']) }, { status: 'canceled', message, finishedAt: new Date() });
+    await this.db
+      .getRepository(RequestItemEntity)
+      .update({ requestId, status: In(['pending', 'queued']) }, { status: 'canceled', message, finishedAt: new Date() });
   }
 
   /** An item's plan after a refresh moved it to a new commit. */

@@ -5,7 +5,19 @@ import { RequestsService } from './requests.service.js';
 import { TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
 
 /** The request's own columns: a subscriber selecting only these is told of their changes only. */
-const ROW_FIELDS = new Set(['__typename', 'id', 'status', 'message', 'dialogValues', 'createdAt', 'updatedAt', 'finishedAt', 'templateId', 'state', 'stateAttempt']);
+const ROW_FIELDS = new Set([
+  '__typename',
+  'id',
+  'status',
+  'message',
+  'dialogValues',
+  'createdAt',
+  'updatedAt',
+  'finishedAt',
+  'templateId',
+  'state',
+  'stateAttempt',
+]);
 
 /** Re-read the request after this long without a message (pub/sub can lose one). */
 const IDLE_MS = 5_000;

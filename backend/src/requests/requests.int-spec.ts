@@ -13,9 +13,19 @@ interface Request {
   status: string;
   message: string | null;
   finishedAt: string | null;
-  jobs: { id: string; status: string; returnCode: number | null; stdout: string; error: string | null; command: string[]; eventCount: number;
-    eventsEmitted: number | null; eventsComplete: boolean | null; hostSummaries: { host: string; ok: number; changed: number; failures: number; unreachable: number; skipped: number }[];
-    events: { seq: number; event: string; host: string | null; task: string | null }[] }[];
+  jobs: {
+    id: string;
+    status: string;
+    returnCode: number | null;
+    stdout: string;
+    error: string | null;
+    command: string[];
+    eventCount: number;
+    eventsEmitted: number | null;
+    eventsComplete: boolean | null;
+    hostSummaries: { host: string; ok: number; changed: number; failures: number; unreachable: number; skipped: number }[];
+    events: { seq: number; event: string; host: string | null; task: string | null }[];
+  }[];
   service: { id: string; name: string; outputs: Record<string, unknown> } | null;
 }
 
@@ -78,7 +88,11 @@ describe('ordering "Run a playbook" on real Postgres, Redis, git and ansible-pla
     assert.equal(names[0], 'playbook_on_start');
     assert.equal(names.at(-1), 'playbook_on_stats');
     assert.ok(job.events.some((e) => e.event === 'runner_on_ok' && e.host === 'localhost' && e.task === 'Greet'));
-    assert.deepEqual(job.events.map((e) => e.seq), names.map((_, i) => i + 1), 'events are stored in order, without gaps');
+    assert.deepEqual(
+      job.events.map((e) => e.seq),
+      names.map((_, i) => i + 1),
+      'events are stored in order, without gaps',
+    );
     assert.equal(job.eventCount, job.events.length);
     assert.equal(job.eventsEmitted, job.eventCount, 'every event Ansible emitted was stored');
     assert.equal(job.eventsComplete, true);
@@ -163,15 +177,18 @@ describe('ordering "Run a playbook" on real Postgres, Redis, git and ansible-pla
     const res = await order(app, { playbook: 'hello.yml' });
     const r = await finished(app, res.data!.orderService.id);
     const job = r.jobs[0];
-    const events = await app.subscribe<{ seq: number; event: string }>(
-      'subscription($j: ID!, $a: Int!) { jobEvents(jobId: $j, afterSeq: $a) { seq event } }',
-      { j: job.id, a: 3 },
+    const events = await app.subscribe<{ seq: number; event: string }>('subscription($j: ID!, $a: Int!) { jobEvents(jobId: $j, afterSeq: $a) { seq event } }', {
+      j: job.id,
+      a: 3,
+    });
+    assert.deepEqual(
+      events.map((e) => e.seq),
+      job.events.filter((e) => e.seq > 3).map((e) => e.seq),
     );
-    assert.deepEqual(events.map((e) => e.seq), job.events.filter((e) => e.seq > 3).map((e) => e.seq));
-    const chunks = await app.subscribe<{ offset: number; text: string }>(
-      'subscription($j: ID!, $o: Int!) { jobLog(jobId: $j, offset: $o) { offset text } }',
-      { j: job.id, o: 10 },
-    );
+    const chunks = await app.subscribe<{ offset: number; text: string }>('subscription($j: ID!, $o: Int!) { jobLog(jobId: $j, offset: $o) { offset text } }', {
+      j: job.id,
+      o: 10,
+    });
     assert.equal(chunks.map((c) => c.text).join(''), job.stdout.slice(10));
   });
 
@@ -181,7 +198,11 @@ describe('ordering "Run a playbook" on real Postgres, Redis, git and ansible-pla
       id: res.data!.orderService.id,
     });
     assert.equal(updates.at(-1)?.status, 'finished');
-    assert.deepEqual([...new Set(updates.map((u) => u.status))], updates.map((u) => u.status), 'no status is repeated');
+    assert.deepEqual(
+      [...new Set(updates.map((u) => u.status))],
+      updates.map((u) => u.status),
+      'no status is repeated',
+    );
   });
 
   test('limits: a body over MAX_BODY_BYTES is refused before it reaches GraphQL', async () => {
@@ -216,7 +237,9 @@ describe('a page opened on a request right after ordering it', () => {
         return r.data?.serviceRequest.jobs[0]?.id;
       });
       const streams = {
-        serviceRequestUpdated: settle(app.subscribe<{ status: string }>('subscription($id: ID!) { serviceRequestUpdated(id: $id) { status } }', { id: requestId })),
+        serviceRequestUpdated: settle(
+          app.subscribe<{ status: string }>('subscription($id: ID!) { serviceRequestUpdated(id: $id) { status } }', { id: requestId }),
+        ),
         jobLog: settle(app.subscribe<{ offset: number; text: string }>('subscription($j: ID!) { jobLog(jobId: $j, offset: 0) { offset text } }', { j: jobId })),
         jobEvents: settle(app.subscribe<{ seq: number }>('subscription($j: ID!) { jobEvents(jobId: $j, afterSeq: 0) { seq } }', { j: jobId })),
       };
@@ -236,7 +259,11 @@ describe('a page opened on a request right after ordering it', () => {
         end += c.text.length;
       }
       assert.equal(streams.jobEvents.error, undefined, `jobEvents failed: ${String(streams.jobEvents.error)}`);
-      assert.deepEqual(streams.jobEvents.value!.map((e) => e.seq), job.events.map((e) => e.seq), 'every stored event was streamed, once, in order');
+      assert.deepEqual(
+        streams.jobEvents.value!.map((e) => e.seq),
+        job.events.map((e) => e.seq),
+        'every stored event was streamed, once, in order',
+      );
       assert.equal(streams.serviceRequestUpdated.error, undefined, `serviceRequestUpdated failed: ${String(streams.serviceRequestUpdated.error)}`);
       assert.equal(streams.serviceRequestUpdated.value!.at(-1)?.status, 'finished');
     } finally {
@@ -335,7 +362,8 @@ describe('crashes and lost queues (Postgres is the source of truth)', () => {
     await first.stop();
     const second = await startTestApp(env, {}, { owner: false });
     try {
-      const repos = (await second.gql<{ gitRepos: { commit: string; playbooks: { path: string }[] }[] }>('{ gitRepos { commit playbooks { path } } }')).data!.gitRepos;
+      const repos = (await second.gql<{ gitRepos: { commit: string; playbooks: { path: string }[] }[] }>('{ gitRepos { commit playbooks { path } } }')).data!
+        .gitRepos;
       assert.equal(repos.length, 1);
       assert.equal(repos[0].commit, commit1);
       assert.ok(repos[0].playbooks.some((p) => p.path === 'hello.yml'));
@@ -379,16 +407,23 @@ describe('canceling a request before it starts', () => {
       // A worker arrives and takes the queued messages: they find the requests canceled.
       worker = await startTestApp(env, { ROLE: 'worker' }, { owner: false });
       const requestsQueue = worker.app.get(QueueService).queue(QueueName.REQUESTS);
-      await waitFor('the worker to take the queued messages', async () => Object.values(await requestsQueue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')).every((n) => n === 0));
+      await waitFor('the worker to take the queued messages', async () =>
+        Object.values(await requestsQueue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')).every((n) => n === 0),
+      );
       for (const id of ids) {
-        const r = (await api.gql<{ serviceRequest: Request & { items: { status: string }[] } }>(
-          'query($id: ID!) { serviceRequest(id: $id) { status jobs { id } items { status } service { id } } }',
-          { id },
-        )).data!.serviceRequest;
+        const r = (
+          await api.gql<{ serviceRequest: Request & { items: { status: string }[] } }>(
+            'query($id: ID!) { serviceRequest(id: $id) { status jobs { id } items { status } service { id } } }',
+            { id },
+          )
+        ).data!.serviceRequest;
         assert.equal(r.status, 'canceled');
         assert.deepEqual(r.jobs, [], 'no playbook ran');
         assert.equal(r.service, null);
-        assert.ok(r.items.every((i) => i.status === 'canceled'), JSON.stringify(r.items));
+        assert.ok(
+          r.items.every((i) => i.status === 'canceled'),
+          JSON.stringify(r.items),
+        );
       }
       assert.equal(await count(api, 'jobs'), 0);
     } finally {

@@ -39,7 +39,16 @@ import { ServiceRequestEntity } from './service-request.entity.js';
     UsersModule,
     StateMachineDefinitionsModule,
   ],
-  providers: [RequestStore, RequestQueue, RequestPlanner, RequestsService, RequestStreamsService, RequestsResolver, ServiceRequestLinkResolver, JobRequestLinkResolver],
+  providers: [
+    RequestStore,
+    RequestQueue,
+    RequestPlanner,
+    RequestsService,
+    RequestStreamsService,
+    RequestsResolver,
+    ServiceRequestLinkResolver,
+    JobRequestLinkResolver,
+  ],
   exports: [RequestStore, RequestQueue, RequestPlanner, RequestsService],
 })
 export class RequestsModule {}

@@ -29,7 +29,7 @@ export class RequestsResolver {
 
   @Mutation(() => ServiceRequestModel, {
     description:
-      "Run a failed bundle request again from the state that failed, after its cause was fixed: failed items run again, succeeded ones are kept, and the same commits are used.",
+      'Run a failed bundle request again from the state that failed, after its cause was fixed: failed items run again, succeeded ones are kept, and the same commits are used.',
   })
   resumeServiceRequest(@CurrentUser() user: UserModel, @Args('id', { type: () => ID }) id: string): Promise<ServiceRequestModel> {
     return this.requests.resume(user, id);
@@ -53,7 +53,10 @@ export class RequestsResolver {
     }));
   }
 
-  @ResolveField(() => RequestMachineModel, { nullable: true, description: 'The state machine the request follows (pinned when it was ordered), and what it does.' })
+  @ResolveField(() => RequestMachineModel, {
+    nullable: true,
+    description: 'The state machine the request follows (pinned when it was ordered), and what it does.',
+  })
   async machine(@Parent() request: ServiceRequestModel): Promise<RequestMachineModel | null> {
     const full = await this.store.load(request.id);
     if (!full) return null;

@@ -67,7 +67,10 @@ export class RequestsService {
       throw new AppError(ErrorCode.CONFLICT, 'A retirement is retried with retireService, or resumed with resumeServiceRequest.');
     }
     if (previous.plan.action !== 'provision') {
-      throw new AppError(ErrorCode.CONFLICT, `A ${previous.plan.action} request is not ordered again: resume it with resumeServiceRequest, or start a new ${previous.plan.action}.`);
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `A ${previous.plan.action} request is not ordered again: resume it with resumeServiceRequest, or start a new ${previous.plan.action}.`,
+      );
     }
     const template = await this.fullTemplate(previous.templateId);
     const previousItems = await this.store.items(previous.id);
@@ -102,7 +105,8 @@ export class RequestsService {
     if (request.plan.action === 'provision' && items.length === 1 && items[0].name === SINGLE_ITEM) {
       throw new AppError(ErrorCode.CONFLICT, 'A single playbook is run again with retryServiceRequest: resume is for bundles, whose succeeded items it keeps.');
     }
-    if (request.status !== 'failed' || !request.state) throw new AppError(ErrorCode.CONFLICT, `This request is ${request.status}: only a failed request can be resumed.`);
+    if (request.status !== 'failed' || !request.state)
+      throw new AppError(ErrorCode.CONFLICT, `This request is ${request.status}: only a failed request can be resumed.`);
     if (!(await this.store.resume(id, request.state, user.username))) {
       throw new AppError(ErrorCode.CONFLICT, 'This request is no longer failed: only a failed request can be resumed.');
     }

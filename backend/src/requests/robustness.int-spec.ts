@@ -97,7 +97,9 @@ describe('hostile input and concurrency', () => {
   test('many refreshes of one repository at once all answer, and the API stays responsive meanwhile', async () => {
     const repos = await app.gql<{ gitRepos: { id: string; commit: string }[] }>('{ gitRepos { id commit } }');
     const { id, commit } = repos.data!.gitRepos[0];
-    const refreshes = Array.from({ length: 25 }, () => app.gql<{ refreshGitRepo: { commit: string } }>('mutation($id: ID!) { refreshGitRepo(id: $id) { commit } }', { id }));
+    const refreshes = Array.from({ length: 25 }, () =>
+      app.gql<{ refreshGitRepo: { commit: string } }>('mutation($id: ID!) { refreshGitRepo(id: $id) { commit } }', { id }),
+    );
     const me = await app.gql<{ me: { username: string } }>('{ me { username } }');
     assert.equal(me.data?.me.username, 'admin');
     for (const res of await Promise.all(refreshes)) {
@@ -138,9 +140,19 @@ describe('the queue', () => {
       for (let i = 0; i < 3; i++) ids.push((await order(app, { playbook: 'slow.yml' })).data!.orderService.id);
       const positions = [];
       for (const id of ids) {
-        positions.push((await app.gql<{ serviceRequest: { status: string; queuePosition: number | null } }>('query($id: ID!) { serviceRequest(id: $id) { status queuePosition } }', { id })).data!.serviceRequest);
+        positions.push(
+          (
+            await app.gql<{ serviceRequest: { status: string; queuePosition: number | null } }>(
+              'query($id: ID!) { serviceRequest(id: $id) { status queuePosition } }',
+              { id },
+            )
+          ).data!.serviceRequest,
+        );
       }
-      assert.deepEqual(positions, [1, 2, 3].map((queuePosition) => ({ status: 'queued', queuePosition })));
+      assert.deepEqual(
+        positions,
+        [1, 2, 3].map((queuePosition) => ({ status: 'queued', queuePosition })),
+      );
     } finally {
       await app.stop();
     }
@@ -158,12 +170,17 @@ describe('job options (ansible-playbook arguments)', () => {
     const app = await startTestApp(await newEnv(), { PLAYBOOKS_DIR: await fixturePlaybooks(), CATALOG_DIR: catalog });
     try {
       const res = await app.gql<{ orderService: { id: string } }>(ORDER, {
-        i: { templateId: await templateIdOf(app, 'Run a playbook'), dialogValues: { playbook: 'slow.yml', extra_vars: 'secs: 1' }, jobOptions: { check: true, verbosity: 2, tags: ['never-used'] } },
+        i: {
+          templateId: await templateIdOf(app, 'Run a playbook'),
+          dialogValues: { playbook: 'slow.yml', extra_vars: 'secs: 1' },
+          jobOptions: { check: true, verbosity: 2, tags: ['never-used'] },
+        },
       });
       assert.equal(res.errors, undefined);
       const r = await ended(app, res.data!.orderService.id);
       assert.equal(r.status, 'finished', r.message ?? '');
-      const job = (await app.gql<{ job: { command: string[]; stdout: string } }>('query($id: ID!) { job(id: $id) { command stdout } }', { id: r.jobs[0].id })).data!.job;
+      const job = (await app.gql<{ job: { command: string[]; stdout: string } }>('query($id: ID!) { job(id: $id) { command stdout } }', { id: r.jobs[0].id }))
+        .data!.job;
       assert.deepEqual(job.command.slice(-5), ['--tags=never-used', '--check', '-vv', '--', 'slow.yml']);
       assert.deepEqual(r.service?.outputs, {}, 'with --tags=never-used no task ran, so nothing was returned');
 
@@ -178,7 +195,11 @@ describe('job options (ansible-playbook arguments)', () => {
       assert.equal(refused.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
       assert.match(refused.errors?.[0].message ?? '', /does not let an order set check/);
 
-      const fixed = await ended(app, (await app.gql<{ orderService: { id: string } }>(ORDER, { i: { templateId: fixedId, dialogValues: { playbook: 'slow.yml', extra_vars: 'secs: 1' } } })).data!.orderService.id);
+      const fixed = await ended(
+        app,
+        (await app.gql<{ orderService: { id: string } }>(ORDER, { i: { templateId: fixedId, dialogValues: { playbook: 'slow.yml', extra_vars: 'secs: 1' } } }))
+          .data!.orderService.id,
+      );
       const fixedJob = (await app.gql<{ job: { command: string[] } }>('query($id: ID!) { job(id: $id) { command } }', { id: fixed.jobs[0].id })).data!.job;
       assert.ok(fixedJob.command.includes('-v'), "the template's own options apply");
     } finally {
@@ -246,8 +267,15 @@ describe('runs and their outcome', () => {
     try {
       const id = (await order(app, { playbook: 'slow.yml', extra_vars: 'secs: 300' })).data!.orderService.id;
       const jobId = (await running(app, id)).jobs[0].id;
-      await waitFor('the pause task to start', async () => (await app.sql<{ n: string }>(`SELECT count(*) AS n FROM job_events WHERE job_id = $1 AND event = 'runner_on_start'`, [jobId]))[0].n === '1');
-      const res = await app.gql<{ cancelJob: { id: string; cancelRequestedAt: string | null } }>('mutation($id: ID!) { cancelJob(id: $id) { id cancelRequestedAt } }', { id: jobId });
+      await waitFor(
+        'the pause task to start',
+        async () =>
+          (await app.sql<{ n: string }>(`SELECT count(*) AS n FROM job_events WHERE job_id = $1 AND event = 'runner_on_start'`, [jobId]))[0].n === '1',
+      );
+      const res = await app.gql<{ cancelJob: { id: string; cancelRequestedAt: string | null } }>(
+        'mutation($id: ID!) { cancelJob(id: $id) { id cancelRequestedAt } }',
+        { id: jobId },
+      );
       assert.equal(res.errors, undefined);
       assert.ok(res.data?.cancelJob.cancelRequestedAt);
       const r = await ended(app, id);
@@ -257,7 +285,10 @@ describe('runs and their outcome', () => {
       assert.equal(job.status, 'canceled');
       assert.match(job.stdout, /TASK \[ansible.builtin.pause\]/, 'the output so far is kept');
       assert.equal(r.service, null);
-      const left = execFileSync('ps', ['-eo', 'args']).toString().split('\n').filter((line) => line.includes(jobId));
+      const left = execFileSync('ps', ['-eo', 'args'])
+        .toString()
+        .split('\n')
+        .filter((line) => line.includes(jobId));
       assert.deepEqual(left, [], 'no process of the run is left');
       const again = await app.gql('mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: jobId });
       assert.equal(again.errors?.[0].extensions?.code, 'CONFLICT');
@@ -274,11 +305,18 @@ describe('runs and their outcome', () => {
       await app.sql(`UPDATE jobs SET finished_at = now() - interval '2 days' WHERE id = $1`, [old.jobs[0].id]);
       const queues = app.app.get(QueueService);
       const schedulers = await queues.queue(QueueName.MAINTENANCE).getJobSchedulers();
-      assert.ok(schedulers.some((s) => s.key === 'purge-job-output' || s.id === 'purge-job-output'), 'the cleanup is scheduled');
+      assert.ok(
+        schedulers.some((s) => s.key === 'purge-job-output' || s.id === 'purge-job-output'),
+        'the cleanup is scheduled',
+      );
       await queues.add(QueueName.MAINTENANCE, JobName.PURGE_JOB_OUTPUT, {}, 'purge-now');
       const JOB = 'query($id: ID!) { job(id: $id) { status stdout eventCount outputPurgedAt events { seq } } }';
       const purged = await waitFor('the old job to be purged', async () => {
-        const job = (await app.gql<{ job: { status: string; stdout: string; eventCount: number; outputPurgedAt: string | null; events: unknown[] } }>(JOB, { id: old.jobs[0].id })).data!.job;
+        const job = (
+          await app.gql<{ job: { status: string; stdout: string; eventCount: number; outputPurgedAt: string | null; events: unknown[] } }>(JOB, {
+            id: old.jobs[0].id,
+          })
+        ).data!.job;
         return job.outputPurgedAt ? job : undefined;
       });
       assert.equal(purged.stdout, '');
@@ -321,10 +359,9 @@ describe('runs and their outcome', () => {
       assert.equal(r.status, 'failed');
       assert.match(r.message ?? '', /ghost: .*(Connection refused|port 1)/);
       const job = (
-        await app.gql<{ job: { returnCode: number; hostSummaries: { host: string; unreachable: number }[]; events: { event: string; host: string | null }[] } }>(
-          'query($id: ID!) { job(id: $id) { returnCode hostSummaries { host unreachable } events { event host } } }',
-          { id: r.jobs[0].id },
-        )
+        await app.gql<{
+          job: { returnCode: number; hostSummaries: { host: string; unreachable: number }[]; events: { event: string; host: string | null }[] };
+        }>('query($id: ID!) { job(id: $id) { returnCode hostSummaries { host unreachable } events { event host } } }', { id: r.jobs[0].id })
       ).data!.job;
       assert.equal(job.returnCode, 4);
       assert.ok(job.events.some((e) => e.event === 'runner_on_unreachable' && e.host === 'ghost'));

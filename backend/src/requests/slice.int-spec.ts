@@ -23,7 +23,8 @@ interface Request {
   items: Item[];
   service: { id: string; status: string } | null;
 }
-const REQUEST = 'query($id: ID!) { serviceRequest(id: $id) { id status message items { name site index status startedAt finishedAt outputs } service { id status } } }';
+const REQUEST =
+  'query($id: ID!) { serviceRequest(id: $id) { id status message items { name site index status startedAt finishedAt outputs } service { id status } } }';
 const PORTS = { epc: 18001, mec: 18002, cran: 18003 } as const;
 
 describe('the 5G slice across three SSH sites (network namespaces), through the portal', () => {
@@ -71,12 +72,20 @@ describe('the 5G slice across three SSH sites (network namespaces), through the 
     return res.data!.orderService.id;
   };
   const ended = (id: string) =>
-    waitFor(`request ${id}`, async () => {
-      const r = (await app.gql<{ serviceRequest: Request }>(REQUEST, { id })).data!.serviceRequest;
-      return ['finished', 'failed', 'canceled'].includes(r.status) && r;
-    }, 180_000);
+    waitFor(
+      `request ${id}`,
+      async () => {
+        const r = (await app.gql<{ serviceRequest: Request }>(REQUEST, { id })).data!.serviceRequest;
+        return ['finished', 'failed', 'canceled'].includes(r.status) && r;
+      },
+      180_000,
+    );
   const health = (site: 'epc' | 'mec' | 'cran') =>
-    JSON.parse(sites.hubExec(['curl', '-s', '-m', '5', `http://${address(site)}:${PORTS[site]}/health`])) as { status: string; name: string; depends: Record<string, string> };
+    JSON.parse(sites.hubExec(['curl', '-s', '-m', '5', `http://${address(site)}:${PORTS[site]}/health`])) as {
+      status: string;
+      name: string;
+      depends: Record<string, string>;
+    };
   const answers = (site: 'epc' | 'mec' | 'cran') => {
     try {
       sites.hubExec(['nc', '-z', '-w', '1', address(site), String(PORTS[site])]);
@@ -90,7 +99,14 @@ describe('the 5G slice across three SSH sites (network namespaces), through the 
     const done = await ended(await order('lab'));
     assert.equal(done.status, 'finished', done.message ?? '');
     const item = (name: string) => done.items.find((i) => i.name === name)!;
-    assert.deepEqual(done.items.map((i) => [i.name, i.site, i.index]), [['epc', 'epc', 0], ['mec', 'mec', 1], ['cran', 'cran', 2]]);
+    assert.deepEqual(
+      done.items.map((i) => [i.name, i.site, i.index]),
+      [
+        ['epc', 'epc', 0],
+        ['mec', 'mec', 1],
+        ['cran', 'cran', 2],
+      ],
+    );
     const t = (s: string) => new Date(s).getTime();
     assert.ok(t(item('epc').finishedAt) <= t(item('mec').startedAt), 'the MEC started after the EPC was up');
     assert.ok(t(item('mec').finishedAt) <= t(item('cran').startedAt), 'the CRAN started after the MEC was up');
@@ -132,9 +148,13 @@ describe('the 5G slice across three SSH sites (network namespaces), through the 
 
   test('a MEC application registers its traffic rule with the TOF (a stand-in implementing its documented API); 409 and 400 fail clearly; retiring deletes the rule', async () => {
     const mec = sites.sites.find((s) => s.name === 'mec')!;
-    const stub = spawn('ip', ['netns', 'exec', mec.namespace, 'python3', join(PROJECT_ROOT, 'backend/src/testing/tof-api.py'), '--listen', mec.address, '--port', '8181'], {
-      stdio: 'ignore',
-    });
+    const stub = spawn(
+      'ip',
+      ['netns', 'exec', mec.namespace, 'python3', join(PROJECT_ROOT, 'backend/src/testing/tof-api.py'), '--listen', mec.address, '--port', '8181'],
+      {
+        stdio: 'ignore',
+      },
+    );
     try {
       await waitFor('the TOF stand-in', async () => {
         try {
@@ -145,12 +165,30 @@ describe('the 5G slice across three SSH sites (network namespaces), through the 
         }
       });
       const tofUrl = `http://${mec.address}:8181`;
-      const services = () => JSON.parse(sites.hubExec(['curl', '-s', '-m', '5', `${tofUrl}/service`])) as { name: string; rules: Record<string, string>; chain: Record<string, string[]> }[];
+      const services = () =>
+        JSON.parse(sites.hubExec(['curl', '-s', '-m', '5', `${tofUrl}/service`])) as {
+          name: string;
+          rules: Record<string, string>;
+          chain: Record<string, string[]>;
+        }[];
       const list = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('{ serviceTemplates(catalog: "5G") { id name } }');
       const mecApp = list.data!.serviceTemplates.find((t) => t.name === 'MEC application with a traffic-offload rule')!.id;
       const orderApp = async (name: string, nwSrc: string) => {
         const res = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
-          i: { templateId: mecApp, dialogValues: { provider: providers.mec, app_name: name, tof_url: tofUrl, priority: 200, nw_src: nwSrc, protocol: '6', tp_dst: 8080, ue_net: [], net_ue: [] } },
+          i: {
+            templateId: mecApp,
+            dialogValues: {
+              provider: providers.mec,
+              app_name: name,
+              tof_url: tofUrl,
+              priority: 200,
+              nw_src: nwSrc,
+              protocol: '6',
+              tp_dst: 8080,
+              ue_net: [],
+              net_ue: [],
+            },
+          },
         });
         assert.equal(res.errors, undefined, JSON.stringify(res.errors));
         return ended(res.data!.orderService.id);
@@ -159,7 +197,11 @@ describe('the 5G slice across three SSH sites (network namespaces), through the 
       const video = await orderApp('video', '10.45.0.0/16');
       assert.equal(video.status, 'finished', video.message ?? '');
       assert.deepEqual(services(), [
-        { name: 'video', rules: { priority: '200', nw_src: '10.45.0.0/16', endpoint: mec.address, protocol: '6', tp_dst: '8080' }, chain: { ue_net: [], net_ue: [] } },
+        {
+          name: 'video',
+          rules: { priority: '200', nw_src: '10.45.0.0/16', endpoint: mec.address, protocol: '6', tp_dst: '8080' },
+          chain: { ue_net: [], net_ue: [] },
+        },
       ]);
       assert.equal(JSON.parse(sites.hubExec(['curl', '-s', '-m', '5', `http://${mec.address}:18010/health`])).component, 'mec-app');
 
@@ -169,7 +211,11 @@ describe('the 5G slice across three SSH sites (network namespaces), through the 
       const refused = await orderApp('audio', '999.1.1.1');
       assert.equal(refused.status, 'failed');
       assert.match(refused.message ?? '', /refused the traffic rule \(HTTP 400\).*nw_src/);
-      assert.deepEqual(services().map((s) => s.name), ['video'], 'the refused orders changed nothing in the TOF');
+      assert.deepEqual(
+        services().map((s) => s.name),
+        ['video'],
+        'the refused orders changed nothing in the TOF',
+      );
 
       const retire = await app.gql<{ retireService: { id: string } }>('mutation($id: ID!) { retireService(id: $id) { id } }', { id: video.service!.id });
       const retired = await ended(retire.data!.retireService.id);
@@ -183,7 +229,12 @@ describe('the 5G slice across three SSH sites (network namespaces), through the 
 
   test('inventory documents: sites bound to providers and hosts, parsed by ansible-inventory when saved, refused with a reason per problem, rendered without secrets', async () => {
     const CREATE = 'mutation($i: InventoryInput!) { createInventory(input: $i) { id name sites { name providerId hosts } rendered } }';
-    const made = await app.gql<{ createInventory: { id: string; rendered: { all: { children: Record<string, { hosts: Record<string, { ansible_host: string }>; vars: Record<string, unknown> }> } } } }>(CREATE, {
+    const made = await app.gql<{
+      createInventory: {
+        id: string;
+        rendered: { all: { children: Record<string, { hosts: Record<string, { ansible_host: string }>; vars: Record<string, unknown> }> } };
+      };
+    }>(CREATE, {
       i: {
         name: 'lab',
         sites: [
@@ -199,7 +250,8 @@ describe('the 5G slice across three SSH sites (network namespaces), through the 
     assert.equal(groups.epc.hosts.epc1.ansible_host, address('epc'));
     assert.equal(groups.epc.vars.role, 'core');
     const rendered = JSON.stringify(made.data!.createInventory.rendered);
-    for (const line of sites.privateKey.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'))) assert.ok(!rendered.includes(line), 'no key material');
+    for (const line of sites.privateKey.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----')))
+      assert.ok(!rendered.includes(line), 'no key material');
 
     const bad = await app.gql(CREATE, {
       i: {

@@ -21,7 +21,11 @@ export const stateMachineSchema = z
             on_error: method.optional(),
             max_retries: z.number().int().min(0).max(100_000).optional(),
             retry_interval: z.number().min(0.1).max(86_400).optional(),
-            max_time: z.number().min(1).max(7 * 86_400).optional(),
+            max_time: z
+              .number()
+              .min(1)
+              .max(7 * 86_400)
+              .optional(),
           })
           .strict(),
       )

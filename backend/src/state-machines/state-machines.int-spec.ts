@@ -159,10 +159,14 @@ describe('state machine settings, run on real Postgres, Redis, git and ansible-p
     assert.equal(failed.status, 'failed');
     assert.equal(failed.state, 'refresh');
     const retries = failed.transitions.filter((t) => t.state === 'refresh' && t.event === 'retry');
-    assert.deepEqual(retries.map((t) => t.attempt), [1, 2]);
+    assert.deepEqual(
+      retries.map((t) => t.attempt),
+      [1, 2],
+    );
     // Each retry is a delayed queue job of retry_interval (1 s) after the attempt before it.
     const errors = failed.transitions.filter((t) => t.state === 'refresh' && (t.event === 'retry' || t.event === 'error')).map((t) => new Date(t.at).getTime());
-    for (let i = 1; i < errors.length; i++) assert.ok(errors[i] - errors[i - 1] >= 1000, `attempt ${i + 1} came ${errors[i] - errors[i - 1]} ms after attempt ${i}`);
+    for (let i = 1; i < errors.length; i++)
+      assert.ok(errors[i] - errors[i - 1] >= 1000, `attempt ${i + 1} came ${errors[i] - errors[i - 1]} ms after attempt ${i}`);
     assert.match(failed.message ?? '', /\(gave up after 2 retries\)/);
     assert.equal(failed.jobs.length, 0, 'nothing ran');
   });

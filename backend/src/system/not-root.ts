@@ -7,7 +7,7 @@
 export function rootRefusal(uid = process.getuid?.()): string | null {
   if (uid !== 0) return null;
   return (
-    'superfluid: the backend does not run as root (the playbooks it starts would act with root\'s rights on the files they can see). ' +
+    "superfluid: the backend does not run as root (the playbooks it starts would act with root's rights on the files they can see). " +
     'Start it with `npm start`, which runs it as the system user `superfluid`, or as any user of its own ' +
     '(for example: useradd --system superfluid; chown -R superfluid DATA_DIR; runuser -u superfluid -- node backend/dist/main.js).\n'
   );

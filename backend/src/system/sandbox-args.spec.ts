@@ -21,7 +21,11 @@ test('sandbox: an unprivileged user, its own PID, IPC and user namespaces, kille
 test('sandbox: of /etc, only the allowed entries are bound, and never shadow files or SSH host keys', () => {
   const { args } = sandboxArgs({ cwd: '/', network: false }, 3);
   const etc = pairs(args, '--ro-bind').filter((p) => p.startsWith('/etc'));
-  for (const bound of etc) assert.ok(ETC_ENTRIES.some((e) => bound === `/etc/${e} /etc/${e}`), bound);
+  for (const bound of etc)
+    assert.ok(
+      ETC_ENTRIES.some((e) => bound === `/etc/${e} /etc/${e}`),
+      bound,
+    );
   assert.ok(!etc.some((p) => /shadow|ssh_host|sudoers/.test(p)));
   assert.ok(args.includes('--unshare-net'), 'no network for a check');
 });
@@ -45,12 +49,19 @@ test('sandbox: secret files go through file descriptors onto a tmpfs of its own,
     4,
   );
   assert.ok(!args.join(' ').includes(secret), 'no secret in the arguments (/proc shows them to everyone)');
-  assert.deepEqual(inputs.map((b) => b.toString()), [secret, `password: ${secret}`]);
+  assert.deepEqual(
+    inputs.map((b) => b.toString()),
+    [secret, `password: ${secret}`],
+  );
   assert.deepEqual(pairs(args, '--file'), ['4 /r/credentials/site/id_key', '5 /r/credentials/.group_vars/site.yml']);
   const tmpfs = args.indexOf('/r/credentials');
   assert.deepEqual(args.slice(tmpfs - 3, tmpfs + 1), ['--perms', '0700', '--tmpfs', '/r/credentials']);
   assert.ok(pairs(args, '--ro-bind').includes(`/project/backend/ansible/callback_plugins ${SANDBOX_CALLBACKS}`), 'the callback plugin, read-only');
-  assert.throws(() => sandboxArgs({ cwd: '/', network: true, secrets: { dir: '/r/credentials', files: [{ path: '/etc/passwd', content: Buffer.from('x'), mode: 0o600 }] } }, 3), /outside/);
+  assert.throws(
+    () =>
+      sandboxArgs({ cwd: '/', network: true, secrets: { dir: '/r/credentials', files: [{ path: '/etc/passwd', content: Buffer.from('x'), mode: 0o600 }] } }, 3),
+    /outside/,
+  );
 });
 
 test('sandbox: the environment gets a HOME and TMPDIR of the sandbox’s own', () => {

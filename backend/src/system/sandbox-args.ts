@@ -100,7 +100,12 @@ export function systemArgs(): string[] {
 
 /** Where a program is, following PATH as execve would; null when there is no such executable. */
 export function findExecutable(file: string, path = process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'): string | null {
-  const candidates = file.includes('/') ? [file] : path.split(delimiter).filter(isAbsolute).map((dir) => join(dir, file));
+  const candidates = file.includes('/')
+    ? [file]
+    : path
+        .split(delimiter)
+        .filter(isAbsolute)
+        .map((dir) => join(dir, file));
   for (const candidate of candidates) {
     try {
       accessSync(candidate, constants.X_OK);
@@ -136,8 +141,10 @@ export function programMounts(executable: string): string[] {
 export function sandboxArgs(spec: SandboxSpec, firstFd: number): { args: string[]; inputs: Buffer[] } {
   const args = [
     '--unshare-user',
-    '--uid', String(SANDBOX_UID),
-    '--gid', String(SANDBOX_UID),
+    '--uid',
+    String(SANDBOX_UID),
+    '--gid',
+    String(SANDBOX_UID),
     '--disable-userns',
     '--unshare-pid',
     '--unshare-ipc',
@@ -145,10 +152,16 @@ export function sandboxArgs(spec: SandboxSpec, firstFd: number): { args: string[
     ...(spec.network ? [] : ['--unshare-net']),
     '--die-with-parent',
     ...systemArgs(),
-    '--proc', '/proc',
-    '--dev', '/dev',
-    '--tmpfs', '/tmp',
-    '--perms', '0700', '--dir', SANDBOX_HOME,
+    '--proc',
+    '/proc',
+    '--dev',
+    '/dev',
+    '--tmpfs',
+    '/tmp',
+    '--perms',
+    '0700',
+    '--dir',
+    SANDBOX_HOME,
   ];
   for (const dir of spec.readable ?? []) args.push('--ro-bind', dir, dir);
   for (const dir of spec.writable ?? []) args.push('--bind', dir, dir);

@@ -42,14 +42,20 @@ export class Sandbox implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     if (!this.enabled) {
       this.logger.warn(
-        'SANDBOX=off: playbooks, syntax checks and inventory checks run WITHOUT a sandbox, as this process\'s user: ' +
-          'a playbook can read DATA_DIR (the secret key, credentials of other runs), this process\'s environment and ' +
+        "SANDBOX=off: playbooks, syntax checks and inventory checks run WITHOUT a sandbox, as this process's user: " +
+          "a playbook can read DATA_DIR (the secret key, credentials of other runs), this process's environment and " +
           'everything that user can. For development only.',
       );
       return;
     }
     const { args } = sandboxArgs({ cwd: '/', network: false }, 3);
-    const probe = await this.processes.spawn(BWRAP, [...args, 'true'], { reject: false, extendEnv: false, env: { PATH: '/usr/bin:/bin' }, stdin: 'ignore', timeout: 30_000 });
+    const probe = await this.processes.spawn(BWRAP, [...args, 'true'], {
+      reject: false,
+      extendEnv: false,
+      env: { PATH: '/usr/bin:/bin' },
+      stdin: 'ignore',
+      timeout: 30_000,
+    });
     if (probe.exitCode !== 0) {
       throw new Error(
         `every Ansible process runs in a bubblewrap sandbox, and none could be made: ${String(probe.stderr || probe.message).trim()}. ` +

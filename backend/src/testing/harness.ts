@@ -191,7 +191,10 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 
 /** The id of the published service template named `name` (the test fails when there is none). */
 export async function templateIdByName(app: TestApp, name: string): Promise<string> {
-  const res = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>('query($s: String!) { serviceTemplates(search: $s, take: 500) { id name } }', { s: name });
+  const res = await app.gql<{ serviceTemplates: { id: string; name: string }[] }>(
+    'query($s: String!) { serviceTemplates(search: $s, take: 500) { id name } }',
+    { s: name },
+  );
   assert.equal(res.errors, undefined, JSON.stringify(res.errors));
   const found = res.data!.serviceTemplates.find((t) => t.name === name);
   assert.ok(found, `no service template named "${name}"`);
@@ -209,7 +212,9 @@ export async function providerIdByName(app: TestApp, name = 'local'): Promise<st
 
 /** Orders the template `templateId` with `dialogValues` as the app's admin (GraphQL errors fail the test); resolves with the request's id. */
 export async function orderService(app: TestApp, templateId: string, dialogValues: Record<string, unknown>): Promise<string> {
-  const res = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', { i: { templateId, dialogValues } });
+  const res = await app.gql<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+    i: { templateId, dialogValues },
+  });
   assert.equal(res.errors, undefined, JSON.stringify(res.errors));
   return res.data!.orderService.id;
 }
@@ -221,7 +226,12 @@ export async function orderService(app: TestApp, templateId: string, dialogValue
  * as the tests' own loops did; the timeout's message carries the last one's. A wait, not a speed
  * assertion.
  */
-export async function requestEnded<T extends { status: string } = { status: string; message: string | null }>(app: TestApp, id: string, fields = 'status message', ms = 120_000): Promise<T> {
+export async function requestEnded<T extends { status: string } = { status: string; message: string | null }>(
+  app: TestApp,
+  id: string,
+  fields = 'status message',
+  ms = 120_000,
+): Promise<T> {
   let errors: GqlResult<T>['errors'];
   try {
     return await waitFor(

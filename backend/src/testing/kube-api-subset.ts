@@ -21,7 +21,13 @@ export interface KubeApiSubset {
   start(): Promise<void>;
 }
 
-type Obj = { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string }; spec?: Record<string, unknown>; status?: Record<string, unknown> };
+type Obj = {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: { name?: string; namespace?: string };
+  spec?: Record<string, unknown>;
+  status?: Record<string, unknown>;
+};
 
 const status = (code: number, reason: string, message: string) => ({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message, reason, code });
 
@@ -50,7 +56,11 @@ export async function startKubeApiSubset(token: string, port = 0): Promise<KubeA
     if (url.pathname === '/version') return send(200, { major: '1', minor: '30', gitVersion: 'v1.30.0-superfluid-test-subset' });
     if (url.pathname === '/readyz') return send(200, 'ok');
     if (url.pathname === '/api/v1/namespaces' && req.method === 'GET') {
-      return send(200, { kind: 'NamespaceList', apiVersion: 'v1', items: [...namespaces].map((name) => ({ metadata: { name }, status: { phase: 'Active' } })) });
+      return send(200, {
+        kind: 'NamespaceList',
+        apiVersion: 'v1',
+        items: [...namespaces].map((name) => ({ metadata: { name }, status: { phase: 'Active' } })),
+      });
     }
     const all = /^\/(api\/v1|apis\/apps\/v1)\/(deployments|services)$/.exec(url.pathname);
     if (all && req.method === 'GET') {

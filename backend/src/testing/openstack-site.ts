@@ -41,7 +41,12 @@ const PYTHON = '/usr/bin/python3';
 
 const ini = (sections: Record<string, Record<string, string | number>>) =>
   Object.entries(sections)
-    .map(([name, values]) => `[${name}]\n${Object.entries(values).map(([k, v]) => `${k} = ${v}`).join('\n')}\n`)
+    .map(
+      ([name, values]) =>
+        `[${name}]\n${Object.entries(values)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join('\n')}\n`,
+    )
     .join('\n');
 
 async function waitForHttp(url: string, what: string, child: ChildProcess, log: string, ms = 60_000) {
@@ -139,12 +144,27 @@ export async function startOpenStackSite(): Promise<OpenStackSite> {
     for (const repo of ['fernet-keys', 'fernet-receipts', 'credential-keys']) await mkdir(join(dir, repo), { mode: 0o700 });
     await keystoneManage('fernet_setup', '--keystone-user', 'root', '--keystone-group', 'root');
     await keystoneManage('credential_setup', '--keystone-user', 'root', '--keystone-group', 'root');
-    await run('keystone-manage', ['--config-file', keystoneConf, 'bootstrap', '--bootstrap-region-id', region,
-      '--bootstrap-admin-url', `${authUrl}/`, '--bootstrap-internal-url', `${authUrl}/`, '--bootstrap-public-url', `${authUrl}/`], {
-      cwd: dir,
-      // The password through the environment, not the process list.
-      env: { ...process.env, OS_BOOTSTRAP_PASSWORD: adminPassword },
-    });
+    await run(
+      'keystone-manage',
+      [
+        '--config-file',
+        keystoneConf,
+        'bootstrap',
+        '--bootstrap-region-id',
+        region,
+        '--bootstrap-admin-url',
+        `${authUrl}/`,
+        '--bootstrap-internal-url',
+        `${authUrl}/`,
+        '--bootstrap-public-url',
+        `${authUrl}/`,
+      ],
+      {
+        cwd: dir,
+        // The password through the environment, not the process list.
+        env: { ...process.env, OS_BOOTSTRAP_PASSWORD: adminPassword },
+      },
+    );
     await startKeystone();
 
     const identity = spawn(PYTHON, [join(PROJECT_ROOT, 'backend/src/testing/openstack-identity.py')], { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -25,7 +25,6 @@ export class UsersService {
     return user && toModel(user);
   }
 
-
   /** The user when the password matches; null otherwise (same answer for unknown users). */
   async verify(username: string, password: string): Promise<UserModel | null> {
     const user = await this.users.findOneBy({ username });
@@ -53,12 +52,7 @@ export class UsersService {
       process.stdout.write(`\n  Superfluid admin user created: username "admin", password "${password}"\n  (also stored in ${file})\n\n`);
     }
     const passwordHash = await argon2.hash(password);
-    await this.users
-      .createQueryBuilder()
-      .insert()
-      .values({ username: ADMIN_USERNAME, passwordHash })
-      .orIgnore()
-      .execute();
+    await this.users.createQueryBuilder().insert().values({ username: ADMIN_USERNAME, passwordHash }).orIgnore().execute();
     this.logger.log('admin user created');
   }
 }

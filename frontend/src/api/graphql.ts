@@ -57,11 +57,7 @@ const toHttpError = (errors: GraphQLErrorPayload[], httpStatus: number): HttpErr
 
 /** Runs one GraphQL operation (a document generated from the schema, see codegen.ts) and returns its
  * typed data, or throws an HttpError. */
-export async function graphqlRequest<T, V>(
-  document: TypedDocumentString<T, V>,
-  variables: V,
-  { auth = true }: { auth?: boolean } = {},
-): Promise<T> {
+export async function graphqlRequest<T, V>(document: TypedDocumentString<T, V>, variables: V, { auth = true }: { auth?: boolean } = {}): Promise<T> {
   const query = document.toString();
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   const token = auth ? getToken() : null;

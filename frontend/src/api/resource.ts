@@ -21,15 +21,11 @@ export const pageOf = (params: GetListParams): { page: number; perPage: number; 
   return { page, perPage, skip: (page - 1) * perPage };
 };
 
-export const optionalText = (value: unknown): string | null =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+export const optionalText = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 
 /** Lists the API pages with skip/take use partial pagination: take perPage+1 to learn whether a
  * next page exists. On the last page the total is known; elsewhere only whether a next page exists. */
-export async function partialPage<R extends Rec>(
-  params: GetListParams,
-  list: (skip: number, take: number) => Promise<R[]>,
-): Promise<GetListResult<R>> {
+export async function partialPage<R extends Rec>(params: GetListParams, list: (skip: number, take: number) => Promise<R[]>): Promise<GetListResult<R>> {
   const { page, perPage, skip } = pageOf(params);
   const rows = await list(skip, perPage + 1);
   const hasNextPage = rows.length > perPage;

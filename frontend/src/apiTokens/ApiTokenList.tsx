@@ -57,15 +57,7 @@ const NoTokens = () => (
 );
 
 export const ApiTokenList = () => (
-  <List
-    title="API tokens"
-    perPage={100}
-    pagination={false}
-    exporter={false}
-    sort={{ field: 'createdAt', order: 'DESC' }}
-    actions={<Actions />}
-    empty={false}
-  >
+  <List title="API tokens" perPage={100} pagination={false} exporter={false} sort={{ field: 'createdAt', order: 'DESC' }} actions={<Actions />} empty={false}>
     <DataTable bulkActionButtons={false} rowClick={false} empty={<NoTokens />}>
       <Col source="name" label="Name" />
       <Col source="createdAt" label="Created" render={(t) => formatDateTime(t.createdAt)} />

@@ -38,11 +38,9 @@ const TokenShown = ({ created, onDone }: { created: CreatedApiToken; onDone: () 
         <CopyableValue text={created.token} what="API token" testId="api-token-value" />
       </Typography>
       <Typography variant="body2" color="text.secondary">
-        Use it as <code>Authorization: Bearer &lt;token&gt;</code> for the GraphQL API, or as the password of{' '}
-        <code>git push</code> to a repository the portal hosts (any user name).
-        {created.apiToken.expiresAt
-          ? ` It expires ${new Date(created.apiToken.expiresAt).toLocaleString()}.`
-          : ' It is valid until you revoke it.'}
+        Use it as <code>Authorization: Bearer &lt;token&gt;</code> for the GraphQL API, or as the password of <code>git push</code> to a repository the portal
+        hosts (any user name).
+        {created.apiToken.expiresAt ? ` It expires ${new Date(created.apiToken.expiresAt).toLocaleString()}.` : ' It is valid until you revoke it.'}
       </Typography>
     </DialogContent>
     <DialogActions>
@@ -107,14 +105,7 @@ export const CreateApiTokenButton = () => {
           <Form onSubmit={submit} defaultValues={{ name: '', expiresInDays: null }}>
             <DialogContent sx={{ pt: 0 }}>
               <Box sx={{ display: 'flex', flexDirection: 'column' }}>
-                <TextInput
-                  source="name"
-                  label="Name"
-                  validate={required()}
-                  helperText="What it is for: “laptop git push”, “CI pipeline”"
-                  autoFocus
-                  fullWidth
-                />
+                <TextInput source="name" label="Name" validate={required()} helperText="What it is for: “laptop git push”, “CI pipeline”" autoFocus fullWidth />
                 <NumberInput
                   source="expiresInDays"
                   label="Expires in (days)"

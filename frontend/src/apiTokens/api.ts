@@ -6,18 +6,35 @@ import { graphql } from '../gql';
 import type { ApiTokenFieldsFragment, CreateApiTokenMutation as CreateApiTokenResult } from '../gql/graphql';
 
 graphql(`
-  fragment ApiTokenFields on ApiToken { id name createdAt expiresAt lastUsedAt }
+  fragment ApiTokenFields on ApiToken {
+    id
+    name
+    createdAt
+    expiresAt
+    lastUsedAt
+  }
 `);
 const ApiTokensQuery = graphql(`
-  query ApiTokens { apiTokens { ...ApiTokenFields } }
+  query ApiTokens {
+    apiTokens {
+      ...ApiTokenFields
+    }
+  }
 `);
 const CreateApiTokenMutation = graphql(`
   mutation CreateApiToken($name: String!, $expiresInDays: Int) {
-    createApiToken(name: $name, expiresInDays: $expiresInDays) { token apiToken { ...ApiTokenFields } }
+    createApiToken(name: $name, expiresInDays: $expiresInDays) {
+      token
+      apiToken {
+        ...ApiTokenFields
+      }
+    }
   }
 `);
 const RevokeApiTokenMutation = graphql(`
-  mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) }
+  mutation RevokeApiToken($id: ID!) {
+    revokeApiToken(id: $id)
+  }
 `);
 
 /** A named API token, for scripts and `git push`; the token itself is shown once, when created. */
@@ -36,4 +53,3 @@ export const apiTokensApi = {
   createToken: async (name: string, expiresInDays: number | null): Promise<CreatedApiToken> =>
     (await graphqlRequest(CreateApiTokenMutation, { name, expiresInDays })).createApiToken,
 } satisfies ResourceApi<ApiToken> & Record<string, unknown>;
-

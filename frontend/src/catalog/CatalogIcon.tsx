@@ -126,7 +126,13 @@ export const isImageUrl = (icon: string | null | undefined): icon is string => !
 export const CatalogIcon = ({ icon, type, size = 48 }: { icon: string | null | undefined; type: string; size?: number }) => {
   if (isImageUrl(icon)) {
     return (
-      <Avatar variant="rounded" src={icon.trim()} alt="" sx={{ width: size, height: size, bgcolor: 'transparent' }} slotProps={{ img: { referrerPolicy: 'no-referrer' } }} />
+      <Avatar
+        variant="rounded"
+        src={icon.trim()}
+        alt=""
+        sx={{ width: size, height: size, bgcolor: 'transparent' }}
+        slotProps={{ img: { referrerPolicy: 'no-referrer' } }}
+      />
     );
   }
   const Component = (icon ? ICONS[iconKey(icon)] : undefined) ?? BY_TYPE[type] ?? Category;

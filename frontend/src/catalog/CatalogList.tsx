@@ -4,16 +4,7 @@ import { Box, Button, Card, CardActions, CardContent, CardHeader, Chip, Tab, Tab
 import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import {
-  ListBase,
-  ListToolbar,
-  Loading,
-  Pagination,
-  SearchInput,
-  Title,
-  useDataProvider,
-  useListContext,
-} from 'react-admin';
+import { ListBase, ListToolbar, Loading, Pagination, SearchInput, Title, useDataProvider, useListContext } from 'react-admin';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import type { CatalogCard } from './api';
 import { CatalogIcon } from './CatalogIcon';
@@ -107,10 +98,7 @@ const CatalogGrid = () => {
     );
   }
   return (
-    <Box
-      data-testid="catalog"
-      sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', py: 2 }}
-    >
+    <Box data-testid="catalog" sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', py: 2 }}>
       {data.map((template) => (
         <CatalogCard key={template.id} template={template} />
       ))}

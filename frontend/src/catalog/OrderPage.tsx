@@ -49,18 +49,18 @@ export const OrderPage = () => {
   }
   const title = `Order: ${template.dialog.label || template.name}`;
   return (
-      <Create
-        resource="serviceRequests"
-        title={title}
-        redirect="show"
-        mutationMode="pessimistic"
-        transform={(values: Record<string, unknown>) => ({
-          templateId: template.id,
-          dialogValues: collectDialogValues(template.dialog, values),
-        })}
-        aside={<AboutItem template={template} />}
-      >
-        <DialogForm dialog={template.dialog} submitLabel="Order" submitIcon={<ShoppingCartIcon />} />
-      </Create>
+    <Create
+      resource="serviceRequests"
+      title={title}
+      redirect="show"
+      mutationMode="pessimistic"
+      transform={(values: Record<string, unknown>) => ({
+        templateId: template.id,
+        dialogValues: collectDialogValues(template.dialog, values),
+      })}
+      aside={<AboutItem template={template} />}
+    >
+      <DialogForm dialog={template.dialog} submitLabel="Order" submitIcon={<ShoppingCartIcon />} />
+    </Create>
   );
 };

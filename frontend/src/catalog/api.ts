@@ -9,22 +9,51 @@ import type { CatalogCardFieldsFragment, CatalogItemFieldsFragment, ServiceCatal
 
 // Catalog cards need no dialog: resolving one fills its dynamic choices, which is work for the server.
 graphql(`
-  fragment CatalogCardFields on ServiceTemplate { id name description catalog icon published type }
+  fragment CatalogCardFields on ServiceTemplate {
+    id
+    name
+    description
+    catalog
+    icon
+    published
+    type
+  }
 `);
 graphql(`
-  fragment CatalogItemFields on ServiceTemplate { id name description catalog longDescription icon published type dialog }
+  fragment CatalogItemFields on ServiceTemplate {
+    id
+    name
+    description
+    catalog
+    longDescription
+    icon
+    published
+    type
+    dialog
+  }
 `);
 const CatalogPageQuery = graphql(`
   query CatalogPage($search: String, $catalog: String, $skip: Int!, $take: Int!) {
-    serviceTemplates(search: $search, catalog: $catalog, skip: $skip, take: $take) { ...CatalogCardFields }
+    serviceTemplates(search: $search, catalog: $catalog, skip: $skip, take: $take) {
+      ...CatalogCardFields
+    }
     serviceTemplateCount(search: $search, catalog: $catalog)
   }
 `);
 const CatalogItemQuery = graphql(`
-  query CatalogItem($id: ID!) { serviceTemplate(id: $id) { ...CatalogItemFields } }
+  query CatalogItem($id: ID!) {
+    serviceTemplate(id: $id) {
+      ...CatalogItemFields
+    }
+  }
 `);
 const ServiceCatalogsDocument = graphql(`
-  query ServiceCatalogs { serviceCatalogs { name count } }
+  query ServiceCatalogs {
+    serviceCatalogs {
+      name
+      count
+    }
+  }
 `);
 
 /** A published item as a catalog card shows it. */
@@ -45,7 +74,7 @@ async function getCatalogPage(params: GetListParams) {
 
 export const catalogApi = {
   getList: getCatalogPage,
-  getOne: async (id) => ((await graphqlRequest(CatalogItemQuery, { id: String(id) })).serviceTemplate as CatalogItem | null),
+  getOne: async (id) => (await graphqlRequest(CatalogItemQuery, { id: String(id) })).serviceTemplate as CatalogItem | null,
   /** The catalog folders with their number of published items. */
   catalogs: async (): Promise<ServiceCatalog[]> => (await graphqlRequest(ServiceCatalogsDocument, {})).serviceCatalogs,
 } satisfies ResourceApi<CatalogCard | CatalogItem> & Record<string, unknown>;

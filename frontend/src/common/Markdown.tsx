@@ -5,9 +5,7 @@ import { Fragment, type ReactNode } from 'react';
 import { Box, Link, Typography } from '@mui/material';
 
 type Block =
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'heading'; level: number; text: string }
-  | { kind: 'list'; ordered: boolean; start: number; items: string[] };
+  { kind: 'paragraph'; text: string } | { kind: 'heading'; level: number; text: string } | { kind: 'list'; ordered: boolean; start: number; items: string[] };
 
 const BULLET = /^\s*[-*+]\s+(.*)$/;
 const NUMBERED = /^\s*(\d{1,9})[.)]\s+(.*)$/;
@@ -92,7 +90,12 @@ export const Markdown = ({ source, testId }: { source: string; testId?: string }
       switch (block.kind) {
         case 'heading':
           return (
-            <Typography key={i} variant={block.level <= 2 ? 'subtitle1' : 'subtitle2'} component={`h${Math.min(block.level + 2, 6)}` as 'h3'} sx={{ mt: 2, mb: 1, fontWeight: 600 }}>
+            <Typography
+              key={i}
+              variant={block.level <= 2 ? 'subtitle1' : 'subtitle2'}
+              component={`h${Math.min(block.level + 2, 6)}` as 'h3'}
+              sx={{ mt: 2, mb: 1, fontWeight: 600 }}
+            >
               {renderInline(block.text)}
             </Typography>
           );

@@ -5,18 +5,7 @@
 import SaveIcon from '@mui/icons-material/Save';
 import { Alert, Box, LinearProgress, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
-import {
-  BooleanInput,
-  required,
-  SaveButton,
-  SelectInput,
-  SimpleForm,
-  TextInput,
-  Toolbar,
-  useRecordContext,
-  useSaveContext,
-  type Validator,
-} from 'react-admin';
+import { BooleanInput, required, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, useRecordContext, useSaveContext, type Validator } from 'react-admin';
 import type { Credential, CredentialField, CredentialInput, CredentialType } from './api';
 import { useCredentialTypes } from './useCredentialTypes';
 

@@ -7,25 +7,65 @@ import { graphql } from '../gql';
 import type { CredentialFieldsFragment, CredentialTypesQuery } from '../gql/graphql';
 
 graphql(`
-  fragment CredentialFields on Credential { id name type inputs secretFields createdAt updatedAt }
+  fragment CredentialFields on Credential {
+    id
+    name
+    type
+    inputs
+    secretFields
+    createdAt
+    updatedAt
+  }
 `);
 const CredentialsQuery = graphql(`
-  query Credentials { credentials { ...CredentialFields } }
+  query Credentials {
+    credentials {
+      ...CredentialFields
+    }
+  }
 `);
 const CredentialQuery = graphql(`
-  query Credential($id: ID!) { credential(id: $id) { ...CredentialFields } }
+  query Credential($id: ID!) {
+    credential(id: $id) {
+      ...CredentialFields
+    }
+  }
 `);
 const CredentialTypesDocument = graphql(`
-  query CredentialTypes { credentialTypes { name label description fields { name label secret required multiline help } } }
+  query CredentialTypes {
+    credentialTypes {
+      name
+      label
+      description
+      fields {
+        name
+        label
+        secret
+        required
+        multiline
+        help
+      }
+    }
+  }
 `);
 const CreateCredentialMutation = graphql(`
-  mutation CreateCredential($input: CreateCredentialInput!) { createCredential(input: $input) { ...CredentialFields } }
+  mutation CreateCredential($input: CreateCredentialInput!) {
+    createCredential(input: $input) {
+      ...CredentialFields
+    }
+  }
 `);
 const UpdateCredentialMutation = graphql(`
-  mutation UpdateCredential($id: ID!, $input: UpdateCredentialInput!) { updateCredential(id: $id, input: $input) { ...CredentialFields } }
+  mutation UpdateCredential($id: ID!, $input: UpdateCredentialInput!) {
+    updateCredential(id: $id, input: $input) {
+      ...CredentialFields
+    }
+  }
 `);
 const DeleteCredentialMutation = graphql(`
-  mutation DeleteCredential($id: ID!) { deleteCredential(id: $id) }
+  mutation DeleteCredential($id: ID!) {
+    deleteCredential(id: $id)
+  }
 `);
 
 export type CredentialType = CredentialTypesQuery['credentialTypes'][number];

@@ -73,8 +73,8 @@ export const BindFieldDialog = ({
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           <Typography variant="body2" color="text.secondary">
-            Imported with the ManageIQ automate method <code>{automateMethod}</code>. Choose where its values come from instead; the dialog keeps
-            its name, so the catalog items using it can be ordered.
+            Imported with the ManageIQ automate method <code>{automateMethod}</code>. Choose where its values come from instead; the dialog keeps its name, so
+            the catalog items using it can be ordered.
           </Typography>
           {takesChoices ? (
             <ChoicesSource

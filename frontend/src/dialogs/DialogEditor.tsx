@@ -43,7 +43,19 @@ import { collectDialogValues } from './validation';
 const samePath = (a: EditorPath | null, b: EditorPath) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Up, down and remove buttons of one element of the structure. */
-const RowButtons = ({ what, onMove, onRemove, first, last }: { what: string; onMove: (by: -1 | 1) => void; onRemove: () => void; first: boolean; last: boolean }) => (
+const RowButtons = ({
+  what,
+  onMove,
+  onRemove,
+  first,
+  last,
+}: {
+  what: string;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+  first: boolean;
+  last: boolean;
+}) => (
   <Box sx={{ display: 'flex', flexShrink: 0 }} onClick={(e) => e.stopPropagation()}>
     <IconButton size="small" aria-label={`Move ${what} up`} disabled={first} onClick={() => onMove(-1)}>
       <ArrowUpwardIcon fontSize="inherit" />
@@ -190,7 +202,12 @@ const Structure = ({
           </Box>
         ))}
         <Box sx={{ pl: 2 }}>
-          <Button size="small" startIcon={<AddIcon />} onClick={() => onChange(addBox(draft, t), { tab: t, box: tab.boxes.length })} data-testid={`add-box-${t}`}>
+          <Button
+            size="small"
+            startIcon={<AddIcon />}
+            onClick={() => onChange(addBox(draft, t), { tab: t, box: tab.boxes.length })}
+            data-testid={`add-box-${t}`}
+          >
             Add box
           </Button>
         </Box>
@@ -217,7 +234,12 @@ const Preview = ({ draft, knownChoices }: { draft: Dialog; knownChoices: Record<
           <Alert severity="info">{problem}</Alert>
         ) : (
           // A new form for each change of the definition: defaults and rules are read when it mounts.
-          <DialogForm key={JSON.stringify(definition)} dialog={definition} submitLabel="Check values" onSubmit={(values) => setChecked(collectDialogValues(definition, values))} />
+          <DialogForm
+            key={JSON.stringify(definition)}
+            dialog={definition}
+            submitLabel="Check values"
+            onSubmit={(values) => setChecked(collectDialogValues(definition, values))}
+          />
         )}
         {dynamic.length > 0 && !problem && (
           <Typography variant="caption" color="text.secondary" component="div" data-testid="preview-dynamic-note">

@@ -83,7 +83,9 @@ const useDependentChoices = (field: DialogField): DialogChoice[] | undefined => 
           setChoices(data.choices);
           const allowed = new Set(data.choices.map((c) => String(c.value)));
           const current: unknown = getValues(field.name);
-          const stale = Array.isArray(current) ? current.some((v) => !allowed.has(String(v))) : current != null && current !== '' && !allowed.has(String(current));
+          const stale = Array.isArray(current)
+            ? current.some((v) => !allowed.has(String(v)))
+            : current != null && current !== '' && !allowed.has(String(current));
           if (stale || current == null || current === '') {
             const fallback = data.default ?? (field.multiple ? [] : '');
             setValue(field.name, fallback, { shouldValidate: stale, shouldDirty: true });
@@ -129,11 +131,7 @@ export const DialogFieldInput = ({ field }: { field: DialogField }): ReactElemen
     case 'datetime':
       return <DateTimeInput {...common} parse={toInstant} />;
     case 'tags':
-      return field.choices ? (
-        <SelectArrayInput {...common} choices={toChoices(choices)} fullWidth />
-      ) : (
-        <TextArrayInput {...common} fullWidth />
-      );
+      return field.choices ? <SelectArrayInput {...common} choices={toChoices(choices)} fullWidth /> : <TextArrayInput {...common} fullWidth />;
     case 'checkbox':
       return <BooleanInput {...common} />;
     case 'radio':
@@ -203,7 +201,9 @@ export const DialogForm = ({ dialog, values, submitLabel = 'Submit', submitIcon,
     return (
       <DialogContext.Provider value={dialog}>
         <SimpleForm defaultValues={defaultValues} toolbar={toolbar} warnWhenUnsavedChanges={false} {...submit}>
-          {tab?.boxes.map((box) => <DialogBoxView key={box.label} box={box} />)}
+          {tab?.boxes.map((box) => (
+            <DialogBoxView key={box.label} box={box} />
+          ))}
         </SimpleForm>
       </DialogContext.Provider>
     );

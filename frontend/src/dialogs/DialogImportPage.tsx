@@ -129,13 +129,14 @@ export const DialogImportPage = () => {
         )}
         {created && (
           <Alert severity="success" data-testid="import-created">
-            <Typography variant="body2">
-              {created.length === 1 ? '1 dialog imported' : `${created.length} dialogs imported`}
-            </Typography>
+            <Typography variant="body2">{created.length === 1 ? '1 dialog imported' : `${created.length} dialogs imported`}</Typography>
             <List dense>
               {created.map((d) => (
                 <ListItem key={d.id} component={Link} to={`/dialogs/${d.id}/show`} data-testid={`import-created-${d.name}`}>
-                  <ListItemText primary={d.label} secondary={`${d.name} · ${d.fields.length} fields: ${d.fields.map((f) => `${f.name} (${f.type})`).join(', ')}`} />
+                  <ListItemText
+                    primary={d.label}
+                    secondary={`${d.name} · ${d.fields.length} fields: ${d.fields.map((f) => `${f.name} (${f.type})`).join(', ')}`}
+                  />
                 </ListItem>
               ))}
             </List>

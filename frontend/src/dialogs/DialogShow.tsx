@@ -85,20 +85,15 @@ const DialogShowContent = () => {
             Edit
           </Button>
         )}
-        <Button
-          component={Link}
-          to={`/dialogs/create?copy=${encodeURIComponent(record.id)}`}
-          startIcon={<ContentCopyIcon />}
-          data-testid="copy-dialog"
-        >
+        <Button component={Link} to={`/dialogs/create?copy=${encodeURIComponent(record.id)}`} startIcon={<ContentCopyIcon />} data-testid="copy-dialog">
           Copy to edit
         </Button>
         {record.origin !== 'catalog' && <DeleteButton mutationMode="pessimistic" confirmTitle={`Delete ${record.name}?`} data-testid="delete-dialog" />}
       </Stack>
       {pending.length > 0 && (
         <Alert severity="warning" data-testid="dialog-pending-warning">
-          Cannot be ordered yet: {pending.map((f) => f.name).join(', ')} take their values from a ManageIQ automate method; an
-          administrator must bind them to a data source (Bind, beside each field).
+          Cannot be ordered yet: {pending.map((f) => f.name).join(', ')} take their values from a ManageIQ automate method; an administrator must bind them to a
+          data source (Bind, beside each field).
         </Alert>
       )}
       <FieldsTable record={record} onBind={setBinding} />

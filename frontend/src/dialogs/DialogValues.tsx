@@ -3,8 +3,7 @@ import { Box, Table, TableBody, TableCell, TableRow, Typography } from '@mui/mat
 import type { JsonObject, JsonValue } from '../types';
 import { dialogFields, type Dialog, type DialogField } from './types';
 
-const choiceLabel = (field: DialogField, value: JsonValue): string =>
-  field.choices?.find((c) => String(c.value) === String(value))?.label ?? String(value);
+const choiceLabel = (field: DialogField, value: JsonValue): string => field.choices?.find((c) => String(c.value) === String(value))?.label ?? String(value);
 
 const display = (field: DialogField | undefined, value: JsonValue): string => {
   if (value === null) return '—';

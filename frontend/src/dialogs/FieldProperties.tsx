@@ -4,18 +4,7 @@
 // and radios (providers optionally of one type), dependsOn for dynamic choices.
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
-import {
-  Alert,
-  Box,
-  Button,
-  Checkbox,
-  FormControlLabel,
-  IconButton,
-  MenuItem,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Checkbox, FormControlLabel, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useCredentialTypes } from '../credentials/useCredentialTypes';
 import { PROVIDER_TYPES, type ProviderType } from '../types';
 import { CHOICE_TYPES, NUMBER_TYPES, TEXT_TYPES, changeFieldType, stripEmpty } from './editorModel';
@@ -114,7 +103,10 @@ const DefaultInput = ({ field, onChange }: { field: DialogField; onChange: (valu
         label="Default (comma-separated)"
         value={Array.isArray(field.default) ? field.default.join(', ') : ''}
         onChange={(e) => {
-          const tags = e.target.value.split(',').map((t) => t.trim()).filter(Boolean);
+          const tags = e.target.value
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean);
           onChange(tags.length ? tags : undefined);
         }}
       />
@@ -151,7 +143,14 @@ const VisibleWhenEditor = ({
     else if (next === 'in') onChange({ field: when.field, in: 'equals' in when ? [when.equals] : [] });
     else onChange({ field: when.field, equals: 'in' in when ? (when.in[0] ?? '') : '' });
   };
-  const controllerChoices = controller?.choices ?? (controller?.type === 'checkbox' ? [{ value: 'true', label: 'checked' }, { value: 'false', label: 'not checked' }] : undefined);
+  const controllerChoices =
+    controller?.choices ??
+    (controller?.type === 'checkbox'
+      ? [
+          { value: 'true', label: 'checked' },
+          { value: 'false', label: 'not checked' },
+        ]
+      : undefined);
   return (
     <Stack spacing={1.5}>
       <TextField
@@ -273,7 +272,12 @@ export const ChoicesSource = ({ field, others, set }: { field: DialogField; othe
             ))}
           </TextField>
           {!ds.repoField && (
-            <TextField size="small" label="Repository" value={ds.repo ?? ''} onChange={(e) => set({ dataSource: { type: 'playbooks', repo: e.target.value } })} />
+            <TextField
+              size="small"
+              label="Repository"
+              value={ds.repo ?? ''}
+              onChange={(e) => set({ dataSource: { type: 'playbooks', repo: e.target.value } })}
+            />
           )}
         </>
       )}
@@ -372,7 +376,13 @@ export const FieldProperties = ({
           {error}
         </Alert>
       )}
-      <TextField size="small" label="Field name" value={field.name} onChange={(e) => set({ name: e.target.value })} helperText="Letters, digits and _: an Ansible variable" />
+      <TextField
+        size="small"
+        label="Field name"
+        value={field.name}
+        onChange={(e) => set({ name: e.target.value })}
+        helperText="Letters, digits and _: an Ansible variable"
+      />
       <TextField size="small" label="Field label" value={field.label} onChange={(e) => set({ label: e.target.value })} />
       <TextField
         select
@@ -397,7 +407,11 @@ export const FieldProperties = ({
         {field.type === 'textarea' && (
           <FormControlLabel
             control={
-              <Checkbox size="small" checked={field.format === 'yaml_mapping'} onChange={(e) => set({ format: e.target.checked ? 'yaml_mapping' : undefined })} />
+              <Checkbox
+                size="small"
+                checked={field.format === 'yaml_mapping'}
+                onChange={(e) => set({ format: e.target.checked ? 'yaml_mapping' : undefined })}
+              />
             }
             label="A YAML or JSON mapping"
           />
@@ -418,8 +432,20 @@ export const FieldProperties = ({
           <TextField size="small" label="Pattern message" value={field.patternMessage ?? ''} onChange={(e) => set({ patternMessage: e.target.value })} />
           {field.type !== 'tags' && (
             <Stack direction="row" spacing={1}>
-              <TextField size="small" type="number" label="Min length" value={field.minLength ?? ''} onChange={(e) => set({ minLength: numberOrUndefined(e.target.value) })} />
-              <TextField size="small" type="number" label="Max length" value={field.maxLength ?? ''} onChange={(e) => set({ maxLength: numberOrUndefined(e.target.value) })} />
+              <TextField
+                size="small"
+                type="number"
+                label="Min length"
+                value={field.minLength ?? ''}
+                onChange={(e) => set({ minLength: numberOrUndefined(e.target.value) })}
+              />
+              <TextField
+                size="small"
+                type="number"
+                label="Max length"
+                value={field.maxLength ?? ''}
+                onChange={(e) => set({ maxLength: numberOrUndefined(e.target.value) })}
+              />
             </Stack>
           )}
         </>

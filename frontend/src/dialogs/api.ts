@@ -9,38 +9,82 @@ import type { Dialog, DialogChoice, DialogDataSource, DialogImportFormat, Dialog
 
 graphql(`
   fragment DialogFields on Dialog {
-    id name label description origin updatedAt
-    fields { name label type required dynamic pending dependsOn boundFrom }
+    id
+    name
+    label
+    description
+    origin
+    updatedAt
+    fields {
+      name
+      label
+      type
+      required
+      dynamic
+      pending
+      dependsOn
+      boundFrom
+    }
   }
 `);
 // A dialog read by id carries its resolved form (dynamic choices filled in) for the preview, and its
 // definition as stored for the editor.
 graphql(`
-  fragment DialogDetailFields on Dialog { ...DialogFields form definition }
+  fragment DialogDetailFields on Dialog {
+    ...DialogFields
+    form
+    definition
+  }
 `);
 const DialogsQuery = graphql(`
-  query Dialogs { dialogs { ...DialogFields } }
+  query Dialogs {
+    dialogs {
+      ...DialogFields
+    }
+  }
 `);
 const DialogQuery = graphql(`
-  query Dialog($id: ID!) { dialog(id: $id) { ...DialogDetailFields } }
+  query Dialog($id: ID!) {
+    dialog(id: $id) {
+      ...DialogDetailFields
+    }
+  }
 `);
 const DeleteDialogMutation = graphql(`
-  mutation DeleteDialog($id: ID!) { deleteDialog(id: $id) }
+  mutation DeleteDialog($id: ID!) {
+    deleteDialog(id: $id)
+  }
 `);
 const ImportDialogMutation = graphql(`
-  mutation ImportDialog($f: DialogImportFormat!, $c: String!, $n: String) { importDialog(format: $f, content: $c, name: $n) { ...DialogFields } }
+  mutation ImportDialog($f: DialogImportFormat!, $c: String!, $n: String) {
+    importDialog(format: $f, content: $c, name: $n) {
+      ...DialogFields
+    }
+  }
 `);
 const SaveDialogMutation = graphql(`
-  mutation SaveDialog($d: JSON!) { saveDialog(definition: $d) { ...DialogDetailFields } }
+  mutation SaveDialog($d: JSON!) {
+    saveDialog(definition: $d) {
+      ...DialogDetailFields
+    }
+  }
 `);
 const BindDialogFieldMutation = graphql(`
   mutation BindDialogField($id: ID!, $f: String!, $s: JSON, $d: [String!]) {
-    bindDialogField(dialogId: $id, field: $f, dataSource: $s, dependsOn: $d) { ...DialogDetailFields }
+    bindDialogField(dialogId: $id, field: $f, dataSource: $s, dependsOn: $d) {
+      ...DialogDetailFields
+    }
   }
 `);
 const RefreshDialogFieldQuery = graphql(`
   query RefreshDialogField($d: String!, $f: String!, $v: JSON!) {
-    refreshDialogField(dialog: $d, field: $f, values: $v) { choices { value label } default }
+    refreshDialogField(dialog: $d, field: $f, values: $v) {
+      choices {
+        value
+        label
+      }
+      default
+    }
   }
 `);
 
@@ -63,17 +107,12 @@ export const dialogsApi = {
     (await graphqlRequest(ImportDialogMutation, { f: format, c: content, n: name || null })).importDialog.map(asDialogRecord),
   /** Saves a dialog made in the editor (origin editor). VALIDATION_FAILED names every problem (extensions.problems,
    * extensions.fields by field name); CONFLICT for the name of a dialog from catalog files. */
-  save: async (definition: Dialog): Promise<DialogRecord> =>
-    asDialogRecord((await graphqlRequest(SaveDialogMutation, { d: definition })).saveDialog),
+  save: async (definition: Dialog): Promise<DialogRecord> => asDialogRecord((await graphqlRequest(SaveDialogMutation, { d: definition })).saveDialog),
   /** Binds a field of an imported ManageIQ dialog (pending, or bound before) to a data source in place; null makes it a plain
    * field. VALIDATION_FAILED names the problem (extensions.problems); CONFLICT for a dialog that is not imported. */
   bindField: async (dialogId: string, field: string, dataSource: DialogDataSource | null, dependsOn: string[]): Promise<DialogRecord> =>
     asDialogRecord((await graphqlRequest(BindDialogFieldMutation, { id: dialogId, f: field, s: dataSource, d: dependsOn })).bindDialogField),
   /** A dependent field's choices and default for the current values of the fields it depends on. */
-  refreshField: async (
-    dialog: string,
-    field: string,
-    values: Record<string, unknown>,
-  ): Promise<{ choices: DialogChoice[]; default: unknown }> =>
+  refreshField: async (dialog: string, field: string, values: Record<string, unknown>): Promise<{ choices: DialogChoice[]; default: unknown }> =>
     (await graphqlRequest(RefreshDialogFieldQuery, { d: dialog, f: field, v: values })).refreshDialogField,
 } satisfies ResourceApi<DialogRecord> & Record<string, unknown>;

@@ -58,8 +58,7 @@ export const updateTab = (dialog: Dialog, t: number, label: string): Dialog => w
 
 export const addBox = (dialog: Dialog, t: number): Dialog => withTab(dialog, t, (tab) => ({ ...tab, boxes: [...tab.boxes, newBox(dialog)] }));
 export const removeBox = (dialog: Dialog, t: number, b: number): Dialog => withTab(dialog, t, (tab) => ({ ...tab, boxes: without(tab.boxes, b) }));
-export const moveBox = (dialog: Dialog, t: number, b: number, by: -1 | 1): Dialog =>
-  withTab(dialog, t, (tab) => ({ ...tab, boxes: moved(tab.boxes, b, by) }));
+export const moveBox = (dialog: Dialog, t: number, b: number, by: -1 | 1): Dialog => withTab(dialog, t, (tab) => ({ ...tab, boxes: moved(tab.boxes, b, by) }));
 export const updateBox = (dialog: Dialog, t: number, b: number, label: string): Dialog => withBox(dialog, t, b, (box) => ({ ...box, label }));
 
 export const addField = (dialog: Dialog, t: number, b: number): Dialog =>
@@ -88,7 +87,9 @@ export const updateField = (dialog: Dialog, t: number, b: number, f: number, fie
             ...x,
             ...(x.visibleWhen ? { visibleWhen: { ...x.visibleWhen, field: rename(x.visibleWhen.field) } } : {}),
             ...(x.dependsOn ? { dependsOn: x.dependsOn.map(rename) } : {}),
-            ...(x.dataSource?.type === 'playbooks' && x.dataSource.repoField ? { dataSource: { type: 'playbooks' as const, repoField: rename(x.dataSource.repoField) } } : {}),
+            ...(x.dataSource?.type === 'playbooks' && x.dataSource.repoField
+              ? { dataSource: { type: 'playbooks' as const, repoField: rename(x.dataSource.repoField) } }
+              : {}),
           })),
         })),
       })),
@@ -121,9 +122,7 @@ export const changeFieldType = (field: DialogField, type: DialogFieldType): Dial
 
 /** Drops undefined, empty strings and empty lists, so the definition holds only what was set. */
 export const stripEmpty = <T extends object>(value: T): T =>
-  Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)),
-  ) as T;
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0))) as T;
 
 /** Static choices of a data source become the field's own choices: the editor has one list to edit. */
 export const forEditing = (definition: Dialog): Dialog => ({

@@ -5,18 +5,7 @@
 import SaveIcon from '@mui/icons-material/Save';
 import { Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
-import {
-  BooleanInput,
-  minValue,
-  NumberInput,
-  required,
-  SaveButton,
-  SimpleForm,
-  TextInput,
-  Toolbar,
-  useRecordContext,
-  type Validator,
-} from 'react-admin';
+import { BooleanInput, minValue, NumberInput, required, SaveButton, SimpleForm, TextInput, Toolbar, useRecordContext, type Validator } from 'react-admin';
 import type { GitRepo } from './api';
 import { describeInterval, describeMaxAge } from './refreshPolicy';
 
@@ -67,25 +56,13 @@ const PolicyInput = ({
 };
 
 const HostedSwitch = () => (
-  <BooleanInput
-    source="hosted"
-    label="Hosted by the portal"
-    helperText="Push to the portal over HTTP instead of having it fetch from another git server"
-  />
+  <BooleanInput source="hosted" label="Hosted by the portal" helperText="Push to the portal over HTTP instead of having it fetch from another git server" />
 );
 
 const UrlInput = ({ editing }: { editing: GitRepo | undefined }) => {
   const hosted = useWatch({ name: 'hosted' }) as unknown;
   if (editing?.hosted) {
-    return (
-      <TextInput
-        source="cloneUrl"
-        label="Clone URL"
-        disabled
-        helperText="A hosted repository is pushed to: it has no URL to change"
-        fullWidth
-      />
-    );
+    return <TextInput source="cloneUrl" label="Clone URL" disabled helperText="A hosted repository is pushed to: it has no URL to change" fullWidth />;
   }
   if (hosted === true) return null;
   return (
@@ -105,19 +82,13 @@ export const GitRepoForm = ({ submitLabel }: { submitLabel: string }) => {
   const editing = record?.id ? record : undefined;
   return (
     <SimpleForm toolbar={<GitRepoToolbar submitLabel={submitLabel} />} sx={{ maxWidth: 720 }}>
-      {editing ? (
-        <BooleanInput source="enabled" label="Enabled" helperText="A disabled repository is neither refreshed nor ordered from" />
-      ) : (
-        <HostedSwitch />
-      )}
+      {editing ? <BooleanInput source="enabled" label="Enabled" helperText="A disabled repository is neither refreshed nor ordered from" /> : <HostedSwitch />}
       <TextInput
         source="name"
         label="Name"
         validate={editing?.hosted ? undefined : REQUIRED}
         disabled={Boolean(editing?.hosted)}
-        helperText={
-          editing?.hosted ? 'A hosted repository keeps its name: its clone URL depends on it' : 'Letters, digits, . _ -'
-        }
+        helperText={editing?.hosted ? 'A hosted repository keeps its name: its clone URL depends on it' : 'Letters, digits, . _ -'}
         fullWidth
       />
       <UrlInput editing={editing} />

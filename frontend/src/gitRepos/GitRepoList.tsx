@@ -34,14 +34,7 @@ const ListActions = () => (
 );
 
 export const GitRepoList = () => (
-  <List
-    title="Git repositories"
-    perPage={50}
-    pagination={false}
-    exporter={false}
-    sort={{ field: 'name', order: 'ASC' }}
-    actions={<ListActions />}
-  >
+  <List title="Git repositories" perPage={50} pagination={false} exporter={false} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions />}>
     <DataTable bulkActionButtons={false} rowClick="show">
       <Col
         source="name"

@@ -46,11 +46,7 @@ const GitRepoActions = () => {
 };
 
 const subheader = (repo: GitRepo): string | undefined =>
-  repo.builtin
-    ? 'Built-in: published from the playbooks/ folder'
-    : repo.hosted
-      ? 'Hosted by the portal: push to it with git'
-      : undefined;
+  repo.builtin ? 'Built-in: published from the playbooks/ folder' : repo.hosted ? 'Hosted by the portal: push to it with git' : undefined;
 
 const GitRepoDetails = () => {
   const { record, isPending } = useShowContext<GitRepo>();
@@ -97,8 +93,7 @@ const GitRepoDetails = () => {
           </Stack>
           {record.enabled ? null : (
             <Alert severity="warning" sx={{ mt: 2 }} data-testid="repo-disabled">
-              Disabled: it is neither refreshed nor ordered from{record.hosted ? ', and pushes to it are refused' : ''}. Edit it
-              to enable it again.
+              Disabled: it is neither refreshed nor ordered from{record.hosted ? ', and pushes to it are refused' : ''}. Edit it to enable it again.
             </Alert>
           )}
           {record.refreshError ? (

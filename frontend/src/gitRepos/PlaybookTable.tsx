@@ -53,10 +53,7 @@ export const PlaybookTable = ({ playbooks }: { playbooks: Playbook[] }) =>
             </TableCell>
             <TableCell data-testid="playbook-syntax-error">
               {p.syntaxError ? (
-                <Box
-                  component="pre"
-                  sx={{ m: 0, fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-word', color: 'error.main' }}
-                >
+                <Box component="pre" sx={{ m: 0, fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-word', color: 'error.main' }}>
                   {p.syntaxError}
                 </Box>
               ) : (

@@ -31,9 +31,8 @@ export const PushHowTo = ({ repo }: { repo: GitRepo & { cloneUrl: string } }) =>
       <MuiLink component={Link} to="/apiTokens" data-testid="api-tokens-link">
         API token
       </MuiLink>
-      . The portal checks each push: a playbook that fails <code>ansible-playbook --syntax-check</code> or an invalid
-      catalog file refuses the whole push, with the reasons on git&apos;s <code>remote:</code> lines. An accepted push is
-      refreshed before <code>git push</code> returns.
+      . The portal checks each push: a playbook that fails <code>ansible-playbook --syntax-check</code> or an invalid catalog file refuses the whole push, with
+      the reasons on git&apos;s <code>remote:</code> lines. An accepted push is refreshed before <code>git push</code> returns.
     </Typography>
   </Box>
 );

@@ -2,19 +2,7 @@
 // are shown — the secret this once. While on: rotate the secret, or turn them off.
 import { useState } from 'react';
 import WebhookIcon from '@mui/icons-material/Webhook';
-import {
-  Alert,
-  AlertTitle,
-  Box,
-  Button,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Alert, AlertTitle, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { Confirm, useDataProvider, useNotify, useRefresh } from 'react-admin';
 import { CopyableValue } from '../common/CopyButton';

@@ -15,49 +15,114 @@ import type {
 
 graphql(`
   fragment GitRepoFields on GitRepo {
-    id name url branch commit lastRefreshedAt refreshStatus refreshError builtin hosted enabled
-    refreshMaxAgeSeconds refreshIntervalSeconds cloneUrl webhookUrl playbooks { path syntaxStatus syntaxError }
+    id
+    name
+    url
+    branch
+    commit
+    lastRefreshedAt
+    refreshStatus
+    refreshError
+    builtin
+    hosted
+    enabled
+    refreshMaxAgeSeconds
+    refreshIntervalSeconds
+    cloneUrl
+    webhookUrl
+    playbooks {
+      path
+      syntaxStatus
+      syntaxError
+    }
   }
 `);
 graphql(`
   fragment GitRefreshFields on GitRefresh {
-    id status commit previousCommit durationMs error added changed removed startedAt finishedAt
+    id
+    status
+    commit
+    previousCommit
+    durationMs
+    error
+    added
+    changed
+    removed
+    startedAt
+    finishedAt
   }
 `);
 // A repo read by id carries its refresh history (newest first); list rows do not.
 graphql(`
   fragment GitRepoDetailFields on GitRepo {
     ...GitRepoFields
-    refreshes(take: 20) { ...GitRefreshFields }
+    refreshes(take: 20) {
+      ...GitRefreshFields
+    }
   }
 `);
 
 const GitReposQuery = graphql(`
-  query GitRepos { gitRepos { ...GitRepoFields } }
+  query GitRepos {
+    gitRepos {
+      ...GitRepoFields
+    }
+  }
 `);
 const GitRepoQuery = graphql(`
-  query GitRepo($id: ID!) { gitRepo(id: $id) { ...GitRepoDetailFields } }
+  query GitRepo($id: ID!) {
+    gitRepo(id: $id) {
+      ...GitRepoDetailFields
+    }
+  }
 `);
 const CreateGitRepoMutation = graphql(`
-  mutation CreateGitRepo($input: CreateGitRepoInput!) { createGitRepo(input: $input) { ...GitRepoDetailFields } }
+  mutation CreateGitRepo($input: CreateGitRepoInput!) {
+    createGitRepo(input: $input) {
+      ...GitRepoDetailFields
+    }
+  }
 `);
 const UpdateGitRepoMutation = graphql(`
-  mutation UpdateGitRepo($id: ID!, $input: UpdateGitRepoInput!) { updateGitRepo(id: $id, input: $input) { ...GitRepoDetailFields } }
+  mutation UpdateGitRepo($id: ID!, $input: UpdateGitRepoInput!) {
+    updateGitRepo(id: $id, input: $input) {
+      ...GitRepoDetailFields
+    }
+  }
 `);
 const DeleteGitRepoMutation = graphql(`
-  mutation DeleteGitRepo($id: ID!) { deleteGitRepo(id: $id) }
+  mutation DeleteGitRepo($id: ID!) {
+    deleteGitRepo(id: $id)
+  }
 `);
 const RefreshGitRepoMutation = graphql(`
-  mutation RefreshGitRepo($id: ID!) { refreshGitRepo(id: $id) { ...GitRepoDetailFields } }
+  mutation RefreshGitRepo($id: ID!) {
+    refreshGitRepo(id: $id) {
+      ...GitRepoDetailFields
+    }
+  }
 `);
 const RefreshAllGitReposMutation = graphql(`
-  mutation RefreshAllGitRepos { refreshAllGitRepos { ...GitRepoFields } }
+  mutation RefreshAllGitRepos {
+    refreshAllGitRepos {
+      ...GitRepoFields
+    }
+  }
 `);
 const EnableGitWebhookMutation = graphql(`
-  mutation EnableGitWebhook($id: ID!) { enableGitWebhook(id: $id) { url secret } }
+  mutation EnableGitWebhook($id: ID!) {
+    enableGitWebhook(id: $id) {
+      url
+      secret
+    }
+  }
 `);
 const DisableGitWebhookMutation = graphql(`
-  mutation DisableGitWebhook($id: ID!) { disableGitWebhook(id: $id) { ...GitRepoDetailFields } }
+  mutation DisableGitWebhook($id: ID!) {
+    disableGitWebhook(id: $id) {
+      ...GitRepoDetailFields
+    }
+  }
 `);
 
 /** pending until `ansible-playbook --syntax-check` has run on the current commit, then ok or failed
@@ -127,9 +192,7 @@ const update = async (id: Identifier, data: unknown, previousData: unknown): Pro
   const next = gitRepoInput(data as GitRepoFormValues);
   delete next.hosted;
   const previous = (previousData ?? {}) as Partial<Record<keyof UpdateGitRepoInput, unknown>>;
-  const input = Object.fromEntries(
-    Object.entries(next).filter(([key, value]) => previous[key as keyof UpdateGitRepoInput] !== value),
-  ) as UpdateGitRepoInput;
+  const input = Object.fromEntries(Object.entries(next).filter(([key, value]) => previous[key as keyof UpdateGitRepoInput] !== value)) as UpdateGitRepoInput;
   return (await graphqlRequest(UpdateGitRepoMutation, { id: String(id), input })).updateGitRepo as GitRepo;
 };
 
@@ -141,13 +204,11 @@ export const gitReposApi = {
   delete: async (id) => {
     await graphqlRequest(DeleteGitRepoMutation, { id: String(id) });
   },
-  refresh: async (id: Identifier): Promise<GitRepo> =>
-    (await graphqlRequest(RefreshGitRepoMutation, { id: String(id) })).refreshGitRepo as GitRepo,
+  refresh: async (id: Identifier): Promise<GitRepo> => (await graphqlRequest(RefreshGitRepoMutation, { id: String(id) })).refreshGitRepo as GitRepo,
   /** Refreshes every enabled repository; failures are recorded on each repository, not thrown. */
   refreshAll: async (): Promise<GitRepo[]> => (await graphqlRequest(RefreshAllGitReposMutation, {})).refreshAllGitRepos as GitRepo[],
   /** Turns webhooks on, or replaces the secret: the secret is in this answer only. */
-  enableWebhook: async (id: Identifier): Promise<GitWebhook> =>
-    (await graphqlRequest(EnableGitWebhookMutation, { id: String(id) })).enableGitWebhook,
+  enableWebhook: async (id: Identifier): Promise<GitWebhook> => (await graphqlRequest(EnableGitWebhookMutation, { id: String(id) })).enableGitWebhook,
   disableWebhook: async (id: Identifier): Promise<GitRepo> =>
     (await graphqlRequest(DisableGitWebhookMutation, { id: String(id) })).disableGitWebhook as GitRepo,
 } satisfies ResourceApi<GitRepo> & Record<string, unknown>;

@@ -20,13 +20,7 @@ import {
   useSourceContext,
 } from 'react-admin';
 import type { Provider } from '../providers/api';
-import {
-  placeInventoryErrors,
-  toInventoryInput,
-  validateVariables,
-  variablesToText,
-  type InventoryFormValues,
-} from './inventoryInput';
+import { placeInventoryErrors, toInventoryInput, validateVariables, variablesToText, type InventoryFormValues } from './inventoryInput';
 
 /** The server's message about the sites, shown under them; cleared when the form is sent again. */
 const SitesError = () => {

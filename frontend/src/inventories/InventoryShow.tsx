@@ -1,19 +1,6 @@
 // One inventory: its sites (provider, hosts, variables) and the inventory a run gets, rendered by the server.
 import EditIcon from '@mui/icons-material/Edit';
-import {
-  Box,
-  Button,
-  Card,
-  CardContent,
-  CardHeader,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Box, Button, Card, CardContent, CardHeader, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { Loading, Show, TopToolbar, useGetList, useShowContext } from 'react-admin';
 import { JsonView } from '../common/JsonView';
@@ -77,8 +64,7 @@ const InventoryDetails = () => {
         <CardHeader title="Rendered inventory" slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }} sx={{ pb: 0 }} />
         <CardContent>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-            What a run gets: one group per site with its hosts and connection variables. Credentials reach a run as files and
-            variables of its own, never here.
+            What a run gets: one group per site with its hosts and connection variables. Credentials reach a run as files and variables of its own, never here.
           </Typography>
           <JsonView value={record.rendered} testId="inventory-rendered" />
         </CardContent>

@@ -7,26 +7,59 @@ import type { InventoryDetailFieldsFragment, InventoryFieldsFragment, InventoryI
 import type { JsonObject, JsonValue } from '../types';
 
 graphql(`
-  fragment InventoryFields on Inventory { id name description sites { name providerId hosts variables } createdAt updatedAt }
+  fragment InventoryFields on Inventory {
+    id
+    name
+    description
+    sites {
+      name
+      providerId
+      hosts
+      variables
+    }
+    createdAt
+    updatedAt
+  }
 `);
 // An inventory read by id carries what a run gets (rendered on the server for each read); list rows do not.
 graphql(`
-  fragment InventoryDetailFields on Inventory { ...InventoryFields rendered }
+  fragment InventoryDetailFields on Inventory {
+    ...InventoryFields
+    rendered
+  }
 `);
 const InventoriesQuery = graphql(`
-  query Inventories { inventories { ...InventoryFields } }
+  query Inventories {
+    inventories {
+      ...InventoryFields
+    }
+  }
 `);
 const InventoryQuery = graphql(`
-  query Inventory($id: ID!) { inventory(id: $id) { ...InventoryDetailFields } }
+  query Inventory($id: ID!) {
+    inventory(id: $id) {
+      ...InventoryDetailFields
+    }
+  }
 `);
 const CreateInventoryMutation = graphql(`
-  mutation CreateInventory($input: InventoryInput!) { createInventory(input: $input) { ...InventoryDetailFields } }
+  mutation CreateInventory($input: InventoryInput!) {
+    createInventory(input: $input) {
+      ...InventoryDetailFields
+    }
+  }
 `);
 const UpdateInventoryMutation = graphql(`
-  mutation UpdateInventory($id: ID!, $input: InventoryInput!) { updateInventory(id: $id, input: $input) { ...InventoryDetailFields } }
+  mutation UpdateInventory($id: ID!, $input: InventoryInput!) {
+    updateInventory(id: $id, input: $input) {
+      ...InventoryDetailFields
+    }
+  }
 `);
 const DeleteInventoryMutation = graphql(`
-  mutation DeleteInventory($id: ID!) { deleteInventory(id: $id) }
+  mutation DeleteInventory($id: ID!) {
+    deleteInventory(id: $id)
+  }
 `);
 
 /** A site: an inventory group bound to a provider, some of its hosts (all when empty) and variables. */

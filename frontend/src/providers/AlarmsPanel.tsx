@@ -21,7 +21,11 @@ export const AlarmsPanel = ({ providerId, take = 20 }: { providerId?: string; ta
   const rows = (alarms ?? []).filter((a) => !providerId || a.providerId === providerId).slice(0, take);
   return (
     <Card variant="outlined" component="section" aria-label="Alarms" data-testid="provider-alarms" sx={{ mt: 2 }}>
-      <CardHeader title={providerId ? 'Recent alarms' : 'Alarms'} subheader="A provider going down, or coming back up" slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }} />
+      <CardHeader
+        title={providerId ? 'Recent alarms' : 'Alarms'}
+        subheader="A provider going down, or coming back up"
+        slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }}
+      />
       <CardContent sx={{ pt: 0 }}>
         {error ? (
           <Typography color="error">{error.message}</Typography>

@@ -23,13 +23,7 @@ import {
 import type { Credential } from '../credentials/api';
 import { PROVIDER_TYPES, type ProviderType } from '../types';
 import type { Provider } from './api';
-import {
-  BECOMES,
-  CONNECTION_CREDENTIAL_TYPES,
-  placeProviderErrors,
-  toProviderInput,
-  type ProviderFormValues,
-} from './providerInput';
+import { BECOMES, CONNECTION_CREDENTIAL_TYPES, placeProviderErrors, toProviderInput, type ProviderFormValues } from './providerInput';
 
 const TYPE_LABELS: Record<ProviderType, string> = {
   local: 'Local (the portal’s host)',
@@ -105,15 +99,20 @@ const SshSettings = () => (
     <TextInput source="config.user" label="User" helperText="The remote user; the credential's username when empty" fullWidth />
     <TextInput source="config.sshArgs" label="Extra ssh options" helperText="For example -o ProxyJump=bastion" fullWidth />
     <Alert severity="warning" sx={{ mb: 2 }} data-testid="ssh-args-warning">
-      Extra ssh options are given to ssh on the worker: a <code>ProxyCommand</code> runs a command there, as the worker&apos;s
-      user. Only administrators can set them.
+      Extra ssh options are given to ssh on the worker: a <code>ProxyCommand</code> runs a command there, as the worker&apos;s user. Only administrators can set
+      them.
     </Alert>
   </Box>
 );
 
 const OpenStackSettings = () => (
   <Box sx={{ width: '100%' }}>
-    <TextInput source="config.authUrl" label="Auth URL" helperText="Keystone v3, e.g. https://keystone.example:5000/v3 (the credential's when empty)" fullWidth />
+    <TextInput
+      source="config.authUrl"
+      label="Auth URL"
+      helperText="Keystone v3, e.g. https://keystone.example:5000/v3 (the credential's when empty)"
+      fullWidth
+    />
     <TextInput source="config.region" label="Region" fullWidth />
     <SelectInput
       source="config.interface"
@@ -207,13 +206,7 @@ export const ProviderForm = ({ submitLabel, editing = false }: { submitLabel: st
 
   return (
     <SimpleForm toolbar={<ProviderToolbar submitLabel={submitLabel} />} onSubmit={onSubmit} sx={{ maxWidth: 860 }}>
-      <TextInput
-        source="name"
-        label="Name"
-        validate={required()}
-        helperText="lower_snake_case: it names the inventory group of its hosts"
-        fullWidth
-      />
+      <TextInput source="name" label="Name" validate={required()} helperText="lower_snake_case: it names the inventory group of its hosts" fullWidth />
       <SelectInput
         source="type"
         label="Type"

@@ -116,7 +116,13 @@ const OpenStackTables = ({ resources }: { resources: OpenStackResources }) => {
       {noHeat ? (
         <MissingNote service={noHeat} list="stacks" />
       ) : (
-        <ResourceTable title="Stacks" headers={['Name', 'Status', 'Reason', 'Created']} count={stacks.length} empty="No stacks in this project." testId="resource-stacks">
+        <ResourceTable
+          title="Stacks"
+          headers={['Name', 'Status', 'Reason', 'Created']}
+          count={stacks.length}
+          empty="No stacks in this project."
+          testId="resource-stacks"
+        >
           {stacks.map((s) => (
             <TableRow key={s.id} data-testid="resource-stack" data-name={s.name} data-status={s.status}>
               <TableCell title={s.id}>{s.name}</TableCell>
@@ -132,7 +138,13 @@ const OpenStackTables = ({ resources }: { resources: OpenStackResources }) => {
       {noNova ? (
         <MissingNote service={noNova} list="servers" />
       ) : (
-        <ResourceTable title="Servers" headers={['Name', 'Status', 'Addresses']} count={servers.length} empty="No servers in this project." testId="resource-servers">
+        <ResourceTable
+          title="Servers"
+          headers={['Name', 'Status', 'Addresses']}
+          count={servers.length}
+          empty="No servers in this project."
+          testId="resource-servers"
+        >
           {servers.map((s) => (
             <TableRow key={s.id} data-testid="resource-server" data-name={s.name} data-status={s.status}>
               <TableCell title={s.id}>{s.name}</TableCell>
@@ -168,11 +180,23 @@ const KubernetesTables = ({ resources }: { resources: KubernetesResources }) => 
           </Stack>
         )}
       </Box>
-      <ResourceTable title="Deployments" headers={['Namespace', 'Name', 'Ready']} count={deployments.length} empty="No deployments." testId="resource-deployments">
+      <ResourceTable
+        title="Deployments"
+        headers={['Namespace', 'Name', 'Ready']}
+        count={deployments.length}
+        empty="No deployments."
+        testId="resource-deployments"
+      >
         {deployments.map((d) => {
           const allReady = d.replicas === null || d.ready >= d.replicas;
           return (
-            <TableRow key={`${d.namespace}/${d.name}`} data-testid="resource-deployment" data-namespace={d.namespace} data-name={d.name} data-ready={`${d.ready}/${d.replicas ?? '—'}`}>
+            <TableRow
+              key={`${d.namespace}/${d.name}`}
+              data-testid="resource-deployment"
+              data-namespace={d.namespace}
+              data-name={d.name}
+              data-ready={`${d.ready}/${d.replicas ?? '—'}`}
+            >
               <TableCell>{d.namespace}</TableCell>
               <TableCell>{d.name}</TableCell>
               <TableCell sx={{ color: allReady ? undefined : 'warning.main' }}>
@@ -182,7 +206,13 @@ const KubernetesTables = ({ resources }: { resources: KubernetesResources }) => 
           );
         })}
       </ResourceTable>
-      <ResourceTable title="Services" headers={['Namespace', 'Name', 'Type', 'Address', 'Ports']} count={services.length} empty="No services." testId="resource-services">
+      <ResourceTable
+        title="Services"
+        headers={['Namespace', 'Name', 'Type', 'Address', 'Ports']}
+        count={services.length}
+        empty="No services."
+        testId="resource-services"
+      >
         {services.map((s) => (
           <TableRow key={`${s.namespace}/${s.name}`} data-testid="resource-service" data-namespace={s.namespace} data-name={s.name} data-type={s.type}>
             <TableCell>{s.namespace}</TableCell>
@@ -234,9 +264,7 @@ export const ProviderResources = ({ provider }: { provider: Provider }) => {
     <Card variant="outlined" component="section" aria-label="Resources" data-testid="provider-resources" data-read-at={loaded ? (readAt ?? '') : undefined}>
       <CardHeader
         title="Resources"
-        subheader={
-          <span data-testid="resources-read-at">{!loaded ? 'Loading…' : readAt ? `Last read ${formatDateTime(readAt)}` : 'Not read yet'}</span>
-        }
+        subheader={<span data-testid="resources-read-at">{!loaded ? 'Loading…' : readAt ? `Last read ${formatDateTime(readAt)}` : 'Not read yet'}</span>}
         action={<ReadNowButton provider={provider} />}
         slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }}
         sx={{ pb: 0 }}
@@ -244,8 +272,8 @@ export const ProviderResources = ({ provider }: { provider: Provider }) => {
       <CardContent>
         {!loaded ? null : !resources ? (
           <Empty testId="resources-never-read">
-            {provider.type === 'openstack' ? 'Its stacks and servers' : 'Its namespaces, deployments and services'} have not been read yet: “Read now” asks
-            the provider.
+            {provider.type === 'openstack' ? 'Its stacks and servers' : 'Its namespaces, deployments and services'} have not been read yet: “Read now” asks the
+            provider.
           </Empty>
         ) : resources.__typename === 'OpenStackResources' ? (
           <OpenStackTables resources={resources} />

@@ -67,7 +67,12 @@ const ProviderDetails = () => {
         <Fact label="Created">{formatDateTime(record.createdAt)}</Fact>
       </Stack>
       {record.healthMessage && (
-        <Typography variant="body2" color={record.healthStatus === 'down' ? 'error' : 'text.secondary'} data-testid="provider-health-message" sx={{ whiteSpace: 'pre-wrap' }}>
+        <Typography
+          variant="body2"
+          color={record.healthStatus === 'down' ? 'error' : 'text.secondary'}
+          data-testid="provider-health-message"
+          sx={{ whiteSpace: 'pre-wrap' }}
+        >
           {record.healthMessage}
         </Typography>
       )}

@@ -9,11 +9,27 @@ import type { JsonObject, JsonValue, ProviderType } from '../types';
 
 graphql(`
   fragment ProviderFields on Provider {
-    id name type config credentialId becomeCredentialId healthStatus healthMessage healthCheckedAt createdAt
+    id
+    name
+    type
+    config
+    credentialId
+    becomeCredentialId
+    healthStatus
+    healthMessage
+    healthCheckedAt
+    createdAt
   }
 `);
 graphql(`
-  fragment ProviderHealthFields on ProviderHealthCheck { providerId status message latencyMs changed checkedAt }
+  fragment ProviderHealthFields on ProviderHealthCheck {
+    providerId
+    status
+    message
+    latencyMs
+    changed
+    checkedAt
+  }
 `);
 // A provider read by id carries its inventory (made on the server for each read), its health history and
 // its resources as last read.
@@ -21,17 +37,41 @@ graphql(`
   fragment ProviderDetailFields on Provider {
     ...ProviderFields
     inventory
-    healthHistory(take: 50) { ...ProviderHealthFields }
+    healthHistory(take: 50) {
+      ...ProviderHealthFields
+    }
     resources {
       __typename
       ... on KubernetesResources {
         namespaces
-        deployments { namespace name replicas ready }
-        services { namespace name type address ports }
+        deployments {
+          namespace
+          name
+          replicas
+          ready
+        }
+        services {
+          namespace
+          name
+          type
+          address
+          ports
+        }
       }
       ... on OpenStackResources {
-        stacks { id name status reason createdAt }
-        servers { id name status addresses }
+        stacks {
+          id
+          name
+          status
+          reason
+          createdAt
+        }
+        servers {
+          id
+          name
+          status
+          addresses
+        }
         missing
       }
     }
@@ -39,28 +79,58 @@ graphql(`
   }
 `);
 const ProvidersQuery = graphql(`
-  query Providers { providers { ...ProviderFields } }
+  query Providers {
+    providers {
+      ...ProviderFields
+    }
+  }
 `);
 const ProviderQuery = graphql(`
-  query Provider($id: ID!) { provider(id: $id) { ...ProviderDetailFields } }
+  query Provider($id: ID!) {
+    provider(id: $id) {
+      ...ProviderDetailFields
+    }
+  }
 `);
 const CreateProviderMutation = graphql(`
-  mutation CreateProvider($input: ProviderInput!) { createProvider(input: $input) { ...ProviderFields } }
+  mutation CreateProvider($input: ProviderInput!) {
+    createProvider(input: $input) {
+      ...ProviderFields
+    }
+  }
 `);
 const UpdateProviderMutation = graphql(`
-  mutation UpdateProvider($id: ID!, $input: ProviderInput!) { updateProvider(id: $id, input: $input) { ...ProviderDetailFields } }
+  mutation UpdateProvider($id: ID!, $input: ProviderInput!) {
+    updateProvider(id: $id, input: $input) {
+      ...ProviderDetailFields
+    }
+  }
 `);
 const DeleteProviderMutation = graphql(`
-  mutation DeleteProvider($id: ID!) { deleteProvider(id: $id) }
+  mutation DeleteProvider($id: ID!) {
+    deleteProvider(id: $id)
+  }
 `);
 const CheckProviderHealthMutation = graphql(`
-  mutation CheckProviderHealth($id: ID!) { checkProviderHealth(id: $id) { ...ProviderDetailFields } }
+  mutation CheckProviderHealth($id: ID!) {
+    checkProviderHealth(id: $id) {
+      ...ProviderDetailFields
+    }
+  }
 `);
 const RefreshProviderResourcesMutation = graphql(`
-  mutation RefreshProviderResources($id: ID!) { refreshProviderResources(id: $id) { ...ProviderDetailFields } }
+  mutation RefreshProviderResources($id: ID!) {
+    refreshProviderResources(id: $id) {
+      ...ProviderDetailFields
+    }
+  }
 `);
 const ProviderAlarmsQuery = graphql(`
-  query ProviderAlarms($take: Int!) { providerAlarms(take: $take) { ...ProviderHealthFields } }
+  query ProviderAlarms($take: Int!) {
+    providerAlarms(take: $take) {
+      ...ProviderHealthFields
+    }
+  }
 `);
 
 export interface SshHost {

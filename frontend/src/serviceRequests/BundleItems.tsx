@@ -84,10 +84,7 @@ export const BundleItems = ({
   const groups = groupByIndex(items);
   const withJobs = groups.flatMap(([, group]) => group).filter((i) => i.jobId);
   // The chosen item's log, or else the latest started one's.
-  const shown =
-    withJobs.find((i) => i.id === selected) ??
-    [...withJobs].sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''))[0] ??
-    null;
+  const shown = withJobs.find((i) => i.id === selected) ?? [...withJobs].sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''))[0] ?? null;
   const job = shown ? jobs.find((j) => j.id === shown.jobId) : undefined;
   if (items.length === 0) return null;
   return (

@@ -10,8 +10,8 @@ export const JobCompleteness = ({ job }: { job: Job }) => {
   if (job.eventsComplete === false) {
     return (
       <Alert severity="warning" sx={{ mt: 1, py: 0 }} data-testid="event-completeness" data-complete="false">
-        Ansible emitted {events(job.eventsEmitted ?? 0)}, {job.eventCount} {job.eventCount === 1 ? 'was' : 'were'} stored: the
-        task results and host counts may be incomplete.
+        Ansible emitted {events(job.eventsEmitted ?? 0)}, {job.eventCount} {job.eventCount === 1 ? 'was' : 'were'} stored: the task results and host counts may
+        be incomplete.
       </Alert>
     );
   }

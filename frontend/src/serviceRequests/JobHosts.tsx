@@ -17,15 +17,7 @@ const COLUMNS: { key: keyof Omit<HostCounts, 'host'>; label: string; color?: str
 // The test ids of the cells: host-ok, host-changed, host-failed, …
 const cellId = (key: string) => `host-${key === 'failures' ? 'failed' : key}`;
 
-export const JobHosts = ({
-  events,
-  terminal,
-  hostSummaries,
-}: {
-  events: JobEvent[];
-  terminal: boolean;
-  hostSummaries: HostSummary[];
-}) => {
+export const JobHosts = ({ events, terminal, hostSummaries }: { events: JobEvent[]; terminal: boolean; hostSummaries: HostSummary[] }) => {
   const live = useMemo(() => hostCountsFromEvents(events), [events]);
   // A run that ended without a recap (canceled, or ansible stopped early) keeps the live counts.
   const fromRecap = terminal && hostSummaries.length > 0;

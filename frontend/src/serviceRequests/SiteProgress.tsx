@@ -77,14 +77,7 @@ const SiteCard = ({ step, onOpenLog }: { step: SiteStep; onOpenLog: (item: Reque
     </CardContent>
     <CardActions sx={{ pt: 0 }}>
       {step.items.map((item) => (
-        <Button
-          key={item.id}
-          size="small"
-          startIcon={<ArticleIcon />}
-          disabled={!item.jobId}
-          onClick={() => onOpenLog(item)}
-          data-testid="site-log-link"
-        >
+        <Button key={item.id} size="small" startIcon={<ArticleIcon />} disabled={!item.jobId} onClick={() => onOpenLog(item)} data-testid="site-log-link">
           {step.items.length > 1 ? `Log: ${item.name}` : 'Log'}
         </Button>
       ))}

@@ -73,7 +73,11 @@ const MachineAction = ({ machine }: { machine: RequestMachine }) => {
       </>
     );
   } else {
-    action = <>Provisions{machine.action === 'provision' ? '' : ` (${machine.action})`}; if an item fails, {onFailure}</>;
+    action = (
+      <>
+        Provisions{machine.action === 'provision' ? '' : ` (${machine.action})`}; if an item fails, {onFailure}
+      </>
+    );
   }
   return (
     <Typography variant="body2" color="text.secondary" component="div" data-testid="machine-action" data-action={machine.action}>
@@ -101,13 +105,7 @@ export const StateMachineProgress = ({ request }: { request: ServiceRequest }) =
         {request.machine && <MachineAction machine={request.machine} />}
         <Stepper activeStep={active === -1 ? steps.length : active} alternativeLabel sx={{ overflowX: 'auto', pb: 1 }}>
           {steps.map((step) => (
-            <Step
-              key={step.state}
-              completed={step.status === 'done'}
-              data-testid="state-step"
-              data-state={step.state}
-              data-step-status={step.status}
-            >
+            <Step key={step.state} completed={step.status === 'done'} data-testid="state-step" data-state={step.state} data-step-status={step.status}>
               <StepLabel
                 error={step.status === 'failed'}
                 optional={

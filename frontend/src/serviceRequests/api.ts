@@ -6,45 +6,109 @@ import { graphqlRequest } from '../api/graphql';
 import { partialPage, type ResourceApi } from '../api/resource';
 import type { Dialog } from '../dialogs/types';
 import { graphql } from '../gql';
-import type {
-  JobEventFieldsFragment,
-  JobFieldsFragment,
-  JobStatus,
-  RequestFieldsFragment,
-  RequestListFieldsFragment,
-  RequestStatus,
-} from '../gql/graphql';
+import type { JobEventFieldsFragment, JobFieldsFragment, JobStatus, RequestFieldsFragment, RequestListFieldsFragment, RequestStatus } from '../gql/graphql';
 import type { JsonObject, JsonValue } from '../types';
 
 export type { JobStatus, RequestStatus };
 
 graphql(`
   fragment JobFields on Job {
-    id status playbook commit returnCode startedAt finishedAt cancelRequestedAt artifacts
-    eventCount eventsEmitted eventsComplete outputPurgedAt
-    hostSummaries { host ok changed failures unreachable skipped rescued ignored }
+    id
+    status
+    playbook
+    commit
+    returnCode
+    startedAt
+    finishedAt
+    cancelRequestedAt
+    artifacts
+    eventCount
+    eventsEmitted
+    eventsComplete
+    outputPurgedAt
+    hostSummaries {
+      host
+      ok
+      changed
+      failures
+      unreachable
+      skipped
+      rescued
+      ignored
+    }
   }
 `);
 graphql(`
-  fragment JobEventFields on JobEvent { seq event host task play changed failed stdout createdAt }
+  fragment JobEventFields on JobEvent {
+    seq
+    event
+    host
+    task
+    play
+    changed
+    failed
+    stdout
+    createdAt
+  }
 `);
 // Bundles: the state machine's position and history, and the child items.
 graphql(`
   fragment RequestBundleFields on ServiceRequest {
-    state stateAttempt transitions { state event attempt message at }
-    items { id name index site status jobId playbook commit outputs message startedAt finishedAt }
+    state
+    stateAttempt
+    transitions {
+      state
+      event
+      attempt
+      message
+      at
+    }
+    items {
+      id
+      name
+      index
+      site
+      status
+      jobId
+      playbook
+      commit
+      outputs
+      message
+      startedAt
+      finishedAt
+    }
   }
 `);
 // The list carries everything the show page needs except the template's dialog and the machine: react-admin
 // seeds the getOne cache with list records, so a show page may first render from a list record.
 graphql(`
   fragment RequestListFields on ServiceRequest {
-    id status message createdAt updatedAt finishedAt dialogValues
+    id
+    status
+    message
+    createdAt
+    updatedAt
+    finishedAt
+    dialogValues
     ...RequestBundleFields
-    template { id name type }
-    requester { id username }
-    jobs { ...JobFields }
-    service { id name status outputs }
+    template {
+      id
+      name
+      type
+    }
+    requester {
+      id
+      username
+    }
+    jobs {
+      ...JobFields
+    }
+    service {
+      id
+      name
+      status
+      outputs
+    }
   }
 `);
 // The machine (every state, the action) is read per request on the server: a request read by id and
@@ -52,37 +116,91 @@ graphql(`
 graphql(`
   fragment RequestFields on ServiceRequest {
     ...RequestListFields
-    machine { name states { name method } action serviceId rollbackOf onFailure }
-    template { id name type dialog }
+    machine {
+      name
+      states {
+        name
+        method
+      }
+      action
+      serviceId
+      rollbackOf
+      onFailure
+    }
+    template {
+      id
+      name
+      type
+      dialog
+    }
   }
 `);
 
 const ServiceRequestsQuery = graphql(`
-  query ServiceRequests($skip: Int, $take: Int) { serviceRequests(skip: $skip, take: $take) { ...RequestListFields } }
+  query ServiceRequests($skip: Int, $take: Int) {
+    serviceRequests(skip: $skip, take: $take) {
+      ...RequestListFields
+    }
+  }
 `);
 const ServiceRequestQuery = graphql(`
-  query ServiceRequest($id: ID!) { serviceRequest(id: $id) { ...RequestFields } }
+  query ServiceRequest($id: ID!) {
+    serviceRequest(id: $id) {
+      ...RequestFields
+    }
+  }
 `);
 const OrderServiceMutation = graphql(`
-  mutation OrderService($input: OrderServiceInput!) { orderService(input: $input) { ...RequestFields } }
+  mutation OrderService($input: OrderServiceInput!) {
+    orderService(input: $input) {
+      ...RequestFields
+    }
+  }
 `);
 const ReconfigureServiceMutation = graphql(`
-  mutation ReconfigureService($id: ID!, $values: JSON!) { reconfigureService(id: $id, dialogValues: $values) { ...RequestFields } }
+  mutation ReconfigureService($id: ID!, $values: JSON!) {
+    reconfigureService(id: $id, dialogValues: $values) {
+      ...RequestFields
+    }
+  }
 `);
 const ResumeServiceRequestMutation = graphql(`
-  mutation ResumeServiceRequest($id: ID!) { resumeServiceRequest(id: $id) { ...RequestFields } }
+  mutation ResumeServiceRequest($id: ID!) {
+    resumeServiceRequest(id: $id) {
+      ...RequestFields
+    }
+  }
 `);
 const CancelServiceRequestMutation = graphql(`
-  mutation CancelServiceRequest($id: ID!) { cancelServiceRequest(id: $id) { ...RequestFields } }
+  mutation CancelServiceRequest($id: ID!) {
+    cancelServiceRequest(id: $id) {
+      ...RequestFields
+    }
+  }
 `);
 const JobQuery = graphql(`
-  query Job($id: ID!) { job(id: $id) { ...JobFields stdout } }
+  query Job($id: ID!) {
+    job(id: $id) {
+      ...JobFields
+      stdout
+    }
+  }
 `);
 const CancelJobMutation = graphql(`
-  mutation CancelJob($id: ID!) { cancelJob(id: $id) { ...JobFields } }
+  mutation CancelJob($id: ID!) {
+    cancelJob(id: $id) {
+      ...JobFields
+    }
+  }
 `);
 const JobEventsQuery = graphql(`
-  query JobEvents($id: ID!, $afterSeq: Int) { job(id: $id) { events(afterSeq: $afterSeq, limit: 1000) { ...JobEventFields } } }
+  query JobEvents($id: ID!, $afterSeq: Int) {
+    job(id: $id) {
+      events(afterSeq: $afterSeq, limit: 1000) {
+        ...JobEventFields
+      }
+    }
+  }
 `);
 
 /** One ansible-playbook run; `artifacts` (JSON in the schema) is its set_stats data. */
@@ -155,8 +273,7 @@ export const serviceRequestsApi = {
     (await graphqlRequest(JobEventsQuery, { id: jobId, afterSeq })).job?.events ?? [],
 } satisfies ResourceApi<ServiceRequest> & Record<string, unknown>;
 
-export const isTerminalRequestStatus = (status: RequestStatus): boolean =>
-  status === 'finished' || status === 'failed' || status === 'canceled';
+export const isTerminalRequestStatus = (status: RequestStatus): boolean => status === 'finished' || status === 'failed' || status === 'canceled';
 
 export const isTerminalJobStatus = (status: JobStatus): boolean =>
   status === 'successful' || status === 'failed' || status === 'error' || status === 'canceled';

@@ -17,9 +17,7 @@ export interface StateStep {
   transitions: RequestTransition[];
 }
 
-export const stateSteps = (
-  request: Pick<ServiceRequest, 'state' | 'status' | 'stateAttempt' | 'transitions' | 'machine'>,
-): StateStep[] => {
+export const stateSteps = (request: Pick<ServiceRequest, 'state' | 'status' | 'stateAttempt' | 'transitions' | 'machine'>): StateStep[] => {
   // The machine's states first, in order; any state entered that it does not name after them.
   const order: string[] = request.machine ? request.machine.states.map((s) => s.name) : [];
   const byState = new Map<string, RequestTransition[]>();
@@ -119,8 +117,14 @@ export const siteSteps = (items: RequestItem[]): SiteStep[] => {
         : statuses.every((s) => s === 'waiting')
           ? 'waiting'
           : 'running';
-    const started = siteItems.map((i) => i.startedAt).filter((t): t is string => Boolean(t)).sort();
-    const finished = siteItems.map((i) => i.finishedAt).filter((t): t is string => Boolean(t)).sort();
+    const started = siteItems
+      .map((i) => i.startedAt)
+      .filter((t): t is string => Boolean(t))
+      .sort();
+    const finished = siteItems
+      .map((i) => i.finishedAt)
+      .filter((t): t is string => Boolean(t))
+      .sort();
     return {
       site,
       status,

@@ -55,9 +55,7 @@ export const taskProgress = (events: JobEvent[]): TaskProgress => {
       current.finished.add(e.host);
     }
   }
-  const done = tasks.filter((t, i) =>
-    t.started.size === 0 ? i < tasks.length - 1 : [...t.started].every((host) => t.finished.has(host)),
-  ).length;
+  const done = tasks.filter((t, i) => (t.started.size === 0 ? i < tasks.length - 1 : [...t.started].every((host) => t.finished.has(host)))).length;
   return { known: tasks.length, done };
 };
 

@@ -44,7 +44,11 @@ export const ReconfigurePage = () => {
   if (isPending || (templateId && (templatePending || (template && !template.dialog)))) return <Loading />;
   if (error || !service) return <Problem message={error?.message ?? 'This service does not exist.'} />;
   if (!changeable?.length || !template || !dialog) {
-    return <Problem message={`${service.name} cannot be reconfigured: ${service.status !== 'active' ? `it is ${service.status}` : 'its catalog item has no reconfigure playbook or no reconfigurable field'}.`} />;
+    return (
+      <Problem
+        message={`${service.name} cannot be reconfigured: ${service.status !== 'active' ? `it is ${service.status}` : 'its catalog item has no reconfigure playbook or no reconfigurable field'}.`}
+      />
+    );
   }
   return (
     <Create

@@ -79,7 +79,13 @@ const ServiceDetails = () => {
           </Button>
         )}
         {record.status === 'active' && record.configuration.reconfigurableFields.length > 0 && (
-          <Button component={Link} to={`/services/${encodeURIComponent(record.id)}/reconfigure`} variant="outlined" startIcon={<TuneIcon />} data-testid="reconfigure-service">
+          <Button
+            component={Link}
+            to={`/services/${encodeURIComponent(record.id)}/reconfigure`}
+            variant="outlined"
+            startIcon={<TuneIcon />}
+            data-testid="reconfigure-service"
+          >
             Reconfigure
           </Button>
         )}

@@ -10,19 +10,51 @@ import type { JsonValue } from '../types';
 
 graphql(`
   fragment ServiceFields on Service {
-    id name status outputs createdAt providerIds owner { id username }
-    request { id status template { id name } }
-    configuration { dialog values reconfigurableFields }
+    id
+    name
+    status
+    outputs
+    createdAt
+    providerIds
+    owner {
+      id
+      username
+    }
+    request {
+      id
+      status
+      template {
+        id
+        name
+      }
+    }
+    configuration {
+      dialog
+      values
+      reconfigurableFields
+    }
   }
 `);
 const ServicesQuery = graphql(`
-  query Services($skip: Int, $take: Int) { services(skip: $skip, take: $take) { ...ServiceFields } }
+  query Services($skip: Int, $take: Int) {
+    services(skip: $skip, take: $take) {
+      ...ServiceFields
+    }
+  }
 `);
 const ServiceQuery = graphql(`
-  query Service($id: ID!) { service(id: $id) { ...ServiceFields } }
+  query Service($id: ID!) {
+    service(id: $id) {
+      ...ServiceFields
+    }
+  }
 `);
 const RetireServiceMutation = graphql(`
-  mutation RetireService($id: ID!) { retireService(id: $id) { ...RequestFields } }
+  mutation RetireService($id: ID!) {
+    retireService(id: $id) {
+      ...RequestFields
+    }
+  }
 `);
 
 /** What a finished request leaves behind. `outputs` (JSON in the schema) is the playbooks' set_stats data;
@@ -41,6 +73,5 @@ export const servicesApi = {
     return service ? asService(service) : null;
   },
   /** Retires a service: the retirement request it starts. */
-  retire: async (id: Identifier): Promise<ServiceRequest> =>
-    asServiceRequest((await graphqlRequest(RetireServiceMutation, { id: String(id) })).retireService),
+  retire: async (id: Identifier): Promise<ServiceRequest> => asServiceRequest((await graphqlRequest(RetireServiceMutation, { id: String(id) })).retireService),
 } satisfies ResourceApi<Service> & Record<string, unknown>;

@@ -141,7 +141,13 @@ export const MappingRows = ({
       </Typography>
       {rows.map(([k, v], i) => (
         <Stack key={i} direction="row" spacing={1} sx={{ mt: 1 }}>
-          <Pick label={keyLabel} value={k} choices={keyChoices ?? []} onChange={(nk) => update(rows.map((r, j) => (j === i ? [nk, r[1]] : r)))} testId={`${testId}-key-${i}`} />
+          <Pick
+            label={keyLabel}
+            value={k}
+            choices={keyChoices ?? []}
+            onChange={(nk) => update(rows.map((r, j) => (j === i ? [nk, r[1]] : r)))}
+            testId={`${testId}-key-${i}`}
+          />
           <TextField
             size="small"
             fullWidth
@@ -189,8 +195,24 @@ export const ProvisionFields = ({
         error={at('repo')}
         testId={`${testId}-repo`}
       />
-      <SourcePick label="Playbook" value={value.playbook} fixedChoices={playbooks} fields={choices.dialogFields} onChange={(playbook) => onChange({ ...value, playbook })} error={at('playbook')} testId={`${testId}-playbook`} />
-      <SourcePick label="Provider" value={value.provider} fixedChoices={choices.providers} fields={choices.dialogFields} onChange={(provider) => onChange({ ...value, provider })} error={at('provider')} testId={`${testId}-provider`} />
+      <SourcePick
+        label="Playbook"
+        value={value.playbook}
+        fixedChoices={playbooks}
+        fields={choices.dialogFields}
+        onChange={(playbook) => onChange({ ...value, playbook })}
+        error={at('playbook')}
+        testId={`${testId}-playbook`}
+      />
+      <SourcePick
+        label="Provider"
+        value={value.provider}
+        fixedChoices={choices.providers}
+        fields={choices.dialogFields}
+        onChange={(provider) => onChange({ ...value, provider })}
+        error={at('provider')}
+        testId={`${testId}-provider`}
+      />
       <Pick
         label="Extra variables field"
         value={value.extraVarsField ?? ''}

@@ -60,7 +60,19 @@ const useChoices = (dialogName: string) => {
 };
 
 /** Up, down and remove buttons of a child item. */
-const ItemButtons = ({ name, onMove, onRemove, first, last }: { name: string; onMove: (by: -1 | 1) => void; onRemove: () => void; first: boolean; last: boolean }) => (
+const ItemButtons = ({
+  name,
+  onMove,
+  onRemove,
+  first,
+  last,
+}: {
+  name: string;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+  first: boolean;
+  last: boolean;
+}) => (
   <Box sx={{ display: 'flex' }}>
     <IconButton size="small" aria-label={`Move item ${name} up`} disabled={first} onClick={() => onMove(-1)}>
       <ArrowUpwardIcon fontSize="inherit" />
@@ -128,14 +140,28 @@ const BundleItemCard = ({
     <Card variant="outlined" data-testid={`bundle-item-${at}`} data-item={item.name}>
       <CardHeader
         title={item.name || '(unnamed)'}
-        subheader={errorsUnder(errors, path) && <Typography color="error" variant="caption">{errorsUnder(errors, path)}</Typography>}
+        subheader={
+          errorsUnder(errors, path) && (
+            <Typography color="error" variant="caption">
+              {errorsUnder(errors, path)}
+            </Typography>
+          )
+        }
         action={<ItemButtons name={item.name} first={at === 0} last={at === count - 1} onMove={onMove} onRemove={onRemove} />}
         slotProps={{ title: { variant: 'subtitle1' } }}
       />
       <CardContent>
         <Stack spacing={1.5}>
           <Stack direction="row" spacing={1}>
-            <TextField size="small" fullWidth label="Item name" value={item.name} onChange={(e) => onChange({ ...item, name: e.target.value })} error={!!errors[`${path}.name`]} helperText={errors[`${path}.name`] ?? 'lower-case, unique in the bundle'} />
+            <TextField
+              size="small"
+              fullWidth
+              label="Item name"
+              value={item.name}
+              onChange={(e) => onChange({ ...item, name: e.target.value })}
+              error={!!errors[`${path}.name`]}
+              helperText={errors[`${path}.name`] ?? 'lower-case, unique in the bundle'}
+            />
             <TextField
               size="small"
               type="number"
@@ -146,9 +172,23 @@ const BundleItemCard = ({
               helperText={errors[`${path}.index`] ?? 'same index: in parallel; empty: after what it needs'}
               sx={{ minWidth: 200 }}
             />
-            <Pick label="Site" value={item.site ?? ''} choices={sites.map((s) => ({ value: s, label: s }))} optional onChange={(site) => onChange({ ...item, site: site || undefined })} error={errors[`${path}.site`]} testId={`${path}-site`} />
+            <Pick
+              label="Site"
+              value={item.site ?? ''}
+              choices={sites.map((s) => ({ value: s, label: s }))}
+              optional
+              onChange={(site) => onChange({ ...item, site: site || undefined })}
+              error={errors[`${path}.site`]}
+              testId={`${path}-site`}
+            />
           </Stack>
-          <ProvisionFields value={item.provision} onChange={(provision) => onChange({ ...item, provision })} path={`${path}.provision`} errors={errors} choices={choices} />
+          <ProvisionFields
+            value={item.provision}
+            onChange={(provision) => onChange({ ...item, provision })}
+            path={`${path}.provision`}
+            errors={errors}
+            choices={choices}
+          />
           <MappingRows
             title="Inputs: variable ← output of an earlier item (item.output)"
             keyLabel="Variable"
@@ -159,8 +199,22 @@ const BundleItemCard = ({
             testId={`${path}-inputs`.replace(/\./g, '-')}
           />
           <Stack direction="row" spacing={1}>
-            <EntryPlaybook label="Retirement playbook" value={item.retirement} playbooks={playbooks} onChange={(retirement) => onChange({ ...item, retirement })} error={errorsUnder(errors, `${path}.retirement`)} testId={`${path}-retirement`} />
-            <EntryPlaybook label="Reconfigure playbook" value={item.reconfigure} playbooks={playbooks} onChange={(reconfigure) => onChange({ ...item, reconfigure })} error={errorsUnder(errors, `${path}.reconfigure`)} testId={`${path}-reconfigure`} />
+            <EntryPlaybook
+              label="Retirement playbook"
+              value={item.retirement}
+              playbooks={playbooks}
+              onChange={(retirement) => onChange({ ...item, retirement })}
+              error={errorsUnder(errors, `${path}.retirement`)}
+              testId={`${path}-retirement`}
+            />
+            <EntryPlaybook
+              label="Reconfigure playbook"
+              value={item.reconfigure}
+              playbooks={playbooks}
+              onChange={(reconfigure) => onChange({ ...item, reconfigure })}
+              error={errorsUnder(errors, `${path}.reconfigure`)}
+              testId={`${path}-reconfigure`}
+            />
           </Stack>
         </Stack>
       </CardContent>
@@ -187,7 +241,13 @@ const SitesEditor = ({
       <Typography variant="subtitle2">Sites{errorsUnder(errors, 'sites') ? ` — ${errorsUnder(errors, 'sites')}` : ''}</Typography>
       {entries.map(([name, site], i) => (
         <Stack key={i} direction="row" spacing={1}>
-          <TextField size="small" label="Site" value={name} onChange={(e) => set(entries.map((s, j) => (j === i ? [e.target.value, s[1]] : s)))} helperText="lower_snake_case" />
+          <TextField
+            size="small"
+            label="Site"
+            value={name}
+            onChange={(e) => set(entries.map((s, j) => (j === i ? [e.target.value, s[1]] : s)))}
+            helperText="lower_snake_case"
+          />
           <SourcePick
             label="Provider"
             value={site.provider}
@@ -203,7 +263,11 @@ const SitesEditor = ({
         </Stack>
       ))}
       <Box>
-        <Button size="small" startIcon={<AddIcon />} onClick={() => set([...entries, [`site_${entries.length + 1}`, { provider: { field: choices.dialogFields[0]?.value ?? '' } }]])}>
+        <Button
+          size="small"
+          startIcon={<AddIcon />}
+          onClick={() => set([...entries, [`site_${entries.length + 1}`, { provider: { field: choices.dialogFields[0]?.value ?? '' } }]])}
+        >
           Add site
         </Button>
       </Box>
@@ -337,7 +401,16 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
                   value={draft.type}
                   onChange={(e) => {
                     const fresh = newTemplate(e.target.value as TemplateDefinition['type']);
-                    setDraft({ ...fresh, name: draft.name, description: draft.description, catalog: draft.catalog, icon: draft.icon, longDescription: draft.longDescription, dialog: draft.dialog, published: draft.published });
+                    setDraft({
+                      ...fresh,
+                      name: draft.name,
+                      description: draft.description,
+                      catalog: draft.catalog,
+                      icon: draft.icon,
+                      longDescription: draft.longDescription,
+                      dialog: draft.dialog,
+                      published: draft.published,
+                    });
                   }}
                   disabled={id !== null}
                   helperText={errors.type ?? (id !== null ? 'Copy the item to change its type' : undefined)}
@@ -346,8 +419,19 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
                   <MenuItem value="ansible_playbook">ansible_playbook (one playbook)</MenuItem>
                   <MenuItem value="bundle">bundle (child items)</MenuItem>
                 </TextField>
-                <Pick label="Dialog" value={draft.dialog} choices={dialogs.map((d) => ({ value: d.name, label: `${d.label} (${d.name})` }))} onChange={(dialog) => set({ dialog })} error={errors.dialog} help="The order form" testId="template-dialog" />
-                <FormControlLabel control={<Switch checked={draft.published ?? true} onChange={(e) => set({ published: e.target.checked })} />} label="Published in the catalog" />
+                <Pick
+                  label="Dialog"
+                  value={draft.dialog}
+                  choices={dialogs.map((d) => ({ value: d.name, label: `${d.label} (${d.name})` }))}
+                  onChange={(dialog) => set({ dialog })}
+                  error={errors.dialog}
+                  help="The order form"
+                  testId="template-dialog"
+                />
+                <FormControlLabel
+                  control={<Switch checked={draft.published ?? true} onChange={(e) => set({ published: e.target.checked })} />}
+                  label="Published in the catalog"
+                />
               </Stack>
             </CardContent>
           </Card>
@@ -356,9 +440,29 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
               <CardHeader title="Provision" subheader="The playbook an order runs, where, with which variables" />
               <CardContent>
                 <Stack spacing={1.5}>
-                  <ProvisionFields value={draft.provision ?? newProvision()} onChange={(provision) => set({ provision })} path="provision" errors={errors} choices={choices} />
-                  <EntryPlaybook label="Retirement playbook" value={draft.retirement} playbooks={provisionPlaybooks} onChange={(retirement) => set({ retirement })} error={errorsUnder(errors, 'retirement')} testId="retirement" />
-                  <EntryPlaybook label="Reconfigure playbook" value={draft.reconfigure} playbooks={provisionPlaybooks} onChange={(reconfigure) => set({ reconfigure })} error={errorsUnder(errors, 'reconfigure')} testId="reconfigure" />
+                  <ProvisionFields
+                    value={draft.provision ?? newProvision()}
+                    onChange={(provision) => set({ provision })}
+                    path="provision"
+                    errors={errors}
+                    choices={choices}
+                  />
+                  <EntryPlaybook
+                    label="Retirement playbook"
+                    value={draft.retirement}
+                    playbooks={provisionPlaybooks}
+                    onChange={(retirement) => set({ retirement })}
+                    error={errorsUnder(errors, 'retirement')}
+                    testId="retirement"
+                  />
+                  <EntryPlaybook
+                    label="Reconfigure playbook"
+                    value={draft.reconfigure}
+                    playbooks={provisionPlaybooks}
+                    onChange={(reconfigure) => set({ reconfigure })}
+                    error={errorsUnder(errors, 'reconfigure')}
+                    testId="reconfigure"
+                  />
                 </Stack>
               </CardContent>
             </Card>
@@ -368,8 +472,21 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
                 <CardContent>
                   <Stack spacing={1.5}>
                     <Stack direction="row" spacing={1}>
-                      <Pick label="Provision state machine" value={draft.stateMachine ?? 'provision'} choices={machines.map((m) => ({ value: m.name, label: m.name }))} onChange={(stateMachine) => set({ stateMachine })} error={errors.stateMachine} />
-                      <TextField select size="small" fullWidth label="When an item fails" value={draft.onFailure ?? 'keep'} onChange={(e) => set({ onFailure: e.target.value as 'keep' | 'rollback' })}>
+                      <Pick
+                        label="Provision state machine"
+                        value={draft.stateMachine ?? 'provision'}
+                        choices={machines.map((m) => ({ value: m.name, label: m.name }))}
+                        onChange={(stateMachine) => set({ stateMachine })}
+                        error={errors.stateMachine}
+                      />
+                      <TextField
+                        select
+                        size="small"
+                        fullWidth
+                        label="When an item fails"
+                        value={draft.onFailure ?? 'keep'}
+                        onChange={(e) => set({ onFailure: e.target.value as 'keep' | 'rollback' })}
+                      >
                         <MenuItem value="keep">keep what was deployed</MenuItem>
                         <MenuItem value="rollback">roll back (retirement playbooks)</MenuItem>
                       </TextField>

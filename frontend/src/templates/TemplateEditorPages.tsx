@@ -33,7 +33,11 @@ const CopyEditor = ({ id }: { id: string }) => {
 export const TemplateCreate = () => {
   const [params] = useSearchParams();
   const copy = params.get('copy');
-  return copy ? <CopyEditor id={copy} /> : <TemplateEditor id={null} initial={newTemplate(params.get('type') === 'bundle' ? 'bundle' : 'ansible_playbook')} title="New catalog item" />;
+  return copy ? (
+    <CopyEditor id={copy} />
+  ) : (
+    <TemplateEditor id={null} initial={newTemplate(params.get('type') === 'bundle' ? 'bundle' : 'ansible_playbook')} title="New catalog item" />
+  );
 };
 
 /** An item from files or a repository: where to change it, its definition, and a copy button. */
@@ -44,7 +48,12 @@ const OwnedElsewhere = ({ record }: { record: TemplateRecord }) => (
       severity="info"
       sx={{ mb: 2 }}
       action={
-        <Button component={Link} to={`/serviceTemplates/create?copy=${encodeURIComponent(record.id)}`} startIcon={<ContentCopyIcon />} data-testid="copy-template">
+        <Button
+          component={Link}
+          to={`/serviceTemplates/create?copy=${encodeURIComponent(record.id)}`}
+          startIcon={<ContentCopyIcon />}
+          data-testid="copy-template"
+        >
           Copy to a new item
         </Button>
       }

@@ -45,7 +45,9 @@ export const TemplateList = () => (
         source="source"
         label="Source"
         disableSort
-        render={(r) => <Chip size="small" variant="outlined" color={editable(r) ? 'primary' : 'default'} label={r.source ?? 'editor'} data-testid="template-source" />}
+        render={(r) => (
+          <Chip size="small" variant="outlined" color={editable(r) ? 'primary' : 'default'} label={r.source ?? 'editor'} data-testid="template-source" />
+        )}
       />
     </DataTable>
   </List>

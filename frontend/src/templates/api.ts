@@ -10,25 +10,52 @@ import type { TemplateDefinition } from './types';
 
 // The editors' rows: every item with where it came from and its definition (what the editor loads).
 graphql(`
-  fragment TemplateEditorFields on ServiceTemplate { id name description catalog type published source definition }
+  fragment TemplateEditorFields on ServiceTemplate {
+    id
+    name
+    description
+    catalog
+    type
+    published
+    source
+    definition
+  }
 `);
 const TemplatesPageQuery = graphql(`
   query TemplatesPage($search: String, $skip: Int!, $take: Int!) {
-    serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) { ...TemplateEditorFields }
+    serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) {
+      ...TemplateEditorFields
+    }
     serviceTemplateCount(search: $search, unpublished: true)
   }
 `);
 const TemplateQuery = graphql(`
-  query Template($id: ID!) { serviceTemplate(id: $id, unpublished: true) { ...TemplateEditorFields } }
+  query Template($id: ID!) {
+    serviceTemplate(id: $id, unpublished: true) {
+      ...TemplateEditorFields
+    }
+  }
 `);
 const SaveServiceTemplateMutation = graphql(`
-  mutation SaveServiceTemplate($i: ServiceTemplateInput!) { saveServiceTemplate(input: $i) { ...TemplateEditorFields } }
+  mutation SaveServiceTemplate($i: ServiceTemplateInput!) {
+    saveServiceTemplate(input: $i) {
+      ...TemplateEditorFields
+    }
+  }
 `);
 const DeleteServiceTemplateMutation = graphql(`
-  mutation DeleteServiceTemplate($id: ID!) { deleteServiceTemplate(id: $id) }
+  mutation DeleteServiceTemplate($id: ID!) {
+    deleteServiceTemplate(id: $id)
+  }
 `);
 const StateMachinesDocument = graphql(`
-  query StateMachines { stateMachines { name description states } }
+  query StateMachines {
+    stateMachines {
+      name
+      description
+      states
+    }
+  }
 `);
 
 /** A catalog item as the editors see it. `source` is "editor", "catalog/<file>" or "git:<repo>:catalog/<file>":

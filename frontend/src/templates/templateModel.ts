@@ -46,4 +46,5 @@ export const errorsUnder = (errors: Record<string, string>, path: string): strin
 };
 
 /** Drops optional keys left empty, so the definition says only what was set. */
-export const cleaned = (definition: TemplateDefinition): TemplateDefinition => JSON.parse(JSON.stringify(definition, (_, v: unknown) => (v === '' ? undefined : v))) as TemplateDefinition;
+export const cleaned = (definition: TemplateDefinition): TemplateDefinition =>
+  JSON.parse(JSON.stringify(definition, (_, v: unknown) => (v === '' ? undefined : v))) as TemplateDefinition;

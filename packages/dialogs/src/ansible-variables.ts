@@ -38,7 +38,8 @@ const RESERVED_PREFIXES = /^(k8s_|openstack_|superfluid_)/i;
 export function forbiddenVariable(name: string): string | null {
   if (!IDENTIFIER.test(name)) return `"${name}" is not a valid variable name`;
   if (/^ansible_/i.test(name)) return `"${name}" is an Ansible connection or setting variable, which orders may not set`;
-  if (RESERVED_PREFIXES.test(name)) return `"${name}" is one of the portal's own connection variables (k8s_*, openstack_*, superfluid_*), which orders may not set`;
+  if (RESERVED_PREFIXES.test(name))
+    return `"${name}" is one of the portal's own connection variables (k8s_*, openstack_*, superfluid_*), which orders may not set`;
   if (MAGIC.has(name)) return `"${name}" is one of Ansible's own variables, which orders may not set`;
   return null;
 }

@@ -43,7 +43,11 @@ test('patterns are JavaScript regular expressions: classes, anchors, \\u escapes
 
 test('what RE2 cannot run in linear time — lookaround, backreferences — is refused with a plain reason; so is a broken pattern', () => {
   for (const pattern of ['^(?=.*[0-9]).{8,}$', 'a(?!b)', '(?<=x)y', '^(a)\\1$']) {
-    assert.match(patternProblem(pattern) ?? '', /^is not a valid regular expression for the linear-time pattern engine \(RE2\): lookahead, lookbehind and backreferences are not supported/, pattern);
+    assert.match(
+      patternProblem(pattern) ?? '',
+      /^is not a valid regular expression for the linear-time pattern engine \(RE2\): lookahead, lookbehind and backreferences are not supported/,
+      pattern,
+    );
   }
   assert.match(patternProblem('(') ?? '', /^is not a valid regular expression: missing closing \)/);
   assert.match(patternProblem('[a-') ?? '', /^is not a valid regular expression/);
@@ -51,6 +55,12 @@ test('what RE2 cannot run in linear time — lookaround, backreferences — is r
 
 test('a field whose pattern RE2 cannot run (stored before, or typed in the editor) refuses every value, saying why, rather than passing it unchecked', () => {
   const field: DialogField = { name: 'code', label: 'Code', type: 'text', pattern: '^(?=.*[0-9]).{8,}$' };
-  assert.match(fieldProblem(field, 'abcdefg1')?.message ?? '', /^cannot be checked: the field's pattern is not a valid regular expression for the linear-time pattern engine \(RE2\): lookahead.*; the dialog must be changed$/);
-  assert.match(fieldProblem({ ...field, pattern: '([a-z' }, 'abc')?.message ?? '', /^cannot be checked: the field's pattern is not a valid regular expression: missing closing/);
+  assert.match(
+    fieldProblem(field, 'abcdefg1')?.message ?? '',
+    /^cannot be checked: the field's pattern is not a valid regular expression for the linear-time pattern engine \(RE2\): lookahead.*; the dialog must be changed$/,
+  );
+  assert.match(
+    fieldProblem({ ...field, pattern: '([a-z' }, 'abc')?.message ?? '',
+    /^cannot be checked: the field's pattern is not a valid regular expression: missing closing/,
+  );
 });

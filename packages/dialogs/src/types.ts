@@ -83,7 +83,10 @@ export const dialogFields = (d: DialogDefinition): DialogField[] => d.tabs.flatM
 export const isSecretField = (f: Pick<DialogField, 'type'>): boolean => f.type === 'password';
 
 /** Names of the fields whose values must be stored encrypted and never shown back. */
-export const secretFieldNames = (d: DialogDefinition): string[] => dialogFields(d).filter(isSecretField).map((f) => f.name);
+export const secretFieldNames = (d: DialogDefinition): string[] =>
+  dialogFields(d)
+    .filter(isSecretField)
+    .map((f) => f.name);
 
 /** Names of the fields a service's owner may change when reconfiguring it. */
 export const reconfigurableFieldNames = (d: DialogDefinition): string[] =>

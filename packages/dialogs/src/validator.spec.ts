@@ -6,14 +6,27 @@ import { type DialogDefinition, type DialogField, reconfigurableFieldNames, secr
 import { compileDialog, fieldProblem, formMessage, validateDialogValues } from './validator.js';
 import { parseYamlMapping } from './yaml-mapping.js';
 
-const dialogOf = (fields: DialogField[], name = 'test'): DialogDefinition => ({ name, label: 'Test', tabs: [{ label: 'Main', boxes: [{ label: 'Box', fields }] }] });
+const dialogOf = (fields: DialogField[], name = 'test'): DialogDefinition => ({
+  name,
+  label: 'Test',
+  tabs: [{ label: 'Main', boxes: [{ label: 'Box', fields }] }],
+});
 const choices = (...values: string[]) => values.map((value) => ({ value, label: value.toUpperCase() }));
 
 const dialog = dialogOf([
   { name: 'playbook', label: 'Playbook', type: 'dropdown', required: true, choices: [{ value: 'hello.yml', label: 'hello' }] },
   { name: 'count', label: 'Count', type: 'integer', min: 1, max: 5, default: 1 },
   { name: 'hostname', label: 'Host name', type: 'text', pattern: '^[a-z0-9-]+$', patternMessage: 'use lowercase letters, digits and dashes' },
-  { name: 'tags', label: 'Tags', type: 'dropdown', multiple: true, choices: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
+  {
+    name: 'tags',
+    label: 'Tags',
+    type: 'dropdown',
+    multiple: true,
+    choices: [
+      { value: 'a', label: 'A' },
+      { value: 'b', label: 'B' },
+    ],
+  },
   { name: 'vars', label: 'Variables', type: 'textarea', format: 'yaml_mapping' },
   { name: 'fixed', label: 'Fixed', type: 'text', readOnly: true, default: 'kept' },
 ]);
@@ -41,7 +54,16 @@ test('dialog values: a choice outside the list and a wrong type are refused', ()
 
 test('the form words the same problems for a field that shows its label: Required, Must be at most 5', () => {
   const [, count] = dialog.tabs[0]!.boxes[0]!.fields;
-  const who: DialogField = { name: 'who', label: 'Who', type: 'text', required: true, minLength: 3, maxLength: 12, pattern: '^[a-z]+$', patternMessage: 'Lower-case letters only' };
+  const who: DialogField = {
+    name: 'who',
+    label: 'Who',
+    type: 'text',
+    required: true,
+    minLength: 3,
+    maxLength: 12,
+    pattern: '^[a-z]+$',
+    patternMessage: 'Lower-case letters only',
+  };
   const say = (f: DialogField, v: unknown) => {
     const p = fieldProblem(f, v);
     return p && formMessage(p);
@@ -124,47 +146,126 @@ test('reconfigurable fields are listed for the reconfigure flow', () => {
 const TABLE: [Omit<DialogField, 'label'>, [unknown, boolean][]][] = [
   [
     { name: 'day', type: 'date', required: true },
-    [['2025-02-28', true], ['2024-02-29', true], ['2025-02-29', false], ['2025-13-01', false], ['2025-1-5', false], ['01/02/2025', false], ['2025-02-28T00:00:00Z', false], [20250228, false], ['', false], [undefined, false]],
+    [
+      ['2025-02-28', true],
+      ['2024-02-29', true],
+      ['2025-02-29', false],
+      ['2025-13-01', false],
+      ['2025-1-5', false],
+      ['01/02/2025', false],
+      ['2025-02-28T00:00:00Z', false],
+      [20250228, false],
+      ['', false],
+      [undefined, false],
+    ],
   ],
   [
     { name: 'at', type: 'datetime' },
-    [['2025-06-01T08:30:00Z', true], ['2025-06-01T08:30Z', true], ['2025-06-01T08:30:00.123Z', true], ['2025-06-01T08:30:00+02:00', true], ['2025-06-01T08:30:00', false], ['2025-06-01 08:30:00Z', false], ['2025-06-01T24:00:00Z', false], ['2025-02-30T08:00:00Z', false], [0, false], [undefined, true]],
+    [
+      ['2025-06-01T08:30:00Z', true],
+      ['2025-06-01T08:30Z', true],
+      ['2025-06-01T08:30:00.123Z', true],
+      ['2025-06-01T08:30:00+02:00', true],
+      ['2025-06-01T08:30:00', false],
+      ['2025-06-01 08:30:00Z', false],
+      ['2025-06-01T24:00:00Z', false],
+      ['2025-02-30T08:00:00Z', false],
+      [0, false],
+      [undefined, true],
+    ],
   ],
   [
     { name: 'labels', type: 'tags', pattern: '^[a-z0-9-]+$' },
-    [[['web', 'prod-1'], true], [[], true], [['web', 'web'], false], [['Web'], false], [[''], false], [['ok', 3], false], ['web', false], [['x'.repeat(256)], false], [Array.from({ length: 101 }, (_, i) => `t${i}`), false]],
+    [
+      [['web', 'prod-1'], true],
+      [[], true],
+      [['web', 'web'], false],
+      [['Web'], false],
+      [[''], false],
+      [['ok', 3], false],
+      ['web', false],
+      [['x'.repeat(256)], false],
+      [Array.from({ length: 101 }, (_, i) => `t${i}`), false],
+    ],
   ],
   [
     { name: 'zones', type: 'tags', choices: choices('a', 'b'), required: true },
-    [[['a'], true], [['a', 'b'], true], [['c'], false], [[], false]],
+    [
+      [['a'], true],
+      [['a', 'b'], true],
+      [['c'], false],
+      [[], false],
+    ],
   ],
   [
     { name: 'ratio', type: 'float', min: 0.5, max: 2.5 },
-    [[0.5, true], [1, true], [2.5, true], [2.51, false], [0.49, false], ['1.5', false], [true, false], [undefined, true]],
+    [
+      [0.5, true],
+      [1, true],
+      [2.5, true],
+      [2.51, false],
+      [0.49, false],
+      ['1.5', false],
+      [true, false],
+      [undefined, true],
+    ],
   ],
   [
     { name: 'secret', type: 'password', minLength: 8, pattern: '[0-9]', required: true },
-    [['hunter22hunter', true], ['short1', false], ['no digits here', false], [12345678, false], ['', false]],
+    [
+      ['hunter22hunter', true],
+      ['short1', false],
+      ['no digits here', false],
+      [12345678, false],
+      ['', false],
+    ],
   ],
   [
     { name: 'nets', type: 'dropdown', multiple: true, choices: choices('private', 'dmz'), required: true },
-    [[['private'], true], [['private', 'dmz'], true], [['private', 'private'], false], [['other'], false], ['private', false], [[1], false], [[], false]],
+    [
+      [['private'], true],
+      [['private', 'dmz'], true],
+      [['private', 'private'], false],
+      [['other'], false],
+      ['private', false],
+      [[1], false],
+      [[], false],
+    ],
   ],
   [
     { name: 'size', type: 'dropdown', choices: choices('s', 'm') },
-    [['s', true], ['x', false], [['s'], false], [1, false], [undefined, true]],
+    [
+      ['s', true],
+      ['x', false],
+      [['s'], false],
+      [1, false],
+      [undefined, true],
+    ],
   ],
   [
     { name: 'pick', type: 'radio', choices: [] },
-    [['s', false], [undefined, true]],
+    [
+      ['s', false],
+      [undefined, true],
+    ],
   ],
   [
     { name: 'count', type: 'integer', min: 1, max: 5 },
-    [[1, true], [5, true], [6, false], [1.5, false], [undefined, true]],
+    [
+      [1, true],
+      [5, true],
+      [6, false],
+      [1.5, false],
+      [undefined, true],
+    ],
   ],
   [
     { name: 'ok', type: 'checkbox', required: true },
-    [[true, true], [false, true], ['yes', false]],
+    [
+      [true, true],
+      [false, true],
+      ['yes', false],
+    ],
   ],
 ];
 

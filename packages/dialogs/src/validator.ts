@@ -16,7 +16,23 @@ export interface ValidationResult {
 
 /** The rule a value breaks; `limit` for the rules that have one. */
 export interface FieldProblem {
-  rule: 'required' | 'type' | 'minLength' | 'maxLength' | 'pattern' | 'min' | 'max' | 'choice' | 'noChoices' | 'duplicate' | 'maxItems' | 'emptyTag' | 'tagLength' | 'date' | 'datetime' | 'format';
+  rule:
+    | 'required'
+    | 'type'
+    | 'minLength'
+    | 'maxLength'
+    | 'pattern'
+    | 'min'
+    | 'max'
+    | 'choice'
+    | 'noChoices'
+    | 'duplicate'
+    | 'maxItems'
+    | 'emptyTag'
+    | 'tagLength'
+    | 'date'
+    | 'datetime'
+    | 'format';
   /** What the API says, after the field's name: never quotes a secret field's value. */
   message: string;
   limit?: number;
@@ -46,7 +62,8 @@ export function isDateTime(value: string): boolean {
 
 export const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
-const problem = (rule: FieldProblem['rule'], message: string, limit?: number): FieldProblem => (limit === undefined ? { rule, message } : { rule, message, limit });
+const problem = (rule: FieldProblem['rule'], message: string, limit?: number): FieldProblem =>
+  limit === undefined ? { rule, message } : { rule, message, limit };
 
 function patternBroken(f: DialogField, value: string): FieldProblem | undefined {
   if (f.pattern === undefined) return undefined;
@@ -132,7 +149,9 @@ export function validateFieldValue(f: DialogField, value: unknown): FieldProblem
     case 'date':
       return typeof value === 'string' && isCalendarDate(value) ? undefined : problem('date', 'must be a date as YYYY-MM-DD');
     case 'datetime':
-      return typeof value === 'string' && isDateTime(value) ? undefined : problem('datetime', 'must be a date and time with a time zone, e.g. 2025-06-01T08:30:00Z');
+      return typeof value === 'string' && isDateTime(value)
+        ? undefined
+        : problem('datetime', 'must be a date and time with a time zone, e.g. 2025-06-01T08:30:00Z');
     case 'tags':
       return checkTags(f, value);
     case 'radio':
@@ -190,7 +209,11 @@ export function visibleFields(fields: DialogField[], submitted: Record<string, u
     if (f.visibleWhen) {
       const controller = byName.get(f.visibleWhen.field);
       // A definition that passed parseDialog has no cycle; the depth guard keeps a broken one from looping.
-      result = controller !== undefined && depth < fields.length && visible(controller, depth + 1) && conditionHolds(f.visibleWhen, effectiveValue(controller, submitted));
+      result =
+        controller !== undefined &&
+        depth < fields.length &&
+        visible(controller, depth + 1) &&
+        conditionHolds(f.visibleWhen, effectiveValue(controller, submitted));
     }
     memo.set(f.name, result);
     return result;

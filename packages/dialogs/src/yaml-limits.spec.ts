@@ -19,7 +19,10 @@ test('yaml limits: ordinary documents pass', () => {
 
 test('yaml limits: deep flow nesting is refused with its line, before the parser sees it', () => {
   const deep = `a: 1\nb: ${'['.repeat(5000)}${']'.repeat(5000)}`;
-  assert.throws(() => assertYamlDepth(deep), (err: unknown) => err instanceof YamlLimitError && err.line === 2 && /nested more than 64/.test(err.message));
+  assert.throws(
+    () => assertYamlDepth(deep),
+    (err: unknown) => err instanceof YamlLimitError && err.line === 2 && /nested more than 64/.test(err.message),
+  );
 });
 
 test('yaml limits: deep block nesting and compact sequences are refused', () => {

@@ -77,5 +77,4 @@ function scanFlow(line: string, open: number, onOpen: (open: number) => void): n
   return open;
 }
 
-const tooDeep = (line: number, max: number) =>
-  new YamlLimitError(`line ${line}: collections nested more than ${max} deep are refused`, line);
+const tooDeep = (line: number, max: number) => new YamlLimitError(`line ${line}: collections nested more than ${max} deep are refused`, line);

@@ -5,7 +5,8 @@ export class ApiTokenModel {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field() createdAt: Date;
-  @Field(() => Date, { nullable: true, description: 'Null only for a token made before tokens expired by default: valid until revoked.' }) expiresAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Null only for a token made before tokens expired by default: valid until revoked.' })
+  expiresAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'Last authenticated use, to the minute.' }) lastUsedAt: Date | null;
 }
 

@@ -14,7 +14,8 @@ export class ServiceTemplateModel {
   @Field() published: boolean;
   @Field(() => String, {
     nullable: true,
-    description: 'Where it came from: "editor", "catalog/<file>" (catalog files or an import) or "git:<repo>:catalog/<file>"; only editor items can be changed in the editor.',
+    description:
+      'Where it came from: "editor", "catalog/<file>" (catalog files or an import) or "git:<repo>:catalog/<file>"; only editor items can be changed in the editor.',
   })
   source: string | null;
   /** Not exposed: the dialog is resolved by a field resolver. */
@@ -64,7 +65,7 @@ export class CatalogImportResultModel {
   @Field(() => Int) stateMachines: number;
 }
 
-@ObjectType('StateMachine', { description: 'A state machine of the catalog: the entry point a bundle\'s requests follow.' })
+@ObjectType('StateMachine', { description: "A state machine of the catalog: the entry point a bundle's requests follow." })
 export class StateMachineModel {
   @Field() name: string;
   @Field(() => String, { nullable: true }) description: string | null;

@@ -120,7 +120,19 @@ export class Spine1763964000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['services', 'job_events', 'jobs', 'service_requests', 'service_templates', 'dialogs', 'providers', 'playbooks', 'git_repos', 'api_tokens', 'users']) {
+    for (const table of [
+      'services',
+      'job_events',
+      'jobs',
+      'service_requests',
+      'service_templates',
+      'dialogs',
+      'providers',
+      'playbooks',
+      'git_repos',
+      'api_tokens',
+      'users',
+    ]) {
       await q.query(`DROP TABLE "${table}"`);
     }
   }

@@ -29,6 +29,8 @@ export class GitPolicies1764500000000 implements MigrationInterface {
     await q.query(`DELETE FROM "api_tokens" WHERE "expires_at" IS NULL`);
     await q.query(`ALTER TABLE "api_tokens" DROP "name", DROP "kind", DROP "last_used_at", ALTER "expires_at" SET NOT NULL`);
     await q.query(`ALTER TABLE "playbooks" DROP "syntax_status", DROP "syntax_error"`);
-    await q.query(`ALTER TABLE "git_repos" DROP "hosted", DROP "enabled", DROP "refresh_max_age_seconds", DROP "refresh_interval_seconds", DROP "webhook_secret"`);
+    await q.query(
+      `ALTER TABLE "git_repos" DROP "hosted", DROP "enabled", DROP "refresh_max_age_seconds", DROP "refresh_interval_seconds", DROP "webhook_secret"`,
+    );
   }
 }

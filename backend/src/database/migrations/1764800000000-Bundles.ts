@@ -62,7 +62,9 @@ export class Bundles1764800000000 implements MigrationInterface {
     await q.query(`DELETE FROM "services" WHERE "template_id" IN (SELECT "id" FROM "service_templates" WHERE "provision" IS NULL)`);
     await q.query(`DELETE FROM "service_requests" WHERE "template_id" IN (SELECT "id" FROM "service_templates" WHERE "provision" IS NULL)`);
     await q.query(`DELETE FROM "service_templates" WHERE "provision" IS NULL`);
-    await q.query(`ALTER TABLE "service_templates" DROP "items", DROP "state_machine", DROP "retirement", DROP "sites", DROP "on_failure", ALTER "provision" SET NOT NULL`);
+    await q.query(
+      `ALTER TABLE "service_templates" DROP "items", DROP "state_machine", DROP "retirement", DROP "sites", DROP "on_failure", ALTER "provision" SET NOT NULL`,
+    );
     await q.query(`DROP TABLE "state_machines"`);
   }
 }

@@ -15,7 +15,9 @@ export class Providers1765000000000 implements MigrationInterface {
       ADD "resources" jsonb,
       ADD "resources_refreshed_at" timestamptz`);
     await q.query(`ALTER TABLE "jobs" ADD "provider_ids" uuid[] NOT NULL DEFAULT '{}'`);
-    await q.query(`CREATE INDEX "IDX_jobs_provider_ids_active" ON "jobs" USING gin ("provider_ids") WHERE "status" IN ('new', 'pending', 'waiting', 'running')`);
+    await q.query(
+      `CREATE INDEX "IDX_jobs_provider_ids_active" ON "jobs" USING gin ("provider_ids") WHERE "status" IN ('new', 'pending', 'waiting', 'running')`,
+    );
     await q.query(`CREATE TABLE "provider_health" (
       "id" bigserial PRIMARY KEY,
       "provider_id" uuid NOT NULL REFERENCES "providers"("id") ON DELETE CASCADE,
@@ -31,6 +33,8 @@ export class Providers1765000000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "jobs" DROP "provider_ids"`);
     await q.query(`DROP TABLE "provider_health"`);
-    await q.query(`ALTER TABLE "providers" DROP "credential_id", DROP "become_credential_id", DROP "health_status", DROP "health_message", DROP "health_checked_at", DROP "max_concurrent_jobs", DROP "resources", DROP "resources_refreshed_at"`);
+    await q.query(
+      `ALTER TABLE "providers" DROP "credential_id", DROP "become_credential_id", DROP "health_status", DROP "health_message", DROP "health_checked_at", DROP "max_concurrent_jobs", DROP "resources", DROP "resources_refreshed_at"`,
+    );
   }
 }

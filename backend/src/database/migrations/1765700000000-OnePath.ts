@@ -70,8 +70,6 @@ export class OnePath1765700000000 implements MigrationInterface {
     );
     await q.query(`DELETE FROM request_items i USING service_requests r WHERE i.request_id = r.id AND NOT (r.plan ? 'machine')`);
     await q.query(`DELETE FROM request_transitions t USING service_requests r WHERE t.request_id = r.id AND NOT (r.plan ? 'machine')`);
-    await q.query(
-      `UPDATE service_requests SET plan = (plan - 'refresh' - 'service') || '{"kind": "bundle"}'::jsonb WHERE plan ? 'machine'`,
-    );
+    await q.query(`UPDATE service_requests SET plan = (plan - 'refresh' - 'service') || '{"kind": "bundle"}'::jsonb WHERE plan ? 'machine'`);
   }
 }

@@ -49,7 +49,8 @@ export function optionalNumber(v: unknown): number | undefined | 'invalid' {
 }
 
 /** true for true, "true", "t", "yes", "1" (Ruby and AWX spellings). */
-export const truthy = (v: unknown): boolean => v === true || v === 1 || (typeof v === 'string' && ['true', 't', 'yes', 'y', '1'].includes(v.trim().toLowerCase()));
+export const truthy = (v: unknown): boolean =>
+  v === true || v === 1 || (typeof v === 'string' && ['true', 't', 'yes', 'y', '1'].includes(v.trim().toLowerCase()));
 
 export const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

@@ -15,7 +15,10 @@ function unsymbol(value: unknown): unknown {
 }
 
 const byPosition = (items: unknown): Obj[] =>
-  (Array.isArray(items) ? items.filter(isRecord) : []).map((item, i) => ({ item, i })).sort((a, b) => (Number(a.item.position ?? a.i) - Number(b.item.position ?? b.i)) || a.i - b.i).map((x) => x.item);
+  (Array.isArray(items) ? items.filter(isRecord) : [])
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => Number(a.item.position ?? a.i) - Number(b.item.position ?? b.i) || a.i - b.i)
+    .map((x) => x.item);
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined);
 
@@ -102,7 +105,12 @@ function convertField(raw: Obj, where: string, triggers: string[], problems: str
   const multiple = type === 'dropdown' && truthy(options.force_multi_value);
   const choices = choicesOf(raw.values);
   const field: DialogField = { name, label: text(raw.label) ?? name, type };
-  const help = [text(raw.description), type === 'tags' && text(options.category_description ?? options.category_name) ? `ManageIQ tag category ${String(text(options.category_description ?? options.category_name))}` : undefined]
+  const help = [
+    text(raw.description),
+    type === 'tags' && text(options.category_description ?? options.category_name)
+      ? `ManageIQ tag category ${String(text(options.category_description ?? options.category_name))}`
+      : undefined,
+  ]
     .filter(Boolean)
     .join(' — ');
   if (help) field.help = help;

@@ -3,7 +3,10 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 @InputType()
 export class CreateGitRepoInput {
   @Field({ description: 'A name of your choice: letters, digits, . _ -' }) name: string;
-  @Field(() => String, { nullable: true, description: 'https://host/path, ssh://host/path, user@host:path or file:///path; leave empty for a hosted repository.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'https://host/path, ssh://host/path, user@host:path or file:///path; leave empty for a hosted repository.',
+  })
   url?: string | null;
   @Field(() => String, { nullable: true, defaultValue: 'main' }) branch?: string | null;
   @Field(() => ID, { nullable: true, description: 'A git_token (https) or git_ssh_key (ssh) credential to fetch with.' }) credentialId?: string | null;

@@ -21,7 +21,16 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { readCatalog } from '../../catalog/catalog-files.js';
 import { describeInvalid, examine, MAX_PLAYBOOK_BYTES, playbookCandidates, tooLargeCandidate } from '../playbook-discovery.js';
-import { describeSymlink, escapingSymlinks, MAX_REF_UPDATES, MAX_REFS, parseTreeListing, SYMLINK_MODE, type TreeEntry, unpackedSizeProblem } from '../repo-content.js';
+import {
+  describeSymlink,
+  escapingSymlinks,
+  MAX_REF_UPDATES,
+  MAX_REFS,
+  parseTreeListing,
+  SYMLINK_MODE,
+  type TreeEntry,
+  unpackedSizeProblem,
+} from '../repo-content.js';
 import { type RunProgram, syntaxCheck } from '../syntax-check.js';
 
 const ZERO = /^0+$/;
@@ -29,7 +38,8 @@ const ZERO = /^0+$/;
 const exports = new Set<string>();
 const CHECKS_AT_ONCE = 2;
 
-const git = async (args: string[], input?: string): Promise<string> => (await execa('git', args, { stripFinalNewline: false, ...(input === undefined ? {} : { input }) })).stdout;
+const git = async (args: string[], input?: string): Promise<string> =>
+  (await execa('git', args, { stripFinalNewline: false, ...(input === undefined ? {} : { input }) })).stdout;
 
 const run: RunProgram = async (file, args, options) => {
   const r = await execa(file, args, { ...options, extendEnv: false, reject: false, timeout: 120_000 });
@@ -45,7 +55,11 @@ async function linkTargets(tree: TreeEntry[]): Promise<Map<string, string>> {
   const links = tree.filter((f) => f.mode === SYMLINK_MODE);
   const targets = new Map<string, string>();
   if (links.length === 0) return targets;
-  const { stdout } = await execa('git', ['cat-file', '--batch'], { input: links.map((l) => l.oid).join('\n') + '\n', encoding: 'buffer', stripFinalNewline: false });
+  const { stdout } = await execa('git', ['cat-file', '--batch'], {
+    input: links.map((l) => l.oid).join('\n') + '\n',
+    encoding: 'buffer',
+    stripFinalNewline: false,
+  });
   const buf = Buffer.from(stdout);
   let at = 0;
   for (const link of links) {
@@ -114,7 +128,12 @@ async function checkUpdate(oldRev: string, newRev: string, ref: string, branch: 
       try {
         await readCatalog(join(dir, 'catalog'));
       } catch (err) {
-        problems.push(...(err as Error).message.split('\n').slice(1).map((l) => l.trim()));
+        problems.push(
+          ...(err as Error).message
+            .split('\n')
+            .slice(1)
+            .map((l) => l.trim()),
+        );
       }
     }
   } finally {

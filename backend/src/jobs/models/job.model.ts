@@ -17,7 +17,8 @@ export class JobModel {
   /** `stdout` is a field of its own (JobsResolver): stored in chunks, read only when asked for. */
   @Field(() => GraphQLJSON, { nullable: true, description: 'set_stats data of the run.' }) artifacts: Record<string, unknown> | null;
   @Field(() => Int, { description: 'Events stored.' }) eventCount: number;
-  @Field(() => Int, { nullable: true, description: 'Events Ansible emitted (numbered by the callback plugin); null while it runs.' }) eventsEmitted: number | null;
+  @Field(() => Int, { nullable: true, description: 'Events Ansible emitted (numbered by the callback plugin); null while it runs.' }) eventsEmitted:
+    number | null;
   hostSummaries: Record<string, HostCounters> | null;
   @Field(() => String, { nullable: true, description: "Why the run failed, from Ansible's own messages." }) error: string | null;
   @Field() createdAt: Date;
@@ -53,7 +54,7 @@ export class JobEventModel {
   @Field() createdAt: Date;
 }
 
-@ObjectType('LogChunk', { description: 'A piece of a job\'s stdout starting at a character offset.' })
+@ObjectType('LogChunk', { description: "A piece of a job's stdout starting at a character offset." })
 export class LogChunkModel {
   @Field(() => Int) offset: number;
   @Field() text: string;

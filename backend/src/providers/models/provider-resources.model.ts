@@ -44,7 +44,7 @@ export class NovaServerModel {
   @Field(() => [String]) addresses: string[];
 }
 
-@ObjectType('OpenStackResources', { description: "What an OpenStack project holds, as last read." })
+@ObjectType('OpenStackResources', { description: 'What an OpenStack project holds, as last read.' })
 export class OpenStackResourcesModel {
   @Field(() => [HeatStackModel]) stacks: HeatStackModel[];
   @Field(() => [NovaServerModel]) servers: NovaServerModel[];

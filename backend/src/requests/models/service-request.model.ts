@@ -9,7 +9,7 @@ registerEnumType(RequestStatusEnum, { name: 'RequestStatus', description: 'pendi
 export class ServiceRequestModel {
   @Field(() => ID) id: string;
   @Field(() => RequestStatusEnum) status: RequestStatus;
-  @Field(() => String, { nullable: true, description: 'What happened, in words; Ansible\'s error when the run failed.' }) message: string | null;
+  @Field(() => String, { nullable: true, description: "What happened, in words; Ansible's error when the run failed." }) message: string | null;
   @Field(() => GraphQLJSON) dialogValues: Record<string, unknown>;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
@@ -30,7 +30,10 @@ export class RequestItemModel {
   @Field() playbook: string;
   @Field() commit: string;
   @Field(() => String, { nullable: true, description: 'Multi-site bundles: the site this item deploys.' }) site: string | null;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'set_stats data of its run: inputs of the items after it.' }) outputs: Record<string, unknown> | null;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'set_stats data of its run: inputs of the items after it.' }) outputs: Record<
+    string,
+    unknown
+  > | null;
   @Field(() => String, { nullable: true }) message: string | null;
   @Field(() => Date, { nullable: true }) startedAt: Date | null;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
@@ -64,7 +67,10 @@ export class RequestMachineModel {
 @ObjectType('ServiceConfiguration', { description: "A service's dialog values and what of them a reconfiguration may change." })
 export class ServiceConfigurationModel {
   @Field(() => String, { nullable: true, description: 'The dialog of the catalog item that made it.' }) dialog: string | null;
-  @Field(() => GraphQLJSON, { description: 'The values it has now (secret fields masked): ordered with, or last reconfigured with.' }) values: Record<string, unknown>;
+  @Field(() => GraphQLJSON, { description: 'The values it has now (secret fields masked): ordered with, or last reconfigured with.' }) values: Record<
+    string,
+    unknown
+  >;
   @Field(() => [String], { description: 'Fields reconfigureService may change; empty when the item has no reconfigure playbook or the service is not active.' })
   reconfigurableFields: string[];
 }

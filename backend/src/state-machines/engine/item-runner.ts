@@ -59,7 +59,16 @@ export class ItemRunner {
     let slot: string | undefined;
     if (Object.keys(limits).length) {
       const reserved = await this.jobs.reserve(
-        { requestId: request.id, item: item.name, createdBy: request.requesterId, repoId: plan.repoId, commit: plan.commit, playbook: plan.playbook, extraVars: {}, providerIds },
+        {
+          requestId: request.id,
+          item: item.name,
+          createdBy: request.requesterId,
+          repoId: plan.repoId,
+          commit: plan.commit,
+          playbook: plan.playbook,
+          extraVars: {},
+          providerIds,
+        },
         limits,
       );
       if (!reserved) {

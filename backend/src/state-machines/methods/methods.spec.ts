@@ -149,7 +149,10 @@ describe('state methods (with fakes of the request store, repositories, provider
     assert.deepEqual(flat.made[0].outputs, { greeting: 'hi' });
     assert.equal(flat.made[0].name, 'Run (hello.yml)');
     const perItem = fakeServices();
-    const two = [item('a', 0, 'successful', { outputs: { x: 1 } }), item('b', 1, 'successful', { outputs: { y: 2 }, plan: { sites: [{ name: 's', providerId: 'p2', variables: {} }] } as never })];
+    const two = [
+      item('a', 0, 'successful', { outputs: { x: 1 } }),
+      item('b', 1, 'successful', { outputs: { y: 2 }, plan: { sites: [{ name: 's', providerId: 'p2', variables: {} }] } as never }),
+    ];
     await new CreateServiceMethod(perItem.services, perItem.db).run(fakeContext(two, { service: { name: 'Bundle', outputs: 'per-item' } }));
     assert.deepEqual(perItem.made[0].outputs, { x: 1, y: 2, items: { a: { x: 1 }, b: { y: 2 } } });
     assert.deepEqual(perItem.made[0].providerIds, ['p1', 'p1', 'p2']);
@@ -157,7 +160,10 @@ describe('state methods (with fakes of the request store, repositories, provider
 
   test('create_service: once per request, and none for a preview (every item in check mode)', async () => {
     const again = fakeServices({ id: 's1' });
-    assert.deepEqual(await new CreateServiceMethod(again.services, again.db).run(fakeContext([item('main', 0, 'successful')])), { kind: 'ok', message: 'the service exists already' });
+    assert.deepEqual(await new CreateServiceMethod(again.services, again.db).run(fakeContext([item('main', 0, 'successful')])), {
+      kind: 'ok',
+      message: 'the service exists already',
+    });
     const preview = fakeServices();
     const checked = [item('main', 0, 'successful', { plan: { options: { check: true } } as never })];
     const outcome = await new CreateServiceMethod(preview.services, preview.db).run(fakeContext(checked));
@@ -170,19 +176,25 @@ describe('state methods (with fakes of the request store, repositories, provider
     const retired: string[] = [];
     const method = new RetireServiceMethod({ retire: async (id: string) => retired.push(id) > 0 } as unknown as ServicesService);
     assert.deepEqual(await method.run(fakeContext([], { action: 'retire', serviceId: 's1' })), { kind: 'ok', message: 'service retired' });
-    assert.deepEqual(await method.run(fakeContext([], { action: 'rollback', rollbackOf: 'r0' })), { kind: 'ok', message: 'rolled back what request r0 deployed' });
+    assert.deepEqual(await method.run(fakeContext([], { action: 'rollback', rollbackOf: 'r0' })), {
+      kind: 'ok',
+      message: 'rolled back what request r0 deployed',
+    });
     assert.deepEqual(retired, ['s1']);
     assert.equal((await method.run(fakeContext([], { action: 'provision' }))).kind, 'error');
   });
 
-  test('update_service: merges the items\' new outputs over the service\'s, per item too', async () => {
+  test("update_service: merges the items' new outputs over the service's, per item too", async () => {
     let stored: Record<string, unknown> | null = null;
     const services = {
       get: async () => ({ outputs: { url: 'old', size: 1, items: { app: { url: 'old', size: 1 }, net: { id: 'n' } } } }),
       reconfigured: async (_id: string, outputs: Record<string, unknown>) => ((stored = outputs), true),
     } as unknown as ServicesService;
     const items = [item('app', 0, 'successful', { outputs: { size: 3 } })];
-    assert.deepEqual(await new UpdateServiceMethod(services).run(fakeContext(items, { action: 'reconfigure', serviceId: 's1' })), { kind: 'ok', message: 'service updated' });
+    assert.deepEqual(await new UpdateServiceMethod(services).run(fakeContext(items, { action: 'reconfigure', serviceId: 's1' })), {
+      kind: 'ok',
+      message: 'service updated',
+    });
     assert.deepEqual(stored, { url: 'old', size: 3, items: { app: { url: 'old', size: 3 }, net: { id: 'n' } } });
   });
 });

@@ -30,7 +30,8 @@ export class RefreshRepositoriesMethod implements StateMethodHandler {
       const repo = await this.repos.findByName(name);
       if (!repo) return { kind: 'error', message: `Git repository "${name}" no longer exists.` };
       const maxAge = repo.refreshMaxAgeSeconds;
-      const due = ctx.request.plan.refresh === 'always' || (maxAge !== null && (!repo.lastRefreshedAt || Date.now() - repo.lastRefreshedAt.getTime() >= maxAge * 1000));
+      const due =
+        ctx.request.plan.refresh === 'always' || (maxAge !== null && (!repo.lastRefreshedAt || Date.now() - repo.lastRefreshedAt.getTime() >= maxAge * 1000));
       if (!due) continue;
       try {
         await this.repos.refresh(repo.id);
@@ -42,7 +43,10 @@ export class RefreshRepositoriesMethod implements StateMethodHandler {
       if (!snapshot?.commit) return { kind: 'error', message: `Git repository "${name}" has no commit to run.` };
       for (const item of pending.filter((i) => i.plan.repoName === name)) {
         if (!snapshot.playbooks.includes(item.plan.playbook)) {
-          return { kind: 'error', message: `Item "${item.name}": ${item.plan.playbook} is no longer a playbook of "${name}" at ${snapshot.commit.slice(0, 12)}.` };
+          return {
+            kind: 'error',
+            message: `Item "${item.name}": ${item.plan.playbook} is no longer a playbook of "${name}" at ${snapshot.commit.slice(0, 12)}.`,
+          };
         }
         if (item.plan.commit !== snapshot.commit) {
           await this.store.repinItem(item.id, { ...item.plan, commit: snapshot.commit });
@@ -51,6 +55,9 @@ export class RefreshRepositoriesMethod implements StateMethodHandler {
         }
       }
     }
-    return { kind: 'ok', message: `refreshed ${refreshed.join(', ') || 'nothing'}${moved.length ? `; items moved to the new commit: ${moved.join(', ')}` : ''}` };
+    return {
+      kind: 'ok',
+      message: `refreshed ${refreshed.join(', ') || 'nothing'}${moved.length ? `; items moved to the new commit: ${moved.join(', ')}` : ''}`,
+    };
   }
 }
