@@ -2,10 +2,10 @@
 // - a worker killed with SIGKILL mid-run leaves no ansible-playbook of that run running and
 //   no credential of it anywhere on disk (they live in the sandbox's own memory), and the
 //   next worker to start sweeps the run folder it left;
-// - PostgreSQL stopped for 10 s while runs are going: the runs are not taken for dead, their
-//   output waits in memory and is stored once the database is back, and they end successful
-//   with every event stored (the request's own status is the state-machine engine's: this
-//   test asserts on the jobs).
+// - PostgreSQL stopped for 10 s while 50 orders are running or queued: the API answers
+//   SERVICE_UNAVAILABLE meanwhile; no run is taken for dead, their output waits in memory and
+//   is stored once the database is back, and every order ends finished, its run successful
+//   with every event stored.
 //
 // Run: npm test -- e2e (TEST_FILTER=crash), or node --test test/e2e/crash-hygiene.test.mjs
 import { after, before, describe, test } from 'node:test';
@@ -86,7 +86,8 @@ function client(product, token) {
   const jobsOf = async (requestId) =>
     (await api('query($id: ID!) { serviceRequest(id: $id) { jobs { id status error stdout eventCount eventsEmitted eventsComplete } } }', { id: requestId }))
       .serviceRequest.jobs;
-  return { api, order, jobsOf };
+  const statusOf = async (requestId) => (await api('query($id: ID!) { serviceRequest(id: $id) { status message } }', { id: requestId })).serviceRequest;
+  return { api, order, jobsOf, statusOf };
 }
 
 describe('a worker killed with SIGKILL in the middle of a run', () => {
@@ -142,7 +143,9 @@ describe('a worker killed with SIGKILL in the middle of a run', () => {
   });
 });
 
-describe('PostgreSQL stopped for 10 s while runs are going', () => {
+describe('PostgreSQL stopped for 10 s while 50 orders run or wait', () => {
+  const ORDERS = 50;
+  const CONCURRENCY = 10;
   let pg;
   let redis;
   let dir;
@@ -161,7 +164,7 @@ describe('PostgreSQL stopped for 10 s while runs are going', () => {
     process.env.DATABASE_URL = pg.adminUrl;
     process.env.REDIS_URL = redis.url;
     try {
-      product = await startProduct({ env: { PLAYBOOKS_DIR: playbooks, WORKER_CONCURRENCY: '3' }, timeoutMs: 180_000 });
+      product = await startProduct({ env: { PLAYBOOKS_DIR: playbooks, WORKER_CONCURRENCY: String(CONCURRENCY) }, timeoutMs: 180_000 });
     } finally {
       Object.assign(process.env, saved);
     }
@@ -174,31 +177,41 @@ describe('PostgreSQL stopped for 10 s while runs are going', () => {
     await rm(playbooks, { recursive: true, force: true });
   });
 
-  test('the runs are not taken for dead, and end successful with every event stored', async () => {
-    const { api, order, jobsOf } = client(product, await product.login());
+  test('50 orders: the API says SERVICE_UNAVAILABLE meanwhile, no run is taken for dead, every order ends finished with every event stored', async () => {
+    const token = await product.login();
+    const { api, order, jobsOf, statusOf } = client(product, token);
     const { providers } = await api('{ providers { id name } }');
     const local = providers.find((p) => p.name === 'local').id;
     const requests = [];
-    for (let i = 0; i < 3; i++) requests.push(await order(local, 'ticking.yml'));
-    // Every run going, and storing events.
-    await waitFor('the three runs to be running with events stored', async () => {
+    for (let i = 0; i < ORDERS; i++) requests.push(await order(local, 'ticking.yml'));
+    // As many runs going as the worker takes at once, and storing events; the others wait their turn.
+    await waitFor(`${CONCURRENCY} runs to be running with events stored`, async () => {
       const jobs = (await Promise.all(requests.map(jobsOf))).flat();
-      return jobs.length === 3 && jobs.every((j) => j.status === 'running' && j.eventCount > 2);
+      return jobs.filter((j) => j.status === 'running' && j.eventCount > 2).length >= CONCURRENCY;
     });
 
     const port = pg.port;
     await pg.stop();
+    const during = await product.graphql('{ serviceRequests(take: 1) { id } }', {}, token);
+    assert.equal(during.errors?.[0]?.extensions?.code, 'SERVICE_UNAVAILABLE', JSON.stringify(during));
     await new Promise((r) => setTimeout(r, 10_000));
     pg = await startPostgres({ dir: path.join(dir, 'pg'), port, database: 'superfluid_outage', persistent: true });
 
-    const jobs = await waitFor(
-      'the runs to end',
+    const ended = await waitFor(
+      'every order to end',
       async () => {
-        const all = (await Promise.all(requests.map((id) => jobsOf(id).catch(() => [])))).flat();
-        return all.length === 3 && all.every((j) => !['new', 'pending', 'waiting', 'running'].includes(j.status)) ? all : null;
+        const all = await Promise.all(requests.map((id) => statusOf(id).catch(() => null)));
+        return all.every((r) => r && ['finished', 'failed', 'canceled'].includes(r.status)) ? all : null;
       },
-      600_000,
+      900_000,
     );
+    assert.deepEqual(
+      ended.map((r, i) => (r.status === 'finished' ? null : `${requests[i]}: ${r.status} ${r.message}`)).filter(Boolean),
+      [],
+      'every order finished',
+    );
+    const jobs = (await Promise.all(requests.map(jobsOf))).flat();
+    assert.equal(jobs.length, ORDERS, 'one run per order, none started twice');
     for (const job of jobs) {
       assert.equal(job.status, 'successful', `${job.id}: ${job.error}`);
       assert.equal(job.eventsComplete, true, `${job.id}: ${job.eventCount} of ${job.eventsEmitted} events stored`);

@@ -4,6 +4,7 @@ import {
   type DocumentNode,
   getNullableType,
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   type GraphQLSchema,
   isListType,
@@ -112,6 +113,10 @@ export function checkOperation(
   if (loginFields(document, operationName) > 1) {
     throw new AppError(ErrorCode.TOO_MANY_REQUESTS, 'One sign-in per request: send a single login field.', { limit: 'login' });
   }
+  // Variables that do not fit their types are refused by execution before anything runs (its
+  // message quotes no value): nothing to estimate, and the estimator's own error would quote them.
+  const operation = getOperationAST(document, operationName);
+  if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return 0;
   let cost: number;
   try {
     cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [fieldCost], maxQueryNodes: 5_000 });

@@ -577,39 +577,36 @@ export class ProvidersService {
       const texts = await Promise.all(
         todo.map(async (h, i) => {
           const file = join(dir, `known_hosts_${i}`);
-          await this.sandbox
-            .spawn(
-              'ssh',
-              [
-                '-F',
-                '/dev/null',
-                '-o',
-                'BatchMode=yes',
-                '-o',
-                `UserKnownHostsFile=${file}`,
-                '-o',
-                'GlobalKnownHostsFile=/dev/null',
-                '-o',
-                'StrictHostKeyChecking=accept-new',
-                '-o',
-                'HashKnownHosts=no',
-                '-o',
-                'UpdateHostKeys=no',
-                '-o',
-                'PreferredAuthentications=none',
-                '-o',
-                'ConnectTimeout=10',
-                ...extra,
-                '-p',
-                String(h.port ?? 22),
-                '-l',
-                'superfluid-host-key',
-                '--',
-                h.address,
-                'true',
-              ],
-              { extendEnv: false, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir }, stdin: 'ignore', timeout: 20_000, reject: false },
-              { cwd: dir, writable: [dir], network: true },
+          // Best effort: whatever goes wrong, the host is pinned by its first health check.
+          await Promise.resolve()
+            .then(() =>
+              this.sandbox.spawn(
+                'ssh',
+                [
+                  '-F',
+                  '/dev/null',
+                  ...[
+                    'BatchMode=yes',
+                    `UserKnownHostsFile=${file}`,
+                    'GlobalKnownHostsFile=/dev/null',
+                    'StrictHostKeyChecking=accept-new',
+                    'HashKnownHosts=no',
+                    'UpdateHostKeys=no',
+                    'PreferredAuthentications=none',
+                    'ConnectTimeout=10',
+                  ].flatMap((option) => ['-o', option]),
+                  ...extra,
+                  ...['-p', String(h.port ?? 22), '-l', 'superfluid-host-key', '--', h.address, 'true'],
+                ],
+                {
+                  extendEnv: false,
+                  env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir },
+                  stdio: ['ignore', 'pipe', 'pipe'],
+                  timeout: 20_000,
+                  reject: false,
+                },
+                { cwd: dir, writable: [dir], network: true },
+              ),
             )
             .catch(() => undefined);
           return readFile(file, 'utf8').catch(() => '');

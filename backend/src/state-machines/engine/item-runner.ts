@@ -14,6 +14,9 @@ export const WORKER_DIED =
 /** How an item run was started: by its own queue job, or inside a step of its request's machine. */
 export type ItemVia = { job: Job; token?: string } | 'inline';
 
+/** What a request waiting for a provider slot says. */
+export const WAITING_FOR_SLOT = 'Waiting for a free slot on its provider (it limits its concurrent jobs).';
+
 /**
  * Runs one item of a request — the one path every playbook run of the portal takes:
  * a slot on providers that limit their concurrent jobs, the claim (queued → running, so it
@@ -47,7 +50,8 @@ export class ItemRunner {
     }
     const request = await this.store.load(item.requestId);
     if (!request || item.status !== 'queued') return false;
-    if (request.status !== 'running') {
+    // `queued`: the request waits for a provider slot for this very item (see below).
+    if (request.status !== 'running' && request.status !== 'queued') {
       // Its request failed or was canceled meanwhile: the item does not start.
       await this.store.cancelQueuedItem(item.id, `Not started: the request is ${request.status}.`);
       return false;
@@ -72,6 +76,12 @@ export class ItemRunner {
         limits,
       );
       if (!reserved) {
+        // Nothing of the request runs meanwhile: the request itself is queued again, and says why.
+        const others = await this.store.items(request.id);
+        if (request.status === 'running' && !others.some((i) => i.status === 'running')) {
+          await this.store.transition(request.id, ['running'], 'queued', WAITING_FOR_SLOT);
+          void this.store.publishChange(request.id);
+        }
         if (via === 'inline') {
           await this.queue.queueItem(item.id, request.id);
           return false;
@@ -84,6 +94,7 @@ export class ItemRunner {
       if (slot) await this.jobs.release(slot);
       return false;
     }
+    if (request.status === 'queued') await this.store.transition(request.id, ['queued'], 'running', null);
     void this.store.publishChange(request.id);
     const all = await this.store.items(request.id);
     const extraVars: Record<string, unknown> = { ...plan.extraVars };

@@ -83,13 +83,15 @@ export class StateMachineEngine implements OnModuleInit {
       const loaded = await this.store.load(requestId);
       if (!loaded?.state) return;
       let request: ServiceRequestEntity = loaded;
+      // A request queued again while an item waits for a provider slot has entered its state already.
+      const entered = loaded.status === 'queued' && (await this.store.items(requestId)).some((i) => i.status !== 'pending');
       if (request.status === 'pending' || request.status === 'queued') {
         if (!(await this.store.transition(request.id, ['pending', 'queued'], 'running', null))) return;
         request = { ...request, status: 'running', stateEnteredAt: new Date() };
       }
       if (request.status !== 'running') return;
       const ctx = this.context(request, launched);
-      if (loaded.status !== 'running') await this.enter(ctx, loaded.state, request.stateAttempt);
+      if (loaded.status !== 'running' && !entered) await this.enter(ctx, loaded.state, request.stateAttempt);
       try {
         for (let step = 0; step < MAX_STEPS; step++) {
           const states: StateDef[] = request.plan.machine.states;
