@@ -9,11 +9,12 @@
 // Set SCREENSHOT_DIR=/some/dir to keep PNGs of the screens.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
-import http from 'node:http';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { signInApi } from '../support/api.mjs';
 import { Browsers, UI_TIMEOUT, choose, idFromUrl, recordSubscriptionData, screenshot, signIn } from '../support/browser.mjs';
 import { startProduct } from '../support/product.mjs';
+import { startSshSites } from '../../backend/dist/testing/ssh-sites.js';
 
 // Waiting limits only (never asserted on): a bundle runs four playbooks, each with ansible's start-up.
 const RUN_TIMEOUT = 180_000;
@@ -55,18 +56,50 @@ const watchSteps = async (page, onChange = async () => undefined) => {
 };
 
 const SLICE = '5G slice: CRAN + MEC + EPC';
+
+/** An unhealthy service on the CRAN's port. */
+const BLOCKER = `import http.server
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(503)
+        self.send_header('content-type', 'application/json')
+        self.end_headers()
+        self.wfile.write(b'{"status":"down"}')
+
+http.server.HTTPServer(('0.0.0.0', 18003), Handler).serve_forever()
+`;
 const PROVISION_STATES = ['refresh', 'validate', 'provision', 'wait', 'collect', 'finish'];
 const RETIREMENT_STATES = ['refresh', 'validate', 'retire', 'wait', 'finish'];
 
 describe('bundles, retirement and providers in the web UI', () => {
+  // The 5G slice's sites: SSH hosts in network namespaces (a component started by a run on the
+  // local provider ends with that run's sandbox, so the slice needs hosts of its own).
+  let sites;
+
   before(async () => {
     product = await startProduct();
     api = await signInApi(product);
+    sites = await startSshSites(['epc', 'mec', 'cran']);
+    const { createCredential } = await api('mutation($i: CreateCredentialInput!) { createCredential(input: $i) { id } }', {
+      i: { name: 'lab-key', type: 'ssh_key', inputs: { username: 'root' }, secrets: { private_key: sites.privateKey } },
+    });
+    for (const site of sites.sites) {
+      await api('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', {
+        i: {
+          name: `lab_${site.name}`,
+          type: 'ssh',
+          credentialId: createCredential.id,
+          config: { hosts: [{ name: `${site.name}1`, address: site.address }], sshArgs: sites.sshArgs },
+        },
+      });
+    }
   });
 
   after(async () => {
     await browsers.close();
     await product?.stop();
+    await sites?.destroy();
   });
 
   test('order the Demo bundle from the catalog cards, follow its states and items, then retire its service', async () => {
@@ -252,16 +285,19 @@ describe('bundles, retirement and providers in the web UI', () => {
     );
   });
 
-  test('the 5G slice on the local provider: site cards advance live; the CRAN site fails, its log is one click away, and the rollback request is linked', async () => {
-    // Something else answers on the CRAN's port, unhealthy: the CRAN's health probe fails.
-    const blocker = http.createServer((_, res) => res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"down"}'));
-    await new Promise((resolve, reject) => blocker.once('error', reject).listen(18003, '127.0.0.1', resolve));
+  test('the 5G slice on three SSH sites: site cards advance live; the CRAN site fails, its log is one click away, and the rollback request is linked', async () => {
+    // Something else answers on the CRAN's port at its site, unhealthy: the CRAN's health probe fails.
+    const cranSite = sites.sites.find((s) => s.name === 'cran');
+    const blockerFile = path.join(sites.dir, 'blocker.py');
+    await writeFile(blockerFile, BLOCKER);
+    const blocker = cranSite.exec(['sh', '-c', `setsid python3 ${blockerFile} >/dev/null 2>&1 </dev/null & echo $!`]).trim();
+    await new Promise((r) => setTimeout(r, 500));
     try {
       const page = await browsers.newPage();
       await signIn(page, product);
       await page.getByRole('menuitem', { name: 'Catalog' }).click();
       await page.getByRole('link', { name: `Order ${SLICE}` }).click();
-      for (const site of ['EPC site', 'MEC site', 'CRAN site']) await choose(page, site, 'local (local)');
+      for (const site of ['epc', 'mec', 'cran']) await choose(page, `${site.toUpperCase()} site`, `lab_${site} (ssh)`);
       await page.getByLabel('Slice name').fill('e2e-slice');
       await page.getByRole('button', { name: 'Order', exact: true }).click();
       await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/);
@@ -338,7 +374,7 @@ describe('bundles, retirement and providers in the web UI', () => {
       );
       await screenshot(page, 'b16-slice-rolled-back');
     } finally {
-      await new Promise((resolve) => blocker.close(resolve));
+      cranSite.exec(['kill', blocker]);
       // The failed CRAN is not rolled back (only what succeeded is): its folder stays behind.
       await rm('/var/tmp/superfluid-5g/e2e-slice', { recursive: true, force: true });
     }

@@ -24,13 +24,13 @@ const SLEEPY = `- hosts: all
       ansible.builtin.command: sleep 600
 `;
 
-/** About 20 s of work (longer on a loaded machine), an event per second. */
+/** About 8 s of work (longer on a loaded machine), an event per second. */
 const TICKING = `- hosts: all
   gather_facts: false
   tasks:
     - name: tick
       ansible.builtin.command: sleep 1
-      loop: "{{ range(20) | list }}"
+      loop: "{{ range(8) | list }}"
 `;
 
 async function waitFor(what, check, ms = 300_000) {

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { signInApi } from '../support/api.mjs';
 import { Browsers, idFromUrl, screenshot, signIn } from '../support/browser.mjs';
-import { startProduct } from '../support/product.mjs';
+import { giveRepoToProduct, shareWithProduct, startProduct } from '../support/product.mjs';
 
 // Waiting limits only (never asserted on): a playbook run includes ansible's own start-up.
 const RUN_TIMEOUT = 90_000;
@@ -34,7 +34,7 @@ const HOSTILE_URL = 'ext::sh -c touch% /tmp/pwned';
 
 const run = promisify(execFile);
 const git = (cwd, ...args) =>
-  run('git', ['-c', 'user.name=E2E Test', '-c', 'user.email=e2e@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+  run('git', ['-c', 'safe.directory=*', '-c', 'user.name=E2E Test', '-c', 'user.email=e2e@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
     cwd,
     env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
   });
@@ -62,6 +62,8 @@ describe('git repositories', () => {
     await git(gitDir, 'init', '-q', '--bare', '-b', 'main', bare);
     await git(gitDir, 'clone', '-q', bare, clone);
     await git(clone, 'checkout', '-q', '-b', 'main');
+    shareWithProduct(gitDir); // the product, run as its own user, fetches from it
+    giveRepoToProduct(bare);
     product = await startProduct();
     api = await signInApi(product);
   });
@@ -235,6 +237,7 @@ describe('hosted git repositories, API tokens and webhooks', () => {
 
   before(async () => {
     workDir = await mkdtemp(path.join(tmpdir(), 'superfluid-push-'));
+    shareWithProduct(workDir); // a repository made here is fetched by the product, run as its own user
     product = await startProduct();
     api = await signInApi(product);
   });
@@ -388,6 +391,7 @@ describe('hosted git repositories, API tokens and webhooks', () => {
     await git(workDir, 'init', '-q', '-b', 'main', upstream);
     await commitFile(upstream, 'broken.yml', BROKEN_PLAYBOOK, 'broken');
     await commitFile(upstream, 'fine.yml', PUSHED_PLAYBOOK, 'fine');
+    giveRepoToProduct(upstream);
     const { createGitRepo: repo } = await api('mutation($url: String!) { createGitRepo(input: { name: "fetched", url: $url }) { id } }', {
       url: `file://${upstream}`,
     });

@@ -23,6 +23,7 @@
 // readable to it.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,12 +73,24 @@ function serviceUser() {
   return user;
 }
 
-/** A folder of the test's that the product reads (playbooks, catalog): readable to its user. */
-function shareWithProduct(dir) {
+/** A folder of the test's that the product reads (playbooks, catalog, a git remote): readable to its user (when it runs as one). */
+export function shareWithProduct(dir) {
   const u = serviceUser();
   if (!u || !dir) return;
   spawnSync('chmod', ['-R', 'a+rX', dir]);
   letThrough(dir, u);
+}
+
+/**
+ * A git repository of the test's that the product fetches from: its folder (and `.git`, when it
+ * has one) owned by the product's user, so that git, run as that user, does not refuse it as of
+ * "dubious ownership". The test's own git commands on it need `-c safe.directory=*`.
+ */
+export function giveRepoToProduct(dir) {
+  const u = serviceUser();
+  if (!u) return;
+  shareWithProduct(dir);
+  spawnSync('chown', [`${u.uid}:${u.gid}`, dir, ...(existsSync(path.join(dir, '.git')) ? [path.join(dir, '.git')] : [])]);
 }
 
 function spawnBackend(env, name) {

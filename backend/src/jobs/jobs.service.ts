@@ -13,6 +13,7 @@ import { JobEntity, type JobStatus } from './job.entity.js';
 import type { LaunchSpec } from './launch-spec.js';
 import type { JobEventModel, JobModel } from './models/job.model.js';
 import { ProviderSlots } from './provider-slots.service.js';
+import { RunFolders } from './run-folders.js';
 
 export { isFinished, LEASE_MS } from './job-lease.js';
 export type { LaunchSpec } from './launch-spec.js';
@@ -36,6 +37,7 @@ export class JobsService {
     private readonly slots: ProviderSlots,
     private readonly liveness: JobLiveness,
     private readonly retention: JobRetention,
+    private readonly folders: RunFolders,
   ) {}
 
   async get(id: string): Promise<JobModel> {
@@ -127,7 +129,10 @@ export class JobsService {
   /** Marks one job a dead worker left running as `error`. */
   async failJob(jobId: string, message: string): Promise<void> {
     const result = await this.jobs.update({ id: jobId, status: In(ACTIVE) }, { status: 'error', error: message, finishedAt: new Date() });
-    if (result.affected) await publishJobDone(this.pubsub, jobId, this.logger);
+    if (!result.affected) return;
+    await publishJobDone(this.pubsub, jobId, this.logger);
+    // What its dead worker left on this machine (run folder, tmpfs credentials) goes now, not at the next worker's start.
+    await this.folders.discard(jobId).catch((err: Error) => this.logger.warn(`job ${jobId}: removing its run folder: ${err.message}`));
   }
 
   /**

@@ -128,7 +128,7 @@ describe('hostile input and concurrency', () => {
       );
     });
     assert.equal(errors[0]?.extensions?.code, 'NOT_FOUND');
-    assert.match(errors[0].message, /Job nope does not exist/);
+    assert.match(errors[0].message, /Nothing has the id "nope"/);
   });
 });
 
@@ -182,7 +182,9 @@ describe('job options (ansible-playbook arguments)', () => {
       const job = (await app.gql<{ job: { command: string[]; stdout: string } }>('query($id: ID!) { job(id: $id) { command stdout } }', { id: r.jobs[0].id }))
         .data!.job;
       assert.deepEqual(job.command.slice(-5), ['--tags=never-used', '--check', '-vv', '--', 'slow.yml']);
-      assert.deepEqual(r.service?.outputs, {}, 'with --tags=never-used no task ran, so nothing was returned');
+      // A check-mode order is a preview: it says so and leaves no service (with --tags=never-used no task ran).
+      assert.equal(r.service ?? null, null, 'a preview leaves no service');
+      assert.match(r.message ?? '', /a preview: every item ran in check mode/);
 
       const injected = await app.gql(ORDER, {
         i: { templateId: await templateIdOf(app, 'Run a playbook'), dialogValues: { playbook: 'slow.yml' }, jobOptions: { limit: '-e@/etc/passwd' } },

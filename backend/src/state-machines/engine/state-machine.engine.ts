@@ -162,10 +162,14 @@ export class StateMachineEngine implements OnModuleInit {
       return;
     }
     let live = false;
+    let died = false;
     for (const item of await this.store.items(request.id)) {
       if (item.status === 'running') {
         if (await this.items.isAlive(item)) live = true;
-        else await this.items.failDead(item);
+        else {
+          await this.items.failDead(item);
+          died = true;
+        }
       } else if (item.status === 'queued') {
         const state = await this.queue.jobState(itemJobId(item.id));
         if (!['waiting', 'active', 'delayed', 'prioritized'].includes(state)) {
@@ -175,6 +179,12 @@ export class StateMachineEngine implements OnModuleInit {
         }
         live = true;
       }
+    }
+    if (died) {
+      // The step that follows is taken here, whatever role this process has (no worker may be
+      // left to take it): the request fails at once, or the items it starts are queued.
+      for (const item of await this.advance(request.id)) await this.queue.queueItem(item.id, request.id);
+      return;
     }
     const state = request.plan.machine.states.find((s) => s.name === request.state);
     const quietFor = Date.now() - request.updatedAt.getTime();
