@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,10 +34,15 @@ const SITE_PLAYBOOK = '- hosts: all\n  gather_facts: false\n  tasks: [{ansible.b
 const HOSTILE_URL = 'ext::sh -c touch% /tmp/pwned';
 
 const run = promisify(execFile);
+// The test's git works on repositories it gives to the product's user (see giveRepoToProduct): a
+// global configuration of its own trusts them (a local push drops `-c` options on the way to the
+// other side, not this).
+const gitConfig = path.join(tmpdir(), `superfluid-e2e-gitconfig-${process.pid}`);
+writeFileSync(gitConfig, '[safe]\n\tdirectory = *\n');
 const git = (cwd, ...args) =>
-  run('git', ['-c', 'safe.directory=*', '-c', 'user.name=E2E Test', '-c', 'user.email=e2e@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+  run('git', ['-c', 'user.name=E2E Test', '-c', 'user.email=e2e@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
     cwd,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_GLOBAL: gitConfig },
   });
 
 /** Commits `files` ({ path: content }) in the clone and pushes them to the bare repo's main. */
