@@ -353,9 +353,9 @@ describe('bundles, retirement and providers in the web UI', () => {
       // The rollback request: what it rolls back (linked), its sites undone in reverse order.
       await link.click();
       await page.waitForURL(new RegExp(`/serviceRequests/${rollbackId}/show$`));
-      const action = page.getByTestId('machine-action');
-      await action.waitFor();
-      assert.equal(await action.getAttribute('data-action'), 'rollback');
+      // The URL changes before the page has the new request: wait for the rollback's own picture.
+      const action = page.locator('[data-testid="machine-action"][data-action="rollback"]');
+      await action.waitFor({ timeout: UI_TIMEOUT });
       assert.match(await action.getByTestId('machine-target').getAttribute('href'), new RegExp(`/serviceRequests/${requestId}/show$`));
       const rollback = await watchSteps(page);
       assert.equal(rollback.status, 'finished', `the rollback finished: ${JSON.stringify(rollback.seen)}`);
