@@ -188,7 +188,10 @@ describe('canceling a running job', () => {
     await api('mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: first.jobs[0].id });
     await until('the first run to end', async () => (await api(REQUEST_WITH_JOBS, { id: busy })).serviceRequest.status === 'canceled');
     const after = await orderSlow();
-    await until('a later order to get the slot', async () => (await api(REQUEST_WITH_JOBS, { id: after })).serviceRequest.status === 'running');
+    await until('a later order to get the slot and start its run', async () => {
+      const { serviceRequest: later } = await api(REQUEST_WITH_JOBS, { id: after });
+      return later.status === 'running' && later.jobs.length > 0;
+    });
     const { serviceRequest } = await api(REQUEST_WITH_JOBS, { id: waiting });
     assert.equal(serviceRequest.status, 'canceled');
     assert.deepEqual(serviceRequest.jobs, []);
