@@ -1,9 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Test hosts for SSH and multi-site runs on one machine (ENVIRONMENT.md): one network
@@ -12,8 +12,9 @@ import { join } from 'node:path';
  *
  * Ansible runs in a sandbox, as an unprivileged user, so it cannot enter the hub itself
  * (`ip netns exec` needs root). It reaches the sites through a forwarder that this (root)
- * process runs: an HTTP CONNECT proxy on 127.0.0.1, which ssh uses as its ProxyCommand
- * (`nc -X connect -x 127.0.0.1:<port> %h %p`, OpenBSD netcat), and which opens each
+ * process starts as a process of its own (ssh-forwarder.ts, so that nothing blocking this
+ * process's event loop stalls a connection): an HTTP CONNECT proxy on 127.0.0.1, which ssh
+ * uses as its ProxyCommand (`nc -X connect -x 127.0.0.1:<port> %h %p`, OpenBSD netcat), and which opens each
  * connection from inside the hub (`ip netns exec <hub> nc <address> 22`). It connects only
  * to the sites' sshd ports, so the sites' other services stay out of reach from the root
  * namespace, as before. Needs root, iproute2, openssh-server and netcat-openbsd.
@@ -56,12 +57,13 @@ export async function startSshSites(names: string[]): Promise<SshSites> {
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'host_key')]);
   await writeFile(join(dir, 'authorized_keys'), await readFile(join(dir, 'client_key.pub')), { mode: 0o600 });
 
-  const addresses = new Set<string>();
-  const forwards = new Set<ChildProcess>();
-  const proxy = await startForwarder(hub, addresses, forwards);
+  const siteAddress = (i: number) => `10.77.0.${10 + i}`;
+  const proxy = await startForwarder(
+    hub,
+    names.map((_, i) => siteAddress(i)),
+  );
   const destroy = async () => {
-    await new Promise<void>((resolve) => proxy.close(() => resolve()));
-    for (const child of forwards) child.kill('SIGKILL');
+    await proxy.stop();
     for (const child of sshds.values()) child.kill('SIGKILL');
     for (const ns of created.reverse()) {
       try {
@@ -83,8 +85,7 @@ export async function startSshSites(names: string[]): Promise<SshSites> {
     const sites: SshSite[] = [];
     for (const [i, name] of names.entries()) {
       const ns = `sf${name}${id}`.slice(0, 30);
-      const address = `10.77.0.${10 + i}`;
-      addresses.add(address);
+      const address = siteAddress(i);
       ip('netns', 'add', ns);
       created.push(ns);
       const inner = `v${id}${i}`;
@@ -147,7 +148,7 @@ export async function startSshSites(names: string[]): Promise<SshSites> {
         startSshd,
       });
     }
-    const proxyPort = (proxy.address() as { port: number }).port;
+    const proxyPort = proxy.port;
     return {
       sites,
       sshArgs: `-o ProxyCommand="nc -X connect -x 127.0.0.1:${proxyPort} %h %p" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null`,
@@ -165,46 +166,29 @@ export async function startSshSites(names: string[]): Promise<SshSites> {
 }
 
 /**
- * An HTTP CONNECT proxy on 127.0.0.1 (a free port) that opens each allowed connection from
- * inside the hub namespace with `ip netns exec <hub> nc <address> 22`, and pipes the two.
+ * Starts the forwarder (ssh-forwarder.ts) as a process of its own, allowed to reach the
+ * given addresses' port 22 from the hub namespace, and answers its port.
  */
-async function startForwarder(hub: string, addresses: Set<string>, forwards: Set<ChildProcess>): Promise<Server> {
-  const server = createServer((socket: Socket) => {
-    let head = Buffer.alloc(0);
-    socket.on('error', () => socket.destroy());
-    const onData = (chunk: Buffer) => {
-      head = Buffer.concat([head, chunk]);
-      const end = head.indexOf('\r\n\r\n');
-      if (end < 0) {
-        if (head.length > 8192) socket.destroy();
-        return;
-      }
-      socket.off('data', onData);
-      const match = /^CONNECT ([0-9.]+):(\d+) HTTP\/1\.[01]\r\n/.exec(head.toString('latin1'));
-      if (!match || !addresses.has(match[1]) || match[2] !== '22') {
-        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-        return;
-      }
-      const child = spawn('ip', ['netns', 'exec', hub, 'nc', match[1], '22'], { stdio: ['pipe', 'pipe', 'ignore'] });
-      forwards.add(child);
-      child.on('exit', () => {
-        forwards.delete(child);
-        socket.end();
-      });
-      child.on('error', () => socket.destroy());
-      child.stdin.on('error', () => undefined);
-      socket.on('close', () => child.kill('SIGTERM'));
-      socket.write('HTTP/1.1 200 Connection established\r\n\r\n');
-      const rest = head.subarray(end + 4);
-      if (rest.length) child.stdin.write(rest);
-      socket.pipe(child.stdin);
-      child.stdout.pipe(socket);
-    };
-    socket.on('data', onData);
+async function startForwarder(hub: string, addresses: string[]): Promise<{ port: number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./ssh-forwarder.js', import.meta.url)), hub, ...addresses], {
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n')) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the SSH forwarder exited (${code}) before it listened`)));
   });
-  return server;
+  return {
+    port,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
