@@ -4,6 +4,9 @@
 //   unit         backend/dist/**/*.spec.js, packages/dialogs/dist/*.spec.js
 //   integration  backend/dist/**/*.int-spec.js   (one file at a time)
 //   e2e          test/e2e/*.test.mjs             (one file at a time)
+// Unit first; then integration and e2e side by side, each one file at a time with a
+// Redis server of its own (their output interleaved, each line prefixed with its tier's
+// name); TEST_TIERS_PARALLEL=0 runs them one after the other, unprefixed.
 // `npm test -- unit e2e` runs only the tiers named; `TEST_FILTER=<regex>` only the
 // files whose path matches (e.g. TEST_FILTER=requests npm test -- integration), and
 // `TEST_NAME_PATTERN=<regex>` only the tests whose name matches. Exits non-zero when any
@@ -27,6 +30,9 @@ import { ROOT, prepare, say } from './lib/setup.mjs';
 import { freePort, makeTempDir, startPostgres, startRedis } from './lib/services.mjs';
 
 // Each tier runs the files of its `dirs` (compiled from `compiledFrom`, when given) in one runner.
+// Tiers that run side by side, after the others.
+const SIDE_BY_SIDE = ['integration', 'e2e'];
+
 const TIERS = [
   {
     name: 'unit',
@@ -41,8 +47,10 @@ const TIERS = [
   { name: 'integration', dirs: [{ dir: 'backend/dist', compiledFrom: 'backend/src' }], pattern: /\.int-spec\.js$/, recursive: true, serial: true },
   { name: 'e2e', dirs: [{ dir: 'test/e2e' }], pattern: /\.test\.mjs$/, recursive: false, serial: true },
 ];
-// Per test (it/test) limit of the runner: a guard against hangs, not a speed check.
-const TEST_TIMEOUT_MS = Number(process.env.TEST_TIMEOUT_MS || 5 * 60_000);
+// Per test (it/test) and per test file limit of the runner: a guard against hangs, not a
+// speed check. The longest files (the 5G slice on three SSH sites) take 2.5 min alone and
+// more beside the other tier.
+const TEST_TIMEOUT_MS = Number(process.env.TEST_TIMEOUT_MS || 10 * 60_000);
 // Per tier: the whole tier is stopped after this long — a guard against hangs, not a speed check.
 // The e2e tier (one file at a time, a real OpenStack started for one of them) took 12 min on a
 // loaded machine: the guard leaves room for it to grow.
@@ -87,7 +95,7 @@ function findFiles(dir, pattern, recursive) {
   return found.sort();
 }
 
-let current = null; // the tier's `node --test` process
+const running = new Set(); // the tiers' `node --test` processes
 let interrupted = false;
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -98,9 +106,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     }
     interrupted = true;
     say(`${signal} received: stopping the tests, then PostgreSQL and Redis...`);
-    if (current) {
+    for (const child of running) {
       try {
-        process.kill(-current.pid, 'SIGINT');
+        process.kill(-child.pid, 'SIGINT');
       } catch {
         // already gone
       }
@@ -108,8 +116,29 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
-/** Runs one tier; resolves with its counts. */
-async function runTier(tier, env) {
+/**
+ * Writes a tier's output: as it comes, or — when tiers run side by side — line by line,
+ * each line prefixed with the tier's name so that the two can be told apart.
+ */
+function tierWriter(prefix) {
+  if (!prefix) return { write: (text) => process.stdout.write(text), end: () => {} };
+  let partial = '';
+  return {
+    write(text) {
+      const lines = (partial + text).split('\n');
+      partial = lines.pop();
+      if (lines.length) process.stdout.write(lines.map((line) => `${prefix}${line}\n`).join(''));
+    },
+    end() {
+      if (partial) process.stdout.write(`${prefix}${partial}\n`);
+      partial = '';
+    },
+  };
+}
+
+/** Runs one tier; resolves with its counts. `prefix` marks its lines when tiers run side by side. */
+async function runTier(tier, env, prefix = '') {
+  const out = tierWriter(prefix);
   let files = [];
   for (const { dir, compiledFrom } of tier.dirs) {
     const found = findFiles(dir, tier.pattern, tier.recursive);
@@ -123,9 +152,10 @@ async function runTier(tier, env) {
     files = files.filter((f) => filter.test(f));
   }
   const result = { name: tier.name, files: files.length, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0, ms: 0, ok: true };
-  process.stdout.write(`\n=== ${tier.name}: ${files.length} file(s) ===\n`);
+  out.write(`\n=== ${tier.name}: ${files.length} file(s) ===\n`);
   if (files.length === 0) {
-    process.stdout.write(`no ${tier.pattern} files under ${tier.dirs.map((d) => d.dir).join(', ')}\n`);
+    out.write(`no ${tier.pattern} files under ${tier.dirs.map((d) => d.dir).join(', ')}\n`);
+    out.end();
     return result;
   }
   const args = [
@@ -139,12 +169,14 @@ async function runTier(tier, env) {
   const started = Date.now();
   // Own process group: Ctrl-C is forwarded by us, and whatever the tests leave
   // running (a backend a failed test did not stop) is swept at the end.
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
-  current = child;
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', prefix ? 'pipe' : 'inherit'], detached: true });
+  running.add(child);
   const summary = {};
   let partial = '';
+  const errors = tierWriter(prefix);
+  child.stderr?.on('data', (chunk) => errors.write(chunk.toString()));
   child.stdout.on('data', (chunk) => {
-    process.stdout.write(chunk);
+    out.write(chunk.toString());
     const lines = (partial + chunk.toString()).split('\n');
     partial = lines.pop();
     for (const line of lines) {
@@ -165,16 +197,18 @@ async function runTier(tier, env) {
   const { code, signal } = await waitForExit(child);
   clearTimeout(timer);
   await stopChild(child, { group: true }); // sweep leftovers in the tier's group
-  current = null;
+  running.delete(child);
+  errors.end();
   result.ms = Date.now() - started;
   for (const key of ['pass', 'fail', 'cancelled', 'skipped', 'todo']) result[key] = summary[key] ?? 0;
   result.ok = code === 0 && result.fail === 0 && result.cancelled === 0 && !result.timedOut && summary.pass !== undefined;
   result.exit = signal ?? code;
-  process.stdout.write(
+  out.write(
     `=== ${tier.name}: ${result.pass} passed, ${result.fail + result.cancelled} failed` +
       `${result.skipped ? `, ${result.skipped} skipped` : ''}${result.todo ? `, ${result.todo} todo` : ''}` +
       ` in ${(result.ms / 1000).toFixed(1)} s${result.ok ? '' : ` — FAILED (exit ${result.exit})`} ===\n`,
   );
+  out.end();
   return result;
 }
 
@@ -200,6 +234,12 @@ async function main() {
     cleanups.unshift(pg.stop);
     const redis = await startRedis({ dir: path.join(tmp, 'redis'), port: await freePort(), persistent: false });
     cleanups.unshift(redis.stop);
+    // The e2e tier gets a Redis server of its own when it runs beside integration: each
+    // tier picks database indexes without knowing the other's.
+    const side = tiers.filter((t) => SIDE_BY_SIDE.includes(t.name));
+    const parallel = side.length > 1 && process.env.TEST_TIERS_PARALLEL !== '0';
+    const e2eRedis = parallel ? await startRedis({ dir: path.join(tmp, 'redis-e2e'), port: await freePort(), persistent: false }) : redis;
+    if (parallel) cleanups.unshift(e2eRedis.stop);
     fs.mkdirSync(path.join(tmp, 'data'));
     // The tests' own temp folders (mkdtemp in os.tmpdir()) go in the run's folder,
     // removed at the end even when a test is killed before it cleans up.
@@ -220,9 +260,26 @@ async function main() {
       GIT_FILE_REMOTE_DIRS: path.join(tmp, 'tmp'),
     });
 
-    for (const tier of tiers) {
-      if (interrupted) break;
-      results.push(await runTier(tier, env));
+    if (!parallel) {
+      for (const tier of tiers) {
+        if (interrupted) break;
+        results.push(await runTier(tier, env));
+      }
+    } else {
+      for (const tier of tiers.filter((t) => !side.includes(t))) {
+        if (interrupted) break;
+        results.push(await runTier(tier, env));
+      }
+      if (!interrupted) {
+        say(`Running ${side.map((t) => t.name).join(' and ')} side by side (TEST_TIERS_PARALLEL=0: one after the other).`);
+        const laneEnv = (tier) => {
+          const dataDir = path.join(tmp, `data-${tier.name}`);
+          fs.mkdirSync(dataDir);
+          return { ...env, DATA_DIR: dataDir, REDIS_URL: tier.name === 'e2e' ? e2eRedis.url : redis.url };
+        };
+        const width = Math.max(...side.map((t) => t.name.length));
+        results.push(...(await Promise.all(side.map((tier) => runTier(tier, laneEnv(tier), `[${tier.name.padEnd(width)}] `)))));
+      }
     }
   } finally {
     for (const cleanup of cleanups) {
