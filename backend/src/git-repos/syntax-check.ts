@@ -1,6 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { BWRAP, findExecutable, programMounts, sandboxArgs } from '../system/sandbox-args.js';
 
 /** Runs a program to completion without throwing on a non-zero exit. */
@@ -13,7 +13,42 @@ export type RunProgram = (
 export type SyntaxResult = { ok: true } | { ok: false; error: string; line: number | null };
 
 /**
- * `ansible-playbook --syntax-check` on one playbook of an exported tree, in a minimal
+ * The syntax of every playbook in `paths` (of an exported tree), with few processes: the
+ * playbooks of one folder are checked by one `ansible-playbook --syntax-check` (a folder's
+ * playbooks share its plugin and role folders, so checking them together finds what checking
+ * each alone would); a batch that fails is split in two until each failing playbook is
+ * checked alone, which gives its own message. `atOnce` batches run side by side.
+ */
+export async function syntaxCheckAll(
+  run: RunProgram,
+  ansiblePlaybook: string,
+  treeDir: string,
+  paths: string[],
+  options: { sandbox?: boolean; atOnce?: number } = {},
+): Promise<Map<string, SyntaxResult>> {
+  const results = new Map<string, SyntaxResult>();
+  const byFolder = new Map<string, string[]>();
+  for (const path of paths) byFolder.set(dirname(path), [...(byFolder.get(dirname(path)) ?? []), path]);
+  const batches = [...byFolder.values()];
+  const check = async (batch: string[]): Promise<void> => {
+    const result = await syntaxCheck(run, ansiblePlaybook, treeDir, batch, options);
+    if (result.ok || batch.length === 1) {
+      for (const path of batch) results.set(path, result);
+      return;
+    }
+    const half = Math.ceil(batch.length / 2);
+    await check(batch.slice(0, half));
+    await check(batch.slice(half));
+  };
+  const worker = async () => {
+    for (let batch = batches.shift(); batch; batch = batches.shift()) await check(batch);
+  };
+  await Promise.all(Array.from({ length: options.atOnce ?? 2 }, worker));
+  return results;
+}
+
+/**
+ * `ansible-playbook --syntax-check` on playbooks of an exported tree, in a minimal
  * environment with its own temporary folder. The error is Ansible's own message, with
  * the temporary path taken out and the line where Ansible names one.
  *
@@ -25,7 +60,7 @@ export async function syntaxCheck(
   run: RunProgram,
   ansiblePlaybook: string,
   treeDir: string,
-  path: string,
+  path: string | string[],
   options: { sandbox?: boolean } = {},
 ): Promise<SyntaxResult> {
   const home = await mkdtemp(join(tmpdir(), 'superfluid-syntax-'));
@@ -33,7 +68,7 @@ export async function syntaxCheck(
     // The repository's own ansible.cfg (callbacks, plugin paths) is not read: a check must run none of its code.
     const config = join(home, 'ansible.cfg');
     await writeFile(config, '[defaults]\n');
-    const args = ['--syntax-check', '-i', 'localhost,', '--', path];
+    const args = ['--syntax-check', '-i', 'localhost,', '--', ...(typeof path === 'string' ? [path] : path)];
     const executable = options.sandbox === false ? null : findExecutable(ansiblePlaybook);
     const [file, argv] = executable
       ? [

@@ -12,9 +12,9 @@ import { ProcessRunner } from '../system/process-runner.js';
 import { GitMirrors } from './git-mirrors.js';
 import { GitRepoEntity } from './git-repo.entity.js';
 import { PlaybookEntity } from './playbook.entity.js';
-import { type RunProgram, syntaxCheck } from './syntax-check.js';
+import { type RunProgram, syntaxCheckAll } from './syntax-check.js';
 
-/** Syntax checks run at once per repository. */
+/** Syntax-check processes run at once per repository. */
 const SYNTAX_CHECKS_AT_ONCE = 2;
 
 /**
@@ -74,19 +74,21 @@ export class SyntaxChecks {
         const r = await this.processes.spawn(file, args, { ...options, extendEnv: false, reject: false, timeout: 120_000 });
         return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
       };
-      let next = 0;
-      const worker = async () => {
-        while (next < pending.length) {
-          const playbook = pending[next++];
-          const result = await syntaxCheck(run, this.config.ansiblePlaybookBin, dir, playbook.path, { sandbox: this.config.sandbox });
-          if (!result.ok) failed++;
-          await this.playbooks.update(
-            { id: playbook.id, commit },
-            { syntaxStatus: result.ok ? 'ok' : 'failed', syntaxError: result.ok ? null : result.line ? `line ${result.line}: ${result.error}` : result.error },
-          );
-        }
-      };
-      await Promise.all(Array.from({ length: SYNTAX_CHECKS_AT_ONCE }, worker));
+      const results = await syntaxCheckAll(
+        run,
+        this.config.ansiblePlaybookBin,
+        dir,
+        pending.map((p) => p.path),
+        { sandbox: this.config.sandbox, atOnce: SYNTAX_CHECKS_AT_ONCE },
+      );
+      for (const playbook of pending) {
+        const result = results.get(playbook.path)!;
+        if (!result.ok) failed++;
+        await this.playbooks.update(
+          { id: playbook.id, commit },
+          { syntaxStatus: result.ok ? 'ok' : 'failed', syntaxError: result.ok ? null : result.line ? `line ${result.line}: ${result.error}` : result.error },
+        );
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

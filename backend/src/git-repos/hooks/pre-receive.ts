@@ -31,7 +31,7 @@ import {
   type TreeEntry,
   unpackedSizeProblem,
 } from '../repo-content.js';
-import { type RunProgram, syntaxCheck } from '../syntax-check.js';
+import { type RunProgram, syntaxCheckAll } from '../syntax-check.js';
 
 const ZERO = /^0+$/;
 /** Exported trees being checked: removed however the hook ends (its deadline exits at once). */
@@ -114,15 +114,10 @@ async function checkUpdate(oldRev: string, newRev: string, ref: string, branch: 
       else if (found.kind === 'invalid') problems.push(`${path}, ${describeInvalid(found)}`);
     }
     const ansible = process.env.SUPERFLUID_ANSIBLE_PLAYBOOK ?? 'ansible-playbook';
-    let next = 0;
-    const worker = async () => {
-      while (next < playbooks.length) {
-        const path = playbooks[next++];
-        const result = await syntaxCheck(run, ansible, dir, path, { sandbox: process.env.SUPERFLUID_SANDBOX !== 'off' });
-        if (!result.ok) problems.push(`${path}${result.line ? `, line ${result.line}` : ''}: ${result.error}`);
-      }
-    };
-    await Promise.all(Array.from({ length: CHECKS_AT_ONCE }, worker));
+    const results = await syntaxCheckAll(run, ansible, dir, playbooks, { sandbox: process.env.SUPERFLUID_SANDBOX !== 'off', atOnce: CHECKS_AT_ONCE });
+    for (const [path, result] of results) {
+      if (!result.ok) problems.push(`${path}${result.line ? `, line ${result.line}` : ''}: ${result.error}`);
+    }
 
     if ([...changed].some((p) => p.startsWith('catalog/')) && existsSync(join(dir, 'catalog'))) {
       try {
