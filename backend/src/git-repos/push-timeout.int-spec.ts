@@ -27,8 +27,9 @@ describe('hostile pushes: a push is capped in time', () => {
     const token = (await app.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(name: "slow") { token } }')).data!.createApiToken.token;
     await app.gql('mutation { createGitRepo(input: { name: "slow", hosted: true }) { id } }');
     const client = await pushClient(root, `${app.url}/git/slow.git`, token);
-    // 40 playbooks to syntax-check, two at a time, at half a second each at best.
-    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`p${i}.yml`, PLAY(String(i))]));
+    // 40 playbooks in 40 folders: a syntax-check process each (a folder's playbooks share one), two at a
+    // time, at half a second each at best.
+    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}/p.yml`, PLAY(String(i))]));
     const head = await client.commit(many, 'many playbooks');
     const refused = await client.push();
     assert.equal(refused.ok, false, 'the push must be refused');
