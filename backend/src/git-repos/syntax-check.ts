@@ -28,7 +28,11 @@ export async function syntaxCheckAll(
 ): Promise<Map<string, SyntaxResult>> {
   const results = new Map<string, SyntaxResult>();
   const byFolder = new Map<string, string[]>();
-  for (const path of paths) byFolder.set(dirname(path), [...(byFolder.get(dirname(path)) ?? []), path]);
+  for (const path of paths) {
+    const folder = byFolder.get(dirname(path));
+    if (folder) folder.push(path);
+    else byFolder.set(dirname(path), [path]);
+  }
   const batches = [...byFolder.values()];
   const check = async (batch: string[]): Promise<void> => {
     const result = await syntaxCheck(run, ansiblePlaybook, treeDir, batch, options);
