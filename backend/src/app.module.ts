@@ -6,6 +6,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from './access/access.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { GqlContext } from './auth/auth.decorators.js';
 import { AuthService } from './auth/auth.service.js';
@@ -107,6 +108,7 @@ export class AppModule {
           }),
         }),
         HealthModule,
+        AccessModule,
         ...DOMAIN_MODULES,
       ],
       providers: [BootstrapService, GraphqlWsServer, { provide: APP_FILTER, useClass: AppErrorFilter }],

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
+import { can } from '../access/permissions.js';
 import type { UserModel } from '../users/models/user.model.js';
 import type { Principal } from './principal.js';
 
@@ -33,3 +34,24 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
 
 /** The client's address, for the sign-in limits. */
 export const ClientIp = createParamDecorator((_: unknown, ctx: ExecutionContext): string => GqlExecutionContext.create(ctx).getContext<GqlContext>().ip ?? '');
+
+/**
+ * Whose requests, services and jobs the caller may see and act on: everyone's (the
+ * permission requests:all) or only their own.
+ */
+export interface Viewer {
+  userId: string;
+  all: boolean;
+}
+
+export const viewerOf = (principal: Principal): Viewer => ({ userId: principal.user.id, all: can(principal.rights, 'requests:all') });
+
+/** The Viewer of the current GraphQL operation. */
+export const CurrentViewer = createParamDecorator((_: unknown, ctx: ExecutionContext): Viewer => {
+  const principal = GqlExecutionContext.create(ctx).getContext<GqlContext>().principal;
+  if (!principal) throw new Error('CurrentViewer used on an operation without authentication');
+  return viewerOf(principal);
+});
+
+/** True when the viewer may see a record owned by `ownerId`. */
+export const sees = (viewer: Viewer | undefined, ownerId: string): boolean => !viewer || viewer.all || viewer.userId === ownerId;

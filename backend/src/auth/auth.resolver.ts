@@ -1,3 +1,4 @@
+import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { UserModel } from '../users/models/user.model.js';
 import { ClientIp, CurrentPrincipal, CurrentUser, Public } from './auth.decorators.js';
@@ -19,16 +20,19 @@ export class AuthResolver {
     return this.auth.login(username, password, ip);
   }
 
+  @Allow('self:read')
   @Mutation(() => Boolean, { description: 'End the session this request carries: its token stops working at once, and its subscriptions end.' })
   logout(@CurrentPrincipal() principal: Principal): Promise<boolean> {
     return this.auth.logout(principal);
   }
 
+  @Allow('self:read')
   @Query(() => UserModel, { description: 'The user the token belongs to.' })
   me(@CurrentUser() user: UserModel): UserModel {
     return user;
   }
 
+  @Allow('self:write')
   @Mutation(() => CreatedApiTokenModel, {
     description: 'Create a named API token for scripts and `git push`; the token is returned once. It expires (by default after API_TOKEN_TTL_DAYS, 90).',
   })
@@ -41,15 +45,23 @@ export class AuthResolver {
       description: 'Days until it expires (1 to 3650); leave empty for the default (API_TOKEN_TTL_DAYS, 90).',
     })
     expiresInDays?: number | null,
+    @Args('scopes', {
+      type: () => [String],
+      nullable: true,
+      description: 'What it may be used for: read, order, git:read, git:push, admin. Leave empty for all of them. It never allows more than your roles do.',
+    })
+    scopes?: string[] | null,
   ): Promise<CreatedApiTokenModel> {
-    return this.auth.createApiToken(user.id, name, expiresInDays);
+    return this.auth.createApiToken(user.id, name, expiresInDays, scopes);
   }
 
+  @Allow('self:read')
   @Query(() => [ApiTokenModel], { description: "The current user's API tokens, newest first (never the tokens themselves)." })
   apiTokens(@CurrentUser() user: UserModel): Promise<ApiTokenModel[]> {
     return this.auth.listApiTokens(user.id);
   }
 
+  @Allow('self:write')
   @Mutation(() => Boolean, { description: 'Revoke one of your API tokens; it stops working at once.' })
   revokeApiToken(@CurrentUser() user: UserModel, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
     return this.auth.revokeApiToken(user.id, id);

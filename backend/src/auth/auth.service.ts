@@ -1,12 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { OnEvent } from '@nestjs/event-emitter';
 import { Redis } from 'ioredis';
 import { In, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
+import { isScope, type Scope, SCOPES } from '../access/permissions.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import type { UserModel } from '../users/models/user.model.js';
+import { UserRightsChangedEvent } from '../users/users.events.js';
 import { UsersService } from '../users/users.service.js';
 import { ApiTokenEntity } from './api-token.entity.js';
 import type { ApiTokenModel, CreatedApiTokenModel } from './models/api-token.model.js';
@@ -40,7 +43,8 @@ export class AuthService implements OnModuleInit, OnApplicationShutdown {
   onModuleInit(): void {
     this.pubsub
       .subscribe(channels.tokenRevoked(), (message) => {
-        const { tokenId } = message as { tokenId?: unknown };
+        const { tokenId, rightsChanged } = message as { tokenId?: unknown; rightsChanged?: unknown };
+        if (rightsChanged === true) this.cache.clear();
         if (typeof tokenId !== 'string') return;
         this.cache.forget(tokenId);
         this.sessions.revoked(tokenId);
@@ -79,6 +83,7 @@ export class AuthService implements OnModuleInit, OnApplicationShutdown {
   async login(username: string, password: string, ip = ''): Promise<AuthPayloadModel> {
     const user = await this.loginLimiter().attempt(ip, username, () => this.users.verify(username, password));
     if (!user) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Wrong username or password.');
+    if (user.disabled) throw new AppError(ErrorCode.UNAUTHENTICATED, 'This account is disabled: ask an administrator to enable it.');
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.tokenTtlHours * 3600_000);
     await this.tokens.insert({ userId: user.id, tokenHash: sha256(token), expiresAt });
@@ -122,8 +127,14 @@ export class AuthService implements OnModuleInit, OnApplicationShutdown {
       await this.tokens.update(row.id, { lastUsedAt: new Date() });
     }
     const user = await this.users.findById(row.userId);
-    if (!user) return null;
-    const principal: Principal = { user, tokenId: row.id, kind: row.kind, expiresAt: row.expiresAt };
+    if (!user || user.disabled) return null;
+    const principal: Principal = {
+      user,
+      tokenId: row.id,
+      kind: row.kind,
+      expiresAt: row.expiresAt,
+      rights: { roles: user.roles as Principal['rights']['roles'], scopes: row.kind === 'api' ? row.scopes : null },
+    };
     this.cache.set(hash, row.id, principal, row.expiresAt, generation);
     return principal;
   }
@@ -152,8 +163,15 @@ export class AuthService implements OnModuleInit, OnApplicationShutdown {
    * A named token for scripts and `git push`; only its hash is kept, so it is shown once. It
    * expires after `expiresInDays`, by default API_TOKEN_TTL_DAYS: no token lasts for ever.
    */
-  async createApiToken(userId: string, name: string, expiresInDays?: number | null): Promise<CreatedApiTokenModel> {
+  async createApiToken(userId: string, name: string, expiresInDays?: number | null, scopes?: string[] | null): Promise<CreatedApiTokenModel> {
     const trimmed = name.trim();
+    const wanted = [...new Set(scopes ?? SCOPES)];
+    const unknown = wanted.filter((s) => !isScope(s));
+    if (unknown.length || !wanted.length) {
+      throw validationFailed(`Choose one or more scopes: ${SCOPES.join(', ')}${unknown.length ? ` ("${unknown.join('", "')}" is not one)` : ''}.`, {
+        scopes: unknown.length ? `unknown: ${unknown.join(', ')}` : 'choose at least one',
+      });
+    }
     if (trimmed.length < 1 || trimmed.length > 100) throw validationFailed('Name the token (1 to 100 characters).', { name: 'use 1 to 100 characters' });
     if (expiresInDays != null && (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > 3650)) {
       throw validationFailed(`A token expires in 1 to 3650 days (leave it empty for ${this.config.apiTokenTtlDays}).`, {
@@ -162,7 +180,7 @@ export class AuthService implements OnModuleInit, OnApplicationShutdown {
     }
     const token = `sft_${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(Date.now() + (expiresInDays ?? this.config.apiTokenTtlDays) * 86_400_000);
-    const row = await this.tokens.save(this.tokens.create({ userId, tokenHash: sha256(token), name: trimmed, kind: 'api', expiresAt }));
+    const row = await this.tokens.save(this.tokens.create({ userId, tokenHash: sha256(token), name: trimmed, kind: 'api', expiresAt, scopes: wanted as Scope[] }));
     return { token, apiToken: toModel(row) };
   }
 
@@ -176,6 +194,23 @@ export class AuthService implements OnModuleInit, OnApplicationShutdown {
     if (!result.affected) throw notFound('API token', id);
     await this.announceRevoked(id);
     return true;
+  }
+
+  /**
+   * A user's rights changed: every cached principal is looked up again (here and, through
+   * Redis, in the other processes); when their sessions must end, their tokens are deleted.
+   */
+  @OnEvent(UserRightsChangedEvent.NAME)
+  async rightsChanged(event: UserRightsChangedEvent): Promise<void> {
+    this.cache.clear();
+    if (event.endSessions && event.userId) {
+      const ended = await this.tokens.find({ select: { id: true }, where: { userId: event.userId } });
+      await this.tokens.delete({ userId: event.userId });
+      for (const { id } of ended) await this.announceRevoked(id);
+    }
+    await this.pubsub
+      .publish(channels.tokenRevoked(), { rightsChanged: true })
+      .catch((err: Error) => this.logger.warn(`other processes will see the changed rights within ${this.cacheSeconds} s: ${err.message}`));
   }
 
   /** Forgets a revoked token here (cache, open sockets) and tells the other processes through Redis. */
@@ -194,4 +229,5 @@ const toModel = (row: ApiTokenEntity): ApiTokenModel => ({
   createdAt: row.createdAt,
   expiresAt: row.expiresAt,
   lastUsedAt: row.lastUsedAt,
+  scopes: row.scopes,
 });

@@ -6,7 +6,7 @@ const alice = { id: 'u1', username: 'alice' };
 
 function cacheAt(start = 1_000_000, ttl = 10_000) {
   const clock = { now: start };
-  return { cache: new TokenCache(ttl, () => clock.now), clock };
+  return { cache: new TokenCache<typeof alice>(ttl, () => clock.now), clock };
 }
 
 test('a valid token is remembered for the TTL only, then the database is asked again', () => {

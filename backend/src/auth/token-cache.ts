@@ -1,4 +1,3 @@
-import type { UserModel } from '../users/models/user.model.js';
 
 /**
  * How long a token found valid is trusted without asking the database again. Every
@@ -20,7 +19,7 @@ interface Entry<T> {
 }
 
 /** Valid bearer tokens (by hash) and whom they authenticate, for a short while. Unknown tokens are never cached. */
-export class TokenCache<T = UserModel> {
+export class TokenCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
   private revocations = 0;
 
@@ -50,6 +49,12 @@ export class TokenCache<T = UserModel> {
     if (generation !== this.revocations) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(tokenHash, { tokenId, user, expiresAt: expiresAt?.getTime() ?? null, until: this.now() + this.ttlMs });
+  }
+
+  /** Forgets every token (rights changed): each is looked up again at its next use. */
+  clear(): void {
+    this.revocations++;
+    this.entries.clear();
   }
 
   /** Forgets a revoked token at once. */

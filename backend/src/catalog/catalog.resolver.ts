@@ -1,3 +1,4 @@
+import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
 import { DialogsService } from '../dialogs/dialogs.service.js';
@@ -22,6 +23,7 @@ export class CatalogResolver {
     private readonly editor: TemplateEditorService,
   ) {}
 
+  @Allow('catalog:read')
   @Query(() => [ServiceTemplateModel], {
     description: 'Published catalog items (all with `unpublished`), by name: a page of `take` (at most 500) after `skip`.',
   })
@@ -35,6 +37,7 @@ export class CatalogResolver {
     return this.catalog.list({ search, catalog, skip, take, unpublished });
   }
 
+  @Allow('catalog:read')
   @Query(() => Int, { description: 'How many items match, for paging.' })
   serviceTemplateCount(
     @Args('search', { type: () => String, nullable: true }) search: string | null,
@@ -44,6 +47,7 @@ export class CatalogResolver {
     return this.catalog.count({ search, catalog, unpublished });
   }
 
+  @Allow('catalog:write')
   @Mutation(() => ServiceTemplateModel, {
     description:
       'Creates a catalog item (no id) or changes one made in the editor (source "editor"), checked by the rules of a catalog file: ' +
@@ -54,6 +58,7 @@ export class CatalogResolver {
     return this.editor.save(input.id, input.definition);
   }
 
+  @Allow('catalog:write')
   @Mutation(() => Boolean, {
     description:
       'Deletes a catalog item made in the editor. CONFLICT for one from catalog files or a git repository, and for one that has been ordered (unpublish it instead).',
@@ -63,11 +68,13 @@ export class CatalogResolver {
     return true;
   }
 
+  @Allow('catalog:export')
   @Query(() => [CatalogFileModel], { description: 'The whole catalog as YAML files (dialogs, state machines, items): catalog as code, to keep in git.' })
   async exportCatalog(): Promise<CatalogFileModel[]> {
     return (await this.catalog.exportFiles()).map((f) => ({ path: f.path, content: f.text }));
   }
 
+  @Allow('catalog:write')
   @Mutation(() => CatalogImportResultModel, {
     description:
       'Import catalog YAML files: all are checked first (errors name the file, the line and the reason; nothing is stored), then created or updated by name.',
@@ -76,16 +83,19 @@ export class CatalogResolver {
     return this.catalog.importFiles(files.map((f) => ({ path: f.path, text: f.content })));
   }
 
+  @Allow('catalog:export')
   @Query(() => [StateMachineModel], { description: 'The state machines of the catalog, by name.' })
   async stateMachines(): Promise<StateMachineModel[]> {
     return (await this.catalog.stateMachines()).map((m) => ({ name: m.name, description: m.description ?? null, states: m.states.map((s) => s.name) }));
   }
 
+  @Allow('catalog:read')
   @Query(() => [ServiceCatalogModel], { description: 'The catalogs (folders) with the number of published items in each.' })
   serviceCatalogs(): Promise<ServiceCatalogModel[]> {
     return this.catalog.catalogs();
   }
 
+  @Allow('catalog:read')
   @Query(() => ServiceTemplateModel, { nullable: true })
   serviceTemplate(
     @Args('id', { type: () => ID }) id: string,

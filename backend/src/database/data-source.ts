@@ -9,6 +9,7 @@ import { JobEntity } from '../jobs/job.entity.js';
 import { ProviderEntity } from '../providers/provider.entity.js';
 import { ServiceRequestEntity } from '../requests/service-request.entity.js';
 import { ServiceEntity } from '../services/service.entity.js';
+import { GroupEntity } from '../users/group.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { Spine1763964000000 } from './migrations/1763964000000-Spine.js';
 import { JobHeartbeat1764000000000 } from './migrations/1764000000000-JobHeartbeat.js';
@@ -38,9 +39,11 @@ import { DialogBindings1765600000000 } from './migrations/1765600000000-DialogBi
 import { OnePath1765700000000 } from './migrations/1765700000000-OnePath.js';
 import { ProviderHostKeys1765730000000 } from './migrations/1765730000000-ProviderHostKeys.js';
 import { JobOutputChunks1765780000000 } from './migrations/1765780000000-JobOutputChunks.js';
+import { Access1765800000000 } from './migrations/1765800000000-Access.js';
 
 export const ENTITIES = [
   UserEntity,
+  GroupEntity,
   ApiTokenEntity,
   GitRepoEntity,
   GitRefreshEntity,
@@ -82,6 +85,7 @@ export const MIGRATIONS = [
   OnePath1765700000000,
   ProviderHostKeys1765730000000,
   JobOutputChunks1765780000000,
+  Access1765800000000,
 ];
 
 export function createDataSource(url: string): DataSource {

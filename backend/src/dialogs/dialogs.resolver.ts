@@ -1,3 +1,4 @@
+import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
 import type { DialogDefinition } from '@superfluid/dialogs';
@@ -8,11 +9,13 @@ import { DialogFieldRefreshModel, DialogModel, toDialogModel } from './models/di
 export class DialogsResolver {
   constructor(private readonly service: DialogsService) {}
 
+  @Allow('catalog:read')
   @Query(() => [DialogModel], { description: 'Every dialog: from catalog files and imported.' })
   async dialogs(): Promise<DialogModel[]> {
     return (await this.service.list()).map(toDialogModel);
   }
 
+  @Allow('catalog:read')
   @Query(() => DialogModel, { nullable: true })
   async dialog(@Args('id', { type: () => ID }) id: string): Promise<DialogModel> {
     return toDialogModel(await this.service.get(id));
@@ -23,6 +26,7 @@ export class DialogsResolver {
     return this.service.resolved(dialog.name);
   }
 
+  @Allow('catalog:read')
   @Query(() => DialogFieldRefreshModel, {
     description: 'Recomputes a dynamic field (one with dependsOn) from the current values of the form. Give the dialog name or a templateId.',
   })
@@ -35,6 +39,7 @@ export class DialogsResolver {
     return this.service.refreshField({ dialog, templateId }, field, values);
   }
 
+  @Allow('catalog:write')
   @Mutation(() => DialogModel, {
     description:
       'Saves a dialog made in the dialog editor (origin "editor"), checked like a catalog file: VALIDATION_FAILED names every problem ' +
@@ -45,6 +50,7 @@ export class DialogsResolver {
     return toDialogModel(await this.service.save(definition));
   }
 
+  @Allow('catalog:write')
   @Mutation(() => DialogModel, {
     description:
       'Binds a field of an imported ManageIQ dialog, one that came with an automate method (pending), to a data source in place: ' +
@@ -75,6 +81,7 @@ export class DialogsResolver {
     return toDialogModel(await this.service.bindField(dialogId, field, dataSource, dependsOn));
   }
 
+  @Allow('catalog:write')
   @Mutation(() => Boolean, {
     description: 'Deletes a dialog made in the editor or imported. CONFLICT for a dialog from catalog files or one a catalog item uses.',
   })
@@ -83,6 +90,7 @@ export class DialogsResolver {
     return true;
   }
 
+  @Allow('catalog:write')
   @Mutation(() => [DialogModel], {
     description:
       'Imports dialogs from a ManageIQ export or an AWX survey, all or none. Re-importing a name replaces the earlier import; ' +

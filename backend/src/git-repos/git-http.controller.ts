@@ -4,7 +4,8 @@ import type { Request, Response } from 'express';
 import { AuthService } from '../auth/auth.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ProcessRunner } from '../system/process-runner.js';
-import type { UserModel } from '../users/models/user.model.js';
+import type { Principal } from '../auth/principal.js';
+import { can, PERMISSIONS } from '../access/permissions.js';
 import { GitReposService } from './git-repos.service.js';
 
 /** The only smart-HTTP endpoints served; the dumb protocol and everything else is refused. */
@@ -36,8 +37,9 @@ export class GitHttpController {
       res.status(404).type('text/plain').send('Not a smart-HTTP git endpoint of this portal (use /git/<name>.git).\n');
       return;
     }
-    const user = await this.user(req);
-    if (!user) {
+    const principal = await this.principal(req);
+    const user = principal?.user;
+    if (!principal || !user) {
       res
         .status(401)
         .set('WWW-Authenticate', 'Basic realm="Superfluid git", charset="UTF-8"')
@@ -45,12 +47,26 @@ export class GitHttpController {
         .send('Authenticate with any user name and an API token (createApiToken) as the password.\n');
       return;
     }
-    const repo = await this.repos.findByName(route[1]);
+    const pushing = service === 'git-receive-pack';
+    const repo = can(principal.rights, 'git:fetch') || can(principal.rights, 'git:push') ? await this.repos.findByName(route[1]) : null;
     if (!repo?.hosted) {
       res.status(404).type('text/plain').send(`No repository "${route[1]}" is hosted by this portal.\n`);
       return;
     }
-    const pushing = service === 'git-receive-pack';
+    const needed = pushing ? 'git:push' : 'git:fetch';
+    if (!can(principal.rights, needed)) {
+      const scope = PERMISSIONS[needed].scope;
+      const byScope = principal.rights.scopes !== null && can({ ...principal.rights, scopes: null }, needed);
+      res
+        .status(403)
+        .type('text/plain')
+        .send(
+          byScope
+            ? `This token lacks the scope "${scope}": create a token with it (createApiToken) to ${pushing ? 'push' : 'fetch'}.\n`
+            : `Your roles (${principal.rights.roles.join(', ') || 'none'}) do not allow you to ${pushing ? 'push to' : 'fetch'} this repository: ${pushing ? 'pushing needs the designer role' : 'ask an administrator'}.\n`,
+        );
+      return;
+    }
     if (pushing && !repo.enabled) {
       res.status(403).type('text/plain').send(`Repository "${repo.name}" is disabled: enable it to push to it.\n`);
       return;
@@ -170,7 +186,7 @@ export class GitHttpController {
   }
 
   /** The user whose token is the basic-auth password (or a bearer token). */
-  private async user(req: Request): Promise<UserModel | null> {
+  private async principal(req: Request): Promise<Principal | null> {
     const header = req.headers.authorization ?? '';
     const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header);
     const bearer = /^Bearer\s+(\S+)$/i.exec(header);
@@ -179,6 +195,8 @@ export class GitHttpController {
       const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
       token = decoded.slice(decoded.indexOf(':') + 1);
     }
-    return token ? this.auth.authenticate(token) : null;
+    const principal = token ? await this.auth.principal(token) : null;
+    // A user who must change their password signs in to the UI first.
+    return principal && !principal.user.mustChangePassword ? principal : null;
   }
 }

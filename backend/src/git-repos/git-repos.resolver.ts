@@ -1,3 +1,4 @@
+import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CreateGitRepoInput, UpdateGitRepoInput } from './dto/git-repo.input.js';
 import { GitReposService } from './git-repos.service.js';
@@ -11,26 +12,31 @@ export class GitReposResolver {
     private readonly webhooks: GitWebhooks,
   ) {}
 
+  @Allow('git:read')
   @Query(() => [GitRepoModel])
   gitRepos(): Promise<GitRepoModel[]> {
     return this.repos.list();
   }
 
+  @Allow('git:read')
   @Query(() => GitRepoModel, { nullable: true })
   gitRepo(@Args('id', { type: () => ID }) id: string): Promise<GitRepoModel> {
     return this.repos.get(id);
   }
 
+  @Allow('git:write')
   @Mutation(() => GitRepoModel, { description: 'Fetch the repository now and record its commit and playbooks.' })
   refreshGitRepo(@Args('id', { type: () => ID }) id: string): Promise<GitRepoModel> {
     return this.repos.refresh(id);
   }
 
+  @Allow('git:write')
   @Mutation(() => GitRepoModel, { description: 'Register a git repository and clone it at once; nothing is stored when the URL, branch or clone fails.' })
   createGitRepo(@Args('input') input: CreateGitRepoInput): Promise<GitRepoModel> {
     return this.repos.create(input);
   }
 
+  @Allow('git:write')
   @Mutation(() => GitRepoModel, {
     description:
       'Change a repository. A new URL, branch or credential is stored only once a fetch with it works (with what it found); otherwise VALIDATION_FAILED and nothing changes.',
@@ -39,6 +45,7 @@ export class GitReposResolver {
     return this.repos.update(id, input);
   }
 
+  @Allow('git:write')
   @Mutation(() => Boolean, { description: 'Delete a repository; CONFLICT for the built-in one and for one whose playbooks ran jobs.' })
   deleteGitRepo(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
     return this.repos.delete(id);
@@ -49,6 +56,7 @@ export class GitReposResolver {
     return this.repos.refreshHistory(repo.id, take);
   }
 
+  @Allow('git:write')
   @Mutation(() => [GitRepoModel], { description: 'Refresh every enabled repository, a bounded number at a time (GIT_REFRESH_CONCURRENCY).' })
   refreshAllGitRepos(): Promise<GitRepoModel[]> {
     return this.repos.refreshAll();
@@ -64,6 +72,7 @@ export class GitReposResolver {
     }));
   }
 
+  @Allow('git:write')
   @Mutation(() => GitWebhookModel, {
     description: 'Turn webhooks on, or replace the secret: returns the payload URL and the secret (shown this once) to give the git host.',
   })
@@ -71,6 +80,7 @@ export class GitReposResolver {
     return this.webhooks.enable(id);
   }
 
+  @Allow('git:write')
   @Mutation(() => GitRepoModel, { description: 'Turn webhooks off: calls to the payload URL are refused from now on.' })
   disableGitWebhook(@Args('id', { type: () => ID }) id: string): Promise<GitRepoModel> {
     return this.webhooks.disable(id);

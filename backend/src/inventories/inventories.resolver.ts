@@ -1,3 +1,4 @@
+import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
 import { InventoriesService } from './inventories.service.js';
@@ -7,16 +8,19 @@ import { InventoryInput, InventoryModel } from './models/inventory.model.js';
 export class InventoriesResolver {
   constructor(private readonly service: InventoriesService) {}
 
+  @Allow('providers:read')
   @Query(() => [InventoryModel], { description: 'Multi-site inventories.' })
   inventories(): Promise<InventoryModel[]> {
     return this.service.list();
   }
 
+  @Allow('providers:read')
   @Query(() => InventoryModel, { nullable: true })
   inventory(@Args('id', { type: () => ID }) id: string): Promise<InventoryModel> {
     return this.service.get(id);
   }
 
+  @Allow('providers:write')
   @Mutation(() => InventoryModel, {
     description: 'Create a multi-site inventory; it is rendered and parsed by ansible-inventory first, nothing stored when it fails.',
   })
@@ -24,11 +28,13 @@ export class InventoriesResolver {
     return this.service.create(input);
   }
 
+  @Allow('providers:write')
   @Mutation(() => InventoryModel)
   updateInventory(@Args('id', { type: () => ID }) id: string, @Args('input') input: InventoryInput): Promise<InventoryModel> {
     return this.service.update(id, input);
   }
 
+  @Allow('providers:write')
   @Mutation(() => Boolean, { description: 'Delete an inventory; CONFLICT while catalog items use it.' })
   deleteInventory(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
     return this.service.delete(id);

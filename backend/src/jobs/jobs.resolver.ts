@@ -1,5 +1,6 @@
+import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { CurrentUser } from '../auth/auth.decorators.js';
+import { CurrentUser, CurrentViewer, type Viewer } from '../auth/auth.decorators.js';
 import { UserModel } from '../users/models/user.model.js';
 import { JobStreamsService } from './job-streams.service.js';
 import { JobsService } from './jobs.service.js';
@@ -12,16 +13,18 @@ export class JobsResolver {
     private readonly streams: JobStreamsService,
   ) {}
 
+  @Allow('requests:read')
   @Query(() => JobModel, { nullable: true })
-  job(@Args('id', { type: () => ID }) id: string): Promise<JobModel> {
-    return this.jobs.get(id);
+  job(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<JobModel> {
+    return this.jobs.get(id, viewer);
   }
 
+  @Allow('order')
   @Mutation(() => JobModel, {
     description: 'Stop a running job: SIGTERM to ansible, SIGKILL 10 s later. It ends `canceled`, its output kept. CONFLICT when it has already ended.',
   })
-  cancelJob(@CurrentUser() user: UserModel, @Args('id', { type: () => ID }) id: string): Promise<JobModel> {
-    return this.jobs.cancel(id, user.id);
+  cancelJob(@CurrentUser() user: UserModel, @CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<JobModel> {
+    return this.jobs.cancel(id, user.id, viewer);
   }
 
   @ResolveField(() => String, { description: 'Human-readable output, with ANSI colours.' })
@@ -51,25 +54,31 @@ export class JobsResolver {
     return this.jobs.eventsAfter(job.id, afterSeq, limit);
   }
 
+  @Allow('requests:read')
   @Subscription(() => JobEventModel, {
     description: "A job's events: those stored after `afterSeq`, then live ones until the job ends. No gaps, no duplicates.",
     resolve: (event: JobEventModel) => event,
   })
-  jobEvents(
+  async jobEvents(
+    @CurrentViewer() viewer: Viewer,
     @Args('jobId', { type: () => ID }) jobId: string,
     @Args('afterSeq', { type: () => Int, defaultValue: 0 }) afterSeq: number,
-  ): AsyncGenerator<JobEventModel> {
+  ): Promise<AsyncGenerator<JobEventModel>> {
+    await this.jobs.get(jobId, viewer);
     return this.streams.events(jobId, afterSeq);
   }
 
+  @Allow('requests:read')
   @Subscription(() => LogChunkModel, {
     description: "A job's stdout from `offset`, then live chunks until the job ends.",
     resolve: (chunk: LogChunkModel) => chunk,
   })
-  jobLog(
+  async jobLog(
+    @CurrentViewer() viewer: Viewer,
     @Args('jobId', { type: () => ID }) jobId: string,
     @Args('offset', { type: () => Int, defaultValue: 0 }) offset: number,
-  ): AsyncGenerator<LogChunkModel> {
+  ): Promise<AsyncGenerator<LogChunkModel>> {
+    await this.jobs.get(jobId, viewer);
     return this.streams.log(jobId, offset);
   }
 }

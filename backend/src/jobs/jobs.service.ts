@@ -1,3 +1,6 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import type { Viewer } from '../auth/auth.decorators.js';
+import { JobRequesterQuery } from './job.events.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, MoreThan, Repository } from 'typeorm';
@@ -33,6 +36,7 @@ export class JobsService {
     @InjectRepository(JobEventEntity) private readonly events: Repository<JobEventEntity>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly pubsub: PubSubService,
+    private readonly emitter: EventEmitter2,
     private readonly runner: JobRunner,
     private readonly slots: ProviderSlots,
     private readonly liveness: JobLiveness,
@@ -40,10 +44,20 @@ export class JobsService {
     private readonly folders: RunFolders,
   ) {}
 
-  async get(id: string): Promise<JobModel> {
+  /** The job; NOT_FOUND also when the viewer may not see its request (as if it did not exist). */
+  async get(id: string, viewer?: Viewer): Promise<JobModel> {
     const job = isUuid(id) ? await this.jobs.findOneBy({ id }) : null;
-    if (!job) throw notFound('Job', id);
+    if (!job || !(await this.visible(job, viewer))) throw notFound('Job', id);
     return job;
+  }
+
+  /** Whether the viewer may see the job: one who may see every request, or who ordered its request. */
+  private async visible(job: JobEntity, viewer?: Viewer): Promise<boolean> {
+    if (!viewer || viewer.all) return true;
+    if (!job.requestId) return job.createdBy === viewer.userId;
+    const query = new JobRequesterQuery(job.requestId);
+    await this.emitter.emitAsync(JobRequesterQuery.NAME, query);
+    return query.requesterId === viewer.userId;
   }
 
   listForRequest(requestId: string): Promise<JobModel[]> {
@@ -140,8 +154,8 @@ export class JobsService {
    * the truth: the worker also sees it when it renews its lease), then announced on Redis
    * so the worker reacts at once. The job ends `canceled` with its output kept.
    */
-  async cancel(id: string, userId: string): Promise<JobModel> {
-    const job = await this.get(id);
+  async cancel(id: string, userId: string, viewer?: Viewer): Promise<JobModel> {
+    const job = await this.get(id, viewer);
     const result = await this.jobs.update(
       { id: job.id, status: In(ACTIVE), cancelRequestedAt: IsNull() },
       { cancelRequestedAt: new Date(), canceledBy: userId },

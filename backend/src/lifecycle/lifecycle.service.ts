@@ -1,3 +1,4 @@
+import type { Viewer } from '../auth/auth.decorators.js';
 import { Injectable } from '@nestjs/common';
 import { forbiddenVariable } from '../common/ansible-variables.js';
 import { AppError, ErrorCode, validationFailed } from '../common/app-error.js';
@@ -51,8 +52,8 @@ export class LifecycleService {
    * whose items run the retirement playbooks of what was deployed, in reverse order
    * (highest index first), each with its variables and the outputs it returned.
    */
-  async retire(user: UserModel, serviceId: string): Promise<ServiceRequestModel> {
-    const service = await this.services.get(serviceId);
+  async retire(user: UserModel, serviceId: string, viewer?: Viewer): Promise<ServiceRequestModel> {
+    const service = await this.services.get(serviceId, viewer);
     if (service.status !== 'active') throw new AppError(ErrorCode.CONFLICT, `This service is ${service.status}: there is nothing to retire.`);
     if (await this.store.hasOpenLifecycle(serviceId)) throw new AppError(ErrorCode.CONFLICT, OPEN);
     const { original, template } = await this.origin(service.requestId, 'retired');
@@ -107,11 +108,11 @@ export class LifecycleService {
    * and the outputs it returned (as `superfluid_outputs`). Its last state gives the service
    * the new outputs.
    */
-  async reconfigure(user: UserModel, serviceId: string, submitted: unknown): Promise<ServiceRequestModel> {
+  async reconfigure(user: UserModel, serviceId: string, submitted: unknown, viewer?: Viewer): Promise<ServiceRequestModel> {
     if (submitted === null || typeof submitted !== 'object' || Array.isArray(submitted)) {
       throw validationFailed('dialogValues must be an object of field names to values, e.g. {"replicas": 3}');
     }
-    const service = await this.services.get(serviceId);
+    const service = await this.services.get(serviceId, viewer);
     if (service.status !== 'active') throw new AppError(ErrorCode.CONFLICT, `This service is ${service.status}: only an active service can be reconfigured.`);
     const { original, template } = await this.origin(service.requestId, 'reconfigured');
     if (await this.store.hasOpenLifecycle(serviceId)) throw new AppError(ErrorCode.CONFLICT, OPEN);

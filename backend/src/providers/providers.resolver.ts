@@ -1,3 +1,4 @@
+import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
 import { ProviderHealthModel, ProviderHostKeyModel, ProviderInput, ProviderModel } from './models/provider.model.js';
@@ -8,41 +9,49 @@ import { ProvidersService } from './providers.service.js';
 export class ProvidersResolver {
   constructor(private readonly service: ProvidersService) {}
 
+  @Allow('providers:read')
   @Query(() => [ProviderModel])
   providers(): Promise<ProviderModel[]> {
     return this.service.list();
   }
 
+  @Allow('providers:read')
   @Query(() => ProviderModel, { nullable: true })
   provider(@Args('id', { type: () => ID }) id: string): Promise<ProviderModel> {
     return this.service.get(id);
   }
 
+  @Allow('providers:read')
   @Query(() => [ProviderHealthModel], { description: 'Providers that went down or came back, newest first.' })
   providerAlarms(@Args('take', { type: () => Int, defaultValue: 50 }) take: number): Promise<ProviderHealthModel[]> {
     return this.service.alarms(take);
   }
 
+  @Allow('providers:write')
   @Mutation(() => ProviderModel, { description: 'Register a provider; its settings and credentials are checked, nothing is stored when they are wrong.' })
   createProvider(@Args('input') input: ProviderInput): Promise<ProviderModel> {
     return this.service.create(input);
   }
 
+  @Allow('providers:write')
   @Mutation(() => ProviderModel)
   updateProvider(@Args('id', { type: () => ID }) id: string, @Args('input') input: ProviderInput): Promise<ProviderModel> {
     return this.service.update(id, input);
   }
 
+  @Allow('providers:write')
   @Mutation(() => Boolean, { description: 'Delete a provider; CONFLICT for local and for one with active services.' })
   deleteProvider(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
     return this.service.delete(id);
   }
 
+  @Allow('providers:write')
   @Mutation(() => ProviderModel, { description: 'Check the provider now (the same check the monitor repeats).' })
   checkProviderHealth(@Args('id', { type: () => ID }) id: string): Promise<ProviderModel> {
     return this.service.checkHealth(id);
   }
 
+  @Allow('providers:write')
   @Mutation(() => ProviderModel, {
     description: 'Read what the provider holds now (Kubernetes: namespaces, deployments, services; OpenStack: Heat stacks, Nova servers).',
   })
@@ -50,6 +59,7 @@ export class ProvidersResolver {
     return this.service.refreshResources(id);
   }
 
+  @Allow('providers:write')
   @Mutation(() => ProviderModel, {
     description:
       'Accept new SSH host keys: forget the keys pinned for these hosts of an ssh provider (all of them when hosts is left out) and learn them again now. For a host that was reinstalled; until then a changed key fails every run and check.',

@@ -61,8 +61,12 @@ export class RequestStore {
     return request;
   }
 
-  list(skip: number, take: number): Promise<ServiceRequestEntity[]> {
-    return this.db.getRepository(ServiceRequestEntity).find({ order: { createdAt: 'DESC' }, skip: Math.max(skip, 0), take: Math.min(Math.max(take, 1), 500) });
+  /** Newest first; only those `requesterId` ordered, when given. */
+  list(skip: number, take: number, requesterId?: string): Promise<ServiceRequestEntity[]> {
+    return this.db.getRepository(ServiceRequestEntity).find({
+      where: requesterId ? { requesterId } : {},
+      order: { createdAt: 'DESC' },
+      skip: Math.max(skip, 0), take: Math.min(Math.max(take, 1), 500) });
   }
 
   /** The items of a request, by index then name. */

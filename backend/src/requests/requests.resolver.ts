@@ -1,6 +1,7 @@
+import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { CurrentUser } from '../auth/auth.decorators.js';
+import { CurrentUser, CurrentViewer, type Viewer } from '../auth/auth.decorators.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { ServiceTemplateModel } from '../catalog/models/service-template.model.js';
 import { JobsService } from '../jobs/jobs.service.js';
@@ -27,12 +28,17 @@ export class RequestsResolver {
     private readonly store: RequestStore,
   ) {}
 
+  @Allow('order')
   @Mutation(() => ServiceRequestModel, {
     description:
       'Run a failed bundle request again from the state that failed, after its cause was fixed: failed items run again, succeeded ones are kept, and the same commits are used.',
   })
-  resumeServiceRequest(@CurrentUser() user: UserModel, @Args('id', { type: () => ID }) id: string): Promise<ServiceRequestModel> {
-    return this.requests.resume(user, id);
+  resumeServiceRequest(
+    @CurrentUser() user: UserModel,
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<ServiceRequestModel> {
+    return this.requests.resume(user, id, viewer);
   }
 
   @ResolveField(() => [RequestItemModel], { description: 'What it runs: one item for a single playbook (`main`), the child items of a bundle, by index.' })
@@ -76,49 +82,66 @@ export class RequestsResolver {
     return this.store.transitions(request.id);
   }
 
+  @Allow('order')
   @Mutation(() => ServiceRequestModel, { description: 'Order a catalog item: validate the dialog values, store the request, queue it.' })
   orderService(@CurrentUser() user: UserModel, @Args('input') input: OrderServiceInput): Promise<ServiceRequestModel> {
     return this.requests.order(user, input);
   }
 
+  @Allow('order')
   @Mutation(() => ServiceRequestModel, {
     description:
       'Cancel a request that has not started yet (pending or queued): it ends canceled and nothing of it runs. CONFLICT once it runs (cancel its job instead) or has ended.',
   })
-  cancelServiceRequest(@CurrentUser() user: UserModel, @Args('id', { type: () => ID }) id: string): Promise<ServiceRequestModel> {
-    return this.requests.cancel(user, id);
+  cancelServiceRequest(
+    @CurrentUser() user: UserModel,
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<ServiceRequestModel> {
+    return this.requests.cancel(user, id, viewer);
   }
 
+  @Allow('order')
   @Mutation(() => ServiceRequestModel, {
     description:
       'Order again what an ended request ordered (after a failure, a cancel or a dead worker): a new request with the same values and, unless latestCommit, the same commit.',
   })
   retryServiceRequest(
     @CurrentUser() user: UserModel,
+    @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
     @Args('latestCommit', { type: () => Boolean, defaultValue: false }) latestCommit: boolean,
   ): Promise<ServiceRequestModel> {
-    return this.requests.retry(user, id, latestCommit);
+    return this.requests.retry(user, id, latestCommit, viewer);
   }
 
+  @Allow('requests:read')
   @Query(() => [ServiceRequestModel], { description: 'Service requests, newest first.' })
   serviceRequests(
+    @CurrentViewer() viewer: Viewer,
     @Args('skip', { type: () => Int, defaultValue: 0 }) skip: number,
     @Args('take', { type: () => Int, defaultValue: 50 }) take: number,
   ): Promise<ServiceRequestModel[]> {
-    return this.requests.list(skip, take);
+    return this.requests.list(skip, take, viewer);
   }
 
+  @Allow('requests:read')
   @Query(() => ServiceRequestModel, { nullable: true })
-  serviceRequest(@Args('id', { type: () => ID }) id: string): Promise<ServiceRequestModel> {
-    return this.requests.get(id);
+  serviceRequest(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<ServiceRequestModel> {
+    return this.requests.get(id, viewer);
   }
 
+  @Allow('requests:read')
   @Subscription(() => ServiceRequestModel, {
     description: 'The request now, then again at every change of status, until it finishes or fails.',
     resolve: (request: ServiceRequestModel) => request,
   })
-  serviceRequestUpdated(@Args('id', { type: () => ID }) id: string, @Info() info: GraphQLResolveInfo): AsyncGenerator<ServiceRequestModel> {
+  async serviceRequestUpdated(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AsyncGenerator<ServiceRequestModel>> {
+    await this.requests.get(id, viewer);
     return this.streams.updates(id, selectedFields(info));
   }
 

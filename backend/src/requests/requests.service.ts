@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ErrorCode, validationFailed } from '../common/app-error.js';
+import { OnEvent } from '@nestjs/event-emitter';
+import { sees, type Viewer } from '../auth/auth.decorators.js';
+import { AppError, ErrorCode, notFound, validationFailed } from '../common/app-error.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import type { ServiceTemplateEntity } from '../catalog/service-template.entity.js';
 import { DialogsService } from '../dialogs/dialogs.service.js';
+import { JobRequesterQuery } from '../jobs/job.events.js';
 import { StateMachinesService } from '../state-machines/state-machines.service.js';
 import type { StateMachineDef } from '../state-machines/state-machine.types.js';
 import type { UserModel } from '../users/models/user.model.js';
@@ -12,7 +15,7 @@ import type { RequestItemEntity } from './request-item.entity.js';
 import { masked, RequestPlanner, SINGLE_ITEM } from './request-planner.js';
 import { RequestQueue } from './request-queue.js';
 import { type NewItem, RequestStore } from './request-store.js';
-import { type RequestPlan, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
+import { type RequestPlan, type ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
 
 /**
  * Orders: validates an order against its template's dialog, plans its items, stores the
@@ -58,8 +61,8 @@ export class RequestsService {
    * Orders again what an ended request ordered, as a new request by `user`: the same
    * values, and the same commits unless `latestCommit` asks for the repositories' current ones.
    */
-  async retry(user: UserModel, id: string, latestCommit: boolean): Promise<ServiceRequestModel> {
-    const previous = await this.store.get(id);
+  async retry(user: UserModel, id: string, latestCommit: boolean, viewer?: Viewer): Promise<ServiceRequestModel> {
+    const previous = await this.get(id, viewer);
     if (!TERMINAL_REQUEST_STATUSES.includes(previous.status)) {
       throw new AppError(ErrorCode.CONFLICT, `This request is still ${previous.status}: retry it once it has ended.`);
     }
@@ -88,8 +91,8 @@ export class RequestsService {
    * provider slot). The claim a worker makes to start it moves it from those statuses only,
    * so once canceled nothing of it runs. A running request is stopped by canceling its job.
    */
-  async cancel(user: UserModel, id: string): Promise<ServiceRequestModel> {
-    const request = await this.store.get(id);
+  async cancel(user: UserModel, id: string, viewer?: Viewer): Promise<ServiceRequestModel> {
+    const request = await this.get(id, viewer);
     if (await this.store.cancelNotStarted(id, `Canceled by ${user.username} before it started: nothing ran.`)) return this.store.get(id);
     const now = (await this.store.load(id))?.status ?? request.status;
     if (now === 'running') {
@@ -99,8 +102,8 @@ export class RequestsService {
   }
 
   /** Runs a failed request again from the state that failed, after its cause was fixed. */
-  async resume(user: UserModel, id: string): Promise<ServiceRequestModel> {
-    const request = await this.store.get(id);
+  async resume(user: UserModel, id: string, viewer?: Viewer): Promise<ServiceRequestModel> {
+    const request = await this.get(id, viewer);
     const items = await this.store.items(id);
     if (request.plan.action === 'provision' && items.length === 1 && items[0].name === SINGLE_ITEM) {
       throw new AppError(ErrorCode.CONFLICT, 'A single playbook is run again with retryServiceRequest: resume is for bundles, whose succeeded items it keeps.');
@@ -114,12 +117,21 @@ export class RequestsService {
     return this.store.get(id);
   }
 
-  get(id: string): Promise<ServiceRequestModel> {
-    return this.store.get(id);
+  /** The request; NOT_FOUND also when the viewer may not see it (as if it did not exist). */
+  async get(id: string, viewer?: Viewer): Promise<ServiceRequestEntity> {
+    const request = await this.store.get(id);
+    if (!sees(viewer, request.requesterId)) throw notFound('Service request', id);
+    return request;
   }
 
-  list(skip: number, take: number): Promise<ServiceRequestModel[]> {
-    return this.store.list(skip, take);
+  list(skip: number, take: number, viewer?: Viewer): Promise<ServiceRequestModel[]> {
+    return this.store.list(skip, take, viewer && !viewer.all ? viewer.userId : undefined);
+  }
+
+  /** Who ordered a job's request, for the jobs module's visibility checks. */
+  @OnEvent(JobRequesterQuery.NAME)
+  async onJobRequester(query: JobRequesterQuery): Promise<void> {
+    query.requesterId = (await this.store.load(query.requestId))?.requesterId ?? null;
   }
 
   items(requestId: string): Promise<RequestItemEntity[]> {

@@ -1,4 +1,6 @@
+import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, type Viewer } from '../auth/auth.decorators.js';
 import { UserModel } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { ServiceModel } from './models/service.model.js';
@@ -11,17 +13,20 @@ export class ServicesResolver {
     private readonly users: UsersService,
   ) {}
 
+  @Allow('requests:read')
   @Query(() => [ServiceModel], { description: 'Services, newest first.' })
   services(
+    @CurrentViewer() viewer: Viewer,
     @Args('skip', { type: () => Int, defaultValue: 0 }) skip: number,
     @Args('take', { type: () => Int, defaultValue: 50 }) take: number,
   ): Promise<ServiceModel[]> {
-    return this.servicesService.list(skip, take);
+    return this.servicesService.list(skip, take, viewer);
   }
 
+  @Allow('requests:read')
   @Query(() => ServiceModel, { nullable: true })
-  service(@Args('id', { type: () => ID }) id: string): Promise<ServiceModel> {
-    return this.servicesService.get(id);
+  service(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<ServiceModel> {
+    return this.servicesService.get(id, viewer);
   }
 
   @ResolveField(() => UserModel, { nullable: true })

@@ -1,3 +1,4 @@
+import { sees, type Viewer } from '../auth/auth.decorators.js';
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ProviderUsageQuery } from '../providers/provider.events.js';
@@ -29,13 +30,17 @@ export class ServicesService {
     await manager.insert(ServiceEntity, { ...input, providerIds } as QueryDeepPartialEntity<ServiceEntity>);
   }
 
-  list(skip: number, take: number): Promise<ServiceModel[]> {
-    return this.services.find({ order: { createdAt: 'DESC' }, skip: Math.max(skip, 0), take: Math.min(Math.max(take, 1), 500) });
+  /** Newest first; only those `viewer` owns unless they may see all. */
+  list(skip: number, take: number, viewer?: Viewer): Promise<ServiceModel[]> {
+    return this.services.find({
+      where: viewer && !viewer.all ? { ownerId: viewer.userId } : {},
+      order: { createdAt: 'DESC' }, skip: Math.max(skip, 0), take: Math.min(Math.max(take, 1), 500) });
   }
 
-  async get(id: string): Promise<ServiceModel> {
+  /** The service; NOT_FOUND also when the viewer may not see it (as if it did not exist). */
+  async get(id: string, viewer?: Viewer): Promise<ServiceModel> {
     const service = isUuid(id) ? await this.services.findOneBy({ id }) : null;
-    if (!service) throw notFound('Service', id);
+    if (!service || !sees(viewer, service.ownerId)) throw notFound('Service', id);
     return service;
   }
 

@@ -6,5 +6,11 @@ export class UserEntity {
   @Column({ type: 'text', unique: true }) username: string;
   /** argon2id hash; never leaves the users module. */
   @Column({ name: 'password_hash', type: 'text' }) passwordHash: string;
+  @Column({ name: 'display_name', type: 'text', default: '' }) displayName: string;
+  @Column({ type: 'text', default: '' }) email: string;
+  /** A disabled user cannot sign in, and their tokens stop working. */
+  @Column({ type: 'boolean', default: false }) disabled: boolean;
+  /** Set when an administrator chose the password: the user must change it before doing anything else. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false }) mustChangePassword: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

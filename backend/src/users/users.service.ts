@@ -2,14 +2,27 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import argon2 from 'argon2';
-import { Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, Not, Repository } from 'typeorm';
+import { isRole, type Role, ROLES } from '../access/permissions.js';
+import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
+import { isForeignKeyViolation } from '../common/foreign-keys.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { CreateUserInput, GroupInput, UpdateUserInput } from './dto/user.inputs.js';
+import { GroupEntity } from './group.entity.js';
+import type { GroupModel, UserModel } from './models/user.model.js';
+import { assertPasswordAllowed } from './password-policy.js';
 import { UserEntity } from './user.entity.js';
-import type { UserModel } from './models/user.model.js';
+import { UserRightsChangedEvent } from './users.events.js';
 
 export const ADMIN_USERNAME = 'admin';
+export const ADMINISTRATORS_GROUP = 'Administrators';
+const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+
+/** A user row with its groups (the join the model needs). */
+type UserRow = UserEntity & { groups: { id: string; name: string; roles: Role[] }[] };
 
 @Injectable()
 export class UsersService {
@@ -17,12 +30,47 @@ export class UsersService {
 
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(GroupEntity) private readonly groups: Repository<GroupEntity>,
+    @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: EventEmitter2,
   ) {}
 
   async findById(id: string): Promise<UserModel | null> {
-    const user = await this.users.findOneBy({ id });
-    return user && toModel(user);
+    if (!isUuid(id)) return null;
+    const [row] = await this.rows(this.db.manager, 'u."id" = $1', [id]);
+    return row ? toModel(row) : null;
+  }
+
+  async list(): Promise<UserModel[]> {
+    return (await this.rows(this.db.manager, 'true', [])).map(toModel);
+  }
+
+  /** Users with their groups in one statement (groups as JSON). */
+  private async rows(m: EntityManager, where: string, params: unknown[]): Promise<UserRow[]> {
+    const rows: Record<string, unknown>[] = await m.query(
+      `SELECT u."id", u."username", u."display_name", u."email", u."disabled", u."must_change_password", u."created_at",
+              COALESCE(json_agg(json_build_object('id', g."id", 'name', g."name", 'roles', g."roles") ORDER BY g."name")
+                FILTER (WHERE g."id" IS NOT NULL), '[]') AS "groups"
+         FROM "users" u
+         LEFT JOIN "group_members" gm ON gm."user_id" = u."id"
+         LEFT JOIN "groups" g ON g."id" = gm."group_id"
+        WHERE ${where}
+        GROUP BY u."id"
+        ORDER BY u."username"`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      username: r.username as string,
+      passwordHash: '',
+      displayName: r.display_name as string,
+      email: r.email as string,
+      disabled: r.disabled as boolean,
+      mustChangePassword: r.must_change_password as boolean,
+      createdAt: r.created_at as Date,
+      groups: r.groups as UserRow['groups'],
+    }));
   }
 
   /** The user when the password matches; null otherwise (same answer for unknown users). */
@@ -33,12 +81,170 @@ export class UsersService {
       await argon2.hash(password).catch(() => undefined);
       return null;
     }
-    return (await argon2.verify(user.passwordHash, password)) ? toModel(user) : null;
+    return (await argon2.verify(user.passwordHash, password)) ? this.findById(user.id) : null;
+  }
+
+  async create(input: CreateUserInput): Promise<UserModel> {
+    const username = input.username.trim();
+    if (!USERNAME.test(username)) {
+      throw validationFailed('A user name is 1 to 64 letters, digits, ".", "_", "-" or "@", starting with a letter or digit.', {
+        username: 'use 1 to 64 letters, digits, ".", "_", "-" or "@"',
+      });
+    }
+    assertPasswordAllowed(input.password, username);
+    const passwordHash = await argon2.hash(input.password);
+    const id = await this.db.transaction(async (m) => {
+      if (await m.existsBy(UserEntity, { username })) throw new AppError(ErrorCode.CONFLICT, `A user "${username}" already exists.`, { fields: { username: 'is taken' } });
+      const row = await m.save(
+        m.create(UserEntity, {
+          username,
+          passwordHash,
+          displayName: (input.displayName ?? '').trim(),
+          email: cleanEmail(input.email),
+          mustChangePassword: true,
+        }),
+      );
+      if (input.groupIds) await this.setGroups(m, row.id, input.groupIds);
+      return row.id;
+    });
+    return (await this.findById(id))!;
+  }
+
+  async update(id: string, input: UpdateUserInput): Promise<UserModel> {
+    await this.db.transaction(async (m) => {
+      const row = await m.findOneBy(UserEntity, { id });
+      if (!row) throw notFound('User', id);
+      if (input.displayName != null) row.displayName = input.displayName.trim();
+      if (input.email != null) row.email = cleanEmail(input.email);
+      if (input.disabled != null) row.disabled = input.disabled;
+      await m.save(row);
+      if (input.groupIds) await this.setGroups(m, id, input.groupIds);
+      await this.assertAnAdministratorRemains(m);
+    });
+    this.events.emit(UserRightsChangedEvent.NAME, new UserRightsChangedEvent(id, input.disabled === true));
+    return (await this.findById(id))!;
+  }
+
+  /** Deletes a user who has no requests, services or other records (disable them otherwise). */
+  async delete(id: string): Promise<boolean> {
+    try {
+      await this.db.transaction(async (m) => {
+        const result = await m.delete(UserEntity, { id });
+        if (!result.affected) throw notFound('User', id);
+        await this.assertAnAdministratorRemains(m);
+      });
+    } catch (err) {
+      if (!isForeignKeyViolation(err)) throw err;
+      throw new AppError(ErrorCode.CONFLICT, 'This user has requests, services or catalog items on record: disable the user instead of deleting.');
+    }
+    this.events.emit(UserRightsChangedEvent.NAME, new UserRightsChangedEvent(id, true));
+    return true;
+  }
+
+  /** An administrator sets a user's password: the user must change it at their next sign-in, and their sessions end. */
+  async resetPassword(id: string, password: string): Promise<UserModel> {
+    const row = await this.users.findOneBy({ id });
+    if (!row) throw notFound('User', id);
+    assertPasswordAllowed(password, row.username);
+    await this.users.update(id, { passwordHash: await argon2.hash(password), mustChangePassword: true });
+    this.events.emit(UserRightsChangedEvent.NAME, new UserRightsChangedEvent(id, true));
+    return (await this.findById(id))!;
+  }
+
+  /** A user changes their own password, giving the current one. */
+  async changePassword(id: string, current: string, next: string): Promise<UserModel> {
+    const row = await this.users.findOneBy({ id });
+    if (!row) throw notFound('User', id);
+    if (!(await argon2.verify(row.passwordHash, current))) {
+      throw validationFailed('The current password is wrong.', { currentPassword: 'is wrong' });
+    }
+    if (current === next) throw validationFailed('Choose a password different from the current one.', { newPassword: 'is the current password' });
+    assertPasswordAllowed(next, row.username, 'newPassword');
+    await this.users.update(id, { passwordHash: await argon2.hash(next), mustChangePassword: false });
+    this.events.emit(UserRightsChangedEvent.NAME, new UserRightsChangedEvent(id, false));
+    return (await this.findById(id))!;
+  }
+
+  async listGroups(): Promise<GroupModel[]> {
+    const rows = await this.groups.find({ relations: { members: true }, order: { name: 'ASC' } });
+    return rows.map(toGroupModel);
+  }
+
+  async findGroup(id: string): Promise<GroupModel | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.groups.findOne({ where: { id }, relations: { members: true } });
+    return row && toGroupModel(row);
+  }
+
+  async saveGroup(id: string | null, input: GroupInput): Promise<GroupModel> {
+    const name = input.name.trim();
+    if (name.length < 1 || name.length > 100) throw validationFailed('Name the group (1 to 100 characters).', { name: 'use 1 to 100 characters' });
+    const unknown = input.roles.filter((r) => !isRole(r));
+    if (unknown.length) {
+      throw validationFailed(`Unknown role ${unknown.map((r) => `"${r}"`).join(', ')}: the roles are ${ROLES.join(', ')}.`, { roles: `unknown: ${unknown.join(', ')}` });
+    }
+    const saved = await this.db.transaction(async (m) => {
+      if (await m.exists(GroupEntity, { where: id ? { name, id: Not(id) } : { name } })) {
+        throw new AppError(ErrorCode.CONFLICT, `A group "${name}" already exists.`, { fields: { name: 'is taken' } });
+      }
+      let row = id ? await m.findOne(GroupEntity, { where: { id }, relations: { members: true } }) : m.create(GroupEntity, { members: [] });
+      if (!row) throw notFound('Group', id!);
+      row.name = name;
+      row.description = (input.description ?? row.description ?? '').trim();
+      row.roles = [...new Set(input.roles)] as Role[];
+      if (input.memberIds) row.members = await this.existing(m, UserEntity, input.memberIds, 'User', 'memberIds');
+      row = await m.save(row);
+      await this.assertAnAdministratorRemains(m);
+      return row;
+    });
+    this.events.emit(UserRightsChangedEvent.NAME, new UserRightsChangedEvent(null, false));
+    return (await this.findGroup(saved.id))!;
+  }
+
+  async deleteGroup(id: string): Promise<boolean> {
+    await this.db.transaction(async (m) => {
+      const result = await m.delete(GroupEntity, { id });
+      if (!result.affected) throw notFound('Group', id);
+      await this.assertAnAdministratorRemains(m);
+    });
+    this.events.emit(UserRightsChangedEvent.NAME, new UserRightsChangedEvent(null, false));
+    return true;
+  }
+
+  private async setGroups(m: EntityManager, userId: string, groupIds: string[]): Promise<void> {
+    const groups = await this.existing(m, GroupEntity, groupIds, 'Group', 'groupIds');
+    await m.query(`DELETE FROM "group_members" WHERE "user_id" = $1`, [userId]);
+    if (groups.length) {
+      await m.query(`INSERT INTO "group_members" ("group_id", "user_id") SELECT unnest($1::uuid[]), $2`, [groups.map((g) => g.id), userId]);
+    }
+  }
+
+  /** The rows of these ids; VALIDATION_FAILED naming the field when one does not exist. */
+  private async existing<T extends UserEntity | GroupEntity>(m: EntityManager, entity: new () => T, ids: string[], what: string, field: string): Promise<T[]> {
+    const unique = [...new Set(ids)];
+    const bad = unique.find((i) => !isUuid(i));
+    const rows = bad ? [] : await m.findBy(entity as new () => UserEntity | GroupEntity, { id: In(unique) });
+    if (bad !== undefined || rows.length !== unique.length) {
+      const missing = bad ?? unique.find((i) => !rows.some((r) => r.id === i));
+      throw validationFailed(`${what} ${missing} does not exist.`, { [field]: `${what.toLowerCase()} ${missing} does not exist` });
+    }
+    return rows as T[];
+  }
+
+  /** Refuses (and so rolls back) a change that would leave no enabled administrator. */
+  private async assertAnAdministratorRemains(m: EntityManager): Promise<void> {
+    const [{ n }]: { n: number }[] = await m.query(
+      `SELECT count(*)::int AS n FROM "users" u
+        WHERE NOT u."disabled" AND EXISTS (SELECT 1 FROM "group_members" gm JOIN "groups" g ON g."id" = gm."group_id"
+                                           WHERE gm."user_id" = u."id" AND 'administrator' = ANY(g."roles"))`,
+    );
+    if (n === 0) throw new AppError(ErrorCode.CONFLICT, 'This would leave no enabled administrator: make another user an administrator first.');
   }
 
   /**
    * Creates the admin user on first start: with ADMIN_PASSWORD, or with a generated
-   * password printed once and stored in DATA_DIR/admin-password (mode 0600).
+   * password printed once and stored in DATA_DIR/admin-password (mode 0600). It joins the
+   * group "Administrators" (made by the migration).
    */
   async ensureAdmin(): Promise<void> {
     if (await this.users.existsBy({ username: ADMIN_USERNAME })) return;
@@ -53,8 +259,43 @@ export class UsersService {
     }
     const passwordHash = await argon2.hash(password);
     await this.users.createQueryBuilder().insert().values({ username: ADMIN_USERNAME, passwordHash }).orIgnore().execute();
+    await this.db.query(
+      `INSERT INTO "groups" ("name", "description", "roles") VALUES ($1, 'Everything, including users and groups.', ARRAY['administrator'])
+       ON CONFLICT ("name") DO NOTHING`,
+      [ADMINISTRATORS_GROUP],
+    );
+    await this.db.query(
+      `INSERT INTO "group_members" ("group_id", "user_id")
+       SELECT g."id", u."id" FROM "groups" g, "users" u WHERE g."name" = $1 AND u."username" = $2 ON CONFLICT DO NOTHING`,
+      [ADMINISTRATORS_GROUP, ADMIN_USERNAME],
+    );
     this.logger.log('admin user created');
   }
 }
 
-const toModel = (u: UserEntity): UserModel => ({ id: u.id, username: u.username });
+const cleanEmail = (email: string | undefined | null): string => {
+  const value = (email ?? '').trim();
+  if (value && !/^[^\s@]+@[^\s@]+$/.test(value)) throw validationFailed('That is not an e-mail address.', { email: 'is not an e-mail address' });
+  return value;
+};
+
+const toModel = (u: UserRow): UserModel => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  email: u.email,
+  disabled: u.disabled,
+  mustChangePassword: u.mustChangePassword,
+  roles: [...new Set(u.groups.flatMap((g) => g.roles))].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)),
+  groups: u.groups.map((g) => ({ id: g.id, name: g.name })),
+  createdAt: u.createdAt,
+});
+
+const toGroupModel = (g: GroupEntity): GroupModel => ({
+  id: g.id,
+  name: g.name,
+  description: g.description,
+  roles: g.roles,
+  members: g.members.map((u) => ({ id: u.id, username: u.username })).sort((a, b) => a.username.localeCompare(b.username)),
+  createdAt: g.createdAt,
+});

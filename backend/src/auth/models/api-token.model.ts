@@ -8,6 +8,8 @@ export class ApiTokenModel {
   @Field(() => Date, { nullable: true, description: 'Null only for a token made before tokens expired by default: valid until revoked.' })
   expiresAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'Last authenticated use, to the minute.' }) lastUsedAt: Date | null;
+  @Field(() => [String], { description: 'What it may be used for: read, order, git:read, git:push, admin (never more than its owner may do).' })
+  scopes: string[];
 }
 
 @ObjectType('CreatedApiToken')

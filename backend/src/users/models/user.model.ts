@@ -4,4 +4,40 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 export class UserModel {
   @Field(() => ID) id: string;
   @Field() username: string;
+  @Field({ description: 'A name to show; empty when not set.' }) displayName: string;
+  @Field() email: string;
+  @Field({ description: 'A disabled user cannot sign in; their tokens stop working.' }) disabled: boolean;
+  @Field({ description: 'An administrator set the password: the user must change it before anything else.' }) mustChangePassword: boolean;
+  @Field(() => [String], { description: 'The roles the user has through their groups.' }) roles: string[];
+  @Field(() => [GroupRefModel], { description: 'The groups the user belongs to.' }) groups: GroupRefModel[];
+  @Field() createdAt: Date;
+}
+
+@ObjectType('GroupRef')
+export class GroupRefModel {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+}
+
+@ObjectType('Group')
+export class GroupModel {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field() description: string;
+  @Field(() => [String], { description: 'The roles its members have: administrator, operator, designer, approver, requester, auditor.' }) roles: string[];
+  @Field(() => [UserRefModel]) members: UserRefModel[];
+  @Field() createdAt: Date;
+}
+
+@ObjectType('UserRef')
+export class UserRefModel {
+  @Field(() => ID) id: string;
+  @Field() username: string;
+}
+
+@ObjectType('RoleInfo')
+export class RoleInfoModel {
+  @Field() name: string;
+  @Field() description: string;
+  @Field(() => [String], { description: 'The permissions it gives (see README, "Users and roles").' }) permissions: string[];
 }

@@ -1,0 +1,92 @@
+/**
+ * Who may do what: the one table every operation of the API is checked against.
+ *
+ * A user's roles come from the groups they belong to (a role is granted to a group). A
+ * token narrows them: a session (from `login`) carries all the user's rights, an API token
+ * only those of its scopes. An operation is allowed when one of the caller's roles has its
+ * permission AND the token's scopes include the permission's scope. Every query, mutation and
+ * subscription declares its permission with `@Allow(...)` (or `@Public()`); the app refuses to
+ * start when one does not (see access-check.ts), and the guard refuses an undeclared one.
+ */
+
+export const ROLES = ['administrator', 'operator', 'designer', 'approver', 'requester', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  administrator: 'Everything, including users, groups and roles.',
+  operator: 'Providers, credentials, inventories and their health; every request and service (order, reconfigure, retire, cancel).',
+  designer: 'Git repositories (including git push), dialogs, catalog items and state machines; their own requests.',
+  approver: 'Reads every request and service (the approval inbox builds on this); their own requests.',
+  requester: 'The catalog: order items, follow and change their own requests and services.',
+  auditor: 'Reads everything (secrets are never readable by anyone), changes nothing.',
+};
+
+export const SCOPES = ['read', 'order', 'git:read', 'git:push', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
+  read: 'Read what the owner may read (queries and subscriptions).',
+  order: 'Order catalog items and act on the owner’s requests and services.',
+  'git:read': 'Clone and fetch the portal’s hosted repositories.',
+  'git:push': 'Push to the portal’s hosted repositories.',
+  admin: 'Every other change the owner may make (catalog, providers, repositories, users).',
+};
+
+interface Rule {
+  roles: readonly Role[];
+  scope: Scope;
+}
+
+const everyone = ROLES;
+const readers = ['administrator', 'operator', 'designer', 'auditor'] as const;
+
+/** permission → the roles that have it and the token scope that carries it. */
+export const PERMISSIONS = {
+  /** Catalog items, catalogs, dialogs as a form (to order). */
+  'catalog:read': { roles: everyone, scope: 'read' },
+  /** Catalog items, dialogs, state machines: create, change, delete, import; the catalog as files. */
+  'catalog:write': { roles: ['administrator', 'designer'], scope: 'admin' },
+  'catalog:export': { roles: readers, scope: 'read' },
+  /** Order an item; reconfigure, retire, resume, cancel what one may see (own, or all with requests:all). */
+  order: { roles: ['administrator', 'operator', 'designer', 'requester'], scope: 'order' },
+  /** Requests, services, jobs and their events: one's own, or all with requests:all. */
+  'requests:read': { roles: everyone, scope: 'read' },
+  /** Not an operation: widens requests:read and order from one's own to everyone's. */
+  'requests:all': { roles: ['administrator', 'operator', 'approver', 'auditor'], scope: 'read' },
+  'providers:read': { roles: readers, scope: 'read' },
+  'providers:write': { roles: ['administrator', 'operator'], scope: 'admin' },
+  'git:read': { roles: readers, scope: 'read' },
+  'git:write': { roles: ['administrator', 'designer'], scope: 'admin' },
+  /** The git remote: clone and fetch. */
+  'git:fetch': { roles: readers, scope: 'git:read' },
+  /** The git remote: push. */
+  'git:push': { roles: ['administrator', 'designer'], scope: 'git:push' },
+  'users:read': { roles: ['administrator', 'auditor'], scope: 'read' },
+  'users:write': { roles: ['administrator'], scope: 'admin' },
+  /** One's own account: who am I, sign out. */
+  'self:read': { roles: everyone, scope: 'read' },
+  /** One's own password and API tokens (a token may not mint tokens unless it has the admin scope). */
+  'self:write': { roles: everyone, scope: 'admin' },
+} as const satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** What a caller brings: the roles of their groups, and the scopes of the token (null: a session, every scope). */
+export interface Rights {
+  roles: readonly Role[];
+  scopes: readonly Scope[] | null;
+}
+
+export function can(rights: Rights, permission: Permission): boolean {
+  const rule: Rule = PERMISSIONS[permission];
+  if (rights.scopes && !rights.scopes.includes(rule.scope)) return false;
+  return rights.roles.some((role) => rule.roles.includes(role));
+}
+
+/** Every permission the caller has, for the UI (which shows only what can be used). */
+export function permissionsOf(rights: Rights): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(rights, p));
+}
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+export const isScope = (value: string): value is Scope => (SCOPES as readonly string[]).includes(value);

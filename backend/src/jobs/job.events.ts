@@ -1,0 +1,7 @@
+/** Who ordered the request a job runs for: answered by the requests module (null when unknown). */
+export class JobRequesterQuery {
+  static readonly NAME = 'job.requester';
+  requesterId: string | null = null;
+
+  constructor(readonly requestId: string) {}
+}
