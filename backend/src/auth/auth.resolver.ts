@@ -1,4 +1,5 @@
 import { Allow } from '../access/allow.decorator.js';
+import { permissionsOf } from '../access/permissions.js';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { UserModel } from '../users/models/user.model.js';
 import { ClientIp, CurrentPrincipal, CurrentUser, Public } from './auth.decorators.js';
@@ -24,6 +25,14 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'End the session this request carries: its token stops working at once, and its subscriptions end.' })
   logout(@CurrentPrincipal() principal: Principal): Promise<boolean> {
     return this.auth.logout(principal);
+  }
+
+  @Allow('self:read')
+  @Query(() => [String], {
+    description: "What the caller may do with this token: the permissions of their roles (narrowed by the token's scopes). The UI shows only what they allow.",
+  })
+  myPermissions(@CurrentPrincipal() principal: Principal): string[] {
+    return permissionsOf(principal.rights);
   }
 
   @Allow('self:read')
