@@ -2,26 +2,40 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { IS_PUBLIC } from '../auth/auth.decorators.js';
 import { PERMISSION } from './allow.decorator.js';
+import type { Permission } from './permissions.js';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
-/** `Mutation.createProvider` for each root operation of these resolver classes that declares neither @Allow nor @Public. */
-export function undeclaredOperations(classes: Iterable<abstract new (...args: never[]) => unknown>): string[] {
+type Class = abstract new (...args: never[]) => unknown;
+
+/**
+ * What each root operation (query, mutation, subscription, by field name) of these resolver
+ * classes declares: its permission, 'public', or null for nothing.
+ */
+export function declaredOperations(classes: Iterable<Class>): Map<string, Permission | 'public' | null> {
   const scanner = new MetadataScanner();
-  const missing: string[] = [];
-  for (const cls of classes) {
+  const declared = new Map<string, Permission | 'public' | null>();
+  for (const cls of new Set(classes)) {
     const proto = cls.prototype as Record<string, unknown>;
     for (const key of scanner.getAllMethodNames(proto)) {
       const method = proto[key] as object;
       const type = Reflect.getMetadata('graphql:resolver_type', method) as unknown;
       if (typeof type !== 'string' || !ROOT_TYPES.has(type)) continue;
-      const declared =
-        Reflect.getMetadata(PERMISSION, method) ?? Reflect.getMetadata(IS_PUBLIC, method) ?? Reflect.getMetadata(IS_PUBLIC, cls) ?? Reflect.getMetadata(PERMISSION, cls);
-      if (declared === undefined) missing.push(`${type}.${(Reflect.getMetadata('graphql:resolver_name', method) as string | undefined) ?? key}`);
+      const name = (Reflect.getMetadata('graphql:resolver_name', method) as string | undefined) ?? key;
+      const permission = (Reflect.getMetadata(PERMISSION, method) ?? Reflect.getMetadata(PERMISSION, cls)) as Permission | undefined;
+      const isPublic = Reflect.getMetadata(IS_PUBLIC, method) ?? Reflect.getMetadata(IS_PUBLIC, cls);
+      declared.set(name, permission ?? (isPublic ? 'public' : null));
     }
   }
-  return missing.sort();
+  return declared;
 }
+
+/** The operations that declare neither @Allow nor @Public, sorted. */
+export const undeclaredOperations = (classes: Iterable<Class>): string[] =>
+  [...declaredOperations(classes)]
+    .filter(([, p]) => p === null)
+    .map(([name]) => name)
+    .sort();
 
 /**
  * Deny by default, checked at start: an operation that does not say who may call it would be
@@ -33,10 +47,10 @@ export class AccessCheck implements OnApplicationBootstrap {
   constructor(private readonly discovery: DiscoveryService) {}
 
   onApplicationBootstrap(): void {
-    const classes = new Set<abstract new (...args: never[]) => unknown>();
+    const classes = new Set<Class>();
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as object | undefined;
-      if (instance && typeof instance === 'object' && instance.constructor !== Object) classes.add(instance.constructor as abstract new (...args: never[]) => unknown);
+      if (instance && typeof instance === 'object' && instance.constructor !== Object) classes.add(instance.constructor as Class);
     }
     const missing = undeclaredOperations(classes);
     if (missing.length) throw new Error(`These GraphQL operations do not declare who may call them (@Allow or @Public): ${missing.join(', ')}`);

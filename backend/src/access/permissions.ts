@@ -33,7 +33,8 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
 };
 
 interface Rule {
-  roles: readonly Role[];
+  /** 'signed-in': anyone signed in, whatever their roles (their own account). */
+  roles: readonly Role[] | 'signed-in';
   scope: Scope;
 }
 
@@ -64,9 +65,9 @@ export const PERMISSIONS = {
   'users:read': { roles: ['administrator', 'auditor'], scope: 'read' },
   'users:write': { roles: ['administrator'], scope: 'admin' },
   /** One's own account: who am I, sign out. */
-  'self:read': { roles: everyone, scope: 'read' },
+  'self:read': { roles: 'signed-in', scope: 'read' },
   /** One's own password and API tokens (a token may not mint tokens unless it has the admin scope). */
-  'self:write': { roles: everyone, scope: 'admin' },
+  'self:write': { roles: 'signed-in', scope: 'admin' },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -80,13 +81,17 @@ export interface Rights {
 export function can(rights: Rights, permission: Permission): boolean {
   const rule: Rule = PERMISSIONS[permission];
   if (rights.scopes && !rights.scopes.includes(rule.scope)) return false;
-  return rights.roles.some((role) => rule.roles.includes(role));
+  const roles = rule.roles;
+  return roles === 'signed-in' || rights.roles.some((role) => roles.includes(role));
 }
 
 /** Every permission the caller has, for the UI (which shows only what can be used). */
 export function permissionsOf(rights: Rights): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(rights, p));
 }
+
+/** The permissions a role gives (those every signed-in user has included). */
+export const permissionsOfRole = (role: Role): Permission[] => permissionsOf({ roles: [role], scopes: null });
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 export const isScope = (value: string): value is Scope => (SCOPES as readonly string[]).includes(value);

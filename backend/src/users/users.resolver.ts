@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '../access/allow.decorator.js';
-import { PERMISSIONS, type Permission, ROLE_DESCRIPTIONS, ROLES } from '../access/permissions.js';
+import { permissionsOfRole, ROLE_DESCRIPTIONS, ROLES } from '../access/permissions.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import { CreateUserInput, GroupInput, UpdateUserInput } from './dto/user.inputs.js';
 import { GroupModel, RoleInfoModel, UserModel } from './models/user.model.js';
@@ -88,7 +88,7 @@ export class UsersResolver {
     return ROLES.map((name) => ({
       name,
       description: ROLE_DESCRIPTIONS[name],
-      permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => (PERMISSIONS[p].roles as readonly string[]).includes(name)),
+      permissions: permissionsOfRole(name),
     }));
   }
 }

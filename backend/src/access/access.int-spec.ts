@@ -1,0 +1,227 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { DiscoveryService } from '@nestjs/core';
+import { buildClientSchema, getIntrospectionQuery, getNamedType, type GraphQLField, type GraphQLInputType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type IntrospectionQuery } from 'graphql';
+import { newEnv, startTestApp, templateIdByName, type TestApp, type TestEnv, waitFor } from '../testing/harness.js';
+import { declaredOperations } from './access-check.js';
+import { can, type Permission, ROLES, type Role, type Scope } from './permissions.js';
+
+const PASSWORD = 'Correct-horse-battery-9';
+
+/** A value of the right type for an argument: the operation must reach the guard, whatever it then does. */
+function dummy(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return dummy(type.ofType);
+  if (isListType(type)) return [];
+  if (isEnumType(type)) return type.getValues()[0].value;
+  if (isInputObjectType(type)) {
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, dummy(f.type)]),
+    );
+  }
+  if (isScalarType(type)) {
+    return { ID: randomUUID(), String: 'x', Int: 1, Float: 1, Boolean: false, JSON: {}, JSONObject: {}, DateTime: new Date().toISOString() }[type.name] ?? 'x';
+  }
+  return null;
+}
+
+/** `mutation($a: T!) { op(a: $a) }` with a selection of one scalar field (or __typename). */
+function callOf(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { text: string; variables: Record<string, unknown> } {
+  const args = field.args.filter((a) => isNonNullType(a.type));
+  const vars = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+  const named = getNamedType(field.type);
+  const selection = isScalarType(named) || isEnumType(named) ? '' : ' { __typename }';
+  const text = `${kind}${vars ? `(${vars})` : ''} { ${field.name}${args.length ? `(${args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : ''}${selection} }`;
+  return { text, variables: Object.fromEntries(args.map((a) => [a.name, dummy(a.type)])) };
+}
+
+describe('access: roles, scopes and ownership, on every operation of the schema', () => {
+  let env: TestEnv;
+  let app: TestApp;
+  /** role → a session token of a user whose only group has that role. */
+  const sessions = new Map<Role, string>();
+  const userIds = new Map<Role, string>();
+  let declared: Map<string, Permission | 'public' | null>;
+
+  async function ok<T>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<T> {
+    const r = await app.gql<T>(query, variables, token);
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    return r.data!;
+  }
+
+  async function signIn(username: string, password: string): Promise<string> {
+    return (await ok<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password }, null))
+      .login.token;
+  }
+
+  before(async () => {
+    env = await newEnv();
+    app = await startTestApp(env, {}, { owner: false });
+    const discovery = app.app.get(DiscoveryService);
+    declared = declaredOperations(discovery.getProviders().flatMap((w) => (w.instance && typeof w.instance === 'object' ? [w.instance.constructor as never] : [])));
+    for (const role of ROLES) {
+      const group = await ok<{ createGroup: { id: string } }>('mutation($i: GroupInput!) { createGroup(input: $i) { id } }', { i: { name: `${role}s`, roles: [role] } });
+      const made = await ok<{ createUser: { id: string; mustChangePassword: boolean } }>(
+        'mutation($i: CreateUserInput!) { createUser(input: $i) { id mustChangePassword } }',
+        { i: { username: `${role}-user`, password: 'First-password-77', groupIds: [group.createGroup.id] } },
+      );
+      assert.equal(made.createUser.mustChangePassword, true);
+      const first = await signIn(`${role}-user`, 'First-password-77');
+      await ok('mutation { changePassword(currentPassword: "First-password-77", newPassword: "' + PASSWORD + '") { id } }', {}, first);
+      sessions.set(role, await signIn(`${role}-user`, PASSWORD));
+      userIds.set(role, made.createUser.id);
+    }
+  });
+  after(async () => {
+    await app?.stop();
+    await env?.destroy();
+  });
+
+  test('every query and mutation, called by each role: refused with FORBIDDEN exactly when the permission table says so', async () => {
+    const { data } = await app.gql<IntrospectionQuery>(getIntrospectionQuery());
+    const schema = buildClientSchema(data!);
+    const operations = [
+      ...Object.values(schema.getQueryType()!.getFields()).map((f) => ({ kind: 'query' as const, f })),
+      ...Object.values(schema.getMutationType()!.getFields()).map((f) => ({ kind: 'mutation' as const, f })),
+    ].filter(({ f }) => f.name !== 'logout' && f.name !== 'login');
+    const subscriptions = Object.keys(schema.getSubscriptionType()!.getFields());
+    // Every root field of the schema declares its permission (subscriptions too).
+    for (const name of [...operations.map((o) => o.f.name), ...subscriptions]) assert.ok(declared.get(name), `${name} declares no permission`);
+
+    const wrong: string[] = [];
+    let refusals = 0;
+    for (const role of ROLES) {
+      for (const { kind, f } of operations) {
+        const permission = declared.get(f.name)!;
+        const allowed = permission === 'public' || can({ roles: [role], scopes: null }, permission);
+        const { text, variables } = callOf(kind, f);
+        const r = await app.gql(text, variables, sessions.get(role));
+        const code = r.errors?.[0]?.extensions?.code;
+        if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT') wrong.push(`${role} ${f.name}: the test's call is invalid: ${r.errors![0].message}`);
+        else if (allowed && code === 'FORBIDDEN') wrong.push(`${role} ${f.name}: refused though ${permission} allows it`);
+        else if (!allowed && code !== 'FORBIDDEN') wrong.push(`${role} ${f.name}: answered ${code ?? 'data'} though ${permission} forbids it`);
+        if (!allowed) refusals++;
+      }
+    }
+    assert.deepEqual(wrong, []);
+    assert.ok(refusals > 100, `only ${refusals} refusals: the matrix did not run`);
+    // Spot checks of the table itself, as a user would notice them.
+    const requester = sessions.get('requester')!;
+    for (const op of ['{ providers { id } }', '{ gitRepos { id } }', '{ users { id } }', '{ credentials { id } }']) {
+      assert.equal((await app.gql(op, {}, requester)).errors?.[0]?.extensions?.code, 'FORBIDDEN', op);
+    }
+    assert.ok((await ok<{ serviceTemplates: unknown[] }>('{ serviceTemplates { id } }', {}, requester)).serviceTemplates.length > 0);
+    assert.equal((await app.gql('{ providers { id } }', {}, sessions.get('auditor'))).errors, undefined);
+    assert.equal((await app.gql('mutation { deleteProvider(id: "' + randomUUID() + '") }', {}, sessions.get('auditor'))).errors?.[0]?.extensions?.code, 'FORBIDDEN');
+  });
+
+  test("a requester sees, follows and acts on only their own requests, services and jobs; another's answer NOT_FOUND", async () => {
+    const templateId = await templateIdByName(app, 'Run a playbook');
+    const order = 'mutation($t: ID!) { orderService(input: { templateId: $t, dialogValues: { playbook: "hello.yml" } }) { id } }';
+    const mine = (await ok<{ orderService: { id: string } }>(order, { t: templateId }, sessions.get('requester'))).orderService.id;
+    const theirs = (await ok<{ orderService: { id: string } }>(order, { t: templateId }, sessions.get('operator'))).orderService.id;
+    const requester = sessions.get('requester')!;
+    const listed = await ok<{ serviceRequests: { id: string }[] }>('{ serviceRequests { id } }', {}, requester);
+    assert.deepEqual(
+      listed.serviceRequests.map((r) => r.id),
+      [mine],
+    );
+    // The operator sees everyone's.
+    const all = await ok<{ serviceRequests: { id: string }[] }>('{ serviceRequests { id } }', {}, sessions.get('operator'));
+    assert.ok(all.serviceRequests.some((r) => r.id === mine) && all.serviceRequests.some((r) => r.id === theirs));
+
+    const done = await waitFor('the operator request to end', async () => {
+      const r = await ok<{ serviceRequest: { status: string; jobs: { id: string }[] } }>('query($id: ID!) { serviceRequest(id: $id) { status jobs { id } } }', { id: theirs });
+      return ['finished', 'failed'].includes(r.serviceRequest.status) && r.serviceRequest;
+    });
+    const jobId = done.jobs[0].id;
+    const service = await ok<{ services: { id: string; owner: { username: string } }[] }>('{ services { id owner { username } } }', {}, sessions.get('operator'));
+    const serviceId = service.services.find((x) => x.owner.username === 'operator-user')?.id;
+    const probes: [string, Record<string, unknown>][] = [
+      ['query($id: ID!) { serviceRequest(id: $id) { id } }', { id: theirs }],
+      ['mutation($id: ID!) { retryServiceRequest(id: $id) { id } }', { id: theirs }],
+      ['mutation($id: ID!) { cancelServiceRequest(id: $id) { id } }', { id: theirs }],
+      ['query($id: ID!) { job(id: $id) { id } }', { id: jobId }],
+      ['mutation($id: ID!) { cancelJob(id: $id) { id } }', { id: jobId }],
+      ...(serviceId
+        ? ([
+            ['query($id: ID!) { service(id: $id) { id } }', { id: serviceId }],
+            ['mutation($id: ID!) { retireService(id: $id) { id } }', { id: serviceId }],
+          ] as [string, Record<string, unknown>][])
+        : []),
+    ];
+    for (const [query, variables] of probes) {
+      const r = await app.gql(query, variables, requester);
+      assert.equal(r.errors?.[0]?.extensions?.code, 'NOT_FOUND', `${query}: ${JSON.stringify(r.errors)}`);
+    }
+    assert.equal((await ok<{ services: unknown[] }>('{ services { id } }', {}, requester)).services.length <= 1, true);
+  });
+
+  test('API token scopes narrow a user: a read token reads but cannot order or change; a token never exceeds its owner', async () => {
+    const make = async (token: string, scopes: Scope[]) =>
+      (await ok<{ createApiToken: { token: string; apiToken: { scopes: string[] } } }>('mutation($s: [String!]) { createApiToken(name: "t", scopes: $s) { token apiToken { scopes } } }', { s: scopes }, token))
+        .createApiToken;
+    const read = await make(app.token, ['read']);
+    assert.deepEqual(read.apiToken.scopes, ['read']);
+    assert.equal((await app.gql('{ providers { id } }', {}, read.token)).errors, undefined);
+    const refused = await app.gql('mutation { refreshAllGitRepos { id } }', {}, read.token);
+    assert.equal(refused.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    assert.match(refused.errors![0].message, /scope/);
+    // A read token cannot mint a broader one.
+    assert.equal((await app.gql('mutation { createApiToken(name: "more") { token } }', {}, read.token)).errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    // A requester's admin-scoped token still cannot do what the requester may not.
+    const requesterAdmin = await make(sessions.get('requester')!, ['admin', 'read']);
+    assert.equal((await app.gql('{ providers { id } }', {}, requesterAdmin.token)).errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    const bad = await app.gql('mutation { createApiToken(name: "x", scopes: ["root"]) { token } }');
+    assert.equal(bad.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+  });
+
+  test('users: weak passwords refused, the last administrator kept, a disabled user signed out at once', async () => {
+    const weak = await app.gql('mutation { createUser(input: { username: "bob", password: "password123" }) { id } }');
+    assert.equal(weak.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    assert.ok(weak.errors?.[0]?.extensions?.fields?.password);
+    const short = await app.gql('mutation { createUser(input: { username: "bob", password: "Ab1-x" }) { id } }');
+    assert.match(short.errors![0].message, /at least 10/);
+
+    const admins = await ok<{ groups: { id: string; name: string; roles: string[]; members: { id: string }[] }[] }>('{ groups { id name roles members { id } } }');
+    const adminGroup = admins.groups.find((g) => g.name === 'Administrators')!;
+    const me = await ok<{ me: { id: string; roles: string[] } }>('{ me { id roles } }');
+    assert.deepEqual(me.me.roles, ['administrator']);
+    // Two administrators (admin and administrator-user): one may be disabled, then the last one may not.
+    await ok('mutation($id: ID!) { updateUser(id: $id, input: { disabled: true }) { id } }', { id: userIds.get('administrator') });
+    const lastAdmin = await app.gql('mutation($id: ID!) { updateUser(id: $id, input: { disabled: true }) { id } }', { id: me.me.id });
+    assert.equal(lastAdmin.errors?.[0]?.extensions?.code, 'CONFLICT');
+    const emptied = await app.gql('mutation($id: ID!) { updateGroup(id: $id, input: { name: "Administrators", roles: ["auditor"] }) { id } }', { id: adminGroup.id });
+    assert.equal(emptied.errors?.[0]?.extensions?.code, 'CONFLICT');
+    assert.equal((await app.gql('mutation($id: ID!) { deleteUser(id: $id) }', { id: me.me.id })).errors?.[0]?.extensions?.code, 'CONFLICT');
+    await ok('mutation($id: ID!) { updateUser(id: $id, input: { disabled: false }) { id } }', { id: userIds.get('administrator') });
+    assert.equal((await app.gql('{ me { id } }', {}, sessions.get('administrator'))).errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+
+    const designer = sessions.get('designer')!;
+    assert.equal((await app.gql('{ me { username } }', {}, designer)).errors, undefined);
+    await ok('mutation($id: ID!) { updateUser(id: $id, input: { disabled: true }) { id } }', { id: userIds.get('designer') });
+    assert.equal((await app.gql('{ me { username } }', {}, designer)).errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+    const refused = await app.gql('mutation { login(username: "designer-user", password: "' + PASSWORD + '") { token } }', {}, null);
+    assert.match(refused.errors![0].message, /disabled/);
+    await ok('mutation($id: ID!) { updateUser(id: $id, input: { disabled: false }) { id } }', { id: userIds.get('designer') });
+    sessions.set('designer', await signIn('designer-user', PASSWORD));
+  });
+
+  test('a user given a password by an administrator can do nothing but change it', async () => {
+    const made = await ok<{ createUser: { id: string } }>('mutation { createUser(input: { username: "carol", password: "Given-by-admin-42" }) { id } }');
+    const token = await signIn('carol', 'Given-by-admin-42');
+    const blocked = await app.gql('{ serviceTemplates { id } }', {}, token);
+    assert.equal(blocked.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    assert.match(blocked.errors![0].message, /Change your password/);
+    const wrong = await app.gql('mutation { changePassword(currentPassword: "nope-nope-nope", newPassword: "Her-own-secret-77") { id } }', {}, token);
+    assert.equal(wrong.errors?.[0]?.extensions?.fields?.currentPassword, 'is wrong');
+    await ok('mutation { changePassword(currentPassword: "Given-by-admin-42", newPassword: "Her-own-secret-77") { mustChangePassword } }', {}, token);
+    // No role yet: signed in, she sees her account, but the catalog is not hers to see.
+    assert.equal((await ok<{ me: { username: string } }>('{ me { username } }', {}, token)).me.username, 'carol');
+    assert.equal((await app.gql('{ serviceTemplates { id } }', {}, token)).errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    await ok('mutation($id: ID!) { deleteUser(id: $id) }', { id: made.createUser.id });
+    assert.equal((await app.gql('{ me { id } }', {}, token)).errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+  });
+});
