@@ -1,7 +1,10 @@
 // Login through the `login` mutation; the token lives in localStorage and goes with every
 // request (HTTP header and WebSocket connectionParams). A 401 from any call logs out.
-import type { AuthProvider } from 'react-admin';
-import { clearToken, getToken, graphqlRequest, setToken } from './api/graphql';
+// Permissions are the server's `myPermissions` (catalog:read, providers:write, users:read...),
+// fetched once per sign-in and kept until the next login, logout or password change; the UI
+// shows only what they allow (App.tsx), the server checks every operation anyway.
+import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
+import { clearToken, getToken, graphqlRequest, setToken, type ApiErrorBody } from './api/graphql';
 import { disposeSubscriptions } from './api/subscriptions';
 import { graphql } from './gql';
 
@@ -21,9 +24,28 @@ const MeQuery = graphql(`
     me {
       id
       username
+      displayName
+      roles
+      mustChangePassword
     }
   }
 `);
+const MyPermissionsQuery = graphql(`
+  query MyPermissions {
+    myPermissions
+  }
+`);
+
+/** What the signed-in user may do: the server's permission names. */
+export type Permissions = string[];
+
+/** The signed-in user as the user menu shows them. */
+export interface Identity extends UserIdentity {
+  username: string;
+  roles: string[];
+  /** An administrator set the password: nothing else works until it is changed. */
+  mustChangePassword: boolean;
+}
 
 interface LoginParams {
   username: string;
@@ -38,14 +60,37 @@ const errorStatus = (error: unknown): number | undefined => {
   return undefined;
 };
 
+/** True for the server's refusal of anything but `me`, `changePassword` and `logout` until the password is changed. */
+export const isMustChangePassword = (error: unknown): boolean =>
+  error instanceof HttpError && Boolean((error.body as ApiErrorBody | undefined)?.graphqlErrors.some((e) => e.extensions?.mustChangePassword === true));
+
+let cachedPermissions: Promise<Permissions> | null = null;
+
+/** Forgets the permissions, so the next getPermissions asks the server (after a password change). */
+export const forgetPermissions = (): void => {
+  cachedPermissions = null;
+};
+
+const loadPermissions = async (): Promise<Permissions> => {
+  try {
+    return (await graphqlRequest(MyPermissionsQuery, {})).myPermissions;
+  } catch (error) {
+    // Until the password is changed the user may do nothing but change it (see account/).
+    if (isMustChangePassword(error)) return [];
+    throw error;
+  }
+};
+
 export const authProvider: AuthProvider = {
   login: async ({ username, password }: LoginParams) => {
     const { login } = await graphqlRequest(LoginMutation, { username, password }, { auth: false });
     disposeSubscriptions();
+    forgetPermissions();
     setToken(login.token);
   },
   logout: async () => {
     clearToken();
+    forgetPermissions();
     disposeSubscriptions();
   },
   checkAuth: async () => {
@@ -54,12 +99,24 @@ export const authProvider: AuthProvider = {
   checkError: async (error: unknown) => {
     if (errorStatus(error) === 401) {
       clearToken();
+      forgetPermissions();
       disposeSubscriptions();
       throw new Error('Session expired, please log in again');
     }
   },
-  getIdentity: async () => {
+  getIdentity: async (): Promise<Identity> => {
     const { me } = await graphqlRequest(MeQuery, {});
-    return { id: me.id, fullName: me.username };
+    return { id: me.id, fullName: me.displayName || me.username, username: me.username, roles: me.roles, mustChangePassword: me.mustChangePassword };
+  },
+  getPermissions: async (): Promise<Permissions> => {
+    if (!getToken()) return [];
+    cachedPermissions ??= loadPermissions().catch((error: unknown) => {
+      cachedPermissions = null;
+      throw error;
+    });
+    return cachedPermissions;
   },
 };
+
+/** Whether `permissions` (from usePermissions or the Admin's function child) include `permission`. */
+export const can = (permissions: unknown, permission: string): boolean => Array.isArray(permissions) && permissions.includes(permission);

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DiscoveryService } from '@nestjs/core';
 import { buildClientSchema, getIntrospectionQuery, getNamedType, type GraphQLField, type GraphQLInputType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type IntrospectionQuery } from 'graphql';
 import { newEnv, startTestApp, templateIdByName, type TestApp, type TestEnv, waitFor } from '../testing/harness.js';
+import { createDataSource, migrate } from '../database/data-source.js';
 import { declaredOperations } from './access-check.js';
 import { can, type Permission, ROLES, type Role, type Scope } from './permissions.js';
 
@@ -223,5 +228,61 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     assert.equal((await app.gql('{ serviceTemplates { id } }', {}, token)).errors?.[0]?.extensions?.code, 'FORBIDDEN');
     await ok('mutation($id: ID!) { deleteUser(id: $id) }', { id: made.createUser.id });
     assert.equal((await app.gql('{ me { id } }', {}, token)).errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+  });
+
+  test('the git remote: a read token cannot push, a requester cannot push even with git:push, a designer can', async () => {
+    await ok('mutation { createGitRepo(input: { name: "access-pushed", hosted: true }) { id } }');
+    const tokenOf = async (session: string, scopes: Scope[]) =>
+      (await ok<{ createApiToken: { token: string } }>('mutation($s: [String!]) { createApiToken(name: "git", scopes: $s) { token } }', { s: scopes }, session)).createApiToken
+        .token;
+    const dir = await mkdtemp(join(tmpdir(), 'access-push-'));
+    try {
+      const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@localhost', ...args], { cwd: dir, encoding: 'utf8' });
+      // spawnSync would block the portal serving in this very process: push from a child that is not waited on synchronously.
+      const push = (token: string) =>
+        new Promise<{ code: number | null; out: string }>((resolve) => {
+          const auth = `Authorization: Basic ${Buffer.from(`anyone:${token}`).toString('base64')}`;
+          const env = { ...process.env, GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: auth, GIT_TERMINAL_PROMPT: '0' };
+          import('node:child_process').then(({ spawn }) => {
+            const child = spawn('git', ['push', `${app.url}/git/access-pushed.git`, 'HEAD:main'], { cwd: dir, env });
+            let out = '';
+            child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+            child.on('close', (code) => resolve({ code, out }));
+          });
+        });
+      git('init', '--quiet', '-b', 'main');
+      await import('node:fs/promises').then((fs) => fs.writeFile(join(dir, 'site.yml'), '- hosts: all\n  gather_facts: false\n  tasks: []\n'));
+      git('add', '.');
+      git('commit', '--quiet', '-m', 'first');
+
+      const readOnly = await push(await tokenOf(app.token, ['read', 'git:read']));
+      assert.notEqual(readOnly.code, 0);
+      assert.match(readOnly.out, /lacks the scope "git:push"/);
+      const requester = await push(await tokenOf(sessions.get('requester')!, ['git:push']));
+      assert.notEqual(requester.code, 0);
+      // A requester may not even see the repository: as if it did not exist.
+      assert.match(requester.out, /No repository "access-pushed"/);
+      const auditor = await push(await tokenOf(sessions.get('auditor')!, ['git:read', 'git:push']));
+      assert.match(auditor.out, /\(auditor\) do not allow you to push/);
+      const designer = await push(await tokenOf(sessions.get('designer')!, ['git:push']));
+      assert.equal(designer.code, 0, designer.out);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the migration goes down and up again: non-administrators lose their tokens and password, administrators keep theirs', async () => {
+    const ds = createDataSource(env.databaseUrl);
+    await ds.initialize();
+    try {
+      await ds.undoLastMigration({ transaction: 'each' });
+      const tokens = await ds.query(`SELECT u."username" FROM "api_tokens" t JOIN "users" u ON u."id" = t."user_id" GROUP BY u."username" ORDER BY 1`);
+      assert.ok(tokens.every((t: { username: string }) => t.username === 'admin' || t.username === 'administrator-user'), JSON.stringify(tokens));
+      assert.deepEqual(await migrate(ds), ['Access1765800000000']);
+      const groups = await ds.query(`SELECT g."name", count(m."user_id")::int AS n FROM "groups" g LEFT JOIN "group_members" m ON m."group_id" = g."id" GROUP BY g."name"`);
+      assert.deepEqual(groups, [{ name: 'Administrators', n: await ds.query('SELECT count(*)::int AS n FROM "users"').then((r: { n: number }[]) => r[0].n) }]);
+    } finally {
+      await ds.destroy();
+    }
   });
 });

@@ -1,0 +1,78 @@
+// The portal's layout: react-admin's, with a user menu that names the signed-in user and their
+// roles and offers "Change password", and a guard that keeps a user whose password an
+// administrator set on the change-password page until they changed it.
+import { forwardRef, useEffect, type ReactNode } from 'react';
+import LockResetIcon from '@mui/icons-material/LockReset';
+import { Box, Chip, Divider, ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { AppBar, Layout, Logout, UserMenu, useGetIdentity, useUserMenu } from 'react-admin';
+import type { Identity } from '../authProvider';
+
+export const CHANGE_PASSWORD_PATH = '/change-password';
+
+const Who = ({ identity }: { identity: Identity }) => (
+  <Box sx={{ px: 2, pt: 1, pb: 1.5, maxWidth: 320 }} data-testid="user-menu-identity">
+    <Typography variant="subtitle2" noWrap>
+      {identity.fullName}
+    </Typography>
+    {identity.fullName !== identity.username ? (
+      <Typography variant="caption" color="text.secondary" component="div" noWrap>
+        {identity.username}
+      </Typography>
+    ) : null}
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 0.75 }}>
+      {identity.roles.length > 0 ? (
+        identity.roles.map((role) => <Chip key={role} size="small" label={role} data-testid="user-menu-role" />)
+      ) : (
+        <Typography variant="caption" color="text.secondary">
+          No roles
+        </Typography>
+      )}
+    </Box>
+  </Box>
+);
+
+const ChangePasswordItem = forwardRef<HTMLAnchorElement>(function ChangePasswordItem(props, ref) {
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={Link} to={CHANGE_PASSWORD_PATH} ref={ref} {...props} onClick={() => userMenu?.onClose()}>
+      <ListItemIcon>
+        <LockResetIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>Change password</ListItemText>
+    </MenuItem>
+  );
+});
+
+const PortalUserMenu = () => {
+  const { identity } = useGetIdentity();
+  return (
+    <UserMenu>
+      {identity ? <Who identity={identity as Identity} /> : null}
+      {identity ? <Divider /> : null}
+      <ChangePasswordItem />
+      <Logout />
+    </UserMenu>
+  );
+};
+
+const PortalAppBar = () => <AppBar userMenu={<PortalUserMenu />} />;
+
+/** Sends a user who must change their password to the change-password page, from wherever they are. */
+const MustChangePasswordGuard = () => {
+  const { identity } = useGetIdentity();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const mustChange = (identity as Identity | undefined)?.mustChangePassword === true;
+  useEffect(() => {
+    if (mustChange && location.pathname !== CHANGE_PASSWORD_PATH) navigate(CHANGE_PASSWORD_PATH, { replace: true });
+  }, [mustChange, location.pathname, navigate]);
+  return null;
+};
+
+export const AppLayout = ({ children }: { children: ReactNode }) => (
+  <Layout appBar={PortalAppBar}>
+    <MustChangePasswordGuard />
+    {children}
+  </Layout>
+);
