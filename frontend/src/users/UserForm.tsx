@@ -1,0 +1,36 @@
+// The form of a user, for Create (user name and first password too) and Edit (the disabled switch).
+// Server field errors (VALIDATION_FAILED with extensions.fields) appear under the field they name.
+import SaveIcon from '@mui/icons-material/Save';
+import { AutocompleteArrayInput, BooleanInput, email, PasswordInput, ReferenceArrayInput, required, SaveButton, SimpleForm, TextInput, Toolbar } from 'react-admin';
+
+const UserToolbar = ({ submitLabel }: { submitLabel: string }) => (
+  <Toolbar>
+    <SaveButton label={submitLabel} icon={<SaveIcon />} alwaysEnable />
+  </Toolbar>
+);
+
+export const UserForm = ({ submitLabel, creating = false }: { submitLabel: string; creating?: boolean }) => (
+  <SimpleForm toolbar={<UserToolbar submitLabel={submitLabel} />} sx={{ maxWidth: 640 }}>
+    {creating ? (
+      <>
+        <TextInput source="username" label="User name" validate={required()} helperText="Letters, digits, . _ - @; it cannot change" fullWidth />
+        <PasswordInput
+          source="password"
+          label="Password"
+          validate={required()}
+          helperText="At least 10 characters, not a common password; the user must change it at first sign-in"
+          autoComplete="new-password"
+          fullWidth
+        />
+      </>
+    ) : (
+      <TextInput source="username" label="User name" disabled helperText="The user name cannot change" fullWidth />
+    )}
+    <TextInput source="displayName" label="Display name" helperText="Optional: the name to show" fullWidth />
+    <TextInput source="email" label="E-mail" type="email" validate={email()} helperText="Optional" fullWidth />
+    <ReferenceArrayInput source="groupIds" reference="groups" sort={{ field: 'name', order: 'ASC' }} perPage={200}>
+      <AutocompleteArrayInput label="Groups" optionText="name" helperText="The user has the roles of their groups" fullWidth />
+    </ReferenceArrayInput>
+    {creating ? null : <BooleanInput source="disabled" label="Disabled" helperText="A disabled user cannot sign in; their API tokens stop working" />}
+  </SimpleForm>
+);
