@@ -33,12 +33,14 @@ import { RequestsModule } from './requests/requests.module.js';
 import { ServicesModule } from './services/services.module.js';
 import { StateMachinesModule } from './state-machines/state-machines.module.js';
 import { SystemModule } from './system/system.module.js';
+import { TenantsModule } from './tenants/tenants.module.js';
 import { UsersModule } from './users/users.module.js';
 
 /** The domain modules, in one list so the schema printer sees the same resolvers as the app. */
 export const DOMAIN_MODULES = [
   AuthModule,
   UsersModule,
+  TenantsModule,
   GitReposModule,
   ProvidersModule,
   InventoriesModule,

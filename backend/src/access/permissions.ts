@@ -72,10 +72,23 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-/** What a caller brings: the roles of their groups, and the scopes of the token (null: a session, every scope). */
+/** Roles granted to one of the user's groups, which apply in the group's tenant and every tenant below it. */
+export interface Grant {
+  roles: readonly Role[];
+  /** The group's tenant and all its descendants. */
+  tenants: readonly string[];
+}
+
+/**
+ * What a caller brings: the roles of their groups (where each applies), and the scopes of
+ * the token (null: a session, every scope).
+ */
 export interface Rights {
   roles: readonly Role[];
   scopes: readonly Scope[] | null;
+  grants: readonly Grant[];
+  /** The tenant tree: each tenant's parent (null for the root). */
+  parents: ReadonlyMap<string, string | null>;
 }
 
 export function can(rights: Rights, permission: Permission): boolean {
@@ -85,13 +98,52 @@ export function can(rights: Rights, permission: Permission): boolean {
   return roles === 'signed-in' || rights.roles.some((role) => roles.includes(role));
 }
 
+/** The tenants in which the caller has `permission` (none when the token's scopes do not carry it). */
+export function tenantsWith(rights: Rights, permission: Permission): string[] {
+  if (!can(rights, permission)) return [];
+  const rule: Rule = PERMISSIONS[permission];
+  const out = new Set<string>();
+  for (const grant of rights.grants) {
+    if (rule.roles === 'signed-in' || grant.roles.some((r) => rule.roles.includes(r))) for (const t of grant.tenants) out.add(t);
+  }
+  return [...out];
+}
+
+/** Those tenants and all their ancestors: an item shared with an ancestor is shared with its descendants too. */
+export function reachWith(rights: Rights, permission: Permission): string[] {
+  const out = new Set<string>();
+  for (let tenant of tenantsWith(rights, permission)) {
+    while (!out.has(tenant)) {
+      out.add(tenant);
+      const parent = rights.parents.get(tenant);
+      if (!parent) break;
+      tenant = parent;
+    }
+  }
+  return [...out];
+}
+
+/** A tenant and every tenant below it. */
+export function subtree(parents: ReadonlyMap<string, string | null>, root: string): string[] {
+  const children = new Map<string, string[]>();
+  for (const [id, parent] of parents) if (parent) children.set(parent, [...(children.get(parent) ?? []), id]);
+  const out: string[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const id = stack.pop()!;
+    out.push(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
+
 /** Every permission the caller has, for the UI (which shows only what can be used). */
 export function permissionsOf(rights: Rights): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(rights, p));
 }
 
 /** The permissions a role gives (those every signed-in user has included). */
-export const permissionsOfRole = (role: Role): Permission[] => permissionsOf({ roles: [role], scopes: null });
+export const permissionsOfRole = (role: Role): Permission[] => permissionsOf({ roles: [role], scopes: null, grants: [], parents: new Map() });
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 export const isScope = (value: string): value is Scope => (SCOPES as readonly string[]).includes(value);

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { can } from '../access/permissions.js';
+import { reachWith, tenantsWith } from '../access/permissions.js';
 import type { UserModel } from '../users/models/user.model.js';
 import type { Principal } from './principal.js';
 
@@ -41,10 +41,30 @@ export const ClientIp = createParamDecorator((_: unknown, ctx: ExecutionContext)
  */
 export interface Viewer {
   userId: string;
-  all: boolean;
+  /** The caller's own tenant: what they order belongs to it. */
+  tenantId: string;
+  /** The tenants whose requests and services they may see and act on (requests:all), besides their own. */
+  tenants: string[];
 }
 
-export const viewerOf = (principal: Principal): Viewer => ({ userId: principal.user.id, all: can(principal.rights, 'requests:all') });
+export const viewerOf = (principal: Principal): Viewer => ({
+  userId: principal.user.id,
+  tenantId: principal.user.tenant.id,
+  tenants: tenantsWith(principal.rights, 'requests:all'),
+});
+
+/** Which catalog items a caller may see: those of `tenants`, and those shared with a tenant of `reach` (theirs and their ancestors). */
+export interface CatalogViewer {
+  tenants: string[];
+  reach: string[];
+}
+
+/** The CatalogViewer of the current GraphQL operation. */
+export const CurrentCatalogViewer = createParamDecorator((_: unknown, ctx: ExecutionContext): CatalogViewer => {
+  const principal = GqlExecutionContext.create(ctx).getContext<GqlContext>().principal;
+  if (!principal) throw new Error('CurrentCatalogViewer used on an operation without authentication');
+  return { tenants: tenantsWith(principal.rights, 'catalog:read'), reach: reachWith(principal.rights, 'catalog:read') };
+});
 
 /** The Viewer of the current GraphQL operation. */
 export const CurrentViewer = createParamDecorator((_: unknown, ctx: ExecutionContext): Viewer => {
@@ -54,4 +74,5 @@ export const CurrentViewer = createParamDecorator((_: unknown, ctx: ExecutionCon
 });
 
 /** True when the viewer may see a record owned by `ownerId`. */
-export const sees = (viewer: Viewer | undefined, ownerId: string): boolean => !viewer || viewer.all || viewer.userId === ownerId;
+export const sees = (viewer: Viewer | undefined, ownerId: string, tenantId: string): boolean =>
+  !viewer || viewer.userId === ownerId || viewer.tenants.includes(tenantId);

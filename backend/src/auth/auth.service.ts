@@ -4,7 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { OnEvent } from '@nestjs/event-emitter';
 import { Redis } from 'ioredis';
 import { In, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
-import { isScope, type Scope, SCOPES } from '../access/permissions.js';
+import { isScope, type Rights, type Role, type Scope, SCOPES, subtree } from '../access/permissions.js';
+import { TenantsService } from '../tenants/tenants.service.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
@@ -37,6 +38,7 @@ export class AuthService implements OnModuleInit, OnApplicationShutdown {
     private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pubsub: PubSubService,
+    private readonly tenants: TenantsService,
   ) {}
 
   /** Revocations made by other processes reach this one's cache (not awaited: Redis may still be connecting). */
@@ -133,7 +135,7 @@ export class AuthService implements OnModuleInit, OnApplicationShutdown {
       tokenId: row.id,
       kind: row.kind,
       expiresAt: row.expiresAt,
-      rights: { roles: user.roles as Principal['rights']['roles'], scopes: row.kind === 'api' ? row.scopes : null },
+      rights: rightsOf(user, row.kind === 'api' ? row.scopes : null, await this.tenants.parents()),
     };
     this.cache.set(hash, row.id, principal, row.expiresAt, generation);
     return principal;
@@ -180,7 +182,9 @@ export class AuthService implements OnModuleInit, OnApplicationShutdown {
     }
     const token = `sft_${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(Date.now() + (expiresInDays ?? this.config.apiTokenTtlDays) * 86_400_000);
-    const row = await this.tokens.save(this.tokens.create({ userId, tokenHash: sha256(token), name: trimmed, kind: 'api', expiresAt, scopes: wanted as Scope[] }));
+    const row = await this.tokens.save(
+      this.tokens.create({ userId, tokenHash: sha256(token), name: trimmed, kind: 'api', expiresAt, scopes: wanted as Scope[] }),
+    );
     return { token, apiToken: toModel(row) };
   }
 
@@ -231,3 +235,13 @@ const toModel = (row: ApiTokenEntity): ApiTokenModel => ({
   lastUsedAt: row.lastUsedAt,
   scopes: row.scopes,
 });
+
+/** A user's rights: each group's roles over its tenant's subtree, narrowed by the token's scopes. */
+function rightsOf(user: UserModel, scopes: Scope[] | null, parents: Map<string, string | null>): Rights {
+  return {
+    roles: user.roles as Role[],
+    scopes,
+    grants: user.grants.map((g) => ({ roles: g.roles, tenants: subtree(parents, g.tenantId) })),
+    parents,
+  };
+}

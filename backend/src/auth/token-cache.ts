@@ -1,4 +1,3 @@
-
 /**
  * How long a token found valid is trusted without asking the database again. Every
  * GraphQL request authenticates, and a page poll would otherwise spend two of its three

@@ -1,3 +1,4 @@
+import { TenantsModule } from '../tenants/tenants.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialogsModule } from '../dialogs/dialogs.module.js';
@@ -10,7 +11,7 @@ import { StateMachineDefinitionsModule } from '../state-machines/state-machine-d
 import { TemplateEditorService } from './template-editor.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ServiceTemplateEntity]), StateMachineDefinitionsModule, DialogsModule, InventoriesModule, GitReposModule],
+  imports: [TypeOrmModule.forFeature([ServiceTemplateEntity]), StateMachineDefinitionsModule, DialogsModule, InventoriesModule, GitReposModule, TenantsModule],
   providers: [CatalogService, TemplateEditorService, CatalogResolver],
   exports: [CatalogService],
 })

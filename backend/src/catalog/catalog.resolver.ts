@@ -1,3 +1,4 @@
+import { type CatalogViewer, CurrentCatalogViewer } from '../auth/auth.decorators.js';
 import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
@@ -28,23 +29,25 @@ export class CatalogResolver {
     description: 'Published catalog items (all with `unpublished`), by name: a page of `take` (at most 500) after `skip`.',
   })
   serviceTemplates(
+    @CurrentCatalogViewer() viewer: CatalogViewer,
     @Args('search', { type: () => String, nullable: true, description: 'Matches the name or the description.' }) search: string | null,
     @Args('catalog', { type: () => String, nullable: true }) catalog: string | null,
     @Args('skip', { type: () => Int, defaultValue: 0 }) skip: number,
     @Args('take', { type: () => Int, defaultValue: 100 }) take: number,
     @Args('unpublished', { type: () => Boolean, defaultValue: false, description: 'Unpublished items too, for the editor.' }) unpublished: boolean,
   ): Promise<ServiceTemplateModel[]> {
-    return this.catalog.list({ search, catalog, skip, take, unpublished });
+    return this.catalog.list({ search, catalog, skip, take, unpublished, viewer });
   }
 
   @Allow('catalog:read')
   @Query(() => Int, { description: 'How many items match, for paging.' })
   serviceTemplateCount(
+    @CurrentCatalogViewer() viewer: CatalogViewer,
     @Args('search', { type: () => String, nullable: true }) search: string | null,
     @Args('catalog', { type: () => String, nullable: true }) catalog: string | null,
     @Args('unpublished', { type: () => Boolean, defaultValue: false }) unpublished: boolean,
   ): Promise<number> {
-    return this.catalog.count({ search, catalog, unpublished });
+    return this.catalog.count({ search, catalog, unpublished, viewer });
   }
 
   @Allow('catalog:write')
@@ -91,17 +94,39 @@ export class CatalogResolver {
 
   @Allow('catalog:read')
   @Query(() => [ServiceCatalogModel], { description: 'The catalogs (folders) with the number of published items in each.' })
-  serviceCatalogs(): Promise<ServiceCatalogModel[]> {
-    return this.catalog.catalogs();
+  serviceCatalogs(@CurrentCatalogViewer() viewer: CatalogViewer): Promise<ServiceCatalogModel[]> {
+    return this.catalog.catalogs(viewer);
   }
 
   @Allow('catalog:read')
   @Query(() => ServiceTemplateModel, { nullable: true })
   serviceTemplate(
+    @CurrentCatalogViewer() viewer: CatalogViewer,
     @Args('id', { type: () => ID }) id: string,
     @Args('unpublished', { type: () => Boolean, defaultValue: false, description: 'Find it even when unpublished, for the editor.' }) unpublished: boolean,
   ): Promise<ServiceTemplateModel> {
-    return this.catalog.get(id, unpublished);
+    return this.catalog.get(id, unpublished, viewer);
+  }
+
+  @Allow('catalog:write')
+  @Mutation(() => ServiceTemplateModel, {
+    description: 'Share a catalog item with these tenants (replacing its shares): their users, and those of every tenant below them, see and may order it.',
+  })
+  shareServiceTemplate(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('tenantIds', { type: () => [ID] }) tenantIds: string[],
+  ): Promise<ServiceTemplateModel> {
+    return this.catalog.share(id, tenantIds);
+  }
+
+  @ResolveField(() => [ID], { description: 'The tenants it is shared with (besides its own).' })
+  sharedWith(@Parent() template: ServiceTemplateModel): Promise<string[]> {
+    return this.catalog.sharedWith(template.id);
+  }
+
+  @ResolveField(() => ID, { description: 'The tenant it belongs to.' })
+  tenantId(@Parent() template: ServiceTemplateModel & { tenantId?: string }): string {
+    return template.tenantId ?? '';
   }
 
   @ResolveField(() => GraphQLJSON, { description: 'The item as a catalog file holds it (without `kind`): what saveServiceTemplate takes back.' })

@@ -1,3 +1,5 @@
+import type { CatalogViewer } from '../auth/auth.decorators.js';
+import { TenantsService } from '../tenants/tenants.service.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { TemplateDialogQuery } from '../dialogs/dialog.events.js';
@@ -46,7 +48,12 @@ export interface TemplateFilter {
   catalog?: string | null;
   /** Unpublished items too (the editor's list). */
   unpublished?: boolean;
+  /** Only what this caller may see (all when left out: the portal's own use). */
+  viewer?: CatalogViewer;
 }
+
+/** The SQL condition "the viewer may see item t": its tenant is theirs, or it is shared with one of their tenants or an ancestor. */
+const VISIBLE = `(t.tenant_id = ANY(:tenants) OR EXISTS (SELECT 1 FROM service_template_shares s WHERE s.template_id = t.id AND s.tenant_id = ANY(:reach)))`;
 
 /** Templates stored at once from which the table is analyzed straight away. */
 const BULK_TEMPLATES = 500;
@@ -61,6 +68,7 @@ export class CatalogService {
     private readonly dialogs: DialogsService,
     private readonly inventories: InventoriesService,
     private readonly repos: GitReposService,
+    private readonly tenants: TenantsService,
   ) {}
 
   /** A refreshed repository's catalog/ folder is loaded (a refusal is thrown back to the refresh, which records it). */
@@ -251,15 +259,19 @@ export class CatalogService {
   }
 
   /** The catalogs (folders) with how many published items each holds. */
-  async catalogs(): Promise<{ name: string; count: number }[]> {
-    const rows: { name: string; count: string }[] = await this.templates.query(
-      'SELECT catalog AS name, count(*) AS count FROM service_templates WHERE published GROUP BY catalog ORDER BY catalog',
-    );
+  async catalogs(viewer?: CatalogViewer): Promise<{ name: string; count: number }[]> {
+    const rows: { name: string; count: string }[] = await this.filtered({ viewer })
+      .select('t.catalog', 'name')
+      .addSelect('count(*)', 'count')
+      .groupBy('t.catalog')
+      .orderBy('t.catalog')
+      .getRawMany();
     return rows.map((r) => ({ name: r.name, count: Number(r.count) }));
   }
 
   private filtered(filter: TemplateFilter) {
     const query = this.templates.createQueryBuilder('t').where(filter.unpublished ? 'TRUE' : 't.published');
+    if (filter.viewer) query.andWhere(VISIBLE, filter.viewer);
     if (filter.catalog) query.andWhere('t.catalog = :catalog', { catalog: filter.catalog });
     if (filter.search?.trim()) {
       const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -269,10 +281,28 @@ export class CatalogService {
   }
 
   /** A template with what it takes to order it; NOT_FOUND when unknown or (unless `unpublished`) unpublished. */
-  async get(id: string, unpublished = false): Promise<ServiceTemplateEntity> {
-    const template = isUuid(id) ? await this.templates.findOneBy(unpublished ? { id } : { id, published: true }) : null;
+  async get(id: string, unpublished = false, viewer?: CatalogViewer): Promise<ServiceTemplateEntity> {
+    const template = isUuid(id) ? await this.filtered({ unpublished, viewer }).andWhere('t.id = :id', { id }).getOne() : null;
     if (!template) throw notFound('Service template', id);
     return template;
+  }
+
+  /** Shares an item with these tenants (and so with every tenant below them), replacing its shares. */
+  async share(id: string, tenantIds: string[]): Promise<ServiceTemplateEntity> {
+    const template = await this.get(id, true);
+    const unique = [...new Set(tenantIds)];
+    await this.tenants.assertExist(unique, 'tenantIds');
+    await this.templates.manager.transaction(async (tx) => {
+      await tx.query('DELETE FROM service_template_shares WHERE template_id = $1', [template.id]);
+      if (unique.length) await tx.query('INSERT INTO service_template_shares (template_id, tenant_id) SELECT $1, unnest($2::uuid[])', [template.id, unique]);
+    });
+    return template;
+  }
+
+  /** The tenants an item is shared with. */
+  async sharedWith(id: string): Promise<string[]> {
+    const rows: { tenant_id: string }[] = await this.templates.query('SELECT tenant_id FROM service_template_shares WHERE template_id = $1', [id]);
+    return rows.map((r) => r.tenant_id);
   }
 
   async findById(id: string): Promise<ServiceTemplateModel | null> {

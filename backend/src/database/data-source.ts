@@ -10,6 +10,7 @@ import { ProviderEntity } from '../providers/provider.entity.js';
 import { ServiceRequestEntity } from '../requests/service-request.entity.js';
 import { ServiceEntity } from '../services/service.entity.js';
 import { GroupEntity } from '../users/group.entity.js';
+import { TenantEntity } from '../tenants/tenant.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { Spine1763964000000 } from './migrations/1763964000000-Spine.js';
 import { JobHeartbeat1764000000000 } from './migrations/1764000000000-JobHeartbeat.js';
@@ -40,10 +41,12 @@ import { OnePath1765700000000 } from './migrations/1765700000000-OnePath.js';
 import { ProviderHostKeys1765730000000 } from './migrations/1765730000000-ProviderHostKeys.js';
 import { JobOutputChunks1765780000000 } from './migrations/1765780000000-JobOutputChunks.js';
 import { Access1765800000000 } from './migrations/1765800000000-Access.js';
+import { Tenants1765820000000 } from './migrations/1765820000000-Tenants.js';
 
 export const ENTITIES = [
   UserEntity,
   GroupEntity,
+  TenantEntity,
   ApiTokenEntity,
   GitRepoEntity,
   GitRefreshEntity,
@@ -86,6 +89,7 @@ export const MIGRATIONS = [
   ProviderHostKeys1765730000000,
   JobOutputChunks1765780000000,
   Access1765800000000,
+  Tenants1765820000000,
 ];
 
 export function createDataSource(url: string): DataSource {

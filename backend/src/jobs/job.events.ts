@@ -2,6 +2,7 @@
 export class JobRequesterQuery {
   static readonly NAME = 'job.requester';
   requesterId: string | null = null;
+  tenantId: string | null = null;
 
   constructor(readonly requestId: string) {}
 }

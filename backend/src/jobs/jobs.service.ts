@@ -53,11 +53,11 @@ export class JobsService {
 
   /** Whether the viewer may see the job: one who may see every request, or who ordered its request. */
   private async visible(job: JobEntity, viewer?: Viewer): Promise<boolean> {
-    if (!viewer || viewer.all) return true;
+    if (!viewer) return true;
     if (!job.requestId) return job.createdBy === viewer.userId;
     const query = new JobRequesterQuery(job.requestId);
     await this.emitter.emitAsync(JobRequesterQuery.NAME, query);
-    return query.requesterId === viewer.userId;
+    return query.requesterId === viewer.userId || (query.tenantId !== null && viewer.tenants.includes(query.tenantId));
   }
 
   listForRequest(requestId: string): Promise<JobModel[]> {

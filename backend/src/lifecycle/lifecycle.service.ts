@@ -269,6 +269,7 @@ export class LifecycleService {
     const id = await this.store.create({
       templateId: original.templateId,
       requesterId: userId,
+      tenantId: original.tenantId,
       dialogValues: values,
       plan: { ...plan, refresh: 'always' },
       items,

@@ -17,6 +17,8 @@ export interface NewItem {
 export interface NewRequest {
   templateId: string;
   requesterId: string;
+  /** The tenant it belongs to: the requester's for an order, the service's for a change to one. */
+  tenantId: string;
   /** As stored and shown: secret fields masked. */
   dialogValues: Record<string, unknown>;
   plan: RequestPlan;
@@ -61,12 +63,14 @@ export class RequestStore {
     return request;
   }
 
-  /** Newest first; only those `requesterId` ordered, when given. */
-  list(skip: number, take: number, requesterId?: string): Promise<ServiceRequestEntity[]> {
+  /** Newest first; when `only` is given, those its user ordered or that belong to one of its tenants. */
+  list(skip: number, take: number, only?: { requesterId: string; tenants: string[] }): Promise<ServiceRequestEntity[]> {
     return this.db.getRepository(ServiceRequestEntity).find({
-      where: requesterId ? { requesterId } : {},
+      where: only ? [{ requesterId: only.requesterId }, { tenantId: In(only.tenants) }] : {},
       order: { createdAt: 'DESC' },
-      skip: Math.max(skip, 0), take: Math.min(Math.max(take, 1), 500) });
+      skip: Math.max(skip, 0),
+      take: Math.min(Math.max(take, 1), 500),
+    });
   }
 
   /** The items of a request, by index then name. */
@@ -129,14 +133,22 @@ export class RequestStore {
     try {
       const rows = (await this.db.query(
         `WITH r AS (
-           INSERT INTO service_requests (template_id, requester_id, dialog_values, plan, status, state, state_attempt)
-           VALUES ($1, $2, $3, $4, 'pending', $5, 0) RETURNING id
+           INSERT INTO service_requests (template_id, requester_id, dialog_values, plan, status, state, state_attempt, tenant_id)
+           VALUES ($1, $2, $3, $4, 'pending', $5, 0, $7) RETURNING id
          ), i AS (
            INSERT INTO request_items (request_id, name, "index", plan)
            SELECT r.id, x.name, x."index", x.plan FROM r, jsonb_to_recordset($6::jsonb) AS x(name text, "index" int, plan jsonb)
          )
          SELECT id FROM r`,
-        [input.templateId, input.requesterId, JSON.stringify(input.dialogValues), JSON.stringify(input.plan), first, JSON.stringify(input.items)],
+        [
+          input.templateId,
+          input.requesterId,
+          JSON.stringify(input.dialogValues),
+          JSON.stringify(input.plan),
+          first,
+          JSON.stringify(input.items),
+          input.tenantId,
+        ],
       )) as { id: string }[];
       return rows[0].id;
     } catch (err) {

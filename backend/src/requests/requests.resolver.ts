@@ -1,7 +1,7 @@
 import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { CurrentUser, CurrentViewer, type Viewer } from '../auth/auth.decorators.js';
+import { type CatalogViewer, CurrentCatalogViewer, CurrentUser, CurrentViewer, type Viewer } from '../auth/auth.decorators.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { ServiceTemplateModel } from '../catalog/models/service-template.model.js';
 import { JobsService } from '../jobs/jobs.service.js';
@@ -84,8 +84,12 @@ export class RequestsResolver {
 
   @Allow('order')
   @Mutation(() => ServiceRequestModel, { description: 'Order a catalog item: validate the dialog values, store the request, queue it.' })
-  orderService(@CurrentUser() user: UserModel, @Args('input') input: OrderServiceInput): Promise<ServiceRequestModel> {
-    return this.requests.order(user, input);
+  orderService(
+    @CurrentUser() user: UserModel,
+    @CurrentCatalogViewer() viewer: CatalogViewer,
+    @Args('input') input: OrderServiceInput,
+  ): Promise<ServiceRequestModel> {
+    return this.requests.order(user, input, viewer);
   }
 
   @Allow('order')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { sees, type Viewer } from '../auth/auth.decorators.js';
+import { type CatalogViewer, sees, type Viewer } from '../auth/auth.decorators.js';
 import { AppError, ErrorCode, notFound, validationFailed } from '../common/app-error.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import type { ServiceTemplateEntity } from '../catalog/service-template.entity.js';
@@ -38,8 +38,8 @@ export class RequestsService {
    * commits and variables it will run with, and queues it. Nothing is stored when anything
    * is wrong.
    */
-  async order(user: UserModel, input: OrderServiceInput): Promise<ServiceRequestModel> {
-    const template = await this.catalog.get(input.templateId);
+  async order(user: UserModel, input: OrderServiceInput, viewer?: CatalogViewer): Promise<ServiceRequestModel> {
+    const template = await this.catalog.get(input.templateId, false, viewer);
     const submitted = input.dialogValues;
     if (submitted === null || typeof submitted !== 'object' || Array.isArray(submitted)) {
       throw validationFailed('dialogValues must be an object of field names to values, e.g. {"playbook": "hello.yml"}');
@@ -54,7 +54,7 @@ export class RequestsService {
       this.dialogs.secretFields(template.dialogName),
     ]);
     const jobOptions = template.type === 'bundle' ? undefined : this.planner.jobOptions(template, input.jobOptions);
-    return this.submit(user.id, template, masked(values, secretFields), await this.planner.items(template, values, secretFields, { jobOptions }), machine);
+    return this.submit(user, template, masked(values, secretFields), await this.planner.items(template, values, secretFields, { jobOptions }), machine);
   }
 
   /**
@@ -83,7 +83,7 @@ export class RequestsService {
       sealedFrom: previousItems,
       jobOptions: previousItems[0]?.plan.options,
     });
-    return this.submit(user.id, template, previous.dialogValues, items, this.machineFor(template));
+    return this.submit(user, template, previous.dialogValues, items, this.machineFor(template));
   }
 
   /**
@@ -120,18 +120,20 @@ export class RequestsService {
   /** The request; NOT_FOUND also when the viewer may not see it (as if it did not exist). */
   async get(id: string, viewer?: Viewer): Promise<ServiceRequestEntity> {
     const request = await this.store.get(id);
-    if (!sees(viewer, request.requesterId)) throw notFound('Service request', id);
+    if (!sees(viewer, request.requesterId, request.tenantId)) throw notFound('Service request', id);
     return request;
   }
 
   list(skip: number, take: number, viewer?: Viewer): Promise<ServiceRequestModel[]> {
-    return this.store.list(skip, take, viewer && !viewer.all ? viewer.userId : undefined);
+    return this.store.list(skip, take, viewer && { requesterId: viewer.userId, tenants: viewer.tenants });
   }
 
   /** Who ordered a job's request, for the jobs module's visibility checks. */
   @OnEvent(JobRequesterQuery.NAME)
   async onJobRequester(query: JobRequesterQuery): Promise<void> {
-    query.requesterId = (await this.store.load(query.requestId))?.requesterId ?? null;
+    const request = await this.store.load(query.requestId);
+    query.requesterId = request?.requesterId ?? null;
+    query.tenantId = request?.tenantId ?? null;
   }
 
   items(requestId: string): Promise<RequestItemEntity[]> {
@@ -156,7 +158,7 @@ export class RequestsService {
 
   /** Stores a provisioning request of `template` under its state machine, and queues it. */
   private async submit(
-    userId: string,
+    user: UserModel,
     template: ServiceTemplateEntity,
     values: Record<string, unknown>,
     items: NewItem[],
@@ -170,7 +172,7 @@ export class RequestsService {
       service: single ? { name: `${template.name} (${items[0].plan.playbook})`, outputs: 'flat' } : { name: template.name, outputs: 'per-item' },
       ...(single ? {} : { onFailure: template.onFailure }),
     };
-    const id = await this.store.create({ templateId: template.id, requesterId: userId, dialogValues: values, plan, items });
+    const id = await this.store.create({ templateId: template.id, requesterId: user.id, tenantId: user.tenant.id, dialogValues: values, plan, items });
     await this.queue.enqueue(id);
     return this.store.get(id);
   }

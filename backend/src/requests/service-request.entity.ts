@@ -70,6 +70,8 @@ export class ServiceRequestEntity {
   @Column({ name: 'state_entered_at', type: 'timestamptz', nullable: true }) stateEnteredAt: Date | null;
   @Column({ type: 'text' }) status: RequestStatus;
   @Column({ type: 'text', nullable: true }) message: string | null;
+  /** The tenant it belongs to (see tenants/). */
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Index() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;

@@ -16,5 +16,7 @@ export class ServiceEntity {
   @Column({ name: 'provider_ids', type: 'uuid', array: true, default: () => `'{}'` }) providerIds: string[];
   @Column({ type: 'jsonb', default: {} }) outputs: Record<string, unknown>;
   @Column({ type: 'text', default: 'active' }) status: ServiceStatus;
+  /** The tenant it belongs to (see tenants/). */
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Index() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

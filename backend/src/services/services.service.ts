@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ProviderUsageQuery } from '../providers/provider.events.js';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Repository } from 'typeorm';
+import { type EntityManager, In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { isUuid, notFound } from '../common/app-error.js';
 import type { ServiceModel } from './models/service.model.js';
@@ -14,6 +14,7 @@ export interface NewService {
   requestId: string;
   templateId: string;
   ownerId: string;
+  tenantId: string;
   providerId: string | null;
   /** Every provider it was deployed on, when there are several (`providerId` is always among them). */
   providerIds?: string[];
@@ -33,14 +34,17 @@ export class ServicesService {
   /** Newest first; only those `viewer` owns unless they may see all. */
   list(skip: number, take: number, viewer?: Viewer): Promise<ServiceModel[]> {
     return this.services.find({
-      where: viewer && !viewer.all ? { ownerId: viewer.userId } : {},
-      order: { createdAt: 'DESC' }, skip: Math.max(skip, 0), take: Math.min(Math.max(take, 1), 500) });
+      where: viewer ? [{ ownerId: viewer.userId }, { tenantId: In(viewer.tenants) }] : {},
+      order: { createdAt: 'DESC' },
+      skip: Math.max(skip, 0),
+      take: Math.min(Math.max(take, 1), 500),
+    });
   }
 
   /** The service; NOT_FOUND also when the viewer may not see it (as if it did not exist). */
   async get(id: string, viewer?: Viewer): Promise<ServiceModel> {
     const service = isUuid(id) ? await this.services.findOneBy({ id }) : null;
-    if (!service || !sees(viewer, service.ownerId)) throw notFound('Service', id);
+    if (!service || !sees(viewer, service.ownerId, service.tenantId)) throw notFound('Service', id);
     return service;
   }
 

@@ -13,5 +13,7 @@ export class GroupEntity {
   @ManyToMany(() => UserEntity)
   @JoinTable({ name: 'group_members', joinColumn: { name: 'group_id' }, inverseJoinColumn: { name: 'user_id' } })
   members: UserEntity[];
+  /** The tenant it belongs to (see tenants/). */
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -12,5 +12,7 @@ export class UserEntity {
   @Column({ type: 'boolean', default: false }) disabled: boolean;
   /** Set when an administrator chose the password: the user must change it before doing anything else. */
   @Column({ name: 'must_change_password', type: 'boolean', default: false }) mustChangePassword: boolean;
+  /** The tenant it belongs to (see tenants/). */
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -48,7 +48,11 @@ export class UsersResolver {
 
   @Allow('self:write')
   @Mutation(() => UserModel, { description: 'Change your own password (at least 10 characters, not a common password).' })
-  changePassword(@CurrentUser() user: UserModel, @Args('currentPassword') currentPassword: string, @Args('newPassword') newPassword: string): Promise<UserModel> {
+  changePassword(
+    @CurrentUser() user: UserModel,
+    @Args('currentPassword') currentPassword: string,
+    @Args('newPassword') newPassword: string,
+  ): Promise<UserModel> {
     return this.service.changePassword(user.id, currentPassword, newPassword);
   }
 

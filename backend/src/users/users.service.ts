@@ -10,6 +10,7 @@ import { isRole, type Role, ROLES } from '../access/permissions.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { isForeignKeyViolation } from '../common/foreign-keys.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { ROOT_TENANT_ID, TenantsService } from '../tenants/tenants.service.js';
 import type { CreateUserInput, GroupInput, UpdateUserInput } from './dto/user.inputs.js';
 import { GroupEntity } from './group.entity.js';
 import type { GroupModel, UserModel } from './models/user.model.js';
@@ -22,7 +23,7 @@ export const ADMINISTRATORS_GROUP = 'Administrators';
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 
 /** A user row with its groups (the join the model needs). */
-type UserRow = UserEntity & { groups: { id: string; name: string; roles: Role[] }[] };
+type UserRow = UserEntity & { groups: { id: string; name: string; roles: Role[]; tenantId: string }[]; tenantName: string };
 
 @Injectable()
 export class UsersService {
@@ -34,6 +35,7 @@ export class UsersService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: EventEmitter2,
+    private readonly tenants: TenantsService,
   ) {}
 
   async findById(id: string): Promise<UserModel | null> {
@@ -50,7 +52,8 @@ export class UsersService {
   private async rows(m: EntityManager, where: string, params: unknown[]): Promise<UserRow[]> {
     const rows: Record<string, unknown>[] = await m.query(
       `SELECT u."id", u."username", u."display_name", u."email", u."disabled", u."must_change_password", u."created_at",
-              COALESCE(json_agg(json_build_object('id', g."id", 'name', g."name", 'roles', g."roles") ORDER BY g."name")
+              u."tenant_id", (SELECT t."name" FROM "tenants" t WHERE t."id" = u."tenant_id") AS "tenant_name",
+              COALESCE(json_agg(json_build_object('id', g."id", 'name', g."name", 'roles', g."roles", 'tenantId', g."tenant_id") ORDER BY g."name")
                 FILTER (WHERE g."id" IS NOT NULL), '[]') AS "groups"
          FROM "users" u
          LEFT JOIN "group_members" gm ON gm."user_id" = u."id"
@@ -69,6 +72,8 @@ export class UsersService {
       disabled: r.disabled as boolean,
       mustChangePassword: r.must_change_password as boolean,
       createdAt: r.created_at as Date,
+      tenantId: r.tenant_id as string,
+      tenantName: r.tenant_name as string,
       groups: r.groups as UserRow['groups'],
     }));
   }
@@ -92,9 +97,11 @@ export class UsersService {
       });
     }
     assertPasswordAllowed(input.password, username);
+    if (input.tenantId) await this.tenants.assertExist([input.tenantId], 'tenantId');
     const passwordHash = await argon2.hash(input.password);
     const id = await this.db.transaction(async (m) => {
-      if (await m.existsBy(UserEntity, { username })) throw new AppError(ErrorCode.CONFLICT, `A user "${username}" already exists.`, { fields: { username: 'is taken' } });
+      if (await m.existsBy(UserEntity, { username }))
+        throw new AppError(ErrorCode.CONFLICT, `A user "${username}" already exists.`, { fields: { username: 'is taken' } });
       const row = await m.save(
         m.create(UserEntity, {
           username,
@@ -102,6 +109,7 @@ export class UsersService {
           displayName: (input.displayName ?? '').trim(),
           email: cleanEmail(input.email),
           mustChangePassword: true,
+          tenantId: input.tenantId ?? ROOT_TENANT_ID,
         }),
       );
       if (input.groupIds) await this.setGroups(m, row.id, input.groupIds);
@@ -111,12 +119,14 @@ export class UsersService {
   }
 
   async update(id: string, input: UpdateUserInput): Promise<UserModel> {
+    if (input.tenantId) await this.tenants.assertExist([input.tenantId], 'tenantId');
     await this.db.transaction(async (m) => {
       const row = await m.findOneBy(UserEntity, { id });
       if (!row) throw notFound('User', id);
       if (input.displayName != null) row.displayName = input.displayName.trim();
       if (input.email != null) row.email = cleanEmail(input.email);
       if (input.disabled != null) row.disabled = input.disabled;
+      if (input.tenantId) row.tenantId = input.tenantId;
       await m.save(row);
       if (input.groupIds) await this.setGroups(m, id, input.groupIds);
       await this.assertAnAdministratorRemains(m);
@@ -166,14 +176,18 @@ export class UsersService {
   }
 
   async listGroups(): Promise<GroupModel[]> {
-    const rows = await this.groups.find({ relations: { members: true }, order: { name: 'ASC' } });
-    return rows.map(toGroupModel);
+    const [rows, names] = await Promise.all([this.groups.find({ relations: { members: true }, order: { name: 'ASC' } }), this.tenantNames()]);
+    return rows.map((g) => toGroupModel(g, names));
   }
 
   async findGroup(id: string): Promise<GroupModel | null> {
     if (!isUuid(id)) return null;
-    const row = await this.groups.findOne({ where: { id }, relations: { members: true } });
-    return row && toGroupModel(row);
+    const [row, names] = await Promise.all([this.groups.findOne({ where: { id }, relations: { members: true } }), this.tenantNames()]);
+    return row && toGroupModel(row, names);
+  }
+
+  private async tenantNames(): Promise<Map<string, string>> {
+    return new Map((await this.tenants.list()).map((t) => [t.id, t.name]));
   }
 
   async saveGroup(id: string | null, input: GroupInput): Promise<GroupModel> {
@@ -181,8 +195,11 @@ export class UsersService {
     if (name.length < 1 || name.length > 100) throw validationFailed('Name the group (1 to 100 characters).', { name: 'use 1 to 100 characters' });
     const unknown = input.roles.filter((r) => !isRole(r));
     if (unknown.length) {
-      throw validationFailed(`Unknown role ${unknown.map((r) => `"${r}"`).join(', ')}: the roles are ${ROLES.join(', ')}.`, { roles: `unknown: ${unknown.join(', ')}` });
+      throw validationFailed(`Unknown role ${unknown.map((r) => `"${r}"`).join(', ')}: the roles are ${ROLES.join(', ')}.`, {
+        roles: `unknown: ${unknown.join(', ')}`,
+      });
     }
+    if (input.tenantId) await this.tenants.assertExist([input.tenantId], 'tenantId');
     const saved = await this.db.transaction(async (m) => {
       if (await m.exists(GroupEntity, { where: id ? { name, id: Not(id) } : { name } })) {
         throw new AppError(ErrorCode.CONFLICT, `A group "${name}" already exists.`, { fields: { name: 'is taken' } });
@@ -192,6 +209,7 @@ export class UsersService {
       row.name = name;
       row.description = (input.description ?? row.description ?? '').trim();
       row.roles = [...new Set(input.roles)] as Role[];
+      row.tenantId = input.tenantId ?? row.tenantId ?? ROOT_TENANT_ID;
       if (input.memberIds) row.members = await this.existing(m, UserEntity, input.memberIds, 'User', 'memberIds');
       row = await m.save(row);
       await this.assertAnAdministratorRemains(m);
@@ -288,14 +306,17 @@ const toModel = (u: UserRow): UserModel => ({
   mustChangePassword: u.mustChangePassword,
   roles: [...new Set(u.groups.flatMap((g) => g.roles))].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)),
   groups: u.groups.map((g) => ({ id: g.id, name: g.name })),
+  tenant: { id: u.tenantId, name: u.tenantName },
   createdAt: u.createdAt,
+  grants: u.groups.map((g) => ({ roles: g.roles, tenantId: g.tenantId })),
 });
 
-const toGroupModel = (g: GroupEntity): GroupModel => ({
+const toGroupModel = (g: GroupEntity, tenantNames: Map<string, string>): GroupModel => ({
   id: g.id,
   name: g.name,
   description: g.description,
   roles: g.roles,
   members: g.members.map((u) => ({ id: u.id, username: u.username })).sort((a, b) => a.username.localeCompare(b.username)),
+  tenant: { id: g.tenantId, name: tenantNames.get(g.tenantId) ?? '' },
   createdAt: g.createdAt,
 });

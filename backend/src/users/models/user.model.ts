@@ -1,4 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { Role } from '../../access/permissions.js';
+import { TenantRefModel } from '../../tenants/models/tenant.model.js';
 
 @ObjectType('User')
 export class UserModel {
@@ -10,7 +12,10 @@ export class UserModel {
   @Field({ description: 'An administrator set the password: the user must change it before anything else.' }) mustChangePassword: boolean;
   @Field(() => [String], { description: 'The roles the user has through their groups.' }) roles: string[];
   @Field(() => [GroupRefModel], { description: 'The groups the user belongs to.' }) groups: GroupRefModel[];
+  @Field(() => TenantRefModel, { description: 'The tenant the user belongs to: their requests and services belong to it.' }) tenant: TenantRefModel;
   @Field() createdAt: Date;
+  /** Not in the API: each group's roles and tenant, from which the principal's rights are made. */
+  grants: { roles: Role[]; tenantId: string }[];
 }
 
 @ObjectType('GroupRef')
@@ -26,6 +31,7 @@ export class GroupModel {
   @Field() description: string;
   @Field(() => [String], { description: 'The roles its members have: administrator, operator, designer, approver, requester, auditor.' }) roles: string[];
   @Field(() => [UserRefModel]) members: UserRefModel[];
+  @Field(() => TenantRefModel, { description: 'Its roles apply in this tenant and every tenant below it.' }) tenant: TenantRefModel;
   @Field() createdAt: Date;
 }
 
