@@ -357,6 +357,12 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
       (await app.gql('query($id: ID!) { serviceTemplate(id: $id) { id } }', { id: templateId }, westRequester)).errors?.[0]?.extensions?.code,
       'NOT_FOUND',
     );
+    // The item's provider (local, the root's) is not East's to use until it is shared.
+    const noProvider = await app.gql(order, { t: templateId }, eastRequester);
+    assert.equal(noProvider.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', JSON.stringify(noProvider.errors));
+    assert.ok(noProvider.errors?.[0]?.extensions?.fields?.provider, JSON.stringify(noProvider.errors));
+    const local = (await ok<{ providers: { id: string; name: string }[] }>('{ providers { id name } }')).providers.find((p) => p.name === 'local')!;
+    await ok('mutation($id: ID!, $t: [ID!]!) { shareProvider(id: $id, tenantIds: $t) { id } }', { id: local.id, t: [east] });
     const ordered = (await ok<{ orderService: { id: string } }>(order, { t: templateId }, eastRequester)).orderService.id;
     const seen = async (token: string) =>
       (await ok<{ serviceRequests: { id: string }[] }>('{ serviceRequests { id } }', {}, token)).serviceRequests.some((r) => r.id === ordered);
@@ -374,6 +380,48 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     const loop = await app.gql('mutation($id: ID!, $p: ID!) { updateTenant(id: $id, input: { name: "East", parentId: $p }) { id } }', { id: east, p: eastLab });
     assert.equal(loop.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
     await ok('mutation($id: ID!, $t: [ID!]!) { shareServiceTemplate(id: $id, tenantIds: $t) { id } }', { id: templateId, t: [] });
+    await ok('mutation($id: ID!, $t: [ID!]!) { shareProvider(id: $id, tenantIds: $t) { id } }', { id: local.id, t: [] });
+
+    // Providers and credentials: East's operator makes them in East; West's sees none of them, the root's sees all.
+    const westOperator = await person('west-op', west, 'operator');
+    const credential = await ok<{ createCredential: { id: string; tenantId: string } }>(
+      'mutation { createCredential(input: { name: "east-become", type: "become_password", secrets: { password: "s3cret-east" } }) { id tenantId } }',
+      {},
+      eastOperator,
+    );
+    assert.equal(credential.createCredential.tenantId, east, "made in its maker's tenant");
+    const provider = await ok<{ createProvider: { id: string; tenantId: string } }>(
+      'mutation($c: ID!) { createProvider(input: { name: "east_local", type: "local", becomeCredentialId: $c }) { id tenantId } }',
+      { c: credential.createCredential.id },
+      eastOperator,
+    );
+    assert.equal(provider.createProvider.tenantId, east);
+    const providerNames = async (token: string) =>
+      (await ok<{ providers: { name: string }[] }>('{ providers { name } }', {}, token)).providers.map((p) => p.name);
+    assert.deepEqual(await providerNames(eastOperator), ['east_local']);
+    assert.deepEqual(await providerNames(westOperator), []);
+    assert.ok((await providerNames(sessions.get('operator')!)).includes('east_local'));
+    for (const [query, variables] of [
+      ['query($id: ID!) { provider(id: $id) { id } }', { id: provider.createProvider.id }],
+      ['mutation($id: ID!) { deleteProvider(id: $id) }', { id: provider.createProvider.id }],
+      ['query($id: ID!) { credential(id: $id) { id } }', { id: credential.createCredential.id }],
+      ['mutation($id: ID!) { deleteCredential(id: $id) }', { id: credential.createCredential.id }],
+    ] as const) {
+      assert.equal((await app.gql(query, variables, westOperator)).errors?.[0]?.extensions?.code, 'NOT_FOUND', query);
+    }
+    // West cannot put its provider in East, nor use East's credential.
+    const elsewhere = await app.gql(
+      'mutation($t: ID!) { createProvider(input: { name: "west_in_east", type: "local", tenantId: $t }) { id } }',
+      { t: east },
+      westOperator,
+    );
+    assert.equal(elsewhere.errors?.[0]?.extensions?.fields?.tenantId, 'is not a tenant where your role allows this');
+    const borrowed = await app.gql(
+      'mutation($c: ID!) { createProvider(input: { name: "west_local", type: "local", becomeCredentialId: $c }) { id } }',
+      { c: credential.createCredential.id },
+      westOperator,
+    );
+    assert.match(String(borrowed.errors?.[0]?.extensions?.fields?.becomeCredentialId), /another tenant/);
   });
   test('the migration goes down and up again: non-administrators lose their tokens and password, administrators keep theirs', async () => {
     const ds = createDataSource(env.databaseUrl);

@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { reachWith, tenantsWith } from '../access/permissions.js';
+import { type Permission, reachWith, tenantsWith } from '../access/permissions.js';
+import { validationFailed } from '../common/app-error.js';
 import type { UserModel } from '../users/models/user.model.js';
 import type { Principal } from './principal.js';
 
@@ -53,18 +54,51 @@ export const viewerOf = (principal: Principal): Viewer => ({
   tenants: tenantsWith(principal.rights, 'requests:all'),
 });
 
-/** Which catalog items a caller may see: those of `tenants`, and those shared with a tenant of `reach` (theirs and their ancestors). */
-export interface CatalogViewer {
+/**
+ * Where a caller has a permission: the tenants in which they have it, and `reach`, those
+ * tenants with their ancestors (something shared with a tenant is shared with the tenants
+ * below it). A record of one of `tenants`, or shared with one of `reach`, is theirs to use.
+ */
+export interface TenantScope {
   tenants: string[];
   reach: string[];
+  /** The caller's own tenant: where what they create goes unless they say otherwise. */
+  home: string;
 }
 
-/** The CatalogViewer of the current GraphQL operation. */
-export const CurrentCatalogViewer = createParamDecorator((_: unknown, ctx: ExecutionContext): CatalogViewer => {
-  const principal = GqlExecutionContext.create(ctx).getContext<GqlContext>().principal;
-  if (!principal) throw new Error('CurrentCatalogViewer used on an operation without authentication');
-  return { tenants: tenantsWith(principal.rights, 'catalog:read'), reach: reachWith(principal.rights, 'catalog:read') };
+/** Whether a record of `tenantId` is in the scope (one of its tenants). */
+export const inScope = (scope: TenantScope | undefined, tenantId: string): boolean => !scope || scope.tenants.includes(tenantId);
+
+/** The tenant a new record goes to: the one asked for (which must be in the scope), or the caller's own. */
+export function tenantFor(scope: TenantScope | undefined, asked: string | null | undefined, fallback: string): string {
+  const tenantId = asked ?? scope?.home ?? fallback;
+  if (scope && !scope.tenants.includes(tenantId)) {
+    throw validationFailed(
+      asked ? 'You may not create this in that tenant.' : 'You may not create this in your own tenant: choose a tenant where your role allows it.',
+      {
+        tenantId: 'is not a tenant where your role allows this',
+      },
+    );
+  }
+  return tenantId;
+}
+
+export const scopeOf = (principal: Principal, permission: Permission): TenantScope => ({
+  home: principal.user.tenant.id,
+  tenants: tenantsWith(principal.rights, permission),
+  reach: reachWith(principal.rights, permission),
 });
+
+/** The TenantScope of the current GraphQL operation's caller for `permission`. */
+export const InTenants = createParamDecorator((permission: Permission, ctx: ExecutionContext): TenantScope => {
+  const principal = GqlExecutionContext.create(ctx).getContext<GqlContext>().principal;
+  if (!principal) throw new Error('InTenants used on an operation without authentication');
+  return scopeOf(principal, permission);
+});
+
+/** Which catalog items a caller may see. */
+export type CatalogViewer = TenantScope;
+export const CurrentCatalogViewer = () => InTenants('catalog:read');
 
 /** The Viewer of the current GraphQL operation. */
 export const CurrentViewer = createParamDecorator((_: unknown, ctx: ExecutionContext): Viewer => {

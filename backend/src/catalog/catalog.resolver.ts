@@ -1,4 +1,4 @@
-import { type CatalogViewer, CurrentCatalogViewer } from '../auth/auth.decorators.js';
+import { type CatalogViewer, CurrentCatalogViewer, InTenants, type TenantScope } from '../auth/auth.decorators.js';
 import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
@@ -135,7 +135,7 @@ export class CatalogResolver {
   }
 
   @ResolveField(() => GraphQLJSON, { description: 'The order form: tabs, boxes and fields, with dynamic choices filled in.' })
-  dialog(@Parent() template: ServiceTemplateModel): Promise<DialogDefinition> {
-    return this.dialogs.resolved(template.dialogName);
+  dialog(@Parent() template: ServiceTemplateModel, @InTenants('order') scope: TenantScope): Promise<DialogDefinition> {
+    return this.dialogs.resolved(template.dialogName, {}, scope);
   }
 }

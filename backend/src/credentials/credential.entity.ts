@@ -12,6 +12,8 @@ export class CredentialEntity {
   @Column({ type: 'text' }) type: string;
   @Column({ type: 'jsonb', default: {} }) inputs: Record<string, string>;
   @Column({ type: 'jsonb', default: {} }) secrets: Record<string, string>;
+  /** The tenant it belongs to (see tenants/). */
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,7 +1,9 @@
+import { inScope, type TenantScope, tenantFor } from '../auth/auth.decorators.js';
+import { ROOT_TENANT_ID } from '../tenants/tenants.service.js';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { describeReference, isForeignKeyViolation, referencesTo } from '../common/foreign-keys.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -74,17 +76,28 @@ export class CredentialsService implements OnApplicationBootstrap {
     }));
   }
 
-  async list(type?: string | null): Promise<CredentialModel[]> {
+  /** By name; only those of the scope's tenants when one is given. */
+  async list(type?: string | null, scope?: TenantScope): Promise<CredentialModel[]> {
     if (type && !credentialType(type)) refuse({ type: this.unknownType() });
-    const rows = await this.credentials.find({ where: type ? { type } : {}, order: { name: 'ASC' } });
+    const rows = await this.credentials.find({
+      where: { ...(type ? { type } : {}), ...(scope ? { tenantId: In(scope.tenants) } : {}) },
+      order: { name: 'ASC' },
+    });
     return rows.map((row) => this.toModel(row));
   }
 
-  async get(id: string): Promise<CredentialModel> {
-    return this.toModel(await this.find(id));
+  /** The credential; NOT_FOUND also when it is not of the scope's tenants (as if it did not exist). */
+  async get(id: string, scope?: TenantScope): Promise<CredentialModel> {
+    const row = await this.find(id);
+    if (!inScope(scope, row.tenantId)) throw notFound('Credential', id);
+    return this.toModel(row);
   }
 
-  async create(input: { name: string; type: string; inputs?: unknown; secrets?: unknown }): Promise<CredentialModel> {
+  async create(
+    input: { name: string; type: string; inputs?: unknown; secrets?: unknown; tenantId?: string | null },
+    scope?: TenantScope,
+  ): Promise<CredentialModel> {
+    const tenantId = tenantFor(scope, input.tenantId, ROOT_TENANT_ID);
     const fields: Record<string, string> = {};
     if (!NAME.test(input.name)) fields.name = NAME_RULE;
     const type = credentialType(input.type);
@@ -104,7 +117,14 @@ export class CredentialsService implements OnApplicationBootstrap {
     if (Object.keys(fields).length || !checked.ok) refuse(fields);
     await this.assertNameFree(input.name);
     const id = randomUUID();
-    const row = this.credentials.create({ id, name: input.name, type: type.name, inputs: checked.inputs, secrets: this.encryptAll(id, checked.secrets) });
+    const row = this.credentials.create({
+      id,
+      name: input.name,
+      type: type.name,
+      inputs: checked.inputs,
+      secrets: this.encryptAll(id, checked.secrets),
+      tenantId,
+    });
     await this.insertOrRefuse(() => this.credentials.insert(row));
     this.logger.log(`credential "${input.name}" (${type.name}) created`);
     return this.get(id);
@@ -115,10 +135,10 @@ export class CredentialsService implements OnApplicationBootstrap {
    * out or given as "" keeps its stored value, null removes it. Validated whole, stored in one
    * statement: nothing is half-changed.
    */
-  async update(id: string, input: { name?: string | null; inputs?: unknown; secrets?: unknown }): Promise<CredentialModel> {
+  async update(id: string, input: { name?: string | null; inputs?: unknown; secrets?: unknown }, scope?: TenantScope): Promise<CredentialModel> {
     await this.db.transaction(async (tx) => {
       const row = isUuid(id) ? await tx.findOne(CredentialEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!row) throw notFound('Credential', id);
+      if (!row || !inScope(scope, row.tenantId)) throw notFound('Credential', id);
       const type = this.typeOf(row);
       const fields: Record<string, string> = {};
       const name = input.name ?? row.name;
@@ -153,8 +173,9 @@ export class CredentialsService implements OnApplicationBootstrap {
   }
 
   /** Deletes a credential; refused (CONFLICT, with the list) while something uses it (the database's foreign keys say what). */
-  async delete(id: string): Promise<boolean> {
+  async delete(id: string, scope?: TenantScope): Promise<boolean> {
     const row = await this.find(id);
+    if (!inScope(scope, row.tenantId)) throw notFound('Credential', id);
     try {
       await this.credentials.delete(row.id);
     } catch (err) {
@@ -282,6 +303,7 @@ export class CredentialsService implements OnApplicationBootstrap {
       type: row.type,
       inputs,
       secretFields: fields.filter((f) => f.secret && row.secrets[f.name] !== undefined).map((f) => f.name),
+      tenantId: row.tenantId,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };

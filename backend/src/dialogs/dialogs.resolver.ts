@@ -1,3 +1,4 @@
+import { InTenants, type TenantScope } from '../auth/auth.decorators.js';
 import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
@@ -22,8 +23,8 @@ export class DialogsResolver {
   }
 
   @ResolveField(() => GraphQLJSON, { description: 'The form as an order page shows it: dynamic choices and defaults filled in.' })
-  form(@Parent() dialog: DialogModel): Promise<DialogDefinition> {
-    return this.service.resolved(dialog.name);
+  form(@Parent() dialog: DialogModel, @InTenants('order') scope: TenantScope): Promise<DialogDefinition> {
+    return this.service.resolved(dialog.name, {}, scope);
   }
 
   @Allow('catalog:read')
@@ -31,12 +32,13 @@ export class DialogsResolver {
     description: 'Recomputes a dynamic field (one with dependsOn) from the current values of the form. Give the dialog name or a templateId.',
   })
   refreshDialogField(
+    @InTenants('order') scope: TenantScope,
     @Args('field') field: string,
     @Args('values', { type: () => GraphQLJSON }) values: unknown,
     @Args('dialog', { type: () => String, nullable: true }) dialog?: string | null,
     @Args('templateId', { type: () => ID, nullable: true }) templateId?: string | null,
   ): Promise<DialogFieldRefreshModel> {
-    return this.service.refreshField({ dialog, templateId }, field, values);
+    return this.service.refreshField({ dialog, templateId }, field, values, scope);
   }
 
   @Allow('catalog:write')

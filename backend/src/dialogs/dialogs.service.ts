@@ -1,3 +1,4 @@
+import type { TenantScope } from '../auth/auth.decorators.js';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { isForeignKeyViolation, referencesTo } from '../common/foreign-keys.js';
@@ -256,12 +257,15 @@ export class DialogsService {
   }
 
   /** The dialog with every dynamic field's choices (and default) filled in from its data source, for these values. */
-  async resolved(name: string, values: Record<string, unknown> = {}): Promise<DialogDefinition> {
-    return this.resolve((await this.definitionOf(name)).definition, values);
+  async resolved(name: string, values: Record<string, unknown> = {}, scope?: TenantScope): Promise<DialogDefinition> {
+    return this.resolve((await this.definitionOf(name)).definition, values, undefined, scope);
   }
 
-  /** Like resolved(), for a definition at hand; `only` limits the work to some fields (and what they depend on). */
-  async resolve(definition: DialogDefinition, values: Record<string, unknown>, only?: string): Promise<DialogDefinition> {
+  /**
+   * Like resolved(), for a definition at hand; `only` limits the work to some fields (and what
+   * they depend on); `scope`: providers and credentials are those the orderer may use.
+   */
+  async resolve(definition: DialogDefinition, values: Record<string, unknown>, only?: string, scope?: TenantScope): Promise<DialogDefinition> {
     const fields = dialogFields(definition);
     const byName = new Map(fields.map((f) => [f.name, f]));
     const needed = new Set<string>();
@@ -279,7 +283,7 @@ export class DialogsService {
       if (!f.dataSource || (only && !needed.has(f.name)) || (f.dataSource.type === 'playbooks' && f.dataSource.repoField !== undefined)) continue;
       const key = JSON.stringify(f.dataSource);
       if (cache.has(key)) continue;
-      const choices = this.choicesOf(f.dataSource as ConcreteSource);
+      const choices = this.choicesOf(f.dataSource as ConcreteSource, scope);
       choices.catch(() => undefined); // a failure is thrown where the loop awaits it
       cache.set(key, choices);
     }
@@ -290,7 +294,7 @@ export class DialogsService {
           ? { type: 'playbooks', repo: typeof current(f.dataSource.repoField) === 'string' ? (current(f.dataSource.repoField) as string) : null }
           : (f.dataSource as ConcreteSource);
       const key = JSON.stringify(source);
-      if (!cache.has(key)) cache.set(key, this.choicesOf(source));
+      if (!cache.has(key)) cache.set(key, this.choicesOf(source, scope));
       const found = await cache.get(key)!;
       // A dependent field's stored default stays only while it is still one of the choices.
       const keep = f.default !== undefined && (!f.dependsOn || found.choices.some((c) => c.value === f.default));
@@ -306,7 +310,12 @@ export class DialogsService {
   }
 
   /** A dependent field's choices and default recomputed from the values of the other fields. */
-  async refreshField(target: { dialog?: string | null; templateId?: string | null }, fieldName: string, values: unknown): Promise<FieldRefresh> {
+  async refreshField(
+    target: { dialog?: string | null; templateId?: string | null },
+    fieldName: string,
+    values: unknown,
+    scope?: TenantScope,
+  ): Promise<FieldRefresh> {
     if (values === null || typeof values !== 'object' || Array.isArray(values)) {
       throw validationFailed('values must be an object of field names to values, e.g. {"repo": "playbooks"}');
     }
@@ -322,13 +331,13 @@ export class DialogsService {
     if (!dialog) throw notFound('Dialog', name);
     const field = dialogFields(dialog.definition).find((f) => f.name === fieldName);
     if (!field) throw validationFailed(`"${fieldName}" is not a field of the dialog "${dialog.label}"`, { field: 'is not a field of the dialog' });
-    const resolved = await this.resolve(dialog.definition, values as Record<string, unknown>, fieldName);
+    const resolved = await this.resolve(dialog.definition, values as Record<string, unknown>, fieldName, scope);
     const fresh = dialogFields(resolved).find((f) => f.name === fieldName)!;
     return { choices: fresh.choices ?? [], default: fresh.default ?? null };
   }
 
   /** Validates submitted values; throws VALIDATION_FAILED with a message per field. */
-  async validate(name: string, submitted: Record<string, unknown>): Promise<Record<string, unknown>> {
+  async validate(name: string, submitted: Record<string, unknown>, scope?: TenantScope): Promise<Record<string, unknown>> {
     const dialog = await this.definitionOf(name);
     const pending = dialogFields(dialog.definition).flatMap((f) => (f.dataSource?.type === 'pending' ? [{ f, method: f.dataSource.automateMethod }] : []));
     if (pending.length) {
@@ -343,7 +352,7 @@ export class DialogsService {
         fields,
       );
     }
-    const resolved = await this.resolve(dialog.definition, submitted);
+    const resolved = await this.resolve(dialog.definition, submitted, undefined, scope);
     const { values, errors } = compileDialog(resolved).validate(submitted);
     const names = Object.keys(errors);
     if (names.length) {
@@ -353,12 +362,12 @@ export class DialogsService {
     return values;
   }
 
-  private async choicesOf(source: ConcreteSource): Promise<{ choices: Choice[]; default?: string }> {
+  private async choicesOf(source: ConcreteSource, scope?: TenantScope): Promise<{ choices: Choice[]; default?: string }> {
     switch (source.type) {
       case 'static':
         return { choices: source.choices };
       case 'providers': {
-        const list = (await this.providers.list()).filter((p) => !source.providerType || p.type === source.providerType);
+        const list = (await this.providers.list(scope)).filter((p) => !source.providerType || p.type === source.providerType);
         const local = list.find((p) => p.name === LOCAL_PROVIDER_NAME);
         return { choices: list.map((p) => ({ value: p.id, label: `${p.name} (${p.type})` })), default: local?.id };
       }
@@ -372,7 +381,7 @@ export class DialogsService {
         return { choices: paths.map((p) => ({ value: p, label: p })) };
       }
       case 'credentials': {
-        const list = await this.credentials.list(source.credentialType);
+        const list = await this.credentials.list(source.credentialType, scope);
         return { choices: list.map((c) => ({ value: c.id, label: c.name })) };
       }
       case 'pending':

@@ -25,5 +25,7 @@ export class ProviderEntity {
   @Column({ name: 'resources_refreshed_at', type: 'timestamptz', nullable: true }) resourcesRefreshedAt: Date | null;
   /** ssh: the host keys pinned per host name (learnt at create or first check; replaced only by acceptProviderHostKeys). */
   @Column({ name: 'host_keys', type: 'jsonb', default: {} }) hostKeys: PinnedHosts;
+  /** The tenant it belongs to (see tenants/). */
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

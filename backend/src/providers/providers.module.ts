@@ -1,3 +1,4 @@
+import { TenantsModule } from '../tenants/tenants.module.js';
 import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
@@ -11,7 +12,7 @@ import { ProvidersResolver } from './providers.resolver.js';
 import { ProvidersService } from './providers.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProviderEntity, ProviderHealthEntity]), CredentialsModule],
+  imports: [TypeOrmModule.forFeature([ProviderEntity, ProviderHealthEntity]), CredentialsModule, TenantsModule],
   providers: [ProvidersService, ProvidersResolver],
   exports: [ProvidersService],
 })

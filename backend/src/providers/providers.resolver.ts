@@ -1,3 +1,5 @@
+import { InTenants, type TenantScope } from '../auth/auth.decorators.js';
+import { validationFailed } from '../common/app-error.js';
 import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
@@ -11,43 +13,54 @@ export class ProvidersResolver {
 
   @Allow('providers:read')
   @Query(() => [ProviderModel])
-  providers(): Promise<ProviderModel[]> {
-    return this.service.list();
+  providers(@InTenants('providers:read') scope: TenantScope): Promise<ProviderModel[]> {
+    return this.service.list(scope);
   }
 
   @Allow('providers:read')
   @Query(() => ProviderModel, { nullable: true })
-  provider(@Args('id', { type: () => ID }) id: string): Promise<ProviderModel> {
-    return this.service.get(id);
+  provider(@InTenants('providers:read') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<ProviderModel> {
+    return this.service.get(id, scope);
   }
 
   @Allow('providers:read')
   @Query(() => [ProviderHealthModel], { description: 'Providers that went down or came back, newest first.' })
-  providerAlarms(@Args('take', { type: () => Int, defaultValue: 50 }) take: number): Promise<ProviderHealthModel[]> {
-    return this.service.alarms(take);
+  providerAlarms(
+    @InTenants('providers:read') scope: TenantScope,
+    @Args('take', { type: () => Int, defaultValue: 50 }) take: number,
+  ): Promise<ProviderHealthModel[]> {
+    return this.service.alarms(take, scope);
   }
 
   @Allow('providers:write')
   @Mutation(() => ProviderModel, { description: 'Register a provider; its settings and credentials are checked, nothing is stored when they are wrong.' })
-  createProvider(@Args('input') input: ProviderInput): Promise<ProviderModel> {
-    return this.service.create(input);
+  createProvider(@InTenants('providers:write') scope: TenantScope, @Args('input') input: ProviderInput): Promise<ProviderModel> {
+    return this.service.create(input, scope);
   }
 
   @Allow('providers:write')
   @Mutation(() => ProviderModel)
-  updateProvider(@Args('id', { type: () => ID }) id: string, @Args('input') input: ProviderInput): Promise<ProviderModel> {
+  async updateProvider(
+    @InTenants('providers:write') scope: TenantScope,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: ProviderInput,
+  ): Promise<ProviderModel> {
+    await this.service.get(id, scope, true);
+    if (input.tenantId) throw validationFailed('A provider stays in its tenant: share it with others instead.', { tenantId: 'cannot change' });
     return this.service.update(id, input);
   }
 
   @Allow('providers:write')
   @Mutation(() => Boolean, { description: 'Delete a provider; CONFLICT for local and for one with active services.' })
-  deleteProvider(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  async deleteProvider(@InTenants('providers:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    await this.service.get(id, scope, true);
     return this.service.delete(id);
   }
 
   @Allow('providers:write')
   @Mutation(() => ProviderModel, { description: 'Check the provider now (the same check the monitor repeats).' })
-  checkProviderHealth(@Args('id', { type: () => ID }) id: string): Promise<ProviderModel> {
+  async checkProviderHealth(@InTenants('providers:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<ProviderModel> {
+    await this.service.get(id, scope, true);
     return this.service.checkHealth(id);
   }
 
@@ -55,7 +68,8 @@ export class ProvidersResolver {
   @Mutation(() => ProviderModel, {
     description: 'Read what the provider holds now (Kubernetes: namespaces, deployments, services; OpenStack: Heat stacks, Nova servers).',
   })
-  refreshProviderResources(@Args('id', { type: () => ID }) id: string): Promise<ProviderModel> {
+  async refreshProviderResources(@InTenants('providers:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<ProviderModel> {
+    await this.service.get(id, scope, true);
     return this.service.refreshResources(id);
   }
 
@@ -64,10 +78,12 @@ export class ProvidersResolver {
     description:
       'Accept new SSH host keys: forget the keys pinned for these hosts of an ssh provider (all of them when hosts is left out) and learn them again now. For a host that was reinstalled; until then a changed key fails every run and check.',
   })
-  acceptProviderHostKeys(
+  async acceptProviderHostKeys(
+    @InTenants('providers:write') scope: TenantScope,
     @Args('id', { type: () => ID }) id: string,
     @Args('hosts', { type: () => [String], nullable: true, description: 'Host names of the provider; all when left out.' }) hosts?: string[] | null,
   ): Promise<ProviderModel> {
+    await this.service.get(id, scope, true);
     return this.service.acceptHostKeys(id, hosts);
   }
 
@@ -88,5 +104,22 @@ export class ProvidersResolver {
   })
   inventory(@Parent() provider: ProviderModel): Promise<object> {
     return this.service.inventoryFor(provider.id);
+  }
+
+  @Allow('providers:write')
+  @Mutation(() => ProviderModel, {
+    description: 'Share a provider with these tenants (replacing its shares): their orders, and those of the tenants below them, may run on it.',
+  })
+  shareProvider(
+    @InTenants('providers:write') scope: TenantScope,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('tenantIds', { type: () => [ID] }) tenantIds: string[],
+  ): Promise<ProviderModel> {
+    return this.service.share(id, tenantIds, scope);
+  }
+
+  @ResolveField(() => [ID], { description: 'The tenants it is shared with (besides its own).' })
+  sharedWith(@Parent() provider: ProviderModel): Promise<string[]> {
+    return this.service.sharedWith(provider.id);
   }
 }

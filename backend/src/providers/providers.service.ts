@@ -1,3 +1,5 @@
+import { type TenantScope, tenantFor } from '../auth/auth.decorators.js';
+import { ROOT_TENANT_ID, TenantsService } from '../tenants/tenants.service.js';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -5,7 +7,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ProviderUsageQuery } from './provider.events.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -37,7 +39,12 @@ export interface ProviderInput {
   credentialId?: string | null;
   becomeCredentialId?: string | null;
   maxConcurrentJobs?: number | null;
+  /** The tenant (create only). */
+  tenantId?: string | null;
 }
+
+/** The SQL condition "the scope may see provider p": of its tenants, or shared with one of its reach. */
+const VISIBLE = `(p.tenant_id = ANY(:tenants) OR EXISTS (SELECT 1 FROM provider_shares s WHERE s.provider_id = p.id AND s.tenant_id = ANY(:reach)))`;
 
 @Injectable()
 export class ProvidersService {
@@ -52,16 +59,44 @@ export class ProvidersService {
     private readonly pubsub: PubSubService,
     private readonly events: EventEmitter2,
     private readonly sandbox: Sandbox,
+    private readonly tenants: TenantsService,
   ) {}
 
-  list(): Promise<ProviderModel[]> {
-    return this.providers.find({ order: { name: 'ASC' } });
+  /** By name; with a scope, only those of its tenants or shared with one of its reach (theirs and their ancestors). */
+  list(scope?: TenantScope): Promise<ProviderModel[]> {
+    const query = this.providers.createQueryBuilder('p').orderBy('p.name', 'ASC');
+    if (scope) query.where(VISIBLE, scope);
+    return query.getMany();
   }
 
-  async get(id: string): Promise<ProviderModel> {
-    const provider = isUuid(id) ? await this.providers.findOneBy({ id }) : null;
+  /**
+   * The provider; NOT_FOUND also when the scope may not see it (as if it did not exist). With
+   * `owned`, only a provider of the scope's own tenants (to change it; a shared one is used, not changed).
+   */
+  async get(id: string, scope?: TenantScope, owned = false): Promise<ProviderModel> {
+    const query = this.providers.createQueryBuilder('p').where('p.id = :id', { id });
+    if (scope) query.andWhere(owned ? 'p.tenant_id = ANY(:tenants)' : VISIBLE, scope);
+    const provider = isUuid(id) ? await query.getOne() : null;
     if (!provider) throw notFound('Provider', id);
     return provider;
+  }
+
+  /** Shares a provider with these tenants (and so with every tenant below them), replacing its shares. */
+  async share(id: string, tenantIds: string[], scope?: TenantScope): Promise<ProviderModel> {
+    const provider = await this.get(id, scope, true);
+    const unique = [...new Set(tenantIds)];
+    await this.tenants.assertExist(unique, 'tenantIds');
+    await this.providers.manager.transaction(async (tx) => {
+      await tx.query('DELETE FROM provider_shares WHERE provider_id = $1', [provider.id]);
+      if (unique.length) await tx.query('INSERT INTO provider_shares (provider_id, tenant_id) SELECT $1, unnest($2::uuid[])', [provider.id, unique]);
+    });
+    return provider;
+  }
+
+  /** The tenants a provider is shared with. */
+  async sharedWith(id: string): Promise<string[]> {
+    const rows: { tenant_id: string }[] = await this.providers.query('SELECT tenant_id FROM provider_shares WHERE provider_id = $1', [id]);
+    return rows.map((r) => r.tenant_id);
   }
 
   async exists(id: string): Promise<boolean> {
@@ -74,8 +109,8 @@ export class ProvidersService {
   }
 
   /** Registers a provider after checking its settings and credentials; nothing is stored when anything is wrong. */
-  async create(input: ProviderInput): Promise<ProviderModel> {
-    const row = await this.validated(null, input);
+  async create(input: ProviderInput, scope?: TenantScope): Promise<ProviderModel> {
+    const row = await this.validated(null, { ...input, tenantId: tenantFor(scope, input.tenantId, ROOT_TENANT_ID) });
     if (await this.providers.existsBy({ name: row.name })) throw validationFailed(`A provider named "${row.name}" exists already`, { name: 'is taken' });
     const saved = await this.providers.save(this.providers.create(row));
     if (saved.type === 'ssh') await this.learnHostKeys(saved.id);
@@ -134,12 +169,14 @@ export class ProvidersService {
       if (parsed.success) config = parsed.data as Record<string, unknown>;
       else fields.config = parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; ');
     }
+    const tenantId = input.tenantId ?? current?.tenantId ?? ROOT_TENANT_ID;
     const credentialId = input.credentialId === undefined ? (current?.credentialId ?? null) : input.credentialId;
     const becomeCredentialId = input.becomeCredentialId === undefined ? (current?.becomeCredentialId ?? null) : input.becomeCredentialId;
     const allowed = TYPES.includes(type) ? CONNECTION_CREDENTIALS[type] : [];
     if (credentialId) {
       const c = await this.credentials.get(credentialId).catch(() => null);
       if (!c) fields.credentialId = 'is not a known credential';
+      else if (c.tenantId !== tenantId) fields.credentialId = "belongs to another tenant: a provider uses its own tenant's credentials";
       else if (!allowed.includes(c.type))
         fields.credentialId = allowed.length
           ? `a ${type} provider connects with ${allowed.join(' or ')}, not ${c.type}`
@@ -151,6 +188,7 @@ export class ProvidersService {
     if (becomeCredentialId) {
       const c = await this.credentials.get(becomeCredentialId).catch(() => null);
       if (!c) fields.becomeCredentialId = 'is not a known credential';
+      else if (c.tenantId !== tenantId) fields.becomeCredentialId = "belongs to another tenant: a provider uses its own tenant's credentials";
       else if (c.type !== 'become_password') fields.becomeCredentialId = `must be a become_password credential, not ${c.type}`;
       else if (type !== 'ssh' && type !== 'local') fields.becomeCredentialId = `a ${type} provider does not become another user`;
     }
@@ -160,7 +198,7 @@ export class ProvidersService {
     }
     const names = Object.keys(fields);
     if (names.length) throw validationFailed(`The provider is not valid — ${names.map((n) => `${n}: ${fields[n]}`).join('; ')}`, fields);
-    return { name, type, config, credentialId, becomeCredentialId, maxConcurrentJobs };
+    return { name, type, config, credentialId, becomeCredentialId, maxConcurrentJobs, tenantId };
   }
 
   /**
@@ -443,8 +481,14 @@ export class ProvidersService {
   }
 
   /** Status changes of every provider (alarms), newest first. */
-  alarms(take: number): Promise<ProviderHealthEntity[]> {
-    return this.health.find({ where: { changed: true }, order: { checkedAt: 'DESC', id: 'DESC' }, take: Math.min(Math.max(take, 1), 1000) });
+  /** Providers that went down or came back, newest first; with a scope, of the providers it may see. */
+  async alarms(take: number, scope?: TenantScope): Promise<ProviderHealthEntity[]> {
+    const providerIds = scope ? (await this.list(scope)).map((p) => p.id) : null;
+    return this.health.find({
+      where: { changed: true, ...(providerIds ? { providerId: In(providerIds) } : {}) },
+      order: { checkedAt: 'DESC', id: 'DESC' },
+      take: Math.min(Math.max(take, 1), 1000),
+    });
   }
 
   private async checkSsh(provider: ProviderEntity): Promise<HealthResult> {

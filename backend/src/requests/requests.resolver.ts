@@ -1,7 +1,7 @@
 import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { type CatalogViewer, CurrentCatalogViewer, CurrentUser, CurrentViewer, type Viewer } from '../auth/auth.decorators.js';
+import { type CatalogViewer, CurrentCatalogViewer, CurrentUser, CurrentViewer, InTenants, type TenantScope, type Viewer } from '../auth/auth.decorators.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { ServiceTemplateModel } from '../catalog/models/service-template.model.js';
 import { JobsService } from '../jobs/jobs.service.js';
@@ -87,9 +87,10 @@ export class RequestsResolver {
   orderService(
     @CurrentUser() user: UserModel,
     @CurrentCatalogViewer() viewer: CatalogViewer,
+    @InTenants('order') scope: TenantScope,
     @Args('input') input: OrderServiceInput,
   ): Promise<ServiceRequestModel> {
-    return this.requests.order(user, input, viewer);
+    return this.requests.order(user, input, viewer, scope);
   }
 
   @Allow('order')

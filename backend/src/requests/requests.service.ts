@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { type CatalogViewer, sees, type Viewer } from '../auth/auth.decorators.js';
+import { type CatalogViewer, sees, type TenantScope, type Viewer } from '../auth/auth.decorators.js';
 import { AppError, ErrorCode, notFound, validationFailed } from '../common/app-error.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import type { ServiceTemplateEntity } from '../catalog/service-template.entity.js';
@@ -38,7 +38,7 @@ export class RequestsService {
    * commits and variables it will run with, and queues it. Nothing is stored when anything
    * is wrong.
    */
-  async order(user: UserModel, input: OrderServiceInput, viewer?: CatalogViewer): Promise<ServiceRequestModel> {
+  async order(user: UserModel, input: OrderServiceInput, viewer?: CatalogViewer, scope?: TenantScope): Promise<ServiceRequestModel> {
     const template = await this.catalog.get(input.templateId, false, viewer);
     const submitted = input.dialogValues;
     if (submitted === null || typeof submitted !== 'object' || Array.isArray(submitted)) {
@@ -50,7 +50,7 @@ export class RequestsService {
     const machine = this.machineFor(template);
     machine.catch(() => undefined); // awaited in submit, after the order's own checks
     const [values, secretFields] = await Promise.all([
-      this.dialogs.validate(template.dialogName, submitted as Record<string, unknown>),
+      this.dialogs.validate(template.dialogName, submitted as Record<string, unknown>, scope),
       this.dialogs.secretFields(template.dialogName),
     ]);
     const jobOptions = template.type === 'bundle' ? undefined : this.planner.jobOptions(template, input.jobOptions);

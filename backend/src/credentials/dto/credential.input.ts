@@ -1,4 +1,4 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
 
 @InputType()
@@ -7,6 +7,8 @@ export class CreateCredentialInput {
   @Field({ description: 'One of credentialTypes, e.g. ssh_key.' }) type: string;
   @Field(() => GraphQLJSON, { nullable: true, description: 'Non-secret fields of the type, as { field: "text" }.' }) inputs?: unknown;
   @Field(() => GraphQLJSON, { nullable: true, description: 'Secret fields of the type, as { field: "text" }; encrypted, never returned.' }) secrets?: unknown;
+  @Field(() => ID, { nullable: true, description: 'The tenant it belongs to (yours when left out); only providers of that tenant may use it.' })
+  tenantId?: string;
 }
 
 @InputType({ description: 'The type of a credential cannot change.' })

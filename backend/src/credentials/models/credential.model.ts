@@ -26,6 +26,7 @@ export class CredentialModel {
   @Field({ description: 'One of credentialTypes.' }) type: string;
   @Field(() => GraphQLJSON, { description: 'The non-secret fields.' }) inputs: Record<string, string>;
   @Field(() => [String], { description: 'Names of the secret fields that hold a value.' }) secretFields: string[];
+  @Field(() => ID, { description: 'The tenant it belongs to: only providers of that tenant may use it.' }) tenantId: string;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
 }

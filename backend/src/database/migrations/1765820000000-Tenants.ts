@@ -5,8 +5,9 @@ export const ROOT_TENANT_ID = '00000000-0000-4000-8000-000000000001';
 
 /**
  * Tenants: a tree under one root. Users and groups belong to a tenant (a group's roles apply
- * in its tenant and every tenant below it); catalog items belong to a tenant and can be
- * shared with others; requests and services belong to the requester's tenant. Everything
+ * in its tenant and every tenant below it); catalog items and providers belong to a tenant
+ * and can be shared with others; a credential belongs to a tenant and serves that tenant's
+ * providers only; requests and services belong to the requester's tenant. Everything
  * that exists goes to the root tenant, so an installation keeps working as it did.
  */
 export class Tenants1765820000000 implements MigrationInterface {
@@ -22,7 +23,7 @@ export class Tenants1765820000000 implements MigrationInterface {
       CHECK (("parent_id" IS NULL) = ("id" = '${ROOT_TENANT_ID}')))`);
     await q.query(`CREATE INDEX "tenants_parent" ON "tenants" ("parent_id")`);
     await q.query(`INSERT INTO "tenants" ("id", "name", "description") VALUES ('${ROOT_TENANT_ID}', 'Root', 'The whole portal.')`);
-    for (const table of ['users', 'groups', 'service_templates', 'service_requests', 'services']) {
+    for (const table of ['users', 'groups', 'service_templates', 'service_requests', 'services', 'providers', 'credentials']) {
       await q.query(`ALTER TABLE "${table}" ADD "tenant_id" uuid NOT NULL DEFAULT '${ROOT_TENANT_ID}' REFERENCES "tenants"("id") ON DELETE RESTRICT`);
       await q.query(`CREATE INDEX "${table}_tenant" ON "${table}" ("tenant_id")`);
     }
@@ -31,11 +32,17 @@ export class Tenants1765820000000 implements MigrationInterface {
       "tenant_id" uuid NOT NULL REFERENCES "tenants"("id") ON DELETE CASCADE,
       PRIMARY KEY ("template_id", "tenant_id"))`);
     await q.query(`CREATE INDEX "service_template_shares_tenant" ON "service_template_shares" ("tenant_id")`);
+    await q.query(`CREATE TABLE "provider_shares" (
+      "provider_id" uuid NOT NULL REFERENCES "providers"("id") ON DELETE CASCADE,
+      "tenant_id" uuid NOT NULL REFERENCES "tenants"("id") ON DELETE CASCADE,
+      PRIMARY KEY ("provider_id", "tenant_id"))`);
+    await q.query(`CREATE INDEX "provider_shares_tenant" ON "provider_shares" ("tenant_id")`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE "provider_shares"`);
     await q.query(`DROP TABLE "service_template_shares"`);
-    for (const table of ['users', 'groups', 'service_templates', 'service_requests', 'services']) {
+    for (const table of ['users', 'groups', 'service_templates', 'service_requests', 'services', 'providers', 'credentials']) {
       await q.query(`ALTER TABLE "${table}" DROP COLUMN "tenant_id"`);
     }
     await q.query(`DROP TABLE "tenants"`);

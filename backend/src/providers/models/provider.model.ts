@@ -9,6 +9,7 @@ export class ProviderModel {
   @Field({ description: 'local, ssh, openstack or kubernetes.' }) type: string;
   @Field(() => GraphQLJSON, { description: 'Type-specific settings (hosts, URLs, namespace); never secrets.' }) config: Record<string, unknown>;
   @Field(() => ID, { nullable: true, description: 'The credential runs connect with.' }) credentialId: string | null;
+  @Field(() => ID, { description: 'The tenant it belongs to; it may also be shared with others (sharedWith).' }) tenantId: string;
   @Field(() => ID, { nullable: true, description: 'The become_password credential (ssh, local).' }) becomeCredentialId: string | null;
   @Field(() => Int, { nullable: true, description: 'Jobs that may run on it at once, across all workers; null: no limit.' }) maxConcurrentJobs: number | null;
   @Field({ description: 'unknown, up or down: the last health check.' }) healthStatus: string;
@@ -57,4 +58,5 @@ export class ProviderInput {
   @Field(() => ID, { nullable: true, description: 'null removes it; leave it out to keep it.' }) becomeCredentialId?: string | null;
   @Field(() => Int, { nullable: true, description: 'Jobs at once on this provider; null removes the limit, leave it out to keep it.' })
   maxConcurrentJobs?: number | null;
+  @Field(() => ID, { nullable: true, description: 'The tenant it belongs to (yours when left out; create only).' }) tenantId?: string | null;
 }
