@@ -422,6 +422,37 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
       westOperator,
     );
     assert.match(String(borrowed.errors?.[0]?.extensions?.fields?.becomeCredentialId), /another tenant/);
+
+    // East's administrator administers East and below: not the root's users, not West, not the root.
+    const eastAdmin = await person('east-admin', east, 'administrator');
+    const usernames = (await ok<{ users: { username: string }[] }>('{ users { username } }', {}, eastAdmin)).users.map((u) => u.username);
+    assert.deepEqual(usernames.sort(), ['east-admin', 'east-op', 'east-req', 'lab-req']);
+    const me = await ok<{ me: { id: string } }>('{ me { id } }');
+    assert.equal((await ok<{ user: unknown }>('query($id: ID!) { user(id: $id) { id } }', { id: me.me.id }, eastAdmin)).user, null);
+    const intoWest = await app.gql(
+      'mutation($t: ID!) { createUser(input: { username: "sneaky", password: "First-password-77", tenantId: $t }) { id } }',
+      { t: west },
+      eastAdmin,
+    );
+    assert.equal(intoWest.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    const rootGroup = await app.gql('mutation { createGroup(input: { name: "root admins too", roles: ["administrator"] }) { id } }', {}, eastAdmin);
+    assert.equal(rootGroup.errors?.[0]?.extensions?.code, undefined, 'a group made without tenant goes to East');
+    const adopt = await app.gql(
+      'mutation($m: [ID!]) { createGroup(input: { name: "adopt admin", roles: ["requester"], memberIds: $m }) { id } }',
+      { m: [me.me.id] },
+      eastAdmin,
+    );
+    assert.equal(adopt.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', 'the root admin is not theirs to put in a group');
+    const sibling = await app.gql('mutation { createTenant(input: { name: "North" }) { id } }', {}, eastAdmin);
+    assert.equal(sibling.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', 'a new tenant under the root is not theirs to make');
+    const below = await ok<{ createTenant: { parentId: string } }>(
+      'mutation($p: ID!) { createTenant(input: { name: "East annex", parentId: $p }) { parentId } }',
+      { p: east },
+      eastAdmin,
+    );
+    assert.equal(below.createTenant.parentId, east);
+    const visible = (await ok<{ tenants: { name: string }[] }>('{ tenants { name } }', {}, eastAdmin)).tenants.map((t) => t.name).sort();
+    assert.deepEqual(visible, ['East', 'East annex', 'East lab', 'Root'], 'their tenants, those below, those above; not West');
   });
   test('the migration goes down and up again: non-administrators lose their tokens and password, administrators keep theirs', async () => {
     const ds = createDataSource(env.databaseUrl);

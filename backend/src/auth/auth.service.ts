@@ -5,6 +5,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { Redis } from 'ioredis';
 import { In, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
 import { isScope, type Rights, type Role, type Scope, SCOPES, subtree } from '../access/permissions.js';
+import { TenantsChangedEvent } from '../tenants/tenants.events.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -204,6 +205,11 @@ export class AuthService implements OnModuleInit, OnApplicationShutdown {
    * A user's rights changed: every cached principal is looked up again (here and, through
    * Redis, in the other processes); when their sessions must end, their tokens are deleted.
    */
+  @OnEvent(TenantsChangedEvent.NAME)
+  async tenantsChanged(): Promise<void> {
+    await this.rightsChanged(new UserRightsChangedEvent(null, false));
+  }
+
   @OnEvent(UserRightsChangedEvent.NAME)
   async rightsChanged(event: UserRightsChangedEvent): Promise<void> {
     this.cache.clear();

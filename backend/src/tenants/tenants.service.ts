@@ -1,4 +1,7 @@
+import type { TenantScope } from '../auth/auth.decorators.js';
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { TenantsChangedEvent } from './tenants.events.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { subtree } from '../access/permissions.js';
@@ -13,7 +16,10 @@ export { ROOT_TENANT_ID };
 
 @Injectable()
 export class TenantsService {
-  constructor(@InjectRepository(TenantEntity) private readonly tenants: Repository<TenantEntity>) {}
+  constructor(
+    @InjectRepository(TenantEntity) private readonly tenants: Repository<TenantEntity>,
+    private readonly events: EventEmitter2,
+  ) {}
 
   /** The whole tree, each tenant's parent by id: one small statement (tenants are few). */
   async parents(): Promise<Map<string, string | null>> {
@@ -26,9 +32,10 @@ export class TenantsService {
     return this.tenants.find({ order: { name: 'ASC' } });
   }
 
-  async get(id: string): Promise<TenantModel> {
+  /** The tenant; NOT_FOUND also when not among the scope's tenants. */
+  async get(id: string, scope?: TenantScope): Promise<TenantModel> {
     const row = isUuid(id) ? await this.tenants.findOneBy({ id }) : null;
-    if (!row) throw notFound('Tenant', id);
+    if (!row || (scope && !scope.tenants.includes(row.id))) throw notFound('Tenant', id);
     return row;
   }
 
@@ -39,16 +46,19 @@ export class TenantsService {
     if (missing !== undefined) throw validationFailed(`Tenant ${missing} does not exist.`, { [field]: `tenant ${missing} does not exist` });
   }
 
-  async save(id: string | null, input: TenantInput): Promise<TenantModel> {
+  /** Creates (id null) or changes a tenant; with a scope, only within its tenants (a new one under one of them). */
+  async save(id: string | null, input: TenantInput, scope?: TenantScope): Promise<TenantModel> {
     const name = input.name.trim();
     if (name.length < 1 || name.length > 100) throw validationFailed('Name the tenant (1 to 100 characters).', { name: 'use 1 to 100 characters' });
-    const row = id ? await this.get(id) : this.tenants.create({});
+    const row = id ? await this.get(id, scope) : this.tenants.create({});
     const parents = await this.parents();
     if (id === ROOT_TENANT_ID) {
       if (input.parentId) throw validationFailed('The root tenant has no parent.', { parentId: 'the root tenant has none' });
     } else {
       const parentId = input.parentId ?? row.parentId ?? ROOT_TENANT_ID;
-      if (!parents.has(parentId)) throw validationFailed(`Tenant ${parentId} does not exist.`, { parentId: 'does not exist' });
+      if (!parents.has(parentId) || (scope && !scope.tenants.includes(parentId))) {
+        throw validationFailed(`Tenant ${parentId} does not exist or is not yours to administer.`, { parentId: 'is not a tenant you administer' });
+      }
       if (id && subtree(parents, id).includes(parentId)) {
         throw validationFailed('A tenant cannot be moved under itself or one of its sub-tenants.', { parentId: 'is the tenant or below it' });
       }
@@ -57,7 +67,9 @@ export class TenantsService {
     row.name = name;
     row.description = (input.description ?? row.description ?? '').trim();
     try {
-      return await this.tenants.save(row);
+      const saved = await this.tenants.save(row);
+      this.events.emit(TenantsChangedEvent.NAME, new TenantsChangedEvent());
+      return saved;
     } catch (err) {
       if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') {
         throw new AppError(ErrorCode.CONFLICT, `A tenant "${name}" already exists.`, { fields: { name: 'is taken' } });
@@ -67,9 +79,9 @@ export class TenantsService {
   }
 
   /** Deletes an empty tenant: CONFLICT while it has sub-tenants, users, groups, catalog items, requests or services. */
-  async delete(id: string): Promise<boolean> {
+  async delete(id: string, scope?: TenantScope): Promise<boolean> {
+    await this.get(id, scope);
     if (id === ROOT_TENANT_ID) throw new AppError(ErrorCode.CONFLICT, 'The root tenant cannot be deleted.');
-    await this.get(id);
     try {
       await this.tenants.delete({ id });
     } catch (err) {
@@ -79,6 +91,7 @@ export class TenantsService {
         'This tenant still has sub-tenants, users, groups, catalog items, requests or services: move or delete them first.',
       );
     }
+    this.events.emit(TenantsChangedEvent.NAME, new TenantsChangedEvent());
     return true;
   }
 }

@@ -1,3 +1,4 @@
+import { inScope, type TenantScope, tenantFor } from '../auth/auth.decorators.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -38,14 +39,22 @@ export class UsersService {
     private readonly tenants: TenantsService,
   ) {}
 
-  async findById(id: string): Promise<UserModel | null> {
+  /** The user; null also when not of the scope's tenants (as if they did not exist). */
+  async findById(id: string, scope?: TenantScope): Promise<UserModel | null> {
     if (!isUuid(id)) return null;
     const [row] = await this.rows(this.db.manager, 'u."id" = $1', [id]);
-    return row ? toModel(row) : null;
+    return row && inScope(scope, row.tenantId) ? toModel(row) : null;
   }
 
-  async list(): Promise<UserModel[]> {
-    return (await this.rows(this.db.manager, 'true', [])).map(toModel);
+  /** By user name; only those of the scope's tenants when one is given. */
+  async list(scope?: TenantScope): Promise<UserModel[]> {
+    const rows = scope ? await this.rows(this.db.manager, 'u."tenant_id" = ANY($1)', [scope.tenants]) : await this.rows(this.db.manager, 'true', []);
+    return rows.map(toModel);
+  }
+
+  /** NOT_FOUND unless the user exists in the scope's tenants. */
+  private async assertInScope(id: string, scope: TenantScope | undefined): Promise<void> {
+    if (!(await this.findById(id, scope))) throw notFound('User', id);
   }
 
   /** Users with their groups in one statement (groups as JSON). */
@@ -89,7 +98,8 @@ export class UsersService {
     return (await argon2.verify(user.passwordHash, password)) ? this.findById(user.id) : null;
   }
 
-  async create(input: CreateUserInput): Promise<UserModel> {
+  async create(input: CreateUserInput, scope?: TenantScope): Promise<UserModel> {
+    const tenantId = tenantFor(scope, input.tenantId, ROOT_TENANT_ID);
     const username = input.username.trim();
     if (!USERNAME.test(username)) {
       throw validationFailed('A user name is 1 to 64 letters, digits, ".", "_", "-" or "@", starting with a letter or digit.', {
@@ -109,16 +119,18 @@ export class UsersService {
           displayName: (input.displayName ?? '').trim(),
           email: cleanEmail(input.email),
           mustChangePassword: true,
-          tenantId: input.tenantId ?? ROOT_TENANT_ID,
+          tenantId,
         }),
       );
-      if (input.groupIds) await this.setGroups(m, row.id, input.groupIds);
+      if (input.groupIds) await this.setGroups(m, row.id, input.groupIds, scope);
       return row.id;
     });
     return (await this.findById(id))!;
   }
 
-  async update(id: string, input: UpdateUserInput): Promise<UserModel> {
+  async update(id: string, input: UpdateUserInput, scope?: TenantScope): Promise<UserModel> {
+    await this.assertInScope(id, scope);
+    if (input.tenantId) tenantFor(scope, input.tenantId, ROOT_TENANT_ID);
     if (input.tenantId) await this.tenants.assertExist([input.tenantId], 'tenantId');
     await this.db.transaction(async (m) => {
       const row = await m.findOneBy(UserEntity, { id });
@@ -128,7 +140,7 @@ export class UsersService {
       if (input.disabled != null) row.disabled = input.disabled;
       if (input.tenantId) row.tenantId = input.tenantId;
       await m.save(row);
-      if (input.groupIds) await this.setGroups(m, id, input.groupIds);
+      if (input.groupIds) await this.setGroups(m, id, input.groupIds, scope);
       await this.assertAnAdministratorRemains(m);
     });
     this.events.emit(UserRightsChangedEvent.NAME, new UserRightsChangedEvent(id, input.disabled === true));
@@ -136,7 +148,8 @@ export class UsersService {
   }
 
   /** Deletes a user who has no requests, services or other records (disable them otherwise). */
-  async delete(id: string): Promise<boolean> {
+  async delete(id: string, scope?: TenantScope): Promise<boolean> {
+    await this.assertInScope(id, scope);
     try {
       await this.db.transaction(async (m) => {
         const result = await m.delete(UserEntity, { id });
@@ -152,7 +165,8 @@ export class UsersService {
   }
 
   /** An administrator sets a user's password: the user must change it at their next sign-in, and their sessions end. */
-  async resetPassword(id: string, password: string): Promise<UserModel> {
+  async resetPassword(id: string, password: string, scope?: TenantScope): Promise<UserModel> {
+    await this.assertInScope(id, scope);
     const row = await this.users.findOneBy({ id });
     if (!row) throw notFound('User', id);
     assertPasswordAllowed(password, row.username);
@@ -175,22 +189,29 @@ export class UsersService {
     return (await this.findById(id))!;
   }
 
-  async listGroups(): Promise<GroupModel[]> {
-    const [rows, names] = await Promise.all([this.groups.find({ relations: { members: true }, order: { name: 'ASC' } }), this.tenantNames()]);
+  /** By name; only those of the scope's tenants when one is given. */
+  async listGroups(scope?: TenantScope): Promise<GroupModel[]> {
+    const [rows, names] = await Promise.all([
+      this.groups.find({ where: scope ? { tenantId: In(scope.tenants) } : {}, relations: { members: true }, order: { name: 'ASC' } }),
+      this.tenantNames(),
+    ]);
     return rows.map((g) => toGroupModel(g, names));
   }
 
-  async findGroup(id: string): Promise<GroupModel | null> {
+  /** The group; null also when not of the scope's tenants. */
+  async findGroup(id: string, scope?: TenantScope): Promise<GroupModel | null> {
     if (!isUuid(id)) return null;
     const [row, names] = await Promise.all([this.groups.findOne({ where: { id }, relations: { members: true } }), this.tenantNames()]);
-    return row && toGroupModel(row, names);
+    return row && inScope(scope, row.tenantId) ? toGroupModel(row, names) : null;
   }
 
   private async tenantNames(): Promise<Map<string, string>> {
     return new Map((await this.tenants.list()).map((t) => [t.id, t.name]));
   }
 
-  async saveGroup(id: string | null, input: GroupInput): Promise<GroupModel> {
+  async saveGroup(id: string | null, input: GroupInput, scope?: TenantScope): Promise<GroupModel> {
+    if (id && !(await this.findGroup(id, scope))) throw notFound('Group', id);
+    const tenantId = id && !input.tenantId ? null : tenantFor(scope, input.tenantId, ROOT_TENANT_ID);
     const name = input.name.trim();
     if (name.length < 1 || name.length > 100) throw validationFailed('Name the group (1 to 100 characters).', { name: 'use 1 to 100 characters' });
     const unknown = input.roles.filter((r) => !isRole(r));
@@ -209,8 +230,8 @@ export class UsersService {
       row.name = name;
       row.description = (input.description ?? row.description ?? '').trim();
       row.roles = [...new Set(input.roles)] as Role[];
-      row.tenantId = input.tenantId ?? row.tenantId ?? ROOT_TENANT_ID;
-      if (input.memberIds) row.members = await this.existing(m, UserEntity, input.memberIds, 'User', 'memberIds');
+      row.tenantId = tenantId ?? row.tenantId ?? ROOT_TENANT_ID;
+      if (input.memberIds) row.members = await this.existing(m, UserEntity, input.memberIds, 'User', 'memberIds', scope);
       row = await m.save(row);
       await this.assertAnAdministratorRemains(m);
       return row;
@@ -219,7 +240,8 @@ export class UsersService {
     return (await this.findGroup(saved.id))!;
   }
 
-  async deleteGroup(id: string): Promise<boolean> {
+  async deleteGroup(id: string, scope?: TenantScope): Promise<boolean> {
+    if (!(await this.findGroup(id, scope))) throw notFound('Group', id);
     await this.db.transaction(async (m) => {
       const result = await m.delete(GroupEntity, { id });
       if (!result.affected) throw notFound('Group', id);
@@ -229,19 +251,26 @@ export class UsersService {
     return true;
   }
 
-  private async setGroups(m: EntityManager, userId: string, groupIds: string[]): Promise<void> {
-    const groups = await this.existing(m, GroupEntity, groupIds, 'Group', 'groupIds');
+  private async setGroups(m: EntityManager, userId: string, groupIds: string[], scope?: TenantScope): Promise<void> {
+    const groups = await this.existing(m, GroupEntity, groupIds, 'Group', 'groupIds', scope);
     await m.query(`DELETE FROM "group_members" WHERE "user_id" = $1`, [userId]);
     if (groups.length) {
       await m.query(`INSERT INTO "group_members" ("group_id", "user_id") SELECT unnest($1::uuid[]), $2`, [groups.map((g) => g.id), userId]);
     }
   }
 
-  /** The rows of these ids; VALIDATION_FAILED naming the field when one does not exist. */
-  private async existing<T extends UserEntity | GroupEntity>(m: EntityManager, entity: new () => T, ids: string[], what: string, field: string): Promise<T[]> {
+  /** The rows of these ids (of the scope's tenants); VALIDATION_FAILED naming the field when one does not exist there. */
+  private async existing<T extends UserEntity | GroupEntity>(
+    m: EntityManager,
+    entity: new () => T,
+    ids: string[],
+    what: string,
+    field: string,
+    scope?: TenantScope,
+  ): Promise<T[]> {
     const unique = [...new Set(ids)];
     const bad = unique.find((i) => !isUuid(i));
-    const rows = bad ? [] : await m.findBy(entity as new () => UserEntity | GroupEntity, { id: In(unique) });
+    const rows = bad ? [] : await m.findBy(entity as new () => UserEntity | GroupEntity, { id: In(unique), ...(scope ? { tenantId: In(scope.tenants) } : {}) });
     if (bad !== undefined || rows.length !== unique.length) {
       const missing = bad ?? unique.find((i) => !rows.some((r) => r.id === i));
       throw validationFailed(`${what} ${missing} does not exist.`, { [field]: `${what.toLowerCase()} ${missing} does not exist` });
@@ -249,12 +278,13 @@ export class UsersService {
     return rows as T[];
   }
 
-  /** Refuses (and so rolls back) a change that would leave no enabled administrator. */
+  /** Refuses (and so rolls back) a change that would leave no enabled administrator of the root tenant. */
   private async assertAnAdministratorRemains(m: EntityManager): Promise<void> {
     const [{ n }]: { n: number }[] = await m.query(
       `SELECT count(*)::int AS n FROM "users" u
         WHERE NOT u."disabled" AND EXISTS (SELECT 1 FROM "group_members" gm JOIN "groups" g ON g."id" = gm."group_id"
-                                           WHERE gm."user_id" = u."id" AND 'administrator' = ANY(g."roles"))`,
+                                           WHERE gm."user_id" = u."id" AND 'administrator' = ANY(g."roles") AND g."tenant_id" = $1)`,
+      [ROOT_TENANT_ID],
     );
     if (n === 0) throw new AppError(ErrorCode.CONFLICT, 'This would leave no enabled administrator: make another user an administrator first.');
   }

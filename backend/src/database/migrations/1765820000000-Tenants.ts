@@ -40,6 +40,9 @@ export class Tenants1765820000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    // Without tenants a group's roles apply everywhere: the groups of sub-tenants go, so that
+    // their members do not become, say, operators of the whole portal.
+    await q.query(`DELETE FROM "groups" WHERE "tenant_id" <> '${ROOT_TENANT_ID}'`);
     await q.query(`DROP TABLE "provider_shares"`);
     await q.query(`DROP TABLE "service_template_shares"`);
     for (const table of ['users', 'groups', 'service_templates', 'service_requests', 'services', 'providers', 'credentials']) {
