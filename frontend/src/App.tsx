@@ -1,6 +1,8 @@
 import { Route } from 'react-router-dom';
-import { Admin, Resource } from 'react-admin';
-import { authProvider } from './authProvider';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { AppLayout, CHANGE_PASSWORD_PATH } from './account/AppLayout';
+import { ChangePasswordPage } from './account/ChangePasswordPage';
+import { authProvider, can } from './authProvider';
 import { dataProvider } from './dataProvider';
 import catalog from './catalog';
 import serviceRequests from './serviceRequests';
@@ -12,9 +14,140 @@ import credentials from './credentials';
 import apiTokens from './apiTokens';
 import dialogs from './dialogs';
 import templates from './templates';
+import users from './users';
+import groups from './groups';
 import { i18nProvider } from './i18nProvider';
 import { LoginPage } from './LoginPage';
 import { theme } from './theme';
+
+/** The resources the signed-in user may use, from their permissions (authProvider.getPermissions): the
+ * menu shows only these. The server checks every operation anyway; a user who must change their
+ * password has none until they did. Create buttons hide where the matching write permission lacks. */
+const resourcesFor = (permissions: unknown) => {
+  const has = (permission: string) => can(permissions, permission);
+  const catalogWrite = has('catalog:write');
+  const gitWrite = has('git:write');
+  const providersWrite = has('providers:write');
+  const usersWrite = has('users:write');
+  return [
+    has('catalog:read') ? (
+      <Resource key="catalog" name="catalog" list={catalog.list} icon={catalog.icon}>
+        <Route path=":id/order" element={<catalog.order />} />
+      </Resource>
+    ) : null,
+    has('requests:read') ? (
+      <Resource
+        key="serviceRequests"
+        name="serviceRequests"
+        list={serviceRequests.list}
+        show={serviceRequests.show}
+        icon={serviceRequests.icon}
+        recordRepresentation={(r) => `Request ${String(r.id).slice(0, 8)}`}
+      />
+    ) : null,
+    has('requests:read') ? (
+      <Resource key="services" name="services" list={services.list} show={services.show} icon={services.icon}>
+        <Route path=":id/reconfigure" element={<services.reconfigure />} />
+      </Resource>
+    ) : null,
+    has('git:read') ? (
+      <Resource
+        key="gitRepos"
+        name="gitRepos"
+        list={gitRepos.list}
+        show={gitRepos.show}
+        create={gitWrite ? gitRepos.create : undefined}
+        edit={gitWrite ? gitRepos.edit : undefined}
+        icon={gitRepos.icon}
+        recordRepresentation="name"
+      />
+    ) : null,
+    has('providers:read') ? (
+      <Resource
+        key="providers"
+        name="providers"
+        list={providers.list}
+        show={providers.show}
+        create={providersWrite ? providers.create : undefined}
+        edit={providersWrite ? providers.edit : undefined}
+        icon={providers.icon}
+        recordRepresentation="name"
+      />
+    ) : null,
+    has('providers:read') ? (
+      <Resource
+        key="inventories"
+        name="inventories"
+        list={inventories.list}
+        show={inventories.show}
+        create={providersWrite ? inventories.create : undefined}
+        edit={providersWrite ? inventories.edit : undefined}
+        icon={inventories.icon}
+        recordRepresentation="name"
+      />
+    ) : null,
+    has('providers:read') ? (
+      <Resource
+        key="credentials"
+        name="credentials"
+        list={credentials.list}
+        create={providersWrite ? credentials.create : undefined}
+        edit={providersWrite ? credentials.edit : undefined}
+        icon={credentials.icon}
+        recordRepresentation="name"
+      />
+    ) : null,
+    // Every signed-in user has their own tokens (none while they must change their password).
+    has('self:read') ? <Resource key="apiTokens" name="apiTokens" list={apiTokens.list} icon={apiTokens.icon} /> : null,
+    catalogWrite ? (
+      <Resource
+        key="serviceTemplates"
+        name="serviceTemplates"
+        list={templates.list}
+        create={templates.create}
+        edit={templates.edit}
+        icon={templates.icon}
+        recordRepresentation="name"
+      />
+    ) : null,
+    catalogWrite ? (
+      <Resource
+        key="dialogs"
+        name="dialogs"
+        list={dialogs.list}
+        show={dialogs.show}
+        create={dialogs.create}
+        edit={dialogs.edit}
+        icon={dialogs.icon}
+        recordRepresentation="label"
+      >
+        <Route path="import" element={<dialogs.import />} />
+      </Resource>
+    ) : null,
+    has('users:read') ? (
+      <Resource
+        key="users"
+        name="users"
+        list={users.list}
+        create={usersWrite ? users.create : undefined}
+        edit={usersWrite ? users.edit : undefined}
+        icon={users.icon}
+        recordRepresentation="username"
+      />
+    ) : null,
+    has('users:read') ? (
+      <Resource
+        key="groups"
+        name="groups"
+        list={groups.list}
+        create={usersWrite ? groups.create : undefined}
+        edit={usersWrite ? groups.edit : undefined}
+        icon={groups.icon}
+        recordRepresentation="name"
+      />
+    ) : null,
+  ];
+};
 
 export const App = () => (
   <Admin
@@ -23,70 +156,14 @@ export const App = () => (
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     loginPage={LoginPage}
+    layout={AppLayout}
     theme={theme}
     disableTelemetry
     requireAuth
   >
-    <Resource name="catalog" list={catalog.list} icon={catalog.icon}>
-      <Route path=":id/order" element={<catalog.order />} />
-    </Resource>
-    <Resource
-      name="serviceRequests"
-      list={serviceRequests.list}
-      show={serviceRequests.show}
-      icon={serviceRequests.icon}
-      recordRepresentation={(r) => `Request ${String(r.id).slice(0, 8)}`}
-    />
-    <Resource name="services" list={services.list} show={services.show} icon={services.icon}>
-      <Route path=":id/reconfigure" element={<services.reconfigure />} />
-    </Resource>
-    <Resource
-      name="gitRepos"
-      list={gitRepos.list}
-      show={gitRepos.show}
-      create={gitRepos.create}
-      edit={gitRepos.edit}
-      icon={gitRepos.icon}
-      recordRepresentation="name"
-    />
-    <Resource
-      name="providers"
-      list={providers.list}
-      show={providers.show}
-      create={providers.create}
-      edit={providers.edit}
-      icon={providers.icon}
-      recordRepresentation="name"
-    />
-    <Resource
-      name="inventories"
-      list={inventories.list}
-      show={inventories.show}
-      create={inventories.create}
-      edit={inventories.edit}
-      icon={inventories.icon}
-      recordRepresentation="name"
-    />
-    <Resource
-      name="credentials"
-      list={credentials.list}
-      create={credentials.create}
-      edit={credentials.edit}
-      icon={credentials.icon}
-      recordRepresentation="name"
-    />
-    <Resource name="apiTokens" list={apiTokens.list} icon={apiTokens.icon} />
-    <Resource name="serviceTemplates" list={templates.list} create={templates.create} edit={templates.edit} icon={templates.icon} recordRepresentation="name" />
-    <Resource
-      name="dialogs"
-      list={dialogs.list}
-      show={dialogs.show}
-      create={dialogs.create}
-      edit={dialogs.edit}
-      icon={dialogs.icon}
-      recordRepresentation="label"
-    >
-      <Route path="import" element={<dialogs.import />} />
-    </Resource>
+    <CustomRoutes>
+      <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+    </CustomRoutes>
+    {resourcesFor}
   </Admin>
 );

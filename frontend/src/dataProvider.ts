@@ -3,7 +3,7 @@
 // codegen.ts) and its reads and writes; errors reach the UI as HttpError with a status (api/graphql.ts).
 // Resources: catalog (published items), serviceTemplates (every item, for the editors), serviceRequests
 // (create = order or reconfigure), services, gitRepos, providers, inventories, credentials, apiTokens
-// (delete = revoke) and dialogs. What is no react-admin record operation (an API token shown once, a
+// (delete = revoke), dialogs, users and groups. What is no react-admin record operation (an API token shown once, a
 // dialog or catalog item saved whole, a refresh, a health check...) is one of the methods below.
 import {
   HttpError,
@@ -21,17 +21,20 @@ import {
   type UpdateParams,
   type UpdateResult,
 } from 'react-admin';
+import { accountApi } from './account/api';
 import type { Rec, ResourceApi } from './api/resource';
 import { apiTokensApi } from './apiTokens/api';
 import { catalogApi } from './catalog/api';
 import { credentialsApi } from './credentials/api';
 import { dialogsApi } from './dialogs/api';
 import { gitReposApi } from './gitRepos/api';
+import { groupsApi } from './groups/api';
 import { inventoriesApi } from './inventories/api';
 import { providersApi } from './providers/api';
 import { serviceRequestsApi } from './serviceRequests/api';
 import { servicesApi } from './services/api';
 import { templatesApi } from './templates/api';
+import { usersApi } from './users/api';
 
 // Each resource's api is typed over its own records; react-admin sees plain records with a string id.
 const RESOURCES: Record<string, ResourceApi> = {
@@ -45,6 +48,8 @@ const RESOURCES: Record<string, ResourceApi> = {
   providers: providersApi,
   inventories: inventoriesApi,
   apiTokens: apiTokensApi,
+  users: usersApi,
+  groups: groupsApi,
 };
 
 const resourceApi = (resource: string): ResourceApi => {
@@ -120,6 +125,9 @@ const methods = {
   resumeServiceRequest: withData(serviceRequestsApi.resume),
   cancelServiceRequest: withData(serviceRequestsApi.cancel),
   retireService: withData(servicesApi.retire),
+  resetUserPassword: withData(usersApi.resetPassword),
+  getRoles: withData(groupsApi.roles),
+  changePassword: withData(accountApi.changePassword),
 };
 
 export type SuperfluidMethods = typeof methods;

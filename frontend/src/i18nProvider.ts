@@ -18,6 +18,8 @@ const messages: TranslationMessages = {
       name: 'API token |||| API tokens',
       notifications: { deleted: 'API token revoked' },
     },
+    users: { name: 'User |||| Users' },
+    groups: { name: 'Group |||| Groups' },
   },
 };
 

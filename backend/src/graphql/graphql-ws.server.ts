@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { GraphQLError, parse, validate } from 'graphql';
+import { getOperationAST, GraphQLError, parse, validate } from 'graphql';
 import type { Context, ServerOptions } from 'graphql-ws';
 import { type Extra, useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -125,6 +125,16 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
         }
         const invalid = validate(schema, document);
         if (invalid.length) return invalid;
+        // Queries and mutations go over HTTP, where they are audited and rate-limited like every call.
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation && operation.operation !== 'subscription') {
+          return [
+            asGraphQLError(
+              new AppError(ErrorCode.VALIDATION_FAILED, `Send ${operation.operation}s to POST /graphql: this WebSocket carries subscriptions only.`),
+              400,
+            ),
+          ];
+        }
         try {
           checkOperation(schema, document, payload.variables ?? undefined, payload.operationName, limits);
         } catch (err) {

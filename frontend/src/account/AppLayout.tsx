@@ -65,7 +65,7 @@ const MustChangePasswordGuard = () => {
   const navigate = useNavigate();
   const mustChange = (identity as Identity | undefined)?.mustChangePassword === true;
   useEffect(() => {
-    if (mustChange && location.pathname !== CHANGE_PASSWORD_PATH) navigate(CHANGE_PASSWORD_PATH, { replace: true });
+    if (mustChange && location.pathname !== CHANGE_PASSWORD_PATH) void navigate(CHANGE_PASSWORD_PATH, { replace: true });
   }, [mustChange, location.pathname, navigate]);
   return null;
 };

@@ -36,7 +36,7 @@ export const ChangePasswordPage = () => {
     forgetPermissions();
     await queryClient.invalidateQueries({ queryKey: ['auth'] });
     notify('Password changed', { type: 'success' });
-    navigate('/');
+    await navigate('/');
     return undefined;
   };
 

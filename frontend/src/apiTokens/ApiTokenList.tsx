@@ -3,6 +3,7 @@
 import BlockIcon from '@mui/icons-material/Block';
 import { Box, Chip, Typography } from '@mui/material';
 import { DataTable, DeleteButton, List, TopToolbar, useRecordContext } from 'react-admin';
+import { ChipList } from '../common/ChipList';
 import { formatDateTime } from '../common/format';
 import type { ApiToken } from './api';
 import { CreateApiTokenButton } from './CreateApiTokenButton';
@@ -60,6 +61,7 @@ export const ApiTokenList = () => (
   <List title="API tokens" perPage={100} pagination={false} exporter={false} sort={{ field: 'createdAt', order: 'DESC' }} actions={<Actions />} empty={false}>
     <DataTable bulkActionButtons={false} rowClick={false} empty={<NoTokens />}>
       <Col source="name" label="Name" />
+      <Col label="Scopes" disableSort render={(t) => <ChipList labels={t.scopes} testId="api-token-scope" empty="all" />} />
       <Col source="createdAt" label="Created" render={(t) => formatDateTime(t.createdAt)} />
       <Col source="expiresAt" label="Expires" render={(t) => <Expires token={t} />} />
       <Col source="lastUsedAt" label="Last used" render={(t) => (t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never')} />

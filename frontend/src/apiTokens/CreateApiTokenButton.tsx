@@ -1,10 +1,12 @@
-// Creates an API token in a dialog: a name and an optional expiry, then the token itself, shown
+// Creates an API token in a dialog: a name, an optional expiry and its scopes (all checked at
+// first), then the token itself, shown
 // this once with a copy button. Server field errors (VALIDATION_FAILED) appear under the fields.
 import { useState } from 'react';
 import AddIcon from '@mui/icons-material/Add';
 import KeyIcon from '@mui/icons-material/Key';
 import { Alert, AlertTitle, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
 import {
+  CheckboxGroupInput,
   Form,
   HttpError,
   maxValue,
@@ -22,10 +24,14 @@ import type { FieldValues } from 'react-hook-form';
 import { CopyableValue } from '../common/CopyButton';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import type { ApiErrorBody } from '../api/graphql';
-import type { CreatedApiToken } from './api';
+import { API_TOKEN_SCOPES, type CreatedApiToken } from './api';
 
 const wholeDays: Validator = (value: unknown) =>
   value === null || value === undefined || value === '' || Number.isInteger(value) ? undefined : 'Use a whole number of days';
+
+const someScope: Validator = (value: unknown) => (Array.isArray(value) && value.length > 0 ? undefined : 'Pick at least one scope');
+
+const ALL_SCOPES = API_TOKEN_SCOPES.map((s) => s.id);
 
 const TokenShown = ({ created, onDone }: { created: CreatedApiToken; onDone: () => void }) => (
   <>
@@ -67,8 +73,9 @@ export const CreateApiTokenButton = () => {
   const submit = async (values: FieldValues) => {
     const name = typeof values.name === 'string' ? values.name.trim() : '';
     const days = typeof values.expiresInDays === 'number' ? values.expiresInDays : null;
+    const scopes = Array.isArray(values.scopes) ? values.scopes.filter((s): s is string => typeof s === 'string') : ALL_SCOPES;
     try {
-      const { data } = await dataProvider.createApiToken(name, days);
+      const { data } = await dataProvider.createApiToken(name, days, scopes);
       setCreated(data);
       refresh();
       return undefined;
@@ -102,7 +109,7 @@ export const CreateApiTokenButton = () => {
         {created ? (
           <TokenShown created={created} onDone={close} />
         ) : (
-          <Form onSubmit={submit} defaultValues={{ name: '', expiresInDays: null }}>
+          <Form onSubmit={submit} defaultValues={{ name: '', expiresInDays: null, scopes: ALL_SCOPES }}>
             <DialogContent sx={{ pt: 0 }}>
               <Box sx={{ display: 'flex', flexDirection: 'column' }}>
                 <TextInput source="name" label="Name" validate={required()} helperText="What it is for: “laptop git push”, “CI pipeline”" autoFocus fullWidth />
@@ -110,7 +117,15 @@ export const CreateApiTokenButton = () => {
                   source="expiresInDays"
                   label="Expires in (days)"
                   validate={[wholeDays, minValue(1), maxValue(3650)]}
-                  helperText="Optional, 1 to 3650; empty: valid until revoked"
+                  helperText="Optional, 1 to 3650; empty: the server's default (90 days)"
+                />
+                <CheckboxGroupInput
+                  source="scopes"
+                  label="Scopes"
+                  choices={API_TOKEN_SCOPES.map((s) => ({ id: s.id, name: `${s.name} — ${s.description}` }))}
+                  row={false}
+                  validate={someScope}
+                  helperText="What the token may do; never more than your roles allow"
                 />
               </Box>
             </DialogContent>

@@ -12,6 +12,7 @@ graphql(`
     createdAt
     expiresAt
     lastUsedAt
+    scopes
   }
 `);
 const ApiTokensQuery = graphql(`
@@ -22,8 +23,8 @@ const ApiTokensQuery = graphql(`
   }
 `);
 const CreateApiTokenMutation = graphql(`
-  mutation CreateApiToken($name: String!, $expiresInDays: Int) {
-    createApiToken(name: $name, expiresInDays: $expiresInDays) {
+  mutation CreateApiToken($name: String!, $expiresInDays: Int, $scopes: [String!]) {
+    createApiToken(name: $name, expiresInDays: $expiresInDays, scopes: $scopes) {
       token
       apiToken {
         ...ApiTokenFields
@@ -36,6 +37,15 @@ const RevokeApiTokenMutation = graphql(`
     revokeApiToken(id: $id)
   }
 `);
+
+/** What a token may be used for (never more than its owner's roles allow); none given means all. */
+export const API_TOKEN_SCOPES = [
+  { id: 'read', name: 'read', description: 'Read what you may read' },
+  { id: 'order', name: 'order', description: 'Order items; act on your requests and services' },
+  { id: 'git:read', name: 'git:read', description: 'Clone and fetch hosted repositories' },
+  { id: 'git:push', name: 'git:push', description: 'Push to hosted repositories' },
+  { id: 'admin', name: 'admin', description: 'Every other change you may make' },
+] as const;
 
 /** A named API token, for scripts and `git push`; the token itself is shown once, when created. */
 export type ApiToken = ApiTokenFieldsFragment;
@@ -50,6 +60,6 @@ export const apiTokensApi = {
     await graphqlRequest(RevokeApiTokenMutation, { id: String(id) });
   },
   /** The token is in this answer only. */
-  createToken: async (name: string, expiresInDays: number | null): Promise<CreatedApiToken> =>
-    (await graphqlRequest(CreateApiTokenMutation, { name, expiresInDays })).createApiToken,
+  createToken: async (name: string, expiresInDays: number | null, scopes: string[]): Promise<CreatedApiToken> =>
+    (await graphqlRequest(CreateApiTokenMutation, { name, expiresInDays, scopes })).createApiToken,
 } satisfies ResourceApi<ApiToken> & Record<string, unknown>;

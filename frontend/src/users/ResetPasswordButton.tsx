@@ -44,7 +44,15 @@ export const ResetPasswordButton = () => {
             <DialogContentText variant="body2" sx={{ mb: 1 }}>
               Their sessions end at once; they must choose their own password at their next sign-in.
             </DialogContentText>
-            <PasswordInput source="password" label="New password" validate={required()} autoComplete="new-password" helperText="At least 10 characters" autoFocus fullWidth />
+            <PasswordInput
+              source="password"
+              label="New password"
+              validate={required()}
+              autoComplete="new-password"
+              helperText="At least 10 characters"
+              autoFocus
+              fullWidth
+            />
           </DialogContent>
           <DialogActions>
             <Button onClick={() => setOpen(false)}>Cancel</Button>

@@ -1,7 +1,19 @@
 // The form of a user, for Create (user name and first password too) and Edit (the disabled switch).
 // Server field errors (VALIDATION_FAILED with extensions.fields) appear under the field they name.
 import SaveIcon from '@mui/icons-material/Save';
-import { AutocompleteArrayInput, BooleanInput, email, PasswordInput, ReferenceArrayInput, required, SaveButton, SimpleForm, TextInput, Toolbar } from 'react-admin';
+import { LONG_CHIPS } from '../groups/GroupForm';
+import {
+  AutocompleteArrayInput,
+  BooleanInput,
+  email,
+  PasswordInput,
+  ReferenceArrayInput,
+  required,
+  SaveButton,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+} from 'react-admin';
 
 const UserToolbar = ({ submitLabel }: { submitLabel: string }) => (
   <Toolbar>
@@ -29,7 +41,7 @@ export const UserForm = ({ submitLabel, creating = false }: { submitLabel: strin
     <TextInput source="displayName" label="Display name" helperText="Optional: the name to show" fullWidth />
     <TextInput source="email" label="E-mail" type="email" validate={email()} helperText="Optional" fullWidth />
     <ReferenceArrayInput source="groupIds" reference="groups" sort={{ field: 'name', order: 'ASC' }} perPage={200}>
-      <AutocompleteArrayInput label="Groups" optionText="name" helperText="The user has the roles of their groups" fullWidth />
+      <AutocompleteArrayInput label="Groups" optionText="name" helperText="The user has the roles of their groups" fullWidth sx={LONG_CHIPS} />
     </ReferenceArrayInput>
     {creating ? null : <BooleanInput source="disabled" label="Disabled" helperText="A disabled user cannot sign in; their API tokens stop working" />}
   </SimpleForm>

@@ -105,5 +105,6 @@ export const usersApi = {
     await graphqlRequest(DeleteUserMutation, { id: String(id) });
   },
   /** Sets the user's password; their sessions end and they must change it at their next sign-in. */
-  resetPassword: async (id: string, password: string): Promise<User> => asUser((await graphqlRequest(ResetUserPasswordMutation, { id, password })).resetUserPassword),
+  resetPassword: async (id: string, password: string): Promise<User> =>
+    asUser((await graphqlRequest(ResetUserPasswordMutation, { id, password })).resetUserPassword),
 } satisfies ResourceApi<User> & Record<string, unknown>;
