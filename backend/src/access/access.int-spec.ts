@@ -6,7 +6,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DiscoveryService } from '@nestjs/core';
-import { buildClientSchema, getIntrospectionQuery, getNamedType, type GraphQLField, type GraphQLInputType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type IntrospectionQuery } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  type GraphQLField,
+  type GraphQLInputType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type IntrospectionQuery,
+} from 'graphql';
 import { newEnv, startTestApp, templateIdByName, type TestApp, type TestEnv, waitFor } from '../testing/harness.js';
 import { createDataSource, migrate } from '../database/data-source.js';
 import { declaredOperations } from './access-check.js';
@@ -57,17 +69,26 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
   }
 
   async function signIn(username: string, password: string): Promise<string> {
-    return (await ok<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password }, null))
-      .login.token;
+    return (
+      await ok<{ login: { token: string } }>(
+        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        { u: username, p: password },
+        null,
+      )
+    ).login.token;
   }
 
   before(async () => {
     env = await newEnv();
     app = await startTestApp(env, {}, { owner: false });
     const discovery = app.app.get(DiscoveryService);
-    declared = declaredOperations(discovery.getProviders().flatMap((w) => (w.instance && typeof w.instance === 'object' ? [w.instance.constructor as never] : [])));
+    declared = declaredOperations(
+      discovery.getProviders().flatMap((w) => (w.instance && typeof w.instance === 'object' ? [w.instance.constructor as never] : [])),
+    );
     for (const role of ROLES) {
-      const group = await ok<{ createGroup: { id: string } }>('mutation($i: GroupInput!) { createGroup(input: $i) { id } }', { i: { name: `${role}s`, roles: [role] } });
+      const group = await ok<{ createGroup: { id: string } }>('mutation($i: GroupInput!) { createGroup(input: $i) { id } }', {
+        i: { name: `${role}s`, roles: [role] },
+      });
       const made = await ok<{ createUser: { id: string; mustChangePassword: boolean } }>(
         'mutation($i: CreateUserInput!) { createUser(input: $i) { id mustChangePassword } }',
         { i: { username: `${role}-user`, password: 'First-password-77', groupIds: [group.createGroup.id] } },
@@ -104,7 +125,8 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
         const { text, variables } = callOf(kind, f);
         const r = await app.gql(text, variables, sessions.get(role));
         const code = r.errors?.[0]?.extensions?.code;
-        if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT') wrong.push(`${role} ${f.name}: the test's call is invalid: ${r.errors![0].message}`);
+        if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT')
+          wrong.push(`${role} ${f.name}: the test's call is invalid: ${r.errors![0].message}`);
         else if (allowed && code === 'FORBIDDEN') wrong.push(`${role} ${f.name}: refused though ${permission} allows it`);
         else if (!allowed && code !== 'FORBIDDEN') wrong.push(`${role} ${f.name}: answered ${code ?? 'data'} though ${permission} forbids it`);
         if (!allowed) refusals++;
@@ -119,7 +141,10 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     }
     assert.ok((await ok<{ serviceTemplates: unknown[] }>('{ serviceTemplates { id } }', {}, requester)).serviceTemplates.length > 0);
     assert.equal((await app.gql('{ providers { id } }', {}, sessions.get('auditor'))).errors, undefined);
-    assert.equal((await app.gql('mutation { deleteProvider(id: "' + randomUUID() + '") }', {}, sessions.get('auditor'))).errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    assert.equal(
+      (await app.gql('mutation { deleteProvider(id: "' + randomUUID() + '") }', {}, sessions.get('auditor'))).errors?.[0]?.extensions?.code,
+      'FORBIDDEN',
+    );
   });
 
   test("a requester sees, follows and acts on only their own requests, services and jobs; another's answer NOT_FOUND", async () => {
@@ -138,11 +163,17 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     assert.ok(all.serviceRequests.some((r) => r.id === mine) && all.serviceRequests.some((r) => r.id === theirs));
 
     const done = await waitFor('the operator request to end', async () => {
-      const r = await ok<{ serviceRequest: { status: string; jobs: { id: string }[] } }>('query($id: ID!) { serviceRequest(id: $id) { status jobs { id } } }', { id: theirs });
+      const r = await ok<{ serviceRequest: { status: string; jobs: { id: string }[] } }>('query($id: ID!) { serviceRequest(id: $id) { status jobs { id } } }', {
+        id: theirs,
+      });
       return ['finished', 'failed'].includes(r.serviceRequest.status) && r.serviceRequest;
     });
     const jobId = done.jobs[0].id;
-    const service = await ok<{ services: { id: string; owner: { username: string } }[] }>('{ services { id owner { username } } }', {}, sessions.get('operator'));
+    const service = await ok<{ services: { id: string; owner: { username: string } }[] }>(
+      '{ services { id owner { username } } }',
+      {},
+      sessions.get('operator'),
+    );
     const serviceId = service.services.find((x) => x.owner.username === 'operator-user')?.id;
     const probes: [string, Record<string, unknown>][] = [
       ['query($id: ID!) { serviceRequest(id: $id) { id } }', { id: theirs }],
@@ -166,8 +197,13 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
 
   test('API token scopes narrow a user: a read token reads but cannot order or change; a token never exceeds its owner', async () => {
     const make = async (token: string, scopes: Scope[]) =>
-      (await ok<{ createApiToken: { token: string; apiToken: { scopes: string[] } } }>('mutation($s: [String!]) { createApiToken(name: "t", scopes: $s) { token apiToken { scopes } } }', { s: scopes }, token))
-        .createApiToken;
+      (
+        await ok<{ createApiToken: { token: string; apiToken: { scopes: string[] } } }>(
+          'mutation($s: [String!]) { createApiToken(name: "t", scopes: $s) { token apiToken { scopes } } }',
+          { s: scopes },
+          token,
+        )
+      ).createApiToken;
     const read = await make(app.token, ['read']);
     assert.deepEqual(read.apiToken.scopes, ['read']);
     assert.equal((await app.gql('{ providers { id } }', {}, read.token)).errors, undefined);
@@ -190,7 +226,9 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     const short = await app.gql('mutation { createUser(input: { username: "bob", password: "Ab1-x" }) { id } }');
     assert.match(short.errors![0].message, /at least 10/);
 
-    const admins = await ok<{ groups: { id: string; name: string; roles: string[]; members: { id: string }[] }[] }>('{ groups { id name roles members { id } } }');
+    const admins = await ok<{ groups: { id: string; name: string; roles: string[]; members: { id: string }[] }[] }>(
+      '{ groups { id name roles members { id } } }',
+    );
     const adminGroup = admins.groups.find((g) => g.name === 'Administrators')!;
     const me = await ok<{ me: { id: string; roles: string[] } }>('{ me { id roles } }');
     assert.deepEqual(me.me.roles, ['administrator']);
@@ -198,7 +236,9 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     await ok('mutation($id: ID!) { updateUser(id: $id, input: { disabled: true }) { id } }', { id: userIds.get('administrator') });
     const lastAdmin = await app.gql('mutation($id: ID!) { updateUser(id: $id, input: { disabled: true }) { id } }', { id: me.me.id });
     assert.equal(lastAdmin.errors?.[0]?.extensions?.code, 'CONFLICT');
-    const emptied = await app.gql('mutation($id: ID!) { updateGroup(id: $id, input: { name: "Administrators", roles: ["auditor"] }) { id } }', { id: adminGroup.id });
+    const emptied = await app.gql('mutation($id: ID!) { updateGroup(id: $id, input: { name: "Administrators", roles: ["auditor"] }) { id } }', {
+      id: adminGroup.id,
+    });
     assert.equal(emptied.errors?.[0]?.extensions?.code, 'CONFLICT');
     assert.equal((await app.gql('mutation($id: ID!) { deleteUser(id: $id) }', { id: me.me.id })).errors?.[0]?.extensions?.code, 'CONFLICT');
     await ok('mutation($id: ID!) { updateUser(id: $id, input: { disabled: false }) { id } }', { id: userIds.get('administrator') });
@@ -233,8 +273,8 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
   test('the git remote: a read token cannot push, a requester cannot push even with git:push, a designer can', async () => {
     await ok('mutation { createGitRepo(input: { name: "access-pushed", hosted: true }) { id } }');
     const tokenOf = async (session: string, scopes: Scope[]) =>
-      (await ok<{ createApiToken: { token: string } }>('mutation($s: [String!]) { createApiToken(name: "git", scopes: $s) { token } }', { s: scopes }, session)).createApiToken
-        .token;
+      (await ok<{ createApiToken: { token: string } }>('mutation($s: [String!]) { createApiToken(name: "git", scopes: $s) { token } }', { s: scopes }, session))
+        .createApiToken.token;
     const dir = await mkdtemp(join(tmpdir(), 'access-push-'));
     try {
       const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@localhost', ...args], { cwd: dir, encoding: 'utf8' });
@@ -275,11 +315,18 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     const ds = createDataSource(env.databaseUrl);
     await ds.initialize();
     try {
+      // The audit trail's migration came after this one: undo it first.
+      await ds.undoLastMigration({ transaction: 'each' });
       await ds.undoLastMigration({ transaction: 'each' });
       const tokens = await ds.query(`SELECT u."username" FROM "api_tokens" t JOIN "users" u ON u."id" = t."user_id" GROUP BY u."username" ORDER BY 1`);
-      assert.ok(tokens.every((t: { username: string }) => t.username === 'admin' || t.username === 'administrator-user'), JSON.stringify(tokens));
-      assert.deepEqual(await migrate(ds), ['Access1765800000000']);
-      const groups = await ds.query(`SELECT g."name", count(m."user_id")::int AS n FROM "groups" g LEFT JOIN "group_members" m ON m."group_id" = g."id" GROUP BY g."name"`);
+      assert.ok(
+        tokens.every((t: { username: string }) => t.username === 'admin' || t.username === 'administrator-user'),
+        JSON.stringify(tokens),
+      );
+      assert.deepEqual(await migrate(ds), ['Access1765800000000', 'Audit1765810000000']);
+      const groups = await ds.query(
+        `SELECT g."name", count(m."user_id")::int AS n FROM "groups" g LEFT JOIN "group_members" m ON m."group_id" = g."id" GROUP BY g."name"`,
+      );
       assert.deepEqual(groups, [{ name: 'Administrators', n: await ds.query('SELECT count(*)::int AS n FROM "users"').then((r: { n: number }[]) => r[0].n) }]);
     } finally {
       await ds.destroy();

@@ -40,6 +40,8 @@ import { OnePath1765700000000 } from './migrations/1765700000000-OnePath.js';
 import { ProviderHostKeys1765730000000 } from './migrations/1765730000000-ProviderHostKeys.js';
 import { JobOutputChunks1765780000000 } from './migrations/1765780000000-JobOutputChunks.js';
 import { Access1765800000000 } from './migrations/1765800000000-Access.js';
+import { Audit1765810000000 } from './migrations/1765810000000-Audit.js';
+import { AuditEventEntity } from '../audit/audit-event.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -61,6 +63,7 @@ export const ENTITIES = [
   RequestTransitionEntity,
   ProviderHealthEntity,
   InventoryEntity,
+  AuditEventEntity,
 ];
 
 export const MIGRATIONS = [
@@ -86,6 +89,7 @@ export const MIGRATIONS = [
   ProviderHostKeys1765730000000,
   JobOutputChunks1765780000000,
   Access1765800000000,
+  Audit1765810000000,
 ];
 
 export function createDataSource(url: string): DataSource {
