@@ -12,6 +12,7 @@ import credentials from './credentials';
 import apiTokens from './apiTokens';
 import dialogs from './dialogs';
 import templates from './templates';
+import auditEvents from './auditEvents';
 import { i18nProvider } from './i18nProvider';
 import { LoginPage } from './LoginPage';
 import { theme } from './theme';
@@ -88,5 +89,6 @@ export const App = () => (
     >
       <Route path="import" element={<dialogs.import />} />
     </Resource>
+    <Resource name="auditEvents" list={auditEvents.list} icon={auditEvents.icon} options={{ label: 'Audit' }} />
   </Admin>
 );

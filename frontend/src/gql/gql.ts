@@ -15,12 +15,16 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      id\n      mustChangePassword\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    createdAt\n    expiresAt\n    lastUsedAt\n  }\n": typeof types.ApiTokenFieldsFragmentDoc,
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": typeof types.ApiTokensDocument,
     "\n  mutation CreateApiToken($name: String!, $expiresInDays: Int) {\n    createApiToken(name: $name, expiresInDays: $expiresInDays) {\n      token\n      apiToken {\n        ...ApiTokenFields\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actorId\n    actorName\n    action\n    objectType\n    objectId\n    outcome\n    errorCode\n    message\n    ip\n    details\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
+    "\n  query AuditEvents($filter: AuditFilter, $skip: Int, $take: Int) {\n    auditEvents(filter: $filter, skip: $skip, take: $take) {\n      ...AuditEventFields\n    }\n    auditEventCount(filter: $filter)\n  }\n": typeof types.AuditEventsDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      user {\n        id\n        username\n      }\n    }\n  }\n": typeof types.LoginDocument,
-    "\n  query Me {\n    me {\n      id\n      username\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query MyPermissions {\n    myPermissions\n  }\n": typeof types.MyPermissionsDocument,
     "\n  fragment CatalogCardFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    icon\n    published\n    type\n  }\n": typeof types.CatalogCardFieldsFragmentDoc,
     "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n  }\n": typeof types.CatalogItemFieldsFragmentDoc,
     "\n  query CatalogPage($search: String, $catalog: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, catalog: $catalog, skip: $skip, take: $take) {\n      ...CatalogCardFields\n    }\n    serviceTemplateCount(search: $search, catalog: $catalog)\n  }\n": typeof types.CatalogPageDocument,
@@ -54,6 +58,13 @@ type Documents = {
     "\n  mutation RefreshAllGitRepos {\n    refreshAllGitRepos {\n      ...GitRepoFields\n    }\n  }\n": typeof types.RefreshAllGitReposDocument,
     "\n  mutation EnableGitWebhook($id: ID!) {\n    enableGitWebhook(id: $id) {\n      url\n      secret\n    }\n  }\n": typeof types.EnableGitWebhookDocument,
     "\n  mutation DisableGitWebhook($id: ID!) {\n    disableGitWebhook(id: $id) {\n      ...GitRepoDetailFields\n    }\n  }\n": typeof types.DisableGitWebhookDocument,
+    "\n  fragment GroupFields on Group {\n    id\n    name\n    description\n    roles\n    members {\n      id\n      username\n    }\n    createdAt\n  }\n": typeof types.GroupFieldsFragmentDoc,
+    "\n  query Groups {\n    groups {\n      ...GroupFields\n    }\n  }\n": typeof types.GroupsDocument,
+    "\n  query Group($id: ID!) {\n    group(id: $id) {\n      ...GroupFields\n    }\n  }\n": typeof types.GroupDocument,
+    "\n  query Roles {\n    roles {\n      name\n      description\n      permissions\n    }\n  }\n": typeof types.RolesDocument,
+    "\n  mutation CreateGroup($input: GroupInput!) {\n    createGroup(input: $input) {\n      ...GroupFields\n    }\n  }\n": typeof types.CreateGroupDocument,
+    "\n  mutation UpdateGroup($id: ID!, $input: GroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      ...GroupFields\n    }\n  }\n": typeof types.UpdateGroupDocument,
+    "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": typeof types.DeleteGroupDocument,
     "\n  fragment InventoryFields on Inventory {\n    id\n    name\n    description\n    sites {\n      name\n      providerId\n      hosts\n      variables\n    }\n    createdAt\n    updatedAt\n  }\n": typeof types.InventoryFieldsFragmentDoc,
     "\n  fragment InventoryDetailFields on Inventory {\n    ...InventoryFields\n    rendered\n  }\n": typeof types.InventoryDetailFieldsFragmentDoc,
     "\n  query Inventories {\n    inventories {\n      ...InventoryFields\n    }\n  }\n": typeof types.InventoriesDocument,
@@ -99,14 +110,25 @@ type Documents = {
     "\n  mutation SaveServiceTemplate($i: ServiceTemplateInput!) {\n    saveServiceTemplate(input: $i) {\n      ...TemplateEditorFields\n    }\n  }\n": typeof types.SaveServiceTemplateDocument,
     "\n  mutation DeleteServiceTemplate($id: ID!) {\n    deleteServiceTemplate(id: $id)\n  }\n": typeof types.DeleteServiceTemplateDocument,
     "\n  query StateMachines {\n    stateMachines {\n      name\n      description\n      states\n    }\n  }\n": typeof types.StateMachinesDocument,
+    "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    email\n    disabled\n    mustChangePassword\n    roles\n    groups {\n      id\n      name\n    }\n    createdAt\n  }\n": typeof types.UserFieldsFragmentDoc,
+    "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.UserDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": typeof types.DeleteUserDocument,
+    "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password) {\n      ...UserFields\n    }\n  }\n": typeof types.ResetUserPasswordDocument,
 };
 const documents: Documents = {
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      id\n      mustChangePassword\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    createdAt\n    expiresAt\n    lastUsedAt\n  }\n": types.ApiTokenFieldsFragmentDoc,
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": types.ApiTokensDocument,
     "\n  mutation CreateApiToken($name: String!, $expiresInDays: Int) {\n    createApiToken(name: $name, expiresInDays: $expiresInDays) {\n      token\n      apiToken {\n        ...ApiTokenFields\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": types.RevokeApiTokenDocument,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actorId\n    actorName\n    action\n    objectType\n    objectId\n    outcome\n    errorCode\n    message\n    ip\n    details\n  }\n": types.AuditEventFieldsFragmentDoc,
+    "\n  query AuditEvents($filter: AuditFilter, $skip: Int, $take: Int) {\n    auditEvents(filter: $filter, skip: $skip, take: $take) {\n      ...AuditEventFields\n    }\n    auditEventCount(filter: $filter)\n  }\n": types.AuditEventsDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      user {\n        id\n        username\n      }\n    }\n  }\n": types.LoginDocument,
-    "\n  query Me {\n    me {\n      id\n      username\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n    }\n  }\n": types.MeDocument,
+    "\n  query MyPermissions {\n    myPermissions\n  }\n": types.MyPermissionsDocument,
     "\n  fragment CatalogCardFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    icon\n    published\n    type\n  }\n": types.CatalogCardFieldsFragmentDoc,
     "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n  }\n": types.CatalogItemFieldsFragmentDoc,
     "\n  query CatalogPage($search: String, $catalog: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, catalog: $catalog, skip: $skip, take: $take) {\n      ...CatalogCardFields\n    }\n    serviceTemplateCount(search: $search, catalog: $catalog)\n  }\n": types.CatalogPageDocument,
@@ -140,6 +162,13 @@ const documents: Documents = {
     "\n  mutation RefreshAllGitRepos {\n    refreshAllGitRepos {\n      ...GitRepoFields\n    }\n  }\n": types.RefreshAllGitReposDocument,
     "\n  mutation EnableGitWebhook($id: ID!) {\n    enableGitWebhook(id: $id) {\n      url\n      secret\n    }\n  }\n": types.EnableGitWebhookDocument,
     "\n  mutation DisableGitWebhook($id: ID!) {\n    disableGitWebhook(id: $id) {\n      ...GitRepoDetailFields\n    }\n  }\n": types.DisableGitWebhookDocument,
+    "\n  fragment GroupFields on Group {\n    id\n    name\n    description\n    roles\n    members {\n      id\n      username\n    }\n    createdAt\n  }\n": types.GroupFieldsFragmentDoc,
+    "\n  query Groups {\n    groups {\n      ...GroupFields\n    }\n  }\n": types.GroupsDocument,
+    "\n  query Group($id: ID!) {\n    group(id: $id) {\n      ...GroupFields\n    }\n  }\n": types.GroupDocument,
+    "\n  query Roles {\n    roles {\n      name\n      description\n      permissions\n    }\n  }\n": types.RolesDocument,
+    "\n  mutation CreateGroup($input: GroupInput!) {\n    createGroup(input: $input) {\n      ...GroupFields\n    }\n  }\n": types.CreateGroupDocument,
+    "\n  mutation UpdateGroup($id: ID!, $input: GroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      ...GroupFields\n    }\n  }\n": types.UpdateGroupDocument,
+    "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": types.DeleteGroupDocument,
     "\n  fragment InventoryFields on Inventory {\n    id\n    name\n    description\n    sites {\n      name\n      providerId\n      hosts\n      variables\n    }\n    createdAt\n    updatedAt\n  }\n": types.InventoryFieldsFragmentDoc,
     "\n  fragment InventoryDetailFields on Inventory {\n    ...InventoryFields\n    rendered\n  }\n": types.InventoryDetailFieldsFragmentDoc,
     "\n  query Inventories {\n    inventories {\n      ...InventoryFields\n    }\n  }\n": types.InventoriesDocument,
@@ -185,8 +214,19 @@ const documents: Documents = {
     "\n  mutation SaveServiceTemplate($i: ServiceTemplateInput!) {\n    saveServiceTemplate(input: $i) {\n      ...TemplateEditorFields\n    }\n  }\n": types.SaveServiceTemplateDocument,
     "\n  mutation DeleteServiceTemplate($id: ID!) {\n    deleteServiceTemplate(id: $id)\n  }\n": types.DeleteServiceTemplateDocument,
     "\n  query StateMachines {\n    stateMachines {\n      name\n      description\n      states\n    }\n  }\n": types.StateMachinesDocument,
+    "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    email\n    disabled\n    mustChangePassword\n    roles\n    groups {\n      id\n      name\n    }\n    createdAt\n  }\n": types.UserFieldsFragmentDoc,
+    "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n": types.UsersDocument,
+    "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": types.UserDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": types.DeleteUserDocument,
+    "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password) {\n      ...UserFields\n    }\n  }\n": types.ResetUserPasswordDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      id\n      mustChangePassword\n    }\n  }\n"): typeof import('./graphql').ChangePasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -206,11 +246,23 @@ export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    re
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actorId\n    actorName\n    action\n    objectType\n    objectId\n    outcome\n    errorCode\n    message\n    ip\n    details\n  }\n"): typeof import('./graphql').AuditEventFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEvents($filter: AuditFilter, $skip: Int, $take: Int) {\n    auditEvents(filter: $filter, skip: $skip, take: $take) {\n      ...AuditEventFields\n    }\n    auditEventCount(filter: $filter)\n  }\n"): typeof import('./graphql').AuditEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      user {\n        id\n        username\n      }\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      username\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPermissions {\n    myPermissions\n  }\n"): typeof import('./graphql').MyPermissionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -343,6 +395,34 @@ export function graphql(source: "\n  mutation EnableGitWebhook($id: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DisableGitWebhook($id: ID!) {\n    disableGitWebhook(id: $id) {\n      ...GitRepoDetailFields\n    }\n  }\n"): typeof import('./graphql').DisableGitWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GroupFields on Group {\n    id\n    name\n    description\n    roles\n    members {\n      id\n      username\n    }\n    createdAt\n  }\n"): typeof import('./graphql').GroupFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Groups {\n    groups {\n      ...GroupFields\n    }\n  }\n"): typeof import('./graphql').GroupsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Group($id: ID!) {\n    group(id: $id) {\n      ...GroupFields\n    }\n  }\n"): typeof import('./graphql').GroupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Roles {\n    roles {\n      name\n      description\n      permissions\n    }\n  }\n"): typeof import('./graphql').RolesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateGroup($input: GroupInput!) {\n    createGroup(input: $input) {\n      ...GroupFields\n    }\n  }\n"): typeof import('./graphql').CreateGroupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateGroup($id: ID!, $input: GroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      ...GroupFields\n    }\n  }\n"): typeof import('./graphql').UpdateGroupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n"): typeof import('./graphql').DeleteGroupDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -523,6 +603,34 @@ export function graphql(source: "\n  mutation DeleteServiceTemplate($id: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StateMachines {\n    stateMachines {\n      name\n      description\n      states\n    }\n  }\n"): typeof import('./graphql').StateMachinesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    email\n    disabled\n    mustChangePassword\n    roles\n    groups {\n      id\n      name\n    }\n    createdAt\n  }\n"): typeof import('./graphql').UserFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n"): typeof import('./graphql').UsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n"): typeof import('./graphql').UserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n"): typeof import('./graphql').CreateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n"): typeof import('./graphql').UpdateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n"): typeof import('./graphql').DeleteUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password) {\n      ...UserFields\n    }\n  }\n"): typeof import('./graphql').ResetUserPasswordDocument;
 
 
 export function graphql(source: string) {

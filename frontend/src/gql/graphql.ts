@@ -4,6 +4,27 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Every field given must match (and). */
+export type AuditFilter = {
+  /** Exactly this action, e.g. createProvider, login.failed, git.push. */
+  action?: string | null | undefined;
+  /** The username contains this (any case). */
+  actor?: string | null | undefined;
+  /** At or after this time. */
+  from?: string | null | undefined;
+  objectId?: string | null | undefined;
+  objectType?: string | null | undefined;
+  outcome?: AuditOutcome | null | undefined;
+  /** At or before this time. */
+  to?: string | null | undefined;
+};
+
+/** success; failure (it was tried and failed: see errorCode); denied (UNAUTHENTICATED or FORBIDDEN: it was not tried). */
+export type AuditOutcome =
+  | 'denied'
+  | 'failure'
+  | 'success';
+
 export type CreateCredentialInput = {
   /** Non-secret fields of the type, as { field: "text" }. */
   inputs?: unknown;
@@ -31,10 +52,31 @@ export type CreateGitRepoInput = {
   url?: string | null | undefined;
 };
 
+export type CreateUserInput = {
+  displayName?: string | null | undefined;
+  email?: string | null | undefined;
+  /** The groups to put the user in (their roles are the user’s). */
+  groupIds?: Array<string> | null | undefined;
+  /** At least 10 characters, not a common password. The user must change it at first sign-in. */
+  password: string;
+  /** Letters, digits, ".", "_", "-" and "@"; 1 to 64 characters; unique. */
+  username: string;
+};
+
 /** MANAGEIQ: a ManageIQ service dialog export (YAML). AWX_SURVEY: an AWX job template survey spec (JSON). */
 export type DialogImportFormat =
   | 'AWX_SURVEY'
   | 'MANAGEIQ';
+
+export type GroupInput = {
+  description?: string | null | undefined;
+  /** Its members (replaces the list). */
+  memberIds?: Array<string> | null | undefined;
+  /** 1 to 100 characters; unique. */
+  name: string;
+  /** Roles its members get: administrator, operator, designer, approver, requester, auditor. */
+  roles: Array<string>;
+};
 
 export type InventoryInput = {
   description?: string | null | undefined;
@@ -134,6 +176,23 @@ export type UpdateGitRepoInput = {
   url?: string | null | undefined;
 };
 
+export type UpdateUserInput = {
+  /** Disable (true) or enable (false); a disabled user’s tokens stop working at once. */
+  disabled?: boolean | null | undefined;
+  displayName?: string | null | undefined;
+  email?: string | null | undefined;
+  /** The groups the user belongs to (replaces the list). */
+  groupIds?: Array<string> | null | undefined;
+};
+
+export type ChangePasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { id: string, mustChangePassword: boolean } };
+
 export type ApiTokenFieldsFragment = { id: string, name: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null };
 
 export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
@@ -156,6 +215,17 @@ export type RevokeApiTokenMutationVariables = Exact<{
 
 export type RevokeApiTokenMutation = { revokeApiToken: boolean };
 
+export type AuditEventFieldsFragment = { id: string, at: string, actorId: string | null, actorName: string, action: string, objectType: string | null, objectId: string | null, outcome: AuditOutcome, errorCode: string | null, message: string | null, ip: string, details: unknown };
+
+export type AuditEventsQueryVariables = Exact<{
+  filter?: AuditFilter | null | undefined;
+  skip?: number | null | undefined;
+  take?: number | null | undefined;
+}>;
+
+
+export type AuditEventsQuery = { auditEventCount: number, auditEvents: Array<{ id: string, at: string, actorId: string | null, actorName: string, action: string, objectType: string | null, objectId: string | null, outcome: AuditOutcome, errorCode: string | null, message: string | null, ip: string, details: unknown }> };
+
 export type LoginMutationVariables = Exact<{
   username: string;
   password: string;
@@ -167,7 +237,12 @@ export type LoginMutation = { login: { token: string, user: { id: string, userna
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, username: string } };
+export type MeQuery = { me: { id: string, username: string, displayName: string, roles: Array<string>, mustChangePassword: boolean } };
+
+export type MyPermissionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPermissionsQuery = { myPermissions: Array<string> };
 
 export type CatalogCardFieldsFragment = { id: string, name: string, description: string | null, catalog: string, icon: string | null, published: boolean, type: string };
 
@@ -359,6 +434,47 @@ export type DisableGitWebhookMutationVariables = Exact<{
 
 
 export type DisableGitWebhookMutation = { disableGitWebhook: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
+
+export type GroupFieldsFragment = { id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }> };
+
+export type GroupsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GroupsQuery = { groups: Array<{ id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }> }> };
+
+export type GroupQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type GroupQuery = { group: { id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }> } | null };
+
+export type RolesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RolesQuery = { roles: Array<{ name: string, description: string, permissions: Array<string> }> };
+
+export type CreateGroupMutationVariables = Exact<{
+  input: GroupInput;
+}>;
+
+
+export type CreateGroupMutation = { createGroup: { id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }> } };
+
+export type UpdateGroupMutationVariables = Exact<{
+  id: string;
+  input: GroupInput;
+}>;
+
+
+export type UpdateGroupMutation = { updateGroup: { id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }> } };
+
+export type DeleteGroupMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteGroupMutation = { deleteGroup: boolean };
 
 export type InventoryFieldsFragment = { id: string, name: string, description: string | null, createdAt: string, updatedAt: string, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> };
 
@@ -634,6 +750,50 @@ export type StateMachinesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type StateMachinesQuery = { stateMachines: Array<{ name: string, description: string | null, states: Array<string> }> };
 
+export type UserFieldsFragment = { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }> };
+
+export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }> }> };
+
+export type UserQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type UserQuery = { user: { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }> } | null };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser: { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }> } };
+
+export type UpdateUserMutationVariables = Exact<{
+  id: string;
+  input: UpdateUserInput;
+}>;
+
+
+export type UpdateUserMutation = { updateUser: { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }> } };
+
+export type DeleteUserMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteUserMutation = { deleteUser: boolean };
+
+export type ResetUserPasswordMutationVariables = Exact<{
+  id: string;
+  password: string;
+}>;
+
+
+export type ResetUserPasswordMutation = { resetUserPassword: { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -661,6 +821,22 @@ export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
   lastUsedAt
 }
     `, {"fragmentName":"ApiTokenFields"}) as unknown as TypedDocumentString<ApiTokenFieldsFragment, unknown>;
+export const AuditEventFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AuditEventFields on AuditEvent {
+  id
+  at
+  actorId
+  actorName
+  action
+  objectType
+  objectId
+  outcome
+  errorCode
+  message
+  ip
+  details
+}
+    `, {"fragmentName":"AuditEventFields"}) as unknown as TypedDocumentString<AuditEventFieldsFragment, unknown>;
 export const CatalogCardFieldsFragmentDoc = new TypedDocumentString(`
     fragment CatalogCardFields on ServiceTemplate {
   id
@@ -821,6 +997,19 @@ fragment GitRefreshFields on GitRefresh {
   startedAt
   finishedAt
 }`, {"fragmentName":"GitRepoDetailFields"}) as unknown as TypedDocumentString<GitRepoDetailFieldsFragment, unknown>;
+export const GroupFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GroupFields on Group {
+  id
+  name
+  description
+  roles
+  members {
+    id
+    username
+  }
+  createdAt
+}
+    `, {"fragmentName":"GroupFields"}) as unknown as TypedDocumentString<GroupFieldsFragment, unknown>;
 export const InventoryFieldsFragmentDoc = new TypedDocumentString(`
     fragment InventoryFields on Inventory {
   id
@@ -1226,6 +1415,30 @@ export const TemplateEditorFieldsFragmentDoc = new TypedDocumentString(`
   definition
 }
     `, {"fragmentName":"TemplateEditorFields"}) as unknown as TypedDocumentString<TemplateEditorFieldsFragment, unknown>;
+export const UserFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  email
+  disabled
+  mustChangePassword
+  roles
+  groups {
+    id
+    name
+  }
+  createdAt
+}
+    `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+    id
+    mustChangePassword
+  }
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const ApiTokensDocument = new TypedDocumentString(`
     query ApiTokens {
   apiTokens {
@@ -1260,6 +1473,27 @@ export const RevokeApiTokenDocument = new TypedDocumentString(`
   revokeApiToken(id: $id)
 }
     `) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
+export const AuditEventsDocument = new TypedDocumentString(`
+    query AuditEvents($filter: AuditFilter, $skip: Int, $take: Int) {
+  auditEvents(filter: $filter, skip: $skip, take: $take) {
+    ...AuditEventFields
+  }
+  auditEventCount(filter: $filter)
+}
+    fragment AuditEventFields on AuditEvent {
+  id
+  at
+  actorId
+  actorName
+  action
+  objectType
+  objectId
+  outcome
+  errorCode
+  message
+  ip
+  details
+}`) as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($username: String!, $password: String!) {
   login(username: $username, password: $password) {
@@ -1276,9 +1510,17 @@ export const MeDocument = new TypedDocumentString(`
   me {
     id
     username
+    displayName
+    roles
+    mustChangePassword
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const MyPermissionsDocument = new TypedDocumentString(`
+    query MyPermissions {
+  myPermissions
+}
+    `) as unknown as TypedDocumentString<MyPermissionsQuery, MyPermissionsQueryVariables>;
 export const CatalogPageDocument = new TypedDocumentString(`
     query CatalogPage($search: String, $catalog: String, $skip: Int!, $take: Int!) {
   serviceTemplates(search: $search, catalog: $catalog, skip: $skip, take: $take) {
@@ -1857,6 +2099,88 @@ fragment GitRepoDetailFields on GitRepo {
     ...GitRefreshFields
   }
 }`) as unknown as TypedDocumentString<DisableGitWebhookMutation, DisableGitWebhookMutationVariables>;
+export const GroupsDocument = new TypedDocumentString(`
+    query Groups {
+  groups {
+    ...GroupFields
+  }
+}
+    fragment GroupFields on Group {
+  id
+  name
+  description
+  roles
+  members {
+    id
+    username
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<GroupsQuery, GroupsQueryVariables>;
+export const GroupDocument = new TypedDocumentString(`
+    query Group($id: ID!) {
+  group(id: $id) {
+    ...GroupFields
+  }
+}
+    fragment GroupFields on Group {
+  id
+  name
+  description
+  roles
+  members {
+    id
+    username
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<GroupQuery, GroupQueryVariables>;
+export const RolesDocument = new TypedDocumentString(`
+    query Roles {
+  roles {
+    name
+    description
+    permissions
+  }
+}
+    `) as unknown as TypedDocumentString<RolesQuery, RolesQueryVariables>;
+export const CreateGroupDocument = new TypedDocumentString(`
+    mutation CreateGroup($input: GroupInput!) {
+  createGroup(input: $input) {
+    ...GroupFields
+  }
+}
+    fragment GroupFields on Group {
+  id
+  name
+  description
+  roles
+  members {
+    id
+    username
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<CreateGroupMutation, CreateGroupMutationVariables>;
+export const UpdateGroupDocument = new TypedDocumentString(`
+    mutation UpdateGroup($id: ID!, $input: GroupInput!) {
+  updateGroup(id: $id, input: $input) {
+    ...GroupFields
+  }
+}
+    fragment GroupFields on Group {
+  id
+  name
+  description
+  roles
+  members {
+    id
+    username
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateGroupMutation, UpdateGroupMutationVariables>;
+export const DeleteGroupDocument = new TypedDocumentString(`
+    mutation DeleteGroup($id: ID!) {
+  deleteGroup(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteGroupMutation, DeleteGroupMutationVariables>;
 export const InventoriesDocument = new TypedDocumentString(`
     query Inventories {
   inventories {
@@ -3325,3 +3649,108 @@ export const StateMachinesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StateMachinesQuery, StateMachinesQueryVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users {
+  users {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  email
+  disabled
+  mustChangePassword
+  roles
+  groups {
+    id
+    name
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const UserDocument = new TypedDocumentString(`
+    query User($id: ID!) {
+  user(id: $id) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  email
+  disabled
+  mustChangePassword
+  roles
+  groups {
+    id
+    name
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<UserQuery, UserQueryVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  email
+  disabled
+  mustChangePassword
+  roles
+  groups {
+    id
+    name
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateUserDocument = new TypedDocumentString(`
+    mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
+  updateUser(id: $id, input: $input) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  email
+  disabled
+  mustChangePassword
+  roles
+  groups {
+    id
+    name
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
+export const DeleteUserDocument = new TypedDocumentString(`
+    mutation DeleteUser($id: ID!) {
+  deleteUser(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteUserMutation, DeleteUserMutationVariables>;
+export const ResetUserPasswordDocument = new TypedDocumentString(`
+    mutation ResetUserPassword($id: ID!, $password: String!) {
+  resetUserPassword(id: $id, password: $password) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  email
+  disabled
+  mustChangePassword
+  roles
+  groups {
+    id
+    name
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<ResetUserPasswordMutation, ResetUserPasswordMutationVariables>;
