@@ -9,7 +9,12 @@ describe('audit details', () => {
       input: { username: 'u', password: 'p', nested: { apiToken: 't', sshPrivate: 'k', fine: 'x'.repeat(300) }, list: [{ passphrase: 'pp' }] },
     });
     assert.deepEqual(details, {
-      input: { username: 'u', password: REDACTED, nested: { apiToken: REDACTED, sshPrivate: REDACTED, fine: `${'x'.repeat(200)}…` }, list: [{ passphrase: REDACTED }] },
+      input: {
+        username: 'u',
+        password: REDACTED,
+        nested: { apiToken: REDACTED, sshPrivate: REDACTED, fine: `${'x'.repeat(200)}…` },
+        list: [{ passphrase: REDACTED }],
+      },
     });
   });
 

@@ -12,7 +12,14 @@ const COLOURS: Record<string, ChipProps['color']> = { success: 'success', failur
 const filters = [
   <TextInput key="actor" source="actor" label="Actor" alwaysOn resettable data-testid="audit-filter-actor" />,
   <TextInput key="action" source="action" label="Action" alwaysOn resettable data-testid="audit-filter-action" />,
-  <SelectInput key="outcome" source="outcome" label="Outcome" alwaysOn choices={OUTCOMES.map((o) => ({ id: o, name: o }))} data-testid="audit-filter-outcome" />,
+  <SelectInput
+    key="outcome"
+    source="outcome"
+    label="Outcome"
+    alwaysOn
+    choices={OUTCOMES.map((o) => ({ id: o, name: o }))}
+    data-testid="audit-filter-outcome"
+  />,
   <DateInput key="from" source="from" label="From" alwaysOn />,
   <DateInput key="to" source="to" label="To" alwaysOn />,
   <TextInput key="objectType" source="objectType" label="Object type" />,
