@@ -12,6 +12,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: backend, ws: true, changeOrigin: true },
       '/healthz': { target: backend },
+      '/api': { target: backend },
     },
   },
   build: {

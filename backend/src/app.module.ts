@@ -7,6 +7,9 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { auditPlugin } from './audit/audit.plugin.js';
+import { AuditService } from './audit/audit.service.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { GqlContext } from './auth/auth.decorators.js';
 import { AuthService } from './auth/auth.service.js';
@@ -52,6 +55,7 @@ export const DOMAIN_MODULES = [
   JobsModule,
   ServicesModule,
   CredentialsModule,
+  AuditModule,
 ];
 
 /** GraphQL answers are never cached (what Apollo's cache-control plugin sent when no hint was set). */
@@ -87,9 +91,9 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule],
-          inject: [AuthService],
-          useFactory: (auth: AuthService): ApolloDriverConfig => ({
+          imports: [AuthModule, AuditModule],
+          inject: [AuthService, AuditService],
+          useFactory: (auth: AuthService, audit: AuditService): ApolloDriverConfig => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -103,6 +107,8 @@ export class AppModule {
               ApolloServerPluginCacheControlDisabled(),
               noStore,
               graphqlApiPlugin(auth, { maxDepth: config.graphqlMaxDepth, maxAliases: config.graphqlMaxAliases, maxCost: config.graphqlMaxCost }),
+              // Every mutation, with who, what, which object, from where and how it ended.
+              auditPlugin(audit, auth),
             ],
             // Subscriptions (graphql-ws) are served by GraphqlWsServer, which applies the same limits.
             context: (ctx: { req?: GqlContext['req'] & { ip?: string } }): GqlContext => ({ req: ctx.req, ip: ctx.req?.ip }),

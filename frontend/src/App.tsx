@@ -16,6 +16,7 @@ import dialogs from './dialogs';
 import templates from './templates';
 import users from './users';
 import groups from './groups';
+import auditEvents from './auditEvents';
 import { i18nProvider } from './i18nProvider';
 import { LoginPage } from './LoginPage';
 import { theme } from './theme';
@@ -146,6 +147,7 @@ const resourcesFor = (permissions: unknown) => {
         recordRepresentation="name"
       />
     ) : null,
+    has('audit:read') ? <Resource key="auditEvents" name="auditEvents" list={auditEvents.list} icon={auditEvents.icon} options={{ label: 'Audit' }} /> : null,
   ];
 };
 

@@ -3,7 +3,7 @@
 // codegen.ts) and its reads and writes; errors reach the UI as HttpError with a status (api/graphql.ts).
 // Resources: catalog (published items), serviceTemplates (every item, for the editors), serviceRequests
 // (create = order or reconfigure), services, gitRepos, providers, inventories, credentials, apiTokens
-// (delete = revoke), dialogs, users and groups. What is no react-admin record operation (an API token shown once, a
+// (delete = revoke), dialogs, users, groups and auditEvents (read only). What is no react-admin record operation (an API token shown once, a
 // dialog or catalog item saved whole, a refresh, a health check...) is one of the methods below.
 import {
   HttpError,
@@ -24,6 +24,7 @@ import {
 import { accountApi } from './account/api';
 import type { Rec, ResourceApi } from './api/resource';
 import { apiTokensApi } from './apiTokens/api';
+import { auditEventsApi } from './auditEvents/api';
 import { catalogApi } from './catalog/api';
 import { credentialsApi } from './credentials/api';
 import { dialogsApi } from './dialogs/api';
@@ -50,6 +51,7 @@ const RESOURCES: Record<string, ResourceApi> = {
   apiTokens: apiTokensApi,
   users: usersApi,
   groups: groupsApi,
+  auditEvents: auditEventsApi,
 };
 
 const resourceApi = (resource: string): ResourceApi => {

@@ -458,6 +458,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     const ds = createDataSource(env.databaseUrl);
     await ds.initialize();
     try {
+      await ds.undoLastMigration({ transaction: 'each' }); // Audit
       await ds.undoLastMigration({ transaction: 'each' }); // Tenants
       await ds.undoLastMigration({ transaction: 'each' }); // Access
       const tokens = await ds.query(`SELECT u."username" FROM "api_tokens" t JOIN "users" u ON u."id" = t."user_id" GROUP BY u."username" ORDER BY 1`);
@@ -465,7 +466,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
         tokens.every((t: { username: string }) => t.username === 'admin' || t.username === 'administrator-user'),
         JSON.stringify(tokens),
       );
-      assert.deepEqual(await migrate(ds), ['Access1765800000000', 'Tenants1765820000000']);
+      assert.deepEqual(await migrate(ds), ['Access1765800000000', 'Tenants1765820000000', 'Audit1765840000000']);
       const groups = await ds.query(
         `SELECT g."name", count(m."user_id")::int AS n FROM "groups" g LEFT JOIN "group_members" m ON m."group_id" = g."id" GROUP BY g."name"`,
       );

@@ -64,6 +64,8 @@ export const PERMISSIONS = {
   'git:push': { roles: ['administrator', 'designer'], scope: 'git:push' },
   'users:read': { roles: ['administrator', 'auditor'], scope: 'read' },
   'users:write': { roles: ['administrator'], scope: 'admin' },
+  /** The audit trail (auditEvents, and the CSV export at /api/audit.csv). */
+  'audit:read': { roles: ['administrator', 'auditor'], scope: 'read' },
   /** One's own account: who am I, sign out. */
   'self:read': { roles: 'signed-in', scope: 'read' },
   /** One's own password and API tokens (a token may not mint tokens unless it has the admin scope). */

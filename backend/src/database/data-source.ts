@@ -42,6 +42,8 @@ import { ProviderHostKeys1765730000000 } from './migrations/1765730000000-Provid
 import { JobOutputChunks1765780000000 } from './migrations/1765780000000-JobOutputChunks.js';
 import { Access1765800000000 } from './migrations/1765800000000-Access.js';
 import { Tenants1765820000000 } from './migrations/1765820000000-Tenants.js';
+import { Audit1765840000000 } from './migrations/1765840000000-Audit.js';
+import { AuditEventEntity } from '../audit/audit-event.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -64,6 +66,7 @@ export const ENTITIES = [
   RequestTransitionEntity,
   ProviderHealthEntity,
   InventoryEntity,
+  AuditEventEntity,
 ];
 
 export const MIGRATIONS = [
@@ -90,6 +93,7 @@ export const MIGRATIONS = [
   JobOutputChunks1765780000000,
   Access1765800000000,
   Tenants1765820000000,
+  Audit1765840000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { All, Controller, Inject, Logger, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ProcessRunner } from '../system/process-runner.js';
 import type { Principal } from '../auth/principal.js';
 import { can, PERMISSIONS } from '../access/permissions.js';
+import type { AuditOutcome } from '../audit/audit-event.entity.js';
 import { GitReposService } from './git-repos.service.js';
 
 /** The only smart-HTTP endpoints served; the dumb protocol and everything else is refused. */
@@ -27,6 +29,7 @@ export class GitHttpController {
     private readonly auth: AuthService,
     private readonly repos: GitReposService,
     private readonly processes: ProcessRunner,
+    private readonly audit: AuditService,
   ) {}
 
   @All('*path')
@@ -39,7 +42,26 @@ export class GitHttpController {
     }
     const principal = await this.principal(req);
     const user = principal?.user;
+    const pushing = service === 'git-receive-pack';
+    /** Every push is recorded once: refused at any step, or when its pack (POST) is done. */
+    const recordPush = (outcome: AuditOutcome, errorCode: string | null, message: string | null, repoId: string | null = null) =>
+      pushing
+        ? this.audit.record({
+            actorId: user?.id ?? null,
+            actorName: user?.username ?? null,
+            action: 'git.push',
+            objectType: 'GitRepo',
+            objectId: repoId,
+            outcome,
+            errorCode,
+            message,
+            ip: req.ip ?? '',
+            details: { repo: route[1] },
+          })
+        : Promise.resolve();
     if (!principal || !user) {
+      // git asks without credentials first and sends them on this challenge: only a refused token is worth a row.
+      if (req.headers.authorization) await recordPush('denied', 'UNAUTHENTICATED', 'unknown or expired token');
       res
         .status(401)
         .set('WWW-Authenticate', 'Basic realm="Superfluid git", charset="UTF-8"')
@@ -47,9 +69,9 @@ export class GitHttpController {
         .send('Authenticate with any user name and an API token (createApiToken) as the password.\n');
       return;
     }
-    const pushing = service === 'git-receive-pack';
     const repo = can(principal.rights, 'git:fetch') || can(principal.rights, 'git:push') ? await this.repos.findByName(route[1]) : null;
     if (!repo?.hosted) {
+      await recordPush('denied', 'NOT_FOUND', `no hosted repository "${route[1]}" for this user`);
       res.status(404).type('text/plain').send(`No repository "${route[1]}" is hosted by this portal.\n`);
       return;
     }
@@ -57,6 +79,7 @@ export class GitHttpController {
     if (!can(principal.rights, needed)) {
       const scope = PERMISSIONS[needed].scope;
       const byScope = principal.rights.scopes !== null && can({ ...principal.rights, scopes: null }, needed);
+      await recordPush('denied', 'FORBIDDEN', byScope ? `the token lacks the scope ${scope}` : `roles ${principal.rights.roles.join(', ') || 'none'}`, repo.id);
       res
         .status(403)
         .type('text/plain')
@@ -68,11 +91,13 @@ export class GitHttpController {
       return;
     }
     if (pushing && !repo.enabled) {
+      await recordPush('denied', 'FORBIDDEN', 'the repository is disabled', repo.id);
       res.status(403).type('text/plain').send(`Repository "${repo.name}" is disabled: enable it to push to it.\n`);
       return;
     }
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > this.config.gitMaxRepoBytes) {
+      await recordPush('failure', 'TOO_LARGE', `${length} bytes`, repo.id);
       res.status(413).type('text/plain').send(`A push may carry at most ${this.config.gitMaxRepoBytes} bytes (GIT_MAX_REPO_MB).\n`);
       return;
     }
@@ -145,9 +170,16 @@ export class GitHttpController {
     // CGI: header lines, a blank line, then the body.
     let head = Buffer.alloc(0);
     let headersDone = false;
+    // The push's report (report-status): an "ng <ref> <reason>" line is a ref the hook or git refused.
+    let refused: string | null = null;
+    const packPost = pushing && route[2] === '/git-receive-pack';
+    const scan = (chunk: Buffer) => {
+      if (packPost && !refused) refused = /\bng (refs\/\S+ [^\n\0]{0,120})/.exec(chunk.toString('latin1'))?.[1] ?? null;
+    };
     child.stdout?.on('data', (chunk: Buffer) => {
       if (res.writableEnded) return;
       if (headersDone) {
+        scan(chunk);
         res.write(chunk);
         return;
       }
@@ -165,10 +197,20 @@ export class GitHttpController {
         else res.setHeader(name, value);
       }
       res.status(status);
+      scan(head.subarray(end + 4));
       res.write(head.subarray(end + 4));
     });
 
     const result = await child.finally(() => overdue && clearTimeout(overdue));
+    if (packPost) {
+      const failed = result.exitCode !== 0 || !headersDone || refused !== null;
+      await recordPush(
+        failed ? 'failure' : 'success',
+        failed ? 'PUSH_REFUSED' : null,
+        refused ?? (failed ? `git http-backend ended with ${result.exitCode ?? 'a signal'}` : null),
+        repo.id,
+      );
+    }
     if (res.writableEnded) return;
     if (!headersDone) {
       res

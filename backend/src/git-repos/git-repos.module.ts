@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
 import { type GitRepoJobData, JobName, QueueName, type SyntaxCheckJobData } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CredentialsModule } from '../credentials/credentials.module.js';
 import { GitClient } from './git-client.js';
@@ -21,7 +22,7 @@ import { PlaybookEntity } from './playbook.entity.js';
 import { SyntaxChecks } from './syntax-checks.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([GitRepoEntity, PlaybookEntity, GitRefreshEntity]), AuthModule, CredentialsModule],
+  imports: [TypeOrmModule.forFeature([GitRepoEntity, PlaybookEntity, GitRefreshEntity]), AuthModule, AuditModule, CredentialsModule],
   controllers: [GitHttpController, GitWebhookController],
   providers: [GitClient, GitMirrors, GitRefresher, SyntaxChecks, GitSchedules, GitReconciler, GitWebhooks, GitReposService, GitReposResolver],
   exports: [GitReposService],

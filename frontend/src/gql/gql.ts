@@ -20,6 +20,8 @@ type Documents = {
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": typeof types.ApiTokensDocument,
     "\n  mutation CreateApiToken($name: String!, $expiresInDays: Int, $scopes: [String!]) {\n    createApiToken(name: $name, expiresInDays: $expiresInDays, scopes: $scopes) {\n      token\n      apiToken {\n        ...ApiTokenFields\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actorId\n    actorName\n    action\n    objectType\n    objectId\n    outcome\n    errorCode\n    message\n    ip\n    details\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
+    "\n  query AuditEvents($filter: AuditFilter, $skip: Int, $take: Int) {\n    auditEvents(filter: $filter, skip: $skip, take: $take) {\n      ...AuditEventFields\n    }\n    auditEventCount(filter: $filter)\n  }\n": typeof types.AuditEventsDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      user {\n        id\n        username\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n    }\n  }\n": typeof types.MeDocument,
     "\n  query MyPermissions {\n    myPermissions\n  }\n": typeof types.MyPermissionsDocument,
@@ -122,6 +124,8 @@ const documents: Documents = {
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": types.ApiTokensDocument,
     "\n  mutation CreateApiToken($name: String!, $expiresInDays: Int, $scopes: [String!]) {\n    createApiToken(name: $name, expiresInDays: $expiresInDays, scopes: $scopes) {\n      token\n      apiToken {\n        ...ApiTokenFields\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": types.RevokeApiTokenDocument,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actorId\n    actorName\n    action\n    objectType\n    objectId\n    outcome\n    errorCode\n    message\n    ip\n    details\n  }\n": types.AuditEventFieldsFragmentDoc,
+    "\n  query AuditEvents($filter: AuditFilter, $skip: Int, $take: Int) {\n    auditEvents(filter: $filter, skip: $skip, take: $take) {\n      ...AuditEventFields\n    }\n    auditEventCount(filter: $filter)\n  }\n": types.AuditEventsDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      user {\n        id\n        username\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n    }\n  }\n": types.MeDocument,
     "\n  query MyPermissions {\n    myPermissions\n  }\n": types.MyPermissionsDocument,
@@ -239,6 +243,14 @@ export function graphql(source: "\n  mutation CreateApiToken($name: String!, $ex
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n"): typeof import('./graphql').RevokeApiTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actorId\n    actorName\n    action\n    objectType\n    objectId\n    outcome\n    errorCode\n    message\n    ip\n    details\n  }\n"): typeof import('./graphql').AuditEventFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEvents($filter: AuditFilter, $skip: Int, $take: Int) {\n    auditEvents(filter: $filter, skip: $skip, take: $take) {\n      ...AuditEventFields\n    }\n    auditEventCount(filter: $filter)\n  }\n"): typeof import('./graphql').AuditEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,27 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Every field given must match (and). */
+export type AuditFilter = {
+  /** Exactly this action, e.g. createProvider, login.failed, git.push. */
+  action?: string | null | undefined;
+  /** The username contains this (any case). */
+  actor?: string | null | undefined;
+  /** At or after this time. */
+  from?: string | null | undefined;
+  objectId?: string | null | undefined;
+  objectType?: string | null | undefined;
+  outcome?: AuditOutcome | null | undefined;
+  /** At or before this time. */
+  to?: string | null | undefined;
+};
+
+/** success; failure (it was tried and failed: see errorCode); denied (UNAUTHENTICATED or FORBIDDEN: it was not tried). */
+export type AuditOutcome =
+  | 'denied'
+  | 'failure'
+  | 'success';
+
 export type CreateCredentialInput = {
   /** Non-secret fields of the type, as { field: "text" }. */
   inputs?: unknown;
@@ -204,6 +225,17 @@ export type RevokeApiTokenMutationVariables = Exact<{
 
 
 export type RevokeApiTokenMutation = { revokeApiToken: boolean };
+
+export type AuditEventFieldsFragment = { id: string, at: string, actorId: string | null, actorName: string, action: string, objectType: string | null, objectId: string | null, outcome: AuditOutcome, errorCode: string | null, message: string | null, ip: string, details: unknown };
+
+export type AuditEventsQueryVariables = Exact<{
+  filter?: AuditFilter | null | undefined;
+  skip?: number | null | undefined;
+  take?: number | null | undefined;
+}>;
+
+
+export type AuditEventsQuery = { auditEventCount: number, auditEvents: Array<{ id: string, at: string, actorId: string | null, actorName: string, action: string, objectType: string | null, objectId: string | null, outcome: AuditOutcome, errorCode: string | null, message: string | null, ip: string, details: unknown }> };
 
 export type LoginMutationVariables = Exact<{
   username: string;
@@ -801,6 +833,22 @@ export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
   scopes
 }
     `, {"fragmentName":"ApiTokenFields"}) as unknown as TypedDocumentString<ApiTokenFieldsFragment, unknown>;
+export const AuditEventFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AuditEventFields on AuditEvent {
+  id
+  at
+  actorId
+  actorName
+  action
+  objectType
+  objectId
+  outcome
+  errorCode
+  message
+  ip
+  details
+}
+    `, {"fragmentName":"AuditEventFields"}) as unknown as TypedDocumentString<AuditEventFieldsFragment, unknown>;
 export const CatalogCardFieldsFragmentDoc = new TypedDocumentString(`
     fragment CatalogCardFields on ServiceTemplate {
   id
@@ -1439,6 +1487,27 @@ export const RevokeApiTokenDocument = new TypedDocumentString(`
   revokeApiToken(id: $id)
 }
     `) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
+export const AuditEventsDocument = new TypedDocumentString(`
+    query AuditEvents($filter: AuditFilter, $skip: Int, $take: Int) {
+  auditEvents(filter: $filter, skip: $skip, take: $take) {
+    ...AuditEventFields
+  }
+  auditEventCount(filter: $filter)
+}
+    fragment AuditEventFields on AuditEvent {
+  id
+  at
+  actorId
+  actorName
+  action
+  objectType
+  objectId
+  outcome
+  errorCode
+  message
+  ip
+  details
+}`) as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($username: String!, $password: String!) {
   login(username: $username, password: $password) {

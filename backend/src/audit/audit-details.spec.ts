@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { auditDetails, REDACTED } from './audit-details.js';
+import { csvLine } from './csv.js';
+
+describe('audit details', () => {
+  test('secret-looking names are redacted at any depth; long strings are cut', () => {
+    const details = auditDetails('createUser', {
+      input: { username: 'u', password: 'p', nested: { apiToken: 't', sshPrivate: 'k', fine: 'x'.repeat(300) }, list: [{ passphrase: 'pp' }] },
+    });
+    assert.deepEqual(details, {
+      input: {
+        username: 'u',
+        password: REDACTED,
+        nested: { apiToken: REDACTED, sshPrivate: REDACTED, fine: `${'x'.repeat(200)}…` },
+        list: [{ passphrase: REDACTED }],
+      },
+    });
+  });
+
+  test('credential inputs keep their names only; dialog values keep only their keys', () => {
+    assert.deepEqual(auditDetails('updateCredential', { id: 'c', input: { inputs: { username: 'root', nested: { a: 1 } } } }), {
+      id: 'c',
+      input: { inputs: { username: REDACTED, nested: { a: REDACTED } } },
+    });
+    assert.deepEqual(auditDetails('orderService', { input: { templateId: 't', dialogValues: { vm_name: 'x', admin_pass: 'y' } } }), {
+      input: { templateId: 't', dialogValues: { keys: ['vm_name', 'admin_pass'] } },
+    });
+  });
+});
+
+describe('csv', () => {
+  test('quotes what needs quoting and defuses formulas', () => {
+    assert.equal(csvLine(['a', 'b,c', 'say "hi"', 'two\nlines', null, 3]), 'a,"b,c","say ""hi""","two\nlines",,3\r\n');
+    assert.equal(csvLine(['=1+1', '+x', '-x', '@x', 'ok=']), "'=1+1,'+x,'-x,'@x,ok=\r\n");
+    assert.equal(csvLine(['=A1,"b"']), `"'=A1,""b"""\r\n`);
+  });
+});
