@@ -125,6 +125,18 @@ describe('API limits, over HTTP and WebSocket', () => {
     assert.equal(fine.body.errors, undefined, JSON.stringify(fine.body.errors));
   });
 
+  test('WebSocket: a mutation is refused (mutations go over HTTP, where the audit trail records them); queries still answer', async () => {
+    const client = wsClient(app, app.token);
+    try {
+      const refused = await wsOnce(client, 'mutation { refreshAllGitRepos { id } }');
+      assert.equal(refused[0]?.extensions?.code, 'VALIDATION_FAILED', JSON.stringify(refused));
+      assert.match(refused[0].message, /POST \/graphql/);
+      assert.deepEqual(await wsOnce(client, '{ me { username } }'), []);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   test('aliases: more than GRAPHQL_MAX_ALIASES aliases are refused', async () => {
     const many = `{ ${Array.from({ length: 6 }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
     const http = await post(app, many, {}, { token: app.token });

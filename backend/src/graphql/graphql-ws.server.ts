@@ -125,21 +125,20 @@ export class GraphqlWsServer implements OnApplicationBootstrap, BeforeApplicatio
         }
         const invalid = validate(schema, document);
         if (invalid.length) return invalid;
-        // Queries and mutations go over HTTP, where they are audited and rate-limited like every call.
-        const operation = getOperationAST(document, payload.operationName);
-        if (operation && operation.operation !== 'subscription') {
-          return [
-            asGraphQLError(
-              new AppError(ErrorCode.VALIDATION_FAILED, `Send ${operation.operation}s to POST /graphql: this WebSocket carries subscriptions only.`),
-              400,
-            ),
-          ];
-        }
         try {
           checkOperation(schema, document, payload.variables ?? undefined, payload.operationName, limits);
         } catch (err) {
           if (err instanceof AppError) return [asGraphQLError(err, 400)];
           throw err;
+        }
+        // Mutations go over HTTP, where each is written to the audit trail.
+        if (getOperationAST(document, payload.operationName)?.operation === 'mutation') {
+          return [
+            asGraphQLError(
+              new AppError(ErrorCode.VALIDATION_FAILED, 'Send mutations to POST /graphql: over this WebSocket only queries and subscriptions run.'),
+              400,
+            ),
+          ];
         }
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
       },
