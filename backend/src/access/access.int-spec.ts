@@ -80,7 +80,8 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
 
   before(async () => {
     env = await newEnv();
-    app = await startTestApp(env, {}, { owner: false });
+    // Many users sign in here, all from one address.
+    app = await startTestApp(env, { LOGIN_MAX_PER_IP: '1000' }, { owner: false });
     const discovery = app.app.get(DiscoveryService);
     declared = declaredOperations(
       discovery.getProviders().flatMap((w) => (w.instance && typeof w.instance === 'object' ? [w.instance.constructor as never] : [])),
@@ -453,6 +454,67 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     assert.equal(below.createTenant.parentId, east);
     const visible = (await ok<{ tenants: { name: string }[] }>('{ tenants { name } }', {}, eastAdmin)).tenants.map((t) => t.name).sort();
     assert.deepEqual(visible, ['East', 'East annex', 'East lab', 'Root'], 'their tenants, those below, those above; not West');
+    // Designers work in their tenant: East's items, repositories and inventories are East's.
+    const eastDesigner = await person('east-designer', east, 'designer');
+    const westDesigner = await person('west-designer', west, 'designer');
+    const item = await ok<{ saveServiceTemplate: { id: string; tenantId: string } }>(
+      'mutation($i: ServiceTemplateInput!) { saveServiceTemplate(input: $i) { id tenantId } }',
+      {
+        i: {
+          definition: {
+            name: 'East hello',
+            type: 'ansible_playbook',
+            dialog: 'run-playbook',
+            published: true,
+            provision: { repo: 'playbooks', playbook: 'hello.yml', provider: { field: 'provider' } },
+          },
+        },
+      },
+      eastDesigner,
+    );
+    assert.equal(item.saveServiceTemplate.tenantId, east);
+    assert.ok((await names(eastRequester)).includes('East hello'), "East's own item, no sharing needed");
+    assert.ok(!(await names(westRequester)).includes('East hello'));
+    const westEdit = await app.gql('mutation($id: ID!) { deleteServiceTemplate(id: $id) }', { id: item.saveServiceTemplate.id }, westDesigner);
+    assert.equal(westEdit.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    const westShare = await app.gql(
+      'mutation($id: ID!, $t: [ID!]!) { shareServiceTemplate(id: $id, tenantIds: $t) { id } }',
+      { id: item.saveServiceTemplate.id, t: [west] },
+      westDesigner,
+    );
+    assert.equal(westShare.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    const imported = await app.gql('mutation { importCatalog(files: []) { templates } }', {}, eastDesigner);
+    assert.equal(imported.errors?.[0]?.extensions?.code, 'FORBIDDEN', "catalog files replace items by name: the root's designers only");
+
+    const repo = await ok<{ createGitRepo: { id: string; tenantId: string } }>(
+      'mutation { createGitRepo(input: { name: "east-playbooks", hosted: true }) { id tenantId } }',
+      {},
+      eastDesigner,
+    );
+    assert.equal(repo.createGitRepo.tenantId, east);
+    const repoNames = async (token: string) => (await ok<{ gitRepos: { name: string }[] }>('{ gitRepos { name } }', {}, token)).gitRepos.map((r) => r.name);
+    assert.deepEqual(await repoNames(eastDesigner), ['east-playbooks']);
+    assert.deepEqual(await repoNames(westDesigner), []);
+    assert.ok((await repoNames(sessions.get('designer')!)).includes('east-playbooks'));
+    assert.equal(
+      (await app.gql('mutation($id: ID!) { refreshGitRepo(id: $id) { id } }', { id: repo.createGitRepo.id }, westDesigner)).errors?.[0]?.extensions?.code,
+      'NOT_FOUND',
+    );
+    const westToken = (
+      await ok<{ createApiToken: { token: string } }>('mutation { createApiToken(name: "w", scopes: ["git:read", "git:push"]) { token } }', {}, westDesigner)
+    ).createApiToken.token;
+    const refs = await fetch(`${app.url}/git/east-playbooks.git/info/refs?service=git-upload-pack`, {
+      headers: { authorization: `Basic ${Buffer.from(`w:${westToken}`).toString('base64')}` },
+    });
+    assert.equal(refs.status, 404, "another tenant's repository does not exist for them");
+    const eastToken = (
+      await ok<{ createApiToken: { token: string } }>('mutation { createApiToken(name: "e", scopes: ["git:read"]) { token } }', {}, eastDesigner)
+    ).createApiToken.token;
+    const own = await fetch(`${app.url}/git/east-playbooks.git/info/refs?service=git-upload-pack`, {
+      headers: { authorization: `Basic ${Buffer.from(`e:${eastToken}`).toString('base64')}` },
+    });
+    assert.equal(own.status, 200);
+    assert.deepEqual((await ok<{ inventories: unknown[] }>('{ inventories { id } }', {}, westOperator)).inventories, []);
   });
   test('the migration goes down and up again: non-administrators lose their tokens and password, administrators keep theirs', async () => {
     const ds = createDataSource(env.databaseUrl);

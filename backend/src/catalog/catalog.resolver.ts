@@ -1,3 +1,5 @@
+import { AppError, ErrorCode } from '../common/app-error.js';
+import { ROOT_TENANT_ID } from '../tenants/tenants.service.js';
 import { type CatalogViewer, CurrentCatalogViewer, InTenants, type TenantScope } from '../auth/auth.decorators.js';
 import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
@@ -57,8 +59,8 @@ export class CatalogResolver {
       'VALIDATION_FAILED names every problem by its path in the definition (also in extensions.problems, and by path in extensions.fields). ' +
       'CONFLICT for an item from catalog files or a git repository (change it there, or copy it to a new item) and for a name another item has.',
   })
-  saveServiceTemplate(@Args('input') input: ServiceTemplateInput): Promise<ServiceTemplateModel> {
-    return this.editor.save(input.id, input.definition);
+  saveServiceTemplate(@InTenants('catalog:write') scope: TenantScope, @Args('input') input: ServiceTemplateInput): Promise<ServiceTemplateModel> {
+    return this.editor.save(input.id, input.definition, scope);
   }
 
   @Allow('catalog:write')
@@ -66,8 +68,8 @@ export class CatalogResolver {
     description:
       'Deletes a catalog item made in the editor. CONFLICT for one from catalog files or a git repository, and for one that has been ordered (unpublish it instead).',
   })
-  async deleteServiceTemplate(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
-    await this.editor.delete(id);
+  async deleteServiceTemplate(@InTenants('catalog:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    await this.editor.delete(id, scope);
     return true;
   }
 
@@ -82,7 +84,17 @@ export class CatalogResolver {
     description:
       'Import catalog YAML files: all are checked first (errors name the file, the line and the reason; nothing is stored), then created or updated by name.',
   })
-  importCatalog(@Args('files', { type: () => [CatalogFileInput] }) files: CatalogFileInput[]): Promise<CatalogImportResultModel> {
+  importCatalog(
+    @InTenants('catalog:write') scope: TenantScope,
+    @Args('files', { type: () => [CatalogFileInput] }) files: CatalogFileInput[],
+  ): Promise<CatalogImportResultModel> {
+    // Files create or update items by name, whatever their tenant: the root's designers only.
+    if (!scope.tenants.includes(ROOT_TENANT_ID)) {
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        "Importing catalog files is for the root tenant's designers: use the item editor or a git repository of your tenant.",
+      );
+    }
     return this.catalog.importFiles(files.map((f) => ({ path: f.path, text: f.content })));
   }
 
@@ -113,10 +125,11 @@ export class CatalogResolver {
     description: 'Share a catalog item with these tenants (replacing its shares): their users, and those of every tenant below them, see and may order it.',
   })
   shareServiceTemplate(
+    @InTenants('catalog:write') scope: TenantScope,
     @Args('id', { type: () => ID }) id: string,
     @Args('tenantIds', { type: () => [ID] }) tenantIds: string[],
   ): Promise<ServiceTemplateModel> {
-    return this.catalog.share(id, tenantIds);
+    return this.catalog.share(id, tenantIds, scope);
   }
 
   @ResolveField(() => [ID], { description: 'The tenants it is shared with (besides its own).' })

@@ -1,5 +1,5 @@
-import type { CatalogViewer } from '../auth/auth.decorators.js';
-import { TenantsService } from '../tenants/tenants.service.js';
+import { type CatalogViewer, inScope, type TenantScope } from '../auth/auth.decorators.js';
+import { ROOT_TENANT_ID, TenantsService } from '../tenants/tenants.service.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { TemplateDialogQuery } from '../dialogs/dialog.events.js';
@@ -74,7 +74,7 @@ export class CatalogService {
   /** A refreshed repository's catalog/ folder is loaded (a refusal is thrown back to the refresh, which records it). */
   @OnEvent(GitRepoRefreshedEvent.NAME, { suppressErrors: false })
   async onRepoRefreshed(event: GitRepoRefreshedEvent): Promise<void> {
-    await this.loadFromRepo(event.repoName, event.catalogFiles);
+    await this.loadFromRepo(event.repoName, event.catalogFiles, event.tenantId);
   }
 
   /** refreshDialogField given a templateId: the dialog the item uses. */
@@ -124,7 +124,7 @@ export class CatalogService {
    * what it did not bring. Items it brought before and no longer has are unpublished (their
    * requests and services keep them). Everything is checked first; a problem stores nothing.
    */
-  async loadFromRepo(repoName: string, texts: CatalogText[]): Promise<{ templates: string[]; unpublished: string[] }> {
+  async loadFromRepo(repoName: string, texts: CatalogText[], tenantId = ROOT_TENANT_ID): Promise<{ templates: string[]; unpublished: string[] }> {
     const origin = `git:${repoName}:catalog/`;
     const mine = (source: string | null) => !!source && source.startsWith(origin);
     const files = parseCatalog(
@@ -155,7 +155,7 @@ export class CatalogService {
         problems.push(`dialog "${d.name}" exists already (${existing.origin !== 'catalog' ? existing.origin : 'used by items from elsewhere'})`);
     }
     if (problems.length) throw new Error(`a repository's catalog cannot replace what it did not bring: ${problems.join('; ')}`);
-    await this.store(files);
+    await this.store(files, tenantId);
     const names = files.templates.map((t) => t.name);
     const gone = templates.filter((t) => mine(t.source) && !names.includes(t.name)).map((t) => t.name);
     if (gone.length) await this.templates.update({ name: In(gone) }, { published: false });
@@ -181,8 +181,9 @@ export class CatalogService {
   }
 
   /** Stores checked catalog files in one transaction: all of them, or (on a database error) none. */
-  private async store(files: CatalogFiles): Promise<void> {
-    await this.templates.manager.transaction((tx) => this.storeIn(tx, files));
+  /** Stores the files; new items belong to `tenantId` (an existing item keeps its tenant). */
+  private async store(files: CatalogFiles, tenantId = ROOT_TENANT_ID): Promise<void> {
+    await this.templates.manager.transaction((tx) => this.storeIn(tx, files, tenantId));
     // A large import changes the table faster than autovacuum re-analyzes it (up to a minute): until
     // then the planner would take it for a small one and sort all of it for every catalog page.
     if (files.templates.length >= BULK_TEMPLATES) {
@@ -192,7 +193,7 @@ export class CatalogService {
     this.logger.log(`catalog loaded: ${files.dialogs.length} dialogs, ${files.templates.length} templates, ${files.stateMachines.length} state machines`);
   }
 
-  private async storeIn(tx: EntityManager, files: CatalogFiles): Promise<void> {
+  private async storeIn(tx: EntityManager, files: CatalogFiles, tenantId: string): Promise<void> {
     for (const dialog of files.dialogs) await this.dialogs.upsert(dialog, tx);
     for (const { source, ...definition } of files.stateMachines) await this.machines.upsert(tx, definition, source);
     for (const t of files.templates) {
@@ -218,6 +219,7 @@ export class CatalogService {
           onFailure: t.onFailure,
           published: t.published,
           source: t.source,
+          tenantId,
         })
         .orUpdate(
           [
@@ -288,8 +290,9 @@ export class CatalogService {
   }
 
   /** Shares an item with these tenants (and so with every tenant below them), replacing its shares. */
-  async share(id: string, tenantIds: string[]): Promise<ServiceTemplateEntity> {
+  async share(id: string, tenantIds: string[], scope?: TenantScope): Promise<ServiceTemplateEntity> {
     const template = await this.get(id, true);
+    if (!inScope(scope, template.tenantId)) throw notFound('Service template', id);
     const unique = [...new Set(tenantIds)];
     await this.tenants.assertExist(unique, 'tenantIds');
     await this.templates.manager.transaction(async (tx) => {

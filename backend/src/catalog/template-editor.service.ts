@@ -1,3 +1,5 @@
+import { inScope, type TenantScope, tenantFor } from '../auth/auth.decorators.js';
+import { ROOT_TENANT_ID } from '../tenants/tenants.service.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -42,14 +44,15 @@ export class TemplateEditorService {
    * problem by its path in the definition (`extensions.fields`); CONFLICT for an item owned by
    * files or a repository, or a name another item has.
    */
-  async save(id: string | null | undefined, definition: unknown): Promise<ServiceTemplateEntity> {
+  async save(id: string | null | undefined, definition: unknown, scope?: TenantScope): Promise<ServiceTemplateEntity> {
+    const tenantId = id ? null : tenantFor(scope, null, ROOT_TENANT_ID);
     if (!isObject(definition)) throw validationFailed('The definition is an object, as a catalog file holds it (name, type, dialog, ...).');
     const item = await this.checked(definition);
     try {
       return await this.templates.manager.transaction(async (tx) => {
         const repo = tx.getRepository(ServiceTemplateEntity);
         const current = id ? (isUuid(id) ? await repo.createQueryBuilder('t').setLock('pessimistic_write').where('t.id = :id', { id }).getOne() : null) : null;
-        if (id && !current) throw notFound('Service template', id);
+        if (id && (!current || !inScope(scope, current.tenantId))) throw notFound('Service template', id);
         const owner = current && ownedElsewhere(current.source);
         if (owner)
           throw new AppError(ErrorCode.CONFLICT, `Catalog item "${current.name}" comes from ${owner.where}: ${owner.change}, or copy it to a new item.`, {
@@ -76,7 +79,7 @@ export class TemplateEditorService {
           published: item.published,
           source: EDITOR_SOURCE,
         };
-        return repo.save(current ? repo.merge(current, values) : repo.create(values));
+        return repo.save(current ? repo.merge(current, values) : repo.create({ ...values, tenantId: tenantId ?? ROOT_TENANT_ID }));
       });
     } catch (err) {
       // Another save or a catalog load took the name meanwhile.
@@ -90,9 +93,9 @@ export class TemplateEditorService {
    * (CONFLICT: unpublish it instead); the foreign keys of those tables say so, at the very
    * moment of the delete, without this module reading them.
    */
-  async delete(id: string): Promise<void> {
+  async delete(id: string, scope?: TenantScope): Promise<void> {
     const item = isUuid(id) ? await this.templates.findOneBy({ id }) : null;
-    if (!item) throw notFound('Service template', id);
+    if (!item || !inScope(scope, item.tenantId)) throw notFound('Service template', id);
     const owner = ownedElsewhere(item.source);
     if (owner) throw new AppError(ErrorCode.CONFLICT, `Catalog item "${item.name}" comes from ${owner.where}: remove it there.`, { source: item.source });
     try {

@@ -6,7 +6,7 @@ import { AuthService } from '../auth/auth.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ProcessRunner } from '../system/process-runner.js';
 import type { Principal } from '../auth/principal.js';
-import { can, PERMISSIONS } from '../access/permissions.js';
+import { PERMISSIONS, tenantsWith } from '../access/permissions.js';
 import type { AuditOutcome } from '../audit/audit-event.entity.js';
 import { GitReposService } from './git-repos.service.js';
 
@@ -69,16 +69,19 @@ export class GitHttpController {
         .send('Authenticate with any user name and an API token (createApiToken) as the password.\n');
       return;
     }
-    const repo = can(principal.rights, 'git:fetch') || can(principal.rights, 'git:push') ? await this.repos.findByName(route[1]) : null;
+    // Seen (whatever the token's scopes) by those whose roles fetch or push in the repository's tenant; to others it does not exist.
+    const roles = { ...principal.rights, scopes: null };
+    const found = await this.repos.findByName(route[1]);
+    const repo = found && [...tenantsWith(roles, 'git:fetch'), ...tenantsWith(roles, 'git:push')].includes(found.tenantId) ? found : null;
     if (!repo?.hosted) {
       await recordPush('denied', 'NOT_FOUND', `no hosted repository "${route[1]}" for this user`);
       res.status(404).type('text/plain').send(`No repository "${route[1]}" is hosted by this portal.\n`);
       return;
     }
     const needed = pushing ? 'git:push' : 'git:fetch';
-    if (!can(principal.rights, needed)) {
+    if (!tenantsWith(principal.rights, needed).includes(repo.tenantId)) {
       const scope = PERMISSIONS[needed].scope;
-      const byScope = principal.rights.scopes !== null && can({ ...principal.rights, scopes: null }, needed);
+      const byScope = principal.rights.scopes !== null && tenantsWith(roles, needed).includes(repo.tenantId);
       await recordPush('denied', 'FORBIDDEN', byScope ? `the token lacks the scope ${scope}` : `roles ${principal.rights.roles.join(', ') || 'none'}`, repo.id);
       res
         .status(403)

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import { AppError, ErrorCode, isUuid, notFound } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { GitClient, type TreeFile } from './git-client.js';
@@ -79,8 +79,9 @@ export class GitRefresher {
   }
 
   /** Refreshes every enabled repository, a bounded number at a time; failures are recorded per repository. */
-  async refreshAll(): Promise<void> {
-    const repos = await this.repos.find({ where: { enabled: true }, order: { name: 'ASC' } });
+  /** Every enabled repository (of these tenants, when given), a bounded number at a time. */
+  async refreshAll(tenants?: string[]): Promise<void> {
+    const repos = await this.repos.find({ where: { enabled: true, ...(tenants ? { tenantId: In(tenants) } : {}) }, order: { name: 'ASC' } });
     let next = 0;
     const worker = async () => {
       while (next < repos.length) {
@@ -189,7 +190,7 @@ export class GitRefresher {
           await settled({ commit, lastRefreshedAt: new Date(), refreshStatus: 'successful', refreshError: null }, tx);
         });
         if (newUrl) await this.git.moveMirror(mirror, this.mirrors.dir(repo.id));
-        const catalogProblem = repo.builtin ? null : await this.loadCatalog(repo.name, this.mirrors.dir(repo.id), commit, tree);
+        const catalogProblem = repo.builtin ? null : await this.loadCatalog(repo.name, repo.tenantId, this.mirrors.dir(repo.id), commit, tree);
         await finish({ status: 'successful', commit, ...diff, ...(catalogProblem ? { error: catalogProblem } : {}) });
         if (rows.some((r) => r.syntaxStatus === 'pending')) syntaxPending = commit;
         this.logger.log(`refreshed ${repo.name} at ${commit.slice(0, 12)}: ${found.length} playbooks in ${Date.now() - started} ms`);
@@ -228,12 +229,12 @@ export class GitRefresher {
    * repository without one hands none (what it brought before is unpublished). Returns why
    * they were refused, for the refresh record: the playbooks are refreshed all the same.
    */
-  private async loadCatalog(repoName: string, mirror: string, commit: string, tree: { path: string }[]): Promise<string | null> {
+  private async loadCatalog(repoName: string, tenantId: string, mirror: string, commit: string, tree: { path: string }[]): Promise<string | null> {
     const paths = tree.map((f) => f.path).filter((p) => p.startsWith('catalog/') && /\.ya?ml$/.test(p));
     try {
       const texts = paths.length ? await this.git.readFiles(mirror, commit, paths) : new Map<string, string>();
       const files = paths.map((p) => ({ path: p.slice('catalog/'.length), text: texts.get(p) ?? '' }));
-      await this.events.emitAsync(GitRepoRefreshedEvent.NAME, new GitRepoRefreshedEvent(repoName, files));
+      await this.events.emitAsync(GitRepoRefreshedEvent.NAME, new GitRepoRefreshedEvent(repoName, files, tenantId));
       return null;
     } catch (err) {
       const message = `The playbooks were refreshed, but catalog/ was not loaded: ${(err as Error).message}`;

@@ -26,5 +26,7 @@ export class GitRepoEntity {
   @Column({ name: 'last_refreshed_at', type: 'timestamptz', nullable: true }) lastRefreshedAt: Date | null;
   @Column({ name: 'refresh_status', type: 'text', default: 'never' }) refreshStatus: RefreshStatus;
   @Column({ name: 'refresh_error', type: 'text', nullable: true }) refreshError: string | null;
+  /** The tenant it belongs to (see tenants/). */
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -9,5 +9,7 @@ export class GitRepoRefreshedEvent {
   constructor(
     readonly repoName: string,
     readonly catalogFiles: { path: string; text: string }[],
+    /** The repository's tenant: the items it brings belong to it. */
+    readonly tenantId: string,
   ) {}
 }

@@ -1,3 +1,4 @@
+import { InTenants, type TenantScope } from '../auth/auth.decorators.js';
 import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CreateGitRepoInput, UpdateGitRepoInput } from './dto/git-repo.input.js';
@@ -14,26 +15,27 @@ export class GitReposResolver {
 
   @Allow('git:read')
   @Query(() => [GitRepoModel])
-  gitRepos(): Promise<GitRepoModel[]> {
-    return this.repos.list();
+  gitRepos(@InTenants('git:read') scope: TenantScope): Promise<GitRepoModel[]> {
+    return this.repos.list(scope);
   }
 
   @Allow('git:read')
   @Query(() => GitRepoModel, { nullable: true })
-  gitRepo(@Args('id', { type: () => ID }) id: string): Promise<GitRepoModel> {
-    return this.repos.get(id);
+  gitRepo(@InTenants('git:read') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<GitRepoModel> {
+    return this.repos.get(id, scope);
   }
 
   @Allow('git:write')
   @Mutation(() => GitRepoModel, { description: 'Fetch the repository now and record its commit and playbooks.' })
-  refreshGitRepo(@Args('id', { type: () => ID }) id: string): Promise<GitRepoModel> {
+  async refreshGitRepo(@InTenants('git:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<GitRepoModel> {
+    await this.repos.get(id, scope);
     return this.repos.refresh(id);
   }
 
   @Allow('git:write')
   @Mutation(() => GitRepoModel, { description: 'Register a git repository and clone it at once; nothing is stored when the URL, branch or clone fails.' })
-  createGitRepo(@Args('input') input: CreateGitRepoInput): Promise<GitRepoModel> {
-    return this.repos.create(input);
+  createGitRepo(@InTenants('git:write') scope: TenantScope, @Args('input') input: CreateGitRepoInput): Promise<GitRepoModel> {
+    return this.repos.create(input, scope);
   }
 
   @Allow('git:write')
@@ -41,13 +43,19 @@ export class GitReposResolver {
     description:
       'Change a repository. A new URL, branch or credential is stored only once a fetch with it works (with what it found); otherwise VALIDATION_FAILED and nothing changes.',
   })
-  updateGitRepo(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateGitRepoInput): Promise<GitRepoModel> {
+  async updateGitRepo(
+    @InTenants('git:write') scope: TenantScope,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateGitRepoInput,
+  ): Promise<GitRepoModel> {
+    await this.repos.get(id, scope);
     return this.repos.update(id, input);
   }
 
   @Allow('git:write')
   @Mutation(() => Boolean, { description: 'Delete a repository; CONFLICT for the built-in one and for one whose playbooks ran jobs.' })
-  deleteGitRepo(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  async deleteGitRepo(@InTenants('git:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    await this.repos.get(id, scope);
     return this.repos.delete(id);
   }
 
@@ -58,8 +66,8 @@ export class GitReposResolver {
 
   @Allow('git:write')
   @Mutation(() => [GitRepoModel], { description: 'Refresh every enabled repository, a bounded number at a time (GIT_REFRESH_CONCURRENCY).' })
-  refreshAllGitRepos(): Promise<GitRepoModel[]> {
-    return this.repos.refreshAll();
+  refreshAllGitRepos(@InTenants('git:write') scope: TenantScope): Promise<GitRepoModel[]> {
+    return this.repos.refreshAll(scope);
   }
 
   @ResolveField(() => [PlaybookModel], { description: 'The playbooks found at the recorded commit, with their syntax status.' })
@@ -76,13 +84,15 @@ export class GitReposResolver {
   @Mutation(() => GitWebhookModel, {
     description: 'Turn webhooks on, or replace the secret: returns the payload URL and the secret (shown this once) to give the git host.',
   })
-  enableGitWebhook(@Args('id', { type: () => ID }) id: string): Promise<GitWebhookModel> {
+  async enableGitWebhook(@InTenants('git:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<GitWebhookModel> {
+    await this.repos.get(id, scope);
     return this.webhooks.enable(id);
   }
 
   @Allow('git:write')
   @Mutation(() => GitRepoModel, { description: 'Turn webhooks off: calls to the payload URL are refused from now on.' })
-  disableGitWebhook(@Args('id', { type: () => ID }) id: string): Promise<GitRepoModel> {
+  async disableGitWebhook(@InTenants('git:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<GitRepoModel> {
+    await this.repos.get(id, scope);
     return this.webhooks.disable(id);
   }
 

@@ -1,6 +1,8 @@
+import { inScope, type TenantScope, tenantFor } from '../auth/auth.decorators.js';
+import { ROOT_TENANT_ID } from '../tenants/tenants.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CredentialsService } from '../credentials/credentials.service.js';
@@ -26,6 +28,8 @@ export interface CreateRepo {
   credentialId?: string | null;
   refreshMaxAgeSeconds?: number | null;
   refreshIntervalSeconds?: number | null;
+  /** The tenant (create only; the creator's when left out). */
+  tenantId?: string | null;
 }
 
 export interface UpdateRepo {
@@ -61,13 +65,15 @@ export class GitReposService {
     private readonly schedules: GitSchedules,
   ) {}
 
-  list(): Promise<GitRepoModel[]> {
-    return this.repos.find({ order: { name: 'ASC' } });
+  /** By name; only those of the scope's tenants when one is given. */
+  list(scope?: TenantScope): Promise<GitRepoModel[]> {
+    return this.repos.find({ where: scope ? { tenantId: In(scope.tenants) } : {}, order: { name: 'ASC' } });
   }
 
-  async get(id: string): Promise<GitRepoModel> {
+  /** The repository; NOT_FOUND also when not of the scope's tenants. */
+  async get(id: string, scope?: TenantScope): Promise<GitRepoModel> {
     const repo = isUuid(id) ? await this.repos.findOneBy({ id }) : null;
-    if (!repo) throw notFound('Git repository', id);
+    if (!repo || !inScope(scope, repo.tenantId)) throw notFound('Git repository', id);
     return repo;
   }
 
@@ -147,9 +153,9 @@ export class GitReposService {
   }
 
   /** Refreshes every enabled repository, a bounded number at a time; failures are recorded per repository. */
-  async refreshAll(): Promise<GitRepoModel[]> {
-    await this.refresher.refreshAll();
-    return this.list();
+  async refreshAll(scope?: TenantScope): Promise<GitRepoModel[]> {
+    await this.refresher.refreshAll(scope?.tenants);
+    return this.list(scope);
   }
 
   /** Writes the repository's tree at `commit` into `dest`, for a run that must not see a moving tree. */
@@ -166,7 +172,8 @@ export class GitReposService {
    * Registers a repository and clones it at once, or creates a hosted one. Nothing is
    * stored unless the input is valid and the clone succeeds.
    */
-  async create(input: CreateRepo): Promise<GitRepoModel> {
+  async create(input: CreateRepo, scope?: TenantScope): Promise<GitRepoModel> {
+    const tenantId = tenantFor(scope, input.tenantId, ROOT_TENANT_ID);
     const branch = input.branch ?? 'main';
     const hosted = input.hosted ?? false;
     const url = hosted ? `file://${this.hostedDir(input.name)}` : (input.url ?? '');
@@ -181,7 +188,7 @@ export class GitReposService {
       throw validationFailed(`A git repository named "${input.name}" exists already`, { name: 'is taken by another repository' });
     }
     if (hosted) await this.git.ensureHosted(this.hostedDir(input.name), branch, this.config.gitMaxRepoBytes);
-    const saved = await this.repos.save(this.repos.create({ name: input.name, url, branch, builtin: false, hosted, credentialId, ...policy }));
+    const saved = await this.repos.save(this.repos.create({ name: input.name, url, branch, builtin: false, hosted, credentialId, tenantId, ...policy }));
     try {
       const repo = await this.refresh(saved.id);
       await this.schedules.sync(repo);

@@ -1,3 +1,5 @@
+import { InTenants, type TenantScope } from '../auth/auth.decorators.js';
+import { validationFailed } from '../common/app-error.js';
 import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
@@ -10,33 +12,40 @@ export class InventoriesResolver {
 
   @Allow('providers:read')
   @Query(() => [InventoryModel], { description: 'Multi-site inventories.' })
-  inventories(): Promise<InventoryModel[]> {
-    return this.service.list();
+  inventories(@InTenants('providers:read') scope: TenantScope): Promise<InventoryModel[]> {
+    return this.service.list(scope);
   }
 
   @Allow('providers:read')
   @Query(() => InventoryModel, { nullable: true })
-  inventory(@Args('id', { type: () => ID }) id: string): Promise<InventoryModel> {
-    return this.service.get(id);
+  inventory(@InTenants('providers:read') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<InventoryModel> {
+    return this.service.get(id, scope);
   }
 
   @Allow('providers:write')
   @Mutation(() => InventoryModel, {
     description: 'Create a multi-site inventory; it is rendered and parsed by ansible-inventory first, nothing stored when it fails.',
   })
-  createInventory(@Args('input') input: InventoryInput): Promise<InventoryModel> {
-    return this.service.create(input);
+  createInventory(@InTenants('providers:write') scope: TenantScope, @Args('input') input: InventoryInput): Promise<InventoryModel> {
+    return this.service.create(input, scope);
   }
 
   @Allow('providers:write')
   @Mutation(() => InventoryModel)
-  updateInventory(@Args('id', { type: () => ID }) id: string, @Args('input') input: InventoryInput): Promise<InventoryModel> {
+  async updateInventory(
+    @InTenants('providers:write') scope: TenantScope,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: InventoryInput,
+  ): Promise<InventoryModel> {
+    await this.service.get(id, scope);
+    if (input.tenantId) throw validationFailed('An inventory stays in its tenant.', { tenantId: 'cannot change' });
     return this.service.update(id, input);
   }
 
   @Allow('providers:write')
   @Mutation(() => Boolean, { description: 'Delete an inventory; CONFLICT while catalog items use it.' })
-  deleteInventory(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  async deleteInventory(@InTenants('providers:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    await this.service.get(id, scope);
     return this.service.delete(id);
   }
 

@@ -1,3 +1,5 @@
+import { inScope, type TenantScope, tenantFor } from '../auth/auth.decorators.js';
+import { ROOT_TENANT_ID } from '../tenants/tenants.service.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +8,7 @@ import { ProviderUsageQuery } from '../providers/provider.events.js';
 import { InventoryUsageQuery } from './inventory.events.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { scrubber } from '../credentials/scrubber.js';
@@ -38,13 +40,15 @@ export class InventoriesService {
     query.usedBy.push(...rows.map((r) => `inventory "${r.name}"`));
   }
 
-  list(): Promise<InventoryEntity[]> {
-    return this.inventories.find({ order: { name: 'ASC' } });
+  /** By name; only those of the scope's tenants when one is given. */
+  list(scope?: TenantScope): Promise<InventoryEntity[]> {
+    return this.inventories.find({ where: scope ? { tenantId: In(scope.tenants) } : {}, order: { name: 'ASC' } });
   }
 
-  async get(id: string): Promise<InventoryEntity> {
+  /** The inventory; NOT_FOUND also when not of the scope's tenants. */
+  async get(id: string, scope?: TenantScope): Promise<InventoryEntity> {
     const row = isUuid(id) ? await this.inventories.findOneBy({ id }) : null;
-    if (!row) throw notFound('Inventory', id);
+    if (!row || !inScope(scope, row.tenantId)) throw notFound('Inventory', id);
     return row;
   }
 
@@ -54,8 +58,12 @@ export class InventoriesService {
   }
 
   /** Stores an inventory once it is valid: its sites, providers and hosts exist, and `ansible-inventory` parses the rendered result. */
-  async create(input: { name?: string | null; description?: string | null; sites?: InventorySite[] | null }): Promise<InventoryEntity> {
-    const row = await this.validated(null, input);
+  async create(
+    input: { name?: string | null; description?: string | null; sites?: InventorySite[] | null; tenantId?: string | null },
+    scope?: TenantScope,
+  ): Promise<InventoryEntity> {
+    const tenantId = tenantFor(scope, input.tenantId, ROOT_TENANT_ID);
+    const row = { ...(await this.validated(null, input)), tenantId };
     if (await this.inventories.existsBy({ name: row.name })) throw validationFailed(`An inventory named "${row.name}" exists already`, { name: 'is taken' });
     return this.inventories.save(this.inventories.create(row));
   }

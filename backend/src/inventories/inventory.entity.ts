@@ -16,6 +16,8 @@ export class InventoryEntity {
   @Column({ type: 'text', unique: true }) name: string;
   @Column({ type: 'text', nullable: true }) description: string | null;
   @Column({ type: 'jsonb' }) sites: InventorySite[];
+  /** The tenant it belongs to (see tenants/). */
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -23,7 +23,7 @@ export class Tenants1765820000000 implements MigrationInterface {
       CHECK (("parent_id" IS NULL) = ("id" = '${ROOT_TENANT_ID}')))`);
     await q.query(`CREATE INDEX "tenants_parent" ON "tenants" ("parent_id")`);
     await q.query(`INSERT INTO "tenants" ("id", "name", "description") VALUES ('${ROOT_TENANT_ID}', 'Root', 'The whole portal.')`);
-    for (const table of ['users', 'groups', 'service_templates', 'service_requests', 'services', 'providers', 'credentials']) {
+    for (const table of ['users', 'groups', 'service_templates', 'service_requests', 'services', 'providers', 'credentials', 'git_repos', 'inventories']) {
       await q.query(`ALTER TABLE "${table}" ADD "tenant_id" uuid NOT NULL DEFAULT '${ROOT_TENANT_ID}' REFERENCES "tenants"("id") ON DELETE RESTRICT`);
       await q.query(`CREATE INDEX "${table}_tenant" ON "${table}" ("tenant_id")`);
     }
@@ -45,7 +45,7 @@ export class Tenants1765820000000 implements MigrationInterface {
     await q.query(`DELETE FROM "groups" WHERE "tenant_id" <> '${ROOT_TENANT_ID}'`);
     await q.query(`DROP TABLE "provider_shares"`);
     await q.query(`DROP TABLE "service_template_shares"`);
-    for (const table of ['users', 'groups', 'service_templates', 'service_requests', 'services', 'providers', 'credentials']) {
+    for (const table of ['users', 'groups', 'service_templates', 'service_requests', 'services', 'providers', 'credentials', 'git_repos', 'inventories']) {
       await q.query(`ALTER TABLE "${table}" DROP COLUMN "tenant_id"`);
     }
     await q.query(`DROP TABLE "tenants"`);

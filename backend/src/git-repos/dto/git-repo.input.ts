@@ -16,6 +16,7 @@ export class CreateGitRepoInput {
   refreshMaxAgeSeconds?: number | null;
   @Field(() => Int, { nullable: true, description: 'Refresh on a schedule, every this many seconds (at least 60).' })
   refreshIntervalSeconds?: number | null;
+  @Field(() => ID, { nullable: true, description: 'The tenant it belongs to (yours when left out).' }) tenantId?: string | null;
 }
 
 @InputType()

@@ -23,6 +23,7 @@ export class GitRepoModel {
   @Field() name: string;
   @Field({ description: 'Where the portal fetches from; for hosted repositories, its own bare repository.' }) url: string;
   @Field() branch: string;
+  @Field(() => ID, { description: 'The tenant it belongs to: its designers and operators see it.' }) tenantId: string;
   @Field({ description: 'True for the repository the portal publishes from its own playbooks/ folder.' }) builtin: boolean;
   @Field({ description: 'Hosted by the portal: push to `cloneUrl` with an API token as the password.' }) hosted: boolean;
   @Field({ description: 'A disabled repository is neither refreshed nor ordered from.' }) enabled: boolean;

@@ -15,6 +15,7 @@ export class InventoryModel {
   @Field() name: string;
   @Field(() => String, { nullable: true }) description: string | null;
   @Field(() => [InventorySiteModel]) sites: InventorySiteModel[];
+  @Field(() => ID, { description: 'The tenant it belongs to.' }) tenantId: string;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
 }
@@ -32,4 +33,5 @@ export class InventoryInput {
   @Field(() => String, { nullable: true }) name?: string | null;
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => [InventorySiteInput], { nullable: true }) sites?: InventorySiteInput[] | null;
+  @Field(() => ID, { nullable: true, description: 'The tenant it belongs to (yours when left out; create only).' }) tenantId?: string | null;
 }
