@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { DiscoveryService } from '@nestjs/core';
 import {
@@ -25,6 +26,8 @@ import { declaredOperations } from './access-check.js';
 import { can, type Permission, ROLES, type Role, type Scope } from './permissions.js';
 
 const PASSWORD = 'Correct-horse-battery-9';
+/** The repository's root (this file runs from backend/dist/access). */
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** A value of the right type for an argument: the operation must reach the guard, whatever it then does. */
 function dummy(type: GraphQLInputType): unknown {
@@ -60,6 +63,9 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
   /** role → a session token of a user whose only group has that role. */
   const sessions = new Map<Role, string>();
   const userIds = new Map<Role, string>();
+  /** role → a session of a user of the sub-tenant "Matrix" whose only group (of Matrix) has that role. */
+  const subSessions = new Map<Role, string>();
+  let matrixTenant: string;
   let declared: Map<string, Permission | 'public' | null>;
 
   async function ok<T>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<T> {
@@ -100,6 +106,18 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
       sessions.set(role, await signIn(`${role}-user`, PASSWORD));
       userIds.set(role, made.createUser.id);
     }
+    matrixTenant = (await ok<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "Matrix" }) { id } }')).createTenant.id;
+    for (const role of ROLES) {
+      const group = await ok<{ createGroup: { id: string } }>('mutation($i: GroupInput!) { createGroup(input: $i) { id } }', {
+        i: { name: `matrix ${role}s`, roles: [role], tenantId: matrixTenant },
+      });
+      await ok('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+        i: { username: `matrix-${role}`, password: 'First-password-77', groupIds: [group.createGroup.id], tenantId: matrixTenant },
+      });
+      const first = await signIn(`matrix-${role}`, 'First-password-77');
+      await ok('mutation { changePassword(currentPassword: "First-password-77", newPassword: "' + PASSWORD + '") { id } }', {}, first);
+      subSessions.set(role, await signIn(`matrix-${role}`, PASSWORD));
+    }
   });
   after(async () => {
     await app?.stop();
@@ -119,22 +137,54 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
 
     const wrong: string[] = [];
     let refusals = 0;
-    for (const role of ROLES) {
-      for (const { kind, f } of operations) {
-        const permission = declared.get(f.name)!;
-        const allowed = permission === 'public' || can({ roles: [role], scopes: null, grants: [], parents: new Map() }, permission);
-        const { text, variables } = callOf(kind, f);
-        const r = await app.gql(text, variables, sessions.get(role));
-        const code = r.errors?.[0]?.extensions?.code;
-        if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT')
-          wrong.push(`${role} ${f.name}: the test's call is invalid: ${r.errors![0].message}`);
-        else if (allowed && code === 'FORBIDDEN') wrong.push(`${role} ${f.name}: refused though ${permission} allows it`);
-        else if (!allowed && code !== 'FORBIDDEN') wrong.push(`${role} ${f.name}: answered ${code ?? 'data'} though ${permission} forbids it`);
-        if (!allowed) refusals++;
+    for (const [tenant, tokens] of [
+      ['root', sessions],
+      ['Matrix', subSessions],
+    ] as const) {
+      for (const role of ROLES) {
+        for (const { kind, f } of operations) {
+          const permission = declared.get(f.name)!;
+          const allowed = permission === 'public' || can({ roles: [role], scopes: null, grants: [], parents: new Map() }, permission);
+          const { text, variables } = callOf(kind, f);
+          const r = await app.gql(text, variables, tokens.get(role));
+          const code = r.errors?.[0]?.extensions?.code;
+          if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT')
+            wrong.push(`${tenant} ${role} ${f.name}: the test's call is invalid: ${r.errors![0].message}`);
+          else if (allowed && code === 'FORBIDDEN') wrong.push(`${tenant} ${role} ${f.name}: refused though ${permission} allows it`);
+          else if (!allowed && code !== 'FORBIDDEN') wrong.push(`${tenant} ${role} ${f.name}: answered ${code ?? 'data'} though ${permission} forbids it`);
+          if (!allowed) refusals++;
+        }
       }
     }
     assert.deepEqual(wrong, []);
-    assert.ok(refusals > 100, `only ${refusals} refusals: the matrix did not run`);
+    assert.ok(refusals > 200, `only ${refusals} refusals: the matrix did not run`);
+    // Whatever a sub-tenant's user may list, nothing of it belongs to another tenant (the root's catalog, provider,
+    // repository, requests and users exist, and the matrix above ordered and created things in both tenants).
+    const lists: [string, (d: Record<string, { tenantId?: string; tenant?: { id: string } }[]>) => string[]][] = [
+      ['{ x: serviceTemplates(unpublished: true) { tenantId } }', (d) => d.x.map((o) => o.tenantId!)],
+      ['{ x: providers { tenantId } }', (d) => d.x.map((o) => o.tenantId!)],
+      ['{ x: credentials { tenantId } }', (d) => d.x.map((o) => o.tenantId!)],
+      ['{ x: inventories { tenantId } }', (d) => d.x.map((o) => o.tenantId!)],
+      ['{ x: gitRepos { tenantId } }', (d) => d.x.map((o) => o.tenantId!)],
+      ['{ x: serviceRequests { tenantId } }', (d) => d.x.map((o) => o.tenantId!)],
+      ['{ x: services { tenantId } }', (d) => d.x.map((o) => o.tenantId!)],
+      ['{ x: users { tenant { id } } }', (d) => d.x.map((o) => o.tenant!.id)],
+      ['{ x: groups { tenant { id } } }', (d) => d.x.map((o) => o.tenant!.id)],
+    ];
+    let listed = 0;
+    const leaks: string[] = [];
+    for (const role of ROLES) {
+      for (const [query, tenantsOf] of lists) {
+        const r = await app.gql<Record<string, { tenantId?: string; tenant?: { id: string } }[]>>(query, {}, subSessions.get(role));
+        if (r.errors) continue; // refused by the permission table: checked above
+        const tenants = tenantsOf(r.data!);
+        listed += tenants.length;
+        const foreign = tenants.filter((t) => t !== matrixTenant);
+        if (foreign.length) leaks.push(`Matrix ${role} ${query}: ${foreign.length} of another tenant`);
+      }
+    }
+    assert.deepEqual(leaks, []);
+    assert.ok(listed > 0, 'the sub-tenant lists saw nothing at all: the check did not run');
     // Spot checks of the table itself, as a user would notice them.
     const requester = sessions.get('requester')!;
     for (const op of ['{ providers { id } }', '{ gitRepos { id } }', '{ users { id } }', '{ credentials { id } }']) {
@@ -483,8 +533,23 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
       westDesigner,
     );
     assert.equal(westShare.errors?.[0]?.extensions?.code, 'NOT_FOUND');
-    const imported = await app.gql('mutation { importCatalog(files: []) { templates } }', {}, eastDesigner);
-    assert.equal(imported.errors?.[0]?.extensions?.code, 'FORBIDDEN', "catalog files replace items by name: the root's designers only");
+    const takeOver = await app.gql(
+      'mutation($f: [CatalogFileInput!]!) { importCatalog(files: $f) { templates } }',
+      {
+        f: [
+          {
+            path: 'templates/mine.yaml',
+            content: (await readFile(join(REPO_ROOT, 'catalog/templates/run-a-playbook.yaml'), 'utf8')).replace(
+              /^description: .*$/m,
+              'description: taken over',
+            ),
+          },
+        ],
+      },
+      eastDesigner,
+    );
+    assert.equal(takeOver.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', "an import below the root replaces no other tenant's item");
+    assert.match(takeOver.errors![0].message, /exists in another tenant/);
 
     const repo = await ok<{ createGitRepo: { id: string; tenantId: string } }>(
       'mutation { createGitRepo(input: { name: "east-playbooks", hosted: true }) { id tenantId } }',

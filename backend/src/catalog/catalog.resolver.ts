@@ -1,5 +1,3 @@
-import { AppError, ErrorCode } from '../common/app-error.js';
-import { ROOT_TENANT_ID } from '../tenants/tenants.service.js';
 import { type CatalogViewer, CurrentCatalogViewer, InTenants, type TenantScope } from '../auth/auth.decorators.js';
 import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
@@ -88,14 +86,10 @@ export class CatalogResolver {
     @InTenants('catalog:write') scope: TenantScope,
     @Args('files', { type: () => [CatalogFileInput] }) files: CatalogFileInput[],
   ): Promise<CatalogImportResultModel> {
-    // Files create or update items by name, whatever their tenant: the root's designers only.
-    if (!scope.tenants.includes(ROOT_TENANT_ID)) {
-      throw new AppError(
-        ErrorCode.FORBIDDEN,
-        "Importing catalog files is for the root tenant's designers: use the item editor or a git repository of your tenant.",
-      );
-    }
-    return this.catalog.importFiles(files.map((f) => ({ path: f.path, text: f.content })));
+    return this.catalog.importFiles(
+      files.map((f) => ({ path: f.path, text: f.content })),
+      scope,
+    );
   }
 
   @Allow('catalog:export')

@@ -1,4 +1,4 @@
-import { type CatalogViewer, inScope, type TenantScope } from '../auth/auth.decorators.js';
+import { type CatalogViewer, inScope, type TenantScope, tenantFor } from '../auth/auth.decorators.js';
 import { ROOT_TENANT_ID, TenantsService } from '../tenants/tenants.service.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
@@ -99,7 +99,7 @@ export class CatalogService {
    * is checked first — a problem anywhere stores nothing —, then each dialog, state machine
    * and item is created or updated by name, so importing twice changes nothing.
    */
-  async importFiles(texts: CatalogText[]): Promise<{ dialogs: number; templates: number; stateMachines: number }> {
+  async importFiles(texts: CatalogText[], scope?: TenantScope): Promise<{ dialogs: number; templates: number; stateMachines: number }> {
     const bad = texts.filter((t) => !/^[A-Za-z0-9][A-Za-z0-9._/-]*\.ya?ml$/.test(t.path) || t.path.includes('..'));
     if (bad.length)
       throw validationFailed(`Catalog file paths are relative YAML paths like templates/x.yaml: ${bad.map((b) => JSON.stringify(b.path)).join(', ')}`);
@@ -112,7 +112,19 @@ export class CatalogService {
     } catch (err) {
       throw validationFailed((err as Error).message);
     }
-    await this.store(files);
+    const tenantId = tenantFor(scope, null, ROOT_TENANT_ID);
+    if (scope && !scope.tenants.includes(ROOT_TENANT_ID)) {
+      // Below the root, an import adds to the catalog: it replaces neither another tenant's items nor the shared dialogs and state machines.
+      const problems: string[] = [];
+      const existing = await this.templates.find({ where: { name: In(files.templates.map((t) => t.name)) }, select: { name: true, tenantId: true } });
+      for (const t of existing) if (!scope.tenants.includes(t.tenantId)) problems.push(`catalog item "${t.name}" exists in another tenant`);
+      const dialogs = new Set((await this.dialogs.list()).map((d) => d.name));
+      for (const d of files.dialogs) if (dialogs.has(d.name)) problems.push(`dialog "${d.name}" exists already (dialogs are shared by every tenant)`);
+      const machines = new Set((await this.machines.names()).map((m) => m.name));
+      for (const m of files.stateMachines) if (machines.has(m.name)) problems.push(`state machine "${m.name}" exists already (shared by every tenant)`);
+      if (problems.length) throw validationFailed(`Nothing was imported: ${problems.join('; ')}. Choose other names.`);
+    }
+    await this.store(files, tenantId);
     return { dialogs: files.dialogs.length, templates: files.templates.length, stateMachines: files.stateMachines.length };
   }
 

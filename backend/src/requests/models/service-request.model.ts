@@ -11,6 +11,7 @@ export class ServiceRequestModel {
   @Field(() => RequestStatusEnum) status: RequestStatus;
   @Field(() => String, { nullable: true, description: "What happened, in words; Ansible's error when the run failed." }) message: string | null;
   @Field(() => GraphQLJSON) dialogValues: Record<string, unknown>;
+  @Field(() => ID, { description: "The tenant it belongs to: the requester's (the service's, for a change to one)." }) tenantId: string;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;

@@ -6,6 +6,7 @@ export class ServiceModel {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field({ description: 'active or retired.' }) status: string;
+  @Field(() => ID, { description: "The tenant it belongs to: its requester's." }) tenantId: string;
   @Field(() => GraphQLJSON, { description: "The playbooks' set_stats data." }) outputs: Record<string, unknown>;
   @Field() createdAt: Date;
   @Field(() => ID) requestId: string;
