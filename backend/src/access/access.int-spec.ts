@@ -525,6 +525,16 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     assert.equal(item.saveServiceTemplate.tenantId, east);
     assert.ok((await names(eastRequester)).includes('East hello'), "East's own item, no sharing needed");
     assert.ok(!(await names(westRequester)).includes('East hello'));
+    const exported = async (token: string) =>
+      (await ok<{ exportCatalog: { path: string; content: string }[] }>('{ exportCatalog { path content } }', {}, token)).exportCatalog.filter((f) =>
+        f.path.startsWith('templates/'),
+      );
+    assert.deepEqual(
+      (await exported(westDesigner)).map((f) => f.path),
+      [],
+      'West exports no item of East nor of the root',
+    );
+    assert.ok((await exported(eastDesigner)).some((f) => f.content.includes('name: East hello')));
     const westEdit = await app.gql('mutation($id: ID!) { deleteServiceTemplate(id: $id) }', { id: item.saveServiceTemplate.id }, westDesigner);
     assert.equal(westEdit.errors?.[0]?.extensions?.code, 'NOT_FOUND');
     const westShare = await app.gql(

@@ -73,8 +73,8 @@ export class CatalogResolver {
 
   @Allow('catalog:export')
   @Query(() => [CatalogFileModel], { description: 'The whole catalog as YAML files (dialogs, state machines, items): catalog as code, to keep in git.' })
-  async exportCatalog(): Promise<CatalogFileModel[]> {
-    return (await this.catalog.exportFiles()).map((f) => ({ path: f.path, content: f.text }));
+  async exportCatalog(@CurrentCatalogViewer() viewer: CatalogViewer): Promise<CatalogFileModel[]> {
+    return (await this.catalog.exportFiles(viewer)).map((f) => ({ path: f.path, content: f.text }));
   }
 
   @Allow('catalog:write')

@@ -175,12 +175,13 @@ export class CatalogService {
   }
 
   /** The whole catalog as files: dialogs/, state-machines/ and templates/, one YAML document each. */
-  async exportFiles(): Promise<CatalogText[]> {
+  /** The catalog as files; with a viewer, only the items it may see (dialogs and state machines are everyone's). */
+  async exportFiles(viewer?: CatalogViewer): Promise<CatalogText[]> {
     const files: CatalogText[] = [];
     const yaml = (doc: object) => stringify(doc, { lineWidth: 0 });
     for (const d of await this.dialogs.list()) files.push({ path: `dialogs/${d.name}.yaml`, text: yaml({ kind: 'Dialog', ...d.definition }) });
     for (const def of await this.machines.list()) files.push({ path: `state-machines/${def.name}.yaml`, text: yaml(stateMachineDocument(def)) });
-    for (const t of await this.templates.find({ order: { name: 'ASC' } })) {
+    for (const t of await this.filtered({ unpublished: true, viewer }).orderBy('t.name', 'ASC').getMany()) {
       const doc = { kind: 'ServiceTemplate', ...templateDocument(t) };
       const slug =
         t.name
@@ -192,8 +193,7 @@ export class CatalogService {
     return files;
   }
 
-  /** Stores checked catalog files in one transaction: all of them, or (on a database error) none. */
-  /** Stores the files; new items belong to `tenantId` (an existing item keeps its tenant). */
+  /** Stores checked catalog files in one transaction (all of them, or on a database error none); new items belong to `tenantId`, an existing item keeps its tenant. */
   private async store(files: CatalogFiles, tenantId = ROOT_TENANT_ID): Promise<void> {
     await this.templates.manager.transaction((tx) => this.storeIn(tx, files, tenantId));
     // A large import changes the table faster than autovacuum re-analyzes it (up to a minute): until
