@@ -16,6 +16,7 @@ import dialogs from './dialogs';
 import templates from './templates';
 import users from './users';
 import groups from './groups';
+import tenants from './tenants';
 import auditEvents from './auditEvents';
 import { i18nProvider } from './i18nProvider';
 import { LoginPage } from './LoginPage';
@@ -144,6 +145,17 @@ const resourcesFor = (permissions: unknown) => {
         create={usersWrite ? groups.create : undefined}
         edit={usersWrite ? groups.edit : undefined}
         icon={groups.icon}
+        recordRepresentation="name"
+      />
+    ) : null,
+    has('users:read') ? (
+      <Resource
+        key="tenants"
+        name="tenants"
+        list={tenants.list}
+        create={usersWrite ? tenants.create : undefined}
+        edit={usersWrite ? tenants.edit : undefined}
+        icon={tenants.icon}
         recordRepresentation="name"
       />
     ) : null,

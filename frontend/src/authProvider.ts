@@ -27,6 +27,10 @@ const MeQuery = graphql(`
       displayName
       roles
       mustChangePassword
+      tenant {
+        id
+        name
+      }
     }
   }
 `);
@@ -43,6 +47,8 @@ export type Permissions = string[];
 export interface Identity extends UserIdentity {
   username: string;
   roles: string[];
+  /** The tenant the user belongs to: what they order belongs to it. */
+  tenant: { id: string; name: string };
   /** An administrator set the password: nothing else works until it is changed. */
   mustChangePassword: boolean;
 }
@@ -106,7 +112,14 @@ export const authProvider: AuthProvider = {
   },
   getIdentity: async (): Promise<Identity> => {
     const { me } = await graphqlRequest(MeQuery, {});
-    return { id: me.id, fullName: me.displayName || me.username, username: me.username, roles: me.roles, mustChangePassword: me.mustChangePassword };
+    return {
+      id: me.id,
+      fullName: me.displayName || me.username,
+      username: me.username,
+      roles: me.roles,
+      tenant: me.tenant,
+      mustChangePassword: me.mustChangePassword,
+    };
   },
   getPermissions: async (): Promise<Permissions> => {
     if (!getToken()) return [];

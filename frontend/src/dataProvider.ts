@@ -3,7 +3,7 @@
 // codegen.ts) and its reads and writes; errors reach the UI as HttpError with a status (api/graphql.ts).
 // Resources: catalog (published items), serviceTemplates (every item, for the editors), serviceRequests
 // (create = order or reconfigure), services, gitRepos, providers, inventories, credentials, apiTokens
-// (delete = revoke), dialogs, users, groups and auditEvents (read only). What is no react-admin record operation (an API token shown once, a
+// (delete = revoke), dialogs, users, groups, tenants and auditEvents (read only). What is no react-admin record operation (an API token shown once, a
 // dialog or catalog item saved whole, a refresh, a health check...) is one of the methods below.
 import {
   HttpError,
@@ -35,6 +35,7 @@ import { providersApi } from './providers/api';
 import { serviceRequestsApi } from './serviceRequests/api';
 import { servicesApi } from './services/api';
 import { templatesApi } from './templates/api';
+import { tenantsApi } from './tenants/api';
 import { usersApi } from './users/api';
 
 // Each resource's api is typed over its own records; react-admin sees plain records with a string id.
@@ -51,6 +52,7 @@ const RESOURCES: Record<string, ResourceApi> = {
   apiTokens: apiTokensApi,
   users: usersApi,
   groups: groupsApi,
+  tenants: tenantsApi,
   auditEvents: auditEventsApi,
 };
 
@@ -119,11 +121,13 @@ const methods = {
   bindDialogField: withData(dialogsApi.bindField),
   refreshDialogField: withData(dialogsApi.refreshField),
   saveServiceTemplate: withData(templatesApi.save),
+  shareServiceTemplate: withData(templatesApi.share),
   getStateMachines: withData(templatesApi.stateMachines),
   getServiceCatalogs: withData(catalogApi.catalogs),
   checkProviderHealth: withData(providersApi.checkHealth),
   refreshProviderResources: withData(providersApi.refreshResources),
   getProviderAlarms: withData(providersApi.alarms),
+  shareProvider: withData(providersApi.share),
   resumeServiceRequest: withData(serviceRequestsApi.resume),
   cancelServiceRequest: withData(serviceRequestsApi.cancel),
   retireService: withData(servicesApi.retire),

@@ -20,6 +20,7 @@ const messages: TranslationMessages = {
     },
     users: { name: 'User |||| Users' },
     groups: { name: 'Group |||| Groups' },
+    tenants: { name: 'Tenant |||| Tenants' },
   },
 };
 

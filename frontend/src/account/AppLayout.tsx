@@ -1,5 +1,5 @@
-// The portal's layout: react-admin's, with a user menu that names the signed-in user and their
-// roles and offers "Change password", and a guard that keeps a user whose password an
+// The portal's layout: react-admin's, with a user menu that names the signed-in user, their tenant
+// and their roles and offers "Change password", and a guard that keeps a user whose password an
 // administrator set on the change-password page until they changed it.
 import { forwardRef, useEffect, type ReactNode } from 'react';
 import LockResetIcon from '@mui/icons-material/LockReset';
@@ -20,6 +20,9 @@ const Who = ({ identity }: { identity: Identity }) => (
         {identity.username}
       </Typography>
     ) : null}
+    <Typography variant="caption" color="text.secondary" component="div" noWrap>
+      Tenant: <span data-testid="user-menu-tenant">{identity.tenant.name}</span>
+    </Typography>
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 0.75 }}>
       {identity.roles.length > 0 ? (
         identity.roles.map((role) => <Chip key={role} size="small" label={role} data-testid="user-menu-role" />)

@@ -23,7 +23,7 @@ type Documents = {
     "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actorId\n    actorName\n    action\n    objectType\n    objectId\n    outcome\n    errorCode\n    message\n    ip\n    details\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
     "\n  query AuditEvents($filter: AuditFilter, $skip: Int, $take: Int) {\n    auditEvents(filter: $filter, skip: $skip, take: $take) {\n      ...AuditEventFields\n    }\n    auditEventCount(filter: $filter)\n  }\n": typeof types.AuditEventsDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      user {\n        id\n        username\n      }\n    }\n  }\n": typeof types.LoginDocument,
-    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query MyPermissions {\n    myPermissions\n  }\n": typeof types.MyPermissionsDocument,
     "\n  fragment CatalogCardFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    icon\n    published\n    type\n  }\n": typeof types.CatalogCardFieldsFragmentDoc,
     "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n  }\n": typeof types.CatalogItemFieldsFragmentDoc,
@@ -58,7 +58,7 @@ type Documents = {
     "\n  mutation RefreshAllGitRepos {\n    refreshAllGitRepos {\n      ...GitRepoFields\n    }\n  }\n": typeof types.RefreshAllGitReposDocument,
     "\n  mutation EnableGitWebhook($id: ID!) {\n    enableGitWebhook(id: $id) {\n      url\n      secret\n    }\n  }\n": typeof types.EnableGitWebhookDocument,
     "\n  mutation DisableGitWebhook($id: ID!) {\n    disableGitWebhook(id: $id) {\n      ...GitRepoDetailFields\n    }\n  }\n": typeof types.DisableGitWebhookDocument,
-    "\n  fragment GroupFields on Group {\n    id\n    name\n    description\n    roles\n    members {\n      id\n      username\n    }\n    createdAt\n  }\n": typeof types.GroupFieldsFragmentDoc,
+    "\n  fragment GroupFields on Group {\n    id\n    name\n    description\n    roles\n    members {\n      id\n      username\n    }\n    tenant {\n      id\n      name\n    }\n    createdAt\n  }\n": typeof types.GroupFieldsFragmentDoc,
     "\n  query Groups {\n    groups {\n      ...GroupFields\n    }\n  }\n": typeof types.GroupsDocument,
     "\n  query Group($id: ID!) {\n    group(id: $id) {\n      ...GroupFields\n    }\n  }\n": typeof types.GroupDocument,
     "\n  query Roles {\n    roles {\n      name\n      description\n      permissions\n    }\n  }\n": typeof types.RolesDocument,
@@ -72,7 +72,7 @@ type Documents = {
     "\n  mutation CreateInventory($input: InventoryInput!) {\n    createInventory(input: $input) {\n      ...InventoryDetailFields\n    }\n  }\n": typeof types.CreateInventoryDocument,
     "\n  mutation UpdateInventory($id: ID!, $input: InventoryInput!) {\n    updateInventory(id: $id, input: $input) {\n      ...InventoryDetailFields\n    }\n  }\n": typeof types.UpdateInventoryDocument,
     "\n  mutation DeleteInventory($id: ID!) {\n    deleteInventory(id: $id)\n  }\n": typeof types.DeleteInventoryDocument,
-    "\n  fragment ProviderFields on Provider {\n    id\n    name\n    type\n    config\n    credentialId\n    becomeCredentialId\n    healthStatus\n    healthMessage\n    healthCheckedAt\n    createdAt\n  }\n": typeof types.ProviderFieldsFragmentDoc,
+    "\n  fragment ProviderFields on Provider {\n    id\n    name\n    type\n    config\n    credentialId\n    becomeCredentialId\n    healthStatus\n    healthMessage\n    healthCheckedAt\n    createdAt\n    tenantId\n    sharedWith\n  }\n": typeof types.ProviderFieldsFragmentDoc,
     "\n  fragment ProviderHealthFields on ProviderHealthCheck {\n    providerId\n    status\n    message\n    latencyMs\n    changed\n    checkedAt\n  }\n": typeof types.ProviderHealthFieldsFragmentDoc,
     "\n  fragment ProviderDetailFields on Provider {\n    ...ProviderFields\n    inventory\n    healthHistory(take: 50) {\n      ...ProviderHealthFields\n    }\n    resources {\n      __typename\n      ... on KubernetesResources {\n        namespaces\n        deployments {\n          namespace\n          name\n          replicas\n          ready\n        }\n        services {\n          namespace\n          name\n          type\n          address\n          ports\n        }\n      }\n      ... on OpenStackResources {\n        stacks {\n          id\n          name\n          status\n          reason\n          createdAt\n        }\n        servers {\n          id\n          name\n          status\n          addresses\n        }\n        missing\n      }\n    }\n    resourcesRefreshedAt\n  }\n": typeof types.ProviderDetailFieldsFragmentDoc,
     "\n  query Providers {\n    providers {\n      ...ProviderFields\n    }\n  }\n": typeof types.ProvidersDocument,
@@ -82,6 +82,7 @@ type Documents = {
     "\n  mutation DeleteProvider($id: ID!) {\n    deleteProvider(id: $id)\n  }\n": typeof types.DeleteProviderDocument,
     "\n  mutation CheckProviderHealth($id: ID!) {\n    checkProviderHealth(id: $id) {\n      ...ProviderDetailFields\n    }\n  }\n": typeof types.CheckProviderHealthDocument,
     "\n  mutation RefreshProviderResources($id: ID!) {\n    refreshProviderResources(id: $id) {\n      ...ProviderDetailFields\n    }\n  }\n": typeof types.RefreshProviderResourcesDocument,
+    "\n  mutation ShareProvider($id: ID!, $tenantIds: [ID!]!) {\n    shareProvider(id: $id, tenantIds: $tenantIds) {\n      ...ProviderDetailFields\n    }\n  }\n": typeof types.ShareProviderDocument,
     "\n  query ProviderAlarms($take: Int!) {\n    providerAlarms(take: $take) {\n      ...ProviderHealthFields\n    }\n  }\n": typeof types.ProviderAlarmsDocument,
     "\n  fragment JobFields on Job {\n    id\n    status\n    playbook\n    commit\n    returnCode\n    startedAt\n    finishedAt\n    cancelRequestedAt\n    artifacts\n    eventCount\n    eventsEmitted\n    eventsComplete\n    outputPurgedAt\n    hostSummaries {\n      host\n      ok\n      changed\n      failures\n      unreachable\n      skipped\n      rescued\n      ignored\n    }\n  }\n": typeof types.JobFieldsFragmentDoc,
     "\n  fragment JobEventFields on JobEvent {\n    seq\n    event\n    host\n    task\n    play\n    changed\n    failed\n    stdout\n    createdAt\n  }\n": typeof types.JobEventFieldsFragmentDoc,
@@ -104,13 +105,19 @@ type Documents = {
     "\n  query Services($skip: Int, $take: Int) {\n    services(skip: $skip, take: $take) {\n      ...ServiceFields\n    }\n  }\n": typeof types.ServicesDocument,
     "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n    }\n  }\n": typeof types.ServiceDocument,
     "\n  mutation RetireService($id: ID!) {\n    retireService(id: $id) {\n      ...RequestFields\n    }\n  }\n": typeof types.RetireServiceDocument,
-    "\n  fragment TemplateEditorFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    type\n    published\n    source\n    definition\n  }\n": typeof types.TemplateEditorFieldsFragmentDoc,
+    "\n  fragment TemplateEditorFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    type\n    published\n    source\n    definition\n    tenantId\n    sharedWith\n  }\n": typeof types.TemplateEditorFieldsFragmentDoc,
     "\n  query TemplatesPage($search: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) {\n      ...TemplateEditorFields\n    }\n    serviceTemplateCount(search: $search, unpublished: true)\n  }\n": typeof types.TemplatesPageDocument,
     "\n  query Template($id: ID!) {\n    serviceTemplate(id: $id, unpublished: true) {\n      ...TemplateEditorFields\n    }\n  }\n": typeof types.TemplateDocument,
     "\n  mutation SaveServiceTemplate($i: ServiceTemplateInput!) {\n    saveServiceTemplate(input: $i) {\n      ...TemplateEditorFields\n    }\n  }\n": typeof types.SaveServiceTemplateDocument,
     "\n  mutation DeleteServiceTemplate($id: ID!) {\n    deleteServiceTemplate(id: $id)\n  }\n": typeof types.DeleteServiceTemplateDocument,
+    "\n  mutation ShareServiceTemplate($id: ID!, $tenantIds: [ID!]!) {\n    shareServiceTemplate(id: $id, tenantIds: $tenantIds) {\n      ...TemplateEditorFields\n    }\n  }\n": typeof types.ShareServiceTemplateDocument,
     "\n  query StateMachines {\n    stateMachines {\n      name\n      description\n      states\n    }\n  }\n": typeof types.StateMachinesDocument,
-    "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    email\n    disabled\n    mustChangePassword\n    roles\n    groups {\n      id\n      name\n    }\n    createdAt\n  }\n": typeof types.UserFieldsFragmentDoc,
+    "\n  fragment TenantFields on Tenant {\n    id\n    name\n    description\n    parentId\n    createdAt\n  }\n": typeof types.TenantFieldsFragmentDoc,
+    "\n  query Tenants {\n    tenants {\n      ...TenantFields\n    }\n  }\n": typeof types.TenantsDocument,
+    "\n  mutation CreateTenant($input: TenantInput!) {\n    createTenant(input: $input) {\n      ...TenantFields\n    }\n  }\n": typeof types.CreateTenantDocument,
+    "\n  mutation UpdateTenant($id: ID!, $input: TenantInput!) {\n    updateTenant(id: $id, input: $input) {\n      ...TenantFields\n    }\n  }\n": typeof types.UpdateTenantDocument,
+    "\n  mutation DeleteTenant($id: ID!) {\n    deleteTenant(id: $id)\n  }\n": typeof types.DeleteTenantDocument,
+    "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    email\n    disabled\n    mustChangePassword\n    roles\n    groups {\n      id\n      name\n    }\n    tenant {\n      id\n      name\n    }\n    createdAt\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n": typeof types.UsersDocument,
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.UserDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.CreateUserDocument,
@@ -127,7 +134,7 @@ const documents: Documents = {
     "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actorId\n    actorName\n    action\n    objectType\n    objectId\n    outcome\n    errorCode\n    message\n    ip\n    details\n  }\n": types.AuditEventFieldsFragmentDoc,
     "\n  query AuditEvents($filter: AuditFilter, $skip: Int, $take: Int) {\n    auditEvents(filter: $filter, skip: $skip, take: $take) {\n      ...AuditEventFields\n    }\n    auditEventCount(filter: $filter)\n  }\n": types.AuditEventsDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      user {\n        id\n        username\n      }\n    }\n  }\n": types.LoginDocument,
-    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query MyPermissions {\n    myPermissions\n  }\n": types.MyPermissionsDocument,
     "\n  fragment CatalogCardFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    icon\n    published\n    type\n  }\n": types.CatalogCardFieldsFragmentDoc,
     "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n  }\n": types.CatalogItemFieldsFragmentDoc,
@@ -162,7 +169,7 @@ const documents: Documents = {
     "\n  mutation RefreshAllGitRepos {\n    refreshAllGitRepos {\n      ...GitRepoFields\n    }\n  }\n": types.RefreshAllGitReposDocument,
     "\n  mutation EnableGitWebhook($id: ID!) {\n    enableGitWebhook(id: $id) {\n      url\n      secret\n    }\n  }\n": types.EnableGitWebhookDocument,
     "\n  mutation DisableGitWebhook($id: ID!) {\n    disableGitWebhook(id: $id) {\n      ...GitRepoDetailFields\n    }\n  }\n": types.DisableGitWebhookDocument,
-    "\n  fragment GroupFields on Group {\n    id\n    name\n    description\n    roles\n    members {\n      id\n      username\n    }\n    createdAt\n  }\n": types.GroupFieldsFragmentDoc,
+    "\n  fragment GroupFields on Group {\n    id\n    name\n    description\n    roles\n    members {\n      id\n      username\n    }\n    tenant {\n      id\n      name\n    }\n    createdAt\n  }\n": types.GroupFieldsFragmentDoc,
     "\n  query Groups {\n    groups {\n      ...GroupFields\n    }\n  }\n": types.GroupsDocument,
     "\n  query Group($id: ID!) {\n    group(id: $id) {\n      ...GroupFields\n    }\n  }\n": types.GroupDocument,
     "\n  query Roles {\n    roles {\n      name\n      description\n      permissions\n    }\n  }\n": types.RolesDocument,
@@ -176,7 +183,7 @@ const documents: Documents = {
     "\n  mutation CreateInventory($input: InventoryInput!) {\n    createInventory(input: $input) {\n      ...InventoryDetailFields\n    }\n  }\n": types.CreateInventoryDocument,
     "\n  mutation UpdateInventory($id: ID!, $input: InventoryInput!) {\n    updateInventory(id: $id, input: $input) {\n      ...InventoryDetailFields\n    }\n  }\n": types.UpdateInventoryDocument,
     "\n  mutation DeleteInventory($id: ID!) {\n    deleteInventory(id: $id)\n  }\n": types.DeleteInventoryDocument,
-    "\n  fragment ProviderFields on Provider {\n    id\n    name\n    type\n    config\n    credentialId\n    becomeCredentialId\n    healthStatus\n    healthMessage\n    healthCheckedAt\n    createdAt\n  }\n": types.ProviderFieldsFragmentDoc,
+    "\n  fragment ProviderFields on Provider {\n    id\n    name\n    type\n    config\n    credentialId\n    becomeCredentialId\n    healthStatus\n    healthMessage\n    healthCheckedAt\n    createdAt\n    tenantId\n    sharedWith\n  }\n": types.ProviderFieldsFragmentDoc,
     "\n  fragment ProviderHealthFields on ProviderHealthCheck {\n    providerId\n    status\n    message\n    latencyMs\n    changed\n    checkedAt\n  }\n": types.ProviderHealthFieldsFragmentDoc,
     "\n  fragment ProviderDetailFields on Provider {\n    ...ProviderFields\n    inventory\n    healthHistory(take: 50) {\n      ...ProviderHealthFields\n    }\n    resources {\n      __typename\n      ... on KubernetesResources {\n        namespaces\n        deployments {\n          namespace\n          name\n          replicas\n          ready\n        }\n        services {\n          namespace\n          name\n          type\n          address\n          ports\n        }\n      }\n      ... on OpenStackResources {\n        stacks {\n          id\n          name\n          status\n          reason\n          createdAt\n        }\n        servers {\n          id\n          name\n          status\n          addresses\n        }\n        missing\n      }\n    }\n    resourcesRefreshedAt\n  }\n": types.ProviderDetailFieldsFragmentDoc,
     "\n  query Providers {\n    providers {\n      ...ProviderFields\n    }\n  }\n": types.ProvidersDocument,
@@ -186,6 +193,7 @@ const documents: Documents = {
     "\n  mutation DeleteProvider($id: ID!) {\n    deleteProvider(id: $id)\n  }\n": types.DeleteProviderDocument,
     "\n  mutation CheckProviderHealth($id: ID!) {\n    checkProviderHealth(id: $id) {\n      ...ProviderDetailFields\n    }\n  }\n": types.CheckProviderHealthDocument,
     "\n  mutation RefreshProviderResources($id: ID!) {\n    refreshProviderResources(id: $id) {\n      ...ProviderDetailFields\n    }\n  }\n": types.RefreshProviderResourcesDocument,
+    "\n  mutation ShareProvider($id: ID!, $tenantIds: [ID!]!) {\n    shareProvider(id: $id, tenantIds: $tenantIds) {\n      ...ProviderDetailFields\n    }\n  }\n": types.ShareProviderDocument,
     "\n  query ProviderAlarms($take: Int!) {\n    providerAlarms(take: $take) {\n      ...ProviderHealthFields\n    }\n  }\n": types.ProviderAlarmsDocument,
     "\n  fragment JobFields on Job {\n    id\n    status\n    playbook\n    commit\n    returnCode\n    startedAt\n    finishedAt\n    cancelRequestedAt\n    artifacts\n    eventCount\n    eventsEmitted\n    eventsComplete\n    outputPurgedAt\n    hostSummaries {\n      host\n      ok\n      changed\n      failures\n      unreachable\n      skipped\n      rescued\n      ignored\n    }\n  }\n": types.JobFieldsFragmentDoc,
     "\n  fragment JobEventFields on JobEvent {\n    seq\n    event\n    host\n    task\n    play\n    changed\n    failed\n    stdout\n    createdAt\n  }\n": types.JobEventFieldsFragmentDoc,
@@ -208,13 +216,19 @@ const documents: Documents = {
     "\n  query Services($skip: Int, $take: Int) {\n    services(skip: $skip, take: $take) {\n      ...ServiceFields\n    }\n  }\n": types.ServicesDocument,
     "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n    }\n  }\n": types.ServiceDocument,
     "\n  mutation RetireService($id: ID!) {\n    retireService(id: $id) {\n      ...RequestFields\n    }\n  }\n": types.RetireServiceDocument,
-    "\n  fragment TemplateEditorFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    type\n    published\n    source\n    definition\n  }\n": types.TemplateEditorFieldsFragmentDoc,
+    "\n  fragment TemplateEditorFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    type\n    published\n    source\n    definition\n    tenantId\n    sharedWith\n  }\n": types.TemplateEditorFieldsFragmentDoc,
     "\n  query TemplatesPage($search: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) {\n      ...TemplateEditorFields\n    }\n    serviceTemplateCount(search: $search, unpublished: true)\n  }\n": types.TemplatesPageDocument,
     "\n  query Template($id: ID!) {\n    serviceTemplate(id: $id, unpublished: true) {\n      ...TemplateEditorFields\n    }\n  }\n": types.TemplateDocument,
     "\n  mutation SaveServiceTemplate($i: ServiceTemplateInput!) {\n    saveServiceTemplate(input: $i) {\n      ...TemplateEditorFields\n    }\n  }\n": types.SaveServiceTemplateDocument,
     "\n  mutation DeleteServiceTemplate($id: ID!) {\n    deleteServiceTemplate(id: $id)\n  }\n": types.DeleteServiceTemplateDocument,
+    "\n  mutation ShareServiceTemplate($id: ID!, $tenantIds: [ID!]!) {\n    shareServiceTemplate(id: $id, tenantIds: $tenantIds) {\n      ...TemplateEditorFields\n    }\n  }\n": types.ShareServiceTemplateDocument,
     "\n  query StateMachines {\n    stateMachines {\n      name\n      description\n      states\n    }\n  }\n": types.StateMachinesDocument,
-    "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    email\n    disabled\n    mustChangePassword\n    roles\n    groups {\n      id\n      name\n    }\n    createdAt\n  }\n": types.UserFieldsFragmentDoc,
+    "\n  fragment TenantFields on Tenant {\n    id\n    name\n    description\n    parentId\n    createdAt\n  }\n": types.TenantFieldsFragmentDoc,
+    "\n  query Tenants {\n    tenants {\n      ...TenantFields\n    }\n  }\n": types.TenantsDocument,
+    "\n  mutation CreateTenant($input: TenantInput!) {\n    createTenant(input: $input) {\n      ...TenantFields\n    }\n  }\n": types.CreateTenantDocument,
+    "\n  mutation UpdateTenant($id: ID!, $input: TenantInput!) {\n    updateTenant(id: $id, input: $input) {\n      ...TenantFields\n    }\n  }\n": types.UpdateTenantDocument,
+    "\n  mutation DeleteTenant($id: ID!) {\n    deleteTenant(id: $id)\n  }\n": types.DeleteTenantDocument,
+    "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    email\n    disabled\n    mustChangePassword\n    roles\n    groups {\n      id\n      name\n    }\n    tenant {\n      id\n      name\n    }\n    createdAt\n  }\n": types.UserFieldsFragmentDoc,
     "\n  query Users {\n    users {\n      ...UserFields\n    }\n  }\n": types.UsersDocument,
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": types.UserDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.CreateUserDocument,
@@ -258,7 +272,7 @@ export function graphql(source: "\n  mutation Login($username: String!, $passwor
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n      tenant {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').MeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -398,7 +412,7 @@ export function graphql(source: "\n  mutation DisableGitWebhook($id: ID!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment GroupFields on Group {\n    id\n    name\n    description\n    roles\n    members {\n      id\n      username\n    }\n    createdAt\n  }\n"): typeof import('./graphql').GroupFieldsFragmentDoc;
+export function graphql(source: "\n  fragment GroupFields on Group {\n    id\n    name\n    description\n    roles\n    members {\n      id\n      username\n    }\n    tenant {\n      id\n      name\n    }\n    createdAt\n  }\n"): typeof import('./graphql').GroupFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -454,7 +468,7 @@ export function graphql(source: "\n  mutation DeleteInventory($id: ID!) {\n    d
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ProviderFields on Provider {\n    id\n    name\n    type\n    config\n    credentialId\n    becomeCredentialId\n    healthStatus\n    healthMessage\n    healthCheckedAt\n    createdAt\n  }\n"): typeof import('./graphql').ProviderFieldsFragmentDoc;
+export function graphql(source: "\n  fragment ProviderFields on Provider {\n    id\n    name\n    type\n    config\n    credentialId\n    becomeCredentialId\n    healthStatus\n    healthMessage\n    healthCheckedAt\n    createdAt\n    tenantId\n    sharedWith\n  }\n"): typeof import('./graphql').ProviderFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -491,6 +505,10 @@ export function graphql(source: "\n  mutation CheckProviderHealth($id: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RefreshProviderResources($id: ID!) {\n    refreshProviderResources(id: $id) {\n      ...ProviderDetailFields\n    }\n  }\n"): typeof import('./graphql').RefreshProviderResourcesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareProvider($id: ID!, $tenantIds: [ID!]!) {\n    shareProvider(id: $id, tenantIds: $tenantIds) {\n      ...ProviderDetailFields\n    }\n  }\n"): typeof import('./graphql').ShareProviderDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -582,7 +600,7 @@ export function graphql(source: "\n  mutation RetireService($id: ID!) {\n    ret
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TemplateEditorFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    type\n    published\n    source\n    definition\n  }\n"): typeof import('./graphql').TemplateEditorFieldsFragmentDoc;
+export function graphql(source: "\n  fragment TemplateEditorFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    type\n    published\n    source\n    definition\n    tenantId\n    sharedWith\n  }\n"): typeof import('./graphql').TemplateEditorFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -602,11 +620,35 @@ export function graphql(source: "\n  mutation DeleteServiceTemplate($id: ID!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ShareServiceTemplate($id: ID!, $tenantIds: [ID!]!) {\n    shareServiceTemplate(id: $id, tenantIds: $tenantIds) {\n      ...TemplateEditorFields\n    }\n  }\n"): typeof import('./graphql').ShareServiceTemplateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query StateMachines {\n    stateMachines {\n      name\n      description\n      states\n    }\n  }\n"): typeof import('./graphql').StateMachinesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    email\n    disabled\n    mustChangePassword\n    roles\n    groups {\n      id\n      name\n    }\n    createdAt\n  }\n"): typeof import('./graphql').UserFieldsFragmentDoc;
+export function graphql(source: "\n  fragment TenantFields on Tenant {\n    id\n    name\n    description\n    parentId\n    createdAt\n  }\n"): typeof import('./graphql').TenantFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Tenants {\n    tenants {\n      ...TenantFields\n    }\n  }\n"): typeof import('./graphql').TenantsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTenant($input: TenantInput!) {\n    createTenant(input: $input) {\n      ...TenantFields\n    }\n  }\n"): typeof import('./graphql').CreateTenantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTenant($id: ID!, $input: TenantInput!) {\n    updateTenant(id: $id, input: $input) {\n      ...TenantFields\n    }\n  }\n"): typeof import('./graphql').UpdateTenantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTenant($id: ID!) {\n    deleteTenant(id: $id)\n  }\n"): typeof import('./graphql').DeleteTenantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    email\n    disabled\n    mustChangePassword\n    roles\n    groups {\n      id\n      name\n    }\n    tenant {\n      id\n      name\n    }\n    createdAt\n  }\n"): typeof import('./graphql').UserFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -50,6 +50,8 @@ export type CreateGitRepoInput = {
   refreshIntervalSeconds?: number | null | undefined;
   /** Refresh before a run when the last refresh is older than this many seconds (0: before every run). */
   refreshMaxAgeSeconds?: number | null | undefined;
+  /** The tenant it belongs to (yours when left out). */
+  tenantId?: string | null | undefined;
   /** https://host/path, ssh://host/path, user@host:path or file:///path; leave empty for a hosted repository. */
   url?: string | null | undefined;
 };
@@ -88,6 +90,8 @@ export type InventoryInput = {
   description?: string | null | undefined;
   name?: string | null | undefined;
   sites?: Array<InventorySiteInput> | null | undefined;
+  /** The tenant it belongs to (yours when left out; create only). */
+  tenantId?: string | null | undefined;
 };
 
 export type InventorySiteInput = {
@@ -160,6 +164,14 @@ export type ServiceTemplateInput = {
   definition: unknown;
   /** The item to change; none to create one. */
   id?: string | null | undefined;
+};
+
+export type TenantInput = {
+  description?: string | null | undefined;
+  /** 1 to 100 characters; unique. */
+  name: string;
+  /** The parent tenant (the root when left out). The root tenant has none. */
+  parentId?: string | null | undefined;
 };
 
 /** The type of a credential cannot change. */
@@ -248,7 +260,7 @@ export type LoginMutation = { login: { token: string, user: { id: string, userna
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, username: string, displayName: string, roles: Array<string>, mustChangePassword: boolean } };
+export type MeQuery = { me: { id: string, username: string, displayName: string, roles: Array<string>, mustChangePassword: boolean, tenant: { id: string, name: string } } };
 
 export type MyPermissionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -446,19 +458,19 @@ export type DisableGitWebhookMutationVariables = Exact<{
 
 export type DisableGitWebhookMutation = { disableGitWebhook: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
 
-export type GroupFieldsFragment = { id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }> };
+export type GroupFieldsFragment = { id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }>, tenant: { id: string, name: string } };
 
 export type GroupsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type GroupsQuery = { groups: Array<{ id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }> }> };
+export type GroupsQuery = { groups: Array<{ id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }>, tenant: { id: string, name: string } }> };
 
 export type GroupQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type GroupQuery = { group: { id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }> } | null };
+export type GroupQuery = { group: { id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }>, tenant: { id: string, name: string } } | null };
 
 export type RolesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -470,7 +482,7 @@ export type CreateGroupMutationVariables = Exact<{
 }>;
 
 
-export type CreateGroupMutation = { createGroup: { id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }> } };
+export type CreateGroupMutation = { createGroup: { id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }>, tenant: { id: string, name: string } } };
 
 export type UpdateGroupMutationVariables = Exact<{
   id: string;
@@ -478,7 +490,7 @@ export type UpdateGroupMutationVariables = Exact<{
 }>;
 
 
-export type UpdateGroupMutation = { updateGroup: { id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }> } };
+export type UpdateGroupMutation = { updateGroup: { id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }>, tenant: { id: string, name: string } } };
 
 export type DeleteGroupMutationVariables = Exact<{
   id: string;
@@ -525,11 +537,11 @@ export type DeleteInventoryMutationVariables = Exact<{
 
 export type DeleteInventoryMutation = { deleteInventory: boolean };
 
-export type ProviderFieldsFragment = { id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string };
+export type ProviderFieldsFragment = { id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, tenantId: string, sharedWith: Array<string> };
 
 export type ProviderHealthFieldsFragment = { providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string };
 
-export type ProviderDetailFieldsFragment = { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
+export type ProviderDetailFieldsFragment = { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, tenantId: string, sharedWith: Array<string>, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
     | { __typename: 'KubernetesResources', namespaces: Array<string>, deployments: Array<{ namespace: string, name: string, replicas: number | null, ready: number }>, services: Array<{ namespace: string, name: string, type: string, address: string | null, ports: Array<number> }> }
     | { __typename: 'OpenStackResources', missing: Array<string>, stacks: Array<{ id: string, name: string, status: string, reason: string | null, createdAt: string | null }>, servers: Array<{ id: string, name: string, status: string, addresses: Array<string> }> }
    | null };
@@ -537,14 +549,14 @@ export type ProviderDetailFieldsFragment = { inventory: unknown, resourcesRefres
 export type ProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ProvidersQuery = { providers: Array<{ id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string }> };
+export type ProvidersQuery = { providers: Array<{ id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, tenantId: string, sharedWith: Array<string> }> };
 
 export type ProviderQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ProviderQuery = { provider: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
+export type ProviderQuery = { provider: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, tenantId: string, sharedWith: Array<string>, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
       | { __typename: 'KubernetesResources', namespaces: Array<string>, deployments: Array<{ namespace: string, name: string, replicas: number | null, ready: number }>, services: Array<{ namespace: string, name: string, type: string, address: string | null, ports: Array<number> }> }
       | { __typename: 'OpenStackResources', missing: Array<string>, stacks: Array<{ id: string, name: string, status: string, reason: string | null, createdAt: string | null }>, servers: Array<{ id: string, name: string, status: string, addresses: Array<string> }> }
      | null } | null };
@@ -554,7 +566,7 @@ export type CreateProviderMutationVariables = Exact<{
 }>;
 
 
-export type CreateProviderMutation = { createProvider: { id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string } };
+export type CreateProviderMutation = { createProvider: { id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, tenantId: string, sharedWith: Array<string> } };
 
 export type UpdateProviderMutationVariables = Exact<{
   id: string;
@@ -562,7 +574,7 @@ export type UpdateProviderMutationVariables = Exact<{
 }>;
 
 
-export type UpdateProviderMutation = { updateProvider: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
+export type UpdateProviderMutation = { updateProvider: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, tenantId: string, sharedWith: Array<string>, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
       | { __typename: 'KubernetesResources', namespaces: Array<string>, deployments: Array<{ namespace: string, name: string, replicas: number | null, ready: number }>, services: Array<{ namespace: string, name: string, type: string, address: string | null, ports: Array<number> }> }
       | { __typename: 'OpenStackResources', missing: Array<string>, stacks: Array<{ id: string, name: string, status: string, reason: string | null, createdAt: string | null }>, servers: Array<{ id: string, name: string, status: string, addresses: Array<string> }> }
      | null } };
@@ -579,7 +591,7 @@ export type CheckProviderHealthMutationVariables = Exact<{
 }>;
 
 
-export type CheckProviderHealthMutation = { checkProviderHealth: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
+export type CheckProviderHealthMutation = { checkProviderHealth: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, tenantId: string, sharedWith: Array<string>, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
       | { __typename: 'KubernetesResources', namespaces: Array<string>, deployments: Array<{ namespace: string, name: string, replicas: number | null, ready: number }>, services: Array<{ namespace: string, name: string, type: string, address: string | null, ports: Array<number> }> }
       | { __typename: 'OpenStackResources', missing: Array<string>, stacks: Array<{ id: string, name: string, status: string, reason: string | null, createdAt: string | null }>, servers: Array<{ id: string, name: string, status: string, addresses: Array<string> }> }
      | null } };
@@ -589,7 +601,18 @@ export type RefreshProviderResourcesMutationVariables = Exact<{
 }>;
 
 
-export type RefreshProviderResourcesMutation = { refreshProviderResources: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
+export type RefreshProviderResourcesMutation = { refreshProviderResources: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, tenantId: string, sharedWith: Array<string>, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
+      | { __typename: 'KubernetesResources', namespaces: Array<string>, deployments: Array<{ namespace: string, name: string, replicas: number | null, ready: number }>, services: Array<{ namespace: string, name: string, type: string, address: string | null, ports: Array<number> }> }
+      | { __typename: 'OpenStackResources', missing: Array<string>, stacks: Array<{ id: string, name: string, status: string, reason: string | null, createdAt: string | null }>, servers: Array<{ id: string, name: string, status: string, addresses: Array<string> }> }
+     | null } };
+
+export type ShareProviderMutationVariables = Exact<{
+  id: string;
+  tenantIds: Array<string> | string;
+}>;
+
+
+export type ShareProviderMutation = { shareProvider: { inventory: unknown, resourcesRefreshedAt: string | null, id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, tenantId: string, sharedWith: Array<string>, healthHistory: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }>, resources:
       | { __typename: 'KubernetesResources', namespaces: Array<string>, deployments: Array<{ namespace: string, name: string, replicas: number | null, ready: number }>, services: Array<{ namespace: string, name: string, type: string, address: string | null, ports: Array<number> }> }
       | { __typename: 'OpenStackResources', missing: Array<string>, stacks: Array<{ id: string, name: string, status: string, reason: string | null, createdAt: string | null }>, servers: Array<{ id: string, name: string, status: string, addresses: Array<string> }> }
      | null } };
@@ -724,7 +747,7 @@ export type RetireServiceMutationVariables = Exact<{
 
 export type RetireServiceMutation = { retireService: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
-export type TemplateEditorFieldsFragment = { id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown };
+export type TemplateEditorFieldsFragment = { id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown, tenantId: string, sharedWith: Array<string> };
 
 export type TemplatesPageQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -733,21 +756,21 @@ export type TemplatesPageQueryVariables = Exact<{
 }>;
 
 
-export type TemplatesPageQuery = { serviceTemplateCount: number, serviceTemplates: Array<{ id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown }> };
+export type TemplatesPageQuery = { serviceTemplateCount: number, serviceTemplates: Array<{ id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown, tenantId: string, sharedWith: Array<string> }> };
 
 export type TemplateQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type TemplateQuery = { serviceTemplate: { id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown } | null };
+export type TemplateQuery = { serviceTemplate: { id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown, tenantId: string, sharedWith: Array<string> } | null };
 
 export type SaveServiceTemplateMutationVariables = Exact<{
   i: ServiceTemplateInput;
 }>;
 
 
-export type SaveServiceTemplateMutation = { saveServiceTemplate: { id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown } };
+export type SaveServiceTemplateMutation = { saveServiceTemplate: { id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown, tenantId: string, sharedWith: Array<string> } };
 
 export type DeleteServiceTemplateMutationVariables = Exact<{
   id: string;
@@ -756,31 +779,68 @@ export type DeleteServiceTemplateMutationVariables = Exact<{
 
 export type DeleteServiceTemplateMutation = { deleteServiceTemplate: boolean };
 
+export type ShareServiceTemplateMutationVariables = Exact<{
+  id: string;
+  tenantIds: Array<string> | string;
+}>;
+
+
+export type ShareServiceTemplateMutation = { shareServiceTemplate: { id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown, tenantId: string, sharedWith: Array<string> } };
+
 export type StateMachinesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type StateMachinesQuery = { stateMachines: Array<{ name: string, description: string | null, states: Array<string> }> };
 
-export type UserFieldsFragment = { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }> };
+export type TenantFieldsFragment = { id: string, name: string, description: string, parentId: string | null, createdAt: string };
+
+export type TenantsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TenantsQuery = { tenants: Array<{ id: string, name: string, description: string, parentId: string | null, createdAt: string }> };
+
+export type CreateTenantMutationVariables = Exact<{
+  input: TenantInput;
+}>;
+
+
+export type CreateTenantMutation = { createTenant: { id: string, name: string, description: string, parentId: string | null, createdAt: string } };
+
+export type UpdateTenantMutationVariables = Exact<{
+  id: string;
+  input: TenantInput;
+}>;
+
+
+export type UpdateTenantMutation = { updateTenant: { id: string, name: string, description: string, parentId: string | null, createdAt: string } };
+
+export type DeleteTenantMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteTenantMutation = { deleteTenant: boolean };
+
+export type UserFieldsFragment = { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }>, tenant: { id: string, name: string } };
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }> }> };
+export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }>, tenant: { id: string, name: string } }> };
 
 export type UserQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type UserQuery = { user: { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }> } | null };
+export type UserQuery = { user: { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }>, tenant: { id: string, name: string } } | null };
 
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
 
 
-export type CreateUserMutation = { createUser: { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }> } };
+export type CreateUserMutation = { createUser: { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }>, tenant: { id: string, name: string } } };
 
 export type UpdateUserMutationVariables = Exact<{
   id: string;
@@ -788,7 +848,7 @@ export type UpdateUserMutationVariables = Exact<{
 }>;
 
 
-export type UpdateUserMutation = { updateUser: { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }> } };
+export type UpdateUserMutation = { updateUser: { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }>, tenant: { id: string, name: string } } };
 
 export type DeleteUserMutationVariables = Exact<{
   id: string;
@@ -803,7 +863,7 @@ export type ResetUserPasswordMutationVariables = Exact<{
 }>;
 
 
-export type ResetUserPasswordMutation = { resetUserPassword: { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }> } };
+export type ResetUserPasswordMutation = { resetUserPassword: { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }>, tenant: { id: string, name: string } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1019,6 +1079,10 @@ export const GroupFieldsFragmentDoc = new TypedDocumentString(`
     id
     username
   }
+  tenant {
+    id
+    name
+  }
   createdAt
 }
     `, {"fragmentName":"GroupFields"}) as unknown as TypedDocumentString<GroupFieldsFragment, unknown>;
@@ -1067,6 +1131,8 @@ export const ProviderFieldsFragmentDoc = new TypedDocumentString(`
   healthMessage
   healthCheckedAt
   createdAt
+  tenantId
+  sharedWith
 }
     `, {"fragmentName":"ProviderFields"}) as unknown as TypedDocumentString<ProviderFieldsFragment, unknown>;
 export const ProviderHealthFieldsFragmentDoc = new TypedDocumentString(`
@@ -1134,6 +1200,8 @@ export const ProviderDetailFieldsFragmentDoc = new TypedDocumentString(`
   healthMessage
   healthCheckedAt
   createdAt
+  tenantId
+  sharedWith
 }
 fragment ProviderHealthFields on ProviderHealthCheck {
   providerId
@@ -1425,8 +1493,19 @@ export const TemplateEditorFieldsFragmentDoc = new TypedDocumentString(`
   published
   source
   definition
+  tenantId
+  sharedWith
 }
     `, {"fragmentName":"TemplateEditorFields"}) as unknown as TypedDocumentString<TemplateEditorFieldsFragment, unknown>;
+export const TenantFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TenantFields on Tenant {
+  id
+  name
+  description
+  parentId
+  createdAt
+}
+    `, {"fragmentName":"TenantFields"}) as unknown as TypedDocumentString<TenantFieldsFragment, unknown>;
 export const UserFieldsFragmentDoc = new TypedDocumentString(`
     fragment UserFields on User {
   id
@@ -1437,6 +1516,10 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   mustChangePassword
   roles
   groups {
+    id
+    name
+  }
+  tenant {
     id
     name
   }
@@ -1527,6 +1610,10 @@ export const MeDocument = new TypedDocumentString(`
     displayName
     roles
     mustChangePassword
+    tenant {
+      id
+      name
+    }
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
@@ -2128,6 +2215,10 @@ export const GroupsDocument = new TypedDocumentString(`
     id
     username
   }
+  tenant {
+    id
+    name
+  }
   createdAt
 }`) as unknown as TypedDocumentString<GroupsQuery, GroupsQueryVariables>;
 export const GroupDocument = new TypedDocumentString(`
@@ -2144,6 +2235,10 @@ export const GroupDocument = new TypedDocumentString(`
   members {
     id
     username
+  }
+  tenant {
+    id
+    name
   }
   createdAt
 }`) as unknown as TypedDocumentString<GroupQuery, GroupQueryVariables>;
@@ -2171,6 +2266,10 @@ export const CreateGroupDocument = new TypedDocumentString(`
     id
     username
   }
+  tenant {
+    id
+    name
+  }
   createdAt
 }`) as unknown as TypedDocumentString<CreateGroupMutation, CreateGroupMutationVariables>;
 export const UpdateGroupDocument = new TypedDocumentString(`
@@ -2187,6 +2286,10 @@ export const UpdateGroupDocument = new TypedDocumentString(`
   members {
     id
     username
+  }
+  tenant {
+    id
+    name
   }
   createdAt
 }`) as unknown as TypedDocumentString<UpdateGroupMutation, UpdateGroupMutationVariables>;
@@ -2305,6 +2408,8 @@ export const ProvidersDocument = new TypedDocumentString(`
   healthMessage
   healthCheckedAt
   createdAt
+  tenantId
+  sharedWith
 }`) as unknown as TypedDocumentString<ProvidersQuery, ProvidersQueryVariables>;
 export const ProviderDocument = new TypedDocumentString(`
     query Provider($id: ID!) {
@@ -2323,6 +2428,8 @@ export const ProviderDocument = new TypedDocumentString(`
   healthMessage
   healthCheckedAt
   createdAt
+  tenantId
+  sharedWith
 }
 fragment ProviderHealthFields on ProviderHealthCheck {
   providerId
@@ -2392,6 +2499,8 @@ export const CreateProviderDocument = new TypedDocumentString(`
   healthMessage
   healthCheckedAt
   createdAt
+  tenantId
+  sharedWith
 }`) as unknown as TypedDocumentString<CreateProviderMutation, CreateProviderMutationVariables>;
 export const UpdateProviderDocument = new TypedDocumentString(`
     mutation UpdateProvider($id: ID!, $input: ProviderInput!) {
@@ -2410,6 +2519,8 @@ export const UpdateProviderDocument = new TypedDocumentString(`
   healthMessage
   healthCheckedAt
   createdAt
+  tenantId
+  sharedWith
 }
 fragment ProviderHealthFields on ProviderHealthCheck {
   providerId
@@ -2484,6 +2595,8 @@ export const CheckProviderHealthDocument = new TypedDocumentString(`
   healthMessage
   healthCheckedAt
   createdAt
+  tenantId
+  sharedWith
 }
 fragment ProviderHealthFields on ProviderHealthCheck {
   providerId
@@ -2553,6 +2666,8 @@ export const RefreshProviderResourcesDocument = new TypedDocumentString(`
   healthMessage
   healthCheckedAt
   createdAt
+  tenantId
+  sharedWith
 }
 fragment ProviderHealthFields on ProviderHealthCheck {
   providerId
@@ -2605,6 +2720,77 @@ fragment ProviderDetailFields on Provider {
   }
   resourcesRefreshedAt
 }`) as unknown as TypedDocumentString<RefreshProviderResourcesMutation, RefreshProviderResourcesMutationVariables>;
+export const ShareProviderDocument = new TypedDocumentString(`
+    mutation ShareProvider($id: ID!, $tenantIds: [ID!]!) {
+  shareProvider(id: $id, tenantIds: $tenantIds) {
+    ...ProviderDetailFields
+  }
+}
+    fragment ProviderFields on Provider {
+  id
+  name
+  type
+  config
+  credentialId
+  becomeCredentialId
+  healthStatus
+  healthMessage
+  healthCheckedAt
+  createdAt
+  tenantId
+  sharedWith
+}
+fragment ProviderHealthFields on ProviderHealthCheck {
+  providerId
+  status
+  message
+  latencyMs
+  changed
+  checkedAt
+}
+fragment ProviderDetailFields on Provider {
+  ...ProviderFields
+  inventory
+  healthHistory(take: 50) {
+    ...ProviderHealthFields
+  }
+  resources {
+    __typename
+    ... on KubernetesResources {
+      namespaces
+      deployments {
+        namespace
+        name
+        replicas
+        ready
+      }
+      services {
+        namespace
+        name
+        type
+        address
+        ports
+      }
+    }
+    ... on OpenStackResources {
+      stacks {
+        id
+        name
+        status
+        reason
+        createdAt
+      }
+      servers {
+        id
+        name
+        status
+        addresses
+      }
+      missing
+    }
+  }
+  resourcesRefreshedAt
+}`) as unknown as TypedDocumentString<ShareProviderMutation, ShareProviderMutationVariables>;
 export const ProviderAlarmsDocument = new TypedDocumentString(`
     query ProviderAlarms($take: Int!) {
   providerAlarms(take: $take) {
@@ -3616,6 +3802,8 @@ export const TemplatesPageDocument = new TypedDocumentString(`
   published
   source
   definition
+  tenantId
+  sharedWith
 }`) as unknown as TypedDocumentString<TemplatesPageQuery, TemplatesPageQueryVariables>;
 export const TemplateDocument = new TypedDocumentString(`
     query Template($id: ID!) {
@@ -3632,6 +3820,8 @@ export const TemplateDocument = new TypedDocumentString(`
   published
   source
   definition
+  tenantId
+  sharedWith
 }`) as unknown as TypedDocumentString<TemplateQuery, TemplateQueryVariables>;
 export const SaveServiceTemplateDocument = new TypedDocumentString(`
     mutation SaveServiceTemplate($i: ServiceTemplateInput!) {
@@ -3648,12 +3838,32 @@ export const SaveServiceTemplateDocument = new TypedDocumentString(`
   published
   source
   definition
+  tenantId
+  sharedWith
 }`) as unknown as TypedDocumentString<SaveServiceTemplateMutation, SaveServiceTemplateMutationVariables>;
 export const DeleteServiceTemplateDocument = new TypedDocumentString(`
     mutation DeleteServiceTemplate($id: ID!) {
   deleteServiceTemplate(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteServiceTemplateMutation, DeleteServiceTemplateMutationVariables>;
+export const ShareServiceTemplateDocument = new TypedDocumentString(`
+    mutation ShareServiceTemplate($id: ID!, $tenantIds: [ID!]!) {
+  shareServiceTemplate(id: $id, tenantIds: $tenantIds) {
+    ...TemplateEditorFields
+  }
+}
+    fragment TemplateEditorFields on ServiceTemplate {
+  id
+  name
+  description
+  catalog
+  type
+  published
+  source
+  definition
+  tenantId
+  sharedWith
+}`) as unknown as TypedDocumentString<ShareServiceTemplateMutation, ShareServiceTemplateMutationVariables>;
 export const StateMachinesDocument = new TypedDocumentString(`
     query StateMachines {
   stateMachines {
@@ -3663,6 +3873,50 @@ export const StateMachinesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StateMachinesQuery, StateMachinesQueryVariables>;
+export const TenantsDocument = new TypedDocumentString(`
+    query Tenants {
+  tenants {
+    ...TenantFields
+  }
+}
+    fragment TenantFields on Tenant {
+  id
+  name
+  description
+  parentId
+  createdAt
+}`) as unknown as TypedDocumentString<TenantsQuery, TenantsQueryVariables>;
+export const CreateTenantDocument = new TypedDocumentString(`
+    mutation CreateTenant($input: TenantInput!) {
+  createTenant(input: $input) {
+    ...TenantFields
+  }
+}
+    fragment TenantFields on Tenant {
+  id
+  name
+  description
+  parentId
+  createdAt
+}`) as unknown as TypedDocumentString<CreateTenantMutation, CreateTenantMutationVariables>;
+export const UpdateTenantDocument = new TypedDocumentString(`
+    mutation UpdateTenant($id: ID!, $input: TenantInput!) {
+  updateTenant(id: $id, input: $input) {
+    ...TenantFields
+  }
+}
+    fragment TenantFields on Tenant {
+  id
+  name
+  description
+  parentId
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateTenantMutation, UpdateTenantMutationVariables>;
+export const DeleteTenantDocument = new TypedDocumentString(`
+    mutation DeleteTenant($id: ID!) {
+  deleteTenant(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteTenantMutation, DeleteTenantMutationVariables>;
 export const UsersDocument = new TypedDocumentString(`
     query Users {
   users {
@@ -3678,6 +3932,10 @@ export const UsersDocument = new TypedDocumentString(`
   mustChangePassword
   roles
   groups {
+    id
+    name
+  }
+  tenant {
     id
     name
   }
@@ -3701,6 +3959,10 @@ export const UserDocument = new TypedDocumentString(`
     id
     name
   }
+  tenant {
+    id
+    name
+  }
   createdAt
 }`) as unknown as TypedDocumentString<UserQuery, UserQueryVariables>;
 export const CreateUserDocument = new TypedDocumentString(`
@@ -3721,6 +3983,10 @@ export const CreateUserDocument = new TypedDocumentString(`
     id
     name
   }
+  tenant {
+    id
+    name
+  }
   createdAt
 }`) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
 export const UpdateUserDocument = new TypedDocumentString(`
@@ -3738,6 +4004,10 @@ export const UpdateUserDocument = new TypedDocumentString(`
   mustChangePassword
   roles
   groups {
+    id
+    name
+  }
+  tenant {
     id
     name
   }
@@ -3763,6 +4033,10 @@ export const ResetUserPasswordDocument = new TypedDocumentString(`
   mustChangePassword
   roles
   groups {
+    id
+    name
+  }
+  tenant {
     id
     name
   }

@@ -3,6 +3,6 @@ import { GroupForm } from './GroupForm';
 
 export const GroupCreate = () => (
   <Create title="New group" redirect="list" mutationMode="pessimistic">
-    <GroupForm submitLabel="Create" />
+    <GroupForm submitLabel="Create" creating />
   </Create>
 );

@@ -1,8 +1,21 @@
-// The form of a group, for Create and Edit: its name, the roles it grants (each with what it
-// allows, from the server's `roles`) and its members. Server field errors appear under their field.
+// The form of a group, for Create and Edit: its name, the tenant its roles apply in (and below; on
+// create, the administrator's own), the roles it grants (each with what it allows, from the server's
+// `roles`) and its members. Server field errors appear under their field.
 import SaveIcon from '@mui/icons-material/Save';
 import { Alert, Box, LinearProgress, Typography } from '@mui/material';
-import { AutocompleteArrayInput, CheckboxGroupInput, ReferenceArrayInput, required, SaveButton, SimpleForm, TextInput, Toolbar } from 'react-admin';
+import {
+  AutocompleteArrayInput,
+  CheckboxGroupInput,
+  ReferenceArrayInput,
+  required,
+  SaveButton,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  useGetIdentity,
+} from 'react-admin';
+import type { Identity } from '../authProvider';
+import { TenantSelectInput } from '../tenants/TenantSelectInput';
 import type { RoleInfo } from './api';
 import { useRoles } from './useRoles';
 
@@ -26,14 +39,21 @@ const RoleOption = ({ role }: { role: RoleInfo }) => (
   </Box>
 );
 
-export const GroupForm = ({ submitLabel }: { submitLabel: string }) => {
+export const GroupForm = ({ submitLabel, creating = false }: { submitLabel: string; creating?: boolean }) => {
   const { data: roles, isPending, error } = useRoles();
+  const { identity } = useGetIdentity();
+  const ownTenant = (identity as Identity | undefined)?.tenant.id;
   if (isPending) return <LinearProgress sx={{ m: 2 }} />;
   if (error || !roles) return <Alert severity="error">{error?.message ?? 'The roles could not be loaded.'}</Alert>;
   return (
-    <SimpleForm toolbar={<GroupToolbar submitLabel={submitLabel} />} sx={{ maxWidth: 760, minWidth: 0 }} defaultValues={{ roles: [], memberIds: [] }}>
+    <SimpleForm
+      toolbar={<GroupToolbar submitLabel={submitLabel} />}
+      sx={{ maxWidth: 760, minWidth: 0 }}
+      defaultValues={creating ? { roles: [], memberIds: [], tenantId: ownTenant ?? '' } : { roles: [], memberIds: [] }}
+    >
       <TextInput source="name" label="Name" validate={required()} fullWidth />
       <TextInput source="description" label="Description" helperText="Optional: who belongs here" multiline fullWidth />
+      <TenantSelectInput source="tenantId" validate={required()} helperText="Its roles apply in this tenant and every tenant below it" />
       <CheckboxGroupInput
         source="roles"
         label="Roles"

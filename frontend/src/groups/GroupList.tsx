@@ -1,4 +1,5 @@
-// Every group: the roles it grants its members, and how many members it has.
+// Every group: the tenant its roles apply in (and below), the roles it grants its members, and how
+// many members it has.
 import { Box, useMediaQuery, type Theme } from '@mui/material';
 import { CreateButton, DataTable, EditButton, List, SimpleList, TopToolbar, usePermissions } from 'react-admin';
 import { can } from '../authProvider';
@@ -23,7 +24,7 @@ export const GroupList = () => {
       {small ? (
         <SimpleList<Group>
           primaryText={(g) => g.name}
-          secondaryText={(g) => g.roles.join(', ') || 'no roles'}
+          secondaryText={(g) => `${g.tenant.name} · ${g.roles.join(', ') || 'no roles'}`}
           tertiaryText={(g) => `${g.memberCount} member${g.memberCount === 1 ? '' : 's'}`}
           linkType={writable ? 'edit' : false}
         />
@@ -31,6 +32,7 @@ export const GroupList = () => {
         <DataTable bulkActionButtons={false} rowClick={writable ? 'edit' : false}>
           <Col source="name" label="Name" />
           <Col source="description" label="Description" />
+          <Col label="Tenant" disableSort render={(g) => <span data-testid="group-tenant">{g.tenant.name}</span>} />
           <Col label="Roles" disableSort render={(g) => <ChipList labels={g.roles} testId="group-role" empty="no roles" />} />
           <Col source="memberCount" label="Members" align="right" />
           {writable ? (

@@ -16,6 +16,10 @@ graphql(`
       id
       username
     }
+    tenant {
+      id
+      name
+    }
     createdAt
   }
 `);
@@ -62,8 +66,8 @@ const DeleteGroupMutation = graphql(`
   }
 `);
 
-/** A group as the list and the form read it; `memberIds` and `memberCount` are derived from `members`. */
-export type Group = GroupFieldsFragment & { memberIds: string[]; memberCount: number };
+/** A group as the list and the form read it; `memberIds` and `memberCount` are derived from `members`, `tenantId` from `tenant`. */
+export type Group = GroupFieldsFragment & { memberIds: string[]; memberCount: number; tenantId: string };
 export type RoleInfo = RolesQuery['roles'][number];
 
 interface GroupFormValues {
@@ -71,9 +75,15 @@ interface GroupFormValues {
   description?: string | null;
   roles?: string[] | null;
   memberIds?: string[] | null;
+  tenantId?: string | null;
 }
 
-const asGroup = (row: GroupFieldsFragment): Group => ({ ...row, memberIds: row.members.map((m) => m.id), memberCount: row.members.length });
+const asGroup = (row: GroupFieldsFragment): Group => ({
+  ...row,
+  memberIds: row.members.map((m) => m.id),
+  memberCount: row.members.length,
+  tenantId: row.tenant.id,
+});
 
 const toInput = (data: unknown) => {
   const values = data as GroupFormValues;
@@ -82,6 +92,8 @@ const toInput = (data: unknown) => {
     description: optionalText(values.description) ?? '',
     roles: values.roles ?? [],
     memberIds: values.memberIds ?? [],
+    // None picked: the server's default, the root.
+    ...(values.tenantId ? { tenantId: values.tenantId } : {}),
   };
 };
 

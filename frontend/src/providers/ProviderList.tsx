@@ -1,8 +1,9 @@
-// Providers with their health (up, down or unknown; the last message and check time in the tooltip)
-// and, below, the alarms of every provider.
+// Providers with their health (up, down or unknown; the last message and check time in the tooltip),
+// the tenants they are shared with, and, below, the alarms of every provider.
 import { Chip } from '@mui/material';
 import { CreateButton, DataTable, List, TopToolbar } from 'react-admin';
 import { formatDateTime } from '../common/format';
+import { SharedWith } from '../tenants/SharedWith';
 import type { Provider } from './api';
 import { AlarmsPanel } from './AlarmsPanel';
 import { HealthBadge } from './HealthBadge';
@@ -46,6 +47,7 @@ export const ProviderList = () => (
         />
         <Col source="healthCheckedAt" label="Last checked" render={(r) => formatDateTime(r.healthCheckedAt)} />
         <Col source="config" label="Where" disableSort render={where} />
+        <Col label="Shared with" disableSort render={(r) => <SharedWith ownerTenantId={r.tenantId} sharedWith={r.sharedWith} compact />} />
         <Col source="createdAt" label="Created" render={(r) => formatDateTime(r.createdAt)} />
       </DataTable>
     </List>

@@ -1,6 +1,6 @@
 // One provider: its health (with "Check now"), the history of its checks as a chart, what it holds
-// (Kubernetes and OpenStack, with "Read now"), its settings, the inventory its runs get, and its
-// recent alarms.
+// (Kubernetes and OpenStack, with "Read now"), its tenant and whom it is shared with ("Share"), its
+// settings, the inventory its runs get, and its recent alarms.
 import EditIcon from '@mui/icons-material/Edit';
 import { Box, Button, Card, CardContent, CardHeader, Chip, Stack, Typography, type CardProps } from '@mui/material';
 import type { ReactNode } from 'react';
@@ -9,6 +9,7 @@ import { Loading, Show, TopToolbar, useGetMany, useShowContext } from 'react-adm
 import { JsonView } from '../common/JsonView';
 import { formatDateTime } from '../common/format';
 import type { Credential } from '../credentials/api';
+import { SharedWith } from '../tenants/SharedWith';
 import type { JsonValue } from '../types';
 import type { Provider } from './api';
 import { AlarmsPanel } from './AlarmsPanel';
@@ -17,6 +18,7 @@ import { DeleteProviderButton } from './DeleteProviderButton';
 import { HealthBadge } from './HealthBadge';
 import { HealthChart } from './HealthChart';
 import { ProviderResources } from './ProviderResources';
+import { ShareProviderButton } from './ShareProviderButton';
 
 const Fact = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
   <Box sx={{ minWidth: 140 }}>
@@ -66,6 +68,7 @@ const ProviderDetails = () => {
         </Fact>
         <Fact label="Created">{formatDateTime(record.createdAt)}</Fact>
       </Stack>
+      <SharedWith ownerTenantId={record.tenantId} sharedWith={record.sharedWith} />
       {record.healthMessage && (
         <Typography
           variant="body2"
@@ -106,6 +109,7 @@ const ProviderActions = () => {
   return (
     <TopToolbar>
       <CheckNowButton />
+      <ShareProviderButton />
       {record && (
         <Button component={Link} to={`/providers/${encodeURIComponent(record.id)}`} size="small" startIcon={<EditIcon />}>
           Edit

@@ -1,5 +1,5 @@
 // Providers over GraphQL: the providers resource (list, show, create, edit, delete), health checks,
-// alarms and what a provider holds.
+// alarms, what a provider holds, and sharing it with other tenants.
 import type { Identifier } from 'react-admin';
 import { graphqlRequest } from '../api/graphql';
 import { localPage, type ResourceApi } from '../api/resource';
@@ -19,6 +19,8 @@ graphql(`
     healthMessage
     healthCheckedAt
     createdAt
+    tenantId
+    sharedWith
   }
 `);
 graphql(`
@@ -125,6 +127,13 @@ const RefreshProviderResourcesMutation = graphql(`
     }
   }
 `);
+const ShareProviderMutation = graphql(`
+  mutation ShareProvider($id: ID!, $tenantIds: [ID!]!) {
+    shareProvider(id: $id, tenantIds: $tenantIds) {
+      ...ProviderDetailFields
+    }
+  }
+`);
 const ProviderAlarmsQuery = graphql(`
   query ProviderAlarms($take: Int!) {
     providerAlarms(take: $take) {
@@ -205,6 +214,9 @@ export const providersApi = {
    * or when the provider does not answer. */
   refreshResources: async (id: Identifier): Promise<Provider> =>
     asProvider((await graphqlRequest(RefreshProviderResourcesMutation, { id: String(id) })).refreshProviderResources),
+  /** Shares the provider with these tenants (replacing its shares): their orders, and those of the tenants below, may run on it. */
+  share: async (id: string, tenantIds: string[]): Promise<Provider> =>
+    asProvider((await graphqlRequest(ShareProviderMutation, { id, tenantIds })).shareProvider),
   /** Health checks that changed a provider's status (went down, came back), newest first. */
   alarms: async (take: number): Promise<ProviderHealthCheck[]> => (await graphqlRequest(ProviderAlarmsQuery, { take })).providerAlarms,
 } satisfies ResourceApi<Provider> & Record<string, unknown>;

@@ -1,15 +1,18 @@
 // The editors' routes: /serviceTemplates/create (a new item, or a copy: ?copy=<id>) and
 // /serviceTemplates/<id> (an item made in the editor, changed in place; an item from catalog files
-// or a repository is shown with where to change it, and "Copy to a new item").
+// or a repository is shown with where to change it, and "Copy to a new item"). Both show whom the item
+// is shared with, and "Share".
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { Alert, Box, Button, Stack } from '@mui/material';
 import { Loading, Title, useDelete, useGetOne, useNotify } from 'react-admin';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { JsonView } from '../common/JsonView';
+import { SharedWith } from '../tenants/SharedWith';
 import type { JsonValue } from '../types';
 import { TemplateEditor } from './TemplateEditor';
 import { copyOf, editable, newTemplate, origin } from './templateModel';
 import type { TemplateRecord } from './api';
+import { ShareTemplateButton } from './ShareTemplateButton';
 
 const CopyEditor = ({ id }: { id: string }) => {
   const { data, isPending, error } = useGetOne<TemplateRecord>('serviceTemplates', { id });
@@ -60,6 +63,10 @@ const OwnedElsewhere = ({ record }: { record: TemplateRecord }) => (
     >
       {record.name} comes from {origin(record.source)}: change it there, or copy it to a new item made in the editor.
     </Alert>
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', mb: 2 }}>
+      <SharedWith ownerTenantId={record.tenantId} sharedWith={record.sharedWith} />
+      <ShareTemplateButton record={record} />
+    </Stack>
     <JsonView value={record.definition as unknown as JsonValue} testId="template-definition" />
   </Box>
 );
@@ -105,8 +112,12 @@ export const TemplateEdit = () => {
       initial={data.definition}
       title={`Edit ${data.name}`}
       note={
-        <Stack direction="row" sx={{ justifyContent: 'flex-end', mb: 1 }}>
-          <DeleteTemplate record={data} />
+        <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', mb: 1 }}>
+          <SharedWith ownerTenantId={data.tenantId} sharedWith={data.sharedWith} />
+          <Stack direction="row" spacing={1}>
+            <ShareTemplateButton record={data} />
+            <DeleteTemplate record={data} />
+          </Stack>
         </Stack>
       }
     />

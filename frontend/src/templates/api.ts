@@ -1,6 +1,6 @@
 // Catalog items for the template and bundle editors over GraphQL: the serviceTemplates resource (every
-// item, published or not, searched and paged by the API with its count; delete), saving an item and
-// the catalog's state machines.
+// item, published or not, searched and paged by the API with its count; delete), saving and sharing an
+// item and the catalog's state machines.
 import type { GetListParams } from 'react-admin';
 import { graphqlRequest } from '../api/graphql';
 import { optionalText, pageOf, type ResourceApi } from '../api/resource';
@@ -19,6 +19,8 @@ graphql(`
     published
     source
     definition
+    tenantId
+    sharedWith
   }
 `);
 const TemplatesPageQuery = graphql(`
@@ -46,6 +48,13 @@ const SaveServiceTemplateMutation = graphql(`
 const DeleteServiceTemplateMutation = graphql(`
   mutation DeleteServiceTemplate($id: ID!) {
     deleteServiceTemplate(id: $id)
+  }
+`);
+const ShareServiceTemplateMutation = graphql(`
+  mutation ShareServiceTemplate($id: ID!, $tenantIds: [ID!]!) {
+    shareServiceTemplate(id: $id, tenantIds: $tenantIds) {
+      ...TemplateEditorFields
+    }
   }
 `);
 const StateMachinesDocument = graphql(`
@@ -89,6 +98,10 @@ export const templatesApi = {
    * repository, or a name another item has. */
   save: async (id: string | null, definition: TemplateDefinition): Promise<TemplateRecord> =>
     asRecord((await graphqlRequest(SaveServiceTemplateMutation, { i: { id, definition } })).saveServiceTemplate),
+  /** Shares the item with these tenants (replacing its shares): their users, and those of the tenants below, see and
+   * may order it. Any item can be shared, also one from catalog files or a repository. */
+  share: async (id: string, tenantIds: string[]): Promise<TemplateRecord> =>
+    asRecord((await graphqlRequest(ShareServiceTemplateMutation, { id, tenantIds })).shareServiceTemplate),
   /** The catalog's state machines (a bundle's entry point). */
   stateMachines: async (): Promise<StateMachineSummary[]> => (await graphqlRequest(StateMachinesDocument, {})).stateMachines,
 } satisfies ResourceApi<TemplateRecord> & Record<string, unknown>;

@@ -1,4 +1,4 @@
-// Every user (administrators and auditors): their roles come from their groups.
+// Every user (administrators and auditors): their tenant, and their roles, which come from their groups.
 import { Box, Chip, useMediaQuery, type Theme } from '@mui/material';
 import { CreateButton, DataTable, EditButton, List, SimpleList, TopToolbar, usePermissions } from 'react-admin';
 import { can } from '../authProvider';
@@ -35,7 +35,7 @@ export const UserList = () => {
       {small ? (
         <SimpleList<User>
           primaryText={(u) => u.username}
-          secondaryText={(u) => [u.displayName, u.roles.join(', ') || 'no roles'].filter(Boolean).join(' · ')}
+          secondaryText={(u) => [u.displayName, u.tenant.name, u.roles.join(', ') || 'no roles'].filter(Boolean).join(' · ')}
           tertiaryText={(u) => (u.disabled ? 'disabled' : '')}
           linkType={writable ? 'edit' : false}
           sx={{ '& .MuiListItemText-primary': { wordBreak: 'break-all' } }}
@@ -46,6 +46,7 @@ export const UserList = () => {
           <Col source="displayName" label="Display name" />
           <Col label="Roles" disableSort render={(u) => <ChipList labels={u.roles} testId="user-role" empty="no roles" />} />
           <Col label="Groups" disableSort render={(u) => <ChipList labels={u.groups.map((g) => g.name)} testId="user-group" />} />
+          <Col label="Tenant" disableSort render={(u) => <span data-testid="user-tenant">{u.tenant.name}</span>} />
           <Col source="disabled" label="Status" render={(u) => <Status user={u} />} />
           <Col source="createdAt" label="Created" render={(u) => formatDateTime(u.createdAt)} />
           {writable ? (

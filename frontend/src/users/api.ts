@@ -19,6 +19,10 @@ graphql(`
       id
       name
     }
+    tenant {
+      id
+      name
+    }
     createdAt
   }
 `);
@@ -63,8 +67,8 @@ const ResetUserPasswordMutation = graphql(`
   }
 `);
 
-/** A user as the list and the forms read it; `groupIds` is what the groups input edits. */
-export type User = UserFieldsFragment & { groupIds: string[] };
+/** A user as the list and the forms read it; `groupIds` and `tenantId` are what the groups and tenant inputs edit. */
+export type User = UserFieldsFragment & { groupIds: string[]; tenantId: string };
 
 /** What the user form sends (create also has username and password). */
 export interface UserFormValues {
@@ -74,9 +78,12 @@ export interface UserFormValues {
   email?: string | null;
   disabled?: boolean;
   groupIds?: string[] | null;
+  tenantId?: string | null;
 }
 
-const asUser = (row: UserFieldsFragment): User => ({ ...row, groupIds: row.groups.map((g) => g.id) });
+const asUser = (row: UserFieldsFragment): User => ({ ...row, groupIds: row.groups.map((g) => g.id), tenantId: row.tenant.id });
+/** The tenant picked, or none: the server's default (the root on create, unchanged on update). */
+const tenantOf = (values: UserFormValues) => (values.tenantId ? { tenantId: values.tenantId } : {});
 const text = (value: unknown): string => optionalText(value) ?? '';
 
 export const usersApi = {
@@ -93,12 +100,19 @@ export const usersApi = {
       displayName: text(values.displayName),
       email: text(values.email),
       groupIds: values.groupIds ?? [],
+      ...tenantOf(values),
     };
     return asUser((await graphqlRequest(CreateUserMutation, { input })).createUser);
   },
   update: async (id: Identifier, data) => {
     const values = data as UserFormValues;
-    const input = { displayName: text(values.displayName), email: text(values.email), disabled: Boolean(values.disabled), groupIds: values.groupIds ?? [] };
+    const input = {
+      displayName: text(values.displayName),
+      email: text(values.email),
+      disabled: Boolean(values.disabled),
+      groupIds: values.groupIds ?? [],
+      ...tenantOf(values),
+    };
     return asUser((await graphqlRequest(UpdateUserMutation, { id: String(id), input })).updateUser);
   },
   delete: async (id) => {

@@ -1,0 +1,24 @@
+import { Edit, TopToolbar, useRecordContext } from 'react-admin';
+import type { Tenant } from './api';
+import { DeleteTenantButton } from './DeleteTenantButton';
+import { TenantForm } from './TenantForm';
+
+const Title = () => {
+  const record = useRecordContext<Tenant>();
+  return <>{record ? `Tenant ${record.name}` : 'Tenant'}</>;
+};
+
+export const TenantEdit = () => (
+  <Edit
+    title={<Title />}
+    redirect="list"
+    mutationMode="pessimistic"
+    actions={
+      <TopToolbar>
+        <DeleteTenantButton />
+      </TopToolbar>
+    }
+  >
+    <TenantForm submitLabel="Save" />
+  </Edit>
+);
