@@ -5,11 +5,7 @@ import { z } from 'zod';
  * (config.ts merges this schema and `oidc` into AppConfig). SSO is off unless OIDC_ISSUER is set.
  */
 export const OIDC_ENV = {
-  OIDC_ISSUER: z
-    .string()
-    .min(1)
-    .refine(isIssuerUrl, 'must be an https:// URL (http:// only on a loopback address: 127.0.0.1, ::1 or localhost)')
-    .optional(),
+  OIDC_ISSUER: z.string().min(1).refine(isIssuerUrl, 'must be an https:// URL (http:// only on a loopback address: 127.0.0.1, ::1 or localhost)').optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_DISPLAY_NAME: z.string().min(1).max(60).default('Single sign-on'),

@@ -19,8 +19,7 @@ export function usernameOf(claims: Claims): string | null {
 }
 
 /** The name to show: `name`, else given and family names. */
-export const displayNameOf = (claims: Claims): string =>
-  text(claims.name) || [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ');
+export const displayNameOf = (claims: Claims): string => text(claims.name) || [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ');
 
 export const emailOf = (claims: Claims): string => text(claims.email);
 

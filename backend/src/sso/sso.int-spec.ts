@@ -4,7 +4,14 @@ import { freePort, newEnv, startTestApp, type TestApp, type TestEnv } from '../t
 import { CookieBrowser, type IdpUser, startOidcIdp, type TestIdp, uiRoute } from '../testing/oidc-idp.js';
 
 const CLIENT_ID = 'superfluid-portal';
-const ALICE: IdpUser = { sub: 'sub-alice', username: 'alice', password: 'alice-at-the-idp', name: 'Alice Martin', email: 'alice@example.org', groups: ['east-requesters'] };
+const ALICE: IdpUser = {
+  sub: 'sub-alice',
+  username: 'alice',
+  password: 'alice-at-the-idp',
+  name: 'Alice Martin',
+  email: 'alice@example.org',
+  groups: ['east-requesters'],
+};
 const BOB: IdpUser = { sub: 'sub-bob', username: 'bob', password: 'bob-at-the-idp', name: 'Bob', groups: ['east-requesters'] };
 const CAROL: IdpUser = { sub: 'sub-carol', username: 'carol', password: 'carol-at-the-idp', groups: ['nobody-maps-this'] };
 
@@ -25,7 +32,10 @@ describe('single sign-on (OpenID Connect) against a real provider', () => {
     const isCallback = (location: string) => location.startsWith(`${publicUrl}/auth/oidc/callback`);
     let stop = options.cancel
       ? await browser.go(new URL(`/interaction/${uid}/abort`, signInPage.url).href, { stopAt: isCallback })
-      : await browser.go(new URL(`/interaction/${uid}/login`, signInPage.url).href, { form: { username: user.username, password: user.password }, stopAt: isCallback });
+      : await browser.go(new URL(`/interaction/${uid}/login`, signInPage.url).href, {
+          form: { username: user.username, password: user.password },
+          stopAt: isCallback,
+        });
     assert.equal(stop.kind, 'stopped', JSON.stringify(stop));
     const callback = stop.url;
     options.tamper?.(callback);
@@ -35,11 +45,19 @@ describe('single sign-on (OpenID Connect) against a real provider', () => {
   }
 
   const me = async (token: string) => {
-    const res = await app.gql<{ me: { id: string; username: string; displayName: string; email: string; mustChangePassword: boolean; roles: string[]; groups: { name: string }[]; tenant: { name: string } }; myPermissions: string[] }>(
-      '{ me { id username displayName email mustChangePassword roles groups { name } tenant { name } } myPermissions }',
-      {},
-      token,
-    );
+    const res = await app.gql<{
+      me: {
+        id: string;
+        username: string;
+        displayName: string;
+        email: string;
+        mustChangePassword: boolean;
+        roles: string[];
+        groups: { name: string }[];
+        tenant: { name: string };
+      };
+      myPermissions: string[];
+    }>('{ me { id username displayName email mustChangePassword roles groups { name } tenant { name } } myPermissions }', {}, token);
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     return res.data!;
   };
@@ -77,7 +95,11 @@ describe('single sign-on (OpenID Connect) against a real provider', () => {
     );
     assert.equal(mapping.errors, undefined, JSON.stringify(mapping.errors));
     assert.deepEqual(
-      { claim: mapping.data!.createOidcGroupMapping.claim, group: mapping.data!.createOidcGroupMapping.group.name, tenant: mapping.data!.createOidcGroupMapping.tenant.name },
+      {
+        claim: mapping.data!.createOidcGroupMapping.claim,
+        group: mapping.data!.createOidcGroupMapping.group.name,
+        tenant: mapping.data!.createOidcGroupMapping.tenant.name,
+      },
       { claim: 'east-requesters', group: 'East requesters', tenant: 'East' },
     );
   });
@@ -146,9 +168,12 @@ describe('single sign-on (OpenID Connect) against a real provider', () => {
       g: [ids.requesters, ids.auditors],
     });
     assert.equal(added.errors, undefined, JSON.stringify(added.errors));
-    const designers = await app.gql<{ createOidcGroupMapping: { id: string } }>('mutation($g: ID!) { createOidcGroupMapping(claim: "east-designers", groupId: $g) { id } }', {
-      g: ids.designers,
-    });
+    const designers = await app.gql<{ createOidcGroupMapping: { id: string } }>(
+      'mutation($g: ID!) { createOidcGroupMapping(claim: "east-designers", groupId: $g) { id } }',
+      {
+        g: ids.designers,
+      },
+    );
     assert.equal(designers.errors, undefined, JSON.stringify(designers.errors));
     const duplicate = await app.gql('mutation($g: ID!) { createOidcGroupMapping(claim: "east-designers", groupId: $g) { id } }', { g: ids.designers });
     assert.equal(duplicate.errors?.[0].extensions?.code, 'CONFLICT');
@@ -193,7 +218,9 @@ describe('single sign-on (OpenID Connect) against a real provider', () => {
     const cancelled = await ssoSignIn(ALICE, { cancel: true });
     assert.deepEqual({ route: cancelled.route, error: cancelled.params.get('ssoError') }, { route: '/login', error: 'PROVIDER_ERROR' });
 
-    const failures = await app.sql<{ error_code: string }>(`SELECT "error_code" FROM "audit_events" WHERE "action" = 'login.failed' AND "details"->>'method' = 'sso'`);
+    const failures = await app.sql<{ error_code: string }>(
+      `SELECT "error_code" FROM "audit_events" WHERE "action" = 'login.failed' AND "details"->>'method' = 'sso'`,
+    );
     assert.ok(failures.filter((f) => f.error_code === 'STATE_INVALID').length >= 3);
     assert.ok(failures.some((f) => f.error_code === 'PROVIDER_ERROR'));
   });

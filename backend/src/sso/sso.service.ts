@@ -71,8 +71,7 @@ export class SsoService {
       });
       return result;
     } catch (err) {
-      const failure =
-        err instanceof SsoError ? err : new SsoError(SsoErrorCode.UNEXPECTED, `unexpected failure: ${(err as Error).message ?? String(err)}`);
+      const failure = err instanceof SsoError ? err : new SsoError(SsoErrorCode.UNEXPECTED, `unexpected failure: ${(err as Error).message ?? String(err)}`);
       if (!(err instanceof SsoError)) this.logger.error(`single sign-on failed: ${(err as Error).stack ?? String(err)}`);
       await this.audit.record({
         actorName: failure.username,
@@ -127,7 +126,11 @@ export class SsoService {
         user = await this.users.createSsoUser({ issuer, subject }, { username, ...profile }, first.tenant.id);
       } catch (err) {
         if (err instanceof AppError && err.code === ErrorCode.CONFLICT) {
-          throw new SsoError(SsoErrorCode.USERNAME_TAKEN, `a portal user "${username}" exists and is not linked to this provider's subject ${subject}`, username);
+          throw new SsoError(
+            SsoErrorCode.USERNAME_TAKEN,
+            `a portal user "${username}" exists and is not linked to this provider's subject ${subject}`,
+            username,
+          );
         }
         throw err;
       }
@@ -151,7 +154,8 @@ export class SsoService {
 
   async createMapping(claim: string, groupId: string, scope: TenantScope): Promise<OidcGroupMappingModel> {
     const value = claim.trim();
-    if (value.length < 1 || value.length > MAX_CLAIM) throw validationFailed(`A claim value is 1 to ${MAX_CLAIM} characters.`, { claim: `use 1 to ${MAX_CLAIM} characters` });
+    if (value.length < 1 || value.length > MAX_CLAIM)
+      throw validationFailed(`A claim value is 1 to ${MAX_CLAIM} characters.`, { claim: `use 1 to ${MAX_CLAIM} characters` });
     const group = await this.users.findGroup(groupId, scope);
     if (!group) throw validationFailed(`Group ${groupId} does not exist.`, { groupId: `group ${groupId} does not exist` });
     if (await this.mappings.existsBy({ claim: value, groupId })) {

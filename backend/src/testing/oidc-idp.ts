@@ -31,7 +31,13 @@ export const idpPort = freePort;
  * process of its own on 127.0.0.1:`port`, with one client (code flow, PKCE) redirecting to
  * `redirectUri`.
  */
-export async function startOidcIdp(options: { port: number; redirectUri: string; clientId: string; clientSecret?: string; users: IdpUser[] }): Promise<TestIdp> {
+export async function startOidcIdp(options: {
+  port: number;
+  redirectUri: string;
+  clientId: string;
+  clientSecret?: string;
+  users: IdpUser[];
+}): Promise<TestIdp> {
   const dir = await mkdtemp(join(tmpdir(), 'oidc-idp-'));
   const usersFile = join(dir, 'users.json');
   const setUsers = (users: IdpUser[]) => writeFile(usersFile, JSON.stringify(users));
