@@ -113,6 +113,11 @@ async function interaction(req, res) {
 
 const callback = provider.callback();
 const server = http.createServer((req, res) => {
+  // A browser asks for one: an empty answer keeps a 404 out of the page's console.
+  if (req.url === '/favicon.ico') {
+    res.writeHead(204).end();
+    return;
+  }
   if (req.url.startsWith('/interaction/')) {
     interaction(req, res).catch((err) => {
       res.writeHead(400, { 'content-type': 'text/plain' }).end(`sign-in failed: ${err.message}\n`);
