@@ -71,6 +71,9 @@ const PRODUCT_VARIABLES = [
   'DATABASE_URL',
   'REDIS_URL',
   'DATA_DIR',
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
 ];
 
 function findFiles(dir, pattern, recursive) {

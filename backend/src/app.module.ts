@@ -34,6 +34,7 @@ import { QueueModule } from './queue/queue.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { RequestsModule } from './requests/requests.module.js';
 import { ServicesModule } from './services/services.module.js';
+import { SsoModule } from './sso/sso.module.js';
 import { StateMachinesModule } from './state-machines/state-machines.module.js';
 import { SystemModule } from './system/system.module.js';
 import { TenantsModule } from './tenants/tenants.module.js';
@@ -56,6 +57,7 @@ export const DOMAIN_MODULES = [
   ServicesModule,
   CredentialsModule,
   AuditModule,
+  SsoModule,
 ];
 
 /** GraphQL answers are never cached (what Apollo's cache-control plugin sent when no hint was set). */

@@ -13,7 +13,7 @@ import { rootRefusal } from './system/not-root.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 /** Paths the api answers itself; every other GET gets the UI. */
-const API_PATHS = /^\/(graphql|healthz|hooks|git|api)(\/|$)/;
+const API_PATHS = /^\/(graphql|healthz|hooks|git|api|auth)(\/|$)/;
 
 async function runMigrations(config: AppConfig): Promise<void> {
   const ds = createDataSource(config.databaseUrl);

@@ -18,8 +18,10 @@ import users from './users';
 import groups from './groups';
 import tenants from './tenants';
 import auditEvents from './auditEvents';
+import oidcGroupMappings from './oidcGroupMappings';
 import { i18nProvider } from './i18nProvider';
 import { LoginPage } from './LoginPage';
+import { SSO_PATH, SsoPage } from './SsoPage';
 import { theme } from './theme';
 
 /** The resources the signed-in user may use, from their permissions (authProvider.getPermissions): the
@@ -159,6 +161,16 @@ const resourcesFor = (permissions: unknown) => {
         recordRepresentation="name"
       />
     ) : null,
+    has('users:read') ? (
+      <Resource
+        key="oidcGroupMappings"
+        name="oidcGroupMappings"
+        list={oidcGroupMappings.list}
+        create={usersWrite ? oidcGroupMappings.create : undefined}
+        icon={oidcGroupMappings.icon}
+        options={{ label: 'SSO group mappings' }}
+      />
+    ) : null,
     has('audit:read') ? <Resource key="auditEvents" name="auditEvents" list={auditEvents.list} icon={auditEvents.icon} options={{ label: 'Audit' }} /> : null,
   ];
 };
@@ -177,6 +189,9 @@ export const App = () => (
   >
     <CustomRoutes>
       <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+    </CustomRoutes>
+    <CustomRoutes noLayout>
+      <Route path={SSO_PATH} element={<SsoPage />} />
     </CustomRoutes>
     {resourcesFor}
   </Admin>

@@ -31,6 +31,7 @@ import { dialogsApi } from './dialogs/api';
 import { gitReposApi } from './gitRepos/api';
 import { groupsApi } from './groups/api';
 import { inventoriesApi } from './inventories/api';
+import { oidcGroupMappingsApi } from './oidcGroupMappings/api';
 import { providersApi } from './providers/api';
 import { serviceRequestsApi } from './serviceRequests/api';
 import { servicesApi } from './services/api';
@@ -54,6 +55,7 @@ const RESOURCES: Record<string, ResourceApi> = {
   groups: groupsApi,
   tenants: tenantsApi,
   auditEvents: auditEventsApi,
+  oidcGroupMappings: oidcGroupMappingsApi,
 };
 
 const resourceApi = (resource: string): ResourceApi => {

@@ -124,7 +124,8 @@ export async function startProduct(opts = {}) {
   const databaseUrl = new URL(adminUrl);
   databaseUrl.pathname = `/${database}`;
   const dataDir = await makeTempDir('superfluid-e2e-');
-  const port = await freePort();
+  // A test that must know the address first (PUBLIC_URL, an OpenID redirect URI) chooses the port.
+  const port = opts.env?.PORT ? Number(opts.env.PORT) : await freePort();
   const adminPassword = randomBytes(12).toString('base64url');
 
   await withPg(adminUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(database)}`));

@@ -595,6 +595,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     const ds = createDataSource(env.databaseUrl);
     await ds.initialize();
     try {
+      await ds.undoLastMigration({ transaction: 'each' }); // OidcSso
       await ds.undoLastMigration({ transaction: 'each' }); // Audit
       await ds.undoLastMigration({ transaction: 'each' }); // Tenants
       await ds.undoLastMigration({ transaction: 'each' }); // Access
@@ -603,7 +604,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
         tokens.every((t: { username: string }) => t.username === 'admin' || t.username === 'administrator-user'),
         JSON.stringify(tokens),
       );
-      assert.deepEqual(await migrate(ds), ['Access1765800000000', 'Tenants1765820000000', 'Audit1765840000000']);
+      assert.deepEqual(await migrate(ds), ['Access1765800000000', 'Tenants1765820000000', 'Audit1765840000000', 'OidcSso1765860000000']);
       const groups = await ds.query(
         `SELECT g."name", count(m."user_id")::int AS n FROM "groups" g LEFT JOIN "group_members" m ON m."group_id" = g."id" GROUP BY g."name"`,
       );

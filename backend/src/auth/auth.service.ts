@@ -87,6 +87,11 @@ export class AuthService implements OnModuleInit, OnApplicationShutdown {
     const user = await this.loginLimiter().attempt(ip, username, () => this.users.verify(username, password));
     if (!user) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Wrong username or password.');
     if (user.disabled) throw new AppError(ErrorCode.UNAUTHENTICATED, 'This account is disabled: ask an administrator to enable it.');
+    return this.createSession(user);
+  }
+
+  /** A session token for a user who proved who they are (a password, or single sign-on): the same kind of token either way. */
+  async createSession(user: UserModel): Promise<AuthPayloadModel> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.tokenTtlHours * 3600_000);
     await this.tokens.insert({ userId: user.id, tokenHash: sha256(token), expiresAt });

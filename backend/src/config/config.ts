@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { API_ENV, type ApiConfig, apiConfig } from './api-config.js';
+import { OIDC_ENV, type OidcConfig, oidcConfig, oidcIssues } from './oidc-config.js';
 
 /** The project root: the folder holding backend/, playbooks/, catalog/ and frontend/. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -62,6 +63,7 @@ const schema = z.object({
   GIT_PUSH_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(300),
   PROVIDER_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
   ...API_ENV,
+  ...OIDC_ENV,
   SANDBOX: z.enum(['on', 'off']).default('on'),
   JOB_MAX_EVENTS: z.coerce.number().int().min(100).default(100_000),
   JOB_MAX_EVENTS_MB: z.coerce.number().int().min(1).default(200),
@@ -113,6 +115,8 @@ export interface AppConfig extends ApiConfig {
   sandbox: boolean;
   /** What one job may store; past each limit, output is cut and a marker says what was cut. */
   jobOutputLimits: JobOutputLimits;
+  /** Single sign-on (OpenID Connect); null when OIDC_ISSUER is not set. */
+  oidc: OidcConfig | null;
 }
 
 export interface JobOutputLimits {
@@ -134,15 +138,18 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
+  const crossIssues = parsed.success ? oidcIssues(parsed.data) : [];
+  if (!parsed.success || crossIssues.length) {
+    const lines = (parsed.error?.issues ?? []).map((issue) => {
       const name = issue.path.join('.');
       const missing = issue.code === 'invalid_type' && present[name] === undefined;
       return `  ${name}: ${missing ? 'is required' : issue.message}`;
     });
+    lines.push(...crossIssues.map((i) => `  ${i.path}: ${i.message}`));
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, '');
   return {
     role: c.ROLE,
     port: c.PORT,
@@ -162,7 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenTtlHours: c.TOKEN_TTL_HOURS,
     jobTimeoutSeconds: c.JOB_TIMEOUT_SECONDS,
     jobRetentionDays: c.JOB_RETENTION_DAYS,
-    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     gitMaxRepoBytes: c.GIT_MAX_REPO_MB * 1024 * 1024,
     gitMaxFiles: c.GIT_MAX_FILES,
     gitRefreshConcurrency: c.GIT_REFRESH_CONCURRENCY,
@@ -180,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxMsgChars: c.JOB_MAX_MSG_CHARS,
       maxStdoutChars: c.JOB_MAX_STDOUT_MB * 1024 * 1024,
     },
+    oidc: oidcConfig(c, publicUrl),
   };
 }
 

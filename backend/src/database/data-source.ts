@@ -44,6 +44,8 @@ import { Access1765800000000 } from './migrations/1765800000000-Access.js';
 import { Tenants1765820000000 } from './migrations/1765820000000-Tenants.js';
 import { Audit1765840000000 } from './migrations/1765840000000-Audit.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { OidcSso1765860000000 } from './migrations/1765860000000-OidcSso.js';
+import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -67,6 +69,7 @@ export const ENTITIES = [
   ProviderHealthEntity,
   InventoryEntity,
   AuditEventEntity,
+  OidcGroupMappingEntity,
 ];
 
 export const MIGRATIONS = [
@@ -94,6 +97,7 @@ export const MIGRATIONS = [
   Access1765800000000,
   Tenants1765820000000,
   Audit1765840000000,
+  OidcSso1765860000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -96,7 +96,8 @@ export const ADMIN_PASSWORD = 'integration-admin-password';
 
 /** Starts the application on `env` with extra settings (ROLE, PLAYBOOKS_DIR...). */
 export async function startTestApp(env: TestEnv, settings: Record<string, string> = {}, options: { owner?: boolean } = {}): Promise<TestApp> {
-  const port = await freePort();
+  // A test that must know the address first (PUBLIC_URL, a redirect URI) chooses the port.
+  const port = settings.PORT ? Number(settings.PORT) : await freePort();
   const config = loadConfig({
     DATABASE_URL: env.databaseUrl,
     REDIS_URL: env.redisUrl,

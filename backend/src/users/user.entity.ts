@@ -14,5 +14,8 @@ export class UserEntity {
   @Column({ name: 'must_change_password', type: 'boolean', default: false }) mustChangePassword: boolean;
   /** The tenant it belongs to (see tenants/). */
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  /** Set for a user who signs in through single sign-on: the provider's issuer and their subject there. */
+  @Column({ name: 'oidc_issuer', type: 'text', nullable: true }) oidcIssuer: string | null;
+  @Column({ name: 'oidc_subject', type: 'text', nullable: true }) oidcSubject: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -60,7 +60,7 @@ export class UsersService {
   /** Users with their groups in one statement (groups as JSON). */
   private async rows(m: EntityManager, where: string, params: unknown[]): Promise<UserRow[]> {
     const rows: Record<string, unknown>[] = await m.query(
-      `SELECT u."id", u."username", u."display_name", u."email", u."disabled", u."must_change_password", u."created_at",
+      `SELECT u."id", u."username", u."display_name", u."email", u."disabled", u."must_change_password", u."created_at", u."oidc_issuer", u."oidc_subject",
               u."tenant_id", (SELECT t."name" FROM "tenants" t WHERE t."id" = u."tenant_id") AS "tenant_name",
               COALESCE(json_agg(json_build_object('id', g."id", 'name', g."name", 'roles', g."roles", 'tenantId', g."tenant_id") ORDER BY g."name")
                 FILTER (WHERE g."id" IS NOT NULL), '[]') AS "groups"
@@ -81,6 +81,8 @@ export class UsersService {
       disabled: r.disabled as boolean,
       mustChangePassword: r.must_change_password as boolean,
       createdAt: r.created_at as Date,
+      oidcIssuer: r.oidc_issuer as string | null,
+      oidcSubject: r.oidc_subject as string | null,
       tenantId: r.tenant_id as string,
       tenantName: r.tenant_name as string,
       groups: r.groups as UserRow['groups'],
@@ -187,6 +189,66 @@ export class UsersService {
     await this.users.update(id, { passwordHash: await argon2.hash(next), mustChangePassword: false });
     this.events.emit(UserRightsChangedEvent.NAME, new UserRightsChangedEvent(id, false));
     return (await this.findById(id))!;
+  }
+
+  /** The user linked to `subject` of the identity provider `issuer` (single sign-on), or null. */
+  async findByOidcSubject(issuer: string, subject: string): Promise<UserModel | null> {
+    const [row] = await this.rows(this.db.manager, 'u."oidc_issuer" = $1 AND u."oidc_subject" = $2', [issuer, subject]);
+    return row ? toModel(row) : null;
+  }
+
+  /**
+   * A user who signs in through single sign-on only, linked to `subject` of `issuer`: no password
+   * anyone knows (the hash of random bytes), nothing to change at the first sign-in. CONFLICT when
+   * the user name is taken: an existing account is never taken over.
+   */
+  async createSsoUser(link: { issuer: string; subject: string }, profile: SsoProfile, tenantId: string): Promise<UserModel> {
+    const username = profile.username;
+    if (!USERNAME.test(username)) throw validationFailed(`"${username}" is not a valid user name.`, { username: 'is not a valid user name' });
+    const passwordHash = await argon2.hash(randomBytes(32).toString('base64url'));
+    const id = await this.db.transaction(async (m) => {
+      if (await m.existsBy(UserEntity, { username }))
+        throw new AppError(ErrorCode.CONFLICT, `A user "${username}" already exists.`, { fields: { username: 'is taken' } });
+      const row = await m.save(
+        m.create(UserEntity, {
+          username,
+          passwordHash,
+          displayName: profile.displayName.trim(),
+          email: ssoEmail(profile.email),
+          mustChangePassword: false,
+          tenantId,
+          oidcIssuer: link.issuer,
+          oidcSubject: link.subject,
+        }),
+      );
+      return row.id;
+    });
+    return (await this.findById(id))!;
+  }
+
+  /**
+   * At a single sign-on: the name and e-mail the provider gives, and the user's memberships of
+   * `mappedGroupIds` (the groups of the SSO group mappings) replaced by `groupIds`; memberships of
+   * other groups (set by an administrator) are kept.
+   */
+  async applySsoSignIn(userId: string, profile: Omit<SsoProfile, 'username'>, mappedGroupIds: string[], groupIds: string[]): Promise<UserModel> {
+    const changed = await this.db.transaction(async (m) => {
+      await m.update(UserEntity, { id: userId }, { displayName: profile.displayName.trim(), email: ssoEmail(profile.email) });
+      // A DELETE answers [rows, count].
+      const [, removed] = (await m.query(
+        `DELETE FROM "group_members" WHERE "user_id" = $1 AND "group_id" = ANY($2::uuid[]) AND NOT ("group_id" = ANY($3::uuid[]))`,
+        [userId, mappedGroupIds, groupIds],
+      )) as [unknown[], number];
+      const added: unknown[] = await m.query(
+        `INSERT INTO "group_members" ("group_id", "user_id") SELECT g."id", $2 FROM "groups" g WHERE g."id" = ANY($1::uuid[])
+         ON CONFLICT DO NOTHING RETURNING "group_id"`,
+        [groupIds, userId],
+      );
+      if (removed) await this.assertAnAdministratorRemains(m);
+      return removed + added.length > 0;
+    });
+    if (changed) this.events.emit(UserRightsChangedEvent.NAME, new UserRightsChangedEvent(userId, false));
+    return (await this.findById(userId))!;
   }
 
   /** By name; only those of the scope's tenants when one is given. */
@@ -326,6 +388,16 @@ const cleanEmail = (email: string | undefined | null): string => {
   if (value && !/^[^\s@]+@[^\s@]+$/.test(value)) throw validationFailed('That is not an e-mail address.', { email: 'is not an e-mail address' });
   return value;
 };
+
+/** What an identity provider says of a user at a single sign-on. */
+export interface SsoProfile {
+  username: string;
+  displayName: string;
+  email: string;
+}
+
+/** The provider's e-mail when it is one, else none (a sign-in is not refused for it). */
+const ssoEmail = (email: string): string => (/^[^\s@]+@[^\s@]+$/.test(email.trim()) ? email.trim() : '');
 
 const toModel = (u: UserRow): UserModel => ({
   id: u.id,

@@ -15,6 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query SsoProviders {\n    ssoProviders {\n      name\n      loginUrl\n    }\n  }\n": typeof types.SsoProvidersDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      id\n      mustChangePassword\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    createdAt\n    expiresAt\n    lastUsedAt\n    scopes\n  }\n": typeof types.ApiTokenFieldsFragmentDoc,
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": typeof types.ApiTokensDocument,
@@ -72,6 +73,10 @@ type Documents = {
     "\n  mutation CreateInventory($input: InventoryInput!) {\n    createInventory(input: $input) {\n      ...InventoryDetailFields\n    }\n  }\n": typeof types.CreateInventoryDocument,
     "\n  mutation UpdateInventory($id: ID!, $input: InventoryInput!) {\n    updateInventory(id: $id, input: $input) {\n      ...InventoryDetailFields\n    }\n  }\n": typeof types.UpdateInventoryDocument,
     "\n  mutation DeleteInventory($id: ID!) {\n    deleteInventory(id: $id)\n  }\n": typeof types.DeleteInventoryDocument,
+    "\n  fragment OidcGroupMappingFields on OidcGroupMapping {\n    id\n    claim\n    group {\n      id\n      name\n    }\n    tenant {\n      id\n      name\n    }\n    createdAt\n  }\n": typeof types.OidcGroupMappingFieldsFragmentDoc,
+    "\n  query OidcGroupMappings {\n    oidcGroupMappings {\n      ...OidcGroupMappingFields\n    }\n  }\n": typeof types.OidcGroupMappingsDocument,
+    "\n  mutation CreateOidcGroupMapping($claim: String!, $groupId: ID!) {\n    createOidcGroupMapping(claim: $claim, groupId: $groupId) {\n      ...OidcGroupMappingFields\n    }\n  }\n": typeof types.CreateOidcGroupMappingDocument,
+    "\n  mutation DeleteOidcGroupMapping($id: ID!) {\n    deleteOidcGroupMapping(id: $id)\n  }\n": typeof types.DeleteOidcGroupMappingDocument,
     "\n  fragment ProviderFields on Provider {\n    id\n    name\n    type\n    config\n    credentialId\n    becomeCredentialId\n    healthStatus\n    healthMessage\n    healthCheckedAt\n    createdAt\n    tenantId\n    sharedWith\n  }\n": typeof types.ProviderFieldsFragmentDoc,
     "\n  fragment ProviderHealthFields on ProviderHealthCheck {\n    providerId\n    status\n    message\n    latencyMs\n    changed\n    checkedAt\n  }\n": typeof types.ProviderHealthFieldsFragmentDoc,
     "\n  fragment ProviderDetailFields on Provider {\n    ...ProviderFields\n    inventory\n    healthHistory(take: 50) {\n      ...ProviderHealthFields\n    }\n    resources {\n      __typename\n      ... on KubernetesResources {\n        namespaces\n        deployments {\n          namespace\n          name\n          replicas\n          ready\n        }\n        services {\n          namespace\n          name\n          type\n          address\n          ports\n        }\n      }\n      ... on OpenStackResources {\n        stacks {\n          id\n          name\n          status\n          reason\n          createdAt\n        }\n        servers {\n          id\n          name\n          status\n          addresses\n        }\n        missing\n      }\n    }\n    resourcesRefreshedAt\n  }\n": typeof types.ProviderDetailFieldsFragmentDoc,
@@ -126,6 +131,7 @@ type Documents = {
     "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password) {\n      ...UserFields\n    }\n  }\n": typeof types.ResetUserPasswordDocument,
 };
 const documents: Documents = {
+    "\n  query SsoProviders {\n    ssoProviders {\n      name\n      loginUrl\n    }\n  }\n": types.SsoProvidersDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      id\n      mustChangePassword\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    createdAt\n    expiresAt\n    lastUsedAt\n    scopes\n  }\n": types.ApiTokenFieldsFragmentDoc,
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": types.ApiTokensDocument,
@@ -183,6 +189,10 @@ const documents: Documents = {
     "\n  mutation CreateInventory($input: InventoryInput!) {\n    createInventory(input: $input) {\n      ...InventoryDetailFields\n    }\n  }\n": types.CreateInventoryDocument,
     "\n  mutation UpdateInventory($id: ID!, $input: InventoryInput!) {\n    updateInventory(id: $id, input: $input) {\n      ...InventoryDetailFields\n    }\n  }\n": types.UpdateInventoryDocument,
     "\n  mutation DeleteInventory($id: ID!) {\n    deleteInventory(id: $id)\n  }\n": types.DeleteInventoryDocument,
+    "\n  fragment OidcGroupMappingFields on OidcGroupMapping {\n    id\n    claim\n    group {\n      id\n      name\n    }\n    tenant {\n      id\n      name\n    }\n    createdAt\n  }\n": types.OidcGroupMappingFieldsFragmentDoc,
+    "\n  query OidcGroupMappings {\n    oidcGroupMappings {\n      ...OidcGroupMappingFields\n    }\n  }\n": types.OidcGroupMappingsDocument,
+    "\n  mutation CreateOidcGroupMapping($claim: String!, $groupId: ID!) {\n    createOidcGroupMapping(claim: $claim, groupId: $groupId) {\n      ...OidcGroupMappingFields\n    }\n  }\n": types.CreateOidcGroupMappingDocument,
+    "\n  mutation DeleteOidcGroupMapping($id: ID!) {\n    deleteOidcGroupMapping(id: $id)\n  }\n": types.DeleteOidcGroupMappingDocument,
     "\n  fragment ProviderFields on Provider {\n    id\n    name\n    type\n    config\n    credentialId\n    becomeCredentialId\n    healthStatus\n    healthMessage\n    healthCheckedAt\n    createdAt\n    tenantId\n    sharedWith\n  }\n": types.ProviderFieldsFragmentDoc,
     "\n  fragment ProviderHealthFields on ProviderHealthCheck {\n    providerId\n    status\n    message\n    latencyMs\n    changed\n    checkedAt\n  }\n": types.ProviderHealthFieldsFragmentDoc,
     "\n  fragment ProviderDetailFields on Provider {\n    ...ProviderFields\n    inventory\n    healthHistory(take: 50) {\n      ...ProviderHealthFields\n    }\n    resources {\n      __typename\n      ... on KubernetesResources {\n        namespaces\n        deployments {\n          namespace\n          name\n          replicas\n          ready\n        }\n        services {\n          namespace\n          name\n          type\n          address\n          ports\n        }\n      }\n      ... on OpenStackResources {\n        stacks {\n          id\n          name\n          status\n          reason\n          createdAt\n        }\n        servers {\n          id\n          name\n          status\n          addresses\n        }\n        missing\n      }\n    }\n    resourcesRefreshedAt\n  }\n": types.ProviderDetailFieldsFragmentDoc,
@@ -237,6 +247,10 @@ const documents: Documents = {
     "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password) {\n      ...UserFields\n    }\n  }\n": types.ResetUserPasswordDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoProviders {\n    ssoProviders {\n      name\n      loginUrl\n    }\n  }\n"): typeof import('./graphql').SsoProvidersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -465,6 +479,22 @@ export function graphql(source: "\n  mutation UpdateInventory($id: ID!, $input: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteInventory($id: ID!) {\n    deleteInventory(id: $id)\n  }\n"): typeof import('./graphql').DeleteInventoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OidcGroupMappingFields on OidcGroupMapping {\n    id\n    claim\n    group {\n      id\n      name\n    }\n    tenant {\n      id\n      name\n    }\n    createdAt\n  }\n"): typeof import('./graphql').OidcGroupMappingFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OidcGroupMappings {\n    oidcGroupMappings {\n      ...OidcGroupMappingFields\n    }\n  }\n"): typeof import('./graphql').OidcGroupMappingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOidcGroupMapping($claim: String!, $groupId: ID!) {\n    createOidcGroupMapping(claim: $claim, groupId: $groupId) {\n      ...OidcGroupMappingFields\n    }\n  }\n"): typeof import('./graphql').CreateOidcGroupMappingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteOidcGroupMapping($id: ID!) {\n    deleteOidcGroupMapping(id: $id)\n  }\n"): typeof import('./graphql').DeleteOidcGroupMappingDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

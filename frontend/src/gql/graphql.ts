@@ -207,6 +207,11 @@ export type UpdateUserInput = {
   tenantId?: string | null | undefined;
 };
 
+export type SsoProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SsoProvidersQuery = { ssoProviders: Array<{ name: string, loginUrl: string }> };
+
 export type ChangePasswordMutationVariables = Exact<{
   currentPassword: string;
   newPassword: string;
@@ -536,6 +541,28 @@ export type DeleteInventoryMutationVariables = Exact<{
 
 
 export type DeleteInventoryMutation = { deleteInventory: boolean };
+
+export type OidcGroupMappingFieldsFragment = { id: string, claim: string, createdAt: string, group: { id: string, name: string }, tenant: { id: string, name: string } };
+
+export type OidcGroupMappingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OidcGroupMappingsQuery = { oidcGroupMappings: Array<{ id: string, claim: string, createdAt: string, group: { id: string, name: string }, tenant: { id: string, name: string } }> };
+
+export type CreateOidcGroupMappingMutationVariables = Exact<{
+  claim: string;
+  groupId: string;
+}>;
+
+
+export type CreateOidcGroupMappingMutation = { createOidcGroupMapping: { id: string, claim: string, createdAt: string, group: { id: string, name: string }, tenant: { id: string, name: string } } };
+
+export type DeleteOidcGroupMappingMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteOidcGroupMappingMutation = { deleteOidcGroupMapping: boolean };
 
 export type ProviderFieldsFragment = { id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, tenantId: string, sharedWith: Array<string> };
 
@@ -1119,6 +1146,21 @@ export const InventoryDetailFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
   updatedAt
 }`, {"fragmentName":"InventoryDetailFields"}) as unknown as TypedDocumentString<InventoryDetailFieldsFragment, unknown>;
+export const OidcGroupMappingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OidcGroupMappingFields on OidcGroupMapping {
+  id
+  claim
+  group {
+    id
+    name
+  }
+  tenant {
+    id
+    name
+  }
+  createdAt
+}
+    `, {"fragmentName":"OidcGroupMappingFields"}) as unknown as TypedDocumentString<OidcGroupMappingFieldsFragment, unknown>;
 export const ProviderFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProviderFields on Provider {
   id
@@ -1526,6 +1568,14 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const SsoProvidersDocument = new TypedDocumentString(`
+    query SsoProviders {
+  ssoProviders {
+    name
+    loginUrl
+  }
+}
+    `) as unknown as TypedDocumentString<SsoProvidersQuery, SsoProvidersQueryVariables>;
 export const ChangePasswordDocument = new TypedDocumentString(`
     mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
   changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
@@ -2391,6 +2441,49 @@ export const DeleteInventoryDocument = new TypedDocumentString(`
   deleteInventory(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteInventoryMutation, DeleteInventoryMutationVariables>;
+export const OidcGroupMappingsDocument = new TypedDocumentString(`
+    query OidcGroupMappings {
+  oidcGroupMappings {
+    ...OidcGroupMappingFields
+  }
+}
+    fragment OidcGroupMappingFields on OidcGroupMapping {
+  id
+  claim
+  group {
+    id
+    name
+  }
+  tenant {
+    id
+    name
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<OidcGroupMappingsQuery, OidcGroupMappingsQueryVariables>;
+export const CreateOidcGroupMappingDocument = new TypedDocumentString(`
+    mutation CreateOidcGroupMapping($claim: String!, $groupId: ID!) {
+  createOidcGroupMapping(claim: $claim, groupId: $groupId) {
+    ...OidcGroupMappingFields
+  }
+}
+    fragment OidcGroupMappingFields on OidcGroupMapping {
+  id
+  claim
+  group {
+    id
+    name
+  }
+  tenant {
+    id
+    name
+  }
+  createdAt
+}`) as unknown as TypedDocumentString<CreateOidcGroupMappingMutation, CreateOidcGroupMappingMutationVariables>;
+export const DeleteOidcGroupMappingDocument = new TypedDocumentString(`
+    mutation DeleteOidcGroupMapping($id: ID!) {
+  deleteOidcGroupMapping(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteOidcGroupMappingMutation, DeleteOidcGroupMappingMutationVariables>;
 export const ProvidersDocument = new TypedDocumentString(`
     query Providers {
   providers {
