@@ -266,6 +266,10 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     // A requester's admin-scoped token still cannot do what the requester may not.
     const requesterAdmin = await make(sessions.get('requester')!, ['admin', 'read']);
     assert.equal((await app.gql('{ providers { id } }', {}, requesterAdmin.token)).errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    const adminScoped = await make(app.token, ['admin', 'read']);
+    const wider = await app.gql('mutation { createApiToken(name: "wider", scopes: ["git:push"]) { token } }', {}, adminScoped.token);
+    assert.equal(wider.errors?.[0]?.extensions?.code, 'FORBIDDEN', 'a token never makes a token with more scopes than its own');
+    assert.deepEqual((await make(adminScoped.token, ['read'])).apiToken.scopes, ['read']);
     const bad = await app.gql('mutation { createApiToken(name: "x", scopes: ["root"]) { token } }');
     assert.equal(bad.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
   });
@@ -590,6 +594,55 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     });
     assert.equal(own.status, 200);
     assert.deepEqual((await ok<{ inventories: unknown[] }>('{ inventories { id } }', {}, westOperator)).inventories, []);
+
+    // No way up from a sub-tenant (each of these was a hole found in review).
+    const rootAdmins = (await ok<{ groups: { id: string; name: string }[] }>('{ groups { id name } }')).groups.find((g) => g.name === 'Administrators')!;
+    const livesInEast = await ok<{ createUser: { id: string } }>('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+      i: { username: 'root-admin-in-east', password: 'First-password-77', groupIds: [rootAdmins.id], tenantId: east },
+    });
+    for (const [query, variables] of [
+      ['mutation($id: ID!) { resetUserPassword(id: $id, password: "Taken-over-4242") { id } }', { id: livesInEast.createUser.id }],
+      ['mutation($id: ID!) { updateUser(id: $id, input: { disabled: true }) { id } }', { id: livesInEast.createUser.id }],
+      ['mutation($id: ID!) { deleteUser(id: $id) }', { id: livesInEast.createUser.id }],
+    ] as const) {
+      const r = await app.gql(query, variables, eastAdmin);
+      assert.equal(r.errors?.[0]?.extensions?.code, 'NOT_FOUND', `a root administrator living in East is not East's to administer: ${query}`);
+    }
+    const fileRepo = await app.gql('mutation { createGitRepo(input: { name: "peek", url: "file:///etc" }) { id } }', {}, eastDesigner);
+    assert.match(String(fileRepo.errors?.[0]?.extensions?.fields?.url), /root tenant/);
+    const rootToken = await ok<{ createCredential: { id: string } }>(
+      'mutation { createCredential(input: { name: "root-git", type: "git_token", secrets: { token: "root-secret-token" } }) { id } }',
+    );
+    const borrowedToken = await app.gql(
+      'mutation($c: ID!) { createGitRepo(input: { name: "borrow", url: "https://git.example.invalid/x.git", credentialId: $c }) { id } }',
+      { c: rootToken.createCredential.id },
+      eastDesigner,
+    );
+    assert.equal(borrowedToken.errors?.[0]?.extensions?.fields?.credentialId, 'is not a known credential');
+    const runPlaybookDialog = (await ok<{ dialogs: { id: string; name: string }[] }>('{ dialogs { id name } }')).dialogs.find(
+      (d) => d.name === 'run-playbook',
+    )!;
+    const dialogGone = await app.gql('mutation($id: ID!) { deleteDialog(id: $id) }', { id: runPlaybookDialog.id }, eastDesigner);
+    assert.match(String(dialogGone.errors?.[0]?.message), /shared by every tenant/);
+    const shareUp = await app.gql(
+      'mutation($id: ID!, $t: [ID!]!) { shareServiceTemplate(id: $id, tenantIds: $t) { id } }',
+      { id: item.saveServiceTemplate.id, t: [west] },
+      eastDesigner,
+    );
+    assert.equal(shareUp.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', 'East shares with East and below only');
+    const eastAuditor = await person('east-auditor', east, 'auditor');
+    assert.deepEqual(
+      (await ok<{ auditEvents: unknown[] }>('{ auditEvents { id } }', {}, eastAuditor)).auditEvents,
+      [],
+      'the trail is read in the root tenant only',
+    );
+    assert.ok((await ok<{ auditEvents: unknown[] }>('{ auditEvents { id } }', {}, sessions.get('auditor'))).auditEvents.length > 0);
+    const renamed = await ok<{ updateTenant: { name: string } }>(
+      'mutation($id: ID!) { updateTenant(id: $id, input: { name: "East side" }) { name } }',
+      { id: east },
+      eastAdmin,
+    );
+    assert.equal(renamed.updateTenant.name, 'East side', "East's administrator renames East (its parent unchanged)");
   });
   test('the migration goes down and up again: non-administrators lose their tokens and password, administrators keep theirs', async () => {
     const ds = createDataSource(env.databaseUrl);

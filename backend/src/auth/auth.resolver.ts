@@ -46,7 +46,7 @@ export class AuthResolver {
     description: 'Create a named API token for scripts and `git push`; the token is returned once. It expires (by default after API_TOKEN_TTL_DAYS, 90).',
   })
   createApiToken(
-    @CurrentUser() user: UserModel,
+    @CurrentPrincipal() principal: Principal,
     @Args('name') name: string,
     @Args('expiresInDays', {
       type: () => Int,
@@ -61,7 +61,7 @@ export class AuthResolver {
     })
     scopes?: string[] | null,
   ): Promise<CreatedApiTokenModel> {
-    return this.auth.createApiToken(user.id, name, expiresInDays, scopes);
+    return this.auth.createApiToken(principal.user.id, name, expiresInDays, scopes, principal.rights.scopes);
   }
 
   @Allow('self:read')

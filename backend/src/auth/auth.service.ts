@@ -171,9 +171,26 @@ export class AuthService implements OnModuleInit, OnApplicationShutdown {
    * A named token for scripts and `git push`; only its hash is kept, so it is shown once. It
    * expires after `expiresInDays`, by default API_TOKEN_TTL_DAYS: no token lasts for ever.
    */
-  async createApiToken(userId: string, name: string, expiresInDays?: number | null, scopes?: string[] | null): Promise<CreatedApiTokenModel> {
+  /** `within`: the scopes of the token the request came with (null for a session): a token never makes a broader one. */
+  async createApiToken(
+    userId: string,
+    name: string,
+    expiresInDays?: number | null,
+    scopes?: string[] | null,
+    within: readonly Scope[] | null = null,
+  ): Promise<CreatedApiTokenModel> {
     const trimmed = name.trim();
-    const wanted = [...new Set(scopes ?? SCOPES)];
+    const wanted = [...new Set(scopes ?? within ?? SCOPES)];
+    const beyond = within ? wanted.filter((s) => !within.includes(s as Scope)) : [];
+    if (beyond.length) {
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        `This API token cannot make a token with more scopes than its own (${within!.join(', ')}): ${beyond.join(', ')} refused.`,
+        {
+          scopes: beyond,
+        },
+      );
+    }
     const unknown = wanted.filter((s) => !isScope(s));
     if (unknown.length || !wanted.length) {
       throw validationFailed(`Choose one or more scopes: ${SCOPES.join(', ')}${unknown.length ? ` ("${unknown.join('", "')}" is not one)` : ''}.`, {

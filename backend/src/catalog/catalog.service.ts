@@ -306,7 +306,7 @@ export class CatalogService {
     const template = await this.get(id, true);
     if (!inScope(scope, template.tenantId)) throw notFound('Service template', id);
     const unique = [...new Set(tenantIds)];
-    await this.tenants.assertExist(unique, 'tenantIds');
+    await this.tenants.assertWithin(unique, 'tenantIds', scope);
     await this.templates.manager.transaction(async (tx) => {
       await tx.query('DELETE FROM service_template_shares WHERE template_id = $1', [template.id]);
       if (unique.length) await tx.query('INSERT INTO service_template_shares (template_id, tenant_id) SELECT $1, unnest($2::uuid[])', [template.id, unique]);

@@ -1,10 +1,14 @@
 import { InTenants, type TenantScope } from '../auth/auth.decorators.js';
+import { ROOT_TENANT_ID } from '../tenants/tenants.service.js';
 import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
 import type { DialogDefinition } from '@superfluid/dialogs';
 import { DialogImportFormat, DialogsService } from './dialogs.service.js';
 import { DialogFieldRefreshModel, DialogModel, toDialogModel } from './models/dialog.model.js';
+
+/** Dialogs are shared by every tenant: only the root tenant's designers change the existing ones. */
+const atRoot = (scope: TenantScope) => scope.tenants.includes(ROOT_TENANT_ID);
 
 @Resolver(() => DialogModel)
 export class DialogsResolver {
@@ -48,8 +52,8 @@ export class DialogsResolver {
       'by path (also in extensions.problems, and by field name in extensions.fields). It replaces an editor or imported dialog of the ' +
       'same name; a dialog from catalog files is never replaced (CONFLICT: copy it under another name).',
   })
-  async saveDialog(@Args('definition', { type: () => GraphQLJSON }) definition: unknown): Promise<DialogModel> {
-    return toDialogModel(await this.service.save(definition));
+  async saveDialog(@InTenants('catalog:write') scope: TenantScope, @Args('definition', { type: () => GraphQLJSON }) definition: unknown): Promise<DialogModel> {
+    return toDialogModel(await this.service.save(definition, atRoot(scope)));
   }
 
   @Allow('catalog:write')
@@ -63,6 +67,7 @@ export class DialogsResolver {
       'the field still has the same automate method.',
   })
   async bindDialogField(
+    @InTenants('catalog:write') scope: TenantScope,
     @Args('dialogId', { type: () => ID }) dialogId: string,
     @Args('field') field: string,
     @Args('dataSource', {
@@ -80,6 +85,7 @@ export class DialogsResolver {
     })
     dependsOn?: string[] | null,
   ): Promise<DialogModel> {
+    if (!atRoot(scope)) await this.service.assertNew([(await this.service.get(dialogId)).name]);
     return toDialogModel(await this.service.bindField(dialogId, field, dataSource, dependsOn));
   }
 
@@ -87,7 +93,8 @@ export class DialogsResolver {
   @Mutation(() => Boolean, {
     description: 'Deletes a dialog made in the editor or imported. CONFLICT for a dialog from catalog files or one a catalog item uses.',
   })
-  async deleteDialog(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  async deleteDialog(@InTenants('catalog:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    if (!atRoot(scope)) await this.service.assertNew([(await this.service.get(id)).name]);
     await this.service.delete(id);
     return true;
   }
@@ -99,11 +106,12 @@ export class DialogsResolver {
       'a dialog from catalog files is never replaced (CONFLICT). VALIDATION_FAILED lists every problem by dialog and field.',
   })
   async importDialog(
+    @InTenants('catalog:write') scope: TenantScope,
     @Args('format', { type: () => DialogImportFormat }) format: DialogImportFormat,
     @Args('content') content: string,
     @Args('name', { type: () => String, nullable: true, description: 'The dialog name for an AWX survey (default: from the survey name).' })
     name?: string | null,
   ): Promise<DialogModel[]> {
-    return (await this.service.import(format, content, name)).map(toDialogModel);
+    return (await this.service.import(format, content, name, atRoot(scope))).map(toDialogModel);
   }
 }

@@ -4,7 +4,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { isForeignKeyViolation, referencesTo } from '../common/foreign-keys.js';
 import { TemplateDialogQuery } from './dialog.events.js';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { CredentialsService } from '../credentials/credentials.service.js';
@@ -74,7 +74,8 @@ export class DialogsService {
    * It replaces an earlier editor or imported dialog of the same name (which becomes `editor`);
    * a dialog from catalog files is never replaced (CONFLICT).
    */
-  async save(input: unknown): Promise<DialogEntity> {
+  /** `mayReplace` false (below the root tenant): a new dialog only; dialogs are shared by every tenant. */
+  async save(input: unknown, mayReplace = true): Promise<DialogEntity> {
     let definition: DialogDefinition;
     try {
       definition = parseDialog(input);
@@ -82,6 +83,7 @@ export class DialogsService {
       if (!(err instanceof DialogDefinitionError)) throw err;
       throw new AppError(ErrorCode.VALIDATION_FAILED, `The dialog has errors — ${err.message}`, { problems: err.problems, fields: err.fields });
     }
+    if (!mayReplace) await this.assertNew([definition.name]);
     const rows: { id: string }[] = await this.db.query(
       `INSERT INTO "dialogs" ("name", "label", "definition", "origin") VALUES ($1, $2, $3::jsonb, 'editor')
        ON CONFLICT ("name") DO UPDATE SET "label" = EXCLUDED."label", "definition" = EXCLUDED."definition", "origin" = 'editor', "bindings" = '{}', "updated_at" = now()
@@ -136,6 +138,18 @@ export class DialogsService {
     return this.dialogs.find({ order: { name: 'ASC' } });
   }
 
+  /** CONFLICT when a dialog of one of these names exists: below the root tenant dialogs are added, never replaced. */
+  async assertNew(names: string[]): Promise<void> {
+    const taken = await this.dialogs.find({ where: { name: In(names) }, select: { name: true } });
+    if (taken.length) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `Dialog ${taken.map((d) => `"${d.name}"`).join(', ')} exists: dialogs are shared by every tenant, and only the root tenant's designers change them. Use another name.`,
+        { fields: { name: 'exists already' } },
+      );
+    }
+  }
+
   async get(id: string): Promise<DialogEntity> {
     const dialog = isUuid(id) ? await this.dialogs.findOneBy({ id }) : null;
     if (!dialog) throw notFound('Dialog', id);
@@ -146,7 +160,7 @@ export class DialogsService {
    * Imports dialogs from a ManageIQ export or an AWX survey, all or none. An imported dialog
    * replaces an earlier import of the same name; a dialog from catalog files is never replaced (CONFLICT).
    */
-  async import(format: DialogImportFormat, content: string, name?: string | null): Promise<DialogEntity[]> {
+  async import(format: DialogImportFormat, content: string, name?: string | null, mayReplace = true): Promise<DialogEntity[]> {
     let definitions: DialogDefinition[];
     try {
       definitions = format === DialogImportFormat.MANAGEIQ ? importManageIqDialogs(content) : importAwxSurvey(content, name ?? undefined);
@@ -154,6 +168,7 @@ export class DialogsService {
       if (!(err instanceof DialogImportError)) throw err;
       throw new AppError(ErrorCode.VALIDATION_FAILED, `The dialog import has errors — ${err.message}`, { problems: err.problems });
     }
+    if (!mayReplace) await this.assertNew(definitions.map((d) => d.name));
     const ids = await this.db.transaction(async (tx) => {
       const stored: string[] = [];
       for (const fresh of definitions) {

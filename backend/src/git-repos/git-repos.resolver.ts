@@ -48,8 +48,7 @@ export class GitReposResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('input') input: UpdateGitRepoInput,
   ): Promise<GitRepoModel> {
-    await this.repos.get(id, scope);
-    return this.repos.update(id, input);
+    return this.repos.update(id, input, scope);
   }
 
   @Allow('git:write')

@@ -182,7 +182,10 @@ export class GitReposService {
     const problems: Record<string, string> = {};
     if (hosted && input.url) problems.url = 'leave it empty for a hosted repository';
     if (hosted && credentialId) problems.credentialId = 'a hosted repository needs no credential';
-    else await this.checkCredential(credentialId, url, problems);
+    else await this.checkCredential(credentialId, url, problems, tenantId);
+    if (!hosted && url.startsWith('file:') && scope && !scope.tenants.includes(ROOT_TENANT_ID)) {
+      problems.url = "file:// URLs name folders of the portal's host: only the root tenant's designers may use them";
+    }
     this.validate({ name: input.name, url, branch, ...policy }, problems);
     if (await this.repos.existsBy({ name: input.name })) {
       throw validationFailed(`A git repository named "${input.name}" exists already`, { name: 'is taken by another repository' });
@@ -203,8 +206,8 @@ export class GitReposService {
   }
 
   /** Changes a repository; refreshes it when its URL or branch changed. The built-in one cannot change. */
-  async update(id: string, input: UpdateRepo): Promise<GitRepoModel> {
-    const repo = await this.get(id);
+  async update(id: string, input: UpdateRepo, scope?: TenantScope): Promise<GitRepoModel> {
+    const repo = await this.get(id, scope);
     if (repo.builtin) throw new AppError(ErrorCode.CONFLICT, 'The built-in repository is published from the playbooks/ folder and cannot be changed.');
     const next = {
       name: input.name ?? repo.name,
@@ -217,7 +220,10 @@ export class GitReposService {
     };
     const hostedProblems: Record<string, string> = {};
     if (repo.hosted && next.credentialId) hostedProblems.credentialId = 'a hosted repository needs no credential';
-    else await this.checkCredential(next.credentialId, next.url, hostedProblems);
+    else await this.checkCredential(next.credentialId, next.url, hostedProblems, repo.tenantId);
+    if (!repo.hosted && next.url !== repo.url && next.url.startsWith('file:') && scope && !scope.tenants.includes(ROOT_TENANT_ID)) {
+      hostedProblems.url = "file:// URLs name folders of the portal's host: only the root tenant's designers may use them";
+    }
     if (repo.hosted && next.name !== repo.name) hostedProblems.name = 'a hosted repository keeps its name: its clone URL depends on it';
     if (repo.hosted && next.url !== repo.url) hostedProblems.url = 'a hosted repository is pushed to, it has no URL to change';
     this.validate(next, hostedProblems);
@@ -273,7 +279,7 @@ export class GitReposService {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(input.name) || input.name.endsWith('.git')) {
       fields.name ??= 'use 1 to 100 letters, digits, . _ or -, starting with a letter or digit (and not ending in .git)';
     }
-    // Every user is an administrator until roles arrive; file:// and http:// are for administrators.
+    // file:// is refused below the root tenant by create and update (a hosted repository's own URL is one).
     const url = checkGitUrl(input.url, { allowFile: true, allowHttp: true });
     if (!url.ok) fields.url ??= url.reason;
     const ref = checkRefName(input.branch);
@@ -289,10 +295,11 @@ export class GitReposService {
   }
 
   /** A credential a repository may fetch with: a git token for http(s), a git SSH key for ssh. */
-  private async checkCredential(credentialId: string | null, url: string, fields: Record<string, string>): Promise<void> {
+  private async checkCredential(credentialId: string | null, url: string, fields: Record<string, string>, tenantId: string): Promise<void> {
     if (!credentialId) return;
     const credential = await this.credentials.get(credentialId).catch(() => null);
-    if (!credential) {
+    // Another tenant's credential is answered as unknown: a repository uses its own tenant's.
+    if (!credential || credential.tenantId !== tenantId) {
       fields.credentialId = 'is not a known credential';
       return;
     }

@@ -85,7 +85,7 @@ export class ProvidersService {
   async share(id: string, tenantIds: string[], scope?: TenantScope): Promise<ProviderModel> {
     const provider = await this.get(id, scope, true);
     const unique = [...new Set(tenantIds)];
-    await this.tenants.assertExist(unique, 'tenantIds');
+    await this.tenants.assertWithin(unique, 'tenantIds', scope);
     await this.providers.manager.transaction(async (tx) => {
       await tx.query('DELETE FROM provider_shares WHERE provider_id = $1', [provider.id]);
       if (unique.length) await tx.query('INSERT INTO provider_shares (provider_id, tenant_id) SELECT $1, unnest($2::uuid[])', [provider.id, unique]);

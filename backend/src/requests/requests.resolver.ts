@@ -1,3 +1,4 @@
+import { AppError, ErrorCode } from '../common/app-error.js';
 import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -182,8 +183,8 @@ export class ServiceRequestLinkResolver {
   constructor(private readonly requests: RequestsService) {}
 
   @ResolveField(() => ServiceRequestModel, { nullable: true })
-  request(@Parent() service: ServiceModel): Promise<ServiceRequestModel> {
-    return this.requests.get(service.requestId);
+  request(@Parent() service: ServiceModel, @CurrentViewer() viewer: Viewer): Promise<ServiceRequestModel | null> {
+    return visibleOrNull(this.requests.get(service.requestId, viewer));
   }
 }
 
@@ -192,8 +193,18 @@ export class JobRequestLinkResolver {
   constructor(private readonly requests: RequestsService) {}
 
   @ResolveField(() => ServiceRequestModel, { nullable: true })
-  request(@Parent() job: JobModel): Promise<ServiceRequestModel> | null {
-    return job.requestId ? this.requests.get(job.requestId) : null;
+  request(@Parent() job: JobModel, @CurrentViewer() viewer: Viewer): Promise<ServiceRequestModel | null> | null {
+    return job.requestId ? visibleOrNull(this.requests.get(job.requestId, viewer)) : null;
+  }
+}
+
+/** A linked record the caller may not see is shown as absent (null), like one that does not exist. */
+async function visibleOrNull<T>(lookup: Promise<T>): Promise<T | null> {
+  try {
+    return await lookup;
+  } catch (err) {
+    if (err instanceof AppError && err.code === ErrorCode.NOT_FOUND) return null;
+    throw err;
   }
 }
 

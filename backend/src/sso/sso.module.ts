@@ -1,3 +1,4 @@
+import { TenantsModule } from '../tenants/tenants.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
@@ -12,7 +13,7 @@ import { SsoService } from './sso.service.js';
 
 /** Single sign-on with OpenID Connect (see README, "Single sign-on"). */
 @Module({
-  imports: [TypeOrmModule.forFeature([OidcGroupMappingEntity]), UsersModule, AuthModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([OidcGroupMappingEntity]), UsersModule, AuthModule, AuditModule, TenantsModule],
   controllers: [SsoController],
   providers: [SsoService, SsoResolver, OidcClient, SsoStateStore],
 })

@@ -1,3 +1,4 @@
+import { TenantsService } from '../tenants/tenants.service.js';
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -36,6 +37,7 @@ export class SsoService {
     private readonly users: UsersService,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
+    private readonly tenants: TenantsService,
   ) {}
 
   /** The login page's SSO button: none when SSO is off. */
@@ -121,9 +123,18 @@ export class SsoService {
     if (user?.disabled) throw new SsoError(SsoErrorCode.USER_DISABLED, `the user "${user.username}" is disabled`, user.username);
     if (!user) {
       if (!wanted.length) throw noMapping();
-      const first = (await this.users.findGroup(wanted[0]))!;
+      // A new user lives in the tenant of their mapped group nearest the root: a mapping made by a
+      // sub-tenant's administrator cannot pull someone the root also maps into that sub-tenant.
+      const parents = await this.tenants.parents();
+      const depth = (tenantId: string) => {
+        let n = 0;
+        for (let t = parents.get(tenantId); t; t = parents.get(t)) n++;
+        return n;
+      };
+      const groups = (await Promise.all(wanted.map((id) => this.users.findGroup(id)))).filter((g) => g !== null);
+      const home = groups.reduce((best, g) => (depth(g.tenant.id) < depth(best.tenant.id) ? g : best));
       try {
-        user = await this.users.createSsoUser({ issuer, subject }, { username, ...profile }, first.tenant.id);
+        user = await this.users.createSsoUser({ issuer, subject }, { username, ...profile }, home.tenant.id);
       } catch (err) {
         if (err instanceof AppError && err.code === ErrorCode.CONFLICT) {
           throw new SsoError(

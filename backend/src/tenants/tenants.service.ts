@@ -46,6 +46,17 @@ export class TenantsService {
     if (missing !== undefined) throw validationFailed(`Tenant ${missing} does not exist.`, { [field]: `tenant ${missing} does not exist` });
   }
 
+  /** VALIDATION_FAILED on `field` unless every id names a tenant of the scope (any tenant without one). */
+  async assertWithin(ids: string[], field: string, scope?: TenantScope): Promise<void> {
+    if (!scope) return this.assertExist(ids, field);
+    const outside = ids.find((id) => !scope.tenants.includes(id));
+    if (outside !== undefined) {
+      throw validationFailed(`Tenant ${outside} does not exist or is not one of yours: share with your tenant and those below it.`, {
+        [field]: `tenant ${outside} is not one of yours`,
+      });
+    }
+  }
+
   /** Creates (id null) or changes a tenant; with a scope, only within its tenants (a new one under one of them). */
   async save(id: string | null, input: TenantInput, scope?: TenantScope): Promise<TenantModel> {
     const name = input.name.trim();
@@ -56,7 +67,9 @@ export class TenantsService {
       if (input.parentId) throw validationFailed('The root tenant has no parent.', { parentId: 'the root tenant has none' });
     } else {
       const parentId = input.parentId ?? row.parentId ?? ROOT_TENANT_ID;
-      if (!parents.has(parentId) || (scope && !scope.tenants.includes(parentId))) {
+      // A new tenant, or one that moves, goes under a tenant the caller administers (renaming one's own top tenant keeps its parent).
+      const placing = !id || parentId !== row.parentId;
+      if (!parents.has(parentId) || (placing && scope && !scope.tenants.includes(parentId))) {
         throw validationFailed(`Tenant ${parentId} does not exist or is not yours to administer.`, { parentId: 'is not a tenant you administer' });
       }
       if (id && subtree(parents, id).includes(parentId)) {

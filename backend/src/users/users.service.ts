@@ -1,3 +1,4 @@
+import { advisoryXactLock } from '../common/advisory-lock.js';
 import { inScope, type TenantScope, tenantFor } from '../auth/auth.decorators.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -53,8 +54,14 @@ export class UsersService {
   }
 
   /** NOT_FOUND unless the user exists in the scope's tenants. */
+  /**
+   * NOT_FOUND unless the caller may administer the user: the user's tenant and the tenants of
+   * every group they belong to are in the scope (East's administrator does not reset the
+   * password of a root administrator who happens to live in East).
+   */
   private async assertInScope(id: string, scope: TenantScope | undefined): Promise<void> {
-    if (!(await this.findById(id, scope))) throw notFound('User', id);
+    const user = await this.findById(id, scope);
+    if (!user || (scope && !user.grants.every((g) => scope.tenants.includes(g.tenantId)))) throw notFound('User', id);
   }
 
   /** Users with their groups in one statement (groups as JSON). */
@@ -315,7 +322,15 @@ export class UsersService {
 
   private async setGroups(m: EntityManager, userId: string, groupIds: string[], scope?: TenantScope): Promise<void> {
     const groups = await this.existing(m, GroupEntity, groupIds, 'Group', 'groupIds', scope);
-    await m.query(`DELETE FROM "group_members" WHERE "user_id" = $1`, [userId]);
+    // Only memberships the caller administers are replaced.
+    if (scope) {
+      await m.query(`DELETE FROM "group_members" WHERE "user_id" = $1 AND "group_id" IN (SELECT "id" FROM "groups" WHERE "tenant_id" = ANY($2::uuid[]))`, [
+        userId,
+        scope.tenants,
+      ]);
+    } else {
+      await m.query(`DELETE FROM "group_members" WHERE "user_id" = $1`, [userId]);
+    }
     if (groups.length) {
       await m.query(`INSERT INTO "group_members" ("group_id", "user_id") SELECT unnest($1::uuid[]), $2`, [groups.map((g) => g.id), userId]);
     }
@@ -342,6 +357,9 @@ export class UsersService {
 
   /** Refuses (and so rolls back) a change that would leave no enabled administrator of the root tenant. */
   private async assertAnAdministratorRemains(m: EntityManager): Promise<void> {
+    // One such check at a time, each reading what the others committed: two administrators
+    // disabling each other at once cannot both pass.
+    await advisoryXactLock(m, 'users:last-administrator');
     const [{ n }]: { n: number }[] = await m.query(
       `SELECT count(*)::int AS n FROM "users" u
         WHERE NOT u."disabled" AND EXISTS (SELECT 1 FROM "group_members" gm JOIN "groups" g ON g."id" = gm."group_id"
