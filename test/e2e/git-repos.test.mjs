@@ -89,6 +89,8 @@ describe('git repositories', () => {
     // Create: the server clones it and reads its playbooks at once.
     await page.getByRole('menuitem', { name: 'Git repos' }).click();
     await page.getByRole('link', { name: 'Create' }).click();
+    // The list's "Name" column header matches the label too: fill only once the form is there.
+    await page.waitForURL(/\/gitRepos\/create$/);
     await page.getByLabel('Name').fill('site');
     await page.getByLabel('URL').fill(url);
     assert.equal(await page.getByLabel('Branch').inputValue(), 'main', 'the branch defaults to main');
