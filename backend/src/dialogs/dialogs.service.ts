@@ -353,6 +353,15 @@ export class DialogsService {
 
   /** Validates submitted values; throws VALIDATION_FAILED with a message per field. */
   async validate(name: string, submitted: Record<string, unknown>, scope?: TenantScope): Promise<Record<string, unknown>> {
+    return (await this.validateOrder(name, submitted, scope)).values;
+  }
+
+  /** As validate, with the names of the dialog's secret fields (read from the same stored dialog). */
+  async validateOrder(
+    name: string,
+    submitted: Record<string, unknown>,
+    scope?: TenantScope,
+  ): Promise<{ values: Record<string, unknown>; secretFields: string[] }> {
     const dialog = await this.definitionOf(name);
     const pending = dialogFields(dialog.definition).flatMap((f) => (f.dataSource?.type === 'pending' ? [{ f, method: f.dataSource.automateMethod }] : []));
     if (pending.length) {
@@ -374,7 +383,7 @@ export class DialogsService {
       const summary = names.map((n) => `${n}: ${errors[n]}`).join('; ');
       throw validationFailed(`The order form has errors — ${summary}`, errors);
     }
-    return values;
+    return { values, secretFields: secretFieldNames(dialog.definition) };
   }
 
   private async choicesOf(source: ConcreteSource, scope?: TenantScope): Promise<{ choices: Choice[]; default?: string }> {

@@ -174,14 +174,16 @@ export class JobRunner {
         this.logger.error(`job ${jobId}: ${err.message}`);
         error = [error, `Part of the run's output could not be stored: ${err.message}`].filter(Boolean).join('\n');
       });
-      await this.folders.discard(jobId, runDir);
     }
+    // The folder goes while the outcome is stored; the job is announced done once both are.
+    const discarded = this.folders.discard(jobId, runDir);
     // The outcome is stored through a database outage (the lease renewed meanwhile, so nobody
     // takes the run for dead): retried, with the events counted as stored.
     try {
       await this.retrying(`job ${jobId}: storing its result`, () => this.storeOutcome(jobId, status, error, outcome));
     } finally {
       clearInterval(heartbeat);
+      await discarded;
     }
     const [, model] = await Promise.all([publishJobDone(this.pubsub, jobId, this.logger), this.jobs.findOneByOrFail({ id: jobId })]);
     return model;

@@ -165,10 +165,16 @@ export class RequestStore {
 
   /**
    * Moves a request from one of `from` to `to`; false when it was in another status.
-   * Publishes the change, unless it happens inside the caller's transaction `tx`: then the
-   * caller publishes once it has committed.
+   * Publishes the change, unless it happens inside the caller's transaction `tx` or the caller
+   * says `publish: false`: then the caller publishes once (after its commit, or its step).
    */
-  async transition(id: string, from: RequestStatus[], to: RequestStatus, message?: string | null, tx?: EntityManager): Promise<boolean> {
+  async transition(
+    id: string,
+    from: RequestStatus[],
+    to: RequestStatus,
+    message?: string | null,
+    { tx, publish = true }: { tx?: EntityManager; publish?: boolean } = {},
+  ): Promise<boolean> {
     const finished = TERMINAL_REQUEST_STATUSES.includes(to);
     const result = await (tx ?? this.db.manager)
       .getRepository(ServiceRequestEntity)
@@ -176,23 +182,23 @@ export class RequestStore {
     const moved = (result.affected ?? 0) > 0;
     // Not awaited: a subscriber re-reads the request at each message, so the message need not be
     // out before the caller goes on (a worker starting the playbook, say).
-    if (moved && !tx) void this.publishChange(id);
+    if (moved && !tx && publish) void this.publishChange(id);
     return moved;
   }
 
   /**
-   * Records what happened (`done`, e.g. the previous state's `ok`) and enters `state` at
-   * `attempt`, in one statement.
+   * Stores a step's progress in one statement: the transitions it made (in order), and the
+   * state it is in now (`state` at `attempt`, entered now).
    */
-  async enterState(id: string, state: string, attempt: number, done: TransitionRecord[] = []): Promise<void> {
-    const records = [...done, { state, event: 'entered' as const, attempt, message: null }];
+  async saveProgress(id: string, state: string, attempt: number, records: TransitionRecord[]): Promise<void> {
     await this.db.query(
       `WITH t AS (
          INSERT INTO request_transitions (request_id, state, event, attempt, message)
-         SELECT $1, x.state, x.event, x.attempt, x.message FROM jsonb_to_recordset($4::jsonb) AS x(state text, event text, attempt int, message text)
+         SELECT $1, x.state, x.event, x.attempt, x.message FROM jsonb_to_recordset($4::jsonb) AS x(state text, event text, attempt int, message text, ord int)
+          ORDER BY x.ord
        )
        UPDATE service_requests SET state = $2, state_attempt = $3, state_entered_at = now(), updated_at = now() WHERE id = $1`,
-      [id, state, attempt, JSON.stringify(records.map(clip))],
+      [id, state, attempt, JSON.stringify(records.map((r, ord) => ({ ...clip(r), ord })))],
     );
   }
 
@@ -212,22 +218,23 @@ export class RequestStore {
   }
 
   /**
-   * Records the last state's success and ends the request `finished`, in one statement;
-   * false when it was no longer running (the reconciler failed it meanwhile).
+   * Records the step's last transitions (the last state's success among them) and ends the
+   * request `finished` in `state`, in one statement; false when it was no longer running (the
+   * reconciler failed it meanwhile). The caller (the engine's step) publishes the change.
    */
-  async finish(id: string, last: TransitionRecord, message: string): Promise<boolean> {
+  async finish(id: string, state: { state: string; attempt: number }, records: TransitionRecord[], message: string): Promise<boolean> {
     // An UPDATE (here after a CTE) answers [rows, count] through TypeORM.
     const [, count] = (await this.db.query(
       `WITH t AS (
-         INSERT INTO request_transitions (request_id, state, event, attempt, message) VALUES ($1, $2, $3, $4, $5)
+         INSERT INTO request_transitions (request_id, state, event, attempt, message)
+         SELECT $1, x.state, x.event, x.attempt, x.message FROM jsonb_to_recordset($2::jsonb) AS x(state text, event text, attempt int, message text, ord int)
+          ORDER BY x.ord
        )
-       UPDATE service_requests SET status = 'finished', message = $6, finished_at = now(), updated_at = now()
+       UPDATE service_requests SET status = 'finished', message = $3, state = $4, state_attempt = $5, finished_at = now(), updated_at = now()
         WHERE id = $1 AND status = 'running'`,
-      [id, last.state, last.event, last.attempt, clip(last).message, message],
+      [id, JSON.stringify(records.map((r, ord) => ({ ...clip(r), ord }))), message, state.state, state.attempt],
     )) as [unknown[], number];
-    const moved = count > 0;
-    if (moved) void this.publishChange(id);
-    return moved;
+    return count > 0;
   }
 
   /**
@@ -259,7 +266,7 @@ export class RequestStore {
   /** Cancels a request that has not started (pending or queued) and its items; false when it had started or ended. */
   async cancelNotStarted(id: string, message: string): Promise<boolean> {
     const canceled = await this.db.transaction(async (tx) => {
-      if (!(await this.transition(id, ['pending', 'queued'], 'canceled', message, tx))) return false;
+      if (!(await this.transition(id, ['pending', 'queued'], 'canceled', message, { tx }))) return false;
       await tx.update(
         RequestItemEntity,
         { requestId: id, status: In(['pending', 'queued']) },
@@ -300,7 +307,7 @@ export class RequestStore {
     await this.db.getRepository(RequestItemEntity).update({ id, status: 'queued' }, { status: 'canceled', message, finishedAt: new Date() });
   }
 
-  /** Ends a running item with its outcome, and publishes the request's change. */
+  /** Ends a running item with its outcome. The step of the engine that follows publishes the request's change. */
   async finishItem(
     item: Pick<RequestItemEntity, 'id' | 'requestId'>,
     status: Extract<ItemStatus, 'successful' | 'failed' | 'canceled'>,
@@ -313,7 +320,6 @@ export class RequestStore {
       outputs === null ? null : JSON.stringify(outputs),
       message?.slice(0, MESSAGE_MAX) ?? null,
     ]);
-    await this.publishChange(item.requestId);
   }
 
   /** Nothing more of the request starts: its pending and queued items are canceled. */

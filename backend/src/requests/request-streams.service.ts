@@ -33,10 +33,10 @@ export class RequestStreamsService {
    * The request as it is now, then after each change of what the subscriber selected, until
    * it has ended. `fields`: the fields selected (null: any). A subscriber that selects only
    * the request's own columns hears only of changes to them; one that selects its items, jobs
-   * or transitions hears of every change the engine announces.
+   * or transitions hears of every change the engine announces. The caller has checked that
+   * the request exists (and may be seen): it is read first once subscribed, so no change is missed.
    */
   async *updates(id: string, fields: string[] | null = null): AsyncGenerator<ServiceRequestModel> {
-    await this.requests.get(id);
     const live = new LiveQueue<unknown>();
     const unsubscribe = await this.pubsub.subscribe(channels.request(id), (m) => live.push(m));
     try {

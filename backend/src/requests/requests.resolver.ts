@@ -147,7 +147,7 @@ export class RequestsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Info() info: GraphQLResolveInfo,
   ): Promise<AsyncGenerator<ServiceRequestModel>> {
-    await this.requests.get(id, viewer);
+    await this.requests.get(id, viewer); // NOT_FOUND for a request the viewer may not see
     return this.streams.updates(id, selectedFields(info));
   }
 

@@ -49,10 +49,7 @@ export class RequestsService {
     }
     const machine = this.machineFor(template);
     machine.catch(() => undefined); // awaited in submit, after the order's own checks
-    const [values, secretFields] = await Promise.all([
-      this.dialogs.validate(template.dialogName, submitted as Record<string, unknown>, scope),
-      this.dialogs.secretFields(template.dialogName),
-    ]);
+    const { values, secretFields } = await this.dialogs.validateOrder(template.dialogName, submitted as Record<string, unknown>, scope);
     const jobOptions = template.type === 'bundle' ? undefined : this.planner.jobOptions(template, input.jobOptions);
     return this.submit(user, template, masked(values, secretFields), await this.planner.items(template, values, secretFields, { jobOptions }), machine);
   }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ProviderUsageQuery } from '../providers/provider.events.js';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { isUuid, notFound } from '../common/app-error.js';
 import type { ServiceModel } from './models/service.model.js';
@@ -25,10 +25,18 @@ export interface NewService {
 export class ServicesService {
   constructor(@InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>) {}
 
-  /** Creates the service of a finished request, inside the caller's transaction. */
-  async create(manager: EntityManager, input: NewService): Promise<void> {
+  /** Creates the service of a finished request; false when the request has made its service already (one per request). */
+  async create(input: NewService): Promise<boolean> {
     const providerIds = [...new Set([...(input.providerId ? [input.providerId] : []), ...(input.providerIds ?? [])])];
-    await manager.insert(ServiceEntity, { ...input, providerIds } as QueryDeepPartialEntity<ServiceEntity>);
+    const inserted = await this.services
+      .createQueryBuilder()
+      .insert()
+      .into(ServiceEntity)
+      .values({ ...input, providerIds } as QueryDeepPartialEntity<ServiceEntity>)
+      .orIgnore() // ON CONFLICT DO NOTHING: request_id is unique
+      .returning(['id'])
+      .execute();
+    return (inserted.raw as unknown[]).length > 0;
   }
 
   /** Newest first; only those `viewer` owns unless they may see all. */

@@ -80,7 +80,6 @@ export class ItemRunner {
         const others = await this.store.items(request.id);
         if (request.status === 'running' && !others.some((i) => i.status === 'running')) {
           await this.store.transition(request.id, ['running'], 'queued', WAITING_FOR_SLOT);
-          void this.store.publishChange(request.id);
         }
         if (via === 'inline') {
           await this.queue.queueItem(item.id, request.id);
@@ -94,9 +93,11 @@ export class ItemRunner {
       if (slot) await this.jobs.release(slot);
       return false;
     }
+    // The step that started the item left its news to this claim: subscribers hear of both now.
     if (request.status === 'queued') await this.store.transition(request.id, ['queued'], 'running', null);
-    void this.store.publishChange(request.id);
-    const all = await this.store.items(request.id);
+    else void this.store.publishChange(request.id);
+    // A single playbook's order has this one item: nothing earlier to read.
+    const all = request.plan.service?.outputs === 'flat' ? [item] : await this.store.items(request.id);
     const extraVars: Record<string, unknown> = { ...plan.extraVars };
     const missing: string[] = [];
     if (all.length > 1) {

@@ -18,18 +18,29 @@ import { ItemRunner, type ItemVia, WORKER_DIED } from './item-runner.js';
 const LOCK_RETRY_MS = 250;
 /** A bound on the states one step walks through, against a machine that loops. */
 const MAX_STEPS = 200;
+/** Inside a step: the step publishes the request's change once, when it ends. */
+const QUIET = { publish: false };
 
 type Launch = Pick<RequestItemEntity, 'id' | 'name'>;
-/** A step's context: its request moves on from state to state. */
-type StepContext = Omit<StateContext, 'request'> & { request: ServiceRequestEntity };
+/** What a step has done and not stored yet: the state it is in, and the transitions that led there. */
+interface Unsaved {
+  state: string;
+  attempt: number;
+  records: TransitionRecord[];
+}
+/** A step's context: its request moves on from state to state; its progress is stored when it stops. */
+type StepContext = Omit<StateContext, 'request'> & { request: ServiceRequestEntity; unsaved: Unsaved | null };
 
 /**
  * Runs every request — a single playbook, a bundle, a retirement, a reconfiguration, a
  * rollback — as its state machine: each state calls a method of the registry, every
  * transition is stored. A step walks the machine from the request's current state under a
  * per-request lock until it waits (for items), retries later (a delayed queue job, never a
- * sleeping worker), fails or ends. Items a step starts run right after it in the same worker
- * (the first) or through the queue (the others), and their end walks the machine on.
+ * sleeping worker), fails or ends; the states it went through and its transitions are stored
+ * together when it stops (one statement), before the items it started run. A step that dies
+ * midway leaves the request in the last state stored, and the next step walks on from there:
+ * state methods are written to be run again. Items a step starts run right after it in the
+ * same worker (the first) or through the queue (the others), and their end walks the machine on.
  */
 @Injectable()
 export class StateMachineEngine implements OnModuleInit {
@@ -84,25 +95,29 @@ export class StateMachineEngine implements OnModuleInit {
       if (!loaded?.state) return;
       let request: ServiceRequestEntity = loaded;
       // A request queued again while an item waits for a provider slot has entered its state already.
-      const entered = loaded.status === 'queued' && (await this.store.items(requestId)).some((i) => i.status !== 'pending');
+      const known = loaded.status === 'queued' ? await this.store.items(requestId) : null;
+      const entered = known?.some((i) => i.status !== 'pending') ?? false;
       if (request.status === 'pending' || request.status === 'queued') {
-        if (!(await this.store.transition(request.id, ['pending', 'queued'], 'running', null))) return;
+        if (!(await this.store.transition(request.id, ['pending', 'queued'], 'running', null, QUIET))) return;
         request = { ...request, status: 'running', stateEnteredAt: new Date() };
       }
       if (request.status !== 'running') return;
-      const ctx = this.context(request, launched);
-      if (loaded.status !== 'running' && !entered) await this.enter(ctx, loaded.state, request.stateAttempt);
+      const ctx = this.context(request, launched, known);
       try {
+        if (loaded.status !== 'running' && !entered) await this.enter(ctx, loaded.state, request.stateAttempt);
         for (let step = 0; step < MAX_STEPS; step++) {
           const states: StateDef[] = request.plan.machine.states;
           const at = states.findIndex((s) => s.name === request.state);
           const state = states[at];
-          if (!state) return await this.fail(ctx, request.state ?? '', `State "${request.state}" is not in the request's state machine.`);
+          if (!state)
+            return await this.save(ctx).then(() => this.fail(ctx, request.state ?? '', `State "${request.state}" is not in the request's state machine.`));
           const entered = request.stateEnteredAt?.getTime() ?? Date.now();
           if (state.maxTime && Date.now() - entered > state.maxTime * 1000) {
+            await this.save(ctx);
             return await this.fail(ctx, state.name, `State "${state.name}" took longer than its max_time of ${state.maxTime} s.`, state);
           }
           const outcome = await this.call(state.method, ctx);
+          if (outcome.kind !== 'ok') await this.save(ctx);
           switch (outcome.kind) {
             case 'wait':
               return;
@@ -124,12 +139,15 @@ export class StateMachineEngine implements OnModuleInit {
               const records = exitHook ? [done, exitHook] : [done];
               const next: StateDef | undefined = states[at + 1];
               if (!next) {
-                if (exitHook) await this.store.record(request.id, done);
-                const last = exitHook ?? done;
                 const said = outcome.message ? ` (${state.name}: ${outcome.message})` : '';
-                if (!(await this.store.finish(request.id, last, `Finished: every state of "${request.plan.machine.name}" succeeded${said}.`))) {
-                  this.logger.warn(`request ${request.id} was no longer running when its last state ended`);
-                }
+                const finished = await this.store.finish(
+                  request.id,
+                  { state: state.name, attempt: request.stateAttempt },
+                  [...(ctx.unsaved?.records ?? []), ...records],
+                  `Finished: every state of "${request.plan.machine.name}" succeeded${said}.`,
+                );
+                ctx.unsaved = null;
+                if (!finished) this.logger.warn(`request ${request.id} was no longer running when its last state ended`);
                 return;
               }
               request = { ...request, state: next.name, stateAttempt: 0, stateEnteredAt: new Date() };
@@ -140,9 +158,11 @@ export class StateMachineEngine implements OnModuleInit {
           }
         }
         this.logger.warn(`request ${requestId}: ${MAX_STEPS} steps in one advance; continuing in a new one`);
+        await this.save(ctx);
         await this.queue.trigger(requestId);
       } finally {
-        await this.store.publishChange(requestId);
+        // Items started here publish when they are claimed, a moment from now.
+        if (!launched.length) await this.store.publishChange(requestId);
       }
     });
     return launched;
@@ -193,13 +213,15 @@ export class StateMachineEngine implements OnModuleInit {
 
   // ---- plumbing --------------------------------------------------------------------------
 
-  private context(request: ServiceRequestEntity, launched: Launch[]): StepContext {
-    let items: Promise<RequestItemEntity[]> | null = null;
+  /** `known`: the request's items as just read, if they were. */
+  private context(request: ServiceRequestEntity, launched: Launch[], known: RequestItemEntity[] | null = null): StepContext {
+    let items: Promise<RequestItemEntity[]> | null = known && Promise.resolve(known);
     return {
       request,
+      unsaved: null,
       items: () => (items ??= this.store.items(request.id)),
-      itemsChanged: () => {
-        items = null;
+      itemsChanged: (update) => {
+        items = update && items ? items.then(update) : null;
       },
       launch: (started) => launched.push(...started),
     };
@@ -216,14 +238,26 @@ export class StateMachineEngine implements OnModuleInit {
     }
   }
 
-  /** Enters a state (recording what came before it), runs its on_entry, and schedules its max_time check. */
+  /**
+   * Enters a state (after what came before it, `done`), runs its on_entry, and schedules its
+   * max_time check. Stored with the rest of the step's progress when the step stops (`save`).
+   */
   private async enter(ctx: StepContext, state: string, attempt: number, done: TransitionRecord[] = []): Promise<void> {
     const { request } = ctx;
-    await this.store.enterState(request.id, state, attempt, done);
+    const unsaved: Unsaved = { state, attempt, records: [...(ctx.unsaved?.records ?? []), ...done, { state, event: 'entered', attempt, message: null }] };
+    ctx.unsaved = unsaved;
     const def = request.plan.machine.states.find((s) => s.name === state);
-    if (def?.onEntry) await this.store.record(request.id, await this.hook(ctx, def, def.onEntry));
+    if (def?.onEntry) unsaved.records.push(await this.hook(ctx, def, def.onEntry));
     // A state that waits (for items, or a slot) is looked at again when its max_time is up.
     if (def?.maxTime) await this.queue.trigger(request.id, def.maxTime * 1000 + 1000);
+  }
+
+  /** Stores the step's progress not stored yet: the state it is in, and the transitions that led there. */
+  private async save(ctx: StepContext): Promise<void> {
+    const { unsaved } = ctx;
+    if (!unsaved) return;
+    await this.store.saveProgress(ctx.request.id, unsaved.state, unsaved.attempt, unsaved.records);
+    ctx.unsaved = null;
   }
 
   /** on_entry / on_exit / on_error: a method called for its effect; its failure is recorded, not fatal. */
@@ -248,7 +282,7 @@ export class StateMachineEngine implements OnModuleInit {
       note = rollback ? `\nWhat was deployed is being rolled back by request ${rollback}.` : '';
       if (rollback) await this.store.record(request.id, { state, event: 'hook', attempt: request.stateAttempt, message: `rollback: request ${rollback}` });
     }
-    await this.store.transition(request.id, ['running'], 'failed', `State "${state}" failed: ${message}${note}`);
+    await this.store.transition(request.id, ['running'], 'failed', `State "${state}" failed: ${message}${note}`, QUIET);
   }
 
   /** A user stopped what the request ran: it ends canceled, and nothing more of it starts. */
@@ -256,7 +290,7 @@ export class StateMachineEngine implements OnModuleInit {
     const { request } = ctx;
     await this.store.record(request.id, { state, event: 'error', attempt: request.stateAttempt, message });
     await this.stopItems(request, `Not started: the request was canceled.`);
-    await this.store.transition(request.id, ['running'], 'canceled', message);
+    await this.store.transition(request.id, ['running'], 'canceled', message, QUIET);
   }
 
   /** Nothing more starts; what runs is asked to stop (its outcome is still recorded). */

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { ServicesService } from '../../services/services.service.js';
 import type { Outcome } from '../state-machine.types.js';
 import type { StateContext, StateMethodHandler } from './state-method.js';
@@ -16,14 +14,10 @@ import type { StateContext, StateMethodHandler } from './state-method.js';
 export class CreateServiceMethod implements StateMethodHandler {
   readonly name = 'create_service';
 
-  constructor(
-    private readonly services: ServicesService,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  constructor(private readonly services: ServicesService) {}
 
   async run(ctx: StateContext): Promise<Outcome> {
     const { request } = ctx;
-    if (await this.services.forRequest(request.id)) return { kind: 'ok', message: 'the service exists already' };
     const all = await ctx.items();
     if (all.length > 0 && all.every((i) => i.plan.options?.check)) {
       return { kind: 'ok', message: 'a preview: every item ran in check mode, so nothing was changed and no service was made' };
@@ -37,19 +31,17 @@ export class CreateServiceMethod implements StateMethodHandler {
       for (const item of all) Object.assign(outputs, item.outputs ?? {});
       outputs.items = Object.fromEntries(all.map((i) => [i.name, i.outputs ?? {}]));
     }
-    await this.db.transaction((tx) =>
-      this.services.create(tx, {
-        name: shape.name,
-        requestId: request.id,
-        templateId: request.templateId,
-        ownerId: request.requesterId,
-        tenantId: request.tenantId,
-        providerId: all[0]?.plan.providerId ?? null,
-        // Every site's provider: each item's run holds the whole inventory.
-        providerIds: all.flatMap((i) => [i.plan.providerId, ...(i.plan.sites ?? []).map((s) => s.providerId)]),
-        outputs,
-      }),
-    );
-    return { kind: 'ok', message: 'service created' };
+    const made = await this.services.create({
+      name: shape.name,
+      requestId: request.id,
+      templateId: request.templateId,
+      ownerId: request.requesterId,
+      tenantId: request.tenantId,
+      providerId: all[0]?.plan.providerId ?? null,
+      // Every site's provider: each item's run holds the whole inventory.
+      providerIds: all.flatMap((i) => [i.plan.providerId, ...(i.plan.sites ?? []).map((s) => s.providerId)]),
+      outputs,
+    });
+    return { kind: 'ok', message: made ? 'service created' : 'the service exists already' };
   }
 }

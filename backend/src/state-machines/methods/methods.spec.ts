@@ -5,7 +5,6 @@ import type { ProvidersService } from '../../providers/providers.service.js';
 import type { RequestItemEntity } from '../../requests/request-item.entity.js';
 import type { RequestStore } from '../../requests/request-store.js';
 import type { ServicesService } from '../../services/services.service.js';
-import type { DataSource } from 'typeorm';
 import { STATE_METHODS } from '../state-machine.types.js';
 import { CollectOutputsMethod } from './collect-outputs.method.js';
 import { CreateServiceMethod } from './create-service.method.js';
@@ -134,18 +133,15 @@ describe('state methods (with fakes of the request store, repositories, provider
     const made: Record<string, unknown>[] = [];
     return {
       made,
-      services: {
-        forRequest: async () => existing,
-        create: async (_tx: unknown, input: Record<string, unknown>) => made.push(input),
-      } as unknown as ServicesService,
-      db: { transaction: async (work: (tx: unknown) => Promise<unknown>) => work({}) } as unknown as DataSource,
+      // Stands in for the database's one service per request (request_id is unique).
+      services: { create: async (input: Record<string, unknown>) => !existing && made.push(input) > 0 } as unknown as ServicesService,
     };
   };
 
   test("create_service: one item's outputs as they are (flat), or every item's merged with items by name", async () => {
     const flat = fakeServices();
     const one = [item('main', 0, 'successful', { outputs: { greeting: 'hi' } })];
-    await new CreateServiceMethod(flat.services, flat.db).run(fakeContext(one, { service: { name: 'Run (hello.yml)', outputs: 'flat' } }));
+    await new CreateServiceMethod(flat.services).run(fakeContext(one, { service: { name: 'Run (hello.yml)', outputs: 'flat' } }));
     assert.deepEqual(flat.made[0].outputs, { greeting: 'hi' });
     assert.equal(flat.made[0].name, 'Run (hello.yml)');
     const perItem = fakeServices();
@@ -153,20 +149,20 @@ describe('state methods (with fakes of the request store, repositories, provider
       item('a', 0, 'successful', { outputs: { x: 1 } }),
       item('b', 1, 'successful', { outputs: { y: 2 }, plan: { sites: [{ name: 's', providerId: 'p2', variables: {} }] } as never }),
     ];
-    await new CreateServiceMethod(perItem.services, perItem.db).run(fakeContext(two, { service: { name: 'Bundle', outputs: 'per-item' } }));
+    await new CreateServiceMethod(perItem.services).run(fakeContext(two, { service: { name: 'Bundle', outputs: 'per-item' } }));
     assert.deepEqual(perItem.made[0].outputs, { x: 1, y: 2, items: { a: { x: 1 }, b: { y: 2 } } });
     assert.deepEqual(perItem.made[0].providerIds, ['p1', 'p1', 'p2']);
   });
 
   test('create_service: once per request, and none for a preview (every item in check mode)', async () => {
     const again = fakeServices({ id: 's1' });
-    assert.deepEqual(await new CreateServiceMethod(again.services, again.db).run(fakeContext([item('main', 0, 'successful')])), {
+    assert.deepEqual(await new CreateServiceMethod(again.services).run(fakeContext([item('main', 0, 'successful')])), {
       kind: 'ok',
       message: 'the service exists already',
     });
     const preview = fakeServices();
     const checked = [item('main', 0, 'successful', { plan: { options: { check: true } } as never })];
-    const outcome = await new CreateServiceMethod(preview.services, preview.db).run(fakeContext(checked));
+    const outcome = await new CreateServiceMethod(preview.services).run(fakeContext(checked));
     assert.equal(outcome.kind, 'ok');
     assert.match((outcome as { message: string }).message, /preview/);
     assert.equal(preview.made.length, 0);

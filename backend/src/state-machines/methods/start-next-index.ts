@@ -5,7 +5,8 @@ import type { StateContext } from './state-method.js';
 export async function startNextIndex(store: Pick<RequestStore, 'queueNextIndex'>, ctx: StateContext): Promise<string[]> {
   const started = await store.queueNextIndex(ctx.request.id);
   if (started.length) {
-    ctx.itemsChanged();
+    const queued = new Set(started.map((i) => i.id));
+    ctx.itemsChanged((items) => items.map((i) => (queued.has(i.id) ? { ...i, status: 'queued' as const } : i)));
     ctx.launch(started);
   }
   return started.map((i) => i.name);

@@ -7,8 +7,11 @@ export interface StateContext {
   readonly request: ServiceRequestEntity;
   /** The request's items as they are now, by index then name (read once, until `itemsChanged`). */
   items(): Promise<RequestItemEntity[]>;
-  /** Says the items changed, so the next `items()` reads them again. */
-  itemsChanged(): void;
+  /**
+   * Says the items changed: the next `items()` reads them again, or, given `update`, applies
+   * it to the items read (a change this step made and knows in full).
+   */
+  itemsChanged(update?: (items: RequestItemEntity[]) => RequestItemEntity[]): void;
   /** Items this step queued: the engine starts them once the step ends. */
   launch(items: Pick<RequestItemEntity, 'id' | 'name'>[]): void;
 }
