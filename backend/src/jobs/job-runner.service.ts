@@ -5,6 +5,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { EntityRows } from '../common/entity-rows.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { scrubber } from '../credentials/scrubber.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
@@ -44,6 +45,8 @@ interface Outcome {
 export class JobRunner {
   private readonly logger = new Logger(JobRunner.name);
 
+  private readonly jobRows: EntityRows<JobEntity>;
+
   constructor(
     @InjectRepository(JobEntity) private readonly jobs: Repository<JobEntity>,
     @InjectDataSource() private readonly db: DataSource,
@@ -55,7 +58,9 @@ export class JobRunner {
     private readonly sandbox: Sandbox,
     private readonly folders: RunFolders,
     private readonly local: LocalRuns,
-  ) {}
+  ) {
+    this.jobRows = new EntityRows(db, JobEntity);
+  }
 
   /** Never throws for a failed run: the job's status says how it went. */
   async run(spec: LaunchSpec): Promise<JobModel> {
@@ -185,7 +190,8 @@ export class JobRunner {
       clearInterval(heartbeat);
       await discarded;
     }
-    const [, model] = await Promise.all([publishJobDone(this.pubsub, jobId, this.logger), this.jobs.findOneByOrFail({ id: jobId })]);
+    const [, model] = await Promise.all([publishJobDone(this.pubsub, jobId, this.logger), this.jobRows.findOne('id = $1', [jobId])]);
+    if (!model) throw new Error(`job ${jobId} is gone`);
     return model;
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AppError, ErrorCode, isUuid, notFound } from '../common/app-error.js';
+import { EntityRows } from '../common/entity-rows.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { type ItemPlan, type ItemStatus, RequestItemEntity } from './request-item.entity.js';
 import { RequestTransitionEntity, type TransitionEvent } from './request-transition.entity.js';
@@ -44,16 +45,22 @@ const MESSAGE_MAX = 4000;
  */
 @Injectable()
 export class RequestStore {
+  private readonly requests: EntityRows<ServiceRequestEntity>;
+  private readonly itemRows: EntityRows<RequestItemEntity>;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly pubsub: PubSubService,
-  ) {}
+  ) {
+    this.requests = new EntityRows(db, ServiceRequestEntity);
+    this.itemRows = new EntityRows(db, RequestItemEntity);
+  }
 
   // ---- reads ----------------------------------------------------------------------------
 
   /** The full stored request, plan included; null when unknown. */
   async load(id: string): Promise<ServiceRequestEntity | null> {
-    return isUuid(id) ? this.db.getRepository(ServiceRequestEntity).findOneBy({ id }) : null;
+    return isUuid(id) ? this.requests.findOne('id = $1', [id]) : null;
   }
 
   /** The request; NOT_FOUND when unknown. */
@@ -75,11 +82,11 @@ export class RequestStore {
 
   /** The items of a request, by index then name. */
   items(requestId: string): Promise<RequestItemEntity[]> {
-    return this.db.getRepository(RequestItemEntity).find({ where: { requestId }, order: { index: 'ASC', name: 'ASC' } });
+    return this.itemRows.find('request_id = $1', [requestId], '"index", name');
   }
 
   item(id: string): Promise<RequestItemEntity | null> {
-    return this.db.getRepository(RequestItemEntity).findOneBy({ id });
+    return isUuid(id) ? this.itemRows.findOne('id = $1', [id]) : Promise.resolve(null);
   }
 
   /** The state machine's history of a request, oldest first. */

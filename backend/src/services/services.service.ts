@@ -6,6 +6,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { isUuid, notFound } from '../common/app-error.js';
+import { EntityRows } from '../common/entity-rows.js';
 import type { ServiceModel } from './models/service.model.js';
 import { ServiceEntity } from './service.entity.js';
 
@@ -23,7 +24,11 @@ export interface NewService {
 
 @Injectable()
 export class ServicesService {
-  constructor(@InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>) {}
+  private readonly rows: EntityRows<ServiceEntity>;
+
+  constructor(@InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>) {
+    this.rows = new EntityRows(services.manager.connection, ServiceEntity);
+  }
 
   /** Creates the service of a finished request; false when the request has made its service already (one per request). */
   async create(input: NewService): Promise<boolean> {
@@ -56,8 +61,9 @@ export class ServicesService {
     return service;
   }
 
+  /** The service a request made (read on every update of a request a client follows). */
   forRequest(requestId: string): Promise<ServiceModel | null> {
-    return this.services.findOneBy({ requestId });
+    return this.rows.findOne('request_id = $1', [requestId]);
   }
 
   /** Marks a service retired; false when it was not active. */

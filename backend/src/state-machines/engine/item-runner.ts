@@ -35,20 +35,20 @@ export class ItemRunner {
   ) {}
 
   /**
-   * Runs a queued item to its end. True when the item ended (ran, failed, or was found dead)
+   * Runs a queued item of request `requestId` to its end. True when the item ended (ran, failed, or was found dead)
    * and its request has news; false when nothing happened here (not queued any more, another
    * worker has it, or it waits for a provider slot).
    */
-  async run(itemId: string, via: ItemVia): Promise<boolean> {
-    const item = await this.store.item(itemId);
-    if (!item) return false;
+  async run(requestId: string, itemId: string, via: ItemVia): Promise<boolean> {
+    // Read side by side: the item says what to do, its request whether it still may.
+    const [item, request] = await Promise.all([this.store.item(itemId), this.store.load(requestId)]);
+    if (!item || item.requestId !== requestId) return false;
     if (item.status === 'running') {
       // Delivered again while claimed: running elsewhere, or its worker died. Never run it twice.
       if (await this.isAlive(item)) return false;
       await this.failDead(item);
       return true;
     }
-    const request = await this.store.load(item.requestId);
     if (!request || item.status !== 'queued') return false;
     // `queued`: the request waits for a provider slot for this very item (see below).
     if (request.status !== 'running' && request.status !== 'queued') {

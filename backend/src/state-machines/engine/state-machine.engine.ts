@@ -68,7 +68,7 @@ export class StateMachineEngine implements OnModuleInit {
 
   /** The queue's RUN_ITEM: one item (waiting for a provider slot if need be), then its request's next step. */
   async handleRunItem(job: Job<{ requestId: string; itemId: string }>, token?: string): Promise<void> {
-    if (await this.items.run(job.data.itemId, { job, token } satisfies ItemVia)) await this.handleAdvance(job.data.requestId);
+    if (await this.items.run(job.data.requestId, job.data.itemId, { job, token } satisfies ItemVia)) await this.handleAdvance(job.data.requestId);
   }
 
   /**
@@ -80,7 +80,7 @@ export class StateMachineEngine implements OnModuleInit {
     while (launch.length) {
       const [first, ...rest] = launch;
       for (const item of rest) await this.queue.queueItem(item.id, requestId);
-      launch = (await this.items.run(first.id, 'inline')) ? await this.advance(requestId) : [];
+      launch = (await this.items.run(requestId, first.id, 'inline')) ? await this.advance(requestId) : [];
     }
   }
 
