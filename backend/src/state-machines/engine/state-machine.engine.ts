@@ -216,12 +216,17 @@ export class StateMachineEngine implements OnModuleInit {
   /** `known`: the request's items as just read, if they were. */
   private context(request: ServiceRequestEntity, launched: Launch[], known: RequestItemEntity[] | null = null): StepContext {
     let items: Promise<RequestItemEntity[]> | null = known && Promise.resolve(known);
+    const read = new Map<string, Promise<unknown>>();
     return {
       request,
       unsaved: null,
       items: () => (items ??= this.store.items(request.id)),
       itemsChanged: (update) => {
         items = update && items ? items.then(update) : null;
+      },
+      once: <T>(key: string, load: () => Promise<T>): Promise<T> => {
+        if (!read.has(key)) read.set(key, load());
+        return read.get(key) as Promise<T>;
       },
       launch: (started) => launched.push(...started),
     };

@@ -27,7 +27,7 @@ export class RefreshRepositoriesMethod implements StateMethodHandler {
     const refreshed: string[] = [];
     const moved: string[] = [];
     for (const name of names) {
-      const repo = await this.repos.findByName(name);
+      const repo = await ctx.once(`repo:${name}`, () => this.repos.findByName(name));
       if (!repo) return { kind: 'error', message: `Git repository "${name}" no longer exists.` };
       const maxAge = repo.refreshMaxAgeSeconds;
       const due =

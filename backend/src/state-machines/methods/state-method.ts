@@ -12,6 +12,12 @@ export interface StateContext {
    * it to the items read (a change this step made and knows in full).
    */
   itemsChanged(update?: (items: RequestItemEntity[]) => RequestItemEntity[]): void;
+  /**
+   * A value read once per step (say, a repository by name, read by refresh_repositories and
+   * again by validate_request): a later call with the same key gets the first call's promise.
+   * For what the step's methods read, not what they change.
+   */
+  once<T>(key: string, read: () => Promise<T>): Promise<T>;
   /** Items this step queued: the engine starts them once the step ends. */
   launch(items: Pick<RequestItemEntity, 'id' | 'name'>[]): void;
 }

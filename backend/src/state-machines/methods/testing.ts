@@ -46,6 +46,7 @@ export function fakeContext(items: RequestItemEntity[], plan: Partial<RequestPla
       return items;
     },
     itemsChanged: () => undefined,
+    once: <T>(_key: string, read: () => Promise<T>) => read(),
     launch: (started: { name: string }[]) => ctx.launched.push(...started.map((i) => i.name)),
   };
   return ctx;

@@ -19,7 +19,7 @@ export class ValidateRequestMethod implements StateMethodHandler {
 
   async run(ctx: StateContext): Promise<Outcome> {
     for (const item of await ctx.items()) {
-      const repo = await this.repos.findByName(item.plan.repoName);
+      const repo = await ctx.once(`repo:${item.plan.repoName}`, () => this.repos.findByName(item.plan.repoName));
       if (!repo) return { kind: 'error', message: `Item "${item.name}": git repository "${item.plan.repoName}" no longer exists.` };
       if (!repo.enabled) return { kind: 'error', message: `Item "${item.name}": git repository "${repo.name}" is disabled.` };
       if (!(await this.providers.exists(item.plan.providerId))) return { kind: 'error', message: `Item "${item.name}": its provider no longer exists.` };
