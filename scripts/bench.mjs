@@ -353,6 +353,17 @@ function eastRequester(product, token) {
       if (shared.errors && shared.errors[0]?.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED')
         throw new Error(`shareProvider: ${JSON.stringify(shared.errors)}`);
     }
+    // The built-in repository too, whose playbooks "Run a playbook" runs (an older schema without shareGitRepo: nothing to share).
+    const builtin = (await gqlData(product, '{ gitRepos { id builtin } }', {}, token)).gitRepos.find((r) => r.builtin);
+    if (builtin) {
+      const shared = await product.graphql(
+        'mutation($id: ID!, $t: [ID!]!) { shareGitRepo(id: $id, tenantIds: $t) { id } }',
+        { id: builtin.id, t: [tenantId] },
+        token,
+      );
+      if (shared.errors && shared.errors[0]?.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED')
+        throw new Error(`shareGitRepo: ${JSON.stringify(shared.errors)}`);
+    }
     return { tenantId, token: await product.login(username, password), admin: token };
   })();
   return eastMade;

@@ -113,6 +113,8 @@ const methods = {
   refreshAllGitRepos: withData(gitReposApi.refreshAll),
   enableGitWebhook: withData(gitReposApi.enableWebhook),
   disableGitWebhook: withData(gitReposApi.disableWebhook),
+  shareGitRepo: withData(gitReposApi.share),
+  shareInventory: withData(inventoriesApi.share),
   createApiToken: withData(apiTokensApi.createToken),
   getJob: withData(serviceRequestsApi.getJob),
   cancelJob: withData(serviceRequestsApi.cancelJob),

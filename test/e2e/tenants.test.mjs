@@ -114,10 +114,21 @@ describe('tenants in the web UI', () => {
     await admin.getByTestId('provider-show').getByTestId('shared-with-tenant').filter({ hasText: 'East' }).waitFor();
     await screenshot(admin, 'tenants-06-provider');
 
+    // And the built-in repository, whose playbooks the item runs, from its page: until then East's
+    // order form offers no playbook.
+    await admin.getByRole('menuitem', { name: 'Git repos' }).click();
+    await admin.locator('tbody tr', { hasText: 'built-in' }).first().locator('td').first().click();
+    await admin.getByRole('button', { name: 'Share' }).click();
+    await shareWith(admin, 'Root / East', 'tenants-06a-share-repo');
+    await admin.getByTestId('shared-with-tenant').filter({ hasText: 'East' }).waitFor();
+    await screenshot(admin, 'tenants-06b-repo');
+
     const { serviceTemplates } = await api('{ serviceTemplates(unpublished: true, take: 500) { name sharedWith } }');
     assert.deepEqual(serviceTemplates.find((t) => t.name === 'Run a playbook').sharedWith, [east.id]);
     const { providers } = await api('{ providers { name sharedWith } }');
     assert.deepEqual(providers.find((p) => p.name === 'local').sharedWith, [east.id]);
+    const { gitRepos } = await api('{ gitRepos { builtin sharedWith } }');
+    assert.deepEqual(gitRepos.find((r) => r.builtin).sharedWith, [east.id]);
 
     // Deleting East while erin belongs to it: refused after the confirmation, with the server's reason.
     await admin.getByRole('menuitem', { name: 'Tenants' }).click();

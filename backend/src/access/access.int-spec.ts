@@ -226,6 +226,10 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
       sessions.get('operator'),
     );
     const serviceId = service.services.find((x) => x.owner.username === 'operator-user')?.id;
+    // Whoever sees a request or a service learns who ordered it, not their e-mail, groups or roles.
+    for (const query of ['{ services { owner { email } } }', '{ serviceRequests { requester { groups { name } } } }']) {
+      assert.equal((await app.gql(query, {}, sessions.get('operator'))).errors?.[0]?.extensions?.code, 'GRAPHQL_VALIDATION_FAILED', query);
+    }
     const probes: [string, Record<string, unknown>][] = [
       ['query($id: ID!) { serviceRequest(id: $id) { id } }', { id: theirs }],
       ['mutation($id: ID!) { retryServiceRequest(id: $id) { id } }', { id: theirs }],
@@ -418,6 +422,41 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     assert.ok(noProvider.errors?.[0]?.extensions?.fields?.provider, JSON.stringify(noProvider.errors));
     const local = (await ok<{ providers: { id: string; name: string }[] }>('{ providers { id name } }')).providers.find((p) => p.name === 'local')!;
     await ok('mutation($id: ID!, $t: [ID!]!) { shareProvider(id: $id, tenantIds: $t) { id } }', { id: local.id, t: [east] });
+    // Nor is the root's repository, whose playbooks the item runs: the form offers East none, and the order is refused.
+    const playbookChoices = async (token: string) =>
+      (
+        await ok<{ refreshDialogField: { choices: { value: string }[] } }>(
+          'query($t: ID!) { refreshDialogField(templateId: $t, field: "playbook", values: {}) { choices { value } } }',
+          { t: templateId },
+          token,
+        )
+      ).refreshDialogField.choices.map((c) => c.value);
+    assert.deepEqual(await playbookChoices(eastRequester), []);
+    const noRepo = await app.gql(order, { t: templateId }, eastRequester);
+    assert.equal(noRepo.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', JSON.stringify(noRepo.errors));
+    assert.ok(noRepo.errors?.[0]?.extensions?.fields?.playbook, JSON.stringify(noRepo.errors));
+    const builtin = (await ok<{ gitRepos: { id: string; name: string; builtin: boolean }[] }>('{ gitRepos { id name builtin } }')).gitRepos.find(
+      (r) => r.builtin,
+    )!;
+    const repoShared = await ok<{ shareGitRepo: { sharedWith: string[] } }>(
+      'mutation($id: ID!, $t: [ID!]!) { shareGitRepo(id: $id, tenantIds: $t) { sharedWith } }',
+      {
+        id: builtin.id,
+        t: [east],
+      },
+    );
+    assert.deepEqual(repoShared.shareGitRepo.sharedWith, [east]);
+    assert.ok((await playbookChoices(eastRequester)).includes('hello.yml'));
+    assert.ok((await playbookChoices(labRequester)).includes('hello.yml'), 'shared with East, so with the tenants below it');
+    // East's operator sees the shared repository, and cannot change or share it: it is used, not owned.
+    assert.ok((await ok<{ gitRepos: { name: string }[] }>('{ gitRepos { name } }', {}, eastOperator)).gitRepos.some((r) => r.name === builtin.name));
+    for (const [query, variables] of [
+      ['mutation($id: ID!) { refreshGitRepo(id: $id) { id } }', { id: builtin.id }],
+      ['mutation($id: ID!, $t: [ID!]!) { shareGitRepo(id: $id, tenantIds: $t) { id } }', { id: builtin.id, t: [east] }],
+    ] as const) {
+      const r = await app.gql(query, variables, eastOperator);
+      assert.ok(['NOT_FOUND', 'FORBIDDEN'].includes(String(r.errors?.[0]?.extensions?.code)), `${query}: ${JSON.stringify(r.errors)}`);
+    }
     const ordered = (await ok<{ orderService: { id: string } }>(order, { t: templateId }, eastRequester)).orderService.id;
     const seen = async (token: string) =>
       (await ok<{ serviceRequests: { id: string }[] }>('{ serviceRequests { id } }', {}, token)).serviceRequests.some((r) => r.id === ordered);
@@ -436,6 +475,8 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     assert.equal(loop.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
     await ok('mutation($id: ID!, $t: [ID!]!) { shareServiceTemplate(id: $id, tenantIds: $t) { id } }', { id: templateId, t: [] });
     await ok('mutation($id: ID!, $t: [ID!]!) { shareProvider(id: $id, tenantIds: $t) { id } }', { id: local.id, t: [] });
+    await ok('mutation($id: ID!, $t: [ID!]!) { shareGitRepo(id: $id, tenantIds: $t) { id } }', { id: builtin.id, t: [] });
+    assert.deepEqual(await playbookChoices(eastRequester), []);
 
     // Providers and credentials: East's operator makes them in East; West's sees none of them, the root's sees all.
     const westOperator = await person('west-op', west, 'operator');
@@ -648,6 +689,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     const ds = createDataSource(env.databaseUrl);
     await ds.initialize();
     try {
+      await ds.undoLastMigration({ transaction: 'each' }); // RepoInventoryShares
       await ds.undoLastMigration({ transaction: 'each' }); // OidcSso
       await ds.undoLastMigration({ transaction: 'each' }); // Audit
       await ds.undoLastMigration({ transaction: 'each' }); // Tenants
@@ -657,7 +699,13 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
         tokens.every((t: { username: string }) => t.username === 'admin' || t.username === 'administrator-user'),
         JSON.stringify(tokens),
       );
-      assert.deepEqual(await migrate(ds), ['Access1765800000000', 'Tenants1765820000000', 'Audit1765840000000', 'OidcSso1765860000000']);
+      assert.deepEqual(await migrate(ds), [
+        'Access1765800000000',
+        'Tenants1765820000000',
+        'Audit1765840000000',
+        'OidcSso1765860000000',
+        'RepoInventoryShares1765880000000',
+      ]);
       const groups = await ds.query(
         `SELECT g."name", count(m."user_id")::int AS n FROM "groups" g LEFT JOIN "group_members" m ON m."group_id" = g."id" GROUP BY g."name"`,
       );

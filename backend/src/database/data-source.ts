@@ -45,6 +45,7 @@ import { Tenants1765820000000 } from './migrations/1765820000000-Tenants.js';
 import { Audit1765840000000 } from './migrations/1765840000000-Audit.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { OidcSso1765860000000 } from './migrations/1765860000000-OidcSso.js';
+import { RepoInventoryShares1765880000000 } from './migrations/1765880000000-RepoInventoryShares.js';
 import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
 
 export const ENTITIES = [
@@ -98,6 +99,7 @@ export const MIGRATIONS = [
   Tenants1765820000000,
   Audit1765840000000,
   OidcSso1765860000000,
+  RepoInventoryShares1765880000000,
 ];
 
 export function createDataSource(url: string): DataSource {

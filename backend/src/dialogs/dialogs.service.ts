@@ -396,11 +396,12 @@ export class DialogsService {
         return { choices: list.map((p) => ({ value: p.id, label: `${p.name} (${p.type})` })), default: local?.id };
       }
       case 'gitRepos': {
-        const list = await this.repos.list();
+        // The repositories the orderer may run: of their tenants, or shared with them.
+        const list = await this.repos.list(scope);
         return { choices: list.map((r) => ({ value: r.name, label: r.name })), default: list.find((r) => r.builtin)?.name };
       }
       case 'playbooks': {
-        const repo = source.repo ? await this.repos.findByName(source.repo) : null;
+        const repo = source.repo ? await this.repos.findByName(source.repo, scope) : null;
         const paths = repo ? await this.repos.playbookPaths(repo.id) : [];
         return { choices: paths.map((p) => ({ value: p, label: p })) };
       }

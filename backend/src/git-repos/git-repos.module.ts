@@ -1,3 +1,4 @@
+import { TenantsModule } from '../tenants/tenants.module.js';
 import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
@@ -22,7 +23,7 @@ import { PlaybookEntity } from './playbook.entity.js';
 import { SyntaxChecks } from './syntax-checks.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([GitRepoEntity, PlaybookEntity, GitRefreshEntity]), AuthModule, AuditModule, CredentialsModule],
+  imports: [TypeOrmModule.forFeature([GitRepoEntity, PlaybookEntity, GitRefreshEntity]), AuthModule, AuditModule, CredentialsModule, TenantsModule],
   controllers: [GitHttpController, GitWebhookController],
   providers: [GitClient, GitMirrors, GitRefresher, SyntaxChecks, GitSchedules, GitReconciler, GitWebhooks, GitReposService, GitReposResolver],
   exports: [GitReposService],

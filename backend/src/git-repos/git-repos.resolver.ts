@@ -28,7 +28,7 @@ export class GitReposResolver {
   @Allow('git:write')
   @Mutation(() => GitRepoModel, { description: 'Fetch the repository now and record its commit and playbooks.' })
   async refreshGitRepo(@InTenants('git:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<GitRepoModel> {
-    await this.repos.get(id, scope);
+    await this.repos.get(id, scope, true);
     return this.repos.refresh(id);
   }
 
@@ -54,7 +54,7 @@ export class GitReposResolver {
   @Allow('git:write')
   @Mutation(() => Boolean, { description: 'Delete a repository; CONFLICT for the built-in one and for one whose playbooks ran jobs.' })
   async deleteGitRepo(@InTenants('git:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
-    await this.repos.get(id, scope);
+    await this.repos.get(id, scope, true);
     return this.repos.delete(id);
   }
 
@@ -84,15 +84,32 @@ export class GitReposResolver {
     description: 'Turn webhooks on, or replace the secret: returns the payload URL and the secret (shown this once) to give the git host.',
   })
   async enableGitWebhook(@InTenants('git:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<GitWebhookModel> {
-    await this.repos.get(id, scope);
+    await this.repos.get(id, scope, true);
     return this.webhooks.enable(id);
   }
 
   @Allow('git:write')
   @Mutation(() => GitRepoModel, { description: 'Turn webhooks off: calls to the payload URL are refused from now on.' })
   async disableGitWebhook(@InTenants('git:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<GitRepoModel> {
-    await this.repos.get(id, scope);
+    await this.repos.get(id, scope, true);
     return this.webhooks.disable(id);
+  }
+
+  @Allow('git:write')
+  @Mutation(() => GitRepoModel, {
+    description: 'Share a repository with these tenants (replacing its shares): their orders, and those of the tenants below them, may run its playbooks.',
+  })
+  shareGitRepo(
+    @InTenants('git:write') scope: TenantScope,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('tenantIds', { type: () => [ID] }) tenantIds: string[],
+  ): Promise<GitRepoModel> {
+    return this.repos.share(id, tenantIds, scope);
+  }
+
+  @ResolveField(() => [ID], { description: 'The tenants it is shared with (besides its own).' })
+  sharedWith(@Parent() repo: GitRepoModel): Promise<string[]> {
+    return this.repos.sharedWith(repo.id);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The payload URL for git hosts, when webhooks are on.' })

@@ -1,5 +1,6 @@
 import { inScope, type TenantScope, tenantFor } from '../auth/auth.decorators.js';
-import { ROOT_TENANT_ID } from '../tenants/tenants.service.js';
+import { ShareTable } from '../tenants/shares.js';
+import { ROOT_TENANT_ID, TenantsService } from '../tenants/tenants.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
@@ -44,6 +45,8 @@ export interface UpdateRepo {
   refreshIntervalSeconds?: number | null;
 }
 
+const SHARES = new ShareTable('git_repo_shares', 'repo_id');
+
 /**
  * Git repositories: registering, changing and deleting them, and what the rest of the
  * portal reads of them (their playbooks, the snapshot a run is planned on). The work
@@ -63,22 +66,46 @@ export class GitReposService {
     private readonly refresher: GitRefresher,
     private readonly mirrors: GitMirrors,
     private readonly schedules: GitSchedules,
+    private readonly tenants: TenantsService,
   ) {}
 
-  /** By name; only those of the scope's tenants when one is given. */
+  /** By name; with a scope, only those of its tenants or shared with one of its reach (theirs and their ancestors). */
   list(scope?: TenantScope): Promise<GitRepoModel[]> {
-    return this.repos.find({ where: scope ? { tenantId: In(scope.tenants) } : {}, order: { name: 'ASC' } });
+    const query = this.repos.createQueryBuilder('r').orderBy('r.name', 'ASC');
+    if (scope) query.where(SHARES.visible('r'), scope);
+    return query.getMany();
   }
 
-  /** The repository; NOT_FOUND also when not of the scope's tenants. */
-  async get(id: string, scope?: TenantScope): Promise<GitRepoModel> {
+  /**
+   * The repository; NOT_FOUND also when the scope may not see it (as if it did not exist).
+   * With `owned`, only one of the scope's own tenants (to change it: a shared one is used, not changed).
+   */
+  async get(id: string, scope?: TenantScope, owned = false): Promise<GitRepoModel> {
     const repo = isUuid(id) ? await this.repos.findOneBy({ id }) : null;
-    if (!repo || !inScope(scope, repo.tenantId)) throw notFound('Git repository', id);
+    if (!repo || !(inScope(scope, repo.tenantId) || (!owned && scope && (await this.sharedWith(repo.id)).some((t) => scope.reach.includes(t))))) {
+      throw notFound('Git repository', id);
+    }
     return repo;
   }
 
-  async findByName(name: string): Promise<GitRepoModel | null> {
-    return this.repos.findOneBy({ name });
+  /** By name; with a scope, only one the scope may see (an order form offers only those). */
+  async findByName(name: string, scope?: TenantScope): Promise<GitRepoModel | null> {
+    if (!scope) return this.repos.findOneBy({ name });
+    return this.repos.createQueryBuilder('r').where('r.name = :name', { name }).andWhere(SHARES.visible('r'), scope).getOne();
+  }
+
+  /** Shares a repository with these tenants (and so with every tenant below them), replacing its shares: their orders may run its playbooks. */
+  async share(id: string, tenantIds: string[], scope?: TenantScope): Promise<GitRepoModel> {
+    const repo = await this.get(id, scope, true);
+    const unique = [...new Set(tenantIds)];
+    await this.tenants.assertWithin(unique, 'tenantIds', scope);
+    await this.db.transaction((tx) => SHARES.replace(tx, repo.id, unique));
+    return repo;
+  }
+
+  /** The tenants a repository is shared with. */
+  sharedWith(id: string): Promise<string[]> {
+    return SHARES.tenantsOf(this.db, id);
   }
 
   /**
@@ -207,7 +234,7 @@ export class GitReposService {
 
   /** Changes a repository; refreshes it when its URL or branch changed. The built-in one cannot change. */
   async update(id: string, input: UpdateRepo, scope?: TenantScope): Promise<GitRepoModel> {
-    const repo = await this.get(id, scope);
+    const repo = await this.get(id, scope, true);
     if (repo.builtin) throw new AppError(ErrorCode.CONFLICT, 'The built-in repository is published from the playbooks/ folder and cannot be changed.');
     const next = {
       name: input.name ?? repo.name,

@@ -1,3 +1,4 @@
+import { TenantsModule } from '../tenants/tenants.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProvidersModule } from '../providers/providers.module.js';
@@ -6,7 +7,7 @@ import { InventoriesService } from './inventories.service.js';
 import { InventoryEntity } from './inventory.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([InventoryEntity]), ProvidersModule],
+  imports: [TypeOrmModule.forFeature([InventoryEntity]), ProvidersModule, TenantsModule],
   providers: [InventoriesService, InventoriesResolver],
   exports: [InventoriesService],
 })

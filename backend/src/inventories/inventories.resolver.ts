@@ -37,7 +37,7 @@ export class InventoriesResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('input') input: InventoryInput,
   ): Promise<InventoryModel> {
-    await this.service.get(id, scope);
+    await this.service.get(id, scope, true);
     if (input.tenantId) throw validationFailed('An inventory stays in its tenant.', { tenantId: 'cannot change' });
     return this.service.update(id, input);
   }
@@ -45,8 +45,25 @@ export class InventoriesResolver {
   @Allow('providers:write')
   @Mutation(() => Boolean, { description: 'Delete an inventory; CONFLICT while catalog items use it.' })
   async deleteInventory(@InTenants('providers:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
-    await this.service.get(id, scope);
+    await this.service.get(id, scope, true);
     return this.service.delete(id);
+  }
+
+  @Allow('providers:write')
+  @Mutation(() => InventoryModel, {
+    description: 'Share an inventory with these tenants (replacing its shares): their catalog items, and those of the tenants below them, may use it.',
+  })
+  shareInventory(
+    @InTenants('providers:write') scope: TenantScope,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('tenantIds', { type: () => [ID] }) tenantIds: string[],
+  ): Promise<InventoryModel> {
+    return this.service.share(id, tenantIds, scope);
+  }
+
+  @ResolveField(() => [ID], { description: 'The tenants it is shared with (besides its own).' })
+  sharedWith(@Parent() inventory: InventoryModel): Promise<string[]> {
+    return this.service.sharedWith(inventory.id);
   }
 
   @ResolveField(() => GraphQLJSON, { description: 'The inventory a run gets: one group per site with its hosts and connection variables (never a secret).' })

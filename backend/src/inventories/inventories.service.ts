@@ -1,5 +1,6 @@
 import { inScope, type TenantScope, tenantFor } from '../auth/auth.decorators.js';
-import { ROOT_TENANT_ID } from '../tenants/tenants.service.js';
+import { ShareTable } from '../tenants/shares.js';
+import { ROOT_TENANT_ID, TenantsService } from '../tenants/tenants.service.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +8,8 @@ import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { ProviderUsageQuery } from '../providers/provider.events.js';
 import { InventoryUsageQuery } from './inventory.events.js';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { scrubber } from '../credentials/scrubber.js';
@@ -17,6 +18,7 @@ import { ProvidersService } from '../providers/providers.service.js';
 import { removeTree, Sandbox } from '../system/sandbox.js';
 import { InventoryEntity, type InventorySite } from './inventory.entity.js';
 
+const SHARES = new ShareTable('inventory_shares', 'inventory_id');
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const SITE = /^[a-z][a-z0-9_]{0,62}$/;
 const VARIABLE = /^[a-z_][a-z0-9_]*$/;
@@ -29,6 +31,8 @@ export class InventoriesService {
     private readonly providers: ProvidersService,
     private readonly events: EventEmitter2,
     private readonly sandbox: Sandbox,
+    private readonly tenants: TenantsService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   /** A provider an inventory's sites use cannot be deleted. */
@@ -40,16 +44,37 @@ export class InventoriesService {
     query.usedBy.push(...rows.map((r) => `inventory "${r.name}"`));
   }
 
-  /** By name; only those of the scope's tenants when one is given. */
+  /** By name; with a scope, only those of its tenants or shared with one of its reach (theirs and their ancestors). */
   list(scope?: TenantScope): Promise<InventoryEntity[]> {
-    return this.inventories.find({ where: scope ? { tenantId: In(scope.tenants) } : {}, order: { name: 'ASC' } });
+    const query = this.inventories.createQueryBuilder('i').orderBy('i.name', 'ASC');
+    if (scope) query.where(SHARES.visible('i'), scope);
+    return query.getMany();
   }
 
-  /** The inventory; NOT_FOUND also when not of the scope's tenants. */
-  async get(id: string, scope?: TenantScope): Promise<InventoryEntity> {
+  /**
+   * The inventory; NOT_FOUND also when the scope may not see it (as if it did not exist).
+   * With `owned`, only one of the scope's own tenants (to change it: a shared one is used, not changed).
+   */
+  async get(id: string, scope?: TenantScope, owned = false): Promise<InventoryEntity> {
     const row = isUuid(id) ? await this.inventories.findOneBy({ id }) : null;
-    if (!row || !inScope(scope, row.tenantId)) throw notFound('Inventory', id);
+    if (!row || !(inScope(scope, row.tenantId) || (!owned && scope && (await this.sharedWith(row.id)).some((t) => scope.reach.includes(t))))) {
+      throw notFound('Inventory', id);
+    }
     return row;
+  }
+
+  /** Shares an inventory with these tenants (and so with every tenant below them), replacing its shares: their catalog items may use it. */
+  async share(id: string, tenantIds: string[], scope?: TenantScope): Promise<InventoryEntity> {
+    const row = await this.get(id, scope, true);
+    const unique = [...new Set(tenantIds)];
+    await this.tenants.assertWithin(unique, 'tenantIds', scope);
+    await this.db.transaction((tx) => SHARES.replace(tx, row.id, unique));
+    return row;
+  }
+
+  /** The tenants an inventory is shared with. */
+  sharedWith(id: string): Promise<string[]> {
+    return SHARES.tenantsOf(this.db, id);
   }
 
   /** The sites of an inventory by name, for a run; null when there is no such inventory. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { forbiddenVariable } from '../common/ansible-variables.js';
+import type { TenantScope } from '../auth/auth.decorators.js';
 import { AppError, ErrorCode, validationFailed } from '../common/app-error.js';
 import type { ServiceTemplateEntity } from '../catalog/service-template.entity.js';
 import type { ProvisionSpec, SiteSpec, ValueSource } from '../catalog/catalog.types.js';
@@ -44,7 +45,13 @@ export class RequestPlanner {
     template: ServiceTemplateEntity,
     values: Record<string, unknown>,
     secretFields: string[],
-    options: { jobOptions?: JobOptions; reuse?: RequestItemEntity[] | null; sealedFrom?: RequestItemEntity[] } = {},
+    options: {
+      jobOptions?: JobOptions;
+      reuse?: RequestItemEntity[] | null;
+      sealedFrom?: RequestItemEntity[];
+      /** An order's: its repositories and providers must be ones the orderer may use. */
+      scope?: TenantScope;
+    } = {},
   ): Promise<NewItem[]> {
     const sealedOf = (name: string) => options.sealedFrom?.find((i) => i.name === name)?.plan.sealedVars;
     if (!template.items) {
@@ -54,7 +61,7 @@ export class RequestPlanner {
       const plan: ItemPlan = earlier
         ? earlier.plan
         : {
-            ...(await this.planRun(template.provision, values, secretFields)),
+            ...(await this.planRun(template.provision, values, secretFields, options.scope)),
             ...(sealed ? { sealedVars: sealed } : {}),
             options: options.jobOptions ?? template.provision.options ?? {},
             repoName: template.provision.repo,
@@ -78,7 +85,7 @@ export class RequestPlanner {
       const plan: ItemPlan = earlier
         ? earlier.plan
         : {
-            ...(await this.planRun(item.provision, values, secretFields)),
+            ...(await this.planRun(item.provision, values, secretFields, options.scope)),
             ...(sealed ? { sealedVars: sealed } : {}),
             options: item.provision.options,
             repoName: item.provision.repo,
@@ -95,12 +102,24 @@ export class RequestPlanner {
    * One run's plan: the repository's commit now, the playbook, the provider and the
    * variables. No fetch happens here: a repository whose policy asks for a refresh before
    * runs is refreshed by the request's refresh state, which moves the item to the new commit.
+   * With `scope` (an order), a repository or provider the orderer may not use — even one the
+   * item names itself — is answered as the form's fields are: not one of theirs.
    */
-  async planRun(spec: ProvisionSpec, values: Record<string, unknown>, secretFields: string[] = []): Promise<RunPlan> {
+  async planRun(spec: ProvisionSpec, values: Record<string, unknown>, secretFields: string[] = [], scope?: TenantScope): Promise<RunPlan> {
     const pick = (source: ValueSource): string => (typeof source === 'string' ? source : String(values[source.field] ?? ''));
     // Asked at the same time as the repository; its answer is looked at after the repository's.
-    const providerExists = this.providers.exists(pick(spec.provider));
+    const providerExists = scope
+      ? this.providers.get(pick(spec.provider), scope).then(
+          () => true,
+          () => false,
+        )
+      : this.providers.exists(pick(spec.provider));
     providerExists.catch(() => undefined);
+    if (scope && !(await this.repos.findByName(spec.repo, scope))) {
+      throw validationFailed(`Git repository "${spec.repo}" is not one you may run: its tenant has not shared it with yours.`, {
+        repo: 'is not shared with your tenant',
+      });
+    }
     const repo = await this.repos.snapshot(spec.repo);
     if (repo && !repo.enabled) throw new AppError(ErrorCode.CONFLICT, `Git repository "${spec.repo}" is disabled: enable it to order from it.`);
     if (!repo?.commit) {

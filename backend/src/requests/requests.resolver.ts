@@ -9,7 +9,7 @@ import { JobsService } from '../jobs/jobs.service.js';
 import { JobModel } from '../jobs/models/job.model.js';
 import { ServiceModel } from '../services/models/service.model.js';
 import { ServicesService } from '../services/services.service.js';
-import { UserModel } from '../users/models/user.model.js';
+import { UserModel, UserRefModel } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { OrderServiceInput } from './dto/order-service.input.js';
 import { RequestItemModel, RequestMachineModel, RequestTransitionModel, ServiceRequestModel } from './models/service-request.model.js';
@@ -161,8 +161,11 @@ export class RequestsResolver {
     return this.catalog.findById(request.templateId);
   }
 
-  @ResolveField(() => UserModel, { nullable: true })
-  requester(@Parent() request: ServiceRequestModel): Promise<UserModel | null> {
+  @ResolveField(() => UserRefModel, {
+    nullable: true,
+    description: 'Who ordered it: their id and user name (the rest of a user is for those who administer users).',
+  })
+  requester(@Parent() request: ServiceRequestModel): Promise<UserRefModel | null> {
     return this.users.findById(request.requesterId);
   }
 

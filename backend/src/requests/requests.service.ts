@@ -51,7 +51,7 @@ export class RequestsService {
     machine.catch(() => undefined); // awaited in submit, after the order's own checks
     const { values, secretFields } = await this.dialogs.validateOrder(template.dialogName, submitted as Record<string, unknown>, scope);
     const jobOptions = template.type === 'bundle' ? undefined : this.planner.jobOptions(template, input.jobOptions);
-    return this.submit(user, template, masked(values, secretFields), await this.planner.items(template, values, secretFields, { jobOptions }), machine);
+    return this.submit(user, template, masked(values, secretFields), await this.planner.items(template, values, secretFields, { jobOptions, scope }), machine);
   }
 
   /**

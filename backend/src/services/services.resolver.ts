@@ -1,7 +1,7 @@
 import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, type Viewer } from '../auth/auth.decorators.js';
-import { UserModel } from '../users/models/user.model.js';
+import { UserModel, UserRefModel } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import { ServiceModel } from './models/service.model.js';
 import { ServicesService } from './services.service.js';
@@ -29,8 +29,11 @@ export class ServicesResolver {
     return this.servicesService.get(id, viewer);
   }
 
-  @ResolveField(() => UserModel, { nullable: true })
-  owner(@Parent() service: ServiceModel): Promise<UserModel | null> {
+  @ResolveField(() => UserRefModel, {
+    nullable: true,
+    description: 'Who owns it: their id and user name (the rest of a user is for those who administer users).',
+  })
+  owner(@Parent() service: ServiceModel): Promise<UserRefModel | null> {
     return this.users.findById(service.ownerId);
   }
 }

@@ -7,6 +7,7 @@ import { RefreshAllButton } from './RefreshAllButton';
 import { RefreshButton } from './RefreshButton';
 import { RepoBadges } from './RepoBadges';
 import { SYNTAX_CHIP_COLOUR } from './PlaybookTable';
+import { SharedWith } from '../tenants/SharedWith';
 
 const Col = DataTable.Col<GitRepo>;
 
@@ -77,6 +78,7 @@ export const GitRepoList = () => (
       />
       <Col source="lastRefreshedAt" label="Last refreshed" render={(r) => formatDateTime(r.lastRefreshedAt)} />
       <Col source="playbooks" label="Playbooks" disableSort render={(r) => <Playbooks repo={r} />} />
+      <Col label="Shared with" disableSort render={(r) => <SharedWith ownerTenantId={r.tenantId} sharedWith={r.sharedWith} compact />} />
       <Col label="Actions" disableSort>
         <RefreshButton />
       </Col>

@@ -14,6 +14,8 @@ import { RefreshButton } from './RefreshButton';
 import { RefreshHistory } from './RefreshHistory';
 import { RepoBadges } from './RepoBadges';
 import { WebhookPanel } from './WebhookPanel';
+import { SharedWith } from '../tenants/SharedWith';
+import { ShareRecordButton } from '../tenants/ShareRecordButton';
 import { describeInterval, describeMaxAge } from './refreshPolicy';
 
 const Fact = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
@@ -39,6 +41,7 @@ const GitRepoActions = () => {
   return (
     <TopToolbar>
       <RefreshButton />
+      <ShareRecordButton<GitRepo> permission="git:write" kind="repository" share={(dp, repo, tenantIds) => dp.shareGitRepo(repo.id, tenantIds)} />
       {record && !record.builtin ? <EditButton /> : null}
       <DeleteGitRepoButton />
     </TopToolbar>
@@ -91,6 +94,9 @@ const GitRepoDetails = () => {
               {describeInterval(record.refreshIntervalSeconds)}
             </Fact>
           </Stack>
+          <Box sx={{ mt: 2 }}>
+            <SharedWith ownerTenantId={record.tenantId} sharedWith={record.sharedWith} />
+          </Box>
           {record.enabled ? null : (
             <Alert severity="warning" sx={{ mt: 2 }} data-testid="repo-disabled">
               Disabled: it is neither refreshed nor ordered from{record.hosted ? ', and pushes to it are refused' : ''}. Edit it to enable it again.

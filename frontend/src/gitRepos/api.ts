@@ -30,6 +30,8 @@ graphql(`
     refreshIntervalSeconds
     cloneUrl
     webhookUrl
+    tenantId
+    sharedWith
     playbooks {
       path
       syntaxStatus
@@ -106,6 +108,13 @@ const RefreshAllGitReposMutation = graphql(`
   mutation RefreshAllGitRepos {
     refreshAllGitRepos {
       ...GitRepoFields
+    }
+  }
+`);
+const ShareGitRepoMutation = graphql(`
+  mutation ShareGitRepo($id: ID!, $tenantIds: [ID!]!) {
+    shareGitRepo(id: $id, tenantIds: $tenantIds) {
+      ...GitRepoDetailFields
     }
   }
 `);
@@ -205,6 +214,8 @@ export const gitReposApi = {
     await graphqlRequest(DeleteGitRepoMutation, { id: String(id) });
   },
   refresh: async (id: Identifier): Promise<GitRepo> => (await graphqlRequest(RefreshGitRepoMutation, { id: String(id) })).refreshGitRepo as GitRepo,
+  /** Shares the repository with these tenants (replacing its shares): their orders, and those of the tenants below, may run its playbooks. */
+  share: async (id: string, tenantIds: string[]): Promise<GitRepo> => (await graphqlRequest(ShareGitRepoMutation, { id, tenantIds })).shareGitRepo as GitRepo,
   /** Refreshes every enabled repository; failures are recorded on each repository, not thrown. */
   refreshAll: async (): Promise<GitRepo[]> => (await graphqlRequest(RefreshAllGitReposMutation, {})).refreshAllGitRepos as GitRepo[],
   /** Turns webhooks on, or replaces the secret: the secret is in this answer only. */

@@ -47,7 +47,7 @@ type Documents = {
     "\n  mutation SaveDialog($d: JSON!) {\n    saveDialog(definition: $d) {\n      ...DialogDetailFields\n    }\n  }\n": typeof types.SaveDialogDocument,
     "\n  mutation BindDialogField($id: ID!, $f: String!, $s: JSON, $d: [String!]) {\n    bindDialogField(dialogId: $id, field: $f, dataSource: $s, dependsOn: $d) {\n      ...DialogDetailFields\n    }\n  }\n": typeof types.BindDialogFieldDocument,
     "\n  query RefreshDialogField($d: String!, $f: String!, $v: JSON!) {\n    refreshDialogField(dialog: $d, field: $f, values: $v) {\n      choices {\n        value\n        label\n      }\n      default\n    }\n  }\n": typeof types.RefreshDialogFieldDocument,
-    "\n  fragment GitRepoFields on GitRepo {\n    id\n    name\n    url\n    branch\n    commit\n    lastRefreshedAt\n    refreshStatus\n    refreshError\n    builtin\n    hosted\n    enabled\n    refreshMaxAgeSeconds\n    refreshIntervalSeconds\n    cloneUrl\n    webhookUrl\n    playbooks {\n      path\n      syntaxStatus\n      syntaxError\n    }\n  }\n": typeof types.GitRepoFieldsFragmentDoc,
+    "\n  fragment GitRepoFields on GitRepo {\n    id\n    name\n    url\n    branch\n    commit\n    lastRefreshedAt\n    refreshStatus\n    refreshError\n    builtin\n    hosted\n    enabled\n    refreshMaxAgeSeconds\n    refreshIntervalSeconds\n    cloneUrl\n    webhookUrl\n    tenantId\n    sharedWith\n    playbooks {\n      path\n      syntaxStatus\n      syntaxError\n    }\n  }\n": typeof types.GitRepoFieldsFragmentDoc,
     "\n  fragment GitRefreshFields on GitRefresh {\n    id\n    status\n    commit\n    previousCommit\n    durationMs\n    error\n    added\n    changed\n    removed\n    startedAt\n    finishedAt\n  }\n": typeof types.GitRefreshFieldsFragmentDoc,
     "\n  fragment GitRepoDetailFields on GitRepo {\n    ...GitRepoFields\n    refreshes(take: 20) {\n      ...GitRefreshFields\n    }\n  }\n": typeof types.GitRepoDetailFieldsFragmentDoc,
     "\n  query GitRepos {\n    gitRepos {\n      ...GitRepoFields\n    }\n  }\n": typeof types.GitReposDocument,
@@ -57,6 +57,7 @@ type Documents = {
     "\n  mutation DeleteGitRepo($id: ID!) {\n    deleteGitRepo(id: $id)\n  }\n": typeof types.DeleteGitRepoDocument,
     "\n  mutation RefreshGitRepo($id: ID!) {\n    refreshGitRepo(id: $id) {\n      ...GitRepoDetailFields\n    }\n  }\n": typeof types.RefreshGitRepoDocument,
     "\n  mutation RefreshAllGitRepos {\n    refreshAllGitRepos {\n      ...GitRepoFields\n    }\n  }\n": typeof types.RefreshAllGitReposDocument,
+    "\n  mutation ShareGitRepo($id: ID!, $tenantIds: [ID!]!) {\n    shareGitRepo(id: $id, tenantIds: $tenantIds) {\n      ...GitRepoDetailFields\n    }\n  }\n": typeof types.ShareGitRepoDocument,
     "\n  mutation EnableGitWebhook($id: ID!) {\n    enableGitWebhook(id: $id) {\n      url\n      secret\n    }\n  }\n": typeof types.EnableGitWebhookDocument,
     "\n  mutation DisableGitWebhook($id: ID!) {\n    disableGitWebhook(id: $id) {\n      ...GitRepoDetailFields\n    }\n  }\n": typeof types.DisableGitWebhookDocument,
     "\n  fragment GroupFields on Group {\n    id\n    name\n    description\n    roles\n    members {\n      id\n      username\n    }\n    tenant {\n      id\n      name\n    }\n    createdAt\n  }\n": typeof types.GroupFieldsFragmentDoc,
@@ -66,12 +67,13 @@ type Documents = {
     "\n  mutation CreateGroup($input: GroupInput!) {\n    createGroup(input: $input) {\n      ...GroupFields\n    }\n  }\n": typeof types.CreateGroupDocument,
     "\n  mutation UpdateGroup($id: ID!, $input: GroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      ...GroupFields\n    }\n  }\n": typeof types.UpdateGroupDocument,
     "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": typeof types.DeleteGroupDocument,
-    "\n  fragment InventoryFields on Inventory {\n    id\n    name\n    description\n    sites {\n      name\n      providerId\n      hosts\n      variables\n    }\n    createdAt\n    updatedAt\n  }\n": typeof types.InventoryFieldsFragmentDoc,
+    "\n  fragment InventoryFields on Inventory {\n    id\n    name\n    description\n    sites {\n      name\n      providerId\n      hosts\n      variables\n    }\n    createdAt\n    updatedAt\n    tenantId\n    sharedWith\n  }\n": typeof types.InventoryFieldsFragmentDoc,
     "\n  fragment InventoryDetailFields on Inventory {\n    ...InventoryFields\n    rendered\n  }\n": typeof types.InventoryDetailFieldsFragmentDoc,
     "\n  query Inventories {\n    inventories {\n      ...InventoryFields\n    }\n  }\n": typeof types.InventoriesDocument,
     "\n  query Inventory($id: ID!) {\n    inventory(id: $id) {\n      ...InventoryDetailFields\n    }\n  }\n": typeof types.InventoryDocument,
     "\n  mutation CreateInventory($input: InventoryInput!) {\n    createInventory(input: $input) {\n      ...InventoryDetailFields\n    }\n  }\n": typeof types.CreateInventoryDocument,
     "\n  mutation UpdateInventory($id: ID!, $input: InventoryInput!) {\n    updateInventory(id: $id, input: $input) {\n      ...InventoryDetailFields\n    }\n  }\n": typeof types.UpdateInventoryDocument,
+    "\n  mutation ShareInventory($id: ID!, $tenantIds: [ID!]!) {\n    shareInventory(id: $id, tenantIds: $tenantIds) {\n      ...InventoryDetailFields\n    }\n  }\n": typeof types.ShareInventoryDocument,
     "\n  mutation DeleteInventory($id: ID!) {\n    deleteInventory(id: $id)\n  }\n": typeof types.DeleteInventoryDocument,
     "\n  fragment OidcGroupMappingFields on OidcGroupMapping {\n    id\n    claim\n    group {\n      id\n      name\n    }\n    tenant {\n      id\n      name\n    }\n    createdAt\n  }\n": typeof types.OidcGroupMappingFieldsFragmentDoc,
     "\n  query OidcGroupMappings {\n    oidcGroupMappings {\n      ...OidcGroupMappingFields\n    }\n  }\n": typeof types.OidcGroupMappingsDocument,
@@ -163,7 +165,7 @@ const documents: Documents = {
     "\n  mutation SaveDialog($d: JSON!) {\n    saveDialog(definition: $d) {\n      ...DialogDetailFields\n    }\n  }\n": types.SaveDialogDocument,
     "\n  mutation BindDialogField($id: ID!, $f: String!, $s: JSON, $d: [String!]) {\n    bindDialogField(dialogId: $id, field: $f, dataSource: $s, dependsOn: $d) {\n      ...DialogDetailFields\n    }\n  }\n": types.BindDialogFieldDocument,
     "\n  query RefreshDialogField($d: String!, $f: String!, $v: JSON!) {\n    refreshDialogField(dialog: $d, field: $f, values: $v) {\n      choices {\n        value\n        label\n      }\n      default\n    }\n  }\n": types.RefreshDialogFieldDocument,
-    "\n  fragment GitRepoFields on GitRepo {\n    id\n    name\n    url\n    branch\n    commit\n    lastRefreshedAt\n    refreshStatus\n    refreshError\n    builtin\n    hosted\n    enabled\n    refreshMaxAgeSeconds\n    refreshIntervalSeconds\n    cloneUrl\n    webhookUrl\n    playbooks {\n      path\n      syntaxStatus\n      syntaxError\n    }\n  }\n": types.GitRepoFieldsFragmentDoc,
+    "\n  fragment GitRepoFields on GitRepo {\n    id\n    name\n    url\n    branch\n    commit\n    lastRefreshedAt\n    refreshStatus\n    refreshError\n    builtin\n    hosted\n    enabled\n    refreshMaxAgeSeconds\n    refreshIntervalSeconds\n    cloneUrl\n    webhookUrl\n    tenantId\n    sharedWith\n    playbooks {\n      path\n      syntaxStatus\n      syntaxError\n    }\n  }\n": types.GitRepoFieldsFragmentDoc,
     "\n  fragment GitRefreshFields on GitRefresh {\n    id\n    status\n    commit\n    previousCommit\n    durationMs\n    error\n    added\n    changed\n    removed\n    startedAt\n    finishedAt\n  }\n": types.GitRefreshFieldsFragmentDoc,
     "\n  fragment GitRepoDetailFields on GitRepo {\n    ...GitRepoFields\n    refreshes(take: 20) {\n      ...GitRefreshFields\n    }\n  }\n": types.GitRepoDetailFieldsFragmentDoc,
     "\n  query GitRepos {\n    gitRepos {\n      ...GitRepoFields\n    }\n  }\n": types.GitReposDocument,
@@ -173,6 +175,7 @@ const documents: Documents = {
     "\n  mutation DeleteGitRepo($id: ID!) {\n    deleteGitRepo(id: $id)\n  }\n": types.DeleteGitRepoDocument,
     "\n  mutation RefreshGitRepo($id: ID!) {\n    refreshGitRepo(id: $id) {\n      ...GitRepoDetailFields\n    }\n  }\n": types.RefreshGitRepoDocument,
     "\n  mutation RefreshAllGitRepos {\n    refreshAllGitRepos {\n      ...GitRepoFields\n    }\n  }\n": types.RefreshAllGitReposDocument,
+    "\n  mutation ShareGitRepo($id: ID!, $tenantIds: [ID!]!) {\n    shareGitRepo(id: $id, tenantIds: $tenantIds) {\n      ...GitRepoDetailFields\n    }\n  }\n": types.ShareGitRepoDocument,
     "\n  mutation EnableGitWebhook($id: ID!) {\n    enableGitWebhook(id: $id) {\n      url\n      secret\n    }\n  }\n": types.EnableGitWebhookDocument,
     "\n  mutation DisableGitWebhook($id: ID!) {\n    disableGitWebhook(id: $id) {\n      ...GitRepoDetailFields\n    }\n  }\n": types.DisableGitWebhookDocument,
     "\n  fragment GroupFields on Group {\n    id\n    name\n    description\n    roles\n    members {\n      id\n      username\n    }\n    tenant {\n      id\n      name\n    }\n    createdAt\n  }\n": types.GroupFieldsFragmentDoc,
@@ -182,12 +185,13 @@ const documents: Documents = {
     "\n  mutation CreateGroup($input: GroupInput!) {\n    createGroup(input: $input) {\n      ...GroupFields\n    }\n  }\n": types.CreateGroupDocument,
     "\n  mutation UpdateGroup($id: ID!, $input: GroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      ...GroupFields\n    }\n  }\n": types.UpdateGroupDocument,
     "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": types.DeleteGroupDocument,
-    "\n  fragment InventoryFields on Inventory {\n    id\n    name\n    description\n    sites {\n      name\n      providerId\n      hosts\n      variables\n    }\n    createdAt\n    updatedAt\n  }\n": types.InventoryFieldsFragmentDoc,
+    "\n  fragment InventoryFields on Inventory {\n    id\n    name\n    description\n    sites {\n      name\n      providerId\n      hosts\n      variables\n    }\n    createdAt\n    updatedAt\n    tenantId\n    sharedWith\n  }\n": types.InventoryFieldsFragmentDoc,
     "\n  fragment InventoryDetailFields on Inventory {\n    ...InventoryFields\n    rendered\n  }\n": types.InventoryDetailFieldsFragmentDoc,
     "\n  query Inventories {\n    inventories {\n      ...InventoryFields\n    }\n  }\n": types.InventoriesDocument,
     "\n  query Inventory($id: ID!) {\n    inventory(id: $id) {\n      ...InventoryDetailFields\n    }\n  }\n": types.InventoryDocument,
     "\n  mutation CreateInventory($input: InventoryInput!) {\n    createInventory(input: $input) {\n      ...InventoryDetailFields\n    }\n  }\n": types.CreateInventoryDocument,
     "\n  mutation UpdateInventory($id: ID!, $input: InventoryInput!) {\n    updateInventory(id: $id, input: $input) {\n      ...InventoryDetailFields\n    }\n  }\n": types.UpdateInventoryDocument,
+    "\n  mutation ShareInventory($id: ID!, $tenantIds: [ID!]!) {\n    shareInventory(id: $id, tenantIds: $tenantIds) {\n      ...InventoryDetailFields\n    }\n  }\n": types.ShareInventoryDocument,
     "\n  mutation DeleteInventory($id: ID!) {\n    deleteInventory(id: $id)\n  }\n": types.DeleteInventoryDocument,
     "\n  fragment OidcGroupMappingFields on OidcGroupMapping {\n    id\n    claim\n    group {\n      id\n      name\n    }\n    tenant {\n      id\n      name\n    }\n    createdAt\n  }\n": types.OidcGroupMappingFieldsFragmentDoc,
     "\n  query OidcGroupMappings {\n    oidcGroupMappings {\n      ...OidcGroupMappingFields\n    }\n  }\n": types.OidcGroupMappingsDocument,
@@ -378,7 +382,7 @@ export function graphql(source: "\n  query RefreshDialogField($d: String!, $f: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment GitRepoFields on GitRepo {\n    id\n    name\n    url\n    branch\n    commit\n    lastRefreshedAt\n    refreshStatus\n    refreshError\n    builtin\n    hosted\n    enabled\n    refreshMaxAgeSeconds\n    refreshIntervalSeconds\n    cloneUrl\n    webhookUrl\n    playbooks {\n      path\n      syntaxStatus\n      syntaxError\n    }\n  }\n"): typeof import('./graphql').GitRepoFieldsFragmentDoc;
+export function graphql(source: "\n  fragment GitRepoFields on GitRepo {\n    id\n    name\n    url\n    branch\n    commit\n    lastRefreshedAt\n    refreshStatus\n    refreshError\n    builtin\n    hosted\n    enabled\n    refreshMaxAgeSeconds\n    refreshIntervalSeconds\n    cloneUrl\n    webhookUrl\n    tenantId\n    sharedWith\n    playbooks {\n      path\n      syntaxStatus\n      syntaxError\n    }\n  }\n"): typeof import('./graphql').GitRepoFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -418,6 +422,10 @@ export function graphql(source: "\n  mutation RefreshAllGitRepos {\n    refreshA
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ShareGitRepo($id: ID!, $tenantIds: [ID!]!) {\n    shareGitRepo(id: $id, tenantIds: $tenantIds) {\n      ...GitRepoDetailFields\n    }\n  }\n"): typeof import('./graphql').ShareGitRepoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation EnableGitWebhook($id: ID!) {\n    enableGitWebhook(id: $id) {\n      url\n      secret\n    }\n  }\n"): typeof import('./graphql').EnableGitWebhookDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -454,7 +462,7 @@ export function graphql(source: "\n  mutation DeleteGroup($id: ID!) {\n    delet
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment InventoryFields on Inventory {\n    id\n    name\n    description\n    sites {\n      name\n      providerId\n      hosts\n      variables\n    }\n    createdAt\n    updatedAt\n  }\n"): typeof import('./graphql').InventoryFieldsFragmentDoc;
+export function graphql(source: "\n  fragment InventoryFields on Inventory {\n    id\n    name\n    description\n    sites {\n      name\n      providerId\n      hosts\n      variables\n    }\n    createdAt\n    updatedAt\n    tenantId\n    sharedWith\n  }\n"): typeof import('./graphql').InventoryFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -475,6 +483,10 @@ export function graphql(source: "\n  mutation CreateInventory($input: InventoryI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateInventory($id: ID!, $input: InventoryInput!) {\n    updateInventory(id: $id, input: $input) {\n      ...InventoryDetailFields\n    }\n  }\n"): typeof import('./graphql').UpdateInventoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareInventory($id: ID!, $tenantIds: [ID!]!) {\n    shareInventory(id: $id, tenantIds: $tenantIds) {\n      ...InventoryDetailFields\n    }\n  }\n"): typeof import('./graphql').ShareInventoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

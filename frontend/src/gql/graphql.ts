@@ -397,30 +397,30 @@ export type RefreshDialogFieldQueryVariables = Exact<{
 
 export type RefreshDialogFieldQuery = { refreshDialogField: { default: unknown, choices: Array<{ value: string, label: string }> } };
 
-export type GitRepoFieldsFragment = { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> };
+export type GitRepoFieldsFragment = { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> };
 
 export type GitRefreshFieldsFragment = { id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null };
 
-export type GitRepoDetailFieldsFragment = { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> };
+export type GitRepoDetailFieldsFragment = { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> };
 
 export type GitReposQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type GitReposQuery = { gitRepos: Array<{ id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> }> };
+export type GitReposQuery = { gitRepos: Array<{ id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> }> };
 
 export type GitRepoQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type GitRepoQuery = { gitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } | null };
+export type GitRepoQuery = { gitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } | null };
 
 export type CreateGitRepoMutationVariables = Exact<{
   input: CreateGitRepoInput;
 }>;
 
 
-export type CreateGitRepoMutation = { createGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
+export type CreateGitRepoMutation = { createGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
 
 export type UpdateGitRepoMutationVariables = Exact<{
   id: string;
@@ -428,7 +428,7 @@ export type UpdateGitRepoMutationVariables = Exact<{
 }>;
 
 
-export type UpdateGitRepoMutation = { updateGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
+export type UpdateGitRepoMutation = { updateGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
 
 export type DeleteGitRepoMutationVariables = Exact<{
   id: string;
@@ -442,12 +442,20 @@ export type RefreshGitRepoMutationVariables = Exact<{
 }>;
 
 
-export type RefreshGitRepoMutation = { refreshGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
+export type RefreshGitRepoMutation = { refreshGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
 
 export type RefreshAllGitReposMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RefreshAllGitReposMutation = { refreshAllGitRepos: Array<{ id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> }> };
+export type RefreshAllGitReposMutation = { refreshAllGitRepos: Array<{ id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> }> };
+
+export type ShareGitRepoMutationVariables = Exact<{
+  id: string;
+  tenantIds: Array<string> | string;
+}>;
+
+
+export type ShareGitRepoMutation = { shareGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
 
 export type EnableGitWebhookMutationVariables = Exact<{
   id: string;
@@ -461,7 +469,7 @@ export type DisableGitWebhookMutationVariables = Exact<{
 }>;
 
 
-export type DisableGitWebhookMutation = { disableGitWebhook: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
+export type DisableGitWebhookMutation = { disableGitWebhook: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
 
 export type GroupFieldsFragment = { id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }>, tenant: { id: string, name: string } };
 
@@ -504,28 +512,28 @@ export type DeleteGroupMutationVariables = Exact<{
 
 export type DeleteGroupMutation = { deleteGroup: boolean };
 
-export type InventoryFieldsFragment = { id: string, name: string, description: string | null, createdAt: string, updatedAt: string, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> };
+export type InventoryFieldsFragment = { id: string, name: string, description: string | null, createdAt: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> };
 
-export type InventoryDetailFieldsFragment = { rendered: unknown, id: string, name: string, description: string | null, createdAt: string, updatedAt: string, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> };
+export type InventoryDetailFieldsFragment = { rendered: unknown, id: string, name: string, description: string | null, createdAt: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> };
 
 export type InventoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type InventoriesQuery = { inventories: Array<{ id: string, name: string, description: string | null, createdAt: string, updatedAt: string, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> }> };
+export type InventoriesQuery = { inventories: Array<{ id: string, name: string, description: string | null, createdAt: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> }> };
 
 export type InventoryQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type InventoryQuery = { inventory: { rendered: unknown, id: string, name: string, description: string | null, createdAt: string, updatedAt: string, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> } | null };
+export type InventoryQuery = { inventory: { rendered: unknown, id: string, name: string, description: string | null, createdAt: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> } | null };
 
 export type CreateInventoryMutationVariables = Exact<{
   input: InventoryInput;
 }>;
 
 
-export type CreateInventoryMutation = { createInventory: { rendered: unknown, id: string, name: string, description: string | null, createdAt: string, updatedAt: string, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> } };
+export type CreateInventoryMutation = { createInventory: { rendered: unknown, id: string, name: string, description: string | null, createdAt: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> } };
 
 export type UpdateInventoryMutationVariables = Exact<{
   id: string;
@@ -533,7 +541,15 @@ export type UpdateInventoryMutationVariables = Exact<{
 }>;
 
 
-export type UpdateInventoryMutation = { updateInventory: { rendered: unknown, id: string, name: string, description: string | null, createdAt: string, updatedAt: string, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> } };
+export type UpdateInventoryMutation = { updateInventory: { rendered: unknown, id: string, name: string, description: string | null, createdAt: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> } };
+
+export type ShareInventoryMutationVariables = Exact<{
+  id: string;
+  tenantIds: Array<string> | string;
+}>;
+
+
+export type ShareInventoryMutation = { shareInventory: { rendered: unknown, id: string, name: string, description: string | null, createdAt: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> } };
 
 export type DeleteInventoryMutationVariables = Exact<{
   id: string;
@@ -1032,6 +1048,8 @@ export const GitRepoFieldsFragmentDoc = new TypedDocumentString(`
   refreshIntervalSeconds
   cloneUrl
   webhookUrl
+  tenantId
+  sharedWith
   playbooks {
     path
     syntaxStatus
@@ -1077,6 +1095,8 @@ export const GitRepoDetailFieldsFragmentDoc = new TypedDocumentString(`
   refreshIntervalSeconds
   cloneUrl
   webhookUrl
+  tenantId
+  sharedWith
   playbooks {
     path
     syntaxStatus
@@ -1126,6 +1146,8 @@ export const InventoryFieldsFragmentDoc = new TypedDocumentString(`
   }
   createdAt
   updatedAt
+  tenantId
+  sharedWith
 }
     `, {"fragmentName":"InventoryFields"}) as unknown as TypedDocumentString<InventoryFieldsFragment, unknown>;
 export const InventoryDetailFieldsFragmentDoc = new TypedDocumentString(`
@@ -1145,6 +1167,8 @@ export const InventoryDetailFieldsFragmentDoc = new TypedDocumentString(`
   }
   createdAt
   updatedAt
+  tenantId
+  sharedWith
 }`, {"fragmentName":"InventoryDetailFields"}) as unknown as TypedDocumentString<InventoryDetailFieldsFragment, unknown>;
 export const OidcGroupMappingFieldsFragmentDoc = new TypedDocumentString(`
     fragment OidcGroupMappingFields on OidcGroupMapping {
@@ -1968,6 +1992,8 @@ export const GitReposDocument = new TypedDocumentString(`
   refreshIntervalSeconds
   cloneUrl
   webhookUrl
+  tenantId
+  sharedWith
   playbooks {
     path
     syntaxStatus
@@ -1996,6 +2022,8 @@ export const GitRepoDocument = new TypedDocumentString(`
   refreshIntervalSeconds
   cloneUrl
   webhookUrl
+  tenantId
+  sharedWith
   playbooks {
     path
     syntaxStatus
@@ -2043,6 +2071,8 @@ export const CreateGitRepoDocument = new TypedDocumentString(`
   refreshIntervalSeconds
   cloneUrl
   webhookUrl
+  tenantId
+  sharedWith
   playbooks {
     path
     syntaxStatus
@@ -2090,6 +2120,8 @@ export const UpdateGitRepoDocument = new TypedDocumentString(`
   refreshIntervalSeconds
   cloneUrl
   webhookUrl
+  tenantId
+  sharedWith
   playbooks {
     path
     syntaxStatus
@@ -2142,6 +2174,8 @@ export const RefreshGitRepoDocument = new TypedDocumentString(`
   refreshIntervalSeconds
   cloneUrl
   webhookUrl
+  tenantId
+  sharedWith
   playbooks {
     path
     syntaxStatus
@@ -2189,12 +2223,63 @@ export const RefreshAllGitReposDocument = new TypedDocumentString(`
   refreshIntervalSeconds
   cloneUrl
   webhookUrl
+  tenantId
+  sharedWith
   playbooks {
     path
     syntaxStatus
     syntaxError
   }
 }`) as unknown as TypedDocumentString<RefreshAllGitReposMutation, RefreshAllGitReposMutationVariables>;
+export const ShareGitRepoDocument = new TypedDocumentString(`
+    mutation ShareGitRepo($id: ID!, $tenantIds: [ID!]!) {
+  shareGitRepo(id: $id, tenantIds: $tenantIds) {
+    ...GitRepoDetailFields
+  }
+}
+    fragment GitRepoFields on GitRepo {
+  id
+  name
+  url
+  branch
+  commit
+  lastRefreshedAt
+  refreshStatus
+  refreshError
+  builtin
+  hosted
+  enabled
+  refreshMaxAgeSeconds
+  refreshIntervalSeconds
+  cloneUrl
+  webhookUrl
+  tenantId
+  sharedWith
+  playbooks {
+    path
+    syntaxStatus
+    syntaxError
+  }
+}
+fragment GitRefreshFields on GitRefresh {
+  id
+  status
+  commit
+  previousCommit
+  durationMs
+  error
+  added
+  changed
+  removed
+  startedAt
+  finishedAt
+}
+fragment GitRepoDetailFields on GitRepo {
+  ...GitRepoFields
+  refreshes(take: 20) {
+    ...GitRefreshFields
+  }
+}`) as unknown as TypedDocumentString<ShareGitRepoMutation, ShareGitRepoMutationVariables>;
 export const EnableGitWebhookDocument = new TypedDocumentString(`
     mutation EnableGitWebhook($id: ID!) {
   enableGitWebhook(id: $id) {
@@ -2225,6 +2310,8 @@ export const DisableGitWebhookDocument = new TypedDocumentString(`
   refreshIntervalSeconds
   cloneUrl
   webhookUrl
+  tenantId
+  sharedWith
   playbooks {
     path
     syntaxStatus
@@ -2366,6 +2453,8 @@ export const InventoriesDocument = new TypedDocumentString(`
   }
   createdAt
   updatedAt
+  tenantId
+  sharedWith
 }`) as unknown as TypedDocumentString<InventoriesQuery, InventoriesQueryVariables>;
 export const InventoryDocument = new TypedDocumentString(`
     query Inventory($id: ID!) {
@@ -2385,6 +2474,8 @@ export const InventoryDocument = new TypedDocumentString(`
   }
   createdAt
   updatedAt
+  tenantId
+  sharedWith
 }
 fragment InventoryDetailFields on Inventory {
   ...InventoryFields
@@ -2408,6 +2499,8 @@ export const CreateInventoryDocument = new TypedDocumentString(`
   }
   createdAt
   updatedAt
+  tenantId
+  sharedWith
 }
 fragment InventoryDetailFields on Inventory {
   ...InventoryFields
@@ -2431,11 +2524,38 @@ export const UpdateInventoryDocument = new TypedDocumentString(`
   }
   createdAt
   updatedAt
+  tenantId
+  sharedWith
 }
 fragment InventoryDetailFields on Inventory {
   ...InventoryFields
   rendered
 }`) as unknown as TypedDocumentString<UpdateInventoryMutation, UpdateInventoryMutationVariables>;
+export const ShareInventoryDocument = new TypedDocumentString(`
+    mutation ShareInventory($id: ID!, $tenantIds: [ID!]!) {
+  shareInventory(id: $id, tenantIds: $tenantIds) {
+    ...InventoryDetailFields
+  }
+}
+    fragment InventoryFields on Inventory {
+  id
+  name
+  description
+  sites {
+    name
+    providerId
+    hosts
+    variables
+  }
+  createdAt
+  updatedAt
+  tenantId
+  sharedWith
+}
+fragment InventoryDetailFields on Inventory {
+  ...InventoryFields
+  rendered
+}`) as unknown as TypedDocumentString<ShareInventoryMutation, ShareInventoryMutationVariables>;
 export const DeleteInventoryDocument = new TypedDocumentString(`
     mutation DeleteInventory($id: ID!) {
   deleteInventory(id: $id)

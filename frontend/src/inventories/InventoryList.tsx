@@ -2,6 +2,7 @@
 import { CreateButton, DataTable, List, TopToolbar, useGetList } from 'react-admin';
 import { formatDateTime } from '../common/format';
 import type { Provider } from '../providers/api';
+import { SharedWith } from '../tenants/SharedWith';
 import { SiteChips } from './SiteChips';
 import type { Inventory } from './api';
 
@@ -26,6 +27,7 @@ export const InventoryList = () => {
         <Col source="name" label="Name" />
         <Col source="description" label="Description" />
         <Col source="sites" label="Sites" disableSort render={(r) => <SiteChips sites={r.sites} providers={providers} />} />
+        <Col label="Shared with" disableSort render={(r) => <SharedWith ownerTenantId={r.tenantId} sharedWith={r.sharedWith} compact />} />
         <Col source="updatedAt" label="Updated" render={(r) => formatDateTime(r.updatedAt)} />
       </DataTable>
     </List>

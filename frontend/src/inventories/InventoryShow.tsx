@@ -6,6 +6,8 @@ import { Loading, Show, TopToolbar, useGetList, useShowContext } from 'react-adm
 import { JsonView } from '../common/JsonView';
 import { formatDateTime } from '../common/format';
 import type { Provider } from '../providers/api';
+import { SharedWith } from '../tenants/SharedWith';
+import { ShareRecordButton } from '../tenants/ShareRecordButton';
 import { DeleteInventoryButton } from './DeleteInventoryButton';
 import { variablesToText } from './inventoryInput';
 import type { Inventory } from './api';
@@ -21,6 +23,7 @@ const InventoryDetails = () => {
           {record.description}
         </Typography>
       )}
+      <SharedWith ownerTenantId={record.tenantId} sharedWith={record.sharedWith} />
       <Typography variant="caption" color="text.secondary">
         Created {formatDateTime(record.createdAt)} · updated {formatDateTime(record.updatedAt)}
       </Typography>
@@ -87,6 +90,11 @@ const InventoryActions = () => {
           Edit
         </Button>
       )}
+      <ShareRecordButton<Inventory>
+        permission="providers:write"
+        kind="inventory"
+        share={(dp, inventory, tenantIds) => dp.shareInventory(inventory.id, tenantIds)}
+      />
       <DeleteInventoryButton />
     </TopToolbar>
   );

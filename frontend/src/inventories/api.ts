@@ -19,6 +19,8 @@ graphql(`
     }
     createdAt
     updatedAt
+    tenantId
+    sharedWith
   }
 `);
 // An inventory read by id carries what a run gets (rendered on the server for each read); list rows do not.
@@ -52,6 +54,13 @@ const CreateInventoryMutation = graphql(`
 const UpdateInventoryMutation = graphql(`
   mutation UpdateInventory($id: ID!, $input: InventoryInput!) {
     updateInventory(id: $id, input: $input) {
+      ...InventoryDetailFields
+    }
+  }
+`);
+const ShareInventoryMutation = graphql(`
+  mutation ShareInventory($id: ID!, $tenantIds: [ID!]!) {
+    shareInventory(id: $id, tenantIds: $tenantIds) {
       ...InventoryDetailFields
     }
   }
@@ -92,4 +101,7 @@ export const inventoriesApi = {
   delete: async (id) => {
     await graphqlRequest(DeleteInventoryMutation, { id: String(id) });
   },
-} satisfies ResourceApi<Inventory>;
+  /** Shares the inventory with these tenants (replacing its shares): their catalog items, and those of the tenants below, may use it. */
+  share: async (id: string, tenantIds: string[]): Promise<Inventory> =>
+    asInventory((await graphqlRequest(ShareInventoryMutation, { id, tenantIds })).shareInventory),
+} satisfies ResourceApi<Inventory> & Record<string, unknown>;
