@@ -401,8 +401,8 @@ export class DialogsService {
         return { choices: list.map((r) => ({ value: r.name, label: r.name })), default: list.find((r) => r.builtin)?.name };
       }
       case 'playbooks': {
-        const repo = source.repo ? await this.repos.findByName(source.repo, scope) : null;
-        const paths = repo ? await this.repos.playbookPaths(repo.id) : [];
+        // Those of a repository the orderer may run, at its recorded commit (one statement).
+        const paths = source.repo ? ((await this.repos.snapshot(source.repo, scope))?.playbooks ?? []) : [];
         return { choices: paths.map((p) => ({ value: p, label: p })) };
       }
       case 'credentials': {

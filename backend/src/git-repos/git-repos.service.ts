@@ -88,10 +88,8 @@ export class GitReposService {
     return repo;
   }
 
-  /** By name; with a scope, only one the scope may see (an order form offers only those). */
-  async findByName(name: string, scope?: TenantScope): Promise<GitRepoModel | null> {
-    if (!scope) return this.repos.findOneBy({ name });
-    return this.repos.createQueryBuilder('r').where('r.name = :name', { name }).andWhere(SHARES.visible('r'), scope).getOne();
+  async findByName(name: string): Promise<GitRepoModel | null> {
+    return this.repos.findOneBy({ name });
   }
 
   /** Shares a repository with these tenants (and so with every tenant below them), replacing its shares: their orders may run its playbooks. */
@@ -111,13 +109,17 @@ export class GitReposService {
   /**
    * The repository's recorded commit with the playbooks found at that very commit, read in
    * one statement, so a refresh landing meanwhile cannot pair one commit with another's files.
+   * With a scope, null also for a repository the scope may not see.
    */
-  async snapshot(name: string): Promise<{ id: string; name: string; enabled: boolean; commit: string | null; playbooks: string[] } | null> {
+  async snapshot(
+    name: string,
+    scope?: TenantScope,
+  ): Promise<{ id: string; name: string; enabled: boolean; commit: string | null; playbooks: string[] } | null> {
     const rows: { id: string; name: string; enabled: boolean; commit: string | null; path: string | null }[] = await this.db.query(
       `SELECT r.id, r.name, r.enabled, r.commit, p.path
          FROM git_repos r LEFT JOIN playbooks p ON p.repo_id = r.id AND p.commit = r.commit
-        WHERE r.name = $1 ORDER BY p.path`,
-      [name],
+        WHERE r.name = $1${scope ? ` AND ${SHARES.visible('r', '$2', '$3')}` : ''} ORDER BY p.path`,
+      scope ? [name, scope.tenants, scope.reach] : [name],
     );
     if (rows.length === 0) return null;
     const { id, enabled, commit } = rows[0];
@@ -142,11 +144,6 @@ export class GitReposService {
   /** The playbooks found by the last refresh, sorted by path, with their syntax status. */
   playbooksOf(repoId: string): Promise<PlaybookEntity[]> {
     return this.playbooks.find({ where: { repoId }, order: { path: 'ASC' } });
-  }
-
-  /** Playbook paths found by the last refresh, sorted. */
-  async playbookPaths(repoId: string): Promise<string[]> {
-    return (await this.playbooksOf(repoId)).map((r) => r.path);
   }
 
   /** The bare repository of a hosted repository, served at /git/<name>.git. */

@@ -115,12 +115,10 @@ export class RequestPlanner {
         )
       : this.providers.exists(pick(spec.provider));
     providerExists.catch(() => undefined);
-    if (scope && !(await this.repos.findByName(spec.repo, scope))) {
-      throw validationFailed(`Git repository "${spec.repo}" is not one you may run: its tenant has not shared it with yours.`, {
-        repo: 'is not shared with your tenant',
-      });
+    const repo = await this.repos.snapshot(spec.repo, scope);
+    if (!repo && scope) {
+      throw validationFailed(`Git repository "${spec.repo}" does not exist or is not shared with your tenant.`, { repo: 'is not one you may run' });
     }
-    const repo = await this.repos.snapshot(spec.repo);
     if (repo && !repo.enabled) throw new AppError(ErrorCode.CONFLICT, `Git repository "${spec.repo}" is disabled: enable it to order from it.`);
     if (!repo?.commit) {
       throw new AppError(ErrorCode.UNAVAILABLE, `Git repository "${spec.repo}" has not been refreshed yet: refresh it, then order again.`);

@@ -13,10 +13,11 @@ export class ShareTable {
 
   /**
    * The SQL condition "the scope may see object `alias`": of the scope's tenants, or shared
-   * with one of its reach (its tenants and their ancestors). Parameters :tenants and :reach.
+   * with one of its reach (its tenants and their ancestors). Parameters :tenants and :reach
+   * (a query builder's), or those given (`$2`, `$3` in plain SQL).
    */
-  visible(alias: string): string {
-    return `(${alias}.tenant_id = ANY(:tenants) OR EXISTS (SELECT 1 FROM ${this.table} s WHERE s.${this.key} = ${alias}.id AND s.tenant_id = ANY(:reach)))`;
+  visible(alias: string, tenants = ':tenants', reach = ':reach'): string {
+    return `(${alias}.tenant_id = ANY(${tenants}) OR EXISTS (SELECT 1 FROM ${this.table} s WHERE s.${this.key} = ${alias}.id AND s.tenant_id = ANY(${reach})))`;
   }
 
   /** Replaces the object's shares with these tenants, inside the caller's transaction. */
