@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { signInApi } from '../support/api.mjs';
-import { Browsers, choose } from '../support/browser.mjs';
+import { Browsers, choose, screenshot } from '../support/browser.mjs';
 import { ROOT, startProduct } from '../support/product.mjs';
 
 let product;
@@ -45,6 +45,18 @@ describe('dialogs in the web UI', () => {
       (await api('{ dialogs { name } }')).dialogs.some((d) => d.name === 'broken'),
       false,
     );
+
+    // A default that breaks its own question's rule (AWX's documented example survey has such): the
+    // survey is imported without it, and the page names the field.
+    await page
+      .getByTestId('import-content')
+      .fill(JSON.stringify({ name: 'Short default', spec: [{ type: 'text', variable: 'code', question_name: 'Code', min: 3, max: 8, default: 'ab' }] }));
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('import-created-short-default').waitFor();
+    await page.getByTestId('import-warnings').getByText('field "code": its default was dropped — "ab": must be at least 3 characters').waitFor();
+    await screenshot(page, 'dialogs-import-warnings');
+    const { dialogs: afterShort } = await api('{ dialogs { name definition } }');
+    assert.equal(afterShort.find((d) => d.name === 'short-default').definition.tabs[0].boxes[0].fields[0].default, undefined);
 
     await page.getByTestId('import-content').fill(survey);
     await page.getByTestId('import-submit').click();

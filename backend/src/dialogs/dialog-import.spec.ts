@@ -19,7 +19,8 @@ const refused = (fn: () => unknown, ...patterns: RegExp[]) =>
   });
 
 test('ManageIQ: an export of two dialogs keeps tabs, boxes, order, types, choices, defaults, required and validation', async () => {
-  const dialogs = importManageIqDialogs(await fixture('manageiq-dialogs.yml'));
+  const { dialogs, warnings } = importManageIqDialogs(await fixture('manageiq-dialogs.yml'));
+  assert.deepEqual(warnings, {});
   assert.deepEqual(
     dialogs.map((d) => [d.name, d.label]),
     [
@@ -100,7 +101,7 @@ test('ManageIQ: values as a mapping, nil choices ("<None>"), JSON exports and a 
     { value: '2', label: '2 GB' },
     { value: '4', label: '4 GB' },
   ];
-  const [fromMap] = importManageIqDialogs(dialog({ '2': '2 GB', '4': '4 GB' }));
+  const [fromMap] = importManageIqDialogs(dialog({ '2': '2 GB', '4': '4 GB' })).dialogs;
   assert.deepEqual(dialogFields(fromMap)[0].choices, expected);
   assert.equal(dialogFields(fromMap)[0].default, '4');
   const [fromPairs] = importManageIqDialogs(
@@ -109,7 +110,7 @@ test('ManageIQ: values as a mapping, nil choices ("<None>"), JSON exports and a 
       [2, '2 GB'],
       ['4', '4 GB'],
     ]),
-  );
+  ).dialogs;
   assert.deepEqual(dialogFields(fromPairs)[0].choices, expected);
 });
 
@@ -132,19 +133,18 @@ test('ManageIQ: errors name the dialog, the field and the reason, all at once', 
     /dialog "Broken one", field "vm-name": the name is not an identifier/,
     /dialog "Broken one", field "size": a DialogFieldDropDownList that is not dynamic needs values/,
   );
-  refused(
-    () =>
-      importManageIqDialogs(
-        '- label: X\n  dialog_tabs:\n  - label: T\n    dialog_groups:\n    - label: B\n      dialog_fields:\n      - { name: n, label: N, type: DialogFieldRadioButton, values: [[a, A]], default_value: b }\n',
-      ),
-    /dialog "X": tabs\.0\.boxes\.0\.fields\.0 \("n"\)\.default: "b" is not one of the choices/,
+  // A default its own field refuses is dropped, with a warning naming the field, instead of refusing the import.
+  const broken = importManageIqDialogs(
+    '- label: X\n  dialog_tabs:\n  - label: T\n    dialog_groups:\n    - label: B\n      dialog_fields:\n      - { name: n, label: N, type: DialogFieldRadioButton, values: [[a, A]], default_value: b }\n',
   );
+  assert.equal(dialogFields(broken.dialogs[0])[0].default, undefined);
+  assert.deepEqual(broken.warnings, { x: ['dialog "X", field "n": its default was dropped — "b" is not one of the choices'] });
   refused(() => importManageIqDialogs('just: [text'), /not valid YAML or JSON/);
   refused(() => importManageIqDialogs('42'), /holds no dialog/);
 });
 
 test('AWX survey: every question type keeps its type, choices, default, required flag and limits', async () => {
-  const [d] = importAwxSurvey(await fixture('awx-survey.json'));
+  const [d] = importAwxSurvey(await fixture('awx-survey.json')).dialogs;
   assert.equal(d.name, 'deploy-web-app');
   assert.equal(d.label, 'Deploy web app');
   const f = byName(dialogFields(d));
@@ -179,7 +179,7 @@ test('AWX survey: every question type keeps its type, choices, default, required
 
 test('AWX survey: a name can be given; errors name the survey, the question and the reason', () => {
   const survey = (spec: object[], name = 'Survey') => JSON.stringify({ name, description: '', spec });
-  assert.equal(importAwxSurvey(survey([{ type: 'text', variable: 'x', question_name: 'X' }], ''), 'My Survey')[0].name, 'my-survey');
+  assert.equal(importAwxSurvey(survey([{ type: 'text', variable: 'x', question_name: 'X' }], ''), 'My Survey').dialogs[0].name, 'my-survey');
   refused(() => importAwxSurvey(survey([{ type: 'text', variable: 'x' }], '')), /has no name/);
   refused(
     () =>
@@ -196,10 +196,21 @@ test('AWX survey: a name can be given; errors name the survey, the question and 
     /question 3 \("N"\): min "one" is not a number/,
     /question 4 \("Bad"\): variable "bad-var" is not an identifier/,
   );
-  refused(
-    () => importAwxSurvey(survey([{ type: 'multiplechoice', variable: 's', question_name: 'S', choices: ['a', 'b'], default: 'c' }])),
-    /survey "Survey": .*\("s"\)\.default: "c" is not one of the choices/,
+  const dropped = importAwxSurvey(
+    survey([
+      { type: 'multiplechoice', variable: 's', question_name: 'S', choices: ['a', 'b'], default: 'c' },
+      { type: 'text', variable: 'short', question_name: 'Short', min: 3, max: 10, default: 'ab' },
+      { type: 'integer', variable: 'n', question_name: 'N', min: 1, max: 5, default: 9 },
+      { type: 'text', variable: 'fine', question_name: 'Fine', min: 1, max: 10, default: 'ok' },
+    ]),
   );
+  const kept = Object.fromEntries(dialogFields(dropped.dialogs[0]).map((f) => [f.name, f.default]));
+  assert.deepEqual(kept, { s: undefined, short: undefined, n: undefined, fine: 'ok' });
+  assert.deepEqual(dropped.warnings.survey, [
+    'survey "Survey", field "s": its default was dropped — "c" is not one of the choices',
+    'survey "Survey", field "short": its default was dropped — "ab": must be at least 3 characters',
+    'survey "Survey", field "n": its default was dropped — 9: must be <= 5',
+  ]);
   refused(() => importAwxSurvey('{"name": "x"}'), /"spec" list of questions/);
 });
 

@@ -187,6 +187,20 @@ describe('dialogs', () => {
     assert.equal(again.data!.importDialog[0].id, created.id, 'replaced in place');
     assert.equal(again.data!.importDialog[0].fields[1].required, true);
 
+    // A default its own question refuses is dropped, and the answer says so; the rest imports as it is.
+    const shortDefault = JSON.stringify({
+      name: 'Codes',
+      spec: [{ type: 'multiplechoice', variable: 'tier', question_name: 'Tier', choices: 'gold\nsilver', default: 'bronze' }],
+    });
+    const warned = await app.gql<{ importDialog: { name: string; importWarnings: string[] }[] }>(
+      'mutation($c: String!) { importDialog(format: AWX_SURVEY, content: $c) { name importWarnings } }',
+      { c: shortDefault },
+    );
+    assert.equal(warned.errors, undefined, JSON.stringify(warned.errors));
+    assert.deepEqual(warned.data!.importDialog, [
+      { name: 'codes', importWarnings: ['survey "Codes", field "tier": its default was dropped — "bronze" is not one of the choices'] },
+    ]);
+
     const clash = await app.gql(IMPORT, { f: 'AWX_SURVEY', c: survey, n: 'run-playbook' });
     assert.equal(clash.errors?.[0].extensions?.code, 'CONFLICT');
     assert.match(clash.errors![0].message, /Dialog "run-playbook" comes from the catalog files/);

@@ -103,7 +103,8 @@ export class DialogsResolver {
   @Mutation(() => [DialogModel], {
     description:
       'Imports dialogs from a ManageIQ export or an AWX survey, all or none. Re-importing a name replaces the earlier import; ' +
-      'a dialog from catalog files is never replaced (CONFLICT). VALIDATION_FAILED lists every problem by dialog and field.',
+      'a dialog from catalog files is never replaced (CONFLICT). VALIDATION_FAILED lists every problem by dialog and field. ' +
+      "A default that breaks its own field's rules (too short, not among the choices, outside min/max) is dropped: each dialog's importWarnings say which.",
   })
   async importDialog(
     @InTenants('catalog:write') scope: TenantScope,
@@ -112,6 +113,9 @@ export class DialogsResolver {
     @Args('name', { type: () => String, nullable: true, description: 'The dialog name for an AWX survey (default: from the survey name).' })
     name?: string | null,
   ): Promise<DialogModel[]> {
-    return (await this.service.import(format, content, name, atRoot(scope))).map(toDialogModel);
+    return (await this.service.import(format, content, name, atRoot(scope))).map(({ dialog, warnings }) => ({
+      ...toDialogModel(dialog),
+      importWarnings: warnings,
+    }));
   }
 }

@@ -159,11 +159,14 @@ export class DialogsService {
   /**
    * Imports dialogs from a ManageIQ export or an AWX survey, all or none. An imported dialog
    * replaces an earlier import of the same name; a dialog from catalog files is never replaced (CONFLICT).
+   * A default that breaks its own field's rules is dropped, with a warning naming the field.
    */
-  async import(format: DialogImportFormat, content: string, name?: string | null, mayReplace = true): Promise<DialogEntity[]> {
+  async import(format: DialogImportFormat, content: string, name?: string | null, mayReplace = true): Promise<{ dialog: DialogEntity; warnings: string[] }[]> {
     let definitions: DialogDefinition[];
+    let warnings: Record<string, string[]>;
     try {
-      definitions = format === DialogImportFormat.MANAGEIQ ? importManageIqDialogs(content) : importAwxSurvey(content, name ?? undefined);
+      ({ dialogs: definitions, warnings } =
+        format === DialogImportFormat.MANAGEIQ ? importManageIqDialogs(content) : importAwxSurvey(content, name ?? undefined));
     } catch (err) {
       if (!(err instanceof DialogImportError)) throw err;
       throw new AppError(ErrorCode.VALIDATION_FAILED, `The dialog import has errors — ${err.message}`, { problems: err.problems });
@@ -194,7 +197,12 @@ export class DialogsService {
       }
       return stored;
     });
-    return Promise.all(ids.map((id) => this.get(id)));
+    return Promise.all(
+      ids.map(async (id) => {
+        const dialog = await this.get(id);
+        return { dialog, warnings: warnings[dialog.name] ?? [] };
+      }),
+    );
   }
 
   /**

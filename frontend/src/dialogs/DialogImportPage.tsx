@@ -50,7 +50,7 @@ export const DialogImportPage = () => {
   const [content, setContent] = useState('');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<DialogRecord[] | null>(null);
+  const [created, setCreated] = useState<(DialogRecord & { importWarnings: string[] })[] | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
 
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -140,6 +140,18 @@ export const DialogImportPage = () => {
                 </ListItem>
               ))}
             </List>
+          </Alert>
+        )}
+        {created && created.some((d) => d.importWarnings.length > 0) && (
+          <Alert severity="warning" data-testid="import-warnings">
+            <Typography variant="body2">Imported with changes: check these fields.</Typography>
+            <Box component="ul" sx={{ m: 0, pl: 2 }}>
+              {created
+                .flatMap((d) => d.importWarnings)
+                .map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+            </Box>
           </Alert>
         )}
       </CardContent>

@@ -59,6 +59,7 @@ const ImportDialogMutation = graphql(`
   mutation ImportDialog($f: DialogImportFormat!, $c: String!, $n: String) {
     importDialog(format: $f, content: $c, name: $n) {
       ...DialogFields
+      importWarnings
     }
   }
 `);
@@ -103,8 +104,12 @@ export const dialogsApi = {
     await graphqlRequest(DeleteDialogMutation, { id: String(id) });
   },
   /** Imports dialogs (all or none); VALIDATION_FAILED lists the problems, CONFLICT names a catalog dialog. */
-  import: async (format: DialogImportFormat, content: string, name?: string): Promise<DialogRecord[]> =>
-    (await graphqlRequest(ImportDialogMutation, { f: format, c: content, n: name || null })).importDialog.map(asDialogRecord),
+  /** The dialogs imported, each with what the import changed to take it (a default its own field refused, dropped). */
+  import: async (format: DialogImportFormat, content: string, name?: string): Promise<(DialogRecord & { importWarnings: string[] })[]> =>
+    (await graphqlRequest(ImportDialogMutation, { f: format, c: content, n: name || null })).importDialog.map((d) => ({
+      ...asDialogRecord(d),
+      importWarnings: d.importWarnings,
+    })),
   /** Saves a dialog made in the editor (origin editor). VALIDATION_FAILED names every problem (extensions.problems,
    * extensions.fields by field name); CONFLICT for the name of a dialog from catalog files. */
   save: async (definition: Dialog): Promise<DialogRecord> => asDialogRecord((await graphqlRequest(SaveDialogMutation, { d: definition })).saveDialog),

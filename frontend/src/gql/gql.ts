@@ -43,7 +43,7 @@ type Documents = {
     "\n  query Dialogs {\n    dialogs {\n      ...DialogFields\n    }\n  }\n": typeof types.DialogsDocument,
     "\n  query Dialog($id: ID!) {\n    dialog(id: $id) {\n      ...DialogDetailFields\n    }\n  }\n": typeof types.DialogDocument,
     "\n  mutation DeleteDialog($id: ID!) {\n    deleteDialog(id: $id)\n  }\n": typeof types.DeleteDialogDocument,
-    "\n  mutation ImportDialog($f: DialogImportFormat!, $c: String!, $n: String) {\n    importDialog(format: $f, content: $c, name: $n) {\n      ...DialogFields\n    }\n  }\n": typeof types.ImportDialogDocument,
+    "\n  mutation ImportDialog($f: DialogImportFormat!, $c: String!, $n: String) {\n    importDialog(format: $f, content: $c, name: $n) {\n      ...DialogFields\n      importWarnings\n    }\n  }\n": typeof types.ImportDialogDocument,
     "\n  mutation SaveDialog($d: JSON!) {\n    saveDialog(definition: $d) {\n      ...DialogDetailFields\n    }\n  }\n": typeof types.SaveDialogDocument,
     "\n  mutation BindDialogField($id: ID!, $f: String!, $s: JSON, $d: [String!]) {\n    bindDialogField(dialogId: $id, field: $f, dataSource: $s, dependsOn: $d) {\n      ...DialogDetailFields\n    }\n  }\n": typeof types.BindDialogFieldDocument,
     "\n  query RefreshDialogField($d: String!, $f: String!, $v: JSON!) {\n    refreshDialogField(dialog: $d, field: $f, values: $v) {\n      choices {\n        value\n        label\n      }\n      default\n    }\n  }\n": typeof types.RefreshDialogFieldDocument,
@@ -161,7 +161,7 @@ const documents: Documents = {
     "\n  query Dialogs {\n    dialogs {\n      ...DialogFields\n    }\n  }\n": types.DialogsDocument,
     "\n  query Dialog($id: ID!) {\n    dialog(id: $id) {\n      ...DialogDetailFields\n    }\n  }\n": types.DialogDocument,
     "\n  mutation DeleteDialog($id: ID!) {\n    deleteDialog(id: $id)\n  }\n": types.DeleteDialogDocument,
-    "\n  mutation ImportDialog($f: DialogImportFormat!, $c: String!, $n: String) {\n    importDialog(format: $f, content: $c, name: $n) {\n      ...DialogFields\n    }\n  }\n": types.ImportDialogDocument,
+    "\n  mutation ImportDialog($f: DialogImportFormat!, $c: String!, $n: String) {\n    importDialog(format: $f, content: $c, name: $n) {\n      ...DialogFields\n      importWarnings\n    }\n  }\n": types.ImportDialogDocument,
     "\n  mutation SaveDialog($d: JSON!) {\n    saveDialog(definition: $d) {\n      ...DialogDetailFields\n    }\n  }\n": types.SaveDialogDocument,
     "\n  mutation BindDialogField($id: ID!, $f: String!, $s: JSON, $d: [String!]) {\n    bindDialogField(dialogId: $id, field: $f, dataSource: $s, dependsOn: $d) {\n      ...DialogDetailFields\n    }\n  }\n": types.BindDialogFieldDocument,
     "\n  query RefreshDialogField($d: String!, $f: String!, $v: JSON!) {\n    refreshDialogField(dialog: $d, field: $f, values: $v) {\n      choices {\n        value\n        label\n      }\n      default\n    }\n  }\n": types.RefreshDialogFieldDocument,
@@ -366,7 +366,7 @@ export function graphql(source: "\n  mutation DeleteDialog($id: ID!) {\n    dele
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ImportDialog($f: DialogImportFormat!, $c: String!, $n: String) {\n    importDialog(format: $f, content: $c, name: $n) {\n      ...DialogFields\n    }\n  }\n"): typeof import('./graphql').ImportDialogDocument;
+export function graphql(source: "\n  mutation ImportDialog($f: DialogImportFormat!, $c: String!, $n: String) {\n    importDialog(format: $f, content: $c, name: $n) {\n      ...DialogFields\n      importWarnings\n    }\n  }\n"): typeof import('./graphql').ImportDialogDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -369,7 +369,7 @@ export type ImportDialogMutationVariables = Exact<{
 }>;
 
 
-export type ImportDialogMutation = { importDialog: Array<{ id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> }> };
+export type ImportDialogMutation = { importDialog: Array<{ importWarnings: Array<string>, id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> }> };
 
 export type SaveDialogMutationVariables = Exact<{
   d: unknown;
@@ -1881,6 +1881,7 @@ export const ImportDialogDocument = new TypedDocumentString(`
     mutation ImportDialog($f: DialogImportFormat!, $c: String!, $n: String) {
   importDialog(format: $f, content: $c, name: $n) {
     ...DialogFields
+    importWarnings
   }
 }
     fragment DialogFields on Dialog {

@@ -2,7 +2,7 @@
 // { name, description, spec: [{ type, question_name, question_description, variable, required,
 // default, min, max, choices }] }. choices and a multiselect default may be newline-separated text.
 import type { Choice, DialogDefinition, DialogField } from '@superfluid/dialogs';
-import { DialogImportError, FIELD_NAME, isRecord, optionalNumber, parseAll, parseDocument, slug, truthy } from './import-helpers.js';
+import { DialogImportError, type ImportedDialogs, FIELD_NAME, isRecord, optionalNumber, parseAll, parseDocument, slug, truthy } from './import-helpers.js';
 
 const lines = (v: unknown): string[] =>
   (Array.isArray(v) ? v.map((x) => String(x)) : typeof v === 'string' ? v.split('\n') : []).map((s) => s.trim()).filter((s) => s !== '');
@@ -71,7 +71,7 @@ function convertQuestion(q: Record<string, unknown>, index: number, where: strin
 }
 
 /** Converts an AWX survey spec (JSON or YAML; also { survey_spec: ... }) to one dialog; `name` overrides the survey's. */
-export function importAwxSurvey(content: string, name?: string): DialogDefinition[] {
+export function importAwxSurvey(content: string, name?: string): ImportedDialogs {
   let doc = parseDocument(content, 'AWX survey');
   if (isRecord(doc) && isRecord(doc.survey_spec)) doc = doc.survey_spec;
   if (!isRecord(doc) || !Array.isArray(doc.spec)) throw new DialogImportError(['the AWX survey must be an object with a "spec" list of questions']);

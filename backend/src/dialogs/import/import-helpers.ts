@@ -1,4 +1,4 @@
-import { assertYamlDepth, type DialogDefinition, YamlLimitError } from '@superfluid/dialogs';
+import { assertYamlDepth, type DialogDefinition, dialogFields, isSecretField, patternProblem, validateFieldValue, YamlLimitError } from '@superfluid/dialogs';
 import { parse } from 'yaml';
 import { parseDialog } from '../dialog.schema.js';
 
@@ -54,13 +54,44 @@ export const truthy = (v: unknown): boolean =>
 
 export const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Checks converted dialogs with the same rules as catalog files; names must be unique within one import. */
-export function parseAll(dialogs: DialogDefinition[], where: (d: DialogDefinition) => string): DialogDefinition[] {
+/** What an import brings: its dialogs, checked, and what was changed to import them, by dialog name. */
+export interface ImportedDialogs {
+  dialogs: DialogDefinition[];
+  warnings: Record<string, string[]>;
+}
+
+/**
+ * Drops the defaults that break their own field's rules (too short, not among the choices,
+ * outside min/max: exports of AWX and ManageIQ have such, AWX's documented example survey among
+ * them), as parseDialog would refuse them; returns a warning for each.
+ */
+function dropBrokenDefaults(d: DialogDefinition, where: string): string[] {
+  const warnings: string[] = [];
+  for (const f of dialogFields(d)) {
+    if (f.default === undefined || f.dataSource || isSecretField(f) || (f.pattern !== undefined && patternProblem(f.pattern))) continue;
+    const problem = validateFieldValue(f, f.default);
+    if (!problem) continue;
+    const shown = JSON.stringify(f.default);
+    const why = problem.message.includes(shown) ? problem.message : `${shown}: ${problem.message}`;
+    warnings.push(`${where}, field "${f.name}": its default was dropped — ${why}`);
+    delete (f as { default?: unknown }).default;
+  }
+  return warnings;
+}
+
+/**
+ * Checks converted dialogs with the same rules as catalog files, once the defaults that break
+ * their own field's rules are dropped (each with a warning); names must be unique within one import.
+ */
+export function parseAll(dialogs: DialogDefinition[], where: (d: DialogDefinition) => string): ImportedDialogs {
   const problems: string[] = [];
+  const warnings: Record<string, string[]> = {};
   const seen = new Set<string>();
   const parsed = dialogs.map((d) => {
     if (seen.has(d.name)) problems.push(`${where(d)}: another dialog of this import has the name "${d.name}"`);
     seen.add(d.name);
+    const dropped = dropBrokenDefaults(d, where(d));
+    if (dropped.length) warnings[d.name] = dropped;
     try {
       return parseDialog(d);
     } catch (err) {
@@ -69,5 +100,5 @@ export function parseAll(dialogs: DialogDefinition[], where: (d: DialogDefinitio
     }
   });
   if (problems.length) throw new DialogImportError(problems);
-  return parsed;
+  return { dialogs: parsed, warnings };
 }

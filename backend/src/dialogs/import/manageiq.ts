@@ -2,7 +2,7 @@
 // product/dialogs/service_dialogs/*.yml): a YAML list of dialogs, each with dialog_tabs →
 // dialog_groups → dialog_fields. Keys may be Ruby symbols (":protected"), nil is YAML null.
 import type { Choice, DialogDefinition, DialogField, DialogValue, FieldType } from '@superfluid/dialogs';
-import { DialogImportError, FIELD_NAME, isRecord, optionalNumber, parseAll, parseDocument, slug, truthy } from './import-helpers.js';
+import { DialogImportError, FIELD_NAME, type ImportedDialogs, isRecord, optionalNumber, parseAll, parseDocument, slug, truthy } from './import-helpers.js';
 
 type Obj = Record<string, unknown>;
 
@@ -126,7 +126,7 @@ function convertField(raw: Obj, where: string, triggers: string[], problems: str
   }
   if (type !== 'password') {
     const value = defaultOf(type, multiple, raw.default_value);
-    // A default of the wrong shape is kept as it came: parseDialog names it as the field's problem.
+    // A default of the wrong shape is kept as it came: the import drops it with a warning (parseAll).
     if (value !== undefined) field.default = value as DialogValue;
   }
   if (truthy(raw.dynamic)) {
@@ -173,7 +173,7 @@ function convertDialog(raw: Obj, index: number, problems: string[]): DialogDefin
 }
 
 /** Converts a ManageIQ service dialog export (YAML or JSON) to dialog definitions; throws DialogImportError. */
-export function importManageIqDialogs(content: string): DialogDefinition[] {
+export function importManageIqDialogs(content: string): ImportedDialogs {
   const doc = unsymbol(parseDocument(content, 'ManageIQ export'));
   const list = Array.isArray(doc) ? doc : isRecord(doc) ? [doc] : [];
   const dialogs = list.filter(isRecord);

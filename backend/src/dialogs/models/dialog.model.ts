@@ -35,6 +35,12 @@ export class DialogModel {
   @Field(() => [DialogFieldInfoModel]) fields: DialogFieldInfoModel[];
   @Field(() => GraphQLJSON, { description: 'The definition as stored, dynamic choices not filled in.' }) definition: unknown;
   @Field() updatedAt: Date;
+  @Field(() => [String], {
+    description:
+      "In importDialog's answer: what the import changed to take the dialog (a default that broke its own field's rules, dropped), " +
+      'each naming its field; empty elsewhere.',
+  })
+  importWarnings: string[];
 }
 
 @ObjectType('DialogChoice')
@@ -58,6 +64,7 @@ export function toDialogModel(entity: DialogEntity): DialogModel {
     origin: entity.origin,
     definition: entity.definition,
     updatedAt: entity.updatedAt,
+    importWarnings: [],
     fields: dialogFields(entity.definition).map((f) => ({
       name: f.name,
       label: f.label,
