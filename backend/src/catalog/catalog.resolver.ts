@@ -141,6 +141,14 @@ export class CatalogResolver {
     return templateDocument(template);
   }
 
+  @ResolveField(() => [String], {
+    description:
+      'The ansible-playbook options an order of this item may set (orderService jobOptions): limit, tags, skipTags, check, diff, verbosity, forks; none for a bundle.',
+  })
+  orderOptions(@Parent() template: ServiceTemplateModel): string[] {
+    return template.items ? [] : (template.provision?.overridable ?? []);
+  }
+
   @ResolveField(() => GraphQLJSON, { description: 'The order form: tabs, boxes and fields, with dynamic choices filled in.' })
   dialog(@Parent() template: ServiceTemplateModel, @InTenants('order') scope: TenantScope): Promise<DialogDefinition> {
     return this.dialogs.resolved(template.dialogName, {}, scope);

@@ -1,17 +1,29 @@
-// The order form of one catalog item: the item's dialog, saved as a new service request.
+// The order form of one catalog item: the item's dialog (and, under "Advanced", the job options the
+// item lets an order set), saved as a new service request. `?from=<request id>` ("Order again")
+// starts from that request's values; secret fields start empty, as they were never stored in clear.
 import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
-import { useParams } from 'react-router-dom';
+import { useMemo } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { Create, Loading, useGetOne } from 'react-admin';
 import { Markdown } from '../common/Markdown';
 import { DialogForm } from '../dialogs/DialogForm';
 import { collectDialogValues } from '../dialogs/validation';
+import { dialogFields, type DialogValues } from '../dialogs/types';
+import type { ServiceRequest } from '../serviceRequests/api';
 import type { CatalogItem } from './api';
 import { CatalogIcon } from './CatalogIcon';
+import { JobOptionsBox, jobOptionsOf } from './JobOptionsBox';
 
 /** The item beside its form: icon, name, catalog, and the long description as markdown. */
 const AboutItem = ({ template }: { template: CatalogItem }) => (
-  <Card sx={{ ml: 2, mt: 0, width: 340, flexShrink: 0, alignSelf: 'flex-start' }} variant="outlined" component="aside" aria-label="About this item">
+  // Beside the form on a wide screen; on a phone the form takes the width (the catalog card said what the item is).
+  <Card
+    sx={{ ml: 2, mt: 0, width: 340, flexShrink: 0, alignSelf: 'flex-start', display: { xs: 'none', md: 'block' } }}
+    variant="outlined"
+    component="aside"
+    aria-label="About this item"
+  >
     <CardContent>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 1.5 }}>
         <CatalogIcon icon={template.icon} type={template.type} size={40} />
@@ -36,8 +48,20 @@ const AboutItem = ({ template }: { template: CatalogItem }) => (
 export const OrderPage = () => {
   const { id } = useParams<'id'>();
   const { data: template, isPending, error } = useGetOne<CatalogItem>('catalog', { id: id ?? '' }, { enabled: !!id });
+  const [search] = useSearchParams();
+  const from = search.get('from');
+  const { data: earlier, isPending: earlierPending } = useGetOne<ServiceRequest>('serviceRequests', { id: from ?? '' }, { enabled: !!from });
+  const values = useMemo(() => {
+    if (!template?.dialog || !earlier || earlier.template?.id !== template.id) return undefined;
+    const secret = new Set(
+      dialogFields(template.dialog)
+        .filter((f) => f.type === 'password')
+        .map((f) => f.name),
+    );
+    return Object.fromEntries(Object.entries(earlier.dialogValues ?? {}).filter(([name]) => !secret.has(name))) as DialogValues;
+  }, [template, earlier]);
   // A record seeded from the catalog list has no dialog yet: wait for the full one.
-  if (isPending || (template && !template.dialog)) return <Loading />;
+  if (isPending || (template && !template.dialog) || (from && earlierPending)) return <Loading />;
   if (error || !template) {
     return (
       <Card sx={{ mt: 2 }}>
@@ -54,13 +78,20 @@ export const OrderPage = () => {
       title={title}
       redirect="show"
       mutationMode="pessimistic"
-      transform={(values: Record<string, unknown>) => ({
+      transform={(form: Record<string, unknown>) => ({
         templateId: template.id,
-        dialogValues: collectDialogValues(template.dialog, values),
+        dialogValues: collectDialogValues(template.dialog, form),
+        jobOptions: jobOptionsOf(form, template.orderOptions),
       })}
       aside={<AboutItem template={template} />}
     >
-      <DialogForm dialog={template.dialog} submitLabel="Order" submitIcon={<ShoppingCartIcon />} />
+      <DialogForm
+        dialog={template.dialog}
+        values={values}
+        submitLabel="Order"
+        submitIcon={<ShoppingCartIcon />}
+        extra={<JobOptionsBox options={template.orderOptions} />}
+      />
     </Create>
   );
 };

@@ -30,6 +30,7 @@ graphql(`
     published
     type
     dialog
+    orderOptions
   }
 `);
 const CatalogPageQuery = graphql(`

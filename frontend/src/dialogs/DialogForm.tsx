@@ -5,7 +5,7 @@
 // (the dialog preview) it takes an onSubmit.
 // Fields with visibleWhen are shown only while their condition holds; fields with dependsOn
 // (or a repoField data source) ask the server for fresh choices when those fields change.
-import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { Box, Typography } from '@mui/material';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
@@ -186,9 +186,11 @@ export interface DialogFormProps {
   submitIcon?: ReactElement;
   /** For a form without a save controller (the preview): called with the form's values. */
   onSubmit?: (values: Record<string, unknown>) => void;
+  /** Inputs of the page's own after the dialog's boxes (in its last tab): the order page's job options. */
+  extra?: ReactNode;
 }
 
-export const DialogForm = ({ dialog, values, submitLabel = 'Submit', submitIcon, onSubmit }: DialogFormProps) => {
+export const DialogForm = ({ dialog, values, submitLabel = 'Submit', submitIcon, onSubmit, extra }: DialogFormProps) => {
   const defaultValues = useMemo(() => initialDialogValues(dialog, values), [dialog, values]);
   const toolbar = (
     <Toolbar>
@@ -204,6 +206,7 @@ export const DialogForm = ({ dialog, values, submitLabel = 'Submit', submitIcon,
           {tab?.boxes.map((box) => (
             <DialogBoxView key={box.label} box={box} />
           ))}
+          {extra}
         </SimpleForm>
       </DialogContext.Provider>
     );
@@ -211,11 +214,12 @@ export const DialogForm = ({ dialog, values, submitLabel = 'Submit', submitIcon,
   return (
     <DialogContext.Provider value={dialog}>
       <TabbedForm defaultValues={defaultValues} toolbar={toolbar} syncWithLocation={false} {...submit}>
-        {dialog.tabs.map((tab) => (
+        {dialog.tabs.map((tab, index) => (
           <TabbedForm.Tab key={tab.label} label={tab.label}>
             {tab.boxes.map((box) => (
               <DialogBoxView key={box.label} box={box} />
             ))}
+            {index === dialog.tabs.length - 1 ? extra : null}
           </TabbedForm.Tab>
         ))}
       </TabbedForm>

@@ -27,7 +27,7 @@ type Documents = {
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query MyPermissions {\n    myPermissions\n  }\n": typeof types.MyPermissionsDocument,
     "\n  fragment CatalogCardFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    icon\n    published\n    type\n  }\n": typeof types.CatalogCardFieldsFragmentDoc,
-    "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n  }\n": typeof types.CatalogItemFieldsFragmentDoc,
+    "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n    orderOptions\n  }\n": typeof types.CatalogItemFieldsFragmentDoc,
     "\n  query CatalogPage($search: String, $catalog: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, catalog: $catalog, skip: $skip, take: $take) {\n      ...CatalogCardFields\n    }\n    serviceTemplateCount(search: $search, catalog: $catalog)\n  }\n": typeof types.CatalogPageDocument,
     "\n  query CatalogItem($id: ID!) {\n    serviceTemplate(id: $id) {\n      ...CatalogItemFields\n    }\n  }\n": typeof types.CatalogItemDocument,
     "\n  query ServiceCatalogs {\n    serviceCatalogs {\n      name\n      count\n    }\n  }\n": typeof types.ServiceCatalogsDocument,
@@ -145,7 +145,7 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query MyPermissions {\n    myPermissions\n  }\n": types.MyPermissionsDocument,
     "\n  fragment CatalogCardFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    icon\n    published\n    type\n  }\n": types.CatalogCardFieldsFragmentDoc,
-    "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n  }\n": types.CatalogItemFieldsFragmentDoc,
+    "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n    orderOptions\n  }\n": types.CatalogItemFieldsFragmentDoc,
     "\n  query CatalogPage($search: String, $catalog: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, catalog: $catalog, skip: $skip, take: $take) {\n      ...CatalogCardFields\n    }\n    serviceTemplateCount(search: $search, catalog: $catalog)\n  }\n": types.CatalogPageDocument,
     "\n  query CatalogItem($id: ID!) {\n    serviceTemplate(id: $id) {\n      ...CatalogItemFields\n    }\n  }\n": types.CatalogItemDocument,
     "\n  query ServiceCatalogs {\n    serviceCatalogs {\n      name\n      count\n    }\n  }\n": types.ServiceCatalogsDocument,
@@ -302,7 +302,7 @@ export function graphql(source: "\n  fragment CatalogCardFields on ServiceTempla
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n  }\n"): typeof import('./graphql').CatalogItemFieldsFragmentDoc;
+export function graphql(source: "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n    orderOptions\n  }\n"): typeof import('./graphql').CatalogItemFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -274,7 +274,7 @@ export type MyPermissionsQuery = { myPermissions: Array<string> };
 
 export type CatalogCardFieldsFragment = { id: string, name: string, description: string | null, catalog: string, icon: string | null, published: boolean, type: string };
 
-export type CatalogItemFieldsFragment = { id: string, name: string, description: string | null, catalog: string, longDescription: string | null, icon: string | null, published: boolean, type: string, dialog: unknown };
+export type CatalogItemFieldsFragment = { id: string, name: string, description: string | null, catalog: string, longDescription: string | null, icon: string | null, published: boolean, type: string, dialog: unknown, orderOptions: Array<string> };
 
 export type CatalogPageQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -291,7 +291,7 @@ export type CatalogItemQueryVariables = Exact<{
 }>;
 
 
-export type CatalogItemQuery = { serviceTemplate: { id: string, name: string, description: string | null, catalog: string, longDescription: string | null, icon: string | null, published: boolean, type: string, dialog: unknown } | null };
+export type CatalogItemQuery = { serviceTemplate: { id: string, name: string, description: string | null, catalog: string, longDescription: string | null, icon: string | null, published: boolean, type: string, dialog: unknown, orderOptions: Array<string> } | null };
 
 export type ServiceCatalogsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -974,6 +974,7 @@ export const CatalogItemFieldsFragmentDoc = new TypedDocumentString(`
   published
   type
   dialog
+  orderOptions
 }
     `, {"fragmentName":"CatalogItemFields"}) as unknown as TypedDocumentString<CatalogItemFieldsFragment, unknown>;
 export const CredentialFieldsFragmentDoc = new TypedDocumentString(`
@@ -1728,6 +1729,7 @@ export const CatalogItemDocument = new TypedDocumentString(`
   published
   type
   dialog
+  orderOptions
 }`) as unknown as TypedDocumentString<CatalogItemQuery, CatalogItemQueryVariables>;
 export const ServiceCatalogsDocument = new TypedDocumentString(`
     query ServiceCatalogs {

@@ -17,6 +17,7 @@ import { formatDateTime } from '../common/format';
 import { isTerminalRequestStatus, type RequestStatus, type ServiceRequest } from './api';
 import { BundleItems, useItemLogs } from './BundleItems';
 import { CancelRequestButton } from './CancelRequestButton';
+import { OrderAgainButton } from './OrderAgainButton';
 import { Fact, JobCard } from './JobCard';
 import { LinkedMessage } from './RequestLinks';
 import { ResumeButton } from './ResumeButton';
@@ -83,6 +84,7 @@ const RequestDetails = () => {
         </Alert>
       )}
       <CancelRequestButton request={record} onChanged={refetch} />
+      <OrderAgainButton request={record} />
       {bundle && <ResumeButton request={record} onChanged={refetch} />}
       {bundle && <SiteProgress items={record.items} onOpenLog={logs.openLog} />}
       {(bundle || record.machine) && <StateMachineProgress request={record} />}

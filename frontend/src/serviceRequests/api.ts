@@ -6,7 +6,15 @@ import { graphqlRequest } from '../api/graphql';
 import { partialPage, type ResourceApi } from '../api/resource';
 import type { Dialog } from '../dialogs/types';
 import { graphql } from '../gql';
-import type { JobEventFieldsFragment, JobFieldsFragment, JobStatus, RequestFieldsFragment, RequestListFieldsFragment, RequestStatus } from '../gql/graphql';
+import type {
+  JobEventFieldsFragment,
+  JobFieldsFragment,
+  JobOptionsInput,
+  JobStatus,
+  RequestFieldsFragment,
+  RequestListFieldsFragment,
+  RequestStatus,
+} from '../gql/graphql';
 import type { JsonObject, JsonValue } from '../types';
 
 export type { JobStatus, RequestStatus };
@@ -239,14 +247,18 @@ export interface OrderData {
   dialogValues: JsonObject;
   /** A reconfiguration of this service instead of a new order. */
   reconfigureServiceId?: string;
+  /** ansible-playbook options the item lets an order set (its orderOptions). */
+  jobOptions?: JobOptionsInput;
 }
 
 const create = async (data: unknown): Promise<ServiceRequest> => {
-  const { templateId, dialogValues, reconfigureServiceId } = data as OrderData;
+  const { templateId, dialogValues, reconfigureServiceId, jobOptions } = data as OrderData;
   if (reconfigureServiceId) {
     return asServiceRequest((await graphqlRequest(ReconfigureServiceMutation, { id: reconfigureServiceId, values: dialogValues })).reconfigureService);
   }
-  return asServiceRequest((await graphqlRequest(OrderServiceMutation, { input: { templateId, dialogValues } })).orderService);
+  return asServiceRequest(
+    (await graphqlRequest(OrderServiceMutation, { input: { templateId, dialogValues, ...(jobOptions ? { jobOptions } : {}) } })).orderService,
+  );
 };
 
 export const serviceRequestsApi = {
