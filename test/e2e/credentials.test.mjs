@@ -51,7 +51,7 @@ describe('credentials in the web UI', () => {
     await page.getByRole('link', { name: 'Create' }).click();
 
     // The type first: its fields follow.
-    await page.getByLabel('Name').fill('deploy-key');
+    await page.getByRole('textbox', { name: 'Name' }).fill('deploy-key');
     await page.getByText('Pick a type to see its fields.').waitFor();
     await page.getByRole('combobox', { name: 'Type' }).click();
     await page.getByRole('option', { name: 'SSH key', exact: true }).click();

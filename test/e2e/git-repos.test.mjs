@@ -89,9 +89,10 @@ describe('git repositories', () => {
     // Create: the server clones it and reads its playbooks at once.
     await page.getByRole('menuitem', { name: 'Git repos' }).click();
     await page.getByRole('link', { name: 'Create' }).click();
-    // The list's "Name" column header matches the label too: fill only once the form is there.
+    // The list's "Name" column header (a sort button) is labelled "Name" too, and may still show
+    // while the form comes: the form's field is the textbox of that name.
     await page.waitForURL(/\/gitRepos\/create$/);
-    await page.getByLabel('Name').fill('site');
+    await page.getByRole('textbox', { name: 'Name' }).fill('site');
     await page.getByLabel('URL').fill(url);
     assert.equal(await page.getByLabel('Branch').inputValue(), 'main', 'the branch defaults to main');
     await page.getByRole('button', { name: 'Create' }).click();
@@ -148,7 +149,7 @@ describe('git repositories', () => {
     const reposBefore = (await api(REPOS_QUERY)).gitRepos.length;
     await page.getByRole('menuitem', { name: 'Git repos' }).click();
     await page.getByRole('link', { name: 'Create' }).click();
-    await page.getByLabel('Name').fill('hostile');
+    await page.getByRole('textbox', { name: 'Name' }).fill('hostile');
     await page.getByLabel('URL').fill(HOSTILE_URL);
     await page.getByRole('button', { name: 'Create' }).click();
     const urlError = page.locator('.ra-input-url .Mui-error').last();
@@ -293,7 +294,7 @@ describe('hosted git repositories, API tokens and webhooks', () => {
     await page.getByLabel('URL').waitFor();
     await page.getByLabel('Hosted by the portal').check();
     assert.equal(await page.getByLabel('URL').count(), 0, 'a hosted repository has no URL field');
-    await page.getByLabel('Name').fill('pushed');
+    await page.getByRole('textbox', { name: 'Name' }).fill('pushed');
     await page.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/gitRepos\/[^/]+\/show$/);
     const repoId = idFromUrl(page, 'gitRepos');
