@@ -580,6 +580,47 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
       'West exports no item of East nor of the root',
     );
     assert.ok((await exported(eastDesigner)).some((f) => f.content.includes('name: East hello')));
+    // An item that names its repository and provider itself is held to the orderer's rights too:
+    // East's own item running the root's playbook on the root's provider runs nothing until both are shared.
+    await ok(
+      'mutation($d: JSON!) { saveDialog(definition: $d) { id } }',
+      { d: { name: 'east-note', label: 'Note', tabs: [{ label: 'T', boxes: [{ label: 'B', fields: [{ name: 'note', label: 'Note', type: 'text' }] }] }] } },
+      eastDesigner,
+    );
+    const fixed = await ok<{ saveServiceTemplate: { id: string } }>(
+      'mutation($i: ServiceTemplateInput!) { saveServiceTemplate(input: $i) { id } }',
+      {
+        i: {
+          definition: {
+            name: 'East fixed',
+            type: 'ansible_playbook',
+            dialog: 'east-note',
+            published: true,
+            provision: { repo: 'playbooks', playbook: 'hello.yml', provider: local.id },
+          },
+        },
+      },
+      eastDesigner,
+    );
+    const orderFixed = () =>
+      app.gql(
+        'mutation($t: ID!) { orderService(input: { templateId: $t, dialogValues: { note: "x" } }) { id } }',
+        { t: fixed.saveServiceTemplate.id },
+        eastRequester,
+      );
+    const noFixedRepo = await orderFixed();
+    assert.equal(noFixedRepo.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', JSON.stringify(noFixedRepo.errors));
+    assert.ok(noFixedRepo.errors?.[0]?.extensions?.fields?.repo, JSON.stringify(noFixedRepo.errors));
+    await ok('mutation($id: ID!, $t: [ID!]!) { shareGitRepo(id: $id, tenantIds: $t) { id } }', { id: builtin.id, t: [east] });
+    const noFixedProvider = await orderFixed();
+    assert.equal(noFixedProvider.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', JSON.stringify(noFixedProvider.errors));
+    assert.ok(noFixedProvider.errors?.[0]?.extensions?.fields?.provider, JSON.stringify(noFixedProvider.errors));
+    await ok('mutation($id: ID!, $t: [ID!]!) { shareProvider(id: $id, tenantIds: $t) { id } }', { id: local.id, t: [east] });
+    const fixedOrdered = await orderFixed();
+    assert.equal(fixedOrdered.errors, undefined, JSON.stringify(fixedOrdered.errors));
+    await ok('mutation($id: ID!, $t: [ID!]!) { shareGitRepo(id: $id, tenantIds: $t) { id } }', { id: builtin.id, t: [] });
+    await ok('mutation($id: ID!, $t: [ID!]!) { shareProvider(id: $id, tenantIds: $t) { id } }', { id: local.id, t: [] });
+
     const westEdit = await app.gql('mutation($id: ID!) { deleteServiceTemplate(id: $id) }', { id: item.saveServiceTemplate.id }, westDesigner);
     assert.equal(westEdit.errors?.[0]?.extensions?.code, 'NOT_FOUND');
     const westShare = await app.gql(
