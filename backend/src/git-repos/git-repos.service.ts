@@ -1,4 +1,4 @@
-import { inScope, type TenantScope, tenantFor } from '../auth/auth.decorators.js';
+import { type TenantScope, tenantFor } from '../auth/auth.decorators.js';
 import { ShareTable } from '../tenants/shares.js';
 import { ROOT_TENANT_ID, TenantsService } from '../tenants/tenants.service.js';
 import { Inject, Injectable } from '@nestjs/common';
@@ -81,10 +81,10 @@ export class GitReposService {
    * With `owned`, only one of the scope's own tenants (to change it: a shared one is used, not changed).
    */
   async get(id: string, scope?: TenantScope, owned = false): Promise<GitRepoModel> {
-    const repo = isUuid(id) ? await this.repos.findOneBy({ id }) : null;
-    if (!repo || !(inScope(scope, repo.tenantId) || (!owned && scope && (await this.sharedWith(repo.id)).some((t) => scope.reach.includes(t))))) {
-      throw notFound('Git repository', id);
-    }
+    const query = this.repos.createQueryBuilder('r').where('r.id = :id', { id });
+    if (scope) query.andWhere(owned ? 'r.tenant_id = ANY(:tenants)' : SHARES.visible('r'), scope);
+    const repo = isUuid(id) ? await query.getOne() : null;
+    if (!repo) throw notFound('Git repository', id);
     return repo;
   }
 

@@ -1,4 +1,4 @@
-import { inScope, type TenantScope, tenantFor } from '../auth/auth.decorators.js';
+import { type TenantScope, tenantFor } from '../auth/auth.decorators.js';
 import { ShareTable } from '../tenants/shares.js';
 import { ROOT_TENANT_ID, TenantsService } from '../tenants/tenants.service.js';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -56,10 +56,10 @@ export class InventoriesService {
    * With `owned`, only one of the scope's own tenants (to change it: a shared one is used, not changed).
    */
   async get(id: string, scope?: TenantScope, owned = false): Promise<InventoryEntity> {
-    const row = isUuid(id) ? await this.inventories.findOneBy({ id }) : null;
-    if (!row || !(inScope(scope, row.tenantId) || (!owned && scope && (await this.sharedWith(row.id)).some((t) => scope.reach.includes(t))))) {
-      throw notFound('Inventory', id);
-    }
+    const query = this.inventories.createQueryBuilder('i').where('i.id = :id', { id });
+    if (scope) query.andWhere(owned ? 'i.tenant_id = ANY(:tenants)' : SHARES.visible('i'), scope);
+    const row = isUuid(id) ? await query.getOne() : null;
+    if (!row) throw notFound('Inventory', id);
     return row;
   }
 

@@ -1,4 +1,5 @@
 import { type TenantScope, tenantFor } from '../auth/auth.decorators.js';
+import { ShareTable } from '../tenants/shares.js';
 import { ROOT_TENANT_ID, TenantsService } from '../tenants/tenants.service.js';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -43,8 +44,8 @@ export interface ProviderInput {
   tenantId?: string | null;
 }
 
-/** The SQL condition "the scope may see provider p": of its tenants, or shared with one of its reach. */
-const VISIBLE = `(p.tenant_id = ANY(:tenants) OR EXISTS (SELECT 1 FROM provider_shares s WHERE s.provider_id = p.id AND s.tenant_id = ANY(:reach)))`;
+/** Its shares; "the scope may see provider p" is SHARES.visible('p'). */
+const SHARES = new ShareTable('provider_shares', 'provider_id');
 
 @Injectable()
 export class ProvidersService {
@@ -65,7 +66,7 @@ export class ProvidersService {
   /** By name; with a scope, only those of its tenants or shared with one of its reach (theirs and their ancestors). */
   list(scope?: TenantScope): Promise<ProviderModel[]> {
     const query = this.providers.createQueryBuilder('p').orderBy('p.name', 'ASC');
-    if (scope) query.where(VISIBLE, scope);
+    if (scope) query.where(SHARES.visible('p'), scope);
     return query.getMany();
   }
 
@@ -75,7 +76,7 @@ export class ProvidersService {
    */
   async get(id: string, scope?: TenantScope, owned = false): Promise<ProviderModel> {
     const query = this.providers.createQueryBuilder('p').where('p.id = :id', { id });
-    if (scope) query.andWhere(owned ? 'p.tenant_id = ANY(:tenants)' : VISIBLE, scope);
+    if (scope) query.andWhere(owned ? 'p.tenant_id = ANY(:tenants)' : SHARES.visible('p'), scope);
     const provider = isUuid(id) ? await query.getOne() : null;
     if (!provider) throw notFound('Provider', id);
     return provider;
@@ -86,17 +87,13 @@ export class ProvidersService {
     const provider = await this.get(id, scope, true);
     const unique = [...new Set(tenantIds)];
     await this.tenants.assertWithin(unique, 'tenantIds', scope);
-    await this.providers.manager.transaction(async (tx) => {
-      await tx.query('DELETE FROM provider_shares WHERE provider_id = $1', [provider.id]);
-      if (unique.length) await tx.query('INSERT INTO provider_shares (provider_id, tenant_id) SELECT $1, unnest($2::uuid[])', [provider.id, unique]);
-    });
+    await this.providers.manager.transaction((tx) => SHARES.replace(tx, provider.id, unique));
     return provider;
   }
 
   /** The tenants a provider is shared with. */
-  async sharedWith(id: string): Promise<string[]> {
-    const rows: { tenant_id: string }[] = await this.providers.query('SELECT tenant_id FROM provider_shares WHERE provider_id = $1', [id]);
-    return rows.map((r) => r.tenant_id);
+  sharedWith(id: string): Promise<string[]> {
+    return SHARES.tenantsOf(this.providers.manager, id);
   }
 
   async exists(id: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 // "Share" for the record on screen, shown to those with `permission`: its shares replaced with the
-// tenants picked (see ShareButton). Used by git repositories and inventories.
+// tenants picked (see ShareButton). Used by providers, git repositories and inventories.
 import { useDataProvider, usePermissions, useRecordContext } from 'react-admin';
 import { can } from '../authProvider';
 import type { SuperfluidDataProvider } from '../dataProvider';
