@@ -1,4 +1,5 @@
 import { type CatalogViewer, inScope, type TenantScope, tenantFor } from '../auth/auth.decorators.js';
+import { ShareTable } from '../tenants/shares.js';
 import { ROOT_TENANT_ID, TenantsService } from '../tenants/tenants.service.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
@@ -53,7 +54,7 @@ export interface TemplateFilter {
 }
 
 /** The SQL condition "the viewer may see item t": its tenant is theirs, or it is shared with one of their tenants or an ancestor. */
-const VISIBLE = `(t.tenant_id = ANY(:tenants) OR EXISTS (SELECT 1 FROM service_template_shares s WHERE s.template_id = t.id AND s.tenant_id = ANY(:reach)))`;
+const SHARES = new ShareTable('service_template_shares', 'template_id');
 
 /** Templates stored at once from which the table is analyzed straight away. */
 const BULK_TEMPLATES = 500;
@@ -285,7 +286,7 @@ export class CatalogService {
 
   private filtered(filter: TemplateFilter) {
     const query = this.templates.createQueryBuilder('t').where(filter.unpublished ? 'TRUE' : 't.published');
-    if (filter.viewer) query.andWhere(VISIBLE, filter.viewer);
+    if (filter.viewer) query.andWhere(SHARES.visible('t'), filter.viewer);
     if (filter.catalog) query.andWhere('t.catalog = :catalog', { catalog: filter.catalog });
     if (filter.search?.trim()) {
       const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -307,17 +308,13 @@ export class CatalogService {
     if (!inScope(scope, template.tenantId)) throw notFound('Service template', id);
     const unique = [...new Set(tenantIds)];
     await this.tenants.assertWithin(unique, 'tenantIds', scope);
-    await this.templates.manager.transaction(async (tx) => {
-      await tx.query('DELETE FROM service_template_shares WHERE template_id = $1', [template.id]);
-      if (unique.length) await tx.query('INSERT INTO service_template_shares (template_id, tenant_id) SELECT $1, unnest($2::uuid[])', [template.id, unique]);
-    });
+    await this.templates.manager.transaction((tx) => SHARES.replace(tx, template.id, unique));
     return template;
   }
 
   /** The tenants an item is shared with. */
-  async sharedWith(id: string): Promise<string[]> {
-    const rows: { tenant_id: string }[] = await this.templates.query('SELECT tenant_id FROM service_template_shares WHERE template_id = $1', [id]);
-    return rows.map((r) => r.tenant_id);
+  sharedWith(id: string): Promise<string[]> {
+    return SHARES.tenantsOf(this.templates.manager, id);
   }
 
   async findById(id: string): Promise<ServiceTemplateModel | null> {

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 /**
  * The shares of one kind of object, kept in a table `<table>(<key>, tenant_id)`: an object
  * belongs to one tenant and may be shared with chosen tenants, and so with every tenant
- * below them (see README, "Tenants"). Providers, git repositories and inventories use it.
+ * below them (see README, "Tenants"). Catalog items, providers, git repositories and inventories use it.
  */
 export class ShareTable {
   constructor(
