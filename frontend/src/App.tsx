@@ -2,6 +2,7 @@ import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { AppLayout, CHANGE_PASSWORD_PATH } from './account/AppLayout';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
+import { queryClient } from './api/queryClient';
 import { authProvider, can } from './authProvider';
 import { dataProvider } from './dataProvider';
 import catalog from './catalog';
@@ -180,6 +181,7 @@ export const App = () => (
     title="Superfluid"
     dataProvider={dataProvider}
     authProvider={authProvider}
+    queryClient={queryClient}
     i18nProvider={i18nProvider}
     loginPage={LoginPage}
     layout={AppLayout}
