@@ -69,7 +69,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 http.server.HTTPServer(('0.0.0.0', 18003), Handler).serve_forever()
 `;
-const PROVISION_STATES = ['refresh', 'validate', 'provision', 'wait', 'collect', 'finish'];
+const PROVISION_STATES = ['approve', 'refresh', 'validate', 'provision', 'wait', 'collect', 'finish'];
 const RETIREMENT_STATES = ['refresh', 'validate', 'retire', 'wait', 'finish'];
 
 describe('bundles, retirement and providers in the web UI', () => {

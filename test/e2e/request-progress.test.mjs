@@ -12,7 +12,7 @@ import { Browsers, screenshot, signIn } from '../support/browser.mjs';
 import { startProduct } from '../support/product.mjs';
 import { orderPlaybook } from '../support/screens.mjs';
 
-const PROVISION_STATES = ['refresh', 'validate', 'provision', 'wait', 'collect', 'finish'];
+const PROVISION_STATES = ['approve', 'refresh', 'validate', 'provision', 'wait', 'collect', 'finish'];
 
 let product;
 let api;

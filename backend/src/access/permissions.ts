@@ -16,7 +16,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   administrator: 'Everything, including users, groups and roles.',
   operator: 'Providers, credentials, inventories and their health; every request and service (order, reconfigure, retire, cancel).',
   designer: 'Git repositories (including git push), dialogs, catalog items and state machines; their own requests.',
-  approver: 'Reads every request and service (the approval inbox builds on this); their own requests.',
+  approver: 'Approves or denies the orders that wait for approval (the approval inbox); reads every request and service; their own requests.',
   requester: 'The catalog: order items, follow and change their own requests and services.',
   auditor: 'Reads everything (secrets are never readable by anyone), changes nothing.',
 };
@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   'requests:read': { roles: everyone, scope: 'read' },
   /** Not an operation: widens requests:read and order from one's own to everyone's. */
   'requests:all': { roles: ['administrator', 'operator', 'approver', 'auditor'], scope: 'read' },
+  /** Approve or deny orders waiting for approval in one's tenants (not one's own): the approval inbox. */
+  approve: { roles: ['administrator', 'approver'], scope: 'order' },
   'providers:read': { roles: readers, scope: 'read' },
   'providers:write': { roles: ['administrator', 'operator'], scope: 'admin' },
   'git:read': { roles: readers, scope: 'read' },

@@ -78,7 +78,11 @@ test('catalog as code: the shipped bundle and state machine load', async () => {
     ],
   );
   const machine = files.stateMachines.find((m) => m.name === 'provision');
-  assert.equal(machine?.states[0].method, 'refresh_repositories');
+  assert.deepEqual(
+    machine?.states.slice(0, 2).map((s) => s.method),
+    ['approve', 'refresh_repositories'],
+    'an order is approved (or passes its approval at once) before anything is fetched',
+  );
 });
 
 test('bundles and state machines: an input from a later or same-index item, an unknown method, a repeated state are refused', async () => {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { JOB_OPTION_NAMES, jobOptionsSchema } from '../jobs/job-options.js';
 import { parseDialog } from '../dialogs/dialog.schema.js';
 import { assertYamlDepth, type DialogDefinition, dialogFields, forbiddenVariable, YamlLimitError } from '@superfluid/dialogs';
-import { type BundleItemSpec, type ProvisionSpec, type RetirementSpec, type SiteSpec } from './catalog.types.js';
+import { type ApprovalSpec, type BundleItemSpec, type ProvisionSpec, type RetirementSpec, type SiteSpec } from './catalog.types.js';
 import { stateMachineSchema, toStateMachine } from '../state-machines/state-machine.schema.js';
 import type { StateMachineDef } from '../state-machines/state-machine.types.js';
 
@@ -60,6 +60,32 @@ const itemSchema = z
   })
   .strict();
 
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const approvalSchema = z
+  .object({
+    mode: z.enum(['automatic', 'manual', 'rules']).default('manual'),
+    approvals: z.number().int().min(1).max(10).default(1),
+    timeoutHours: z
+      .number()
+      .positive()
+      .max(24 * 366)
+      .default(168),
+    rules: z
+      .array(
+        z.union([
+          z.object({ field: z.string().min(1), equals: scalar }).strict(),
+          z.object({ field: z.string().min(1), in: z.array(scalar).min(1).max(100) }).strict(),
+          z.object({ field: z.string().min(1), atLeast: z.number() }).strict(),
+          z.object({ group: z.string().min(1).max(200) }).strict(),
+        ]),
+      )
+      .max(50)
+      .optional(),
+  })
+  .strict()
+  .refine((a) => a.mode !== 'rules' || (a.rules?.length ?? 0) > 0, { message: 'mode "rules" needs at least one rule', path: ['rules'] })
+  .refine((a) => a.mode === 'rules' || !a.rules?.length, { message: 'rules apply only with mode "rules"', path: ['rules'] });
+
 const templateSchema = z.discriminatedUnion('type', [
   z
     .object({
@@ -75,6 +101,7 @@ const templateSchema = z.discriminatedUnion('type', [
         .optional(),
       dialog: z.string().min(1),
       published: z.boolean().default(true),
+      approval: approvalSchema.optional(),
       provision: provisionSchema,
       retirement: retirementSchema.optional(),
       reconfigure: retirementSchema.optional(),
@@ -94,6 +121,7 @@ const templateSchema = z.discriminatedUnion('type', [
         .optional(),
       dialog: z.string().min(1),
       published: z.boolean().default(true),
+      approval: approvalSchema.optional(),
       stateMachine: z.string().min(1).default('provision'),
       sites: z
         .record(
@@ -124,6 +152,8 @@ export interface TemplateFile {
   type: 'ansible_playbook' | 'bundle';
   dialog: string;
   published: boolean;
+  /** Who approves an order; null: nobody. */
+  approval: ApprovalSpec | null;
   /** For ansible_playbook templates. */
   provision: ProvisionSpec | null;
   /** For bundles. */
@@ -285,6 +315,7 @@ export function parseTemplate(body: unknown, source: string): TemplateFile {
     icon: t.icon ?? null,
     dialog: t.dialog,
     published: t.published,
+    approval: t.approval && t.approval.mode !== 'automatic' ? t.approval : null,
     source,
   };
   if (t.type === 'ansible_playbook') {
@@ -345,6 +376,9 @@ export function templateReferences(t: TemplateFile, dialog: DialogDefinition | n
     if (spec.extraVarsField) used.push({ path: [...at, 'extraVarsField'], field: spec.extraVarsField });
     for (const field of Object.keys(spec.vars ?? {})) used.push({ path: [...at, 'vars', field], field });
   }
+  (t.approval?.rules ?? []).forEach((rule, i) => {
+    if ('field' in rule) used.push({ path: ['approval', 'rules', i, 'field'], field: rule.field });
+  });
   const names = new Set(dialogFields(dialog).map((f) => f.name));
   const reported = new Set<string>();
   for (const { path, field } of used) {

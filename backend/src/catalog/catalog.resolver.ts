@@ -6,6 +6,7 @@ import { DialogsService } from '../dialogs/dialogs.service.js';
 import type { DialogDefinition } from '../dialogs/dialog.types.js';
 import { CatalogService, templateDocument } from './catalog.service.js';
 import {
+  ApprovalPolicyModel,
   CatalogFileInput,
   CatalogFileModel,
   CatalogImportResultModel,
@@ -147,6 +148,12 @@ export class CatalogResolver {
   })
   orderOptions(@Parent() template: ServiceTemplateModel): string[] {
     return template.items ? [] : (template.provision?.overridable ?? []);
+  }
+
+  @ResolveField(() => ApprovalPolicyModel, { nullable: true, description: 'Who approves an order before it runs; null: nobody (approved automatically).' })
+  approval(@Parent() template: ServiceTemplateModel): ApprovalPolicyModel | null {
+    const a = template.approval;
+    return a ? { mode: a.mode, approvals: a.approvals, timeoutHours: a.timeoutHours, rules: a.rules ?? [] } : null;
   }
 
   @ResolveField(() => GraphQLJSON, { description: 'The order form: tabs, boxes and fields, with dynamic choices filled in.' })

@@ -30,6 +30,7 @@ export function templateDocument(t: ServiceTemplateModel): Record<string, unknow
   doc.type = t.type;
   doc.dialog = t.dialogName;
   doc.published = t.published;
+  if (t.approval) doc.approval = t.approval;
   if (t.type === 'bundle') {
     doc.stateMachine = t.stateMachine ?? 'provision';
     doc.onFailure = t.onFailure;
@@ -230,6 +231,7 @@ export class CatalogService {
           sites: t.sites,
           inventory: t.inventory,
           onFailure: t.onFailure,
+          approval: t.approval,
           published: t.published,
           source: t.source,
           tenantId,
@@ -250,6 +252,7 @@ export class CatalogService {
             'sites',
             'inventory',
             'on_failure',
+            'approval',
             'published',
             'source',
             'updated_at',

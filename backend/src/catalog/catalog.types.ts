@@ -1,5 +1,25 @@
 import type { JobOptionName, JobOptions } from '../jobs/job-options.js';
 
+/** A condition on an order that makes it wait for approval: a dialog value, or the requester's group. */
+export type ApprovalRule =
+  | { field: string; equals: string | number | boolean }
+  | { field: string; in: (string | number | boolean)[] }
+  | { field: string; atLeast: number }
+  | { group: string };
+
+/**
+ * Who must approve an order of the item before it runs: nobody (`automatic`, the default),
+ * `approvals` distinct approvers of the requester's tenant (`manual`), or, with `rules`, those
+ * approvers only when one of the rules matches the order. An order not decided within
+ * `timeoutHours` is denied.
+ */
+export interface ApprovalSpec {
+  mode: 'automatic' | 'manual' | 'rules';
+  approvals: number;
+  timeoutHours: number;
+  rules?: ApprovalRule[];
+}
+
 /** A value taken either literally or from a dialog field. */
 export type ValueSource = string | { field: string };
 

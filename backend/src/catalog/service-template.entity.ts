@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { BundleItemSpec, ProvisionSpec, RetirementSpec, SiteSpec } from './catalog.types.js';
+import type { ApprovalSpec, BundleItemSpec, ProvisionSpec, RetirementSpec, SiteSpec } from './catalog.types.js';
 
 export type TemplateType = 'ansible_playbook' | 'bundle';
 
@@ -32,6 +32,8 @@ export class ServiceTemplateEntity {
   @Column({ type: 'jsonb', nullable: true }) retirement: RetirementSpec | null;
   /** ansible_playbook templates: the playbook that reconfigures their services. */
   @Column({ type: 'jsonb', nullable: true }) reconfigure: RetirementSpec | null;
+  /** Who approves an order before it runs; null: nobody (approved automatically). */
+  @Column({ type: 'jsonb', nullable: true }) approval: ApprovalSpec | null;
   @Column({ type: 'boolean', default: true }) published: boolean;
   /** Where it came from: `catalog/<file>` for catalog-as-code items. */
   @Column({ type: 'text', nullable: true }) source: string | null;

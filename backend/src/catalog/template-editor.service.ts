@@ -76,6 +76,7 @@ export class TemplateEditorService {
           sites: item.sites,
           inventory: item.inventory,
           onFailure: item.onFailure,
+          approval: item.approval,
           published: item.published,
           source: EDITOR_SOURCE,
         };

@@ -23,6 +23,7 @@ import { GitRefreshEntity } from '../git-repos/git-refresh.entity.js';
 import { CredentialEntity } from '../credentials/credential.entity.js';
 import { StateMachineEntity } from '../state-machines/state-machine.entity.js';
 import { RequestItemEntity } from '../requests/request-item.entity.js';
+import { RequestApprovalEntity } from '../requests/request-approval.entity.js';
 import { RequestTransitionEntity } from '../requests/request-transition.entity.js';
 import { Credentials1764600000000 } from './migrations/1764600000000-Credentials.js';
 import { GitCredentials1764700000000 } from './migrations/1764700000000-GitCredentials.js';
@@ -46,6 +47,7 @@ import { Audit1765840000000 } from './migrations/1765840000000-Audit.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { OidcSso1765860000000 } from './migrations/1765860000000-OidcSso.js';
 import { RepoInventoryShares1765880000000 } from './migrations/1765880000000-RepoInventoryShares.js';
+import { Approvals1765895000000 } from './migrations/1765895000000-Approvals.js';
 import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
 
 export const ENTITIES = [
@@ -67,6 +69,7 @@ export const ENTITIES = [
   StateMachineEntity,
   RequestItemEntity,
   RequestTransitionEntity,
+  RequestApprovalEntity,
   ProviderHealthEntity,
   InventoryEntity,
   AuditEventEntity,
@@ -100,6 +103,7 @@ export const MIGRATIONS = [
   Audit1765840000000,
   OidcSso1765860000000,
   RepoInventoryShares1765880000000,
+  Approvals1765895000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -139,6 +139,8 @@ export const channels = {
   jobLog: (jobId: string) => `superfluid:job:${jobId}:log`,
   jobCancel: (jobId: string) => `superfluid:job:${jobId}:cancel`,
   request: (requestId: string) => `superfluid:request:${requestId}`,
+  /** A request entered or left pending_approval: approvers' inboxes change. */
+  approvals: () => 'superfluid:approvals',
   providerAlarms: () => 'superfluid:provider-alarms',
   tokenRevoked: () => 'superfluid:auth:token-revoked',
 };

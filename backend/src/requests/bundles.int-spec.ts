@@ -169,7 +169,7 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
     assert.deepEqual(Object.keys(done.service!.outputs.items as object).sort(), ['app-a', 'app-b', 'network', 'summary']);
     // Every state entered and left, in the machine's order.
     const oks = done.transitions.filter((x) => x.event === 'ok').map((x) => x.state);
-    assert.deepEqual(oks, ['refresh', 'validate', 'provision', 'wait', 'collect', 'finish']);
+    assert.deepEqual(oks, ['approve', 'refresh', 'validate', 'provision', 'wait', 'collect', 'finish']);
     assert.equal(done.jobs.length, 4);
 
     // Retirement: the applications first (in parallel), then the network, each given what it returned.

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { AppError, ErrorCode, isUuid, notFound } from '../common/app-error.js';
 import { EntityRows } from '../common/entity-rows.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
+import { type ApprovalDecision, RequestApprovalEntity } from './request-approval.entity.js';
 import { type ItemPlan, type ItemStatus, RequestItemEntity } from './request-item.entity.js';
 import { RequestTransitionEntity, type TransitionEvent } from './request-transition.entity.js';
 import { type RequestPlan, type RequestStatus, ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
@@ -106,6 +107,37 @@ export class RequestStore {
       .getMany();
   }
 
+  /** Pending approval past the policy's hours (a second late, so the step scheduled for it comes first), for the reconciler. */
+  async overdueApprovals(): Promise<string[]> {
+    const rows = (await this.db.query(
+      `SELECT id FROM service_requests
+        WHERE status = 'pending_approval'
+          AND state_entered_at + make_interval(secs => (plan->'approval'->>'timeoutHours')::float8 * 3600 + 1) < now()
+        LIMIT 100`,
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * An approver's inbox: requests pending approval in `tenants`, not ordered by the approver
+   * and not decided by them yet, oldest first; with their count.
+   */
+  async inbox(approverId: string, tenants: string[], skip: number, take: number): Promise<{ requests: ServiceRequestEntity[]; total: number }> {
+    if (!tenants.length) return { requests: [], total: 0 };
+    const where = `status = 'pending_approval' AND tenant_id = ANY($1) AND requester_id <> $2
+      AND NOT EXISTS (SELECT 1 FROM request_approvals a WHERE a.request_id = service_requests.id AND a.approver_id = $2)`;
+    const [requests, [{ total }]] = await Promise.all([
+      this.requests.find(where, [tenants, approverId, Math.min(Math.max(take, 1), 500), Math.max(skip, 0)], 'created_at LIMIT $3 OFFSET $4'),
+      this.db.query(`SELECT count(*)::int AS total FROM service_requests WHERE ${where}`, [tenants, approverId]) as Promise<{ total: number }[]>,
+    ]);
+    return { requests, total };
+  }
+
+  /** The approvers' decisions on a request, oldest first. */
+  decisions(requestId: string): Promise<RequestApprovalEntity[]> {
+    return this.db.getRepository(RequestApprovalEntity).find({ where: { requestId }, order: { createdAt: 'ASC' } });
+  }
+
   /** True while a retirement or reconfiguration of the service has not ended. */
   hasOpenLifecycle(serviceId: string): Promise<boolean> {
     return this.db
@@ -190,7 +222,78 @@ export class RequestStore {
     // Not awaited: a subscriber re-reads the request at each message, so the message need not be
     // out before the caller goes on (a worker starting the playbook, say).
     if (moved && !tx && publish) void this.publishChange(id);
+    if (moved && !tx && (to === 'pending_approval' || from.includes('pending_approval'))) void this.publishInboxChange(id);
     return moved;
+  }
+
+  /**
+   * Records an approver's decision on a request pending approval, with the request's row
+   * locked (two approvers deciding at once are counted one after the other): a denial ends it
+   * denied and cancels its items; the approval that makes `needed` moves it back to running,
+   * for the engine to go on (the caller queues a step). Nothing is stored when it is not
+   * pending approval, or when this approver decided already.
+   */
+  async decide(
+    id: string,
+    approver: { id: string; username: string },
+    decision: ApprovalDecision,
+    reason: string | null,
+  ): Promise<'denied' | 'approved' | 'counted' | 'not-pending' | 'decided-already'> {
+    const outcome = await this.db.transaction(async (tx) => {
+      const [row] = (await tx.query(`SELECT status, state, state_attempt, plan->'approval' AS approval FROM service_requests WHERE id = $1 FOR UPDATE`, [
+        id,
+      ])) as { status: RequestStatus; state: string; state_attempt: number; approval: { approvals: number } | null }[];
+      if (row?.status !== 'pending_approval') return 'not-pending' as const;
+      const inserted = (await tx.query(
+        `INSERT INTO request_approvals (request_id, approver_id, approver_name, decision, reason) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (request_id, approver_id) DO NOTHING RETURNING id`,
+        [id, approver.id, approver.username, decision, reason],
+      )) as unknown[];
+      if (!inserted.length) return 'decided-already' as const;
+      const said = `${decision} by ${approver.username}${reason ? `: ${reason}` : ''}`;
+      await tx.insert(RequestTransitionEntity, {
+        requestId: id,
+        state: row.state,
+        event: 'decision',
+        attempt: row.state_attempt,
+        message: clip({ message: said } as TransitionRecord).message,
+      });
+      if (decision === 'denied') {
+        await tx.insert(RequestTransitionEntity, {
+          requestId: id,
+          state: row.state,
+          event: 'error',
+          attempt: row.state_attempt,
+          message: `Denied by ${approver.username}`,
+        });
+        await this.transition(id, ['pending_approval'], 'denied', `Denied by ${approver.username}: ${reason ?? 'no reason given'}`.slice(0, MESSAGE_MAX), {
+          tx,
+        });
+        await tx.update(
+          RequestItemEntity,
+          { requestId: id, status: In(['pending', 'queued']) },
+          { status: 'canceled', message: 'Not started: the request was denied.', finishedAt: new Date() },
+        );
+        return 'denied' as const;
+      }
+      const [{ count }] = (await tx.query(`SELECT count(*)::int AS count FROM request_approvals WHERE request_id = $1 AND decision = 'approved'`, [id])) as {
+        count: number;
+      }[];
+      if (count < (row.approval?.approvals ?? 1)) {
+        await tx.query(`UPDATE service_requests SET message = $2, updated_at = now() WHERE id = $1`, [
+          id,
+          `Approved by ${approver.username}; waiting for more approvals.`,
+        ]);
+        return 'counted' as const;
+      }
+      await this.transition(id, ['pending_approval'], 'running', `Approved by ${approver.username}.`, { tx });
+      return 'approved' as const;
+    });
+    if (outcome !== 'not-pending' && outcome !== 'decided-already') {
+      await this.publishChange(id);
+      await this.publishInboxChange(id);
+    }
+    return outcome;
   }
 
   /**
@@ -270,10 +373,10 @@ export class RequestStore {
     return resumed;
   }
 
-  /** Cancels a request that has not started (pending or queued) and its items; false when it had started or ended. */
+  /** Cancels a request that has not started (pending, queued, or pending approval) and its items; false when it had started or ended. */
   async cancelNotStarted(id: string, message: string): Promise<boolean> {
     const canceled = await this.db.transaction(async (tx) => {
-      if (!(await this.transition(id, ['pending', 'queued'], 'canceled', message, { tx }))) return false;
+      if (!(await this.transition(id, ['pending', 'queued', 'pending_approval'], 'canceled', message, { tx }))) return false;
       await tx.update(
         RequestItemEntity,
         { requestId: id, status: In(['pending', 'queued']) },
@@ -281,7 +384,7 @@ export class RequestStore {
       );
       return true;
     });
-    if (canceled) await this.publishChange(id);
+    if (canceled) await Promise.all([this.publishChange(id), this.publishInboxChange(id)]);
     return canceled;
   }
 
@@ -343,6 +446,11 @@ export class RequestStore {
 
   async publishChange(id: string): Promise<void> {
     await this.pubsub.publish(channels.request(id), { id }).catch(() => undefined);
+  }
+
+  /** Approvers' inboxes change: a request entered or left pending_approval (or got a decision). */
+  async publishInboxChange(id: string): Promise<void> {
+    await this.pubsub.publish(channels.approvals(), { id }).catch(() => undefined);
   }
 }
 

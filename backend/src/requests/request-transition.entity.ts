@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type TransitionEvent = 'entered' | 'ok' | 'retry' | 'error' | 'resumed' | 'hook';
+/** `decision`: an approver approved or denied the request (the approve state). */
+export type TransitionEvent = 'entered' | 'ok' | 'retry' | 'error' | 'resumed' | 'hook' | 'decision';
 
 /** One step of a request's state machine, kept for good: its history. */
 @Entity('request_transitions')

@@ -10,6 +10,9 @@ import { ProvidersModule } from '../providers/providers.module.js';
 import { ServicesModule } from '../services/services.module.js';
 import { StateMachineDefinitionsModule } from '../state-machines/state-machine-definitions.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { ApprovalsResolver } from './approvals.resolver.js';
+import { ApprovalsService } from './approvals.service.js';
+import { RequestApprovalEntity } from './request-approval.entity.js';
 import { RequestItemEntity } from './request-item.entity.js';
 import { RequestPlanner } from './request-planner.js';
 import { RequestQueue } from './request-queue.js';
@@ -27,7 +30,7 @@ import { ServiceRequestEntity } from './service-request.entity.js';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ServiceRequestEntity, RequestItemEntity, RequestTransitionEntity]),
+    TypeOrmModule.forFeature([ServiceRequestEntity, RequestItemEntity, RequestTransitionEntity, RequestApprovalEntity]),
     CatalogModule,
     DialogsModule,
     GitReposModule,
@@ -48,6 +51,8 @@ import { ServiceRequestEntity } from './service-request.entity.js';
     RequestsResolver,
     ServiceRequestLinkResolver,
     JobRequestLinkResolver,
+    ApprovalsService,
+    ApprovalsResolver,
   ],
   exports: [RequestStore, RequestQueue, RequestPlanner, RequestsService],
 })

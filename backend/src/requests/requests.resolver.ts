@@ -97,7 +97,7 @@ export class RequestsResolver {
   @Allow('order')
   @Mutation(() => ServiceRequestModel, {
     description:
-      'Cancel a request that has not started yet (pending or queued): it ends canceled and nothing of it runs. CONFLICT once it runs (cancel its job instead) or has ended.',
+      'Cancel a request that has not started yet (pending, queued, or pending approval): it ends canceled and nothing of it runs. CONFLICT once it runs (cancel its job instead) or has ended.',
   })
   cancelServiceRequest(
     @CurrentUser() user: UserModel,

@@ -12,6 +12,7 @@ import type { UserModel } from '../users/models/user.model.js';
 import type { OrderServiceInput } from './dto/order-service.input.js';
 import type { ServiceRequestModel } from './models/service-request.model.js';
 import type { RequestItemEntity } from './request-item.entity.js';
+import { approvalPlan, withApproval } from './approval-policy.js';
 import { masked, RequestPlanner, SINGLE_ITEM } from './request-planner.js';
 import { RequestQueue } from './request-queue.js';
 import { type NewItem, RequestStore } from './request-store.js';
@@ -84,7 +85,7 @@ export class RequestsService {
   }
 
   /**
-   * Cancels a request that has not started (pending, or queued: waiting for a worker or a
+   * Cancels a request that has not started (pending, pending approval, or queued: waiting for a worker or a
    * provider slot). The claim a worker makes to start it moves it from those statuses only,
    * so once canceled nothing of it runs. A running request is stopped by canceling its job.
    */
@@ -162,12 +163,14 @@ export class RequestsService {
     machine: Promise<StateMachineDef>,
   ): Promise<ServiceRequestModel> {
     const single = !template.items;
+    const approval = approvalPlan(template.approval, { values, groups: user.groups.map((g) => g.name) });
     const plan: RequestPlan = {
       action: 'provision',
-      machine: await machine,
+      machine: withApproval(await machine, approval),
       refresh: single ? 'policy' : 'always',
       service: single ? { name: `${template.name} (${items[0].plan.playbook})`, outputs: 'flat' } : { name: template.name, outputs: 'per-item' },
       ...(single ? {} : { onFailure: template.onFailure }),
+      ...(approval ? { approval } : {}),
     };
     const id = await this.store.create({ templateId: template.id, requesterId: user.id, tenantId: user.tenant.id, dialogValues: values, plan, items });
     await this.queue.enqueue(id);

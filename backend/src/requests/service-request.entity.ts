@@ -2,9 +2,9 @@ import type { StateMachineDef } from '../state-machines/state-machine.types.js';
 import type { JobOptions } from '../jobs/job-options.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const REQUEST_STATUSES = ['pending', 'queued', 'running', 'finished', 'failed', 'canceled'] as const;
+export const REQUEST_STATUSES = ['pending', 'queued', 'running', 'pending_approval', 'finished', 'failed', 'canceled', 'denied'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-export const TERMINAL_REQUEST_STATUSES: readonly RequestStatus[] = ['finished', 'failed', 'canceled'];
+export const TERMINAL_REQUEST_STATUSES: readonly RequestStatus[] = ['finished', 'failed', 'canceled', 'denied'];
 
 export type RequestAction = 'provision' | 'retire' | 'reconfigure' | 'rollback';
 
@@ -31,6 +31,16 @@ export interface RequestPlan {
   refresh: 'always' | 'policy';
   /** provision: the service it makes — its name, and its outputs one item's (`flat`) or per item. */
   service?: { name: string; outputs: 'flat' | 'per-item' };
+  /** An order that waits for approval (its item's policy, as it applied to this order); none: approved automatically. */
+  approval?: ApprovalPlan;
+}
+
+/** What an order needs before it runs: `approvals` distinct approvers of its tenant, within `timeoutHours`. */
+export interface ApprovalPlan {
+  approvals: number;
+  timeoutHours: number;
+  /** Why it needs approval: the item's policy, or the rule that matched. */
+  reason: string;
 }
 
 /** A site of a multi-site run: an inventory group made from a provider. */

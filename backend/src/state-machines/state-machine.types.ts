@@ -4,6 +4,7 @@
  * here has its class there, and no class is missing a name).
  */
 export const STATE_METHODS = [
+  'approve',
   'refresh_repositories',
   'validate_request',
   'run_playbook',
@@ -39,12 +40,16 @@ export interface StateMachineDef {
 }
 
 /**
- * What a state's method says: go on, wait for an item to finish, try again later, fail, or
- * end the request canceled (a user stopped what it ran).
+ * What a state's method says: go on, wait for an item to finish, try again later, fail, end
+ * the request canceled (a user stopped what it ran), wait for approvers, or end it denied.
  */
 export type Outcome =
   | { kind: 'ok'; message?: string }
   | { kind: 'wait' }
   | { kind: 'retry'; message: string }
   | { kind: 'error'; message: string }
-  | { kind: 'canceled'; message: string };
+  | { kind: 'canceled'; message: string }
+  /** Wait for approvers: the request shows pending_approval until enough approve, one denies, or time is up. */
+  | { kind: 'approval'; message: string }
+  /** An approver denied it (or nobody decided in time): it ends denied, and nothing of it runs. */
+  | { kind: 'denied'; message: string };

@@ -25,7 +25,8 @@ export interface TestApp {
   url: string;
   token: string;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>>;
-  subscribe<T>(query: string, variables?: Record<string, unknown>): Promise<T[]>;
+  /** Everything the subscription sends until it completes, or its first `take` values; as the admin unless `token` is given. */
+  subscribe<T>(query: string, variables?: Record<string, unknown>, options?: { token?: string; take?: number }): Promise<T[]>;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   redis: Redis;
   stop(): Promise<void>;
@@ -138,11 +139,11 @@ export async function startTestApp(env: TestEnv, settings: Record<string, string
     async sql<T>(text: string, params: unknown[] = []) {
       return (await pool.query(text, params)).rows as T[];
     },
-    subscribe<T>(query: string, variables: Record<string, unknown> = {}): Promise<T[]> {
+    subscribe<T>(query: string, variables: Record<string, unknown> = {}, { token, take }: { token?: string; take?: number } = {}): Promise<T[]> {
       const client = createClient({
         url: `${url.replace('http', 'ws')}/graphql`,
         webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${testApp.token}` },
+        connectionParams: { authorization: `Bearer ${token ?? testApp.token}` },
         retryAttempts: 0,
       });
       const items: T[] = [];
@@ -153,6 +154,7 @@ export async function startTestApp(env: TestEnv, settings: Record<string, string
             next: (value) => {
               if (value.errors?.length) reject(new Error(JSON.stringify(value.errors)));
               else if (value.data) items.push(Object.values(value.data)[0]);
+              if (take !== undefined && items.length >= take) resolve(items);
             },
             error: (err) => reject(err instanceof Error ? err : new Error(JSON.stringify(err))),
             complete: () => resolve(items),
@@ -241,7 +243,7 @@ export async function requestEnded<T extends { status: string } = { status: stri
         const res = await app.gql<{ serviceRequest: T | null }>(`query($id: ID!) { serviceRequest(id: $id) { ${fields} } }`, { id });
         errors = res.errors;
         const request = res.data?.serviceRequest;
-        return request && ['finished', 'failed', 'canceled'].includes(request.status) && request;
+        return request && ['finished', 'failed', 'canceled', 'denied'].includes(request.status) && request;
       },
       ms,
     );

@@ -53,7 +53,23 @@ export class UsersService {
     return rows.map(toModel);
   }
 
-  /** NOT_FOUND unless the user exists in the scope's tenants. */
+  /**
+   * Enabled users who have one of `roles` in `tenantId`: through a group of that tenant or of
+   * one above it (a group's roles apply in its tenant and below). Say, who may approve there.
+   */
+  async withRoleIn(roles: readonly Role[], tenantId: string): Promise<UserModel[]> {
+    const parents = await this.tenants.parents();
+    const above: string[] = [];
+    for (let t: string | null | undefined = tenantId; t && !above.includes(t); t = parents.get(t)) above.push(t);
+    const rows = await this.rows(
+      this.db.manager,
+      `NOT u."disabled" AND EXISTS (SELECT 1 FROM "group_members" m JOIN "groups" x ON x."id" = m."group_id"
+          WHERE m."user_id" = u."id" AND x."tenant_id" = ANY($1) AND x."roles" && $2::text[])`,
+      [above, roles],
+    );
+    return rows.map(toModel);
+  }
+
   /**
    * NOT_FOUND unless the caller may administer the user: the user's tenant and the tenants of
    * every group they belong to are in the scope (East's administrator does not reset the

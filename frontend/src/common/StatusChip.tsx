@@ -13,6 +13,8 @@ const COLOURS: Record<string, ChipProps['color']> = {
   failed: 'error',
   error: 'error',
   canceled: 'warning',
+  pending_approval: 'warning',
+  denied: 'error',
   retired: 'default',
 };
 
@@ -21,7 +23,7 @@ export const StatusChip = ({ status, testId }: { status: string | null | undefin
   status ? (
     <Chip
       size="small"
-      label={status}
+      label={status.replace(/_/g, ' ')}
       color={COLOURS[status] ?? 'default'}
       variant={status === 'running' ? 'outlined' : 'filled'}
       data-testid={testId}

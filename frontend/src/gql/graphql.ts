@@ -150,12 +150,14 @@ export type ProviderInput = {
   type?: string | null | undefined;
 };
 
-/** pending → queued → running → finished | failed | canceled */
+/** pending → queued → running (↔ pending_approval while it waits for approvers) → finished | failed | canceled | denied */
 export type RequestStatus =
   | 'canceled'
+  | 'denied'
   | 'failed'
   | 'finished'
   | 'pending'
+  | 'pending_approval'
   | 'queued'
   | 'running';
 

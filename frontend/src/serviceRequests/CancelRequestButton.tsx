@@ -1,4 +1,4 @@
-// Cancels a request that has not started (pending, or queued for a worker or a provider slot):
+// Cancels a request that has not started (pending, queued for a worker or a provider slot, or waiting for approval):
 // asks for confirmation, then calls cancelServiceRequest; the request ends canceled and nothing of
 // it runs. Once it runs, its job's own Cancel button stops Ansible instead. The server's refusal
 // (it has just started or ended) is shown as is.
@@ -22,7 +22,7 @@ export const CancelRequestButton = ({ request, onChanged }: { request: ServiceRe
       void onChanged();
     },
   });
-  if (request.status !== 'pending' && request.status !== 'queued') return null;
+  if (request.status !== 'pending' && request.status !== 'queued' && request.status !== 'pending_approval') return null;
   return (
     <>
       <Button

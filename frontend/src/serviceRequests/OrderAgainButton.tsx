@@ -5,7 +5,7 @@ import { Button } from '@mui/material';
 import { Link } from 'react-router-dom';
 import type { ServiceRequest } from './api';
 
-const ENDED = new Set(['finished', 'failed', 'canceled']);
+const ENDED = new Set(['finished', 'failed', 'canceled', 'denied']);
 
 export const OrderAgainButton = ({ request }: { request: ServiceRequest }) => {
   if (request.machine?.action !== 'provision' || !ENDED.has(request.status) || !request.template) return null;

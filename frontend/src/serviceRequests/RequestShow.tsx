@@ -52,9 +52,11 @@ const MESSAGE_SEVERITY: Record<RequestStatus, 'error' | 'warning' | 'info' | 'su
   pending: 'info',
   queued: 'info',
   running: 'info',
+  pending_approval: 'warning',
   finished: 'info',
   failed: 'error',
   canceled: 'warning',
+  denied: 'error',
 };
 
 const RequestDetails = () => {

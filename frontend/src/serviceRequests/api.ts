@@ -285,7 +285,8 @@ export const serviceRequestsApi = {
     (await graphqlRequest(JobEventsQuery, { id: jobId, afterSeq })).job?.events ?? [],
 } satisfies ResourceApi<ServiceRequest> & Record<string, unknown>;
 
-export const isTerminalRequestStatus = (status: RequestStatus): boolean => status === 'finished' || status === 'failed' || status === 'canceled';
+export const isTerminalRequestStatus = (status: RequestStatus): boolean =>
+  status === 'finished' || status === 'failed' || status === 'canceled' || status === 'denied';
 
 export const isTerminalJobStatus = (status: JobStatus): boolean =>
   status === 'successful' || status === 'failed' || status === 'error' || status === 'canceled';

@@ -1,6 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
-import type { BundleItemSpec, ProvisionSpec, RetirementSpec, SiteSpec } from '../catalog.types.js';
+import type { ApprovalSpec, BundleItemSpec, ProvisionSpec, RetirementSpec, SiteSpec } from '../catalog.types.js';
 
 @ObjectType('ServiceTemplate', { description: 'A catalog item: what can be ordered.' })
 export class ServiceTemplateModel {
@@ -29,6 +29,17 @@ export class ServiceTemplateModel {
   onFailure: 'keep' | 'rollback';
   retirement: RetirementSpec | null;
   reconfigure: RetirementSpec | null;
+  /** Shown by the `approval` field resolver, and in `definition`. */
+  approval: ApprovalSpec | null;
+}
+
+@ObjectType('ApprovalPolicy', { description: 'Who approves an order of an item before it runs.' })
+export class ApprovalPolicyModel {
+  @Field({ description: 'manual: every order waits for approvers; rules: only an order that matches one of the rules.' }) mode: string;
+  @Field(() => Int, { description: 'How many distinct approvers of the tenant must approve.' }) approvals: number;
+  @Field(() => Float, { description: 'An order not decided within this many hours is denied.' }) timeoutHours: number;
+  @Field(() => GraphQLJSON, { description: 'mode rules: [{field, equals}, {field, in}, {field, atLeast}, {group}]; an order matching any needs approval.' })
+  rules: unknown[];
 }
 
 @InputType('ServiceTemplateInput')

@@ -3,7 +3,10 @@ import { GraphQLJSON } from 'graphql-type-json';
 import { REQUEST_STATUSES, type RequestStatus } from '../service-request.entity.js';
 
 export const RequestStatusEnum = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, s])) as { [K in RequestStatus]: K };
-registerEnumType(RequestStatusEnum, { name: 'RequestStatus', description: 'pending → queued → running → finished | failed | canceled' });
+registerEnumType(RequestStatusEnum, {
+  name: 'RequestStatus',
+  description: 'pending → queued → running (↔ pending_approval while it waits for approvers) → finished | failed | canceled | denied',
+});
 
 @ObjectType('ServiceRequest', { description: 'One order: who, what, with which values, and how it went.' })
 export class ServiceRequestModel {
@@ -43,7 +46,8 @@ export class RequestItemModel {
 @ObjectType('RequestTransition', { description: "A step of a request's state machine." })
 export class RequestTransitionModel {
   @Field() state: string;
-  @Field({ description: 'entered, ok, retry, error, resumed or hook (on_entry / on_exit / on_error).' }) event: string;
+  @Field({ description: 'entered, ok, retry, error, resumed, hook (on_entry / on_exit / on_error) or decision (an approver approved or denied it).' })
+  event: string;
   @Field(() => Int) attempt: number;
   @Field(() => String, { nullable: true }) message: string | null;
   @Field() at: Date;

@@ -11,7 +11,8 @@ const GRACE_MS = 5_000;
  * Postgres is the source of truth: a request not yet started whose queue job is missing
  * (Redis lost, enqueue failed, crash between commit and enqueue) is queued again; a running
  * request gets its items checked (one left running by a worker that died is failed, never
- * silently re-run) and a step when nothing of it is live.
+ * silently re-run) and a step when nothing of it is live; a request whose time to be
+ * approved is up is denied.
  */
 @Injectable()
 export class RequestsReconciler implements BeforeApplicationShutdown {
@@ -45,6 +46,8 @@ export class RequestsReconciler implements BeforeApplicationShutdown {
       // Liveness comes from Postgres (the job's lease), not from Redis: losing Redis must not
       // fail runs that are still going.
       for (const request of await this.store.unfinished(['running'], before)) await this.engine.reconcile(request);
+      // A request whose time to be approved is up, should the delayed step that denies it be lost.
+      for (const id of await this.store.overdueApprovals()) await this.engine.advance(id);
     } catch (err) {
       this.logger.warn(`reconcile failed: ${(err as Error).message}`);
     } finally {

@@ -97,6 +97,7 @@ export class StateMachineEngine implements OnModuleInit {
       // A request queued again while an item waits for a provider slot has entered its state already.
       const known = loaded.status === 'queued' ? await this.store.items(requestId) : null;
       const entered = known?.some((i) => i.status !== 'pending') ?? false;
+      if (request.status === 'pending_approval') return await this.lookAtApproval(this.context(request, launched));
       if (request.status === 'pending' || request.status === 'queued') {
         if (!(await this.store.transition(request.id, ['pending', 'queued'], 'running', null, QUIET))) return;
         request = { ...request, status: 'running', stateEnteredAt: new Date() };
@@ -133,6 +134,10 @@ export class StateMachineEngine implements OnModuleInit {
               return await this.fail(ctx, state.name, outcome.message, state);
             case 'canceled':
               return await this.cancel(ctx, state.name, outcome.message);
+            case 'approval':
+              return await this.awaitApproval(ctx, outcome.message);
+            case 'denied':
+              return await this.deny(ctx, state.name, outcome.message);
             case 'ok': {
               const done: TransitionRecord = { state: state.name, event: 'ok', attempt: request.stateAttempt, message: outcome.message ?? null };
               const exitHook = state.onExit ? await this.hook(ctx, state, state.onExit) : null;
@@ -296,6 +301,37 @@ export class StateMachineEngine implements OnModuleInit {
     await this.store.record(request.id, { state, event: 'error', attempt: request.stateAttempt, message });
     await this.stopItems(request, `Not started: the request was canceled.`);
     await this.store.transition(request.id, ['running'], 'canceled', message, QUIET);
+  }
+
+  /**
+   * The request waits for its approvers: pending_approval (a decision moves it on, see
+   * ApprovalsService), looked at again when its time to be decided is up.
+   */
+  private async awaitApproval(ctx: StepContext, message: string): Promise<void> {
+    const { request } = ctx;
+    if (!(await this.store.transition(request.id, ['running'], 'pending_approval', message, QUIET))) return;
+    const hours = request.plan.approval?.timeoutHours;
+    const since = request.stateEnteredAt?.getTime() ?? Date.now();
+    if (hours) await this.queue.trigger(request.id, Math.max(0, since + hours * 3_600_000 - Date.now()) + 1000);
+  }
+
+  /**
+   * A request pending approval, looked at when its time is up (or by the reconciler): its
+   * state's method says whether it is denied now. Approvals move it on by themselves.
+   */
+  private async lookAtApproval(ctx: StepContext): Promise<void> {
+    const state = ctx.request.plan.machine.states.find((s) => s.name === ctx.request.state);
+    if (!state) return;
+    const outcome = await this.call(state.method, ctx);
+    if (outcome.kind === 'denied') await this.deny(ctx, state.name, outcome.message);
+  }
+
+  /** No approval: the request ends denied, and nothing of it runs. */
+  private async deny(ctx: StateContext, state: string, message: string): Promise<void> {
+    const { request } = ctx;
+    await this.store.record(request.id, { state, event: 'error', attempt: request.stateAttempt, message });
+    await this.store.cancelOpenItems(request.id, 'Not started: the request was denied.');
+    await this.store.transition(request.id, ['running', 'pending_approval'], 'denied', message, QUIET);
   }
 
   /** Nothing more starts; what runs is asked to stop (its outcome is still recorded). */

@@ -6,6 +6,7 @@ import type { RequestItemEntity } from '../../requests/request-item.entity.js';
 import type { RequestStore } from '../../requests/request-store.js';
 import type { ServicesService } from '../../services/services.service.js';
 import { STATE_METHODS } from '../state-machine.types.js';
+import { ApproveMethod } from './approve.method.js';
 import { CollectOutputsMethod } from './collect-outputs.method.js';
 import { CreateServiceMethod } from './create-service.method.js';
 import { RefreshRepositoriesMethod } from './refresh-repositories.method.js';
@@ -192,5 +193,33 @@ describe('state methods (with fakes of the request store, repositories, provider
       message: 'service updated',
     });
     assert.deepEqual(stored, { url: 'old', size: 3, items: { app: { url: 'old', size: 3 }, net: { id: 'n' } } });
+  });
+});
+
+describe('approve (decisions from a fake request store)', () => {
+  const decision = (approverName: string, d: 'approved' | 'denied', reason: string | null = null) => ({ approverName, decision: d, reason });
+  const method = (decisions: ReturnType<typeof decision>[]) => new ApproveMethod({ decisions: async () => decisions } as unknown as RequestStore);
+  const policy = { approvals: 2, timeoutHours: 24, reason: 'The item needs 2 approvers.' };
+
+  test('an order whose item needs no approval goes on at once', async () => {
+    assert.equal((await method([]).run(fakeContext([]))).kind, 'ok');
+  });
+
+  test('waits for the approvals still missing, then goes on naming its approvers', async () => {
+    const one = await method([decision('alice', 'approved')]).run(fakeContext([], { approval: policy }));
+    assert.equal(one.kind, 'approval');
+    assert.match((one as { message: string }).message, /Waiting for 1 approval \(approved by alice\)\. The item needs 2 approvers\./);
+    const two = await method([decision('alice', 'approved'), decision('bob', 'approved')]).run(fakeContext([], { approval: policy }));
+    assert.deepEqual(two, { kind: 'ok', message: 'approved by alice, bob' });
+  });
+
+  test('one denial ends it, whatever the approvals; so does the end of its time', async () => {
+    const denied = await method([decision('alice', 'approved'), decision('bob', 'denied', 'too big')]).run(fakeContext([], { approval: policy }));
+    assert.deepEqual(denied, { kind: 'denied', message: 'Denied by bob: too big' });
+    const ctx = fakeContext([], { approval: policy });
+    (ctx.request as { stateEnteredAt: Date }).stateEnteredAt = new Date(Date.now() - 25 * 3_600_000);
+    const late = await method([decision('alice', 'approved')]).run(ctx);
+    assert.equal(late.kind, 'denied');
+    assert.match((late as { message: string }).message, /not approved within 24 hours \(1 of 2 approvals\)/);
   });
 });

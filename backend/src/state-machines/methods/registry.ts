@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { StateMethod } from '../state-machine.types.js';
+import { ApproveMethod } from './approve.method.js';
 import { CollectOutputsMethod } from './collect-outputs.method.js';
 import { CreateServiceMethod } from './create-service.method.js';
 import { RefreshRepositoriesMethod } from './refresh-repositories.method.js';
@@ -15,6 +16,7 @@ import { WaitForJobsMethod } from './wait-for-jobs.method.js';
  * folder and one line here (plus its name in STATE_METHODS, which the compiler holds to this list).
  */
 export const STATE_METHOD_CLASSES = {
+  approve: ApproveMethod,
   refresh_repositories: RefreshRepositoriesMethod,
   validate_request: ValidateRequestMethod,
   run_playbook: RunPlaybookMethod,

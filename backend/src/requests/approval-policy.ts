@@ -1,0 +1,56 @@
+import type { ApprovalRule, ApprovalSpec } from '../catalog/catalog.types.js';
+import type { StateMachineDef } from '../state-machines/state-machine.types.js';
+import type { ApprovalPlan } from './service-request.entity.js';
+
+/** What an order is checked against: its dialog values and its requester's groups. */
+export interface ApprovalSubject {
+  values: Record<string, unknown>;
+  groups: string[];
+}
+
+/**
+ * What an item's approval policy asks of one order, fixed in its plan when it is ordered (a
+ * later change of the item changes nothing for it): undefined when it runs without approval.
+ */
+export function approvalPlan(spec: ApprovalSpec | null | undefined, order: ApprovalSubject): ApprovalPlan | undefined {
+  if (!spec || spec.mode === 'automatic') return undefined;
+  const needs = (reason: string): ApprovalPlan => ({ approvals: spec.approvals, timeoutHours: spec.timeoutHours, reason });
+  const who = spec.approvals === 1 ? 'an approver' : `${spec.approvals} approvers`;
+  if (spec.mode === 'manual') return needs(`The item needs ${who}.`);
+  const matched = (spec.rules ?? []).find((rule) => matches(rule, order));
+  return matched ? needs(`The order needs ${who}: ${describeRule(matched)}.`) : undefined;
+}
+
+function matches(rule: ApprovalRule, { values, groups }: ApprovalSubject): boolean {
+  if ('group' in rule) return groups.includes(rule.group);
+  const value = values[rule.field];
+  const each = Array.isArray(value) ? (value as unknown[]) : [value];
+  if ('equals' in rule) return each.some((v) => same(v, rule.equals));
+  if ('in' in rule) return each.some((v) => rule.in.some((x) => same(v, x)));
+  return each.some((v) => (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '')) && Number(v) >= rule.atLeast);
+}
+
+/** A dialog value as the form sent it (a number may come as text) against a rule's value. */
+const same = (value: unknown, expected: string | number | boolean): boolean =>
+  value === expected || (value !== null && value !== undefined && String(value) === String(expected));
+
+export function describeRule(rule: ApprovalRule): string {
+  if ('group' in rule) return `the requester is in group "${rule.group}"`;
+  if ('equals' in rule) return `${rule.field} is ${JSON.stringify(rule.equals)}`;
+  if ('in' in rule) return `${rule.field} is one of ${rule.in.map((v) => JSON.stringify(v)).join(', ')}`;
+  return `${rule.field} is at least ${rule.atLeast}`;
+}
+
+/** The state an order that needs approval waits in when its machine has none of its own: the first. */
+export const APPROVE_STATE = { name: 'approve', method: 'approve' } as const;
+
+/**
+ * The machine an order follows: one that waits for approval must have a state calling
+ * `approve`; a machine without one (an older stored `provision`, a bundle's own) gets it first,
+ * so no policy is ever skipped by the machine an item names.
+ */
+export function withApproval(machine: StateMachineDef, approval: ApprovalPlan | undefined): StateMachineDef {
+  if (!approval || machine.states.some((s) => s.method === 'approve')) return machine;
+  const name = machine.states.some((s) => s.name === APPROVE_STATE.name) ? 'approval' : APPROVE_STATE.name;
+  return { ...machine, states: [{ name, method: 'approve' }, ...machine.states] };
+}
