@@ -7,6 +7,7 @@ import { authProvider, can } from './authProvider';
 import { dataProvider } from './dataProvider';
 import catalog from './catalog';
 import serviceRequests from './serviceRequests';
+import approvals from './approvals';
 import services from './services';
 import gitRepos from './gitRepos';
 import providers from './providers';
@@ -50,6 +51,7 @@ const resourcesFor = (permissions: unknown) => {
         recordRepresentation={(r) => `Request ${String(r.id).slice(0, 8)}`}
       />
     ) : null,
+    has('approve') ? <Resource key="approvals" name="approvals" list={approvals.list} icon={approvals.icon} options={{ label: 'Approvals' }} /> : null,
     has('requests:read') ? (
       <Resource key="services" name="services" list={services.list} show={services.show} icon={services.icon}>
         <Route path=":id/reconfigure" element={<services.reconfigure />} />

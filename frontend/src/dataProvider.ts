@@ -33,6 +33,7 @@ import { groupsApi } from './groups/api';
 import { inventoriesApi } from './inventories/api';
 import { oidcGroupMappingsApi } from './oidcGroupMappings/api';
 import { providersApi } from './providers/api';
+import { approvalsApi } from './approvals/api';
 import { serviceRequestsApi } from './serviceRequests/api';
 import { servicesApi } from './services/api';
 import { templatesApi } from './templates/api';
@@ -44,6 +45,7 @@ const RESOURCES: Record<string, ResourceApi> = {
   catalog: catalogApi,
   serviceTemplates: templatesApi,
   serviceRequests: serviceRequestsApi,
+  approvals: approvalsApi,
   services: servicesApi,
   gitRepos: gitReposApi,
   credentials: credentialsApi,
@@ -134,6 +136,8 @@ const methods = {
   shareProvider: withData(providersApi.share),
   resumeServiceRequest: withData(serviceRequestsApi.resume),
   cancelServiceRequest: withData(serviceRequestsApi.cancel),
+  approveServiceRequest: withData(approvalsApi.approve),
+  denyServiceRequest: withData(approvalsApi.deny),
   retireService: withData(servicesApi.retire),
   resetUserPassword: withData(usersApi.resetPassword),
   getRoles: withData(groupsApi.roles),

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-export const TERMINAL_STATUSES = ['finished', 'failed', 'canceled'];
+export const TERMINAL_STATUSES = ['finished', 'failed', 'canceled', 'denied'];
 
 /**
  * A GraphQL client of `product` with `token` (none: anonymous). Called as api(query, variables) it

@@ -6,6 +6,7 @@ import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { Create, Loading, useGetOne } from 'react-admin';
+import { ApprovalNote } from '../approvals/ApprovalNote';
 import { Markdown } from '../common/Markdown';
 import { DialogForm } from '../dialogs/DialogForm';
 import { collectDialogValues } from '../dialogs/validation';
@@ -90,7 +91,12 @@ export const OrderPage = () => {
         values={values}
         submitLabel="Order"
         submitIcon={<ShoppingCartIcon />}
-        extra={<JobOptionsBox options={template.orderOptions} />}
+        extra={
+          <>
+            <ApprovalNote policy={template.approval} />
+            <JobOptionsBox options={template.orderOptions} />
+          </>
+        }
       />
     </Create>
   );

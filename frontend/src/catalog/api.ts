@@ -31,6 +31,11 @@ graphql(`
     type
     dialog
     orderOptions
+    approval {
+      mode
+      approvals
+      timeoutHours
+    }
   }
 `);
 const CatalogPageQuery = graphql(`

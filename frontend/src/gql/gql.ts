@@ -21,13 +21,18 @@ type Documents = {
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": typeof types.ApiTokensDocument,
     "\n  mutation CreateApiToken($name: String!, $expiresInDays: Int, $scopes: [String!]) {\n    createApiToken(name: $name, expiresInDays: $expiresInDays, scopes: $scopes) {\n      token\n      apiToken {\n        ...ApiTokenFields\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  fragment RequestApprovalFields on ServiceRequest {\n    approval {\n      approvals\n      reason\n      timeoutHours\n      deadline\n      canDecide\n      approvers {\n        id\n        username\n      }\n      decisions {\n        approverId\n        approverName\n        decision\n        reason\n        at\n      }\n    }\n  }\n": typeof types.RequestApprovalFieldsFragmentDoc,
+    "\n  query ApprovalInbox($skip: Int, $take: Int) {\n    approvalInbox(skip: $skip, take: $take) {\n      total\n      requests {\n        ...RequestListFields\n        ...RequestApprovalFields\n      }\n    }\n  }\n": typeof types.ApprovalInboxDocument,
+    "\n  mutation ApproveServiceRequest($id: ID!, $reason: String) {\n    approveServiceRequest(id: $id, reason: $reason) {\n      ...RequestFields\n    }\n  }\n": typeof types.ApproveServiceRequestDocument,
+    "\n  mutation DenyServiceRequest($id: ID!, $reason: String!) {\n    denyServiceRequest(id: $id, reason: $reason) {\n      ...RequestFields\n    }\n  }\n": typeof types.DenyServiceRequestDocument,
+    "\n  subscription ApprovalInboxCount {\n    approvalInboxCount\n  }\n": typeof types.ApprovalInboxCountDocument,
     "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actorId\n    actorName\n    action\n    objectType\n    objectId\n    outcome\n    errorCode\n    message\n    ip\n    details\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
     "\n  query AuditEvents($filter: AuditFilter, $skip: Int, $take: Int) {\n    auditEvents(filter: $filter, skip: $skip, take: $take) {\n      ...AuditEventFields\n    }\n    auditEventCount(filter: $filter)\n  }\n": typeof types.AuditEventsDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      user {\n        id\n        username\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query MyPermissions {\n    myPermissions\n  }\n": typeof types.MyPermissionsDocument,
     "\n  fragment CatalogCardFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    icon\n    published\n    type\n  }\n": typeof types.CatalogCardFieldsFragmentDoc,
-    "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n    orderOptions\n  }\n": typeof types.CatalogItemFieldsFragmentDoc,
+    "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n    orderOptions\n    approval {\n      mode\n      approvals\n      timeoutHours\n    }\n  }\n": typeof types.CatalogItemFieldsFragmentDoc,
     "\n  query CatalogPage($search: String, $catalog: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, catalog: $catalog, skip: $skip, take: $take) {\n      ...CatalogCardFields\n    }\n    serviceTemplateCount(search: $search, catalog: $catalog)\n  }\n": typeof types.CatalogPageDocument,
     "\n  query CatalogItem($id: ID!) {\n    serviceTemplate(id: $id) {\n      ...CatalogItemFields\n    }\n  }\n": typeof types.CatalogItemDocument,
     "\n  query ServiceCatalogs {\n    serviceCatalogs {\n      name\n      count\n    }\n  }\n": typeof types.ServiceCatalogsDocument,
@@ -95,7 +100,7 @@ type Documents = {
     "\n  fragment JobEventFields on JobEvent {\n    seq\n    event\n    host\n    task\n    play\n    changed\n    failed\n    stdout\n    createdAt\n  }\n": typeof types.JobEventFieldsFragmentDoc,
     "\n  fragment RequestBundleFields on ServiceRequest {\n    state\n    stateAttempt\n    transitions {\n      state\n      event\n      attempt\n      message\n      at\n    }\n    items {\n      id\n      name\n      index\n      site\n      status\n      jobId\n      playbook\n      commit\n      outputs\n      message\n      startedAt\n      finishedAt\n    }\n  }\n": typeof types.RequestBundleFieldsFragmentDoc,
     "\n  fragment RequestListFields on ServiceRequest {\n    id\n    status\n    message\n    createdAt\n    updatedAt\n    finishedAt\n    dialogValues\n    ...RequestBundleFields\n    template {\n      id\n      name\n      type\n    }\n    requester {\n      id\n      username\n    }\n    jobs {\n      ...JobFields\n    }\n    service {\n      id\n      name\n      status\n      outputs\n    }\n  }\n": typeof types.RequestListFieldsFragmentDoc,
-    "\n  fragment RequestFields on ServiceRequest {\n    ...RequestListFields\n    machine {\n      name\n      states {\n        name\n        method\n      }\n      action\n      serviceId\n      rollbackOf\n      onFailure\n    }\n    template {\n      id\n      name\n      type\n      dialog\n    }\n  }\n": typeof types.RequestFieldsFragmentDoc,
+    "\n  fragment RequestFields on ServiceRequest {\n    ...RequestListFields\n    machine {\n      name\n      states {\n        name\n        method\n      }\n      action\n      serviceId\n      rollbackOf\n      onFailure\n    }\n    template {\n      id\n      name\n      type\n      dialog\n    }\n    ...RequestApprovalFields\n  }\n": typeof types.RequestFieldsFragmentDoc,
     "\n  query ServiceRequests($skip: Int, $take: Int) {\n    serviceRequests(skip: $skip, take: $take) {\n      ...RequestListFields\n    }\n  }\n": typeof types.ServiceRequestsDocument,
     "\n  query ServiceRequest($id: ID!) {\n    serviceRequest(id: $id) {\n      ...RequestFields\n    }\n  }\n": typeof types.ServiceRequestDocument,
     "\n  mutation OrderService($input: OrderServiceInput!) {\n    orderService(input: $input) {\n      ...RequestFields\n    }\n  }\n": typeof types.OrderServiceDocument,
@@ -139,13 +144,18 @@ const documents: Documents = {
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": types.ApiTokensDocument,
     "\n  mutation CreateApiToken($name: String!, $expiresInDays: Int, $scopes: [String!]) {\n    createApiToken(name: $name, expiresInDays: $expiresInDays, scopes: $scopes) {\n      token\n      apiToken {\n        ...ApiTokenFields\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": types.RevokeApiTokenDocument,
+    "\n  fragment RequestApprovalFields on ServiceRequest {\n    approval {\n      approvals\n      reason\n      timeoutHours\n      deadline\n      canDecide\n      approvers {\n        id\n        username\n      }\n      decisions {\n        approverId\n        approverName\n        decision\n        reason\n        at\n      }\n    }\n  }\n": types.RequestApprovalFieldsFragmentDoc,
+    "\n  query ApprovalInbox($skip: Int, $take: Int) {\n    approvalInbox(skip: $skip, take: $take) {\n      total\n      requests {\n        ...RequestListFields\n        ...RequestApprovalFields\n      }\n    }\n  }\n": types.ApprovalInboxDocument,
+    "\n  mutation ApproveServiceRequest($id: ID!, $reason: String) {\n    approveServiceRequest(id: $id, reason: $reason) {\n      ...RequestFields\n    }\n  }\n": types.ApproveServiceRequestDocument,
+    "\n  mutation DenyServiceRequest($id: ID!, $reason: String!) {\n    denyServiceRequest(id: $id, reason: $reason) {\n      ...RequestFields\n    }\n  }\n": types.DenyServiceRequestDocument,
+    "\n  subscription ApprovalInboxCount {\n    approvalInboxCount\n  }\n": types.ApprovalInboxCountDocument,
     "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actorId\n    actorName\n    action\n    objectType\n    objectId\n    outcome\n    errorCode\n    message\n    ip\n    details\n  }\n": types.AuditEventFieldsFragmentDoc,
     "\n  query AuditEvents($filter: AuditFilter, $skip: Int, $take: Int) {\n    auditEvents(filter: $filter, skip: $skip, take: $take) {\n      ...AuditEventFields\n    }\n    auditEventCount(filter: $filter)\n  }\n": types.AuditEventsDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      user {\n        id\n        username\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query MyPermissions {\n    myPermissions\n  }\n": types.MyPermissionsDocument,
     "\n  fragment CatalogCardFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    icon\n    published\n    type\n  }\n": types.CatalogCardFieldsFragmentDoc,
-    "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n    orderOptions\n  }\n": types.CatalogItemFieldsFragmentDoc,
+    "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n    orderOptions\n    approval {\n      mode\n      approvals\n      timeoutHours\n    }\n  }\n": types.CatalogItemFieldsFragmentDoc,
     "\n  query CatalogPage($search: String, $catalog: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, catalog: $catalog, skip: $skip, take: $take) {\n      ...CatalogCardFields\n    }\n    serviceTemplateCount(search: $search, catalog: $catalog)\n  }\n": types.CatalogPageDocument,
     "\n  query CatalogItem($id: ID!) {\n    serviceTemplate(id: $id) {\n      ...CatalogItemFields\n    }\n  }\n": types.CatalogItemDocument,
     "\n  query ServiceCatalogs {\n    serviceCatalogs {\n      name\n      count\n    }\n  }\n": types.ServiceCatalogsDocument,
@@ -213,7 +223,7 @@ const documents: Documents = {
     "\n  fragment JobEventFields on JobEvent {\n    seq\n    event\n    host\n    task\n    play\n    changed\n    failed\n    stdout\n    createdAt\n  }\n": types.JobEventFieldsFragmentDoc,
     "\n  fragment RequestBundleFields on ServiceRequest {\n    state\n    stateAttempt\n    transitions {\n      state\n      event\n      attempt\n      message\n      at\n    }\n    items {\n      id\n      name\n      index\n      site\n      status\n      jobId\n      playbook\n      commit\n      outputs\n      message\n      startedAt\n      finishedAt\n    }\n  }\n": types.RequestBundleFieldsFragmentDoc,
     "\n  fragment RequestListFields on ServiceRequest {\n    id\n    status\n    message\n    createdAt\n    updatedAt\n    finishedAt\n    dialogValues\n    ...RequestBundleFields\n    template {\n      id\n      name\n      type\n    }\n    requester {\n      id\n      username\n    }\n    jobs {\n      ...JobFields\n    }\n    service {\n      id\n      name\n      status\n      outputs\n    }\n  }\n": types.RequestListFieldsFragmentDoc,
-    "\n  fragment RequestFields on ServiceRequest {\n    ...RequestListFields\n    machine {\n      name\n      states {\n        name\n        method\n      }\n      action\n      serviceId\n      rollbackOf\n      onFailure\n    }\n    template {\n      id\n      name\n      type\n      dialog\n    }\n  }\n": types.RequestFieldsFragmentDoc,
+    "\n  fragment RequestFields on ServiceRequest {\n    ...RequestListFields\n    machine {\n      name\n      states {\n        name\n        method\n      }\n      action\n      serviceId\n      rollbackOf\n      onFailure\n    }\n    template {\n      id\n      name\n      type\n      dialog\n    }\n    ...RequestApprovalFields\n  }\n": types.RequestFieldsFragmentDoc,
     "\n  query ServiceRequests($skip: Int, $take: Int) {\n    serviceRequests(skip: $skip, take: $take) {\n      ...RequestListFields\n    }\n  }\n": types.ServiceRequestsDocument,
     "\n  query ServiceRequest($id: ID!) {\n    serviceRequest(id: $id) {\n      ...RequestFields\n    }\n  }\n": types.ServiceRequestDocument,
     "\n  mutation OrderService($input: OrderServiceInput!) {\n    orderService(input: $input) {\n      ...RequestFields\n    }\n  }\n": types.OrderServiceDocument,
@@ -278,6 +288,26 @@ export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    re
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment RequestApprovalFields on ServiceRequest {\n    approval {\n      approvals\n      reason\n      timeoutHours\n      deadline\n      canDecide\n      approvers {\n        id\n        username\n      }\n      decisions {\n        approverId\n        approverName\n        decision\n        reason\n        at\n      }\n    }\n  }\n"): typeof import('./graphql').RequestApprovalFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApprovalInbox($skip: Int, $take: Int) {\n    approvalInbox(skip: $skip, take: $take) {\n      total\n      requests {\n        ...RequestListFields\n        ...RequestApprovalFields\n      }\n    }\n  }\n"): typeof import('./graphql').ApprovalInboxDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveServiceRequest($id: ID!, $reason: String) {\n    approveServiceRequest(id: $id, reason: $reason) {\n      ...RequestFields\n    }\n  }\n"): typeof import('./graphql').ApproveServiceRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DenyServiceRequest($id: ID!, $reason: String!) {\n    denyServiceRequest(id: $id, reason: $reason) {\n      ...RequestFields\n    }\n  }\n"): typeof import('./graphql').DenyServiceRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApprovalInboxCount {\n    approvalInboxCount\n  }\n"): typeof import('./graphql').ApprovalInboxCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    actorId\n    actorName\n    action\n    objectType\n    objectId\n    outcome\n    errorCode\n    message\n    ip\n    details\n  }\n"): typeof import('./graphql').AuditEventFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -302,7 +332,7 @@ export function graphql(source: "\n  fragment CatalogCardFields on ServiceTempla
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n    orderOptions\n  }\n"): typeof import('./graphql').CatalogItemFieldsFragmentDoc;
+export function graphql(source: "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n    orderOptions\n    approval {\n      mode\n      approvals\n      timeoutHours\n    }\n  }\n"): typeof import('./graphql').CatalogItemFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -574,7 +604,7 @@ export function graphql(source: "\n  fragment RequestListFields on ServiceReques
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment RequestFields on ServiceRequest {\n    ...RequestListFields\n    machine {\n      name\n      states {\n        name\n        method\n      }\n      action\n      serviceId\n      rollbackOf\n      onFailure\n    }\n    template {\n      id\n      name\n      type\n      dialog\n    }\n  }\n"): typeof import('./graphql').RequestFieldsFragmentDoc;
+export function graphql(source: "\n  fragment RequestFields on ServiceRequest {\n    ...RequestListFields\n    machine {\n      name\n      states {\n        name\n        method\n      }\n      action\n      serviceId\n      rollbackOf\n      onFailure\n    }\n    template {\n      id\n      name\n      type\n      dialog\n    }\n    ...RequestApprovalFields\n  }\n"): typeof import('./graphql').RequestFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

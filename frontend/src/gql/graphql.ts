@@ -245,6 +245,37 @@ export type RevokeApiTokenMutationVariables = Exact<{
 
 export type RevokeApiTokenMutation = { revokeApiToken: boolean };
 
+export type RequestApprovalFieldsFragment = { approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null };
+
+export type ApprovalInboxQueryVariables = Exact<{
+  skip?: number | null | undefined;
+  take?: number | null | undefined;
+}>;
+
+
+export type ApprovalInboxQuery = { approvalInbox: { total: number, requests: Array<{ id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, template: { id: string, name: string, type: string } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> }> } };
+
+export type ApproveServiceRequestMutationVariables = Exact<{
+  id: string;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ApproveServiceRequestMutation = { approveServiceRequest: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+
+export type DenyServiceRequestMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type DenyServiceRequestMutation = { denyServiceRequest: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+
+export type ApprovalInboxCountSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApprovalInboxCountSubscription = { approvalInboxCount: number };
+
 export type AuditEventFieldsFragment = { id: string, at: string, actorId: string | null, actorName: string, action: string, objectType: string | null, objectId: string | null, outcome: AuditOutcome, errorCode: string | null, message: string | null, ip: string, details: unknown };
 
 export type AuditEventsQueryVariables = Exact<{
@@ -276,7 +307,7 @@ export type MyPermissionsQuery = { myPermissions: Array<string> };
 
 export type CatalogCardFieldsFragment = { id: string, name: string, description: string | null, catalog: string, icon: string | null, published: boolean, type: string };
 
-export type CatalogItemFieldsFragment = { id: string, name: string, description: string | null, catalog: string, longDescription: string | null, icon: string | null, published: boolean, type: string, dialog: unknown, orderOptions: Array<string> };
+export type CatalogItemFieldsFragment = { id: string, name: string, description: string | null, catalog: string, longDescription: string | null, icon: string | null, published: boolean, type: string, dialog: unknown, orderOptions: Array<string>, approval: { mode: string, approvals: number, timeoutHours: number } | null };
 
 export type CatalogPageQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -293,7 +324,7 @@ export type CatalogItemQueryVariables = Exact<{
 }>;
 
 
-export type CatalogItemQuery = { serviceTemplate: { id: string, name: string, description: string | null, catalog: string, longDescription: string | null, icon: string | null, published: boolean, type: string, dialog: unknown, orderOptions: Array<string> } | null };
+export type CatalogItemQuery = { serviceTemplate: { id: string, name: string, description: string | null, catalog: string, longDescription: string | null, icon: string | null, published: boolean, type: string, dialog: unknown, orderOptions: Array<string>, approval: { mode: string, approvals: number, timeoutHours: number } | null } | null };
 
 export type ServiceCatalogsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -677,7 +708,7 @@ export type RequestBundleFieldsFragment = { state: string | null, stateAttempt: 
 
 export type RequestListFieldsFragment = { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, template: { id: string, name: string, type: string } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> };
 
-export type RequestFieldsFragment = { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> };
+export type RequestFieldsFragment = { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> };
 
 export type ServiceRequestsQueryVariables = Exact<{
   skip?: number | null | undefined;
@@ -692,14 +723,14 @@ export type ServiceRequestQueryVariables = Exact<{
 }>;
 
 
-export type ServiceRequestQuery = { serviceRequest: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } | null };
+export type ServiceRequestQuery = { serviceRequest: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } | null };
 
 export type OrderServiceMutationVariables = Exact<{
   input: OrderServiceInput;
 }>;
 
 
-export type OrderServiceMutation = { orderService: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type OrderServiceMutation = { orderService: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type ReconfigureServiceMutationVariables = Exact<{
   id: string;
@@ -707,21 +738,21 @@ export type ReconfigureServiceMutationVariables = Exact<{
 }>;
 
 
-export type ReconfigureServiceMutation = { reconfigureService: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type ReconfigureServiceMutation = { reconfigureService: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type ResumeServiceRequestMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ResumeServiceRequestMutation = { resumeServiceRequest: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type ResumeServiceRequestMutation = { resumeServiceRequest: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type CancelServiceRequestMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type CancelServiceRequestMutation = { cancelServiceRequest: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type CancelServiceRequestMutation = { cancelServiceRequest: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type JobQueryVariables = Exact<{
   id: string;
@@ -750,7 +781,7 @@ export type ServiceRequestUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type ServiceRequestUpdatedSubscription = { serviceRequestUpdated: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type ServiceRequestUpdatedSubscription = { serviceRequestUpdated: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type JobLogSubscriptionVariables = Exact<{
   jobId: string;
@@ -790,7 +821,7 @@ export type RetireServiceMutationVariables = Exact<{
 }>;
 
 
-export type RetireServiceMutation = { retireService: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type RetireServiceMutation = { retireService: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type TemplateEditorFieldsFragment = { id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown, tenantId: string, sharedWith: Array<string> };
 
@@ -977,6 +1008,11 @@ export const CatalogItemFieldsFragmentDoc = new TypedDocumentString(`
   type
   dialog
   orderOptions
+  approval {
+    mode
+    approvals
+    timeoutHours
+  }
 }
     `, {"fragmentName":"CatalogItemFields"}) as unknown as TypedDocumentString<CatalogItemFieldsFragment, unknown>;
 export const CredentialFieldsFragmentDoc = new TypedDocumentString(`
@@ -1426,6 +1462,28 @@ fragment RequestBundleFields on ServiceRequest {
     finishedAt
   }
 }`, {"fragmentName":"RequestListFields"}) as unknown as TypedDocumentString<RequestListFieldsFragment, unknown>;
+export const RequestApprovalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RequestApprovalFields on ServiceRequest {
+  approval {
+    approvals
+    reason
+    timeoutHours
+    deadline
+    canDecide
+    approvers {
+      id
+      username
+    }
+    decisions {
+      approverId
+      approverName
+      decision
+      reason
+      at
+    }
+  }
+}
+    `, {"fragmentName":"RequestApprovalFields"}) as unknown as TypedDocumentString<RequestApprovalFieldsFragment, unknown>;
 export const RequestFieldsFragmentDoc = new TypedDocumentString(`
     fragment RequestFields on ServiceRequest {
   ...RequestListFields
@@ -1446,8 +1504,29 @@ export const RequestFieldsFragmentDoc = new TypedDocumentString(`
     type
     dialog
   }
+  ...RequestApprovalFields
 }
-    fragment JobFields on Job {
+    fragment RequestApprovalFields on ServiceRequest {
+  approval {
+    approvals
+    reason
+    timeoutHours
+    deadline
+    canDecide
+    approvers {
+      id
+      username
+    }
+    decisions {
+      approverId
+      approverName
+      decision
+      reason
+      at
+    }
+  }
+}
+fragment JobFields on Job {
   id
   status
   playbook
@@ -1647,6 +1726,369 @@ export const RevokeApiTokenDocument = new TypedDocumentString(`
   revokeApiToken(id: $id)
 }
     `) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
+export const ApprovalInboxDocument = new TypedDocumentString(`
+    query ApprovalInbox($skip: Int, $take: Int) {
+  approvalInbox(skip: $skip, take: $take) {
+    total
+    requests {
+      ...RequestListFields
+      ...RequestApprovalFields
+    }
+  }
+}
+    fragment RequestApprovalFields on ServiceRequest {
+  approval {
+    approvals
+    reason
+    timeoutHours
+    deadline
+    canDecide
+    approvers {
+      id
+      username
+    }
+    decisions {
+      approverId
+      approverName
+      decision
+      reason
+      at
+    }
+  }
+}
+fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}
+fragment RequestListFields on ServiceRequest {
+  id
+  status
+  message
+  createdAt
+  updatedAt
+  finishedAt
+  dialogValues
+  ...RequestBundleFields
+  template {
+    id
+    name
+    type
+  }
+  requester {
+    id
+    username
+  }
+  jobs {
+    ...JobFields
+  }
+  service {
+    id
+    name
+    status
+    outputs
+  }
+}`) as unknown as TypedDocumentString<ApprovalInboxQuery, ApprovalInboxQueryVariables>;
+export const ApproveServiceRequestDocument = new TypedDocumentString(`
+    mutation ApproveServiceRequest($id: ID!, $reason: String) {
+  approveServiceRequest(id: $id, reason: $reason) {
+    ...RequestFields
+  }
+}
+    fragment RequestApprovalFields on ServiceRequest {
+  approval {
+    approvals
+    reason
+    timeoutHours
+    deadline
+    canDecide
+    approvers {
+      id
+      username
+    }
+    decisions {
+      approverId
+      approverName
+      decision
+      reason
+      at
+    }
+  }
+}
+fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}
+fragment RequestListFields on ServiceRequest {
+  id
+  status
+  message
+  createdAt
+  updatedAt
+  finishedAt
+  dialogValues
+  ...RequestBundleFields
+  template {
+    id
+    name
+    type
+  }
+  requester {
+    id
+    username
+  }
+  jobs {
+    ...JobFields
+  }
+  service {
+    id
+    name
+    status
+    outputs
+  }
+}
+fragment RequestFields on ServiceRequest {
+  ...RequestListFields
+  machine {
+    name
+    states {
+      name
+      method
+    }
+    action
+    serviceId
+    rollbackOf
+    onFailure
+  }
+  template {
+    id
+    name
+    type
+    dialog
+  }
+  ...RequestApprovalFields
+}`) as unknown as TypedDocumentString<ApproveServiceRequestMutation, ApproveServiceRequestMutationVariables>;
+export const DenyServiceRequestDocument = new TypedDocumentString(`
+    mutation DenyServiceRequest($id: ID!, $reason: String!) {
+  denyServiceRequest(id: $id, reason: $reason) {
+    ...RequestFields
+  }
+}
+    fragment RequestApprovalFields on ServiceRequest {
+  approval {
+    approvals
+    reason
+    timeoutHours
+    deadline
+    canDecide
+    approvers {
+      id
+      username
+    }
+    decisions {
+      approverId
+      approverName
+      decision
+      reason
+      at
+    }
+  }
+}
+fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}
+fragment RequestListFields on ServiceRequest {
+  id
+  status
+  message
+  createdAt
+  updatedAt
+  finishedAt
+  dialogValues
+  ...RequestBundleFields
+  template {
+    id
+    name
+    type
+  }
+  requester {
+    id
+    username
+  }
+  jobs {
+    ...JobFields
+  }
+  service {
+    id
+    name
+    status
+    outputs
+  }
+}
+fragment RequestFields on ServiceRequest {
+  ...RequestListFields
+  machine {
+    name
+    states {
+      name
+      method
+    }
+    action
+    serviceId
+    rollbackOf
+    onFailure
+  }
+  template {
+    id
+    name
+    type
+    dialog
+  }
+  ...RequestApprovalFields
+}`) as unknown as TypedDocumentString<DenyServiceRequestMutation, DenyServiceRequestMutationVariables>;
+export const ApprovalInboxCountDocument = new TypedDocumentString(`
+    subscription ApprovalInboxCount {
+  approvalInboxCount
+}
+    `) as unknown as TypedDocumentString<ApprovalInboxCountSubscription, ApprovalInboxCountSubscriptionVariables>;
 export const AuditEventsDocument = new TypedDocumentString(`
     query AuditEvents($filter: AuditFilter, $skip: Int, $take: Int) {
   auditEvents(filter: $filter, skip: $skip, take: $take) {
@@ -1732,6 +2174,11 @@ export const CatalogItemDocument = new TypedDocumentString(`
   type
   dialog
   orderOptions
+  approval {
+    mode
+    approvals
+    timeoutHours
+  }
 }`) as unknown as TypedDocumentString<CatalogItemQuery, CatalogItemQueryVariables>;
 export const ServiceCatalogsDocument = new TypedDocumentString(`
     query ServiceCatalogs {
@@ -3113,7 +3560,27 @@ export const ServiceRequestDocument = new TypedDocumentString(`
     ...RequestFields
   }
 }
-    fragment JobFields on Job {
+    fragment RequestApprovalFields on ServiceRequest {
+  approval {
+    approvals
+    reason
+    timeoutHours
+    deadline
+    canDecide
+    approvers {
+      id
+      username
+    }
+    decisions {
+      approverId
+      approverName
+      decision
+      reason
+      at
+    }
+  }
+}
+fragment JobFields on Job {
   id
   status
   playbook
@@ -3210,6 +3677,7 @@ fragment RequestFields on ServiceRequest {
     type
     dialog
   }
+  ...RequestApprovalFields
 }`) as unknown as TypedDocumentString<ServiceRequestQuery, ServiceRequestQueryVariables>;
 export const OrderServiceDocument = new TypedDocumentString(`
     mutation OrderService($input: OrderServiceInput!) {
@@ -3217,7 +3685,27 @@ export const OrderServiceDocument = new TypedDocumentString(`
     ...RequestFields
   }
 }
-    fragment JobFields on Job {
+    fragment RequestApprovalFields on ServiceRequest {
+  approval {
+    approvals
+    reason
+    timeoutHours
+    deadline
+    canDecide
+    approvers {
+      id
+      username
+    }
+    decisions {
+      approverId
+      approverName
+      decision
+      reason
+      at
+    }
+  }
+}
+fragment JobFields on Job {
   id
   status
   playbook
@@ -3314,6 +3802,7 @@ fragment RequestFields on ServiceRequest {
     type
     dialog
   }
+  ...RequestApprovalFields
 }`) as unknown as TypedDocumentString<OrderServiceMutation, OrderServiceMutationVariables>;
 export const ReconfigureServiceDocument = new TypedDocumentString(`
     mutation ReconfigureService($id: ID!, $values: JSON!) {
@@ -3321,7 +3810,27 @@ export const ReconfigureServiceDocument = new TypedDocumentString(`
     ...RequestFields
   }
 }
-    fragment JobFields on Job {
+    fragment RequestApprovalFields on ServiceRequest {
+  approval {
+    approvals
+    reason
+    timeoutHours
+    deadline
+    canDecide
+    approvers {
+      id
+      username
+    }
+    decisions {
+      approverId
+      approverName
+      decision
+      reason
+      at
+    }
+  }
+}
+fragment JobFields on Job {
   id
   status
   playbook
@@ -3418,6 +3927,7 @@ fragment RequestFields on ServiceRequest {
     type
     dialog
   }
+  ...RequestApprovalFields
 }`) as unknown as TypedDocumentString<ReconfigureServiceMutation, ReconfigureServiceMutationVariables>;
 export const ResumeServiceRequestDocument = new TypedDocumentString(`
     mutation ResumeServiceRequest($id: ID!) {
@@ -3425,7 +3935,27 @@ export const ResumeServiceRequestDocument = new TypedDocumentString(`
     ...RequestFields
   }
 }
-    fragment JobFields on Job {
+    fragment RequestApprovalFields on ServiceRequest {
+  approval {
+    approvals
+    reason
+    timeoutHours
+    deadline
+    canDecide
+    approvers {
+      id
+      username
+    }
+    decisions {
+      approverId
+      approverName
+      decision
+      reason
+      at
+    }
+  }
+}
+fragment JobFields on Job {
   id
   status
   playbook
@@ -3522,6 +4052,7 @@ fragment RequestFields on ServiceRequest {
     type
     dialog
   }
+  ...RequestApprovalFields
 }`) as unknown as TypedDocumentString<ResumeServiceRequestMutation, ResumeServiceRequestMutationVariables>;
 export const CancelServiceRequestDocument = new TypedDocumentString(`
     mutation CancelServiceRequest($id: ID!) {
@@ -3529,7 +4060,27 @@ export const CancelServiceRequestDocument = new TypedDocumentString(`
     ...RequestFields
   }
 }
-    fragment JobFields on Job {
+    fragment RequestApprovalFields on ServiceRequest {
+  approval {
+    approvals
+    reason
+    timeoutHours
+    deadline
+    canDecide
+    approvers {
+      id
+      username
+    }
+    decisions {
+      approverId
+      approverName
+      decision
+      reason
+      at
+    }
+  }
+}
+fragment JobFields on Job {
   id
   status
   playbook
@@ -3626,6 +4177,7 @@ fragment RequestFields on ServiceRequest {
     type
     dialog
   }
+  ...RequestApprovalFields
 }`) as unknown as TypedDocumentString<CancelServiceRequestMutation, CancelServiceRequestMutationVariables>;
 export const JobDocument = new TypedDocumentString(`
     query Job($id: ID!) {
@@ -3715,7 +4267,27 @@ export const ServiceRequestUpdatedDocument = new TypedDocumentString(`
     ...RequestFields
   }
 }
-    fragment JobFields on Job {
+    fragment RequestApprovalFields on ServiceRequest {
+  approval {
+    approvals
+    reason
+    timeoutHours
+    deadline
+    canDecide
+    approvers {
+      id
+      username
+    }
+    decisions {
+      approverId
+      approverName
+      decision
+      reason
+      at
+    }
+  }
+}
+fragment JobFields on Job {
   id
   status
   playbook
@@ -3812,6 +4384,7 @@ fragment RequestFields on ServiceRequest {
     type
     dialog
   }
+  ...RequestApprovalFields
 }`) as unknown as TypedDocumentString<ServiceRequestUpdatedSubscription, ServiceRequestUpdatedSubscriptionVariables>;
 export const JobLogDocument = new TypedDocumentString(`
     subscription JobLog($jobId: ID!, $offset: Int) {
@@ -3906,7 +4479,27 @@ export const RetireServiceDocument = new TypedDocumentString(`
     ...RequestFields
   }
 }
-    fragment JobFields on Job {
+    fragment RequestApprovalFields on ServiceRequest {
+  approval {
+    approvals
+    reason
+    timeoutHours
+    deadline
+    canDecide
+    approvers {
+      id
+      username
+    }
+    decisions {
+      approverId
+      approverName
+      decision
+      reason
+      at
+    }
+  }
+}
+fragment JobFields on Job {
   id
   status
   playbook
@@ -4003,6 +4596,7 @@ fragment RequestFields on ServiceRequest {
     type
     dialog
   }
+  ...RequestApprovalFields
 }`) as unknown as TypedDocumentString<RetireServiceMutation, RetireServiceMutationVariables>;
 export const TemplatesPageDocument = new TypedDocumentString(`
     query TemplatesPage($search: String, $skip: Int!, $take: Int!) {

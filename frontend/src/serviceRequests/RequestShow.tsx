@@ -20,6 +20,7 @@ import { CancelRequestButton } from './CancelRequestButton';
 import { OrderAgainButton } from './OrderAgainButton';
 import { Fact, JobCard } from './JobCard';
 import { LinkedMessage } from './RequestLinks';
+import { ApprovalPanel } from '../approvals/ApprovalPanel';
 import { ResumeButton } from './ResumeButton';
 import { SiteProgress } from './SiteProgress';
 import { StateMachineProgress } from './StateMachineProgress';
@@ -85,6 +86,7 @@ const RequestDetails = () => {
           <LinkedMessage text={record.message} />
         </Alert>
       )}
+      <ApprovalPanel request={record} onChanged={refetch} />
       <CancelRequestButton request={record} onChanged={refetch} />
       <OrderAgainButton request={record} />
       {bundle && <ResumeButton request={record} onChanged={refetch} />}

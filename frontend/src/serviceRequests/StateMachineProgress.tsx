@@ -21,6 +21,8 @@ import {
   TableHead,
   TableRow,
   Typography,
+  useMediaQuery,
+  type Theme,
   Link as MuiLink,
 } from '@mui/material';
 import { Link } from 'react-router-dom';
@@ -88,6 +90,8 @@ const MachineAction = ({ machine }: { machine: RequestMachine }) => {
 
 export const StateMachineProgress = ({ request }: { request: ServiceRequest }) => {
   const [showHistory, setShowHistory] = useState(false);
+  // On a phone the states go down the page: side by side, seven of them crowd their labels together.
+  const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const steps = stateSteps(request);
   const ended = isTerminalRequestStatus(request.status);
   // Without the machine (not read yet) the states after the current one are unknown.
@@ -103,13 +107,18 @@ export const StateMachineProgress = ({ request }: { request: ServiceRequest }) =
       />
       <CardContent>
         {request.machine && <MachineAction machine={request.machine} />}
-        <Stepper activeStep={active === -1 ? steps.length : active} alternativeLabel sx={{ overflowX: 'auto', pb: 1 }}>
+        <Stepper
+          activeStep={active === -1 ? steps.length : active}
+          alternativeLabel={!small}
+          orientation={small ? 'vertical' : 'horizontal'}
+          sx={{ overflowX: 'auto', pb: 1 }}
+        >
           {steps.map((step) => (
             <Step key={step.state} completed={step.status === 'done'} data-testid="state-step" data-state={step.state} data-step-status={step.status}>
               <StepLabel
                 error={step.status === 'failed'}
                 optional={
-                  <Box sx={{ textAlign: 'center' }}>
+                  <Box sx={{ textAlign: small ? 'left' : 'center' }}>
                     <Typography variant="caption" component="div" color={step.status === 'failed' ? 'error' : 'text.secondary'}>
                       {ended && step.status === 'waiting' ? 'not reached' : STEP_WORDS[step.status]}
                       {step.attempts > 1 ? ` · attempt ${step.attempts}` : ''}
@@ -121,7 +130,7 @@ export const StateMachineProgress = ({ request }: { request: ServiceRequest }) =
                         color="text.secondary"
                         title={step.message}
                         data-testid="state-step-message"
-                        sx={{ maxWidth: 180, mx: 'auto', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+                        sx={{ maxWidth: small ? 260 : 180, mx: small ? 0 : 'auto', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
                       >
                         {step.message}
                       </Typography>

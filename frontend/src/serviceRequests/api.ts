@@ -141,6 +141,7 @@ graphql(`
       type
       dialog
     }
+    ...RequestApprovalFields
   }
 `);
 
@@ -234,6 +235,8 @@ export type ServiceRequest = Omit<ListRow, 'dialogValues' | 'items' | 'template'
   jobs: Job[];
   template: (NonNullable<ListRow['template']> & { dialog?: Dialog }) | null;
   machine?: RequestMachine | null;
+  /** What an order that needs approval waits for (see approvals/); null when it needed none; absent on list rows. */
+  approval?: Detail['approval'];
   service: (Omit<NonNullable<ListRow['service']>, 'outputs'> & { outputs: JsonValue }) | null;
 };
 

@@ -21,6 +21,7 @@ import type { DialogRecord } from '../dialogs/types';
 import type { GitRepo } from '../gitRepos/api';
 import type { Provider } from '../providers/api';
 import { MappingRows, Pick, ProvisionFields, SourcePick, type EditorChoices } from './ProvisionFields';
+import { ApprovalFields } from './ApprovalFields';
 import { cleaned, errorsUnder, moveItem, newItem, newProvision, newTemplate } from './templateModel';
 import type { BundleItemDefinition, SiteDefinition, TemplateDefinition } from './types';
 
@@ -410,6 +411,7 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
                       longDescription: draft.longDescription,
                       dialog: draft.dialog,
                       published: draft.published,
+                      approval: draft.approval,
                     });
                   }}
                   disabled={id !== null}
@@ -431,6 +433,12 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
                 <FormControlLabel
                   control={<Switch checked={draft.published ?? true} onChange={(e) => set({ published: e.target.checked })} />}
                   label="Published in the catalog"
+                />
+                <ApprovalFields
+                  value={draft.approval}
+                  onChange={(approval) => set({ approval })}
+                  errors={errors}
+                  fields={choices.dialogFields.map((f) => f.value)}
                 />
               </Stack>
             </CardContent>

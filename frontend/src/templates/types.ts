@@ -33,6 +33,20 @@ export interface SiteDefinition {
   variables?: Record<string, string | number | boolean>;
 }
 
+export type ApprovalRuleDefinition =
+  | { field: string; equals: string | number | boolean }
+  | { field: string; in: (string | number | boolean)[] }
+  | { field: string; atLeast: number }
+  | { group: string };
+
+/** Who approves an order of the item (none: nobody, orders run at once). */
+export interface ApprovalDefinition {
+  mode: 'automatic' | 'manual' | 'rules';
+  approvals?: number;
+  timeoutHours?: number;
+  rules?: ApprovalRuleDefinition[];
+}
+
 export interface TemplateDefinition {
   name: string;
   description?: string;
@@ -42,6 +56,7 @@ export interface TemplateDefinition {
   type: 'ansible_playbook' | 'bundle';
   dialog: string;
   published?: boolean;
+  approval?: ApprovalDefinition;
   provision?: ProvisionDefinition;
   retirement?: { playbook: string };
   reconfigure?: { playbook: string };
