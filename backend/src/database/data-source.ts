@@ -46,6 +46,7 @@ import { Audit1765840000000 } from './migrations/1765840000000-Audit.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { OidcSso1765860000000 } from './migrations/1765860000000-OidcSso.js';
 import { RepoInventoryShares1765880000000 } from './migrations/1765880000000-RepoInventoryShares.js';
+import { ListFilters1765920000000 } from './migrations/1765920000000-ListFilters.js';
 import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
 
 export const ENTITIES = [
@@ -100,6 +101,7 @@ export const MIGRATIONS = [
   Audit1765840000000,
   OidcSso1765860000000,
   RepoInventoryShares1765880000000,
+  ListFilters1765920000000,
 ];
 
 export function createDataSource(url: string): DataSource {
