@@ -134,6 +134,7 @@ const methods = {
   shareProvider: withData(providersApi.share),
   resumeServiceRequest: withData(serviceRequestsApi.resume),
   cancelServiceRequest: withData(serviceRequestsApi.cancel),
+  getRequestFilterChoices: withData(serviceRequestsApi.filterChoices),
   retireService: withData(servicesApi.retire),
   resetUserPassword: withData(usersApi.resetPassword),
   getRoles: withData(groupsApi.roles),
