@@ -138,6 +138,7 @@ const methods = {
   cancelServiceRequest: withData(serviceRequestsApi.cancel),
   approveServiceRequest: withData(approvalsApi.approve),
   denyServiceRequest: withData(approvalsApi.deny),
+  getRequestFilterChoices: withData(serviceRequestsApi.filterChoices),
   retireService: withData(servicesApi.retire),
   resetUserPassword: withData(usersApi.resetPassword),
   getRoles: withData(groupsApi.roles),

@@ -25,7 +25,7 @@ let product;
 let api;
 const browsers = new Browsers();
 
-const requestCount = async () => (await api('{ serviceRequests(take: 1000) { id } }')).serviceRequests.length;
+const requestCount = async () => (await api('{ serviceRequests(take: 500) { id } }')).serviceRequests.length;
 
 const fieldOf = (page, name) => page.getByTestId(`dialog-field-${name}`);
 
@@ -217,7 +217,7 @@ describe('web UI', () => {
         input: { templateId: template.id, dialogValues: { playbook: 'hello.yml', provider } },
       });
     }
-    const all = (await api('{ serviceRequests(take: 1000) { id } }')).serviceRequests.map((r) => r.id);
+    const all = (await api('{ serviceRequests(take: 500) { id } }')).serviceRequests.map((r) => r.id);
 
     const page = await browsers.newPage();
     await signIn(page, product);

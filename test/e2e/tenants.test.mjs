@@ -172,7 +172,7 @@ describe('tenants in the web UI', () => {
 
     const erinApi = await signInApi(product, 'erin', OWN_PASSWORD);
     assert.deepEqual(
-      (await erinApi('{ serviceRequests(take: 1000) { id } }')).serviceRequests.map((r) => r.id),
+      (await erinApi('{ serviceRequests(take: 500) { id } }')).serviceRequests.map((r) => r.id),
       [requestId],
     );
 

@@ -48,6 +48,7 @@ import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { OidcSso1765860000000 } from './migrations/1765860000000-OidcSso.js';
 import { RepoInventoryShares1765880000000 } from './migrations/1765880000000-RepoInventoryShares.js';
 import { Approvals1765895000000 } from './migrations/1765895000000-Approvals.js';
+import { ListFilters1765920000000 } from './migrations/1765920000000-ListFilters.js';
 import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
 
 export const ENTITIES = [
@@ -104,6 +105,7 @@ export const MIGRATIONS = [
   OidcSso1765860000000,
   RepoInventoryShares1765880000000,
   Approvals1765895000000,
+  ListFilters1765920000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -1,13 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
+import { SortDirection } from '../common/list-query.js';
 import { AppError, ErrorCode, isUuid, notFound } from '../common/app-error.js';
 import { EntityRows } from '../common/entity-rows.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
 import { type ApprovalDecision, RequestApprovalEntity } from './request-approval.entity.js';
 import { type ItemPlan, type ItemStatus, RequestItemEntity } from './request-item.entity.js';
 import { RequestTransitionEntity, type TransitionEvent } from './request-transition.entity.js';
-import { type RequestPlan, type RequestStatus, ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
+import { type RequestAction, type RequestPlan, type RequestStatus, ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
+
+/** Whose requests a reader may see: those its user ordered, and those of its tenants. */
+export interface RequestVisibility {
+  requesterId: string;
+  tenants: string[];
+}
+
+/** What a request list shows: every condition given must hold. */
+export interface RequestQuery {
+  only?: RequestVisibility;
+  statuses?: RequestStatus[] | null;
+  actions?: RequestAction[] | null;
+  templateId?: string | null;
+  requesterId?: string | null;
+  tenantId?: string | null;
+  /** Requests that changed this service: the one that provisioned it (`provisionedBy`) and those acting on it. */
+  service?: { id: string; provisionedBy: string } | null;
+  createdAfter?: Date | null;
+  createdBefore?: Date | null;
+}
+
+/** Sortable fields → their properties (an allow-list: nothing else reaches ORDER BY). */
+const SORT_COLUMNS = {
+  createdAt: 'r.createdAt',
+  updatedAt: 'r.updatedAt',
+  finishedAt: 'r.finishedAt',
+  status: 'r.status',
+  action: 'r.action',
+} as const;
+export type RequestSortColumn = keyof typeof SORT_COLUMNS;
 
 /** An item of a new request. */
 export interface NewItem {
@@ -71,14 +102,47 @@ export class RequestStore {
     return request;
   }
 
-  /** Newest first; when `only` is given, those its user ordered or that belong to one of its tenants. */
-  list(skip: number, take: number, only?: { requesterId: string; tenants: string[] }): Promise<ServiceRequestEntity[]> {
-    return this.db.getRepository(ServiceRequestEntity).find({
-      where: only ? [{ requesterId: only.requesterId }, { tenantId: In(only.tenants) }] : {},
-      order: { createdAt: 'DESC' },
-      skip: Math.max(skip, 0),
-      take: Math.min(Math.max(take, 1), 500),
-    });
+  /**
+   * A page of the requests matching `query`, sorted by `sort` (newest first by default; ties
+   * newest first, then by id, so pages do not overlap). The caller checks skip and take.
+   */
+  list(
+    query: RequestQuery,
+    skip: number,
+    take: number,
+    sort: { field: RequestSortColumn; direction: SortDirection } = { field: 'createdAt', direction: SortDirection.DESC },
+  ): Promise<ServiceRequestEntity[]> {
+    const column = SORT_COLUMNS[sort.field];
+    const qb = this.matching(query).orderBy(column, sort.direction, 'NULLS LAST');
+    if (sort.field !== 'createdAt') qb.addOrderBy('r.createdAt', 'DESC');
+    return qb.addOrderBy('r.id', 'DESC').offset(skip).limit(take).getMany();
+  }
+
+  /** How many requests match `query`. */
+  count(query: RequestQuery): Promise<number> {
+    return this.matching(query).getCount();
+  }
+
+  /** Who ordered, and which tenants own, the requests `only` may see: the choices of a list's filters (at most `limit` each). */
+  async filterChoices(only: RequestVisibility | undefined, limit: number): Promise<{ requesterIds: string[]; tenantIds: string[] }> {
+    const distinct = async (column: string): Promise<string[]> =>
+      (await this.matching({ only }).select(`DISTINCT ${column}`, 'id').limit(limit).getRawMany<{ id: string }>()).map((r) => r.id);
+    return { requesterIds: await distinct('r.requester_id'), tenantIds: await distinct('r.tenant_id') };
+  }
+
+  private matching(q: RequestQuery): SelectQueryBuilder<ServiceRequestEntity> {
+    const qb = this.db.getRepository(ServiceRequestEntity).createQueryBuilder('r');
+    if (q.only) qb.andWhere('(r.requester_id = :me OR r.tenant_id = ANY(CAST(:tenants AS uuid[])))', { me: q.only.requesterId, tenants: q.only.tenants });
+    if (q.statuses) qb.andWhere('r.status = ANY(CAST(:statuses AS text[]))', { statuses: q.statuses });
+    if (q.actions) qb.andWhere('r.action = ANY(CAST(:actions AS text[]))', { actions: q.actions });
+    if (q.templateId) qb.andWhere('r.template_id = :templateId', { templateId: q.templateId });
+    if (q.requesterId) qb.andWhere('r.requester_id = :requesterId', { requesterId: q.requesterId });
+    if (q.tenantId) qb.andWhere('r.tenant_id = :tenantId', { tenantId: q.tenantId });
+    if (q.service) qb.andWhere('(r.service_id = :serviceId OR r.id = :provisionedBy)', { serviceId: q.service.id, provisionedBy: q.service.provisionedBy });
+    if (q.createdAfter) qb.andWhere('r.created_at >= :createdAfter', { createdAfter: q.createdAfter });
+    // The API's dates have milliseconds, the column microseconds: "at or before" takes the whole millisecond.
+    if (q.createdBefore) qb.andWhere('r.created_at < :createdBefore', { createdBefore: new Date(q.createdBefore.getTime() + 1) });
+    return qb;
   }
 
   /** The items of a request, by index then name. */
@@ -172,8 +236,11 @@ export class RequestStore {
     try {
       const rows = (await this.db.query(
         `WITH r AS (
-           INSERT INTO service_requests (template_id, requester_id, dialog_values, plan, status, state, state_attempt, tenant_id)
-           VALUES ($1, $2, $3, $4, 'pending', $5, 0, $7) RETURNING id
+           INSERT INTO service_requests (template_id, requester_id, dialog_values, plan, status, state, state_attempt, tenant_id, action, service_id)
+           VALUES ($1, $2, $3, $4, 'pending', $5, 0, $7, $8,
+                   -- a rollback changes the service of the request it undoes (none when that was a provision)
+                   COALESCE($9::uuid, (SELECT o.service_id FROM service_requests o WHERE o.id = $10::uuid)))
+           RETURNING id
          ), i AS (
            INSERT INTO request_items (request_id, name, "index", plan)
            SELECT r.id, x.name, x."index", x.plan FROM r, jsonb_to_recordset($6::jsonb) AS x(name text, "index" int, plan jsonb)
@@ -187,6 +254,9 @@ export class RequestStore {
           first,
           JSON.stringify(input.items),
           input.tenantId,
+          input.plan.action,
+          input.plan.serviceId ?? null,
+          input.plan.rollbackOf ?? null,
         ],
       )) as { id: string }[];
       return rows[0].id;

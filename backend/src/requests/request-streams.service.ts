@@ -17,6 +17,8 @@ const ROW_FIELDS = new Set([
   'templateId',
   'state',
   'stateAttempt',
+  'action',
+  'serviceId',
 ]);
 
 /** Re-read the request after this long without a message (pub/sub can lose one). */

@@ -9,6 +9,7 @@ import { JobsModule } from '../jobs/jobs.module.js';
 import { ProvidersModule } from '../providers/providers.module.js';
 import { ServicesModule } from '../services/services.module.js';
 import { StateMachineDefinitionsModule } from '../state-machines/state-machine-definitions.module.js';
+import { TenantsModule } from '../tenants/tenants.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { ApprovalsResolver } from './approvals.resolver.js';
 import { ApprovalsService } from './approvals.service.js';
@@ -40,6 +41,7 @@ import { ServiceRequestEntity } from './service-request.entity.js';
     JobsModule,
     ServicesModule,
     UsersModule,
+    TenantsModule,
     StateMachineDefinitionsModule,
   ],
   providers: [

@@ -11,7 +11,11 @@ import { ServiceModel } from '../services/models/service.model.js';
 import { ServicesService } from '../services/services.service.js';
 import { UserModel, UserRefModel } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
+import { MAX_TAKE } from '../common/list-query.js';
+import { TenantsService } from '../tenants/tenants.service.js';
 import { OrderServiceInput } from './dto/order-service.input.js';
+import { ServiceRequestFilter, ServiceRequestSort } from './dto/request-list.input.js';
+import { RequestFilterChoicesModel } from './models/request-filter-choices.model.js';
 import { RequestItemModel, RequestMachineModel, RequestTransitionModel, ServiceRequestModel } from './models/service-request.model.js';
 import { RequestStore } from './request-store.js';
 import { RequestStreamsService } from './request-streams.service.js';
@@ -27,6 +31,7 @@ export class RequestsResolver {
     private readonly serviceService: ServicesService,
     private readonly users: UsersService,
     private readonly store: RequestStore,
+    private readonly tenants: TenantsService,
   ) {}
 
   @Allow('order')
@@ -122,13 +127,42 @@ export class RequestsResolver {
   }
 
   @Allow('requests:read')
-  @Query(() => [ServiceRequestModel], { description: 'Service requests, newest first.' })
+  @Query(() => [ServiceRequestModel], {
+    description: `Service requests the caller may see that match \`filter\`, newest first unless \`sort\` says otherwise: a page of \`take\` (at most ${MAX_TAKE}) after \`skip\`.`,
+  })
   serviceRequests(
     @CurrentViewer() viewer: Viewer,
     @Args('skip', { type: () => Int, defaultValue: 0 }) skip: number,
     @Args('take', { type: () => Int, defaultValue: 50 }) take: number,
+    @Args('filter', { type: () => ServiceRequestFilter, nullable: true }) filter: ServiceRequestFilter | null,
+    @Args('sort', { type: () => ServiceRequestSort, nullable: true }) sort: ServiceRequestSort | null,
   ): Promise<ServiceRequestModel[]> {
-    return this.requests.list(skip, take, viewer);
+    return this.requests.list(skip, take, viewer, filter, sort);
+  }
+
+  @Allow('requests:read')
+  @Query(() => Int, { description: 'How many service requests the caller may see match `filter`, for paging.' })
+  serviceRequestCount(
+    @CurrentViewer() viewer: Viewer,
+    @Args('filter', { type: () => ServiceRequestFilter, nullable: true }) filter: ServiceRequestFilter | null,
+  ): Promise<number> {
+    return this.requests.count(viewer, filter);
+  }
+
+  @Allow('requests:read')
+  @Query(() => RequestFilterChoicesModel, {
+    description: 'Who ordered, and which tenants own, the requests the caller may see: the choices of the request and service lists’ filters.',
+  })
+  async serviceRequestFilterChoices(@CurrentViewer() viewer: Viewer): Promise<RequestFilterChoicesModel> {
+    const { requesterIds, tenantIds } = await this.requests.filterChoices(viewer);
+    const [requesters, tenants] = await Promise.all([
+      Promise.all(requesterIds.map((id) => this.users.findById(id))),
+      this.tenants.list().then((all) => all.filter((t) => tenantIds.includes(t.id))),
+    ]);
+    return {
+      requesters: requesters.filter((u): u is UserModel => u !== null).sort((a, b) => a.username.localeCompare(b.username)),
+      tenants: tenants.map((t) => ({ id: t.id, name: t.name })),
+    };
   }
 
   @Allow('requests:read')
@@ -183,11 +217,22 @@ export class RequestsResolver {
 /** Links from other types back to their request; kept here so the other modules need not know requests. */
 @Resolver(() => ServiceModel)
 export class ServiceRequestLinkResolver {
-  constructor(private readonly requests: RequestsService) {}
+  constructor(private readonly requestsService: RequestsService) {}
 
   @ResolveField(() => ServiceRequestModel, { nullable: true })
   request(@Parent() service: ServiceModel, @CurrentViewer() viewer: Viewer): Promise<ServiceRequestModel | null> {
-    return visibleOrNull(this.requests.get(service.requestId, viewer));
+    return visibleOrNull(this.requestsService.get(service.requestId, viewer));
+  }
+
+  @ResolveField(() => [ServiceRequestModel], {
+    description: `Every request that changed it — the one that provisioned it, its reconfigurations, retirements and rollbacks — that the caller may see, newest first (the latest \`take\`, at most ${MAX_TAKE}).`,
+  })
+  requests(
+    @Parent() service: ServiceModel,
+    @CurrentViewer() viewer: Viewer,
+    @Args('take', { type: () => Int, defaultValue: 100 }) take: number,
+  ): Promise<ServiceRequestModel[]> {
+    return this.requestsService.forService(service, viewer, take);
   }
 }
 

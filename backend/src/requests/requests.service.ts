@@ -9,13 +9,15 @@ import { JobRequesterQuery } from '../jobs/job.events.js';
 import { StateMachinesService } from '../state-machines/state-machines.service.js';
 import type { StateMachineDef } from '../state-machines/state-machine.types.js';
 import type { UserModel } from '../users/models/user.model.js';
+import { checkDateRange, checkId, checkPage, MAX_TAKE, SortDirection } from '../common/list-query.js';
 import type { OrderServiceInput } from './dto/order-service.input.js';
+import { RequestSortField, type ServiceRequestFilter, type ServiceRequestSort } from './dto/request-list.input.js';
 import type { ServiceRequestModel } from './models/service-request.model.js';
 import type { RequestItemEntity } from './request-item.entity.js';
 import { approvalPlan, withApproval } from './approval-policy.js';
 import { masked, RequestPlanner, SINGLE_ITEM } from './request-planner.js';
 import { RequestQueue } from './request-queue.js';
-import { type NewItem, RequestStore } from './request-store.js';
+import { type NewItem, type RequestQuery, RequestStore, type RequestVisibility } from './request-store.js';
 import { type RequestPlan, type ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
 
 /**
@@ -122,8 +124,48 @@ export class RequestsService {
     return request;
   }
 
-  list(skip: number, take: number, viewer?: Viewer): Promise<ServiceRequestModel[]> {
-    return this.store.list(skip, take, viewer && { requesterId: viewer.userId, tenants: viewer.tenants });
+  /**
+   * A page of the requests `viewer` may see that match `filter`, sorted (newest first unless
+   * `sort` says otherwise). VALIDATION_FAILED for a page or filter that cannot be answered.
+   */
+  list(skip: number, take: number, viewer?: Viewer, filter?: ServiceRequestFilter | null, sort?: ServiceRequestSort | null): Promise<ServiceRequestModel[]> {
+    checkPage(skip, take);
+    return this.store.list(this.query(filter, viewer), skip, take, {
+      field: sort?.field ?? RequestSortField.createdAt,
+      direction: sort?.direction ?? SortDirection.DESC,
+    });
+  }
+
+  /** How many requests `viewer` may see match `filter`. */
+  count(viewer?: Viewer, filter?: ServiceRequestFilter | null): Promise<number> {
+    return this.store.count(this.query(filter, viewer));
+  }
+
+  /** Every request that changed a service (its provisioning, reconfigurations, retirements, rollbacks) that `viewer` may see, newest first. */
+  forService(service: { id: string; requestId: string }, viewer?: Viewer, take = 100): Promise<ServiceRequestModel[]> {
+    checkPage(0, take);
+    return this.store.list({ only: visibility(viewer), service: { id: service.id, provisionedBy: service.requestId } }, 0, take);
+  }
+
+  /** Requesters and tenants of the requests `viewer` may see, to pick from in a list's filters. */
+  filterChoices(viewer?: Viewer): Promise<{ requesterIds: string[]; tenantIds: string[] }> {
+    return this.store.filterChoices(visibility(viewer), MAX_TAKE);
+  }
+
+  private query(filter: ServiceRequestFilter | null | undefined, viewer: Viewer | undefined): RequestQuery {
+    const f = filter ?? {};
+    for (const field of ['templateId', 'requesterId', 'tenantId'] as const) checkId(field, f[field]);
+    checkDateRange(f.createdAfter, f.createdBefore);
+    return {
+      only: visibility(viewer),
+      statuses: f.statuses,
+      actions: f.actions,
+      templateId: f.templateId,
+      requesterId: f.requesterId,
+      tenantId: f.tenantId,
+      createdAfter: f.createdAfter,
+      createdBefore: f.createdBefore,
+    };
   }
 
   /** Who ordered a job's request, for the jobs module's visibility checks. */
@@ -177,3 +219,6 @@ export class RequestsService {
     return this.store.get(id);
   }
 }
+
+/** Whose requests `viewer` may see: its own, and those of its tenants (everything without a viewer). */
+const visibility = (viewer: Viewer | undefined): RequestVisibility | undefined => viewer && { requesterId: viewer.userId, tenants: viewer.tenants };

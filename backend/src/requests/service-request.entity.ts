@@ -6,7 +6,8 @@ export const REQUEST_STATUSES = ['pending', 'queued', 'running', 'pending_approv
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const TERMINAL_REQUEST_STATUSES: readonly RequestStatus[] = ['finished', 'failed', 'canceled', 'denied'];
 
-export type RequestAction = 'provision' | 'retire' | 'reconfigure' | 'rollback';
+export const REQUEST_ACTIONS = ['provision', 'retire', 'reconfigure', 'rollback'] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 /**
  * How a request runs, fixed at order time so a later edit of the catalog changes nothing for
@@ -74,6 +75,14 @@ export class ServiceRequestEntity {
   @Index() @Column({ name: 'requester_id', type: 'uuid' }) requesterId: string;
   @Column({ name: 'dialog_values', type: 'jsonb' }) dialogValues: Record<string, unknown>;
   @Column({ type: 'jsonb' }) plan: RequestPlan;
+  /** The plan's action, as a column to filter and sort on. */
+  @Column({ type: 'text' }) action: RequestAction;
+  /**
+   * The service it changes: a retirement's or reconfiguration's (the plan's serviceId), a
+   * rollback's of one of those; null for a provision (its service points back at it) and for
+   * the rollback of one.
+   */
+  @Column({ name: 'service_id', type: 'uuid', nullable: true }) serviceId: string | null;
   /** The state the request is in (or failed in), how many tries it had there, since when. */
   @Column({ type: 'text', nullable: true }) state: string | null;
   @Column({ name: 'state_attempt', type: 'int', default: 0 }) stateAttempt: number;

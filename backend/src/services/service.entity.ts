@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type ServiceStatus = 'active' | 'retired';
+export const SERVICE_STATUSES = ['active', 'retired'] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 
 /** What a finished request leaves behind. */
 @Entity('services')

@@ -3,6 +3,8 @@ import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { CurrentViewer, type Viewer } from '../auth/auth.decorators.js';
 import { UserModel, UserRefModel } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
+import { MAX_TAKE } from '../common/list-query.js';
+import { ServiceFilter, ServiceSort } from './dto/service-list.input.js';
 import { ServiceModel } from './models/service.model.js';
 import { ServicesService } from './services.service.js';
 
@@ -14,13 +16,23 @@ export class ServicesResolver {
   ) {}
 
   @Allow('requests:read')
-  @Query(() => [ServiceModel], { description: 'Services, newest first.' })
+  @Query(() => [ServiceModel], {
+    description: `Services the caller may see that match \`filter\`, newest first unless \`sort\` says otherwise: a page of \`take\` (at most ${MAX_TAKE}) after \`skip\`.`,
+  })
   services(
     @CurrentViewer() viewer: Viewer,
     @Args('skip', { type: () => Int, defaultValue: 0 }) skip: number,
     @Args('take', { type: () => Int, defaultValue: 50 }) take: number,
+    @Args('filter', { type: () => ServiceFilter, nullable: true }) filter: ServiceFilter | null,
+    @Args('sort', { type: () => ServiceSort, nullable: true }) sort: ServiceSort | null,
   ): Promise<ServiceModel[]> {
-    return this.servicesService.list(skip, take, viewer);
+    return this.servicesService.list(skip, take, viewer, filter, sort);
+  }
+
+  @Allow('requests:read')
+  @Query(() => Int, { description: 'How many services the caller may see match `filter`, for paging.' })
+  serviceCount(@CurrentViewer() viewer: Viewer, @Args('filter', { type: () => ServiceFilter, nullable: true }) filter: ServiceFilter | null): Promise<number> {
+    return this.servicesService.count(viewer, filter);
   }
 
   @Allow('requests:read')

@@ -3,10 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ProviderUsageQuery } from '../providers/provider.events.js';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Repository, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { isUuid, notFound } from '../common/app-error.js';
 import { EntityRows } from '../common/entity-rows.js';
+import { checkDateRange, checkId, checkPage, SortDirection } from '../common/list-query.js';
+import { type ServiceFilter, type ServiceSort, ServiceSortField } from './dto/service-list.input.js';
 import type { ServiceModel } from './models/service.model.js';
 import { ServiceEntity } from './service.entity.js';
 
@@ -21,6 +23,9 @@ export interface NewService {
   providerIds?: string[];
   outputs: Record<string, unknown>;
 }
+
+/** Sortable fields → their properties (an allow-list: nothing else reaches ORDER BY). */
+const SORT_COLUMNS: Record<ServiceSortField, string> = { createdAt: 's.createdAt', name: 's.name', status: 's.status' };
 
 @Injectable()
 export class ServicesService {
@@ -44,14 +49,38 @@ export class ServicesService {
     return (inserted.raw as unknown[]).length > 0;
   }
 
-  /** Newest first; only those `viewer` owns unless they may see all. */
-  list(skip: number, take: number, viewer?: Viewer): Promise<ServiceModel[]> {
-    return this.services.find({
-      where: viewer ? [{ ownerId: viewer.userId }, { tenantId: In(viewer.tenants) }] : {},
-      order: { createdAt: 'DESC' },
-      skip: Math.max(skip, 0),
-      take: Math.min(Math.max(take, 1), 500),
-    });
+  /**
+   * A page of the services `viewer` may see (those they own, and those of their tenants) that
+   * match `filter`, newest first unless `sort` says otherwise (ties newest first, then by id).
+   */
+  list(skip: number, take: number, viewer?: Viewer, filter?: ServiceFilter | null, sort?: ServiceSort | null): Promise<ServiceModel[]> {
+    checkPage(skip, take);
+    const qb = this.matching(filter, viewer).orderBy(SORT_COLUMNS[sort?.field ?? ServiceSortField.createdAt], sort?.direction ?? SortDirection.DESC);
+    if (sort?.field && sort.field !== ServiceSortField.createdAt) qb.addOrderBy('s.createdAt', 'DESC');
+    return qb.addOrderBy('s.id', 'DESC').offset(skip).limit(take).getMany();
+  }
+
+  /** How many services `viewer` may see match `filter`. */
+  count(viewer?: Viewer, filter?: ServiceFilter | null): Promise<number> {
+    return this.matching(filter, viewer).getCount();
+  }
+
+  private matching(filter: ServiceFilter | null | undefined, viewer: Viewer | undefined): SelectQueryBuilder<ServiceEntity> {
+    const f = filter ?? {};
+    for (const field of ['templateId', 'ownerId', 'tenantId'] as const) checkId(field, f[field]);
+    checkDateRange(f.createdAfter, f.createdBefore);
+    const qb = this.services.createQueryBuilder('s');
+    if (viewer) qb.andWhere('(s.owner_id = :me OR s.tenant_id = ANY(CAST(:tenants AS uuid[])))', { me: viewer.userId, tenants: viewer.tenants });
+    if (f.statuses) qb.andWhere('s.status = ANY(CAST(:statuses AS text[]))', { statuses: f.statuses });
+    if (f.templateId) qb.andWhere('s.template_id = :templateId', { templateId: f.templateId });
+    if (f.ownerId) qb.andWhere('s.owner_id = :ownerId', { ownerId: f.ownerId });
+    if (f.tenantId) qb.andWhere('s.tenant_id = :tenantId', { tenantId: f.tenantId });
+    if (f.createdAfter) qb.andWhere('s.created_at >= :createdAfter', { createdAfter: f.createdAfter });
+    // The API's dates have milliseconds, the column microseconds: "at or before" takes the whole millisecond.
+    if (f.createdBefore) qb.andWhere('s.created_at < :createdBefore', { createdBefore: new Date(f.createdBefore.getTime() + 1) });
+    const name = f.nameContains?.trim();
+    if (name) qb.andWhere(`s.name ILIKE :name ESCAPE '\\'`, { name: `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    return qb;
   }
 
   /** The service; NOT_FOUND also when the viewer may not see it (as if it did not exist). */

@@ -99,9 +99,10 @@ type Documents = {
     "\n  fragment JobFields on Job {\n    id\n    status\n    playbook\n    commit\n    returnCode\n    startedAt\n    finishedAt\n    cancelRequestedAt\n    artifacts\n    eventCount\n    eventsEmitted\n    eventsComplete\n    outputPurgedAt\n    hostSummaries {\n      host\n      ok\n      changed\n      failures\n      unreachable\n      skipped\n      rescued\n      ignored\n    }\n  }\n": typeof types.JobFieldsFragmentDoc,
     "\n  fragment JobEventFields on JobEvent {\n    seq\n    event\n    host\n    task\n    play\n    changed\n    failed\n    stdout\n    createdAt\n  }\n": typeof types.JobEventFieldsFragmentDoc,
     "\n  fragment RequestBundleFields on ServiceRequest {\n    state\n    stateAttempt\n    transitions {\n      state\n      event\n      attempt\n      message\n      at\n    }\n    items {\n      id\n      name\n      index\n      site\n      status\n      jobId\n      playbook\n      commit\n      outputs\n      message\n      startedAt\n      finishedAt\n    }\n  }\n": typeof types.RequestBundleFieldsFragmentDoc,
-    "\n  fragment RequestListFields on ServiceRequest {\n    id\n    status\n    message\n    createdAt\n    updatedAt\n    finishedAt\n    dialogValues\n    ...RequestBundleFields\n    template {\n      id\n      name\n      type\n    }\n    requester {\n      id\n      username\n    }\n    jobs {\n      ...JobFields\n    }\n    service {\n      id\n      name\n      status\n      outputs\n    }\n  }\n": typeof types.RequestListFieldsFragmentDoc,
+    "\n  fragment RequestListFields on ServiceRequest {\n    id\n    status\n    action\n    tenantId\n    message\n    createdAt\n    updatedAt\n    finishedAt\n    dialogValues\n    ...RequestBundleFields\n    template {\n      id\n      name\n      type\n    }\n    requester {\n      id\n      username\n    }\n    jobs {\n      ...JobFields\n    }\n    service {\n      id\n      name\n      status\n      outputs\n    }\n  }\n": typeof types.RequestListFieldsFragmentDoc,
     "\n  fragment RequestFields on ServiceRequest {\n    ...RequestListFields\n    machine {\n      name\n      states {\n        name\n        method\n      }\n      action\n      serviceId\n      rollbackOf\n      onFailure\n    }\n    template {\n      id\n      name\n      type\n      dialog\n    }\n    ...RequestApprovalFields\n  }\n": typeof types.RequestFieldsFragmentDoc,
-    "\n  query ServiceRequests($skip: Int, $take: Int) {\n    serviceRequests(skip: $skip, take: $take) {\n      ...RequestListFields\n    }\n  }\n": typeof types.ServiceRequestsDocument,
+    "\n  query ServiceRequests($skip: Int, $take: Int, $filter: ServiceRequestFilter, $sort: ServiceRequestSort) {\n    serviceRequests(skip: $skip, take: $take, filter: $filter, sort: $sort) {\n      ...RequestListFields\n    }\n    serviceRequestCount(filter: $filter)\n  }\n": typeof types.ServiceRequestsDocument,
+    "\n  query RequestFilterChoices {\n    serviceRequestFilterChoices {\n      requesters {\n        id\n        username\n      }\n      tenants {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RequestFilterChoicesDocument,
     "\n  query ServiceRequest($id: ID!) {\n    serviceRequest(id: $id) {\n      ...RequestFields\n    }\n  }\n": typeof types.ServiceRequestDocument,
     "\n  mutation OrderService($input: OrderServiceInput!) {\n    orderService(input: $input) {\n      ...RequestFields\n    }\n  }\n": typeof types.OrderServiceDocument,
     "\n  mutation ReconfigureService($id: ID!, $values: JSON!) {\n    reconfigureService(id: $id, dialogValues: $values) {\n      ...RequestFields\n    }\n  }\n": typeof types.ReconfigureServiceDocument,
@@ -114,8 +115,8 @@ type Documents = {
     "\n  subscription JobLog($jobId: ID!, $offset: Int) {\n    jobLog(jobId: $jobId, offset: $offset) {\n      offset\n      text\n    }\n  }\n": typeof types.JobLogDocument,
     "\n  subscription JobEventsLive($jobId: ID!, $afterSeq: Int) {\n    jobEvents(jobId: $jobId, afterSeq: $afterSeq) {\n      ...JobEventFields\n    }\n  }\n": typeof types.JobEventsLiveDocument,
     "\n  fragment ServiceFields on Service {\n    id\n    name\n    status\n    outputs\n    createdAt\n    providerIds\n    owner {\n      id\n      username\n    }\n    request {\n      id\n      status\n      template {\n        id\n        name\n      }\n    }\n    configuration {\n      dialog\n      values\n      reconfigurableFields\n    }\n  }\n": typeof types.ServiceFieldsFragmentDoc,
-    "\n  query Services($skip: Int, $take: Int) {\n    services(skip: $skip, take: $take) {\n      ...ServiceFields\n    }\n  }\n": typeof types.ServicesDocument,
-    "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n    }\n  }\n": typeof types.ServiceDocument,
+    "\n  query Services($skip: Int, $take: Int, $filter: ServiceFilter, $sort: ServiceSort) {\n    services(skip: $skip, take: $take, filter: $filter, sort: $sort) {\n      ...ServiceFields\n    }\n    serviceCount(filter: $filter)\n  }\n": typeof types.ServicesDocument,
+    "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n      requests {\n        id\n        status\n        action\n        createdAt\n        finishedAt\n        requester {\n          id\n          username\n        }\n      }\n    }\n  }\n": typeof types.ServiceDocument,
     "\n  mutation RetireService($id: ID!) {\n    retireService(id: $id) {\n      ...RequestFields\n    }\n  }\n": typeof types.RetireServiceDocument,
     "\n  fragment TemplateEditorFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    type\n    published\n    source\n    definition\n    tenantId\n    sharedWith\n  }\n": typeof types.TemplateEditorFieldsFragmentDoc,
     "\n  query TemplatesPage($search: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) {\n      ...TemplateEditorFields\n    }\n    serviceTemplateCount(search: $search, unpublished: true)\n  }\n": typeof types.TemplatesPageDocument,
@@ -222,9 +223,10 @@ const documents: Documents = {
     "\n  fragment JobFields on Job {\n    id\n    status\n    playbook\n    commit\n    returnCode\n    startedAt\n    finishedAt\n    cancelRequestedAt\n    artifacts\n    eventCount\n    eventsEmitted\n    eventsComplete\n    outputPurgedAt\n    hostSummaries {\n      host\n      ok\n      changed\n      failures\n      unreachable\n      skipped\n      rescued\n      ignored\n    }\n  }\n": types.JobFieldsFragmentDoc,
     "\n  fragment JobEventFields on JobEvent {\n    seq\n    event\n    host\n    task\n    play\n    changed\n    failed\n    stdout\n    createdAt\n  }\n": types.JobEventFieldsFragmentDoc,
     "\n  fragment RequestBundleFields on ServiceRequest {\n    state\n    stateAttempt\n    transitions {\n      state\n      event\n      attempt\n      message\n      at\n    }\n    items {\n      id\n      name\n      index\n      site\n      status\n      jobId\n      playbook\n      commit\n      outputs\n      message\n      startedAt\n      finishedAt\n    }\n  }\n": types.RequestBundleFieldsFragmentDoc,
-    "\n  fragment RequestListFields on ServiceRequest {\n    id\n    status\n    message\n    createdAt\n    updatedAt\n    finishedAt\n    dialogValues\n    ...RequestBundleFields\n    template {\n      id\n      name\n      type\n    }\n    requester {\n      id\n      username\n    }\n    jobs {\n      ...JobFields\n    }\n    service {\n      id\n      name\n      status\n      outputs\n    }\n  }\n": types.RequestListFieldsFragmentDoc,
+    "\n  fragment RequestListFields on ServiceRequest {\n    id\n    status\n    action\n    tenantId\n    message\n    createdAt\n    updatedAt\n    finishedAt\n    dialogValues\n    ...RequestBundleFields\n    template {\n      id\n      name\n      type\n    }\n    requester {\n      id\n      username\n    }\n    jobs {\n      ...JobFields\n    }\n    service {\n      id\n      name\n      status\n      outputs\n    }\n  }\n": types.RequestListFieldsFragmentDoc,
     "\n  fragment RequestFields on ServiceRequest {\n    ...RequestListFields\n    machine {\n      name\n      states {\n        name\n        method\n      }\n      action\n      serviceId\n      rollbackOf\n      onFailure\n    }\n    template {\n      id\n      name\n      type\n      dialog\n    }\n    ...RequestApprovalFields\n  }\n": types.RequestFieldsFragmentDoc,
-    "\n  query ServiceRequests($skip: Int, $take: Int) {\n    serviceRequests(skip: $skip, take: $take) {\n      ...RequestListFields\n    }\n  }\n": types.ServiceRequestsDocument,
+    "\n  query ServiceRequests($skip: Int, $take: Int, $filter: ServiceRequestFilter, $sort: ServiceRequestSort) {\n    serviceRequests(skip: $skip, take: $take, filter: $filter, sort: $sort) {\n      ...RequestListFields\n    }\n    serviceRequestCount(filter: $filter)\n  }\n": types.ServiceRequestsDocument,
+    "\n  query RequestFilterChoices {\n    serviceRequestFilterChoices {\n      requesters {\n        id\n        username\n      }\n      tenants {\n        id\n        name\n      }\n    }\n  }\n": types.RequestFilterChoicesDocument,
     "\n  query ServiceRequest($id: ID!) {\n    serviceRequest(id: $id) {\n      ...RequestFields\n    }\n  }\n": types.ServiceRequestDocument,
     "\n  mutation OrderService($input: OrderServiceInput!) {\n    orderService(input: $input) {\n      ...RequestFields\n    }\n  }\n": types.OrderServiceDocument,
     "\n  mutation ReconfigureService($id: ID!, $values: JSON!) {\n    reconfigureService(id: $id, dialogValues: $values) {\n      ...RequestFields\n    }\n  }\n": types.ReconfigureServiceDocument,
@@ -237,8 +239,8 @@ const documents: Documents = {
     "\n  subscription JobLog($jobId: ID!, $offset: Int) {\n    jobLog(jobId: $jobId, offset: $offset) {\n      offset\n      text\n    }\n  }\n": types.JobLogDocument,
     "\n  subscription JobEventsLive($jobId: ID!, $afterSeq: Int) {\n    jobEvents(jobId: $jobId, afterSeq: $afterSeq) {\n      ...JobEventFields\n    }\n  }\n": types.JobEventsLiveDocument,
     "\n  fragment ServiceFields on Service {\n    id\n    name\n    status\n    outputs\n    createdAt\n    providerIds\n    owner {\n      id\n      username\n    }\n    request {\n      id\n      status\n      template {\n        id\n        name\n      }\n    }\n    configuration {\n      dialog\n      values\n      reconfigurableFields\n    }\n  }\n": types.ServiceFieldsFragmentDoc,
-    "\n  query Services($skip: Int, $take: Int) {\n    services(skip: $skip, take: $take) {\n      ...ServiceFields\n    }\n  }\n": types.ServicesDocument,
-    "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n    }\n  }\n": types.ServiceDocument,
+    "\n  query Services($skip: Int, $take: Int, $filter: ServiceFilter, $sort: ServiceSort) {\n    services(skip: $skip, take: $take, filter: $filter, sort: $sort) {\n      ...ServiceFields\n    }\n    serviceCount(filter: $filter)\n  }\n": types.ServicesDocument,
+    "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n      requests {\n        id\n        status\n        action\n        createdAt\n        finishedAt\n        requester {\n          id\n          username\n        }\n      }\n    }\n  }\n": types.ServiceDocument,
     "\n  mutation RetireService($id: ID!) {\n    retireService(id: $id) {\n      ...RequestFields\n    }\n  }\n": types.RetireServiceDocument,
     "\n  fragment TemplateEditorFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    type\n    published\n    source\n    definition\n    tenantId\n    sharedWith\n  }\n": types.TemplateEditorFieldsFragmentDoc,
     "\n  query TemplatesPage($search: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) {\n      ...TemplateEditorFields\n    }\n    serviceTemplateCount(search: $search, unpublished: true)\n  }\n": types.TemplatesPageDocument,
@@ -600,7 +602,7 @@ export function graphql(source: "\n  fragment RequestBundleFields on ServiceRequ
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment RequestListFields on ServiceRequest {\n    id\n    status\n    message\n    createdAt\n    updatedAt\n    finishedAt\n    dialogValues\n    ...RequestBundleFields\n    template {\n      id\n      name\n      type\n    }\n    requester {\n      id\n      username\n    }\n    jobs {\n      ...JobFields\n    }\n    service {\n      id\n      name\n      status\n      outputs\n    }\n  }\n"): typeof import('./graphql').RequestListFieldsFragmentDoc;
+export function graphql(source: "\n  fragment RequestListFields on ServiceRequest {\n    id\n    status\n    action\n    tenantId\n    message\n    createdAt\n    updatedAt\n    finishedAt\n    dialogValues\n    ...RequestBundleFields\n    template {\n      id\n      name\n      type\n    }\n    requester {\n      id\n      username\n    }\n    jobs {\n      ...JobFields\n    }\n    service {\n      id\n      name\n      status\n      outputs\n    }\n  }\n"): typeof import('./graphql').RequestListFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -608,7 +610,11 @@ export function graphql(source: "\n  fragment RequestFields on ServiceRequest {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ServiceRequests($skip: Int, $take: Int) {\n    serviceRequests(skip: $skip, take: $take) {\n      ...RequestListFields\n    }\n  }\n"): typeof import('./graphql').ServiceRequestsDocument;
+export function graphql(source: "\n  query ServiceRequests($skip: Int, $take: Int, $filter: ServiceRequestFilter, $sort: ServiceRequestSort) {\n    serviceRequests(skip: $skip, take: $take, filter: $filter, sort: $sort) {\n      ...RequestListFields\n    }\n    serviceRequestCount(filter: $filter)\n  }\n"): typeof import('./graphql').ServiceRequestsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequestFilterChoices {\n    serviceRequestFilterChoices {\n      requesters {\n        id\n        username\n      }\n      tenants {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').RequestFilterChoicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -660,11 +666,11 @@ export function graphql(source: "\n  fragment ServiceFields on Service {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Services($skip: Int, $take: Int) {\n    services(skip: $skip, take: $take) {\n      ...ServiceFields\n    }\n  }\n"): typeof import('./graphql').ServicesDocument;
+export function graphql(source: "\n  query Services($skip: Int, $take: Int, $filter: ServiceFilter, $sort: ServiceSort) {\n    services(skip: $skip, take: $take, filter: $filter, sort: $sort) {\n      ...ServiceFields\n    }\n    serviceCount(filter: $filter)\n  }\n"): typeof import('./graphql').ServicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n    }\n  }\n"): typeof import('./graphql').ServiceDocument;
+export function graphql(source: "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n      requests {\n        id\n        status\n        action\n        createdAt\n        finishedAt\n        requester {\n          id\n          username\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ServiceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

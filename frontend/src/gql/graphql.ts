@@ -150,6 +150,21 @@ export type ProviderInput = {
   type?: string | null | undefined;
 };
 
+/** A request's type: provision (makes a service), retire or reconfigure (a service), rollback (undoes what a failed request deployed). */
+export type RequestAction =
+  | 'provision'
+  | 'reconfigure'
+  | 'retire'
+  | 'rollback';
+
+/** What a request list sorts on (requests not finished come last by finishedAt). */
+export type RequestSortField =
+  | 'action'
+  | 'createdAt'
+  | 'finishedAt'
+  | 'status'
+  | 'updatedAt';
+
 /** pending → queued → running (↔ pending_approval while it waits for approvers) → finished | failed | canceled | denied */
 export type RequestStatus =
   | 'canceled'
@@ -161,12 +176,70 @@ export type RequestStatus =
   | 'queued'
   | 'running';
 
+/** Which services a list shows: every condition given must hold (a list in one means any of its values). */
+export type ServiceFilter = {
+  /** Created at or after. */
+  createdAfter?: string | null | undefined;
+  /** Created at or before. */
+  createdBefore?: string | null | undefined;
+  /** Part of its name, in any case. */
+  nameContains?: string | null | undefined;
+  ownerId?: string | null | undefined;
+  statuses?: Array<ServiceStatus> | null | undefined;
+  /** The catalog item that made it. */
+  templateId?: string | null | undefined;
+  tenantId?: string | null | undefined;
+};
+
+/** Which service requests a list shows: every condition given must hold (a list in one means any of its values). */
+export type ServiceRequestFilter = {
+  /** The types: provision, retire, reconfigure, rollback. */
+  actions?: Array<RequestAction> | null | undefined;
+  /** Created at or after. */
+  createdAfter?: string | null | undefined;
+  /** Created at or before. */
+  createdBefore?: string | null | undefined;
+  requesterId?: string | null | undefined;
+  statuses?: Array<RequestStatus> | null | undefined;
+  /** The catalog item ordered (or whose service is changed). */
+  templateId?: string | null | undefined;
+  tenantId?: string | null | undefined;
+};
+
+/** How a request list is sorted; ties go newest first. */
+export type ServiceRequestSort = {
+  direction?: SortDirection;
+  field?: RequestSortField;
+};
+
+/** How a service list is sorted; ties go newest first. */
+export type ServiceSort = {
+  direction?: SortDirection;
+  field?: ServiceSortField;
+};
+
+/** What a service list sorts on. */
+export type ServiceSortField =
+  | 'createdAt'
+  | 'name'
+  | 'status';
+
+/** active, or retired. */
+export type ServiceStatus =
+  | 'active'
+  | 'retired';
+
 export type ServiceTemplateInput = {
   /** The item as a catalog file (templates/*.yaml) holds it, `kind` left out: name, type, dialog, catalog, published, provision... or items... */
   definition: unknown;
   /** The item to change; none to create one. */
   id?: string | null | undefined;
 };
+
+/** ASC: oldest, smallest or first in the alphabet first; DESC: the reverse. */
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
 
 export type TenantInput = {
   description?: string | null | undefined;
@@ -253,7 +326,7 @@ export type ApprovalInboxQueryVariables = Exact<{
 }>;
 
 
-export type ApprovalInboxQuery = { approvalInbox: { total: number, requests: Array<{ id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, template: { id: string, name: string, type: string } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> }> } };
+export type ApprovalInboxQuery = { approvalInbox: { total: number, requests: Array<{ id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, template: { id: string, name: string, type: string } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> }> } };
 
 export type ApproveServiceRequestMutationVariables = Exact<{
   id: string;
@@ -261,7 +334,7 @@ export type ApproveServiceRequestMutationVariables = Exact<{
 }>;
 
 
-export type ApproveServiceRequestMutation = { approveServiceRequest: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type ApproveServiceRequestMutation = { approveServiceRequest: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type DenyServiceRequestMutationVariables = Exact<{
   id: string;
@@ -269,7 +342,7 @@ export type DenyServiceRequestMutationVariables = Exact<{
 }>;
 
 
-export type DenyServiceRequestMutation = { denyServiceRequest: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type DenyServiceRequestMutation = { denyServiceRequest: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type ApprovalInboxCountSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -706,31 +779,38 @@ export type JobEventFieldsFragment = { seq: number, event: string, host: string 
 
 export type RequestBundleFieldsFragment = { state: string | null, stateAttempt: number, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> };
 
-export type RequestListFieldsFragment = { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, template: { id: string, name: string, type: string } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> };
+export type RequestListFieldsFragment = { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, template: { id: string, name: string, type: string } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> };
 
-export type RequestFieldsFragment = { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> };
+export type RequestFieldsFragment = { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> };
 
 export type ServiceRequestsQueryVariables = Exact<{
   skip?: number | null | undefined;
   take?: number | null | undefined;
+  filter?: ServiceRequestFilter | null | undefined;
+  sort?: ServiceRequestSort | null | undefined;
 }>;
 
 
-export type ServiceRequestsQuery = { serviceRequests: Array<{ id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, template: { id: string, name: string, type: string } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> }> };
+export type ServiceRequestsQuery = { serviceRequestCount: number, serviceRequests: Array<{ id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, template: { id: string, name: string, type: string } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> }> };
+
+export type RequestFilterChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RequestFilterChoicesQuery = { serviceRequestFilterChoices: { requesters: Array<{ id: string, username: string }>, tenants: Array<{ id: string, name: string }> } };
 
 export type ServiceRequestQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ServiceRequestQuery = { serviceRequest: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } | null };
+export type ServiceRequestQuery = { serviceRequest: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } | null };
 
 export type OrderServiceMutationVariables = Exact<{
   input: OrderServiceInput;
 }>;
 
 
-export type OrderServiceMutation = { orderService: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type OrderServiceMutation = { orderService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type ReconfigureServiceMutationVariables = Exact<{
   id: string;
@@ -738,21 +818,21 @@ export type ReconfigureServiceMutationVariables = Exact<{
 }>;
 
 
-export type ReconfigureServiceMutation = { reconfigureService: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type ReconfigureServiceMutation = { reconfigureService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type ResumeServiceRequestMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ResumeServiceRequestMutation = { resumeServiceRequest: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type ResumeServiceRequestMutation = { resumeServiceRequest: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type CancelServiceRequestMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type CancelServiceRequestMutation = { cancelServiceRequest: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type CancelServiceRequestMutation = { cancelServiceRequest: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type JobQueryVariables = Exact<{
   id: string;
@@ -781,7 +861,7 @@ export type ServiceRequestUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type ServiceRequestUpdatedSubscription = { serviceRequestUpdated: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type ServiceRequestUpdatedSubscription = { serviceRequestUpdated: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type JobLogSubscriptionVariables = Exact<{
   jobId: string;
@@ -804,24 +884,26 @@ export type ServiceFieldsFragment = { id: string, name: string, status: string, 
 export type ServicesQueryVariables = Exact<{
   skip?: number | null | undefined;
   take?: number | null | undefined;
+  filter?: ServiceFilter | null | undefined;
+  sort?: ServiceSort | null | undefined;
 }>;
 
 
-export type ServicesQuery = { services: Array<{ id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } }> };
+export type ServicesQuery = { serviceCount: number, services: Array<{ id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } }> };
 
 export type ServiceQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ServiceQuery = { service: { id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } } | null };
+export type ServiceQuery = { service: { id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, requests: Array<{ id: string, status: RequestStatus, action: RequestAction, createdAt: string, finishedAt: string | null, requester: { id: string, username: string } | null }>, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } } | null };
 
 export type RetireServiceMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type RetireServiceMutation = { retireService: { id: string, status: RequestStatus, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type RetireServiceMutation = { retireService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string, outputs: unknown } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type TemplateEditorFieldsFragment = { id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown, tenantId: string, sharedWith: Array<string> };
 
@@ -1387,6 +1469,8 @@ export const RequestListFieldsFragmentDoc = new TypedDocumentString(`
     fragment RequestListFields on ServiceRequest {
   id
   status
+  action
+  tenantId
   message
   createdAt
   updatedAt
@@ -1579,6 +1663,8 @@ fragment RequestBundleFields on ServiceRequest {
 fragment RequestListFields on ServiceRequest {
   id
   status
+  action
+  tenantId
   message
   createdAt
   updatedAt
@@ -1809,6 +1895,8 @@ fragment RequestBundleFields on ServiceRequest {
 fragment RequestListFields on ServiceRequest {
   id
   status
+  action
+  tenantId
   message
   createdAt
   updatedAt
@@ -1913,6 +2001,8 @@ fragment RequestBundleFields on ServiceRequest {
 fragment RequestListFields on ServiceRequest {
   id
   status
+  action
+  tenantId
   message
   createdAt
   updatedAt
@@ -2038,6 +2128,8 @@ fragment RequestBundleFields on ServiceRequest {
 fragment RequestListFields on ServiceRequest {
   id
   status
+  action
+  tenantId
   message
   createdAt
   updatedAt
@@ -3471,10 +3563,11 @@ export const ProviderAlarmsDocument = new TypedDocumentString(`
   checkedAt
 }`) as unknown as TypedDocumentString<ProviderAlarmsQuery, ProviderAlarmsQueryVariables>;
 export const ServiceRequestsDocument = new TypedDocumentString(`
-    query ServiceRequests($skip: Int, $take: Int) {
-  serviceRequests(skip: $skip, take: $take) {
+    query ServiceRequests($skip: Int, $take: Int, $filter: ServiceRequestFilter, $sort: ServiceRequestSort) {
+  serviceRequests(skip: $skip, take: $take, filter: $filter, sort: $sort) {
     ...RequestListFields
   }
+  serviceRequestCount(filter: $filter)
 }
     fragment JobFields on Job {
   id
@@ -3529,6 +3622,8 @@ fragment RequestBundleFields on ServiceRequest {
 fragment RequestListFields on ServiceRequest {
   id
   status
+  action
+  tenantId
   message
   createdAt
   updatedAt
@@ -3554,6 +3649,20 @@ fragment RequestListFields on ServiceRequest {
     outputs
   }
 }`) as unknown as TypedDocumentString<ServiceRequestsQuery, ServiceRequestsQueryVariables>;
+export const RequestFilterChoicesDocument = new TypedDocumentString(`
+    query RequestFilterChoices {
+  serviceRequestFilterChoices {
+    requesters {
+      id
+      username
+    }
+    tenants {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestFilterChoicesQuery, RequestFilterChoicesQueryVariables>;
 export const ServiceRequestDocument = new TypedDocumentString(`
     query ServiceRequest($id: ID!) {
   serviceRequest(id: $id) {
@@ -3633,6 +3742,8 @@ fragment RequestBundleFields on ServiceRequest {
 fragment RequestListFields on ServiceRequest {
   id
   status
+  action
+  tenantId
   message
   createdAt
   updatedAt
@@ -3758,6 +3869,8 @@ fragment RequestBundleFields on ServiceRequest {
 fragment RequestListFields on ServiceRequest {
   id
   status
+  action
+  tenantId
   message
   createdAt
   updatedAt
@@ -3883,6 +3996,8 @@ fragment RequestBundleFields on ServiceRequest {
 fragment RequestListFields on ServiceRequest {
   id
   status
+  action
+  tenantId
   message
   createdAt
   updatedAt
@@ -4008,6 +4123,8 @@ fragment RequestBundleFields on ServiceRequest {
 fragment RequestListFields on ServiceRequest {
   id
   status
+  action
+  tenantId
   message
   createdAt
   updatedAt
@@ -4133,6 +4250,8 @@ fragment RequestBundleFields on ServiceRequest {
 fragment RequestListFields on ServiceRequest {
   id
   status
+  action
+  tenantId
   message
   createdAt
   updatedAt
@@ -4340,6 +4459,8 @@ fragment RequestBundleFields on ServiceRequest {
 fragment RequestListFields on ServiceRequest {
   id
   status
+  action
+  tenantId
   message
   createdAt
   updatedAt
@@ -4412,10 +4533,11 @@ export const JobEventsLiveDocument = new TypedDocumentString(`
   createdAt
 }`) as unknown as TypedDocumentString<JobEventsLiveSubscription, JobEventsLiveSubscriptionVariables>;
 export const ServicesDocument = new TypedDocumentString(`
-    query Services($skip: Int, $take: Int) {
-  services(skip: $skip, take: $take) {
+    query Services($skip: Int, $take: Int, $filter: ServiceFilter, $sort: ServiceSort) {
+  services(skip: $skip, take: $take, filter: $filter, sort: $sort) {
     ...ServiceFields
   }
+  serviceCount(filter: $filter)
 }
     fragment ServiceFields on Service {
   id
@@ -4446,6 +4568,17 @@ export const ServiceDocument = new TypedDocumentString(`
     query Service($id: ID!) {
   service(id: $id) {
     ...ServiceFields
+    requests {
+      id
+      status
+      action
+      createdAt
+      finishedAt
+      requester {
+        id
+        username
+      }
+    }
   }
 }
     fragment ServiceFields on Service {
@@ -4552,6 +4685,8 @@ fragment RequestBundleFields on ServiceRequest {
 fragment RequestListFields on ServiceRequest {
   id
   status
+  action
+  tenantId
   message
   createdAt
   updatedAt

@@ -3,7 +3,8 @@
 // Live updates (subscriptions) are in ./live.ts.
 import type { Identifier } from 'react-admin';
 import { graphqlRequest } from '../api/graphql';
-import { partialPage, type ResourceApi } from '../api/resource';
+import { pageOf, type ResourceApi } from '../api/resource';
+import { dayRange, oneOf, sortOf } from '../common/listFilters';
 import type { Dialog } from '../dialogs/types';
 import { graphql } from '../gql';
 import type {
@@ -11,13 +12,42 @@ import type {
   JobFieldsFragment,
   JobOptionsInput,
   JobStatus,
+  RequestAction,
   RequestFieldsFragment,
+  RequestFilterChoicesQuery,
+  RequestSortField,
   RequestListFieldsFragment,
   RequestStatus,
 } from '../gql/graphql';
 import type { JsonObject, JsonValue } from '../types';
 
-export type { JobStatus, RequestStatus };
+export type { JobStatus, RequestAction, RequestStatus };
+
+/** Every status a request can be in, with its label: the status filter's choices (the type makes it complete). */
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
+  pending: 'Pending',
+  queued: 'Queued',
+  running: 'Running',
+  pending_approval: 'Pending approval',
+  finished: 'Finished',
+  failed: 'Failed',
+  canceled: 'Canceled',
+  denied: 'Denied',
+};
+
+/** Every type of request, with its label: the type filter's choices and the Type column. */
+export const REQUEST_ACTION_LABELS: Record<RequestAction, string> = {
+  provision: 'Provision',
+  reconfigure: 'Reconfigure',
+  retire: 'Retire',
+  rollback: 'Rollback',
+};
+
+/** The columns the server sorts requests on (react-admin's sort field → the API's). */
+const REQUEST_SORT_FIELDS: Record<RequestSortField, true> = { createdAt: true, updatedAt: true, finishedAt: true, status: true, action: true };
+
+/** Who ordered, and which tenants own, the requests the user may see: the choices of the lists' filters. */
+export type FilterChoices = RequestFilterChoicesQuery['serviceRequestFilterChoices'];
 
 graphql(`
   fragment JobFields on Job {
@@ -93,6 +123,8 @@ graphql(`
   fragment RequestListFields on ServiceRequest {
     id
     status
+    action
+    tenantId
     message
     createdAt
     updatedAt
@@ -146,9 +178,24 @@ graphql(`
 `);
 
 const ServiceRequestsQuery = graphql(`
-  query ServiceRequests($skip: Int, $take: Int) {
-    serviceRequests(skip: $skip, take: $take) {
+  query ServiceRequests($skip: Int, $take: Int, $filter: ServiceRequestFilter, $sort: ServiceRequestSort) {
+    serviceRequests(skip: $skip, take: $take, filter: $filter, sort: $sort) {
       ...RequestListFields
+    }
+    serviceRequestCount(filter: $filter)
+  }
+`);
+const FilterChoicesQuery = graphql(`
+  query RequestFilterChoices {
+    serviceRequestFilterChoices {
+      requesters {
+        id
+        username
+      }
+      tenants {
+        id
+        name
+      }
     }
   }
 `);
@@ -265,8 +312,28 @@ const create = async (data: unknown): Promise<ServiceRequest> => {
 };
 
 export const serviceRequestsApi = {
-  getList: (params) =>
-    partialPage(params, async (skip, take) => (await graphqlRequest(ServiceRequestsQuery, { skip, take })).serviceRequests.map(asServiceRequest)),
+  /** A page filtered, sorted and counted by the server (filter: status, action, templateId, requesterId, tenantId, createdFrom, createdTo). */
+  getList: async (params) => {
+    const { skip, perPage } = pageOf(params);
+    const f = (params.filter ?? {}) as Record<string, unknown>;
+    const filter = {
+      statuses: oneOf<RequestStatus>(f.status, REQUEST_STATUS_LABELS),
+      actions: oneOf<RequestAction>(f.action, REQUEST_ACTION_LABELS),
+      templateId: typeof f.templateId === 'string' && f.templateId ? f.templateId : undefined,
+      requesterId: typeof f.requesterId === 'string' && f.requesterId ? f.requesterId : undefined,
+      tenantId: typeof f.tenantId === 'string' && f.tenantId ? f.tenantId : undefined,
+      ...dayRange(f.createdFrom, f.createdTo),
+    };
+    const { serviceRequests, serviceRequestCount } = await graphqlRequest(ServiceRequestsQuery, {
+      skip,
+      take: perPage,
+      filter,
+      sort: sortOf(params.sort, REQUEST_SORT_FIELDS),
+    });
+    return { data: serviceRequests.map(asServiceRequest), total: serviceRequestCount };
+  },
+  /** The requesters and tenants to filter on. */
+  filterChoices: async (): Promise<FilterChoices> => (await graphqlRequest(FilterChoicesQuery, {})).serviceRequestFilterChoices,
   getOne: async (id) => {
     const { serviceRequest } = await graphqlRequest(ServiceRequestQuery, { id: String(id) });
     return serviceRequest ? asServiceRequest(serviceRequest) : null;

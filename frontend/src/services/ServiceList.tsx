@@ -1,20 +1,33 @@
 import { DataTable, List, Pagination } from 'react-admin';
 import { StatusChip } from '../common/StatusChip';
 import { formatDateTime } from '../common/format';
-import type { Service } from './api';
+import { WIDE_ONLY } from '../common/listFilters';
+import { serviceFilters, useFilterChoices } from '../serviceRequests/listFilters';
+import { SERVICE_STATUS_LABELS, type Service } from './api';
 import { RetireButton } from './RetireButton';
 
 const Col = DataTable.Col<Service>;
 
-export const ServiceList = () => (
-  <List title="Services" perPage={25} pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />} exporter={false}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
-      <Col source="name" label="Name" disableSort />
-      <Col source="status" label="Status" disableSort render={(r) => <StatusChip status={r.status} />} />
-      <Col source="request.template.name" label="Catalog item" disableSort render={(r) => r.request?.template?.name ?? '—'} />
-      <Col source="owner.username" label="Owner" disableSort render={(r) => r.owner?.username ?? '—'} />
-      <Col source="createdAt" label="Created" disableSort render={(r) => formatDateTime(r.createdAt)} />
-      <Col label="Actions" disableSort render={(r) => <RetireButton service={r} size="small" />} />
-    </DataTable>
-  </List>
-);
+/** Services filtered, sorted and paged by the server: only the columns it sorts on are sortable. */
+export const ServiceList = () => {
+  const choices = useFilterChoices();
+  return (
+    <List
+      title="Services"
+      perPage={25}
+      pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
+      exporter={false}
+      filters={serviceFilters(choices, SERVICE_STATUS_LABELS)}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+    >
+      <DataTable rowClick="show" bulkActionButtons={false} data-testid="service-list">
+        <Col source="name" label="Name" />
+        <Col source="status" label="Status" render={(r) => <StatusChip status={r.status} />} />
+        <Col source="request.template.name" label="Catalog item" sx={WIDE_ONLY} disableSort render={(r) => r.request?.template?.name ?? '—'} />
+        <Col source="owner.username" label="Owner" sx={WIDE_ONLY} disableSort render={(r) => r.owner?.username ?? '—'} />
+        <Col source="createdAt" label="Created" render={(r) => formatDateTime(r.createdAt)} />
+        <Col label="Actions" disableSort render={(r) => <RetireButton service={r} size="small" />} />
+      </DataTable>
+    </List>
+  );
+};

@@ -1,10 +1,11 @@
 // Services over GraphQL: the services resource (list, show) and retiring a service.
 import type { Identifier } from 'react-admin';
 import { graphqlRequest } from '../api/graphql';
-import { partialPage, type ResourceApi } from '../api/resource';
+import { pageOf, type ResourceApi } from '../api/resource';
+import { dayRange, oneOf, sortOf } from '../common/listFilters';
 import type { DialogValues } from '../dialogs/types';
 import { graphql } from '../gql';
-import type { ServiceFieldsFragment } from '../gql/graphql';
+import type { ServiceFieldsFragment, ServiceQuery as ServiceQueryResult, ServiceSortField, ServiceStatus } from '../gql/graphql';
 import { asServiceRequest, type ServiceRequest } from '../serviceRequests/api';
 import type { JsonValue } from '../types';
 
@@ -36,16 +37,29 @@ graphql(`
   }
 `);
 const ServicesQuery = graphql(`
-  query Services($skip: Int, $take: Int) {
-    services(skip: $skip, take: $take) {
+  query Services($skip: Int, $take: Int, $filter: ServiceFilter, $sort: ServiceSort) {
+    services(skip: $skip, take: $take, filter: $filter, sort: $sort) {
       ...ServiceFields
     }
+    serviceCount(filter: $filter)
   }
 `);
+// A service read by id carries every request that changed it (list rows do not: one query per row).
 const ServiceQuery = graphql(`
   query Service($id: ID!) {
     service(id: $id) {
       ...ServiceFields
+      requests {
+        id
+        status
+        action
+        createdAt
+        finishedAt
+        requester {
+          id
+          username
+        }
+      }
     }
   }
 `);
@@ -62,15 +76,41 @@ const RetireServiceMutation = graphql(`
 export type Service = Omit<ServiceFieldsFragment, 'outputs' | 'configuration'> & {
   outputs: JsonValue;
   configuration: Omit<ServiceFieldsFragment['configuration'], 'values'> & { values: DialogValues };
+  /** Read by id only (a list row has none). */
+  requests?: ServiceChange[];
 };
 
 const asService = (row: ServiceFieldsFragment): Service => row as Service;
 
+/** A request that changed a service, as the service's page lists it. */
+export type ServiceChange = NonNullable<ServiceQueryResult['service']>['requests'][number];
+
+/** Every status a service can be in, with its label: the status filter's choices. */
+export const SERVICE_STATUS_LABELS: Record<ServiceStatus, string> = { active: 'Active', retired: 'Retired' };
+
+const SERVICE_SORT_FIELDS: Record<ServiceSortField, true> = { createdAt: true, name: true, status: true };
+
 export const servicesApi = {
-  getList: (params) => partialPage(params, async (skip, take) => (await graphqlRequest(ServicesQuery, { skip, take })).services.map(asService)),
+  /** A page filtered, sorted and counted by the server (filter: q, status, templateId, ownerId, tenantId, createdFrom, createdTo). */
+  getList: async (params) => {
+    const { skip, perPage } = pageOf(params);
+    const f = (params.filter ?? {}) as Record<string, unknown>;
+    const id = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+    const filter = {
+      statuses: oneOf<ServiceStatus>(f.status, SERVICE_STATUS_LABELS),
+      templateId: id(f.templateId),
+      ownerId: id(f.ownerId),
+      tenantId: id(f.tenantId),
+      nameContains: id(typeof f.q === 'string' ? f.q.trim() : undefined),
+      ...dayRange(f.createdFrom, f.createdTo),
+    };
+    const { services, serviceCount } = await graphqlRequest(ServicesQuery, { skip, take: perPage, filter, sort: sortOf(params.sort, SERVICE_SORT_FIELDS) });
+    return { data: services.map(asService), total: serviceCount };
+  },
+  /** The service with every request that changed it (`requests`, newest first). */
   getOne: async (id) => {
     const { service } = await graphqlRequest(ServiceQuery, { id: String(id) });
-    return service ? asService(service) : null;
+    return service ? { ...asService(service), requests: service.requests } : null;
   },
   /** Retires a service: the retirement request it starts. */
   retire: async (id: Identifier): Promise<ServiceRequest> => asServiceRequest((await graphqlRequest(RetireServiceMutation, { id: String(id) })).retireService),

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
-import { REQUEST_STATUSES, type RequestStatus } from '../service-request.entity.js';
+import { REQUEST_ACTIONS, REQUEST_STATUSES, type RequestAction, type RequestStatus } from '../service-request.entity.js';
 
 export const RequestStatusEnum = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, s])) as { [K in RequestStatus]: K };
 registerEnumType(RequestStatusEnum, {
@@ -8,10 +8,19 @@ registerEnumType(RequestStatusEnum, {
   description: 'pending → queued → running (↔ pending_approval while it waits for approvers) → finished | failed | canceled | denied',
 });
 
+export const RequestActionEnum = Object.fromEntries(REQUEST_ACTIONS.map((a) => [a, a])) as { [K in RequestAction]: K };
+registerEnumType(RequestActionEnum, {
+  name: 'RequestAction',
+  description: "A request's type: provision (makes a service), retire or reconfigure (a service), rollback (undoes what a failed request deployed).",
+});
+
 @ObjectType('ServiceRequest', { description: 'One order: who, what, with which values, and how it went.' })
 export class ServiceRequestModel {
   @Field(() => ID) id: string;
   @Field(() => RequestStatusEnum) status: RequestStatus;
+  @Field(() => RequestActionEnum, { description: 'Its type: provision, retire, reconfigure or rollback.' }) action: RequestAction;
+  @Field(() => ID, { nullable: true, description: 'retire, reconfigure (and their rollbacks): the service it changes; provision: null (see service).' })
+  serviceId: string | null;
   @Field(() => String, { nullable: true, description: "What happened, in words; Ansible's error when the run failed." }) message: string | null;
   @Field(() => GraphQLJSON) dialogValues: Record<string, unknown>;
   @Field(() => ID, { description: "The tenant it belongs to: the requester's (the service's, for a change to one)." }) tenantId: string;
