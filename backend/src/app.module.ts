@@ -32,6 +32,7 @@ import { ProvidersModule } from './providers/providers.module.js';
 import { PubSubModule } from './pubsub/pubsub.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+import { QuotasModule } from './quotas/quotas.module.js';
 import { RequestsModule } from './requests/requests.module.js';
 import { ServicesModule } from './services/services.module.js';
 import { SsoModule } from './sso/sso.module.js';
@@ -50,6 +51,7 @@ export const DOMAIN_MODULES = [
   InventoriesModule,
   DialogsModule,
   CatalogModule,
+  QuotasModule,
   RequestsModule,
   LifecycleModule,
   StateMachinesModule,

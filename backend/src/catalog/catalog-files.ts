@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { JOB_OPTION_NAMES, jobOptionsSchema } from '../jobs/job-options.js';
 import { parseDialog } from '../dialogs/dialog.schema.js';
 import { assertYamlDepth, type DialogDefinition, dialogFields, forbiddenVariable, YamlLimitError } from '@superfluid/dialogs';
+import { DIMENSION_NAME, isBuiltInDimension } from '../quotas/quota-dimensions.js';
+import { parseQuotaExpression } from '../quotas/quota-expression.js';
 import { type ApprovalSpec, type BundleItemSpec, type ProvisionSpec, type RetirementSpec, type SiteSpec } from './catalog.types.js';
 import { stateMachineSchema, toStateMachine } from '../state-machines/state-machine.schema.js';
 import type { StateMachineDef } from '../state-machines/state-machine.types.js';
@@ -86,6 +88,27 @@ const approvalSchema = z
   .refine((a) => a.mode !== 'rules' || (a.rules?.length ?? 0) > 0, { message: 'mode "rules" needs at least one rule', path: ['rules'] })
   .refine((a) => a.mode === 'rules' || !a.rules?.length, { message: 'rules apply only with mode "rules"', path: ['rules'] });
 
+/** Dimensions of quotas an order of the item uses: name → an expression over its dialog fields (`cpu * count`). */
+const quotaSchema = z
+  .record(
+    z
+      .string()
+      .regex(DIMENSION_NAME, 'a dimension is a lower_snake_case name')
+      .refine((name) => !isBuiltInDimension(name), 'services and requests_per_day are counted for every order: declare only your own dimensions'),
+    z
+      .string()
+      .min(1)
+      .max(500)
+      .superRefine((source, ctx) => {
+        try {
+          parseQuotaExpression(source);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: `the expression ${(err as Error).message}` });
+        }
+      }),
+  )
+  .refine((q) => Object.keys(q).length <= 20, 'at most 20 dimensions');
+
 const templateSchema = z.discriminatedUnion('type', [
   z
     .object({
@@ -102,6 +125,7 @@ const templateSchema = z.discriminatedUnion('type', [
       dialog: z.string().min(1),
       published: z.boolean().default(true),
       approval: approvalSchema.optional(),
+      quota: quotaSchema.optional(),
       provision: provisionSchema,
       retirement: retirementSchema.optional(),
       reconfigure: retirementSchema.optional(),
@@ -122,6 +146,7 @@ const templateSchema = z.discriminatedUnion('type', [
       dialog: z.string().min(1),
       published: z.boolean().default(true),
       approval: approvalSchema.optional(),
+      quota: quotaSchema.optional(),
       stateMachine: z.string().min(1).default('provision'),
       sites: z
         .record(
@@ -154,6 +179,8 @@ export interface TemplateFile {
   published: boolean;
   /** Who approves an order; null: nobody. */
   approval: ApprovalSpec | null;
+  /** Quota dimensions an order uses, from its dialog values; null: none but services and requests_per_day. */
+  quota: Record<string, string> | null;
   /** For ansible_playbook templates. */
   provision: ProvisionSpec | null;
   /** For bundles. */
@@ -316,6 +343,7 @@ export function parseTemplate(body: unknown, source: string): TemplateFile {
     dialog: t.dialog,
     published: t.published,
     approval: t.approval && t.approval.mode !== 'automatic' ? t.approval : null,
+    quota: t.quota && Object.keys(t.quota).length ? t.quota : null,
     source,
   };
   if (t.type === 'ansible_playbook') {
@@ -375,6 +403,9 @@ export function templateReferences(t: TemplateFile, dialog: DialogDefinition | n
     }
     if (spec.extraVarsField) used.push({ path: [...at, 'extraVarsField'], field: spec.extraVarsField });
     for (const field of Object.keys(spec.vars ?? {})) used.push({ path: [...at, 'vars', field], field });
+  }
+  for (const [dimension, source] of Object.entries(t.quota ?? {})) {
+    for (const field of parseQuotaExpression(source).fields) used.push({ path: ['quota', dimension], field });
   }
   (t.approval?.rules ?? []).forEach((rule, i) => {
     if ('field' in rule) used.push({ path: ['approval', 'rules', i, 'field'], field: rule.field });

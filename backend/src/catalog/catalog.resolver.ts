@@ -150,6 +150,14 @@ export class CatalogResolver {
     return template.items ? [] : (template.provision?.overridable ?? []);
   }
 
+  @ResolveField(() => GraphQLJSON, {
+    nullable: true,
+    description: 'Quota dimensions an order of this item uses: name → expression over its dialog fields (e.g. {"vcpus": "cpu * count"}).',
+  })
+  quota(@Parent() template: ServiceTemplateModel): Record<string, string> | null {
+    return template.quota;
+  }
+
   @ResolveField(() => ApprovalPolicyModel, { nullable: true, description: 'Who approves an order before it runs; null: nobody (approved automatically).' })
   approval(@Parent() template: ServiceTemplateModel): ApprovalPolicyModel | null {
     const a = template.approval;

@@ -31,6 +31,7 @@ export function templateDocument(t: ServiceTemplateModel): Record<string, unknow
   doc.dialog = t.dialogName;
   doc.published = t.published;
   if (t.approval) doc.approval = t.approval;
+  if (t.quota) doc.quota = t.quota;
   if (t.type === 'bundle') {
     doc.stateMachine = t.stateMachine ?? 'provision';
     doc.onFailure = t.onFailure;
@@ -232,6 +233,7 @@ export class CatalogService {
           inventory: t.inventory,
           onFailure: t.onFailure,
           approval: t.approval,
+          quota: t.quota,
           published: t.published,
           source: t.source,
           tenantId,
@@ -253,6 +255,7 @@ export class CatalogService {
             'inventory',
             'on_failure',
             'approval',
+            'quota',
             'published',
             'source',
             'updated_at',

@@ -34,6 +34,8 @@ export class ServiceTemplateEntity {
   @Column({ type: 'jsonb', nullable: true }) reconfigure: RetirementSpec | null;
   /** Who approves an order before it runs; null: nobody (approved automatically). */
   @Column({ type: 'jsonb', nullable: true }) approval: ApprovalSpec | null;
+  /** Quota dimensions an order uses: name → expression over its dialog fields; null: none of its own. */
+  @Column({ type: 'jsonb', nullable: true }) quota: Record<string, string> | null;
   @Column({ type: 'boolean', default: true }) published: boolean;
   /** Where it came from: `catalog/<file>` for catalog-as-code items. */
   @Column({ type: 'text', nullable: true }) source: string | null;

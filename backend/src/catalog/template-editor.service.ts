@@ -77,6 +77,7 @@ export class TemplateEditorService {
           inventory: item.inventory,
           onFailure: item.onFailure,
           approval: item.approval,
+          quota: item.quota,
           published: item.published,
           source: EDITOR_SOURCE,
         };

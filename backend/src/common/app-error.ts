@@ -12,6 +12,8 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** Too many attempts (sign-ins): wait before trying again. */
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** An order would take a tenant's or a user's use of a dimension above its quota. */
+  QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
 }
 
 /**

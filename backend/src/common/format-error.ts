@@ -17,6 +17,7 @@ function httpStatus(code: ErrorCode): number {
     case ErrorCode.QUERY_TOO_COMPLEX:
       return 400;
     case ErrorCode.CONFLICT:
+    case ErrorCode.QUOTA_EXCEEDED:
       return 409;
     case ErrorCode.UNAVAILABLE:
     case ErrorCode.SERVICE_UNAVAILABLE:

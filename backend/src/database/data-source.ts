@@ -23,6 +23,7 @@ import { GitRefreshEntity } from '../git-repos/git-refresh.entity.js';
 import { CredentialEntity } from '../credentials/credential.entity.js';
 import { StateMachineEntity } from '../state-machines/state-machine.entity.js';
 import { RequestItemEntity } from '../requests/request-item.entity.js';
+import { QuotaEntity } from '../quotas/quota.entity.js';
 import { RequestApprovalEntity } from '../requests/request-approval.entity.js';
 import { RequestTransitionEntity } from '../requests/request-transition.entity.js';
 import { Credentials1764600000000 } from './migrations/1764600000000-Credentials.js';
@@ -49,6 +50,7 @@ import { OidcSso1765860000000 } from './migrations/1765860000000-OidcSso.js';
 import { RepoInventoryShares1765880000000 } from './migrations/1765880000000-RepoInventoryShares.js';
 import { Approvals1765895000000 } from './migrations/1765895000000-Approvals.js';
 import { ListFilters1765920000000 } from './migrations/1765920000000-ListFilters.js';
+import { Quotas1765940000000 } from './migrations/1765940000000-Quotas.js';
 import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
 
 export const ENTITIES = [
@@ -71,6 +73,7 @@ export const ENTITIES = [
   RequestItemEntity,
   RequestTransitionEntity,
   RequestApprovalEntity,
+  QuotaEntity,
   ProviderHealthEntity,
   InventoryEntity,
   AuditEventEntity,
@@ -106,6 +109,7 @@ export const MIGRATIONS = [
   RepoInventoryShares1765880000000,
   Approvals1765895000000,
   ListFilters1765920000000,
+  Quotas1765940000000,
 ];
 
 export function createDataSource(url: string): DataSource {

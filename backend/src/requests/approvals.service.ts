@@ -7,6 +7,7 @@ import type { UserModel } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
 import type { RequestApprovalModel } from './models/approval.model.js';
 import type { ApprovalDecision } from './request-approval.entity.js';
+import { QuotaGuard } from './quota-guard.js';
 import { RequestQueue } from './request-queue.js';
 import { RequestStore } from './request-store.js';
 import { RequestsService } from './requests.service.js';
@@ -30,6 +31,7 @@ export class ApprovalsService {
     private readonly requests: RequestsService,
     private readonly users: UsersService,
     private readonly pubsub: PubSubService,
+    private readonly quotas: QuotaGuard,
   ) {}
 
   /**
@@ -53,7 +55,13 @@ export class ApprovalsService {
     if (request.requesterId === user.id) {
       throw new AppError(ErrorCode.FORBIDDEN, 'You may not approve or deny your own request: another approver of its tenant decides.');
     }
-    const outcome = await this.store.decide(id, user, decision, said);
+    // An approval is checked against the quotas again, under their locks (limits may have been lowered meanwhile).
+    const requester = decision === 'approved' ? await this.users.findById(request.requesterId) : null;
+    const outcome = requester
+      ? await this.quotas.reserve({ user: requester, tenantId: request.tenantId, amounts: request.plan.quota ?? {}, requestId: id }, () =>
+          this.store.decide(id, user, decision, said),
+        )
+      : await this.store.decide(id, user, decision, said);
     if (outcome === 'not-pending') {
       const now = (await this.store.load(id))?.status ?? request.status;
       throw new AppError(ErrorCode.CONFLICT, `This request is ${now.replace('_', ' ')}: only a request pending approval can be approved or denied.`);

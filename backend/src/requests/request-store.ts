@@ -5,6 +5,7 @@ import { SortDirection } from '../common/list-query.js';
 import { AppError, ErrorCode, isUuid, notFound } from '../common/app-error.js';
 import { EntityRows } from '../common/entity-rows.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
+import type { QuotaHolder } from '../quotas/quota.events.js';
 import { type ApprovalDecision, RequestApprovalEntity } from './request-approval.entity.js';
 import { type ItemPlan, type ItemStatus, RequestItemEntity } from './request-item.entity.js';
 import { RequestTransitionEntity, type TransitionEvent } from './request-transition.entity.js';
@@ -171,6 +172,34 @@ export class RequestStore {
       .getMany();
   }
 
+  /**
+   * How much of a quota dimension `holder` uses now: orders holding their share (from the order
+   * until they fail or their service retires) — counted for `services`, their pinned amounts
+   * summed for an item's own dimension; orders of the last 24 hours for `requests_per_day`
+   * (denied and canceled ones excepted). `except`: a request not to count (its own approval).
+   */
+  async quotaUse(dimension: string, holder: QuotaHolder, { tx, except }: { tx?: EntityManager | null; except?: string } = {}): Promise<number> {
+    const params: unknown[] = [holder.tenants ?? null, holder.requesterId ?? null, except ?? null];
+    const who = `(($1::uuid[] IS NOT NULL AND tenant_id = ANY($1::uuid[])) OR ($2::uuid IS NOT NULL AND requester_id = $2::uuid))
+      AND ($3::uuid IS NULL OR id <> $3::uuid)`;
+    let sql: string;
+    if (dimension === 'services') sql = `SELECT count(*)::float8 AS used FROM service_requests WHERE holds_quota AND ${who}`;
+    else if (dimension === 'requests_per_day') {
+      sql = `SELECT count(*)::float8 AS used FROM service_requests
+              WHERE action = 'provision' AND created_at > now() - interval '1 day' AND status NOT IN ('denied', 'canceled') AND ${who}`;
+    } else {
+      params.push(dimension);
+      sql = `SELECT coalesce(sum((plan->'quota'->>$4)::float8), 0)::float8 AS used FROM service_requests WHERE holds_quota AND ${who}`;
+    }
+    const [row] = (await (tx ?? this.db.manager).query(sql, params)) as { used: number }[];
+    return row.used;
+  }
+
+  /** A provision request whose service retired no longer counts against quotas. */
+  async releaseQuota(provisionRequestId: string): Promise<void> {
+    await this.db.query('UPDATE service_requests SET holds_quota = false WHERE id = $1', [provisionRequestId]);
+  }
+
   /** Pending approval past the policy's hours (a second late, so the step scheduled for it comes first), for the reconciler. */
   async overdueApprovals(): Promise<string[]> {
     const rows = (await this.db.query(
@@ -228,18 +257,20 @@ export class RequestStore {
 
   /**
    * Stores a request, pending in the first state of its machine, with its items, in one
-   * statement (all of it or nothing). A second open retirement or reconfiguration of one
+   * statement (all of it or nothing); in `tx` when given (the quota check's transaction). A second open retirement or reconfiguration of one
    * service is refused by the database (CONFLICT).
    */
-  async create(input: NewRequest): Promise<string> {
+  async create(input: NewRequest, tx?: EntityManager | null): Promise<string> {
     const first = input.plan.machine.states[0]?.name ?? null;
     try {
-      const rows = (await this.db.query(
+      const rows = (await (tx ?? this.db.manager).query(
         `WITH r AS (
-           INSERT INTO service_requests (template_id, requester_id, dialog_values, plan, status, state, state_attempt, tenant_id, action, service_id)
+           INSERT INTO service_requests (template_id, requester_id, dialog_values, plan, status, state, state_attempt, tenant_id, action, service_id, holds_quota)
            VALUES ($1, $2, $3, $4, 'pending', $5, 0, $7, $8,
                    -- a rollback changes the service of the request it undoes (none when that was a provision)
-                   COALESCE($9::uuid, (SELECT o.service_id FROM service_requests o WHERE o.id = $10::uuid)))
+                   COALESCE($9::uuid, (SELECT o.service_id FROM service_requests o WHERE o.id = $10::uuid)),
+                   -- an order holds its share of the quotas until it fails or its service retires
+                   $8 = 'provision')
            RETURNING id
          ), i AS (
            INSERT INTO request_items (request_id, name, "index", plan)
@@ -285,9 +316,17 @@ export class RequestStore {
     { tx, publish = true }: { tx?: EntityManager; publish?: boolean } = {},
   ): Promise<boolean> {
     const finished = TERMINAL_REQUEST_STATUSES.includes(to);
-    const result = await (tx ?? this.db.manager)
-      .getRepository(ServiceRequestEntity)
-      .update({ id, status: In(from) }, { status: to, ...(message !== undefined ? { message } : {}), ...(finished ? { finishedAt: new Date() } : {}) });
+    // An order that ends without a service no longer counts against quotas.
+    const releases = to === 'failed' || to === 'canceled' || to === 'denied';
+    const result = await (tx ?? this.db.manager).getRepository(ServiceRequestEntity).update(
+      { id, status: In(from) },
+      {
+        status: to,
+        ...(message !== undefined ? { message } : {}),
+        ...(finished ? { finishedAt: new Date() } : {}),
+        ...(releases ? { holdsQuota: false } : {}),
+      },
+    );
     const moved = (result.affected ?? 0) > 0;
     // Not awaited: a subscriber re-reads the request at each message, so the message need not be
     // out before the caller goes on (a worker starting the playbook, say).
@@ -432,6 +471,7 @@ export class RequestStore {
           stateEnteredAt: new Date(),
           finishedAt: null,
           message: `Resumed by ${by} from state "${state}".`,
+          holdsQuota: () => "action = 'provision'",
         },
       );
       if (!moved.affected) return false;

@@ -11,7 +11,9 @@ import { ServicesModule } from '../services/services.module.js';
 import { StateMachineDefinitionsModule } from '../state-machines/state-machine-definitions.module.js';
 import { TenantsModule } from '../tenants/tenants.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { QuotasModule } from '../quotas/quotas.module.js';
 import { ApprovalsResolver } from './approvals.resolver.js';
+import { QuotaGuard } from './quota-guard.js';
 import { ApprovalsService } from './approvals.service.js';
 import { RequestApprovalEntity } from './request-approval.entity.js';
 import { RequestItemEntity } from './request-item.entity.js';
@@ -43,6 +45,7 @@ import { ServiceRequestEntity } from './service-request.entity.js';
     UsersModule,
     TenantsModule,
     StateMachineDefinitionsModule,
+    QuotasModule,
   ],
   providers: [
     RequestStore,
@@ -55,6 +58,7 @@ import { ServiceRequestEntity } from './service-request.entity.js';
     JobRequestLinkResolver,
     ApprovalsService,
     ApprovalsResolver,
+    QuotaGuard,
   ],
   exports: [RequestStore, RequestQueue, RequestPlanner, RequestsService],
 })

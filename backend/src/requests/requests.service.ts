@@ -15,6 +15,7 @@ import { RequestSortField, type ServiceRequestFilter, type ServiceRequestSort } 
 import type { ServiceRequestModel } from './models/service-request.model.js';
 import type { RequestItemEntity } from './request-item.entity.js';
 import { approvalPlan, withApproval } from './approval-policy.js';
+import { QuotaGuard } from './quota-guard.js';
 import { masked, RequestPlanner, SINGLE_ITEM } from './request-planner.js';
 import { RequestQueue } from './request-queue.js';
 import { type NewItem, type RequestQuery, RequestStore, type RequestVisibility } from './request-store.js';
@@ -34,6 +35,7 @@ export class RequestsService {
     private readonly catalog: CatalogService,
     private readonly dialogs: DialogsService,
     private readonly machines: StateMachinesService,
+    private readonly quotas: QuotaGuard,
   ) {}
 
   /**
@@ -205,6 +207,7 @@ export class RequestsService {
     machine: Promise<StateMachineDef>,
   ): Promise<ServiceRequestModel> {
     const single = !template.items;
+    const amounts = this.quotas.amounts(template.quota, values);
     const approval = approvalPlan(template.approval, { values, groups: user.groups.map((g) => g.name) });
     const plan: RequestPlan = {
       action: 'provision',
@@ -213,8 +216,10 @@ export class RequestsService {
       service: single ? { name: `${template.name} (${items[0].plan.playbook})`, outputs: 'flat' } : { name: template.name, outputs: 'per-item' },
       ...(single ? {} : { onFailure: template.onFailure }),
       ...(approval ? { approval } : {}),
+      ...(Object.keys(amounts).length ? { quota: amounts } : {}),
     };
-    const id = await this.store.create({ templateId: template.id, requesterId: user.id, tenantId: user.tenant.id, dialogValues: values, plan, items });
+    const request = { templateId: template.id, requesterId: user.id, tenantId: user.tenant.id, dialogValues: values, plan, items };
+    const id = await this.quotas.reserve({ user, tenantId: user.tenant.id, amounts }, (tx) => this.store.create(request, tx));
     await this.queue.enqueue(id);
     return this.store.get(id);
   }

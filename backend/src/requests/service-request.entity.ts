@@ -34,6 +34,8 @@ export interface RequestPlan {
   service?: { name: string; outputs: 'flat' | 'per-item' };
   /** An order that waits for approval (its item's policy, as it applied to this order); none: approved automatically. */
   approval?: ApprovalPlan;
+  /** provision: what the order uses of its item's own quota dimensions (`vcpus: 8`), fixed when ordered. */
+  quota?: Record<string, number>;
 }
 
 /** What an order needs before it runs: `approvals` distinct approvers of its tenant, within `timeoutHours`. */
@@ -93,5 +95,7 @@ export class ServiceRequestEntity {
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Index() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  /** An order counts against quotas from the order until it fails, is denied or canceled, or its service retires. */
+  @Column({ name: 'holds_quota', type: 'boolean', default: false, select: false }) holdsQuota: boolean;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
 }

@@ -31,6 +31,8 @@ export class ServiceTemplateModel {
   reconfigure: RetirementSpec | null;
   /** Shown by the `approval` field resolver, and in `definition`. */
   approval: ApprovalSpec | null;
+  /** In `definition`, and the `quota` field resolver. */
+  quota: Record<string, string> | null;
 }
 
 @ObjectType('ApprovalPolicy', { description: 'Who approves an order of an item before it runs.' })

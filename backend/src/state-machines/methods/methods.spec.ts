@@ -169,15 +169,20 @@ describe('state methods (with fakes of the request store, repositories, provider
     assert.equal(preview.made.length, 0);
   });
 
-  test('retire_service: retires the service a retirement names; a rollback retires nothing', async () => {
+  test('retire_service: retires the service a retirement names, freeing the quota its order held; a rollback retires nothing', async () => {
     const retired: string[] = [];
-    const method = new RetireServiceMethod({ retire: async (id: string) => retired.push(id) > 0 } as unknown as ServicesService);
+    const released: string[] = [];
+    const method = new RetireServiceMethod(
+      { retire: async (id: string) => retired.push(id) > 0, get: async (id: string) => ({ id, requestId: `order-of-${id}` }) } as unknown as ServicesService,
+      { releaseQuota: async (id: string) => void released.push(id) } as unknown as RequestStore,
+    );
     assert.deepEqual(await method.run(fakeContext([], { action: 'retire', serviceId: 's1' })), { kind: 'ok', message: 'service retired' });
     assert.deepEqual(await method.run(fakeContext([], { action: 'rollback', rollbackOf: 'r0' })), {
       kind: 'ok',
       message: 'rolled back what request r0 deployed',
     });
     assert.deepEqual(retired, ['s1']);
+    assert.deepEqual(released, ['order-of-s1']);
     assert.equal((await method.run(fakeContext([], { action: 'provision' }))).kind, 'error');
   });
 
