@@ -5,7 +5,8 @@ import { UserRefModel } from '../../users/models/user.model.js';
 @ObjectType('Quota', { description: 'A limit on what a tenant (with the tenants below it) or a user may hold, and how much of it is used.' })
 export class QuotaModel {
   @Field(() => ID) id: string;
-  @Field(() => TenantRefModel, { nullable: true, description: 'A tenant’s quota: what it and every tenant below it hold counts.' }) tenant: TenantRefModel | null;
+  @Field(() => TenantRefModel, { nullable: true, description: 'A tenant’s quota: what it and every tenant below it hold counts.' })
+  tenant: TenantRefModel | null;
   @Field(() => UserRefModel, { nullable: true, description: 'A user’s quota: what they ordered counts.' }) user: UserRefModel | null;
   @Field({
     description:
