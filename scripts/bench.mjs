@@ -25,6 +25,11 @@
 //           meanwhile and what was ordered is canceled afterwards) for "Run a playbook", as the
 //           administrator and as a requester of a sub-tenant "East" the item is shared with,
 //           BENCH_AUTHZ_N (200) each, interleaved: p50/p99 of each and the p99 added;
+//   approval_overhead: "Run a playbook" (hello.yml) ordered to its end by a requester whose orders
+//           pass an approval policy (rules on the order, which approve it at once) and quota checks
+//           (her own limits on services and orders a day), against the same order by a requester
+//           with neither (its item has no policy: the approve state goes on without a read),
+//           BENCH_APPROVAL_N (BENCH_N) each, alternating: medians and their ratio;
 //   catalog_page_p99: 10,000 catalog items (copies of "Run a playbook"), 5,000 shared with East
 //           (then VACUUM ANALYZE, as autovacuum would do within a minute); East's requester asks
 //           for a page of 50 and the count (serviceTemplates(skip, take: 50) + serviceTemplateCount),
@@ -50,7 +55,7 @@
 //           follow in the background and are not part of it.
 // BENCH_ONLY=launch_overhead,loop_overhead (comma-separated entry names) runs only those
 // entries; event_lag_p99 comes with loop_overhead, refresh_50 and discovery_1000 together.
-// authz_overhead and catalog_page_p99 report an error as {"name":..,"error":..} and the rest go on.
+// authz_overhead, approval_overhead and catalog_page_p99 report an error as {"name":..,"error":..} and the rest go on.
 // Progress goes to stderr; the last thing on stdout is one JSON document:
 //   {"benchmarks":[{"name":"launch_overhead","value":<portal median ms>,"unit":"ms",
 //     "baseline":<bare median ms>,"ratio":<portal/bare>,"p95":..,"baseline_p95":..,"n":N}, ...]}
@@ -71,6 +76,7 @@ const DISCOVERY_N = Number(process.env.BENCH_DISCOVERY_N || 3);
 const SLICE_N = Number(process.env.BENCH_SLICE_N || 3);
 const HEAT_N = Number(process.env.BENCH_HEAT_N || 3);
 const AUTHZ_N = Number(process.env.BENCH_AUTHZ_N || 200);
+const APPROVAL_N = Number(process.env.BENCH_APPROVAL_N || N);
 const AUTHZ_WARMUP = 20;
 const CATALOG_PAGES = 200;
 const LOOP_PLAYBOOK = `- name: Loop
@@ -440,6 +446,86 @@ async function authzOverhead(product, token, templateId, dialogValues) {
     goal: 'added_p99_ms <= 2',
     n: AUTHZ_N,
   };
+}
+
+/** A requester of the root tenant, signed in (made with the administrator's `token`). */
+async function rootRequester(product, token, username, groupId) {
+  const first = 'First-password-77';
+  const password = 'Correct-horse-battery-9';
+  const { createUser } = await gqlData(
+    product,
+    'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+    { i: { username, password: first, groupIds: [groupId] } },
+    token,
+  );
+  const firstToken = await product.login(username, first);
+  await gqlData(
+    product,
+    'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { id } }',
+    { c: first, n: password },
+    firstToken,
+  );
+  return { id: createUser.id, token: await product.login(username, password) };
+}
+
+/**
+ * approval_overhead: orders of hello.yml to their end, through an approval policy and quota checks
+ * (a copy of "Run a playbook" whose policy's rules approve this order at once; the requester's own
+ * limits on services and orders a day, far from reached) against the same order without either
+ * (another requester, no limits; "Run a playbook", no policy), APPROVAL_N each, alternating.
+ */
+async function approvalOverhead(product, token, templateId, dialogValues) {
+  const groupId = (
+    await gqlData(product, 'mutation($i: GroupInput!) { createGroup(input: $i) { id } }', { i: { name: 'bench requesters', roles: ['requester'] } }, token)
+  ).createGroup.id;
+  const checked = await rootRequester(product, token, 'bench-checked', groupId);
+  const plain = await rootRequester(product, token, 'bench-plain', groupId);
+  const { serviceTemplate } = await gqlData(product, 'query($id: ID!) { serviceTemplate(id: $id) { definition } }', { id: templateId }, token);
+  const definition = {
+    ...serviceTemplate.definition,
+    name: 'Run a playbook (approval rules)',
+    approval: { mode: 'rules', rules: [{ field: 'playbook', equals: 'never-this-one.yml' }, { group: 'contractors' }] },
+  };
+  const withPolicy = (await gqlData(product, 'mutation($i: ServiceTemplateInput!) { saveServiceTemplate(input: $i) { id } }', { i: { definition } }, token))
+    .saveServiceTemplate.id;
+  for (const dimension of ['services', 'requests_per_day']) {
+    await gqlData(product, 'mutation($i: QuotaInput!) { setQuota(input: $i) { id } }', { i: { userId: checked.id, dimension, limit: 1e9 } }, token);
+  }
+  const checkedWatcher = await requestWatcher(product, checked.token);
+  const plainWatcher = await requestWatcher(product, plain.token);
+  try {
+    const runWith = () => portalRun(product, checked.token, withPolicy, dialogValues, checkedWatcher);
+    const runWithout = () => portalRun(product, plain.token, templateId, dialogValues, plainWatcher);
+    await runWith();
+    await runWithout();
+    const withTimes = [];
+    const withoutTimes = [];
+    for (let i = 0; i < APPROVAL_N; i++) {
+      checkInterrupted();
+      if (i % 2 === 0) {
+        withTimes.push(await runWith());
+        withoutTimes.push(await runWithout());
+      } else {
+        withoutTimes.push(await runWithout());
+        withTimes.push(await runWith());
+      }
+      say(`approval ${i + 1}/${APPROVAL_N}: with policy and quotas ${round(withTimes[i])} ms, without ${round(withoutTimes[i])} ms`);
+    }
+    return {
+      name: 'approval_overhead',
+      value: round(median(withTimes)),
+      unit: 'ms',
+      baseline: round(median(withoutTimes)),
+      ratio: Math.round((median(withTimes) / median(withoutTimes)) * 1000) / 1000,
+      p95: round(percentile(withTimes, 95)),
+      baseline_p95: round(percentile(withoutTimes, 95)),
+      goal: 'ratio <= 1.02',
+      n: APPROVAL_N,
+    };
+  } finally {
+    checkedWatcher.close();
+    plainWatcher.close();
+  }
 }
 
 /**
@@ -1139,6 +1225,18 @@ async function main() {
       }
     }
 
+    if (wanted('approval_overhead')) {
+      try {
+        const approval = await approvalOverhead(product, token, template.id, dialogValues);
+        say(`approval_overhead: with policy and quotas median ${approval.value} ms, without ${approval.baseline} ms, ratio ${approval.ratio}`);
+        results.push(approval);
+      } catch (error) {
+        checkInterrupted();
+        say(`approval_overhead failed: ${error.stack ?? error.message}`);
+        results.push({ name: 'approval_overhead', error: error.message });
+      }
+    }
+
     if (wanted('catalog_page_p99')) {
       try {
         const catalog = await catalogPage(product, token, pg.adminUrl, statements);
@@ -1168,6 +1266,7 @@ async function main() {
       'heat_stack_overhead',
       'order_validation_p99',
       'authz_overhead',
+      'approval_overhead',
       'catalog_page_p99',
     ];
     const rank = (r) => (order.includes(r.name) ? order.indexOf(r.name) : order.length);

@@ -2,6 +2,7 @@ import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { AppLayout, CHANGE_PASSWORD_PATH } from './account/AppLayout';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
+import { MY_QUOTAS_PATH, MyQuotasPage } from './quotas/MyQuotasPage';
 import { queryClient } from './api/queryClient';
 import { authProvider, can } from './authProvider';
 import { dataProvider } from './dataProvider';
@@ -193,6 +194,7 @@ export const App = () => (
   >
     <CustomRoutes>
       <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+      <Route path={MY_QUOTAS_PATH} element={<MyQuotasPage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>
       <Route path={SSO_PATH} element={<SsoPage />} />

@@ -3,10 +3,12 @@
 // administrator set on the change-password page until they changed it.
 import { forwardRef, useEffect, type ReactNode } from 'react';
 import LockResetIcon from '@mui/icons-material/LockReset';
+import QuotaIcon from '@mui/icons-material/DataUsage';
 import { Box, Chip, Divider, ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { AppBar, Layout, Logout, UserMenu, useGetIdentity, useUserMenu } from 'react-admin';
 import type { Identity } from '../authProvider';
+import { MY_QUOTAS_PATH } from '../quotas/MyQuotasPage';
 
 export const CHANGE_PASSWORD_PATH = '/change-password';
 
@@ -47,12 +49,25 @@ const ChangePasswordItem = forwardRef<HTMLAnchorElement>(function ChangePassword
   );
 });
 
+const MyQuotasItem = forwardRef<HTMLAnchorElement>(function MyQuotasItem(props, ref) {
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={Link} to={MY_QUOTAS_PATH} ref={ref} {...props} onClick={() => userMenu?.onClose()}>
+      <ListItemIcon>
+        <QuotaIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>My quotas</ListItemText>
+    </MenuItem>
+  );
+});
+
 const PortalUserMenu = () => {
   const { identity } = useGetIdentity();
   return (
     <UserMenu>
       {identity ? <Who identity={identity as Identity} /> : null}
       {identity ? <Divider /> : null}
+      <MyQuotasItem />
       <ChangePasswordItem />
       <Logout />
     </UserMenu>

@@ -96,6 +96,11 @@ type Documents = {
     "\n  mutation RefreshProviderResources($id: ID!) {\n    refreshProviderResources(id: $id) {\n      ...ProviderDetailFields\n    }\n  }\n": typeof types.RefreshProviderResourcesDocument,
     "\n  mutation ShareProvider($id: ID!, $tenantIds: [ID!]!) {\n    shareProvider(id: $id, tenantIds: $tenantIds) {\n      ...ProviderDetailFields\n    }\n  }\n": typeof types.ShareProviderDocument,
     "\n  query ProviderAlarms($take: Int!) {\n    providerAlarms(take: $take) {\n      ...ProviderHealthFields\n    }\n  }\n": typeof types.ProviderAlarmsDocument,
+    "\n  fragment QuotaFields on Quota {\n    id\n    dimension\n    limit\n    used\n    tenant {\n      id\n      name\n    }\n    user {\n      id\n      username\n    }\n  }\n": typeof types.QuotaFieldsFragmentDoc,
+    "\n  query Quotas($tenantId: ID, $userId: ID) {\n    quotas(tenantId: $tenantId, userId: $userId) {\n      ...QuotaFields\n    }\n  }\n": typeof types.QuotasDocument,
+    "\n  query MyQuotas {\n    myQuotas {\n      ...QuotaFields\n    }\n  }\n": typeof types.MyQuotasDocument,
+    "\n  mutation SetQuota($input: QuotaInput!) {\n    setQuota(input: $input) {\n      ...QuotaFields\n    }\n  }\n": typeof types.SetQuotaDocument,
+    "\n  mutation DeleteQuota($id: ID!) {\n    deleteQuota(id: $id)\n  }\n": typeof types.DeleteQuotaDocument,
     "\n  fragment JobFields on Job {\n    id\n    status\n    playbook\n    commit\n    returnCode\n    startedAt\n    finishedAt\n    cancelRequestedAt\n    artifacts\n    eventCount\n    eventsEmitted\n    eventsComplete\n    outputPurgedAt\n    hostSummaries {\n      host\n      ok\n      changed\n      failures\n      unreachable\n      skipped\n      rescued\n      ignored\n    }\n  }\n": typeof types.JobFieldsFragmentDoc,
     "\n  fragment JobEventFields on JobEvent {\n    seq\n    event\n    host\n    task\n    play\n    changed\n    failed\n    stdout\n    createdAt\n  }\n": typeof types.JobEventFieldsFragmentDoc,
     "\n  fragment RequestBundleFields on ServiceRequest {\n    state\n    stateAttempt\n    transitions {\n      state\n      event\n      attempt\n      message\n      at\n    }\n    items {\n      id\n      name\n      index\n      site\n      status\n      jobId\n      playbook\n      commit\n      outputs\n      message\n      startedAt\n      finishedAt\n    }\n  }\n": typeof types.RequestBundleFieldsFragmentDoc,
@@ -220,6 +225,11 @@ const documents: Documents = {
     "\n  mutation RefreshProviderResources($id: ID!) {\n    refreshProviderResources(id: $id) {\n      ...ProviderDetailFields\n    }\n  }\n": types.RefreshProviderResourcesDocument,
     "\n  mutation ShareProvider($id: ID!, $tenantIds: [ID!]!) {\n    shareProvider(id: $id, tenantIds: $tenantIds) {\n      ...ProviderDetailFields\n    }\n  }\n": types.ShareProviderDocument,
     "\n  query ProviderAlarms($take: Int!) {\n    providerAlarms(take: $take) {\n      ...ProviderHealthFields\n    }\n  }\n": types.ProviderAlarmsDocument,
+    "\n  fragment QuotaFields on Quota {\n    id\n    dimension\n    limit\n    used\n    tenant {\n      id\n      name\n    }\n    user {\n      id\n      username\n    }\n  }\n": types.QuotaFieldsFragmentDoc,
+    "\n  query Quotas($tenantId: ID, $userId: ID) {\n    quotas(tenantId: $tenantId, userId: $userId) {\n      ...QuotaFields\n    }\n  }\n": types.QuotasDocument,
+    "\n  query MyQuotas {\n    myQuotas {\n      ...QuotaFields\n    }\n  }\n": types.MyQuotasDocument,
+    "\n  mutation SetQuota($input: QuotaInput!) {\n    setQuota(input: $input) {\n      ...QuotaFields\n    }\n  }\n": types.SetQuotaDocument,
+    "\n  mutation DeleteQuota($id: ID!) {\n    deleteQuota(id: $id)\n  }\n": types.DeleteQuotaDocument,
     "\n  fragment JobFields on Job {\n    id\n    status\n    playbook\n    commit\n    returnCode\n    startedAt\n    finishedAt\n    cancelRequestedAt\n    artifacts\n    eventCount\n    eventsEmitted\n    eventsComplete\n    outputPurgedAt\n    hostSummaries {\n      host\n      ok\n      changed\n      failures\n      unreachable\n      skipped\n      rescued\n      ignored\n    }\n  }\n": types.JobFieldsFragmentDoc,
     "\n  fragment JobEventFields on JobEvent {\n    seq\n    event\n    host\n    task\n    play\n    changed\n    failed\n    stdout\n    createdAt\n  }\n": types.JobEventFieldsFragmentDoc,
     "\n  fragment RequestBundleFields on ServiceRequest {\n    state\n    stateAttempt\n    transitions {\n      state\n      event\n      attempt\n      message\n      at\n    }\n    items {\n      id\n      name\n      index\n      site\n      status\n      jobId\n      playbook\n      commit\n      outputs\n      message\n      startedAt\n      finishedAt\n    }\n  }\n": types.RequestBundleFieldsFragmentDoc,
@@ -587,6 +597,26 @@ export function graphql(source: "\n  mutation ShareProvider($id: ID!, $tenantIds
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProviderAlarms($take: Int!) {\n    providerAlarms(take: $take) {\n      ...ProviderHealthFields\n    }\n  }\n"): typeof import('./graphql').ProviderAlarmsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment QuotaFields on Quota {\n    id\n    dimension\n    limit\n    used\n    tenant {\n      id\n      name\n    }\n    user {\n      id\n      username\n    }\n  }\n"): typeof import('./graphql').QuotaFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Quotas($tenantId: ID, $userId: ID) {\n    quotas(tenantId: $tenantId, userId: $userId) {\n      ...QuotaFields\n    }\n  }\n"): typeof import('./graphql').QuotasDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyQuotas {\n    myQuotas {\n      ...QuotaFields\n    }\n  }\n"): typeof import('./graphql').MyQuotasDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetQuota($input: QuotaInput!) {\n    setQuota(input: $input) {\n      ...QuotaFields\n    }\n  }\n"): typeof import('./graphql').SetQuotaDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteQuota($id: ID!) {\n    deleteQuota(id: $id)\n  }\n"): typeof import('./graphql').DeleteQuotaDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -150,6 +150,16 @@ export type ProviderInput = {
   type?: string | null | undefined;
 };
 
+export type QuotaInput = {
+  dimension: string;
+  /** 0 or more; an order that would take the use above it is refused (QUOTA_EXCEEDED). */
+  limit: number;
+  /** A tenant’s quota (set by an administrator of the tenant above it; the root’s by a root administrator). */
+  tenantId?: string | null | undefined;
+  /** Or a user’s quota. */
+  userId?: string | null | undefined;
+};
+
 /** A request's type: provision (makes a service), retire or reconfigure (a service), rollback (undoes what a failed request deployed). */
 export type RequestAction =
   | 'provision'
@@ -772,6 +782,35 @@ export type ProviderAlarmsQueryVariables = Exact<{
 
 
 export type ProviderAlarmsQuery = { providerAlarms: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }> };
+
+export type QuotaFieldsFragment = { id: string, dimension: string, limit: number, used: number, tenant: { id: string, name: string } | null, user: { id: string, username: string } | null };
+
+export type QuotasQueryVariables = Exact<{
+  tenantId?: string | null | undefined;
+  userId?: string | null | undefined;
+}>;
+
+
+export type QuotasQuery = { quotas: Array<{ id: string, dimension: string, limit: number, used: number, tenant: { id: string, name: string } | null, user: { id: string, username: string } | null }> };
+
+export type MyQuotasQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyQuotasQuery = { myQuotas: Array<{ id: string, dimension: string, limit: number, used: number, tenant: { id: string, name: string } | null, user: { id: string, username: string } | null }> };
+
+export type SetQuotaMutationVariables = Exact<{
+  input: QuotaInput;
+}>;
+
+
+export type SetQuotaMutation = { setQuota: { id: string, dimension: string, limit: number, used: number, tenant: { id: string, name: string } | null, user: { id: string, username: string } | null } };
+
+export type DeleteQuotaMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteQuotaMutation = { deleteQuota: boolean };
 
 export type JobFieldsFragment = { id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> };
 
@@ -1398,6 +1437,22 @@ fragment ProviderHealthFields on ProviderHealthCheck {
   changed
   checkedAt
 }`, {"fragmentName":"ProviderDetailFields"}) as unknown as TypedDocumentString<ProviderDetailFieldsFragment, unknown>;
+export const QuotaFieldsFragmentDoc = new TypedDocumentString(`
+    fragment QuotaFields on Quota {
+  id
+  dimension
+  limit
+  used
+  tenant {
+    id
+    name
+  }
+  user {
+    id
+    username
+  }
+}
+    `, {"fragmentName":"QuotaFields"}) as unknown as TypedDocumentString<QuotaFieldsFragment, unknown>;
 export const JobEventFieldsFragmentDoc = new TypedDocumentString(`
     fragment JobEventFields on JobEvent {
   seq
@@ -3562,6 +3617,71 @@ export const ProviderAlarmsDocument = new TypedDocumentString(`
   changed
   checkedAt
 }`) as unknown as TypedDocumentString<ProviderAlarmsQuery, ProviderAlarmsQueryVariables>;
+export const QuotasDocument = new TypedDocumentString(`
+    query Quotas($tenantId: ID, $userId: ID) {
+  quotas(tenantId: $tenantId, userId: $userId) {
+    ...QuotaFields
+  }
+}
+    fragment QuotaFields on Quota {
+  id
+  dimension
+  limit
+  used
+  tenant {
+    id
+    name
+  }
+  user {
+    id
+    username
+  }
+}`) as unknown as TypedDocumentString<QuotasQuery, QuotasQueryVariables>;
+export const MyQuotasDocument = new TypedDocumentString(`
+    query MyQuotas {
+  myQuotas {
+    ...QuotaFields
+  }
+}
+    fragment QuotaFields on Quota {
+  id
+  dimension
+  limit
+  used
+  tenant {
+    id
+    name
+  }
+  user {
+    id
+    username
+  }
+}`) as unknown as TypedDocumentString<MyQuotasQuery, MyQuotasQueryVariables>;
+export const SetQuotaDocument = new TypedDocumentString(`
+    mutation SetQuota($input: QuotaInput!) {
+  setQuota(input: $input) {
+    ...QuotaFields
+  }
+}
+    fragment QuotaFields on Quota {
+  id
+  dimension
+  limit
+  used
+  tenant {
+    id
+    name
+  }
+  user {
+    id
+    username
+  }
+}`) as unknown as TypedDocumentString<SetQuotaMutation, SetQuotaMutationVariables>;
+export const DeleteQuotaDocument = new TypedDocumentString(`
+    mutation DeleteQuota($id: ID!) {
+  deleteQuota(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteQuotaMutation, DeleteQuotaMutationVariables>;
 export const ServiceRequestsDocument = new TypedDocumentString(`
     query ServiceRequests($skip: Int, $take: Int, $filter: ServiceRequestFilter, $sort: ServiceRequestSort) {
   serviceRequests(skip: $skip, take: $take, filter: $filter, sort: $sort) {

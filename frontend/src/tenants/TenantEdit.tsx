@@ -2,6 +2,12 @@ import { Edit, TopToolbar, useRecordContext } from 'react-admin';
 import type { Tenant } from './api';
 import { DeleteTenantButton } from './DeleteTenantButton';
 import { TenantForm } from './TenantForm';
+import { TenantQuotas } from '../quotas/TenantQuotas';
+
+const Quotas = () => {
+  const record = useRecordContext<Tenant>();
+  return record ? <TenantQuotas tenantId={record.id} tenantName={record.name} /> : null;
+};
 
 const Title = () => {
   const record = useRecordContext<Tenant>();
@@ -20,5 +26,6 @@ export const TenantEdit = () => (
     }
   >
     <TenantForm submitLabel="Save" />
+    <Quotas />
   </Edit>
 );
