@@ -225,7 +225,7 @@ async function main() {
   const tiers = asked.length ? TIERS.filter((t) => asked.includes(t.name)) : TIERS;
 
   const setupStarted = Date.now();
-  await prepare({ redis: true, chromium: true, sshHosts: true, openstack: true });
+  await prepare({ redis: true, chromium: true, sshHosts: true, openstack: true, smtp: true });
   if (interrupted) return 130;
 
   const tmp = await makeTempDir('superfluid-test-');

@@ -18,7 +18,9 @@ import { CatalogModule } from './catalog/catalog.module.js';
 import { AppErrorFilter } from './common/app-error.filter.js';
 import { formatError } from './common/format-error.js';
 import type { AppConfig } from './config/config.js';
+import { ClockModule } from './common/clock.js';
 import { ConfigModule } from './config/config.module.js';
+import { MailModule } from './mail/mail.service.js';
 import { CredentialsModule } from './credentials/credentials.module.js';
 import { DialogsModule } from './dialogs/dialogs.module.js';
 import { ENTITIES, MIGRATIONS } from './database/data-source.js';
@@ -78,6 +80,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule,
+        MailModule,
         SystemModule,
         // Typed domain events: a module announces, the modules that care listen (no callbacks registered upward).
         EventEmitterModule.forRoot(),

@@ -36,10 +36,10 @@ function onPath(command) {
  * setfacl (as root), redis-server (unless `redis` is false: REDIS_URL points elsewhere), chromium (when `chromium`)
  * and, for the tests (`sshHosts`), sshd, netcat and iproute2, which run SSH test hosts
  * in network namespaces, and (`openstack`) Debian's Keystone and Heat, which the tests run as
- * a real OpenStack. As root on Debian/Ubuntu the missing ones are installed with
+ * a real OpenStack, and (`smtp`) aiosmtpd, the tests' SMTP server. As root on Debian/Ubuntu the missing ones are installed with
  * apt-get; otherwise the script says what to install and exits 1.
  */
-export async function ensureSystemTools({ redis = true, chromium = false, sshHosts = false, openstack = false } = {}) {
+export async function ensureSystemTools({ redis = true, chromium = false, sshHosts = false, openstack = false, smtp = false } = {}) {
   const wanted = [
     { command: 'ansible-playbook', apt: 'ansible-core' },
     { command: 'git', apt: 'git' },
@@ -59,6 +59,8 @@ export async function ensureSystemTools({ redis = true, chromium = false, sshHos
           { command: 'ip', apt: 'iproute2' },
         ]
       : []),
+    // the tests' SMTP server, which receives the portal's e-mail (retirement warnings)
+    ...(smtp ? [{ command: 'aiosmtpd', apt: 'python3-aiosmtpd' }] : []),
     ...(openstack
       ? [
           { command: 'keystone-manage', apt: 'keystone' },
@@ -183,9 +185,9 @@ export async function ensureBuilt(workspace, { force = false } = {}) {
 }
 
 /** Everything before the product can run: node check, system tools, packages, builds. */
-export async function prepare({ redis = true, chromium = false, sshHosts = false, openstack = false } = {}) {
+export async function prepare({ redis = true, chromium = false, sshHosts = false, openstack = false, smtp = false } = {}) {
   checkNode();
-  await ensureSystemTools({ redis, chromium, sshHosts, openstack });
+  await ensureSystemTools({ redis, chromium, sshHosts, openstack, smtp });
   await ensureDependencies();
   await ensureBuilt('backend');
   await ensureBuilt('frontend');

@@ -7,7 +7,7 @@ import { parseDialog } from '../dialogs/dialog.schema.js';
 import { assertYamlDepth, type DialogDefinition, dialogFields, forbiddenVariable, YamlLimitError } from '@superfluid/dialogs';
 import { DIMENSION_NAME, isBuiltInDimension } from '../quotas/quota-dimensions.js';
 import { parseQuotaExpression } from '../quotas/quota-expression.js';
-import { type ApprovalSpec, type BundleItemSpec, type ProvisionSpec, type RetirementSpec, type SiteSpec } from './catalog.types.js';
+import { type ApprovalSpec, type LifetimeSpec, type BundleItemSpec, type ProvisionSpec, type RetirementSpec, type SiteSpec } from './catalog.types.js';
 import { stateMachineSchema, toStateMachine } from '../state-machines/state-machine.schema.js';
 import type { StateMachineDef } from '../state-machines/state-machine.types.js';
 
@@ -109,6 +109,20 @@ const quotaSchema = z
   )
   .refine((q) => Object.keys(q).length <= 20, 'at most 20 dimensions');
 
+/** How long an item's services live, in days: by default, at most, and the warning before. */
+const lifetimeSchema = z
+  .object({
+    defaultDays: z.number().positive().max(3650).optional(),
+    maxDays: z.number().positive().max(3650).optional(),
+    warnDays: z.number().min(0).max(365).default(7),
+  })
+  .strict()
+  .refine((l) => l.defaultDays !== undefined || l.maxDays !== undefined, { message: 'give defaultDays, maxDays or both' })
+  .refine((l) => l.defaultDays === undefined || l.maxDays === undefined || l.defaultDays <= l.maxDays, {
+    message: 'defaultDays is longer than maxDays',
+    path: ['defaultDays'],
+  });
+
 const templateSchema = z.discriminatedUnion('type', [
   z
     .object({
@@ -126,6 +140,7 @@ const templateSchema = z.discriminatedUnion('type', [
       published: z.boolean().default(true),
       approval: approvalSchema.optional(),
       quota: quotaSchema.optional(),
+      lifetime: lifetimeSchema.optional(),
       provision: provisionSchema,
       retirement: retirementSchema.optional(),
       reconfigure: retirementSchema.optional(),
@@ -147,6 +162,7 @@ const templateSchema = z.discriminatedUnion('type', [
       published: z.boolean().default(true),
       approval: approvalSchema.optional(),
       quota: quotaSchema.optional(),
+      lifetime: lifetimeSchema.optional(),
       stateMachine: z.string().min(1).default('provision'),
       sites: z
         .record(
@@ -181,6 +197,8 @@ export interface TemplateFile {
   approval: ApprovalSpec | null;
   /** Quota dimensions an order uses, from its dialog values; null: none but services and requests_per_day. */
   quota: Record<string, string> | null;
+  /** How long its services live; null: until retired by hand. */
+  lifetime: LifetimeSpec | null;
   /** For ansible_playbook templates. */
   provision: ProvisionSpec | null;
   /** For bundles. */
@@ -344,6 +362,7 @@ export function parseTemplate(body: unknown, source: string): TemplateFile {
     published: t.published,
     approval: t.approval && t.approval.mode !== 'automatic' ? t.approval : null,
     quota: t.quota && Object.keys(t.quota).length ? t.quota : null,
+    lifetime: t.lifetime ?? null,
     source,
   };
   if (t.type === 'ansible_playbook') {

@@ -158,6 +158,15 @@ export class CatalogResolver {
     return template.quota;
   }
 
+  @ResolveField(() => GraphQLJSON, {
+    nullable: true,
+    description:
+      'How long its services live: {defaultDays, maxDays, warnDays}; an order may choose its retirement date within maxDays. Null: until retired by hand.',
+  })
+  lifetime(@Parent() template: ServiceTemplateModel): ServiceTemplateModel['lifetime'] {
+    return template.lifetime;
+  }
+
   @ResolveField(() => ApprovalPolicyModel, { nullable: true, description: 'Who approves an order before it runs; null: nobody (approved automatically).' })
   approval(@Parent() template: ServiceTemplateModel): ApprovalPolicyModel | null {
     const a = template.approval;

@@ -32,6 +32,7 @@ export function templateDocument(t: ServiceTemplateModel): Record<string, unknow
   doc.published = t.published;
   if (t.approval) doc.approval = t.approval;
   if (t.quota) doc.quota = t.quota;
+  if (t.lifetime) doc.lifetime = t.lifetime;
   if (t.type === 'bundle') {
     doc.stateMachine = t.stateMachine ?? 'provision';
     doc.onFailure = t.onFailure;
@@ -234,6 +235,7 @@ export class CatalogService {
           onFailure: t.onFailure,
           approval: t.approval,
           quota: t.quota,
+          lifetime: t.lifetime,
           published: t.published,
           source: t.source,
           tenantId,
@@ -256,6 +258,7 @@ export class CatalogService {
             'on_failure',
             'approval',
             'quota',
+            'lifetime',
             'published',
             'source',
             'updated_at',

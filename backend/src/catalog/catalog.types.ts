@@ -20,6 +20,13 @@ export interface ApprovalSpec {
   rules?: ApprovalRule[];
 }
 
+/** How long the services of an item live: their default and longest lifetime in days, and the days of warning before. */
+export interface LifetimeSpec {
+  defaultDays?: number;
+  maxDays?: number;
+  warnDays: number;
+}
+
 /** A value taken either literally or from a dialog field. */
 export type ValueSource = string | { field: string };
 

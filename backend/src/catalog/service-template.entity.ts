@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ApprovalSpec, BundleItemSpec, ProvisionSpec, RetirementSpec, SiteSpec } from './catalog.types.js';
+import type { ApprovalSpec, LifetimeSpec, BundleItemSpec, ProvisionSpec, RetirementSpec, SiteSpec } from './catalog.types.js';
 
 export type TemplateType = 'ansible_playbook' | 'bundle';
 
@@ -36,6 +36,8 @@ export class ServiceTemplateEntity {
   @Column({ type: 'jsonb', nullable: true }) approval: ApprovalSpec | null;
   /** Quota dimensions an order uses: name → expression over its dialog fields; null: none of its own. */
   @Column({ type: 'jsonb', nullable: true }) quota: Record<string, string> | null;
+  /** How long its services live; null: until retired by hand. */
+  @Column({ type: 'jsonb', nullable: true }) lifetime: LifetimeSpec | null;
   @Column({ type: 'boolean', default: true }) published: boolean;
   /** Where it came from: `catalog/<file>` for catalog-as-code items. */
   @Column({ type: 'text', nullable: true }) source: string | null;

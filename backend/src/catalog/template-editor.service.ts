@@ -78,6 +78,7 @@ export class TemplateEditorService {
           onFailure: item.onFailure,
           approval: item.approval,
           quota: item.quota,
+          lifetime: item.lifetime,
           published: item.published,
           source: EDITOR_SOURCE,
         };

@@ -62,6 +62,12 @@ const schema = z.object({
     .refine((v) => v.split(':').every((d) => d === '' || d.startsWith('/')), 'must be absolute folders separated by ":"'),
   GIT_PUSH_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(300),
   PROVIDER_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'must be smtp://host:port or smtps://user:password@host:port')
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('Superfluid <superfluid@localhost>'),
+  RETIREMENT_CHECK_SECONDS: z.coerce.number().int().min(5).default(60),
   ...API_ENV,
   ...OIDC_ENV,
   SANDBOX: z.enum(['on', 'off']).default('on'),
@@ -108,6 +114,11 @@ export interface AppConfig extends ApiConfig {
   gitPushTimeoutSeconds: number;
   /** Every provider's health is checked this often. */
   providerHealthIntervalSeconds: number;
+  /** Where e-mail goes out (retirement warnings); none: no e-mail, the warnings are shown in the portal only. Holds a password: never logged. */
+  smtpUrl: string | null;
+  smtpFrom: string;
+  /** Services are checked this often for retirement warnings due and retirement dates reached. */
+  retirementCheckSeconds: number;
   /**
    * Every Ansible process runs in a bubblewrap sandbox (SANDBOX=on, the default). Off only
    * for a developer who asks: playbooks then run as the portal's own user and see its files.
@@ -178,6 +189,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((d) => resolve(d)),
     gitPushTimeoutSeconds: c.GIT_PUSH_TIMEOUT_SECONDS,
     providerHealthIntervalSeconds: c.PROVIDER_HEALTH_INTERVAL_SECONDS,
+    smtpUrl: c.SMTP_URL ?? null,
+    smtpFrom: c.SMTP_FROM,
+    retirementCheckSeconds: c.RETIREMENT_CHECK_SECONDS,
     ...apiConfig(c),
     sandbox: c.SANDBOX === 'on',
     jobOutputLimits: {

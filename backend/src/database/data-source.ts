@@ -51,6 +51,7 @@ import { RepoInventoryShares1765880000000 } from './migrations/1765880000000-Rep
 import { Approvals1765895000000 } from './migrations/1765895000000-Approvals.js';
 import { ListFilters1765920000000 } from './migrations/1765920000000-ListFilters.js';
 import { Quotas1765940000000 } from './migrations/1765940000000-Quotas.js';
+import { RetirementDates1765960000000 } from './migrations/1765960000000-RetirementDates.js';
 import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
 
 export const ENTITIES = [
@@ -110,6 +111,7 @@ export const MIGRATIONS = [
   Approvals1765895000000,
   ListFilters1765920000000,
   Quotas1765940000000,
+  RetirementDates1765960000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -4,6 +4,7 @@ export enum QueueName {
   MAINTENANCE = 'maintenance',
   GIT = 'git',
   PROVIDERS = 'providers',
+  LIFECYCLE = 'lifecycle',
 }
 
 export enum JobName {
@@ -14,6 +15,7 @@ export enum JobName {
   REFRESH_GIT_REPO = 'refresh-git-repo',
   CHECK_PLAYBOOK_SYNTAX = 'check-playbook-syntax',
   CHECK_PROVIDERS = 'check-providers',
+  RETIREMENT_DATES = 'retirement-dates',
 }
 
 /** Every job name each queue accepts; a worker refuses to start without a handler for each. */
@@ -22,6 +24,7 @@ export const QUEUE_JOBS: Record<QueueName, JobName[]> = {
   [QueueName.MAINTENANCE]: [JobName.PURGE_JOB_OUTPUT],
   [QueueName.GIT]: [JobName.REFRESH_GIT_REPO, JobName.CHECK_PLAYBOOK_SYNTAX],
   [QueueName.PROVIDERS]: [JobName.CHECK_PROVIDERS],
+  [QueueName.LIFECYCLE]: [JobName.RETIREMENT_DATES],
 };
 
 export interface GitRepoJobData {

@@ -15,11 +15,13 @@ import { RequestSortField, type ServiceRequestFilter, type ServiceRequestSort } 
 import type { ServiceRequestModel } from './models/service-request.model.js';
 import type { RequestItemEntity } from './request-item.entity.js';
 import { approvalPlan, withApproval } from './approval-policy.js';
+import { Clock } from '../common/clock.js';
+import { lifetimePlan } from './lifetime.js';
 import { QuotaGuard } from './quota-guard.js';
 import { masked, RequestPlanner, SINGLE_ITEM } from './request-planner.js';
 import { RequestQueue } from './request-queue.js';
 import { type NewItem, type RequestQuery, RequestStore, type RequestVisibility } from './request-store.js';
-import { type RequestPlan, type ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
+import { type LifetimePlan, type RequestPlan, type ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
 
 /**
  * Orders: validates an order against its template's dialog, plans its items, stores the
@@ -36,6 +38,7 @@ export class RequestsService {
     private readonly dialogs: DialogsService,
     private readonly machines: StateMachinesService,
     private readonly quotas: QuotaGuard,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -52,11 +55,13 @@ export class RequestsService {
     if (template.type === 'bundle' && Object.values(input.jobOptions ?? {}).some((v) => v !== null && v !== undefined)) {
       throw validationFailed('A bundle takes no job options: each of its items has its own, set in the catalog.');
     }
+    const lifetime = lifetimePlan(template.lifetime, input.retiresAt, this.clock.now());
     const machine = this.machineFor(template);
     machine.catch(() => undefined); // awaited in submit, after the order's own checks
     const { values, secretFields } = await this.dialogs.validateOrder(template.dialogName, submitted as Record<string, unknown>, scope);
     const jobOptions = template.type === 'bundle' ? undefined : this.planner.jobOptions(template, input.jobOptions);
-    return this.submit(user, template, masked(values, secretFields), await this.planner.items(template, values, secretFields, { jobOptions, scope }), machine);
+    const items = await this.planner.items(template, values, secretFields, { jobOptions, scope });
+    return this.submit(user, template, masked(values, secretFields), items, machine, lifetime);
   }
 
   /**
@@ -85,7 +90,7 @@ export class RequestsService {
       sealedFrom: previousItems,
       jobOptions: previousItems[0]?.plan.options,
     });
-    return this.submit(user, template, previous.dialogValues, items, this.machineFor(template));
+    return this.submit(user, template, previous.dialogValues, items, this.machineFor(template), lifetimePlan(template.lifetime, null, this.clock.now()));
   }
 
   /**
@@ -205,6 +210,7 @@ export class RequestsService {
     values: Record<string, unknown>,
     items: NewItem[],
     machine: Promise<StateMachineDef>,
+    lifetime: LifetimePlan | undefined,
   ): Promise<ServiceRequestModel> {
     const single = !template.items;
     const amounts = this.quotas.amounts(template.quota, values);
@@ -217,6 +223,7 @@ export class RequestsService {
       ...(single ? {} : { onFailure: template.onFailure }),
       ...(approval ? { approval } : {}),
       ...(Object.keys(amounts).length ? { quota: amounts } : {}),
+      ...(lifetime ? { lifetime } : {}),
     };
     const request = { templateId: template.id, requesterId: user.id, tenantId: user.tenant.id, dialogValues: values, plan, items };
     const id = await this.quotas.reserve({ user, tenantId: user.tenant.id, amounts }, (tx) => this.store.create(request, tx));

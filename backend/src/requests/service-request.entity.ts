@@ -36,6 +36,19 @@ export interface RequestPlan {
   approval?: ApprovalPlan;
   /** provision: what the order uses of its item's own quota dimensions (`vcpus: 8`), fixed when ordered. */
   quota?: Record<string, number>;
+  /** provision: when its service retires — a date the order chose, or days from its creation — and the longest it may live. */
+  lifetime?: LifetimePlan;
+}
+
+/** When an order's service retires, fixed when it is ordered. */
+export interface LifetimePlan {
+  /** The date the order chose (ISO). */
+  retiresAt?: string;
+  /** Or days from the service's creation (the item's default lifetime). */
+  days?: number;
+  /** The longest lifetime, in days from the service's creation (extensions stop there). */
+  maxDays?: number;
+  warnDays: number;
 }
 
 /** What an order needs before it runs: `approvals` distinct approvers of its tenant, within `timeoutHours`. */

@@ -20,4 +20,12 @@ export class ServiceEntity {
   /** The tenant it belongs to (see tenants/). */
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Index() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** When it is retired (by the retirement machine); null: no date. */
+  @Column({ name: 'retires_at', type: 'timestamptz', nullable: true }) retiresAt: Date | null;
+  /** The latest date its owner may extend it to (its item's longest lifetime); null: no limit. */
+  @Column({ name: 'max_retires_at', type: 'timestamptz', nullable: true }) maxRetiresAt: Date | null;
+  /** Its owner is warned this many days before the date. */
+  @Column({ name: 'retirement_warn_days', type: 'double precision', default: 7 }) retirementWarnDays: number;
+  /** When the warning went out (null: not yet, or the date moved since). */
+  @Column({ name: 'retirement_warned_at', type: 'timestamptz', nullable: true }) retirementWarnedAt: Date | null;
 }

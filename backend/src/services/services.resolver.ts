@@ -1,5 +1,6 @@
 import { Allow } from '../access/allow.decorator.js';
-import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Clock } from '../common/clock.js';
 import { CurrentViewer, type Viewer } from '../auth/auth.decorators.js';
 import { UserModel, UserRefModel } from '../users/models/user.model.js';
 import { UsersService } from '../users/users.service.js';
@@ -13,6 +14,7 @@ export class ServicesResolver {
   constructor(
     private readonly servicesService: ServicesService,
     private readonly users: UsersService,
+    private readonly clock: Clock,
   ) {}
 
   @Allow('requests:read')
@@ -39,6 +41,19 @@ export class ServicesResolver {
   @Query(() => ServiceModel, { nullable: true })
   service(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<ServiceModel> {
     return this.servicesService.get(id, viewer);
+  }
+
+  @Allow('order')
+  @Mutation(() => ServiceModel, {
+    description:
+      'Move an active service’s retirement date: in the future, and not after its item’s longest lifetime (maxRetiresAt). Its owner is warned again before the new date.',
+  })
+  extendServiceRetirement(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('retiresAt', { type: () => Date }) retiresAt: Date,
+  ): Promise<ServiceModel> {
+    return this.servicesService.extendRetirement(id, retiresAt, this.clock.now(), viewer);
   }
 
   @ResolveField(() => UserRefModel, {

@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ProviderUsageQuery } from '../providers/provider.events.js';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type SelectQueryBuilder } from 'typeorm';
+import { IsNull, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { isUuid, notFound } from '../common/app-error.js';
+import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { EntityRows } from '../common/entity-rows.js';
 import { checkDateRange, checkId, checkPage, SortDirection } from '../common/list-query.js';
 import { type ServiceFilter, type ServiceSort, ServiceSortField } from './dto/service-list.input.js';
@@ -22,6 +22,9 @@ export interface NewService {
   /** Every provider it was deployed on, when there are several (`providerId` is always among them). */
   providerIds?: string[];
   outputs: Record<string, unknown>;
+  retiresAt?: Date | null;
+  maxRetiresAt?: Date | null;
+  retirementWarnDays?: number;
 }
 
 /** Sortable fields → their properties (an allow-list: nothing else reaches ORDER BY). */
@@ -93,6 +96,45 @@ export class ServicesService {
   /** The service a request made (read on every update of a request a client follows). */
   forRequest(requestId: string): Promise<ServiceModel | null> {
     return this.rows.findOne('request_id = $1', [requestId]);
+  }
+
+  /**
+   * Moves an active service's retirement date (its owner, or whoever acts on their services):
+   * in the future and, when its item gives a longest lifetime, not after it. The warning is
+   * sent again before the new date.
+   */
+  async extendRetirement(id: string, retiresAt: Date, now: Date, viewer?: Viewer): Promise<ServiceModel> {
+    const service = await this.get(id, viewer);
+    if (service.status !== 'active') throw new AppError(ErrorCode.CONFLICT, `This service is ${service.status}: it has no retirement date to move.`);
+    if (Number.isNaN(retiresAt.getTime()) || retiresAt.getTime() <= now.getTime()) {
+      throw validationFailed('The retirement date must be in the future.', { retiresAt: 'is not in the future' });
+    }
+    if (service.maxRetiresAt && retiresAt.getTime() > service.maxRetiresAt.getTime()) {
+      const latest = service.maxRetiresAt.toISOString().slice(0, 10);
+      throw validationFailed(`This service may live until ${latest} at the latest (its item’s longest lifetime).`, { retiresAt: `is after ${latest}` });
+    }
+    await this.services.update({ id, status: 'active' }, { retiresAt, retirementWarnedAt: null });
+    return this.get(id, viewer);
+  }
+
+  /** Active services whose warning is due at `now` and not sent yet (oldest date first). */
+  dueForWarning(now: Date): Promise<ServiceEntity[]> {
+    return this.rows.find(
+      `status = 'active' AND retires_at IS NOT NULL AND retirement_warned_at IS NULL AND retires_at - make_interval(secs => retirement_warn_days * 86400) <= $1`,
+      [now],
+      'retires_at LIMIT 200',
+    );
+  }
+
+  /** Marks the warning sent; false when another process did it first. */
+  async markWarned(id: string, at: Date): Promise<boolean> {
+    const result = await this.services.update({ id, retirementWarnedAt: IsNull() }, { retirementWarnedAt: at });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Active services whose retirement date has come at `now` (oldest date first). */
+  dueForRetirement(now: Date): Promise<ServiceEntity[]> {
+    return this.rows.find(`status = 'active' AND retires_at IS NOT NULL AND retires_at <= $1`, [now], 'retires_at LIMIT 200');
   }
 
   /** Marks a service retired; false when it was not active. */

@@ -15,6 +15,7 @@ import type { ServiceRequest } from '../serviceRequests/api';
 import type { CatalogItem } from './api';
 import { CatalogIcon } from './CatalogIcon';
 import { JobOptionsBox, jobOptionsOf } from './JobOptionsBox';
+import { type Lifetime, RetireOnBox, retiresAtOf } from './RetireOnBox';
 
 /** The item beside its form: icon, name, catalog, and the long description as markdown. */
 const AboutItem = ({ template }: { template: CatalogItem }) => (
@@ -83,6 +84,7 @@ export const OrderPage = () => {
         templateId: template.id,
         dialogValues: collectDialogValues(template.dialog, form),
         jobOptions: jobOptionsOf(form, template.orderOptions),
+        retiresAt: retiresAtOf(form),
       })}
       aside={<AboutItem template={template} />}
     >
@@ -94,6 +96,7 @@ export const OrderPage = () => {
         extra={
           <>
             <ApprovalNote policy={template.approval} />
+            <RetireOnBox lifetime={template.lifetime as Lifetime | null} />
             <JobOptionsBox options={template.orderOptions} />
           </>
         }

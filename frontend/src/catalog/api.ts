@@ -31,6 +31,7 @@ graphql(`
     type
     dialog
     orderOptions
+    lifetime
     approval {
       mode
       approvals

@@ -32,7 +32,7 @@ type Documents = {
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query MyPermissions {\n    myPermissions\n  }\n": typeof types.MyPermissionsDocument,
     "\n  fragment CatalogCardFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    icon\n    published\n    type\n  }\n": typeof types.CatalogCardFieldsFragmentDoc,
-    "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n    orderOptions\n    approval {\n      mode\n      approvals\n      timeoutHours\n    }\n  }\n": typeof types.CatalogItemFieldsFragmentDoc,
+    "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n    orderOptions\n    lifetime\n    approval {\n      mode\n      approvals\n      timeoutHours\n    }\n  }\n": typeof types.CatalogItemFieldsFragmentDoc,
     "\n  query CatalogPage($search: String, $catalog: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, catalog: $catalog, skip: $skip, take: $take) {\n      ...CatalogCardFields\n    }\n    serviceTemplateCount(search: $search, catalog: $catalog)\n  }\n": typeof types.CatalogPageDocument,
     "\n  query CatalogItem($id: ID!) {\n    serviceTemplate(id: $id) {\n      ...CatalogItemFields\n    }\n  }\n": typeof types.CatalogItemDocument,
     "\n  query ServiceCatalogs {\n    serviceCatalogs {\n      name\n      count\n    }\n  }\n": typeof types.ServiceCatalogsDocument,
@@ -119,9 +119,10 @@ type Documents = {
     "\n  subscription ServiceRequestUpdated($id: ID!) {\n    serviceRequestUpdated(id: $id) {\n      ...RequestFields\n    }\n  }\n": typeof types.ServiceRequestUpdatedDocument,
     "\n  subscription JobLog($jobId: ID!, $offset: Int) {\n    jobLog(jobId: $jobId, offset: $offset) {\n      offset\n      text\n    }\n  }\n": typeof types.JobLogDocument,
     "\n  subscription JobEventsLive($jobId: ID!, $afterSeq: Int) {\n    jobEvents(jobId: $jobId, afterSeq: $afterSeq) {\n      ...JobEventFields\n    }\n  }\n": typeof types.JobEventsLiveDocument,
-    "\n  fragment ServiceFields on Service {\n    id\n    name\n    status\n    outputs\n    createdAt\n    providerIds\n    owner {\n      id\n      username\n    }\n    request {\n      id\n      status\n      template {\n        id\n        name\n      }\n    }\n    configuration {\n      dialog\n      values\n      reconfigurableFields\n    }\n  }\n": typeof types.ServiceFieldsFragmentDoc,
+    "\n  fragment ServiceFields on Service {\n    id\n    name\n    status\n    outputs\n    createdAt\n    providerIds\n    retiresAt\n    maxRetiresAt\n    retirementWarnDays\n    retirementWarnedAt\n    owner {\n      id\n      username\n    }\n    request {\n      id\n      status\n      template {\n        id\n        name\n      }\n    }\n    configuration {\n      dialog\n      values\n      reconfigurableFields\n    }\n  }\n": typeof types.ServiceFieldsFragmentDoc,
     "\n  query Services($skip: Int, $take: Int, $filter: ServiceFilter, $sort: ServiceSort) {\n    services(skip: $skip, take: $take, filter: $filter, sort: $sort) {\n      ...ServiceFields\n    }\n    serviceCount(filter: $filter)\n  }\n": typeof types.ServicesDocument,
     "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n      requests {\n        id\n        status\n        action\n        createdAt\n        finishedAt\n        requester {\n          id\n          username\n        }\n      }\n    }\n  }\n": typeof types.ServiceDocument,
+    "\n  mutation ExtendServiceRetirement($id: ID!, $retiresAt: DateTime!) {\n    extendServiceRetirement(id: $id, retiresAt: $retiresAt) {\n      id\n      retiresAt\n      retirementWarnedAt\n    }\n  }\n": typeof types.ExtendServiceRetirementDocument,
     "\n  mutation RetireService($id: ID!) {\n    retireService(id: $id) {\n      ...RequestFields\n    }\n  }\n": typeof types.RetireServiceDocument,
     "\n  fragment TemplateEditorFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    type\n    published\n    source\n    definition\n    tenantId\n    sharedWith\n  }\n": typeof types.TemplateEditorFieldsFragmentDoc,
     "\n  query TemplatesPage($search: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) {\n      ...TemplateEditorFields\n    }\n    serviceTemplateCount(search: $search, unpublished: true)\n  }\n": typeof types.TemplatesPageDocument,
@@ -161,7 +162,7 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      roles\n      mustChangePassword\n      tenant {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query MyPermissions {\n    myPermissions\n  }\n": types.MyPermissionsDocument,
     "\n  fragment CatalogCardFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    icon\n    published\n    type\n  }\n": types.CatalogCardFieldsFragmentDoc,
-    "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n    orderOptions\n    approval {\n      mode\n      approvals\n      timeoutHours\n    }\n  }\n": types.CatalogItemFieldsFragmentDoc,
+    "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n    orderOptions\n    lifetime\n    approval {\n      mode\n      approvals\n      timeoutHours\n    }\n  }\n": types.CatalogItemFieldsFragmentDoc,
     "\n  query CatalogPage($search: String, $catalog: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, catalog: $catalog, skip: $skip, take: $take) {\n      ...CatalogCardFields\n    }\n    serviceTemplateCount(search: $search, catalog: $catalog)\n  }\n": types.CatalogPageDocument,
     "\n  query CatalogItem($id: ID!) {\n    serviceTemplate(id: $id) {\n      ...CatalogItemFields\n    }\n  }\n": types.CatalogItemDocument,
     "\n  query ServiceCatalogs {\n    serviceCatalogs {\n      name\n      count\n    }\n  }\n": types.ServiceCatalogsDocument,
@@ -248,9 +249,10 @@ const documents: Documents = {
     "\n  subscription ServiceRequestUpdated($id: ID!) {\n    serviceRequestUpdated(id: $id) {\n      ...RequestFields\n    }\n  }\n": types.ServiceRequestUpdatedDocument,
     "\n  subscription JobLog($jobId: ID!, $offset: Int) {\n    jobLog(jobId: $jobId, offset: $offset) {\n      offset\n      text\n    }\n  }\n": types.JobLogDocument,
     "\n  subscription JobEventsLive($jobId: ID!, $afterSeq: Int) {\n    jobEvents(jobId: $jobId, afterSeq: $afterSeq) {\n      ...JobEventFields\n    }\n  }\n": types.JobEventsLiveDocument,
-    "\n  fragment ServiceFields on Service {\n    id\n    name\n    status\n    outputs\n    createdAt\n    providerIds\n    owner {\n      id\n      username\n    }\n    request {\n      id\n      status\n      template {\n        id\n        name\n      }\n    }\n    configuration {\n      dialog\n      values\n      reconfigurableFields\n    }\n  }\n": types.ServiceFieldsFragmentDoc,
+    "\n  fragment ServiceFields on Service {\n    id\n    name\n    status\n    outputs\n    createdAt\n    providerIds\n    retiresAt\n    maxRetiresAt\n    retirementWarnDays\n    retirementWarnedAt\n    owner {\n      id\n      username\n    }\n    request {\n      id\n      status\n      template {\n        id\n        name\n      }\n    }\n    configuration {\n      dialog\n      values\n      reconfigurableFields\n    }\n  }\n": types.ServiceFieldsFragmentDoc,
     "\n  query Services($skip: Int, $take: Int, $filter: ServiceFilter, $sort: ServiceSort) {\n    services(skip: $skip, take: $take, filter: $filter, sort: $sort) {\n      ...ServiceFields\n    }\n    serviceCount(filter: $filter)\n  }\n": types.ServicesDocument,
     "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n      requests {\n        id\n        status\n        action\n        createdAt\n        finishedAt\n        requester {\n          id\n          username\n        }\n      }\n    }\n  }\n": types.ServiceDocument,
+    "\n  mutation ExtendServiceRetirement($id: ID!, $retiresAt: DateTime!) {\n    extendServiceRetirement(id: $id, retiresAt: $retiresAt) {\n      id\n      retiresAt\n      retirementWarnedAt\n    }\n  }\n": types.ExtendServiceRetirementDocument,
     "\n  mutation RetireService($id: ID!) {\n    retireService(id: $id) {\n      ...RequestFields\n    }\n  }\n": types.RetireServiceDocument,
     "\n  fragment TemplateEditorFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    type\n    published\n    source\n    definition\n    tenantId\n    sharedWith\n  }\n": types.TemplateEditorFieldsFragmentDoc,
     "\n  query TemplatesPage($search: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) {\n      ...TemplateEditorFields\n    }\n    serviceTemplateCount(search: $search, unpublished: true)\n  }\n": types.TemplatesPageDocument,
@@ -344,7 +346,7 @@ export function graphql(source: "\n  fragment CatalogCardFields on ServiceTempla
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n    orderOptions\n    approval {\n      mode\n      approvals\n      timeoutHours\n    }\n  }\n"): typeof import('./graphql').CatalogItemFieldsFragmentDoc;
+export function graphql(source: "\n  fragment CatalogItemFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    longDescription\n    icon\n    published\n    type\n    dialog\n    orderOptions\n    lifetime\n    approval {\n      mode\n      approvals\n      timeoutHours\n    }\n  }\n"): typeof import('./graphql').CatalogItemFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -692,7 +694,7 @@ export function graphql(source: "\n  subscription JobEventsLive($jobId: ID!, $af
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ServiceFields on Service {\n    id\n    name\n    status\n    outputs\n    createdAt\n    providerIds\n    owner {\n      id\n      username\n    }\n    request {\n      id\n      status\n      template {\n        id\n        name\n      }\n    }\n    configuration {\n      dialog\n      values\n      reconfigurableFields\n    }\n  }\n"): typeof import('./graphql').ServiceFieldsFragmentDoc;
+export function graphql(source: "\n  fragment ServiceFields on Service {\n    id\n    name\n    status\n    outputs\n    createdAt\n    providerIds\n    retiresAt\n    maxRetiresAt\n    retirementWarnDays\n    retirementWarnedAt\n    owner {\n      id\n      username\n    }\n    request {\n      id\n      status\n      template {\n        id\n        name\n      }\n    }\n    configuration {\n      dialog\n      values\n      reconfigurableFields\n    }\n  }\n"): typeof import('./graphql').ServiceFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -701,6 +703,10 @@ export function graphql(source: "\n  query Services($skip: Int, $take: Int, $fil
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n      requests {\n        id\n        status\n        action\n        createdAt\n        finishedAt\n        requester {\n          id\n          username\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ServiceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExtendServiceRetirement($id: ID!, $retiresAt: DateTime!) {\n    extendServiceRetirement(id: $id, retiresAt: $retiresAt) {\n      id\n      retiresAt\n      retirementWarnedAt\n    }\n  }\n"): typeof import('./graphql').ExtendServiceRetirementDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

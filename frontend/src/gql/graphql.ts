@@ -130,6 +130,8 @@ export type OrderServiceInput = {
   /** The dialog values: { fieldName: value }. */
   dialogValues: unknown;
   jobOptions?: JobOptionsInput | null | undefined;
+  /** When the service should be retired (within its item’s longest lifetime); none: its item’s default lifetime, or no date. */
+  retiresAt?: string | null | undefined;
   templateId: string;
 };
 
@@ -390,7 +392,7 @@ export type MyPermissionsQuery = { myPermissions: Array<string> };
 
 export type CatalogCardFieldsFragment = { id: string, name: string, description: string | null, catalog: string, icon: string | null, published: boolean, type: string };
 
-export type CatalogItemFieldsFragment = { id: string, name: string, description: string | null, catalog: string, longDescription: string | null, icon: string | null, published: boolean, type: string, dialog: unknown, orderOptions: Array<string>, approval: { mode: string, approvals: number, timeoutHours: number } | null };
+export type CatalogItemFieldsFragment = { id: string, name: string, description: string | null, catalog: string, longDescription: string | null, icon: string | null, published: boolean, type: string, dialog: unknown, orderOptions: Array<string>, lifetime: unknown, approval: { mode: string, approvals: number, timeoutHours: number } | null };
 
 export type CatalogPageQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -407,7 +409,7 @@ export type CatalogItemQueryVariables = Exact<{
 }>;
 
 
-export type CatalogItemQuery = { serviceTemplate: { id: string, name: string, description: string | null, catalog: string, longDescription: string | null, icon: string | null, published: boolean, type: string, dialog: unknown, orderOptions: Array<string>, approval: { mode: string, approvals: number, timeoutHours: number } | null } | null };
+export type CatalogItemQuery = { serviceTemplate: { id: string, name: string, description: string | null, catalog: string, longDescription: string | null, icon: string | null, published: boolean, type: string, dialog: unknown, orderOptions: Array<string>, lifetime: unknown, approval: { mode: string, approvals: number, timeoutHours: number } | null } | null };
 
 export type ServiceCatalogsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -918,7 +920,7 @@ export type JobEventsLiveSubscriptionVariables = Exact<{
 
 export type JobEventsLiveSubscription = { jobEvents: { seq: number, event: string, host: string | null, task: string | null, play: string | null, changed: boolean, failed: boolean, stdout: string | null, createdAt: string } };
 
-export type ServiceFieldsFragment = { id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } };
+export type ServiceFieldsFragment = { id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, retiresAt: string | null, maxRetiresAt: string | null, retirementWarnDays: number, retirementWarnedAt: string | null, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } };
 
 export type ServicesQueryVariables = Exact<{
   skip?: number | null | undefined;
@@ -928,14 +930,22 @@ export type ServicesQueryVariables = Exact<{
 }>;
 
 
-export type ServicesQuery = { serviceCount: number, services: Array<{ id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } }> };
+export type ServicesQuery = { serviceCount: number, services: Array<{ id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, retiresAt: string | null, maxRetiresAt: string | null, retirementWarnDays: number, retirementWarnedAt: string | null, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } }> };
 
 export type ServiceQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ServiceQuery = { service: { id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, requests: Array<{ id: string, status: RequestStatus, action: RequestAction, createdAt: string, finishedAt: string | null, requester: { id: string, username: string } | null }>, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } } | null };
+export type ServiceQuery = { service: { id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, retiresAt: string | null, maxRetiresAt: string | null, retirementWarnDays: number, retirementWarnedAt: string | null, requests: Array<{ id: string, status: RequestStatus, action: RequestAction, createdAt: string, finishedAt: string | null, requester: { id: string, username: string } | null }>, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } } | null };
+
+export type ExtendServiceRetirementMutationVariables = Exact<{
+  id: string;
+  retiresAt: string;
+}>;
+
+
+export type ExtendServiceRetirementMutation = { extendServiceRetirement: { id: string, retiresAt: string | null, retirementWarnedAt: string | null } };
 
 export type RetireServiceMutationVariables = Exact<{
   id: string;
@@ -1129,6 +1139,7 @@ export const CatalogItemFieldsFragmentDoc = new TypedDocumentString(`
   type
   dialog
   orderOptions
+  lifetime
   approval {
     mode
     approvals
@@ -1753,6 +1764,10 @@ export const ServiceFieldsFragmentDoc = new TypedDocumentString(`
   outputs
   createdAt
   providerIds
+  retiresAt
+  maxRetiresAt
+  retirementWarnDays
+  retirementWarnedAt
   owner {
     id
     username
@@ -2321,6 +2336,7 @@ export const CatalogItemDocument = new TypedDocumentString(`
   type
   dialog
   orderOptions
+  lifetime
   approval {
     mode
     approvals
@@ -4666,6 +4682,10 @@ export const ServicesDocument = new TypedDocumentString(`
   outputs
   createdAt
   providerIds
+  retiresAt
+  maxRetiresAt
+  retirementWarnDays
+  retirementWarnedAt
   owner {
     id
     username
@@ -4708,6 +4728,10 @@ export const ServiceDocument = new TypedDocumentString(`
   outputs
   createdAt
   providerIds
+  retiresAt
+  maxRetiresAt
+  retirementWarnDays
+  retirementWarnedAt
   owner {
     id
     username
@@ -4726,6 +4750,15 @@ export const ServiceDocument = new TypedDocumentString(`
     reconfigurableFields
   }
 }`) as unknown as TypedDocumentString<ServiceQuery, ServiceQueryVariables>;
+export const ExtendServiceRetirementDocument = new TypedDocumentString(`
+    mutation ExtendServiceRetirement($id: ID!, $retiresAt: DateTime!) {
+  extendServiceRetirement(id: $id, retiresAt: $retiresAt) {
+    id
+    retiresAt
+    retirementWarnedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ExtendServiceRetirementMutation, ExtendServiceRetirementMutationVariables>;
 export const RetireServiceDocument = new TypedDocumentString(`
     mutation RetireService($id: ID!) {
   retireService(id: $id) {

@@ -299,15 +299,21 @@ export interface OrderData {
   reconfigureServiceId?: string;
   /** ansible-playbook options the item lets an order set (its orderOptions). */
   jobOptions?: JobOptionsInput;
+  /** When its service should be retired (ISO); none: the item's default lifetime. */
+  retiresAt?: string;
 }
 
 const create = async (data: unknown): Promise<ServiceRequest> => {
-  const { templateId, dialogValues, reconfigureServiceId, jobOptions } = data as OrderData;
+  const { templateId, dialogValues, reconfigureServiceId, jobOptions, retiresAt } = data as OrderData;
   if (reconfigureServiceId) {
     return asServiceRequest((await graphqlRequest(ReconfigureServiceMutation, { id: reconfigureServiceId, values: dialogValues })).reconfigureService);
   }
   return asServiceRequest(
-    (await graphqlRequest(OrderServiceMutation, { input: { templateId, dialogValues, ...(jobOptions ? { jobOptions } : {}) } })).orderService,
+    (
+      await graphqlRequest(OrderServiceMutation, {
+        input: { templateId, dialogValues, ...(jobOptions ? { jobOptions } : {}), ...(retiresAt ? { retiresAt } : {}) },
+      })
+    ).orderService,
   );
 };
 

@@ -26,6 +26,13 @@ export const ServiceList = () => {
         <Col source="request.template.name" label="Catalog item" sx={WIDE_ONLY} disableSort render={(r) => r.request?.template?.name ?? '—'} />
         <Col source="owner.username" label="Owner" sx={WIDE_ONLY} disableSort render={(r) => r.owner?.username ?? '—'} />
         <Col source="createdAt" label="Created" render={(r) => formatDateTime(r.createdAt)} />
+        <Col
+          source="retiresAt"
+          label="Retires"
+          sx={WIDE_ONLY}
+          disableSort
+          render={(r) => (r.status === 'active' && r.retiresAt ? formatDateTime(r.retiresAt) : '—')}
+        />
         <Col label="Actions" disableSort render={(r) => <RetireButton service={r} size="small" />} />
       </DataTable>
     </List>

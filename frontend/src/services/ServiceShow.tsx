@@ -10,6 +10,7 @@ import type { Provider } from '../providers/api';
 import { REQUEST_ACTION_LABELS } from '../serviceRequests/api';
 import type { Service, ServiceChange } from './api';
 import { RetireButton } from './RetireButton';
+import { ExtendButton, RetirementFact, RetirementWarning } from './RetirementDate';
 
 /** The providers a service was deployed on, by name, each a link to its page; one deleted since shows as its id. */
 const ServiceProviders = ({ ids }: { ids: string[] }) => {
@@ -118,8 +119,10 @@ const ServiceDetails = () => {
           </Typography>
           <Typography variant="body2">{formatDateTime(record.createdAt)}</Typography>
         </Box>
+        <RetirementFact service={record} />
       </Stack>
-      <Stack direction="row" spacing={1}>
+      <RetirementWarning service={record} />
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
         {record.request && (
           <Button component={Link} to={`/serviceRequests/${encodeURIComponent(record.request.id)}/show`} variant="outlined">
             Open the request{record.request.template ? ` (${record.request.template.name})` : ''}
@@ -136,6 +139,7 @@ const ServiceDetails = () => {
             Reconfigure
           </Button>
         )}
+        <ExtendButton service={record} />
         <RetireButton service={record} />
       </Stack>
       <Box component="section" aria-label="Outputs">

@@ -17,6 +17,10 @@ graphql(`
     outputs
     createdAt
     providerIds
+    retiresAt
+    maxRetiresAt
+    retirementWarnDays
+    retirementWarnedAt
     owner {
       id
       username
@@ -60,6 +64,15 @@ const ServiceQuery = graphql(`
           username
         }
       }
+    }
+  }
+`);
+const ExtendServiceRetirementMutation = graphql(`
+  mutation ExtendServiceRetirement($id: ID!, $retiresAt: DateTime!) {
+    extendServiceRetirement(id: $id, retiresAt: $retiresAt) {
+      id
+      retiresAt
+      retirementWarnedAt
     }
   }
 `);
@@ -114,4 +127,7 @@ export const servicesApi = {
   },
   /** Retires a service: the retirement request it starts. */
   retire: async (id: Identifier): Promise<ServiceRequest> => asServiceRequest((await graphqlRequest(RetireServiceMutation, { id: String(id) })).retireService),
+  /** Moves an active service's retirement date (in the future, not after maxRetiresAt): VALIDATION_FAILED names retiresAt otherwise. */
+  extendRetirement: async (id: Identifier, retiresAt: string) =>
+    (await graphqlRequest(ExtendServiceRetirementMutation, { id: String(id), retiresAt })).extendServiceRetirement,
 } satisfies ResourceApi<Service> & Record<string, unknown>;

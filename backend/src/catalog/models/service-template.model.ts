@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
-import type { ApprovalSpec, BundleItemSpec, ProvisionSpec, RetirementSpec, SiteSpec } from '../catalog.types.js';
+import type { ApprovalSpec, LifetimeSpec, BundleItemSpec, ProvisionSpec, RetirementSpec, SiteSpec } from '../catalog.types.js';
 
 @ObjectType('ServiceTemplate', { description: 'A catalog item: what can be ordered.' })
 export class ServiceTemplateModel {
@@ -33,6 +33,8 @@ export class ServiceTemplateModel {
   approval: ApprovalSpec | null;
   /** In `definition`, and the `quota` field resolver. */
   quota: Record<string, string> | null;
+  /** In `definition`, and the `lifetime` field resolver. */
+  lifetime: LifetimeSpec | null;
 }
 
 @ObjectType('ApprovalPolicy', { description: 'Who approves an order of an item before it runs.' })

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
 
 @ObjectType('Service', { description: 'What a finished request leaves behind.' })
@@ -13,6 +13,12 @@ export class ServiceModel {
   @Field(() => ID, { nullable: true, description: 'The first provider it was deployed on.' }) providerId: string | null;
   @Field(() => [ID], { description: 'Every provider it was deployed on (a multi-site service has several); none of them can be deleted while it is active.' })
   providerIds: string[];
+  @Field(() => Date, { nullable: true, description: 'When it is retired (through the retirement machine); null: no date.' }) retiresAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'The latest date its owner may extend it to (its item’s longest lifetime); null: no limit.' })
+  maxRetiresAt: Date | null;
+  @Field(() => Float, { description: 'Its owner is warned this many days before its date (in the portal, and by e-mail when SMTP is configured).' })
+  retirementWarnDays: number;
+  @Field(() => Date, { nullable: true, description: 'When the warning of its coming retirement went out.' }) retirementWarnedAt: Date | null;
   ownerId: string;
   templateId: string;
 }

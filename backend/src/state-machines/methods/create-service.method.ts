@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock.js';
+import { serviceDates } from '../../requests/lifetime.js';
 import { ServicesService } from '../../services/services.service.js';
 import type { Outcome } from '../state-machine.types.js';
 import type { StateContext, StateMethodHandler } from './state-method.js';
@@ -8,13 +10,17 @@ import type { StateContext, StateMethodHandler } from './state-method.js';
  * the outputs of its items — one item's as they are (a single playbook), or every item's
  * merged plus `items` by name (a bundle) — and every provider it was deployed on. Once: a
  * resumed request does not make a second. A request whose items all ran in check mode is a
- * preview: it makes no service. Reads: the items. Writes: the service.
+ * preview: it makes no service. Its retirement date comes from the order's lifetime (the
+ * portal's clock). Reads: the items. Writes: the service.
  */
 @Injectable()
 export class CreateServiceMethod implements StateMethodHandler {
   readonly name = 'create_service';
 
-  constructor(private readonly services: ServicesService) {}
+  constructor(
+    private readonly services: ServicesService,
+    private readonly clock: Clock,
+  ) {}
 
   async run(ctx: StateContext): Promise<Outcome> {
     const { request } = ctx;
@@ -41,6 +47,7 @@ export class CreateServiceMethod implements StateMethodHandler {
       // Every site's provider: each item's run holds the whole inventory.
       providerIds: all.flatMap((i) => [i.plan.providerId, ...(i.plan.sites ?? []).map((s) => s.providerId)]),
       outputs,
+      ...serviceDates(request.plan.lifetime, this.clock.now()),
     });
     return { kind: 'ok', message: made ? 'service created' : 'the service exists already' };
   }

@@ -5,6 +5,7 @@ import type { ProvidersService } from '../../providers/providers.service.js';
 import type { RequestItemEntity } from '../../requests/request-item.entity.js';
 import type { RequestStore } from '../../requests/request-store.js';
 import type { ServicesService } from '../../services/services.service.js';
+import { Clock } from '../../common/clock.js';
 import { STATE_METHODS } from '../state-machine.types.js';
 import { ApproveMethod } from './approve.method.js';
 import { CollectOutputsMethod } from './collect-outputs.method.js';
@@ -142,7 +143,7 @@ describe('state methods (with fakes of the request store, repositories, provider
   test("create_service: one item's outputs as they are (flat), or every item's merged with items by name", async () => {
     const flat = fakeServices();
     const one = [item('main', 0, 'successful', { outputs: { greeting: 'hi' } })];
-    await new CreateServiceMethod(flat.services).run(fakeContext(one, { service: { name: 'Run (hello.yml)', outputs: 'flat' } }));
+    await new CreateServiceMethod(flat.services, new Clock()).run(fakeContext(one, { service: { name: 'Run (hello.yml)', outputs: 'flat' } }));
     assert.deepEqual(flat.made[0].outputs, { greeting: 'hi' });
     assert.equal(flat.made[0].name, 'Run (hello.yml)');
     const perItem = fakeServices();
@@ -150,20 +151,41 @@ describe('state methods (with fakes of the request store, repositories, provider
       item('a', 0, 'successful', { outputs: { x: 1 } }),
       item('b', 1, 'successful', { outputs: { y: 2 }, plan: { sites: [{ name: 's', providerId: 'p2', variables: {} }] } as never }),
     ];
-    await new CreateServiceMethod(perItem.services).run(fakeContext(two, { service: { name: 'Bundle', outputs: 'per-item' } }));
+    await new CreateServiceMethod(perItem.services, new Clock()).run(fakeContext(two, { service: { name: 'Bundle', outputs: 'per-item' } }));
     assert.deepEqual(perItem.made[0].outputs, { x: 1, y: 2, items: { a: { x: 1 }, b: { y: 2 } } });
     assert.deepEqual(perItem.made[0].providerIds, ['p1', 'p1', 'p2']);
   });
 
+  test('create_service: the retirement date from the order’s lifetime, by the portal’s clock', async () => {
+    const clock = new Clock();
+    clock.shift(-Date.now() + Date.parse('2030-01-01T00:00:00Z'));
+    const byDays = fakeServices();
+    await new CreateServiceMethod(byDays.services, clock).run(
+      fakeContext([item('main', 0, 'successful')], { lifetime: { days: 10, maxDays: 30, warnDays: 3 } }),
+    );
+    assert.deepEqual(
+      [byDays.made[0].retiresAt, byDays.made[0].maxRetiresAt, byDays.made[0].retirementWarnDays],
+      [new Date('2030-01-11T00:00:00Z'), new Date('2030-01-31T00:00:00Z'), 3],
+    );
+    const chosen = fakeServices();
+    await new CreateServiceMethod(chosen.services, clock).run(
+      fakeContext([item('main', 0, 'successful')], { lifetime: { retiresAt: '2030-01-05T12:00:00.000Z', warnDays: 7 } }),
+    );
+    assert.deepEqual([chosen.made[0].retiresAt, chosen.made[0].maxRetiresAt], [new Date('2030-01-05T12:00:00Z'), null]);
+    const none = fakeServices();
+    await new CreateServiceMethod(none.services, clock).run(fakeContext([item('main', 0, 'successful')]));
+    assert.equal(none.made[0].retiresAt, null);
+  });
+
   test('create_service: once per request, and none for a preview (every item in check mode)', async () => {
     const again = fakeServices({ id: 's1' });
-    assert.deepEqual(await new CreateServiceMethod(again.services).run(fakeContext([item('main', 0, 'successful')])), {
+    assert.deepEqual(await new CreateServiceMethod(again.services, new Clock()).run(fakeContext([item('main', 0, 'successful')])), {
       kind: 'ok',
       message: 'the service exists already',
     });
     const preview = fakeServices();
     const checked = [item('main', 0, 'successful', { plan: { options: { check: true } } as never })];
-    const outcome = await new CreateServiceMethod(preview.services).run(fakeContext(checked));
+    const outcome = await new CreateServiceMethod(preview.services, new Clock()).run(fakeContext(checked));
     assert.equal(outcome.kind, 'ok');
     assert.match((outcome as { message: string }).message, /preview/);
     assert.equal(preview.made.length, 0);
