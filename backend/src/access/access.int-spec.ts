@@ -730,6 +730,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     const ds = createDataSource(env.databaseUrl);
     await ds.initialize();
     try {
+      await ds.undoLastMigration({ transaction: 'each' }); // Previews
       await ds.undoLastMigration({ transaction: 'each' }); // RetirementDates
       await ds.undoLastMigration({ transaction: 'each' }); // Quotas
       await ds.undoLastMigration({ transaction: 'each' }); // ListFilters
@@ -754,6 +755,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
         'ListFilters1765920000000',
         'Quotas1765940000000',
         'RetirementDates1765960000000',
+        'Previews1765980000000',
       ]);
       const groups = await ds.query(
         `SELECT g."name", count(m."user_id")::int AS n FROM "groups" g LEFT JOIN "group_members" m ON m."group_id" = g."id" GROUP BY g."name"`,

@@ -52,6 +52,7 @@ import { Approvals1765895000000 } from './migrations/1765895000000-Approvals.js'
 import { ListFilters1765920000000 } from './migrations/1765920000000-ListFilters.js';
 import { Quotas1765940000000 } from './migrations/1765940000000-Quotas.js';
 import { RetirementDates1765960000000 } from './migrations/1765960000000-RetirementDates.js';
+import { Previews1765980000000 } from './migrations/1765980000000-Previews.js';
 import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
 
 export const ENTITIES = [
@@ -112,6 +113,7 @@ export const MIGRATIONS = [
   ListFilters1765920000000,
   Quotas1765940000000,
   RetirementDates1765960000000,
+  Previews1765980000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -102,6 +102,20 @@ export class RequestsResolver {
   @Allow('order')
   @Mutation(() => ServiceRequestModel, {
     description:
+      'Preview an order: validated as orderService would, then its items run in check mode with --diff (a bundle’s in provision order) on the providers it names; their jobs show what would change. No service is made, no approval asked, no quota used.',
+  })
+  previewOrder(
+    @CurrentUser() user: UserModel,
+    @CurrentCatalogViewer() viewer: CatalogViewer,
+    @InTenants('order') scope: TenantScope,
+    @Args('input') input: OrderServiceInput,
+  ): Promise<ServiceRequestModel> {
+    return this.requests.preview(user, input, viewer, scope);
+  }
+
+  @Allow('order')
+  @Mutation(() => ServiceRequestModel, {
+    description:
       'Cancel a request that has not started yet (pending, queued, or pending approval): it ends canceled and nothing of it runs. CONFLICT once it runs (cancel its job instead) or has ended.',
   })
   cancelServiceRequest(

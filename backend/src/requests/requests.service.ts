@@ -47,6 +47,55 @@ export class RequestsService {
    * is wrong.
    */
   async order(user: UserModel, input: OrderServiceInput, viewer?: CatalogViewer, scope?: TenantScope): Promise<ServiceRequestModel> {
+    const order = await this.prepare(input, viewer, scope, (template) => lifetimePlan(template.lifetime, input.retiresAt, this.clock.now()));
+    return this.submit(user, order.template, masked(order.values, order.secretFields), order.items, order.machine, order.lifetime);
+  }
+
+  /**
+   * A preview of an order: validated as the order would be, then its items run in check mode
+   * with --diff (a bundle's item by item, in provision order) on the providers it names, so
+   * their jobs show what would change. It makes no service, waits for no approval and counts
+   * against no quota (action `preview`).
+   */
+  async preview(user: UserModel, input: OrderServiceInput, viewer?: CatalogViewer, scope?: TenantScope): Promise<ServiceRequestModel> {
+    const { template, values, secretFields, items, machine } = await this.prepare(input, viewer, scope, () => undefined);
+    const plan: RequestPlan = {
+      action: 'preview',
+      machine: await machine,
+      refresh: template.items ? 'always' : 'policy',
+      service: { name: `Preview of ${template.name}`, outputs: template.items ? 'per-item' : 'flat' },
+    };
+    const checked = items.map((item) => ({ ...item, plan: { ...item.plan, options: { ...item.plan.options, check: true, diff: true } } }));
+    const id = await this.store.create({
+      templateId: template.id,
+      requesterId: user.id,
+      tenantId: user.tenant.id,
+      dialogValues: masked(values, secretFields),
+      plan,
+      items: checked,
+    });
+    await this.queue.enqueue(id);
+    return this.store.get(id);
+  }
+
+  /**
+   * What an order and a preview check alike: the item (one the caller may order), the values
+   * against its dialog, the job options it allows, the items planned (repositories, providers
+   * and credentials the caller may use). `early` runs the order's own checks before the dialog's.
+   */
+  private async prepare<T>(
+    input: OrderServiceInput,
+    viewer: CatalogViewer | undefined,
+    scope: TenantScope | undefined,
+    early: (template: ServiceTemplateEntity) => T,
+  ): Promise<{
+    template: ServiceTemplateEntity;
+    values: Record<string, unknown>;
+    secretFields: string[];
+    items: NewItem[];
+    machine: Promise<StateMachineDef>;
+    lifetime: T;
+  }> {
     const template = await this.catalog.get(input.templateId, false, viewer);
     const submitted = input.dialogValues;
     if (submitted === null || typeof submitted !== 'object' || Array.isArray(submitted)) {
@@ -55,13 +104,13 @@ export class RequestsService {
     if (template.type === 'bundle' && Object.values(input.jobOptions ?? {}).some((v) => v !== null && v !== undefined)) {
       throw validationFailed('A bundle takes no job options: each of its items has its own, set in the catalog.');
     }
-    const lifetime = lifetimePlan(template.lifetime, input.retiresAt, this.clock.now());
+    const lifetime = early(template);
     const machine = this.machineFor(template);
-    machine.catch(() => undefined); // awaited in submit, after the order's own checks
+    machine.catch(() => undefined); // awaited by the caller, after the order's own checks
     const { values, secretFields } = await this.dialogs.validateOrder(template.dialogName, submitted as Record<string, unknown>, scope);
     const jobOptions = template.type === 'bundle' ? undefined : this.planner.jobOptions(template, input.jobOptions);
     const items = await this.planner.items(template, values, secretFields, { jobOptions, scope });
-    return this.submit(user, template, masked(values, secretFields), items, machine, lifetime);
+    return { template, values, secretFields, items, machine, lifetime };
   }
 
   /**

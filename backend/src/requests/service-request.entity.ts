@@ -6,7 +6,7 @@ export const REQUEST_STATUSES = ['pending', 'queued', 'running', 'pending_approv
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const TERMINAL_REQUEST_STATUSES: readonly RequestStatus[] = ['finished', 'failed', 'canceled', 'denied'];
 
-export const REQUEST_ACTIONS = ['provision', 'retire', 'reconfigure', 'rollback'] as const;
+export const REQUEST_ACTIONS = ['provision', 'retire', 'reconfigure', 'rollback', 'preview'] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 /**

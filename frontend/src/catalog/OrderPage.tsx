@@ -2,10 +2,11 @@
 // item lets an order set), saved as a new service request. `?from=<request id>` ("Order again")
 // starts from that request's values; secret fields start empty, as they were never stored in clear.
 import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import PreviewIcon from '@mui/icons-material/Preview';
 import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { Create, Loading, useGetOne } from 'react-admin';
+import { Create, type Identifier, Loading, SaveButton, useGetOne, useNotify, useRedirect } from 'react-admin';
 import { ApprovalNote } from '../approvals/ApprovalNote';
 import { Markdown } from '../common/Markdown';
 import { DialogForm } from '../dialogs/DialogForm';
@@ -48,6 +49,8 @@ const AboutItem = ({ template }: { template: CatalogItem }) => (
 );
 
 export const OrderPage = () => {
+  const notify = useNotify();
+  const redirect = useRedirect();
   const { id } = useParams<'id'>();
   const { data: template, isPending, error } = useGetOne<CatalogItem>('catalog', { id: id ?? '' }, { enabled: !!id });
   const [search] = useSearchParams();
@@ -74,25 +77,36 @@ export const OrderPage = () => {
     );
   }
   const title = `Order: ${template.dialog.label || template.name}`;
+  const toOrder = (form: Record<string, unknown>) => ({
+    templateId: template.id,
+    dialogValues: collectDialogValues(template.dialog, form),
+    jobOptions: jobOptionsOf(form, template.orderOptions),
+    retiresAt: retiresAtOf(form),
+  });
   return (
-    <Create
-      resource="serviceRequests"
-      title={title}
-      redirect="show"
-      mutationMode="pessimistic"
-      transform={(form: Record<string, unknown>) => ({
-        templateId: template.id,
-        dialogValues: collectDialogValues(template.dialog, form),
-        jobOptions: jobOptionsOf(form, template.orderOptions),
-        retiresAt: retiresAtOf(form),
-      })}
-      aside={<AboutItem template={template} />}
-    >
+    <Create resource="serviceRequests" title={title} redirect="show" mutationMode="pessimistic" transform={toOrder} aside={<AboutItem template={template} />}>
       <DialogForm
         dialog={template.dialog}
         values={values}
         submitLabel="Order"
         submitIcon={<ShoppingCartIcon />}
+        actions={
+          <SaveButton
+            label="Preview"
+            type="button"
+            icon={<PreviewIcon />}
+            variant="outlined"
+            alwaysEnable
+            transform={(form: Record<string, unknown>) => ({ ...toOrder(form), preview: true })}
+            mutationOptions={{
+              onSuccess: (request: { id: Identifier }) => {
+                notify('Preview started: the playbooks run in check mode, nothing is changed', { type: 'info' });
+                redirect('show', 'serviceRequests', request.id);
+              },
+            }}
+            data-testid="preview-order"
+          />
+        }
         extra={
           <>
             <ApprovalNote policy={template.approval} />

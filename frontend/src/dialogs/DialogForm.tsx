@@ -188,13 +188,16 @@ export interface DialogFormProps {
   onSubmit?: (values: Record<string, unknown>) => void;
   /** Inputs of the page's own after the dialog's boxes (in its last tab): the order page's job options. */
   extra?: ReactNode;
+  /** Buttons beside the submit button: the order page's Preview. */
+  actions?: ReactNode;
 }
 
-export const DialogForm = ({ dialog, values, submitLabel = 'Submit', submitIcon, onSubmit, extra }: DialogFormProps) => {
+export const DialogForm = ({ dialog, values, submitLabel = 'Submit', submitIcon, onSubmit, extra, actions }: DialogFormProps) => {
   const defaultValues = useMemo(() => initialDialogValues(dialog, values), [dialog, values]);
   const toolbar = (
-    <Toolbar>
+    <Toolbar sx={{ gap: 1 }}>
       <SaveButton label={submitLabel} icon={submitIcon} alwaysEnable />
+      {actions}
     </Toolbar>
   );
   const submit = onSubmit ? { onSubmit } : {};

@@ -110,6 +110,7 @@ type Documents = {
     "\n  query RequestFilterChoices {\n    serviceRequestFilterChoices {\n      requesters {\n        id\n        username\n      }\n      tenants {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RequestFilterChoicesDocument,
     "\n  query ServiceRequest($id: ID!) {\n    serviceRequest(id: $id) {\n      ...RequestFields\n    }\n  }\n": typeof types.ServiceRequestDocument,
     "\n  mutation OrderService($input: OrderServiceInput!) {\n    orderService(input: $input) {\n      ...RequestFields\n    }\n  }\n": typeof types.OrderServiceDocument,
+    "\n  mutation PreviewOrder($input: OrderServiceInput!) {\n    previewOrder(input: $input) {\n      ...RequestFields\n    }\n  }\n": typeof types.PreviewOrderDocument,
     "\n  mutation ReconfigureService($id: ID!, $values: JSON!) {\n    reconfigureService(id: $id, dialogValues: $values) {\n      ...RequestFields\n    }\n  }\n": typeof types.ReconfigureServiceDocument,
     "\n  mutation ResumeServiceRequest($id: ID!) {\n    resumeServiceRequest(id: $id) {\n      ...RequestFields\n    }\n  }\n": typeof types.ResumeServiceRequestDocument,
     "\n  mutation CancelServiceRequest($id: ID!) {\n    cancelServiceRequest(id: $id) {\n      ...RequestFields\n    }\n  }\n": typeof types.CancelServiceRequestDocument,
@@ -240,6 +241,7 @@ const documents: Documents = {
     "\n  query RequestFilterChoices {\n    serviceRequestFilterChoices {\n      requesters {\n        id\n        username\n      }\n      tenants {\n        id\n        name\n      }\n    }\n  }\n": types.RequestFilterChoicesDocument,
     "\n  query ServiceRequest($id: ID!) {\n    serviceRequest(id: $id) {\n      ...RequestFields\n    }\n  }\n": types.ServiceRequestDocument,
     "\n  mutation OrderService($input: OrderServiceInput!) {\n    orderService(input: $input) {\n      ...RequestFields\n    }\n  }\n": types.OrderServiceDocument,
+    "\n  mutation PreviewOrder($input: OrderServiceInput!) {\n    previewOrder(input: $input) {\n      ...RequestFields\n    }\n  }\n": types.PreviewOrderDocument,
     "\n  mutation ReconfigureService($id: ID!, $values: JSON!) {\n    reconfigureService(id: $id, dialogValues: $values) {\n      ...RequestFields\n    }\n  }\n": types.ReconfigureServiceDocument,
     "\n  mutation ResumeServiceRequest($id: ID!) {\n    resumeServiceRequest(id: $id) {\n      ...RequestFields\n    }\n  }\n": types.ResumeServiceRequestDocument,
     "\n  mutation CancelServiceRequest($id: ID!) {\n    cancelServiceRequest(id: $id) {\n      ...RequestFields\n    }\n  }\n": types.CancelServiceRequestDocument,
@@ -655,6 +657,10 @@ export function graphql(source: "\n  query ServiceRequest($id: ID!) {\n    servi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation OrderService($input: OrderServiceInput!) {\n    orderService(input: $input) {\n      ...RequestFields\n    }\n  }\n"): typeof import('./graphql').OrderServiceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PreviewOrder($input: OrderServiceInput!) {\n    previewOrder(input: $input) {\n      ...RequestFields\n    }\n  }\n"): typeof import('./graphql').PreviewOrderDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -77,7 +77,10 @@ const MachineAction = ({ machine }: { machine: RequestMachine }) => {
   } else {
     action = (
       <>
-        Provisions{machine.action === 'provision' ? '' : ` (${machine.action})`}; if an item fails, {onFailure}
+        {machine.action === 'preview'
+          ? 'Previews in check mode (nothing is changed)'
+          : `Provisions${machine.action === 'provision' ? '' : ` (${machine.action})`}`}
+        ; if an item fails, {onFailure}
       </>
     );
   }

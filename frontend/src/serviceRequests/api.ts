@@ -41,6 +41,7 @@ export const REQUEST_ACTION_LABELS: Record<RequestAction, string> = {
   reconfigure: 'Reconfigure',
   retire: 'Retire',
   rollback: 'Rollback',
+  preview: 'Preview',
 };
 
 /** The columns the server sorts requests on (react-admin's sort field → the API's). */
@@ -213,6 +214,13 @@ const OrderServiceMutation = graphql(`
     }
   }
 `);
+const PreviewOrderMutation = graphql(`
+  mutation PreviewOrder($input: OrderServiceInput!) {
+    previewOrder(input: $input) {
+      ...RequestFields
+    }
+  }
+`);
 const ReconfigureServiceMutation = graphql(`
   mutation ReconfigureService($id: ID!, $values: JSON!) {
     reconfigureService(id: $id, dialogValues: $values) {
@@ -301,10 +309,17 @@ export interface OrderData {
   jobOptions?: JobOptionsInput;
   /** When its service should be retired (ISO); none: the item's default lifetime. */
   retiresAt?: string;
+  /** A preview (previewOrder) instead of the order: check mode with --diff, nothing made. */
+  preview?: boolean;
 }
 
 const create = async (data: unknown): Promise<ServiceRequest> => {
-  const { templateId, dialogValues, reconfigureServiceId, jobOptions, retiresAt } = data as OrderData;
+  const { templateId, dialogValues, reconfigureServiceId, jobOptions, retiresAt, preview } = data as OrderData;
+  if (preview) {
+    return asServiceRequest(
+      (await graphqlRequest(PreviewOrderMutation, { input: { templateId, dialogValues, ...(jobOptions ? { jobOptions } : {}) } })).previewOrder,
+    );
+  }
   if (reconfigureServiceId) {
     return asServiceRequest((await graphqlRequest(ReconfigureServiceMutation, { id: reconfigureServiceId, values: dialogValues })).reconfigureService);
   }

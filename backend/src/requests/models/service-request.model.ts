@@ -11,7 +11,8 @@ registerEnumType(RequestStatusEnum, {
 export const RequestActionEnum = Object.fromEntries(REQUEST_ACTIONS.map((a) => [a, a])) as { [K in RequestAction]: K };
 registerEnumType(RequestActionEnum, {
   name: 'RequestAction',
-  description: "A request's type: provision (makes a service), retire or reconfigure (a service), rollback (undoes what a failed request deployed).",
+  description:
+    "A request's type: provision (makes a service), retire or reconfigure (a service), rollback (undoes what a failed request deployed), preview (an order's items in check mode with --diff: changes nothing, makes no service).",
 });
 
 @ObjectType('ServiceRequest', { description: 'One order: who, what, with which values, and how it went.' })
