@@ -57,8 +57,7 @@ describe('retirement dates: a lifetime per item, warnings by e-mail (a real SMTP
       i: { username: 'olga', email: 'olga@example.test', password: 'First-password-77', groupIds: [group] },
     });
     const login = async (p: string) =>
-      (await ok<{ login: { token: string } }>('mutation($p: String!) { login(username: "olga", password: $p) { token } }', { p }, undefined)).login
-        .token;
+      (await ok<{ login: { token: string } }>('mutation($p: String!) { login(username: "olga", password: $p) { token } }', { p }, undefined)).login.token;
     await ok(`mutation { changePassword(currentPassword: "First-password-77", newPassword: "${PASSWORD}") { id } }`, {}, await login('First-password-77'));
     olga = await login(PASSWORD);
     const local = await providerIdByName(app);

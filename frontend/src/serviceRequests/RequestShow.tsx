@@ -66,7 +66,8 @@ const RequestDetails = () => {
   const logs = useItemLogs();
   if (isPending || !record) return <Loading />;
   // A single playbook, as ordered (or previewed): its one item is its job.
-  const single = (record.machine?.action === 'provision' || record.machine?.action === 'preview') && record.items.length === 1 && record.items[0].name === 'main';
+  const single =
+    (record.machine?.action === 'provision' || record.machine?.action === 'preview') && record.items.length === 1 && record.items[0].name === 'main';
   const bundle = Boolean(record.state) && !single;
   return (
     <Stack spacing={2} sx={{ p: 2 }} data-testid="request-show" data-bundle={bundle ? 'true' : 'false'}>
