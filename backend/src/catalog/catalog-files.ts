@@ -79,6 +79,7 @@ const approvalSchema = z
           z.object({ field: z.string().min(1), in: z.array(scalar).min(1).max(100) }).strict(),
           z.object({ field: z.string().min(1), atLeast: z.number() }).strict(),
           z.object({ group: z.string().min(1).max(200) }).strict(),
+          z.object({ quotaExceeded: z.literal(true) }).strict(),
         ]),
       )
       .max(50)

@@ -5,7 +5,9 @@ export type ApprovalRule =
   | { field: string; equals: string | number | boolean }
   | { field: string; in: (string | number | boolean)[] }
   | { field: string; atLeast: number }
-  | { group: string };
+  | { group: string }
+  /** The order would exceed a quota: it waits for an approver instead of being refused. */
+  | { quotaExceeded: true };
 
 /**
  * Who must approve an order of the item before it runs: nobody (`automatic`, the default),

@@ -83,6 +83,8 @@ describe('quotas: limits per tenant and per user, checked when ordering and appr
       // Orders wait for approval: what the race accepts holds its share without running anything.
       ['Held hello', { dialog: 'sized', approval: { mode: 'manual' } }],
       ['Sized hello', { dialog: 'sized', quota: { vcpus: 'cpu * count' } }],
+      // An order over a quota waits for an approver instead of being refused.
+      ['Overflow hello', { dialog: 'sized', quota: { vcpus: 'cpu * count' }, approval: { mode: 'rules', rules: [{ quotaExceeded: true }] } }],
     ] as const) {
       items.set(name, (await ok<{ saveServiceTemplate: { id: string } }>(SAVE, { i: { definition: { name, ...base, ...extra } } })).saveServiceTemplate.id);
     }
@@ -173,6 +175,26 @@ describe('quotas: limits per tenant and per user, checked when ordering and appr
       'the retired service’s 6 vCPUs are free again; the other order’s 2 remain',
     );
     assert.equal((await order('Sized hello', { cpu: 3, count: 2 }, 'sizer')).errors, undefined, '2 + 6 is within 8 again');
+  });
+
+  test('an item whose rules send orders over a quota to an approver: the order waits, and its approval lets it pass', async () => {
+    const within = await order('Overflow hello', { cpu: 1, count: 1 }, 'sizer');
+    assert.equal(within.errors, undefined, JSON.stringify(within.errors));
+    const over = await order('Overflow hello', { cpu: 4, count: 3 }, 'sizer');
+    assert.equal(over.errors, undefined, 'not refused: it waits for an approver');
+    const id = over.data!.orderService.id;
+    const waiting = await waitFor('the order over quota to wait for approval', async () => {
+      const r = await ok<{ serviceRequest: { status: string; approval: { reason: string } | null } }>(
+        'query($id: ID!) { serviceRequest(id: $id) { status approval { reason } } }',
+        { id },
+      );
+      return r.serviceRequest.status === 'pending_approval' && r.serviceRequest;
+    });
+    assert.match(waiting.approval!.reason, /it would exceed a quota\. Quota exceeded: vcpus of user sizer — limit 8, in use \d+, this order asks 12\./);
+    await ok('mutation($id: ID!) { approveServiceRequest(id: $id, reason: "a one-off") { status } }', { id }, tokens.get('approver'));
+    assert.equal((await requestEnded(app, id)).status, 'finished', 'approved over the quota, it runs');
+    const plain = await order('Sized hello', { cpu: 1, count: 1 }, 'sizer');
+    assert.equal(plain.errors?.[0]?.extensions?.code, 'QUOTA_EXCEEDED', 'an item without the rule still refuses');
   });
 
   test('a tenant does not raise its own limit; bad limits and dimensions are refused', async () => {

@@ -21,7 +21,18 @@ export function approvalPlan(spec: ApprovalSpec | null | undefined, order: Appro
   return matched ? needs(`The order needs ${who}: ${describeRule(matched)}.`) : undefined;
 }
 
+/** Whether the item's rules send an order over a quota to an approver instead of refusing it. */
+export const approvesOverQuota = (spec: ApprovalSpec | null | undefined): boolean =>
+  spec?.mode === 'rules' && (spec.rules ?? []).some((rule) => 'quotaExceeded' in rule);
+
+/** The approval an order over a quota waits for (its approval lets it pass the quota). */
+export function overQuotaApproval(spec: ApprovalSpec, refusal: string): ApprovalPlan {
+  const who = spec.approvals === 1 ? 'an approver' : `${spec.approvals} approvers`;
+  return { approvals: spec.approvals, timeoutHours: spec.timeoutHours, reason: `The order needs ${who}: it would exceed a quota. ${refusal}`, overQuota: true };
+}
+
 function matches(rule: ApprovalRule, { values, groups }: ApprovalSubject): boolean {
+  if ('quotaExceeded' in rule) return false; // decided by the quota check itself (approvesOverQuota)
   if ('group' in rule) return groups.includes(rule.group);
   const value = values[rule.field];
   const each = Array.isArray(value) ? (value as unknown[]) : [value];
@@ -35,6 +46,7 @@ const same = (value: unknown, expected: string | number | boolean): boolean =>
   value === expected || (value !== null && value !== undefined && String(value) === String(expected));
 
 export function describeRule(rule: ApprovalRule): string {
+  if ('quotaExceeded' in rule) return 'it would exceed a quota';
   if ('group' in rule) return `the requester is in group "${rule.group}"`;
   if ('equals' in rule) return `${rule.field} is ${JSON.stringify(rule.equals)}`;
   if ('in' in rule) return `${rule.field} is one of ${rule.in.map((v) => JSON.stringify(v)).join(', ')}`;

@@ -55,8 +55,9 @@ export class ApprovalsService {
     if (request.requesterId === user.id) {
       throw new AppError(ErrorCode.FORBIDDEN, 'You may not approve or deny your own request: another approver of its tenant decides.');
     }
-    // An approval is checked against the quotas again, under their locks (limits may have been lowered meanwhile).
-    const requester = decision === 'approved' ? await this.users.findById(request.requesterId) : null;
+    // An approval is checked against the quotas again, under their locks (limits may have been lowered
+    // meanwhile) — unless the order waited precisely because it was over one: approving it lets it pass.
+    const requester = decision === 'approved' && !request.plan.approval?.overQuota ? await this.users.findById(request.requesterId) : null;
     const outcome = requester
       ? await this.quotas.reserve({ user: requester, tenantId: request.tenantId, amounts: request.plan.quota ?? {}, requestId: id }, () =>
           this.store.decide(id, user, decision, said),

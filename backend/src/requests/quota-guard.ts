@@ -54,15 +54,27 @@ export class QuotaGuard {
   /**
    * Checks the order against every limit that applies and runs `store` (which writes it) in
    * the same transaction, under the holders' locks. QUOTA_EXCEEDED names the dimension, whose
-   * limit it is, the limit, the use and what the order asks; nothing is stored then.
+   * limit it is, the limit, the use and what the order asks; nothing is stored then — unless
+   * `overToApproval` (its item's approval rules say so): `store` is then given the refusal, and
+   * stores an order that waits for an approver.
    */
-  async reserve<T>(order: QuotaOrder, store: (tx: EntityManager | null) => Promise<T>): Promise<T> {
+  async reserve<T>(
+    order: QuotaOrder,
+    store: (tx: EntityManager | null, exceeded: AppError | null) => Promise<T>,
+    { overToApproval = false }: { overToApproval?: boolean } = {},
+  ): Promise<T> {
     const limits = await this.quotas.applicable(order.user, order.tenantId);
-    if (!limits.length) return store(null);
+    if (!limits.length) return store(null, null);
     return this.db.transaction(async (tx) => {
       for (const key of [...new Set(limits.map((l) => l.lockKey))].sort()) await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
-      for (const limit of limits) await this.check(tx, limit, order);
-      return store(tx);
+      try {
+        for (const limit of limits) await this.check(tx, limit, order);
+      } catch (err) {
+        // An item whose policy sends such orders to an approver: stored, to wait for one.
+        if (overToApproval && err instanceof AppError && err.code === ErrorCode.QUOTA_EXCEEDED) return store(tx, err);
+        throw err;
+      }
+      return store(tx, null);
     });
   }
 

@@ -14,7 +14,7 @@ import type { OrderServiceInput } from './dto/order-service.input.js';
 import { RequestSortField, type ServiceRequestFilter, type ServiceRequestSort } from './dto/request-list.input.js';
 import type { ServiceRequestModel } from './models/service-request.model.js';
 import type { RequestItemEntity } from './request-item.entity.js';
-import { approvalPlan, withApproval } from './approval-policy.js';
+import { approvalPlan, approvesOverQuota, overQuotaApproval, withApproval } from './approval-policy.js';
 import { Clock } from '../common/clock.js';
 import { lifetimePlan } from './lifetime.js';
 import { QuotaGuard } from './quota-guard.js';
@@ -275,7 +275,16 @@ export class RequestsService {
       ...(lifetime ? { lifetime } : {}),
     };
     const request = { templateId: template.id, requesterId: user.id, tenantId: user.tenant.id, dialogValues: values, plan, items };
-    const id = await this.quotas.reserve({ user, tenantId: user.tenant.id, amounts }, (tx) => this.store.create(request, tx));
+    const id = await this.quotas.reserve(
+      { user, tenantId: user.tenant.id, amounts },
+      async (tx, exceeded) => {
+        if (!exceeded) return this.store.create(request, tx);
+        // Over a quota, and the item's rules send such an order to an approver, who may let it pass.
+        const over = overQuotaApproval(template.approval!, exceeded.message);
+        return this.store.create({ ...request, plan: { ...plan, machine: withApproval(await machine, over), approval: over } }, tx);
+      },
+      { overToApproval: approvesOverQuota(template.approval) },
+    );
     await this.queue.enqueue(id);
     return this.store.get(id);
   }

@@ -57,6 +57,8 @@ export interface ApprovalPlan {
   timeoutHours: number;
   /** Why it needs approval: the item's policy, or the rule that matched. */
   reason: string;
+  /** It was over a quota when ordered: its approval lets it pass (the quota is not checked again). */
+  overQuota?: boolean;
 }
 
 /** A site of a multi-site run: an inventory group made from a provider. */

@@ -7,15 +7,25 @@ import { Box, Button, IconButton, MenuItem, Stack, TextField, Typography } from 
 import { errorsUnder } from './templateModel';
 import type { ApprovalDefinition, ApprovalRuleDefinition } from './types';
 
-type Kind = 'equals' | 'in' | 'atLeast' | 'group';
+type Kind = 'equals' | 'in' | 'atLeast' | 'group' | 'quotaExceeded';
 
-const kindOf = (rule: ApprovalRuleDefinition): Kind => ('group' in rule ? 'group' : 'in' in rule ? 'in' : 'atLeast' in rule ? 'atLeast' : 'equals');
+const kindOf = (rule: ApprovalRuleDefinition): Kind =>
+  'quotaExceeded' in rule ? 'quotaExceeded' : 'group' in rule ? 'group' : 'in' in rule ? 'in' : 'atLeast' in rule ? 'atLeast' : 'equals';
 
 /** A rule's value as typed: a list is comma-separated. */
 const valueText = (rule: ApprovalRuleDefinition): string =>
-  'group' in rule ? rule.group : 'in' in rule ? rule.in.join(', ') : 'atLeast' in rule ? String(rule.atLeast) : String(rule.equals);
+  'quotaExceeded' in rule
+    ? ''
+    : 'group' in rule
+      ? rule.group
+      : 'in' in rule
+        ? rule.in.join(', ')
+        : 'atLeast' in rule
+          ? String(rule.atLeast)
+          : String(rule.equals);
 
 const ruleOf = (kind: Kind, field: string, value: string): ApprovalRuleDefinition => {
+  if (kind === 'quotaExceeded') return { quotaExceeded: true };
   if (kind === 'group') return { group: value };
   if (kind === 'in')
     return {
@@ -117,8 +127,9 @@ export const ApprovalFields = ({
                     <MenuItem value="equals">field equals</MenuItem>
                     <MenuItem value="in">field is one of</MenuItem>
                     <MenuItem value="atLeast">field at least</MenuItem>
+                    <MenuItem value="quotaExceeded">it would exceed a quota</MenuItem>
                   </TextField>
-                  {kind !== 'group' ? (
+                  {kind !== 'group' && kind !== 'quotaExceeded' ? (
                     <TextField
                       select
                       size="small"
@@ -134,15 +145,17 @@ export const ApprovalFields = ({
                       ))}
                     </TextField>
                   ) : null}
-                  <TextField
-                    size="small"
-                    label={kind === 'group' ? 'Group' : kind === 'in' ? 'Values (comma-separated)' : 'Value'}
-                    value={valueText(rule)}
-                    onChange={(e) => setRule(i, ruleOf(kind, 'field' in rule ? rule.field : '', e.target.value))}
-                    error={!!error}
-                    helperText={error}
-                    sx={{ flex: 1, minWidth: 140 }}
-                  />
+                  {kind === 'quotaExceeded' ? null : (
+                    <TextField
+                      size="small"
+                      label={kind === 'group' ? 'Group' : kind === 'in' ? 'Values (comma-separated)' : 'Value'}
+                      value={valueText(rule)}
+                      onChange={(e) => setRule(i, ruleOf(kind, 'field' in rule ? rule.field : '', e.target.value))}
+                      error={!!error}
+                      helperText={error}
+                      sx={{ flex: 1, minWidth: 140 }}
+                    />
+                  )}
                   <IconButton aria-label={`Remove rule ${i + 1}`} onClick={() => set({ rules: rules.filter((_, j) => j !== i) })}>
                     <DeleteIcon />
                   </IconButton>

@@ -37,7 +37,8 @@ export type ApprovalRuleDefinition =
   | { field: string; equals: string | number | boolean }
   | { field: string; in: (string | number | boolean)[] }
   | { field: string; atLeast: number }
-  | { group: string };
+  | { group: string }
+  | { quotaExceeded: true };
 
 /** Who approves an order of the item (none: nobody, orders run at once). */
 export interface ApprovalDefinition {
