@@ -27,6 +27,14 @@ describe('audit details', () => {
       input: { templateId: 't', dialogValues: { keys: ['vm_name', 'admin_pass'] } },
     });
   });
+
+  test('dates as ISO text; a date that did not parse is recorded as such, never a crash of the audit', () => {
+    assert.deepEqual(auditDetails('extendServiceRetirement', { id: 's', retiresAt: new Date('2030-01-02T03:04:05Z') }), {
+      id: 's',
+      retiresAt: '2030-01-02T03:04:05.000Z',
+    });
+    assert.deepEqual(auditDetails('extendServiceRetirement', { id: 's', retiresAt: new Date('x') }), { id: 's', retiresAt: 'Invalid Date' });
+  });
 });
 
 describe('csv', () => {

@@ -31,7 +31,8 @@ function clean(name: string, value: unknown, operation: string, depth: number): 
   if (depth > MAX_DEPTH) return '[too deep]';
   if (typeof value === 'string') return truncate(value);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value.toISOString();
+  // A date that did not parse (GraphQL's DateTime turns 'x' into an invalid Date) is kept as what it is.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   if (Array.isArray(value)) return value.slice(0, MAX_ITEMS).map((v) => clean(name, v, operation, depth + 1));
   if (typeof value === 'object') {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, clean(k, v, operation, depth + 1)]));
