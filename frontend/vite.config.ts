@@ -18,7 +18,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps for whoever has the build (the server refuses to serve them); the script does not point to them.
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 2500,
   },
 });

@@ -4,6 +4,17 @@ import type { TranslationMessages } from 'react-admin';
 
 const messages: TranslationMessages = {
   ...englishMessages,
+  ra: {
+    ...englishMessages.ra,
+    // Plain words instead of react-admin's "Element created" / "Element does not exist".
+    notification: {
+      ...englishMessages.ra.notification,
+      created: 'Created',
+      updated: 'Saved',
+      deleted: 'Deleted |||| %{smart_count} deleted',
+      item_doesnt_exist: 'This does not exist, or you may not see it.',
+    },
+  },
   resources: {
     catalog: { name: 'Catalog item |||| Catalog' },
     serviceTemplates: { name: 'Template |||| Templates' },

@@ -87,6 +87,11 @@ describe('retirement dates in the web UI', () => {
     assert.equal(await page.getByTestId('service-retires-at').getAttribute('data-retires-at'), service.retiresAt, 'the page shows the new date');
     assert.ok(Date.parse(service.retiresAt) > Date.now() + 19 * DAY);
 
+    // Retire now: the confirmation names the playbook that will run; kept.
+    await page.getByTestId('retire-service').click();
+    await page.getByText('Its retirement playbook runs now (hello.yml) and removes what it deployed.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Keep it' }).click();
+
     assert.deepEqual(
       consoleErrors(page).filter((e) => !/Failed to load resource/.test(e)),
       [],

@@ -38,6 +38,13 @@ export class LifecycleResolver {
     return this.lifecycle.reconfigure(user, id, dialogValues, viewer);
   }
 
+  @ResolveField(() => [String], {
+    description: 'The playbooks a retirement would run, in their order (highest index first); none: retiring only marks it retired.',
+  })
+  retirementPlaybooks(@Parent() service: ServiceModel): Promise<string[]> {
+    return this.lifecycle.retirementPlaybooks(service);
+  }
+
   @ResolveField(() => ServiceConfigurationModel, { description: 'What it was ordered (or last reconfigured) with, and what of it can be reconfigured.' })
   configuration(@Parent() service: ServiceModel): Promise<ServiceConfigurationModel> {
     return this.lifecycle.configurationOf(service);

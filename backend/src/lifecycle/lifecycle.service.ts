@@ -70,6 +70,19 @@ export class LifecycleService {
     return this.submit(user.id, original, original.dialogValues, { action: 'retire', serviceId, machine: await this.machines.get('retirement') }, plans);
   }
 
+  /** The retirement playbooks a retirement of the service would run, in their order (none: it would only be marked retired). */
+  async retirementPlaybooks(service: { requestId: string }): Promise<string[]> {
+    const original = await this.store.load(service.requestId);
+    const template = original && (await this.catalog.template(original.templateId));
+    if (!original || !template) return [];
+    const items = await this.store.items(original.id);
+    return this.itemSpecs(template)
+      .map(([name, spec]) => ({ spec, item: items.find((i) => i.name === name && i.status === 'successful') }))
+      .filter(({ spec, item }) => spec.retirement && item)
+      .sort((a, b) => b.item!.index - a.item!.index)
+      .map(({ spec }) => spec.retirement!.playbook);
+  }
+
   /**
    * Rolls back what a failed request deployed: a request following the retirement machine
    * whose items run the retirement playbooks of the items that succeeded, in reverse order.

@@ -11,9 +11,10 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 /**
  * Retirement dates, on the portal's clock: a service whose warning is due is marked warned (the
  * portal shows it) and its owner is e-mailed when SMTP is configured; a service whose date has
- * come is retired through the retirement machine, as its owner would. Run by a schedule of the
- * `lifecycle` queue (every RETIREMENT_CHECK_SECONDS, one for all workers); `tick` is safe to
- * run twice at once (a warning is claimed before it is sent; a second retirement is refused).
+ * come is retired through the retirement machine, as its owner would — started once per date
+ * (a failed retirement is not started again; extending the date starts over). Run by a schedule
+ * of the `lifecycle` queue (every RETIREMENT_CHECK_SECONDS, one for all workers); `tick` is safe
+ * to run twice at once (a warning and a retirement are claimed before they are sent or started).
  */
 @Injectable()
 export class RetirementDatesService {
@@ -37,14 +38,16 @@ export class RetirementDatesService {
       await this.email(service);
     }
     for (const service of await this.services.dueForRetirement(now)) {
+      // Started once per date: a retirement that fails leaves the service active for its owner (or
+      // an operator) to look at, instead of being tried again every minute; a new date starts over.
+      if (!(await this.services.markRetirementStarted(service.id, now))) continue;
       const owner = await this.users.findById(service.ownerId);
-      if (!owner) continue;
       try {
+        if (!owner) throw new Error('its owner no longer exists: retire it by hand');
         const request = await this.lifecycle.retire(owner, service.id);
         retiring++;
         this.logger.log(`service ${service.id} reached its retirement date: retired by request ${request.id}`);
       } catch (err) {
-        // A retirement under way already (CONFLICT), or one that cannot be planned: said once per tick.
         this.logger.warn(`service ${service.id} reached its retirement date but was not retired: ${(err as Error).message}`);
       }
     }

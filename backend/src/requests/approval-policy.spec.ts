@@ -32,7 +32,7 @@ describe('approval policy: what an item’s policy asks of one order', () => {
     assert.match(approvalPlan(spec, order({}, ['staff', 'contractors']))!.reason, /the requester is in group "contractors"/);
   });
 
-  test('a machine without an approve state gets one first when the order waits for approval, never otherwise', () => {
+  test('a machine that does not begin with an approve state gets one first when the order waits for approval, never otherwise', () => {
     const machine: StateMachineDef = { name: 'custom', states: [{ name: 'provision', method: 'run_playbook' }] };
     const plan = { approvals: 1, timeoutHours: 1, reason: 'x' };
     assert.equal(withApproval(machine, undefined), machine);
@@ -40,13 +40,25 @@ describe('approval policy: what an item’s policy asks of one order', () => {
       withApproval(machine, plan).states.map((s) => `${s.name}:${s.method}`),
       ['approve:approve', 'provision:run_playbook'],
     );
-    const own: StateMachineDef = {
-      name: 'own',
+    const first: StateMachineDef = {
+      name: 'first',
       states: [
-        { name: 'check', method: 'validate_request' },
+        { name: 'ok?', method: 'approve' },
+        { name: 'provision', method: 'run_playbook' },
+      ],
+    };
+    assert.equal(withApproval(first, plan), first, 'a machine that approves first is kept as it is');
+    const late: StateMachineDef = {
+      name: 'late',
+      states: [
+        { name: 'provision', method: 'run_playbook' },
         { name: 'ok?', method: 'approve' },
       ],
     };
-    assert.equal(withApproval(own, plan), own, 'a machine that approves where it wants is kept as it is');
+    assert.deepEqual(
+      withApproval(late, plan).states.map((s) => s.name),
+      ['approve', 'provision', 'ok?'],
+      'an approval after a state that runs items would come too late: one goes first',
+    );
   });
 });

@@ -57,12 +57,13 @@ export function describeRule(rule: ApprovalRule): string {
 export const APPROVE_STATE = { name: 'approve', method: 'approve' } as const;
 
 /**
- * The machine an order follows: one that waits for approval must have a state calling
- * `approve`; a machine without one (an older stored `provision`, a bundle's own) gets it first,
- * so no policy is ever skipped by the machine an item names.
+ * The machine an order follows: one that waits for approval must begin with a state calling
+ * `approve`; a machine that does not (an older stored `provision`, a bundle's own) gets one
+ * first, so no policy is ever skipped, or come late, in the machine an item names.
  */
 export function withApproval(machine: StateMachineDef, approval: ApprovalPlan | undefined): StateMachineDef {
-  if (!approval || machine.states.some((s) => s.method === 'approve')) return machine;
+  // An approve state anywhere but first would let the states before it run unapproved.
+  if (!approval || machine.states[0]?.method === 'approve') return machine;
   const name = machine.states.some((s) => s.name === APPROVE_STATE.name) ? 'approval' : APPROVE_STATE.name;
   return { ...machine, states: [{ name, method: 'approve' }, ...machine.states] };
 }

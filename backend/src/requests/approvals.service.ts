@@ -55,12 +55,21 @@ export class ApprovalsService {
     if (request.requesterId === user.id) {
       throw new AppError(ErrorCode.FORBIDDEN, 'You may not approve or deny your own request: another approver of its tenant decides.');
     }
+    const policy = request.plan.approval;
+    if (
+      policy &&
+      request.status === 'pending_approval' &&
+      request.stateEnteredAt &&
+      Date.now() >= request.stateEnteredAt.getTime() + policy.timeoutHours * HOUR_MS
+    ) {
+      throw new AppError(ErrorCode.CONFLICT, `The time to decide on this request is over (${policy.timeoutHours} hours): it is being denied.`);
+    }
     // An approval is checked against the quotas again, under their locks (limits may have been lowered
     // meanwhile) — unless the order waited precisely because it was over one: approving it lets it pass.
     const requester = decision === 'approved' && !request.plan.approval?.overQuota ? await this.users.findById(request.requesterId) : null;
     const outcome = requester
-      ? await this.quotas.reserve({ user: requester, tenantId: request.tenantId, amounts: request.plan.quota ?? {}, requestId: id }, () =>
-          this.store.decide(id, user, decision, said),
+      ? await this.quotas.reserve({ user: requester, tenantId: request.tenantId, amounts: request.plan.quota ?? {}, requestId: id }, (tx) =>
+          this.store.decide(id, user, decision, said, tx),
         )
       : await this.store.decide(id, user, decision, said);
     if (outcome === 'not-pending') {

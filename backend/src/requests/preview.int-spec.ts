@@ -15,6 +15,7 @@ describe('previewOrder: an order’s items in check mode with --diff, on real Po
   let app: TestApp;
   let upstream: GitUpstream;
   let itemId: string;
+  let approvedItemId: string;
   let adminId: string;
 
   async function ok<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -36,21 +37,23 @@ describe('previewOrder: an order’s items in check mode with --diff, on real Po
       },
     });
     const local = await providerIdByName(app);
-    itemId = (
-      await ok<{ saveServiceTemplate: { id: string } }>('mutation($i: ServiceTemplateInput!) { saveServiceTemplate(input: $i) { id } }', {
-        i: {
-          definition: {
-            name: 'Write a greeting',
-            type: 'ansible_playbook',
-            dialog: 'greeting',
-            published: true,
-            // An order waits for an approver; a preview does not.
-            approval: { mode: 'manual' },
-            provision: { repo: 'previews', playbook: 'write-file.yml', provider: local, vars: { greeting: 'greeting' } },
+    const save = async (name: string, extra: Record<string, unknown> = {}) =>
+      (
+        await ok<{ saveServiceTemplate: { id: string } }>('mutation($i: ServiceTemplateInput!) { saveServiceTemplate(input: $i) { id } }', {
+          i: {
+            definition: {
+              name,
+              type: 'ansible_playbook',
+              dialog: 'greeting',
+              published: true,
+              provision: { repo: 'previews', playbook: 'write-file.yml', provider: local, vars: { greeting: 'greeting' } },
+              ...extra,
+            },
           },
-        },
-      })
-    ).saveServiceTemplate.id;
+        })
+      ).saveServiceTemplate.id;
+    itemId = await save('Write a greeting');
+    approvedItemId = await save('Write a greeting, approved', { approval: { mode: 'manual' } });
     adminId = (await ok<{ me: { id: string } }>('{ me { id } }')).me.id;
     // One service at most: previews use none of it.
     await ok('mutation($i: QuotaInput!) { setQuota(input: $i) { id } }', { i: { userId: adminId, dimension: 'services', limit: 1 } });
@@ -60,7 +63,7 @@ describe('previewOrder: an order’s items in check mode with --diff, on real Po
     await upstream?.remove();
   });
 
-  test('a preview runs in check mode with --diff, shows the diff of its copy task, makes no service, asks no approval, uses no quota', async () => {
+  test('a preview runs in check mode with --diff, shows the diff of its copy task, makes no service, uses no quota', async () => {
     const ids: string[] = [];
     for (const greeting of ['hello', 'bonjour']) {
       const r = await ok<{ previewOrder: { id: string; action: string } }>('mutation($i: OrderServiceInput!) { previewOrder(input: $i) { id action } }', {
@@ -79,7 +82,7 @@ describe('previewOrder: an order’s items in check mode with --diff, on real Po
       }>(app, id, 'status message service { id } approval { reason } jobs { stdout hostSummaries { changed } }');
       assert.equal(done.status, 'finished', done.message ?? '');
       assert.equal(done.service, null, 'a preview makes no service');
-      assert.equal(done.approval, null, 'a preview asks no approval');
+      assert.equal(done.approval, null, 'its item asks no approval');
       const [job] = done.jobs;
       assert.match(job.stdout, /--- before/);
       assert.match(job.stdout, new RegExp(`\\+greeting: ${['hello', 'bonjour'][i]}`), 'the diff of the copy task');
@@ -87,15 +90,22 @@ describe('previewOrder: an order’s items in check mode with --diff, on real Po
     }
     const use = (await ok<{ myQuotas: { dimension: string; used: number }[] }>('{ myQuotas { dimension used } }')).myQuotas;
     assert.deepEqual(use, [{ dimension: 'services', used: 0 }], 'two previews used none of the quota of one service');
-    // The order itself holds its share, and waits for its approver.
-    const order = await ok<{ orderService: { id: string } }>('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
-      i: { templateId: itemId, dialogValues: { greeting: 'hello' } },
-    });
-    await waitFor('the order to wait for approval', async () => {
-      const r = await ok<{ serviceRequest: { status: string } }>('query($id: ID!) { serviceRequest(id: $id) { status } }', { id: order.orderService.id });
-      return r.serviceRequest.status === 'pending_approval';
-    });
+    // An order holds its share.
+    await ok('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', { i: { templateId: itemId, dialogValues: { greeting: 'hello' } } });
     assert.deepEqual((await ok<{ myQuotas: { used: number }[] }>('{ myQuotas { used } }')).myQuotas, [{ used: 1 }]);
+  });
+
+  test('the preview of an item whose orders need approval waits for it too (check mode does not stop a task marked check_mode: false)', async () => {
+    const r = await ok<{ previewOrder: { id: string } }>('mutation($i: OrderServiceInput!) { previewOrder(input: $i) { id } }', {
+      i: { templateId: approvedItemId, dialogValues: { greeting: 'hello' } },
+    });
+    const waiting = await waitFor('the preview to wait for approval', async () => {
+      const q = await ok<{ serviceRequest: { status: string; jobs: unknown[] } }>('query($id: ID!) { serviceRequest(id: $id) { status jobs { id } } }', {
+        id: r.previewOrder.id,
+      });
+      return q.serviceRequest.status === 'pending_approval' && q.serviceRequest;
+    });
+    assert.deepEqual(waiting.jobs, [], 'nothing ran');
   });
 
   test('a preview is checked as an order is: bad values are refused and nothing is stored', async () => {

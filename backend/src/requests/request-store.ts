@@ -347,8 +347,9 @@ export class RequestStore {
     approver: { id: string; username: string },
     decision: ApprovalDecision,
     reason: string | null,
+    outer?: EntityManager | null,
   ): Promise<'denied' | 'approved' | 'counted' | 'not-pending' | 'decided-already'> {
-    const outcome = await this.db.transaction(async (tx) => {
+    const outcome = await this.inTransaction(outer, async (tx) => {
       const [row] = (await tx.query(`SELECT status, state, state_attempt, plan->'approval' AS approval FROM service_requests WHERE id = $1 FOR UPDATE`, [
         id,
       ])) as { status: RequestStatus; state: string; state_attempt: number; approval: { approvals: number } | null }[];
@@ -460,8 +461,8 @@ export class RequestStore {
    * Resumes a failed request from the state that failed: its failed and canceled items are
    * pending again, the state starts over (attempt 0), and it is queued.
    */
-  async resume(id: string, state: string, by: string): Promise<boolean> {
-    const resumed = await this.db.transaction(async (tx) => {
+  async resume(id: string, state: string, by: string, outer?: EntityManager | null): Promise<boolean> {
+    const resumed = await this.inTransaction(outer, async (tx) => {
       const moved = await tx.update(
         ServiceRequestEntity,
         { id, status: 'failed' },
@@ -552,6 +553,11 @@ export class RequestStore {
   /** An item's plan after a refresh moved it to a new commit. */
   async repinItem(id: string, plan: ItemPlan): Promise<void> {
     await this.db.query('UPDATE request_items SET plan = $2 WHERE id = $1', [id, JSON.stringify(plan)]);
+  }
+
+  /** `work` in the caller's transaction when it gives one (the quota check's, holding its locks), in a new one otherwise. */
+  private inTransaction<T>(outer: EntityManager | null | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return outer ? work(outer) : this.db.transaction(work);
   }
 
   async publishChange(id: string): Promise<void> {

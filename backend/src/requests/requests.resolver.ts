@@ -102,7 +102,7 @@ export class RequestsResolver {
   @Allow('order')
   @Mutation(() => ServiceRequestModel, {
     description:
-      'Preview an order: validated as orderService would, then its items run in check mode with --diff (a bundle’s in provision order) on the providers it names; their jobs show what would change. No service is made, no approval asked, no quota used.',
+      'Preview an order: validated as orderService would, then its items run in check mode with --diff (a bundle’s in provision order) on the providers it names; their jobs show what would change. No service is made and no quota used; it waits for the approval the order would need (check mode does not stop a task marked check_mode: false).',
   })
   previewOrder(
     @CurrentUser() user: UserModel,

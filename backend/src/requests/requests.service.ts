@@ -15,7 +15,9 @@ import { RequestSortField, type ServiceRequestFilter, type ServiceRequestSort } 
 import type { ServiceRequestModel } from './models/service-request.model.js';
 import type { RequestItemEntity } from './request-item.entity.js';
 import { approvalPlan, approvesOverQuota, overQuotaApproval, withApproval } from './approval-policy.js';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { UsersService } from '../users/users.service.js';
 import { lifetimePlan } from './lifetime.js';
 import { QuotaGuard } from './quota-guard.js';
 import { masked, RequestPlanner, SINGLE_ITEM } from './request-planner.js';
@@ -39,6 +41,7 @@ export class RequestsService {
     private readonly machines: StateMachinesService,
     private readonly quotas: QuotaGuard,
     private readonly clock: Clock,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -54,14 +57,18 @@ export class RequestsService {
   /**
    * A preview of an order: validated as the order would be, then its items run in check mode
    * with --diff (a bundle's item by item, in provision order) on the providers it names, so
-   * their jobs show what would change. It makes no service, waits for no approval and counts
-   * against no quota (action `preview`).
+   * their jobs show what would change. It makes no service and counts against no quota (action
+   * `preview`); it waits for the approval the order would wait for, as check mode does not stop
+   * a task that says `check_mode: false`.
    */
   async preview(user: UserModel, input: OrderServiceInput, viewer?: CatalogViewer, scope?: TenantScope): Promise<ServiceRequestModel> {
     const { template, values, secretFields, items, machine } = await this.prepare(input, viewer, scope, () => undefined);
+    // Check mode is not a sandbox (a task may say check_mode: false): what the order would need approved, the preview does too.
+    const approval = approvalPlan(template.approval, { values, groups: user.groups.map((g) => g.name) });
     const plan: RequestPlan = {
       action: 'preview',
-      machine: await machine,
+      machine: withApproval(await machine, approval),
+      ...(approval ? { approval } : {}),
       refresh: template.items ? 'always' : 'policy',
       service: { name: `Preview of ${template.name}`, outputs: template.items ? 'per-item' : 'flat' },
     };
@@ -166,7 +173,14 @@ export class RequestsService {
     }
     if (request.status !== 'failed' || !request.state)
       throw new AppError(ErrorCode.CONFLICT, `This request is ${request.status}: only a failed request can be resumed.`);
-    if (!(await this.store.resume(id, request.state, user.username))) {
+    // A failed order gave back its share of the quotas: resuming takes it again, checked as an order is.
+    const state = request.state;
+    const resume = (tx: EntityManager | null) => this.store.resume(id, state, user.username, tx);
+    const owner = request.plan.action === 'provision' ? await this.users.findById(request.requesterId) : null;
+    const resumed = owner
+      ? await this.quotas.reserve({ user: owner, tenantId: request.tenantId, amounts: request.plan.quota ?? {}, requestId: id }, resume)
+      : await resume(null);
+    if (!resumed) {
       throw new AppError(ErrorCode.CONFLICT, 'This request is no longer failed: only a failed request can be resumed.');
     }
     await this.queue.trigger(id);

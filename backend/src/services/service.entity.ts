@@ -28,4 +28,6 @@ export class ServiceEntity {
   @Column({ name: 'retirement_warn_days', type: 'double precision', default: 7 }) retirementWarnDays: number;
   /** When the warning went out (null: not yet, or the date moved since). */
   @Column({ name: 'retirement_warned_at', type: 'timestamptz', nullable: true }) retirementWarnedAt: Date | null;
+  /** When its date's retirement was started (once; a new date clears it). */
+  @Column({ name: 'retirement_started_at', type: 'timestamptz', nullable: true, select: false }) retirementStartedAt: Date | null;
 }

@@ -28,6 +28,8 @@ export interface NewService {
 }
 
 /** Sortable fields → their properties (an allow-list: nothing else reaches ORDER BY). */
+const DAY_MS = 86_400_000;
+
 const SORT_COLUMNS: Record<ServiceSortField, string> = { createdAt: 's.createdAt', name: 's.name', status: 's.status' };
 
 @Injectable()
@@ -109,11 +111,12 @@ export class ServicesService {
     if (Number.isNaN(retiresAt.getTime()) || retiresAt.getTime() <= now.getTime()) {
       throw validationFailed('The retirement date must be in the future.', { retiresAt: 'is not in the future' });
     }
-    if (service.maxRetiresAt && retiresAt.getTime() > service.maxRetiresAt.getTime()) {
+    // The whole last day counts: a date picker's last day, at any hour, is within it.
+    if (service.maxRetiresAt && retiresAt.getTime() > service.maxRetiresAt.getTime() + DAY_MS) {
       const latest = service.maxRetiresAt.toISOString().slice(0, 10);
       throw validationFailed(`This service may live until ${latest} at the latest (its item’s longest lifetime).`, { retiresAt: `is after ${latest}` });
     }
-    await this.services.update({ id, status: 'active' }, { retiresAt, retirementWarnedAt: null });
+    await this.services.update({ id, status: 'active' }, { retiresAt, retirementWarnedAt: null, retirementStartedAt: null });
     return this.get(id, viewer);
   }
 
@@ -132,9 +135,15 @@ export class ServicesService {
     return (result.affected ?? 0) > 0;
   }
 
-  /** Active services whose retirement date has come at `now` (oldest date first). */
+  /** Active services whose retirement date has come at `now` and whose retirement was not started yet (oldest date first). */
   dueForRetirement(now: Date): Promise<ServiceEntity[]> {
-    return this.rows.find(`status = 'active' AND retires_at IS NOT NULL AND retires_at <= $1`, [now], 'retires_at LIMIT 200');
+    return this.rows.find(`status = 'active' AND retires_at IS NOT NULL AND retires_at <= $1 AND retirement_started_at IS NULL`, [now], 'retires_at LIMIT 200');
+  }
+
+  /** Claims the start of a service's date retirement; false when another process did, or it was started already. */
+  async markRetirementStarted(id: string, at: Date): Promise<boolean> {
+    const result = await this.services.update({ id, retirementStartedAt: IsNull() }, { retirementStartedAt: at });
+    return (result.affected ?? 0) > 0;
   }
 
   /** Marks a service retired; false when it was not active. */

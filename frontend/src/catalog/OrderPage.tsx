@@ -100,7 +100,7 @@ export const OrderPage = () => {
             transform={(form: Record<string, unknown>) => ({ ...toOrder(form), preview: true })}
             mutationOptions={{
               onSuccess: (request: { id: Identifier }) => {
-                notify('Preview started: the playbooks run in check mode, nothing is changed', { type: 'info' });
+                notify('Preview started: the playbooks run in check mode (--check --diff)', { type: 'info' });
                 redirect('show', 'serviceRequests', request.id);
               },
             }}

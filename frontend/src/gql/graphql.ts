@@ -945,7 +945,7 @@ export type ServiceQueryVariables = Exact<{
 }>;
 
 
-export type ServiceQuery = { service: { id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, retiresAt: string | null, maxRetiresAt: string | null, retirementWarnDays: number, retirementWarnedAt: string | null, requests: Array<{ id: string, status: RequestStatus, action: RequestAction, createdAt: string, finishedAt: string | null, requester: { id: string, username: string } | null }>, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } } | null };
+export type ServiceQuery = { service: { retirementPlaybooks: Array<string>, id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, retiresAt: string | null, maxRetiresAt: string | null, retirementWarnDays: number, retirementWarnedAt: string | null, requests: Array<{ id: string, status: RequestStatus, action: RequestAction, createdAt: string, finishedAt: string | null, requester: { id: string, username: string } | null }>, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } } | null };
 
 export type ExtendServiceRetirementMutationVariables = Exact<{
   id: string;
@@ -4843,6 +4843,7 @@ export const ServiceDocument = new TypedDocumentString(`
     query Service($id: ID!) {
   service(id: $id) {
     ...ServiceFields
+    retirementPlaybooks
     requests {
       id
       status

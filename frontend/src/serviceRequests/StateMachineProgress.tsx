@@ -77,9 +77,7 @@ const MachineAction = ({ machine }: { machine: RequestMachine }) => {
   } else {
     action = (
       <>
-        {machine.action === 'preview'
-          ? 'Previews in check mode (nothing is changed)'
-          : `Provisions${machine.action === 'provision' ? '' : ` (${machine.action})`}`}
+        {machine.action === 'preview' ? 'Previews in check mode (--check --diff)' : `Provisions${machine.action === 'provision' ? '' : ` (${machine.action})`}`}
         ; if an item fails, {onFailure}
       </>
     );

@@ -9,6 +9,15 @@ import { Confirm, useDataProvider, useNotify } from 'react-admin';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import type { Service } from './api';
 
+/** What the confirmation says will happen: the playbooks that will run, when they are known (a service read by id). */
+const retirementText = (playbooks: string[] | undefined): string => {
+  const after = 'The service then ends retired; this cannot be undone.';
+  if (playbooks === undefined) return `Its item's retirement playbooks, if it has any, run now in reverse order of deployment. ${after}`;
+  if (playbooks.length === 0) return `Its item has no retirement playbook: nothing runs, and what it deployed stays where it is. ${after}`;
+  const one = playbooks.length === 1;
+  return `Its retirement ${one ? 'playbook runs' : 'playbooks run'} now (${playbooks.join(', ')}) and ${one ? 'removes' : 'remove'} what it deployed. ${after}`;
+};
+
 export const RetireButton = ({ service, size = 'medium' }: { service: Service; size?: 'small' | 'medium' }) => {
   const dataProvider = useDataProvider<SuperfluidDataProvider>();
   const queryClient = useQueryClient();
@@ -47,7 +56,7 @@ export const RetireButton = ({ service, size = 'medium' }: { service: Service; s
       <Confirm
         isOpen={confirming}
         title={`Retire ${service.name}?`}
-        content="Its retirement playbooks run now, in reverse order of deployment, and remove what it deployed. The service then ends retired; this cannot be undone."
+        content={retirementText(service.retirementPlaybooks)}
         confirm="Retire"
         cancel="Keep it"
         confirmColor="warning"

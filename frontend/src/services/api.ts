@@ -53,6 +53,7 @@ const ServiceQuery = graphql(`
   query Service($id: ID!) {
     service(id: $id) {
       ...ServiceFields
+      retirementPlaybooks
       requests {
         id
         status
@@ -91,6 +92,8 @@ export type Service = Omit<ServiceFieldsFragment, 'outputs' | 'configuration'> &
   configuration: Omit<ServiceFieldsFragment['configuration'], 'values'> & { values: DialogValues };
   /** Read by id only (a list row has none). */
   requests?: ServiceChange[];
+  /** Read by id only: the playbooks a retirement would run (none: it is only marked retired). */
+  retirementPlaybooks?: string[];
 };
 
 const asService = (row: ServiceFieldsFragment): Service => row as Service;

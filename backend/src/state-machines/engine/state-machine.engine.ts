@@ -137,7 +137,7 @@ export class StateMachineEngine implements OnModuleInit {
             case 'approval':
               return await this.awaitApproval(ctx, outcome.message);
             case 'denied':
-              return await this.deny(ctx, state.name, outcome.message);
+              return await this.deny(ctx, state.name, outcome.message, 'running');
             case 'ok': {
               const done: TransitionRecord = { state: state.name, event: 'ok', attempt: request.stateAttempt, message: outcome.message ?? null };
               const exitHook = state.onExit ? await this.hook(ctx, state, state.onExit) : null;
@@ -323,15 +323,18 @@ export class StateMachineEngine implements OnModuleInit {
     const state = ctx.request.plan.machine.states.find((s) => s.name === ctx.request.state);
     if (!state) return;
     const outcome = await this.call(state.method, ctx);
-    if (outcome.kind === 'denied') await this.deny(ctx, state.name, outcome.message);
+    if (outcome.kind === 'denied') await this.deny(ctx, state.name, outcome.message, 'pending_approval');
   }
 
-  /** No approval: the request ends denied, and nothing of it runs. */
-  private async deny(ctx: StateContext, state: string, message: string): Promise<void> {
+  /**
+   * No approval: the request ends denied, and nothing of it runs — only if it is still `from`
+   * (an approval that came in at the last moment has moved it on: then it is not denied).
+   */
+  private async deny(ctx: StateContext, state: string, message: string, from: 'running' | 'pending_approval'): Promise<void> {
     const { request } = ctx;
+    if (!(await this.store.transition(request.id, [from], 'denied', message, QUIET))) return;
     await this.store.record(request.id, { state, event: 'error', attempt: request.stateAttempt, message });
     await this.store.cancelOpenItems(request.id, 'Not started: the request was denied.');
-    await this.store.transition(request.id, ['running', 'pending_approval'], 'denied', message, QUIET);
   }
 
   /** Nothing more starts; what runs is asked to stop (its outcome is still recorded). */

@@ -21,7 +21,6 @@ export class ApproveMethod implements StateMethodHandler {
   async run(ctx: StateContext): Promise<Outcome> {
     const { request } = ctx;
     const policy = request.plan.approval;
-    if (request.plan.action === 'preview') return { kind: 'ok', message: 'a preview changes nothing: it asks no approval' };
     if (!policy) return { kind: 'ok', message: 'approved automatically: the item needs no approval' };
     const decisions = await this.store.decisions(request.id);
     const denial = decisions.find((d) => d.decision === 'denied');

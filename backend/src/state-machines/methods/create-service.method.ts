@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
 import { serviceDates } from '../../requests/lifetime.js';
+import { RequestStore } from '../../requests/request-store.js';
 import { ServicesService } from '../../services/services.service.js';
 import type { Outcome } from '../state-machine.types.js';
 import type { StateContext, StateMethodHandler } from './state-method.js';
@@ -20,12 +21,15 @@ export class CreateServiceMethod implements StateMethodHandler {
   constructor(
     private readonly services: ServicesService,
     private readonly clock: Clock,
+    private readonly store: RequestStore,
   ) {}
 
   async run(ctx: StateContext): Promise<Outcome> {
     const { request } = ctx;
     const all = await ctx.items();
     if (all.length > 0 && all.every((i) => i.plan.options?.check)) {
+      // An order that made nothing holds no share of the quotas.
+      await this.store.releaseQuota(request.id);
       return { kind: 'ok', message: 'a preview: every item ran in check mode, so nothing was changed and no service was made' };
     }
     const shape = request.plan.service ?? { name: 'Service', outputs: 'per-item' };

@@ -140,10 +140,14 @@ describe('state methods (with fakes of the request store, repositories, provider
     };
   };
 
+  /** A fake request store: create_service only ever gives back an order's share of the quotas. */
+  const released: string[] = [];
+  const releasing = { releaseQuota: async (id: string) => void released.push(id) } as unknown as RequestStore;
+
   test("create_service: one item's outputs as they are (flat), or every item's merged with items by name", async () => {
     const flat = fakeServices();
     const one = [item('main', 0, 'successful', { outputs: { greeting: 'hi' } })];
-    await new CreateServiceMethod(flat.services, new Clock()).run(fakeContext(one, { service: { name: 'Run (hello.yml)', outputs: 'flat' } }));
+    await new CreateServiceMethod(flat.services, new Clock(), releasing).run(fakeContext(one, { service: { name: 'Run (hello.yml)', outputs: 'flat' } }));
     assert.deepEqual(flat.made[0].outputs, { greeting: 'hi' });
     assert.equal(flat.made[0].name, 'Run (hello.yml)');
     const perItem = fakeServices();
@@ -151,7 +155,7 @@ describe('state methods (with fakes of the request store, repositories, provider
       item('a', 0, 'successful', { outputs: { x: 1 } }),
       item('b', 1, 'successful', { outputs: { y: 2 }, plan: { sites: [{ name: 's', providerId: 'p2', variables: {} }] } as never }),
     ];
-    await new CreateServiceMethod(perItem.services, new Clock()).run(fakeContext(two, { service: { name: 'Bundle', outputs: 'per-item' } }));
+    await new CreateServiceMethod(perItem.services, new Clock(), releasing).run(fakeContext(two, { service: { name: 'Bundle', outputs: 'per-item' } }));
     assert.deepEqual(perItem.made[0].outputs, { x: 1, y: 2, items: { a: { x: 1 }, b: { y: 2 } } });
     assert.deepEqual(perItem.made[0].providerIds, ['p1', 'p1', 'p2']);
   });
@@ -160,7 +164,7 @@ describe('state methods (with fakes of the request store, repositories, provider
     // A clock standing still at the start of 2030 (the portal's moves on with the machine's).
     const clock = { now: () => new Date('2030-01-01T00:00:00Z') } as Clock;
     const byDays = fakeServices();
-    await new CreateServiceMethod(byDays.services, clock).run(
+    await new CreateServiceMethod(byDays.services, clock, releasing).run(
       fakeContext([item('main', 0, 'successful')], { lifetime: { days: 10, maxDays: 30, warnDays: 3 } }),
     );
     assert.deepEqual(
@@ -168,27 +172,33 @@ describe('state methods (with fakes of the request store, repositories, provider
       [new Date('2030-01-11T00:00:00Z'), new Date('2030-01-31T00:00:00Z'), 3],
     );
     const chosen = fakeServices();
-    await new CreateServiceMethod(chosen.services, clock).run(
+    await new CreateServiceMethod(chosen.services, clock, releasing).run(
       fakeContext([item('main', 0, 'successful')], { lifetime: { retiresAt: '2030-01-05T12:00:00.000Z', warnDays: 7 } }),
     );
     assert.deepEqual([chosen.made[0].retiresAt, chosen.made[0].maxRetiresAt], [new Date('2030-01-05T12:00:00Z'), null]);
+    const passed = fakeServices();
+    await new CreateServiceMethod(passed.services, clock, releasing).run(
+      fakeContext([item('main', 0, 'successful')], { lifetime: { retiresAt: '2029-12-20T00:00:00.000Z', warnDays: 3 } }),
+    );
+    assert.deepEqual(passed.made[0].retiresAt, new Date('2030-01-04T00:00:00Z'), 'a chosen date passed while waiting: the days of warning from now');
     const none = fakeServices();
-    await new CreateServiceMethod(none.services, clock).run(fakeContext([item('main', 0, 'successful')]));
+    await new CreateServiceMethod(none.services, clock, releasing).run(fakeContext([item('main', 0, 'successful')]));
     assert.equal(none.made[0].retiresAt, null);
   });
 
   test('create_service: once per request, and none for a preview (every item in check mode)', async () => {
     const again = fakeServices({ id: 's1' });
-    assert.deepEqual(await new CreateServiceMethod(again.services, new Clock()).run(fakeContext([item('main', 0, 'successful')])), {
+    assert.deepEqual(await new CreateServiceMethod(again.services, new Clock(), releasing).run(fakeContext([item('main', 0, 'successful')])), {
       kind: 'ok',
       message: 'the service exists already',
     });
     const preview = fakeServices();
     const checked = [item('main', 0, 'successful', { plan: { options: { check: true } } as never })];
-    const outcome = await new CreateServiceMethod(preview.services, new Clock()).run(fakeContext(checked));
+    const outcome = await new CreateServiceMethod(preview.services, new Clock(), releasing).run(fakeContext(checked));
     assert.equal(outcome.kind, 'ok');
     assert.match((outcome as { message: string }).message, /preview/);
     assert.equal(preview.made.length, 0);
+    assert.deepEqual(released, ['r1'], 'an order that made nothing gives back its share of the quotas');
   });
 
   test('retire_service: retires the service a retirement names, freeing the quota its order held; a rollback retires nothing', async () => {
