@@ -332,22 +332,7 @@ function eastRequester(product, token) {
       )
     ).createGroup.id;
     const username = 'east-requester';
-    const first = 'First-password-77';
-    const password = 'Correct-horse-battery-9';
-    await gqlData(
-      product,
-      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
-      { i: { username, password: first, groupIds: [groupId], tenantId } },
-      token,
-    );
-    // A new user must change their password before anything else.
-    const firstToken = await product.login(username, first);
-    await gqlData(
-      product,
-      'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { id } }',
-      { c: first, n: password },
-      firstToken,
-    );
+    const { token: requesterToken } = await signedInUser(product, token, username, groupId, tenantId);
     const local = (await gqlData(product, '{ providers { id name } }', {}, token)).providers.find((p) => p.name === 'local');
     if (local) {
       const shared = await product.graphql(
@@ -370,7 +355,7 @@ function eastRequester(product, token) {
       if (shared.errors && shared.errors[0]?.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED')
         throw new Error(`shareGitRepo: ${JSON.stringify(shared.errors)}`);
     }
-    return { tenantId, token: await product.login(username, password), admin: token };
+    return { tenantId, token: requesterToken, admin: token };
   })();
   return eastMade;
 }
@@ -448,14 +433,17 @@ async function authzOverhead(product, token, templateId, dialogValues) {
   };
 }
 
-/** A requester of the root tenant, signed in (made with the administrator's `token`). */
-async function rootRequester(product, token, username, groupId) {
+/**
+ * A user of `groupId` (in `tenantId`, the root's when none), made with the administrator's `token`,
+ * who has changed the password the administrator set (a new user must, before anything else); signed in.
+ */
+async function signedInUser(product, token, username, groupId, tenantId) {
   const first = 'First-password-77';
   const password = 'Correct-horse-battery-9';
   const { createUser } = await gqlData(
     product,
     'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
-    { i: { username, password: first, groupIds: [groupId] } },
+    { i: { username, password: first, groupIds: [groupId], ...(tenantId ? { tenantId } : {}) } },
     token,
   );
   const firstToken = await product.login(username, first);
@@ -478,8 +466,8 @@ async function approvalOverhead(product, token, templateId, dialogValues) {
   const groupId = (
     await gqlData(product, 'mutation($i: GroupInput!) { createGroup(input: $i) { id } }', { i: { name: 'bench requesters', roles: ['requester'] } }, token)
   ).createGroup.id;
-  const checked = await rootRequester(product, token, 'bench-checked', groupId);
-  const plain = await rootRequester(product, token, 'bench-plain', groupId);
+  const checked = await signedInUser(product, token, 'bench-checked', groupId);
+  const plain = await signedInUser(product, token, 'bench-plain', groupId);
   const { serviceTemplate } = await gqlData(product, 'query($id: ID!) { serviceTemplate(id: $id) { definition } }', { id: templateId }, token);
   const definition = {
     ...serviceTemplate.definition,

@@ -6,6 +6,7 @@ import { ApprovalsService } from './approvals.service.js';
 import { ApprovalInboxModel, RequestApprovalModel } from './models/approval.model.js';
 import { ServiceRequestModel } from './models/service-request.model.js';
 import { RequestStore } from './request-store.js';
+import type { ServiceRequestEntity } from './service-request.entity.js';
 
 @Resolver(() => ServiceRequestModel)
 export class ApprovalsResolver {
@@ -72,7 +73,8 @@ export class ApprovalsResolver {
     @CurrentUser() user: UserModel,
     @InTenants('approve') scope: TenantScope,
   ): Promise<RequestApprovalModel | null> {
-    const full = await this.store.load(request.id);
+    // Lists, the inbox and subscriptions give the whole stored request (its plan): read again only when they do not.
+    const full = 'plan' in request ? (request as ServiceRequestEntity) : await this.store.load(request.id);
     return full ? this.approvals.approval(full, { userId: user.id, scope }) : null;
   }
 }

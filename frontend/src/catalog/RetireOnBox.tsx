@@ -3,6 +3,7 @@
 // from the dialog's own fields.
 import { Box, Typography } from '@mui/material';
 import { DateInput } from 'react-admin';
+import { localDay } from '../common/format';
 
 export interface Lifetime {
   defaultDays?: number;
@@ -10,10 +11,7 @@ export interface Lifetime {
   warnDays?: number;
 }
 
-const inDays = (days: number) => {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+const inDays = (days: number) => localDay(new Date(Date.now() + days * 86_400_000));
 
 export const RetireOnBox = ({ lifetime }: { lifetime: Lifetime | null | undefined }) => {
   if (!lifetime) return null;

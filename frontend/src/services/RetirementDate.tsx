@@ -6,15 +6,12 @@ import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContent
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { HttpError, useDataProvider, useNotify } from 'react-admin';
 import type { ApiErrorBody } from '../api/graphql';
-import { formatDateTime } from '../common/format';
+import { formatDateTime, localDay } from '../common/format';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import type { Service } from './api';
 
 /** A date as the date input shows it (the user's day). */
-const inputDay = (iso: string) => {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+const inputDay = (iso: string) => localDay(new Date(iso));
 
 export const RetirementFact = ({ service }: { service: Service }) => (
   <Box>
