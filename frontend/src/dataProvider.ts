@@ -124,6 +124,7 @@ const methods = {
   getCredentialTypes: withData(credentialsApi.types),
   importDialog: withData(dialogsApi.import),
   saveDialog: withData(dialogsApi.save),
+  shareDialog: withData(dialogsApi.share),
   bindDialogField: withData(dialogsApi.bindField),
   refreshDialogField: withData(dialogsApi.refreshField),
   saveServiceTemplate: withData(templatesApi.save),

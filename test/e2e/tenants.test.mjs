@@ -1,7 +1,7 @@
 // Tenants through a real browser: the real product (test/support/product.mjs) driven by headless
 // Chromium, as in access.test.mjs. The administrator makes the tenant "East" on the Tenants page, a
-// group of East with the requester role and a user "erin" in East, and shares "Run a playbook" and
-// the `local` provider with East through their Share dialogs. Erin signs in, changes the password the
+// group of East with the requester role and a user "erin" in East, and shares "Run a playbook", its
+// dialog, the built-in repository and the `local` provider with East through their Share dialogs. Erin signs in, changes the password the
 // administrator set, sees exactly "Run a playbook" in her catalog, orders it and finds her request.
 // Deleting East while it has users is refused, with the server's reason shown.
 //
@@ -123,12 +123,23 @@ describe('tenants in the web UI', () => {
     await admin.getByTestId('shared-with-tenant').filter({ hasText: 'East' }).waitFor();
     await screenshot(admin, 'tenants-06b-repo');
 
+    // And the item's dialog, from its page: East's designers may then use it in East's own items.
+    await admin.getByRole('menuitem', { name: 'Dialogs' }).click();
+    await admin.locator('tbody tr', { hasText: 'run-playbook' }).first().locator('td').first().click();
+    await admin.getByTestId('dialog-fields').waitFor();
+    await admin.getByRole('button', { name: 'Share' }).click();
+    await shareWith(admin, 'Root / East', 'tenants-06c-share-dialog');
+    await admin.getByTestId('shared-with-tenant').filter({ hasText: 'East' }).waitFor();
+    await screenshot(admin, 'tenants-06d-dialog');
+
     const { serviceTemplates } = await api('{ serviceTemplates(unpublished: true, take: 500) { name sharedWith } }');
     assert.deepEqual(serviceTemplates.find((t) => t.name === 'Run a playbook').sharedWith, [east.id]);
     const { providers } = await api('{ providers { name sharedWith } }');
     assert.deepEqual(providers.find((p) => p.name === 'local').sharedWith, [east.id]);
     const { gitRepos } = await api('{ gitRepos { builtin sharedWith } }');
     assert.deepEqual(gitRepos.find((r) => r.builtin).sharedWith, [east.id]);
+    const { dialogs } = await api('{ dialogs { name sharedWith } }');
+    assert.deepEqual(dialogs.find((d) => d.name === 'run-playbook').sharedWith, [east.id]);
 
     // Deleting East while erin belongs to it: refused after the confirmation, with the server's reason.
     await admin.getByRole('menuitem', { name: 'Tenants' }).click();

@@ -476,7 +476,12 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     await ok('mutation($id: ID!, $t: [ID!]!) { shareServiceTemplate(id: $id, tenantIds: $t) { id } }', { id: templateId, t: [] });
     await ok('mutation($id: ID!, $t: [ID!]!) { shareProvider(id: $id, tenantIds: $t) { id } }', { id: local.id, t: [] });
     await ok('mutation($id: ID!, $t: [ID!]!) { shareGitRepo(id: $id, tenantIds: $t) { id } }', { id: builtin.id, t: [] });
-    assert.deepEqual(await playbookChoices(eastRequester), []);
+    const unsharedChoices = await app.gql(
+      'query($t: ID!) { refreshDialogField(templateId: $t, field: "playbook", values: {}) { choices { value } } }',
+      { t: templateId },
+      eastRequester,
+    );
+    assert.equal(unsharedChoices.errors?.[0]?.extensions?.code, 'NOT_FOUND', 'an item no longer shared with East has no form for East');
 
     // Providers and credentials: East's operator makes them in East; West's sees none of them, the root's sees all.
     const westOperator = await person('west-op', west, 'operator');
@@ -552,6 +557,35 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     // Designers work in their tenant: East's items, repositories and inventories are East's.
     const eastDesigner = await person('east-designer', east, 'designer');
     const westDesigner = await person('west-designer', west, 'designer');
+    // Dialogs belong to a tenant too: the root's are East's to use once shared with East.
+    const runPlaybookDialog = (await ok<{ dialogs: { id: string; name: string }[] }>('{ dialogs { id name } }')).dialogs.find(
+      (d) => d.name === 'run-playbook',
+    )!;
+    const dialogNames = async (token: string) => (await ok<{ dialogs: { name: string }[] }>('{ dialogs { name } }', {}, token)).dialogs.map((d) => d.name);
+    assert.ok(!(await dialogNames(eastDesigner)).includes('run-playbook'), "the root's dialog is not East's before it is shared");
+    const unshared = await app.gql(
+      'mutation($i: ServiceTemplateInput!) { saveServiceTemplate(input: $i) { id } }',
+      {
+        i: {
+          definition: {
+            name: 'East early',
+            type: 'ansible_playbook',
+            dialog: 'run-playbook',
+            provision: { repo: 'playbooks', playbook: 'hello.yml', provider: { field: 'provider' } },
+          },
+        },
+      },
+      eastDesigner,
+    );
+    assert.equal(unshared.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', JSON.stringify(unshared.errors));
+    assert.ok(unshared.errors?.[0]?.extensions?.fields?.dialog, JSON.stringify(unshared.errors));
+    const dialogShared = await ok<{ shareDialog: { sharedWith: string[] } }>(
+      'mutation($id: ID!, $t: [ID!]!) { shareDialog(id: $id, tenantIds: $t) { sharedWith } }',
+      { id: runPlaybookDialog.id, t: [east] },
+    );
+    assert.deepEqual(dialogShared.shareDialog.sharedWith, [east]);
+    assert.ok((await dialogNames(eastDesigner)).includes('run-playbook'));
+    assert.ok(!(await dialogNames(westDesigner)).includes('run-playbook'), 'shared with East, not West');
     const item = await ok<{ saveServiceTemplate: { id: string; tenantId: string } }>(
       'mutation($i: ServiceTemplateInput!) { saveServiceTemplate(input: $i) { id tenantId } }',
       {
@@ -587,6 +621,15 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
       { d: { name: 'east-note', label: 'Note', tabs: [{ label: 'T', boxes: [{ label: 'B', fields: [{ name: 'note', label: 'Note', type: 'text' }] }] }] } },
       eastDesigner,
     );
+    assert.ok((await dialogNames(eastDesigner)).includes('east-note'));
+    assert.ok(!(await dialogNames(westDesigner)).includes('east-note'), "East's dialog is not West's");
+    const westDialogs = await app.gql(
+      'mutation($d: JSON!) { saveDialog(definition: $d) { id } }',
+      { d: { name: 'east-note', label: 'Mine now', tabs: [{ label: 'T', boxes: [{ label: 'B', fields: [{ name: 'n', label: 'N', type: 'text' }] }] }] } },
+      westDesigner,
+    );
+    assert.equal(westDialogs.errors?.[0]?.extensions?.code, 'CONFLICT', 'West cannot replace East’s dialog');
+    assert.doesNotMatch(String(westDialogs.errors?.[0]?.message), /East/, 'nor learn whose it is');
     const fixed = await ok<{ saveServiceTemplate: { id: string } }>(
       'mutation($i: ServiceTemplateInput!) { saveServiceTemplate(input: $i) { id } }',
       {
@@ -701,11 +744,8 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
       eastDesigner,
     );
     assert.equal(borrowedToken.errors?.[0]?.extensions?.fields?.credentialId, 'is not a known credential');
-    const runPlaybookDialog = (await ok<{ dialogs: { id: string; name: string }[] }>('{ dialogs { id name } }')).dialogs.find(
-      (d) => d.name === 'run-playbook',
-    )!;
     const dialogGone = await app.gql('mutation($id: ID!) { deleteDialog(id: $id) }', { id: runPlaybookDialog.id }, eastDesigner);
-    assert.match(String(dialogGone.errors?.[0]?.message), /shared by every tenant/);
+    assert.equal(dialogGone.errors?.[0]?.extensions?.code, 'NOT_FOUND', 'a dialog shared with East is used, not changed, by East');
     const shareUp = await app.gql(
       'mutation($id: ID!, $t: [ID!]!) { shareServiceTemplate(id: $id, tenantIds: $t) { id } }',
       { id: item.saveServiceTemplate.id, t: [west] },
@@ -730,6 +770,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     const ds = createDataSource(env.databaseUrl);
     await ds.initialize();
     try {
+      await ds.undoLastMigration({ transaction: 'each' }); // DialogSharesGroupVisibility
       await ds.undoLastMigration({ transaction: 'each' }); // Previews
       await ds.undoLastMigration({ transaction: 'each' }); // RetirementDates
       await ds.undoLastMigration({ transaction: 'each' }); // Quotas
@@ -756,6 +797,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
         'Quotas1765940000000',
         'RetirementDates1765960000000',
         'Previews1765980000000',
+        'DialogSharesGroupVisibility1766000000000',
       ]);
       const groups = await ds.query(
         `SELECT g."name", count(m."user_id")::int AS n FROM "groups" g LEFT JOIN "group_members" m ON m."group_id" = g."id" GROUP BY g."name"`,

@@ -46,12 +46,15 @@ export interface Viewer {
   tenantId: string;
   /** The tenants whose requests and services they may see and act on (requests:all), besides their own. */
   tenants: string[];
+  /** Their groups: they see and act on the requests and services shared with one (an item with `visibility: group`). */
+  groups: string[];
 }
 
 export const viewerOf = (principal: Principal): Viewer => ({
   userId: principal.user.id,
   tenantId: principal.user.tenant.id,
   tenants: tenantsWith(principal.rights, 'requests:all'),
+  groups: principal.user.groups.map((g) => g.id),
 });
 
 /**
@@ -107,6 +110,6 @@ export const CurrentViewer = createParamDecorator((_: unknown, ctx: ExecutionCon
   return viewerOf(principal);
 });
 
-/** True when the viewer may see a record owned by `ownerId`. */
-export const sees = (viewer: Viewer | undefined, ownerId: string, tenantId: string): boolean =>
-  !viewer || viewer.userId === ownerId || viewer.tenants.includes(tenantId);
+/** True when the viewer may see a record owned by `ownerId` in `tenantId`, shared with `groupIds`. */
+export const sees = (viewer: Viewer | undefined, ownerId: string, tenantId: string, groupIds: readonly string[] = []): boolean =>
+  !viewer || viewer.userId === ownerId || viewer.tenants.includes(tenantId) || groupIds.some((g) => viewer.groups.includes(g));

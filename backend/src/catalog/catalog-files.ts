@@ -139,6 +139,7 @@ const templateSchema = z.discriminatedUnion('type', [
         .optional(),
       dialog: z.string().min(1),
       published: z.boolean().default(true),
+      visibility: z.enum(['requester', 'group']).default('requester'),
       approval: approvalSchema.optional(),
       quota: quotaSchema.optional(),
       lifetime: lifetimeSchema.optional(),
@@ -161,6 +162,7 @@ const templateSchema = z.discriminatedUnion('type', [
         .optional(),
       dialog: z.string().min(1),
       published: z.boolean().default(true),
+      visibility: z.enum(['requester', 'group']).default('requester'),
       approval: approvalSchema.optional(),
       quota: quotaSchema.optional(),
       lifetime: lifetimeSchema.optional(),
@@ -185,6 +187,9 @@ const templateSchema = z.discriminatedUnion('type', [
     .refine((t) => !(t.sites && t.inventory), { message: 'name sites or an inventory, not both', path: ['inventory'] }),
 ]);
 
+/** `requester`: the requester alone sees an order's request and service (and operators); `group`: their groups too. */
+export type TemplateVisibility = 'requester' | 'group';
+
 export interface TemplateFile {
   name: string;
   description: string | null;
@@ -194,6 +199,8 @@ export interface TemplateFile {
   type: 'ansible_playbook' | 'bundle';
   dialog: string;
   published: boolean;
+  /** Who sees its requests and services besides operators: the requester only, or the requester's groups too. */
+  visibility: TemplateVisibility;
   /** Who approves an order; null: nobody. */
   approval: ApprovalSpec | null;
   /** Quota dimensions an order uses, from its dialog values; null: none but services and requests_per_day. */
@@ -361,6 +368,7 @@ export function parseTemplate(body: unknown, source: string): TemplateFile {
     icon: t.icon ?? null,
     dialog: t.dialog,
     published: t.published,
+    visibility: t.visibility,
     approval: t.approval && t.approval.mode !== 'automatic' ? t.approval : null,
     quota: t.quota && Object.keys(t.quota).length ? t.quota : null,
     lifetime: t.lifetime ?? null,

@@ -30,6 +30,7 @@ export function templateDocument(t: ServiceTemplateModel): Record<string, unknow
   doc.type = t.type;
   doc.dialog = t.dialogName;
   doc.published = t.published;
+  if (t.visibility !== 'requester') doc.visibility = t.visibility;
   if (t.approval) doc.approval = t.approval;
   if (t.quota) doc.quota = t.quota;
   if (t.lifetime) doc.lifetime = t.lifetime;
@@ -84,7 +85,9 @@ export class CatalogService {
   /** refreshDialogField given a templateId: the dialog the item uses. */
   @OnEvent(TemplateDialogQuery.NAME)
   async onTemplateDialog(query: TemplateDialogQuery): Promise<void> {
-    query.dialog = (await this.findById(query.templateId))?.dialogName ?? null;
+    if (!isUuid(query.templateId)) return;
+    const item = await this.filtered({ unpublished: true, viewer: query.viewer }).andWhere('t.id = :id', { id: query.templateId }).getOne();
+    query.dialog = item?.dialogName ?? null;
   }
 
   /** An inventory catalog items use keeps its name and cannot be deleted. */
@@ -110,7 +113,7 @@ export class CatalogService {
     let files: CatalogFiles;
     try {
       files = parseCatalog(texts, {
-        dialogs: (await this.dialogs.list()).map((d) => d.name),
+        dialogs: (await this.dialogs.list(scope)).map((d) => d.name),
         stateMachines: (await this.machines.names()).map((m) => m.name),
       });
     } catch (err) {
@@ -118,12 +121,15 @@ export class CatalogService {
     }
     const tenantId = tenantFor(scope, null, ROOT_TENANT_ID);
     if (scope && !scope.tenants.includes(ROOT_TENANT_ID)) {
-      // Below the root, an import adds to the catalog: it replaces neither another tenant's items nor the shared dialogs and state machines.
+      // Below the root, an import replaces neither another tenant's items and dialogs nor the shared state machines.
       const problems: string[] = [];
       const existing = await this.templates.find({ where: { name: In(files.templates.map((t) => t.name)) }, select: { name: true, tenantId: true } });
       for (const t of existing) if (!scope.tenants.includes(t.tenantId)) problems.push(`catalog item "${t.name}" exists in another tenant`);
-      const dialogs = new Set((await this.dialogs.list()).map((d) => d.name));
-      for (const d of files.dialogs) if (dialogs.has(d.name)) problems.push(`dialog "${d.name}" exists already (dialogs are shared by every tenant)`);
+      const taken = await this.dialogs.others(
+        files.dialogs.map((d) => d.name),
+        scope,
+      );
+      for (const name of taken) problems.push(`the dialog name "${name}" is taken (dialog names are unique across the portal)`);
       const machines = new Set((await this.machines.names()).map((m) => m.name));
       for (const m of files.stateMachines) if (machines.has(m.name)) problems.push(`state machine "${m.name}" exists already (shared by every tenant)`);
       if (problems.length) throw validationFailed(`Nothing was imported: ${problems.join('; ')}. Choose other names.`);
@@ -183,7 +189,7 @@ export class CatalogService {
   async exportFiles(viewer?: CatalogViewer): Promise<CatalogText[]> {
     const files: CatalogText[] = [];
     const yaml = (doc: object) => stringify(doc, { lineWidth: 0 });
-    for (const d of await this.dialogs.list()) files.push({ path: `dialogs/${d.name}.yaml`, text: yaml({ kind: 'Dialog', ...d.definition }) });
+    for (const d of await this.dialogs.list(viewer)) files.push({ path: `dialogs/${d.name}.yaml`, text: yaml({ kind: 'Dialog', ...d.definition }) });
     for (const def of await this.machines.list()) files.push({ path: `state-machines/${def.name}.yaml`, text: yaml(stateMachineDocument(def)) });
     for (const t of await this.filtered({ unpublished: true, viewer }).orderBy('t.name', 'ASC').getMany()) {
       const doc = { kind: 'ServiceTemplate', ...templateDocument(t) };
@@ -210,7 +216,7 @@ export class CatalogService {
   }
 
   private async storeIn(tx: EntityManager, files: CatalogFiles, tenantId: string): Promise<void> {
-    for (const dialog of files.dialogs) await this.dialogs.upsert(dialog, tx);
+    for (const dialog of files.dialogs) await this.dialogs.upsert(dialog, tx, tenantId);
     for (const { source, ...definition } of files.stateMachines) await this.machines.upsert(tx, definition, source);
     for (const t of files.templates) {
       await tx
@@ -237,6 +243,7 @@ export class CatalogService {
           quota: t.quota,
           lifetime: t.lifetime,
           published: t.published,
+          visibility: t.visibility,
           source: t.source,
           tenantId,
         })
@@ -260,6 +267,7 @@ export class CatalogService {
             'quota',
             'lifetime',
             'published',
+            'visibility',
             'source',
             'updated_at',
           ],

@@ -1,3 +1,4 @@
+import type { TemplateVisibility } from './catalog-files.js';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ApprovalSpec, LifetimeSpec, BundleItemSpec, ProvisionSpec, RetirementSpec, SiteSpec } from './catalog.types.js';
 
@@ -39,6 +40,8 @@ export class ServiceTemplateEntity {
   /** How long its services live; null: until retired by hand. */
   @Column({ type: 'jsonb', nullable: true }) lifetime: LifetimeSpec | null;
   @Column({ type: 'boolean', default: true }) published: boolean;
+  /** Who sees its requests and services besides operators: `requester`, or `group` (the requester's groups too). */
+  @Column({ type: 'text', default: 'requester' }) visibility: TemplateVisibility;
   /** Where it came from: `catalog/<file>` for catalog-as-code items. */
   @Column({ type: 'text', nullable: true }) source: string | null;
   /** The tenant it belongs to (see tenants/). */

@@ -47,7 +47,7 @@ export class TemplateEditorService {
   async save(id: string | null | undefined, definition: unknown, scope?: TenantScope): Promise<ServiceTemplateEntity> {
     const tenantId = id ? null : tenantFor(scope, null, ROOT_TENANT_ID);
     if (!isObject(definition)) throw validationFailed('The definition is an object, as a catalog file holds it (name, type, dialog, ...).');
-    const item = await this.checked(definition);
+    const item = await this.checked(definition, scope);
     try {
       return await this.templates.manager.transaction(async (tx) => {
         const repo = tx.getRepository(ServiceTemplateEntity);
@@ -80,6 +80,7 @@ export class TemplateEditorService {
           quota: item.quota,
           lifetime: item.lifetime,
           published: item.published,
+          visibility: item.visibility,
           source: EDITOR_SOURCE,
         };
         return repo.save(current ? repo.merge(current, values) : repo.create({ ...values, tenantId: tenantId ?? ROOT_TENANT_ID }));
@@ -112,11 +113,12 @@ export class TemplateEditorService {
     }
   }
 
-  private async checked(definition: Record<string, unknown>): Promise<TemplateFile> {
+  /** The item checked as a catalog file would be; its dialog must be one the scope may see. */
+  private async checked(definition: Record<string, unknown>, scope?: TenantScope): Promise<TemplateFile> {
     const { kind: _kind, ...rest } = definition;
     try {
       return checkTemplate({ kind: 'ServiceTemplate', ...rest }, EDITOR_SOURCE, {
-        dialogs: (await this.dialogs.list()).map((d) => d.definition),
+        dialogs: (await this.dialogs.list(scope)).map((d) => d.definition),
         stateMachines: (await this.machines.names()).map((m) => m.name),
       });
     } catch (err) {

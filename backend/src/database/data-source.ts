@@ -53,6 +53,7 @@ import { ListFilters1765920000000 } from './migrations/1765920000000-ListFilters
 import { Quotas1765940000000 } from './migrations/1765940000000-Quotas.js';
 import { RetirementDates1765960000000 } from './migrations/1765960000000-RetirementDates.js';
 import { Previews1765980000000 } from './migrations/1765980000000-Previews.js';
+import { DialogSharesGroupVisibility1766000000000 } from './migrations/1766000000000-DialogSharesGroupVisibility.js';
 import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
 
 export const ENTITIES = [
@@ -114,6 +115,7 @@ export const MIGRATIONS = [
   Quotas1765940000000,
   RetirementDates1765960000000,
   Previews1765980000000,
+  DialogSharesGroupVisibility1766000000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -14,5 +14,7 @@ export class DialogEntity {
   @Column({ type: 'text', default: 'catalog' }) origin: DialogOrigin;
   /** Imported ManageIQ fields bound in place (bindDialogField), by field name; empty for other origins. */
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" }) bindings: DialogBindings;
+  /** The tenant it belongs to (see tenants/): its designers change it; shared with others in dialog_shares. */
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

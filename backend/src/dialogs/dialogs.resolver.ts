@@ -1,5 +1,4 @@
 import { InTenants, type TenantScope } from '../auth/auth.decorators.js';
-import { ROOT_TENANT_ID } from '../tenants/tenants.service.js';
 import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
@@ -7,23 +6,40 @@ import type { DialogDefinition } from '@superfluid/dialogs';
 import { DialogImportFormat, DialogsService } from './dialogs.service.js';
 import { DialogFieldRefreshModel, DialogModel, toDialogModel } from './models/dialog.model.js';
 
-/** Dialogs are shared by every tenant: only the root tenant's designers change the existing ones. */
-const atRoot = (scope: TenantScope) => scope.tenants.includes(ROOT_TENANT_ID);
-
 @Resolver(() => DialogModel)
 export class DialogsResolver {
   constructor(private readonly service: DialogsService) {}
 
   @Allow('catalog:read')
-  @Query(() => [DialogModel], { description: 'Every dialog: from catalog files and imported.' })
-  async dialogs(): Promise<DialogModel[]> {
-    return (await this.service.list()).map(toDialogModel);
+  @Query(() => [DialogModel], {
+    description: "The dialogs the caller may see: their tenants' and those shared with them (from catalog files, imported or made in the editor).",
+  })
+  async dialogs(@InTenants('catalog:read') scope: TenantScope): Promise<DialogModel[]> {
+    return (await this.service.list(scope)).map(toDialogModel);
   }
 
   @Allow('catalog:read')
-  @Query(() => DialogModel, { nullable: true })
-  async dialog(@Args('id', { type: () => ID }) id: string): Promise<DialogModel> {
-    return toDialogModel(await this.service.get(id));
+  @Query(() => DialogModel, { nullable: true, description: 'NOT_FOUND also for a dialog the caller may not see.' })
+  async dialog(@InTenants('catalog:read') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<DialogModel> {
+    return toDialogModel(await this.service.get(id, scope));
+  }
+
+  @Allow('catalog:write')
+  @Mutation(() => DialogModel, {
+    description:
+      'Shares a dialog of one of your tenants with these tenants (replacing its shares): their designers, and those of the tenants below them, may use it in their catalog items.',
+  })
+  async shareDialog(
+    @InTenants('catalog:write') scope: TenantScope,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('tenantIds', { type: () => [ID] }) tenantIds: string[],
+  ): Promise<DialogModel> {
+    return toDialogModel(await this.service.share(id, tenantIds, scope));
+  }
+
+  @ResolveField(() => [ID], { description: 'The tenants it is shared with (besides its own).' })
+  sharedWith(@Parent() dialog: DialogModel): Promise<string[]> {
+    return this.service.sharedWith(dialog.id);
   }
 
   @ResolveField(() => GraphQLJSON, { description: 'The form as an order page shows it: dynamic choices and defaults filled in.' })
@@ -37,23 +53,25 @@ export class DialogsResolver {
   })
   refreshDialogField(
     @InTenants('order') scope: TenantScope,
+    @InTenants('catalog:read') viewer: TenantScope,
     @Args('field') field: string,
     @Args('values', { type: () => GraphQLJSON }) values: unknown,
     @Args('dialog', { type: () => String, nullable: true }) dialog?: string | null,
     @Args('templateId', { type: () => ID, nullable: true }) templateId?: string | null,
   ): Promise<DialogFieldRefreshModel> {
-    return this.service.refreshField({ dialog, templateId }, field, values, scope);
+    return this.service.refreshField({ dialog, templateId }, field, values, scope, viewer);
   }
 
   @Allow('catalog:write')
   @Mutation(() => DialogModel, {
     description:
       'Saves a dialog made in the dialog editor (origin "editor"), checked like a catalog file: VALIDATION_FAILED names every problem ' +
-      'by path (also in extensions.problems, and by field name in extensions.fields). It replaces an editor or imported dialog of the ' +
-      'same name; a dialog from catalog files is never replaced (CONFLICT: copy it under another name).',
+      'by path (also in extensions.problems, and by field name in extensions.fields). A new dialog belongs to your tenant. It replaces an ' +
+      "editor or imported dialog of the same name of one of your tenants; a dialog from catalog files, or another tenant's, is never " +
+      'replaced (CONFLICT: copy it under another name). Dialog names are unique across the portal.',
   })
   async saveDialog(@InTenants('catalog:write') scope: TenantScope, @Args('definition', { type: () => GraphQLJSON }) definition: unknown): Promise<DialogModel> {
-    return toDialogModel(await this.service.save(definition, atRoot(scope)));
+    return toDialogModel(await this.service.save(definition, scope));
   }
 
   @Allow('catalog:write')
@@ -85,8 +103,7 @@ export class DialogsResolver {
     })
     dependsOn?: string[] | null,
   ): Promise<DialogModel> {
-    if (!atRoot(scope)) await this.service.assertNew([(await this.service.get(dialogId)).name]);
-    return toDialogModel(await this.service.bindField(dialogId, field, dataSource, dependsOn));
+    return toDialogModel(await this.service.bindField(dialogId, field, dataSource, dependsOn, scope));
   }
 
   @Allow('catalog:write')
@@ -94,8 +111,7 @@ export class DialogsResolver {
     description: 'Deletes a dialog made in the editor or imported. CONFLICT for a dialog from catalog files or one a catalog item uses.',
   })
   async deleteDialog(@InTenants('catalog:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
-    if (!atRoot(scope)) await this.service.assertNew([(await this.service.get(id)).name]);
-    await this.service.delete(id);
+    await this.service.delete(id, scope);
     return true;
   }
 
@@ -113,7 +129,7 @@ export class DialogsResolver {
     @Args('name', { type: () => String, nullable: true, description: 'The dialog name for an AWX survey (default: from the survey name).' })
     name?: string | null,
   ): Promise<DialogModel[]> {
-    return (await this.service.import(format, content, name, atRoot(scope))).map(({ dialog, warnings }) => ({
+    return (await this.service.import(format, content, name, scope)).map(({ dialog, warnings }) => ({
       ...toDialogModel(dialog),
       importWarnings: warnings,
     }));

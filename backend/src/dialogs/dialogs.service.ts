@@ -1,4 +1,6 @@
-import type { TenantScope } from '../auth/auth.decorators.js';
+import { type TenantScope, tenantFor } from '../auth/auth.decorators.js';
+import { ShareTable } from '../tenants/shares.js';
+import { ROOT_TENANT_ID, TenantsService } from '../tenants/tenants.service.js';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { isForeignKeyViolation, referencesTo } from '../common/foreign-keys.js';
@@ -38,6 +40,9 @@ export interface FieldRefresh {
 }
 
 /** A concrete data source: a repoField replaced by the repository it names. */
+/** Dialogs shared with tenants besides their own (see tenants/shares.ts). */
+const SHARES = new ShareTable('dialog_shares', 'dialog_id');
+
 type ConcreteSource = Exclude<FieldSource, { type: 'playbooks'; repoField: string }> | { type: 'playbooks'; repo: string | null };
 
 /** Fields in an order where each comes after the fields it depends on (parseDialog refuses cycles). */
@@ -61,6 +66,7 @@ function inDependencyOrder(fields: DialogField[]): DialogField[] {
 @Injectable()
 export class DialogsService {
   constructor(
+    private readonly tenants: TenantsService,
     @InjectRepository(DialogEntity) private readonly dialogs: Repository<DialogEntity>,
     @InjectDataSource() private readonly db: DataSource,
     private readonly providers: ProvidersService,
@@ -71,11 +77,11 @@ export class DialogsService {
 
   /**
    * Saves a definition made in the dialog editor, checked by the same parser as catalog files.
-   * It replaces an earlier editor or imported dialog of the same name (which becomes `editor`);
-   * a dialog from catalog files is never replaced (CONFLICT).
+   * A new name goes to the scope's home tenant; an earlier editor or imported dialog of the same
+   * name is replaced (and becomes `editor`) when it belongs to one of the scope's tenants. A
+   * dialog from catalog files is never replaced (CONFLICT), nor one of another tenant.
    */
-  /** `mayReplace` false (below the root tenant): a new dialog only; dialogs are shared by every tenant. */
-  async save(input: unknown, mayReplace = true): Promise<DialogEntity> {
+  async save(input: unknown, scope?: TenantScope): Promise<DialogEntity> {
     let definition: DialogDefinition;
     try {
       definition = parseDialog(input);
@@ -83,26 +89,36 @@ export class DialogsService {
       if (!(err instanceof DialogDefinitionError)) throw err;
       throw new AppError(ErrorCode.VALIDATION_FAILED, `The dialog has errors — ${err.message}`, { problems: err.problems, fields: err.fields });
     }
-    if (!mayReplace) await this.assertNew([definition.name]);
+    const tenantId = tenantFor(scope, null, ROOT_TENANT_ID);
     const rows: { id: string }[] = await this.db.query(
-      `INSERT INTO "dialogs" ("name", "label", "definition", "origin") VALUES ($1, $2, $3::jsonb, 'editor')
+      `INSERT INTO "dialogs" ("name", "label", "definition", "origin", "tenant_id") VALUES ($1, $2, $3::jsonb, 'editor', $4)
        ON CONFLICT ("name") DO UPDATE SET "label" = EXCLUDED."label", "definition" = EXCLUDED."definition", "origin" = 'editor', "bindings" = '{}', "updated_at" = now()
-       WHERE "dialogs"."origin" <> 'catalog' RETURNING "id"`,
-      [definition.name, definition.label, JSON.stringify(definition)],
+       WHERE "dialogs"."origin" <> 'catalog' AND ($5::uuid[] IS NULL OR "dialogs"."tenant_id" = ANY($5::uuid[])) RETURNING "id"`,
+      [definition.name, definition.label, JSON.stringify(definition), tenantId, scope?.tenants ?? null],
     );
-    if (!rows.length) {
-      throw new AppError(
-        ErrorCode.CONFLICT,
-        `Dialog "${definition.name}" comes from the catalog files (catalog/dialogs) and cannot be changed here: copy it under another name.`,
-        { fields: { name: 'is a dialog from the catalog files' } },
-      );
-    }
+    if (!rows.length) throw await this.taken(definition.name, scope);
     return this.get(rows[0].id);
   }
 
+  /** Why a dialog of this name may not be replaced by the scope: it comes from the catalog files, is another tenant's, or the name is taken. */
+  private async taken(name: string, scope?: TenantScope): Promise<AppError> {
+    const [visible] = await this.list(scope, name);
+    if (visible?.origin === 'catalog') {
+      return new AppError(
+        ErrorCode.CONFLICT,
+        `Dialog "${name}" comes from the catalog files (catalog/dialogs) and cannot be changed here: copy it under another name.`,
+        { fields: { name: 'is a dialog from the catalog files' } },
+      );
+    }
+    const why = visible
+      ? 'is shared with your tenant by another: copy it under another name to change it'
+      : 'is taken (dialog names are unique across the portal)';
+    return new AppError(ErrorCode.CONFLICT, `The dialog name "${name}" ${why}.`, { fields: { name: visible ? 'is another tenant’s dialog' : 'is taken' } });
+  }
+
   /** Deletes a dialog made in the editor or imported; one from catalog files, or one a catalog item uses, is refused (CONFLICT). */
-  async delete(id: string): Promise<void> {
-    const dialog = await this.get(id);
+  async delete(id: string, scope?: TenantScope): Promise<void> {
+    const dialog = await this.get(id, scope, true);
     if (dialog.origin === 'catalog') {
       throw new AppError(ErrorCode.CONFLICT, `Dialog "${dialog.name}" comes from the catalog files (catalog/dialogs): remove it there.`);
     }
@@ -123,37 +139,63 @@ export class DialogsService {
     }
   }
 
-  /** Stores a parsed definition under its name (catalog as code); a catalog file wins over an import of the same name. */
-  /** Creates or updates a catalog dialog by name, inside the caller's transaction when given one. */
-  async upsert(definition: DialogDefinition, manager?: EntityManager): Promise<void> {
+  /**
+   * Creates or updates a catalog dialog by name (catalog as code: a catalog file wins over an import
+   * of the same name), inside the caller's transaction when given one. A new one belongs to `tenantId`;
+   * an existing one keeps its tenant.
+   */
+  async upsert(definition: DialogDefinition, manager?: EntityManager, tenantId = ROOT_TENANT_ID): Promise<void> {
     await (manager ? manager.getRepository(DialogEntity) : this.dialogs)
       .createQueryBuilder()
       .insert()
-      .values({ name: definition.name, label: definition.label, definition, origin: 'catalog', bindings: {} } as QueryDeepPartialEntity<DialogEntity>)
+      .values({ name: definition.name, label: definition.label, definition, origin: 'catalog', bindings: {}, tenantId } as QueryDeepPartialEntity<DialogEntity>)
       .orUpdate(['label', 'definition', 'origin', 'bindings', 'updated_at'], ['name'])
       .execute();
   }
 
-  list(): Promise<DialogEntity[]> {
-    return this.dialogs.find({ order: { name: 'ASC' } });
+  /** By name; with a scope, only those of its tenants or shared with one of its reach (theirs and their ancestors); `name`: that one only. */
+  list(scope?: TenantScope, name?: string): Promise<DialogEntity[]> {
+    const query = this.dialogs.createQueryBuilder('d').orderBy('d.name', 'ASC');
+    if (scope) query.where(SHARES.visible('d'), scope);
+    if (name !== undefined) query.andWhere('d.name = :name', { name });
+    return query.getMany();
   }
 
-  /** CONFLICT when a dialog of one of these names exists: below the root tenant dialogs are added, never replaced. */
-  async assertNew(names: string[]): Promise<void> {
-    const taken = await this.dialogs.find({ where: { name: In(names) }, select: { name: true } });
-    if (taken.length) {
-      throw new AppError(
-        ErrorCode.CONFLICT,
-        `Dialog ${taken.map((d) => `"${d.name}"`).join(', ')} exists: dialogs are shared by every tenant, and only the root tenant's designers change them. Use another name.`,
-        { fields: { name: 'exists already' } },
-      );
-    }
-  }
-
-  async get(id: string): Promise<DialogEntity> {
-    const dialog = isUuid(id) ? await this.dialogs.findOneBy({ id }) : null;
+  /**
+   * The dialog; NOT_FOUND also when the scope may not see it (as if it did not exist). With
+   * `owned`, only one of the scope's own tenants (to change it: a shared one is used, not changed).
+   */
+  async get(id: string, scope?: TenantScope, owned = false): Promise<DialogEntity> {
+    if (!isUuid(id)) throw notFound('Dialog', id);
+    const query = this.dialogs.createQueryBuilder('d').where('d.id = :id', { id });
+    if (scope) query.andWhere(owned ? 'd.tenant_id = ANY(:tenants)' : SHARES.visible('d'), scope);
+    const dialog = await query.getOne();
     if (!dialog) throw notFound('Dialog', id);
     return dialog;
+  }
+
+  /** Of these names, those of dialogs outside the scope's tenants (which an import of the scope may not replace). */
+  async others(names: string[], scope: TenantScope): Promise<string[]> {
+    if (!names.length) return [];
+    const rows: { name: string }[] = await this.db.query(
+      `SELECT "name" FROM "dialogs" WHERE "name" = ANY($1) AND NOT ("tenant_id" = ANY($2::uuid[])) ORDER BY "name"`,
+      [names, scope.tenants],
+    );
+    return rows.map((r) => r.name);
+  }
+
+  /** Shares a dialog with these tenants (and so with every tenant below them), replacing its shares: their designers may use it in their items. */
+  async share(id: string, tenantIds: string[], scope?: TenantScope): Promise<DialogEntity> {
+    const dialog = await this.get(id, scope, true);
+    const unique = [...new Set(tenantIds)];
+    await this.tenants.assertWithin(unique, 'tenantIds', scope);
+    await this.db.transaction((tx) => SHARES.replace(tx, dialog.id, unique));
+    return dialog;
+  }
+
+  /** The tenants a dialog is shared with. */
+  sharedWith(id: string): Promise<string[]> {
+    return SHARES.tenantsOf(this.db, id);
   }
 
   /**
@@ -161,7 +203,12 @@ export class DialogsService {
    * replaces an earlier import of the same name; a dialog from catalog files is never replaced (CONFLICT).
    * A default that breaks its own field's rules is dropped, with a warning naming the field.
    */
-  async import(format: DialogImportFormat, content: string, name?: string | null, mayReplace = true): Promise<{ dialog: DialogEntity; warnings: string[] }[]> {
+  async import(
+    format: DialogImportFormat,
+    content: string,
+    name?: string | null,
+    scope?: TenantScope,
+  ): Promise<{ dialog: DialogEntity; warnings: string[] }[]> {
     let definitions: DialogDefinition[];
     let warnings: Record<string, string[]>;
     try {
@@ -171,27 +218,33 @@ export class DialogsService {
       if (!(err instanceof DialogImportError)) throw err;
       throw new AppError(ErrorCode.VALIDATION_FAILED, `The dialog import has errors — ${err.message}`, { problems: err.problems });
     }
-    if (!mayReplace) await this.assertNew(definitions.map((d) => d.name));
+    const tenantId = tenantFor(scope, null, ROOT_TENANT_ID);
     const ids = await this.db.transaction(async (tx) => {
       const stored: string[] = [];
       for (const fresh of definitions) {
         // Fields bound since the last import keep their binding while their automate method is unchanged.
         const [earlier]: { bindings: DialogBindings }[] = await tx.query(
-          `SELECT "bindings" FROM "dialogs" WHERE "name" = $1 AND "origin" = 'imported' FOR UPDATE`,
-          [fresh.name],
+          `SELECT "bindings" FROM "dialogs" WHERE "name" = $1 AND "origin" = 'imported' AND ($2::uuid[] IS NULL OR "tenant_id" = ANY($2::uuid[])) FOR UPDATE`,
+          [fresh.name, scope?.tenants ?? null],
         );
         const { definition: d, bindings } = reapplyBindings(fresh, earlier?.bindings ?? {});
         const rows: { id: string }[] = await tx.query(
-          `INSERT INTO "dialogs" ("name", "label", "definition", "origin", "bindings") VALUES ($1, $2, $3::jsonb, 'imported', $4::jsonb)
+          `INSERT INTO "dialogs" ("name", "label", "definition", "origin", "bindings", "tenant_id") VALUES ($1, $2, $3::jsonb, 'imported', $4::jsonb, $5)
            ON CONFLICT ("name") DO UPDATE SET "label" = EXCLUDED."label", "definition" = EXCLUDED."definition", "bindings" = EXCLUDED."bindings", "updated_at" = now()
-           WHERE "dialogs"."origin" = 'imported' RETURNING "id"`,
-          [d.name, d.label, JSON.stringify(d), JSON.stringify(bindings)],
+           WHERE "dialogs"."origin" = 'imported' AND ($6::uuid[] IS NULL OR "dialogs"."tenant_id" = ANY($6::uuid[])) RETURNING "id"`,
+          [d.name, d.label, JSON.stringify(d), JSON.stringify(bindings), tenantId, scope?.tenants ?? null],
         );
         if (!rows.length) {
-          throw new AppError(
-            ErrorCode.CONFLICT,
-            `Dialog "${d.name}" comes from the catalog files (catalog/dialogs); an import cannot replace it. Rename the dialog being imported.`,
-          );
+          const [visible] = await this.list(scope, d.name);
+          const why =
+            visible?.origin === 'catalog'
+              ? 'comes from the catalog files (catalog/dialogs); an import cannot replace it'
+              : visible?.origin === 'editor'
+                ? 'was made in the dialog editor; an import cannot replace it'
+                : visible
+                  ? 'is shared with your tenant by another'
+                  : 'is taken (dialog names are unique across the portal)';
+          throw new AppError(ErrorCode.CONFLICT, `Dialog "${d.name}" ${why}. Rename the dialog being imported.`);
         }
         stored.push(rows[0].id);
       }
@@ -213,8 +266,8 @@ export class DialogsService {
    * NOT_FOUND for an unknown dialog or field; CONFLICT for a dialog that is not imported (catalog files,
    * editor); VALIDATION_FAILED for a field that had no automate method or a data source that does not check.
    */
-  async bindField(id: string, fieldName: string, dataSource: unknown, dependsOn?: string[] | null): Promise<DialogEntity> {
-    if (!isUuid(id)) throw notFound('Dialog', id);
+  async bindField(id: string, fieldName: string, dataSource: unknown, dependsOn?: string[] | null, scope?: TenantScope): Promise<DialogEntity> {
+    await this.get(id, scope, true);
     if (dataSource === undefined)
       throw validationFailed('Give the dataSource to bind the field to (null makes it a plain field)', { dataSource: 'is required' });
     if (dataSource !== null && (typeof dataSource !== 'object' || Array.isArray(dataSource))) {
@@ -338,19 +391,21 @@ export class DialogsService {
     fieldName: string,
     values: unknown,
     scope?: TenantScope,
+    viewer?: TenantScope,
   ): Promise<FieldRefresh> {
     if (values === null || typeof values !== 'object' || Array.isArray(values)) {
       throw validationFailed('values must be an object of field names to values, e.g. {"repo": "playbooks"}');
     }
     let name = target.dialog ?? null;
     if (!name && target.templateId) {
-      const query = new TemplateDialogQuery(target.templateId);
+      const query = new TemplateDialogQuery(target.templateId, viewer);
       await this.events.emitAsync(TemplateDialogQuery.NAME, query);
       name = query.dialog;
       if (!name) throw notFound('Service template', target.templateId);
     }
     if (!name) throw validationFailed('Give the dialog (its name) or a templateId');
-    const dialog = await this.dialogs.findOneBy({ name });
+    // By name, the dialog must be one the caller may see; through an item they may see, the item's dialog.
+    const [dialog] = target.dialog ? await this.list(viewer, name) : [await this.dialogs.findOneBy({ name })];
     if (!dialog) throw notFound('Dialog', name);
     const field = dialogFields(dialog.definition).find((f) => f.name === fieldName);
     if (!field) throw validationFailed(`"${fieldName}" is not a field of the dialog "${dialog.label}"`, { field: 'is not a field of the dialog' });

@@ -3,6 +3,8 @@ export class JobRequesterQuery {
   static readonly NAME = 'job.requester';
   requesterId: string | null = null;
   tenantId: string | null = null;
+  /** The groups that see the request besides its requester. */
+  groupIds: string[] = [];
 
   constructor(readonly requestId: string) {}
 }

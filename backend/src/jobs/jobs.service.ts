@@ -1,5 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { Viewer } from '../auth/auth.decorators.js';
+import { sees, type Viewer } from '../auth/auth.decorators.js';
 import { JobRequesterQuery } from './job.events.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
@@ -57,7 +57,7 @@ export class JobsService {
     if (!job.requestId) return job.createdBy === viewer.userId;
     const query = new JobRequesterQuery(job.requestId);
     await this.emitter.emitAsync(JobRequesterQuery.NAME, query);
-    return query.requesterId === viewer.userId || (query.tenantId !== null && viewer.tenants.includes(query.tenantId));
+    return query.requesterId !== null && query.tenantId !== null && sees(viewer, query.requesterId, query.tenantId, query.groupIds);
   }
 
   listForRequest(requestId: string): Promise<JobModel[]> {

@@ -286,6 +286,8 @@ export class LifecycleService {
       dialogValues: values,
       plan: { ...plan, refresh: 'always' },
       items,
+      // A change to a service its owner's groups see is seen by them too.
+      groupIds: original.groupIds,
     });
     await this.queue.enqueue(id);
     return this.store.get(id);

@@ -248,6 +248,7 @@ describe('request and service lists: filters, sort, paging and counts, on real P
     const ds = createDataSource(env.databaseUrl);
     await ds.initialize();
     try {
+      await ds.undoLastMigration({ transaction: 'each' }); // DialogSharesGroupVisibility
       await ds.undoLastMigration({ transaction: 'each' }); // Previews
       await ds.undoLastMigration({ transaction: 'each' }); // RetirementDates
       await ds.undoLastMigration({ transaction: 'each' }); // Quotas
@@ -256,7 +257,13 @@ describe('request and service lists: filters, sort, paging and counts, on real P
         `SELECT column_name FROM information_schema.columns WHERE table_name = 'service_requests' AND column_name IN ('action', 'service_id')`,
       );
       assert.deepEqual(columns, []);
-      assert.deepEqual(await migrate(ds), ['ListFilters1765920000000', 'Quotas1765940000000', 'RetirementDates1765960000000', 'Previews1765980000000']);
+      assert.deepEqual(await migrate(ds), [
+        'ListFilters1765920000000',
+        'Quotas1765940000000',
+        'RetirementDates1765960000000',
+        'Previews1765980000000',
+        'DialogSharesGroupVisibility1766000000000',
+      ]);
     } finally {
       await ds.destroy();
     }

@@ -11,10 +11,11 @@ import { type ItemPlan, type ItemStatus, RequestItemEntity } from './request-ite
 import { RequestTransitionEntity, type TransitionEvent } from './request-transition.entity.js';
 import { type RequestAction, type RequestPlan, type RequestStatus, ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
 
-/** Whose requests a reader may see: those its user ordered, and those of its tenants. */
+/** Whose requests a reader may see: those its user ordered, those of its tenants, and those shared with its groups. */
 export interface RequestVisibility {
   requesterId: string;
   tenants: string[];
+  groups: string[];
 }
 
 /** What a request list shows: every condition given must hold. */
@@ -57,6 +58,8 @@ export interface NewRequest {
   dialogValues: Record<string, unknown>;
   plan: RequestPlan;
   items: NewItem[];
+  /** The groups that see it besides the requester (none when absent). */
+  groupIds?: string[];
 }
 
 /** A transition to record: the state, what happened there, the attempt and a message. */
@@ -133,7 +136,12 @@ export class RequestStore {
 
   private matching(q: RequestQuery): SelectQueryBuilder<ServiceRequestEntity> {
     const qb = this.db.getRepository(ServiceRequestEntity).createQueryBuilder('r');
-    if (q.only) qb.andWhere('(r.requester_id = :me OR r.tenant_id = ANY(CAST(:tenants AS uuid[])))', { me: q.only.requesterId, tenants: q.only.tenants });
+    if (q.only)
+      qb.andWhere('(r.requester_id = :me OR r.tenant_id = ANY(CAST(:tenants AS uuid[])) OR r.group_ids && CAST(:groups AS uuid[]))', {
+        me: q.only.requesterId,
+        tenants: q.only.tenants,
+        groups: q.only.groups,
+      });
     if (q.statuses) qb.andWhere('r.status = ANY(CAST(:statuses AS text[]))', { statuses: q.statuses });
     if (q.actions) qb.andWhere('r.action = ANY(CAST(:actions AS text[]))', { actions: q.actions });
     if (q.templateId) qb.andWhere('r.template_id = :templateId', { templateId: q.templateId });
@@ -265,12 +273,12 @@ export class RequestStore {
     try {
       const rows = (await (tx ?? this.db.manager).query(
         `WITH r AS (
-           INSERT INTO service_requests (template_id, requester_id, dialog_values, plan, status, state, state_attempt, tenant_id, action, service_id, holds_quota)
+           INSERT INTO service_requests (template_id, requester_id, dialog_values, plan, status, state, state_attempt, tenant_id, action, service_id, holds_quota, group_ids)
            VALUES ($1, $2, $3, $4, 'pending', $5, 0, $7, $8,
                    -- a rollback changes the service of the request it undoes (none when that was a provision)
                    COALESCE($9::uuid, (SELECT o.service_id FROM service_requests o WHERE o.id = $10::uuid)),
                    -- an order holds its share of the quotas until it fails or its service retires
-                   $8 = 'provision')
+                   $8 = 'provision', $11::uuid[])
            RETURNING id
          ), i AS (
            INSERT INTO request_items (request_id, name, "index", plan)
@@ -288,6 +296,7 @@ export class RequestStore {
           input.plan.action,
           input.plan.serviceId ?? null,
           input.plan.rollbackOf ?? null,
+          input.groupIds ?? [],
         ],
       )) as { id: string }[];
       return rows[0].id;

@@ -80,6 +80,7 @@ export class RequestsService {
       dialogValues: masked(values, secretFields),
       plan,
       items: checked,
+      groupIds: sharedGroups(template, user),
     });
     await this.queue.enqueue(id);
     return this.store.get(id);
@@ -190,7 +191,7 @@ export class RequestsService {
   /** The request; NOT_FOUND also when the viewer may not see it (as if it did not exist). */
   async get(id: string, viewer?: Viewer): Promise<ServiceRequestEntity> {
     const request = await this.store.get(id);
-    if (!sees(viewer, request.requesterId, request.tenantId)) throw notFound('Service request', id);
+    if (!sees(viewer, request.requesterId, request.tenantId, request.groupIds)) throw notFound('Service request', id);
     return request;
   }
 
@@ -244,6 +245,7 @@ export class RequestsService {
     const request = await this.store.load(query.requestId);
     query.requesterId = request?.requesterId ?? null;
     query.tenantId = request?.tenantId ?? null;
+    query.groupIds = request?.groupIds ?? [];
   }
 
   items(requestId: string): Promise<RequestItemEntity[]> {
@@ -288,7 +290,15 @@ export class RequestsService {
       ...(Object.keys(amounts).length ? { quota: amounts } : {}),
       ...(lifetime ? { lifetime } : {}),
     };
-    const request = { templateId: template.id, requesterId: user.id, tenantId: user.tenant.id, dialogValues: values, plan, items };
+    const request = {
+      templateId: template.id,
+      requesterId: user.id,
+      tenantId: user.tenant.id,
+      dialogValues: values,
+      plan,
+      items,
+      groupIds: sharedGroups(template, user),
+    };
     const id = await this.quotas.reserve(
       { user, tenantId: user.tenant.id, amounts },
       async (tx, exceeded) => {
@@ -305,4 +315,8 @@ export class RequestsService {
 }
 
 /** Whose requests `viewer` may see: its own, and those of its tenants (everything without a viewer). */
-const visibility = (viewer: Viewer | undefined): RequestVisibility | undefined => viewer && { requesterId: viewer.userId, tenants: viewer.tenants };
+const visibility = (viewer: Viewer | undefined): RequestVisibility | undefined =>
+  viewer && { requesterId: viewer.userId, tenants: viewer.tenants, groups: viewer.groups };
+
+/** The groups that see an order of `template` besides its requester: the requester's, when the item says so. */
+const sharedGroups = (template: ServiceTemplateEntity, user: UserModel): string[] => (template.visibility === 'group' ? user.groups.map((g) => g.id) : []);

@@ -108,6 +108,8 @@ export class ServiceRequestEntity {
   @Column({ type: 'text', nullable: true }) message: string | null;
   /** The tenant it belongs to (see tenants/). */
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  /** The groups that see it besides the requester (an item with `visibility: group`: the requester's groups when ordered); empty: none. */
+  @Column({ name: 'group_ids', type: 'uuid', array: true, default: () => "'{}'" }) groupIds: string[];
   @Index() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   /** An order counts against quotas from the order until it fails, is denied or canceled, or its service retires. */

@@ -19,6 +19,8 @@ export class ServiceEntity {
   @Column({ type: 'text', default: 'active' }) status: ServiceStatus;
   /** The tenant it belongs to (see tenants/). */
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  /** The groups that see it besides its owner (those of the request that made it); empty: none. */
+  @Column({ name: 'group_ids', type: 'uuid', array: true, default: () => "'{}'" }) groupIds: string[];
   @Index() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   /** When it is retired (by the retirement machine); null: no date. */
   @Column({ name: 'retires_at', type: 'timestamptz', nullable: true }) retiresAt: Date | null;

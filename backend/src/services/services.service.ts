@@ -18,6 +18,8 @@ export interface NewService {
   templateId: string;
   ownerId: string;
   tenantId: string;
+  /** The groups that see it besides its owner. */
+  groupIds?: string[];
   providerId: string | null;
   /** Every provider it was deployed on, when there are several (`providerId` is always among them). */
   providerIds?: string[];
@@ -75,7 +77,12 @@ export class ServicesService {
     for (const field of ['templateId', 'ownerId', 'tenantId'] as const) checkId(field, f[field]);
     checkDateRange(f.createdAfter, f.createdBefore);
     const qb = this.services.createQueryBuilder('s');
-    if (viewer) qb.andWhere('(s.owner_id = :me OR s.tenant_id = ANY(CAST(:tenants AS uuid[])))', { me: viewer.userId, tenants: viewer.tenants });
+    if (viewer)
+      qb.andWhere('(s.owner_id = :me OR s.tenant_id = ANY(CAST(:tenants AS uuid[])) OR s.group_ids && CAST(:groups AS uuid[]))', {
+        me: viewer.userId,
+        tenants: viewer.tenants,
+        groups: viewer.groups,
+      });
     if (f.statuses) qb.andWhere('s.status = ANY(CAST(:statuses AS text[]))', { statuses: f.statuses });
     if (f.templateId) qb.andWhere('s.template_id = :templateId', { templateId: f.templateId });
     if (f.ownerId) qb.andWhere('s.owner_id = :ownerId', { ownerId: f.ownerId });
@@ -91,7 +98,7 @@ export class ServicesService {
   /** The service; NOT_FOUND also when the viewer may not see it (as if it did not exist). */
   async get(id: string, viewer?: Viewer): Promise<ServiceModel> {
     const service = isUuid(id) ? await this.services.findOneBy({ id }) : null;
-    if (!service || !sees(viewer, service.ownerId, service.tenantId)) throw notFound('Service', id);
+    if (!service || !sees(viewer, service.ownerId, service.tenantId, service.groupIds)) throw notFound('Service', id);
     return service;
   }
 

@@ -3,6 +3,7 @@ import UploadIcon from '@mui/icons-material/Upload';
 import { Button, CreateButton, DataTable, List, TopToolbar } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../common/format';
+import { SharedWith } from '../tenants/SharedWith';
 import type { DialogRecord } from './types';
 
 const Col = DataTable.Col<DialogRecord>;
@@ -43,6 +44,7 @@ export const DialogList = () => (
           </Typography>
         )}
       />
+      <Col label="Shared with" disableSort render={(r) => <SharedWith ownerTenantId={r.tenantId} sharedWith={r.sharedWith} compact />} />
       <Col source="updatedAt" label="Updated" render={(r) => formatDateTime(r.updatedAt)} />
     </DataTable>
   </List>

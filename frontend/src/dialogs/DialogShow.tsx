@@ -12,6 +12,8 @@ import { DeleteButton, Show, useShowContext } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { JsonView } from '../common/JsonView';
 import type { JsonObject } from '../types';
+import { ShareRecordButton } from '../tenants/ShareRecordButton';
+import { SharedWith } from '../tenants/SharedWith';
 import { DialogForm } from './DialogForm';
 import { BindFieldDialog } from './BindFieldDialog';
 import type { DialogRecord } from './types';
@@ -85,11 +87,13 @@ const DialogShowContent = () => {
             Edit
           </Button>
         )}
+        <ShareRecordButton<DialogRecord> permission="catalog:write" kind="dialog" share={(dp, dialog, tenantIds) => dp.shareDialog(dialog.id, tenantIds)} />
         <Button component={Link} to={`/dialogs/create?copy=${encodeURIComponent(record.id)}`} startIcon={<ContentCopyIcon />} data-testid="copy-dialog">
           Copy to edit
         </Button>
         {record.origin !== 'catalog' && <DeleteButton mutationMode="pessimistic" confirmTitle={`Delete ${record.name}?`} data-testid="delete-dialog" />}
       </Stack>
+      <SharedWith ownerTenantId={record.tenantId} sharedWith={record.sharedWith} />
       {pending.length > 0 && (
         <Alert severity="warning" data-testid="dialog-pending-warning">
           Cannot be ordered yet: {pending.map((f) => f.name).join(', ')} take their values from a ManageIQ automate method; an administrator must bind them to a

@@ -15,6 +15,8 @@ graphql(`
     description
     origin
     updatedAt
+    tenantId
+    sharedWith
     fields {
       name
       label
@@ -77,6 +79,13 @@ const BindDialogFieldMutation = graphql(`
     }
   }
 `);
+const ShareDialogMutation = graphql(`
+  mutation ShareDialog($id: ID!, $tenantIds: [ID!]!) {
+    shareDialog(id: $id, tenantIds: $tenantIds) {
+      ...DialogDetailFields
+    }
+  }
+`);
 const RefreshDialogFieldQuery = graphql(`
   query RefreshDialogField($d: String!, $f: String!, $v: JSON!) {
     refreshDialogField(dialog: $d, field: $f, values: $v) {
@@ -117,6 +126,9 @@ export const dialogsApi = {
    * field. VALIDATION_FAILED names the problem (extensions.problems); CONFLICT for a dialog that is not imported. */
   bindField: async (dialogId: string, field: string, dataSource: DialogDataSource | null, dependsOn: string[]): Promise<DialogRecord> =>
     asDialogRecord((await graphqlRequest(BindDialogFieldMutation, { id: dialogId, f: field, s: dataSource, d: dependsOn })).bindDialogField),
+  /** Shares the dialog with these tenants (replacing its shares): their designers, and those of the tenants below, may use it. */
+  share: async (id: string, tenantIds: string[]): Promise<DialogRecord> =>
+    asDialogRecord((await graphqlRequest(ShareDialogMutation, { id, tenantIds })).shareDialog),
   /** A dependent field's choices and default for the current values of the fields it depends on. */
   refreshField: async (dialog: string, field: string, values: Record<string, unknown>): Promise<{ choices: DialogChoice[]; default: unknown }> =>
     (await graphqlRequest(RefreshDialogFieldQuery, { d: dialog, f: field, v: values })).refreshDialogField,

@@ -34,6 +34,9 @@ export interface DialogRecord {
   /** catalog (files under catalog/dialogs), imported, or editor (the dialog editor). */
   origin: 'catalog' | 'imported' | 'editor';
   updatedAt: string;
+  /** The tenant it belongs to (its designers change it) and those it is shared with (their designers use it). */
+  tenantId: string;
+  sharedWith: string[];
   fields: {
     name: string;
     label: string;

@@ -43,7 +43,7 @@ type Documents = {
     "\n  mutation CreateCredential($input: CreateCredentialInput!) {\n    createCredential(input: $input) {\n      ...CredentialFields\n    }\n  }\n": typeof types.CreateCredentialDocument,
     "\n  mutation UpdateCredential($id: ID!, $input: UpdateCredentialInput!) {\n    updateCredential(id: $id, input: $input) {\n      ...CredentialFields\n    }\n  }\n": typeof types.UpdateCredentialDocument,
     "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id)\n  }\n": typeof types.DeleteCredentialDocument,
-    "\n  fragment DialogFields on Dialog {\n    id\n    name\n    label\n    description\n    origin\n    updatedAt\n    fields {\n      name\n      label\n      type\n      required\n      dynamic\n      pending\n      dependsOn\n      boundFrom\n    }\n  }\n": typeof types.DialogFieldsFragmentDoc,
+    "\n  fragment DialogFields on Dialog {\n    id\n    name\n    label\n    description\n    origin\n    updatedAt\n    tenantId\n    sharedWith\n    fields {\n      name\n      label\n      type\n      required\n      dynamic\n      pending\n      dependsOn\n      boundFrom\n    }\n  }\n": typeof types.DialogFieldsFragmentDoc,
     "\n  fragment DialogDetailFields on Dialog {\n    ...DialogFields\n    form\n    definition\n  }\n": typeof types.DialogDetailFieldsFragmentDoc,
     "\n  query Dialogs {\n    dialogs {\n      ...DialogFields\n    }\n  }\n": typeof types.DialogsDocument,
     "\n  query Dialog($id: ID!) {\n    dialog(id: $id) {\n      ...DialogDetailFields\n    }\n  }\n": typeof types.DialogDocument,
@@ -51,6 +51,7 @@ type Documents = {
     "\n  mutation ImportDialog($f: DialogImportFormat!, $c: String!, $n: String) {\n    importDialog(format: $f, content: $c, name: $n) {\n      ...DialogFields\n      importWarnings\n    }\n  }\n": typeof types.ImportDialogDocument,
     "\n  mutation SaveDialog($d: JSON!) {\n    saveDialog(definition: $d) {\n      ...DialogDetailFields\n    }\n  }\n": typeof types.SaveDialogDocument,
     "\n  mutation BindDialogField($id: ID!, $f: String!, $s: JSON, $d: [String!]) {\n    bindDialogField(dialogId: $id, field: $f, dataSource: $s, dependsOn: $d) {\n      ...DialogDetailFields\n    }\n  }\n": typeof types.BindDialogFieldDocument,
+    "\n  mutation ShareDialog($id: ID!, $tenantIds: [ID!]!) {\n    shareDialog(id: $id, tenantIds: $tenantIds) {\n      ...DialogDetailFields\n    }\n  }\n": typeof types.ShareDialogDocument,
     "\n  query RefreshDialogField($d: String!, $f: String!, $v: JSON!) {\n    refreshDialogField(dialog: $d, field: $f, values: $v) {\n      choices {\n        value\n        label\n      }\n      default\n    }\n  }\n": typeof types.RefreshDialogFieldDocument,
     "\n  fragment GitRepoFields on GitRepo {\n    id\n    name\n    url\n    branch\n    commit\n    lastRefreshedAt\n    refreshStatus\n    refreshError\n    builtin\n    hosted\n    enabled\n    refreshMaxAgeSeconds\n    refreshIntervalSeconds\n    cloneUrl\n    webhookUrl\n    tenantId\n    sharedWith\n    playbooks {\n      path\n      syntaxStatus\n      syntaxError\n    }\n  }\n": typeof types.GitRepoFieldsFragmentDoc,
     "\n  fragment GitRefreshFields on GitRefresh {\n    id\n    status\n    commit\n    previousCommit\n    durationMs\n    error\n    added\n    changed\n    removed\n    startedAt\n    finishedAt\n  }\n": typeof types.GitRefreshFieldsFragmentDoc,
@@ -174,7 +175,7 @@ const documents: Documents = {
     "\n  mutation CreateCredential($input: CreateCredentialInput!) {\n    createCredential(input: $input) {\n      ...CredentialFields\n    }\n  }\n": types.CreateCredentialDocument,
     "\n  mutation UpdateCredential($id: ID!, $input: UpdateCredentialInput!) {\n    updateCredential(id: $id, input: $input) {\n      ...CredentialFields\n    }\n  }\n": types.UpdateCredentialDocument,
     "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id)\n  }\n": types.DeleteCredentialDocument,
-    "\n  fragment DialogFields on Dialog {\n    id\n    name\n    label\n    description\n    origin\n    updatedAt\n    fields {\n      name\n      label\n      type\n      required\n      dynamic\n      pending\n      dependsOn\n      boundFrom\n    }\n  }\n": types.DialogFieldsFragmentDoc,
+    "\n  fragment DialogFields on Dialog {\n    id\n    name\n    label\n    description\n    origin\n    updatedAt\n    tenantId\n    sharedWith\n    fields {\n      name\n      label\n      type\n      required\n      dynamic\n      pending\n      dependsOn\n      boundFrom\n    }\n  }\n": types.DialogFieldsFragmentDoc,
     "\n  fragment DialogDetailFields on Dialog {\n    ...DialogFields\n    form\n    definition\n  }\n": types.DialogDetailFieldsFragmentDoc,
     "\n  query Dialogs {\n    dialogs {\n      ...DialogFields\n    }\n  }\n": types.DialogsDocument,
     "\n  query Dialog($id: ID!) {\n    dialog(id: $id) {\n      ...DialogDetailFields\n    }\n  }\n": types.DialogDocument,
@@ -182,6 +183,7 @@ const documents: Documents = {
     "\n  mutation ImportDialog($f: DialogImportFormat!, $c: String!, $n: String) {\n    importDialog(format: $f, content: $c, name: $n) {\n      ...DialogFields\n      importWarnings\n    }\n  }\n": types.ImportDialogDocument,
     "\n  mutation SaveDialog($d: JSON!) {\n    saveDialog(definition: $d) {\n      ...DialogDetailFields\n    }\n  }\n": types.SaveDialogDocument,
     "\n  mutation BindDialogField($id: ID!, $f: String!, $s: JSON, $d: [String!]) {\n    bindDialogField(dialogId: $id, field: $f, dataSource: $s, dependsOn: $d) {\n      ...DialogDetailFields\n    }\n  }\n": types.BindDialogFieldDocument,
+    "\n  mutation ShareDialog($id: ID!, $tenantIds: [ID!]!) {\n    shareDialog(id: $id, tenantIds: $tenantIds) {\n      ...DialogDetailFields\n    }\n  }\n": types.ShareDialogDocument,
     "\n  query RefreshDialogField($d: String!, $f: String!, $v: JSON!) {\n    refreshDialogField(dialog: $d, field: $f, values: $v) {\n      choices {\n        value\n        label\n      }\n      default\n    }\n  }\n": types.RefreshDialogFieldDocument,
     "\n  fragment GitRepoFields on GitRepo {\n    id\n    name\n    url\n    branch\n    commit\n    lastRefreshedAt\n    refreshStatus\n    refreshError\n    builtin\n    hosted\n    enabled\n    refreshMaxAgeSeconds\n    refreshIntervalSeconds\n    cloneUrl\n    webhookUrl\n    tenantId\n    sharedWith\n    playbooks {\n      path\n      syntaxStatus\n      syntaxError\n    }\n  }\n": types.GitRepoFieldsFragmentDoc,
     "\n  fragment GitRefreshFields on GitRefresh {\n    id\n    status\n    commit\n    previousCommit\n    durationMs\n    error\n    added\n    changed\n    removed\n    startedAt\n    finishedAt\n  }\n": types.GitRefreshFieldsFragmentDoc,
@@ -392,7 +394,7 @@ export function graphql(source: "\n  mutation DeleteCredential($id: ID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment DialogFields on Dialog {\n    id\n    name\n    label\n    description\n    origin\n    updatedAt\n    fields {\n      name\n      label\n      type\n      required\n      dynamic\n      pending\n      dependsOn\n      boundFrom\n    }\n  }\n"): typeof import('./graphql').DialogFieldsFragmentDoc;
+export function graphql(source: "\n  fragment DialogFields on Dialog {\n    id\n    name\n    label\n    description\n    origin\n    updatedAt\n    tenantId\n    sharedWith\n    fields {\n      name\n      label\n      type\n      required\n      dynamic\n      pending\n      dependsOn\n      boundFrom\n    }\n  }\n"): typeof import('./graphql').DialogFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -421,6 +423,10 @@ export function graphql(source: "\n  mutation SaveDialog($d: JSON!) {\n    saveD
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation BindDialogField($id: ID!, $f: String!, $s: JSON, $d: [String!]) {\n    bindDialogField(dialogId: $id, field: $f, dataSource: $s, dependsOn: $d) {\n      ...DialogDetailFields\n    }\n  }\n"): typeof import('./graphql').BindDialogFieldDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareDialog($id: ID!, $tenantIds: [ID!]!) {\n    shareDialog(id: $id, tenantIds: $tenantIds) {\n      ...DialogDetailFields\n    }\n  }\n"): typeof import('./graphql').ShareDialogDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -458,21 +458,21 @@ export type DeleteCredentialMutationVariables = Exact<{
 
 export type DeleteCredentialMutation = { deleteCredential: boolean };
 
-export type DialogFieldsFragment = { id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> };
+export type DialogFieldsFragment = { id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> };
 
-export type DialogDetailFieldsFragment = { form: unknown, definition: unknown, id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> };
+export type DialogDetailFieldsFragment = { form: unknown, definition: unknown, id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> };
 
 export type DialogsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DialogsQuery = { dialogs: Array<{ id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> }> };
+export type DialogsQuery = { dialogs: Array<{ id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> }> };
 
 export type DialogQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type DialogQuery = { dialog: { form: unknown, definition: unknown, id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> } | null };
+export type DialogQuery = { dialog: { form: unknown, definition: unknown, id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> } | null };
 
 export type DeleteDialogMutationVariables = Exact<{
   id: string;
@@ -488,14 +488,14 @@ export type ImportDialogMutationVariables = Exact<{
 }>;
 
 
-export type ImportDialogMutation = { importDialog: Array<{ importWarnings: Array<string>, id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> }> };
+export type ImportDialogMutation = { importDialog: Array<{ importWarnings: Array<string>, id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> }> };
 
 export type SaveDialogMutationVariables = Exact<{
   d: unknown;
 }>;
 
 
-export type SaveDialogMutation = { saveDialog: { form: unknown, definition: unknown, id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> } };
+export type SaveDialogMutation = { saveDialog: { form: unknown, definition: unknown, id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> } };
 
 export type BindDialogFieldMutationVariables = Exact<{
   id: string;
@@ -505,7 +505,15 @@ export type BindDialogFieldMutationVariables = Exact<{
 }>;
 
 
-export type BindDialogFieldMutation = { bindDialogField: { form: unknown, definition: unknown, id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> } };
+export type BindDialogFieldMutation = { bindDialogField: { form: unknown, definition: unknown, id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> } };
+
+export type ShareDialogMutationVariables = Exact<{
+  id: string;
+  tenantIds: Array<string> | string;
+}>;
+
+
+export type ShareDialogMutation = { shareDialog: { form: unknown, definition: unknown, id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> } };
 
 export type RefreshDialogFieldQueryVariables = Exact<{
   d: string;
@@ -1174,6 +1182,8 @@ export const DialogFieldsFragmentDoc = new TypedDocumentString(`
   description
   origin
   updatedAt
+  tenantId
+  sharedWith
   fields {
     name
     label
@@ -1199,6 +1209,8 @@ export const DialogDetailFieldsFragmentDoc = new TypedDocumentString(`
   description
   origin
   updatedAt
+  tenantId
+  sharedWith
   fields {
     name
     label
@@ -2454,6 +2466,8 @@ export const DialogsDocument = new TypedDocumentString(`
   description
   origin
   updatedAt
+  tenantId
+  sharedWith
   fields {
     name
     label
@@ -2478,6 +2492,8 @@ export const DialogDocument = new TypedDocumentString(`
   description
   origin
   updatedAt
+  tenantId
+  sharedWith
   fields {
     name
     label
@@ -2513,6 +2529,8 @@ export const ImportDialogDocument = new TypedDocumentString(`
   description
   origin
   updatedAt
+  tenantId
+  sharedWith
   fields {
     name
     label
@@ -2537,6 +2555,8 @@ export const SaveDialogDocument = new TypedDocumentString(`
   description
   origin
   updatedAt
+  tenantId
+  sharedWith
   fields {
     name
     label
@@ -2566,6 +2586,8 @@ export const BindDialogFieldDocument = new TypedDocumentString(`
   description
   origin
   updatedAt
+  tenantId
+  sharedWith
   fields {
     name
     label
@@ -2582,6 +2604,37 @@ fragment DialogDetailFields on Dialog {
   form
   definition
 }`) as unknown as TypedDocumentString<BindDialogFieldMutation, BindDialogFieldMutationVariables>;
+export const ShareDialogDocument = new TypedDocumentString(`
+    mutation ShareDialog($id: ID!, $tenantIds: [ID!]!) {
+  shareDialog(id: $id, tenantIds: $tenantIds) {
+    ...DialogDetailFields
+  }
+}
+    fragment DialogFields on Dialog {
+  id
+  name
+  label
+  description
+  origin
+  updatedAt
+  tenantId
+  sharedWith
+  fields {
+    name
+    label
+    type
+    required
+    dynamic
+    pending
+    dependsOn
+    boundFrom
+  }
+}
+fragment DialogDetailFields on Dialog {
+  ...DialogFields
+  form
+  definition
+}`) as unknown as TypedDocumentString<ShareDialogMutation, ShareDialogMutationVariables>;
 export const RefreshDialogFieldDocument = new TypedDocumentString(`
     query RefreshDialogField($d: String!, $f: String!, $v: JSON!) {
   refreshDialogField(dialog: $d, field: $f, values: $v) {

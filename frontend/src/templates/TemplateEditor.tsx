@@ -411,6 +411,7 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
                       longDescription: draft.longDescription,
                       dialog: draft.dialog,
                       published: draft.published,
+                      visibility: draft.visibility,
                       approval: draft.approval,
                     });
                   }}
@@ -434,6 +435,21 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
                   control={<Switch checked={draft.published ?? true} onChange={(e) => set({ published: e.target.checked })} />}
                   label="Published in the catalog"
                 />
+                <FormControlLabel
+                  control={
+                    <Switch
+                      checked={draft.visibility === 'group'}
+                      onChange={(e) => set({ visibility: e.target.checked ? 'group' : undefined })}
+                      slotProps={{ input: { 'aria-describedby': 'template-visibility-help' } }}
+                      data-testid="template-visibility"
+                    />
+                  }
+                  label="The requester's groups see its requests and services"
+                />
+                <Typography id="template-visibility-help" variant="caption" color="text.secondary" sx={{ mt: -1 }}>
+                  Off: only the requester (and operators, approvers, auditors of the tenant). On: everyone in the requester's groups sees, changes and retires
+                  them too.
+                </Typography>
                 <ApprovalFields
                   value={draft.approval}
                   onChange={(approval) => set({ approval })}

@@ -57,6 +57,8 @@ export interface TemplateDefinition {
   type: 'ansible_playbook' | 'bundle';
   dialog: string;
   published?: boolean;
+  /** Who sees its requests and services besides operators: the requester (default), or the requester's groups too. */
+  visibility?: 'requester' | 'group';
   approval?: ApprovalDefinition;
   provision?: ProvisionDefinition;
   retirement?: { playbook: string };

@@ -13,6 +13,10 @@ export class ServiceTemplateModel {
   @Field({ description: 'ansible_playbook or bundle.' }) type: string;
   @Field() published: boolean;
   @Field(() => String, {
+    description: 'Who sees the requests and services of its orders besides operators: "requester", or "group" (the requester’s groups too).',
+  })
+  visibility: 'requester' | 'group';
+  @Field(() => String, {
     nullable: true,
     description:
       'Where it came from: "editor", "catalog/<file>" (catalog files or an import) or "git:<repo>:catalog/<file>"; only editor items can be changed in the editor.',

@@ -32,6 +32,7 @@ export class DialogModel {
   @Field() label: string;
   @Field(() => String, { nullable: true }) description: string | null;
   @Field({ description: '"catalog" (a file under catalog/dialogs), "imported" (importDialog) or "editor" (saveDialog).' }) origin: string;
+  @Field(() => ID, { description: 'The tenant it belongs to: its designers change it.' }) tenantId: string;
   @Field(() => [DialogFieldInfoModel]) fields: DialogFieldInfoModel[];
   @Field(() => GraphQLJSON, { description: 'The definition as stored, dynamic choices not filled in.' }) definition: unknown;
   @Field() updatedAt: Date;
@@ -62,6 +63,7 @@ export function toDialogModel(entity: DialogEntity): DialogModel {
     label: entity.label,
     description: entity.definition.description ?? null,
     origin: entity.origin,
+    tenantId: entity.tenantId,
     definition: entity.definition,
     updatedAt: entity.updatedAt,
     importWarnings: [],

@@ -47,6 +47,7 @@ export class CreateServiceMethod implements StateMethodHandler {
       templateId: request.templateId,
       ownerId: request.requesterId,
       tenantId: request.tenantId,
+      groupIds: request.groupIds,
       providerId: all[0]?.plan.providerId ?? null,
       // Every site's provider: each item's run holds the whole inventory.
       providerIds: all.flatMap((i) => [i.plan.providerId, ...(i.plan.sites ?? []).map((s) => s.providerId)]),
