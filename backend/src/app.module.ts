@@ -7,6 +7,7 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module.js';
+import { AlarmsModule } from './alarms/alarms.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { auditPlugin } from './audit/audit.plugin.js';
 import { AuditService } from './audit/audit.service.js';
@@ -34,6 +35,7 @@ import { ProvidersModule } from './providers/providers.module.js';
 import { PubSubModule } from './pubsub/pubsub.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { QuotasModule } from './quotas/quotas.module.js';
 import { RequestsModule } from './requests/requests.module.js';
 import { ServicesModule } from './services/services.module.js';
@@ -62,6 +64,8 @@ export const DOMAIN_MODULES = [
   CredentialsModule,
   AuditModule,
   SsoModule,
+  AlarmsModule,
+  NotificationsModule,
 ];
 
 /** GraphQL answers are never cached (what Apollo's cache-control plugin sent when no hint was set). */

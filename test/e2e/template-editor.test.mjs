@@ -56,6 +56,7 @@ describe('the template and bundle editors in the web UI', () => {
     await choose(editor, 'Playbook', 'hello.yml');
     await choose(editor, 'Provider field', 'Provider (provider)');
     await choose(editor, 'Extra variables field', 'Extra variables (extra_vars)');
+    await editor.getByLabel("The requester's groups see its requests and services").check();
     await screenshot(page, 't01-editor');
 
     // The server checks it like a catalog file: the icon's problem shows on the icon, nothing is stored.
@@ -80,6 +81,7 @@ describe('the template and bundle editors in the web UI', () => {
     assert.equal(await row.getByTestId('template-source').innerText(), 'editor');
     const saved = (await api(ITEMS)).serviceTemplates.find((t) => t.name === 'Hello from the editor');
     assert.deepEqual(saved.definition.provision, { repo: 'playbooks', playbook: 'hello.yml', provider: { field: 'provider' }, extraVarsField: 'extra_vars' });
+    assert.equal(saved.definition.visibility, 'group', "the switch makes its orders seen by the requester's groups");
     await screenshot(page, 't03-items-list');
 
     // It is in the catalog, and orders like any item.

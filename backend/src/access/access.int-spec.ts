@@ -770,6 +770,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     const ds = createDataSource(env.databaseUrl);
     await ds.initialize();
     try {
+      await ds.undoLastMigration({ transaction: 'each' }); // AlarmsNotifications
       await ds.undoLastMigration({ transaction: 'each' }); // DialogSharesGroupVisibility
       await ds.undoLastMigration({ transaction: 'each' }); // Previews
       await ds.undoLastMigration({ transaction: 'each' }); // RetirementDates
@@ -798,6 +799,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
         'RetirementDates1765960000000',
         'Previews1765980000000',
         'DialogSharesGroupVisibility1766000000000',
+        'AlarmsNotifications1766020000000',
       ]);
       const groups = await ds.query(
         `SELECT g."name", count(m."user_id")::int AS n FROM "groups" g LEFT JOIN "group_members" m ON m."group_id" = g."id" GROUP BY g."name"`,

@@ -68,6 +68,12 @@ export const PERMISSIONS = {
   'users:write': { roles: ['administrator'], scope: 'admin' },
   /** The audit trail (auditEvents, and the CSV export at /api/audit.csv). */
   'audit:read': { roles: ['administrator', 'auditor'], scope: 'read' },
+  /** Alarms of one's tenants: list, count, follow. */
+  'alarms:read': { roles: ['administrator', 'operator', 'auditor'], scope: 'read' },
+  /** Acknowledge and clear alarms of one's tenants. */
+  'alarms:write': { roles: ['administrator', 'operator'], scope: 'admin' },
+  /** Notifications of a whole tenant (any request, alarm, repository): subscriptions to them, webhook endpoints and their deliveries. */
+  'notifications:tenant': { roles: ['administrator', 'operator'], scope: 'admin' },
   /** One's own account: who am I, sign out. */
   'self:read': { roles: 'signed-in', scope: 'read' },
   /** One's own password and API tokens (a token may not mint tokens unless it has the admin scope). */

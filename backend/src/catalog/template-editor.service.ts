@@ -1,6 +1,8 @@
 import { inScope, type TenantScope, tenantFor } from '../auth/auth.decorators.js';
 import { ROOT_TENANT_ID } from '../tenants/tenants.service.js';
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { CatalogItemChangedEvent } from './catalog.events.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
@@ -37,7 +39,13 @@ export class TemplateEditorService {
     @InjectRepository(ServiceTemplateEntity) private readonly templates: Repository<ServiceTemplateEntity>,
     private readonly machines: StateMachinesService,
     private readonly dialogs: DialogsService,
+    private readonly events: EventEmitter2,
   ) {}
+
+  /** Tells the listeners (notifications) of a change made; never throws. */
+  private changed(item: ServiceTemplateEntity, change: CatalogItemChangedEvent['change']): void {
+    this.events.emitAsync(CatalogItemChangedEvent.NAME, new CatalogItemChangedEvent(item.id, item.name, item.tenantId, change)).catch(() => undefined);
+  }
 
   /**
    * Creates an item (no `id`) or changes one made in the editor. VALIDATION_FAILED names each
@@ -49,7 +57,7 @@ export class TemplateEditorService {
     if (!isObject(definition)) throw validationFailed('The definition is an object, as a catalog file holds it (name, type, dialog, ...).');
     const item = await this.checked(definition, scope);
     try {
-      return await this.templates.manager.transaction(async (tx) => {
+      const saved = await this.templates.manager.transaction(async (tx) => {
         const repo = tx.getRepository(ServiceTemplateEntity);
         const current = id ? (isUuid(id) ? await repo.createQueryBuilder('t').setLock('pessimistic_write').where('t.id = :id', { id }).getOne() : null) : null;
         if (id && (!current || !inScope(scope, current.tenantId))) throw notFound('Service template', id);
@@ -85,6 +93,8 @@ export class TemplateEditorService {
         };
         return repo.save(current ? repo.merge(current, values) : repo.create({ ...values, tenantId: tenantId ?? ROOT_TENANT_ID }));
       });
+      this.changed(saved, 'saved');
+      return saved;
     } catch (err) {
       // Another save or a catalog load took the name meanwhile.
       if (driverCode(err) === '23505') throw this.nameTaken((await this.templates.findOneBy({ name: item.name })) ?? { name: item.name, source: null });
@@ -104,6 +114,7 @@ export class TemplateEditorService {
     if (owner) throw new AppError(ErrorCode.CONFLICT, `Catalog item "${item.name}" comes from ${owner.where}: remove it there.`, { source: item.source });
     try {
       await this.templates.delete({ id });
+      this.changed(item, 'deleted');
     } catch (err) {
       if (driverCode(err) !== '23503') throw err;
       throw new AppError(

@@ -68,6 +68,7 @@ const schema = z.object({
     .optional(),
   SMTP_FROM: z.string().min(3).default('Superfluid <superfluid@localhost>'),
   RETIREMENT_CHECK_SECONDS: z.coerce.number().int().min(5).default(60),
+  WEBHOOK_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
   ...API_ENV,
   ...OIDC_ENV,
   SANDBOX: z.enum(['on', 'off']).default('on'),
@@ -119,6 +120,8 @@ export interface AppConfig extends ApiConfig {
   smtpFrom: string;
   /** Services are checked this often for retirement warnings due and retirement dates reached. */
   retirementCheckSeconds: number;
+  /** Outbound webhooks may reach loopback addresses (the portal's own services): for a receiver on the same host in development and tests. */
+  webhookAllowLoopback: boolean;
   /**
    * Every Ansible process runs in a bubblewrap sandbox (SANDBOX=on, the default). Off only
    * for a developer who asks: playbooks then run as the portal's own user and see its files.
@@ -192,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: c.SMTP_URL ?? null,
     smtpFrom: c.SMTP_FROM,
     retirementCheckSeconds: c.RETIREMENT_CHECK_SECONDS,
+    webhookAllowLoopback: c.WEBHOOK_ALLOW_LOOPBACK === 'true',
     ...apiConfig(c),
     sandbox: c.SANDBOX === 'on',
     jobOutputLimits: {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ciphertextKeyId, credentialAad, SecretBox, SecretBoxError, type SecretKey, webhookAad } from './secret-box.js';
+import { ciphertextKeyId, credentialAad, endpointSecretAad, SecretBox, SecretBoxError, type SecretKey, webhookAad } from './secret-box.js';
 
 export interface RotationResult {
   credentials: number;
@@ -73,6 +73,27 @@ export async function reencryptCredentials(db: DataSource, from: SecretKey, to: 
           throw new SecretBoxError(`webhook secret of git repository "${repo.name}": ${err.message}. Nothing was changed.`, err.reason);
         }
         await tx.query('UPDATE git_repos SET webhook_secret = $2 WHERE id = $1', [repo.id, writer.encrypt(plaintext, aad)]);
+        result.reencrypted += 1;
+      }
+    }
+    // And the signing secrets of outbound webhook endpoints.
+    const [{ endpoints }] = (await tx.query(`SELECT to_regclass('webhook_endpoints') IS NOT NULL AS endpoints`)) as { endpoints: boolean }[];
+    if (endpoints) {
+      const rows = (await tx.query('SELECT id, name, secret FROM webhook_endpoints ORDER BY id FOR UPDATE')) as { id: string; name: string; secret: string }[];
+      for (const row of rows) {
+        if (ciphertextKeyId(row.secret) === to.id) {
+          result.alreadyCurrent += 1;
+          continue;
+        }
+        const aad = endpointSecretAad(row.id);
+        let plaintext: string;
+        try {
+          plaintext = reader.decrypt(row.secret, aad);
+        } catch (err) {
+          if (!(err instanceof SecretBoxError)) throw err;
+          throw new SecretBoxError(`signing secret of webhook endpoint "${row.name}": ${err.message}. Nothing was changed.`, err.reason);
+        }
+        await tx.query('UPDATE webhook_endpoints SET secret = $2 WHERE id = $1', [row.id, writer.encrypt(plaintext, aad)]);
         result.reencrypted += 1;
       }
     }

@@ -128,6 +128,9 @@ export const credentialAad = (credentialId: string, field: string) => `superflui
 /** Associated data of a git repository's webhook secret. */
 export const webhookAad = (repoId: string) => `superfluid/git-repo/${repoId}/webhook`;
 
+/** Associated data of an outbound webhook endpoint's signing secret. */
+export const endpointSecretAad = (endpointId: string) => `superfluid/webhook-endpoint/${endpointId}/secret`;
+
 export class SecretBox {
   /**
    * @param key encrypts, and decrypts what names its id;

@@ -54,6 +54,7 @@ import { Quotas1765940000000 } from './migrations/1765940000000-Quotas.js';
 import { RetirementDates1765960000000 } from './migrations/1765960000000-RetirementDates.js';
 import { Previews1765980000000 } from './migrations/1765980000000-Previews.js';
 import { DialogSharesGroupVisibility1766000000000 } from './migrations/1766000000000-DialogSharesGroupVisibility.js';
+import { AlarmsNotifications1766020000000 } from './migrations/1766020000000-AlarmsNotifications.js';
 import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
 
 export const ENTITIES = [
@@ -116,6 +117,7 @@ export const MIGRATIONS = [
   RetirementDates1765960000000,
   Previews1765980000000,
   DialogSharesGroupVisibility1766000000000,
+  AlarmsNotifications1766020000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -8,3 +8,13 @@ export class JobRequesterQuery {
 
   constructor(readonly requestId: string) {}
 }
+
+/** The reconciler found that the worker running a request's playbook died (the run was failed, never re-run). */
+export class WorkerLostEvent {
+  static readonly NAME = 'worker.lost';
+
+  constructor(
+    readonly requestId: string,
+    readonly tenantId: string,
+  ) {}
+}

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Clock } from '../common/clock.js';
 import { MailService } from '../mail/mail.service.js';
 import type { ServiceEntity } from '../services/service.entity.js';
 import { ServicesService } from '../services/services.service.js';
 import { UsersService } from '../users/users.service.js';
+import { ServiceRetiringSoonEvent } from './lifecycle.events.js';
 import { LifecycleService } from './lifecycle.service.js';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -26,6 +28,7 @@ export class RetirementDatesService {
     private readonly users: UsersService,
     private readonly lifecycle: LifecycleService,
     private readonly mail: MailService,
+    private readonly events: EventEmitter2,
   ) {}
 
   async tick(): Promise<{ warned: number; retiring: number }> {
@@ -36,6 +39,14 @@ export class RetirementDatesService {
       if (!(await this.services.markWarned(service.id, now))) continue;
       warned++;
       await this.email(service);
+      if (service.retiresAt) {
+        await this.events
+          .emitAsync(
+            ServiceRetiringSoonEvent.NAME,
+            new ServiceRetiringSoonEvent(service.id, service.name, service.ownerId, service.tenantId, service.retiresAt),
+          )
+          .catch((err: Error) => this.logger.warn(`service ${service.id}: a listener of its retirement warning failed: ${err.message}`));
+      }
     }
     for (const service of await this.services.dueForRetirement(now)) {
       // Started once per date: a retirement that fails leaves the service active for its owner (or

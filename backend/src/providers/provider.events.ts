@@ -8,3 +8,19 @@ export class ProviderUsageQuery {
 
   constructor(readonly providerId: string) {}
 }
+
+/**
+ * A provider's health check found it in another state than the last one: down (also when its
+ * very first check fails) or back up. Emitted after the check is stored.
+ */
+export class ProviderHealthChangedEvent {
+  static readonly NAME = 'provider.health-changed';
+
+  constructor(
+    readonly providerId: string,
+    readonly name: string,
+    readonly tenantId: string,
+    readonly status: 'up' | 'down',
+    readonly message: string,
+  ) {}
+}

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { ProviderUsageQuery } from './provider.events.js';
+import { ProviderHealthChangedEvent, ProviderUsageQuery } from './provider.events.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
@@ -407,7 +407,8 @@ export class ProvidersService {
     const changed = await this.providers.manager.transaction(async (tx) => {
       const [row] = (await tx.query('SELECT health_status FROM providers WHERE id = $1 FOR UPDATE', [id])) as { health_status: string }[];
       const previous = row?.health_status ?? provider.healthStatus;
-      const isChange = previous !== 'unknown' && previous !== result.status;
+      // A change, or a provider down from its very first check (nothing was ever up to go down).
+      const isChange = previous !== result.status && (previous !== 'unknown' || result.status === 'down');
       await tx.insert(ProviderHealthEntity, {
         providerId: id,
         status: result.status,
@@ -424,6 +425,9 @@ export class ProvidersService {
       await this.pubsub
         .publish(channels.providerAlarms(), { providerId: id, name: provider.name, status: result.status, message: result.message })
         .catch(() => undefined);
+      await this.events
+        .emitAsync(ProviderHealthChangedEvent.NAME, new ProviderHealthChangedEvent(id, provider.name, provider.tenantId, result.status, result.message))
+        .catch((err: Error) => this.logger.warn(`provider ${id}: a listener of its health change failed: ${err.message}`));
     }
     return this.get(id);
   }

@@ -142,6 +142,10 @@ export const channels = {
   /** A request entered or left pending_approval: approvers' inboxes change. */
   approvals: () => 'superfluid:approvals',
   providerAlarms: () => 'superfluid:provider-alarms',
+  /** An alarm was raised, acknowledged or cleared: open-alarm counts change. */
+  alarms: () => 'superfluid:alarms',
+  /** A user's in-app notifications changed (one arrived, or was read). */
+  inbox: (userId: string) => `superfluid:inbox:${userId}`,
   tokenRevoked: () => 'superfluid:auth:token-revoked',
 };
 

@@ -5,6 +5,7 @@ export enum QueueName {
   GIT = 'git',
   PROVIDERS = 'providers',
   LIFECYCLE = 'lifecycle',
+  NOTIFY = 'notify',
 }
 
 export enum JobName {
@@ -16,6 +17,8 @@ export enum JobName {
   CHECK_PLAYBOOK_SYNTAX = 'check-playbook-syntax',
   CHECK_PROVIDERS = 'check-providers',
   RETIREMENT_DATES = 'retirement-dates',
+  DELIVER_NOTIFICATION = 'deliver-notification',
+  NOTIFICATION_SWEEP = 'notification-sweep',
 }
 
 /** Every job name each queue accepts; a worker refuses to start without a handler for each. */
@@ -25,7 +28,12 @@ export const QUEUE_JOBS: Record<QueueName, JobName[]> = {
   [QueueName.GIT]: [JobName.REFRESH_GIT_REPO, JobName.CHECK_PLAYBOOK_SYNTAX],
   [QueueName.PROVIDERS]: [JobName.CHECK_PROVIDERS],
   [QueueName.LIFECYCLE]: [JobName.RETIREMENT_DATES],
+  [QueueName.NOTIFY]: [JobName.DELIVER_NOTIFICATION, JobName.NOTIFICATION_SWEEP],
 };
+
+export interface DeliveryJobData {
+  deliveryId: string;
+}
 
 export interface GitRepoJobData {
   repoId: string;

@@ -248,6 +248,7 @@ describe('request and service lists: filters, sort, paging and counts, on real P
     const ds = createDataSource(env.databaseUrl);
     await ds.initialize();
     try {
+      await ds.undoLastMigration({ transaction: 'each' }); // AlarmsNotifications
       await ds.undoLastMigration({ transaction: 'each' }); // DialogSharesGroupVisibility
       await ds.undoLastMigration({ transaction: 'each' }); // Previews
       await ds.undoLastMigration({ transaction: 'each' }); // RetirementDates
@@ -263,6 +264,7 @@ describe('request and service lists: filters, sort, paging and counts, on real P
         'RetirementDates1765960000000',
         'Previews1765980000000',
         'DialogSharesGroupVisibility1766000000000',
+        'AlarmsNotifications1766020000000',
       ]);
     } finally {
       await ds.destroy();

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { SortDirection } from '../common/list-query.js';
@@ -9,6 +10,7 @@ import type { QuotaHolder } from '../quotas/quota.events.js';
 import { type ApprovalDecision, RequestApprovalEntity } from './request-approval.entity.js';
 import { type ItemPlan, type ItemStatus, RequestItemEntity } from './request-item.entity.js';
 import { RequestTransitionEntity, type TransitionEvent } from './request-transition.entity.js';
+import { ANNOUNCED_STATUSES, RequestStatusChangedEvent } from './request.events.js';
 import { type RequestAction, type RequestPlan, type RequestStatus, ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
 
 /** Whose requests a reader may see: those its user ordered, those of its tenants, and those shared with its groups. */
@@ -87,6 +89,7 @@ export class RequestStore {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly pubsub: PubSubService,
+    private readonly events: EventEmitter2,
   ) {
     this.requests = new EntityRows(db, ServiceRequestEntity);
     this.itemRows = new EntityRows(db, RequestItemEntity);
@@ -341,7 +344,32 @@ export class RequestStore {
     // out before the caller goes on (a worker starting the playbook, say).
     if (moved && !tx && publish) void this.publishChange(id);
     if (moved && !tx && (to === 'pending_approval' || from.includes('pending_approval'))) void this.publishInboxChange(id);
+    // Inside a transaction the change may yet roll back: the sweep (changedSince) announces it once committed.
+    if (moved && !tx && ANNOUNCED_STATUSES.includes(to)) void this.announce(id);
     return moved;
+  }
+
+  /** Tells the listeners (alarms, notifications) of the request's status as stored now; never throws. */
+  async announce(id: string): Promise<void> {
+    try {
+      const r = await this.load(id);
+      if (!r || !ANNOUNCED_STATUSES.includes(r.status)) return;
+      await this.events.emitAsync(
+        RequestStatusChangedEvent.NAME,
+        new RequestStatusChangedEvent(r.id, r.status, r.action, r.message, r.templateId, r.tenantId, r.requesterId, r.serviceId, r.updatedAt),
+      );
+    } catch {
+      // The sweep announces it again.
+    }
+  }
+
+  /** Requests that reached an announced status since `since` (changed since), oldest first, at most `limit`. */
+  async changedSince(since: Date, limit: number): Promise<string[]> {
+    const rows = (await this.db.query(
+      `SELECT id FROM service_requests WHERE updated_at >= $1 AND status = ANY($2) ORDER BY updated_at LIMIT $3`,
+      [since, ANNOUNCED_STATUSES, limit],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
   }
 
   /**

@@ -240,6 +240,16 @@ export class RequestsService {
   }
 
   /** Who ordered a job's request, for the jobs module's visibility checks. */
+  /**
+   * Tells the listeners (alarms, notifications) again of the requests that reached an announced
+   * status since `since`: one whose announcement a crash lost is told now (listeners are idempotent).
+   */
+  async announceChangedSince(since: Date): Promise<number> {
+    const ids = await this.store.changedSince(since, 1000);
+    for (const id of ids) await this.store.announce(id);
+    return ids.length;
+  }
+
   @OnEvent(JobRequesterQuery.NAME)
   async onJobRequester(query: JobRequesterQuery): Promise<void> {
     const request = await this.store.load(query.requestId);

@@ -1,5 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { WorkerLostEvent } from '../../jobs/job.events.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
@@ -55,6 +57,7 @@ export class StateMachineEngine implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly lifecycle: LifecycleService,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly events: EventEmitter2,
   ) {}
 
   onModuleInit(): void {
@@ -182,7 +185,7 @@ export class StateMachineEngine implements OnModuleInit {
     if (!request.stateEnteredAt && Date.now() - request.updatedAt.getTime() > LEASE_MS) {
       // Claimed by a worker that died before its first state was recorded: failed, never silently re-run.
       await this.withRequestLock(request.id, async () => {
-        await this.store.transition(request.id, ['running'], 'failed', WORKER_DIED);
+        if (await this.store.transition(request.id, ['running'], 'failed', WORKER_DIED)) this.workerLost(request);
       });
       return;
     }
@@ -206,6 +209,7 @@ export class StateMachineEngine implements OnModuleInit {
       }
     }
     if (died) {
+      this.workerLost(request);
       // The step that follows is taken here, whatever role this process has (no worker may be
       // left to take it): the request fails at once, or the items it starts are queued.
       for (const item of await this.advance(request.id)) await this.queue.queueItem(item.id, request.id);
@@ -217,6 +221,11 @@ export class StateMachineEngine implements OnModuleInit {
   }
 
   // ---- plumbing --------------------------------------------------------------------------
+
+  /** Tells the listeners (alarms) that a worker died under this request; never throws. */
+  private workerLost(request: ServiceRequestEntity): void {
+    this.events.emitAsync(WorkerLostEvent.NAME, new WorkerLostEvent(request.id, request.tenantId)).catch(() => undefined);
+  }
 
   /** `known`: the request's items as just read, if they were. */
   private context(request: ServiceRequestEntity, launched: Launch[], known: RequestItemEntity[] | null = null): StepContext {

@@ -1,0 +1,57 @@
+import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { CatalogModule } from '../catalog/catalog.module.js';
+import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
+import { CredentialsModule } from '../credentials/credentials.module.js';
+import { type DeliveryJobData, JobName, QueueName } from '../queue/queue.constants.js';
+import { QueueService } from '../queue/queue.service.js';
+import { RequestsModule } from '../requests/requests.module.js';
+import { RequestsService } from '../requests/requests.service.js';
+import { ScheduleKeeper } from '../system/schedule-keeper.js';
+import { TenantsModule } from '../tenants/tenants.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { DeliveriesService } from './deliveries.service.js';
+import { NotificationSources } from './notification-sources.js';
+import { NotificationsResolver } from './notifications.resolver.js';
+import { NotificationsService } from './notifications.service.js';
+import { WebhookEndpointsService } from './webhook-endpoints.service.js';
+
+/** How often the sweep runs: overdue deliveries queued again, recent request changes told again. */
+const SWEEP_MS = 30_000;
+/** How far back the sweep looks for request changes a crash may have kept from being told. */
+const SWEEP_WINDOW_MS = 15 * 60_000;
+
+/**
+ * Notifications: subscriptions per user or tenant to kinds of event, delivered in-app, by e-mail
+ * and by signed webhooks, each delivery recorded with its tries. Sending runs in the worker role
+ * (the `notify` queue); the sweep is one schedule shared by every worker.
+ */
+@Module({
+  imports: [CatalogModule, CredentialsModule, RequestsModule, TenantsModule, UsersModule],
+  providers: [NotificationsService, WebhookEndpointsService, DeliveriesService, NotificationSources, NotificationsResolver],
+  exports: [NotificationsService],
+})
+export class NotificationsModule implements OnApplicationBootstrap {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly queues: QueueService,
+    private readonly schedules: ScheduleKeeper,
+    private readonly deliveries: DeliveriesService,
+    private readonly requests: RequestsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!runsWorker(this.config)) return;
+    this.queues.work(QueueName.NOTIFY, {
+      [JobName.DELIVER_NOTIFICATION]: (job: Job<DeliveryJobData>) => this.deliveries.deliver(job.data.deliveryId),
+      [JobName.NOTIFICATION_SWEEP]: () => this.sweep(),
+    });
+    await this.schedules.keep(QueueName.NOTIFY, 'notification-sweep', SWEEP_MS, JobName.NOTIFICATION_SWEEP);
+  }
+
+  private async sweep(): Promise<{ requeued: number; announced: number }> {
+    const requeued = await this.deliveries.sweep();
+    const announced = await this.requests.announceChangedSince(new Date(Date.now() - SWEEP_WINDOW_MS));
+    return { requeued, announced };
+  }
+}
