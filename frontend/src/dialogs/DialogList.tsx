@@ -2,7 +2,7 @@ import { Box, Chip, Typography } from '@mui/material';
 import UploadIcon from '@mui/icons-material/Upload';
 import { Button, CreateButton, DataTable, List, TopToolbar } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { DialogRecord } from './types';
 
 const Col = DataTable.Col<DialogRecord>;
@@ -43,7 +43,7 @@ export const DialogList = () => (
           </Typography>
         )}
       />
-      <Col source="updatedAt" label="Updated" render={(r) => formatDateTime(r.updatedAt)} />
+      <Col source="updatedAt" label="Updated" render={(r) => <RelativeTime value={r.updatedAt} />} />
     </DataTable>
   </List>
 );

@@ -6,7 +6,7 @@ import { Box, Typography } from '@mui/material';
 import { AnsiUp } from 'ansi_up';
 import { useDataProvider } from 'react-admin';
 import { watchJobLog } from './live';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import { isTerminalJobStatus, type JobStatus } from './api';
 import type { LogChunk } from './live';
@@ -129,7 +129,7 @@ export const JobLog = ({
       >
         {purgedAt && !html ? (
           <Typography component="span" sx={{ color: '#9e9e9e', fontSize: 13 }} data-testid="output-purged">
-            Output removed by retention on {formatDateTime(purgedAt)}.
+            Output removed by retention <RelativeTime value={purgedAt} />.
           </Typography>
         ) : html ? (
           <span dangerouslySetInnerHTML={{ __html: html }} />

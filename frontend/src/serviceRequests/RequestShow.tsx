@@ -13,7 +13,7 @@ import { watchRequest } from './live';
 import { JsonView } from '../common/JsonView';
 import { DialogValues } from '../dialogs/DialogValues';
 import { StatusChip } from '../common/StatusChip';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import { isTerminalRequestStatus, type RequestStatus, type ServiceRequest } from './api';
 import { BundleItems, useItemLogs } from './BundleItems';
 import { CancelRequestButton } from './CancelRequestButton';
@@ -77,9 +77,11 @@ const RequestDetails = () => {
         </Fact>
         <Fact label="Catalog item">{record.template?.name ?? '—'}</Fact>
         <Fact label="Requester">{record.requester?.username ?? '—'}</Fact>
-        <Fact label="Created">{formatDateTime(record.createdAt)}</Fact>
+        <Fact label="Created">
+          <RelativeTime value={record.createdAt} />
+        </Fact>
         <Fact label="Finished" testId="request-finished">
-          {formatDateTime(record.finishedAt)}
+          <RelativeTime value={record.finishedAt} />
         </Fact>
       </Stack>
       {record.message && (

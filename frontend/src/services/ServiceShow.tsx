@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { Loading, Show, useGetMany, useShowContext } from 'react-admin';
 import { JsonView } from '../common/JsonView';
 import { StatusChip } from '../common/StatusChip';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import { WIDE_ONLY } from '../common/listFilters';
 import type { Provider } from '../providers/api';
 import { REQUEST_ACTION_LABELS } from '../serviceRequests/api';
@@ -70,8 +70,12 @@ const ServiceRequests = ({ requests }: { requests: ServiceChange[] | undefined }
                   <StatusChip status={r.status} />
                 </TableCell>
                 <TableCell sx={WIDE_ONLY}>{r.requester?.username ?? '—'}</TableCell>
-                <TableCell>{formatDateTime(r.createdAt)}</TableCell>
-                <TableCell sx={WIDE_ONLY}>{formatDateTime(r.finishedAt)}</TableCell>
+                <TableCell>
+                  <RelativeTime value={r.createdAt} />
+                </TableCell>
+                <TableCell sx={WIDE_ONLY}>
+                  <RelativeTime value={r.finishedAt} />
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -117,7 +121,9 @@ const ServiceDetails = () => {
           <Typography variant="caption" color="text.secondary" component="div">
             Created
           </Typography>
-          <Typography variant="body2">{formatDateTime(record.createdAt)}</Typography>
+          <Typography variant="body2">
+            <RelativeTime value={record.createdAt} />
+          </Typography>
         </Box>
         <RetirementFact service={record} />
       </Stack>
