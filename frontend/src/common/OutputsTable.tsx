@@ -52,13 +52,17 @@ const Entries = ({ value, depth }: { value: JsonObject; depth: number }) => {
       </Box>
     );
   return (
-    <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'minmax(0, max-content) minmax(0, 1fr)', columnGap: 1.5, rowGap: 0.25 }}>
+    // Side by side from tablet width; on a phone each key is a caption above its value.
+    <Box
+      component="dl"
+      sx={{ m: 0, display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'minmax(0, max-content) minmax(0, 1fr)' }, columnGap: 1.5, rowGap: 0.25 }}
+    >
       {keys.map((key) => (
         <Box key={key} sx={{ display: 'contents' }}>
-          <Box component="dt" sx={{ color: 'text.secondary', overflowWrap: 'anywhere' }}>
+          <Box component="dt" sx={{ color: 'text.secondary', overflowWrap: 'anywhere', fontSize: { xs: 12, sm: 'inherit' } }}>
             {key}
           </Box>
-          <Box component="dd" sx={{ m: 0, minWidth: 0 }}>
+          <Box component="dd" sx={{ m: 0, minWidth: 0, pl: { xs: 1.5, sm: 0 }, mb: { xs: 0.5, sm: 0 } }}>
             <Value value={value[key]} depth={depth + 1} />
           </Box>
         </Box>
@@ -97,6 +101,17 @@ const Value = ({ value, depth }: { value: JsonValue; depth: number }): ReactNode
   );
 };
 
+// A row per key from tablet width; on a phone the key is a caption above its value (the row a block).
+const KEY_CELL = {
+  verticalAlign: 'top',
+  width: { sm: 220 },
+  display: { xs: 'block', sm: 'table-cell' },
+  borderBottom: { xs: 'none', sm: undefined },
+  pb: { xs: 0, sm: undefined },
+  fontSize: { xs: 12, sm: undefined },
+} as const;
+const VALUE_CELL = { verticalAlign: 'top', display: { xs: 'block', sm: 'table-cell' }, pt: { xs: 0.25, sm: undefined } } as const;
+
 /**
  * Outputs as a key/value table with a "Show JSON" toggle; `testId` names the whole (the table and the
  * JSON view are inside it), `empty` is what an empty document says.
@@ -104,7 +119,8 @@ const Value = ({ value, depth }: { value: JsonValue; depth: number }): ReactNode
 export const OutputsTable = ({ value, testId, empty = 'No outputs.' }: { value: JsonValue | undefined; testId?: string; empty?: string }) => {
   const [json, setJson] = useState(false);
   const doc = value ?? {};
-  const keys = isObject(doc) ? Object.keys(doc) : null;
+  // Plain values first, in the document's order, then the nested ones (which take more room).
+  const keys = isObject(doc) ? [...Object.keys(doc).filter((k) => !isObject(doc[k])), ...Object.keys(doc).filter((k) => isObject(doc[k]))] : null;
   if (keys && keys.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary" data-testid={testId} data-empty="true">
@@ -118,18 +134,14 @@ export const OutputsTable = ({ value, testId, empty = 'No outputs.' }: { value: 
         <JsonView value={doc} testId={testId ? `${testId}-json` : undefined} />
       ) : (
         <Box sx={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label="Outputs" sx={{ tableLayout: 'fixed' }}>
-            <TableBody>
+          <Table size="small" aria-label="Outputs" sx={{ tableLayout: 'fixed', display: { xs: 'block', sm: 'table' } }}>
+            <TableBody sx={{ display: { xs: 'block', sm: 'table-row-group' } }}>
               {keys.map((key) => (
-                <TableRow key={key} data-testid="output" data-key={key}>
-                  <TableCell
-                    component="th"
-                    scope="row"
-                    sx={{ width: { xs: '38%', sm: 220 }, color: 'text.secondary', verticalAlign: 'top', overflowWrap: 'anywhere' }}
-                  >
+                <TableRow key={key} data-testid="output" data-key={key} sx={{ display: { xs: 'block', sm: 'table-row' } }}>
+                  <TableCell component="th" scope="row" sx={{ ...KEY_CELL, color: 'text.secondary', overflowWrap: 'anywhere' }}>
                     {key}
                   </TableCell>
-                  <TableCell sx={{ verticalAlign: 'top' }} data-testid="output-value">
+                  <TableCell sx={VALUE_CELL} data-testid="output-value">
                     <Value value={(doc as JsonObject)[key]} depth={0} />
                   </TableCell>
                 </TableRow>

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import ArticleIcon from '@mui/icons-material/Article';
 import { Alert, Box, Button, Card, CardActions, CardContent, CardHeader, Stack, Tab, Tabs, Typography } from '@mui/material';
-import { JsonView } from '../common/JsonView';
+import { OutputsTable } from '../common/OutputsTable';
 import { StatusChip } from '../common/StatusChip';
 import { shortCommit } from '../common/format';
 import { RelativeTime } from '../common/RelativeTime';
@@ -52,7 +52,7 @@ const ItemCard = ({ item, onOpenLog, logShown }: { item: RequestItem; onOpenLog:
           <Typography variant="caption" color="text.secondary" component="div">
             Outputs
           </Typography>
-          <JsonView value={item.outputs} testId="item-outputs" />
+          <OutputsTable value={item.outputs} testId="item-outputs" />
         </>
       )}
     </CardContent>

@@ -113,7 +113,8 @@ export const JobLog = ({
           stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
         }}
         sx={{
-          bgcolor: '#1e1e1e',
+          // A terminal's colours in both themes; darker than the dark theme's cards, so that it still stands out.
+          bgcolor: (theme) => (theme.palette.mode === 'dark' ? '#0a0a0a' : '#1e1e1e'),
           color: '#e0e0e0',
           fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
           fontSize: 13,
