@@ -1,6 +1,6 @@
 // The catalog item editor's icon field: a list of exactly the icons the catalog draws (each shown
 // beside its name; typing filters them), or an https:// image URL typed in. Anything else is marked
-// on the field before saving; the server refuses it too (catalogIconProblem, @superfluid/dialogs).
+// on the field as it is typed, by the rule the server refuses it with (catalogIconProblem, @superfluid/dialogs).
 import { Autocomplete, Box, InputAdornment, TextField } from '@mui/material';
 import { catalogIconProblem } from '@superfluid/dialogs';
 import { CATALOG_ICONS, CatalogIcon } from '../catalog/CatalogIcon';
@@ -12,17 +12,15 @@ export const IconPicker = ({
   value,
   type,
   onChange,
-  error,
 }: {
   value: string | undefined;
   /** The item's type: what an empty icon shows. */
   type: string;
   onChange: (icon: string | undefined) => void;
-  /** The server's message for the field, when a save was refused. */
-  error?: string;
 }) => {
   const icon = value?.trim() ?? '';
-  const problem = error ?? (icon ? catalogIconProblem(icon) : null);
+  // The server's rule, checked as the user types (a refused save names the same problem).
+  const problem = icon ? catalogIconProblem(icon) : null;
   return (
     <Autocomplete
       freeSolo

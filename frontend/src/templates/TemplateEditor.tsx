@@ -394,7 +394,7 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
                 {text('name', 'Item name')}
                 {text('description', 'Description')}
                 {text('catalog', 'Catalog', { help: 'The folder it is shown in' })}
-                <IconPicker value={draft.icon} type={draft.type} onChange={(icon) => set({ icon })} error={errors.icon} />
+                <IconPicker value={draft.icon} type={draft.type} onChange={(icon) => set({ icon })} />
                 {text('longDescription', 'Long description', { help: 'Markdown, shown on the order page', multiline: true })}
                 <TextField
                   select
