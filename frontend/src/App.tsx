@@ -25,7 +25,7 @@ import oidcGroupMappings from './oidcGroupMappings';
 import { i18nProvider } from './i18nProvider';
 import { LoginPage } from './LoginPage';
 import { SSO_PATH, SsoPage } from './SsoPage';
-import { theme } from './theme';
+import { darkTheme, lightTheme } from './theme';
 
 /** The resources the signed-in user may use, from their permissions (authProvider.getPermissions): the
  * menu shows only these. The server checks every operation anyway; a user who must change their
@@ -188,7 +188,8 @@ export const App = () => (
     i18nProvider={i18nProvider}
     loginPage={LoginPage}
     layout={AppLayout}
-    theme={theme}
+    theme={lightTheme}
+    darkTheme={darkTheme}
     disableTelemetry
     requireAuth
   >

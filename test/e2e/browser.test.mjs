@@ -148,10 +148,12 @@ describe('web UI', () => {
     assert.match(await values.getByTestId('dialog-value-provider').innerText(), /Provider\s+local/);
     assert.match(await values.getByTestId('dialog-value-extra_vars').innerText(), /Extra variables\s+name: browser/);
 
-    // The service it left behind, with its outputs.
-    const outputs = page.getByTestId('request-service').getByTestId('service-outputs');
+    // The outputs its run returned (the service it left behind starts with them), as a table; the JSON on demand.
+    const outputs = page.getByTestId('request-outputs');
     await outputs.getByText('Hello, browser!', { exact: false }).waitFor();
-    assert.deepEqual(JSON.parse(await outputs.innerText()), serviceRequest.service.outputs);
+    await outputs.getByTestId('outputs-json-toggle').click();
+    assert.deepEqual(JSON.parse(await page.getByTestId('request-outputs-json').innerText()), serviceRequest.service.outputs);
+    await page.getByTestId('request-service').waitFor();
     await screenshot(page, '04-request-finished');
 
     await page.getByTestId('service-link').click();
@@ -203,7 +205,7 @@ describe('web UI', () => {
 
     await page.locator('[data-testid="request-status"][data-status="finished"]').waitFor({ timeout: RUN_TIMEOUT });
     await page.getByTestId('job-log').getByText('Hello, polling!', { exact: false }).first().waitFor();
-    await page.getByTestId('request-service').getByText('Hello, polling!', { exact: false }).waitFor();
+    await page.getByTestId('request-outputs').getByText('Hello, polling!', { exact: false }).waitFor();
     assert.ok(refused > 0, 'the page did try to subscribe');
   });
 
@@ -416,7 +418,7 @@ describe('dialog renderer with every field type', () => {
     await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/, { timeout: UI_TIMEOUT });
     const requestId = idFromUrl(page);
     await page.locator('[data-testid="request-status"][data-status="finished"]').waitFor({ timeout: RUN_TIMEOUT });
-    await page.getByTestId('request-service').getByText('Hello, tester!', { exact: false }).waitFor();
+    await page.getByTestId('request-outputs').getByText('Hello, tester!', { exact: false }).waitFor();
 
     const { serviceRequest } = await api('query($id: ID!) { serviceRequest(id: $id) { dialogValues } }', { id: requestId });
     const { provider, ...rest } = serviceRequest.dialogValues;

@@ -226,7 +226,10 @@ describe('bundles, retirement and providers in the web UI', () => {
     assert.equal(serviceRequest.status, 'finished');
     const appB = serviceRequest.items.find((i) => i.name === 'app-b');
     const appBCard = page.locator('[data-testid="bundle-item"][data-item="app-b"]');
-    assert.deepEqual(JSON.parse(await appBCard.getByTestId('item-outputs').innerText()), appB.outputs);
+    const itemOutputs = appBCard.getByTestId('item-outputs');
+    assert.equal(await itemOutputs.locator('[data-testid="output"][data-key="app_url"] a').getAttribute('href'), appB.outputs.app_url);
+    await itemOutputs.getByTestId('outputs-json-toggle').click();
+    assert.deepEqual(JSON.parse(await appBCard.getByTestId('item-outputs-json').innerText()), appB.outputs);
     await appBCard.getByTestId('item-log-link').click();
     const logs = page.getByTestId('item-logs');
     await logs.getByRole('tab', { name: 'app-b', selected: true }).waitFor();

@@ -108,9 +108,10 @@ describe('an OpenStack cloud in the web UI, against a real Keystone and Heat', (
     assert.match(service.outputs.app_url, /^https:\/\/shop-[a-z]{6}\.apps\.example\.net\/$/);
     assert.equal(service.outputs.tier, 'premium');
     assert.equal(service.outputs.stack_status, 'CREATE_COMPLETE');
-    const outputs = page.getByTestId('request-service').getByTestId('service-outputs');
+    const outputs = page.getByTestId('request-outputs');
     await outputs.getByText(service.outputs.app_url, { exact: false }).waitFor();
-    const shown = JSON.parse(await outputs.innerText());
+    await outputs.getByTestId('outputs-json-toggle').click();
+    const shown = JSON.parse(await page.getByTestId('request-outputs-json').innerText());
     assert.equal(shown.app_url, service.outputs.app_url);
     assert.equal(shown.stack_id, service.outputs.stack_id);
     assert.equal(shown.stack_name, STACK);

@@ -73,7 +73,21 @@ describe('the template and bundle editors in the web UI', () => {
     );
     await screenshot(page, 't02-editor-error');
 
-    await editor.getByLabel('Icon').fill('waving_hand');
+    // The picker offers exactly the icons the catalog draws; a name it lacks is marked before saving.
+    const icon = editor.getByLabel('Icon');
+    await icon.fill('rocket');
+    await editor.getByText('"rocket" is not an icon the portal has').waitFor();
+    await icon.fill('');
+    await icon.press('ArrowDown');
+    await page.getByTestId('icon-option').first().waitFor();
+    const offered = await page.getByTestId('icon-option').evaluateAll((options) => options.map((o) => o.getAttribute('data-icon')));
+    assert.ok(offered.length >= 50, `${offered.length} icons offered`);
+    for (const name of ['account_tree', 'alt_route', 'cell_tower', 'cloud', 'play_circle', 'waving_hand']) assert.ok(offered.includes(name), name);
+    await icon.fill('waving');
+    await page.getByRole('option', { name: 'waving_hand' }).click();
+    assert.equal(await icon.inputValue(), 'waving_hand');
+    assert.equal(await editor.getByTestId('icon-preview').locator('[data-icon]').getAttribute('data-icon'), 'waving_hand');
+    await screenshot(page, 't02b-icon-picked');
     await page.getByTestId('save-template').click();
     await page.waitForURL(/\/serviceTemplates$/);
     const row = page.getByRole('row').filter({ hasText: 'Hello from the editor' });

@@ -45,12 +45,23 @@ export class Browsers {
   #opened = [];
   #signedIn = null;
 
-  /** A page in a new browser. opts.viewport ({ width: 1280, height: 900 }), opts.timeout (UI_TIMEOUT). */
-  async newPage({ viewport = { width: 1280, height: 900 }, timeout = UI_TIMEOUT } = {}) {
+  /**
+   * A page in a new browser. opts.viewport ({ width: 1280, height: 900 }), opts.timeout (UI_TIMEOUT),
+   * opts.locale (the browser's language and formats: Chromium's own, en-US, when not given),
+   * opts.colorScheme ('light' or 'dark': what prefers-color-scheme answers; light when not given).
+   */
+  async newPage({ viewport = { width: 1280, height: 900 }, timeout = UI_TIMEOUT, locale, colorScheme } = {}) {
     const dir = await mkdtemp(path.join(tmpdir(), 'superfluid-chromium-'));
     const opened = { context: null, dir };
     this.#opened.push(opened);
-    opened.context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport });
+    opened.context = await chromium.launchPersistentContext(dir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport,
+      ...(locale ? { locale } : {}),
+      ...(colorScheme ? { colorScheme } : {}),
+    });
     const page = opened.context.pages()[0] ?? (await opened.context.newPage());
     page.setDefaultTimeout(timeout);
     collectConsoleErrors(page);

@@ -115,6 +115,10 @@ describe('template and bundle editors: saveServiceTemplate and deleteServiceTemp
     });
     assert.equal(bad.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
     assert.match(bad.errors![0].extensions!.fields!.icon, /Material icon name/);
+    // A well-formed name the web UI has no icon for is refused too (it would show a generic one).
+    const unknownIcon = await save({ ...helloItem('Bad'), icon: 'rocket' });
+    assert.equal(unknownIcon.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
+    assert.match(unknownIcon.errors![0].extensions!.fields!.icon, /"rocket" is not an icon the portal has/);
     const unknownField = await save({ ...helloItem('Bad'), provision: { repo: 'playbooks', playbook: 'hello.yml', provider: { field: 'nowhere' } } });
     assert.equal(unknownField.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
     assert.match(unknownField.errors![0].extensions!.fields!['provision.provider'], /field "nowhere", which dialog "run-playbook" lacks/);

@@ -4,7 +4,7 @@ import { type Document, LineCounter, parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import { JOB_OPTION_NAMES, jobOptionsSchema } from '../jobs/job-options.js';
 import { parseDialog } from '../dialogs/dialog.schema.js';
-import { assertYamlDepth, type DialogDefinition, dialogFields, forbiddenVariable, YamlLimitError } from '@superfluid/dialogs';
+import { assertYamlDepth, catalogIconProblem, type DialogDefinition, dialogFields, forbiddenVariable, YamlLimitError } from '@superfluid/dialogs';
 import { DIMENSION_NAME, isBuiltInDimension } from '../quotas/quota-dimensions.js';
 import { parseQuotaExpression } from '../quotas/quota-expression.js';
 import { type ApprovalSpec, type LifetimeSpec, type BundleItemSpec, type ProvisionSpec, type RetirementSpec, type SiteSpec } from './catalog.types.js';
@@ -124,6 +124,12 @@ const lifetimeSchema = z
     path: ['defaultDays'],
   });
 
+/** A Material icon name the web UI draws (its list is in @superfluid/dialogs), or an https:// image URL. */
+const iconSchema = z.string().superRefine((icon, ctx) => {
+  const problem = catalogIconProblem(icon);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 const templateSchema = z.discriminatedUnion('type', [
   z
     .object({
@@ -133,10 +139,7 @@ const templateSchema = z.discriminatedUnion('type', [
       type: z.literal('ansible_playbook'),
       catalog: z.string().min(1).max(100).default('General'),
       longDescription: z.string().max(100_000).optional(),
-      icon: z
-        .string()
-        .regex(/^([a-z][a-z0-9_]{0,60}|https:\/\/\S+)$/, 'use a Material icon name (e.g. hub) or an https:// URL')
-        .optional(),
+      icon: iconSchema.optional(),
       dialog: z.string().min(1),
       published: z.boolean().default(true),
       visibility: z.enum(['requester', 'group']).default('requester'),
@@ -156,10 +159,7 @@ const templateSchema = z.discriminatedUnion('type', [
       type: z.literal('bundle'),
       catalog: z.string().min(1).max(100).default('General'),
       longDescription: z.string().max(100_000).optional(),
-      icon: z
-        .string()
-        .regex(/^([a-z][a-z0-9_]{0,60}|https:\/\/\S+)$/, 'use a Material icon name (e.g. hub) or an https:// URL')
-        .optional(),
+      icon: iconSchema.optional(),
       dialog: z.string().min(1),
       published: z.boolean().default(true),
       visibility: z.enum(['requester', 'group']).default('requester'),

@@ -4,7 +4,7 @@ import BlockIcon from '@mui/icons-material/Block';
 import { Box, Chip, Typography } from '@mui/material';
 import { DataTable, DeleteButton, List, TopToolbar, useRecordContext } from 'react-admin';
 import { ChipList } from '../common/ChipList';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { ApiToken } from './api';
 import { CreateApiTokenButton } from './CreateApiTokenButton';
 
@@ -31,7 +31,9 @@ const Expires = ({ token }: { token: ApiToken }) => {
   const expired = Date.parse(token.expiresAt) <= Date.now();
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-      <Typography variant="body2">{formatDateTime(token.expiresAt)}</Typography>
+      <Typography variant="body2">
+        <RelativeTime value={token.expiresAt} />
+      </Typography>
       {expired ? <Chip size="small" color="warning" label="expired" /> : null}
     </Box>
   );
@@ -62,9 +64,9 @@ export const ApiTokenList = () => (
     <DataTable bulkActionButtons={false} rowClick={false} empty={<NoTokens />}>
       <Col source="name" label="Name" />
       <Col label="Scopes" disableSort render={(t) => <ChipList labels={t.scopes} testId="api-token-scope" empty="all" />} />
-      <Col source="createdAt" label="Created" render={(t) => formatDateTime(t.createdAt)} />
+      <Col source="createdAt" label="Created" render={(t) => <RelativeTime value={t.createdAt} />} />
       <Col source="expiresAt" label="Expires" render={(t) => <Expires token={t} />} />
-      <Col source="lastUsedAt" label="Last used" render={(t) => (t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never')} />
+      <Col source="lastUsedAt" label="Last used" render={(t) => (t.lastUsedAt ? <RelativeTime value={t.lastUsedAt} /> : 'never')} />
       <Col label="Actions" disableSort>
         <RevokeButton />
       </Col>

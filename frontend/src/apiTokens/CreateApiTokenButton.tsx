@@ -25,6 +25,7 @@ import { CopyableValue } from '../common/CopyButton';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import type { ApiErrorBody } from '../api/graphql';
 import { API_TOKEN_SCOPES, type CreatedApiToken } from './api';
+import { RelativeTime } from '../common/RelativeTime';
 
 const wholeDays: Validator = (value: unknown) =>
   value === null || value === undefined || value === '' || Number.isInteger(value) ? undefined : 'Use a whole number of days';
@@ -46,7 +47,14 @@ const TokenShown = ({ created, onDone }: { created: CreatedApiToken; onDone: () 
       <Typography variant="body2" color="text.secondary">
         Use it as <code>Authorization: Bearer &lt;token&gt;</code> for the GraphQL API, or as the password of <code>git push</code> to a repository the portal
         hosts (any user name).
-        {created.apiToken.expiresAt ? ` It expires ${new Date(created.apiToken.expiresAt).toLocaleString()}.` : ' It is valid until you revoke it.'}
+        {created.apiToken.expiresAt ? (
+          <>
+            {' It expires '}
+            <RelativeTime value={created.apiToken.expiresAt} />.
+          </>
+        ) : (
+          ' It is valid until you revoke it.'
+        )}
       </Typography>
     </DialogContent>
     <DialogActions>

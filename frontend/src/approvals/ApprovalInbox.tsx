@@ -5,6 +5,7 @@ import { createContext, type ReactNode, useContext, useEffect, useRef } from 're
 import { Box, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { DataTable, List, Pagination, SimpleList, useListContext, useRefresh } from 'react-admin';
 import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { ServiceRequest } from '../serviceRequests/api';
 import { DecisionButtons, type DecisionTarget, useDecisionDialog } from './DecisionButtons';
 import { useInboxCount } from './useInboxCount';
@@ -93,11 +94,16 @@ export const ApprovalInbox = () => {
           />
         ) : (
           <DataTable rowClick={(id) => requestPath(id)} bulkActionButtons={false} data-testid="approval-inbox">
-            <Col source="createdAt" label="Ordered" disableSort render={(r) => formatDateTime(r.createdAt)} />
+            <Col source="createdAt" label="Ordered" disableSort render={(r) => <RelativeTime value={r.createdAt} />} />
             <Col source="template.name" label="Catalog item" disableSort render={(r) => r.template?.name ?? '—'} />
             <Col source="requester.username" label="Requester" disableSort render={(r) => r.requester?.username ?? '—'} />
             <Col source="approval.reason" label="Why" disableSort render={(r) => r.approval?.reason ?? '—'} />
-            <Col source="approval.deadline" label="Decide by" disableSort render={(r) => (r.approval?.deadline ? formatDateTime(r.approval.deadline) : '—')} />
+            <Col
+              source="approval.deadline"
+              label="Decide by"
+              disableSort
+              render={(r) => (r.approval?.deadline ? <RelativeTime value={r.approval.deadline} /> : '—')}
+            />
             <Col source="id" label="" disableSort render={(r) => <Decide request={r} />} />
           </DataTable>
         )}

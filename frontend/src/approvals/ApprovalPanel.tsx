@@ -1,7 +1,7 @@
 // On a request's page, for an order that needs approval: why, how many approvers, until when, who
 // may still decide, and who decided what, with "Approve" / "Deny" for an approver who may decide.
 import { Alert, Card, CardContent, CardHeader, Chip, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { ServiceRequest } from '../serviceRequests/api';
 import { DecisionButtons, useDecisionDialog } from './DecisionButtons';
 
@@ -25,7 +25,7 @@ export const ApprovalPanel = ({ request, onChanged }: { request: ServiceRequest;
           <Typography variant="body2">{approval.reason}</Typography>
           {pending && approval.deadline ? (
             <Alert severity="warning" variant="outlined">
-              Denied on {formatDateTime(approval.deadline)} if not decided by then.
+              Denied <RelativeTime value={approval.deadline} /> if not decided by then.
             </Alert>
           ) : null}
           {pending ? (
@@ -56,7 +56,7 @@ export const ApprovalPanel = ({ request, onChanged }: { request: ServiceRequest;
                         {d.reason ? `: ${d.reason}` : ''}
                       </>
                     }
-                    secondary={formatDateTime(d.at)}
+                    secondary={<RelativeTime value={d.at} />}
                   />
                 </ListItem>
               ))}

@@ -2,7 +2,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { Chip, type ChipProps, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Button, DataTable, DateInput, List, SelectInput, TextInput, TopToolbar, useListContext, useNotify } from 'react-admin';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import { type AuditEvent, downloadAuditCsv, OUTCOMES } from './api';
 
 const Col = DataTable.Col<AuditEvent>;
@@ -69,7 +69,7 @@ export const AuditList = () => (
     sort={{ field: 'at', order: 'DESC' }}
   >
     <DataTable bulkActionButtons={false} rowClick={false} data-testid="audit-list">
-      <Col source="at" label="When" disableSort render={(r) => formatDateTime(r.at)} />
+      <Col source="at" label="When" disableSort render={(r) => <RelativeTime value={r.at} />} />
       <Col source="actorName" label="Actor" disableSort />
       <Col source="action" label="Action" disableSort render={(r) => <code data-testid="audit-action">{r.action}</code>} />
       <Col label="Object" disableSort render={(r) => <ObjectCell event={r} />} />

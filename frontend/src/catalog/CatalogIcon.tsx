@@ -1,12 +1,15 @@
 // A catalog item's icon: an https:// image, or a Material icon name (`account_tree`).
 // Icons are looked up in a fixed set imported from @mui/icons-material rather than the whole package:
 // importing every icon (over 2,000, each in five variants) would put them all in the bundle, or make
-// thousands of chunks. A name not in the set shows the item type's icon; add names here as the
-// catalog needs them.
+// thousands of chunks. The set is CATALOG_ICON_NAMES (@superfluid/dialogs): the server refuses any
+// other name and the editor's picker offers exactly these; the type below asks for a component for
+// each. An item saved before that rule with another name shows its type's icon.
 import type { ComponentType } from 'react';
 import { Avatar } from '@mui/material';
 import type { SvgIconProps } from '@mui/material/SvgIcon';
+import { CATALOG_ICON_NAMES, type CatalogIconName, isCatalogIconName, isIconUrl } from '@superfluid/dialogs';
 import AccountTree from '@mui/icons-material/AccountTree';
+import AltRoute from '@mui/icons-material/AltRoute';
 import Analytics from '@mui/icons-material/Analytics';
 import Api from '@mui/icons-material/Api';
 import Apps from '@mui/icons-material/Apps';
@@ -15,6 +18,7 @@ import Bolt from '@mui/icons-material/Bolt';
 import Build from '@mui/icons-material/Build';
 import Cable from '@mui/icons-material/Cable';
 import Category from '@mui/icons-material/Category';
+import CellTower from '@mui/icons-material/CellTower';
 import Cloud from '@mui/icons-material/Cloud';
 import CloudQueue from '@mui/icons-material/CloudQueue';
 import CloudUpload from '@mui/icons-material/CloudUpload';
@@ -51,6 +55,7 @@ import Storage from '@mui/icons-material/Storage';
 import Sync from '@mui/icons-material/Sync';
 import Terminal from '@mui/icons-material/Terminal';
 import VpnKey from '@mui/icons-material/VpnKey';
+import WavingHand from '@mui/icons-material/WavingHand';
 import Web from '@mui/icons-material/Web';
 import Webhook from '@mui/icons-material/Webhook';
 import Widgets from '@mui/icons-material/Widgets';
@@ -58,9 +63,10 @@ import Wifi from '@mui/icons-material/Wifi';
 
 type Icon = ComponentType<SvgIconProps>;
 
-/** Material icon names (snake_case, as in the Material Symbols catalogue) to components. */
-const ICONS: Record<string, Icon> = {
+/** Material icon names (snake_case, as in the Material Symbols catalogue) to components: every name of the set, no other. */
+const ICONS = {
   account_tree: AccountTree,
+  alt_route: AltRoute,
   analytics: Analytics,
   api: Api,
   apps: Apps,
@@ -69,6 +75,7 @@ const ICONS: Record<string, Icon> = {
   build: Build,
   cable: Cable,
   category: Category,
+  cell_tower: CellTower,
   cloud: Cloud,
   cloud_queue: CloudQueue,
   cloud_upload: CloudUpload,
@@ -105,11 +112,15 @@ const ICONS: Record<string, Icon> = {
   sync: Sync,
   terminal: Terminal,
   vpn_key: VpnKey,
+  waving_hand: WavingHand,
   web: Web,
   webhook: Webhook,
   widgets: Widgets,
   wifi: Wifi,
-};
+} satisfies Record<CatalogIconName, Icon>;
+
+/** The icons an item may name, in the set's order: the editor's picker offers these. */
+export const CATALOG_ICONS: { name: CatalogIconName; Icon: Icon }[] = CATALOG_ICON_NAMES.map((name) => ({ name, Icon: ICONS[name] }));
 
 const BY_TYPE: Record<string, Icon> = { bundle: AccountTree, ansible_playbook: PlayCircle };
 
@@ -121,7 +132,13 @@ const iconKey = (name: string): string =>
     .replace(/[\s-]+/g, '_')
     .toLowerCase();
 
-export const isImageUrl = (icon: string | null | undefined): icon is string => !!icon && /^https:\/\/[^\s]+$/i.test(icon.trim());
+export const isImageUrl = (icon: string | null | undefined): icon is string => !!icon && isIconUrl(icon.trim());
+
+/** The component of a known icon name (`AccountTree` and `account-tree` name `account_tree` too); undefined for any other. */
+export const iconComponent = (icon: string): Icon | undefined => {
+  const key = iconKey(icon);
+  return isCatalogIconName(key) ? ICONS[key] : undefined;
+};
 
 export const CatalogIcon = ({ icon, type, size = 48 }: { icon: string | null | undefined; type: string; size?: number }) => {
   if (isImageUrl(icon)) {
@@ -135,7 +152,7 @@ export const CatalogIcon = ({ icon, type, size = 48 }: { icon: string | null | u
       />
     );
   }
-  const Component = (icon ? ICONS[iconKey(icon)] : undefined) ?? BY_TYPE[type] ?? Category;
+  const Component = (icon ? iconComponent(icon) : undefined) ?? BY_TYPE[type] ?? Category;
   return (
     <Avatar variant="rounded" sx={{ width: size, height: size, bgcolor: 'primary.main', color: 'primary.contrastText' }} data-icon={icon ?? ''}>
       <Component sx={{ fontSize: size * 0.6 }} />

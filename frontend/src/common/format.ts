@@ -1,5 +1,11 @@
-/** A date-time as the reader's locale shows it; an em dash when absent. */
-export const formatDateTime = (value: string | null | undefined): string => (value ? new Date(value).toLocaleString() : '—');
+const exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' });
+
+/** The date and time to the second, with its time zone, as the reader's locale writes them. */
+export const exactTime = (date: Date): string => exact.format(date);
+
+/** A date-time written out in full (where a relative one does not fit: tooltips, file names); an em dash when absent.
+ * Pages show timestamps with <RelativeTime>, which puts this on hover. */
+export const formatDateTime = (value: string | null | undefined): string => (value ? exactTime(new Date(value)) : '—');
 
 export const shortCommit = (commit: string | null | undefined): string => (commit ? commit.slice(0, 10) : '—');
 

@@ -1,6 +1,6 @@
 import { Box, Chip, Typography } from '@mui/material';
 import { DataTable, EditButton, List } from 'react-admin';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import { DeleteCredentialButton } from './DeleteCredentialButton';
 import type { Credential } from './api';
 import { useCredentialTypes } from './useCredentialTypes';
@@ -32,7 +32,7 @@ export const CredentialList = () => (
       <Col source="name" label="Name" />
       <Col source="type" label="Type" render={(r) => <TypeLabel type={r.type} />} />
       <Col label="Fields" disableSort render={(r) => <Fields credential={r} />} />
-      <Col source="updatedAt" label="Updated" render={(r) => formatDateTime(r.updatedAt)} />
+      <Col source="updatedAt" label="Updated" render={(r) => <RelativeTime value={r.updatedAt} />} />
       <Col label="Actions" disableSort>
         <Box sx={{ display: 'flex' }} onClick={(event) => event.stopPropagation()}>
           <EditButton />

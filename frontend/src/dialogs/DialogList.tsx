@@ -2,7 +2,7 @@ import { Box, Chip, Typography } from '@mui/material';
 import UploadIcon from '@mui/icons-material/Upload';
 import { Button, CreateButton, DataTable, List, TopToolbar } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import { SharedWith } from '../tenants/SharedWith';
 import type { DialogRecord } from './types';
 
@@ -45,7 +45,7 @@ export const DialogList = () => (
         )}
       />
       <Col label="Shared with" disableSort render={(r) => <SharedWith ownerTenantId={r.tenantId} sharedWith={r.sharedWith} compact />} />
-      <Col source="updatedAt" label="Updated" render={(r) => formatDateTime(r.updatedAt)} />
+      <Col source="updatedAt" label="Updated" render={(r) => <RelativeTime value={r.updatedAt} />} />
     </DataTable>
   </List>
 );

@@ -1,7 +1,8 @@
 import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material';
 import { CreateButton, DataTable, List, TopToolbar } from 'react-admin';
 import { StatusChip } from '../common/StatusChip';
-import { formatDateTime, shortCommit } from '../common/format';
+import { shortCommit } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { GitRepo } from './api';
 import { RefreshAllButton } from './RefreshAllButton';
 import { RefreshButton } from './RefreshButton';
@@ -76,7 +77,7 @@ export const GitRepoList = () => (
           </Tooltip>
         )}
       />
-      <Col source="lastRefreshedAt" label="Last refreshed" render={(r) => formatDateTime(r.lastRefreshedAt)} />
+      <Col source="lastRefreshedAt" label="Last refreshed" render={(r) => <RelativeTime value={r.lastRefreshedAt} />} />
       <Col source="playbooks" label="Playbooks" disableSort render={(r) => <Playbooks repo={r} />} />
       <Col label="Shared with" disableSort render={(r) => <SharedWith ownerTenantId={r.tenantId} sharedWith={r.sharedWith} compact />} />
       <Col label="Actions" disableSort>

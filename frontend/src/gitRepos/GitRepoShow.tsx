@@ -5,7 +5,8 @@ import type { ReactNode } from 'react';
 import { Alert, Box, Card, CardContent, CardHeader, LinearProgress, Stack, Tooltip, Typography } from '@mui/material';
 import { EditButton, Loading, Show, TopToolbar, useShowContext } from 'react-admin';
 import { StatusChip } from '../common/StatusChip';
-import { formatDateTime, shortCommit } from '../common/format';
+import { shortCommit } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { GitRepo } from './api';
 import { DeleteGitRepoButton } from './DeleteGitRepoButton';
 import { PlaybookTable } from './PlaybookTable';
@@ -85,7 +86,7 @@ const GitRepoDetails = () => {
               </Tooltip>
             </Fact>
             <Fact label="Last refreshed" testId="repo-last-refreshed">
-              {formatDateTime(record.lastRefreshedAt)}
+              <RelativeTime value={record.lastRefreshedAt} />
             </Fact>
             <Fact label="Refresh before a run" testId="repo-max-age">
               {describeMaxAge(record.refreshMaxAgeSeconds)}

@@ -1,7 +1,8 @@
 // The latest refreshes of a git repository, newest first: what each one found.
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { StatusChip } from '../common/StatusChip';
-import { formatDateTime, shortCommit } from '../common/format';
+import { shortCommit } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { GitRefresh } from './api';
 
 const Commit = ({ commit }: { commit: string | null }) => (
@@ -93,7 +94,9 @@ export const RefreshHistory = ({ refreshes }: { refreshes: GitRefresh[] }) =>
                 '—'
               )}
             </TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.startedAt)}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+              <RelativeTime value={r.startedAt} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -1,6 +1,6 @@
 // Inventory documents with their sites ("epc → provider").
 import { CreateButton, DataTable, List, TopToolbar, useGetList } from 'react-admin';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { Provider } from '../providers/api';
 import { SharedWith } from '../tenants/SharedWith';
 import { SiteChips } from './SiteChips';
@@ -28,7 +28,7 @@ export const InventoryList = () => {
         <Col source="description" label="Description" />
         <Col source="sites" label="Sites" disableSort render={(r) => <SiteChips sites={r.sites} providers={providers} />} />
         <Col label="Shared with" disableSort render={(r) => <SharedWith ownerTenantId={r.tenantId} sharedWith={r.sharedWith} compact />} />
-        <Col source="updatedAt" label="Updated" render={(r) => formatDateTime(r.updatedAt)} />
+        <Col source="updatedAt" label="Updated" render={(r) => <RelativeTime value={r.updatedAt} />} />
       </DataTable>
     </List>
   );

@@ -4,7 +4,7 @@ import { Box, Button, Card, CardContent, CardHeader, Stack, Table, TableBody, Ta
 import { Link } from 'react-router-dom';
 import { Loading, Show, TopToolbar, useGetList, useShowContext } from 'react-admin';
 import { JsonView } from '../common/JsonView';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { Provider } from '../providers/api';
 import { SharedWith } from '../tenants/SharedWith';
 import { ShareRecordButton } from '../tenants/ShareRecordButton';
@@ -25,7 +25,7 @@ const InventoryDetails = () => {
       )}
       <SharedWith ownerTenantId={record.tenantId} sharedWith={record.sharedWith} />
       <Typography variant="caption" color="text.secondary">
-        Created {formatDateTime(record.createdAt)} · updated {formatDateTime(record.updatedAt)}
+        Created <RelativeTime value={record.createdAt} /> · updated <RelativeTime value={record.updatedAt} />
       </Typography>
       <Card variant="outlined" component="section" aria-label="Sites">
         <CardHeader title="Sites" slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }} sx={{ pb: 0 }} />

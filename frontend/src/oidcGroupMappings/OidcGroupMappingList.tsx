@@ -1,9 +1,10 @@
 // The SSO group mappings: at each single sign-on a user's memberships of these groups follow the
 // values of their groups claim (memberships of other groups are left as an administrator set them).
 import { Box } from '@mui/material';
-import { CreateButton, DataTable, DateField, DeleteButton, List, TopToolbar, usePermissions, useRecordContext } from 'react-admin';
+import { CreateButton, DataTable, DeleteButton, List, TopToolbar, usePermissions, useRecordContext } from 'react-admin';
 import { can } from '../authProvider';
 import type { OidcGroupMapping } from './api';
+import { RelativeTime } from '../common/RelativeTime';
 
 const Col = DataTable.Col<OidcGroupMapping>;
 
@@ -35,9 +36,7 @@ export const OidcGroupMappingList = () => {
         <Col source="claim" label="Groups claim value" />
         <Col source="groupName" label="Portal group" />
         <Col label="Tenant" disableSort render={(m) => m.tenant.name} />
-        <Col source="createdAt" label="Created">
-          <DateField source="createdAt" showTime />
-        </Col>
+        <Col source="createdAt" label="Created" render={(m) => <RelativeTime value={m.createdAt} />} />
         {writable ? (
           <Col label="Actions" disableSort>
             <Box sx={{ display: 'flex' }}>

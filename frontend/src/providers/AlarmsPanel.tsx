@@ -4,7 +4,7 @@ import { Card, CardContent, CardHeader, Table, TableBody, TableCell, TableHead, 
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useDataProvider, useGetList } from 'react-admin';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import type { Provider } from './api';
 import { HealthBadge } from './HealthBadge';
@@ -46,7 +46,9 @@ export const AlarmsPanel = ({ providerId, take = 20 }: { providerId?: string; ta
             <TableBody>
               {rows.map((a, i) => (
                 <TableRow key={`${a.providerId}-${a.checkedAt}-${i}`} data-testid="alarm-row">
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.checkedAt)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    <RelativeTime value={a.checkedAt} />
+                  </TableCell>
                   {!providerId && (
                     <TableCell>
                       <Link to={`/providers/${encodeURIComponent(a.providerId)}/show`}>{names.get(a.providerId) ?? a.providerId.slice(0, 8)}</Link>

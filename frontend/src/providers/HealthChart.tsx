@@ -3,6 +3,7 @@
 // (the status changed). Each bar's tooltip gives the time, status, latency and message.
 import { Box, Stack, Typography } from '@mui/material';
 import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { ProviderHealthCheck } from './api';
 
 const COLOURS: Record<string, string> = { up: '#2e7d32', down: '#d32f2f' };
@@ -45,7 +46,7 @@ export const HealthChart = ({ history }: { history: ProviderHealthCheck[] }) => 
       </Box>
       <Stack direction="row" spacing={2} sx={{ mt: 0.5, flexWrap: 'wrap' }} useFlexGap>
         <Typography variant="caption" color="text.secondary">
-          {formatDateTime(checks[0].checkedAt)} → {formatDateTime(checks[checks.length - 1].checkedAt)}
+          <RelativeTime value={checks[0].checkedAt} /> → <RelativeTime value={checks[checks.length - 1].checkedAt} />
         </Typography>
         <Typography variant="caption" color="text.secondary">
           {up} of {checks.length} up · slowest {maxLatency} ms · ● alarm

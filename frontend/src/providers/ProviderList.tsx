@@ -2,7 +2,7 @@
 // the tenants they are shared with, and, below, the alarms of every provider.
 import { Chip } from '@mui/material';
 import { CreateButton, DataTable, List, TopToolbar } from 'react-admin';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import { SharedWith } from '../tenants/SharedWith';
 import type { Provider } from './api';
 import { AlarmsPanel } from './AlarmsPanel';
@@ -45,10 +45,10 @@ export const ProviderList = () => (
           label="Health"
           render={(r) => <HealthBadge status={r.healthStatus} message={r.healthMessage} checkedAt={r.healthCheckedAt} />}
         />
-        <Col source="healthCheckedAt" label="Last checked" render={(r) => formatDateTime(r.healthCheckedAt)} />
+        <Col source="healthCheckedAt" label="Last checked" render={(r) => <RelativeTime value={r.healthCheckedAt} />} />
         <Col source="config" label="Where" disableSort render={where} />
         <Col label="Shared with" disableSort render={(r) => <SharedWith ownerTenantId={r.tenantId} sharedWith={r.sharedWith} compact />} />
-        <Col source="createdAt" label="Created" render={(r) => formatDateTime(r.createdAt)} />
+        <Col source="createdAt" label="Created" render={(r) => <RelativeTime value={r.createdAt} />} />
       </DataTable>
     </List>
     <AlarmsPanel />

@@ -24,7 +24,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useDataProvider, useNotify } from 'react-admin';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import type { KubernetesResources, OpenStackResources, Provider } from './api';
 
@@ -130,7 +130,9 @@ const OpenStackTables = ({ resources }: { resources: OpenStackResources }) => {
                 <ResourceStatus status={s.status} />
               </TableCell>
               <TableCell sx={{ wordBreak: 'break-word' }}>{s.reason ?? '—'}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(s.createdAt)}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                <RelativeTime value={s.createdAt} />
+              </TableCell>
             </TableRow>
           ))}
         </ResourceTable>
@@ -264,7 +266,19 @@ export const ProviderResources = ({ provider }: { provider: Provider }) => {
     <Card variant="outlined" component="section" aria-label="Resources" data-testid="provider-resources" data-read-at={loaded ? (readAt ?? '') : undefined}>
       <CardHeader
         title="Resources"
-        subheader={<span data-testid="resources-read-at">{!loaded ? 'Loading…' : readAt ? `Last read ${formatDateTime(readAt)}` : 'Not read yet'}</span>}
+        subheader={
+          <span data-testid="resources-read-at">
+            {!loaded ? (
+              'Loading…'
+            ) : readAt ? (
+              <>
+                Last read <RelativeTime value={readAt} />
+              </>
+            ) : (
+              'Not read yet'
+            )}
+          </span>
+        }
         action={<ReadNowButton provider={provider} />}
         slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }}
         sx={{ pb: 0 }}

@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Loading, Show, TopToolbar, useGetMany, useShowContext } from 'react-admin';
 import { JsonView } from '../common/JsonView';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { Credential } from '../credentials/api';
 import { SharedWith } from '../tenants/SharedWith';
 import type { JsonValue } from '../types';
@@ -51,7 +51,7 @@ const ProviderDetails = () => {
           <HealthBadge status={record.healthStatus} message={record.healthMessage} checkedAt={record.healthCheckedAt} />
         </Fact>
         <Fact label="Last checked" testId="provider-checked-at">
-          {formatDateTime(record.healthCheckedAt)}
+          <RelativeTime value={record.healthCheckedAt} />
         </Fact>
         <Fact label="Type">
           <Chip size="small" label={record.type} />
@@ -66,7 +66,9 @@ const ProviderDetails = () => {
             '—'
           )}
         </Fact>
-        <Fact label="Created">{formatDateTime(record.createdAt)}</Fact>
+        <Fact label="Created">
+          <RelativeTime value={record.createdAt} />
+        </Fact>
       </Stack>
       <SharedWith ownerTenantId={record.tenantId} sharedWith={record.sharedWith} />
       {record.healthMessage && (

@@ -4,9 +4,10 @@
 import { useState } from 'react';
 import ArticleIcon from '@mui/icons-material/Article';
 import { Alert, Box, Button, Card, CardActions, CardContent, CardHeader, Stack, Tab, Tabs, Typography } from '@mui/material';
-import { JsonView } from '../common/JsonView';
+import { OutputsTable } from '../common/OutputsTable';
 import { StatusChip } from '../common/StatusChip';
-import { formatDateTime, shortCommit } from '../common/format';
+import { shortCommit } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { Job, RequestItem } from './api';
 import { groupByIndex } from './bundleState';
 import { Fact, JobCard } from './JobCard';
@@ -33,8 +34,12 @@ const ItemCard = ({ item, onOpenLog, logShown }: { item: RequestItem; onOpenLog:
     />
     <CardContent sx={{ flexGrow: 1 }}>
       <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', mb: 1 }} useFlexGap>
-        <Fact label="Started">{formatDateTime(item.startedAt)}</Fact>
-        <Fact label="Finished">{formatDateTime(item.finishedAt)}</Fact>
+        <Fact label="Started">
+          <RelativeTime value={item.startedAt} />
+        </Fact>
+        <Fact label="Finished">
+          <RelativeTime value={item.finishedAt} />
+        </Fact>
         <Fact label="Commit">{shortCommit(item.commit)}</Fact>
       </Stack>
       {item.message && (
@@ -47,7 +52,7 @@ const ItemCard = ({ item, onOpenLog, logShown }: { item: RequestItem; onOpenLog:
           <Typography variant="caption" color="text.secondary" component="div">
             Outputs
           </Typography>
-          <JsonView value={item.outputs} testId="item-outputs" />
+          <OutputsTable value={item.outputs} testId="item-outputs" />
         </>
       )}
     </CardContent>

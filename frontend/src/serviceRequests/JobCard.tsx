@@ -2,7 +2,8 @@
 import type { ReactNode } from 'react';
 import { Box, Card, CardContent, CardHeader, Stack, Typography } from '@mui/material';
 import { StatusChip } from '../common/StatusChip';
-import { formatDateTime, shortCommit } from '../common/format';
+import { shortCommit } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import { isTerminalJobStatus, type Job } from './api';
 import { CancelJobButton } from './CancelJobButton';
 import { DownloadOutputButton } from './DownloadOutputButton';
@@ -43,8 +44,12 @@ export const JobCard = ({ job, onChanged, title }: { job: Job; onChanged: () => 
       <CardContent sx={{ pt: 0 }}>
         <Stack direction="row" spacing={3} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
           <Fact label="Commit">{shortCommit(job.commit)}</Fact>
-          <Fact label="Started">{formatDateTime(job.startedAt)}</Fact>
-          <Fact label="Finished">{formatDateTime(job.finishedAt)}</Fact>
+          <Fact label="Started">
+            <RelativeTime value={job.startedAt} />
+          </Fact>
+          <Fact label="Finished">
+            <RelativeTime value={job.finishedAt} />
+          </Fact>
           <Fact label="Return code">{job.returnCode ?? '—'}</Fact>
         </Stack>
         <JobProgress events={events} status={job.status} />
@@ -60,7 +65,7 @@ export const JobCard = ({ job, onChanged, title }: { job: Job; onChanged: () => 
         </Typography>
         {job.outputPurgedAt && events.length === 0 ? (
           <Typography variant="body2" color="text.secondary" sx={{ py: 1 }}>
-            Task results removed by retention on {formatDateTime(job.outputPurgedAt)}.
+            Task results removed by retention <RelativeTime value={job.outputPurgedAt} />.
           </Typography>
         ) : (
           <JobEvents events={events} terminal={terminal} />

@@ -6,7 +6,7 @@ import { Box, Typography } from '@mui/material';
 import { AnsiUp } from 'ansi_up';
 import { useDataProvider } from 'react-admin';
 import { watchJobLog } from './live';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import { isTerminalJobStatus, type JobStatus } from './api';
 import type { LogChunk } from './live';
@@ -113,7 +113,8 @@ export const JobLog = ({
           stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
         }}
         sx={{
-          bgcolor: '#1e1e1e',
+          // A terminal's colours in both themes; darker than the dark theme's cards, so that it still stands out.
+          bgcolor: (theme) => (theme.palette.mode === 'dark' ? '#0a0a0a' : '#1e1e1e'),
           color: '#e0e0e0',
           fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
           fontSize: 13,
@@ -129,7 +130,7 @@ export const JobLog = ({
       >
         {purgedAt && !html ? (
           <Typography component="span" sx={{ color: '#9e9e9e', fontSize: 13 }} data-testid="output-purged">
-            Output removed by retention on {formatDateTime(purgedAt)}.
+            Output removed by retention <RelativeTime value={purgedAt} />.
           </Typography>
         ) : html ? (
           <span dangerouslySetInnerHTML={{ __html: html }} />

@@ -1,7 +1,7 @@
 import { Box } from '@mui/material';
 import { DataTable, List, Pagination } from 'react-admin';
 import { StatusChip } from '../common/StatusChip';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import { WIDE_ONLY } from '../common/listFilters';
 import { REQUEST_ACTION_LABELS, type ServiceRequest } from './api';
 import { requestFilters, useFilterChoices } from './listFilters';
@@ -35,8 +35,8 @@ export const RequestList = () => {
         <Col source="status" label="Status" render={(r) => <StatusChip status={r.status} />} />
         <Col source="template.name" label="Catalog item" disableSort render={(r) => r.template?.name ?? '—'} />
         <Col source="requester.username" label="Requester" sx={WIDE_ONLY} disableSort render={(r) => r.requester?.username ?? '—'} />
-        <Col source="createdAt" label="Created" render={(r) => formatDateTime(r.createdAt)} />
-        <Col source="finishedAt" label="Finished" sx={WIDE_ONLY} render={(r) => formatDateTime(r.finishedAt)} />
+        <Col source="createdAt" label="Created" render={(r) => <RelativeTime value={r.createdAt} />} />
+        <Col source="finishedAt" label="Finished" sx={WIDE_ONLY} render={(r) => <RelativeTime value={r.finishedAt} />} />
         <Col source="service.name" label="Service" sx={WIDE_ONLY} disableSort render={(r) => r.service?.name ?? '—'} />
       </DataTable>
     </List>

@@ -1,19 +1,18 @@
 // One service request, live: status (serviceRequestUpdated subscription, polling as a fallback),
-// its state machine's progress, the dialog values, each job with its log and task results, and the
+// its state machine's progress, the dialog values it ran with and its own outputs (not the
+// service's, which later requests may change), each job with its log and task results, and the
 // service it produced. Every request follows a state machine; one of several items (a bundle, a
 // retirement, a reconfiguration, a rollback) shows its sites (multi-site bundles) and its items by
 // index instead of a plain list of jobs, and can be resumed when it failed. A request not yet
 // started (pending, queued) can be canceled. Request ids named
 // in the message (a rollback) are links.
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, CardHeader, Divider, Stack, Typography } from '@mui/material';
+import { Alert, Button, Card, CardHeader, Divider, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { Loading, Show, useShowContext } from 'react-admin';
 import { watchRequest } from './live';
-import { JsonView } from '../common/JsonView';
-import { DialogValues } from '../dialogs/DialogValues';
 import { StatusChip } from '../common/StatusChip';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import { isTerminalRequestStatus, type RequestStatus, type ServiceRequest } from './api';
 import { BundleItems, useItemLogs } from './BundleItems';
 import { CancelRequestButton } from './CancelRequestButton';
@@ -21,6 +20,7 @@ import { OrderAgainButton } from './OrderAgainButton';
 import { Fact, JobCard } from './JobCard';
 import { LinkedMessage } from './RequestLinks';
 import { ApprovalPanel } from '../approvals/ApprovalPanel';
+import { RequestOutputs, RequestValues } from './RequestValues';
 import { ResumeButton } from './ResumeButton';
 import { SiteProgress } from './SiteProgress';
 import { StateMachineProgress } from './StateMachineProgress';
@@ -77,9 +77,11 @@ const RequestDetails = () => {
         </Fact>
         <Fact label="Catalog item">{record.template?.name ?? '—'}</Fact>
         <Fact label="Requester">{record.requester?.username ?? '—'}</Fact>
-        <Fact label="Created">{formatDateTime(record.createdAt)}</Fact>
+        <Fact label="Created">
+          <RelativeTime value={record.createdAt} />
+        </Fact>
         <Fact label="Finished" testId="request-finished">
-          {formatDateTime(record.finishedAt)}
+          <RelativeTime value={record.finishedAt} />
         </Fact>
       </Stack>
       {record.message && (
@@ -97,27 +99,18 @@ const RequestDetails = () => {
         <Card variant="outlined" component="section" aria-label="Service" data-testid="request-service">
           <CardHeader
             title={`Service: ${record.service.name}`}
-            slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }}
+            subheader={`Made by this request, now ${record.service.status}: its current outputs and history are on its page.`}
+            slotProps={{ title: { variant: 'subtitle1', component: 'h3' }, subheader: { variant: 'body2' } }}
             action={
               <Button component={Link} to={`/services/${encodeURIComponent(record.service.id)}/show`} data-testid="service-link">
                 Open service
               </Button>
             }
           />
-          <CardContent sx={{ pt: 0 }}>
-            <Typography variant="subtitle2" gutterBottom>
-              Outputs
-            </Typography>
-            <JsonView value={record.service.outputs} testId="service-outputs" />
-          </CardContent>
         </Card>
       )}
-      <Box component="section" aria-label="Dialog values">
-        <Typography variant="subtitle1" component="h3" gutterBottom>
-          Dialog values
-        </Typography>
-        <DialogValues dialog={record.template?.dialog} values={record.dialogValues} />
-      </Box>
+      <RequestValues request={record} />
+      {single && <RequestOutputs request={record} />}
       <Divider />
       {bundle ? (
         <BundleItems items={record.items} jobs={record.jobs} onChanged={refetch} logs={logs} />

@@ -5,7 +5,7 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
 import { Box, Button, Card, CardActions, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { RequestItem } from './api';
 import { siteSteps, type SiteStatus, type SiteStep } from './bundleState';
 
@@ -60,8 +60,21 @@ const SiteCard = ({ step, onOpenLog }: { step: SiteStep; onOpenLog: (item: Reque
         </Typography>
       )}
       <Typography variant="body2" component="div" data-testid="site-time" sx={{ mt: 1 }}>
-        {step.startedAt ? `Started ${formatDateTime(step.startedAt)}` : 'Not started'}
-        {step.finishedAt ? ` · ended ${formatDateTime(step.finishedAt)}` : ''}
+        {step.startedAt ? (
+          <>
+            Started <RelativeTime value={step.startedAt} />
+          </>
+        ) : (
+          'Not started'
+        )}
+        {step.finishedAt ? (
+          <>
+            {' · ended '}
+            <RelativeTime value={step.finishedAt} />
+          </>
+        ) : (
+          ''
+        )}
       </Typography>
       {step.message && (
         <Typography

@@ -26,7 +26,7 @@ import {
   Link as MuiLink,
 } from '@mui/material';
 import { Link } from 'react-router-dom';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import { isTerminalRequestStatus, type RequestMachine, type ServiceRequest } from './api';
 import { stateSteps, type StepStatus } from './bundleState';
 import { LinkedMessage, requestPath, servicePath } from './RequestLinks';
@@ -171,7 +171,9 @@ export const StateMachineProgress = ({ request }: { request: ServiceRequest }) =
             <TableBody>
               {request.transitions.map((t, i) => (
                 <TableRow key={i}>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(t.at)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    <RelativeTime value={t.at} />
+                  </TableCell>
                   <TableCell>{t.state}</TableCell>
                   <TableCell>
                     <Chip size="small" label={t.event} color={EVENT_COLOURS[t.event] ?? 'default'} variant="outlined" />

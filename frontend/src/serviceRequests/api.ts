@@ -148,7 +148,6 @@ graphql(`
       id
       name
       status
-      outputs
     }
   }
 `);
@@ -284,7 +283,7 @@ export type RequestMachine = NonNullable<Detail['machine']>;
 
 /** A request. The machine and the template's dialog come with a request read by id and with live updates,
  * not with list rows. */
-export type ServiceRequest = Omit<ListRow, 'dialogValues' | 'items' | 'template' | 'jobs' | 'service'> & {
+export type ServiceRequest = Omit<ListRow, 'dialogValues' | 'items' | 'template' | 'jobs'> & {
   dialogValues: JsonObject;
   items: RequestItem[];
   jobs: Job[];
@@ -292,7 +291,6 @@ export type ServiceRequest = Omit<ListRow, 'dialogValues' | 'items' | 'template'
   machine?: RequestMachine | null;
   /** What an order that needs approval waits for (see approvals/); null when it needed none; absent on list rows. */
   approval?: Detail['approval'];
-  service: (Omit<NonNullable<ListRow['service']>, 'outputs'> & { outputs: JsonValue }) | null;
 };
 
 /** A request as the API answers it, its JSON fields typed (see the types above). */

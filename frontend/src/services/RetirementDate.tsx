@@ -6,7 +6,8 @@ import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContent
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { HttpError, useDataProvider, useNotify } from 'react-admin';
 import type { ApiErrorBody } from '../api/graphql';
-import { formatDateTime, localDay } from '../common/format';
+import { localDay } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import type { Service } from './api';
 
@@ -19,7 +20,7 @@ export const RetirementFact = ({ service }: { service: Service }) => (
       Retires
     </Typography>
     <Typography variant="body2" data-testid="service-retires-at" data-retires-at={service.retiresAt ?? ''}>
-      {service.retiresAt ? formatDateTime(service.retiresAt) : 'when retired by hand'}
+      {service.retiresAt ? <RelativeTime value={service.retiresAt} /> : 'when retired by hand'}
     </Typography>
   </Box>
 );
@@ -27,7 +28,7 @@ export const RetirementFact = ({ service }: { service: Service }) => (
 export const RetirementWarning = ({ service }: { service: Service }) =>
   service.status === 'active' && service.retiresAt && service.retirementWarnedAt ? (
     <Alert severity="warning" data-testid="retirement-warning" action={<ExtendButton service={service} />}>
-      This service will be retired on {formatDateTime(service.retiresAt)}: its retirement playbooks run then.
+      This service will be retired <RelativeTime value={service.retiresAt} />: its retirement playbooks run then.
     </Alert>
   ) : null;
 

@@ -1,6 +1,6 @@
 import { DataTable, List, Pagination } from 'react-admin';
 import { StatusChip } from '../common/StatusChip';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import { WIDE_ONLY } from '../common/listFilters';
 import { serviceFilters, useFilterChoices } from '../serviceRequests/listFilters';
 import { SERVICE_STATUS_LABELS, type Service } from './api';
@@ -25,13 +25,13 @@ export const ServiceList = () => {
         <Col source="status" label="Status" render={(r) => <StatusChip status={r.status} />} />
         <Col source="request.template.name" label="Catalog item" sx={WIDE_ONLY} disableSort render={(r) => r.request?.template?.name ?? '—'} />
         <Col source="owner.username" label="Owner" sx={WIDE_ONLY} disableSort render={(r) => r.owner?.username ?? '—'} />
-        <Col source="createdAt" label="Created" render={(r) => formatDateTime(r.createdAt)} />
+        <Col source="createdAt" label="Created" render={(r) => <RelativeTime value={r.createdAt} />} />
         <Col
           source="retiresAt"
           label="Retires"
           sx={WIDE_ONLY}
           disableSort
-          render={(r) => (r.status === 'active' && r.retiresAt ? formatDateTime(r.retiresAt) : '—')}
+          render={(r) => (r.status === 'active' && r.retiresAt ? <RelativeTime value={r.retiresAt} /> : '—')}
         />
         <Col label="Actions" disableSort render={(r) => <RetireButton service={r} size="small" />} />
       </DataTable>

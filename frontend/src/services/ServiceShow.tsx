@@ -1,15 +1,14 @@
 import TuneIcon from '@mui/icons-material/Tune';
-import { Box, Button, Link as MuiLink, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Button, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { Loading, Show, useGetMany, useShowContext } from 'react-admin';
-import { JsonView } from '../common/JsonView';
 import { StatusChip } from '../common/StatusChip';
-import { formatDateTime } from '../common/format';
-import { WIDE_ONLY } from '../common/listFilters';
+import { RelativeTime } from '../common/RelativeTime';
 import type { Provider } from '../providers/api';
-import { REQUEST_ACTION_LABELS } from '../serviceRequests/api';
-import type { Service, ServiceChange } from './api';
+import type { Service } from './api';
 import { RetireButton } from './RetireButton';
+import { ServiceHistory } from './ServiceHistory';
+import { ServiceOutputs } from './ServiceOutputs';
 import { ExtendButton, RetirementFact, RetirementWarning } from './RetirementDate';
 
 /** The providers a service was deployed on, by name, each a link to its page; one deleted since shows as its id. */
@@ -35,51 +34,6 @@ const ServiceProviders = ({ ids }: { ids: string[] }) => {
     </Stack>
   );
 };
-
-/** Every request that changed the service (its provisioning, reconfigurations, retirement, rollbacks), newest first, each a link. */
-const ServiceRequests = ({ requests }: { requests: ServiceChange[] | undefined }) => (
-  <Box component="section" aria-label="Requests">
-    <Typography variant="subtitle1" component="h3" gutterBottom>
-      Requests
-    </Typography>
-    {!requests ? (
-      <Typography variant="body2">…</Typography>
-    ) : (
-      <Box sx={{ overflowX: 'auto' }}>
-        <Table size="small" data-testid="service-requests">
-          <TableHead>
-            <TableRow>
-              <TableCell>Request</TableCell>
-              <TableCell>Type</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell sx={WIDE_ONLY}>Requester</TableCell>
-              <TableCell>Created</TableCell>
-              <TableCell sx={WIDE_ONLY}>Finished</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {requests.map((r) => (
-              <TableRow key={r.id} data-testid="service-request" data-id={r.id}>
-                <TableCell>
-                  <MuiLink component={Link} to={`/serviceRequests/${encodeURIComponent(r.id)}/show`} title={r.id}>
-                    <code>{r.id.slice(0, 8)}</code>
-                  </MuiLink>
-                </TableCell>
-                <TableCell data-testid="service-request-action">{REQUEST_ACTION_LABELS[r.action]}</TableCell>
-                <TableCell>
-                  <StatusChip status={r.status} />
-                </TableCell>
-                <TableCell sx={WIDE_ONLY}>{r.requester?.username ?? '—'}</TableCell>
-                <TableCell>{formatDateTime(r.createdAt)}</TableCell>
-                <TableCell sx={WIDE_ONLY}>{formatDateTime(r.finishedAt)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </Box>
-    )}
-  </Box>
-);
 
 const ServiceDetails = () => {
   const { record, isPending } = useShowContext<Service>();
@@ -117,7 +71,9 @@ const ServiceDetails = () => {
           <Typography variant="caption" color="text.secondary" component="div">
             Created
           </Typography>
-          <Typography variant="body2">{formatDateTime(record.createdAt)}</Typography>
+          <Typography variant="body2">
+            <RelativeTime value={record.createdAt} />
+          </Typography>
         </Box>
         <RetirementFact service={record} />
       </Stack>
@@ -142,13 +98,8 @@ const ServiceDetails = () => {
         <ExtendButton service={record} />
         <RetireButton service={record} />
       </Stack>
-      <Box component="section" aria-label="Outputs">
-        <Typography variant="subtitle1" component="h3" gutterBottom>
-          Outputs
-        </Typography>
-        <JsonView value={record.outputs} testId="service-outputs" />
-      </Box>
-      <ServiceRequests requests={record.requests} />
+      <ServiceOutputs service={record} />
+      <ServiceHistory requests={record.requests} />
     </Stack>
   );
 };

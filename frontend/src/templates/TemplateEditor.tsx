@@ -24,6 +24,7 @@ import { MappingRows, Pick, ProvisionFields, SourcePick, type EditorChoices } fr
 import { ApprovalFields } from './ApprovalFields';
 import { cleaned, errorsUnder, moveItem, newItem, newProvision, newTemplate } from './templateModel';
 import type { BundleItemDefinition, SiteDefinition, TemplateDefinition } from './types';
+import { IconPicker } from './IconPicker';
 
 interface SaveFailure {
   message: string;
@@ -288,7 +289,7 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
   const { choices, dialogs, machines } = useChoices(draft.dialog);
   const errors = failure?.fields ?? {};
   const set = (patch: Partial<TemplateDefinition>) => setDraft({ ...draft, ...patch });
-  const text = (key: 'name' | 'description' | 'catalog' | 'icon' | 'longDescription', label: string, extra: { help?: string; multiline?: boolean } = {}) => (
+  const text = (key: 'name' | 'description' | 'catalog' | 'longDescription', label: string, extra: { help?: string; multiline?: boolean } = {}) => (
     <TextField
       size="small"
       fullWidth
@@ -393,7 +394,7 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
                 {text('name', 'Item name')}
                 {text('description', 'Description')}
                 {text('catalog', 'Catalog', { help: 'The folder it is shown in' })}
-                {text('icon', 'Icon', { help: 'A Material icon name (e.g. hub) or an https:// URL' })}
+                <IconPicker value={draft.icon} type={draft.type} onChange={(icon) => set({ icon })} />
                 {text('longDescription', 'Long description', { help: 'Markdown, shown on the order page', multiline: true })}
                 <TextField
                   select

@@ -4,7 +4,7 @@ import { Box, Typography, useMediaQuery, type Theme } from '@mui/material';
 import SubdirectoryArrowRightIcon from '@mui/icons-material/SubdirectoryArrowRight';
 import { CreateButton, DataTable, EditButton, List, SearchInput, SimpleList, TopToolbar, usePermissions } from 'react-admin';
 import { can } from '../authProvider';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { Tenant } from './api';
 import { DeleteTenantButton } from './DeleteTenantButton';
 
@@ -50,7 +50,7 @@ export const TenantList = () => {
           <Col source="name" label="Name" disableSort render={(t) => <TreeName tenant={t} />} />
           <Col source="parentName" label="Parent" disableSort render={(t) => t.parentName ?? '—'} />
           <Col source="description" label="Description" disableSort />
-          <Col source="createdAt" label="Created" disableSort render={(t) => formatDateTime(t.createdAt)} />
+          <Col source="createdAt" label="Created" disableSort render={(t) => <RelativeTime value={t.createdAt} />} />
           {writable ? (
             <Col label="Actions" disableSort>
               <Box sx={{ display: 'flex' }} onClick={(event) => event.stopPropagation()}>

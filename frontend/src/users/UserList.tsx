@@ -3,7 +3,7 @@ import { Box, Chip, useMediaQuery, type Theme } from '@mui/material';
 import { CreateButton, DataTable, EditButton, List, SimpleList, TopToolbar, usePermissions } from 'react-admin';
 import { can } from '../authProvider';
 import { ChipList } from '../common/ChipList';
-import { formatDateTime } from '../common/format';
+import { RelativeTime } from '../common/RelativeTime';
 import type { User } from './api';
 import { DeleteUserButton } from './DeleteUserButton';
 
@@ -48,7 +48,7 @@ export const UserList = () => {
           <Col label="Groups" disableSort render={(u) => <ChipList labels={u.groups.map((g) => g.name)} testId="user-group" />} />
           <Col label="Tenant" disableSort render={(u) => <span data-testid="user-tenant">{u.tenant.name}</span>} />
           <Col source="disabled" label="Status" render={(u) => <Status user={u} />} />
-          <Col source="createdAt" label="Created" render={(u) => formatDateTime(u.createdAt)} />
+          <Col source="createdAt" label="Created" render={(u) => <RelativeTime value={u.createdAt} />} />
           {writable ? (
             <Col label="Actions" disableSort>
               <Box sx={{ display: 'flex' }} onClick={(event) => event.stopPropagation()}>
