@@ -30,6 +30,8 @@ import { GraphqlWsServer } from './graphql/graphql-ws.server.js';
 import { HealthModule } from './health/health.module.js';
 import { InventoriesModule } from './inventories/inventories.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { graphqlLogPlugin } from './logging/graphql-log.plugin.js';
+import { LoggingModule } from './logging/logging.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { PubSubModule } from './pubsub/pubsub.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -80,6 +82,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule,
         ClockModule,
         MailModule,
         SystemModule,
@@ -117,6 +120,8 @@ export class AppModule {
               graphqlApiPlugin(auth, { maxDepth: config.graphqlMaxDepth, maxAliases: config.graphqlMaxAliases, maxCost: config.graphqlMaxCost }),
               // Every mutation, with who, what, which object, from where and how it ended.
               auditPlugin(audit, auth),
+              // One log line per operation, by its name; never its variables.
+              graphqlLogPlugin(),
             ],
             // Subscriptions (graphql-ws) are served by GraphqlWsServer, which applies the same limits.
             context: (ctx: { req?: GqlContext['req'] & { ip?: string } }): GqlContext => ({ req: ctx.req, ip: ctx.req?.ip }),
