@@ -31,12 +31,17 @@ type Req = IncomingMessage & { id?: unknown; originalUrl?: string };
 /** The path alone: a query string may carry a token (an OpenID Connect callback's `code`). */
 const pathOf = (req: Req) => (req.originalUrl ?? req.url ?? '').split('?')[0];
 
-/** Where the lines go: stdout, as JSON lines, or through pino-pretty for a terminal (LOG_FORMAT=pretty). Both synchronous: nothing lost on a crash, nothing out of order. */
+/**
+ * Where the lines go: stdout, as JSON lines, or through pino-pretty for a terminal
+ * (LOG_FORMAT=pretty). Through process.stdout (synchronous on Linux for files, pipes and
+ * terminals: nothing lost on a crash, nothing out of order), not around it to its file
+ * descriptor, so that whatever taps process.stdout (a test) sees the lines too.
+ */
 export function logDestination(config: Pick<AppConfig, 'logFormat'>): DestinationStream {
   if (config.logFormat === 'pretty') {
-    return pretty({ colorize: Boolean(process.stdout.isTTY), translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', sync: true });
+    return pretty({ colorize: Boolean(process.stdout.isTTY), translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', destination: process.stdout });
   }
-  return pino.destination({ dest: 1, sync: true });
+  return process.stdout;
 }
 
 /** The logger's settings: nestjs-pino's Params, whose pino-http instance is also the root logger of every line. */
