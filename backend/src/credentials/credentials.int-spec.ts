@@ -316,7 +316,7 @@ describe('credentials on real PostgreSQL: write-only secrets, encrypted at rest'
       .split('\n')
       .filter((line) => line.startsWith('{"level":'))
       .join('\n');
-    assert.match(logs, /credential "ssh" \(ssh_key\) created/, 'the verbose logs were captured');
+    assert.match(logs, /credential \\"ssh\\" \(ssh_key\) created/, 'the verbose logs were captured');
     assert.ok(!logs.includes(CANARY), 'a log line holds the canary');
   });
 

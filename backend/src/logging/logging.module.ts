@@ -1,9 +1,9 @@
-import { Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { Global, Inject, type MiddlewareConsumer, Module, type NestModule, type OnModuleInit } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { LogContext, withRequestId } from './log-context.js';
-import { pinoParams } from './pino-options.js';
+import { pinoLevel, pinoParams } from './pino-options.js';
 import { assignRequestId } from './request-id.js';
 
 /**
@@ -17,7 +17,17 @@ import { assignRequestId } from './request-id.js';
   providers: [LogContext],
   exports: [LogContext],
 })
-export class LoggingModule implements NestModule {
+export class LoggingModule implements NestModule, OnModuleInit {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /**
+   * nestjs-pino keeps one root logger per process, made with the first app's settings: a later
+   * app in the same process (integration tests start several) sets its own level on it.
+   */
+  onModuleInit(): void {
+    PinoLogger.root.level = pinoLevel(this.config.logLevel);
+  }
+
   /** Every HTTP request gets its id (the caller's x-request-id, or a new one), the current correlation id while it is handled. */
   configure(consumer: MiddlewareConsumer): void {
     consumer

@@ -9,6 +9,8 @@ import { assignRequestId } from './request-id.js';
 /** LOG_LEVEL (Nest's names) → pino's. */
 const LEVELS: Record<AppConfig['logLevel'], LevelWithSilent> = { error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
 
+export const pinoLevel = (level: AppConfig['logLevel']): LevelWithSilent => LEVELS[level];
+
 /**
  * Never written, wherever they appear (pino's redaction; `*` is one level of nesting): the
  * headers that carry credentials, and any field named like a secret. GraphQL variables are
@@ -47,7 +49,7 @@ export function logDestination(config: Pick<AppConfig, 'logFormat'>): Destinatio
 /** The logger's settings: nestjs-pino's Params, whose pino-http instance is also the root logger of every line. */
 export function pinoParams(config: Pick<AppConfig, 'logLevel' | 'logFormat' | 'role'>, destination: DestinationStream = logDestination(config)): Params {
   const options: Options<Req, ServerResponse> = {
-    level: LEVELS[config.logLevel],
+    level: pinoLevel(config.logLevel),
     base: { pid: process.pid, role: config.role },
     timestamp: pino.stdTimeFunctions.isoTime,
     // JSON lines say "level":"info" (pino-pretty reads pino's numbers, which it colours).
