@@ -186,6 +186,8 @@ async function main() {
       ...env,
       ...(user ? { HOME: path.join(dataDir, 'home'), USER: user.name, LOGNAME: user.name } : {}),
       ROLE: env.ROLE || 'all',
+      // A terminal gets readable lines (and the first admin password printed); a pipe or a file JSON lines.
+      LOG_FORMAT: env.LOG_FORMAT || (process.stdout.isTTY ? 'pretty' : 'json'),
       PORT: String(port),
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,

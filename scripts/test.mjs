@@ -74,6 +74,10 @@ const PRODUCT_VARIABLES = [
   'OIDC_ISSUER',
   'OIDC_CLIENT_ID',
   'OIDC_CLIENT_SECRET',
+  'LOG_LEVEL',
+  'LOG_FORMAT',
+  'METRICS_TOKEN',
+  'METRICS_PORT',
 ];
 
 function findFiles(dir, pattern, recursive) {

@@ -31,6 +31,11 @@ import { GraphqlWsServer } from './graphql/graphql-ws.server.js';
 import { HealthModule } from './health/health.module.js';
 import { InventoriesModule } from './inventories/inventories.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { graphqlLogPlugin } from './logging/graphql-log.plugin.js';
+import { LoggingModule } from './logging/logging.module.js';
+import { graphqlMetricsPlugin } from './metrics/graphql-metrics.plugin.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { MetricsService } from './metrics/metrics.service.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { PubSubModule } from './pubsub/pubsub.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -84,6 +89,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule,
         ClockModule,
         MailModule,
         SystemModule,
@@ -103,9 +109,9 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule, AuditModule],
-          inject: [AuthService, AuditService],
-          useFactory: (auth: AuthService, audit: AuditService): ApolloDriverConfig => ({
+          imports: [AuthModule, AuditModule, MetricsModule],
+          inject: [AuthService, AuditService, MetricsService],
+          useFactory: (auth: AuthService, audit: AuditService, metrics: MetricsService): ApolloDriverConfig => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -121,6 +127,9 @@ export class AppModule {
               graphqlApiPlugin(auth, { maxDepth: config.graphqlMaxDepth, maxAliases: config.graphqlMaxAliases, maxCost: config.graphqlMaxCost }),
               // Every mutation, with who, what, which object, from where and how it ended.
               auditPlugin(audit, auth),
+              // One log line and one latency observation per operation, by its name; never its variables.
+              graphqlLogPlugin(),
+              graphqlMetricsPlugin(metrics),
             ],
             // Subscriptions (graphql-ws) are served by GraphqlWsServer, which applies the same limits.
             context: (ctx: { req?: GqlContext['req'] & { ip?: string } }): GqlContext => ({ req: ctx.req, ip: ctx.req?.ip }),
@@ -128,6 +137,7 @@ export class AppModule {
           }),
         }),
         HealthModule,
+        MetricsModule,
         AccessModule,
         ...DOMAIN_MODULES,
       ],

@@ -1,27 +1,27 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { type AppConfig, ConfigError, loadConfig, runsApi } from './config/config.js';
 import { createDataSource, migrate } from './database/data-source.js';
 import { rootRefusal } from './system/not-root.js';
 
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 /** Paths the api answers itself; every other GET gets the UI. */
-const API_PATHS = /^\/(graphql|healthz|hooks|git|api|auth)(\/|$)/;
+const API_PATHS = /^\/(graphql|healthz|metrics|hooks|git|api|auth)(\/|$)/;
 
-async function runMigrations(config: AppConfig): Promise<void> {
+/** Applies the pending migrations; resolves with their names (logged once the logger is up). */
+async function runMigrations(config: AppConfig): Promise<string[]> {
   const ds = createDataSource(config.databaseUrl);
   await ds.initialize();
   try {
-    const done = await migrate(ds);
-    if (done.length) new Logger('Migrations').log(`applied ${done.join(', ')}`);
+    return await migrate(ds);
   } finally {
     await ds.destroy();
   }
@@ -54,12 +54,15 @@ function serveFrontend(app: NestExpressApplication, config: AppConfig): void {
 }
 
 export async function startApp(config: AppConfig): Promise<NestExpressApplication> {
-  await runMigrations(config);
+  const migrated = await runMigrations(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    // What Nest logs while it starts waits for pino (logging/), which LOG_LEVEL and LOG_FORMAT set up.
+    bufferLogs: true,
     // Webhook signatures are computed over the body exactly as sent.
     rawBody: true,
   });
+  app.useLogger(app.get(PinoNestLogger));
+  if (migrated.length) new Logger('Migrations').log(`applied ${migrated.join(', ')}`);
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.use(compression({ filter: (req: Request, res: Response) => !UNCOMPRESSED.test(req.path) && compression.filter(req, res) }));
   // Which proxies' X-Forwarded-For names the client (req.ip, used by the sign-in limits).

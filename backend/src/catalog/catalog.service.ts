@@ -338,6 +338,12 @@ export class CatalogService {
     return isUuid(id) ? this.templates.findOneBy({ id }) : null;
   }
 
+  /** The names of the catalog items `ids` (unknown ids are left out). */
+  async names(ids: string[]): Promise<Map<string, string>> {
+    const rows = ids.length ? await this.templates.find({ where: { id: In(ids.filter(isUuid)) }, select: { id: true, name: true } }) : [];
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   /** The catalog's state machines, by name (for the bundle editor). */
   stateMachines(): Promise<StateMachineDef[]> {
     return this.machines.list();

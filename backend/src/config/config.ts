@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { API_ENV, type ApiConfig, apiConfig } from './api-config.js';
+import { OBSERVABILITY_ENV, type ObservabilityConfig, observabilityConfig, observabilityIssues } from './observability-config.js';
 import { OIDC_ENV, type OidcConfig, oidcConfig, oidcIssues } from './oidc-config.js';
 
 /** The project root: the folder holding backend/, playbooks/, catalog/ and frontend/. */
@@ -71,6 +72,7 @@ const schema = z.object({
   WEBHOOK_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
   ...API_ENV,
   ...OIDC_ENV,
+  ...OBSERVABILITY_ENV,
   SANDBOX: z.enum(['on', 'off']).default('on'),
   JOB_MAX_EVENTS: z.coerce.number().int().min(100).default(100_000),
   JOB_MAX_EVENTS_MB: z.coerce.number().int().min(1).default(200),
@@ -79,7 +81,7 @@ const schema = z.object({
   JOB_MAX_STDOUT_MB: z.coerce.number().int().min(1).default(10),
 });
 
-export interface AppConfig extends ApiConfig {
+export interface AppConfig extends ApiConfig, ObservabilityConfig {
   role: Role;
   port: number;
   host: string;
@@ -152,7 +154,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
-  const crossIssues = parsed.success ? oidcIssues(parsed.data) : [];
+  const crossIssues = parsed.success ? [...oidcIssues(parsed.data), ...observabilityIssues(parsed.data)] : [];
   if (!parsed.success || crossIssues.length) {
     const lines = (parsed.error?.issues ?? []).map((issue) => {
       const name = issue.path.join('.');
@@ -197,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retirementCheckSeconds: c.RETIREMENT_CHECK_SECONDS,
     webhookAllowLoopback: c.WEBHOOK_ALLOW_LOOPBACK === 'true',
     ...apiConfig(c),
+    ...observabilityConfig(c),
     sandbox: c.SANDBOX === 'on',
     jobOutputLimits: {
       maxEvents: c.JOB_MAX_EVENTS,

@@ -86,6 +86,8 @@ export class JobOutputWriter {
     private readonly db: DataSource,
     private readonly pubsub: PubSubService,
     private readonly limits: JobOutputLimits,
+    /** Told how many events each stored batch held (metrics count them as ingested). */
+    private readonly onStored: (events: number) => void = () => undefined,
   ) {}
 
   /** Events given a sequence number (stored, or on their way). */
@@ -211,6 +213,7 @@ export class JobOutputWriter {
     const current = batch;
     this.writing = this.write(current)
       .then(() => {
+        if (current.events.length) this.onStored(current.events.length);
         if (this.failingSince !== undefined)
           this.logger.log(`job ${this.jobId}: output stored again after ${Math.round((Date.now() - this.failingSince) / 1000)} s`);
         this.retry = undefined;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
@@ -15,6 +16,7 @@ import { AnsibleRunner, stripAnsi } from './ansible-runner.js';
 import { ACTIVE, HEARTBEAT_MS, LocalRuns } from './job-lease.js';
 import { capMessage, JobOutputWriter, type RawEvent } from './job-output.writer.js';
 import { publishJobDone } from './job-publish.js';
+import { JobEventsIngestedEvent, JobRanEvent } from './job.events.js';
 import { type HostCounters, JobEntity, type JobStatus } from './job.entity.js';
 import { type LaunchSpec, newJobRow } from './launch-spec.js';
 import type { JobModel } from './models/job.model.js';
@@ -58,6 +60,7 @@ export class JobRunner {
     private readonly sandbox: Sandbox,
     private readonly folders: RunFolders,
     private readonly local: LocalRuns,
+    private readonly events: EventEmitter2,
   ) {
     this.jobRows = new EntityRows(db, JobEntity);
   }
@@ -76,6 +79,7 @@ export class JobRunner {
   }
 
   private async runJob(jobId: string, spec: LaunchSpec): Promise<JobModel> {
+    const started = performance.now();
     const runDir = this.folders.runDir(jobId);
     const prepared = this.prepare(jobId, runDir, spec);
     prepared.catch(() => undefined); // awaited below, where its failure becomes the job's error
@@ -112,7 +116,9 @@ export class JobRunner {
         .catch((err: Error) => this.logger.warn(`job ${jobId}: heartbeat failed: ${err.message}`));
     }, HEARTBEAT_MS);
     const limits = this.config.jobOutputLimits;
-    const writer = new JobOutputWriter(jobId, this.db, this.pubsub, limits);
+    const writer = new JobOutputWriter(jobId, this.db, this.pubsub, limits, (count) =>
+      this.events.emit(JobEventsIngestedEvent.NAME, new JobEventsIngestedEvent(jobId, count)),
+    );
     const failures: string[] = [];
     const outcome: Outcome = { returnCode: null, artifacts: null, hostSummaries: null, eventsEmitted: 0 };
     let status: JobStatus = 'error';
@@ -125,6 +131,7 @@ export class JobRunner {
       const command = this.ansible.command(runDir, spec.playbook, spec.options, materials.vaultIds, secretVarsFile);
       const secretFiles = await this.credentialsForSandbox(jobId, runDir);
       if (await this.markRunning(jobId, command, JSON.stringify(materials.inventory, null, 2))) cancel.abort(); // canceled while it was being prepared
+      this.logger.log({ ansibleJobId: jobId, playbook: spec.playbook }, 'playbook run started');
       this.snapshots.replenish(spec.repoId, spec.commit);
       const result = await this.ansible.run({
         runDir,
@@ -190,6 +197,8 @@ export class JobRunner {
       clearInterval(heartbeat);
       await discarded;
     }
+    this.events.emit(JobRanEvent.NAME, new JobRanEvent(jobId, status, (performance.now() - started) / 1000));
+    this.logger.log({ ansibleJobId: jobId, status, durationMs: Math.round(performance.now() - started), events: writer.eventCount }, `playbook run ${status}`);
     const [, model] = await Promise.all([publishJobDone(this.pubsub, jobId, this.logger), this.jobRows.findOne('id = $1', [jobId])]);
     if (!model) throw new Error(`job ${jobId} is gone`);
     return model;

@@ -35,6 +35,15 @@ export interface DeliveryJobData {
   deliveryId: string;
 }
 
+/**
+ * What every job's data may carry besides its ids: the correlation id (`reqId`) of the HTTP
+ * request that caused it, so that the worker's log lines for it can be found with the
+ * request's. QueueService.add sets it from the current context; it is never state.
+ */
+export interface Correlated {
+  reqId?: string;
+}
+
 export interface GitRepoJobData {
   repoId: string;
 }

@@ -1,7 +1,19 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DelayedError, type Job, type JobsOptions, Queue, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { JobName, QUEUE_JOBS, QueueName } from './queue.constants.js';
+import { currentRequestId, LogContext } from '../logging/log-context.js';
+import { type Correlated, JobName, QUEUE_JOBS, QueueName } from './queue.constants.js';
+import { type QueueJobOutcome, QueueJobRanEvent } from './queue.events.js';
+
+/** The job states whose counts the metrics show. */
+export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed'] as const;
+
+export interface QueueDepth {
+  queue: QueueName;
+  counts: Record<string, number>;
+  oldestWaitingSince: number | null;
+}
 
 /** Handles one queue job; `token` lets it move itself back to delayed (a slot not yet free). */
 export type JobHandler = (job: Job, token?: string) => Promise<unknown>;
@@ -12,8 +24,14 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
   private readonly logger = new Logger(QueueService.name);
   private readonly queues = new Map<QueueName, Queue>();
   private readonly workers: Worker[] = [];
+  /** Errors the job wrapper has logged already (with the job's context), not logged again by the worker's `failed` event. */
+  private readonly logged = new WeakSet<Error>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly logContext: LogContext,
+    private readonly events: EventEmitter2,
+  ) {}
 
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
@@ -25,9 +43,30 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
     return queue;
   }
 
-  /** Adds a job with a fixed id, so the same work is never queued twice. */
-  async add(queue: QueueName, name: JobName, data: object, jobId: string, opts: JobsOptions = {}): Promise<void> {
-    await this.queue(queue).add(name, data, { jobId, removeOnComplete: true, removeOnFail: 1000, ...opts });
+  /**
+   * Every queue's jobs by state, and since when its oldest waiting job has waited (epoch ms;
+   * null when none waits), as BullMQ has them in Redis now: the same from every process.
+   */
+  async depths(): Promise<QueueDepth[]> {
+    return Promise.all(
+      Object.values(QueueName).map(async (name) => {
+        const queue = this.queue(name);
+        const counts = await queue.getJobCounts(...QUEUE_STATES);
+        // The waiting list's two ends, whichever way BullMQ orders it; a delayed job waits from its due time.
+        const ends = [...(await queue.getJobs(['waiting'], 0, 0, true)), ...(await queue.getJobs(['waiting'], 0, 0, false))];
+        const since = ends.map((job) => job.timestamp + (job.delay || 0));
+        return { queue: name, counts, oldestWaitingSince: since.length ? Math.min(...since) : null };
+      }),
+    );
+  }
+
+  /**
+   * Adds a job with a fixed id, so the same work is never queued twice. Queued while an HTTP
+   * request or another job is handled, it carries that one's correlation id (`reqId`).
+   */
+  async add<T extends object>(queue: QueueName, name: JobName, data: T & Correlated, jobId: string, opts: JobsOptions = {}): Promise<void> {
+    const reqId = data.reqId ?? currentRequestId();
+    await this.queue(queue).add(name, reqId ? { ...data, reqId } : data, { jobId, removeOnComplete: true, removeOnFail: 1000, ...opts });
   }
 
   /**
@@ -42,14 +81,42 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
       async (job, token) => {
         const handler = handlers[job.name as JobName];
         if (!handler) throw new Error(`no handler for job "${job.name}" on queue "${queue}"`);
-        return handler(job, token);
+        return this.logContext.run(jobLogFields(queue, job), () => this.runJob(queue, job, () => handler(job, token)));
       },
       { connection: { url: this.config.redisUrl, maxRetriesPerRequest: null }, prefix: 'superfluid', concurrency, drainDelay: 5 },
     );
     worker.on('error', (err) => this.logger.warn(`worker ${queue}: ${err.message}`));
-    worker.on('failed', (job, err) => this.logger.warn(`job ${queue}/${job?.name}/${job?.id} failed: ${err.message}`));
+    // Failures BullMQ finds itself (a job stalled too often); the handler's own are logged by runJob.
+    worker.on('failed', (job, err) => {
+      if (!this.logged.has(err)) this.logger.warn({ queue, job: job?.name, jobId: job?.id, error: err.message }, 'job failed');
+    });
     this.workers.push(worker);
     return worker;
+  }
+
+  /** Runs a job's handler, logging its start and end (in the job's log context) and announcing how long it took. */
+  private async runJob<T>(queue: QueueName, job: Job, handle: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const attempt = job.attemptsMade + 1;
+    this.logger.log({ attempt }, `job ${job.name} started`);
+    let outcome: QueueJobOutcome = 'failed';
+    try {
+      const result = await handle();
+      outcome = 'completed';
+      this.logger.log({ durationMs: Math.round(performance.now() - started) }, `job ${job.name} finished`);
+      return result;
+    } catch (err) {
+      if (err instanceof DelayedError) {
+        outcome = 'delayed';
+        this.logger.debug(`job ${job.name} delayed: waiting for a slot`);
+      } else if (err instanceof Error) {
+        this.logged.add(err);
+        this.logger.warn({ durationMs: Math.round(performance.now() - started), error: err.message }, `job ${job.name} failed`);
+      }
+      throw err;
+    } finally {
+      this.events.emit(QueueJobRanEvent.NAME, new QueueJobRanEvent(queue, job.name, outcome, (performance.now() - started) / 1000));
+    }
   }
 
   /**
@@ -63,6 +130,21 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
   }
+}
+
+/** What a job's log lines carry: the correlation id, the queue job, and the service request (and item) it works for. */
+function jobLogFields(queue: QueueName, job: Job): Record<string, string | undefined> {
+  const data = (job.data ?? {}) as Correlated & { requestId?: unknown; itemId?: unknown; repoId?: unknown };
+  const id = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return {
+    reqId: id(data.reqId),
+    queue,
+    job: job.name,
+    jobId: job.id,
+    serviceRequestId: id(data.requestId),
+    itemId: id(data.itemId),
+    repoId: id(data.repoId),
+  };
 }
 
 /** How long a job waits before trying again for a slot on a provider that is at its limit. */

@@ -27,6 +27,7 @@ export class RequestQueue {
     try {
       await this.queues.add(QueueName.REQUESTS, JobName.ADVANCE_REQUEST, { requestId }, requestJobId(requestId), { attempts: 1 });
       await this.store.transition(requestId, ['pending'], 'queued');
+      this.logger.log({ serviceRequestId: requestId }, 'request queued');
     } catch (err) {
       this.logger.warn(`request ${requestId} stays pending, queueing failed: ${(err as Error).message}`);
     }

@@ -44,6 +44,14 @@ const SORT_COLUMNS = {
 } as const;
 export type RequestSortColumn = keyof typeof SORT_COLUMNS;
 
+/** How many requests of one catalog item and action are in one status. */
+export interface RequestCount {
+  templateId: string;
+  action: RequestAction;
+  status: RequestStatus;
+  count: number;
+}
+
 /** An item of a new request. */
 export interface NewItem {
   name: string;
@@ -155,6 +163,13 @@ export class RequestStore {
     // The API's dates have milliseconds, the column microseconds: "at or before" takes the whole millisecond.
     if (q.createdBefore) qb.andWhere('r.created_at < :createdBefore', { createdBefore: new Date(q.createdBefore.getTime() + 1) });
     return qb;
+  }
+
+  /** How many requests there are of each catalog item, action and status (the metrics' gauge). */
+  async countsByTemplate(): Promise<RequestCount[]> {
+    return (await this.db.query(
+      `SELECT template_id AS "templateId", action, status, count(*)::int AS count FROM service_requests GROUP BY template_id, action, status`,
+    )) as RequestCount[];
   }
 
   /** The items of a request, by index then name. */

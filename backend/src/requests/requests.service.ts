@@ -22,7 +22,7 @@ import { lifetimePlan } from './lifetime.js';
 import { QuotaGuard } from './quota-guard.js';
 import { masked, RequestPlanner, SINGLE_ITEM } from './request-planner.js';
 import { RequestQueue } from './request-queue.js';
-import { type NewItem, type RequestQuery, RequestStore, type RequestVisibility } from './request-store.js';
+import { type NewItem, type RequestCount, type RequestQuery, RequestStore, type RequestVisibility } from './request-store.js';
 import { type LifetimePlan, type RequestPlan, type ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
 
 /**
@@ -186,6 +186,11 @@ export class RequestsService {
     }
     await this.queue.trigger(id);
     return this.store.get(id);
+  }
+
+  /** How many requests there are of each catalog item, action and status, everyone's (for the metrics). */
+  countsByTemplate(): Promise<RequestCount[]> {
+    return this.store.countsByTemplate();
   }
 
   /** The request; NOT_FOUND also when the viewer may not see it (as if it did not exist). */

@@ -171,6 +171,14 @@ export class ServicesService {
     query.usedBy.push(...(await this.activeOnProvider(query.providerId)));
   }
 
+  /** How many active services each tenant has (tenants with none are left out). */
+  async activeCountsByTenant(): Promise<{ tenantId: string; count: number }[]> {
+    return (await this.services.query(`SELECT tenant_id AS "tenantId", count(*)::int AS count FROM services WHERE status = 'active' GROUP BY tenant_id`)) as {
+      tenantId: string;
+      count: number;
+    }[];
+  }
+
   /** Names of the active services deployed on a provider (any of a multi-site service's). */
   async activeOnProvider(providerId: string): Promise<string[]> {
     const rows = await this.services

@@ -387,7 +387,7 @@ export class UsersService {
 
   /**
    * Creates the admin user on first start: with ADMIN_PASSWORD, or with a generated
-   * password printed once and stored in DATA_DIR/admin-password (mode 0600). It joins the
+   * password stored in DATA_DIR/admin-password (mode 0600), and printed once with LOG_FORMAT=pretty. It joins the
    * group "Administrators" (made by the migration).
    */
   async ensureAdmin(): Promise<void> {
@@ -398,8 +398,11 @@ export class UsersService {
       await mkdir(this.config.dataDir, { recursive: true });
       const file = join(this.config.dataDir, 'admin-password');
       await writeFile(file, `${password}\n`, { mode: 0o600 });
-      // Printed once, on purpose: this is how the operator learns the first password.
-      process.stdout.write(`\n  Superfluid admin user created: username "admin", password "${password}"\n  (also stored in ${file})\n\n`);
+      // Printed once, on purpose, to an operator at a terminal (LOG_FORMAT=pretty): how they learn the first
+      // password. JSON logs go to collectors that keep them: there, the line says where the password is.
+      if (this.config.logFormat === 'pretty') {
+        process.stdout.write(`\n  Superfluid admin user created: username "admin", password "${password}"\n  (also stored in ${file})\n\n`);
+      } else this.logger.warn({ file }, 'admin user created with a generated password: it is in this file (never in the log)');
     }
     const passwordHash = await argon2.hash(password);
     await this.users.createQueryBuilder().insert().values({ username: ADMIN_USERNAME, passwordHash }).orIgnore().execute();

@@ -1,0 +1,14 @@
+/** How a queue job's run ended: done, thrown (BullMQ retries or fails it), or put back delayed (waiting for a slot). */
+export type QueueJobOutcome = 'completed' | 'failed' | 'delayed';
+
+/** A worker of this process ran a queue job: announced once per run, for whoever counts them (metrics/). */
+export class QueueJobRanEvent {
+  static readonly NAME = 'queue.job-ran';
+
+  constructor(
+    readonly queue: string,
+    readonly job: string,
+    readonly outcome: QueueJobOutcome,
+    readonly seconds: number,
+  ) {}
+}
