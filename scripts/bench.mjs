@@ -30,6 +30,12 @@
 //           (her own limits on services and orders a day), against the same order by a requester
 //           with neither (its item has no policy: the approve state goes on without a read),
 //           BENCH_APPROVAL_N (BENCH_N) each, alternating: medians and their ratio;
+//   notify_overhead: "Run a playbook" (hello.yml) ordered to its end with three webhook
+//           subscriptions of the root tenant to REQUEST_FINISHED (three real HTTP receivers on
+//           loopback, WEBHOOK_ALLOW_LOOPBACK) against the same order with the three paused,
+//           BENCH_NOTIFY_N (100) each, alternating: medians and their ratio, and how long after
+//           the request ended (as its subscriber saw it) each signed delivery reached its
+//           receiver: p50/p99;
 //   catalog_page_p99: 10,000 catalog items (copies of "Run a playbook"), 5,000 shared with East
 //           (then VACUUM ANALYZE, as autovacuum would do within a minute); East's requester asks
 //           for a page of 50 and the count (serviceTemplates(skip, take: 50) + serviceTemplateCount),
@@ -55,7 +61,7 @@
 //           follow in the background and are not part of it.
 // BENCH_ONLY=launch_overhead,loop_overhead (comma-separated entry names) runs only those
 // entries; event_lag_p99 comes with loop_overhead, refresh_50 and discovery_1000 together.
-// authz_overhead, approval_overhead and catalog_page_p99 report an error as {"name":..,"error":..} and the rest go on.
+// authz_overhead, approval_overhead, notify_overhead and catalog_page_p99 report an error as {"name":..,"error":..} and the rest go on.
 // Progress goes to stderr; the last thing on stdout is one JSON document:
 //   {"benchmarks":[{"name":"launch_overhead","value":<portal median ms>,"unit":"ms",
 //     "baseline":<bare median ms>,"ratio":<portal/bare>,"p95":..,"baseline_p95":..,"n":N}, ...]}
@@ -77,6 +83,7 @@ const SLICE_N = Number(process.env.BENCH_SLICE_N || 3);
 const HEAT_N = Number(process.env.BENCH_HEAT_N || 3);
 const AUTHZ_N = Number(process.env.BENCH_AUTHZ_N || 200);
 const APPROVAL_N = Number(process.env.BENCH_APPROVAL_N || N);
+const NOTIFY_N = Number(process.env.BENCH_NOTIFY_N || 100);
 const AUTHZ_WARMUP = 20;
 const CATALOG_PAGES = 200;
 const LOOP_PLAYBOOK = `- name: Loop
@@ -513,6 +520,114 @@ async function approvalOverhead(product, token, templateId, dialogValues) {
   } finally {
     checkedWatcher.close();
     plainWatcher.close();
+  }
+}
+
+/**
+ * notify_overhead: orders of hello.yml to their end with three webhook subscriptions of the root
+ * tenant to REQUEST_FINISHED (three HTTP receivers) against the same orders with the three paused,
+ * NOTIFY_N each, alternating; and each delivery's arrival after its request ended (as the
+ * request's subscriber saw the end). A run with subscriptions waits for its three deliveries
+ * before the next (paused ones would not be told).
+ */
+async function notifyOverhead(product, token, templateId, dialogValues, watcher) {
+  const { createServer } = await import('node:http');
+  const arrivals = new Map(); // request id → arrival times (performance.now())
+  const waiting = new Map(); // request id → resolve, once three arrived
+  const servers = [];
+  for (let i = 0; i < 3; i++) {
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        const at = performance.now();
+        res.writeHead(200).end('ok');
+        const id = JSON.parse(body).data?.request?.id;
+        const list = arrivals.get(id) ?? [];
+        list.push(at);
+        arrivals.set(id, list);
+        if (list.length === 3) waiting.get(id)?.();
+      });
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server);
+  }
+  try {
+    const root = (await gqlData(product, '{ tenants { id parentId } }', {}, token)).tenants.find((t) => !t.parentId).id;
+    const subscriptions = [];
+    for (const [i, server] of servers.entries()) {
+      const { createWebhookEndpoint } = await gqlData(
+        product,
+        'mutation($i: WebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } } }',
+        { i: { name: `bench receiver ${i + 1}`, url: `http://127.0.0.1:${server.address().port}/` } },
+        token,
+      );
+      const { subscribeToNotifications } = await gqlData(
+        product,
+        'mutation($i: NotificationSubscriptionInput!) { subscribeToNotifications(input: $i) { id } }',
+        { i: { eventTypes: ['REQUEST_FINISHED'], channel: 'webhook', tenantId: root, endpointId: createWebhookEndpoint.endpoint.id } },
+        token,
+      );
+      subscriptions.push(subscribeToNotifications.id);
+    }
+    const setEnabled = (enabled) =>
+      Promise.all(
+        subscriptions.map((id) =>
+          gqlData(product, 'mutation($id: ID!, $e: Boolean!) { setNotificationSubscriptionEnabled(id: $id, enabled: $e) { id } }', { id, e: enabled }, token),
+        ),
+      );
+    const lags = [];
+    const runWith = async () => {
+      await setEnabled(true);
+      const started = performance.now();
+      const ordered = await product.graphql('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', { i: { templateId, dialogValues } }, token);
+      if (ordered.errors) throw new Error(`orderService: ${JSON.stringify(ordered.errors)}`);
+      const id = ordered.data.orderService.id;
+      const all = new Promise((resolve) => waiting.set(id, resolve));
+      if ((arrivals.get(id) ?? []).length === 3) waiting.get(id)();
+      const done = await watcher.until(id);
+      const ended = performance.now();
+      if (done.status !== 'finished') throw new Error(`request ${id} ${done.status}: ${done.message}`);
+      const ms = ended - started;
+      await Promise.race([all, new Promise((_, reject) => setTimeout(() => reject(new Error(`request ${id}: its three deliveries did not all arrive within 60 s`)), 60_000))]);
+      for (const at of arrivals.get(id)) lags.push(Math.max(0, at - ended));
+      return ms;
+    };
+    const runWithout = async () => {
+      await setEnabled(false);
+      return portalRun(product, token, templateId, dialogValues, watcher);
+    };
+    await runWith();
+    await runWithout();
+    lags.length = 0;
+    const withTimes = [];
+    const withoutTimes = [];
+    for (let i = 0; i < NOTIFY_N; i++) {
+      checkInterrupted();
+      if (i % 2 === 0) {
+        withTimes.push(await runWith());
+        withoutTimes.push(await runWithout());
+      } else {
+        withoutTimes.push(await runWithout());
+        withTimes.push(await runWith());
+      }
+      if ((i + 1) % 10 === 0) say(`notify ${i + 1}/${NOTIFY_N}: with three webhooks ${round(median(withTimes))} ms, without ${round(median(withoutTimes))} ms (medians so far)`);
+    }
+    await setEnabled(false);
+    return {
+      name: 'notify_overhead',
+      value: round(median(withTimes)),
+      unit: 'ms',
+      baseline: round(median(withoutTimes)),
+      ratio: Math.round((median(withTimes) / median(withoutTimes)) * 1000) / 1000,
+      delivery_p50_ms: round(percentile(lags, 50)),
+      delivery_p99_ms: round(percentile(lags, 99)),
+      deliveries: lags.length,
+      goal: 'ratio <= 1.02; delivery p99 <= 1000 ms after the request ends',
+      n: NOTIFY_N,
+    };
+  } finally {
+    for (const server of servers) server.close();
   }
 }
 
@@ -1046,7 +1161,8 @@ async function main() {
     fs.cpSync(path.join(ROOT, 'playbooks'), playbooks, { recursive: true });
     fs.writeFileSync(path.join(playbooks, 'loop.yml'), LOOP_PLAYBOOK);
     // The refresh and discovery benchmarks use file:// repositories in the bench's temp folder.
-    const product = await startProduct({ env: { ROLE: 'all', PLAYBOOKS_DIR: playbooks, GIT_FILE_REMOTE_DIRS: tmp } });
+    // Loopback webhooks: notify_overhead's receivers run beside the product.
+    const product = await startProduct({ env: { ROLE: 'all', PLAYBOOKS_DIR: playbooks, GIT_FILE_REMOTE_DIRS: tmp, WEBHOOK_ALLOW_LOOPBACK: 'true' } });
     cleanups.unshift(product.stop);
     const token = await product.login();
     const watcher = await requestWatcher(product, token);
@@ -1225,6 +1341,21 @@ async function main() {
       }
     }
 
+    if (wanted('notify_overhead')) {
+      try {
+        const notify = await notifyOverhead(product, token, template.id, dialogValues, watcher);
+        say(
+          `notify_overhead: with three webhooks median ${notify.value} ms, without ${notify.baseline} ms, ratio ${notify.ratio}; ` +
+            `deliveries p50 ${notify.delivery_p50_ms} ms, p99 ${notify.delivery_p99_ms} ms after the request ended`,
+        );
+        results.push(notify);
+      } catch (error) {
+        checkInterrupted();
+        say(`notify_overhead failed: ${error.stack ?? error.message}`);
+        results.push({ name: 'notify_overhead', error: error.message });
+      }
+    }
+
     if (wanted('catalog_page_p99')) {
       try {
         const catalog = await catalogPage(product, token, pg.adminUrl, statements);
@@ -1255,6 +1386,7 @@ async function main() {
       'order_validation_p99',
       'authz_overhead',
       'approval_overhead',
+      'notify_overhead',
       'catalog_page_p99',
     ];
     const rank = (r) => (order.includes(r.name) ? order.indexOf(r.name) : order.length);

@@ -78,6 +78,8 @@ const PRODUCT_VARIABLES = [
   'LOG_FORMAT',
   'METRICS_TOKEN',
   'METRICS_PORT',
+  'SMTP_URL',
+  'WEBHOOK_ALLOW_LOOPBACK',
 ];
 
 function findFiles(dir, pattern, recursive) {

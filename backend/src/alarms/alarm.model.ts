@@ -15,13 +15,17 @@ export enum AlarmKindValue {
 registerEnumType(AlarmSeverityValue, { name: 'AlarmSeverity', description: 'critical, major, minor or warning.' });
 registerEnumType(AlarmKindValue, {
   name: 'AlarmKind',
-  description: 'request_failed: an order, retirement, reconfiguration or rollback failed; provider_down: a health check failed; worker_lost: a worker died mid-run.',
+  description:
+    'request_failed: an order, retirement, reconfiguration or rollback failed; provider_down: a health check failed; worker_lost: a worker died mid-run.',
 });
 // The enums and the entity's lists must stay the same.
 const sameValues = (a: readonly string[], b: object) => a.length === Object.keys(b).length && a.every((v) => v in b);
-if (!sameValues(ALARM_SEVERITIES, AlarmSeverityValue) || !sameValues(ALARM_KINDS, AlarmKindValue)) throw new Error('alarm enums out of step with alarm.entity.ts');
+if (!sameValues(ALARM_SEVERITIES, AlarmSeverityValue) || !sameValues(ALARM_KINDS, AlarmKindValue))
+  throw new Error('alarm enums out of step with alarm.entity.ts');
 
-@ObjectType('Alarm', { description: 'An alarm (NS fault management): raised by a cause, acknowledged by an operator, cleared when the cause goes away or by hand.' })
+@ObjectType('Alarm', {
+  description: 'An alarm (NS fault management): raised by a cause, acknowledged by an operator, cleared when the cause goes away or by hand.',
+})
 export class AlarmModel {
   @Field(() => ID) id: string;
   @Field(() => AlarmKindValue) kind: AlarmKind;

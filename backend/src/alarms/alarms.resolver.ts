@@ -27,7 +27,10 @@ export class AlarmsResolver {
 
   @Allow('alarms:read')
   @Query(() => Int, { description: 'How many alarms of your tenants match the filter.' })
-  alarmCount(@InTenants('alarms:read') scope: TenantScope, @Args('filter', { type: () => AlarmFilter, nullable: true }) filter: AlarmFilter | null): Promise<number> {
+  alarmCount(
+    @InTenants('alarms:read') scope: TenantScope,
+    @Args('filter', { type: () => AlarmFilter, nullable: true }) filter: AlarmFilter | null,
+  ): Promise<number> {
     return this.service.count(filter ?? {}, scope);
   }
 
@@ -49,9 +52,14 @@ export class AlarmsResolver {
 
   @Allow('alarms:write')
   @Mutation(() => AlarmModel, {
-    description: 'Clears an open alarm by hand, recorded with who did it (one whose cause will not go away by itself, such as a failed request nobody resumes).',
+    description:
+      'Clears an open alarm by hand, recorded with who did it (one whose cause will not go away by itself, such as a failed request nobody resumes).',
   })
-  async clearAlarm(@InTenants('alarms:write') scope: TenantScope, @CurrentUser() user: UserModel, @Args('id', { type: () => ID }) id: string): Promise<AlarmModel> {
+  async clearAlarm(
+    @InTenants('alarms:write') scope: TenantScope,
+    @CurrentUser() user: UserModel,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<AlarmModel> {
     return (await this.models([await this.service.clear(id, user.username, scope)]))[0];
   }
 

@@ -57,19 +57,20 @@ export class AlarmsService {
 
   @OnEvent(RequestStatusChangedEvent.NAME)
   async onRequest(e: RequestStatusChangedEvent): Promise<void> {
-    const key = `request:${e.requestId}`;
+    // One alarm per failure (a request resumed that fails again raises another); told twice, still one.
+    const key = `request:${e.requestId}@`;
     if (e.status === 'failed') {
-      await this.raise({
+      await this.raiseOnce({
         kind: 'request_failed',
         severity: e.action === 'retire' || e.action === 'rollback' ? 'critical' : 'major',
-        sourceKey: key,
+        sourceKey: `${key}${e.changedAt.getTime()}`,
         objectType: 'request',
         objectId: e.requestId,
         tenantId: e.tenantId,
         message: `${e.action === 'provision' ? 'Order' : `The ${e.action}`} ${e.requestId.slice(0, 8)} failed: ${e.message ?? 'no message'}`,
       });
     } else if (e.status === 'finished' || e.status === 'canceled') {
-      await this.clearCause(key, e.status === 'finished' ? 'the request was resumed and finished' : 'the request was canceled');
+      await this.clearCause(key, e.status === 'finished' ? 'the request was resumed and finished' : 'the request was canceled', true);
     }
   }
 
@@ -93,7 +94,7 @@ export class AlarmsService {
 
   @OnEvent(WorkerLostEvent.NAME)
   async onWorkerLost(e: WorkerLostEvent): Promise<void> {
-    await this.raise({
+    await this.raiseOnce({
       kind: 'worker_lost',
       severity: 'major',
       sourceKey: `worker-lost:${e.requestId}`,
@@ -107,12 +108,21 @@ export class AlarmsService {
   // ---- raising and clearing --------------------------------------------------------------
 
   /** Raises an alarm unless one of the same cause is open; the new one, or null. */
-  async raise(alarm: NewAlarm): Promise<AlarmEntity | null> {
+  raise(alarm: NewAlarm): Promise<AlarmEntity | null> {
+    return this.insert(alarm, false);
+  }
+
+  /** Raises an alarm for a cause that happens once (a failure at a given moment): never twice, even after it was cleared. */
+  raiseOnce(alarm: NewAlarm): Promise<AlarmEntity | null> {
+    return this.insert(alarm, true);
+  }
+
+  private async insert(alarm: NewAlarm, once: boolean): Promise<AlarmEntity | null> {
     const [row] = (await this.db.query(
       `INSERT INTO alarms (kind, severity, source_key, object_type, object_id, tenant_id, message)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT $8 OR NOT EXISTS (SELECT 1 FROM alarms WHERE source_key = $3)
        ON CONFLICT (source_key) WHERE cleared_at IS NULL DO NOTHING RETURNING id`,
-      [alarm.kind, alarm.severity, alarm.sourceKey, alarm.objectType, alarm.objectId, alarm.tenantId, alarm.message.slice(0, MESSAGE_MAX)],
+      [alarm.kind, alarm.severity, alarm.sourceKey, alarm.objectType, alarm.objectId, alarm.tenantId, alarm.message.slice(0, MESSAGE_MAX), once],
     )) as { id: string }[];
     if (!row) return null;
     const raised = (await this.rows.findOne('id = $1', [row.id]))!;
@@ -121,13 +131,17 @@ export class AlarmsService {
     return raised;
   }
 
-  /** Clears the open alarm of this cause, if any. */
-  async clearCause(sourceKey: string, reason: string): Promise<AlarmEntity | null> {
-    const [row] = (await this.db.query(
-      `UPDATE alarms SET cleared_at = now(), clear_reason = $2 WHERE source_key = $1 AND cleared_at IS NULL RETURNING id`,
-      [sourceKey, reason.slice(0, MESSAGE_MAX)],
+  /** Clears the open alarm of this cause (with `prefix`, those of every cause whose key starts so); those cleared. */
+  async clearCause(sourceKey: string, reason: string, prefix = false): Promise<AlarmEntity[]> {
+    const rows = (await this.db.query(
+      `WITH u AS (UPDATE alarms SET cleared_at = now(), clear_reason = $2
+                  WHERE (CASE WHEN $3 THEN starts_with(source_key, $1) ELSE source_key = $1 END) AND cleared_at IS NULL RETURNING id)
+       SELECT id FROM u`,
+      [sourceKey, reason.slice(0, MESSAGE_MAX), prefix],
     )) as { id: string }[];
-    return row ? this.afterClear(row.id) : null;
+    const cleared: AlarmEntity[] = [];
+    for (const row of rows) cleared.push(await this.afterClear(row.id));
+    return cleared;
   }
 
   /** Acknowledges an open alarm: someone is on it (it stays open until cleared). */
@@ -146,10 +160,10 @@ export class AlarmsService {
   async clear(id: string, username: string, scope: TenantScope): Promise<AlarmEntity> {
     const alarm = await this.get(id, scope);
     if (alarm.clearedAt) throw new AppError(ErrorCode.CONFLICT, 'This alarm is cleared already.');
-    const [row] = (await this.db.query(`UPDATE alarms SET cleared_at = now(), clear_reason = $2 WHERE id = $1 AND cleared_at IS NULL RETURNING id`, [
-      id,
-      `cleared by ${username}`,
-    ])) as { id: string }[];
+    const [row] = (await this.db.query(
+      `WITH u AS (UPDATE alarms SET cleared_at = now(), clear_reason = $2 WHERE id = $1 AND cleared_at IS NULL RETURNING id) SELECT id FROM u`,
+      [id, `cleared by ${username}`],
+    )) as { id: string }[];
     if (row) await this.afterClear(row.id);
     return this.get(id, scope);
   }
@@ -182,7 +196,11 @@ export class AlarmsService {
   /** A page of the alarms the scope may see, newest first. */
   list(query: AlarmQuery, skip: number, take: number, scope?: TenantScope): Promise<AlarmEntity[]> {
     const { where, params } = conditions(query, scope);
-    return this.rows.find(where, [...params, Math.max(skip, 0), Math.min(Math.max(take, 1), 500)], `raised_at DESC, id DESC OFFSET $${params.length + 1} LIMIT $${params.length + 2}`);
+    return this.rows.find(
+      where,
+      [...params, Math.max(skip, 0), Math.min(Math.max(take, 1), 500)],
+      `raised_at DESC, id DESC OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+    );
   }
 
   async count(query: AlarmQuery, scope?: TenantScope): Promise<number> {

@@ -1,5 +1,12 @@
 import { DataSource } from 'typeorm';
+import { AlarmEntity } from '../alarms/alarm.entity.js';
 import { ApiTokenEntity } from '../auth/api-token.entity.js';
+import {
+  NotificationDeliveryEntity,
+  NotificationEntity,
+  NotificationSubscriptionEntity,
+  WebhookEndpointEntity,
+} from '../notifications/notification.entities.js';
 import { ServiceTemplateEntity } from '../catalog/service-template.entity.js';
 import { DialogEntity } from '../dialogs/dialog.entity.js';
 import { GitRepoEntity } from '../git-repos/git-repo.entity.js';
@@ -82,6 +89,11 @@ export const ENTITIES = [
   InventoryEntity,
   AuditEventEntity,
   OidcGroupMappingEntity,
+  AlarmEntity,
+  NotificationSubscriptionEntity,
+  WebhookEndpointEntity,
+  NotificationEntity,
+  NotificationDeliveryEntity,
 ];
 
 export const MIGRATIONS = [

@@ -62,8 +62,8 @@ export class DeliveriesService {
   /** One try of a delivery (the queue's DELIVER_NOTIFICATION). */
   async deliver(id: string): Promise<void> {
     const [claimed] = (await this.db.query(
-      `UPDATE notification_deliveries SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $2)
-       WHERE id = $1 AND status = 'pending' AND next_attempt_at <= now() + interval '2 seconds' RETURNING id`,
+      `WITH u AS (UPDATE notification_deliveries SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $2)
+       WHERE id = $1 AND status = 'pending' AND next_attempt_at <= now() + interval '2 seconds' RETURNING id) SELECT id FROM u`,
       [id, CLAIM_S],
     )) as { id: string }[];
     if (!claimed) return; // delivered, failed, or not due (another try holds it)
@@ -85,7 +85,9 @@ export class DeliveriesService {
            next_attempt_at = CASE WHEN $2 = 'pending' THEN now() + make_interval(secs => $5) END WHERE id = $1`,
         [id, last ? 'failed' : 'pending', e.responseCode, e.message.slice(0, 1000), delay],
       );
-      this.logger.warn(`delivery ${id} (${delivery.channel}) try ${delivery.attempts} failed: ${e.message}${last ? ' — given up' : `; next try in ${delay} s`}`);
+      this.logger.warn(
+        `delivery ${id} (${delivery.channel}) try ${delivery.attempts} failed: ${e.message}${last ? ' — given up' : `; next try in ${delay} s`}`,
+      );
       if (!last) await this.notifications.enqueue(id, delivery.attempts, delay * 1000);
     }
   }
@@ -157,7 +159,8 @@ export class DeliveriesService {
     await this.endpoints.get(delivery.endpointId, scope).catch(() => {
       throw notFound('Delivery', id);
     });
-    if (delivery.status === 'pending' && delivery.attempts === 0) throw new AppError(ErrorCode.CONFLICT, 'This delivery has not been tried yet: it is on its way.');
+    if (delivery.status === 'pending' && delivery.attempts === 0)
+      throw new AppError(ErrorCode.CONFLICT, 'This delivery has not been tried yet: it is on its way.');
     await this.db.query(`UPDATE notification_deliveries SET status = 'pending', next_attempt_at = now() WHERE id = $1`, [id]);
     await this.notifications.enqueue(id, delivery.attempts, 0);
     return (await this.rows.findOne('id = $1', [id]))!;

@@ -11,7 +11,10 @@ registerEnumType(NotificationEvent, {
   description:
     'What one may subscribe to: REQUEST_FINISHED, REQUEST_FAILED, REQUEST_AWAITING_APPROVAL, REQUEST_DENIED, SERVICE_RETIRING_SOON, ALARM_RAISED, ALARM_CLEARED, CATALOG_ITEM_CHANGED, REPOSITORY_REFRESHED.',
 });
-registerEnumType(NotificationChannelValue, { name: 'NotificationChannel', description: 'in_app (the bell), email (to your address), webhook (a signed POST to an endpoint).' });
+registerEnumType(NotificationChannelValue, {
+  name: 'NotificationChannel',
+  description: 'in_app (the bell), email (to your address), webhook (a signed POST to an endpoint).',
+});
 
 @ObjectType('NotificationSubscription', {
   description: 'A subscription of yours: which events, through which channel; of your own requests and services, or of a whole tenant.',
@@ -31,7 +34,10 @@ export class NotificationSubscriptionModel {
 export class NotificationSubscriptionInput {
   @Field(() => [NotificationEvent]) eventTypes: string[];
   @Field(() => NotificationChannelValue) channel: string;
-  @Field(() => ID, { nullable: true, description: 'A tenant where you have notifications:tenant (operators, administrators): every event of it. None: your own.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A tenant where you have notifications:tenant (operators, administrators): every event of it. None: your own.',
+  })
   tenantId?: string | null;
   @Field(() => ID, { nullable: true, description: 'For a webhook: one of the tenant’s endpoints.' }) endpointId?: string | null;
 }

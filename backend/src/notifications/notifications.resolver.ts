@@ -46,7 +46,12 @@ export class NotificationsResolver {
   ): Promise<NotificationSubscriptionModel> {
     return this.notifications.subscribe(
       user.id,
-      { eventTypes: input.eventTypes as NotificationEventType[], channel: input.channel as NotificationChannel, tenantId: input.tenantId, endpointId: input.endpointId },
+      {
+        eventTypes: input.eventTypes as NotificationEventType[],
+        channel: input.channel as NotificationChannel,
+        tenantId: input.tenantId,
+        endpointId: input.endpointId,
+      },
       scope,
     );
   }
@@ -129,7 +134,10 @@ export class NotificationsResolver {
 
   @Allow('notifications:tenant')
   @Mutation(() => WebhookEndpointWithSecretModel, { description: 'Replaces the endpoint’s signing secret at once; the new one is in this answer only.' })
-  rotateWebhookSecret(@InTenants('notifications:tenant') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<WebhookEndpointWithSecretModel> {
+  rotateWebhookSecret(
+    @InTenants('notifications:tenant') scope: TenantScope,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<WebhookEndpointWithSecretModel> {
     return this.endpoints.rotate(id, scope);
   }
 
@@ -153,7 +161,10 @@ export class NotificationsResolver {
 
   @Allow('notifications:tenant')
   @Mutation(() => NotificationDeliveryModel, { description: 'Sends a webhook delivery again now (one more try), delivered or failed.' })
-  async resendWebhookDelivery(@InTenants('notifications:tenant') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<NotificationDeliveryModel> {
+  async resendWebhookDelivery(
+    @InTenants('notifications:tenant') scope: TenantScope,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<NotificationDeliveryModel> {
     return (await this.models([await this.deliveries.resend(id, scope)]))[0];
   }
 

@@ -149,20 +149,36 @@ export class NotificationsService {
   }
 
   async setEnabled(userId: string, id: string, enabled: boolean): Promise<NotificationSubscriptionEntity> {
-    const rows = isUuid(id) ? ((await this.db.query(`UPDATE notification_subscriptions SET enabled = $3 WHERE id = $1 AND user_id = $2 RETURNING id`, [id, userId, enabled])) as unknown[]) : [];
+    const rows = isUuid(id)
+      ? ((await this.db.query(`WITH u AS (UPDATE notification_subscriptions SET enabled = $3 WHERE id = $1 AND user_id = $2 RETURNING id) SELECT id FROM u`, [
+          id,
+          userId,
+          enabled,
+        ])) as unknown[])
+      : [];
     if (!rows.length) throw notFound('Notification subscription', id);
     return (await this.subscriptions.findOne('id = $1', [id]))!;
   }
 
   async unsubscribe(userId: string, id: string): Promise<void> {
-    const rows = isUuid(id) ? ((await this.db.query(`DELETE FROM notification_subscriptions WHERE id = $1 AND user_id = $2 RETURNING id`, [id, userId])) as unknown[]) : [];
+    const rows = isUuid(id)
+      ? ((await this.db.query(`WITH u AS (DELETE FROM notification_subscriptions WHERE id = $1 AND user_id = $2 RETURNING id) SELECT id FROM u`, [
+          id,
+          userId,
+        ])) as unknown[])
+      : [];
     if (!rows.length) throw notFound('Notification subscription', id);
   }
 
   // ---- the in-app inbox ------------------------------------------------------------------
 
   /** The caller's in-app notifications, newest first. */
-  async inbox(userId: string, unreadOnly: boolean, skip: number, take: number): Promise<{ delivery: NotificationDeliveryEntity; notification: NotificationEntity }[]> {
+  async inbox(
+    userId: string,
+    unreadOnly: boolean,
+    skip: number,
+    take: number,
+  ): Promise<{ delivery: NotificationDeliveryEntity; notification: NotificationEntity }[]> {
     const deliveries = await this.deliveries.find(
       `user_id = $1 AND channel = 'in_app'${unreadOnly ? ' AND read_at IS NULL' : ''}`,
       [userId, Math.max(skip, 0), Math.min(Math.max(take, 1), 200)],
@@ -182,7 +198,7 @@ export class NotificationsService {
   /** Marks these (all, when none given) of the caller's in-app notifications read; how many changed. */
   async markRead(userId: string, ids: string[] | null): Promise<number> {
     const rows = (await this.db.query(
-      `UPDATE notification_deliveries SET read_at = now() WHERE user_id = $1 AND channel = 'in_app' AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[])) RETURNING id`,
+      `WITH u AS (UPDATE notification_deliveries SET read_at = now() WHERE user_id = $1 AND channel = 'in_app' AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[])) RETURNING id) SELECT id FROM u`,
       [userId, ids ? ids.filter(isUuid) : null],
     )) as unknown[];
     if (rows.length) await this.pubsub.publish(channels.inbox(userId), {}).catch(() => undefined);

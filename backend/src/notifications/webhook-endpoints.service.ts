@@ -41,7 +41,10 @@ export class WebhookEndpointsService {
     return endpoint;
   }
 
-  async create(input: { name: string; url: string; tenantId?: string | null }, scope: TenantScope): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
+  async create(
+    input: { name: string; url: string; tenantId?: string | null },
+    scope: TenantScope,
+  ): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
     const name = input.name.trim();
     if (!name || name.length > 100) throw validationFailed('Give the endpoint a name of 1 to 100 characters.', { name: 'is 1 to 100 characters' });
     await this.assertUrl(input.url);
@@ -79,7 +82,10 @@ export class WebhookEndpointsService {
   async rotate(id: string, scope: TenantScope): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
     await this.get(id, scope);
     const secret = newSecret();
-    await this.db.query(`UPDATE webhook_endpoints SET secret = $2, secret_rotated_at = now() WHERE id = $1`, [id, this.box.encrypt(secret, endpointSecretAad(id))]);
+    await this.db.query(`UPDATE webhook_endpoints SET secret = $2, secret_rotated_at = now() WHERE id = $1`, [
+      id,
+      this.box.encrypt(secret, endpointSecretAad(id)),
+    ]);
     return { endpoint: await this.get(id), secret };
   }
 

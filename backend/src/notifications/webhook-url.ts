@@ -24,7 +24,7 @@ export async function webhookUrlProblem(raw: string, allowLoopback: boolean): Pr
 
 /** Loopback (unless allowed), unspecified and link-local addresses (cloud metadata services live there). */
 function forbidden(address: string, allowLoopback: boolean): boolean {
-  const a = address.toLowerCase().replace(/^::ffff:/, '');
+  const a = ipv4Mapped(address.toLowerCase());
   if (isIP(a) === 4) {
     const [x, y] = a.split('.').map(Number);
     if (x === 127) return !allowLoopback;
@@ -32,4 +32,14 @@ function forbidden(address: string, allowLoopback: boolean): boolean {
   }
   if (a === '::1') return !allowLoopback;
   return a === '::' || a.startsWith('fe80:');
+}
+
+/** An IPv4-mapped IPv6 address (::ffff:127.0.0.1, or ::ffff:7f00:1 as URL parsing writes it) as the IPv4 address; others as they are. */
+function ipv4Mapped(address: string): string {
+  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
+  if (dotted) return dotted[1];
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
+  if (!hex) return address;
+  const [high, low] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }

@@ -371,7 +371,18 @@ export class RequestStore {
       if (!r || !ANNOUNCED_STATUSES.includes(r.status)) return;
       await this.events.emitAsync(
         RequestStatusChangedEvent.NAME,
-        new RequestStatusChangedEvent(r.id, r.status, r.action, r.message, r.templateId, r.tenantId, r.requesterId, r.serviceId, r.updatedAt),
+        // The moment it reached the status, the same each time it is told: when it ended, or entered its (approve) state.
+        new RequestStatusChangedEvent(
+          r.id,
+          r.status,
+          r.action,
+          r.message,
+          r.templateId,
+          r.tenantId,
+          r.requesterId,
+          r.serviceId,
+          r.finishedAt ?? r.stateEnteredAt ?? r.updatedAt,
+        ),
       );
     } catch {
       // The sweep announces it again.
@@ -380,10 +391,11 @@ export class RequestStore {
 
   /** Requests that reached an announced status since `since` (changed since), oldest first, at most `limit`. */
   async changedSince(since: Date, limit: number): Promise<string[]> {
-    const rows = (await this.db.query(
-      `SELECT id FROM service_requests WHERE updated_at >= $1 AND status = ANY($2) ORDER BY updated_at LIMIT $3`,
-      [since, ANNOUNCED_STATUSES, limit],
-    )) as { id: string }[];
+    const rows = (await this.db.query(`SELECT id FROM service_requests WHERE updated_at >= $1 AND status = ANY($2) ORDER BY updated_at LIMIT $3`, [
+      since,
+      ANNOUNCED_STATUSES,
+      limit,
+    ])) as { id: string }[];
     return rows.map((r) => r.id);
   }
 

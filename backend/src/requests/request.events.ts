@@ -18,7 +18,7 @@ export class RequestStatusChangedEvent {
     readonly tenantId: string,
     readonly requesterId: string,
     readonly serviceId: string | null,
-    /** When the request reached the status (its last change). */
+    /** When the request reached the status: the same each time this status is told (a later failure has another). */
     readonly changedAt: Date,
   ) {}
 }
