@@ -589,7 +589,10 @@ async function notifyOverhead(product, token, templateId, dialogValues, watcher)
       const ended = performance.now();
       if (done.status !== 'finished') throw new Error(`request ${id} ${done.status}: ${done.message}`);
       const ms = ended - started;
-      await Promise.race([all, new Promise((_, reject) => setTimeout(() => reject(new Error(`request ${id}: its three deliveries did not all arrive within 60 s`)), 60_000))]);
+      await Promise.race([
+        all,
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`request ${id}: its three deliveries did not all arrive within 60 s`)), 60_000)),
+      ]);
       for (const at of arrivals.get(id)) lags.push(Math.max(0, at - ended));
       return ms;
     };
@@ -611,7 +614,8 @@ async function notifyOverhead(product, token, templateId, dialogValues, watcher)
         withoutTimes.push(await runWithout());
         withTimes.push(await runWith());
       }
-      if ((i + 1) % 10 === 0) say(`notify ${i + 1}/${NOTIFY_N}: with three webhooks ${round(median(withTimes))} ms, without ${round(median(withoutTimes))} ms (medians so far)`);
+      if ((i + 1) % 10 === 0)
+        say(`notify ${i + 1}/${NOTIFY_N}: with three webhooks ${round(median(withTimes))} ms, without ${round(median(withoutTimes))} ms (medians so far)`);
     }
     await setEnabled(false);
     return {

@@ -75,7 +75,9 @@ export class AlarmsNotifications1766020000000 implements MigrationInterface {
       "created_at" timestamptz NOT NULL DEFAULT now(),
       UNIQUE ("notification_id", "subscription_id"))`);
     await q.query(`CREATE INDEX "notification_deliveries_inbox" ON "notification_deliveries" ("user_id", "created_at" DESC) WHERE "channel" = 'in_app'`);
-    await q.query(`CREATE INDEX "notification_deliveries_endpoint" ON "notification_deliveries" ("endpoint_id", "created_at" DESC) WHERE "endpoint_id" IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX "notification_deliveries_endpoint" ON "notification_deliveries" ("endpoint_id", "created_at" DESC) WHERE "endpoint_id" IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX "notification_deliveries_due" ON "notification_deliveries" ("next_attempt_at") WHERE "status" = 'pending'`);
   }
 
