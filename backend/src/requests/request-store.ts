@@ -467,6 +467,8 @@ export class RequestStore {
       await this.publishChange(id);
       await this.publishInboxChange(id);
     }
+    // Inside the caller's transaction it is told by the sweep, once committed.
+    if (outcome === 'denied' && !outer) void this.announce(id);
     return outcome;
   }
 
@@ -518,6 +520,7 @@ export class RequestStore {
         WHERE id = $1 AND status = 'running'`,
       [id, JSON.stringify(records.map((r, ord) => ({ ...clip(r), ord }))), message, state.state, state.attempt],
     )) as [unknown[], number];
+    if (count > 0) void this.announce(id);
     return count > 0;
   }
 
@@ -559,7 +562,7 @@ export class RequestStore {
       );
       return true;
     });
-    if (canceled) await Promise.all([this.publishChange(id), this.publishInboxChange(id)]);
+    if (canceled) await Promise.all([this.publishChange(id), this.publishInboxChange(id), this.announce(id)]);
     return canceled;
   }
 
