@@ -268,6 +268,18 @@ describe('web UI', () => {
     assert.equal(await page.evaluate(() => localStorage.getItem('superfluid.token')), null, 'the bad token is dropped');
   });
 
+  test('an item whose form needs a provider of a type nobody added says so and links to where it is added', async () => {
+    const page = await browsers.newPage();
+    await signIn(page, product);
+    await openOrderForm(page, 'Kubernetes application with a load balancer');
+    const warning = page.getByTestId('missing-choices-provider');
+    await warning.waitFor();
+    assert.match(await warning.innerText(), /There is no kubernetes provider you may use yet/);
+    await screenshot(page, '07b-order-missing-provider');
+    await warning.getByRole('link', { name: 'Add a kubernetes provider on the Providers page.' }).click();
+    await page.waitForURL(/\/providers\/create$/);
+  });
+
   test('a missing required field blocks the order and nothing is ordered', async () => {
     const before = await requestCount();
     const page = await browsers.newPage();

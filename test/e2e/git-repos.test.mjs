@@ -173,6 +173,31 @@ describe('git repositories', () => {
     assert.ok(!(await api(REPOS_QUERY)).gitRepos.some((r) => r.id === repoId), 'the repo is gone');
   });
 
+  test('the credential picker offers git credentials and the server’s refusal lands under it', async () => {
+    await api('mutation($i: CreateCredentialInput!) { createCredential(input: $i) { id } }', {
+      i: { name: 'forge-token', type: 'git_token', secrets: { token: 'not-a-real-token-1234' } },
+    });
+    const page = await browsers.newPage();
+    await signIn(page, product);
+    await page.goto(`${product.url}/#/gitRepos/create`);
+    await page.getByRole('textbox', { name: 'Name' }).fill('with-token');
+    await page.getByLabel('URL').fill(`file://${bare}`);
+    await page.getByRole('combobox', { name: 'Credential' }).click();
+    await page.getByRole('option', { name: 'forge-token (git_token)' }).click();
+    await screenshot(page, '18a-git-repo-credential');
+    await page.getByRole('button', { name: 'Create' }).click();
+    // A file:// repository uses no credential: said under the picker, nothing stored.
+    await page.getByTestId('repo-credentialId').getByText('only https and ssh repositories use a credential').waitFor();
+    assert.match(page.url(), /\/gitRepos\/create$/);
+    assert.ok(!(await api(REPOS_QUERY)).gitRepos.some((r) => r.name === 'with-token'));
+    await page.getByRole('combobox', { name: 'Credential' }).click();
+    await page.getByRole('option', { name: 'None' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(/\/gitRepos\/[^/]+\/show$/);
+    const { gitRepos } = await api('{ gitRepos { name credentialId } }');
+    assert.equal(gitRepos.find((r) => r.name === 'with-token').credentialId, null);
+  });
+
   test('the built-in repo has no Edit or Delete, and cannot be changed', async () => {
     const page = await browsers.newPage();
     await signIn(page, product);

@@ -1,4 +1,6 @@
-import { AppError, ErrorCode } from '../common/app-error.js';
+import { Logger } from '@nestjs/common';
+import { AppError, ErrorCode, validationFailed } from '../common/app-error.js';
+import { isOutage } from '../common/outage.js';
 import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -15,14 +17,20 @@ import { MAX_TAKE } from '../common/list-query.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import { OrderServiceInput } from './dto/order-service.input.js';
 import { ServiceRequestFilter, ServiceRequestSort } from './dto/request-list.input.js';
+import { BulkOrderResultModel, type OrderErrorModel } from './models/bulk-order.model.js';
 import { RequestFilterChoicesModel } from './models/request-filter-choices.model.js';
 import { RequestItemModel, RequestMachineModel, RequestTransitionModel, ServiceRequestModel } from './models/service-request.model.js';
 import { RequestStore } from './request-store.js';
 import { RequestStreamsService } from './request-streams.service.js';
 import { RequestsService } from './requests.service.js';
 
+/** The most orders one orderServices call takes. */
+export const MAX_BULK_ORDERS = 100;
+
 @Resolver(() => ServiceRequestModel)
 export class RequestsResolver {
+  private readonly logger = new Logger(RequestsResolver.name);
+
   constructor(
     private readonly requests: RequestsService,
     private readonly streams: RequestStreamsService,
@@ -86,6 +94,34 @@ export class RequestsResolver {
   @ResolveField(() => [RequestTransitionModel], { description: "The state machine's history, oldest first." })
   transitions(@Parent() request: ServiceRequestModel): Promise<RequestTransitionModel[]> {
     return this.store.transitions(request.id);
+  }
+
+  @Allow('order')
+  @Mutation(() => [BulkOrderResultModel], {
+    description:
+      `Orders up to ${MAX_BULK_ORDERS} items in one call (AWX's bulk launch), each exactly as orderService would, one after the other: ` +
+      'every order is stored or refused on its own, and the answer says which (request, or error with code, message and fields), in the order given.',
+  })
+  async orderServices(
+    @CurrentUser() user: UserModel,
+    @CurrentCatalogViewer() viewer: CatalogViewer,
+    @InTenants('order') scope: TenantScope,
+    @Args('inputs', { type: () => [OrderServiceInput] }) inputs: OrderServiceInput[],
+  ): Promise<BulkOrderResultModel[]> {
+    if (inputs.length === 0 || inputs.length > MAX_BULK_ORDERS) {
+      throw validationFailed(`Give 1 to ${MAX_BULK_ORDERS} orders (${inputs.length} given); split a larger batch.`, {
+        inputs: `1 to ${MAX_BULK_ORDERS} orders`,
+      });
+    }
+    const results: BulkOrderResultModel[] = [];
+    for (const [index, input] of inputs.entries()) {
+      try {
+        results.push({ index, request: await this.requests.order(user, input, viewer, scope), error: null });
+      } catch (err) {
+        results.push({ index, request: null, error: orderError(err, this.logger) });
+      }
+    }
+    return results;
   }
 
   @Allow('order')
@@ -279,4 +315,16 @@ function selectedFields(info: GraphQLResolveInfo): string[] | null {
     names.push(s.name.value);
   }
   return names;
+}
+
+/** An order's refusal as orderService would answer it; an unexpected error is logged and said in general terms. */
+function orderError(err: unknown, logger: Logger): OrderErrorModel {
+  if (err instanceof AppError) {
+    const fields = err.details.fields as Record<string, string> | undefined;
+    return { code: err.code, message: err.message, fields: fields ?? null };
+  }
+  if (isOutage(err))
+    return { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'The database or Redis is unavailable: this order was not stored. Order it again.', fields: null };
+  logger.error(`orderServices: ${(err as Error).stack ?? String(err)}`);
+  return { code: 'INTERNAL_SERVER_ERROR', message: 'Internal error: this order was not stored; it has been logged.', fields: null };
 }

@@ -6,7 +6,8 @@
 // Fields with visibleWhen are shown only while their condition holds; fields with dependsOn
 // (or a repoField data source) ask the server for fresh choices when those fields change.
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
-import { Box, Typography } from '@mui/material';
+import { Alert, Box, Link as MuiLink, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
   BooleanInput,
@@ -24,8 +25,10 @@ import {
   TextInput,
   Toolbar,
   useDataProvider,
+  usePermissions,
   type Validator,
 } from 'react-admin';
+import { can } from '../authProvider';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import { refreshTriggers, visibilityChain, type Dialog, type DialogBox, type DialogChoice, type DialogField, type DialogValues } from './types';
 import { initialDialogValues, isFieldVisible, validateDialogValue } from './validation';
@@ -105,9 +108,63 @@ const useDependentChoices = (field: DialogField): DialogChoice[] | undefined => 
   return choices;
 };
 
+/** Where what a data source lists is added, and the permission that may add it. */
+const SOURCES: Partial<Record<string, { what: (field: DialogField) => string; path: string; permission: string; page: string }>> = {
+  providers: {
+    what: (f) => (f.dataSource?.type === 'providers' && f.dataSource.providerType ? `${f.dataSource.providerType} provider` : 'provider'),
+    path: '/providers/create',
+    permission: 'providers:write',
+    page: 'Providers',
+  },
+  credentials: {
+    what: (f) => (f.dataSource?.type === 'credentials' && f.dataSource.credentialType ? `${f.dataSource.credentialType} credential` : 'credential'),
+    path: '/credentials/create',
+    permission: 'providers:write',
+    page: 'Credentials',
+  },
+  gitRepos: { what: () => 'git repository', path: '/gitRepos/create', permission: 'git:write', page: 'Git repos' },
+};
+
+/** Said under a field whose data source offers nothing the caller may use: what is missing, and where it is added. */
+const MissingChoices = ({ field }: { field: DialogField }): ReactElement | null => {
+  const { permissions } = usePermissions();
+  const source = field.dataSource && SOURCES[field.dataSource.type];
+  if (!source) return null;
+  const what = source.what(field);
+  return (
+    <Alert severity="warning" sx={{ mb: 2 }} data-testid={`missing-choices-${field.name}`}>
+      There is no {what} you may use yet, so this cannot be ordered.{' '}
+      {can(permissions, source.permission) ? (
+        <MuiLink component={Link} to={source.path}>
+          Add a {what} on the {source.page} page.
+        </MuiLink>
+      ) : (
+        `Ask an operator of your tenant to add or share a ${what}.`
+      )}
+    </Alert>
+  );
+};
+
 export const DialogFieldInput = ({ field }: { field: DialogField }): ReactElement => {
-  const validate = useMemo(() => fieldValidator(field), [field]);
   const choices = useDependentChoices(field);
+  const input = <DialogFieldControl field={field} choices={choices} />;
+  if (
+    !field.dataSource ||
+    !choices ||
+    choices.length > 0 ||
+    (field.dataSource.type !== 'providers' && field.dataSource.type !== 'credentials' && field.dataSource.type !== 'gitRepos')
+  )
+    return input;
+  return (
+    <>
+      {input}
+      <MissingChoices field={field} />
+    </>
+  );
+};
+
+const DialogFieldControl = ({ field, choices }: { field: DialogField; choices: DialogChoice[] | undefined }): ReactElement => {
+  const validate = useMemo(() => fieldValidator(field), [field]);
   const common = {
     source: field.name,
     label: field.label,

@@ -5,7 +5,23 @@
 import SaveIcon from '@mui/icons-material/Save';
 import { Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
-import { BooleanInput, minValue, NumberInput, required, SaveButton, SimpleForm, TextInput, Toolbar, useRecordContext, type Validator } from 'react-admin';
+import {
+  BooleanInput,
+  minValue,
+  NumberInput,
+  required,
+  SaveButton,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  useGetList,
+  usePermissions,
+  useRecordContext,
+  type Validator,
+} from 'react-admin';
+import { can } from '../authProvider';
+import type { Credential } from '../credentials/api';
+import { CredentialPicker } from '../credentials/CredentialPicker';
 import type { GitRepo } from './api';
 import { describeInterval, describeMaxAge } from './refreshPolicy';
 
@@ -76,6 +92,37 @@ const UrlInput = ({ editing }: { editing: GitRepo | undefined }) => {
   );
 };
 
+/** The credential to fetch a private repository with (not for a hosted one, which is pushed to). */
+const GitCredentialInput = ({ editing }: { editing: GitRepo | undefined }) => {
+  const hosted = useWatch({ name: 'hosted' }) as unknown;
+  const { permissions } = usePermissions();
+  const readable = can(permissions, 'providers:read');
+  const { data: credentials = [] } = useGetList<Credential>(
+    'credentials',
+    { pagination: { page: 1, perPage: 1000 }, sort: { field: 'name', order: 'ASC' } },
+    { enabled: readable },
+  );
+  if (editing?.hosted || hosted === true || editing?.builtin) return null;
+  if (!readable) {
+    return (
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }} data-testid="repo-credential-note">
+        A private repository needs a git_token or git_ssh_key credential of your tenant: an operator adds it on the Credentials page.
+      </Typography>
+    );
+  }
+  return (
+    <CredentialPicker
+      source="credentialId"
+      label="Credential"
+      types={['git_token', 'git_ssh_key']}
+      credentials={credentials}
+      requiredPick={false}
+      helperText="For a private repository: a git_token (https) or a git_ssh_key (ssh) to fetch with"
+      testId="repo-credentialId"
+    />
+  );
+};
+
 export const GitRepoForm = ({ submitLabel }: { submitLabel: string }) => {
   // Edit has a record (the repository as stored); Create has only its defaults, without an id.
   const record = useRecordContext<GitRepo>();
@@ -92,6 +139,7 @@ export const GitRepoForm = ({ submitLabel }: { submitLabel: string }) => {
         fullWidth
       />
       <UrlInput editing={editing} />
+      <GitCredentialInput editing={editing} />
       <TextInput source="branch" label="Branch" validate={REQUIRED} helperText="Branch or tag to follow" />
       <Typography variant="subtitle2" sx={{ mt: 2 }}>
         Refresh policy

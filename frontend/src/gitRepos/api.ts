@@ -32,6 +32,7 @@ graphql(`
     webhookUrl
     tenantId
     sharedWith
+    credentialId
     playbooks {
       path
       syntaxStatus
@@ -161,6 +162,8 @@ export interface GitRepoFormValues {
   enabled?: boolean | null;
   refreshMaxAgeSeconds?: number | null;
   refreshIntervalSeconds?: number | null;
+  /** The credential to fetch with; null or empty: none. */
+  credentialId?: string | null;
 }
 
 type GitRepoInput = Partial<CreateGitRepoInput & UpdateGitRepoInput>;
@@ -182,6 +185,7 @@ const gitRepoInput = (data: GitRepoFormValues): GitRepoInput => {
     const value = data[key];
     input[key] = typeof value === 'number' && Number.isFinite(value) ? value : null;
   }
+  if ('credentialId' in data) input.credentialId = data.credentialId || null;
   return input;
 };
 
@@ -193,6 +197,7 @@ const create = async (data: unknown): Promise<GitRepo> => {
   if (input.hosted) delete input.url;
   if (input.refreshMaxAgeSeconds === null) delete input.refreshMaxAgeSeconds;
   if (input.refreshIntervalSeconds === null) delete input.refreshIntervalSeconds;
+  if (!input.credentialId || input.hosted) delete input.credentialId;
   return (await graphqlRequest(CreateGitRepoMutation, { input: input as CreateGitRepoInput })).createGitRepo as GitRepo;
 };
 

@@ -524,30 +524,30 @@ export type RefreshDialogFieldQueryVariables = Exact<{
 
 export type RefreshDialogFieldQuery = { refreshDialogField: { default: unknown, choices: Array<{ value: string, label: string }> } };
 
-export type GitRepoFieldsFragment = { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> };
+export type GitRepoFieldsFragment = { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, credentialId: string | null, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> };
 
 export type GitRefreshFieldsFragment = { id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null };
 
-export type GitRepoDetailFieldsFragment = { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> };
+export type GitRepoDetailFieldsFragment = { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, credentialId: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> };
 
 export type GitReposQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type GitReposQuery = { gitRepos: Array<{ id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> }> };
+export type GitReposQuery = { gitRepos: Array<{ id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, credentialId: string | null, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> }> };
 
 export type GitRepoQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type GitRepoQuery = { gitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } | null };
+export type GitRepoQuery = { gitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, credentialId: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } | null };
 
 export type CreateGitRepoMutationVariables = Exact<{
   input: CreateGitRepoInput;
 }>;
 
 
-export type CreateGitRepoMutation = { createGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
+export type CreateGitRepoMutation = { createGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, credentialId: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
 
 export type UpdateGitRepoMutationVariables = Exact<{
   id: string;
@@ -555,7 +555,7 @@ export type UpdateGitRepoMutationVariables = Exact<{
 }>;
 
 
-export type UpdateGitRepoMutation = { updateGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
+export type UpdateGitRepoMutation = { updateGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, credentialId: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
 
 export type DeleteGitRepoMutationVariables = Exact<{
   id: string;
@@ -569,12 +569,12 @@ export type RefreshGitRepoMutationVariables = Exact<{
 }>;
 
 
-export type RefreshGitRepoMutation = { refreshGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
+export type RefreshGitRepoMutation = { refreshGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, credentialId: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
 
 export type RefreshAllGitReposMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RefreshAllGitReposMutation = { refreshAllGitRepos: Array<{ id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> }> };
+export type RefreshAllGitReposMutation = { refreshAllGitRepos: Array<{ id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, credentialId: string | null, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> }> };
 
 export type ShareGitRepoMutationVariables = Exact<{
   id: string;
@@ -582,7 +582,7 @@ export type ShareGitRepoMutationVariables = Exact<{
 }>;
 
 
-export type ShareGitRepoMutation = { shareGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
+export type ShareGitRepoMutation = { shareGitRepo: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, credentialId: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
 
 export type EnableGitWebhookMutationVariables = Exact<{
   id: string;
@@ -596,7 +596,7 @@ export type DisableGitWebhookMutationVariables = Exact<{
 }>;
 
 
-export type DisableGitWebhookMutation = { disableGitWebhook: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
+export type DisableGitWebhookMutation = { disableGitWebhook: { id: string, name: string, url: string, branch: string, commit: string | null, lastRefreshedAt: string | null, refreshStatus: string, refreshError: string | null, builtin: boolean, hosted: boolean, enabled: boolean, refreshMaxAgeSeconds: number | null, refreshIntervalSeconds: number | null, cloneUrl: string | null, webhookUrl: string | null, tenantId: string, sharedWith: Array<string>, credentialId: string | null, refreshes: Array<{ id: string, status: string, commit: string | null, previousCommit: string | null, durationMs: number | null, error: string | null, added: Array<string>, changed: Array<string>, removed: Array<string>, startedAt: string, finishedAt: string | null }>, playbooks: Array<{ path: string, syntaxStatus: string, syntaxError: string | null }> } };
 
 export type GroupFieldsFragment = { id: string, name: string, description: string, roles: Array<string>, createdAt: string, members: Array<{ id: string, username: string }>, tenant: { id: string, name: string } };
 
@@ -1241,6 +1241,7 @@ export const GitRepoFieldsFragmentDoc = new TypedDocumentString(`
   webhookUrl
   tenantId
   sharedWith
+  credentialId
   playbooks {
     path
     syntaxStatus
@@ -1288,6 +1289,7 @@ export const GitRepoDetailFieldsFragmentDoc = new TypedDocumentString(`
   webhookUrl
   tenantId
   sharedWith
+  credentialId
   playbooks {
     path
     syntaxStatus
@@ -2665,6 +2667,7 @@ export const GitReposDocument = new TypedDocumentString(`
   webhookUrl
   tenantId
   sharedWith
+  credentialId
   playbooks {
     path
     syntaxStatus
@@ -2695,6 +2698,7 @@ export const GitRepoDocument = new TypedDocumentString(`
   webhookUrl
   tenantId
   sharedWith
+  credentialId
   playbooks {
     path
     syntaxStatus
@@ -2744,6 +2748,7 @@ export const CreateGitRepoDocument = new TypedDocumentString(`
   webhookUrl
   tenantId
   sharedWith
+  credentialId
   playbooks {
     path
     syntaxStatus
@@ -2793,6 +2798,7 @@ export const UpdateGitRepoDocument = new TypedDocumentString(`
   webhookUrl
   tenantId
   sharedWith
+  credentialId
   playbooks {
     path
     syntaxStatus
@@ -2847,6 +2853,7 @@ export const RefreshGitRepoDocument = new TypedDocumentString(`
   webhookUrl
   tenantId
   sharedWith
+  credentialId
   playbooks {
     path
     syntaxStatus
@@ -2896,6 +2903,7 @@ export const RefreshAllGitReposDocument = new TypedDocumentString(`
   webhookUrl
   tenantId
   sharedWith
+  credentialId
   playbooks {
     path
     syntaxStatus
@@ -2926,6 +2934,7 @@ export const ShareGitRepoDocument = new TypedDocumentString(`
   webhookUrl
   tenantId
   sharedWith
+  credentialId
   playbooks {
     path
     syntaxStatus
@@ -2983,6 +2992,7 @@ export const DisableGitWebhookDocument = new TypedDocumentString(`
   webhookUrl
   tenantId
   sharedWith
+  credentialId
   playbooks {
     path
     syntaxStatus

@@ -3,9 +3,8 @@
 // everything again; its field errors land under the inputs, and its message about the settings
 // (`config`) under the settings.
 import SaveIcon from '@mui/icons-material/Save';
-import { Alert, Box, Link as MuiLink, Stack, Typography } from '@mui/material';
+import { Alert, Box, Stack, Typography } from '@mui/material';
 import { useController, useWatch } from 'react-hook-form';
-import { Link } from 'react-router-dom';
 import {
   ArrayInput,
   NumberInput,
@@ -21,6 +20,7 @@ import {
   useSaveContext,
 } from 'react-admin';
 import type { Credential } from '../credentials/api';
+import { CredentialPicker } from '../credentials/CredentialPicker';
 import { PROVIDER_TYPES, type ProviderType } from '../types';
 import type { Provider } from './api';
 import { BECOMES, CONNECTION_CREDENTIAL_TYPES, placeProviderErrors, toProviderInput, type ProviderFormValues } from './providerInput';
@@ -40,50 +40,6 @@ const ConfigError = () => {
     <Alert severity="error" data-testid="config-error" sx={{ my: 1, width: '100%', boxSizing: 'border-box' }}>
       {fieldState.error.message}
     </Alert>
-  );
-};
-
-const CredentialPicker = ({
-  source,
-  label,
-  types,
-  credentials,
-  requiredPick,
-  helperText,
-}: {
-  source: string;
-  label: string;
-  types: string[];
-  credentials: Credential[];
-  requiredPick: boolean;
-  helperText: string;
-}) => {
-  const choices = credentials.filter((c) => types.includes(c.type)).map((c) => ({ id: c.id, name: `${c.name} (${c.type})` }));
-  return (
-    <Box sx={{ width: '100%' }}>
-      <SelectInput
-        source={source}
-        label={label}
-        choices={choices}
-        validate={requiredPick ? required() : undefined}
-        emptyText={requiredPick ? undefined : 'None'}
-        helperText={
-          choices.length === 0 ? (
-            <>
-              No {types.join(' or ')} credential yet:{' '}
-              <MuiLink component={Link} to="/credentials/create">
-                add one
-              </MuiLink>
-              .
-            </>
-          ) : (
-            helperText
-          )
-        }
-        fullWidth
-        data-testid={`provider-${source}`}
-      />
-    </Box>
   );
 };
 
