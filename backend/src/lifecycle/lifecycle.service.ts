@@ -164,7 +164,12 @@ export class LifecycleService {
           providerId: deployed.plan.providerId,
           // What it returned comes under superfluid_outputs only: a reconfigure playbook is
           // often the provisioning one again, whose own variables an output could shadow.
-          extraVars: { ...run.extraVars, superfluid_outputs: outputs },
+          // The service's id as its provisioning gave it (older services had none): the same places.
+          extraVars: {
+            ...run.extraVars,
+            ...(deployed.plan.extraVars.superfluid_service_id ? { superfluid_service_id: deployed.plan.extraVars.superfluid_service_id } : {}),
+            superfluid_outputs: outputs,
+          },
           options: deployed.plan.options,
           repoName: spec.provision.repo,
           inputs: {},

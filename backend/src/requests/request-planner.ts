@@ -227,6 +227,16 @@ export class RequestPlanner {
   }
 }
 
+/**
+ * The items of an order, each given the id its service will have as `superfluid_service_id`
+ * (a name orders cannot set): what the playbooks deploy is named and placed by it, and the
+ * retirement, reconfiguration and rollback of the service get the same. A retried order is a
+ * new service, with a new id, even where it reuses an earlier request's plans.
+ */
+export function withServiceId(items: NewItem[], serviceId: string): NewItem[] {
+  return items.map((item) => ({ ...item, plan: { ...item.plan, extraVars: { ...item.plan.extraVars, superfluid_service_id: serviceId } } }));
+}
+
 /** Associated data of a plan's sealed variables: the ciphertext opens only with its own id. */
 const sealedAad = (id: string) => `superfluid/request-secrets/${id}`;
 

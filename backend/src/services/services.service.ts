@@ -13,6 +13,8 @@ import type { ServiceModel } from './models/service.model.js';
 import { ServiceEntity } from './service.entity.js';
 
 export interface NewService {
+  /** The id fixed when it was ordered (its playbooks' superfluid_service_id); generated when absent. */
+  id?: string;
   name: string;
   requestId: string;
   templateId: string;
