@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ProviderUsageQuery } from '../providers/provider.events.js';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, IsNull, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { EntityRows } from '../common/entity-rows.js';
@@ -149,8 +149,8 @@ export class ServicesService {
   }
 
   /** Marks a service retired; false when it was not active. */
-  async retire(id: string): Promise<boolean> {
-    const result = await this.services.update({ id, status: 'active' }, { status: 'retired' });
+  async retire(id: string, tx?: EntityManager): Promise<boolean> {
+    const result = await (tx ?? this.services.manager).getRepository(ServiceEntity).update({ id, status: 'active' }, { status: 'retired' });
     return (result.affected ?? 0) > 0;
   }
 

@@ -9,6 +9,7 @@ import { WIDE_ONLY } from '../common/listFilters';
 import type { Provider } from '../providers/api';
 import { REQUEST_ACTION_LABELS } from '../serviceRequests/api';
 import type { Service, ServiceChange } from './api';
+import { ForceRetireButton } from './ForceRetireButton';
 import { RetireButton } from './RetireButton';
 import { ExtendButton, RetirementFact, RetirementWarning } from './RetirementDate';
 
@@ -141,6 +142,7 @@ const ServiceDetails = () => {
         )}
         <ExtendButton service={record} />
         <RetireButton service={record} />
+        <ForceRetireButton service={record} />
       </Stack>
       <Box component="section" aria-label="Outputs">
         <Typography variant="subtitle1" component="h3" gutterBottom>
