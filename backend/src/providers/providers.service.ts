@@ -100,6 +100,12 @@ export class ProvidersService {
     return isUuid(id) && this.providers.existsBy({ id });
   }
 
+  /** A provider's type; null when there is no such provider. */
+  async typeOf(id: string): Promise<ProviderType | null> {
+    if (!isUuid(id)) return null;
+    return (await this.providers.findOne({ where: { id }, select: { id: true, type: true } }))?.type ?? null;
+  }
+
   /** Seeds the `local` provider: the portal's own host. */
   async ensureLocal(): Promise<void> {
     await this.providers.createQueryBuilder().insert().values({ name: LOCAL_PROVIDER_NAME, type: 'local', config: {} }).orIgnore().execute();

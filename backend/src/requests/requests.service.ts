@@ -120,6 +120,8 @@ export class RequestsService {
     const lifetime = early(template);
     const machine = this.machineFor(template);
     machine.catch(() => undefined); // awaited by the caller, after the order's own checks
+    // A site given a provider its items cannot use is refused saying what the site takes.
+    await this.planner.checkSiteTypes(template, submitted as Record<string, unknown>, scope);
     const { values, secretFields } = await this.dialogs.validateOrder(template.dialogName, submitted as Record<string, unknown>, scope);
     const jobOptions = template.type === 'bundle' ? undefined : this.planner.jobOptions(template, input.jobOptions);
     const items = await this.planner.items(template, values, secretFields, { jobOptions, scope });
