@@ -264,7 +264,7 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
     assert.match(done.transitions.find((x) => x.state === 'refresh' && x.event === 'ok')?.message ?? '', /items moved to the new commit: only/);
   });
 
-  test('a multi-site service records every provider it was deployed on: none of them can be deleted while it is active', async () => {
+  test('a multi-site service records every provider it was deployed on: none of them can be deleted, while it is active nor once it is retired', async () => {
     const sites: Record<string, string> = {};
     for (const site of ['epc', 'mec', 'cran']) {
       const made = await app.gql<{ createProvider: { id: string } }>('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', {
@@ -299,7 +299,25 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
     const retire = await app.gql<{ retireService: { id: string } }>('mutation($id: ID!) { retireService(id: $id) { id } }', { id: done.service!.id });
     assert.equal(retire.errors, undefined, JSON.stringify(retire.errors));
     assert.equal((await ended(retire.data!.retireService.id)).status, 'finished');
-    const freed = await app.gql<{ deleteProvider: boolean }>(DELETE, { id: sites.cran });
+    // Retired, it keeps every site's provider for its history: the first as the others (no dangling ids).
+    for (const site of ['epc', 'mec', 'cran']) {
+      const kept = await app.gql<{ deleteProvider: boolean }>(DELETE, { id: sites[site] });
+      assert.equal(kept.errors?.[0].extensions?.code, 'CONFLICT', `three_${site}: ${JSON.stringify(kept)}`);
+      assert.match(kept.errors![0].message, /Provider "three_\w+" is kept for the history of service "Three sites" \(retired\), deployed on it/);
+      assert.deepEqual((kept.errors![0].extensions as { keptBy?: string[] }).keptBy, ['service "Three sites"']);
+    }
+    const after = await app.gql<{ service: { providerIds: string[] } }>('query($id: ID!) { service(id: $id) { providerIds } }', { id: done.service!.id });
+    const names = await app.gql<{ providers: { id: string }[] }>('{ providers { id } }');
+    for (const id of after.data!.service.providerIds)
+      assert.ok(
+        names.data!.providers.some((p) => p.id === id),
+        `provider ${id} is still there`,
+      );
+    // A provider no service ran on goes.
+    const unused = await app.gql<{ createProvider: { id: string } }>('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', {
+      i: { name: 'three_unused', type: 'local' },
+    });
+    const freed = await app.gql<{ deleteProvider: boolean }>(DELETE, { id: unused.data!.createProvider.id });
     assert.equal(freed.data?.deleteProvider, true, JSON.stringify(freed.errors));
   });
 

@@ -10,7 +10,7 @@ import { EntityRows } from '../common/entity-rows.js';
 import { checkDateRange, checkId, checkPage, SortDirection } from '../common/list-query.js';
 import { type ServiceFilter, type ServiceSort, ServiceSortField } from './dto/service-list.input.js';
 import type { ServiceModel } from './models/service.model.js';
-import { ServiceEntity } from './service.entity.js';
+import { ServiceEntity, type ServiceStatus } from './service.entity.js';
 
 export interface NewService {
   /** The id fixed when it was ordered (its playbooks' superfluid_service_id); generated when absent. */
@@ -160,18 +160,24 @@ export class ServicesService {
     return (result.affected ?? 0) > 0;
   }
 
-  /** A provider with active services cannot be deleted. */
+  /**
+   * A provider any service was deployed on (on any of its sites) cannot be deleted: an active
+   * one uses it, a retired one keeps it for its history (the service's providers, its
+   * requests and jobs name it).
+   */
   @OnEvent(ProviderUsageQuery.NAME)
   async onProviderUsage(query: ProviderUsageQuery): Promise<void> {
-    query.usedBy.push(...(await this.activeOnProvider(query.providerId)));
+    const [active, retired] = await Promise.all([this.onProvider(query.providerId, 'active'), this.onProvider(query.providerId, 'retired')]);
+    query.usedBy.push(...active);
+    query.keptBy.push(...retired);
   }
 
-  /** Names of the active services deployed on a provider (any of a multi-site service's). */
-  async activeOnProvider(providerId: string): Promise<string[]> {
+  /** Names of the services in `status` deployed on a provider (any of a multi-site service's sites), at most 20. */
+  async onProvider(providerId: string, status: ServiceStatus): Promise<string[]> {
     const rows = await this.services
       .createQueryBuilder('s')
-      .where(`s.status = 'active'`)
-      .andWhere('s.provider_ids @> ARRAY[CAST(:providerId AS uuid)]', { providerId })
+      .where('s.status = :status', { status })
+      .andWhere('(s.provider_ids @> ARRAY[CAST(:providerId AS uuid)] OR s.provider_id = :providerId)', { providerId })
       .orderBy('s.name', 'ASC')
       .take(20)
       .getMany();
