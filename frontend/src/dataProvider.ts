@@ -141,6 +141,7 @@ const methods = {
   denyServiceRequest: withData(approvalsApi.deny),
   getRequestFilterChoices: withData(serviceRequestsApi.filterChoices),
   retireService: withData(servicesApi.retire),
+  forceRetireService: withData(servicesApi.forceRetire),
   extendServiceRetirement: withData(servicesApi.extendRetirement),
   resetUserPassword: withData(usersApi.resetPassword),
   getRoles: withData(groupsApi.roles),

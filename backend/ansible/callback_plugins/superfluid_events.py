@@ -112,6 +112,9 @@ class CallbackModule(CallbackBase):
 
     def v2_runner_on_failed(self, result, ignore_errors=False):
         msg = result._result.get("msg", "")
+        if not msg and result._result.get("censored"):
+            # no_log hid the result, reason included: say so, and which task it was.
+            msg = "Task '%s' failed; its output is hidden (no_log: true), so Ansible's reason cannot be shown." % result._task.get_name()
         self._result_event("runner_on_failed", result, "fatal: [%s]: FAILED! %s" % (result._host.get_name(), msg),
                            ignore_errors=ignore_errors, msg=str(msg))
 

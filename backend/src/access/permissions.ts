@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   'requests:read': { roles: everyone, scope: 'read' },
   /** Not an operation: widens requests:read and order from one's own to everyone's. */
   'requests:all': { roles: ['administrator', 'operator', 'approver', 'auditor'], scope: 'read' },
+  /** Force-retire a service whose target is gone: marked retired with no playbook run, recorded with who and why. */
+  'services:force': { roles: ['administrator'], scope: 'admin' },
   /** Approve or deny orders waiting for approval in one's tenants (not one's own): the approval inbox. */
   approve: { roles: ['administrator', 'approver'], scope: 'order' },
   'providers:read': { roles: readers, scope: 'read' },

@@ -43,6 +43,11 @@ test('catalog as code: the 5G slice orders its items from what they need, and bi
     ],
   );
   assert.deepEqual(Object.keys(slice?.sites ?? {}), ['epc', 'mec', 'cran']);
+  // Its parts are processes started over SSH: each site takes ssh providers only.
+  assert.deepEqual(
+    Object.values(slice?.sites ?? {}).map((s) => s.providerTypes),
+    [['ssh'], ['ssh'], ['ssh']],
+  );
   assert.equal(slice?.onFailure, 'rollback');
 });
 

@@ -173,6 +173,10 @@ const templateSchema = z.discriminatedUnion('type', [
           z
             .object({
               provider: valueSource,
+              providerTypes: z
+                .array(z.enum(['local', 'ssh', 'openstack', 'kubernetes']))
+                .min(1)
+                .optional(),
               variables: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/), z.union([z.string(), z.number(), z.boolean()])).optional(),
             })
             .strict(),

@@ -1,4 +1,5 @@
 import type { JobOptionName, JobOptions } from '../jobs/job-options.js';
+import type { ProviderType } from '../providers/provider.entity.js';
 
 /** A condition on an order that makes it wait for approval: a dialog value, or the requester's group. */
 export type ApprovalRule =
@@ -61,6 +62,11 @@ export interface RetirementSpec {
 /** A site of a multi-site bundle: an inventory group bound to a provider (e.g. from the dialog). */
 export interface SiteSpec {
   provider: ValueSource;
+  /**
+   * The provider types its items can use (e.g. `[ssh]`): an order whose provider for the site
+   * is of another type is refused, naming the site's dialog field. None: any type.
+   */
+  providerTypes?: ProviderType[];
   /** Variables of the site's group. */
   variables?: Record<string, string | number | boolean>;
 }

@@ -38,6 +38,20 @@ export class LifecycleResolver {
     return this.lifecycle.reconfigure(user, id, dialogValues, viewer);
   }
 
+  @Allow('services:force')
+  @Mutation(() => ServiceModel, {
+    description:
+      'Force-retire a service whose target is gone (administrators): it is marked retired with no playbook run, and a finished retirement request records who did it and why.',
+  })
+  forceRetireService(
+    @CurrentUser() user: UserModel,
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID, description: 'The service.' }) id: string,
+    @Args('reason', { description: 'Why: what is gone (required; kept in the request and the audit trail).' }) reason: string,
+  ): Promise<ServiceModel> {
+    return this.lifecycle.forceRetire(user, id, reason, viewer);
+  }
+
   @ResolveField(() => [String], {
     description: 'The playbooks a retirement would run, in their order (highest index first); none: retiring only marks it retired.',
   })

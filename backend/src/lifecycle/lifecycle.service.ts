@@ -16,6 +16,8 @@ import type { RequestPlan, ServiceRequestEntity } from '../requests/service-requ
 import { ServicesService } from '../services/services.service.js';
 import { StateMachinesService } from '../state-machines/state-machines.service.js';
 import type { UserModel } from '../users/models/user.model.js';
+import type { ServiceModel } from '../services/models/service.model.js';
+import type { StateMachineDef } from '../state-machines/state-machine.types.js';
 
 /** What was deployed by an item, and the playbook that undoes or changes it. */
 interface Deployed {
@@ -27,6 +29,16 @@ interface Deployed {
 }
 
 const OPEN = 'This service has a retirement or reconfiguration under way already: wait for it to end.';
+
+/** The longest reason a forced retirement keeps. */
+export const FORCE_REASON_MAX = 1000;
+
+/** What a forced retirement's request follows: nothing runs, it is finished as it is made. */
+const FORCED: StateMachineDef = {
+  name: 'force-retire',
+  description: 'Marked retired by an administrator: no playbook ran, nothing was removed.',
+  states: [],
+};
 
 /**
  * What happens to a service after its order: retirement, reconfiguration, and the rollback
@@ -68,6 +80,44 @@ export class LifecycleService {
     }
     const plans = await this.undoPlans(deployed);
     return this.submit(user.id, original, original.dialogValues, { action: 'retire', serviceId, machine: await this.machines.get('retirement') }, plans);
+  }
+
+  /**
+   * Force-retires a service whose target is gone (a site or cloud that no longer exists, what
+   * was deployed removed by hand): it is marked retired with no playbook run, and a retirement
+   * request, finished as it is made, records who did it and why (the audit trail has the call
+   * too). NOT_FOUND when the caller may not see the service; the reason is required.
+   */
+  async forceRetire(user: UserModel, serviceId: string, reason: string, viewer?: Viewer): Promise<ServiceModel> {
+    const service = await this.services.get(serviceId, viewer);
+    const why = reason.trim();
+    if (!why) throw validationFailed('Say why the service is force-retired (what is gone).', { reason: 'is required' });
+    if (why.length > FORCE_REASON_MAX)
+      throw validationFailed(`The reason is longer than ${FORCE_REASON_MAX} characters.`, { reason: `at most ${FORCE_REASON_MAX} characters` });
+    if (service.status !== 'active') throw new AppError(ErrorCode.CONFLICT, `This service is ${service.status}: there is nothing to retire.`);
+    if (await this.store.hasOpenLifecycle(serviceId)) {
+      throw new AppError(ErrorCode.CONFLICT, `${OPEN.slice(0, -1)}, or cancel its job, then force-retire it.`);
+    }
+    const message =
+      `Force-retired by ${user.username}: ${why}. No retirement playbook ran: ` + 'whatever of the service is still on its providers was left there.';
+    await this.store.createFinished(
+      {
+        templateId: service.templateId,
+        requesterId: user.id,
+        tenantId: service.tenantId,
+        dialogValues: {},
+        plan: { action: 'retire', serviceId, machine: FORCED, refresh: 'always', forced: { by: user.username, reason: why } },
+        items: [],
+      },
+      message,
+      async (tx) => {
+        // Retired here, or not at all: a retirement that ended meanwhile wins, and this stores nothing.
+        if (!(await this.services.retire(serviceId, tx)))
+          throw new AppError(ErrorCode.CONFLICT, 'This service was retired meanwhile: there is nothing to retire.');
+        await this.store.releaseQuota(service.requestId, tx);
+      },
+    );
+    return this.services.get(serviceId);
   }
 
   /** The retirement playbooks a retirement of the service would run, in their order (none: it would only be marked retired). */
@@ -164,7 +214,12 @@ export class LifecycleService {
           providerId: deployed.plan.providerId,
           // What it returned comes under superfluid_outputs only: a reconfigure playbook is
           // often the provisioning one again, whose own variables an output could shadow.
-          extraVars: { ...run.extraVars, superfluid_outputs: outputs },
+          // The service's id as its provisioning gave it (older services had none): the same places.
+          extraVars: {
+            ...run.extraVars,
+            ...(deployed.plan.extraVars.superfluid_service_id ? { superfluid_service_id: deployed.plan.extraVars.superfluid_service_id } : {}),
+            superfluid_outputs: outputs,
+          },
           options: deployed.plan.options,
           repoName: spec.provision.repo,
           inputs: {},

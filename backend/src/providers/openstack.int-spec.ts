@@ -155,6 +155,19 @@ describe('OpenStack providers, against a real Keystone and Heat', () => {
     assert.deepEqual((await stacks(appCredentialProvider)).stacks, []);
   });
 
+  test('Keystone down: the order fails saying Keystone could not be reached (the token task hides its output, not the reason), with no secret shown', async () => {
+    await cloud.stopKeystone();
+    try {
+      const failed = await order(passwordProvider, { stack_name: 'unreachable', app_name: 'one' });
+      assert.equal(failed.status, 'failed');
+      assert.match(failed.message ?? '', /Keystone at http:\/\/127\.0\.0\.1:\d+\/v3 could not be reached: .*Connection refused/);
+      assert.equal(failed.service, null);
+      assertNoSecrets(failed);
+    } finally {
+      await cloud.startKeystone();
+    }
+  });
+
   test("a stack Heat refuses fails the request with Heat's own reason, and no service is made", async () => {
     const first = await order(passwordProvider, { stack_name: 'twice', app_name: 'one' });
     assert.equal(first.status, 'finished', first.message ?? '');

@@ -51,7 +51,10 @@ export class ProvidersResolver {
   }
 
   @Allow('providers:write')
-  @Mutation(() => Boolean, { description: 'Delete a provider; CONFLICT for local and for one with active services.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Delete a provider; CONFLICT for local, for one an active service or an inventory uses, and for one any service was deployed on (a retired service keeps it for its history).',
+  })
   async deleteProvider(@InTenants('providers:write') scope: TenantScope, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
     await this.service.get(id, scope, true);
     return this.service.delete(id);

@@ -100,6 +100,12 @@ export class ProvidersService {
     return isUuid(id) && this.providers.existsBy({ id });
   }
 
+  /** A provider's type; null when there is no such provider. */
+  async typeOf(id: string): Promise<ProviderType | null> {
+    if (!isUuid(id)) return null;
+    return (await this.providers.findOne({ where: { id }, select: { id: true, type: true } }))?.type ?? null;
+  }
+
   /** Seeds the `local` provider: the portal's own host. */
   async ensureLocal(): Promise<void> {
     await this.providers.createQueryBuilder().insert().values({ name: LOCAL_PROVIDER_NAME, type: 'local', config: {} }).orIgnore().execute();
@@ -128,7 +134,11 @@ export class ProvidersService {
     return this.get(id);
   }
 
-  /** Deletes a provider; refused for `local` and for one that something (an active service) uses. */
+  /**
+   * Deletes a provider; refused for `local`, for one that something uses (an active service,
+   * an inventory), and for one any service was deployed on (on any of its sites: a retired
+   * service keeps it for its history). One no service ever ran on can go.
+   */
   async delete(id: string): Promise<boolean> {
     const provider = await this.get(id);
     if (provider.type === 'local' && provider.name === LOCAL_PROVIDER_NAME) throw new AppError(ErrorCode.CONFLICT, 'The local provider cannot be deleted.');
@@ -138,6 +148,13 @@ export class ProvidersService {
     const users = usage.usedBy;
     if (users.length)
       throw new AppError(ErrorCode.CONFLICT, `Provider "${provider.name}" is used by ${users.join(', ')}: retire those first.`, { usedBy: users });
+    if (usage.keptBy.length) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `Provider "${provider.name}" is kept for the history of ${usage.keptBy.join(', ')} (retired), deployed on it: a provider any service ran on cannot be deleted.`,
+        { keptBy: usage.keptBy },
+      );
+    }
     try {
       await this.providers.delete(id);
     } catch (err) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -98,11 +98,18 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
       join(work, 'catalog', 'templates', 'upstream-bundle.yaml'),
       'kind: ServiceTemplate\nname: Upstream bundle\ntype: bundle\ndialog: demo-bundle\nitems:\n  - name: only\n    index: 0\n    provision: { repo: upstream, playbook: site.yml, provider: { field: provider } }\n',
     );
-    // Three sites, each on a provider of its own (local ones: the same host, the same connection).
+    // Three sites, each on a provider of its own (local ones: the same host, the same connection),
+    // with a form like the 5G slice's whose dropdowns offer every provider (the slice's offer ssh ones only).
+    await writeFile(
+      join(work, 'catalog', 'dialogs', 'three-sites.yaml'),
+      (await readFile(join(work, 'catalog', 'dialogs', '5g-slice.yaml'), 'utf8'))
+        .replace('name: 5g-slice', 'name: three-sites')
+        .replaceAll('{ type: providers, providerType: ssh }', '{ type: providers }'),
+    );
     await writeFile(
       join(work, 'catalog', 'templates', 'three-sites.yaml'),
       [
-        'kind: ServiceTemplate\nname: Three sites\ntype: bundle\ndialog: 5g-slice',
+        'kind: ServiceTemplate\nname: Three sites\ntype: bundle\ndialog: three-sites',
         'sites: { epc: { provider: { field: epc_provider } }, mec: { provider: { field: mec_provider } }, cran: { provider: { field: cran_provider } } }',
         'items:',
         ...['epc', 'mec', 'cran'].map(
@@ -257,7 +264,7 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
     assert.match(done.transitions.find((x) => x.state === 'refresh' && x.event === 'ok')?.message ?? '', /items moved to the new commit: only/);
   });
 
-  test('a multi-site service records every provider it was deployed on: none of them can be deleted while it is active', async () => {
+  test('a multi-site service records every provider it was deployed on: none of them can be deleted, while it is active nor once it is retired', async () => {
     const sites: Record<string, string> = {};
     for (const site of ['epc', 'mec', 'cran']) {
       const made = await app.gql<{ createProvider: { id: string } }>('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', {
@@ -292,8 +299,56 @@ describe('bundles and state machines, on real Postgres, Redis, git and ansible-p
     const retire = await app.gql<{ retireService: { id: string } }>('mutation($id: ID!) { retireService(id: $id) { id } }', { id: done.service!.id });
     assert.equal(retire.errors, undefined, JSON.stringify(retire.errors));
     assert.equal((await ended(retire.data!.retireService.id)).status, 'finished');
-    const freed = await app.gql<{ deleteProvider: boolean }>(DELETE, { id: sites.cran });
+    // Retired, it keeps every site's provider for its history: the first as the others (no dangling ids).
+    for (const site of ['epc', 'mec', 'cran']) {
+      const kept = await app.gql<{ deleteProvider: boolean }>(DELETE, { id: sites[site] });
+      assert.equal(kept.errors?.[0].extensions?.code, 'CONFLICT', `three_${site}: ${JSON.stringify(kept)}`);
+      assert.match(kept.errors![0].message, /Provider "three_\w+" is kept for the history of service "Three sites" \(retired\), deployed on it/);
+      assert.deepEqual((kept.errors![0].extensions as { keptBy?: string[] }).keptBy, ['service "Three sites"']);
+    }
+    const after = await app.gql<{ service: { providerIds: string[] } }>('query($id: ID!) { service(id: $id) { providerIds } }', { id: done.service!.id });
+    const names = await app.gql<{ providers: { id: string }[] }>('{ providers { id } }');
+    for (const id of after.data!.service.providerIds)
+      assert.ok(
+        names.data!.providers.some((p) => p.id === id),
+        `provider ${id} is still there`,
+      );
+    // A provider no service ran on goes.
+    const unused = await app.gql<{ createProvider: { id: string } }>('mutation($i: ProviderInput!) { createProvider(input: $i) { id } }', {
+      i: { name: 'three_unused', type: 'local' },
+    });
+    const freed = await app.gql<{ deleteProvider: boolean }>(DELETE, { id: unused.data!.createProvider.id });
     assert.equal(freed.data?.deleteProvider, true, JSON.stringify(freed.errors));
+  });
+
+  test('a site takes only the provider types its items can use: the 5G slice refuses a local provider, naming each site field, and offers ssh ones only', async () => {
+    const local = (await app.gql<{ providers: { id: string; name: string }[] }>('{ providers { id name } }')).data!.providers.find(
+      (p) => p.name === 'local',
+    )!.id;
+    const refused = await app.gql('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+      i: {
+        templateId: templates['5G slice: CRAN + MEC + EPC'],
+        dialogValues: { epc_provider: local, mec_provider: local, cran_provider: local, deployment: 'wrong', plmn: '00101' },
+      },
+    });
+    assert.equal(refused.errors?.[0].extensions?.code, 'VALIDATION_FAILED', JSON.stringify(refused.errors));
+    assert.deepEqual(refused.errors![0].extensions!.fields, {
+      epc_provider: 'must be a ssh provider (this one is local)',
+      mec_provider: 'must be a ssh provider (this one is local)',
+      cran_provider: 'must be a ssh provider (this one is local)',
+    });
+    assert.match(refused.errors![0].message, /Site "epc" takes a provider of type ssh: a local provider cannot run its items/);
+    const requests = await app.sql<{ n: number }>(`SELECT count(*)::int AS n FROM service_requests WHERE dialog_values->>'deployment' = 'wrong'`);
+    assert.equal(requests[0].n, 0, 'nothing was stored');
+
+    // The dropdowns offer ssh providers only: here, none (the local provider is not offered, nor pre-selected).
+    const field = await app.gql<{ refreshDialogField: { choices: { value: string }[]; default: unknown } }>(
+      'query($t: ID!) { refreshDialogField(field: "epc_provider", templateId: $t, values: {}) { choices { value } default } }',
+      { t: templates['5G slice: CRAN + MEC + EPC'] },
+    );
+    assert.equal(field.errors, undefined, JSON.stringify(field.errors));
+    assert.deepEqual(field.data!.refreshDialogField.choices, []);
+    assert.equal(field.data!.refreshDialogField.default ?? null, null);
   });
 
   test('a bundle refuses job options; a single-playbook request cannot be resumed', async () => {

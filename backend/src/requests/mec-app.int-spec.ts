@@ -73,7 +73,11 @@ describe('MEC applications and inventory documents on the 5G lab of three SSH si
           chain: { ue_net: [], net_ue: [] },
         },
       ]);
-      assert.equal(JSON.parse(lab.sites.hubExec(['curl', '-s', '-m', '5', `http://${mec.address}:18010/health`])).component, 'mec-app');
+      // The application answers on a port it picked, as this service's own.
+      const appUrl = new URL(String(video.items[0].outputs!.app_url));
+      assert.equal(appUrl.hostname, mec.address);
+      const answer = JSON.parse(lab.sites.hubExec(['curl', '-s', '-m', '5', `${appUrl.origin}/health`])) as { component: string; service: string };
+      assert.deepEqual([answer.component, answer.service], ['mec-app', video.service!.id]);
 
       const taken = await orderApp('video', '10.46.0.0/16');
       assert.equal(taken.status, 'failed');
@@ -91,7 +95,7 @@ describe('MEC applications and inventory documents on the 5G lab of three SSH si
       const retired = await lab.ended(retire.data!.retireService.id);
       assert.equal(retired.status, 'finished', retired.message ?? '');
       assert.deepEqual(services(), []);
-      assert.throws(() => lab.sites.hubExec(['nc', '-z', '-w', '1', mec.address, '18010']), 'the application is stopped');
+      assert.throws(() => lab.sites.hubExec(['nc', '-z', '-w', '1', mec.address, appUrl.port]), 'the application is stopped');
     } finally {
       stub.kill();
     }

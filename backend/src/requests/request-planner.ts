@@ -216,15 +216,65 @@ export class RequestPlanner {
     if (!specs) return null;
     const sites: SitePlan[] = [];
     for (const [name, spec] of Object.entries(specs)) {
-      const providerId = typeof spec.provider === 'string' ? spec.provider : String(values[spec.provider.field] ?? '');
-      if (!(await this.providers.exists(providerId))) {
-        const field = typeof spec.provider === 'string' ? 'provider' : spec.provider.field;
-        throw validationFailed(`Site "${name}": provider ${providerId || '(none)'} does not exist`, { [field]: 'is not a known provider' });
+      const providerId = siteProviderId(spec, values);
+      const type = await this.providers.typeOf(providerId);
+      if (!type) {
+        throw validationFailed(`Site "${name}": provider ${providerId || '(none)'} does not exist`, { [siteField(spec)]: 'is not a known provider' });
       }
+      const refused = wrongSiteType(name, spec, type);
+      if (refused) throw validationFailed(refused.message, refused.fields);
       sites.push({ name, providerId, variables: spec.variables ?? {} });
     }
     return sites;
   }
+
+  /**
+   * An order's sites whose provider (one the orderer may see) is of a type its items cannot
+   * use, refused before the dialog's own checks so that the message says what the site takes:
+   * VALIDATION_FAILED naming each such site's field. Providers unknown or not visible are left
+   * to the dialog's checks (not one of the choices).
+   */
+  async checkSiteTypes(template: ServiceTemplateEntity, values: Record<string, unknown>, scope?: TenantScope): Promise<void> {
+    const problems: string[] = [];
+    const fields: Record<string, string> = {};
+    for (const [name, spec] of Object.entries(template.sites ?? {})) {
+      if (!spec.providerTypes) continue;
+      const providerId = siteProviderId(spec, values);
+      const provider = await this.providers.get(providerId, scope).catch(() => null);
+      const refused = provider && wrongSiteType(name, spec, provider.type);
+      if (refused) {
+        problems.push(refused.message);
+        Object.assign(fields, refused.fields);
+      }
+    }
+    if (problems.length) throw validationFailed(problems.join('; '), fields);
+  }
+}
+
+/**
+ * The items of an order, each given the id its service will have as `superfluid_service_id`
+ * (a name orders cannot set): what the playbooks deploy is named and placed by it, and the
+ * retirement, reconfiguration and rollback of the service get the same. A retried order is a
+ * new service, with a new id, even where it reuses an earlier request's plans.
+ */
+export function withServiceId(items: NewItem[], serviceId: string): NewItem[] {
+  return items.map((item) => ({ ...item, plan: { ...item.plan, extraVars: { ...item.plan.extraVars, superfluid_service_id: serviceId } } }));
+}
+
+const siteProviderId = (spec: SiteSpec, values: Record<string, unknown>): string =>
+  typeof spec.provider === 'string' ? spec.provider : String(values[spec.provider.field] ?? '');
+
+/** The dialog field that picks a site's provider (`provider` when the template names it). */
+const siteField = (spec: SiteSpec): string => (typeof spec.provider === 'string' ? 'provider' : spec.provider.field);
+
+/** Why a site cannot take a provider of `type` (its items use other types); null when it can. */
+function wrongSiteType(name: string, spec: SiteSpec, type: string): { message: string; fields: Record<string, string> } | null {
+  if (!spec.providerTypes || (spec.providerTypes as readonly string[]).includes(type)) return null;
+  const takes = spec.providerTypes.join(' or ');
+  return {
+    message: `Site "${name}" takes a provider of type ${takes}: a ${type} provider cannot run its items`,
+    fields: { [siteField(spec)]: `must be a ${takes} provider (this one is ${type})` },
+  };
 }
 
 /** Associated data of a plan's sealed variables: the ciphertext opens only with its own id. */

@@ -222,8 +222,8 @@ export class RequestStore {
   }
 
   /** A provision request whose service retired no longer counts against quotas. */
-  async releaseQuota(provisionRequestId: string): Promise<void> {
-    await this.db.query('UPDATE service_requests SET holds_quota = false WHERE id = $1', [provisionRequestId]);
+  async releaseQuota(provisionRequestId: string, tx?: EntityManager): Promise<void> {
+    await (tx ?? this.db.manager).query('UPDATE service_requests SET holds_quota = false WHERE id = $1', [provisionRequestId]);
   }
 
   /** Pending approval past the policy's hours (a second late, so the step scheduled for it comes first), for the reconciler. */
@@ -326,6 +326,21 @@ export class RequestStore {
         throw new AppError(ErrorCode.CONFLICT, OPEN_LIFECYCLE_CONFLICT);
       throw err;
     }
+  }
+
+  /**
+   * Stores a request that runs nothing and is finished as it is made, with `message` (a
+   * forced retirement), in one transaction with `alongside`: when that throws, nothing is stored.
+   */
+  async createFinished(input: NewRequest, message: string, alongside: (tx: EntityManager) => Promise<void>): Promise<string> {
+    const id = await this.db.transaction(async (tx) => {
+      await alongside(tx);
+      const made = await this.create(input, tx);
+      await this.transition(made, ['pending'], 'finished', message.slice(0, MESSAGE_MAX), { tx });
+      return made;
+    });
+    void this.publishChange(id);
+    return id;
   }
 
   // ---- the request's status and state ------------------------------------------------------

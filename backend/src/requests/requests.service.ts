@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { type CatalogViewer, sees, type TenantScope, type Viewer } from '../auth/auth.decorators.js';
@@ -20,7 +21,7 @@ import { Clock } from '../common/clock.js';
 import { UsersService } from '../users/users.service.js';
 import { lifetimePlan } from './lifetime.js';
 import { QuotaGuard } from './quota-guard.js';
-import { masked, RequestPlanner, SINGLE_ITEM } from './request-planner.js';
+import { masked, RequestPlanner, SINGLE_ITEM, withServiceId } from './request-planner.js';
 import { RequestQueue } from './request-queue.js';
 import { type NewItem, type RequestCount, type RequestQuery, RequestStore, type RequestVisibility } from './request-store.js';
 import { type LifetimePlan, type RequestPlan, type ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
@@ -63,6 +64,8 @@ export class RequestsService {
    */
   async preview(user: UserModel, input: OrderServiceInput, viewer?: CatalogViewer, scope?: TenantScope): Promise<ServiceRequestModel> {
     const { template, values, secretFields, items, machine } = await this.prepare(input, viewer, scope, () => undefined);
+    // A preview makes no service: its id only lets the playbooks name what they would deploy.
+    const serviceId = randomUUID();
     // Check mode is not a sandbox (a task may say check_mode: false): what the order would need approved, the preview does too.
     const approval = approvalPlan(template.approval, { values, groups: user.groups.map((g) => g.name) });
     const plan: RequestPlan = {
@@ -70,9 +73,12 @@ export class RequestsService {
       machine: withApproval(await machine, approval),
       ...(approval ? { approval } : {}),
       refresh: template.items ? 'always' : 'policy',
-      service: { name: `Preview of ${template.name}`, outputs: template.items ? 'per-item' : 'flat' },
+      service: { name: `Preview of ${template.name}`, outputs: template.items ? 'per-item' : 'flat', id: serviceId },
     };
-    const checked = items.map((item) => ({ ...item, plan: { ...item.plan, options: { ...item.plan.options, check: true, diff: true } } }));
+    const checked = withServiceId(items, serviceId).map((item) => ({
+      ...item,
+      plan: { ...item.plan, options: { ...item.plan.options, check: true, diff: true } },
+    }));
     const id = await this.store.create({
       templateId: template.id,
       requesterId: user.id,
@@ -115,6 +121,8 @@ export class RequestsService {
     const lifetime = early(template);
     const machine = this.machineFor(template);
     machine.catch(() => undefined); // awaited by the caller, after the order's own checks
+    // A site given a provider its items cannot use is refused saying what the site takes.
+    await this.planner.checkSiteTypes(template, submitted as Record<string, unknown>, scope);
     const { values, secretFields } = await this.dialogs.validateOrder(template.dialogName, submitted as Record<string, unknown>, scope);
     const jobOptions = template.type === 'bundle' ? undefined : this.planner.jobOptions(template, input.jobOptions);
     const items = await this.planner.items(template, values, secretFields, { jobOptions, scope });
@@ -295,11 +303,15 @@ export class RequestsService {
     const single = !template.items;
     const amounts = this.quotas.amounts(template.quota, values);
     const approval = approvalPlan(template.approval, { values, groups: user.groups.map((g) => g.name) });
+    const serviceId = randomUUID();
     const plan: RequestPlan = {
       action: 'provision',
       machine: withApproval(await machine, approval),
       refresh: single ? 'policy' : 'always',
-      service: single ? { name: `${template.name} (${items[0].plan.playbook})`, outputs: 'flat' } : { name: template.name, outputs: 'per-item' },
+      service: {
+        ...(single ? { name: `${template.name} (${items[0].plan.playbook})`, outputs: 'flat' } : { name: template.name, outputs: 'per-item' }),
+        id: serviceId,
+      },
       ...(single ? {} : { onFailure: template.onFailure }),
       ...(approval ? { approval } : {}),
       ...(Object.keys(amounts).length ? { quota: amounts } : {}),
@@ -311,7 +323,7 @@ export class RequestsService {
       tenantId: user.tenant.id,
       dialogValues: values,
       plan,
-      items,
+      items: withServiceId(items, serviceId),
       groupIds: sharedGroups(template, user),
     };
     const id = await this.quotas.reserve(

@@ -30,10 +30,17 @@ export interface RequestPlan {
    * before a run (`policy`: a single playbook, as ordered).
    */
   refresh: 'always' | 'policy';
-  /** provision: the service it makes — its name, and its outputs one item's (`flat`) or per item. */
-  service?: { name: string; outputs: 'flat' | 'per-item' };
+  /**
+   * provision: the service it makes — its name, its outputs one item's (`flat`) or per item,
+   * and the id it will have (fixed at order time and given to every playbook of the service
+   * as `superfluid_service_id`, so what they deploy is named and placed per service; older
+   * requests have none).
+   */
+  service?: { name: string; outputs: 'flat' | 'per-item'; id?: string };
   /** An order that waits for approval (its item's policy, as it applied to this order); none: approved automatically. */
   approval?: ApprovalPlan;
+  /** retire: forced by an administrator (no playbook ran): who, and why they said it was needed. */
+  forced?: { by: string; reason: string };
   /** provision: what the order uses of its item's own quota dimensions (`vcpus: 8`), fixed when ordered. */
   quota?: Record<string, number>;
   /** provision: when its service retires — a date the order chose, or days from its creation — and the longest it may live. */

@@ -3,16 +3,18 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ProviderUsageQuery } from '../providers/provider.events.js';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, IsNull, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { EntityRows } from '../common/entity-rows.js';
 import { checkDateRange, checkId, checkPage, SortDirection } from '../common/list-query.js';
 import { type ServiceFilter, type ServiceSort, ServiceSortField } from './dto/service-list.input.js';
 import type { ServiceModel } from './models/service.model.js';
-import { ServiceEntity } from './service.entity.js';
+import { ServiceEntity, type ServiceStatus } from './service.entity.js';
 
 export interface NewService {
+  /** The id fixed when it was ordered (its playbooks' superfluid_service_id); generated when absent. */
+  id?: string;
   name: string;
   requestId: string;
   templateId: string;
@@ -154,8 +156,8 @@ export class ServicesService {
   }
 
   /** Marks a service retired; false when it was not active. */
-  async retire(id: string): Promise<boolean> {
-    const result = await this.services.update({ id, status: 'active' }, { status: 'retired' });
+  async retire(id: string, tx?: EntityManager): Promise<boolean> {
+    const result = await (tx ?? this.services.manager).getRepository(ServiceEntity).update({ id, status: 'active' }, { status: 'retired' });
     return (result.affected ?? 0) > 0;
   }
 
@@ -165,10 +167,16 @@ export class ServicesService {
     return (result.affected ?? 0) > 0;
   }
 
-  /** A provider with active services cannot be deleted. */
+  /**
+   * A provider any service was deployed on (on any of its sites) cannot be deleted: an active
+   * one uses it, a retired one keeps it for its history (the service's providers, its
+   * requests and jobs name it).
+   */
   @OnEvent(ProviderUsageQuery.NAME)
   async onProviderUsage(query: ProviderUsageQuery): Promise<void> {
-    query.usedBy.push(...(await this.activeOnProvider(query.providerId)));
+    const [active, retired] = await Promise.all([this.onProvider(query.providerId, 'active'), this.onProvider(query.providerId, 'retired')]);
+    query.usedBy.push(...active);
+    query.keptBy.push(...retired);
   }
 
   /** How many active services each tenant has (tenants with none are left out). */
@@ -179,12 +187,12 @@ export class ServicesService {
     }[];
   }
 
-  /** Names of the active services deployed on a provider (any of a multi-site service's). */
-  async activeOnProvider(providerId: string): Promise<string[]> {
+  /** Names of the services in `status` deployed on a provider (any of a multi-site service's sites), at most 20. */
+  async onProvider(providerId: string, status: ServiceStatus): Promise<string[]> {
     const rows = await this.services
       .createQueryBuilder('s')
-      .where(`s.status = 'active'`)
-      .andWhere('s.provider_ids @> ARRAY[CAST(:providerId AS uuid)]', { providerId })
+      .where('s.status = :status', { status })
+      .andWhere('(s.provider_ids @> ARRAY[CAST(:providerId AS uuid)] OR s.provider_id = :providerId)', { providerId })
       .orderBy('s.name', 'ASC')
       .take(20)
       .getMany();

@@ -970,6 +970,14 @@ export type RetireServiceMutationVariables = Exact<{
 
 export type RetireServiceMutation = { retireService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
+export type ForceRetireServiceMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type ForceRetireServiceMutation = { forceRetireService: { id: string, status: string } };
+
 export type TemplateEditorFieldsFragment = { id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown, tenantId: string, sharedWith: Array<string> };
 
 export type TemplatesPageQueryVariables = Exact<{
@@ -5071,6 +5079,14 @@ fragment RequestFields on ServiceRequest {
   }
   ...RequestApprovalFields
 }`) as unknown as TypedDocumentString<RetireServiceMutation, RetireServiceMutationVariables>;
+export const ForceRetireServiceDocument = new TypedDocumentString(`
+    mutation ForceRetireService($id: ID!, $reason: String!) {
+  forceRetireService(id: $id, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ForceRetireServiceMutation, ForceRetireServiceMutationVariables>;
 export const TemplatesPageDocument = new TypedDocumentString(`
     query TemplatesPage($search: String, $skip: Int!, $take: Int!) {
   serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) {

@@ -1,5 +1,6 @@
-// Deletes a provider after a confirmation. The server refuses (CONFLICT) the local provider and one
-// that active services use, naming them: that message is shown as a notification.
+// Deletes a provider after a confirmation. The server refuses (CONFLICT) the local provider, one that
+// active services or inventories use, and one any service was deployed on (kept for its history),
+// naming them: that message is shown as a notification.
 import { DeleteButton, useRecordContext } from 'react-admin';
 import type { Provider } from './api';
 
@@ -11,7 +12,7 @@ export const DeleteProviderButton = () => {
       mutationMode="pessimistic"
       redirect="list"
       confirmTitle={`Delete provider ${record.name}?`}
-      confirmContent="Its health history goes with it. Services still running on it must be retired first: the server refuses otherwise."
+      confirmContent="Its health history goes with it. Only a provider no service was ever deployed on can be deleted: one that services ran on, retired ones too, is kept for their history."
       aria-label={`Delete ${record.name}`}
     />
   );

@@ -6,6 +6,7 @@ import { StatusChip } from '../common/StatusChip';
 import { RelativeTime } from '../common/RelativeTime';
 import type { Provider } from '../providers/api';
 import type { Service } from './api';
+import { ForceRetireButton } from './ForceRetireButton';
 import { RetireButton } from './RetireButton';
 import { ServiceHistory } from './ServiceHistory';
 import { ServiceOutputs } from './ServiceOutputs';
@@ -97,6 +98,7 @@ const ServiceDetails = () => {
         )}
         <ExtendButton service={record} />
         <RetireButton service={record} />
+        <ForceRetireButton service={record} />
       </Stack>
       <ServiceOutputs service={record} />
       <ServiceHistory requests={record.requests} />

@@ -1,4 +1,4 @@
-// Services over GraphQL: the services resource (list, show) and retiring a service.
+// Services over GraphQL: the services resource (list, show), retiring and force-retiring a service.
 import type { Identifier } from 'react-admin';
 import { graphqlRequest } from '../api/graphql';
 import { pageOf, type ResourceApi } from '../api/resource';
@@ -84,6 +84,14 @@ const RetireServiceMutation = graphql(`
     }
   }
 `);
+const ForceRetireServiceMutation = graphql(`
+  mutation ForceRetireService($id: ID!, $reason: String!) {
+    forceRetireService(id: $id, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
 
 /** What a finished request leaves behind. `outputs` (JSON in the schema) is the playbooks' set_stats data;
  * `configuration.values` the dialog values it has now (secrets masked). */
@@ -130,6 +138,8 @@ export const servicesApi = {
   },
   /** Retires a service: the retirement request it starts. */
   retire: async (id: Identifier): Promise<ServiceRequest> => asServiceRequest((await graphqlRequest(RetireServiceMutation, { id: String(id) })).retireService),
+  /** Marks a service retired with no playbook run (administrators): VALIDATION_FAILED names reason when it is missing. */
+  forceRetire: async (id: Identifier, reason: string) => (await graphqlRequest(ForceRetireServiceMutation, { id: String(id), reason })).forceRetireService,
   /** Moves an active service's retirement date (in the future, not after maxRetiresAt): VALIDATION_FAILED names retiresAt otherwise. */
   extendRetirement: async (id: Identifier, retiresAt: string) =>
     (await graphqlRequest(ExtendServiceRetirementMutation, { id: String(id), retiresAt })).extendServiceRetirement,

@@ -30,6 +30,8 @@ export interface BundleItemDefinition {
 
 export interface SiteDefinition {
   provider: ValueSource;
+  /** The provider types its items can use (none: any); set with Edit as JSON. */
+  providerTypes?: ('local' | 'ssh' | 'openstack' | 'kubernetes')[];
   variables?: Record<string, string | number | boolean>;
 }
 

@@ -2,11 +2,15 @@
 """One component of Superfluid's 5G slice demo (EPC, MEC, CRAN, or a MEC application).
 
 A small real service: it reads the configuration the playbook rendered, listens on the
-site's address, and answers GET /health (status, component, the addresses of the
-components it depends on) and GET /config. SIGTERM stops it.
+site's address on the port the configuration asks for (0, or one taken by another process:
+any free port), writes the port it got to the file `port` beside its configuration, and
+answers GET /health (status, component, name, the service it belongs to, the components it
+depends on) and GET /config. SIGTERM stops it.
 """
 import argparse
+import errno
 import json
+import os
 import signal
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -26,6 +30,7 @@ def main() -> None:
                     "status": "ok",
                     "component": config["component"],
                     "name": config["name"],
+                    "service": config["service"],
                     "depends": config.get("depends", {}),
                 }
             elif self.path == "/config":
@@ -44,7 +49,19 @@ def main() -> None:
         def log_message(self, *_args) -> None:
             pass
 
-    server = ThreadingHTTPServer((config["listen"], int(config["port"])), Handler)
+    wanted = int(config.get("port") or 0)
+    try:
+        server = ThreadingHTTPServer((config["listen"], wanted), Handler)
+    except OSError as err:
+        if wanted == 0 or err.errno != errno.EADDRINUSE:
+            raise
+        print(f"port {wanted} is taken: listening on a free one", file=sys.stderr)
+        server = ThreadingHTTPServer((config["listen"], 0), Handler)
+    # Written once listening, whole (renamed into place): a reader sees no port or the right one.
+    port_file = os.path.join(os.path.dirname(os.path.abspath(args.config)), "port")
+    with open(port_file + ".new", "w", encoding="utf-8") as handle:
+        handle.write(f"{server.server_address[1]}\n")
+    os.replace(port_file + ".new", port_file)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     server.serve_forever()
 

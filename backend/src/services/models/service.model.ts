@@ -11,7 +11,10 @@ export class ServiceModel {
   @Field() createdAt: Date;
   @Field(() => ID) requestId: string;
   @Field(() => ID, { nullable: true, description: 'The first provider it was deployed on.' }) providerId: string | null;
-  @Field(() => [ID], { description: 'Every provider it was deployed on (a multi-site service has several); none of them can be deleted while it is active.' })
+  @Field(() => [ID], {
+    description:
+      'Every provider it was deployed on (a multi-site service has several); none of them can be deleted (a retired service keeps them for its history).',
+  })
   providerIds: string[];
   @Field(() => Date, { nullable: true, description: 'When it is retired (through the retirement machine); null: no date.' }) retiresAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'The latest date its owner may extend it to (its item’s longest lifetime); null: no limit.' })

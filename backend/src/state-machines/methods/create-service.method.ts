@@ -42,6 +42,8 @@ export class CreateServiceMethod implements StateMethodHandler {
       outputs.items = Object.fromEntries(all.map((i) => [i.name, i.outputs ?? {}]));
     }
     const made = await this.services.create({
+      // The id its playbooks were given (superfluid_service_id); older requests have none.
+      ...(shape.id ? { id: shape.id } : {}),
       name: shape.name,
       requestId: request.id,
       templateId: request.templateId,
