@@ -108,6 +108,7 @@ export class LifecycleService {
         dialogValues: {},
         plan: { action: 'retire', serviceId, machine: FORCED, refresh: 'always', forced: { by: user.username, reason: why } },
         items: [],
+        groupIds: service.groupIds,
       },
       message,
       async (tx) => {

@@ -340,6 +340,7 @@ export class RequestStore {
       return made;
     });
     void this.publishChange(id);
+    void this.announce(id);
     return id;
   }
 

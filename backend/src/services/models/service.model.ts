@@ -7,6 +7,8 @@ export class ServiceModel {
   @Field() name: string;
   @Field({ description: 'active or retired.' }) status: string;
   @Field(() => ID, { description: "The tenant it belongs to: its requester's." }) tenantId: string;
+  /** Not exposed: the groups that see it besides its owner (its item's visibility: group). */
+  groupIds: string[];
   @Field(() => GraphQLJSON, { description: "The playbooks' set_stats data." }) outputs: Record<string, unknown>;
   @Field() createdAt: Date;
   @Field(() => ID) requestId: string;
