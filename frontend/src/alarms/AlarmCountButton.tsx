@@ -1,5 +1,5 @@
 // The app bar's count of open alarms (live), a link to the Alarms page. Only for users with alarms:read.
-import AlarmIcon from '@mui/icons-material/NotificationImportant';
+import AlarmIcon from '@mui/icons-material/ReportProblem';
 import { Badge, IconButton, Tooltip } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useOpenAlarmCount } from './useOpenAlarmCount';

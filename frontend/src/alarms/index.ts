@@ -1,4 +1,4 @@
-import AlarmIcon from '@mui/icons-material/NotificationImportant';
+import AlarmIcon from '@mui/icons-material/ReportProblem';
 import { AlarmList } from './AlarmList';
 
 export default {

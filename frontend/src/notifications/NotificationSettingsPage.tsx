@@ -81,7 +81,7 @@ const SubscriptionFields = ({ tenants, endpoints, tenantWide }: { tenants: Tenan
       {tenantWide ? (
         <SelectInput
           source="tenantId"
-          label="Of"
+          label="Scope"
           choices={tenants.map((t) => ({ id: t.id, name: `Everything in tenant ${t.path}` }))}
           emptyText="My own requests and services"
           emptyValue=""

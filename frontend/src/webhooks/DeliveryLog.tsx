@@ -24,7 +24,8 @@ import {
 } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useDataProvider, useNotify } from 'react-admin';
-import { RelativeTime } from '../common/RelativeTime';
+import { formatDateTime } from '../common/format';
+import { RelativeTime, useNow } from '../common/RelativeTime';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import { NOTIFICATION_EVENTS } from '../notifications/api';
 import type { NotificationDelivery } from './api';
@@ -32,6 +33,8 @@ import type { NotificationDelivery } from './api';
 const PAGE = 25;
 const LIVE_MS = 2_000;
 const IDLE_MS = 15_000;
+/** RelativeTime says "now" under 45 s either way. */
+const SOON_MS = 45_000;
 
 type Outcome = 'delivered' | 'retrying' | 'pending' | 'failed';
 const outcomeOf = (d: NotificationDelivery): Outcome =>
@@ -51,13 +54,19 @@ const When = ({ delivery }: { delivery: NotificationDelivery }) => {
         delivered <RelativeTime value={delivery.deliveredAt} />
       </>
     );
-  if (delivery.status === 'pending' && delivery.nextAttemptAt)
-    return (
-      <>
-        next try <RelativeTime value={delivery.nextAttemptAt} />
-      </>
-    );
+  if (delivery.status === 'pending' && delivery.nextAttemptAt) return <NextTry at={delivery.nextAttemptAt} />;
   return null;
+};
+
+/** "next try in 5 minutes"; one due within the clock's tick (or late) is "next try in a moment". */
+const NextTry = ({ at }: { at: string }) => {
+  const now = useNow();
+  if (Date.parse(at) - now < SOON_MS) return <span title={formatDateTime(at)}>next try in a moment</span>;
+  return (
+    <>
+      next try <RelativeTime value={at} />
+    </>
+  );
 };
 
 const ResendButton = ({ delivery, onDone }: { delivery: NotificationDelivery; onDone: () => unknown }) => {
