@@ -325,6 +325,40 @@ describe('alarms, notifications and webhooks in the web UI', () => {
       flaky.received.every((r) => r.verified && r.id === taken[0].id),
       'every try is the same delivery, signed',
     );
+
+    // Rotate secret: a new one, shown once; what is sent next is signed with it.
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Rotate secret' }).click();
+    const shown = page.getByTestId('webhook-secret-dialog');
+    await shown.waitFor();
+    const rotated = await shown.getByTestId('webhook-secret').innerText();
+    assert.match(rotated, /^whsec_/);
+    assert.notEqual(rotated, createWebhookEndpoint.secret);
+    assert.match(await shown.innerText(), /Copy the secret now: it won.t be shown again\s+The old secret no longer signs anything/);
+    await screenshot(page, 'notify-13-rotated');
+    await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+    await shown.waitFor({ state: 'detached' });
+    flaky.useSecret(rotated);
+    await delivery.getByRole('button', { name: /^Re-send/ }).click();
+    await until('the re-sent delivery', async () => flaky.received.length === refused.length + 2, { timeoutMs: UI_TIMEOUT });
+    assert.equal(flaky.received.at(-1).verified, true, 'signed with the new secret');
+
+    // Disabled, and enabled again.
+    await page.getByLabel('Flaky receiver enabled').click();
+    await page.getByText('Disabled: deliveries fail until it is enabled').waitFor();
+    await page.getByLabel('Flaky receiver enabled').click();
+    await page.getByTestId('webhook-show').getByText('Enabled', { exact: true }).waitFor();
+
+    // Deleting an endpoint asks first.
+    await api('mutation($i: WebhookEndpointInput!) { createWebhookEndpoint(input: $i) { secret } }', { i: { name: 'Old receiver', url: flaky.url } });
+    await page.getByRole('menuitem', { name: 'Webhooks' }).click();
+    const old = page.locator('tbody tr', { hasText: 'Old receiver' });
+    await old.getByRole('button', { name: 'Delete Old receiver' }).click();
+    const confirm = page.getByRole('dialog');
+    assert.match(await confirm.innerText(), /Delete webhook endpoint “Old receiver”\?/);
+    await confirm.getByRole('button', { name: 'Confirm' }).click();
+    await old.waitFor({ state: 'detached' });
+    assert.deepEqual(await page.locator('tbody tr td:first-child').allInnerTexts(), ['Flaky receiver', 'Receiver']);
     assert.deepEqual(
       consoleErrors(page).filter((e) => !/Failed to load resource/.test(e)),
       [],
