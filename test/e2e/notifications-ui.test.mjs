@@ -209,6 +209,7 @@ describe('alarms, notifications and webhooks in the web UI', () => {
     await page.locator('[data-testid="notification-bell"][data-count="0"]').waitFor();
     await list.locator('[data-testid="notification"][data-unread="false"]').waitFor();
     await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'detached' });
 
     // The alarm: counted in the app bar, on the Alarms page, linked to the request.
     await page.locator('[data-testid="alarm-count"][data-count="1"]').waitFor({ timeout: UI_TIMEOUT });

@@ -1,7 +1,7 @@
 // The app bar's bell: the live count of unread in-app notifications; it opens the latest ones
 // (title, when, a link to what they are about), "Mark all read", and a way to the settings. The
 // list is read when it opens and again whenever the count changes while it is open.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import BellIcon from '@mui/icons-material/Notifications';
 import SettingsIcon from '@mui/icons-material/Settings';
 import { Badge, Box, Button, Divider, IconButton, List, ListItemButton, ListItemText, Popover, Tooltip, Typography } from '@mui/material';
@@ -57,6 +57,13 @@ const Notifications = ({ onClose }: { onClose: () => void }) => {
     onSettled: () => queryClient.invalidateQueries({ queryKey: KEY }),
     onError: (e: Error) => notify(e.message, { type: 'error' }),
   });
+  // "Mark all read" turns disabled once done: focus goes to the heading first, so it stays in the
+  // popover (Escape still closes it) instead of falling to the page.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const markAll = () => {
+    heading.current?.focus();
+    markRead.mutate(null);
+  };
   const open = (n: InAppNotification) => {
     if (!n.readAt) markRead.mutate([n.id]);
     onClose();
@@ -64,10 +71,10 @@ const Notifications = ({ onClose }: { onClose: () => void }) => {
   return (
     <Box sx={{ width: 400, maxWidth: 'calc(100vw - 32px)' }} data-testid="notification-list">
       <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', px: 2, py: 1, gap: 1 }}>
-        <Typography variant="subtitle1" component="h2">
+        <Typography variant="subtitle1" component="h2" ref={heading} tabIndex={-1} sx={{ outline: 'none' }}>
           Notifications
         </Typography>
-        <Button size="small" disabled={!count || markRead.isPending} onClick={() => markRead.mutate(null)}>
+        <Button size="small" disabled={!count || markRead.isPending} onClick={markAll}>
           Mark all read
         </Button>
       </Box>
