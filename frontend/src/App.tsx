@@ -3,6 +3,8 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { AppLayout, CHANGE_PASSWORD_PATH } from './account/AppLayout';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
 import { MY_QUOTAS_PATH, MyQuotasPage } from './quotas/MyQuotasPage';
+import { NotificationSettingsPage } from './notifications/NotificationSettingsPage';
+import { NOTIFICATION_SETTINGS_PATH } from './notifications/paths';
 import { queryClient } from './api/queryClient';
 import { authProvider, can } from './authProvider';
 import { dataProvider } from './dataProvider';
@@ -22,6 +24,8 @@ import groups from './groups';
 import tenants from './tenants';
 import auditEvents from './auditEvents';
 import oidcGroupMappings from './oidcGroupMappings';
+import alarms from './alarms';
+import webhooks from './webhooks';
 import { i18nProvider } from './i18nProvider';
 import { LoginPage } from './LoginPage';
 import { SSO_PATH, SsoPage } from './SsoPage';
@@ -175,6 +179,18 @@ const resourcesFor = (permissions: unknown) => {
         options={{ label: 'SSO group mappings' }}
       />
     ) : null,
+    has('alarms:read') ? <Resource key="alarms" name="alarms" list={alarms.list} icon={alarms.icon} options={{ label: 'Alarms' }} /> : null,
+    has('notifications:tenant') ? (
+      <Resource
+        key="webhookEndpoints"
+        name="webhookEndpoints"
+        list={webhooks.list}
+        show={webhooks.show}
+        icon={webhooks.icon}
+        options={{ label: 'Webhooks' }}
+        recordRepresentation="name"
+      />
+    ) : null,
     has('audit:read') ? <Resource key="auditEvents" name="auditEvents" list={auditEvents.list} icon={auditEvents.icon} options={{ label: 'Audit' }} /> : null,
   ];
 };
@@ -196,6 +212,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
       <Route path={MY_QUOTAS_PATH} element={<MyQuotasPage />} />
+      <Route path={NOTIFICATION_SETTINGS_PATH} element={<NotificationSettingsPage />} />
     </CustomRoutes>
     <CustomRoutes noLayout>
       <Route path={SSO_PATH} element={<SsoPage />} />

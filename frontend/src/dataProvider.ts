@@ -3,7 +3,8 @@
 // codegen.ts) and its reads and writes; errors reach the UI as HttpError with a status (api/graphql.ts).
 // Resources: catalog (published items), serviceTemplates (every item, for the editors), serviceRequests
 // (create = order or reconfigure), services, gitRepos, providers, inventories, credentials, apiTokens
-// (delete = revoke), dialogs, users, groups, tenants and auditEvents (read only). What is no react-admin record operation (an API token shown once, a
+// (delete = revoke), dialogs, users, groups, tenants, auditEvents (read only), alarms (read; acknowledge
+// and clear below) and webhookEndpoints (update = URL or enabled). What is no react-admin record operation (an API token shown once, a
 // dialog or catalog item saved whole, a refresh, a health check...) is one of the methods below.
 import {
   HttpError,
@@ -22,6 +23,7 @@ import {
   type UpdateResult,
 } from 'react-admin';
 import { accountApi } from './account/api';
+import { alarmsApi } from './alarms/api';
 import type { Rec, ResourceApi } from './api/resource';
 import { apiTokensApi } from './apiTokens/api';
 import { auditEventsApi } from './auditEvents/api';
@@ -39,6 +41,7 @@ import { servicesApi } from './services/api';
 import { templatesApi } from './templates/api';
 import { tenantsApi } from './tenants/api';
 import { usersApi } from './users/api';
+import { webhookEndpointsApi } from './webhooks/api';
 
 // Each resource's api is typed over its own records; react-admin sees plain records with a string id.
 const RESOURCES: Record<string, ResourceApi> = {
@@ -58,6 +61,8 @@ const RESOURCES: Record<string, ResourceApi> = {
   tenants: tenantsApi,
   auditEvents: auditEventsApi,
   oidcGroupMappings: oidcGroupMappingsApi,
+  alarms: alarmsApi,
+  webhookEndpoints: webhookEndpointsApi,
 };
 
 const resourceApi = (resource: string): ResourceApi => {
@@ -146,6 +151,12 @@ const methods = {
   resetUserPassword: withData(usersApi.resetPassword),
   getRoles: withData(groupsApi.roles),
   changePassword: withData(accountApi.changePassword),
+  acknowledgeAlarm: withData(alarmsApi.acknowledge),
+  clearAlarm: withData(alarmsApi.clear),
+  createWebhookEndpoint: withData(webhookEndpointsApi.createEndpoint),
+  rotateWebhookSecret: withData(webhookEndpointsApi.rotateSecret),
+  getWebhookDeliveries: withData(webhookEndpointsApi.deliveries),
+  resendWebhookDelivery: withData(webhookEndpointsApi.resend),
 };
 
 export type SuperfluidMethods = typeof methods;

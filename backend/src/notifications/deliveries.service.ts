@@ -162,7 +162,7 @@ export class DeliveriesService {
     if (delivery.status === 'pending' && delivery.attempts === 0)
       throw new AppError(ErrorCode.CONFLICT, 'This delivery has not been tried yet: it is on its way.');
     await this.db.query(`UPDATE notification_deliveries SET status = 'pending', next_attempt_at = now() WHERE id = $1`, [id]);
-    await this.notifications.enqueue(id, delivery.attempts, 0);
+    await this.notifications.enqueue(id, delivery.attempts, 0, true);
     return (await this.rows.findOne('id = $1', [id]))!;
   }
 }

@@ -97,9 +97,14 @@ export class NotificationsService {
     return created.length;
   }
 
-  /** Queues a delivery's next try (`attempt`: tries made), after `delayMs`. */
-  async enqueue(deliveryId: string, attempt: number, delayMs = 0): Promise<void> {
-    await this.queues.add(QueueName.NOTIFY, JobName.DELIVER_NOTIFICATION, { deliveryId }, `delivery-${deliveryId}-${attempt}`, { delay: delayMs });
+  /**
+   * Queues a delivery's next try (`attempt`: tries made), after `delayMs`. One job per try: queuing
+   * the same try again does nothing — except `byHand` (a re-send), which must not wait behind the
+   * back-off's job for that try (the claim keeps the two from both sending).
+   */
+  async enqueue(deliveryId: string, attempt: number, delayMs = 0, byHand = false): Promise<void> {
+    const jobId = `delivery-${deliveryId}-${attempt}${byHand ? `-resend-${Date.now()}` : ''}`;
+    await this.queues.add(QueueName.NOTIFY, JobName.DELIVER_NOTIFICATION, { deliveryId }, jobId, { delay: delayMs });
   }
 
   // ---- subscriptions ---------------------------------------------------------------------

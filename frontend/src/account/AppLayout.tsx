@@ -1,13 +1,18 @@
-// The portal's layout: react-admin's, with a user menu that names the signed-in user, their tenant
-// and their roles and offers "Change password", and a guard that keeps a user whose password an
+// The portal's layout: react-admin's, with the open alarms' count (alarms:read) and the
+// notifications' bell in the app bar, a user menu that names the signed-in user, their tenant and
+// their roles and offers "Notifications", "My quotas" and "Change password", and a guard that keeps a user whose password an
 // administrator set on the change-password page until they changed it.
 import { forwardRef, useEffect, type ReactNode } from 'react';
 import LockResetIcon from '@mui/icons-material/LockReset';
 import QuotaIcon from '@mui/icons-material/DataUsage';
+import NotificationsIcon from '@mui/icons-material/NotificationsActive';
 import { Box, Chip, Divider, ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { AppBar, Layout, Logout, UserMenu, useGetIdentity, useUserMenu } from 'react-admin';
-import type { Identity } from '../authProvider';
+import { AppBar, Layout, LoadingIndicator, Logout, ToggleThemeButton, UserMenu, useGetIdentity, usePermissions, useUserMenu } from 'react-admin';
+import { AlarmCountButton } from '../alarms/AlarmCountButton';
+import { can, type Identity } from '../authProvider';
+import { NotificationBell } from '../notifications/NotificationBell';
+import { NOTIFICATION_SETTINGS_PATH } from '../notifications/paths';
 import { MY_QUOTAS_PATH } from '../quotas/MyQuotasPage';
 
 export const CHANGE_PASSWORD_PATH = '/change-password';
@@ -61,12 +66,25 @@ const MyQuotasItem = forwardRef<HTMLAnchorElement>(function MyQuotasItem(props, 
   );
 });
 
+const NotificationSettingsItem = forwardRef<HTMLAnchorElement>(function NotificationSettingsItem(props, ref) {
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={Link} to={NOTIFICATION_SETTINGS_PATH} ref={ref} {...props} onClick={() => userMenu?.onClose()}>
+      <ListItemIcon>
+        <NotificationsIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>Notifications</ListItemText>
+    </MenuItem>
+  );
+});
+
 const PortalUserMenu = () => {
   const { identity } = useGetIdentity();
   return (
     <UserMenu>
       {identity ? <Who identity={identity as Identity} /> : null}
       {identity ? <Divider /> : null}
+      <NotificationSettingsItem />
       <MyQuotasItem />
       <ChangePasswordItem />
       <Logout />
@@ -74,7 +92,20 @@ const PortalUserMenu = () => {
   );
 };
 
-const PortalAppBar = () => <AppBar userMenu={<PortalUserMenu />} />;
+/** react-admin's toolbar (theme toggle, loading indicator) after the alarms' count and the bell, for those who may read them. */
+const PortalToolbar = () => {
+  const { permissions } = usePermissions();
+  return (
+    <>
+      {can(permissions, 'alarms:read') ? <AlarmCountButton /> : null}
+      {can(permissions, 'self:read') ? <NotificationBell /> : null}
+      <ToggleThemeButton />
+      <LoadingIndicator />
+    </>
+  );
+};
+
+const PortalAppBar = () => <AppBar userMenu={<PortalUserMenu />} toolbar={<PortalToolbar />} />;
 
 /** Sends a user who must change their password to the change-password page, from wherever they are. */
 const MustChangePasswordGuard = () => {

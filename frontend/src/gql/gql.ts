@@ -17,6 +17,12 @@ import * as types from './graphql';
 type Documents = {
     "\n  query SsoProviders {\n    ssoProviders {\n      name\n      loginUrl\n    }\n  }\n": typeof types.SsoProvidersDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      id\n      mustChangePassword\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  fragment AlarmFields on Alarm {\n    id\n    kind\n    severity\n    objectType\n    objectId\n    tenantId\n    message\n    raisedAt\n    acknowledgedAt\n    acknowledgedBy\n    clearedAt\n    clearReason\n  }\n": typeof types.AlarmFieldsFragmentDoc,
+    "\n  query Alarms($filter: AlarmFilter, $skip: Int, $take: Int) {\n    alarms(filter: $filter, skip: $skip, take: $take) {\n      ...AlarmFields\n    }\n    alarmCount(filter: $filter)\n  }\n": typeof types.AlarmsDocument,
+    "\n  query Alarm($id: ID!) {\n    alarm(id: $id) {\n      ...AlarmFields\n    }\n  }\n": typeof types.AlarmDocument,
+    "\n  mutation AcknowledgeAlarm($id: ID!) {\n    acknowledgeAlarm(id: $id) {\n      ...AlarmFields\n    }\n  }\n": typeof types.AcknowledgeAlarmDocument,
+    "\n  mutation ClearAlarm($id: ID!) {\n    clearAlarm(id: $id) {\n      ...AlarmFields\n    }\n  }\n": typeof types.ClearAlarmDocument,
+    "\n  subscription OpenAlarmCount {\n    openAlarmCount\n  }\n": typeof types.OpenAlarmCountDocument,
     "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    createdAt\n    expiresAt\n    lastUsedAt\n    scopes\n  }\n": typeof types.ApiTokenFieldsFragmentDoc,
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": typeof types.ApiTokensDocument,
     "\n  mutation CreateApiToken($name: String!, $expiresInDays: Int, $scopes: [String!]) {\n    createApiToken(name: $name, expiresInDays: $expiresInDays, scopes: $scopes) {\n      token\n      apiToken {\n        ...ApiTokenFields\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
@@ -81,6 +87,15 @@ type Documents = {
     "\n  mutation UpdateInventory($id: ID!, $input: InventoryInput!) {\n    updateInventory(id: $id, input: $input) {\n      ...InventoryDetailFields\n    }\n  }\n": typeof types.UpdateInventoryDocument,
     "\n  mutation ShareInventory($id: ID!, $tenantIds: [ID!]!) {\n    shareInventory(id: $id, tenantIds: $tenantIds) {\n      ...InventoryDetailFields\n    }\n  }\n": typeof types.ShareInventoryDocument,
     "\n  mutation DeleteInventory($id: ID!) {\n    deleteInventory(id: $id)\n  }\n": typeof types.DeleteInventoryDocument,
+    "\n  fragment NotificationFields on Notification {\n    id\n    eventType\n    title\n    data\n    createdAt\n    readAt\n  }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  fragment NotificationSubscriptionFields on NotificationSubscription {\n    id\n    eventTypes\n    channel\n    tenantId\n    endpointId\n    enabled\n    createdAt\n  }\n": typeof types.NotificationSubscriptionFieldsFragmentDoc,
+    "\n  query MyNotifications($unreadOnly: Boolean!, $skip: Int, $take: Int) {\n    myNotifications(unreadOnly: $unreadOnly, skip: $skip, take: $take) {\n      ...NotificationFields\n    }\n  }\n": typeof types.MyNotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  subscription UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  query NotificationSubscriptions {\n    notificationSubscriptions {\n      ...NotificationSubscriptionFields\n    }\n  }\n": typeof types.NotificationSubscriptionsDocument,
+    "\n  mutation SubscribeToNotifications($input: NotificationSubscriptionInput!) {\n    subscribeToNotifications(input: $input) {\n      ...NotificationSubscriptionFields\n    }\n  }\n": typeof types.SubscribeToNotificationsDocument,
+    "\n  mutation SetNotificationSubscriptionEnabled($id: ID!, $enabled: Boolean!) {\n    setNotificationSubscriptionEnabled(id: $id, enabled: $enabled) {\n      ...NotificationSubscriptionFields\n    }\n  }\n": typeof types.SetNotificationSubscriptionEnabledDocument,
+    "\n  mutation UnsubscribeFromNotifications($id: ID!) {\n    unsubscribeFromNotifications(id: $id)\n  }\n": typeof types.UnsubscribeFromNotificationsDocument,
     "\n  fragment OidcGroupMappingFields on OidcGroupMapping {\n    id\n    claim\n    group {\n      id\n      name\n    }\n    tenant {\n      id\n      name\n    }\n    createdAt\n  }\n": typeof types.OidcGroupMappingFieldsFragmentDoc,
     "\n  query OidcGroupMappings {\n    oidcGroupMappings {\n      ...OidcGroupMappingFields\n    }\n  }\n": typeof types.OidcGroupMappingsDocument,
     "\n  mutation CreateOidcGroupMapping($claim: String!, $groupId: ID!) {\n    createOidcGroupMapping(claim: $claim, groupId: $groupId) {\n      ...OidcGroupMappingFields\n    }\n  }\n": typeof types.CreateOidcGroupMappingDocument,
@@ -146,10 +161,25 @@ type Documents = {
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": typeof types.DeleteUserDocument,
     "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password) {\n      ...UserFields\n    }\n  }\n": typeof types.ResetUserPasswordDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    tenantId\n    name\n    url\n    enabled\n    createdAt\n    secretRotatedAt\n  }\n": typeof types.WebhookEndpointFieldsFragmentDoc,
+    "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id\n    eventType\n    title\n    channel\n    status\n    attempts\n    responseCode\n    lastError\n    nextAttemptAt\n    deliveredAt\n    createdAt\n  }\n": typeof types.NotificationDeliveryFieldsFragmentDoc,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
+    "\n  mutation CreateWebhookEndpoint($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        ...WebhookEndpointFields\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: WebhookEndpointUpdate!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      ...WebhookEndpointFields\n    }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        ...WebhookEndpointFields\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!, $skip: Int, $take: Int) {\n    webhookDeliveries(endpointId: $endpointId, skip: $skip, take: $take) {\n      ...NotificationDeliveryFields\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) {\n      ...NotificationDeliveryFields\n    }\n  }\n": typeof types.ResendWebhookDeliveryDocument,
 };
 const documents: Documents = {
     "\n  query SsoProviders {\n    ssoProviders {\n      name\n      loginUrl\n    }\n  }\n": types.SsoProvidersDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      id\n      mustChangePassword\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  fragment AlarmFields on Alarm {\n    id\n    kind\n    severity\n    objectType\n    objectId\n    tenantId\n    message\n    raisedAt\n    acknowledgedAt\n    acknowledgedBy\n    clearedAt\n    clearReason\n  }\n": types.AlarmFieldsFragmentDoc,
+    "\n  query Alarms($filter: AlarmFilter, $skip: Int, $take: Int) {\n    alarms(filter: $filter, skip: $skip, take: $take) {\n      ...AlarmFields\n    }\n    alarmCount(filter: $filter)\n  }\n": types.AlarmsDocument,
+    "\n  query Alarm($id: ID!) {\n    alarm(id: $id) {\n      ...AlarmFields\n    }\n  }\n": types.AlarmDocument,
+    "\n  mutation AcknowledgeAlarm($id: ID!) {\n    acknowledgeAlarm(id: $id) {\n      ...AlarmFields\n    }\n  }\n": types.AcknowledgeAlarmDocument,
+    "\n  mutation ClearAlarm($id: ID!) {\n    clearAlarm(id: $id) {\n      ...AlarmFields\n    }\n  }\n": types.ClearAlarmDocument,
+    "\n  subscription OpenAlarmCount {\n    openAlarmCount\n  }\n": types.OpenAlarmCountDocument,
     "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    createdAt\n    expiresAt\n    lastUsedAt\n    scopes\n  }\n": types.ApiTokenFieldsFragmentDoc,
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": types.ApiTokensDocument,
     "\n  mutation CreateApiToken($name: String!, $expiresInDays: Int, $scopes: [String!]) {\n    createApiToken(name: $name, expiresInDays: $expiresInDays, scopes: $scopes) {\n      token\n      apiToken {\n        ...ApiTokenFields\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
@@ -214,6 +244,15 @@ const documents: Documents = {
     "\n  mutation UpdateInventory($id: ID!, $input: InventoryInput!) {\n    updateInventory(id: $id, input: $input) {\n      ...InventoryDetailFields\n    }\n  }\n": types.UpdateInventoryDocument,
     "\n  mutation ShareInventory($id: ID!, $tenantIds: [ID!]!) {\n    shareInventory(id: $id, tenantIds: $tenantIds) {\n      ...InventoryDetailFields\n    }\n  }\n": types.ShareInventoryDocument,
     "\n  mutation DeleteInventory($id: ID!) {\n    deleteInventory(id: $id)\n  }\n": types.DeleteInventoryDocument,
+    "\n  fragment NotificationFields on Notification {\n    id\n    eventType\n    title\n    data\n    createdAt\n    readAt\n  }\n": types.NotificationFieldsFragmentDoc,
+    "\n  fragment NotificationSubscriptionFields on NotificationSubscription {\n    id\n    eventTypes\n    channel\n    tenantId\n    endpointId\n    enabled\n    createdAt\n  }\n": types.NotificationSubscriptionFieldsFragmentDoc,
+    "\n  query MyNotifications($unreadOnly: Boolean!, $skip: Int, $take: Int) {\n    myNotifications(unreadOnly: $unreadOnly, skip: $skip, take: $take) {\n      ...NotificationFields\n    }\n  }\n": types.MyNotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  subscription UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
+    "\n  query NotificationSubscriptions {\n    notificationSubscriptions {\n      ...NotificationSubscriptionFields\n    }\n  }\n": types.NotificationSubscriptionsDocument,
+    "\n  mutation SubscribeToNotifications($input: NotificationSubscriptionInput!) {\n    subscribeToNotifications(input: $input) {\n      ...NotificationSubscriptionFields\n    }\n  }\n": types.SubscribeToNotificationsDocument,
+    "\n  mutation SetNotificationSubscriptionEnabled($id: ID!, $enabled: Boolean!) {\n    setNotificationSubscriptionEnabled(id: $id, enabled: $enabled) {\n      ...NotificationSubscriptionFields\n    }\n  }\n": types.SetNotificationSubscriptionEnabledDocument,
+    "\n  mutation UnsubscribeFromNotifications($id: ID!) {\n    unsubscribeFromNotifications(id: $id)\n  }\n": types.UnsubscribeFromNotificationsDocument,
     "\n  fragment OidcGroupMappingFields on OidcGroupMapping {\n    id\n    claim\n    group {\n      id\n      name\n    }\n    tenant {\n      id\n      name\n    }\n    createdAt\n  }\n": types.OidcGroupMappingFieldsFragmentDoc,
     "\n  query OidcGroupMappings {\n    oidcGroupMappings {\n      ...OidcGroupMappingFields\n    }\n  }\n": types.OidcGroupMappingsDocument,
     "\n  mutation CreateOidcGroupMapping($claim: String!, $groupId: ID!) {\n    createOidcGroupMapping(claim: $claim, groupId: $groupId) {\n      ...OidcGroupMappingFields\n    }\n  }\n": types.CreateOidcGroupMappingDocument,
@@ -279,6 +318,15 @@ const documents: Documents = {
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": types.DeleteUserDocument,
     "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password) {\n      ...UserFields\n    }\n  }\n": types.ResetUserPasswordDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    tenantId\n    name\n    url\n    enabled\n    createdAt\n    secretRotatedAt\n  }\n": types.WebhookEndpointFieldsFragmentDoc,
+    "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id\n    eventType\n    title\n    channel\n    status\n    attempts\n    responseCode\n    lastError\n    nextAttemptAt\n    deliveredAt\n    createdAt\n  }\n": types.NotificationDeliveryFieldsFragmentDoc,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n": types.WebhookEndpointsDocument,
+    "\n  mutation CreateWebhookEndpoint($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        ...WebhookEndpointFields\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: WebhookEndpointUpdate!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      ...WebhookEndpointFields\n    }\n  }\n": types.UpdateWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        ...WebhookEndpointFields\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!, $skip: Int, $take: Int) {\n    webhookDeliveries(endpointId: $endpointId, skip: $skip, take: $take) {\n      ...NotificationDeliveryFields\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) {\n      ...NotificationDeliveryFields\n    }\n  }\n": types.ResendWebhookDeliveryDocument,
 };
 
 /**
@@ -289,6 +337,30 @@ export function graphql(source: "\n  query SsoProviders {\n    ssoProviders {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      id\n      mustChangePassword\n    }\n  }\n"): typeof import('./graphql').ChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AlarmFields on Alarm {\n    id\n    kind\n    severity\n    objectType\n    objectId\n    tenantId\n    message\n    raisedAt\n    acknowledgedAt\n    acknowledgedBy\n    clearedAt\n    clearReason\n  }\n"): typeof import('./graphql').AlarmFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Alarms($filter: AlarmFilter, $skip: Int, $take: Int) {\n    alarms(filter: $filter, skip: $skip, take: $take) {\n      ...AlarmFields\n    }\n    alarmCount(filter: $filter)\n  }\n"): typeof import('./graphql').AlarmsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Alarm($id: ID!) {\n    alarm(id: $id) {\n      ...AlarmFields\n    }\n  }\n"): typeof import('./graphql').AlarmDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeAlarm($id: ID!) {\n    acknowledgeAlarm(id: $id) {\n      ...AlarmFields\n    }\n  }\n"): typeof import('./graphql').AcknowledgeAlarmDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClearAlarm($id: ID!) {\n    clearAlarm(id: $id) {\n      ...AlarmFields\n    }\n  }\n"): typeof import('./graphql').ClearAlarmDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OpenAlarmCount {\n    openAlarmCount\n  }\n"): typeof import('./graphql').OpenAlarmCountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -545,6 +617,42 @@ export function graphql(source: "\n  mutation ShareInventory($id: ID!, $tenantId
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteInventory($id: ID!) {\n    deleteInventory(id: $id)\n  }\n"): typeof import('./graphql').DeleteInventoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id\n    eventType\n    title\n    data\n    createdAt\n    readAt\n  }\n"): typeof import('./graphql').NotificationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationSubscriptionFields on NotificationSubscription {\n    id\n    eventTypes\n    channel\n    tenantId\n    endpointId\n    enabled\n    createdAt\n  }\n"): typeof import('./graphql').NotificationSubscriptionFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyNotifications($unreadOnly: Boolean!, $skip: Int, $take: Int) {\n    myNotifications(unreadOnly: $unreadOnly, skip: $skip, take: $take) {\n      ...NotificationFields\n    }\n  }\n"): typeof import('./graphql').MyNotificationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"): typeof import('./graphql').MarkNotificationsReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): typeof import('./graphql').UnreadNotificationCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationSubscriptions {\n    notificationSubscriptions {\n      ...NotificationSubscriptionFields\n    }\n  }\n"): typeof import('./graphql').NotificationSubscriptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscribeToNotifications($input: NotificationSubscriptionInput!) {\n    subscribeToNotifications(input: $input) {\n      ...NotificationSubscriptionFields\n    }\n  }\n"): typeof import('./graphql').SubscribeToNotificationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNotificationSubscriptionEnabled($id: ID!, $enabled: Boolean!) {\n    setNotificationSubscriptionEnabled(id: $id, enabled: $enabled) {\n      ...NotificationSubscriptionFields\n    }\n  }\n"): typeof import('./graphql').SetNotificationSubscriptionEnabledDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsubscribeFromNotifications($id: ID!) {\n    unsubscribeFromNotifications(id: $id)\n  }\n"): typeof import('./graphql').UnsubscribeFromNotificationsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -805,6 +913,42 @@ export function graphql(source: "\n  mutation DeleteUser($id: ID!) {\n    delete
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password) {\n      ...UserFields\n    }\n  }\n"): typeof import('./graphql').ResetUserPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    tenantId\n    name\n    url\n    enabled\n    createdAt\n    secretRotatedAt\n  }\n"): typeof import('./graphql').WebhookEndpointFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id\n    eventType\n    title\n    channel\n    status\n    attempts\n    responseCode\n    lastError\n    nextAttemptAt\n    deliveredAt\n    createdAt\n  }\n"): typeof import('./graphql').NotificationDeliveryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n"): typeof import('./graphql').WebhookEndpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: WebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        ...WebhookEndpointFields\n      }\n    }\n  }\n"): typeof import('./graphql').CreateWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: WebhookEndpointUpdate!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      ...WebhookEndpointFields\n    }\n  }\n"): typeof import('./graphql').UpdateWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      endpoint {\n        ...WebhookEndpointFields\n      }\n    }\n  }\n"): typeof import('./graphql').RotateWebhookSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"): typeof import('./graphql').DeleteWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($endpointId: ID!, $skip: Int, $take: Int) {\n    webhookDeliveries(endpointId: $endpointId, skip: $skip, take: $take) {\n      ...NotificationDeliveryFields\n    }\n  }\n"): typeof import('./graphql').WebhookDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendWebhookDelivery($id: ID!) {\n    resendWebhookDelivery(id: $id) {\n      ...NotificationDeliveryFields\n    }\n  }\n"): typeof import('./graphql').ResendWebhookDeliveryDocument;
 
 
 export function graphql(source: string) {

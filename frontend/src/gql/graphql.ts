@@ -4,6 +4,26 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AlarmFilter = {
+  kinds?: Array<AlarmKind> | null | undefined;
+  /** true: open alarms only; false: cleared only; absent: both. */
+  open?: boolean | null | undefined;
+  severities?: Array<AlarmSeverity> | null | undefined;
+};
+
+/** request_failed: an order, retirement, reconfiguration or rollback failed; provider_down: a health check failed; worker_lost: a worker died mid-run. */
+export type AlarmKind =
+  | 'provider_down'
+  | 'request_failed'
+  | 'worker_lost';
+
+/** critical, major, minor or warning. */
+export type AlarmSeverity =
+  | 'critical'
+  | 'major'
+  | 'minor'
+  | 'warning';
+
 /** Every field given must match (and). */
 export type AuditFilter = {
   /** Exactly this action, e.g. createProvider, login.failed, git.push. */
@@ -125,6 +145,33 @@ export type JobStatus =
   | 'running'
   | 'successful'
   | 'waiting';
+
+/** in_app (the bell), email (to your address), webhook (a signed POST to an endpoint). */
+export type NotificationChannel =
+  | 'email'
+  | 'in_app'
+  | 'webhook';
+
+/** What one may subscribe to: REQUEST_FINISHED, REQUEST_FAILED, REQUEST_AWAITING_APPROVAL, REQUEST_DENIED, SERVICE_RETIRING_SOON, ALARM_RAISED, ALARM_CLEARED, CATALOG_ITEM_CHANGED, REPOSITORY_REFRESHED. */
+export type NotificationEvent =
+  | 'ALARM_CLEARED'
+  | 'ALARM_RAISED'
+  | 'CATALOG_ITEM_CHANGED'
+  | 'REPOSITORY_REFRESHED'
+  | 'REQUEST_AWAITING_APPROVAL'
+  | 'REQUEST_DENIED'
+  | 'REQUEST_FAILED'
+  | 'REQUEST_FINISHED'
+  | 'SERVICE_RETIRING_SOON';
+
+export type NotificationSubscriptionInput = {
+  channel: NotificationChannel;
+  /** For a webhook: one of the tenant’s endpoints. */
+  endpointId?: string | null | undefined;
+  eventTypes: Array<NotificationEvent>;
+  /** A tenant where you have notifications:tenant (operators, administrators): every event of it. None: your own. */
+  tenantId?: string | null | undefined;
+};
 
 export type OrderServiceInput = {
   /** The dialog values: { fieldName: value }. */
@@ -295,6 +342,20 @@ export type UpdateUserInput = {
   tenantId?: string | null | undefined;
 };
 
+export type WebhookEndpointInput = {
+  /** 1 to 100 characters, unique in its tenant. */
+  name: string;
+  /** Default: your own tenant. */
+  tenantId?: string | null | undefined;
+  /** http(s); refused when it resolves to a loopback or link-local address (WEBHOOK_ALLOW_LOOPBACK allows loopback). */
+  url: string;
+};
+
+export type WebhookEndpointUpdate = {
+  enabled?: boolean | null | undefined;
+  url?: string | null | undefined;
+};
+
 export type SsoProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -307,6 +368,43 @@ export type ChangePasswordMutationVariables = Exact<{
 
 
 export type ChangePasswordMutation = { changePassword: { id: string, mustChangePassword: boolean } };
+
+export type AlarmFieldsFragment = { id: string, kind: AlarmKind, severity: AlarmSeverity, objectType: string, objectId: string, tenantId: string | null, message: string, raisedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, clearedAt: string | null, clearReason: string | null };
+
+export type AlarmsQueryVariables = Exact<{
+  filter?: AlarmFilter | null | undefined;
+  skip?: number | null | undefined;
+  take?: number | null | undefined;
+}>;
+
+
+export type AlarmsQuery = { alarmCount: number, alarms: Array<{ id: string, kind: AlarmKind, severity: AlarmSeverity, objectType: string, objectId: string, tenantId: string | null, message: string, raisedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, clearedAt: string | null, clearReason: string | null }> };
+
+export type AlarmQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AlarmQuery = { alarm: { id: string, kind: AlarmKind, severity: AlarmSeverity, objectType: string, objectId: string, tenantId: string | null, message: string, raisedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, clearedAt: string | null, clearReason: string | null } | null };
+
+export type AcknowledgeAlarmMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AcknowledgeAlarmMutation = { acknowledgeAlarm: { id: string, kind: AlarmKind, severity: AlarmSeverity, objectType: string, objectId: string, tenantId: string | null, message: string, raisedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, clearedAt: string | null, clearReason: string | null } };
+
+export type ClearAlarmMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ClearAlarmMutation = { clearAlarm: { id: string, kind: AlarmKind, severity: AlarmSeverity, objectType: string, objectId: string, tenantId: string | null, message: string, raisedAt: string, acknowledgedAt: string | null, acknowledgedBy: string | null, clearedAt: string | null, clearReason: string | null } };
+
+export type OpenAlarmCountSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpenAlarmCountSubscription = { openAlarmCount: number };
 
 export type ApiTokenFieldsFragment = { id: string, name: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, scopes: Array<string> };
 
@@ -684,6 +782,58 @@ export type DeleteInventoryMutationVariables = Exact<{
 
 
 export type DeleteInventoryMutation = { deleteInventory: boolean };
+
+export type NotificationFieldsFragment = { id: string, eventType: NotificationEvent, title: string, data: unknown, createdAt: string, readAt: string | null };
+
+export type NotificationSubscriptionFieldsFragment = { id: string, eventTypes: Array<NotificationEvent>, channel: NotificationChannel, tenantId: string | null, endpointId: string | null, enabled: boolean, createdAt: string };
+
+export type MyNotificationsQueryVariables = Exact<{
+  unreadOnly: boolean;
+  skip?: number | null | undefined;
+  take?: number | null | undefined;
+}>;
+
+
+export type MyNotificationsQuery = { myNotifications: Array<{ id: string, eventType: NotificationEvent, title: string, data: unknown, createdAt: string, readAt: string | null }> };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string> | string | null | undefined;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type UnreadNotificationCountSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountSubscription = { unreadNotificationCount: number };
+
+export type NotificationSubscriptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationSubscriptionsQuery = { notificationSubscriptions: Array<{ id: string, eventTypes: Array<NotificationEvent>, channel: NotificationChannel, tenantId: string | null, endpointId: string | null, enabled: boolean, createdAt: string }> };
+
+export type SubscribeToNotificationsMutationVariables = Exact<{
+  input: NotificationSubscriptionInput;
+}>;
+
+
+export type SubscribeToNotificationsMutation = { subscribeToNotifications: { id: string, eventTypes: Array<NotificationEvent>, channel: NotificationChannel, tenantId: string | null, endpointId: string | null, enabled: boolean, createdAt: string } };
+
+export type SetNotificationSubscriptionEnabledMutationVariables = Exact<{
+  id: string;
+  enabled: boolean;
+}>;
+
+
+export type SetNotificationSubscriptionEnabledMutation = { setNotificationSubscriptionEnabled: { id: string, eventTypes: Array<NotificationEvent>, channel: NotificationChannel, tenantId: string | null, endpointId: string | null, enabled: boolean, createdAt: string } };
+
+export type UnsubscribeFromNotificationsMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type UnsubscribeFromNotificationsMutation = { unsubscribeFromNotifications: boolean };
 
 export type OidcGroupMappingFieldsFragment = { id: string, claim: string, createdAt: string, group: { id: string, name: string }, tenant: { id: string, name: string } };
 
@@ -1096,6 +1246,60 @@ export type ResetUserPasswordMutationVariables = Exact<{
 
 export type ResetUserPasswordMutation = { resetUserPassword: { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }>, tenant: { id: string, name: string } } };
 
+export type WebhookEndpointFieldsFragment = { id: string, tenantId: string, name: string, url: string, enabled: boolean, createdAt: string, secretRotatedAt: string };
+
+export type NotificationDeliveryFieldsFragment = { id: string, eventType: NotificationEvent, title: string, channel: NotificationChannel, status: string, attempts: number, responseCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string };
+
+export type WebhookEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhookEndpointsQuery = { webhookEndpoints: Array<{ id: string, tenantId: string, name: string, url: string, enabled: boolean, createdAt: string, secretRotatedAt: string }> };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: WebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string, endpoint: { id: string, tenantId: string, name: string, url: string, enabled: boolean, createdAt: string, secretRotatedAt: string } } };
+
+export type UpdateWebhookEndpointMutationVariables = Exact<{
+  id: string;
+  input: WebhookEndpointUpdate;
+}>;
+
+
+export type UpdateWebhookEndpointMutation = { updateWebhookEndpoint: { id: string, tenantId: string, name: string, url: string, enabled: boolean, createdAt: string, secretRotatedAt: string } };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, endpoint: { id: string, tenantId: string, name: string, url: string, enabled: boolean, createdAt: string, secretRotatedAt: string } } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: boolean };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  endpointId: string;
+  skip?: number | null | undefined;
+  take?: number | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: Array<{ id: string, eventType: NotificationEvent, title: string, channel: NotificationChannel, status: string, attempts: number, responseCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string }> };
+
+export type ResendWebhookDeliveryMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ResendWebhookDeliveryMutation = { resendWebhookDelivery: { id: string, eventType: NotificationEvent, title: string, channel: NotificationChannel, status: string, attempts: number, responseCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1114,6 +1318,22 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AlarmFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AlarmFields on Alarm {
+  id
+  kind
+  severity
+  objectType
+  objectId
+  tenantId
+  message
+  raisedAt
+  acknowledgedAt
+  acknowledgedBy
+  clearedAt
+  clearReason
+}
+    `, {"fragmentName":"AlarmFields"}) as unknown as TypedDocumentString<AlarmFieldsFragment, unknown>;
 export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
     fragment ApiTokenFields on ApiToken {
   id
@@ -1371,6 +1591,27 @@ export const InventoryDetailFieldsFragmentDoc = new TypedDocumentString(`
   tenantId
   sharedWith
 }`, {"fragmentName":"InventoryDetailFields"}) as unknown as TypedDocumentString<InventoryDetailFieldsFragment, unknown>;
+export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationFields on Notification {
+  id
+  eventType
+  title
+  data
+  createdAt
+  readAt
+}
+    `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+export const NotificationSubscriptionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationSubscriptionFields on NotificationSubscription {
+  id
+  eventTypes
+  channel
+  tenantId
+  endpointId
+  enabled
+  createdAt
+}
+    `, {"fragmentName":"NotificationSubscriptionFields"}) as unknown as TypedDocumentString<NotificationSubscriptionFieldsFragment, unknown>;
 export const OidcGroupMappingFieldsFragmentDoc = new TypedDocumentString(`
     fragment OidcGroupMappingFields on OidcGroupMapping {
   id
@@ -1858,6 +2099,32 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  tenantId
+  name
+  url
+  enabled
+  createdAt
+  secretRotatedAt
+}
+    `, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
+export const NotificationDeliveryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationDeliveryFields on NotificationDelivery {
+  id
+  eventType
+  title
+  channel
+  status
+  attempts
+  responseCode
+  lastError
+  nextAttemptAt
+  deliveredAt
+  createdAt
+}
+    `, {"fragmentName":"NotificationDeliveryFields"}) as unknown as TypedDocumentString<NotificationDeliveryFieldsFragment, unknown>;
 export const SsoProvidersDocument = new TypedDocumentString(`
     query SsoProviders {
   ssoProviders {
@@ -1874,6 +2141,92 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const AlarmsDocument = new TypedDocumentString(`
+    query Alarms($filter: AlarmFilter, $skip: Int, $take: Int) {
+  alarms(filter: $filter, skip: $skip, take: $take) {
+    ...AlarmFields
+  }
+  alarmCount(filter: $filter)
+}
+    fragment AlarmFields on Alarm {
+  id
+  kind
+  severity
+  objectType
+  objectId
+  tenantId
+  message
+  raisedAt
+  acknowledgedAt
+  acknowledgedBy
+  clearedAt
+  clearReason
+}`) as unknown as TypedDocumentString<AlarmsQuery, AlarmsQueryVariables>;
+export const AlarmDocument = new TypedDocumentString(`
+    query Alarm($id: ID!) {
+  alarm(id: $id) {
+    ...AlarmFields
+  }
+}
+    fragment AlarmFields on Alarm {
+  id
+  kind
+  severity
+  objectType
+  objectId
+  tenantId
+  message
+  raisedAt
+  acknowledgedAt
+  acknowledgedBy
+  clearedAt
+  clearReason
+}`) as unknown as TypedDocumentString<AlarmQuery, AlarmQueryVariables>;
+export const AcknowledgeAlarmDocument = new TypedDocumentString(`
+    mutation AcknowledgeAlarm($id: ID!) {
+  acknowledgeAlarm(id: $id) {
+    ...AlarmFields
+  }
+}
+    fragment AlarmFields on Alarm {
+  id
+  kind
+  severity
+  objectType
+  objectId
+  tenantId
+  message
+  raisedAt
+  acknowledgedAt
+  acknowledgedBy
+  clearedAt
+  clearReason
+}`) as unknown as TypedDocumentString<AcknowledgeAlarmMutation, AcknowledgeAlarmMutationVariables>;
+export const ClearAlarmDocument = new TypedDocumentString(`
+    mutation ClearAlarm($id: ID!) {
+  clearAlarm(id: $id) {
+    ...AlarmFields
+  }
+}
+    fragment AlarmFields on Alarm {
+  id
+  kind
+  severity
+  objectType
+  objectId
+  tenantId
+  message
+  raisedAt
+  acknowledgedAt
+  acknowledgedBy
+  clearedAt
+  clearReason
+}`) as unknown as TypedDocumentString<ClearAlarmMutation, ClearAlarmMutationVariables>;
+export const OpenAlarmCountDocument = new TypedDocumentString(`
+    subscription OpenAlarmCount {
+  openAlarmCount
+}
+    `) as unknown as TypedDocumentString<OpenAlarmCountSubscription, OpenAlarmCountSubscriptionVariables>;
 export const ApiTokensDocument = new TypedDocumentString(`
     query ApiTokens {
   apiTokens {
@@ -3250,6 +3603,80 @@ export const DeleteInventoryDocument = new TypedDocumentString(`
   deleteInventory(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteInventoryMutation, DeleteInventoryMutationVariables>;
+export const MyNotificationsDocument = new TypedDocumentString(`
+    query MyNotifications($unreadOnly: Boolean!, $skip: Int, $take: Int) {
+  myNotifications(unreadOnly: $unreadOnly, skip: $skip, take: $take) {
+    ...NotificationFields
+  }
+}
+    fragment NotificationFields on Notification {
+  id
+  eventType
+  title
+  data
+  createdAt
+  readAt
+}`) as unknown as TypedDocumentString<MyNotificationsQuery, MyNotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    subscription UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountSubscription, UnreadNotificationCountSubscriptionVariables>;
+export const NotificationSubscriptionsDocument = new TypedDocumentString(`
+    query NotificationSubscriptions {
+  notificationSubscriptions {
+    ...NotificationSubscriptionFields
+  }
+}
+    fragment NotificationSubscriptionFields on NotificationSubscription {
+  id
+  eventTypes
+  channel
+  tenantId
+  endpointId
+  enabled
+  createdAt
+}`) as unknown as TypedDocumentString<NotificationSubscriptionsQuery, NotificationSubscriptionsQueryVariables>;
+export const SubscribeToNotificationsDocument = new TypedDocumentString(`
+    mutation SubscribeToNotifications($input: NotificationSubscriptionInput!) {
+  subscribeToNotifications(input: $input) {
+    ...NotificationSubscriptionFields
+  }
+}
+    fragment NotificationSubscriptionFields on NotificationSubscription {
+  id
+  eventTypes
+  channel
+  tenantId
+  endpointId
+  enabled
+  createdAt
+}`) as unknown as TypedDocumentString<SubscribeToNotificationsMutation, SubscribeToNotificationsMutationVariables>;
+export const SetNotificationSubscriptionEnabledDocument = new TypedDocumentString(`
+    mutation SetNotificationSubscriptionEnabled($id: ID!, $enabled: Boolean!) {
+  setNotificationSubscriptionEnabled(id: $id, enabled: $enabled) {
+    ...NotificationSubscriptionFields
+  }
+}
+    fragment NotificationSubscriptionFields on NotificationSubscription {
+  id
+  eventTypes
+  channel
+  tenantId
+  endpointId
+  enabled
+  createdAt
+}`) as unknown as TypedDocumentString<SetNotificationSubscriptionEnabledMutation, SetNotificationSubscriptionEnabledMutationVariables>;
+export const UnsubscribeFromNotificationsDocument = new TypedDocumentString(`
+    mutation UnsubscribeFromNotifications($id: ID!) {
+  unsubscribeFromNotifications(id: $id)
+}
+    `) as unknown as TypedDocumentString<UnsubscribeFromNotificationsMutation, UnsubscribeFromNotificationsMutationVariables>;
 export const OidcGroupMappingsDocument = new TypedDocumentString(`
     query OidcGroupMappings {
   oidcGroupMappings {
@@ -5343,3 +5770,112 @@ export const ResetUserPasswordDocument = new TypedDocumentString(`
   }
   createdAt
 }`) as unknown as TypedDocumentString<ResetUserPasswordMutation, ResetUserPasswordMutationVariables>;
+export const WebhookEndpointsDocument = new TypedDocumentString(`
+    query WebhookEndpoints {
+  webhookEndpoints {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  tenantId
+  name
+  url
+  enabled
+  createdAt
+  secretRotatedAt
+}`) as unknown as TypedDocumentString<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: WebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    secret
+    endpoint {
+      ...WebhookEndpointFields
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  tenantId
+  name
+  url
+  enabled
+  createdAt
+  secretRotatedAt
+}`) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const UpdateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation UpdateWebhookEndpoint($id: ID!, $input: WebhookEndpointUpdate!) {
+  updateWebhookEndpoint(id: $id, input: $input) {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  tenantId
+  name
+  url
+  enabled
+  createdAt
+  secretRotatedAt
+}`) as unknown as TypedDocumentString<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecret($id: ID!) {
+  rotateWebhookSecret(id: $id) {
+    secret
+    endpoint {
+      ...WebhookEndpointFields
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  tenantId
+  name
+  url
+  enabled
+  createdAt
+  secretRotatedAt
+}`) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DeleteWebhookEndpoint($id: ID!) {
+  deleteWebhookEndpoint(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($endpointId: ID!, $skip: Int, $take: Int) {
+  webhookDeliveries(endpointId: $endpointId, skip: $skip, take: $take) {
+    ...NotificationDeliveryFields
+  }
+}
+    fragment NotificationDeliveryFields on NotificationDelivery {
+  id
+  eventType
+  title
+  channel
+  status
+  attempts
+  responseCode
+  lastError
+  nextAttemptAt
+  deliveredAt
+  createdAt
+}`) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const ResendWebhookDeliveryDocument = new TypedDocumentString(`
+    mutation ResendWebhookDelivery($id: ID!) {
+  resendWebhookDelivery(id: $id) {
+    ...NotificationDeliveryFields
+  }
+}
+    fragment NotificationDeliveryFields on NotificationDelivery {
+  id
+  eventType
+  title
+  channel
+  status
+  attempts
+  responseCode
+  lastError
+  nextAttemptAt
+  deliveredAt
+  createdAt
+}`) as unknown as TypedDocumentString<ResendWebhookDeliveryMutation, ResendWebhookDeliveryMutationVariables>;
