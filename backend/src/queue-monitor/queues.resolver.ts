@@ -1,10 +1,9 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '../access/allow.decorator.js';
 import { InTenants, type TenantScope } from '../auth/auth.decorators.js';
 import { AppError, ErrorCode, validationFailed } from '../common/app-error.js';
 import { ROOT_TENANT_ID } from '../tenants/tenants.service.js';
-import { FailedQueueJobModel, QueueStatsModel } from './models/queue.model.js';
-import { QueueName } from '../queue/queue.constants.js';
+import { FailedQueueJobModel, QueueNameValue, queueOf, QueueStatsModel } from './models/queue.model.js';
 import { QueueService } from '../queue/queue.service.js';
 
 const MAX_FAILED_TAKE = 100;
@@ -45,13 +44,13 @@ export class QueuesResolver {
   })
   async failedQueueJobs(
     @InTenants('queues:read') scope: TenantScope,
-    @Args('queue', { type: () => QueueName }) queue: QueueName,
+    @Args('queue', { type: () => QueueNameValue }) queue: QueueNameValue,
     @Args('skip', { type: () => Int, defaultValue: 0 }) skip: number,
     @Args('take', { type: () => Int, defaultValue: 25 }) take: number,
   ): Promise<FailedQueueJobModel[]> {
     if (skip < 0 || take < 1 || take > MAX_FAILED_TAKE) throw validationFailed(`skip must be 0 or more and take from 1 to ${MAX_FAILED_TAKE}.`);
     if (!portalWide(scope)) return [];
-    return (await this.queueService.failed(queue, skip, take)).jobs;
+    return (await this.queueService.failed(queueOf(queue), skip, take)).jobs;
   }
 
   @Allow('queues:write')
@@ -61,10 +60,10 @@ export class QueuesResolver {
   })
   async retryQueueJob(
     @InTenants('queues:write') scope: TenantScope,
-    @Args('queue', { type: () => QueueName }) queue: QueueName,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('queue', { type: () => QueueNameValue }) queue: QueueNameValue,
+    @Args('id', { type: () => String, description: 'The job id, as failedQueueJobs gives it.' }) id: string,
   ): Promise<boolean> {
-    if (!portalWide(scope) || !(await this.queueService.retryFailed(queue, id))) {
+    if (!portalWide(scope) || !(await this.queueService.retryFailed(queueOf(queue), id))) {
       throw new AppError(ErrorCode.NOT_FOUND, `The ${queue} queue has no failed job ${id}`);
     }
     return true;

@@ -1,7 +1,23 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { QueueName } from '../../queue/queue.constants.js';
 
-registerEnumType(QueueName, {
+/** The queues as GraphQL names them: QueueName's values (requests, git...). */
+export enum QueueNameValue {
+  requests = 'requests',
+  maintenance = 'maintenance',
+  git = 'git',
+  providers = 'providers',
+  lifecycle = 'lifecycle',
+  notify = 'notify',
+}
+const values = Object.values(QueueName) as string[];
+if (values.length !== Object.keys(QueueNameValue).length || !values.every((v) => v in QueueNameValue))
+  throw new Error('QueueNameValue out of step with QueueName');
+
+/** The queue a GraphQL value names (the same string). */
+export const queueOf = (value: QueueNameValue): QueueName => value as string as QueueName;
+
+registerEnumType(QueueNameValue, {
   name: 'QueueName',
   description:
     'The BullMQ queues: requests (provisioning steps and playbook runs), maintenance, git (refreshes, syntax checks), providers (health checks), lifecycle (retirement dates), notify (notification deliveries).',
@@ -17,7 +33,7 @@ export class QueueWorkerModel {
 
 @ObjectType('QueueStats', { description: 'A queue now: its jobs by state, how long its oldest waiting job has waited, and its workers.' })
 export class QueueStatsModel {
-  @Field(() => QueueName) name: QueueName;
+  @Field(() => QueueNameValue) name: QueueName;
   @Field(() => Int) waiting: number;
   @Field(() => Int) active: number;
   @Field(() => Int, { description: 'Waiting for their time: a retry after a back-off, or a run waiting for a provider slot.' }) delayed: number;
@@ -32,8 +48,8 @@ export class QueueStatsModel {
 
 @ObjectType('FailedQueueJob', { description: 'A queue job that failed for good: what it was and the error, never its data.' })
 export class FailedQueueJobModel {
-  @Field(() => QueueName) queue: QueueName;
-  @Field(() => ID, { description: 'The job id: made of the ids it works on (`refresh-<repository id>-...`).' }) id: string;
+  @Field(() => QueueNameValue) queue: QueueName;
+  @Field({ description: 'The job id (not a UUID): made of the ids it works on (`refresh-<repository id>-...`).' }) id: string;
   @Field({ description: 'The job name (provision, refresh-git-repo, ...).' }) name: string;
   @Field({ description: 'The error of its last attempt.' }) error: string;
   @Field(() => Int) attempts: number;
