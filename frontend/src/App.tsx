@@ -21,6 +21,8 @@ import users from './users';
 import groups from './groups';
 import tenants from './tenants';
 import auditEvents from './auditEvents';
+import queues from './queues';
+import { Dashboard } from './dashboard';
 import oidcGroupMappings from './oidcGroupMappings';
 import { i18nProvider } from './i18nProvider';
 import { LoginPage } from './LoginPage';
@@ -175,6 +177,7 @@ const resourcesFor = (permissions: unknown) => {
         options={{ label: 'SSO group mappings' }}
       />
     ) : null,
+    has('queues:read') ? <Resource key="queues" name="queues" list={queues.list} icon={queues.icon} options={{ label: 'Queues' }} /> : null,
     has('audit:read') ? <Resource key="auditEvents" name="auditEvents" list={auditEvents.list} icon={auditEvents.icon} options={{ label: 'Audit' }} /> : null,
   ];
 };
@@ -188,6 +191,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     loginPage={LoginPage}
     layout={AppLayout}
+    dashboard={Dashboard}
     theme={lightTheme}
     darkTheme={darkTheme}
     disableTelemetry
