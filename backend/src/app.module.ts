@@ -23,6 +23,7 @@ import { ClockModule } from './common/clock.js';
 import { ConfigModule } from './config/config.module.js';
 import { MailModule } from './mail/mail.service.js';
 import { CredentialsModule } from './credentials/credentials.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { DialogsModule } from './dialogs/dialogs.module.js';
 import { ENTITIES, MIGRATIONS } from './database/data-source.js';
 import { GitReposModule } from './git-repos/git-repos.module.js';
@@ -39,6 +40,7 @@ import { MetricsService } from './metrics/metrics.service.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { PubSubModule } from './pubsub/pubsub.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { QueueMonitorModule } from './queue-monitor/queue-monitor.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { QuotasModule } from './quotas/quotas.module.js';
@@ -71,6 +73,8 @@ export const DOMAIN_MODULES = [
   SsoModule,
   AlarmsModule,
   NotificationsModule,
+  DashboardModule,
+  QueueMonitorModule,
 ];
 
 /** GraphQL answers are never cached (what Apollo's cache-control plugin sent when no hint was set). */

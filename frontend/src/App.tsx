@@ -23,6 +23,8 @@ import users from './users';
 import groups from './groups';
 import tenants from './tenants';
 import auditEvents from './auditEvents';
+import queues from './queues';
+import { Dashboard } from './dashboard';
 import oidcGroupMappings from './oidcGroupMappings';
 import alarms from './alarms';
 import webhooks from './webhooks';
@@ -191,6 +193,7 @@ const resourcesFor = (permissions: unknown) => {
         recordRepresentation="name"
       />
     ) : null,
+    has('queues:read') ? <Resource key="queues" name="queues" list={queues.list} icon={queues.icon} options={{ label: 'Queues' }} /> : null,
     has('audit:read') ? <Resource key="auditEvents" name="auditEvents" list={auditEvents.list} icon={auditEvents.icon} options={{ label: 'Audit' }} /> : null,
   ];
 };
@@ -204,6 +207,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     loginPage={LoginPage}
     layout={AppLayout}
+    dashboard={Dashboard}
     theme={lightTheme}
     darkTheme={darkTheme}
     disableTelemetry

@@ -74,6 +74,10 @@ export const PERMISSIONS = {
   'alarms:read': { roles: ['administrator', 'operator', 'auditor'], scope: 'read' },
   /** Acknowledge and clear alarms of one's tenants. */
   'alarms:write': { roles: ['administrator', 'operator'], scope: 'admin' },
+  /** The BullMQ queues and their workers: counts, oldest waiting job, failed jobs with their error. Portal-wide: read in the root tenant only. */
+  'queues:read': { roles: ['administrator', 'operator', 'auditor'], scope: 'read' },
+  /** Retry a failed queue job. Portal-wide: in the root tenant only. */
+  'queues:write': { roles: ['administrator', 'operator'], scope: 'admin' },
   /** Notifications of a whole tenant (any request, alarm, repository): subscriptions to them, webhook endpoints and their deliveries. */
   'notifications:tenant': { roles: ['administrator', 'operator'], scope: 'admin' },
   /** One's own account: who am I, sign out. */

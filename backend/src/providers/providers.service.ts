@@ -12,6 +12,7 @@ import { In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { type DayWindow, windowSql } from '../common/day-window.js';
 import { credentialEndpoint, insecureUrl, sameEndpoint } from '../credentials/credential-endpoints.js';
 import { CredentialsService, type RevealedCredential } from '../credentials/credentials.service.js';
 import { scrubber } from '../credentials/scrubber.js';
@@ -31,6 +32,17 @@ import { ProviderEntity, type ProviderType } from './provider.entity.js';
 export const LOCAL_PROVIDER_NAME = 'local';
 const TYPES: ProviderType[] = ['local', 'ssh', 'openstack', 'kubernetes'];
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+/** A provider's health checks per day of a window, and its status now. */
+export interface ProviderHealthTimeline {
+  providerId: string;
+  name: string;
+  type: string;
+  /** unknown, up or down: the last check. */
+  status: string;
+  /** Each day of the window (yyyy-mm-dd, in the window's time zone), oldest first. */
+  days: { day: string; checks: number; up: number }[];
+}
 
 export interface ProviderInput {
   name?: string | null;
@@ -498,7 +510,6 @@ export class ProvidersService {
     return this.health.find({ where: { providerId }, order: { checkedAt: 'DESC', id: 'DESC' }, take: Math.min(Math.max(take, 1), 1000) });
   }
 
-  /** Status changes of every provider (alarms), newest first. */
   /** Providers that went down or came back, newest first; with a scope, of the providers it may see. */
   async alarms(take: number, scope?: TenantScope): Promise<ProviderHealthEntity[]> {
     const providerIds = scope ? (await this.list(scope)).map((p) => p.id) : null;
@@ -507,6 +518,36 @@ export class ProvidersService {
       order: { checkedAt: 'DESC', id: 'DESC' },
       take: Math.min(Math.max(take, 1), 1000),
     });
+  }
+
+  /**
+   * Each provider's health checks per day of `window` (the providers the scope may see, by
+   * name; every provider without a scope): how many checks there were and how many found it up.
+   */
+  async healthTimeline(window: DayWindow, scope?: TenantScope): Promise<ProviderHealthTimeline[]> {
+    const w = windowSql('$1', '$2');
+    const rows = (await this.providers.query(
+      `WITH p AS (SELECT p.id, p.name, p.type, p.health_status FROM providers p
+                   WHERE NOT $3::boolean OR ${SHARES.visible('p', '$4::uuid[]', '$5::uuid[]')}),
+            h AS (SELECT h.provider_id, ${w.dayOf('h.checked_at')} AS day, count(*)::int AS checks,
+                         count(*) FILTER (WHERE h.status = 'up')::int AS up
+                    FROM provider_health h JOIN p ON p.id = h.provider_id
+                   WHERE h.checked_at >= ${w.start}
+                   GROUP BY 1, 2)
+       SELECT p.id, p.name, p.type, p.health_status AS status, to_char(d, 'YYYY-MM-DD') AS day,
+              coalesce(h.checks, 0) AS checks, coalesce(h.up, 0) AS up
+         FROM p CROSS JOIN generate_series(${w.firstDay}, ${w.today}, interval '1 day') AS d
+         LEFT JOIN h ON h.provider_id = p.id AND h.day = d
+        ORDER BY p.name, d`,
+      [window.timeZone, window.days, Boolean(scope), scope?.tenants ?? [], scope?.reach ?? []],
+    )) as { id: string; name: string; type: string; status: string; day: string; checks: number; up: number }[];
+    const byProvider = new Map<string, ProviderHealthTimeline>();
+    for (const r of rows) {
+      let timeline = byProvider.get(r.id);
+      if (!timeline) byProvider.set(r.id, (timeline = { providerId: r.id, name: r.name, type: r.type, status: r.status, days: [] }));
+      timeline.days.push({ day: r.day, checks: r.checks, up: r.up });
+    }
+    return [...byProvider.values()];
   }
 
   private async checkSsh(provider: ProviderEntity): Promise<HealthResult> {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DelayedError, type Job, type JobsOptions, Queue, Worker } from 'bullmq';
@@ -13,6 +14,39 @@ export interface QueueDepth {
   queue: QueueName;
   counts: Record<string, number>;
   oldestWaitingSince: number | null;
+}
+
+/** A job that failed for good (BullMQ keeps the last 1000 per queue): what it was and why, never its data. */
+export interface FailedQueueJob {
+  queue: QueueName;
+  /** The job's id: made of the ids it works on (`provision-<request id>`), never of state. */
+  id: string;
+  name: string;
+  /** The error it failed with (its last attempt's). */
+  error: string;
+  attempts: number;
+  queuedAt: Date;
+  failedAt: Date | null;
+}
+
+/** A worker connected to a queue, as Redis knows it (CLIENT LIST): one per process and queue. */
+export interface QueueWorker {
+  queue: QueueName;
+  /** `<host>:<pid>` of the process (the name this product gives its workers); null for a worker that gave none. */
+  name: string | null;
+  /** The worker's address as Redis sees it. */
+  address: string;
+  /** Seconds since it connected, and since its connection last did anything. */
+  connectedSeconds: number;
+  idleSeconds: number;
+}
+
+export interface QueueOverview {
+  queue: QueueName;
+  counts: Record<string, number>;
+  oldestWaitingSince: Date | null;
+  oldestWaitingSeconds: number | null;
+  workers: QueueWorker[];
 }
 
 /** Handles one queue job; `token` lets it move itself back to delayed (a slot not yet free). */
@@ -60,6 +94,73 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
     );
   }
 
+  /** Every queue's jobs by state, oldest waiting job and connected workers, for the queues page. */
+  async overview(now = Date.now()): Promise<QueueOverview[]> {
+    const [depths, workers] = await Promise.all([this.depths(), this.connectedWorkers()]);
+    return depths.map(({ queue, counts, oldestWaitingSince }) => ({
+      queue,
+      counts,
+      oldestWaitingSince: oldestWaitingSince === null ? null : new Date(oldestWaitingSince),
+      oldestWaitingSeconds: oldestWaitingSince === null ? null : Math.max(0, (now - oldestWaitingSince) / 1000),
+      workers: workers.filter((w) => w.queue === queue),
+    }));
+  }
+
+  /** The failed jobs of `queue`, newest first: `take` after `skip`, with how many there are. */
+  async failed(queue: QueueName, skip: number, take: number): Promise<{ jobs: FailedQueueJob[]; total: number }> {
+    const q = this.queue(queue);
+    const [jobs, total] = await Promise.all([q.getFailed(skip, skip + take - 1), q.getFailedCount()]);
+    return {
+      total,
+      jobs: jobs.map((job) => ({
+        queue,
+        id: String(job.id),
+        name: job.name,
+        error: job.failedReason ?? '',
+        attempts: job.attemptsMade,
+        queuedAt: new Date(job.timestamp),
+        failedAt: job.finishedOn ? new Date(job.finishedOn) : null,
+      })),
+    };
+  }
+
+  /**
+   * Puts a failed job back to wait for a worker (BullMQ's job.retry), its attempts counted
+   * afresh; false when `queue` has no failed job of that id (retried already, or never failed).
+   */
+  async retryFailed(queue: QueueName, id: string): Promise<boolean> {
+    const job = await this.queue(queue).getJob(id);
+    if (!job || !(await job.isFailed())) return false;
+    try {
+      await job.retry('failed', { resetAttemptsMade: true });
+      return true;
+    } catch (err) {
+      // Another caller retried it between the check and here: it is no longer failed.
+      this.logger.debug(`retry of ${queue} job ${id}: ${(err as Error).message}`);
+      return false;
+    }
+  }
+
+  /** The workers connected to each queue now, from Redis' list of clients (every process's, not only this one's). */
+  async connectedWorkers(): Promise<QueueWorker[]> {
+    const lists = await Promise.all(
+      Object.values(QueueName).map(async (queue) =>
+        (await this.queue(queue).getWorkers()).map((client): QueueWorker => {
+          const raw = client.rawname ?? '';
+          const at = raw.indexOf(':w:');
+          return {
+            queue,
+            name: at >= 0 ? raw.slice(at + 3) : null,
+            address: client.addr ?? '',
+            connectedSeconds: Number(client.age ?? 0),
+            idleSeconds: Number(client.idle ?? 0),
+          };
+        }),
+      ),
+    );
+    return lists.flat();
+  }
+
   /**
    * Adds a job with a fixed id, so the same work is never queued twice. Queued while an HTTP
    * request or another job is handled, it carries that one's correlation id (`reqId`).
@@ -83,7 +184,8 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
         if (!handler) throw new Error(`no handler for job "${job.name}" on queue "${queue}"`);
         return this.logContext.run(jobLogFields(queue, job), () => this.runJob(queue, job, () => handler(job, token)));
       },
-      { connection: { url: this.config.redisUrl, maxRetriesPerRequest: null }, prefix: 'superfluid', concurrency, drainDelay: 5 },
+      // Named after its process, so the queues page tells the workers apart (BullMQ sets it as the Redis client's name).
+      { connection: { url: this.config.redisUrl, maxRetriesPerRequest: null }, prefix: 'superfluid', concurrency, drainDelay: 5, name: WORKER_NAME },
     );
     worker.on('error', (err) => this.logger.warn(`worker ${queue}: ${err.message}`));
     // Failures BullMQ finds itself (a job stalled too often); the handler's own are logged by runJob.
@@ -146,6 +248,9 @@ function jobLogFields(queue: QueueName, job: Job): Record<string, string | undef
     repoId: id(data.repoId),
   };
 }
+
+/** What this process's workers are called: its host and process id. */
+const WORKER_NAME = `${hostname()}:${process.pid}`;
 
 /** How long a job waits before trying again for a slot on a provider that is at its limit. */
 export const SLOT_RETRY_MS = 2_000;

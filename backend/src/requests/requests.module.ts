@@ -18,6 +18,7 @@ import { ApprovalsService } from './approvals.service.js';
 import { RequestApprovalEntity } from './request-approval.entity.js';
 import { RequestItemEntity } from './request-item.entity.js';
 import { RequestPlanner } from './request-planner.js';
+import { RequestFiguresReader } from './request-figures.js';
 import { RequestQueue } from './request-queue.js';
 import { RequestStore } from './request-store.js';
 import { RequestStreamsService } from './request-streams.service.js';
@@ -49,6 +50,7 @@ import { ServiceRequestEntity } from './service-request.entity.js';
   ],
   providers: [
     RequestStore,
+    RequestFiguresReader,
     RequestQueue,
     RequestPlanner,
     RequestsService,

@@ -23,6 +23,8 @@ import { lifetimePlan } from './lifetime.js';
 import { QuotaGuard } from './quota-guard.js';
 import { masked, RequestPlanner, SINGLE_ITEM, withServiceId } from './request-planner.js';
 import { RequestQueue } from './request-queue.js';
+import { type RequestFigures, RequestFiguresReader } from './request-figures.js';
+import type { DayWindow } from '../common/day-window.js';
 import { type NewItem, type RequestCount, type RequestQuery, RequestStore, type RequestVisibility } from './request-store.js';
 import { type LifetimePlan, type RequestPlan, type ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
 
@@ -43,6 +45,7 @@ export class RequestsService {
     private readonly quotas: QuotaGuard,
     private readonly clock: Clock,
     private readonly users: UsersService,
+    private readonly figuresReader: RequestFiguresReader,
   ) {}
 
   /**
@@ -229,6 +232,11 @@ export class RequestsService {
   forService(service: { id: string; requestId: string }, viewer?: Viewer, take = 100): Promise<ServiceRequestModel[]> {
     checkPage(0, take);
     return this.store.list({ only: visibility(viewer), service: { id: service.id, provisionedBy: service.requestId } }, 0, take);
+  }
+
+  /** The dashboard's figures over `window` of the requests `viewer` may see (the lists' visibility): orders per day and per item, what waits and runs now. */
+  figures(window: DayWindow, viewer?: Viewer): Promise<RequestFigures> {
+    return this.figuresReader.read(window, visibility(viewer));
   }
 
   /** Requesters and tenants of the requests `viewer` may see, to pick from in a list's filters. */

@@ -12,3 +12,11 @@ export const shortCommit = (commit: string | null | undefined): string => (commi
 /** A day as a date input takes it (YYYY-MM-DD), in the reader's time zone. */
 export const localDay = (date: Date): string =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+/** Seconds as a person reads a run time. */
+export const duration = (seconds: number | null): string => {
+  if (seconds === null) return '—';
+  if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
+  if (seconds < 3600) return `${(seconds / 60).toFixed(1)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+};

@@ -49,6 +49,8 @@ type Documents = {
     "\n  mutation CreateCredential($input: CreateCredentialInput!) {\n    createCredential(input: $input) {\n      ...CredentialFields\n    }\n  }\n": typeof types.CreateCredentialDocument,
     "\n  mutation UpdateCredential($id: ID!, $input: UpdateCredentialInput!) {\n    updateCredential(id: $id, input: $input) {\n      ...CredentialFields\n    }\n  }\n": typeof types.UpdateCredentialDocument,
     "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id)\n  }\n": typeof types.DeleteCredentialDocument,
+    "\n  query Dashboard($days: Int, $timeZone: String) {\n    dashboard(days: $days, timeZone: $timeZone) {\n      days\n      timeZone\n      firstDay\n      lastDay\n      ordersPerDay {\n        day\n        total\n        finished\n        failed\n        stopped\n        open\n      }\n      orders\n      finished\n      failed\n      successRate\n      items {\n        ...DashboardItemFields\n      }\n      failingItems {\n        ...DashboardItemFields\n      }\n      pendingApprovals\n      runningJobs\n      runningRequests\n      providerHealth {\n        providerId\n        name\n        type\n        status\n        days {\n          day\n          checks\n          up\n        }\n      }\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  fragment DashboardItemFields on DashboardItem {\n    templateId\n    template {\n      name\n    }\n    total\n    finished\n    failed\n    durationP50Seconds\n    durationP95Seconds\n  }\n": typeof types.DashboardItemFieldsFragmentDoc,
     "\n  fragment DialogFields on Dialog {\n    id\n    name\n    label\n    description\n    origin\n    updatedAt\n    tenantId\n    sharedWith\n    fields {\n      name\n      label\n      type\n      required\n      dynamic\n      pending\n      dependsOn\n      boundFrom\n    }\n  }\n": typeof types.DialogFieldsFragmentDoc,
     "\n  fragment DialogDetailFields on Dialog {\n    ...DialogFields\n    form\n    definition\n  }\n": typeof types.DialogDetailFieldsFragmentDoc,
     "\n  query Dialogs {\n    dialogs {\n      ...DialogFields\n    }\n  }\n": typeof types.DialogsDocument,
@@ -112,6 +114,9 @@ type Documents = {
     "\n  mutation RefreshProviderResources($id: ID!) {\n    refreshProviderResources(id: $id) {\n      ...ProviderDetailFields\n    }\n  }\n": typeof types.RefreshProviderResourcesDocument,
     "\n  mutation ShareProvider($id: ID!, $tenantIds: [ID!]!) {\n    shareProvider(id: $id, tenantIds: $tenantIds) {\n      ...ProviderDetailFields\n    }\n  }\n": typeof types.ShareProviderDocument,
     "\n  query ProviderAlarms($take: Int!) {\n    providerAlarms(take: $take) {\n      ...ProviderHealthFields\n    }\n  }\n": typeof types.ProviderAlarmsDocument,
+    "\n  query Queues {\n    queues {\n      name\n      waiting\n      active\n      delayed\n      prioritized\n      failed\n      completed\n      oldestWaitingSince\n      oldestWaitingSeconds\n      workers {\n        name\n        address\n        connectedSeconds\n        idleSeconds\n      }\n    }\n  }\n": typeof types.QueuesDocument,
+    "\n  query FailedQueueJobs($queue: QueueName!, $take: Int) {\n    failedQueueJobs(queue: $queue, take: $take) {\n      queue\n      id\n      name\n      error\n      attempts\n      queuedAt\n      failedAt\n    }\n  }\n": typeof types.FailedQueueJobsDocument,
+    "\n  mutation RetryQueueJob($queue: QueueName!, $id: String!) {\n    retryQueueJob(queue: $queue, id: $id)\n  }\n": typeof types.RetryQueueJobDocument,
     "\n  fragment QuotaFields on Quota {\n    id\n    dimension\n    limit\n    used\n    tenant {\n      id\n      name\n    }\n    user {\n      id\n      username\n    }\n  }\n": typeof types.QuotaFieldsFragmentDoc,
     "\n  query Quotas($tenantId: ID, $userId: ID) {\n    quotas(tenantId: $tenantId, userId: $userId) {\n      ...QuotaFields\n    }\n  }\n": typeof types.QuotasDocument,
     "\n  query MyQuotas {\n    myQuotas {\n      ...QuotaFields\n    }\n  }\n": typeof types.MyQuotasDocument,
@@ -206,6 +211,8 @@ const documents: Documents = {
     "\n  mutation CreateCredential($input: CreateCredentialInput!) {\n    createCredential(input: $input) {\n      ...CredentialFields\n    }\n  }\n": types.CreateCredentialDocument,
     "\n  mutation UpdateCredential($id: ID!, $input: UpdateCredentialInput!) {\n    updateCredential(id: $id, input: $input) {\n      ...CredentialFields\n    }\n  }\n": types.UpdateCredentialDocument,
     "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id)\n  }\n": types.DeleteCredentialDocument,
+    "\n  query Dashboard($days: Int, $timeZone: String) {\n    dashboard(days: $days, timeZone: $timeZone) {\n      days\n      timeZone\n      firstDay\n      lastDay\n      ordersPerDay {\n        day\n        total\n        finished\n        failed\n        stopped\n        open\n      }\n      orders\n      finished\n      failed\n      successRate\n      items {\n        ...DashboardItemFields\n      }\n      failingItems {\n        ...DashboardItemFields\n      }\n      pendingApprovals\n      runningJobs\n      runningRequests\n      providerHealth {\n        providerId\n        name\n        type\n        status\n        days {\n          day\n          checks\n          up\n        }\n      }\n    }\n  }\n": types.DashboardDocument,
+    "\n  fragment DashboardItemFields on DashboardItem {\n    templateId\n    template {\n      name\n    }\n    total\n    finished\n    failed\n    durationP50Seconds\n    durationP95Seconds\n  }\n": types.DashboardItemFieldsFragmentDoc,
     "\n  fragment DialogFields on Dialog {\n    id\n    name\n    label\n    description\n    origin\n    updatedAt\n    tenantId\n    sharedWith\n    fields {\n      name\n      label\n      type\n      required\n      dynamic\n      pending\n      dependsOn\n      boundFrom\n    }\n  }\n": types.DialogFieldsFragmentDoc,
     "\n  fragment DialogDetailFields on Dialog {\n    ...DialogFields\n    form\n    definition\n  }\n": types.DialogDetailFieldsFragmentDoc,
     "\n  query Dialogs {\n    dialogs {\n      ...DialogFields\n    }\n  }\n": types.DialogsDocument,
@@ -269,6 +276,9 @@ const documents: Documents = {
     "\n  mutation RefreshProviderResources($id: ID!) {\n    refreshProviderResources(id: $id) {\n      ...ProviderDetailFields\n    }\n  }\n": types.RefreshProviderResourcesDocument,
     "\n  mutation ShareProvider($id: ID!, $tenantIds: [ID!]!) {\n    shareProvider(id: $id, tenantIds: $tenantIds) {\n      ...ProviderDetailFields\n    }\n  }\n": types.ShareProviderDocument,
     "\n  query ProviderAlarms($take: Int!) {\n    providerAlarms(take: $take) {\n      ...ProviderHealthFields\n    }\n  }\n": types.ProviderAlarmsDocument,
+    "\n  query Queues {\n    queues {\n      name\n      waiting\n      active\n      delayed\n      prioritized\n      failed\n      completed\n      oldestWaitingSince\n      oldestWaitingSeconds\n      workers {\n        name\n        address\n        connectedSeconds\n        idleSeconds\n      }\n    }\n  }\n": types.QueuesDocument,
+    "\n  query FailedQueueJobs($queue: QueueName!, $take: Int) {\n    failedQueueJobs(queue: $queue, take: $take) {\n      queue\n      id\n      name\n      error\n      attempts\n      queuedAt\n      failedAt\n    }\n  }\n": types.FailedQueueJobsDocument,
+    "\n  mutation RetryQueueJob($queue: QueueName!, $id: String!) {\n    retryQueueJob(queue: $queue, id: $id)\n  }\n": types.RetryQueueJobDocument,
     "\n  fragment QuotaFields on Quota {\n    id\n    dimension\n    limit\n    used\n    tenant {\n      id\n      name\n    }\n    user {\n      id\n      username\n    }\n  }\n": types.QuotaFieldsFragmentDoc,
     "\n  query Quotas($tenantId: ID, $userId: ID) {\n    quotas(tenantId: $tenantId, userId: $userId) {\n      ...QuotaFields\n    }\n  }\n": types.QuotasDocument,
     "\n  query MyQuotas {\n    myQuotas {\n      ...QuotaFields\n    }\n  }\n": types.MyQuotasDocument,
@@ -465,6 +475,14 @@ export function graphql(source: "\n  mutation UpdateCredential($id: ID!, $input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id)\n  }\n"): typeof import('./graphql').DeleteCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard($days: Int, $timeZone: String) {\n    dashboard(days: $days, timeZone: $timeZone) {\n      days\n      timeZone\n      firstDay\n      lastDay\n      ordersPerDay {\n        day\n        total\n        finished\n        failed\n        stopped\n        open\n      }\n      orders\n      finished\n      failed\n      successRate\n      items {\n        ...DashboardItemFields\n      }\n      failingItems {\n        ...DashboardItemFields\n      }\n      pendingApprovals\n      runningJobs\n      runningRequests\n      providerHealth {\n        providerId\n        name\n        type\n        status\n        days {\n          day\n          checks\n          up\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').DashboardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DashboardItemFields on DashboardItem {\n    templateId\n    template {\n      name\n    }\n    total\n    finished\n    failed\n    durationP50Seconds\n    durationP95Seconds\n  }\n"): typeof import('./graphql').DashboardItemFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -717,6 +735,18 @@ export function graphql(source: "\n  mutation ShareProvider($id: ID!, $tenantIds
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProviderAlarms($take: Int!) {\n    providerAlarms(take: $take) {\n      ...ProviderHealthFields\n    }\n  }\n"): typeof import('./graphql').ProviderAlarmsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Queues {\n    queues {\n      name\n      waiting\n      active\n      delayed\n      prioritized\n      failed\n      completed\n      oldestWaitingSince\n      oldestWaitingSeconds\n      workers {\n        name\n        address\n        connectedSeconds\n        idleSeconds\n      }\n    }\n  }\n"): typeof import('./graphql').QueuesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FailedQueueJobs($queue: QueueName!, $take: Int) {\n    failedQueueJobs(queue: $queue, take: $take) {\n      queue\n      id\n      name\n      error\n      attempts\n      queuedAt\n      failedAt\n    }\n  }\n"): typeof import('./graphql').FailedQueueJobsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryQueueJob($queue: QueueName!, $id: String!) {\n    retryQueueJob(queue: $queue, id: $id)\n  }\n"): typeof import('./graphql').RetryQueueJobDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

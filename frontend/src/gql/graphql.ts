@@ -199,6 +199,15 @@ export type ProviderInput = {
   type?: string | null | undefined;
 };
 
+/** The BullMQ queues: requests (provisioning steps and playbook runs), maintenance, git (refreshes, syntax checks), providers (health checks), lifecycle (retirement dates), notify (notification deliveries). */
+export type QueueName =
+  | 'git'
+  | 'lifecycle'
+  | 'maintenance'
+  | 'notify'
+  | 'providers'
+  | 'requests';
+
 export type QuotaInput = {
   dimension: string;
   /** 0 or more; an order that would take the use above it is refused (QUOTA_EXCEEDED). */
@@ -555,6 +564,16 @@ export type DeleteCredentialMutationVariables = Exact<{
 
 
 export type DeleteCredentialMutation = { deleteCredential: boolean };
+
+export type DashboardQueryVariables = Exact<{
+  days?: number | null | undefined;
+  timeZone?: string | null | undefined;
+}>;
+
+
+export type DashboardQuery = { dashboard: { days: number, timeZone: string, firstDay: string, lastDay: string, orders: number, finished: number, failed: number, successRate: number | null, pendingApprovals: number, runningJobs: number, runningRequests: number, ordersPerDay: Array<{ day: string, total: number, finished: number, failed: number, stopped: number, open: number }>, items: Array<{ templateId: string, total: number, finished: number, failed: number, durationP50Seconds: number | null, durationP95Seconds: number | null, template: { name: string } | null }>, failingItems: Array<{ templateId: string, total: number, finished: number, failed: number, durationP50Seconds: number | null, durationP95Seconds: number | null, template: { name: string } | null }>, providerHealth: Array<{ providerId: string, name: string, type: string, status: string, days: Array<{ day: string, checks: number, up: number }> }> } };
+
+export type DashboardItemFieldsFragment = { templateId: string, total: number, finished: number, failed: number, durationP50Seconds: number | null, durationP95Seconds: number | null, template: { name: string } | null };
 
 export type DialogFieldsFragment = { id: string, name: string, label: string, description: string | null, origin: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, fields: Array<{ name: string, label: string, type: string, required: boolean, dynamic: boolean, pending: boolean, dependsOn: Array<string>, boundFrom: string | null }> };
 
@@ -943,6 +962,27 @@ export type ProviderAlarmsQueryVariables = Exact<{
 
 
 export type ProviderAlarmsQuery = { providerAlarms: Array<{ providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string }> };
+
+export type QueuesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type QueuesQuery = { queues: Array<{ name: QueueName, waiting: number, active: number, delayed: number, prioritized: number, failed: number, completed: number, oldestWaitingSince: string | null, oldestWaitingSeconds: number | null, workers: Array<{ name: string | null, address: string, connectedSeconds: number, idleSeconds: number }> }> };
+
+export type FailedQueueJobsQueryVariables = Exact<{
+  queue: QueueName;
+  take?: number | null | undefined;
+}>;
+
+
+export type FailedQueueJobsQuery = { failedQueueJobs: Array<{ queue: QueueName, id: string, name: string, error: string, attempts: number, queuedAt: string, failedAt: string | null }> };
+
+export type RetryQueueJobMutationVariables = Exact<{
+  queue: QueueName;
+  id: string;
+}>;
+
+
+export type RetryQueueJobMutation = { retryQueueJob: boolean };
 
 export type QuotaFieldsFragment = { id: string, dimension: string, limit: number, used: number, tenant: { id: string, name: string } | null, user: { id: string, username: string } | null };
 
@@ -1402,6 +1442,19 @@ export const CredentialFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"CredentialFields"}) as unknown as TypedDocumentString<CredentialFieldsFragment, unknown>;
+export const DashboardItemFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DashboardItemFields on DashboardItem {
+  templateId
+  template {
+    name
+  }
+  total
+  finished
+  failed
+  durationP50Seconds
+  durationP95Seconds
+}
+    `, {"fragmentName":"DashboardItemFields"}) as unknown as TypedDocumentString<DashboardItemFieldsFragment, unknown>;
 export const DialogFieldsFragmentDoc = new TypedDocumentString(`
     fragment DialogFields on Dialog {
   id
@@ -2811,6 +2864,58 @@ export const DeleteCredentialDocument = new TypedDocumentString(`
   deleteCredential(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteCredentialMutation, DeleteCredentialMutationVariables>;
+export const DashboardDocument = new TypedDocumentString(`
+    query Dashboard($days: Int, $timeZone: String) {
+  dashboard(days: $days, timeZone: $timeZone) {
+    days
+    timeZone
+    firstDay
+    lastDay
+    ordersPerDay {
+      day
+      total
+      finished
+      failed
+      stopped
+      open
+    }
+    orders
+    finished
+    failed
+    successRate
+    items {
+      ...DashboardItemFields
+    }
+    failingItems {
+      ...DashboardItemFields
+    }
+    pendingApprovals
+    runningJobs
+    runningRequests
+    providerHealth {
+      providerId
+      name
+      type
+      status
+      days {
+        day
+        checks
+        up
+      }
+    }
+  }
+}
+    fragment DashboardItemFields on DashboardItem {
+  templateId
+  template {
+    name
+  }
+  total
+  finished
+  failed
+  durationP50Seconds
+  durationP95Seconds
+}`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const DialogsDocument = new TypedDocumentString(`
     query Dialogs {
   dialogs {
@@ -4134,6 +4239,45 @@ export const ProviderAlarmsDocument = new TypedDocumentString(`
   changed
   checkedAt
 }`) as unknown as TypedDocumentString<ProviderAlarmsQuery, ProviderAlarmsQueryVariables>;
+export const QueuesDocument = new TypedDocumentString(`
+    query Queues {
+  queues {
+    name
+    waiting
+    active
+    delayed
+    prioritized
+    failed
+    completed
+    oldestWaitingSince
+    oldestWaitingSeconds
+    workers {
+      name
+      address
+      connectedSeconds
+      idleSeconds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueuesQuery, QueuesQueryVariables>;
+export const FailedQueueJobsDocument = new TypedDocumentString(`
+    query FailedQueueJobs($queue: QueueName!, $take: Int) {
+  failedQueueJobs(queue: $queue, take: $take) {
+    queue
+    id
+    name
+    error
+    attempts
+    queuedAt
+    failedAt
+  }
+}
+    `) as unknown as TypedDocumentString<FailedQueueJobsQuery, FailedQueueJobsQueryVariables>;
+export const RetryQueueJobDocument = new TypedDocumentString(`
+    mutation RetryQueueJob($queue: QueueName!, $id: String!) {
+  retryQueueJob(queue: $queue, id: $id)
+}
+    `) as unknown as TypedDocumentString<RetryQueueJobMutation, RetryQueueJobMutationVariables>;
 export const QuotasDocument = new TypedDocumentString(`
     query Quotas($tenantId: ID, $userId: ID) {
   quotas(tenantId: $tenantId, userId: $userId) {
