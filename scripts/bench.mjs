@@ -61,8 +61,10 @@
 //           follow in the background and are not part of it.
 // BENCH_ONLY=launch_overhead,loop_overhead (comma-separated entry names) runs only those
 // entries; event_lag_p99 comes with loop_overhead, refresh_50 and discovery_1000 together.
-// authz_overhead, approval_overhead, notify_overhead and catalog_page_p99 report an error as {"name":..,"error":..} and the rest go on.
-// Progress goes to stderr; the last thing on stdout is one JSON document:
+// An entry that fails reports {"name":..,"error":..} and the rest go on; when the bench itself stops (the
+// product does not start, Ctrl-C), the entries not measured report why. As root, the packages the
+// slice and Heat entries need are installed as npm test installs them; otherwise those entries are skipped.
+// Progress goes to stderr; the last thing on stdout is always one JSON document:
 //   {"benchmarks":[{"name":"launch_overhead","value":<portal median ms>,"unit":"ms",
 //     "baseline":<bare median ms>,"ratio":<portal/bare>,"p95":..,"baseline_p95":..,"n":N}, ...]}
 import { spawn, spawnSync } from 'node:child_process';
@@ -100,6 +102,26 @@ const NAME = 'bench';
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
 /** True when the entry (or one of its companions) is to run. */
 const wanted = (...names) => !ONLY || names.some((n) => ONLY.has(n));
+/** Every entry, in the report's order. */
+const ENTRIES = [
+  'launch_overhead',
+  'sandbox_overhead',
+  'event_ingestion',
+  'loop_overhead',
+  'event_lag_p99',
+  'refresh_unchanged',
+  'slice_overhead',
+  'heat_stack_overhead',
+  'order_validation_p99',
+  'authz_overhead',
+  'approval_overhead',
+  'notify_overhead',
+  'catalog_page_p99',
+  'refresh_50',
+  'discovery_1000',
+];
+/** The results so far: what main() reports, also when it stops early. */
+const results = [];
 
 let interrupted = false;
 function checkInterrupted() {
@@ -1145,9 +1167,36 @@ async function gitBenchmarks(product, token, tmp) {
   return [refresh50, discovery];
 }
 
+/**
+ * Runs one entry (or a group measured together): its results are reported, or, when it fails,
+ * `{"name", "error"}` for each of its names, and the other entries go on.
+ */
+async function measure(names, run) {
+  if (!wanted(...names)) return;
+  try {
+    const out = await run();
+    for (const result of [out].flat()) if (result) results.push(result);
+  } catch (error) {
+    checkInterrupted();
+    say(`${names.join(', ')} failed: ${error.stack ?? error.message}`);
+    for (const name of names) if (wanted(name)) results.push({ name, error: error.message });
+  }
+}
+
+/** The report: every wanted entry in ENTRIES' order, each with its figures or its error (`reason` for those that never ran). */
+function report(reason) {
+  const done = new Set(results.map((r) => r.name));
+  for (const name of ENTRIES) if (wanted(name) && !done.has(name)) results.push({ name, error: reason ?? 'not run' });
+  const rank = (r) => (ENTRIES.includes(r.name) ? ENTRIES.indexOf(r.name) : ENTRIES.length);
+  return { benchmarks: results.sort((a, b) => rank(a) - rank(b)) };
+}
+
 async function main() {
   toolOutputToStderr();
-  await prepare({ redis: true });
+  // As npm test does: as root, the SSH test hosts' and OpenStack's packages of the entries that need them
+  // are installed too; otherwise those entries report that they were skipped, and why.
+  const root = process.getuid?.() === 0;
+  await prepare({ redis: true, sshHosts: root && wanted('slice_overhead'), openstack: root && wanted('heat_stack_overhead') });
   const tmp = await makeTempDir('superfluid-bench-');
   const cleanups = [() => fs.promises.rm(tmp, { recursive: true, force: true })];
   try {
@@ -1191,8 +1240,7 @@ async function main() {
       await portalRun(product, token, template.id, dialogValues, watcher);
       await bareRun(bareDir);
     }
-    const results = [];
-    if (wanted('launch_overhead')) {
+    await measure(['launch_overhead'], async () => {
       const portal = [];
       const bare = [];
       for (let i = 0; i < N; i++) {
@@ -1222,11 +1270,11 @@ async function main() {
         `portal: median ${result.value} ms, p95 ${result.p95} ms; bare: median ${result.baseline} ms, p95 ${result.baseline_p95} ms; ` +
           `ratio ${result.ratio}; overhead ${round(median(portal) - median(bare))} ms`,
       );
-      results.push(result);
-    }
+      return result;
+    });
 
     // refresh_unchanged: refreshGitRepo on the built-in repository, whose remote has not moved.
-    if (wanted('refresh_unchanged')) {
+    await measure(['refresh_unchanged'], async () => {
       const repoId = (await product.graphql('{ gitRepos { id builtin } }', {}, token)).data.gitRepos.find((r) => r.builtin).id;
       const refreshTimes = [];
       for (let i = 0; i < N; i++) {
@@ -1237,16 +1285,16 @@ async function main() {
       }
       const refresh = { name: 'refresh_unchanged', value: round(median(refreshTimes)), unit: 'ms', p95: round(percentile(refreshTimes, 95)), n: N };
       say(`refresh of an unchanged repository: median ${refresh.value} ms, p95 ${refresh.p95} ms`);
-      results.push(refresh);
-    }
+      return refresh;
+    });
 
-    if (wanted('event_ingestion')) {
+    await measure(['event_ingestion'], async () => {
       const ingest = await ingestion(product, bareDir);
       say(`ingestion: ${ingest.events} events stored in ${ingest.seconds} s = ${ingest.eventsPerSecond} events/s`);
-      results.push({ name: 'event_ingestion', value: ingest.eventsPerSecond, unit: 'events/s', events: ingest.events, seconds: ingest.seconds });
-    }
+      return { name: 'event_ingestion', value: ingest.eventsPerSecond, unit: 'events/s', events: ingest.events, seconds: ingest.seconds };
+    });
 
-    if (wanted('loop_overhead', 'event_lag_p99')) {
+    await measure(['loop_overhead', 'event_lag_p99'], async () => {
       const loopValues = { ...dialogValues, playbook: 'loop.yml', extra_vars: `items: ${LOOP_ITEMS}` };
       const loopPortal = [];
       const loopBare = [];
@@ -1280,33 +1328,33 @@ async function main() {
         n: lags.length,
       };
       say(`loop: portal ${loop.value} ms, bare ${loop.baseline} ms, ratio ${loop.ratio}; event lag p50 ${lag.p50} ms, p99 ${lag.value} ms`);
-      results.push(loop, lag);
-    }
+      return [loop, lag];
+    });
 
-    if (wanted('sandbox_overhead')) {
+    await measure(['sandbox_overhead'], async () => {
       const sandbox = await sandboxOverhead(tmp);
       say(
         `sandbox: ${sandbox.value} ms added to a launch (true: ${sandbox.baseline} ms, in the sandbox ${sandbox.sandboxed} ms); ` +
           `hello.yml bare ${sandbox.hello_bare} ms, in the sandbox ${sandbox.hello_sandboxed} ms (${sandbox.hello_added} ms)`,
       );
-      results.push(sandbox);
-    }
+      return sandbox;
+    });
 
-    if (wanted('slice_overhead')) {
+    await measure(['slice_overhead'], async () => {
       const slice = await sliceOverhead(product, token, tmp, watcher);
       if (slice.skipped) say(`slice_overhead skipped: ${slice.skipped}`);
       else say(`5G slice on three SSH sites: portal ${slice.value} ms, bare ${slice.baseline} ms, ratio ${slice.ratio}`);
-      results.push(slice);
-    }
+      return slice;
+    });
 
-    if (wanted('heat_stack_overhead')) {
+    await measure(['heat_stack_overhead'], async () => {
       const heat = await heatStackOverhead(product, token, tmp, watcher);
       if (heat.skipped) say(`heat_stack_overhead skipped: ${heat.skipped}`);
       else say(`OpenStack Heat stack: portal ${heat.value} ms, bare ${heat.baseline} ms, ratio ${heat.ratio}`);
-      results.push(heat);
-    }
+      return heat;
+    });
 
-    if (wanted('order_validation_p99')) {
+    await measure(['order_validation_p99'], async () => {
       const validation = await new Promise((resolve, reject) => {
         const child = spawn(process.execPath, [path.join(ROOT, 'backend/dist/cli/bench-dialog.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
         let out = '';
@@ -1314,87 +1362,45 @@ async function main() {
         child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1))) : reject(new Error(`bench-dialog exited ${code}`))));
       });
       say(`order validation against a 50-field dialog: p99 ${validation.value} ms, p50 ${validation.p50} ms`);
-      results.push(validation);
-    }
+      return validation;
+    });
 
-    // These two report their error and let the others report.
-    if (wanted('authz_overhead')) {
-      try {
-        const authz = await authzOverhead(product, token, template.id, dialogValues);
-        say(
-          `orderService: administrator p50 ${authz.admin_p50_ms} ms, p99 ${authz.admin_p99_ms} ms; East's requester p50 ${authz.requester_p50_ms} ms, ` +
-            `p99 ${authz.requester_p99_ms} ms; added p99 ${authz.added_p99_ms} ms`,
-        );
-        results.push(authz);
-      } catch (error) {
-        checkInterrupted();
-        say(`authz_overhead failed: ${error.stack ?? error.message}`);
-        results.push({ name: 'authz_overhead', error: error.message });
-      }
-    }
+    await measure(['authz_overhead'], async () => {
+      const authz = await authzOverhead(product, token, template.id, dialogValues);
+      say(
+        `orderService: administrator p50 ${authz.admin_p50_ms} ms, p99 ${authz.admin_p99_ms} ms; East's requester p50 ${authz.requester_p50_ms} ms, ` +
+          `p99 ${authz.requester_p99_ms} ms; added p99 ${authz.added_p99_ms} ms`,
+      );
+      return authz;
+    });
 
-    if (wanted('approval_overhead')) {
-      try {
-        const approval = await approvalOverhead(product, token, template.id, dialogValues);
-        say(`approval_overhead: with policy and quotas median ${approval.value} ms, without ${approval.baseline} ms, ratio ${approval.ratio}`);
-        results.push(approval);
-      } catch (error) {
-        checkInterrupted();
-        say(`approval_overhead failed: ${error.stack ?? error.message}`);
-        results.push({ name: 'approval_overhead', error: error.message });
-      }
-    }
+    await measure(['approval_overhead'], async () => {
+      const approval = await approvalOverhead(product, token, template.id, dialogValues);
+      say(`approval_overhead: with policy and quotas median ${approval.value} ms, without ${approval.baseline} ms, ratio ${approval.ratio}`);
+      return approval;
+    });
 
-    if (wanted('notify_overhead')) {
-      try {
-        const notify = await notifyOverhead(product, token, template.id, dialogValues, watcher);
-        say(
-          `notify_overhead: with three webhooks median ${notify.value} ms, without ${notify.baseline} ms, ratio ${notify.ratio}; ` +
-            `deliveries p50 ${notify.delivery_p50_ms} ms, p99 ${notify.delivery_p99_ms} ms after the request ended`,
-        );
-        results.push(notify);
-      } catch (error) {
-        checkInterrupted();
-        say(`notify_overhead failed: ${error.stack ?? error.message}`);
-        results.push({ name: 'notify_overhead', error: error.message });
-      }
-    }
+    await measure(['notify_overhead'], async () => {
+      const notify = await notifyOverhead(product, token, template.id, dialogValues, watcher);
+      say(
+        `notify_overhead: with three webhooks median ${notify.value} ms, without ${notify.baseline} ms, ratio ${notify.ratio}; ` +
+          `deliveries p50 ${notify.delivery_p50_ms} ms, p99 ${notify.delivery_p99_ms} ms after the request ended`,
+      );
+      return notify;
+    });
 
-    if (wanted('catalog_page_p99')) {
-      try {
-        const catalog = await catalogPage(product, token, pg.adminUrl, statements);
-        say(
-          `catalog page of 50 (and the count) for East's requester, ${catalog.visible_items} of ${catalog.items} items visible: p99 ${catalog.p99_ms} ms, ` +
-            `p50 ${catalog.p50_ms} ms (administrator p99 ${catalog.admin_p99_ms} ms), ${catalog.statements_per_page} SQL statements per page`,
-        );
-        results.push(catalog);
-      } catch (error) {
-        checkInterrupted();
-        say(`catalog_page_p99 failed: ${error.stack ?? error.message}`);
-        results.push({ name: 'catalog_page_p99', error: error.message });
-      }
-    }
+    await measure(['catalog_page_p99'], async () => {
+      const catalog = await catalogPage(product, token, pg.adminUrl, statements);
+      say(
+        `catalog page of 50 (and the count) for East's requester, ${catalog.visible_items} of ${catalog.items} items visible: p99 ${catalog.p99_ms} ms, ` +
+          `p50 ${catalog.p50_ms} ms (administrator p99 ${catalog.admin_p99_ms} ms), ${catalog.statements_per_page} SQL statements per page`,
+      );
+      return catalog;
+    });
 
     // Last: the syntax checks that follow a refresh would load the machine during the runs above.
-    if (wanted('refresh_50', 'discovery_1000')) results.push(...(await gitBenchmarks(product, token, tmp)));
-    // The order of the full report stays as it was.
-    const order = [
-      'launch_overhead',
-      'sandbox_overhead',
-      'event_ingestion',
-      'loop_overhead',
-      'event_lag_p99',
-      'refresh_unchanged',
-      'slice_overhead',
-      'heat_stack_overhead',
-      'order_validation_p99',
-      'authz_overhead',
-      'approval_overhead',
-      'notify_overhead',
-      'catalog_page_p99',
-    ];
-    const rank = (r) => (order.includes(r.name) ? order.indexOf(r.name) : order.length);
-    return { benchmarks: results.sort((a, b) => rank(a) - rank(b)) };
+    await measure(['refresh_50', 'discovery_1000'], () => gitBenchmarks(product, token, tmp));
+    return report();
   } finally {
     for (const cleanup of cleanups) {
       try {
@@ -1420,6 +1426,8 @@ main().then(
   },
   (error) => {
     say(interrupted ? 'bench interrupted' : `bench failed: ${error.commandFailed ? error.message : (error.stack ?? error.message)}`);
+    // Still one JSON document, last: what was measured, and why the rest was not.
+    process.stdout.write(`${JSON.stringify(report(interrupted ? 'interrupted' : `the bench stopped before this entry: ${error.message}`))}\n`);
     process.exit(interrupted ? 130 : 1);
   },
 );

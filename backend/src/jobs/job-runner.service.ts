@@ -14,7 +14,8 @@ import { Sandbox, type SandboxFile } from '../system/sandbox.js';
 import { UsersService } from '../users/users.service.js';
 import { AnsibleRunner, stripAnsi } from './ansible-runner.js';
 import { ACTIVE, HEARTBEAT_MS, LocalRuns } from './job-lease.js';
-import { capMessage, JobOutputWriter, type RawEvent } from './job-output.writer.js';
+import { JobOutputWriter, type RawEvent } from './job-output.writer.js';
+import { failureLine, hidePaths, oneLine } from './failure-line.js';
 import { publishJobDone } from './job-publish.js';
 import { JobEventsIngestedEvent, JobRanEvent } from './job.events.js';
 import { type HostCounters, JobEntity, type JobStatus } from './job.entity.js';
@@ -148,7 +149,7 @@ export class JobRunner {
           writer.addEvent(raw, bytes);
           if (typeof raw.counter === 'number') outcome.eventsEmitted = Math.max(outcome.eventsEmitted, raw.counter);
           if ((raw.event === 'runner_on_failed' || raw.event === 'runner_on_unreachable') && raw.failed && failures.length < MAX_FAILURES) {
-            failures.push(`${raw.host ?? '?'}: ${capMessage(String(raw.msg ?? 'failed'), limits.maxMsgChars)}`);
+            failures.push(failureLine(raw, [this.config.dataDir]));
           }
           if (raw.event === 'playbook_on_stats') {
             outcome.artifacts = (raw.artifact_data as Record<string, unknown>) ?? {};
@@ -172,7 +173,9 @@ export class JobRunner {
       } else {
         status = result.returnCode === 0 ? 'successful' : 'failed';
         if (status === 'failed') {
-          error = failures.length ? failures.join('\n') : result.stderrTail || `ansible-playbook exited with code ${result.returnCode}`;
+          error = failures.length
+            ? oneLine(failures)
+            : hidePaths(result.stderrTail, [this.config.dataDir]) || `ansible-playbook exited with code ${result.returnCode}`;
         }
       }
     } catch (err) {
