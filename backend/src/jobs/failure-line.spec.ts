@@ -13,12 +13,16 @@ test('a failed task in one line: task, host, the first line of Ansible’s messa
     failureLine({ event: 'runner_on_failed', host: 'localhost', task: 'Apply', msg: jinja }, ['/data']),
     `Task "Apply" failed on localhost: The task includes an option with an undefined variable. The error was: 'svc' is undefined (the whole message is in the log)`,
   );
-  const pathInFirstLine = failureLine({ event: 'runner_on_failed', host: 'h', task: 't', msg: "Could not find '/data/runs/9/project/files/x.conf' nor /data/snapshots/ab/c" }, [
-    '/data',
-  ]);
+  const pathInFirstLine = failureLine(
+    { event: 'runner_on_failed', host: 'h', task: 't', msg: "Could not find '/data/runs/9/project/files/x.conf' nor /data/snapshots/ab/c" },
+    ['/data'],
+  );
   assert.equal(pathInFirstLine, `Task "t" failed on h: Could not find 'files/x.conf' nor …`);
   assert.equal(
-    failureLine({ event: 'runner_on_unreachable', host: 'cran1', task: 'Gathering Facts', msg: 'Failed to connect to the host via ssh: Connection refused' }, []),
+    failureLine(
+      { event: 'runner_on_unreachable', host: 'cran1', task: 'Gathering Facts', msg: 'Failed to connect to the host via ssh: Connection refused' },
+      [],
+    ),
     'Task "Gathering Facts" could not reach cran1: Failed to connect to the host via ssh: Connection refused',
   );
   const long = failureLine({ event: 'runner_on_failed', host: 'h', msg: 'x'.repeat(1000) }, []);

@@ -15,10 +15,7 @@ export function failureLine(raw: RawEvent, hidden: string[]): string {
   const host = raw.host ?? 'a host';
   const what = raw.event === 'runner_on_unreachable' ? `could not reach ${host}` : `failed on ${host}`;
   const task = typeof raw.task === 'string' && raw.task.trim() ? `Task "${raw.task.trim()}"` : 'A task';
-  const message = hidePaths(
-    typeof raw.msg === 'string' ? raw.msg : raw.msg === undefined || raw.msg === null ? 'no message' : JSON.stringify(raw.msg),
-    hidden,
-  );
+  const message = hidePaths(typeof raw.msg === 'string' ? raw.msg : raw.msg === undefined || raw.msg === null ? 'no message' : JSON.stringify(raw.msg), hidden);
   const lines = message
     .split('\n')
     .map((l) => l.trim())

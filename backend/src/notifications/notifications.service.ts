@@ -128,9 +128,13 @@ export class NotificationsService {
     if (tenantId && !tenantScope.tenants.includes(tenantId)) {
       // Whoever may follow no tenant is refused as such; the others are told the tenant is not one of theirs (whether it exists or not).
       if (!tenantScope.tenants.length) {
-        throw new AppError(ErrorCode.FORBIDDEN, 'Only operators and administrators of a tenant subscribe to all of its events: subscribe to your own instead.', {
-          fields: { tenantId: 'is not a tenant where you may follow every event' },
-        });
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          'Only operators and administrators of a tenant subscribe to all of its events: subscribe to your own instead.',
+          {
+            fields: { tenantId: 'is not a tenant where you may follow every event' },
+          },
+        );
       }
       throw validationFailed('That is not one of the tenants whose events you may follow: choose one of yours, or subscribe to your own events.', {
         tenantId: 'is not a tenant where you may follow every event',

@@ -61,7 +61,11 @@ describe('ordering "Run a playbook" on real Postgres, Redis, git and ansible-pla
     const res = await order(app, { playbook: 'fail.yml' });
     const r = await finished(app, res.data!.orderService.id);
     assert.equal(r.status, 'failed');
-    assert.equal(r.message, 'Playbook fail.yml failed: Task "Fail" failed on localhost: Failed: this playbook fails on purpose', 'one line: task, host, message');
+    assert.equal(
+      r.message,
+      'Playbook fail.yml failed: Task "Fail" failed on localhost: Failed: this playbook fails on purpose',
+      'one line: task, host, message',
+    );
     assert.equal(r.jobs[0].status, 'failed');
     assert.equal(r.jobs[0].returnCode, 2);
     assert.equal(r.jobs[0].error, 'Task "Fail" failed on localhost: Failed: this playbook fails on purpose');
