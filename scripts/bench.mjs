@@ -36,6 +36,10 @@
 //           BENCH_NOTIFY_N (100) each, alternating: medians and their ratio, and how long after
 //           the request ended (as its subscriber saw it) each signed delivery reached its
 //           receiver: p50/p99;
+//   ui_first_load: headless Chromium (a fresh profile each time: nothing cached) opens the catalog
+//           page signed in, on loopback, until its first card shows, BENCH_UI_N (5) times: the
+//           bytes transferred until then (compressed, as sent: encodedDataLength), of them
+//           JavaScript, and the time, medians;
 //   catalog_page_p99: 10,000 catalog items (copies of "Run a playbook"), 5,000 shared with East
 //           (then VACUUM ANALYZE, as autovacuum would do within a minute); East's requester asks
 //           for a page of 50 and the count (serviceTemplates(skip, take: 50) + serviceTemplateCount),
@@ -86,6 +90,7 @@ const HEAT_N = Number(process.env.BENCH_HEAT_N || 3);
 const AUTHZ_N = Number(process.env.BENCH_AUTHZ_N || 200);
 const APPROVAL_N = Number(process.env.BENCH_APPROVAL_N || N);
 const NOTIFY_N = Number(process.env.BENCH_NOTIFY_N || 100);
+const UI_N = Number(process.env.BENCH_UI_N || 5);
 const AUTHZ_WARMUP = 20;
 const CATALOG_PAGES = 200;
 const LOOP_PLAYBOOK = `- name: Loop
@@ -117,6 +122,7 @@ const ENTRIES = [
   'approval_overhead',
   'notify_overhead',
   'catalog_page_p99',
+  'ui_first_load',
   'refresh_50',
   'discovery_1000',
 ];
@@ -654,6 +660,59 @@ async function notifyOverhead(product, token, templateId, dialogValues, watcher)
     };
   } finally {
     for (const server of servers) server.close();
+  }
+}
+
+/**
+ * ui_first_load: the catalog page opened signed in (the token put where the app keeps it) in a fresh
+ * Chromium context each time, until its first card shows: bytes transferred (compressed, as sent),
+ * of them JavaScript, requests, and the time; medians of UI_N.
+ */
+async function uiFirstLoad(product, token) {
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM, CHROMIUM_ARGS } = await import('../test/support/browser.mjs');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const runs = [];
+    for (let i = 0; i < UI_N; i++) {
+      checkInterrupted();
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      await context.addInitScript((t) => localStorage.setItem('superfluid.token', t), token);
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      const types = new Map();
+      cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
+      let bytes = 0;
+      let scriptBytes = 0;
+      let requests = 0;
+      cdp.on('Network.loadingFinished', (e) => {
+        bytes += e.encodedDataLength;
+        requests += 1;
+        if (types.get(e.requestId) === 'Script') scriptBytes += e.encodedDataLength;
+      });
+      const t0 = performance.now();
+      await page.goto(`${product.url}/#/catalog`);
+      await page.locator('[data-testid^="catalog-item-"]').first().waitFor({ timeout: 60_000 });
+      const ms = performance.now() - t0;
+      runs.push({ ms, kb: bytes / 1024, scriptKb: scriptBytes / 1024, requests });
+      say(
+        `ui ${i + 1}/${UI_N}: first card after ${round(ms)} ms, ${round(bytes / 1024)} KB (${round(scriptBytes / 1024)} KB of JavaScript), ${requests} requests`,
+      );
+      await context.close();
+    }
+    return {
+      name: 'ui_first_load',
+      value: round(median(runs.map((r) => r.kb))),
+      unit: 'KB',
+      javascript_kb: round(median(runs.map((r) => r.scriptKb))),
+      first_card_ms: round(median(runs.map((r) => r.ms))),
+      requests: median(runs.map((r) => r.requests)),
+      goal: '<= 300 KB compressed for the first route',
+      n: UI_N,
+    };
+  } finally {
+    await browser.close();
   }
 }
 
@@ -1196,7 +1255,12 @@ async function main() {
   // As npm test does: as root, the SSH test hosts' and OpenStack's packages of the entries that need them
   // are installed too; otherwise those entries report that they were skipped, and why.
   const root = process.getuid?.() === 0;
-  await prepare({ redis: true, sshHosts: root && wanted('slice_overhead'), openstack: root && wanted('heat_stack_overhead') });
+  await prepare({
+    redis: true,
+    chromium: root && wanted('ui_first_load'),
+    sshHosts: root && wanted('slice_overhead'),
+    openstack: root && wanted('heat_stack_overhead'),
+  });
   const tmp = await makeTempDir('superfluid-bench-');
   const cleanups = [() => fs.promises.rm(tmp, { recursive: true, force: true })];
   try {
@@ -1396,6 +1460,12 @@ async function main() {
           `p50 ${catalog.p50_ms} ms (administrator p99 ${catalog.admin_p99_ms} ms), ${catalog.statements_per_page} SQL statements per page`,
       );
       return catalog;
+    });
+
+    await measure(['ui_first_load'], async () => {
+      const ui = await uiFirstLoad(product, token);
+      say(`ui_first_load: the catalog's first card after ${ui.first_card_ms} ms, ${ui.value} KB transferred (${ui.javascript_kb} KB of JavaScript)`);
+      return ui;
     });
 
     // Last: the syntax checks that follow a refresh would load the machine during the runs above.

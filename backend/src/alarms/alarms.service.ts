@@ -58,19 +58,23 @@ export class AlarmsService {
   @OnEvent(RequestStatusChangedEvent.NAME)
   async onRequest(e: RequestStatusChangedEvent): Promise<void> {
     // One alarm per failure (a request resumed that fails again raises another); told twice, still one.
-    const key = `request:${e.requestId}@`;
     if (e.status === 'failed') {
       await this.raiseOnce({
         kind: 'request_failed',
         severity: e.action === 'retire' || e.action === 'rollback' ? 'critical' : 'major',
-        sourceKey: `${key}${e.changedAt.getTime()}`,
+        sourceKey: `request:${e.requestId}@${e.changedAt.getTime()}`,
         objectType: 'request',
         objectId: e.requestId,
         tenantId: e.tenantId,
         message: `${e.action === 'provision' ? 'Order' : `The ${e.action}`} ${e.requestId.slice(0, 8)} failed: ${e.message ?? 'no message'}`,
       });
     } else if (e.status === 'finished' || e.status === 'canceled') {
-      await this.clearCause(key, e.status === 'finished' ? 'the request was resumed and finished' : 'the request was canceled', true);
+      await this.clearAbout(
+        'request',
+        e.requestId,
+        'request_failed',
+        e.status === 'finished' ? 'the request was resumed and finished' : 'the request was canceled',
+      );
     }
   }
 
@@ -131,17 +135,37 @@ export class AlarmsService {
     return raised;
   }
 
-  /** Clears the open alarm of this cause (with `prefix`, those of every cause whose key starts so); those cleared. */
-  async clearCause(sourceKey: string, reason: string, prefix = false): Promise<AlarmEntity[]> {
+  /** Clears the open alarm of this cause, if any. */
+  async clearCause(sourceKey: string, reason: string): Promise<AlarmEntity[]> {
+    return this.clearWhere('source_key = $1', [sourceKey], reason);
+  }
+
+  /** Clears the open alarms of this kind about this object (the failures of a request that then finished). */
+  async clearAbout(objectType: string, objectId: string, kind: AlarmKind, reason: string): Promise<AlarmEntity[]> {
+    return this.clearWhere('object_type = $1 AND object_id = $2 AND kind = $3', [objectType, objectId, kind], reason);
+  }
+
+  private async clearWhere(where: string, params: unknown[], reason: string): Promise<AlarmEntity[]> {
     const rows = (await this.db.query(
-      `WITH u AS (UPDATE alarms SET cleared_at = now(), clear_reason = $2
-                  WHERE (CASE WHEN $3 THEN starts_with(source_key, $1) ELSE source_key = $1 END) AND cleared_at IS NULL RETURNING id)
-       SELECT id FROM u`,
-      [sourceKey, reason.slice(0, MESSAGE_MAX), prefix],
+      `WITH u AS (UPDATE alarms SET cleared_at = now(), clear_reason = $${params.length + 1} WHERE ${where} AND cleared_at IS NULL RETURNING id) SELECT id FROM u`,
+      [...params, reason.slice(0, MESSAGE_MAX)],
     )) as { id: string }[];
     const cleared: AlarmEntity[] = [];
     for (const row of rows) cleared.push(await this.afterClear(row.id));
     return cleared;
+  }
+
+  /**
+   * Tells the listeners (notifications) again of the alarms raised or cleared since `since`: one whose
+   * telling a crash lost is told now (they are idempotent). For the notifications' sweep.
+   */
+  async retellSince(since: Date): Promise<number> {
+    const rows = await this.rows.find('raised_at >= $1 OR cleared_at >= $1', [since], 'raised_at LIMIT 1000');
+    for (const alarm of rows) {
+      await this.events.emitAsync(AlarmRaisedEvent.NAME, new AlarmRaisedEvent(alarm)).catch(() => undefined);
+      if (alarm.clearedAt) await this.events.emitAsync(AlarmClearedEvent.NAME, new AlarmClearedEvent(alarm)).catch(() => undefined);
+    }
+    return rows.length;
   }
 
   /** Acknowledges an open alarm: someone is on it (it stays open until cleared). */

@@ -39,10 +39,10 @@ export interface FieldRefresh {
   default: unknown;
 }
 
-/** A concrete data source: a repoField replaced by the repository it names. */
 /** Dialogs shared with tenants besides their own (see tenants/shares.ts). */
 const SHARES = new ShareTable('dialog_shares', 'dialog_id');
 
+/** A concrete data source: a repoField replaced by the repository it names. */
 type ConcreteSource = Exclude<FieldSource, { type: 'playbooks'; repoField: string }> | { type: 'playbooks'; repo: string | null };
 
 /** Fields in an order where each comes after the fields it depends on (parseDialog refuses cycles). */

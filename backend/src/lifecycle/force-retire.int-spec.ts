@@ -55,6 +55,25 @@ describe('force retire: an administrator marks a service retired when its target
     const blank = await app.gql(FORCE, { id: serviceId, reason: '   ' });
     assert.equal(blank.errors?.[0].extensions?.code, 'VALIDATION_FAILED');
     assert.ok(blank.errors?.[0].extensions?.fields?.reason, JSON.stringify(blank.errors));
+    // An administrator of another tenant who may see the service (an auditor here) may not force-retire it.
+    const east = (await ok<{ createTenant: { id: string } }>('mutation { createTenant(input: { name: "East" }) { id } }')).createTenant.id;
+    const eastAdmins = (
+      await ok<{ createGroup: { id: string } }>('mutation($i: GroupInput!) { createGroup(input: $i) { id } }', {
+        i: { name: 'East admins', roles: ['administrator'], tenantId: east },
+      })
+    ).createGroup.id;
+    const auditors = (
+      await ok<{ createGroup: { id: string } }>('mutation($i: GroupInput!) { createGroup(input: $i) { id } }', { i: { name: 'auditors', roles: ['auditor'] } })
+    ).createGroup.id;
+    await ok('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+      i: { username: 'erin', password: 'First-password-77', groupIds: [eastAdmins, auditors], tenantId: east },
+    });
+    const first = (await ok<{ login: { token: string } }>('mutation { login(username: "erin", password: "First-password-77") { token } }')).login.token;
+    await ok('mutation { changePassword(currentPassword: "First-password-77", newPassword: "Correct-horse-battery-9") { id } }', {}, first);
+    const erin = (await ok<{ login: { token: string } }>('mutation { login(username: "erin", password: "Correct-horse-battery-9") { token } }')).login.token;
+    assert.equal((await ok<{ service: { id: string } }>('query($id: ID!) { service(id: $id) { id } }', { id: serviceId }, erin)).service.id, serviceId);
+    const elsewhere = await app.gql(FORCE, { id: serviceId, reason: 'the site is gone' }, erin);
+    assert.equal(elsewhere.errors?.[0].extensions?.code, 'FORBIDDEN', 'an administrator of East, auditor of the root');
     const unknown = await app.gql(FORCE, { id: '00000000-0000-0000-0000-000000000000', reason: 'gone' });
     assert.equal(unknown.errors?.[0].extensions?.code, 'NOT_FOUND');
     const still = await ok<{ service: { status: string } }>('query($id: ID!) { service(id: $id) { status } }', { id: serviceId });

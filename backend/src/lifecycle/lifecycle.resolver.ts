@@ -1,7 +1,7 @@
 import { Allow } from '../access/allow.decorator.js';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-type-json';
-import { CurrentUser, CurrentViewer, type Viewer } from '../auth/auth.decorators.js';
+import { CurrentUser, CurrentViewer, InTenants, type TenantScope, type Viewer } from '../auth/auth.decorators.js';
 import { ServiceConfigurationModel, ServiceRequestModel } from '../requests/models/service-request.model.js';
 import { ServiceModel } from '../services/models/service.model.js';
 import { UserModel } from '../users/models/user.model.js';
@@ -46,10 +46,11 @@ export class LifecycleResolver {
   forceRetireService(
     @CurrentUser() user: UserModel,
     @CurrentViewer() viewer: Viewer,
+    @InTenants('services:force') scope: TenantScope,
     @Args('id', { type: () => ID, description: 'The service.' }) id: string,
     @Args('reason', { description: 'Why: what is gone (required; kept in the request and the audit trail).' }) reason: string,
   ): Promise<ServiceModel> {
-    return this.lifecycle.forceRetire(user, id, reason, viewer);
+    return this.lifecycle.forceRetire(user, id, reason, viewer, scope);
   }
 
   @ResolveField(() => [String], {

@@ -1,4 +1,4 @@
-import type { Viewer } from '../auth/auth.decorators.js';
+import type { TenantScope, Viewer } from '../auth/auth.decorators.js';
 import { Injectable } from '@nestjs/common';
 import { forbiddenVariable } from '../common/ansible-variables.js';
 import { AppError, ErrorCode, validationFailed } from '../common/app-error.js';
@@ -88,8 +88,12 @@ export class LifecycleService {
    * request, finished as it is made, records who did it and why (the audit trail has the call
    * too). NOT_FOUND when the caller may not see the service; the reason is required.
    */
-  async forceRetire(user: UserModel, serviceId: string, reason: string, viewer?: Viewer): Promise<ServiceModel> {
+  async forceRetire(user: UserModel, serviceId: string, reason: string, viewer?: Viewer, scope?: TenantScope): Promise<ServiceModel> {
     const service = await this.services.get(serviceId, viewer);
+    // Seeing a service (an auditor, an operator) is not enough: the caller must be an administrator of its tenant.
+    if (scope && !scope.tenants.includes(service.tenantId)) {
+      throw new AppError(ErrorCode.FORBIDDEN, 'Only an administrator of the service’s tenant may force-retire it.');
+    }
     const why = reason.trim();
     if (!why) throw validationFailed('Say why the service is force-retired (what is gone).', { reason: 'is required' });
     if (why.length > FORCE_REASON_MAX)

@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Webhook } from 'standardwebhooks';
@@ -10,6 +12,7 @@ import { UsersService } from '../users/users.service.js';
 import { type NotificationDeliveryEntity, NotificationDeliveryEntity as DeliveryRow, type NotificationEntity } from './notification.entities.js';
 import { NotificationsService } from './notifications.service.js';
 import { WebhookEndpointsService } from './webhook-endpoints.service.js';
+import { guardedLookup } from './webhook-url.js';
 
 /** Seconds to wait before each next try: the 2nd try after 1 s, the 3rd after 2 s more, ... */
 export const RETRY_DELAYS_S = [1, 2, 5, 15, 60, 300, 900];
@@ -101,27 +104,38 @@ export class DeliveriesService {
     const body = JSON.stringify(webhookBody(notification));
     const now = new Date();
     const signature = new Webhook(target.secret).sign(delivery.id, now, body);
-    let response: Response;
-    try {
-      response = await fetch(target.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Superfluid-Webhooks/1',
-          'webhook-id': delivery.id,
-          'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-          'webhook-signature': signature,
+    const url = new URL(target.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      // The address is checked as the connection is made (guardedLookup); redirects are not followed.
+      const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
+        url,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'user-agent': 'Superfluid-Webhooks/1',
+            'webhook-id': delivery.id,
+            'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+            'webhook-signature': signature,
+          },
+          lookup: guardedLookup(this.endpoints.allowLoopback),
+          timeout: WEBHOOK_TIMEOUT_MS,
         },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-      });
-    } catch (err) {
-      throw new DeliveryError(`the receiver did not answer: ${(err as Error).message}`);
-    }
-    await response.body?.cancel().catch(() => undefined);
-    if (response.status < 200 || response.status >= 300) throw new DeliveryError(`the receiver answered HTTP ${response.status}`, response.status);
-    return response.status;
+        (res) => {
+          res.resume(); // the body is not read
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', reject);
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error(`no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`)));
+      req.on('error', reject);
+      req.end(body);
+    }).catch((err: Error & { code?: string }) => {
+      throw new DeliveryError(`the receiver did not answer: ${err.message}`, null, err.code === 'EFORBIDDEN');
+    });
+    if (status < 200 || status >= 300) throw new DeliveryError(`the receiver answered HTTP ${status}`, status);
+    return status;
   }
 
   private async sendEmail(delivery: NotificationDeliveryEntity, notification: NotificationEntity): Promise<null> {
@@ -142,7 +156,7 @@ export class DeliveriesService {
     const rows = (await this.db.query(
       `SELECT id, attempts FROM notification_deliveries WHERE status = 'pending' AND next_attempt_at < now() - interval '5 seconds' ORDER BY next_attempt_at LIMIT 500`,
     )) as { id: string; attempts: number }[];
-    for (const r of rows) await this.notifications.enqueue(r.id, r.attempts);
+    for (const r of rows) await this.notifications.enqueue(r.id, r.attempts, 0, 'sweep');
     return rows.length;
   }
 
@@ -162,7 +176,7 @@ export class DeliveriesService {
     if (delivery.status === 'pending' && delivery.attempts === 0)
       throw new AppError(ErrorCode.CONFLICT, 'This delivery has not been tried yet: it is on its way.');
     await this.db.query(`UPDATE notification_deliveries SET status = 'pending', next_attempt_at = now() WHERE id = $1`, [id]);
-    await this.notifications.enqueue(id, delivery.attempts, 0, true);
+    await this.notifications.enqueue(id, delivery.attempts, 0, 'resend');
     return (await this.rows.findOne('id = $1', [id]))!;
   }
 }

@@ -214,13 +214,34 @@ describe('alarms and notifications: a failed order raises an alarm, e-mails its 
   });
 
   test('the sweep tells again what a crash kept from being told, and tells nothing twice', async () => {
-    const before = await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM notifications');
-    const alarmsBefore = await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM alarms');
     const { RequestsService } = await import('../requests/requests.service.js');
-    const announced = await app.app.get(RequestsService).announceChangedSince(new Date(Date.now() - 15 * 60_000));
-    assert.ok(announced >= 1, 'the failed request is among the recent changes');
-    assert.deepEqual(await app.sql('SELECT count(*)::int AS n FROM notifications'), before, 'no notification twice');
-    assert.deepEqual(await app.sql('SELECT count(*)::int AS n FROM alarms'), alarmsBefore, 'no alarm raised again (not even the one cleared by hand)');
+    const sweep = () => app.app.get(RequestsService).announceChangedSince(new Date(Date.now() - 15 * 60_000));
+    const count = async (table: string) => (await app.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+    const [notifications, alarms] = [await count('notifications'), await count('alarms')];
+    assert.ok((await sweep()) >= 1, 'the failed request is among the recent changes');
+    assert.equal(await count('notifications'), notifications, 'no notification twice');
+    assert.equal(await count('alarms'), alarms, 'no alarm raised again (not even the one cleared by hand)');
+    // As if the process had died before telling of the failure: its notification is gone; the sweep tells it.
+    const [told] = await app.sql<{ id: string; source_key: string }>(`SELECT id, source_key FROM notifications WHERE event_type = 'request.failed'`);
+    await app.sql('DELETE FROM notifications WHERE id = $1', [told.id]);
+    await sweep();
+    const again = await app.sql<{ id: string }>('SELECT id FROM notifications WHERE source_key = $1', [told.source_key]);
+    assert.equal(again.length, 1, 'told again by the sweep');
+    assert.notEqual(again[0].id, told.id);
+    const inbox = await ok<{ myNotifications: { eventType: string }[] }>('{ myNotifications(unreadOnly: true) { eventType } }');
+    assert.deepEqual(
+      inbox.myNotifications.map((n) => n.eventType),
+      ['REQUEST_FAILED'],
+      'and delivered in-app again',
+    );
+  });
+
+  test('an own subscription takes only the events of one’s own requests and services', async () => {
+    const r = await app.gql('mutation($i: NotificationSubscriptionInput!) { subscribeToNotifications(input: $i) { id } }', {
+      i: { eventTypes: ['REQUEST_FAILED', 'ALARM_RAISED'], channel: 'in_app' },
+    });
+    assert.equal(r.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    assert.match(String(r.errors?.[0]?.extensions?.fields?.eventTypes), /alarm\.raised only for a tenant/);
   });
 
   test('a provider down from its very first check raises a critical alarm; down again, it is still the one alarm', async () => {

@@ -1,5 +1,7 @@
 import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { AlarmsModule } from '../alarms/alarms.module.js';
+import { AlarmsService } from '../alarms/alarms.service.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
 import { CredentialsModule } from '../credentials/credentials.module.js';
@@ -27,7 +29,7 @@ const SWEEP_WINDOW_MS = 15 * 60_000;
  * (the `notify` queue); the sweep is one schedule shared by every worker.
  */
 @Module({
-  imports: [CatalogModule, CredentialsModule, RequestsModule, TenantsModule, UsersModule],
+  imports: [AlarmsModule, CatalogModule, CredentialsModule, RequestsModule, TenantsModule, UsersModule],
   providers: [NotificationsService, WebhookEndpointsService, DeliveriesService, NotificationSources, NotificationsResolver],
   exports: [NotificationsService],
 })
@@ -38,6 +40,7 @@ export class NotificationsModule implements OnApplicationBootstrap {
     private readonly schedules: ScheduleKeeper,
     private readonly deliveries: DeliveriesService,
     private readonly requests: RequestsService,
+    private readonly alarms: AlarmsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,9 +52,11 @@ export class NotificationsModule implements OnApplicationBootstrap {
     await this.schedules.keep(QueueName.NOTIFY, 'notification-sweep', SWEEP_MS, JobName.NOTIFICATION_SWEEP);
   }
 
-  private async sweep(): Promise<{ requeued: number; announced: number }> {
+  private async sweep(): Promise<{ requeued: number; announced: number; alarms: number }> {
+    const since = new Date(Date.now() - SWEEP_WINDOW_MS);
     const requeued = await this.deliveries.sweep();
-    const announced = await this.requests.announceChangedSince(new Date(Date.now() - SWEEP_WINDOW_MS));
-    return { requeued, announced };
+    const announced = await this.requests.announceChangedSince(since);
+    const alarms = await this.alarms.retellSince(since);
+    return { requeued, announced, alarms };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { subtree } from '../access/permissions.js';
+import { PERMISSIONS, subtree } from '../access/permissions.js';
 import type { TenantScope } from '../auth/auth.decorators.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { EntityRows } from '../common/entity-rows.js';
@@ -9,6 +9,8 @@ import { CATCH_UP, channels, LiveQueue, PubSubService } from '../pubsub/pubsub.s
 import { JobName, QueueName } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
 import { TenantsService } from '../tenants/tenants.service.js';
+import type { UserModel } from '../users/models/user.model.js';
+import { UsersService } from '../users/users.service.js';
 import {
   NOTIFICATION_EVENTS,
   type NotificationChannel,
@@ -36,6 +38,15 @@ export interface NewSubscription {
   endpointId?: string | null;
 }
 
+/** The events of one's own requests and services (those with a subject user): what a subscription without a tenant may follow. */
+export const OWN_EVENTS: readonly NotificationEventType[] = [
+  'request.finished',
+  'request.failed',
+  'request.awaiting_approval',
+  'request.denied',
+  'service.retiring_soon',
+];
+
 /** How long an unread-count subscription waits for a change before it looks again anyway. */
 const COUNT_IDLE_MS = 60_000;
 
@@ -57,6 +68,7 @@ export class NotificationsService {
     private readonly queues: QueueService,
     private readonly pubsub: PubSubService,
     private readonly endpoints: WebhookEndpointsService,
+    private readonly users: UsersService,
   ) {
     this.subscriptions = new EntityRows(db, NotificationSubscriptionEntity);
     this.notifications = new EntityRows(db, NotificationEntity);
@@ -69,9 +81,15 @@ export class NotificationsService {
   async publish(n: NewNotification): Promise<number> {
     const subs = await this.subscriptions.find('enabled AND $1 = ANY(event_types)', [n.type]);
     const parents = subs.some((s) => s.tenantId) ? await this.tenants.parents() : new Map<string, string | null>();
-    const wanted = subs.filter((s) =>
+    const matching = subs.filter((s) =>
       s.tenantId ? n.tenantId !== null && subtree(parents, s.tenantId).includes(n.tenantId) : n.subjectUserId !== null && s.userId === n.subjectUserId,
     );
+    // A tenant's events go only to those who may still follow them there (rights change after subscribing).
+    const followers = new Map<string, UserModel | null>();
+    for (const id of new Set(matching.filter((s) => s.tenantId).map((s) => s.userId))) followers.set(id, await this.users.findById(id));
+    const wanted = matching.filter((s) => !s.tenantId || mayFollow(followers.get(s.userId) ?? null, s.tenantId, parents));
+    // Nobody to tell: nothing is stored (the table holds what was told).
+    if (!wanted.length) return 0;
     const created = await this.db.transaction(async (tx) => {
       const [row] = (await tx.query(
         `INSERT INTO notifications (event_type, source_key, tenant_id, subject_user_id, title, payload) VALUES ($1, $2, $3, $4, $5, $6)
@@ -99,11 +117,12 @@ export class NotificationsService {
 
   /**
    * Queues a delivery's next try (`attempt`: tries made), after `delayMs`. One job per try: queuing
-   * the same try again does nothing — except `byHand` (a re-send), which must not wait behind the
-   * back-off's job for that try (the claim keeps the two from both sending).
+   * the same try again does nothing — except `again` (a re-send, or the sweep's), which must not wait
+   * behind that try's job (a delayed one, or a failed one BullMQ keeps: a database error at the
+   * claim); the claim keeps two jobs from both sending.
    */
-  async enqueue(deliveryId: string, attempt: number, delayMs = 0, byHand = false): Promise<void> {
-    const jobId = `delivery-${deliveryId}-${attempt}${byHand ? `-resend-${Date.now()}` : ''}`;
+  async enqueue(deliveryId: string, attempt: number, delayMs = 0, again: 'resend' | 'sweep' | null = null): Promise<void> {
+    const jobId = `delivery-${deliveryId}-${attempt}${again ? `-${again}-${Date.now()}` : ''}`;
     await this.queues.add(QueueName.NOTIFY, JobName.DELIVER_NOTIFICATION, { deliveryId }, jobId, { delay: delayMs });
   }
 
@@ -125,6 +144,13 @@ export class NotificationsService {
     const unknown = types.find((t) => !NOTIFICATION_EVENTS.includes(t));
     if (unknown) throw validationFailed(`"${unknown}" is not a kind of event: ${NOTIFICATION_EVENTS.join(', ')}.`, { eventTypes: `"${unknown}" is unknown` });
     const tenantId = input.tenantId ?? null;
+    const notOwn = tenantId ? [] : types.filter((t) => !OWN_EVENTS.includes(t));
+    if (notOwn.length) {
+      throw validationFailed(
+        `${notOwn.join(', ')} ${notOwn.length === 1 ? 'is not an event' : 'are not events'} of one's own requests and services: subscribe to a tenant's events for ${notOwn.length === 1 ? 'it' : 'them'}.`,
+        { eventTypes: `${notOwn.join(', ')} only for a tenant` },
+      );
+    }
     if (tenantId && !tenantScope.tenants.includes(tenantId)) {
       // Whoever may follow no tenant is refused as such; the others are told the tenant is not one of theirs (whether it exists or not).
       if (!tenantScope.tenants.length) {
@@ -247,4 +273,10 @@ export class NotificationsService {
     if (!unique.length) return new Map();
     return new Map((await this.notifications.find('id = ANY($1::uuid[])', [unique])).map((n) => [n.id, n]));
   }
+}
+
+/** Whether `user` (enabled) has notifications:tenant in `tenantId`: a role that carries it, granted there or above. */
+function mayFollow(user: UserModel | null, tenantId: string, parents: ReadonlyMap<string, string | null>): boolean {
+  const roles: readonly string[] = PERMISSIONS['notifications:tenant'].roles;
+  return !!user && !user.disabled && user.grants.some((g) => g.roles.some((r) => roles.includes(r)) && subtree(parents, g.tenantId).includes(tenantId));
 }

@@ -107,6 +107,11 @@ export class WebhookEndpointsService {
     if (problem) throw validationFailed(`The URL ${problem}.`, { url: problem });
   }
 
+  /** Webhooks may reach loopback addresses (WEBHOOK_ALLOW_LOOPBACK). */
+  get allowLoopback(): boolean {
+    return this.config.webhookAllowLoopback;
+  }
+
   /** Why the URL may not be called now (checked again at each delivery: a name may resolve elsewhere later). */
   urlProblem(url: string): Promise<string | null> {
     return webhookUrlProblem(url, this.config.webhookAllowLoopback);

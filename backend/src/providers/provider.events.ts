@@ -12,8 +12,8 @@ export class ProviderUsageQuery {
 }
 
 /**
- * A provider's health check found it in another state than the last one: down (also when its
- * very first check fails) or back up. Emitted after the check is stored.
+ * A provider's health was checked: up or down. Emitted after every check is stored (not only at a
+ * change), so listeners must be idempotent — an alarm raised while one is open changes nothing.
  */
 export class ProviderHealthChangedEvent {
   static readonly NAME = 'provider.health-changed';

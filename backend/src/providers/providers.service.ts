@@ -454,10 +454,11 @@ export class ProvidersService {
       await this.pubsub
         .publish(channels.providerAlarms(), { providerId: id, name: provider.name, status: result.status, message: result.message })
         .catch(() => undefined);
-      await this.events
-        .emitAsync(ProviderHealthChangedEvent.NAME, new ProviderHealthChangedEvent(id, provider.name, provider.tenantId, result.status, result.message))
-        .catch((err: Error) => this.logger.warn(`provider ${id}: a listener of its health change failed: ${err.message}`));
     }
+    // Told at every check, not only at a change: what a crash kept from being told after the last change is told at the next check.
+    await this.events
+      .emitAsync(ProviderHealthChangedEvent.NAME, new ProviderHealthChangedEvent(id, provider.name, provider.tenantId, result.status, result.message))
+      .catch((err: Error) => this.logger.warn(`provider ${id}: a listener of its health check failed: ${err.message}`));
     return this.get(id);
   }
 

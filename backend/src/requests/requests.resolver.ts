@@ -324,7 +324,15 @@ function orderError(err: unknown, logger: Logger): OrderErrorModel {
     return { code: err.code, message: err.message, fields: fields ?? null };
   }
   if (isOutage(err))
-    return { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'The database or Redis is unavailable: this order was not stored. Order it again.', fields: null };
+    return {
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      message: 'The database or Redis was unavailable: this order may not have been stored. Look at your requests before ordering it again.',
+      fields: null,
+    };
   logger.error(`orderServices: ${(err as Error).stack ?? String(err)}`);
-  return { code: 'INTERNAL_SERVER_ERROR', message: 'Internal error: this order was not stored; it has been logged.', fields: null };
+  return {
+    code: 'INTERNAL_SERVER_ERROR',
+    message: 'Internal error: this order may not have been stored (it has been logged). Look at your requests before ordering it again.',
+    fields: null,
+  };
 }

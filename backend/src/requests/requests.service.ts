@@ -354,4 +354,10 @@ const visibility = (viewer: Viewer | undefined): RequestVisibility | undefined =
   viewer && { requesterId: viewer.userId, tenants: viewer.tenants, groups: viewer.groups };
 
 /** The groups that see an order of `template` besides its requester: the requester's, when the item says so. */
-const sharedGroups = (template: ServiceTemplateEntity, user: UserModel): string[] => (template.visibility === 'group' ? user.groups.map((g) => g.id) : []);
+/**
+ * The groups that see an order of `template` besides its requester: when the item says so, the
+ * requester's groups of their own tenant (the order's) — a group of another tenant would carry it
+ * across tenants.
+ */
+const sharedGroups = (template: ServiceTemplateEntity, user: UserModel): string[] =>
+  template.visibility === 'group' ? user.groups.filter((g) => g.tenantId === user.tenant.id).map((g) => g.id) : [];

@@ -101,7 +101,7 @@ export class TenantsService {
       if (!isForeignKeyViolation(err)) throw err;
       throw new AppError(
         ErrorCode.CONFLICT,
-        'This tenant still has sub-tenants, users, groups, catalog items, requests or services: move or delete them first.',
+        'This tenant still has sub-tenants, users, groups, catalog items, dialogs, providers, repositories, requests or services: move or delete them first.',
       );
     }
     this.events.emit(TenantsChangedEvent.NAME, new TenantsChangedEvent());

@@ -444,7 +444,7 @@ const toModel = (u: UserRow): UserModel => ({
   disabled: u.disabled,
   mustChangePassword: u.mustChangePassword,
   roles: [...new Set(u.groups.flatMap((g) => g.roles))].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)),
-  groups: u.groups.map((g) => ({ id: g.id, name: g.name })),
+  groups: u.groups.map((g) => ({ id: g.id, name: g.name, tenantId: g.tenantId })),
   tenant: { id: u.tenantId, name: u.tenantName },
   createdAt: u.createdAt,
   grants: u.groups.map((g) => ({ roles: g.roles, tenantId: g.tenantId })),

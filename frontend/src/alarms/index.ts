@@ -1,5 +1,7 @@
 import AlarmIcon from '@mui/icons-material/ReportProblem';
-import { AlarmList } from './AlarmList';
+import { lazyPage } from '../common/lazyPage';
+
+const AlarmList = lazyPage(() => import('./AlarmList'), 'AlarmList');
 
 export default {
   list: AlarmList,

@@ -1,5 +1,7 @@
 import KeyIcon from '@mui/icons-material/Key';
-import { ApiTokenList } from './ApiTokenList';
+import { lazyPage } from '../common/lazyPage';
+
+const ApiTokenList = lazyPage(() => import('./ApiTokenList'), 'ApiTokenList');
 
 export default {
   list: ApiTokenList,

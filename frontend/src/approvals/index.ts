@@ -1,5 +1,7 @@
-import { ApprovalInbox } from './ApprovalInbox';
 import { InboxIcon } from './InboxIcon';
+import { lazyPage } from '../common/lazyPage';
+
+const ApprovalInbox = lazyPage(() => import('./ApprovalInbox'), 'ApprovalInbox');
 
 export default {
   list: ApprovalInbox,

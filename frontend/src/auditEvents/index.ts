@@ -1,5 +1,7 @@
 import PolicyIcon from '@mui/icons-material/Policy';
-import { AuditList } from './AuditList';
+import { lazyPage } from '../common/lazyPage';
+
+const AuditList = lazyPage(() => import('./AuditList'), 'AuditList');
 
 export default {
   list: AuditList,

@@ -1,6 +1,8 @@
 import StorefrontIcon from '@mui/icons-material/Storefront';
-import { CatalogList } from './CatalogList';
-import { OrderPage } from './OrderPage';
+import { lazyPage } from '../common/lazyPage';
+
+const CatalogList = lazyPage(() => import('./CatalogList'), 'CatalogList');
+const OrderPage = lazyPage(() => import('./OrderPage'), 'OrderPage');
 
 export default {
   list: CatalogList,

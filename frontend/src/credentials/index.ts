@@ -1,7 +1,9 @@
 import KeyIcon from '@mui/icons-material/Key';
-import { CredentialCreate } from './CredentialCreate';
-import { CredentialEdit } from './CredentialEdit';
-import { CredentialList } from './CredentialList';
+import { lazyPage } from '../common/lazyPage';
+
+const CredentialCreate = lazyPage(() => import('./CredentialCreate'), 'CredentialCreate');
+const CredentialEdit = lazyPage(() => import('./CredentialEdit'), 'CredentialEdit');
+const CredentialList = lazyPage(() => import('./CredentialList'), 'CredentialList');
 
 export default {
   list: CredentialList,

@@ -1,8 +1,11 @@
 import DynamicFormIcon from '@mui/icons-material/DynamicForm';
-import { DialogCreate, DialogEdit } from './DialogEditorPages';
-import { DialogImportPage } from './DialogImportPage';
-import { DialogList } from './DialogList';
-import { DialogShow } from './DialogShow';
+import { lazyPage } from '../common/lazyPage';
+
+const DialogCreate = lazyPage(() => import('./DialogEditorPages'), 'DialogCreate');
+const DialogEdit = lazyPage(() => import('./DialogEditorPages'), 'DialogEdit');
+const DialogImportPage = lazyPage(() => import('./DialogImportPage'), 'DialogImportPage');
+const DialogList = lazyPage(() => import('./DialogList'), 'DialogList');
+const DialogShow = lazyPage(() => import('./DialogShow'), 'DialogShow');
 
 export default {
   list: DialogList,

@@ -1,8 +1,10 @@
 import SourceIcon from '@mui/icons-material/Source';
-import { GitRepoCreate } from './GitRepoCreate';
-import { GitRepoEdit } from './GitRepoEdit';
-import { GitRepoList } from './GitRepoList';
-import { GitRepoShow } from './GitRepoShow';
+import { lazyPage } from '../common/lazyPage';
+
+const GitRepoCreate = lazyPage(() => import('./GitRepoCreate'), 'GitRepoCreate');
+const GitRepoEdit = lazyPage(() => import('./GitRepoEdit'), 'GitRepoEdit');
+const GitRepoList = lazyPage(() => import('./GitRepoList'), 'GitRepoList');
+const GitRepoShow = lazyPage(() => import('./GitRepoShow'), 'GitRepoShow');
 
 export default {
   list: GitRepoList,

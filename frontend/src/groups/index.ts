@@ -1,7 +1,9 @@
 import GroupsIcon from '@mui/icons-material/Groups';
-import { GroupCreate } from './GroupCreate';
-import { GroupEdit } from './GroupEdit';
-import { GroupList } from './GroupList';
+import { lazyPage } from '../common/lazyPage';
+
+const GroupCreate = lazyPage(() => import('./GroupCreate'), 'GroupCreate');
+const GroupEdit = lazyPage(() => import('./GroupEdit'), 'GroupEdit');
+const GroupList = lazyPage(() => import('./GroupList'), 'GroupList');
 
 export default {
   list: GroupList,

@@ -1,8 +1,10 @@
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
-import { InventoryCreate } from './InventoryCreate';
-import { InventoryEdit } from './InventoryEdit';
-import { InventoryList } from './InventoryList';
-import { InventoryShow } from './InventoryShow';
+import { lazyPage } from '../common/lazyPage';
+
+const InventoryCreate = lazyPage(() => import('./InventoryCreate'), 'InventoryCreate');
+const InventoryEdit = lazyPage(() => import('./InventoryEdit'), 'InventoryEdit');
+const InventoryList = lazyPage(() => import('./InventoryList'), 'InventoryList');
+const InventoryShow = lazyPage(() => import('./InventoryShow'), 'InventoryShow');
 
 export default {
   list: InventoryList,

@@ -35,7 +35,7 @@ import type { Tenant } from '../tenants/api';
 import { PATH_SEPARATOR } from '../tenants/tree';
 import { nameOf, useTenants } from '../tenants/useTenants';
 import { webhookEndpointsApi, type WebhookEndpoint } from '../webhooks/api';
-import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, notificationsApi, type NotificationSubscription } from './api';
+import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, notificationsApi, OWN_EVENTS, type NotificationSubscription } from './api';
 
 const KEY = ['notificationSubscriptions'];
 const choicesOf = (labels: Record<string, string>) => Object.entries(labels).map(([id, name]) => ({ id, name }));
@@ -66,9 +66,10 @@ const SubscriptionFields = ({ tenants, endpoints, tenantWide }: { tenants: Tenan
       <SelectArrayInput
         source="eventTypes"
         label="Events"
-        choices={choicesOf(NOTIFICATION_EVENTS)}
+        // Alarms, catalog and repository events belong to a tenant, not to one's own requests.
+        choices={choicesOf(NOTIFICATION_EVENTS).filter((c) => tenantId || OWN_EVENTS.includes(c.id as (typeof OWN_EVENTS)[number]))}
         validate={someEvent}
-        helperText="What to be told of"
+        helperText={tenantId ? 'What to be told of' : 'What to be told of (alarms, catalog and repository events: choose a tenant as the scope)'}
         fullWidth
         data-testid="subscription-events"
       />

@@ -91,6 +91,14 @@ export const NOTIFICATION_EVENTS: Record<NotificationEvent, string> = {
   CATALOG_ITEM_CHANGED: 'Catalog item changed',
   REPOSITORY_REFRESHED: 'Repository refreshed',
 };
+/** The events of one's own requests and services: all a subscription without a tenant may follow (the server says the same). */
+export const OWN_EVENTS: readonly NotificationEvent[] = [
+  'REQUEST_FINISHED',
+  'REQUEST_FAILED',
+  'REQUEST_AWAITING_APPROVAL',
+  'REQUEST_DENIED',
+  'SERVICE_RETIRING_SOON',
+];
 export const NOTIFICATION_CHANNELS: Record<NotificationChannel, string> = { in_app: 'In the app (the bell)', email: 'E-mail', webhook: 'Webhook' };
 
 const idOf = (value: unknown): string | null => {

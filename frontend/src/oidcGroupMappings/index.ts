@@ -1,6 +1,8 @@
 import KeyIcon from '@mui/icons-material/VpnKey';
-import { OidcGroupMappingCreate } from './OidcGroupMappingCreate';
-import { OidcGroupMappingList } from './OidcGroupMappingList';
+import { lazyPage } from '../common/lazyPage';
+
+const OidcGroupMappingCreate = lazyPage(() => import('./OidcGroupMappingCreate'), 'OidcGroupMappingCreate');
+const OidcGroupMappingList = lazyPage(() => import('./OidcGroupMappingList'), 'OidcGroupMappingList');
 
 export default {
   list: OidcGroupMappingList,

@@ -1,5 +1,7 @@
 import QueueIcon from '@mui/icons-material/Queue';
-import { QueuesPage } from './QueuesPage';
+import { lazyPage } from '../common/lazyPage';
+
+const QueuesPage = lazyPage(() => import('./QueuesPage'), 'QueuesPage');
 
 export default {
   list: QueuesPage,

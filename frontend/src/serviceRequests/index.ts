@@ -1,6 +1,8 @@
 import AssignmentIcon from '@mui/icons-material/Assignment';
-import { RequestList } from './RequestList';
-import { RequestShow } from './RequestShow';
+import { lazyPage } from '../common/lazyPage';
+
+const RequestList = lazyPage(() => import('./RequestList'), 'RequestList');
+const RequestShow = lazyPage(() => import('./RequestShow'), 'RequestShow');
 
 export default {
   list: RequestList,

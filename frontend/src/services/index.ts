@@ -1,7 +1,9 @@
 import CloudQueueIcon from '@mui/icons-material/CloudQueue';
-import { ServiceList } from './ServiceList';
-import { ReconfigurePage } from './ReconfigurePage';
-import { ServiceShow } from './ServiceShow';
+import { lazyPage } from '../common/lazyPage';
+
+const ServiceList = lazyPage(() => import('./ServiceList'), 'ServiceList');
+const ReconfigurePage = lazyPage(() => import('./ReconfigurePage'), 'ReconfigurePage');
+const ServiceShow = lazyPage(() => import('./ServiceShow'), 'ServiceShow');
 
 export default {
   list: ServiceList,

@@ -1,6 +1,9 @@
 import ListAltIcon from '@mui/icons-material/ListAlt';
-import { TemplateCreate, TemplateEdit } from './TemplateEditorPages';
-import { TemplateList } from './TemplateList';
+import { lazyPage } from '../common/lazyPage';
+
+const TemplateCreate = lazyPage(() => import('./TemplateEditorPages'), 'TemplateCreate');
+const TemplateEdit = lazyPage(() => import('./TemplateEditorPages'), 'TemplateEdit');
+const TemplateList = lazyPage(() => import('./TemplateList'), 'TemplateList');
 
 export default {
   list: TemplateList,

@@ -1,7 +1,9 @@
 import DomainIcon from '@mui/icons-material/Domain';
-import { TenantCreate } from './TenantCreate';
-import { TenantEdit } from './TenantEdit';
-import { TenantList } from './TenantList';
+import { lazyPage } from '../common/lazyPage';
+
+const TenantCreate = lazyPage(() => import('./TenantCreate'), 'TenantCreate');
+const TenantEdit = lazyPage(() => import('./TenantEdit'), 'TenantEdit');
+const TenantList = lazyPage(() => import('./TenantList'), 'TenantList');
 
 export default {
   list: TenantList,

@@ -1,6 +1,8 @@
 import WebhookIcon from '@mui/icons-material/Webhook';
-import { WebhookList } from './WebhookList';
-import { WebhookShow } from './WebhookShow';
+import { lazyPage } from '../common/lazyPage';
+
+const WebhookList = lazyPage(() => import('./WebhookList'), 'WebhookList');
+const WebhookShow = lazyPage(() => import('./WebhookShow'), 'WebhookShow');
 
 export default {
   list: WebhookList,

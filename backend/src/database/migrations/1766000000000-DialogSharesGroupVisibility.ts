@@ -28,7 +28,7 @@ export class DialogSharesGroupVisibility1766000000000 implements MigrationInterf
     await q.query(`ALTER TABLE "service_templates" ADD "visibility" text NOT NULL DEFAULT 'requester' CHECK ("visibility" IN ('requester', 'group'))`);
     for (const table of ['service_requests', 'services']) {
       await q.query(`ALTER TABLE "${table}" ADD "group_ids" uuid[] NOT NULL DEFAULT '{}'`);
-      await q.query(`CREATE INDEX "${table}_group_ids" ON "${table}" USING gin ("group_ids") WHERE "group_ids" <> '{}'`);
+      await q.query(`CREATE INDEX "${table}_group_ids" ON "${table}" USING gin ("group_ids")`);
     }
   }
 

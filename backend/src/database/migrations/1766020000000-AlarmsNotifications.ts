@@ -26,6 +26,11 @@ export class AlarmsNotifications1766020000000 implements MigrationInterface {
       "clear_reason" text)`);
     await q.query(`CREATE UNIQUE INDEX "alarms_open_source" ON "alarms" ("source_key") WHERE "cleared_at" IS NULL`);
     await q.query(`CREATE INDEX "alarms_raised_at" ON "alarms" ("raised_at" DESC)`);
+    await q.query(`CREATE INDEX "alarms_cleared_at" ON "alarms" ("cleared_at") WHERE "cleared_at" IS NOT NULL`);
+    await q.query(`CREATE INDEX "alarms_source" ON "alarms" ("source_key")`);
+    await q.query(`CREATE INDEX "alarms_open_object" ON "alarms" ("object_type", "object_id") WHERE "cleared_at" IS NULL`);
+    // The notifications' sweep looks for the requests that changed lately.
+    await q.query(`CREATE INDEX "service_requests_updated_at" ON "service_requests" ("updated_at")`);
     await q.query(`CREATE TABLE "webhook_endpoints" (
       "id" uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       "tenant_id" uuid NOT NULL REFERENCES "tenants"("id") ON DELETE CASCADE,
@@ -82,6 +87,7 @@ export class AlarmsNotifications1766020000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "service_requests_updated_at"`);
     await q.query(`DROP TABLE "notification_deliveries"`);
     await q.query(`DROP TABLE "notifications"`);
     await q.query(`DROP TABLE "notification_subscriptions"`);

@@ -22,6 +22,8 @@ export class UserModel {
 export class GroupRefModel {
   @Field(() => ID) id: string;
   @Field() name: string;
+  /** Not in the API: the group's tenant (set on a user's groups). */
+  tenantId?: string;
 }
 
 @ObjectType('Group')
