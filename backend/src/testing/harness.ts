@@ -86,6 +86,17 @@ export async function newEnv(): Promise<TestEnv> {
     async destroy() {
       const c = new pg.Client({ connectionString: admin.href });
       await c.connect();
+      // Work an app left going when it closed (a check, a notification being told) ends first: a
+      // connection the DROP terminates under a query becomes an uncaught error in this process.
+      for (let i = 0; i < 50; i++) {
+        const [{ n }] = (await c.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [name])).rows as { n: number }[];
+        if (n === 0) break;
+        if (i === 49) {
+          const open = (await c.query(`SELECT state, left(query, 200) AS query FROM pg_stat_activity WHERE datname = $1`, [name])).rows;
+          console.warn(`test database ${name}: connections still open 5 s after the app closed: ${JSON.stringify(open)}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
       await rm(dataDir, { recursive: true, force: true });
