@@ -71,7 +71,10 @@ export async function waitForRequestEnd(api, id, { fields = '', via = 'subscript
     url: `${api.product.url.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
     connectionParams: api.token ? { authorization: `Bearer ${api.token}` } : {},
-    retryAttempts: 0,
+    // A connection closed under load (an abnormal close, a busy server) is opened again, and the
+    // subscription with it: it answers the request as it is now, then its changes.
+    retryAttempts: 3,
+    shouldRetry: () => true,
   });
   let timer;
   try {
@@ -86,7 +89,14 @@ export async function waitForRequestEnd(api, id, { fields = '', via = 'subscript
             last = value.data.serviceRequestUpdated;
             if (note(last)) resolve({ request: last, seen });
           },
-          error: (e) => reject(e instanceof Error ? e : new Error(`serviceRequestUpdated: ${JSON.stringify(e)}`)),
+          error: (e) =>
+            reject(
+              e instanceof Error
+                ? e
+                : new Error(
+                    `serviceRequestUpdated: ${e?.code ? `the connection closed (${e.code} ${e.reason ?? ''})` : JSON.stringify(e)}\n--- product output ---\n${api.product.output().slice(-4000)}`,
+                  ),
+            ),
           complete: () =>
             last && TERMINAL_STATUSES.includes(last.status)
               ? resolve({ request: last, seen })
