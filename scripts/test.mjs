@@ -80,6 +80,7 @@ const PRODUCT_VARIABLES = [
   'METRICS_PORT',
   'SMTP_URL',
   'WEBHOOK_ALLOW_LOOPBACK',
+  'ALARM_QUEUE_WAIT_SECONDS',
 ];
 
 function findFiles(dir, pattern, recursive) {

@@ -3,8 +3,8 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 export const ALARM_SEVERITIES = ['critical', 'major', 'minor', 'warning'] as const;
 export type AlarmSeverity = (typeof ALARM_SEVERITIES)[number];
 
-/** What raised an alarm: a failed request, a provider that went down, a worker lost mid-run. */
-export const ALARM_KINDS = ['request_failed', 'provider_down', 'worker_lost'] as const;
+/** What raised an alarm: a failed request, a provider that went down, a worker lost mid-run, a threshold crossed (a queue's backlog). */
+export const ALARM_KINDS = ['request_failed', 'provider_down', 'worker_lost', 'queue_backlog'] as const;
 export type AlarmKind = (typeof ALARM_KINDS)[number];
 
 /**

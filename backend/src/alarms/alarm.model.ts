@@ -11,12 +11,14 @@ export enum AlarmKindValue {
   request_failed = 'request_failed',
   provider_down = 'provider_down',
   worker_lost = 'worker_lost',
+  queue_backlog = 'queue_backlog',
 }
 registerEnumType(AlarmSeverityValue, { name: 'AlarmSeverity', description: 'critical, major, minor or warning.' });
 registerEnumType(AlarmKindValue, {
   name: 'AlarmKind',
   description:
-    'request_failed: an order, retirement, reconfiguration or rollback failed; provider_down: a health check failed; worker_lost: a worker died mid-run.',
+    'request_failed: an order, retirement, reconfiguration or rollback failed; provider_down: a health check failed; worker_lost: a worker died mid-run; ' +
+    "queue_backlog: a queue's oldest waiting job has waited longer than ALARM_QUEUE_WAIT_SECONDS (no worker takes its work).",
 });
 // The enums and the entity's lists must stay the same.
 const sameValues = (a: readonly string[], b: object) => a.length === Object.keys(b).length && a.every((v) => v in b);

@@ -1,4 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { QueueService } from '../queue/queue.service.js';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -49,6 +51,8 @@ export class AlarmsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: EventEmitter2,
     private readonly pubsub: PubSubService,
+    private readonly queues: QueueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.rows = new EntityRows(db, AlarmEntity);
   }
@@ -107,6 +111,32 @@ export class AlarmsService {
       tenantId: e.tenantId,
       message: `A worker stopped while running request ${e.requestId.slice(0, 8)}: its run was failed (never re-run). Check the worker and the target.`,
     });
+  }
+
+  /**
+   * Thresholds (the notifications' sweep runs this every 30 s): a queue whose oldest waiting job has
+   * waited longer than ALARM_QUEUE_WAIT_SECONDS raises a queue_backlog alarm — its work is not being
+   * taken (no worker, or too few) — cleared once it is under the threshold again. `now`: for tests.
+   */
+  async checkThresholds(now = Date.now()): Promise<void> {
+    const limit = this.config.alarmQueueWaitSeconds;
+    for (const { queue, counts, oldestWaitingSince } of await this.queues.depths()) {
+      const waited = oldestWaitingSince === null ? 0 : (now - oldestWaitingSince) / 1000;
+      const key = `queue:${queue}`;
+      if (waited > limit) {
+        await this.raise({
+          kind: 'queue_backlog',
+          severity: 'major',
+          sourceKey: key,
+          objectType: 'queue',
+          objectId: queue,
+          tenantId: null,
+          message: `Queue "${queue}": its oldest waiting job has waited ${Math.round(waited)} s (more than ${limit} s), ${counts.waiting ?? 0} waiting: check the workers.`,
+        });
+      } else {
+        await this.clearCause(key, `queue "${queue}" is taken care of again (oldest waiting ${Math.round(waited)} s)`);
+      }
+    }
   }
 
   // ---- raising and clearing --------------------------------------------------------------

@@ -70,6 +70,7 @@ const schema = z.object({
   SMTP_FROM: z.string().min(3).default('Superfluid <superfluid@localhost>'),
   RETIREMENT_CHECK_SECONDS: z.coerce.number().int().min(5).default(60),
   WEBHOOK_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
+  ALARM_QUEUE_WAIT_SECONDS: z.coerce.number().int().min(10).default(300),
   ...API_ENV,
   ...OIDC_ENV,
   ...OBSERVABILITY_ENV,
@@ -124,6 +125,8 @@ export interface AppConfig extends ApiConfig, ObservabilityConfig {
   retirementCheckSeconds: number;
   /** Outbound webhooks may reach loopback addresses (the portal's own services): for a receiver on the same host in development and tests. */
   webhookAllowLoopback: boolean;
+  /** A queue whose oldest waiting job has waited longer raises a queue_backlog alarm. */
+  alarmQueueWaitSeconds: number;
   /**
    * Every Ansible process runs in a bubblewrap sandbox (SANDBOX=on, the default). Off only
    * for a developer who asks: playbooks then run as the portal's own user and see its files.
@@ -198,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpFrom: c.SMTP_FROM,
     retirementCheckSeconds: c.RETIREMENT_CHECK_SECONDS,
     webhookAllowLoopback: c.WEBHOOK_ALLOW_LOOPBACK === 'true',
+    alarmQueueWaitSeconds: c.ALARM_QUEUE_WAIT_SECONDS,
     ...apiConfig(c),
     ...observabilityConfig(c),
     sandbox: c.SANDBOX === 'on',

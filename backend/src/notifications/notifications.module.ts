@@ -57,6 +57,7 @@ export class NotificationsModule implements OnApplicationBootstrap {
     const requeued = await this.deliveries.sweep();
     const announced = await this.requests.announceChangedSince(since);
     const alarms = await this.alarms.retellSince(since);
+    await this.alarms.checkThresholds();
     return { requeued, announced, alarms };
   }
 }

@@ -30,12 +30,13 @@ export const AlarmState = ({ alarm }: { alarm: Alarm }) => {
   );
 };
 
-const OBJECT_NAMES: Record<string, string> = { request: 'Request', provider: 'Provider' };
+const OBJECT_NAMES: Record<string, string> = { request: 'Request', provider: 'Provider', queue: 'Queue' };
 
 /** "Request 1a2b3c4d" or "Provider 5e6f7a8b", linked to its page. */
 export const AlarmObject = ({ alarm }: { alarm: Alarm }) => {
   const path = alarmObjectPath(alarm);
-  const label = `${OBJECT_NAMES[alarm.objectType] ?? alarm.objectType} ${alarm.objectId.slice(0, 8)}`;
+  // A queue is named by its name; a request or provider by the start of its id.
+  const label = `${OBJECT_NAMES[alarm.objectType] ?? alarm.objectType} ${alarm.objectType === 'queue' ? alarm.objectId : alarm.objectId.slice(0, 8)}`;
   return path ? (
     <MuiLink component={Link} to={path} data-testid="alarm-object" title={alarm.objectId} onClick={(e) => e.stopPropagation()}>
       {label}

@@ -67,6 +67,7 @@ export const ALARM_KINDS: Record<AlarmKind, string> = {
   request_failed: 'Request failed',
   provider_down: 'Provider down',
   worker_lost: 'Worker lost',
+  queue_backlog: 'Queue backlog',
 };
 /** The list's "Status" filter besides open (no value, the default): cleared (the history) or both. */
 export const ALARM_STATES = { cleared: 'Cleared', all: 'All' } as const;
@@ -83,6 +84,7 @@ export const alarmObjectPath = (alarm: Pick<Alarm, 'objectType' | 'objectId'>): 
   const id = encodeURIComponent(alarm.objectId);
   if (alarm.objectType === 'request') return `/serviceRequests/${id}/show`;
   if (alarm.objectType === 'provider') return `/providers/${id}/show`;
+  if (alarm.objectType === 'queue') return '/queues';
   return null;
 };
 

@@ -11,9 +11,10 @@ export type AlarmFilter = {
   severities?: Array<AlarmSeverity> | null | undefined;
 };
 
-/** request_failed: an order, retirement, reconfiguration or rollback failed; provider_down: a health check failed; worker_lost: a worker died mid-run. */
+/** request_failed: an order, retirement, reconfiguration or rollback failed; provider_down: a health check failed; worker_lost: a worker died mid-run; queue_backlog: a queue's oldest waiting job has waited longer than ALARM_QUEUE_WAIT_SECONDS (no worker takes its work). */
 export type AlarmKind =
   | 'provider_down'
+  | 'queue_backlog'
   | 'request_failed'
   | 'worker_lost';
 
