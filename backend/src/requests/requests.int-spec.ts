@@ -63,7 +63,7 @@ describe('ordering "Run a playbook" on real Postgres, Redis, git and ansible-pla
     assert.equal(r.status, 'failed');
     assert.equal(
       r.message,
-      'Playbook fail.yml failed: Task "Fail" failed on localhost: Failed: this playbook fails on purpose',
+      'State "wait" failed: Playbook fail.yml failed: Task "Fail" failed on localhost: Failed: this playbook fails on purpose',
       'one line: task, host, message',
     );
     assert.equal(r.jobs[0].status, 'failed');
