@@ -25,12 +25,13 @@ describe('threshold alarms: a queue backlog on real Postgres and Redis', () => {
     const alarms = app.app.get(AlarmsService);
     const queues = app.app.get(QueueService);
     await queues.add(QueueName.MAINTENANCE, JobName.PURGE_JOB_OUTPUT, {}, 'threshold-test');
+    // Only the maintenance queue's: with no worker, the api's own start-up work (git) waits too.
     const open = async () =>
       (
         await app.gql<{ alarms: { kind: string; severity: string; objectId: string; message: string; clearReason: string | null }[] }>(
           '{ alarms(filter: { kinds: [queue_backlog] }) { kind severity objectId message clearReason } }',
         )
-      ).data!.alarms;
+      ).data!.alarms.filter((a) => a.objectId === 'maintenance');
     await alarms.checkThresholds(Date.now() + 30_000);
     assert.deepEqual(await open(), [], 'under the threshold: nothing');
     await alarms.checkThresholds(Date.now() + 120_000);
