@@ -119,8 +119,13 @@ const MustChangePasswordGuard = () => {
   return null;
 };
 
+// react-admin's layout is as wide as its widest content (min-width: fit-content): one wide table made a
+// whole page scroll sideways on a phone. Here the page keeps the window's width, and wide parts scroll
+// inside their own box.
+const FIT_WINDOW = { minWidth: 0, '& .RaLayout-content': { minWidth: 0 } } as const;
+
 export const AppLayout = ({ children }: { children: ReactNode }) => (
-  <Layout appBar={PortalAppBar}>
+  <Layout appBar={PortalAppBar} sx={FIT_WINDOW}>
     <MustChangePasswordGuard />
     {children}
   </Layout>

@@ -29,8 +29,10 @@ export const JobCard = ({ job, onChanged, title }: { job: Job; onChanged: () => 
   const events = useJobEvents(job.id, job.status);
   const terminal = isTerminalJobStatus(job.status);
   return (
-    <Card variant="outlined" data-testid={`job-${job.id}`} component="section" aria-label={`Job ${job.playbook}`}>
+    // minWidth 0: the card fits a phone's width; its wide tables scroll sideways inside it instead of widening the page.
+    <Card variant="outlined" data-testid={`job-${job.id}`} component="section" aria-label={`Job ${job.playbook}`} sx={{ minWidth: 0 }}>
       <CardHeader
+        sx={{ flexWrap: 'wrap', rowGap: 1, '& .MuiCardHeader-action': { alignSelf: 'center' } }}
         title={title ?? `Job: ${job.playbook}`}
         slotProps={{ title: { variant: 'subtitle1', component: 'h3' } }}
         action={
@@ -54,7 +56,9 @@ export const JobCard = ({ job, onChanged, title }: { job: Job; onChanged: () => 
         </Stack>
         <JobProgress events={events} status={job.status} />
         <Typography variant="subtitle2">Hosts</Typography>
-        <JobHosts events={events} terminal={terminal} hostSummaries={job.hostSummaries ?? []} />
+        <Box sx={{ overflowX: 'auto' }}>
+          <JobHosts events={events} terminal={terminal} hostSummaries={job.hostSummaries ?? []} />
+        </Box>
         <Typography variant="subtitle2" sx={{ mt: 2 }} gutterBottom>
           Output
         </Typography>
@@ -68,7 +72,9 @@ export const JobCard = ({ job, onChanged, title }: { job: Job; onChanged: () => 
             Task results removed by retention <RelativeTime value={job.outputPurgedAt} />.
           </Typography>
         ) : (
-          <JobEvents events={events} terminal={terminal} />
+          <Box sx={{ overflowX: 'auto' }}>
+            <JobEvents events={events} terminal={terminal} />
+          </Box>
         )}
       </CardContent>
     </Card>
