@@ -4,6 +4,17 @@ import { auditDetails, REDACTED } from './audit-details.js';
 import { csvLine } from './csv.js';
 
 describe('audit details', () => {
+  test("a webhook endpoint's URL keeps its origin only: a chat service's token in its path stays out", () => {
+    assert.deepEqual(auditDetails('createWebhookEndpoint', { input: { name: 'chat', url: 'https://hooks.example.com/services/T000/B000/XXXXSECRET?x=1' } }), {
+      input: { name: 'chat', url: 'https://hooks.example.com/…' },
+    });
+    assert.deepEqual(auditDetails('updateWebhookEndpoint', { id: 'e', input: { url: 'http://10.0.0.5:8080/' } }), {
+      id: 'e',
+      input: { url: 'http://10.0.0.5:8080' },
+    });
+    assert.deepEqual(auditDetails('updateWebhookEndpoint', { input: { url: 'not a url' } }), { input: { url: REDACTED } });
+  });
+
   test('secret-looking names are redacted at any depth; long strings are cut', () => {
     const details = auditDetails('createUser', {
       input: { username: 'u', password: 'p', nested: { apiToken: 't', sshPrivate: 'k', fine: 'x'.repeat(300) }, list: [{ passphrase: 'pp' }] },

@@ -2,7 +2,8 @@
  * What of a mutation's arguments the audit trail keeps: every argument name, and the
  * values that cannot be secrets. A value whose name looks like a secret is "[redacted]";
  * the `inputs` and `secrets` of a credential keep their field names only; dialog values
- * keep only their names (a dialog field may hold anything); long strings are cut.
+ * keep only their names (a dialog field may hold anything); a webhook endpoint's URL keeps its
+ * origin only (chat services put their token in the path); long strings are cut.
  */
 
 export const REDACTED = '[redacted]';
@@ -28,6 +29,7 @@ function clean(name: string, value: unknown, operation: string, depth: number): 
   if (SECRET_NAME.test(name)) return REDACTED;
   if (name === 'dialogValues') return value && typeof value === 'object' && !Array.isArray(value) ? { keys: Object.keys(value) } : REDACTED;
   if (/credential/i.test(operation) && (name === 'inputs' || name === 'secrets')) return redactLeaves(value, depth);
+  if (/webhookendpoint/i.test(operation) && name === 'url' && typeof value === 'string') return originOnly(value);
   if (depth > MAX_DEPTH) return '[too deep]';
   if (typeof value === 'string') return truncate(value);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
@@ -38,6 +40,16 @@ function clean(name: string, value: unknown, operation: string, depth: number): 
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, clean(k, v, operation, depth + 1)]));
   }
   return REDACTED;
+}
+
+/** A URL's scheme, host and port, its path and query replaced by "…" (they may carry a token). */
+function originOnly(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname === '/' && !parsed.search ? parsed.origin : `${parsed.origin}/…`;
+  } catch {
+    return REDACTED;
+  }
 }
 
 /** The arguments of `operation` as the audit trail keeps them. */
