@@ -81,6 +81,7 @@ const PRODUCT_VARIABLES = [
   'SMTP_URL',
   'WEBHOOK_ALLOW_LOOPBACK',
   'ALARM_QUEUE_WAIT_SECONDS',
+  'NOTIFICATION_RETENTION_DAYS',
 ];
 
 function findFiles(dir, pattern, recursive) {

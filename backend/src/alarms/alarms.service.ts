@@ -238,6 +238,14 @@ export class AlarmsService {
     await this.pubsub.publish(channels.alarms(), {}).catch(() => undefined);
   }
 
+  /** Removes the alarms cleared before `before` (open ones stay, however old); how many. */
+  async purgeClearedBefore(before: Date): Promise<number> {
+    const rows = (await this.db.query(`WITH d AS (DELETE FROM alarms WHERE cleared_at < $1 RETURNING id) SELECT count(*)::int AS n FROM d`, [before])) as {
+      n: number;
+    }[];
+    return rows[0].n;
+  }
+
   // ---- reads -----------------------------------------------------------------------------
 
   /** NOT_FOUND also for an alarm of a tenant outside the scope. */

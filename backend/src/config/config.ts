@@ -71,6 +71,7 @@ const schema = z.object({
   RETIREMENT_CHECK_SECONDS: z.coerce.number().int().min(5).default(60),
   WEBHOOK_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
   ALARM_QUEUE_WAIT_SECONDS: z.coerce.number().int().min(10).default(300),
+  NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   ...API_ENV,
   ...OIDC_ENV,
   ...OBSERVABILITY_ENV,
@@ -127,6 +128,8 @@ export interface AppConfig extends ApiConfig, ObservabilityConfig {
   webhookAllowLoopback: boolean;
   /** A queue whose oldest waiting job has waited longer raises a queue_backlog alarm. */
   alarmQueueWaitSeconds: number;
+  /** Notifications (and their deliveries) and cleared alarms older than this many days are removed. */
+  notificationRetentionDays: number;
   /**
    * Every Ansible process runs in a bubblewrap sandbox (SANDBOX=on, the default). Off only
    * for a developer who asks: playbooks then run as the portal's own user and see its files.
@@ -202,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retirementCheckSeconds: c.RETIREMENT_CHECK_SECONDS,
     webhookAllowLoopback: c.WEBHOOK_ALLOW_LOOPBACK === 'true',
     alarmQueueWaitSeconds: c.ALARM_QUEUE_WAIT_SECONDS,
+    notificationRetentionDays: c.NOTIFICATION_RETENTION_DAYS,
     ...apiConfig(c),
     ...observabilityConfig(c),
     sandbox: c.SANDBOX === 'on',

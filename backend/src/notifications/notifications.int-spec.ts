@@ -265,4 +265,19 @@ describe('alarms and notifications: a failed order raises an alarm, e-mails its 
     const still = await ok<{ alarms: { objectId: string }[] }>('{ alarms(filter: { kinds: [provider_down] }) { objectId } }');
     assert.equal(still.alarms.filter((a) => a.objectId === id).length, 1, 'down again: the same alarm, not a second');
   });
+
+  test('retention: notifications (with their deliveries) and cleared alarms older than NOTIFICATION_RETENTION_DAYS go; open alarms stay', async () => {
+    const { NotificationsService } = await import('./notifications.service.js');
+    const { AlarmsService } = await import('../alarms/alarms.service.js');
+    const count = async (table: string, where = 'TRUE') => (await app.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`))[0].n;
+    const open = await count('alarms', 'cleared_at IS NULL');
+    assert.ok((await count('notifications')) > 0 && (await count('alarms', 'cleared_at IS NOT NULL')) > 0, 'there is something to remove');
+    const later = new Date(Date.now() + 60_000);
+    assert.equal(await app.app.get(NotificationsService).purgeBefore(new Date(Date.now() - 86_400_000)), 0, 'nothing a day old yet');
+    assert.ok((await app.app.get(NotificationsService).purgeBefore(later)) > 0);
+    assert.ok((await app.app.get(AlarmsService).purgeClearedBefore(later)) > 0);
+    assert.equal(await count('notifications'), 0);
+    assert.equal(await count('notification_deliveries'), 0, 'their deliveries went with them');
+    assert.equal(await count('alarms'), open, 'the open alarms stay');
+  });
 });

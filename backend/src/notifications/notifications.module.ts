@@ -20,6 +20,8 @@ import { WebhookEndpointsService } from './webhook-endpoints.service.js';
 
 /** How often the sweep runs: overdue deliveries queued again, recent request changes told again. */
 const SWEEP_MS = 30_000;
+/** How often the sweep also removes what is older than NOTIFICATION_RETENTION_DAYS. */
+const RETENTION_EVERY_MS = 60 * 60_000;
 /** How far back the sweep looks for request changes a crash may have kept from being told. */
 const SWEEP_WINDOW_MS = 15 * 60_000;
 
@@ -41,7 +43,11 @@ export class NotificationsModule implements OnApplicationBootstrap {
     private readonly deliveries: DeliveriesService,
     private readonly requests: RequestsService,
     private readonly alarms: AlarmsService,
+    private readonly notifications: NotificationsService,
   ) {}
+
+  /** When this process last removed old notifications and alarms (at most hourly: the sweep runs every 30 s). */
+  private retainedAt = 0;
 
   async onApplicationBootstrap(): Promise<void> {
     if (!runsWorker(this.config)) return;
@@ -58,6 +64,12 @@ export class NotificationsModule implements OnApplicationBootstrap {
     const announced = await this.requests.announceChangedSince(since);
     const alarms = await this.alarms.retellSince(since);
     await this.alarms.checkThresholds();
+    if (Date.now() - this.retainedAt > RETENTION_EVERY_MS) {
+      this.retainedAt = Date.now();
+      const before = new Date(Date.now() - this.config.notificationRetentionDays * 86_400_000);
+      await this.notifications.purgeBefore(before);
+      await this.alarms.purgeClearedBefore(before);
+    }
     return { requeued, announced, alarms };
   }
 }

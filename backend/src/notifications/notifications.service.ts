@@ -126,6 +126,14 @@ export class NotificationsService {
     await this.queues.add(QueueName.NOTIFY, JobName.DELIVER_NOTIFICATION, { deliveryId }, jobId, { delay: delayMs });
   }
 
+  /** Removes the notifications made before `before`, their deliveries with them; how many. */
+  async purgeBefore(before: Date): Promise<number> {
+    const rows = (await this.db.query(`WITH d AS (DELETE FROM notifications WHERE created_at < $1 RETURNING id) SELECT count(*)::int AS n FROM d`, [
+      before,
+    ])) as { n: number }[];
+    return rows[0].n;
+  }
+
   // ---- subscriptions ---------------------------------------------------------------------
 
   /** The caller's subscriptions. */
