@@ -11,6 +11,7 @@ import { AppModule } from './app.module.js';
 import { BootstrapService } from './bootstrap.service.js';
 import { type AppConfig, ConfigError, loadConfig, runsApi } from './config/config.js';
 import { createDataSource, migrate } from './database/data-source.js';
+import { hashedAssets } from './system/frontend-serving.js';
 import { rootRefusal } from './system/not-root.js';
 
 /** Paths the api answers itself; every other GET gets the UI. */
@@ -31,9 +32,10 @@ async function runMigrations(config: AppConfig): Promise<string[]> {
 const UNCOMPRESSED = /^\/(git|hooks)(\/|$)/;
 
 /**
- * The UI: its files compressed (gzip or deflate, as the browser accepts) — the app's script is
- * 1.4 MB, ~400 KB compressed — and its source maps kept off the web (built `hidden`, and
- * refused here): they are for whoever has the build, not for every visitor.
+ * The UI: its hashed files (dist/assets) as the build compressed them (brotli or gzip) and cached
+ * for good (system/frontend-serving.ts); index.html revalidated on every load (`no-cache`), so a new
+ * build is picked up at once; its source maps kept off the web (built `hidden`, and refused here):
+ * they are for whoever has the build, not for every visitor.
  */
 function serveFrontend(app: NestExpressApplication, config: AppConfig): void {
   const index = join(config.frontendDist, 'index.html');
@@ -45,7 +47,14 @@ function serveFrontend(app: NestExpressApplication, config: AppConfig): void {
     if (req.path.endsWith('.map')) return res.status(404).type('text/plain').send('Not found');
     next();
   });
-  app.useStaticAssets(config.frontendDist, { index: false, maxAge: '1h' });
+  app.use(hashedAssets(config.frontendDist));
+  app.useStaticAssets(config.frontendDist, {
+    index: false,
+    maxAge: '1h',
+    setHeaders: (res: Response, path: string) => {
+      if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+    },
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || API_PATHS.test(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');
@@ -67,6 +76,8 @@ export async function startApp(config: AppConfig): Promise<NestExpressApplicatio
   app.use(compression({ filter: (req: Request, res: Response) => !UNCOMPRESSED.test(req.path) && compression.filter(req, res) }));
   // Which proxies' X-Forwarded-For names the client (req.ip, used by the sign-in limits).
   app.set('trust proxy', config.trustProxy);
+  // No "X-Powered-By: Express" on every answer: it tells nothing a client needs.
+  app.disable('x-powered-by');
   app.enableShutdownHooks();
   if (runsApi(config)) {
     await app.get(BootstrapService).seed();
