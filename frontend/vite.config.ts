@@ -57,5 +57,16 @@ export default defineConfig({
     // Maps for whoever has the build (the server refuses to serve them); the script does not point to them.
     sourcemap: 'hidden',
     chunkSizeWarningLimit: 2500,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // What the entry imports statically (the layout, the data provider and the catalog, the
+          // first page) as one script: the automatic split made ~50 small shared chunks of it, each
+          // a request of its own that compresses worse. Every other page stays a chunk loaded
+          // when it is first shown (common/lazyPage.ts).
+          groups: [{ name: 'index', tags: ['$initial'] }],
+        },
+      },
+    },
   },
 });
