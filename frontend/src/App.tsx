@@ -1,9 +1,7 @@
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { AppLayout, CHANGE_PASSWORD_PATH } from './account/AppLayout';
-import { ChangePasswordPage } from './account/ChangePasswordPage';
-import { MY_QUOTAS_PATH, MyQuotasPage } from './quotas/MyQuotasPage';
-import { NotificationSettingsPage } from './notifications/NotificationSettingsPage';
+import { MY_QUOTAS_PATH } from './quotas/paths';
 import { NOTIFICATION_SETTINGS_PATH } from './notifications/paths';
 import { queryClient } from './api/queryClient';
 import { authProvider, can } from './authProvider';
@@ -32,6 +30,12 @@ import { i18nProvider } from './i18nProvider';
 import { LoginPage } from './LoginPage';
 import { SSO_PATH, SsoPage } from './SsoPage';
 import { darkTheme, lightTheme } from './theme';
+import { lazyPage } from './common/lazyPage';
+
+// The user menu's pages, each a chunk of its own (common/lazyPage.ts).
+const ChangePasswordPage = lazyPage(() => import('./account/ChangePasswordPage'), 'ChangePasswordPage');
+const MyQuotasPage = lazyPage(() => import('./quotas/MyQuotasPage'), 'MyQuotasPage');
+const NotificationSettingsPage = lazyPage(() => import('./notifications/NotificationSettingsPage'), 'NotificationSettingsPage');
 
 /** The resources the signed-in user may use, from their permissions (authProvider.getPermissions): the
  * menu shows only these. The server checks every operation anyway; a user who must change their

@@ -13,7 +13,7 @@ import { AlarmCountButton } from '../alarms/AlarmCountButton';
 import { can, type Identity } from '../authProvider';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { NOTIFICATION_SETTINGS_PATH } from '../notifications/paths';
-import { MY_QUOTAS_PATH } from '../quotas/MyQuotasPage';
+import { MY_QUOTAS_PATH } from '../quotas/paths';
 
 export const CHANGE_PASSWORD_PATH = '/change-password';
 

@@ -6,8 +6,6 @@ import { Loading, Title } from 'react-admin';
 import { quotasApi } from './api';
 import { QuotaBars } from './QuotaBars';
 
-export const MY_QUOTAS_PATH = '/my-quotas';
-
 export const MyQuotasPage = () => {
   const { data, isPending, error } = useQuery({ queryKey: ['quotas', 'mine'], queryFn: quotasApi.mine });
   return (
