@@ -77,6 +77,23 @@ describe('the UI as the portal serves it: compressed, cached, its source maps ke
     assert.equal((await fetch(`${app.url}/`)).headers.get('x-powered-by'), null);
   });
 
+  test('a build made while the server runs is served: its new files, not its removed ones', async () => {
+    await writeFile(join(dist, 'assets', 'later-ghi.js'), built);
+    await writeFile(join(dist, 'assets', 'later-ghi.js.br'), brotliCompressSync(built));
+    const later = await fetch(`${app.url}/assets/later-ghi.js`, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(later.status, 200);
+    assert.equal(later.headers.get('content-encoding'), 'br');
+    assert.equal(await later.text(), built);
+    await rm(join(dist, 'assets', 'later-ghi.js'));
+    await rm(join(dist, 'assets', 'later-ghi.js.br'));
+    const removed = await fetch(`${app.url}/assets/later-ghi.js`, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(removed.status, 404);
+    assert.equal(removed.headers.get('content-encoding'), null);
+    assert.notEqual(removed.headers.get('cache-control'), 'public, max-age=31536000, immutable', 'a 404 is not kept for a year');
+    await removed.arrayBuffer();
+    assert.equal((await fetch(`${app.url}/assets/..%2Findex.html`)).status, 404);
+  });
+
   test('a source map is not served; the app’s routes still get the page', async () => {
     const map = await fetch(`${app.url}/assets/index-abc.js.map`);
     assert.equal(map.status, 404);

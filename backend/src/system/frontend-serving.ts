@@ -27,16 +27,35 @@ interface Asset {
   encodings: Set<string>;
 }
 
-/** The built assets, read once: the folder changes only with a new build (and a restart). */
-function listAssets(dir: string): Map<string, Asset> {
-  const assets = new Map<string, Asset>();
-  if (!existsSync(dir)) return assets;
-  const names = new Set(readdirSync(dir));
-  for (const name of names) {
-    if (name.endsWith('.map') || ENCODINGS.some((e) => name.endsWith(e.suffix))) continue;
-    assets.set(name, { encodings: new Set(ENCODINGS.filter((e) => names.has(name + e.suffix)).map((e) => e.name)) });
+/** A name the build may give a file of its own: no folder, no dot file, not a map or a compressed copy. */
+const ASSET_NAME = /^[\w-][\w.-]*$/;
+const servable = (name: string): boolean => ASSET_NAME.test(name) && !name.endsWith('.map') && !ENCODINGS.some((e) => name.endsWith(e.suffix));
+
+/** The built assets, read at start; a name not seen yet is looked for once (a build made while the server runs). */
+class AssetList {
+  private readonly known = new Map<string, Asset>();
+
+  constructor(private readonly dir: string) {
+    if (!existsSync(dir)) return;
+    const names = new Set(readdirSync(dir));
+    for (const name of names) if (servable(name)) this.known.set(name, { encodings: this.encodingsOf(name, (file) => names.has(file)) });
   }
-  return assets;
+
+  get(name: string): Asset | undefined {
+    const known = this.known.get(name);
+    if (known || !servable(name) || !existsSync(join(this.dir, name))) return known;
+    const asset = { encodings: this.encodingsOf(name, (file) => existsSync(join(this.dir, file))) };
+    this.known.set(name, asset);
+    return asset;
+  }
+
+  forget(name: string): void {
+    this.known.delete(name);
+  }
+
+  private encodingsOf(name: string, exists: (file: string) => boolean): Set<string> {
+    return new Set(ENCODINGS.filter((e) => exists(name + e.suffix)).map((e) => e.name));
+  }
 }
 
 /**
@@ -49,7 +68,7 @@ function listAssets(dir: string): Map<string, Asset> {
  */
 export function hashedAssets(distDir: string): RequestHandler {
   const dir = join(distDir, 'assets');
-  const assets = listAssets(dir);
+  const assets = new AssetList(dir);
   return (req: Request, res: Response, next: NextFunction) => {
     if (!req.path.startsWith(ASSETS_PATH) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     const name = req.path.slice(ASSETS_PATH.length);
@@ -65,8 +84,13 @@ export function hashedAssets(distDir: string): RequestHandler {
     res.setHeader('Content-Type', TYPES[extname(name)] ?? 'application/octet-stream');
     if (asset.encodings.size) res.setHeader('Vary', 'Accept-Encoding');
     if (encoding) res.setHeader('Content-Encoding', encoding.name);
-    res.sendFile(join(dir, encoding ? name + encoding.suffix : name), { cacheControl: false, dotfiles: 'deny' }, (err) => {
-      if (err && !res.headersSent) next(err);
+    res.sendFile(join(dir, encoding ? name + encoding.suffix : name), { cacheControl: false, dotfiles: 'deny' }, (err?: Error & { status?: number }) => {
+      if (!err || res.headersSent) return;
+      for (const header of ['Cache-Control', 'Content-Type', 'Content-Encoding', 'Vary']) res.removeHeader(header);
+      if (err.status !== 404) return next(err);
+      // Removed by a newer build since it was listed.
+      assets.forget(name);
+      res.status(404).type('text/plain').send('Not found');
     });
   };
 }
