@@ -87,7 +87,7 @@ async function npmStart(playbooks, extraEnv = {}) {
     await waitForHttp(`${url}/healthz`, { timeoutMs: 300_000, child: npm });
   } catch (error) {
     await stopChild(npm, { group: true, timeoutMs: 30_000 });
-    throw new Error(`npm start did not start: ${error.message}\n${output}`);
+    throw new Error(`npm start did not start: ${error.message}\n${output}`, { cause: error });
   }
   const graphql = async (query, variables = {}, token) => {
     const response = await fetch(`${url}/graphql`, {

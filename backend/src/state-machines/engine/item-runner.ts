@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { JobsService, LEASE_MS } from '../../jobs/jobs.service.js';
+import { JobsService, RUN_LEASE_MS } from '../../jobs/jobs.service.js';
 import { ProvidersService } from '../../providers/providers.service.js';
 import { waitForSlot } from '../../queue/queue.service.js';
 import type { RequestItemEntity } from '../../requests/request-item.entity.js';
@@ -150,10 +150,10 @@ export class ItemRunner {
     return true;
   }
 
-  /** A running item is alive while its job's lease is fresh, or it was claimed within the lease. */
+  /** A running item is alive while its job's lease is fresh, or it was claimed within the lease (its job row on its way). */
   async isAlive(item: RequestItemEntity): Promise<boolean> {
     if (item.jobId && (await this.jobs.isLive(item.jobId))) return true;
-    return item.startedAt !== null && Date.now() - item.startedAt.getTime() < LEASE_MS;
+    return item.startedAt !== null && Date.now() - item.startedAt.getTime() < RUN_LEASE_MS;
   }
 
   /** An item left running by a worker that died: failed, never run again. */
