@@ -84,8 +84,8 @@ describe('Redis loses everything while 100 orders run: FLUSHALL, then killed and
     await waitFor(`the schedulers to be back after ${what}`, async () => JSON.stringify(await schedulers()) === JSON.stringify(expected), 60_000);
     const took = Date.now() - lostAt;
     process.stderr.write(`# after ${what}, the job schedulers were back in ${took} ms\n`);
-    // One reconcile tick, with room for a loaded machine (timers late, Redis reconnecting).
-    assert.ok(took <= 2 * TICK_MS + 5_000, `the schedulers were back in ${took} ms, more than a reconcile tick (${TICK_MS} ms) and its slack`);
+    // One reconcile tick, with 5 s of room for a loaded machine (timers late, Redis reconnecting).
+    assert.ok(took <= TICK_MS + 5_000, `the schedulers were back in ${took} ms, more than a reconcile tick (${TICK_MS} ms) and its slack`);
     const checked = await waitFor(
       `a provider health check after ${what}`,
       async () => Number((await sql('SELECT count(*) AS n FROM provider_health WHERE checked_at > $1', [new Date(lostAt)]))[0].n) > 0,
