@@ -86,11 +86,14 @@ export class JobRunner {
     // The job's id is chosen here, so its folder is prepared (project, credentials,
     // inventory) while its row is being stored: ansible-playbook starts once both are done.
     const jobId = spec.jobId ?? randomUUID();
+    const cancel = new AbortController();
     this.local.add(jobId);
+    this.cancels.set(jobId, cancel);
     try {
-      return await this.runJob(jobId, spec);
+      return await this.runJob(jobId, spec, cancel);
     } finally {
       this.local.delete(jobId);
+      this.cancels.delete(jobId);
     }
   }
 
@@ -103,31 +106,14 @@ export class JobRunner {
     }
   }
 
-  private async runJob(jobId: string, spec: LaunchSpec): Promise<JobModel> {
+  private async runJob(jobId: string, spec: LaunchSpec, cancel: AbortController): Promise<JobModel> {
     const started = performance.now();
     const runDir = this.folders.runDir(jobId);
     const prepared = this.prepare(jobId, runDir, spec);
     prepared.catch(() => undefined); // awaited below, where its failure becomes the job's error
     // Cancel: announced on Redis for an instant stop (listened to from the start, alongside the
     // row's insert), seen when the job is marked running and at each lease renewal in case the
-    // announcement was lost.
-    const cancel = new AbortController();
-    this.cancels.set(jobId, cancel);
-    try {
-      return await this.runCancelable(jobId, spec, started, runDir, prepared, cancel);
-    } finally {
-      this.cancels.delete(jobId);
-    }
-  }
-
-  private async runCancelable(
-    jobId: string,
-    spec: LaunchSpec,
-    started: number,
-    runDir: string,
-    prepared: ReturnType<JobRunner['prepare']>,
-    cancel: AbortController,
-  ): Promise<JobModel> {
+    // announcement was lost; or the portal's stop (stopAll).
     const listening = this.pubsub.subscribe(channels.jobCancel(jobId), () => cancel.abort()).catch(() => () => undefined);
     try {
       if (spec.jobId) await this.jobs.update(spec.jobId, newJobRow(spec) as QueryDeepPartialEntity<JobEntity>);
