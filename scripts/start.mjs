@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: everything on one machine. Installs what is missing, builds,
 // starts PostgreSQL and Redis under DATA_DIR (unless DATABASE_URL / REDIS_URL
-// point at existing servers), then the backend (ROLE=all by default). Ctrl-C
-// stops the backend, then Redis, then PostgreSQL.
+// point at existing servers), then the backend (ROLE=all by default). Ctrl-C or
+// SIGTERM (to this process, to npm, or to their process group) stops the backend —
+// it lets its running playbooks finish for SHUTDOWN_GRACE_SECONDS (120) at most —
+// then Redis, then PostgreSQL, and exits 0.
 //
 // The backend refuses to run as root. Run as root, this script creates the system
 // user `superfluid` and runs the backend, PostgreSQL and Redis as that user, with
@@ -23,6 +25,13 @@ const dataDir = path.resolve(ROOT, env.DATA_DIR || '.data');
 const port = Number(env.PORT || 3000);
 const pgPort = Number(env.EMBEDDED_PG_PORT || 54329);
 const redisPort = Number(env.EMBEDDED_REDIS_PORT || 63799);
+// How long the backend may take to stop: its running playbooks finish meanwhile (the backend
+// stops those still going shortly before, saying why); then it is killed.
+const graceSeconds = Number(env.SHUTDOWN_GRACE_SECONDS || 120);
+if (!Number.isInteger(graceSeconds) || graceSeconds < 1) {
+  say(`SHUTDOWN_GRACE_SECONDS must be a whole number of seconds, at least 1 (it is "${env.SHUTDOWN_GRACE_SECONDS}").`);
+  process.exit(2);
+}
 
 // Services in start order; stopped in reverse order.
 const services = [];
@@ -53,10 +62,11 @@ async function shutdown(code, reason) {
   if (reason) say(reason);
   await starting?.catch(() => {});
   if (backend) {
-    say('Stopping the backend...');
+    say(`Stopping the backend (its running playbooks get up to ${graceSeconds} s, SHUTDOWN_GRACE_SECONDS, to finish)...`);
     // The backend leads its own process group: whatever it left running (an
     // ansible-playbook run) is killed with it if it does not stop in time.
-    await stopChild(backend, { signal: 'SIGTERM', timeoutMs: 20_000, group: true });
+    const { forced } = await stopChild(backend, { signal: 'SIGTERM', timeoutMs: graceSeconds * 1000, group: true });
+    if (forced) say(`The backend did not stop within ${graceSeconds} s: killed.`);
   }
   for (const service of services.reverse()) {
     say(`Stopping ${service.name}...`);
@@ -71,6 +81,16 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     if (stopping) say('Still stopping, please wait...');
     else void shutdown(0, `${signal} received.`);
   });
+}
+
+// Under `npm start` npm is our parent (package.json execs this script, so npm hands its
+// SIGTERM on and waits for us). Should it go without a word (a shell in between that does not
+// pass the signal on, npm killed), we are orphaned: stop as if told to.
+if (env.npm_lifecycle_event === 'start') {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent && !stopping) void shutdown(0, 'npm, which started this script, has gone.');
+  }, 1_000).unref();
 }
 
 function watch(name, child) {

@@ -134,12 +134,21 @@ export function redisCommand(url, ...args) {
     socket.setTimeout(5_000, () => socket.destroy(new Error('Redis did not answer within 5 s')));
     socket.once('error', reject);
     socket.on('connect', () => socket.write(commands.map(encodeCommand).join('')));
+    // Whatever else may listen on the port (not Redis, or a Redis that hangs up) ends in an error, never a wait forever.
+    socket.once('close', () => {
+      if (replies.length < commands.length) reject(new Error('the connection closed before Redis answered'));
+    });
     socket.on('data', (chunk) => {
       buffer = Buffer.concat([buffer, chunk]);
       let parsed;
-      while (replies.length < commands.length && (parsed = parseReply(buffer, 0))) {
-        replies.push(parsed.value);
-        buffer = buffer.subarray(parsed.offset);
+      try {
+        while (replies.length < commands.length && (parsed = parseReply(buffer, 0))) {
+          replies.push(parsed.value);
+          buffer = buffer.subarray(parsed.offset);
+        }
+      } catch (error) {
+        socket.destroy(error);
+        return;
       }
       if (replies.length === commands.length) {
         socket.end();

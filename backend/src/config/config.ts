@@ -52,6 +52,7 @@ const schema = z.object({
     .min(1)
     .default(24 * 7),
   JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(3600),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).default(120),
   JOB_RETENTION_DAYS: z.coerce.number().int().min(0).default(90),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
   GIT_MAX_REPO_MB: z.coerce.number().int().min(1).default(500),
@@ -103,6 +104,8 @@ export interface AppConfig extends ApiConfig, ObservabilityConfig {
   maxBodyBytes: number;
   tokenTtlHours: number;
   jobTimeoutSeconds: number;
+  /** On SIGTERM, running playbooks get this long to finish (`npm start` waits as long for the backend); then they are stopped. */
+  shutdownGraceSeconds: number;
   /** Events and logs of jobs finished longer ago are removed; 0 keeps them forever. */
   jobRetentionDays: number;
   /** How users reach the portal, for the clone URLs of hosted repositories. */
@@ -190,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxBodyBytes: c.MAX_BODY_BYTES,
     tokenTtlHours: c.TOKEN_TTL_HOURS,
     jobTimeoutSeconds: c.JOB_TIMEOUT_SECONDS,
+    shutdownGraceSeconds: c.SHUTDOWN_GRACE_SECONDS,
     jobRetentionDays: c.JOB_RETENTION_DAYS,
     publicUrl,
     gitMaxRepoBytes: c.GIT_MAX_REPO_MB * 1024 * 1024,

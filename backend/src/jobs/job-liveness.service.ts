@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../common/app-error.js';
-import { ACTIVE, LEASE_MS, LocalRuns, STALE_CONFIRM_MS } from './job-lease.js';
+import { ACTIVE, LEASE_MS, LocalRuns, RUN_LEASE_MS, STALE_CONFIRM_MS } from './job-lease.js';
 
 /**
  * Whether a job still runs on a live worker: one of this process, or one whose lease (renewed
@@ -26,7 +26,7 @@ export class JobLiveness {
     if (!isUuid(jobId)) return false;
     const rows = (await this.db.query(
       `SELECT coalesce(heartbeat_at > now() - make_interval(secs => $2), false) AS fresh FROM jobs WHERE id = $1 AND status = ANY($3)`,
-      [jobId, LEASE_MS / 1000, ACTIVE],
+      [jobId, RUN_LEASE_MS / 1000, ACTIVE],
     )) as { fresh: boolean }[];
     return this.judge(
       `job:${jobId}`,
@@ -40,7 +40,7 @@ export class JobLiveness {
     if (!isUuid(requestId)) return false;
     const rows = (await this.db.query(
       `SELECT id, coalesce(heartbeat_at > now() - make_interval(secs => $2), false) AS fresh FROM jobs WHERE request_id = $1 AND status = ANY($3)`,
-      [requestId, LEASE_MS / 1000, ACTIVE],
+      [requestId, RUN_LEASE_MS / 1000, ACTIVE],
     )) as { id: string; fresh: boolean }[];
     if (rows.some((r) => this.local.has(r.id))) return true;
     return this.judge(

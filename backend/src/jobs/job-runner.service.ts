@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
@@ -10,6 +10,7 @@ import { EntityRows } from '../common/entity-rows.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { scrubber } from '../credentials/scrubber.js';
 import { channels, PubSubService } from '../pubsub/pubsub.service.js';
+import { ShutdownGraceOverEvent } from '../queue/queue.events.js';
 import { Sandbox, type SandboxFile } from '../system/sandbox.js';
 import { UsersService } from '../users/users.service.js';
 import { AnsibleRunner, stripAnsi } from './ansible-runner.js';
@@ -38,6 +39,18 @@ interface Outcome {
   eventsEmitted: number;
 }
 
+/** Why a run was stopped when the portal stopped before it finished: its abort reason. */
+class PortalStopped {
+  constructor(readonly graceSeconds: number) {}
+
+  get message(): string {
+    return (
+      `The portal was stopped before the run finished: it waited its shutdown grace period (${this.graceSeconds} s, ` +
+      'SHUTDOWN_GRACE_SECONDS), then stopped the run; its output so far is kept. Check the target, then retry the request.'
+    );
+  }
+}
+
 /**
  * Runs one playbook to its end: a run folder of its own with the repository at the recorded
  * commit, the rendered inventory and the variables, and its credentials on tmpfs; Ansible in
@@ -49,6 +62,8 @@ export class JobRunner {
   private readonly logger = new Logger(JobRunner.name);
 
   private readonly jobRows: EntityRows<JobEntity>;
+  /** The cancel of each run of this process, for the portal's stop. */
+  private readonly cancels = new Map<string, AbortController>();
 
   constructor(
     @InjectRepository(JobEntity) private readonly jobs: Repository<JobEntity>,
@@ -71,23 +86,34 @@ export class JobRunner {
     // The job's id is chosen here, so its folder is prepared (project, credentials,
     // inventory) while its row is being stored: ansible-playbook starts once both are done.
     const jobId = spec.jobId ?? randomUUID();
+    const cancel = new AbortController();
     this.local.add(jobId);
+    this.cancels.set(jobId, cancel);
     try {
-      return await this.runJob(jobId, spec);
+      return await this.runJob(jobId, spec, cancel);
     } finally {
       this.local.delete(jobId);
+      this.cancels.delete(jobId);
     }
   }
 
-  private async runJob(jobId: string, spec: LaunchSpec): Promise<JobModel> {
+  /** The portal is stopping and its grace period is nearly over: the runs still going stop, saying why. */
+  @OnEvent(ShutdownGraceOverEvent.NAME)
+  stopAll(event: ShutdownGraceOverEvent): void {
+    for (const [jobId, cancel] of this.cancels) {
+      this.logger.warn(`job ${jobId}: stopped, the portal's shutdown grace period (${event.graceSeconds} s) is over`);
+      cancel.abort(new PortalStopped(event.graceSeconds));
+    }
+  }
+
+  private async runJob(jobId: string, spec: LaunchSpec, cancel: AbortController): Promise<JobModel> {
     const started = performance.now();
     const runDir = this.folders.runDir(jobId);
     const prepared = this.prepare(jobId, runDir, spec);
     prepared.catch(() => undefined); // awaited below, where its failure becomes the job's error
     // Cancel: announced on Redis for an instant stop (listened to from the start, alongside the
     // row's insert), seen when the job is marked running and at each lease renewal in case the
-    // announcement was lost.
-    const cancel = new AbortController();
+    // announcement was lost; or the portal's stop (stopAll).
     const listening = this.pubsub.subscribe(channels.jobCancel(jobId), () => cancel.abort()).catch(() => () => undefined);
     try {
       if (spec.jobId) await this.jobs.update(spec.jobId, newJobRow(spec) as QueryDeepPartialEntity<JobEntity>);
@@ -158,7 +184,10 @@ export class JobRunner {
         },
       });
       outcome.returnCode = result.returnCode;
-      if (result.canceled) {
+      if (result.canceled && cancel.signal.reason instanceof PortalStopped) {
+        status = 'failed';
+        error = cancel.signal.reason.message;
+      } else if (result.canceled) {
         status = 'canceled';
         error = `Canceled${await this.canceledByName(jobId)} while it ran; its output so far is kept.`;
       } else if (result.startError) {

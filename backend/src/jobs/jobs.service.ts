@@ -18,7 +18,7 @@ import type { JobEventModel, JobModel } from './models/job.model.js';
 import { ProviderSlots } from './provider-slots.service.js';
 import { RunFolders } from './run-folders.js';
 
-export { isFinished, LEASE_MS } from './job-lease.js';
+export { isFinished, LEASE_MS, RUN_LEASE_MS } from './job-lease.js';
 export type { LaunchSpec } from './launch-spec.js';
 
 /**

@@ -12,3 +12,14 @@ export class QueueJobRanEvent {
     readonly seconds: number,
   ) {}
 }
+
+/**
+ * This process is stopping (SIGTERM) and its running queue jobs have used up the shutdown
+ * grace period (SHUTDOWN_GRACE_SECONDS, less the time they need to stop): whoever runs
+ * something long (a playbook) stops it now and stores why, before the process is killed.
+ */
+export class ShutdownGraceOverEvent {
+  static readonly NAME = 'queue.shutdown-grace-over';
+
+  constructor(readonly graceSeconds: number) {}
+}

@@ -5,7 +5,7 @@ import { DelayedError, type Job, type JobsOptions, Queue, Worker } from 'bullmq'
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { currentRequestId, LogContext } from '../logging/log-context.js';
 import { type Correlated, JobName, QUEUE_JOBS, QueueName } from './queue.constants.js';
-import { type QueueJobOutcome, QueueJobRanEvent } from './queue.events.js';
+import { type QueueJobOutcome, QueueJobRanEvent, ShutdownGraceOverEvent } from './queue.events.js';
 
 /** The job states whose counts the metrics show. */
 export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed'] as const;
@@ -222,16 +222,36 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
   }
 
   /**
-   * Before the database goes away: stop taking work and let running jobs finish and
-   * store their outcome (a run cut short is failed by the reconciler, never re-run).
+   * Before the database goes away: stop taking work and let running jobs finish and store
+   * their outcome, for the shutdown grace period at most (SHUTDOWN_GRACE_SECONDS, which `npm
+   * start` waits too): near its end the jobs still running are told to stop
+   * (ShutdownGraceOverEvent), and store that the portal's stop cut them.
    */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.allSettled(this.workers.map((w) => w.close()));
+    const closing = Promise.allSettled(this.workers.map((w) => w.close()));
+    const grace = this.config.shutdownGraceSeconds;
+    const cut = setTimeout(() => {
+      this.logger.warn(`the shutdown grace period (${grace} s) is nearly over: the jobs still running are stopped`);
+      this.events.emit(ShutdownGraceOverEvent.NAME, new ShutdownGraceOverEvent(grace));
+    }, drainCutMs(grace));
+    try {
+      await closing;
+    } finally {
+      clearTimeout(cut);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
   }
+}
+
+/**
+ * When, after SIGTERM, the jobs still running are stopped: the grace period less the time
+ * they get to stop and store their outcome (15 s, or half of a short grace period).
+ */
+export function drainCutMs(graceSeconds: number): number {
+  return graceSeconds * 1000 - Math.min(15_000, graceSeconds * 500);
 }
 
 /** What a job's log lines carry: the correlation id, the queue job, and the service request (and item) it works for. */

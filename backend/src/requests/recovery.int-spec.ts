@@ -52,6 +52,38 @@ describe('crashes and lost queues (Postgres is the source of truth)', () => {
     }
   });
 
+  test('an item left running after its run ended (its worker stopped in between) ends as its run did, never failed as a dead worker', async () => {
+    const env = await newEnv();
+    const app = await startTestApp(env, {}, { owner: false });
+    try {
+      const res = await order(app, { playbook: 'hello.yml' });
+      const id = res.data!.orderService.id;
+      assert.equal((await finished(app, id)).status, 'finished');
+      // What a worker that stopped between storing its run's end and its item's leaves (a Redis
+      // outage held it there in the Redis drill): the run successful, its item and request running.
+      await app.sql(
+        `UPDATE request_items SET status = 'running', outputs = NULL, finished_at = NULL, started_at = now() - interval '1 minute' WHERE request_id = $1`,
+        [id],
+      );
+      await app.sql(`UPDATE service_requests SET status = 'running', finished_at = NULL, updated_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+      const [item] = await waitFor('the reconciler to end the item', async () => {
+        const rows = await app.sql<{ status: string; message: string | null; outputs: unknown }>(
+          `SELECT status, message, outputs FROM request_items WHERE request_id = $1 AND status <> 'running'`,
+          [id],
+        );
+        return rows.length ? rows : null;
+      });
+      assert.equal(item.status, 'successful', item.message ?? '');
+      assert.deepEqual(item.outputs && Object.keys(item.outputs as object).sort(), ['greeting', 'target']);
+      const r = await finished(app, id);
+      assert.doesNotMatch(r.message ?? '', /stopped before the playbook finished/);
+      assert.equal(r.status, 'finished', r.message ?? '');
+    } finally {
+      await app.stop();
+      await env.destroy();
+    }
+  });
+
   test('a worker with a data folder of its own (another machine) fetches the recorded commit and runs the order', async () => {
     const env = await newEnv();
     const api = await startTestApp(env, { ROLE: 'api' }, { owner: false });

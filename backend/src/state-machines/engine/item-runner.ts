@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { JobsService, LEASE_MS } from '../../jobs/jobs.service.js';
+import { isFinished, JobsService, RUN_LEASE_MS } from '../../jobs/jobs.service.js';
+import type { JobModel } from '../../jobs/models/job.model.js';
 import { ProvidersService } from '../../providers/providers.service.js';
 import { waitForSlot } from '../../queue/queue.service.js';
 import type { RequestItemEntity } from '../../requests/request-item.entity.js';
@@ -46,7 +47,7 @@ export class ItemRunner {
     if (item.status === 'running') {
       // Delivered again while claimed: running elsewhere, or its worker died. Never run it twice.
       if (await this.isAlive(item)) return false;
-      await this.failDead(item);
+      if (!(await this.finishFromEndedJob(item))) await this.failDead(item);
       return true;
     }
     if (!request || item.status !== 'queued') return false;
@@ -137,12 +138,7 @@ export class ItemRunner {
         options: plan.options,
         onCreated: (jobId) => this.store.setItemJob(item.id, jobId),
       });
-      if (run.status === 'successful') await this.store.finishItem(item, 'successful', run.artifacts, null);
-      else if (run.status === 'canceled') await this.store.finishItem(item, 'canceled', run.artifacts, `Playbook ${plan.playbook}: ${run.error ?? 'canceled'}`);
-      else {
-        const why = run.error ?? `ansible-playbook exited with code ${run.returnCode}`;
-        await this.store.finishItem(item, 'failed', run.artifacts, `Playbook ${plan.playbook} ${run.status === 'error' ? 'could not run' : 'failed'}: ${why}`);
-      }
+      await this.finishFromRun(item, run);
     } catch (err) {
       this.logger.error(`item ${item.name} of request ${request.id}: ${(err as Error).stack}`);
       await this.store.finishItem(item, 'failed', null, `The portal failed while running it: ${(err as Error).message}`);
@@ -150,10 +146,34 @@ export class ItemRunner {
     return true;
   }
 
-  /** A running item is alive while its job's lease is fresh, or it was claimed within the lease. */
+  /** A running item is alive while its job's lease is fresh, or it was claimed within the lease (its job row on its way). */
   async isAlive(item: RequestItemEntity): Promise<boolean> {
     if (item.jobId && (await this.jobs.isLive(item.jobId))) return true;
-    return item.startedAt !== null && Date.now() - item.startedAt.getTime() < LEASE_MS;
+    return item.startedAt !== null && Date.now() - item.startedAt.getTime() < RUN_LEASE_MS;
+  }
+
+  /** The item's outcome, from its run's. */
+  private async finishFromRun(item: RequestItemEntity, run: Pick<JobModel, 'status' | 'error' | 'artifacts' | 'returnCode'>): Promise<void> {
+    const playbook = item.plan.playbook;
+    if (run.status === 'successful') await this.store.finishItem(item, 'successful', run.artifacts, null);
+    else if (run.status === 'canceled') await this.store.finishItem(item, 'canceled', run.artifacts, `Playbook ${playbook}: ${run.error ?? 'canceled'}`);
+    else {
+      const why = run.error ?? `ansible-playbook exited with code ${run.returnCode}`;
+      await this.store.finishItem(item, 'failed', run.artifacts, `Playbook ${playbook} ${run.status === 'error' ? 'could not run' : 'failed'}: ${why}`);
+    }
+  }
+
+  /**
+   * A running item whose run has ended (its worker stored the run's outcome, and is storing the
+   * item's, or died in between): the item ends as its run did — never as a dead worker's.
+   * False when it has no run yet or its run is still going.
+   */
+  async finishFromEndedJob(item: RequestItemEntity): Promise<boolean> {
+    if (!item.jobId) return false;
+    const run = await this.jobs.get(item.jobId).catch(() => null);
+    if (!run || !isFinished(run.status)) return false;
+    await this.finishFromRun(item, run);
+    return true;
   }
 
   /** An item left running by a worker that died: failed, never run again. */

@@ -194,6 +194,9 @@ export class StateMachineEngine implements OnModuleInit {
     for (const item of await this.store.items(request.id)) {
       if (item.status === 'running') {
         if (await this.items.isAlive(item)) live = true;
+        // Its run ended and its worker is storing the item's end (or died doing so): the item ends as its run did;
+        // the request's next step follows from that worker, or from the trigger below.
+        else if (await this.items.finishFromEndedJob(item)) continue;
         else {
           await this.items.failDead(item);
           died = true;
