@@ -1,8 +1,9 @@
 // A credential picker: only credentials of the types the field takes; when there is none, a link to add one.
 import { Box, Link as MuiLink } from '@mui/material';
-import { required, SelectInput } from 'react-admin';
+import { SelectInput } from 'react-admin';
 import { Link } from 'react-router-dom';
 import type { Credential } from './api';
+import { requiredAs } from '../common/requiredAs';
 
 export const CredentialPicker = ({
   source,
@@ -28,7 +29,7 @@ export const CredentialPicker = ({
         source={source}
         label={label}
         choices={choices}
-        validate={requiredPick ? required() : undefined}
+        validate={requiredPick ? requiredAs(label) : undefined}
         emptyText={requiredPick ? undefined : 'None'}
         helperText={
           choices.length === 0 ? (
