@@ -33,6 +33,7 @@ test("a catalog item's paths read as the editor's inputs", () => {
   assert.equal(plainTemplatePath('sites.epc.provider'), 'Site epc › Provider');
   assert.equal(plainTemplatePath('approval.rules.0.field'), 'Approval › Rules › #1 › Field');
   assert.equal(plainTemplatePath('someNewKey'), 'Some new key');
-  assert.equal(plainTemplateProblem('items.0.name: is required'), 'Item 1 › Item name: is required');
+  assert.equal(plainTemplateProblem('items.0.name: is required'), 'Item 1 › Item name is required');
+  assert.equal(plainTemplateProblem('icon: use a Material icon name'), 'Icon: use a Material icon name');
   assert.equal(plainTemplateProblem('the item has no dialog'), 'the item has no dialog');
 });

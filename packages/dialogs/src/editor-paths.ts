@@ -79,7 +79,9 @@ export function plainTemplatePath(path: string): string {
 /** A problem of a catalog item ("items.0.name: is required") with its path in the editor's words. */
 export function plainTemplateProblem(problem: string): string {
   const at = /^([\w.-]+): ([\s\S]*)$/.exec(problem);
-  return at ? `${plainTemplatePath(at[1])}: ${at[2]}` : problem;
+  if (!at) return problem;
+  // "is required" ends a sentence about the input: "Item 1 › Item name is required".
+  return /^(is|are|should|needs|has|must)\b/.test(at[2]) ? `${plainTemplatePath(at[1])} ${at[2]}` : `${plainTemplatePath(at[1])}: ${at[2]}`;
 }
 
 /**
