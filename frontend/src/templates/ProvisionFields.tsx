@@ -35,7 +35,7 @@ export const Pick = ({
   required,
 }: {
   label: string;
-  value: string;
+  value: string | undefined;
   choices: Choice[];
   onChange: (value: string) => void;
   error?: string;
@@ -45,7 +45,9 @@ export const Pick = ({
   /** Marked with an asterisk: the item cannot be saved without it. */
   required?: boolean;
 }) => {
-  const known = choices.some((c) => c.value === value);
+  // A definition edited as JSON may lack the key: shown as empty.
+  const current = value ?? '';
+  const known = choices.some((c) => c.value === current);
   return (
     <TextField
       select={choices.length > 0}
@@ -53,14 +55,14 @@ export const Pick = ({
       fullWidth
       required={required}
       label={label}
-      value={value}
+      value={current}
       onChange={(e) => onChange(e.target.value)}
       error={!!error}
       helperText={error ?? help}
       slotProps={{ htmlInput: { 'data-testid': testId } }}
     >
       {optional && <MenuItem value="">(none)</MenuItem>}
-      {!known && value !== '' && <MenuItem value={value}>{value}</MenuItem>}
+      {!known && current !== '' && <MenuItem value={current}>{current}</MenuItem>}
       {choices.map((c) => (
         <MenuItem key={c.value} value={c.value}>
           {c.label}
