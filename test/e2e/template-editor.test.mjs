@@ -259,11 +259,14 @@ describe('the template and bundle editors in the web UI', () => {
     delete definition.dialog;
     await json.fill(JSON.stringify(definition, null, 2));
     await page.getByTestId('save-template').click();
+    await error.getByText('The catalog item has errors:').waitFor();
     await error.getByText('Dialog is required').waitFor();
     assert.equal(saves.length, 1, 'this time the server was asked');
     assert.doesNotMatch(await page.locator('body').innerText(), RAW);
     await page.getByTestId('toggle-json').click();
+    // Back in the form (the JSON lacks the dialog and the playbook: shown empty, and marked).
     await helperText(editor, 'Dialog is required').waitFor();
+    await helperText(editor, 'Playbook is required').waitFor();
     await screenshot(page, 't07-editor-server-missing');
     assert.equal(
       (await api(ITEMS)).serviceTemplates.some((t) => t.name === 'Incomplete item'),

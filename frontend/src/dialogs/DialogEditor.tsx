@@ -375,7 +375,14 @@ export const DialogEditor = ({
           )}
         </Alert>
       )}
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'minmax(260px, 1fr) minmax(300px, 1.1fr) minmax(320px, 1.4fr)', alignItems: 'start' }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(260px, 1fr) minmax(300px, 1.1fr) minmax(320px, 1.4fr)' },
+          alignItems: 'start',
+        }}
+      >
         <Card variant="outlined" component="section" aria-label="Structure">
           <CardContent>
             <Stack spacing={1.5} sx={{ mb: 2 }}>

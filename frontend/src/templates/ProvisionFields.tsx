@@ -84,7 +84,8 @@ export const SourcePick = ({
   required,
 }: {
   label: string;
-  value: ValueSource;
+  /** Missing in a definition edited as JSON: shown as an empty fixed value. */
+  value: ValueSource | undefined;
   fixedChoices: Choice[];
   fields: Choice[];
   onChange: (value: ValueSource) => void;
@@ -92,7 +93,7 @@ export const SourcePick = ({
   testId: string;
   required?: boolean;
 }) => {
-  const fromField = typeof value !== 'string';
+  const fromField = value !== undefined && typeof value !== 'string';
   return (
     <Stack direction="row" spacing={1}>
       <TextField

@@ -423,7 +423,9 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
           slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace', fontSize: 13 }, 'data-testid': 'template-json' } }}
         />
       ) : (
-        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'minmax(320px, 1fr) minmax(420px, 1.6fr)', alignItems: 'start' }}>
+        <Box
+          sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(320px, 1fr) minmax(420px, 1.6fr)' }, alignItems: 'start' }}
+        >
           <Card variant="outlined" component="section" aria-label="Item">
             <CardContent>
               <Stack spacing={1.5}>
