@@ -310,7 +310,7 @@ export const DialogEditor = ({
     (root?.querySelector<HTMLElement>('section[aria-label="Properties"] .Mui-error') ?? root?.querySelector<HTMLElement>('.Mui-error'))?.scrollIntoView({
       block: 'center',
     });
-  }, [failure, selected]);
+  }, [failure]);
   const refuse = (next: SaveFailure, at: DialogErrors) => {
     setFailure(next);
     setErrors(at);

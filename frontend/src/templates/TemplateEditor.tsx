@@ -164,7 +164,7 @@ const BundleItemCard = ({
       />
       <CardContent>
         <Stack spacing={1.5}>
-          <Stack direction="row" spacing={1}>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
             <TextField
               size="small"
               fullWidth
@@ -211,7 +211,7 @@ const BundleItemCard = ({
             error={errorsUnder(errors, `${path}.inputs`)}
             testId={`${path}-inputs`.replace(/\./g, '-')}
           />
-          <Stack direction="row" spacing={1}>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
             <EntryPlaybook
               label="Retirement playbook"
               value={item.retirement}
@@ -535,7 +535,7 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
               <Card variant="outlined">
                 <CardContent>
                   <Stack spacing={1.5}>
-                    <Stack direction="row" spacing={1}>
+                    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
                       <Pick
                         label="Provision state machine"
                         value={draft.stateMachine ?? 'provision'}
