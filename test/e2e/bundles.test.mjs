@@ -392,9 +392,14 @@ describe('bundles, retirement and providers in the web UI', () => {
     await choose(page, 'Type', 'OpenStack');
     await page.getByRole('button', { name: 'Create' }).click();
     await helperText(form, 'Credential is required').waitFor();
+    // With no credential of those types yet, the link to add one stays beside the message, the type picked.
+    await page.getByTestId('provider-credentialId-none').getByRole('link', { name: 'add one' }).waitFor();
     assert.equal(sent.length, 0, 'nothing was sent');
     assert.doesNotMatch(await page.locator('body').innerText(), RAW);
     await screenshot(page, 'b10b-provider-missing');
+    await page.getByTestId('provider-credentialId-none').getByRole('link', { name: 'add one' }).click();
+    await page.waitForURL(/\/credentials\/create\?source=/);
+    assert.match(await page.getByRole('combobox', { name: 'Type' }).innerText(), /openstack/i);
   });
 
   test('create a local provider, check it now; an ssh provider without hosts shows the server error under its settings', async () => {

@@ -259,7 +259,7 @@ export const ProvisionFields = ({
           ) : (
             <>
               No vault_password credential yet (needed only for vaulted files):{' '}
-              <MuiLink component={Link} to="/credentials/create">
+              <MuiLink component={Link} to={`/credentials/create?source=${encodeURIComponent(JSON.stringify({ type: 'vault_password' }))}`}>
                 add one
               </MuiLink>
               .
