@@ -276,8 +276,20 @@ describe('web UI', () => {
     await warning.waitFor();
     assert.match(await warning.innerText(), /There is no kubernetes provider you may use yet/);
     await screenshot(page, '07b-order-missing-provider');
+    // Ordering without one is refused by the form itself, at the empty dropdown.
+    const orders = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('orderService')) orders.push(request);
+    });
+    await page.getByRole('button', { name: 'Order', exact: true }).click();
+    await fieldOf(page, 'provider').getByText('Required', { exact: true }).waitFor();
+    assert.match(page.url(), /\/catalog\/[^/]+\/order$/, 'the form stays open');
+    assert.equal(orders.length, 0, 'nothing was sent');
+    // The link opens the provider form with the type the item needs picked already.
     await warning.getByRole('link', { name: 'Add a kubernetes provider on the Providers page.' }).click();
-    await page.waitForURL(/\/providers\/create$/);
+    await page.waitForURL(/\/providers\/create\?source=/);
+    assert.equal(await page.getByRole('combobox', { name: 'Type' }).innerText(), 'Kubernetes');
+    await page.getByTestId('provider-settings').waitFor();
   });
 
   test('a missing required field blocks the order and nothing is ordered', async () => {

@@ -58,6 +58,11 @@ const SLICE = '5G slice: CRAN + MEC + EPC';
 const PROVISION_STATES = ['approve', 'refresh', 'validate', 'provision', 'wait', 'collect', 'finish'];
 const RETIREMENT_STATES = ['refresh', 'validate', 'retire', 'wait', 'finish'];
 
+/** The helper text (under an input) that says exactly `text`. */
+const helperText = (scope, text) => scope.locator('.MuiFormHelperText-root', { hasText: new RegExp(`^${text}$`) });
+/** What a page must never show: zod's own words or a definition's raw path. */
+const RAW = /Invalid input|expected string|received undefined|tabs\.\d+\./;
+
 describe('bundles, retirement and providers in the web UI', () => {
   // The 5G slice's sites: SSH hosts in network namespaces (a component started by a run on the
   // local provider ends with that run's sandbox, so the slice needs hosts of its own).
@@ -368,6 +373,33 @@ describe('bundles, retirement and providers in the web UI', () => {
     } finally {
       await cranSite.startSshd();
     }
+  });
+
+  test('an empty provider form marks name, type and the credential an openstack provider needs, in plain words, and sends nothing', async () => {
+    const page = await browsers.newPage();
+    await signIn(page, product);
+    await page.goto(`${product.url}/#/providers/create`);
+    await page.locator('input[name="name"]').waitFor();
+    const sent = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('createProvider')) sent.push(request);
+    });
+    await page.getByRole('button', { name: 'Create' }).click();
+    const form = page.locator('form');
+    await helperText(form, 'Name is required').waitFor();
+    await helperText(form, 'Type is required').waitFor();
+    assert.equal(await page.locator('input[name="name"]').getAttribute('aria-invalid'), 'true');
+    await choose(page, 'Type', 'OpenStack');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await helperText(form, 'Credential is required').waitFor();
+    // With no credential of those types yet, the link to add one stays beside the message, the type picked.
+    await page.getByTestId('provider-credentialId-none').getByRole('link', { name: 'add one' }).waitFor();
+    assert.equal(sent.length, 0, 'nothing was sent');
+    assert.doesNotMatch(await page.locator('body').innerText(), RAW);
+    await screenshot(page, 'b10b-provider-missing');
+    await page.getByTestId('provider-credentialId-none').getByRole('link', { name: 'add one' }).click();
+    await page.waitForURL(/\/credentials\/create\?source=/);
+    assert.match(await page.getByRole('combobox', { name: 'Type' }).innerText(), /openstack/i);
   });
 
   test('create a local provider, check it now; an ssh provider without hosts shows the server error under its settings', async () => {

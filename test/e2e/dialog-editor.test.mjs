@@ -20,6 +20,11 @@ const browsers = new Browsers();
 // One browser session for the whole file, signed in by the first test that needs it.
 const signedInPage = () => browsers.signedInPage(product, { menu: 'Dialogs', viewport: { width: 1440, height: 1000 } });
 
+/** The helper text (under an input) that says exactly `text`. */
+const helperText = (scope, text) => scope.locator('.MuiFormHelperText-root', { hasText: new RegExp(`^${text}$`) });
+/** What a page must never show: zod's own words or a definition's raw path. */
+const RAW = /Invalid input|expected string|received undefined|tabs\.\d+\./;
+
 describe('the dialog editor in the web UI', () => {
   before(async () => {
     product = await startProduct();
@@ -85,7 +90,8 @@ describe('the dialog editor in the web UI', () => {
     await page.getByTestId('save-dialog').click();
     const error = page.getByTestId('editor-error');
     await error.waitFor();
-    assert.match(await error.innerText(), /tabs\.0\.boxes\.0\.fields\.1 \("details"\)\.pattern: is not a valid regular expression/);
+    assert.match(await error.innerText(), /Tab 1 › Box 1 › Field 2 "details" \(pattern\): is not a valid regular expression/);
+    assert.doesNotMatch(await page.locator('body').innerText(), RAW, "the place in the editor's words, not as a path");
     assert.match(await panel.getByTestId('field-error').innerText(), /^pattern: is not a valid regular expression/);
     assert.equal(await row.getAttribute('data-error'), 'true', 'the field is marked in the structure');
     assert.match(page.url(), /\/dialogs\/create$/, 'the editor stays open');
@@ -157,5 +163,57 @@ describe('the dialog editor in the web UI', () => {
     const provider = after.find((d) => d.name === 'run-playbook-copy').definition.tabs[0].boxes[0].fields.find((f) => f.name === 'provider');
     assert.deepEqual(provider.dataSource, { type: 'providers', providerType: 'local' });
     assert.equal(after.find((d) => d.name === 'run-playbook')?.origin, 'catalog');
+  });
+
+  test('an incomplete dialog: the empty labels and names are marked in plain words before any request, the element selected', async () => {
+    const page = await signedInPage();
+    const saves = [];
+    const onRequest = (request) => {
+      if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('saveDialog')) saves.push(request);
+    };
+    page.on('request', onRequest);
+    await page.goto(`${product.url}/#/dialogs/create`);
+    const editor = page.getByTestId('dialog-editor');
+    await editor.waitFor();
+    const panel = page.getByTestId('field-properties');
+    await editor.getByRole('textbox', { name: 'Dialog name' }).fill('');
+    await panel.getByLabel('Field label').fill('');
+    // Another element selected: the refusal brings the field back.
+    await page.getByTestId('editor-tab-0').click();
+    await page.getByTestId('save-dialog').click();
+    const error = page.getByTestId('editor-error');
+    await error.waitFor();
+    assert.match(await error.innerText(), /Fill in the marked inputs/);
+    assert.match(await error.innerText(), /Dialog name is required/);
+    assert.match(await error.innerText(), /Tab 1 › Box 1 › Field 1: Field label is required/);
+    const dialogName = editor.getByRole('textbox', { name: 'Dialog name' });
+    assert.equal(await dialogName.getAttribute('aria-invalid'), 'true');
+    await helperText(editor, 'Dialog name is required').waitFor();
+    await panel.waitFor();
+    const label = panel.getByRole('textbox', { name: 'Field label' });
+    assert.equal(await label.getAttribute('aria-invalid'), 'true');
+    await helperText(panel, 'Field label is required').waitFor();
+    const row = page.locator('[data-testid^="editor-field-"]').first();
+    assert.equal(await row.getAttribute('data-error'), 'true', 'the field is marked in the structure');
+    assert.equal(await row.getAttribute('data-selected'), 'true', 'and selected');
+    assert.equal(saves.length, 0, 'nothing was sent: the editor checks required inputs itself');
+    assert.doesNotMatch(await page.locator('body').innerText(), RAW);
+    await screenshot(page, 'e05-editor-missing');
+    await page.setViewportSize({ width: 390, height: 900 });
+    await error.scrollIntoViewIfNeeded();
+    await screenshot(page, 'e05b-editor-missing-390');
+    await page.setViewportSize({ width: 1440, height: 1000 });
+
+    // A name the server refuses: said in words under the name, nothing stored.
+    await dialogName.fill('Not Kebab');
+    await editor.getByRole('textbox', { name: 'Dialog label' }).fill('Incomplete');
+    await label.fill('Anything');
+    await page.getByTestId('save-dialog').click();
+    await helperText(editor, 'dialog names are lower-kebab-case').waitFor();
+    assert.equal(saves.length, 1);
+    assert.equal(await dialogName.getAttribute('aria-invalid'), 'true');
+    assert.doesNotMatch(await page.locator('body').innerText(), RAW);
+    await screenshot(page, 'e06-editor-server-name');
+    page.off('request', onRequest);
   });
 });

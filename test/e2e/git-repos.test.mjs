@@ -56,6 +56,11 @@ const pushFiles = async (clone, files, message) => {
 
 const REPOS_QUERY = '{ gitRepos { id name url } }';
 
+/** The helper text (under an input) that says exactly `text`. */
+const helperText = (scope, text) => scope.locator('.MuiFormHelperText-root', { hasText: new RegExp(`^${text}$`) });
+/** What a page must never show: zod's own words or a definition's raw path. */
+const RAW = /Invalid input|expected string|received undefined|tabs\.\d+\./;
+
 describe('git repositories', () => {
   let gitDir;
   let bare;
@@ -190,6 +195,27 @@ describe('git repositories', () => {
     await page.getByTestId('repo-credentialId').getByText('only https and ssh repositories use a credential').waitFor();
     assert.match(page.url(), /\/gitRepos\/create$/);
     assert.ok(!(await api(REPOS_QUERY)).gitRepos.some((r) => r.name === 'with-token'), 'nothing stored');
+  });
+
+  test('an empty repository form marks name, URL and branch in plain words and sends nothing', async () => {
+    const page = await browsers.newPage();
+    await signIn(page, product);
+    await page.goto(`${product.url}/#/gitRepos/create`);
+    await page.getByRole('textbox', { name: 'Name' }).waitFor();
+    const sent = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('createGitRepo')) sent.push(request);
+    });
+    await page.getByLabel('Branch').fill('');
+    await page.getByRole('button', { name: 'Create' }).click();
+    const form = page.locator('form');
+    await helperText(form, 'Name is required').waitFor();
+    await helperText(form, 'URL is required').waitFor();
+    await helperText(form, 'Branch is required').waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'URL' }).getAttribute('aria-invalid'), 'true');
+    assert.equal(sent.length, 0, 'nothing was sent');
+    assert.doesNotMatch(await page.locator('body').innerText(), RAW);
+    await screenshot(page, '18b-git-repo-missing');
   });
 
   test('the built-in repo has no Edit or Delete, and cannot be changed', async () => {

@@ -8,7 +8,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signInApi } from '../support/api.mjs';
-import { Browsers, signIn } from '../support/browser.mjs';
+import { Browsers, screenshot, signIn } from '../support/browser.mjs';
 import { startProduct } from '../support/product.mjs';
 
 // A waiting limit only: saving runs ansible-inventory on the server.
@@ -46,6 +46,11 @@ const fillSite = async (page, index, { name, provider, hosts = [] }) => {
 };
 
 const inventoryNames = async () => (await api('{ inventories { name } }')).inventories.map((i) => i.name).sort();
+
+/** The helper text (under an input) that says exactly `text`. */
+const helperText = (scope, text) => scope.locator('.MuiFormHelperText-root', { hasText: new RegExp(`^${text}$`) });
+/** What a page must never show: zod's own words or a definition's raw path. */
+const RAW = /Invalid input|expected string|received undefined|tabs\.\d+\./;
 
 describe('inventory documents in the web UI', () => {
   before(async () => {
@@ -114,5 +119,27 @@ describe('inventory documents in the web UI', () => {
     await page.waitForTimeout(1_000);
     assert.ok(await error.isVisible(), 'the reason stays under the sites');
     assert.deepEqual(await inventoryNames(), ['lab'], 'nothing was stored');
+  });
+
+  test('an empty inventory form marks its required inputs in plain words and sends nothing', async () => {
+    const page = await newPage();
+    await signIn(page, product);
+    await openCreateForm(page);
+    const sent = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('createInventory')) sent.push(request);
+    });
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    const form = page.locator('form');
+    await helperText(form, 'Name is required').waitFor();
+    await helperText(form, 'Site is required').waitFor();
+    await helperText(form, 'Provider is required').waitFor();
+    assert.equal(await page.locator('input[name="name"]').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator('input[name="sites.0.name"]').getAttribute('aria-invalid'), 'true');
+    assert.equal(sent.length, 0, 'nothing was sent');
+    assert.doesNotMatch(await page.locator('body').innerText(), RAW);
+    await screenshot(page, 'inv-missing');
+    await page.setViewportSize({ width: 390, height: 900 });
+    await screenshot(page, 'inv-missing-390');
   });
 });

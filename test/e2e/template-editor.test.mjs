@@ -27,6 +27,11 @@ const ITEMS = '{ serviceTemplates(unpublished: true, take: 500) { id name source
 /** Picks an option of the MUI select named exactly `label` inside `scope`. */
 const choose = (scope, label, option) => chooseIn(scope, label, option, { exact: true });
 
+/** The helper text (under an input) that says exactly `text`. */
+const helperText = (scope, text) => scope.locator('.MuiFormHelperText-root', { hasText: new RegExp(`^${text}$`) });
+/** What a page must never show: zod's own words or a definition's raw path. */
+const RAW = /Invalid input|expected string|received undefined|tabs\.\d+\.|items\.\d+\./;
+
 describe('the template and bundle editors in the web UI', () => {
   before(async () => {
     product = await startProduct();
@@ -63,7 +68,7 @@ describe('the template and bundle editors in the web UI', () => {
     await page.getByTestId('save-template').click();
     const error = page.getByTestId('editor-error');
     await error.waitFor();
-    assert.match(await error.innerText(), /icon: use a Material icon name/);
+    assert.match(await error.innerText(), /Icon: use a Material icon name/);
     assert.match(await editor.getByText('use a Material icon name').first().innerText(), /Material icon/);
     assert.match(page.url(), /\/serviceTemplates\/create$/, 'the editor stays open');
     assert.equal(
@@ -213,5 +218,61 @@ describe('the template and bundle editors in the web UI', () => {
     await page.getByText('1-1 of 1').waitFor();
     await page.getByRole('cell', { name: /Paged item 59/ }).waitFor();
     await screenshot(page, 'templates-search');
+  });
+
+  test('an incomplete item: each missing input is marked in plain words before any request; the server says the same in words', async () => {
+    const page = await signedInPage();
+    const saves = [];
+    const onRequest = (request) => {
+      if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('saveServiceTemplate')) saves.push(request);
+    };
+    page.on('request', onRequest);
+    await page.goto(`${product.url}/#/serviceTemplates`);
+    await page.getByTestId('new-template').click();
+    await page.waitForURL(/\/serviceTemplates\/create$/);
+    const editor = page.getByTestId('template-editor');
+    await editor.waitFor();
+    await page.getByTestId('save-template').click();
+    const error = page.getByTestId('editor-error');
+    await error.waitFor();
+    assert.match(await error.innerText(), /Fill in the marked inputs/);
+    assert.match(await error.innerText(), /Item name is required/);
+    assert.match(await error.innerText(), /Provision › Playbook is required/);
+    const name = editor.getByRole('textbox', { name: 'Item name' });
+    assert.equal(await name.getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator(`[id="${await name.getAttribute('aria-describedby')}"]`).innerText(), 'Item name is required');
+    await helperText(editor, 'Dialog is required').waitFor();
+    await helperText(editor, 'Playbook is required').waitFor();
+    assert.equal(saves.length, 0, 'nothing was sent: the editor checks required inputs itself');
+    assert.doesNotMatch(await page.locator('body').innerText(), RAW);
+    await screenshot(page, 't06-editor-missing');
+    await page.setViewportSize({ width: 390, height: 900 });
+    await error.scrollIntoViewIfNeeded();
+    await screenshot(page, 't06b-editor-missing-390');
+    await page.setViewportSize({ width: 1440, height: 1000 });
+
+    // The same item sent as JSON (the server checks it): its refusal reads the same, on the inputs.
+    await name.fill('Incomplete item');
+    await page.getByTestId('toggle-json').click();
+    const json = page.getByTestId('template-json');
+    const definition = JSON.parse(await json.inputValue());
+    delete definition.dialog;
+    await json.fill(JSON.stringify(definition, null, 2));
+    await page.getByTestId('save-template').click();
+    await error.getByText('The catalog item has errors:').waitFor();
+    await error.getByText('Dialog is required').waitFor();
+    assert.equal(saves.length, 1, 'this time the server was asked');
+    assert.doesNotMatch(await page.locator('body').innerText(), RAW);
+    await page.getByTestId('toggle-json').click();
+    // Back in the form (the JSON lacks the dialog and the playbook: shown empty, and marked).
+    await helperText(editor, 'Dialog is required').waitFor();
+    await helperText(editor, 'Playbook is required').waitFor();
+    await screenshot(page, 't07-editor-server-missing');
+    assert.equal(
+      (await api(ITEMS)).serviceTemplates.some((t) => t.name === 'Incomplete item'),
+      false,
+      'nothing stored',
+    );
+    page.off('request', onRequest);
   });
 });

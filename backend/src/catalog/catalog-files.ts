@@ -1,3 +1,4 @@
+import { plainZodError } from '../common/plain-zod.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { type Document, LineCounter, parseAllDocuments } from 'yaml';
@@ -360,7 +361,7 @@ export class TemplateError extends Error {
 
 /** Checks one ServiceTemplate document, as a catalog file holds it, and gives what is stored of it. Throws a TemplateError. */
 export function parseTemplate(body: unknown, source: string): TemplateFile {
-  const parsed = templateSchema.safeParse(body);
+  const parsed = templateSchema.safeParse(body, { error: plainZodError });
   if (!parsed.success)
     throw new TemplateError(parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message })));
   const t = parsed.data;

@@ -1,3 +1,4 @@
+import { plainZodError } from '../common/plain-zod.js';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { assertYamlDepth, YamlLimitError } from '../common/yaml-limits.js';
@@ -328,7 +329,7 @@ export type CheckResult = { ok: true; inputs: CredentialValues; secrets: Credent
  * non-secret inputs and secrets. Absent fields are simply not in `values`.
  */
 export function checkValues(type: CredentialType, values: CredentialValues): CheckResult {
-  const parsed = type.schema.safeParse(values);
+  const parsed = type.schema.safeParse(values, { error: plainZodError });
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) {

@@ -1,3 +1,4 @@
+import { plainZodError } from '../common/plain-zod.js';
 import { z } from 'zod';
 import { credentialType, credentialTypes } from '../credentials/credential-types.js';
 import {
@@ -227,7 +228,7 @@ export class DialogDefinitionError extends Error {
 
 /** Parses a dialog definition; throws a DialogDefinitionError with every problem listed by path. */
 export function parseDialog(input: unknown): DialogDefinition {
-  const result = dialogSchema.safeParse(input);
+  const result = dialogSchema.safeParse(input, { error: plainZodError });
   if (!result.success) {
     throw new DialogDefinitionError(result.error.issues.map((i) => (i.path.length ? `${describePath(i.path, input)}: ${i.message}` : i.message)));
   }

@@ -1,3 +1,4 @@
+import { plainZodError } from '../common/plain-zod.js';
 import { type TenantScope, tenantFor } from '../auth/auth.decorators.js';
 import { ShareTable } from '../tenants/shares.js';
 import { ROOT_TENANT_ID, TenantsService } from '../tenants/tenants.service.js';
@@ -191,7 +192,7 @@ export class ProvidersService {
     if (!TYPES.includes(type)) fields.type = `use one of ${TYPES.join(', ')}`;
     let config: Record<string, unknown> = current?.config ?? {};
     if (TYPES.includes(type)) {
-      const parsed = PROVIDER_CONFIG[type].safeParse(input.config === undefined ? config : input.config);
+      const parsed = PROVIDER_CONFIG[type].safeParse(input.config === undefined ? config : input.config, { error: plainZodError });
       if (parsed.success) config = parsed.data as Record<string, unknown>;
       else fields.config = parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; ');
     }

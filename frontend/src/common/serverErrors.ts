@@ -20,3 +20,12 @@ export const fieldErrorsOf = (error: unknown, subjects: Record<string, string> =
   for (const [field, text] of Object.entries(fields)) errors[field] = subjects[field] ? `${subjects[field]} ${text}` : text;
   return errors;
 };
+
+/**
+ * A message under an input: the server words its problems as the end of a sentence ("is required",
+ * "should be a number"); under the input they read with its label in front ("Playbook is required").
+ */
+export const withSubject = (label: string, message: string): string => (endsSentence(message) ? `${label} ${message}` : message);
+
+/** Whether a message is the end of a sentence about an input ("is required"), not one of its own. */
+export const endsSentence = (message: string): boolean => /^(is|are|should|needs|has|must|names|belongs)\b/.test(message);

@@ -1,8 +1,9 @@
 // A credential picker: only credentials of the types the field takes; when there is none, a link to add one.
-import { Box, Link as MuiLink } from '@mui/material';
-import { required, SelectInput } from 'react-admin';
+import { Box, Link as MuiLink, Typography } from '@mui/material';
+import { SelectInput } from 'react-admin';
 import { Link } from 'react-router-dom';
 import type { Credential } from './api';
+import { requiredAs } from '../common/requiredAs';
 
 export const CredentialPicker = ({
   source,
@@ -28,24 +29,22 @@ export const CredentialPicker = ({
         source={source}
         label={label}
         choices={choices}
-        validate={requiredPick ? required() : undefined}
+        validate={requiredPick ? requiredAs(label) : undefined}
         emptyText={requiredPick ? undefined : 'None'}
-        helperText={
-          choices.length === 0 ? (
-            <>
-              No {types.join(' or ')} credential yet:{' '}
-              <MuiLink component={Link} to="/credentials/create">
-                add one
-              </MuiLink>
-              .
-            </>
-          ) : (
-            helperText
-          )
-        }
+        helperText={helperText}
         fullWidth
         data-testid={testId ?? `provider-${source}`}
       />
+      {choices.length === 0 && (
+        // Said apart from the helper text, so a "Credential is required" under the input does not hide it.
+        <Typography variant="body2" sx={{ mt: -1, mb: 2 }} data-testid={`${testId ?? `provider-${source}`}-none`}>
+          No {types.join(' or ')} credential yet:{' '}
+          <MuiLink component={Link} to={`/credentials/create?source=${encodeURIComponent(JSON.stringify({ type: types[0] }))}`}>
+            add one
+          </MuiLink>
+          .
+        </Typography>
+      )}
     </Box>
   );
 };

@@ -2,13 +2,14 @@
 // down), the properties of what is selected beside them, and a live preview of the form (the
 // order form's own renderer) on the right. Save sends the definition to saveDialog; the server
 // checks it like a catalog file and its problems are shown here, on the fields they name.
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import AddIcon from '@mui/icons-material/Add';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteIcon from '@mui/icons-material/Delete';
 import SaveIcon from '@mui/icons-material/Save';
 import { Alert, Box, Button, Card, CardContent, IconButton, List, ListItem, Stack, TextField, Typography } from '@mui/material';
+import { plainDialogProblem } from '@superfluid/dialogs';
 import { Title, useDataProvider, useNotify } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { JsonView } from '../common/JsonView';
@@ -19,26 +20,38 @@ import {
   addBox,
   addField,
   addTab,
+  firstErrorPath,
   forPreview,
+  hasErrorUnder,
   isBoxPath,
   isFieldPath,
+  missingInDialog,
   moveBox,
   moveField,
   moveTab,
+  pathOf,
   previewProblem,
   removeBox,
   removeField,
   removeTab,
+  serverDialogErrors,
   toDefinition,
   updateBox,
   updateField,
   updateTab,
+  type DialogErrors,
   type EditorPath,
 } from './editorModel';
 import { FieldProperties } from './FieldProperties';
 import { failureOf, type SaveFailure } from './saveFailure';
 import { dialogFields, type Dialog, type DialogField } from './types';
 import { collectDialogValues } from './validation';
+
+/** A problem the editor found, with its place in the editor's words: "Tab 1 › Box 1 › Field 4: Field label is required". */
+const placed = (at: string, message: string): string => {
+  const where = at.startsWith('tabs.') ? plainDialogProblem(at.replace(/\.(name|label)$/, '')) : '';
+  return where ? `${where}: ${message}` : message;
+};
 
 const samePath = (a: EditorPath | null, b: EditorPath) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -114,7 +127,7 @@ const Structure = ({
 }: {
   draft: Dialog;
   selected: EditorPath | null;
-  errors: Record<string, string>;
+  errors: DialogErrors;
   onSelect: (path: EditorPath | null) => void;
   onChange: (dialog: Dialog, select?: EditorPath | null) => void;
 }) => (
@@ -124,6 +137,7 @@ const Structure = ({
         <Row
           depth={0}
           testId={`editor-tab-${t}`}
+          error={hasErrorUnder(errors, `tabs.${t}`)}
           selected={samePath(selected, { tab: t })}
           onSelect={() => onSelect({ tab: t })}
           buttons={
@@ -145,6 +159,7 @@ const Structure = ({
             <Row
               depth={1}
               testId={`editor-box-${t}-${b}`}
+              error={hasErrorUnder(errors, `tabs.${t}.boxes.${b}`)}
               selected={samePath(selected, { tab: t, box: b })}
               onSelect={() => onSelect({ tab: t, box: b })}
               buttons={
@@ -166,7 +181,7 @@ const Structure = ({
                 key={f}
                 depth={2}
                 testId={`editor-field-${field.name}`}
-                error={field.name in errors}
+                error={hasErrorUnder(errors, pathOf({ tab: t, box: b, field: f }))}
                 selected={samePath(selected, { tab: t, box: b, field: f })}
                 onSelect={() => onSelect({ tab: t, box: b, field: f })}
                 buttons={
@@ -180,9 +195,14 @@ const Structure = ({
                 }
               >
                 <Typography variant="body2" noWrap>
-                  {field.label} <code>{field.name}</code>
+                  {field.label || '(no label)'} <code>{field.name || '(no name)'}</code>
                 </Typography>
-                <Typography variant="caption" color={field.name in errors ? 'error' : 'text.secondary'} noWrap component="div">
+                <Typography
+                  variant="caption"
+                  color={hasErrorUnder(errors, pathOf({ tab: t, box: b, field: f })) ? 'error' : 'text.secondary'}
+                  noWrap
+                  component="div"
+                >
                   {field.type}
                   {field.required ? ' · required' : ''}
                   {field.visibleWhen ? ` · when ${field.visibleWhen.field}` : ''}
@@ -279,21 +299,45 @@ export const DialogEditor = ({
   const [draft, setDraft] = useState<Dialog>(initial);
   const [selected, setSelected] = useState<EditorPath | null>(() => (initial.tabs[0]?.boxes[0]?.fields[0] ? { tab: 0, box: 0, field: 0 } : null));
   const [failure, setFailure] = useState<SaveFailure | null>(null);
+  // Where the last refusal (the editor's own check, or the server's) put its problems.
+  const [errors, setErrors] = useState<DialogErrors>({});
   const [saving, setSaving] = useState(false);
+  const editorRef = useRef<HTMLDivElement>(null);
+  // A refused save selects the first element with a problem and brings its marked input into view.
+  useEffect(() => {
+    if (!failure) return;
+    const root = editorRef.current;
+    (root?.querySelector<HTMLElement>('section[aria-label="Properties"] .Mui-error') ?? root?.querySelector<HTMLElement>('.Mui-error'))?.scrollIntoView({
+      block: 'center',
+    });
+  }, [failure]);
+  const refuse = (next: SaveFailure, at: DialogErrors) => {
+    setFailure(next);
+    setErrors(at);
+    const first = firstErrorPath(at, draft);
+    if (first) setSelected(first);
+  };
 
   const change = (next: Dialog, select?: EditorPath | null) => {
     setDraft(next);
     if (select !== undefined) setSelected(select);
   };
   const save = async () => {
+    const missing = missingInDialog(draft);
+    if (Object.keys(missing).length) {
+      refuse({ message: 'Fill in the marked inputs before saving.', problems: [], fields: {} }, missing);
+      return;
+    }
     setSaving(true);
     setFailure(null);
+    setErrors({});
     try {
       const { data } = await dataProvider.saveDialog(toDefinition(draft));
       notify(`Dialog ${data.name} saved`, { type: 'success' });
       void navigate(`/dialogs/${encodeURIComponent(data.id)}/show`);
     } catch (err) {
-      setFailure(failureOf(err));
+      const refused = failureOf(err);
+      refuse(refused, serverDialogErrors(refused.problems, refused.fields, draft));
     } finally {
       setSaving(false);
     }
@@ -303,10 +347,10 @@ export const DialogEditor = ({
   const field = isFieldPath(selected) ? draft.tabs[selected.tab]?.boxes[selected.box]?.fields[selected.field] : undefined;
   const box = isBoxPath(selected) ? draft.tabs[selected.tab]?.boxes[selected.box] : undefined;
   const tab = selected && !isBoxPath(selected) && !isFieldPath(selected) ? draft.tabs[selected.tab] : undefined;
-  const errors = failure?.fields ?? {};
+  const selectedPath = selected ? pathOf(selected) : '';
 
   return (
-    <Box sx={{ p: 2 }} data-testid="dialog-editor">
+    <Box sx={{ p: 2 }} data-testid="dialog-editor" ref={editorRef}>
       <Title title={title} />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
         <Typography variant="h6" sx={{ flexGrow: 1 }}>
@@ -319,17 +363,26 @@ export const DialogEditor = ({
       {note}
       {failure && (
         <Alert severity="error" sx={{ mb: 2 }} data-testid="editor-error" onClose={() => setFailure(null)}>
-          {failure.message}
-          {failure.problems.length > 1 && (
+          {failure.problems.length ? `${failure.message.split(' — ')[0]}:` : plainDialogProblem(failure.message)}
+          {(failure.problems.length > 0 || Object.keys(errors).length > 0) && (
             <Box component="ul" sx={{ m: 0, pl: 2 }}>
-              {failure.problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
+              {(failure.problems.length ? failure.problems.map(plainDialogProblem) : Object.entries(errors).map(([at, message]) => placed(at, message))).map(
+                (p) => (
+                  <li key={p}>{p}</li>
+                ),
+              )}
             </Box>
           )}
         </Alert>
       )}
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'minmax(260px, 1fr) minmax(300px, 1.1fr) minmax(320px, 1.4fr)', alignItems: 'start' }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(260px, 1fr) minmax(300px, 1.1fr) minmax(320px, 1.4fr)' },
+          alignItems: 'start',
+        }}
+      >
         <Card variant="outlined" component="section" aria-label="Structure">
           <CardContent>
             <Stack spacing={1.5} sx={{ mb: 2 }}>
@@ -338,10 +391,20 @@ export const DialogEditor = ({
                 label="Dialog name"
                 value={draft.name}
                 onChange={(e) => change({ ...draft, name: e.target.value })}
-                helperText={lockedName ? 'Copy the dialog to save it under another name' : 'lower-kebab-case, unique'}
+                required
+                error={!!errors.name}
+                helperText={errors.name ?? (lockedName ? 'Copy the dialog to save it under another name' : 'lower-kebab-case, unique')}
                 disabled={lockedName}
               />
-              <TextField size="small" label="Dialog label" value={draft.label} onChange={(e) => change({ ...draft, label: e.target.value })} />
+              <TextField
+                size="small"
+                label="Dialog label"
+                required
+                value={draft.label}
+                onChange={(e) => change({ ...draft, label: e.target.value })}
+                error={!!errors.label}
+                helperText={errors.label}
+              />
               <TextField
                 size="small"
                 label="Description"
@@ -359,19 +422,33 @@ export const DialogEditor = ({
                 key={`${selected.tab}.${selected.box}.${selected.field}`}
                 field={field}
                 others={fields.filter((f) => f !== field)}
-                error={errors[field.name]}
+                error={errors[selectedPath]}
+                nameError={errors[`${selectedPath}.name`]}
+                labelError={errors[`${selectedPath}.label`]}
                 onChange={(next) => change(updateField(draft, selected.tab, selected.box, selected.field, next))}
               />
             ) : box && isBoxPath(selected) ? (
               <TextField
                 size="small"
                 fullWidth
+                required
                 label="Box label"
                 value={box.label}
                 onChange={(e) => change(updateBox(draft, selected.tab, selected.box, e.target.value))}
+                error={!!(errors[`${selectedPath}.label`] ?? errors[selectedPath])}
+                helperText={errors[`${selectedPath}.label`] ?? errors[selectedPath]}
               />
             ) : tab && selected ? (
-              <TextField size="small" fullWidth label="Tab label" value={tab.label} onChange={(e) => change(updateTab(draft, selected.tab, e.target.value))} />
+              <TextField
+                size="small"
+                fullWidth
+                required
+                label="Tab label"
+                value={tab.label}
+                onChange={(e) => change(updateTab(draft, selected.tab, e.target.value))}
+                error={!!(errors[`${selectedPath}.label`] ?? errors[selectedPath])}
+                helperText={errors[`${selectedPath}.label`] ?? errors[selectedPath]}
+              />
             ) : (
               <Typography variant="body2" color="text.secondary">
                 Select a tab, a box or a field to edit it.

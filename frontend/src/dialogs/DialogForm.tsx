@@ -109,20 +109,24 @@ const useDependentChoices = (field: DialogField): DialogChoice[] | undefined => 
 };
 
 /** Where what a data source lists is added, and the permission that may add it. */
-const SOURCES: Partial<Record<string, { what: (field: DialogField) => string; path: string; permission: string; page: string }>> = {
+/** A create page with its type picked already (react-admin reads the record's defaults from `?source=`). */
+const createWith = (resource: string, type: string | undefined) =>
+  type ? `/${resource}/create?source=${encodeURIComponent(JSON.stringify({ type }))}` : `/${resource}/create`;
+
+const SOURCES: Partial<Record<string, { what: (field: DialogField) => string; path: (field: DialogField) => string; permission: string; page: string }>> = {
   providers: {
     what: (f) => (f.dataSource?.type === 'providers' && f.dataSource.providerType ? `${f.dataSource.providerType} provider` : 'provider'),
-    path: '/providers/create',
+    path: (f) => createWith('providers', f.dataSource?.type === 'providers' ? f.dataSource.providerType : undefined),
     permission: 'providers:write',
     page: 'Providers',
   },
   credentials: {
     what: (f) => (f.dataSource?.type === 'credentials' && f.dataSource.credentialType ? `${f.dataSource.credentialType} credential` : 'credential'),
-    path: '/credentials/create',
+    path: (f) => createWith('credentials', f.dataSource?.type === 'credentials' ? f.dataSource.credentialType : undefined),
     permission: 'providers:write',
     page: 'Credentials',
   },
-  gitRepos: { what: () => 'git repository', path: '/gitRepos/create', permission: 'git:write', page: 'Git repos' },
+  gitRepos: { what: () => 'git repository', path: () => '/gitRepos/create', permission: 'git:write', page: 'Git repos' },
 };
 
 /** Said under a field whose data source offers nothing the caller may use: what is missing, and where it is added. */
@@ -135,7 +139,7 @@ const MissingChoices = ({ field }: { field: DialogField }): ReactElement | null 
     <Alert severity="warning" sx={{ mb: 2 }} data-testid={`missing-choices-${field.name}`}>
       There is no {what} you may use yet, so this cannot be ordered.{' '}
       {can(permissions, source.permission) ? (
-        <MuiLink component={Link} to={source.path}>
+        <MuiLink component={Link} to={source.path(field)} data-testid={`missing-choices-link-${field.name}`}>
           Add a {what} on the {source.page} page.
         </MuiLink>
       ) : (

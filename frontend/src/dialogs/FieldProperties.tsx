@@ -347,9 +347,14 @@ export const FieldProperties = ({
   field,
   others,
   error,
+  nameError,
+  labelError,
   onChange,
 }: {
   field: DialogField;
+  /** What is wrong with its name and label, shown under those inputs. */
+  nameError?: string;
+  labelError?: string;
   /** The dialog's other fields, for visibleWhen and dependsOn. */
   others: DialogField[];
   /** What the server said about this field on the last save. */
@@ -381,9 +386,19 @@ export const FieldProperties = ({
         label="Field name"
         value={field.name}
         onChange={(e) => set({ name: e.target.value })}
-        helperText="Letters, digits and _: an Ansible variable"
+        required
+        error={!!nameError}
+        helperText={nameError ?? 'Letters, digits and _: an Ansible variable'}
       />
-      <TextField size="small" label="Field label" value={field.label} onChange={(e) => set({ label: e.target.value })} />
+      <TextField
+        size="small"
+        label="Field label"
+        required
+        value={field.label}
+        onChange={(e) => set({ label: e.target.value })}
+        error={!!labelError}
+        helperText={labelError}
+      />
       <TextField
         select
         size="small"

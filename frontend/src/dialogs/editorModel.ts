@@ -1,6 +1,8 @@
 // The dialog editor's model: pure, immutable operations on a dialog definition (tabs → boxes →
 // fields) — add, remove, move, update — and the definition sent to saveDialog. The server checks
 // what is saved with the parser of catalog files; nothing here duplicates its rules.
+import { dialogProblemPlace } from '@superfluid/dialogs';
+import { endsSentence } from '../common/serverErrors';
 import type { Dialog, DialogBox, DialogField, DialogFieldType, DialogTab } from './types';
 import { dialogFields } from './types';
 
@@ -171,3 +173,90 @@ export const forPreview = (definition: Dialog, knownChoices: Record<string, Dial
     })),
   })),
 });
+
+/**
+ * What is wrong where, for the editor: by path in the definition (`name`, `tabs.0.label`,
+ * `tabs.0.boxes.1.fields.2.label`; `tabs.0.boxes.1.fields.2` for a field's other problems), each
+ * message in plain words with the input's name in front ("Field label is required").
+ */
+export type DialogErrors = Record<string, string>;
+
+const LABELS: Record<string, string> = { name: 'name', label: 'label' };
+
+/** The path of an element of the structure: `tabs.0`, `tabs.0.boxes.1`, `tabs.0.boxes.1.fields.2`. */
+export const pathOf = (p: EditorPath): string =>
+  isFieldPath(p) ? `tabs.${p.tab}.boxes.${p.box}.fields.${p.field}` : isBoxPath(p) ? `tabs.${p.tab}.boxes.${p.box}` : `tabs.${p.tab}`;
+
+/** Whether anything at `path` or inside it is wrong. */
+export const hasErrorUnder = (errors: DialogErrors, path: string): boolean => Object.keys(errors).some((at) => at === path || at.startsWith(`${path}.`));
+
+/** The required inputs left empty, checked before saving: dialog name and label, every tab, box and field label, every field name. */
+export const missingInDialog = (dialog: Dialog): DialogErrors => {
+  const out: DialogErrors = {};
+  if (!dialog.name.trim()) out.name = 'Dialog name is required';
+  if (!dialog.label.trim()) out.label = 'Dialog label is required';
+  dialog.tabs.forEach((tab, t) => {
+    if (!tab.label.trim()) out[`tabs.${t}.label`] = 'Tab label is required';
+    tab.boxes.forEach((box, b) => {
+      if (!box.label.trim()) out[`tabs.${t}.boxes.${b}.label`] = 'Box label is required';
+      if (box.fields.length === 0) out[`tabs.${t}.boxes.${b}`] = 'A box needs at least one field: add one or remove the box';
+      box.fields.forEach((field, f) => {
+        if (!field.name.trim()) out[`tabs.${t}.boxes.${b}.fields.${f}.name`] = 'Field name is required';
+        if (!field.label.trim()) out[`tabs.${t}.boxes.${b}.fields.${f}.label`] = 'Field label is required';
+      });
+    });
+    if (tab.boxes.length === 0) out[`tabs.${t}`] = 'A tab needs at least one box: add one or remove the tab';
+  });
+  if (dialog.tabs.length === 0) out.tabs = 'A dialog needs at least one tab';
+  return out;
+};
+
+/**
+ * The server's problems placed in the structure: each problem's path (`tabs.0.boxes.1.fields.2
+ * ("x").pattern: …`) names the element and property; a name or label goes to its input, any other
+ * property to the field as a whole ("pattern: …"); top-level `name:` and `label:` to the dialog's.
+ */
+export const serverDialogErrors = (problems: string[], byField: Record<string, string>, dialog: Dialog): DialogErrors => {
+  const out: DialogErrors = {};
+  const add = (at: string, message: string) => (out[at] = out[at] ? `${out[at]}; ${message}` : message);
+  for (const problem of problems) {
+    const message = problem.replace(/^[^:]*: /, '');
+    const top = /^(name|label|description|tabs): /.exec(problem);
+    if (top) {
+      add(top[1], endsSentence(message) ? `${top[1] === 'tabs' ? 'Tabs' : `Dialog ${top[1]}`} ${message}` : message);
+      continue;
+    }
+    const place = dialogProblemPlace(problem);
+    if (!place || !problem.startsWith('tabs.')) continue;
+    const base = pathOf(place as EditorPath);
+    const property = place.property?.split('.')[0];
+    const what = place.field !== undefined ? 'Field' : place.box !== undefined ? 'Box' : 'Tab';
+    const fieldName = place.field === undefined ? undefined : dialog.tabs[place.tab]?.boxes[place.box ?? 0]?.fields[place.field]?.name;
+    if (property === 'name' || property === 'label') add(`${base}.${property}`, endsSentence(message) ? `${what} ${LABELS[property]} ${message}` : message);
+    else if (fieldName === undefined || !(fieldName in byField)) add(base, place.property ? `${place.property}: ${message}` : message);
+  }
+  // A field's problems by its name (pattern, choices, …), as the server grouped them.
+  dialog.tabs.forEach((tab, t) =>
+    tab.boxes.forEach((box, b) =>
+      box.fields.forEach((field, f) => {
+        const said = byField[field.name];
+        if (said && !/^(name|label): /.test(said)) out[`tabs.${t}.boxes.${b}.fields.${f}`] ??= said;
+      }),
+    ),
+  );
+  return out;
+};
+
+/** The first element of the structure with a problem, to select it. */
+export const firstErrorPath = (errors: DialogErrors, dialog: Dialog): EditorPath | null => {
+  for (let t = 0; t < dialog.tabs.length; t++) {
+    for (let b = 0; b < dialog.tabs[t].boxes.length; b++) {
+      for (let f = 0; f < dialog.tabs[t].boxes[b].fields.length; f++) {
+        if (hasErrorUnder(errors, `tabs.${t}.boxes.${b}.fields.${f}`)) return { tab: t, box: b, field: f };
+      }
+      if (hasErrorUnder(errors, `tabs.${t}.boxes.${b}`)) return { tab: t, box: b };
+    }
+    if (hasErrorUnder(errors, `tabs.${t}`)) return { tab: t };
+  }
+  return null;
+};

@@ -9,7 +9,6 @@ import {
   BooleanInput,
   minValue,
   NumberInput,
-  required,
   SaveButton,
   SimpleForm,
   TextInput,
@@ -20,6 +19,7 @@ import {
   type Validator,
 } from 'react-admin';
 import { can } from '../authProvider';
+import { requiredAs } from '../common/requiredAs';
 import type { Credential } from '../credentials/api';
 import { CredentialPicker } from '../credentials/CredentialPicker';
 import type { GitRepo } from './api';
@@ -40,7 +40,6 @@ const VALIDATE = {
   refreshMaxAgeSeconds: [wholeSeconds, minValue(0)],
   refreshIntervalSeconds: [wholeSeconds, minValue(60)],
 };
-const REQUIRED = required();
 
 /** A refresh-policy input whose helper text says what the value means as it is typed. */
 const PolicyInput = ({
@@ -85,7 +84,7 @@ const UrlInput = ({ editing }: { editing: GitRepo | undefined }) => {
     <TextInput
       source="url"
       label="URL"
-      validate={REQUIRED}
+      validate={requiredAs('URL')}
       helperText="https://host/path, ssh://host/path, user@host:path or file:///path — no credentials in the URL"
       fullWidth
     />
@@ -133,14 +132,14 @@ export const GitRepoForm = ({ submitLabel }: { submitLabel: string }) => {
       <TextInput
         source="name"
         label="Name"
-        validate={editing?.hosted ? undefined : REQUIRED}
+        validate={editing?.hosted ? undefined : requiredAs('Name')}
         disabled={Boolean(editing?.hosted)}
         helperText={editing?.hosted ? 'A hosted repository keeps its name: its clone URL depends on it' : 'Letters, digits, . _ -'}
         fullWidth
       />
       <UrlInput editing={editing} />
       <GitCredentialInput editing={editing} />
-      <TextInput source="branch" label="Branch" validate={REQUIRED} helperText="Branch or tag to follow" />
+      <TextInput source="branch" label="Branch" validate={requiredAs('Branch')} helperText="Branch or tag to follow" />
       <Typography variant="subtitle2" sx={{ mt: 2 }}>
         Refresh policy
       </Typography>

@@ -8,7 +8,6 @@ import { useController, useWatch } from 'react-hook-form';
 import {
   ArrayInput,
   AutocompleteArrayInput,
-  required,
   SaveButton,
   SelectInput,
   SimpleForm,
@@ -21,6 +20,7 @@ import {
 } from 'react-admin';
 import type { Provider } from '../providers/api';
 import { placeInventoryErrors, toInventoryInput, validateVariables, variablesToText, type InventoryFormValues } from './inventoryInput';
+import { requiredAs } from '../common/requiredAs';
 
 /** The server's message about the sites, shown under them; cleared when the form is sent again. */
 const SitesError = () => {
@@ -86,18 +86,18 @@ export const InventoryForm = ({ submitLabel }: { submitLabel: string }) => {
       defaultValues={{ sites: [{ name: '', providerId: '', hosts: [], variables: '' }] }}
       sx={{ maxWidth: 1100 }}
     >
-      <TextInput source="name" label="Name" validate={required()} helperText="Letters, digits, . _ or -: bundles name it (inventory: lab)" fullWidth />
+      <TextInput source="name" label="Name" validate={requiredAs('Name')} helperText="Letters, digits, . _ or -: bundles name it (inventory: lab)" fullWidth />
       <TextInput source="description" label="Description" multiline fullWidth />
       <Typography variant="subtitle2">Sites</Typography>
       <Box sx={{ width: '100%' }} data-testid="inventory-sites">
         <ArrayInput source="sites" label={false}>
           <SimpleFormIterator disableReordering inline data-testid="sites-iterator">
-            <TextInput source="name" label="Site" validate={required()} helperText="lower_snake_case: the group (hosts: epc)" sx={{ width: 180 }} />
+            <TextInput source="name" label="Site" validate={requiredAs('Site')} helperText="lower_snake_case: the group (hosts: epc)" sx={{ width: 180 }} />
             <SelectInput
               source="providerId"
               label="Provider"
               choices={providers.map((p) => ({ id: p.id, name: p.name }))}
-              validate={required()}
+              validate={requiredAs('Provider')}
               sx={{ minWidth: 180 }}
             />
             <SiteHosts providers={providers} />

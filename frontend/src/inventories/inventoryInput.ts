@@ -1,6 +1,7 @@
 // The inventory form's values → the InventoryInput the API takes. A site's variables are edited as
 // text: a JSON object, or "key: value" lines (a value that reads as JSON — a number, true, a list —
 // is taken as such, anything else as a string).
+import { withSubject } from '../common/serverErrors';
 import type { JsonObject, JsonValue } from '../types';
 import type { InventoryInput } from './api';
 
@@ -92,6 +93,8 @@ export const toInventoryInput = (values: InventoryFormValues): InventoryInput =>
 /** The server's `sites` message goes under the sites (a field of its own: see InventoryForm). */
 export const placeInventoryErrors = (errors: Record<string, unknown>): Record<string, unknown> => {
   const placed: Record<string, unknown> = {};
-  for (const [key, message] of Object.entries(errors)) placed[key === 'sites' ? 'sitesError' : key] = message;
+  // "is taken" under the name reads "Name is taken".
+  for (const [key, message] of Object.entries(errors))
+    placed[key === 'sites' ? 'sitesError' : key] = key === 'name' && typeof message === 'string' ? withSubject('Name', message) : message;
   return placed;
 };

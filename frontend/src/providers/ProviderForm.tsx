@@ -8,7 +8,6 @@ import { useController, useWatch } from 'react-hook-form';
 import {
   ArrayInput,
   NumberInput,
-  required,
   SaveButton,
   SelectInput,
   SimpleForm,
@@ -24,6 +23,7 @@ import { CredentialPicker } from '../credentials/CredentialPicker';
 import { PROVIDER_TYPES, type ProviderType } from '../types';
 import type { Provider } from './api';
 import { BECOMES, CONNECTION_CREDENTIAL_TYPES, placeProviderErrors, toProviderInput, type ProviderFormValues } from './providerInput';
+import { requiredAs } from '../common/requiredAs';
 
 const TYPE_LABELS: Record<ProviderType, string> = {
   local: 'Local (the portal’s host)',
@@ -47,8 +47,8 @@ const SshSettings = () => (
   <Box sx={{ width: '100%' }} data-testid="ssh-settings">
     <ArrayInput source="config.hosts" label="Hosts" helperText="Every host is checked at each health check: an SSH login as the user below.">
       <SimpleFormIterator inline disableReordering data-testid="ssh-hosts">
-        <TextInput source="name" label="Host name" validate={required()} helperText="In the inventory" />
-        <TextInput source="address" label="Address" validate={required()} helperText="Host name or IP address" />
+        <TextInput source="name" label="Host name" validate={requiredAs('Host name')} helperText="In the inventory" />
+        <TextInput source="address" label="Address" validate={requiredAs('Address')} helperText="Host name or IP address" />
         <NumberInput source="port" label="Port" min={1} max={65535} step={1} helperText="22 when empty" sx={{ width: 120 }} />
       </SimpleFormIterator>
     </ArrayInput>
@@ -162,12 +162,12 @@ export const ProviderForm = ({ submitLabel, editing = false }: { submitLabel: st
 
   return (
     <SimpleForm toolbar={<ProviderToolbar submitLabel={submitLabel} />} onSubmit={onSubmit} sx={{ maxWidth: 860 }}>
-      <TextInput source="name" label="Name" validate={required()} helperText="lower_snake_case: it names the inventory group of its hosts" fullWidth />
+      <TextInput source="name" label="Name" validate={requiredAs('Name')} helperText="lower_snake_case: it names the inventory group of its hosts" fullWidth />
       <SelectInput
         source="type"
         label="Type"
         choices={PROVIDER_TYPES.map((t) => ({ id: t, name: TYPE_LABELS[t] }))}
-        validate={required()}
+        validate={requiredAs('Type')}
         disabled={editing}
         helperText={editing ? 'The type of a provider cannot change' : 'Pick the type first: its settings follow'}
       />

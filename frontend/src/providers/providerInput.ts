@@ -1,5 +1,6 @@
 // The provider form's values → the ProviderInput the API takes: only the settings of the chosen type,
 // empty texts left out, ports as numbers, and a credential picker left empty sent as null (removed).
+import { withSubject } from '../common/serverErrors';
 import type { JsonObject, ProviderType } from '../types';
 import type { ProviderConfig, ProviderInput, SshHost } from './api';
 
@@ -78,9 +79,15 @@ export const toProviderInput = (values: ProviderFormValues, type: ProviderType):
   becomeCredentialId: BECOMES.includes(type) ? (text(values.becomeCredentialId) ?? null) : null,
 });
 
-/** The server's `config` message goes under the settings (a field of its own: see ProviderForm). */
+const PROVIDER_LABELS: Record<string, string> = { name: 'Name', type: 'Type', credentialId: 'The credential', becomeCredentialId: 'The become credential' };
+
+/**
+ * The server's `config` message goes under the settings (a field of its own: see ProviderForm); a
+ * message that ends a sentence ("is taken") gets its input's name in front ("Name is taken").
+ */
 export const placeProviderErrors = (errors: Record<string, unknown>): Record<string, unknown> => {
   const placed: Record<string, unknown> = {};
-  for (const [key, message] of Object.entries(errors)) placed[key === 'config' ? 'configError' : key] = message;
+  for (const [key, message] of Object.entries(errors))
+    placed[key === 'config' ? 'configError' : key] = typeof message === 'string' && PROVIDER_LABELS[key] ? withSubject(PROVIDER_LABELS[key], message) : message;
   return placed;
 };

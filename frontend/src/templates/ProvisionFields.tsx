@@ -1,10 +1,11 @@
 // The inputs of one playbook run, shared by an ansible_playbook item and each child item of a
 // bundle: repository, playbook and provider (fixed, or taken from a dialog field), the dialog
 // field of extra variables, and which dialog fields become which Ansible variables.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
-import { Box, Button, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, IconButton, Link as MuiLink, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
 import type { ProvisionDefinition, ValueSource } from './types';
 
 export interface Choice {
@@ -17,6 +18,8 @@ export interface EditorChoices {
   dialogFields: Choice[];
   repos: { name: string; playbooks: string[] }[];
   providers: Choice[];
+  /** vault_password credentials, by name (what a definition's vaultCredential holds). */
+  vaultCredentials: Choice[];
 }
 
 /** A dropdown, or a text field when there is nothing to pick from (the value is then typed). */
@@ -29,31 +32,37 @@ export const Pick = ({
   help,
   testId,
   optional,
+  required,
 }: {
   label: string;
-  value: string;
+  value: string | undefined;
   choices: Choice[];
   onChange: (value: string) => void;
   error?: string;
-  help?: string;
+  help?: ReactNode;
   testId?: string;
   optional?: boolean;
+  /** Marked with an asterisk: the item cannot be saved without it. */
+  required?: boolean;
 }) => {
-  const known = choices.some((c) => c.value === value);
+  // A definition edited as JSON may lack the key: shown as empty.
+  const current = value ?? '';
+  const known = choices.some((c) => c.value === current);
   return (
     <TextField
       select={choices.length > 0}
       size="small"
       fullWidth
+      required={required}
       label={label}
-      value={value}
+      value={current}
       onChange={(e) => onChange(e.target.value)}
       error={!!error}
       helperText={error ?? help}
       slotProps={{ htmlInput: { 'data-testid': testId } }}
     >
       {optional && <MenuItem value="">(none)</MenuItem>}
-      {!known && value !== '' && <MenuItem value={value}>{value}</MenuItem>}
+      {!known && current !== '' && <MenuItem value={current}>{current}</MenuItem>}
       {choices.map((c) => (
         <MenuItem key={c.value} value={c.value}>
           {c.label}
@@ -72,16 +81,19 @@ export const SourcePick = ({
   onChange,
   error,
   testId,
+  required,
 }: {
   label: string;
-  value: ValueSource;
+  /** Missing in a definition edited as JSON: shown as an empty fixed value. */
+  value: ValueSource | undefined;
   fixedChoices: Choice[];
   fields: Choice[];
   onChange: (value: ValueSource) => void;
   error?: string;
   testId: string;
+  required?: boolean;
 }) => {
-  const fromField = typeof value !== 'string';
+  const fromField = value !== undefined && typeof value !== 'string';
   return (
     <Stack direction="row" spacing={1}>
       <TextField
@@ -97,9 +109,17 @@ export const SourcePick = ({
         <MenuItem value="field">dialog field</MenuItem>
       </TextField>
       {fromField ? (
-        <Pick label={`${label} field`} value={value.field} choices={fields} onChange={(field) => onChange({ field })} error={error} testId={testId} />
+        <Pick
+          label={`${label} field`}
+          value={value.field}
+          choices={fields}
+          onChange={(field) => onChange({ field })}
+          error={error}
+          testId={testId}
+          required={required}
+        />
       ) : (
-        <Pick label={label} value={value} choices={fixedChoices} onChange={onChange} error={error} testId={testId} />
+        <Pick label={label} value={value} choices={fixedChoices} onChange={onChange} error={error} testId={testId} required={required} />
       )}
     </Stack>
   );
@@ -193,6 +213,7 @@ export const ProvisionFields = ({
         choices={choices.repos.map((r) => ({ value: r.name, label: r.name }))}
         onChange={(repo) => onChange({ ...value, repo })}
         error={at('repo')}
+        required
         testId={`${testId}-repo`}
       />
       <SourcePick
@@ -202,6 +223,7 @@ export const ProvisionFields = ({
         fields={choices.dialogFields}
         onChange={(playbook) => onChange({ ...value, playbook })}
         error={at('playbook')}
+        required
         testId={`${testId}-playbook`}
       />
       <SourcePick
@@ -211,6 +233,7 @@ export const ProvisionFields = ({
         fields={choices.dialogFields}
         onChange={(provider) => onChange({ ...value, provider })}
         error={at('provider')}
+        required
         testId={`${testId}-provider`}
       />
       <Pick
@@ -222,6 +245,28 @@ export const ProvisionFields = ({
         error={at('extraVarsField')}
         help="A dialog field holding a YAML mapping of extra variables"
         testId={`${testId}-extra-vars`}
+      />
+      <Pick
+        label="Vault credential"
+        value={value.vaultCredential ?? ''}
+        choices={choices.vaultCredentials}
+        optional
+        onChange={(name) => onChange({ ...value, vaultCredential: name || undefined })}
+        error={at('vaultCredential')}
+        help={
+          choices.vaultCredentials.length ? (
+            "The vault_password credential the playbook's vaulted files open with, when it has any"
+          ) : (
+            <>
+              No vault_password credential yet (needed only for vaulted files):{' '}
+              <MuiLink component={Link} to={`/credentials/create?source=${encodeURIComponent(JSON.stringify({ type: 'vault_password' }))}`}>
+                add one
+              </MuiLink>
+              .
+            </>
+          )
+        }
+        testId={`${testId}-vault`}
       />
       <MappingRows
         title="Variables: dialog field → Ansible variable"

@@ -5,7 +5,7 @@
 // the form does not offer (job options, needs, vault credential). Save sends the definition to
 // saveServiceTemplate; the server checks it like a catalog file and its problems show here, on
 // the inputs they name.
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import AddIcon from '@mui/icons-material/Add';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
@@ -13,16 +13,20 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import SaveIcon from '@mui/icons-material/Save';
 import { Alert, Box, Button, Card, CardContent, CardHeader, FormControlLabel, IconButton, MenuItem, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { HttpError, Title, useDataProvider, useGetList, useNotify } from 'react-admin';
+import { plainTemplatePath, plainTemplateProblem } from '@superfluid/dialogs';
+import { HttpError, Title, useDataProvider, useGetList, useNotify, usePermissions } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import type { ApiErrorBody } from '../api/graphql';
+import { can } from '../authProvider';
+import { withSubject } from '../common/serverErrors';
+import type { Credential } from '../credentials/api';
 import type { SuperfluidDataProvider } from '../dataProvider';
 import type { DialogRecord } from '../dialogs/types';
 import type { GitRepo } from '../gitRepos/api';
 import type { Provider } from '../providers/api';
 import { MappingRows, Pick, ProvisionFields, SourcePick, type EditorChoices } from './ProvisionFields';
 import { ApprovalFields } from './ApprovalFields';
-import { cleaned, errorsUnder, moveItem, newItem, newProvision, newTemplate } from './templateModel';
+import { cleaned, errorsUnder, missingInputs, moveItem, newItem, newProvision, newTemplate } from './templateModel';
 import type { BundleItemDefinition, SiteDefinition, TemplateDefinition } from './types';
 import { IconPicker } from './IconPicker';
 
@@ -41,6 +45,9 @@ const failureOf = (err: unknown): SaveFailure => {
   return { message: err instanceof Error ? err.message : String(err), problems: [], fields: {} };
 };
 
+/** The first line of a refusal: what the server said without the problems it lists after the dash (they follow, one by one, in the editor's words). */
+const summaryOf = (failure: SaveFailure): string => (failure.problems.length ? failure.message.split(' — ')[0] + ':' : plainTemplateProblem(failure.message));
+
 const ALL = { pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' as const } };
 
 /** What the dropdowns offer: the dialog's fields, the repositories with their playbooks, the providers. */
@@ -49,14 +56,17 @@ const useChoices = (dialogName: string) => {
   const { data: dialogs = [] } = useGetList<DialogRecord>('dialogs', ALL);
   const { data: repos = [] } = useGetList<GitRepo>('gitRepos', ALL);
   const { data: providers = [] } = useGetList<Provider>('providers', ALL);
+  const { permissions } = usePermissions();
+  const { data: credentials = [] } = useGetList<Credential>('credentials', ALL, { enabled: can(permissions, 'providers:read') });
   const { data: machines = [] } = useQuery({ queryKey: ['stateMachines'], queryFn: async () => (await dataProvider.getStateMachines()).data });
   const choices: EditorChoices = useMemo(
     () => ({
       dialogFields: (dialogs.find((d) => d.name === dialogName)?.fields ?? []).map((f) => ({ value: f.name, label: `${f.label} (${f.name})` })),
       repos: repos.map((r) => ({ name: r.name, playbooks: r.playbooks.map((p) => p.path) })),
       providers: providers.map((p) => ({ value: p.id, label: `${p.name} (${p.type})` })),
+      vaultCredentials: credentials.filter((c) => c.type === 'vault_password').map((c) => ({ value: c.name, label: c.name })),
     }),
-    [dialogs, repos, providers, dialogName],
+    [dialogs, repos, providers, credentials, dialogName],
   );
   return { choices, dialogs, machines };
 };
@@ -154,11 +164,12 @@ const BundleItemCard = ({
       />
       <CardContent>
         <Stack spacing={1.5}>
-          <Stack direction="row" spacing={1}>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
             <TextField
               size="small"
               fullWidth
               label="Item name"
+              required
               value={item.name}
               onChange={(e) => onChange({ ...item, name: e.target.value })}
               error={!!errors[`${path}.name`]}
@@ -200,7 +211,7 @@ const BundleItemCard = ({
             error={errorsUnder(errors, `${path}.inputs`)}
             testId={`${path}-inputs`.replace(/\./g, '-')}
           />
-          <Stack direction="row" spacing={1}>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
             <EntryPlaybook
               label="Retirement playbook"
               value={item.retirement}
@@ -287,12 +298,29 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
   const [failure, setFailure] = useState<SaveFailure | null>(null);
   const [saving, setSaving] = useState(false);
   const { choices, dialogs, machines } = useChoices(draft.dialog);
-  const errors = failure?.fields ?? {};
+  // Each message under its input with the input's name in front ("Playbook is required").
+  const errors = useMemo(
+    () =>
+      Object.fromEntries(Object.entries(failure?.fields ?? {}).map(([at, message]) => [at, withSubject(plainTemplatePath(at).split(' › ').pop()!, message)])),
+    [failure],
+  );
+  const editorRef = useRef<HTMLDivElement>(null);
+  // A refused save brings the first marked input into view.
+  useEffect(() => {
+    if (!failure) return;
+    const marked = editorRef.current?.querySelector<HTMLElement>('.Mui-error');
+    marked?.scrollIntoView({ block: 'center' });
+  }, [failure]);
   const set = (patch: Partial<TemplateDefinition>) => setDraft({ ...draft, ...patch });
-  const text = (key: 'name' | 'description' | 'catalog' | 'longDescription', label: string, extra: { help?: string; multiline?: boolean } = {}) => (
+  const text = (
+    key: 'name' | 'description' | 'catalog' | 'longDescription',
+    label: string,
+    extra: { help?: string; multiline?: boolean; required?: boolean } = {},
+  ) => (
     <TextField
       size="small"
       fullWidth
+      required={extra.required}
       label={label}
       value={draft[key] ?? ''}
       onChange={(e) => set({ [key]: e.target.value })}
@@ -327,6 +355,11 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
   const save = async () => {
     const body = definition();
     if (!body) return;
+    const missing = json === null ? missingInputs(body) : {};
+    if (Object.keys(missing).length) {
+      setFailure({ message: 'Fill in the marked inputs before saving.', problems: [], fields: missing });
+      return;
+    }
     setSaving(true);
     setFailure(null);
     try {
@@ -345,7 +378,7 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
   const setItems = (next: BundleItemDefinition[]) => set({ items: next });
 
   return (
-    <Box sx={{ p: 2 }} data-testid="template-editor">
+    <Box sx={{ p: 2 }} data-testid="template-editor" ref={editorRef}>
       <Title title={title} />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
         <Typography variant="h6" sx={{ flexGrow: 1 }}>
@@ -361,10 +394,13 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
       {note}
       {failure && (
         <Alert severity="error" sx={{ mb: 2 }} data-testid="editor-error" onClose={() => setFailure(null)}>
-          {failure.message}
-          {failure.problems.length > 1 && (
+          {summaryOf(failure)}
+          {(failure.problems.length > 0 || Object.keys(failure.fields).length > 0) && (
             <Box component="ul" sx={{ m: 0, pl: 2 }}>
-              {failure.problems.map((p) => (
+              {(failure.problems.length
+                ? failure.problems.map(plainTemplateProblem)
+                : Object.entries(failure.fields).map(([at, message]) => plainTemplateProblem(`${at}: ${message}`))
+              ).map((p) => (
                 <li key={p}>{p}</li>
               ))}
             </Box>
@@ -387,11 +423,13 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
           slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace', fontSize: 13 }, 'data-testid': 'template-json' } }}
         />
       ) : (
-        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'minmax(320px, 1fr) minmax(420px, 1.6fr)', alignItems: 'start' }}>
+        <Box
+          sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(320px, 1fr) minmax(420px, 1.6fr)' }, alignItems: 'start' }}
+        >
           <Card variant="outlined" component="section" aria-label="Item">
             <CardContent>
               <Stack spacing={1.5}>
-                {text('name', 'Item name')}
+                {text('name', 'Item name', { required: true })}
                 {text('description', 'Description')}
                 {text('catalog', 'Catalog', { help: 'The folder it is shown in' })}
                 <IconPicker value={draft.icon} type={draft.type} onChange={(icon) => set({ icon })} />
@@ -430,6 +468,7 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
                   onChange={(dialog) => set({ dialog })}
                   error={errors.dialog}
                   help="The order form"
+                  required
                   testId="template-dialog"
                 />
                 <FormControlLabel
@@ -496,7 +535,7 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
               <Card variant="outlined">
                 <CardContent>
                   <Stack spacing={1.5}>
-                    <Stack direction="row" spacing={1}>
+                    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
                       <Pick
                         label="Provision state machine"
                         value={draft.stateMachine ?? 'provision'}
