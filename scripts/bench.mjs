@@ -1567,7 +1567,16 @@ async function main() {
     await measure(['event_ingestion'], async () => {
       const ingest = await ingestion(product, bareDir);
       say(`ingestion: ${ingest.events} events stored in ${ingest.seconds} s = ${ingest.eventsPerSecond} events/s`);
-      return { name: 'event_ingestion', value: ingest.eventsPerSecond, unit: 'events/s', events: ingest.events, seconds: ingest.seconds };
+      // cpu_seconds: the ingesting process's own CPU time (PostgreSQL's is not in it), less inflated than the wall time on a busy machine.
+      return {
+        name: 'event_ingestion',
+        value: ingest.eventsPerSecond,
+        unit: 'events/s',
+        events: ingest.events,
+        seconds: ingest.seconds,
+        cpu_seconds: ingest.cpuSeconds,
+        goal: '>= 100,000 events/s',
+      };
     });
 
     await measure(['loop_overhead', 'event_lag_p99'], async () => {
