@@ -1374,14 +1374,21 @@ async function runThroughput(env, bareDir) {
     await bareRun(bareDir);
 
     const bareStarted = performance.now();
-    const xargs = spawnSync(
-      'sh',
-      [
-        '-c',
-        `seq ${RUN_N} | xargs -P ${RUN_PARALLEL} -I{} ansible-playbook -i localhost, -c local hello.yml -e '${JSON.stringify({ name: NAME })}' > /dev/null`,
-      ],
-      { cwd: bareDir, env: { ...process.env, ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true' }, encoding: 'utf8' },
-    );
+    // Not spawnSync: the bench's own connections (the request watcher's WebSocket) must keep being served meanwhile.
+    const xargs = await new Promise((resolve, reject) => {
+      const child = spawn(
+        'sh',
+        [
+          '-c',
+          `seq ${RUN_N} | xargs -P ${RUN_PARALLEL} -I{} ansible-playbook -i localhost, -c local hello.yml -e '${JSON.stringify({ name: NAME })}' > /dev/null`,
+        ],
+        { cwd: bareDir, env: { ...process.env, ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (c) => (stderr += c));
+      child.once('error', reject);
+      child.once('exit', (status) => resolve({ status, stderr }));
+    });
     const bareMs = performance.now() - bareStarted;
     if (xargs.status !== 0) throw new Error(`xargs ansible-playbook exited ${xargs.status}: ${xargs.stderr.slice(0, 500)}`);
     say(`run_throughput: ${RUN_N} bare runs, ${RUN_PARALLEL} at a time: ${round(bareMs)} ms`);
