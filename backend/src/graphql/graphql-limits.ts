@@ -87,6 +87,48 @@ export function checkOperation(
   operationName: string | null | undefined,
   limits: OperationLimits,
 ): number {
+  const refusal = documentRefusal(schema, document, operationName, limits);
+  // A new error each time: the one remembered is shared by every request of that document.
+  if (refusal) throw new AppError(refusal.code, refusal.message, refusal.details);
+  // Variables that do not fit their types are refused by execution before anything runs (its
+  // message quotes no value): nothing to estimate, and the estimator's own error would quote them.
+  const operation = getOperationAST(document, operationName);
+  if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return 0;
+  let cost: number;
+  try {
+    cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [fieldCost], maxQueryNodes: 5_000 });
+  } catch (err) {
+    throw tooComplex(`The query is too large to be estimated (${(err as Error).message}): ask for less in one request.`, {
+      limit: 'cost',
+      max: limits.maxCost,
+    });
+  }
+  if (cost > limits.maxCost) {
+    throw tooComplex(
+      `The query would cost ${cost}; at most ${limits.maxCost} is allowed (each list counts as many items as its take, a log or inventory as ${HEAVY_COST} fields): ask for fewer items or fields.`,
+      { limit: 'cost', max: limits.maxCost, found: cost },
+    );
+  }
+  return cost;
+}
+
+/**
+ * What of the limits depends on the document alone (depth, aliases, logins), checked once per
+ * parsed document: Apollo keeps the document of a query it has seen, so a client repeating one
+ * query (an order form, a poll) has it checked the first time only.
+ */
+const refusals = new WeakMap<DocumentNode, Map<string, AppError | null>>();
+function documentRefusal(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, limits: OperationLimits): AppError | null {
+  const key = `${operationName ?? ''}\u0000${limits.maxDepth}\u0000${limits.maxAliases}`;
+  let known = refusals.get(document);
+  if (known?.has(key)) return known.get(key)!;
+  const refusal = checkDocument(schema, document, operationName, limits);
+  if (!known) refusals.set(document, (known = new Map()));
+  known.set(key, refusal);
+  return refusal;
+}
+
+function checkDocument(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, limits: OperationLimits): AppError | null {
   const refused: AppError[] = [];
   const report = (what: 'depth' | 'aliases') => (_ctx: ValidationContext | null, err: GraphQLError) => {
     const [, found] = /found (\d+)/.exec(err.message) ?? [];
@@ -109,30 +151,11 @@ export function checkOperation(
     maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, propagateOnRejection: false, onReject: [report('depth')] }),
     maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: [report('aliases')] }),
   ]);
-  if (refused.length) throw refused[0];
+  if (refused.length) return refused[0];
   if (loginFields(document, operationName) > 1) {
-    throw new AppError(ErrorCode.TOO_MANY_REQUESTS, 'One sign-in per request: send a single login field.', { limit: 'login' });
+    return new AppError(ErrorCode.TOO_MANY_REQUESTS, 'One sign-in per request: send a single login field.', { limit: 'login' });
   }
-  // Variables that do not fit their types are refused by execution before anything runs (its
-  // message quotes no value): nothing to estimate, and the estimator's own error would quote them.
-  const operation = getOperationAST(document, operationName);
-  if (operation && getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return 0;
-  let cost: number;
-  try {
-    cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [fieldCost], maxQueryNodes: 5_000 });
-  } catch (err) {
-    throw tooComplex(`The query is too large to be estimated (${(err as Error).message}): ask for less in one request.`, {
-      limit: 'cost',
-      max: limits.maxCost,
-    });
-  }
-  if (cost > limits.maxCost) {
-    throw tooComplex(
-      `The query would cost ${cost}; at most ${limits.maxCost} is allowed (each list counts as many items as its take, a log or inventory as ${HEAVY_COST} fields): ask for fewer items or fields.`,
-      { limit: 'cost', max: limits.maxCost, found: cost },
-    );
-  }
-  return cost;
+  return null;
 }
 
 /** An AppError as a GraphQLError that Apollo answers with this HTTP status (the formatter gives it its code). */

@@ -1,4 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Logger } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 import type { JobOutputLimits } from '../config/config.js';
 import { channels, type PubSubService } from '../pubsub/pubsub.service.js';
@@ -249,17 +253,67 @@ export class JobOutputWriter {
       });
   }
 
-  private async write({ events, text, chunk }: Batch): Promise<void> {
+  private async write(batch: Batch): Promise<void> {
+    const { events, text, chunk } = batch;
+    if (!events.length || !(await this.copy(batch))) await this.insert(batch);
+    // Best effort: the output is stored; a subscriber that misses a message re-reads it.
+    const failed = (err: Error) => this.logger.warn(`job ${this.jobId}: publish failed: ${err.message}`);
+    await Promise.all([
+      events.length ? this.pubsub.publish(channels.jobEvents(this.jobId), { events }).catch(failed) : undefined,
+      chunk ? this.pubsub.publish(channels.jobLog(this.jobId), { offset: chunk.start, text }).catch(failed) : undefined,
+    ]);
+  }
+
+  /**
+   * Stores a batch with COPY FROM STDIN (rows as tab-separated text: PostgreSQL parses them at
+   * about half the cost of the same rows unpacked from JSON), its chunk and the job's event count
+   * in one transaction. COPY has no ON CONFLICT: a batch whose first write did commit (its outcome
+   * was unknown) stops at the first event stored already, rolls back, and false says so — the
+   * caller writes it again with insert(), which skips what is stored.
+   */
+  private async copy({ events, text, chunk }: Batch): Promise<boolean> {
+    const runner = this.db.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      await runner.startTransaction();
+      try {
+        await pipeline(
+          Readable.from([copyRows(this.jobId, events)]),
+          client.query(copyFrom('COPY job_events (job_id, seq, event, host, task, play, changed, failed, stdout, data, created_at) FROM STDIN')),
+        );
+        await runner.query(
+          `WITH chunk AS (
+             INSERT INTO job_output_chunks (job_id, seq, start, stop, text)
+             SELECT $1, $3::int, $4::int, $5::int, $2::text WHERE $3::int IS NOT NULL
+             ON CONFLICT (job_id, seq) DO NOTHING
+           )
+           UPDATE jobs SET event_count = GREATEST($6::int, event_count) WHERE id = $1`,
+          [this.jobId, text, chunk?.seq ?? null, chunk?.start ?? null, chunk?.stop ?? null, events[events.length - 1].seq],
+        );
+        await runner.commitTransaction();
+        return true;
+      } catch (err) {
+        await runner.rollbackTransaction().catch(() => undefined);
+        if ((err as { code?: string }).code === UNIQUE_VIOLATION) return false;
+        throw err;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Stores a batch, skipping what of it is stored already (a batch written again after a failure). */
+  private async insert({ events, text, chunk }: Batch): Promise<void> {
     // One statement for the batch: the events, unpacked by Postgres from one JSON array
-    // (several times faster than binding eleven parameters per event), the log's chunk,
-    // and the job's event count. Written again (its first write's outcome unknown), it
-    // stores nothing twice: events by (job, seq), chunks by (job, seq).
+    // (several times faster than binding eleven parameters per event), the log's chunk, and
+    // the job's event count. Written again, it stores nothing twice: events by (job, seq),
+    // chunks by (job, seq).
     await this.db.query(
       `WITH stored AS (
          INSERT INTO job_events (job_id, seq, event, host, task, play, changed, failed, stdout, data, created_at)
-         SELECT $1, r.seq, r.event, r.host, r.task, r.play, r.changed, r.failed, r.stdout, r.data, r.created_at
+         SELECT $1, r.seq, r.event, r.host, r.task, r.play, r.changed, r.failed, r.stdout, r.data, r."createdAt"
            FROM json_to_recordset($2::json) AS r(seq int, event text, host text, task text, play text, changed boolean,
-                failed boolean, stdout text, data jsonb, created_at timestamptz)
+                failed boolean, stdout text, data jsonb, "createdAt" timestamptz)
          ON CONFLICT (job_id, seq) DO NOTHING
        ), chunk AS (
          INSERT INTO job_output_chunks (job_id, seq, start, stop, text)
@@ -269,7 +323,7 @@ export class JobOutputWriter {
        UPDATE jobs SET event_count = GREATEST(COALESCE($4::int, event_count), event_count) WHERE id = $1`,
       [
         this.jobId,
-        JSON.stringify(events.map(({ createdAt, ...e }) => ({ ...e, created_at: createdAt }))),
+        JSON.stringify(events),
         text,
         events.length ? events[events.length - 1].seq : null,
         chunk?.seq ?? null,
@@ -277,12 +331,26 @@ export class JobOutputWriter {
         chunk?.stop ?? null,
       ],
     );
-    // Best effort: the output is stored; a subscriber that misses a message re-reads it.
-    const publish = (channel: string, message: unknown) =>
-      this.pubsub.publish(channel, message).catch((err: Error) => this.logger.warn(`job ${this.jobId}: publish failed: ${err.message}`));
-    await Promise.all([
-      events.length ? publish(channels.jobEvents(this.jobId), { events }) : undefined,
-      chunk ? publish(channels.jobLog(this.jobId), { offset: chunk.start, text }) : undefined,
-    ]);
   }
+}
+
+/** PostgreSQL's code for a unique constraint violated. */
+const UNIQUE_VIOLATION = '23505';
+const SPECIAL = /[\\\n\r\t]/;
+const SPECIALS = /[\\\n\r\t]/g;
+const ESCAPED: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** A value as COPY's text format has it: \N for null; backslash, newline, carriage return and tab escaped. */
+function copyField(value: string | null): string {
+  if (value === null) return '\\N';
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ESCAPED[c]) : value;
+}
+
+/** A batch's events as COPY rows, in the order of the COPY's columns. */
+function copyRows(jobId: string, events: JobEventModel[]): string {
+  let rows = '';
+  for (const e of events) {
+    rows += `${jobId}\t${e.seq}\t${copyField(e.event)}\t${copyField(e.host)}\t${copyField(e.task)}\t${copyField(e.play)}\t${e.changed ? 't' : 'f'}\t${e.failed ? 't' : 'f'}\t${copyField(e.stdout)}\t${copyField(JSON.stringify(e.data))}\t${e.createdAt.toISOString()}\n`;
+  }
+  return rows;
 }
