@@ -147,6 +147,8 @@ const methods = {
   getRequestFilterChoices: withData(serviceRequestsApi.filterChoices),
   retireService: withData(servicesApi.retire),
   forceRetireService: withData(servicesApi.forceRetire),
+  healService: withData(servicesApi.heal),
+  deleteService: withData(servicesApi.remove),
   extendServiceRetirement: withData(servicesApi.extendRetirement),
   resetUserPassword: withData(usersApi.resetPassword),
   getRoles: withData(groupsApi.roles),

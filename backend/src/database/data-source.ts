@@ -62,6 +62,7 @@ import { RetirementDates1765960000000 } from './migrations/1765960000000-Retirem
 import { Previews1765980000000 } from './migrations/1765980000000-Previews.js';
 import { DialogSharesGroupVisibility1766000000000 } from './migrations/1766000000000-DialogSharesGroupVisibility.js';
 import { AlarmsNotifications1766020000000 } from './migrations/1766020000000-AlarmsNotifications.js';
+import { Heal1766040000000 } from './migrations/1766040000000-Heal.js';
 import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
 
 export const ENTITIES = [
@@ -130,6 +131,7 @@ export const MIGRATIONS = [
   Previews1765980000000,
   DialogSharesGroupVisibility1766000000000,
   AlarmsNotifications1766020000000,
+  Heal1766040000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -147,6 +147,8 @@ type Documents = {
     "\n  mutation ExtendServiceRetirement($id: ID!, $retiresAt: DateTime!) {\n    extendServiceRetirement(id: $id, retiresAt: $retiresAt) {\n      id\n      retiresAt\n      retirementWarnedAt\n    }\n  }\n": typeof types.ExtendServiceRetirementDocument,
     "\n  mutation RetireService($id: ID!) {\n    retireService(id: $id) {\n      ...RequestFields\n    }\n  }\n": typeof types.RetireServiceDocument,
     "\n  mutation ForceRetireService($id: ID!, $reason: String!) {\n    forceRetireService(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.ForceRetireServiceDocument,
+    "\n  mutation HealService($id: ID!) {\n    healService(id: $id) {\n      ...RequestFields\n    }\n  }\n": typeof types.HealServiceDocument,
+    "\n  mutation DeleteService($id: ID!) {\n    deleteService(id: $id)\n  }\n": typeof types.DeleteServiceDocument,
     "\n  fragment TemplateEditorFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    type\n    published\n    source\n    definition\n    tenantId\n    sharedWith\n  }\n": typeof types.TemplateEditorFieldsFragmentDoc,
     "\n  query TemplatesPage($search: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) {\n      ...TemplateEditorFields\n    }\n    serviceTemplateCount(search: $search, unpublished: true)\n  }\n": typeof types.TemplatesPageDocument,
     "\n  query Template($id: ID!) {\n    serviceTemplate(id: $id, unpublished: true) {\n      ...TemplateEditorFields\n    }\n  }\n": typeof types.TemplateDocument,
@@ -309,6 +311,8 @@ const documents: Documents = {
     "\n  mutation ExtendServiceRetirement($id: ID!, $retiresAt: DateTime!) {\n    extendServiceRetirement(id: $id, retiresAt: $retiresAt) {\n      id\n      retiresAt\n      retirementWarnedAt\n    }\n  }\n": types.ExtendServiceRetirementDocument,
     "\n  mutation RetireService($id: ID!) {\n    retireService(id: $id) {\n      ...RequestFields\n    }\n  }\n": types.RetireServiceDocument,
     "\n  mutation ForceRetireService($id: ID!, $reason: String!) {\n    forceRetireService(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.ForceRetireServiceDocument,
+    "\n  mutation HealService($id: ID!) {\n    healService(id: $id) {\n      ...RequestFields\n    }\n  }\n": types.HealServiceDocument,
+    "\n  mutation DeleteService($id: ID!) {\n    deleteService(id: $id)\n  }\n": types.DeleteServiceDocument,
     "\n  fragment TemplateEditorFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    type\n    published\n    source\n    definition\n    tenantId\n    sharedWith\n  }\n": types.TemplateEditorFieldsFragmentDoc,
     "\n  query TemplatesPage($search: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) {\n      ...TemplateEditorFields\n    }\n    serviceTemplateCount(search: $search, unpublished: true)\n  }\n": types.TemplatesPageDocument,
     "\n  query Template($id: ID!) {\n    serviceTemplate(id: $id, unpublished: true) {\n      ...TemplateEditorFields\n    }\n  }\n": types.TemplateDocument,
@@ -867,6 +871,14 @@ export function graphql(source: "\n  mutation RetireService($id: ID!) {\n    ret
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ForceRetireService($id: ID!, $reason: String!) {\n    forceRetireService(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ForceRetireServiceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HealService($id: ID!) {\n    healService(id: $id) {\n      ...RequestFields\n    }\n  }\n"): typeof import('./graphql').HealServiceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteService($id: ID!) {\n    deleteService(id: $id)\n  }\n"): typeof import('./graphql').DeleteServiceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -221,6 +221,7 @@ export type QuotaInput = {
 
 /** A request's type: provision (makes a service), retire or reconfigure (a service), rollback (undoes what a failed request deployed), preview (an order's items in check mode with --diff: changes nothing, makes no service). */
 export type RequestAction =
+  | 'heal'
   | 'preview'
   | 'provision'
   | 'reconfigure'
@@ -1168,6 +1169,20 @@ export type ForceRetireServiceMutationVariables = Exact<{
 
 
 export type ForceRetireServiceMutation = { forceRetireService: { id: string, status: string } };
+
+export type HealServiceMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type HealServiceMutation = { healService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+
+export type DeleteServiceMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteServiceMutation = { deleteService: boolean };
 
 export type TemplateEditorFieldsFragment = { id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown, tenantId: string, sharedWith: Array<string> };
 
@@ -5659,6 +5674,137 @@ export const ForceRetireServiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ForceRetireServiceMutation, ForceRetireServiceMutationVariables>;
+export const HealServiceDocument = new TypedDocumentString(`
+    mutation HealService($id: ID!) {
+  healService(id: $id) {
+    ...RequestFields
+  }
+}
+    fragment RequestApprovalFields on ServiceRequest {
+  approval {
+    approvals
+    reason
+    timeoutHours
+    deadline
+    canDecide
+    approvers {
+      id
+      username
+    }
+    decisions {
+      approverId
+      approverName
+      decision
+      reason
+      at
+    }
+  }
+}
+fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}
+fragment RequestListFields on ServiceRequest {
+  id
+  status
+  action
+  tenantId
+  message
+  createdAt
+  updatedAt
+  finishedAt
+  dialogValues
+  ...RequestBundleFields
+  template {
+    id
+    name
+    type
+  }
+  requester {
+    id
+    username
+  }
+  jobs {
+    ...JobFields
+  }
+  service {
+    id
+    name
+    status
+  }
+}
+fragment RequestFields on ServiceRequest {
+  ...RequestListFields
+  machine {
+    name
+    states {
+      name
+      method
+    }
+    action
+    serviceId
+    rollbackOf
+    onFailure
+  }
+  template {
+    id
+    name
+    type
+    dialog
+  }
+  ...RequestApprovalFields
+}`) as unknown as TypedDocumentString<HealServiceMutation, HealServiceMutationVariables>;
+export const DeleteServiceDocument = new TypedDocumentString(`
+    mutation DeleteService($id: ID!) {
+  deleteService(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteServiceMutation, DeleteServiceMutationVariables>;
 export const TemplatesPageDocument = new TypedDocumentString(`
     query TemplatesPage($search: String, $skip: Int!, $take: Int!) {
   serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) {

@@ -64,6 +64,15 @@ const MachineAction = ({ machine }: { machine: RequestMachine }) => {
         </MuiLink>
       </>
     );
+  } else if (machine.action === 'heal' && machine.serviceId) {
+    action = (
+      <>
+        Heals{' '}
+        <MuiLink component={Link} to={servicePath(machine.serviceId)} data-testid="machine-target">
+          service {machine.serviceId.slice(0, 8)}
+        </MuiLink>
+      </>
+    );
   } else if (machine.action === 'rollback' && machine.rollbackOf) {
     action = (
       <>

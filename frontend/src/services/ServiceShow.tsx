@@ -6,7 +6,9 @@ import { StatusChip } from '../common/StatusChip';
 import { RelativeTime } from '../common/RelativeTime';
 import type { Provider } from '../providers/api';
 import type { Service } from './api';
+import { DeleteServiceButton } from './DeleteServiceButton';
 import { ForceRetireButton } from './ForceRetireButton';
+import { HealButton } from './HealButton';
 import { RetireButton } from './RetireButton';
 import { ServiceHistory } from './ServiceHistory';
 import { ServiceOutputs } from './ServiceOutputs';
@@ -97,8 +99,10 @@ const ServiceDetails = () => {
           </Button>
         )}
         <ExtendButton service={record} />
+        <HealButton service={record} />
         <RetireButton service={record} />
         <ForceRetireButton service={record} />
+        <DeleteServiceButton service={record} />
       </Stack>
       <ServiceOutputs service={record} />
       <ServiceHistory requests={record.requests} />

@@ -1,4 +1,4 @@
-// Services over GraphQL: the services resource (list, show), retiring and force-retiring a service.
+// Services over GraphQL: the services resource (list, show), retiring, force-retiring, healing and deleting a service.
 import type { Identifier } from 'react-admin';
 import { graphqlRequest } from '../api/graphql';
 import { pageOf, type ResourceApi } from '../api/resource';
@@ -92,6 +92,18 @@ const ForceRetireServiceMutation = graphql(`
     }
   }
 `);
+const HealServiceMutation = graphql(`
+  mutation HealService($id: ID!) {
+    healService(id: $id) {
+      ...RequestFields
+    }
+  }
+`);
+const DeleteServiceMutation = graphql(`
+  mutation DeleteService($id: ID!) {
+    deleteService(id: $id)
+  }
+`);
 
 /** What a finished request leaves behind. `outputs` (JSON in the schema) is the playbooks' set_stats data;
  * `configuration.values` the dialog values it has now (secrets masked). */
@@ -138,6 +150,10 @@ export const servicesApi = {
   },
   /** Retires a service: the retirement request it starts. */
   retire: async (id: Identifier): Promise<ServiceRequest> => asServiceRequest((await graphqlRequest(RetireServiceMutation, { id: String(id) })).retireService),
+  /** Heals a service: the heal request it starts (its items' heal playbooks, or their provision playbooks again). */
+  heal: async (id: Identifier): Promise<ServiceRequest> => asServiceRequest((await graphqlRequest(HealServiceMutation, { id: String(id) })).healService),
+  /** Deletes a retired service's record (its requests stay): CONFLICT while it is active. */
+  remove: async (id: Identifier): Promise<boolean> => (await graphqlRequest(DeleteServiceMutation, { id: String(id) })).deleteService,
   /** Marks a service retired with no playbook run (administrators): VALIDATION_FAILED names reason when it is missing. */
   forceRetire: async (id: Identifier, reason: string) => (await graphqlRequest(ForceRetireServiceMutation, { id: String(id), reason })).forceRetireService,
   /** Moves an active service's retirement date (in the future, not after maxRetiresAt): VALIDATION_FAILED names retiresAt otherwise. */
