@@ -148,6 +148,7 @@ const methods = {
   retireService: withData(servicesApi.retire),
   forceRetireService: withData(servicesApi.forceRetire),
   healService: withData(servicesApi.heal),
+  migrateService: withData(servicesApi.migrate),
   deleteService: withData(servicesApi.remove),
   extendServiceRetirement: withData(servicesApi.extendRetirement),
   resetUserPassword: withData(usersApi.resetPassword),

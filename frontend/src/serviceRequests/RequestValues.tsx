@@ -13,6 +13,7 @@ const VALUES_TITLE: Record<RequestAction, string> = {
   retire: 'Retired with',
   rollback: 'Rolled back with',
   heal: 'Healed with',
+  migrate: 'Migrated with',
 };
 
 export const RequestValues = ({ request }: { request: ServiceRequest }) => (

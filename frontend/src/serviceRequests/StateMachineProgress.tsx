@@ -64,10 +64,10 @@ const MachineAction = ({ machine }: { machine: RequestMachine }) => {
         </MuiLink>
       </>
     );
-  } else if (machine.action === 'heal' && machine.serviceId) {
+  } else if ((machine.action === 'heal' || machine.action === 'migrate') && machine.serviceId) {
     action = (
       <>
-        Heals{' '}
+        {machine.action === 'heal' ? 'Heals' : 'Migrates'}{' '}
         <MuiLink component={Link} to={servicePath(machine.serviceId)} data-testid="machine-target">
           service {machine.serviceId.slice(0, 8)}
         </MuiLink>

@@ -43,6 +43,7 @@ export const REQUEST_ACTION_LABELS: Record<RequestAction, string> = {
   rollback: 'Rollback',
   preview: 'Preview',
   heal: 'Heal',
+  migrate: 'Migrate',
 };
 
 /** The columns the server sorts requests on (react-admin's sort field → the API's). */
