@@ -43,6 +43,7 @@ import { QueueModule } from './queue/queue.module.js';
 import { QueueMonitorModule } from './queue-monitor/queue-monitor.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { PerformanceModule } from './performance/performance.module.js';
 import { QuotasModule } from './quotas/quotas.module.js';
 import { RequestsModule } from './requests/requests.module.js';
 import { ServicesModule } from './services/services.module.js';
@@ -73,6 +74,7 @@ export const DOMAIN_MODULES = [
   SsoModule,
   AlarmsModule,
   NotificationsModule,
+  PerformanceModule,
   DashboardModule,
   QueueMonitorModule,
 ];

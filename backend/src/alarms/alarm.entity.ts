@@ -4,7 +4,7 @@ export const ALARM_SEVERITIES = ['critical', 'major', 'minor', 'warning'] as con
 export type AlarmSeverity = (typeof ALARM_SEVERITIES)[number];
 
 /** What raised an alarm: a failed request, a provider that went down, a worker lost mid-run, a threshold crossed (a queue's backlog). */
-export const ALARM_KINDS = ['request_failed', 'provider_down', 'worker_lost', 'queue_backlog'] as const;
+export const ALARM_KINDS = ['request_failed', 'provider_down', 'worker_lost', 'queue_backlog', 'threshold_crossed'] as const;
 export type AlarmKind = (typeof ALARM_KINDS)[number];
 
 /**

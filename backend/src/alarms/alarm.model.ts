@@ -12,13 +12,15 @@ export enum AlarmKindValue {
   provider_down = 'provider_down',
   worker_lost = 'worker_lost',
   queue_backlog = 'queue_backlog',
+  threshold_crossed = 'threshold_crossed',
 }
 registerEnumType(AlarmSeverityValue, { name: 'AlarmSeverity', description: 'critical, major, minor or warning.' });
 registerEnumType(AlarmKindValue, {
   name: 'AlarmKind',
   description:
     'request_failed: an order, retirement, reconfiguration or rollback failed; provider_down: a health check failed; worker_lost: a worker died mid-run; ' +
-    "queue_backlog: a queue's oldest waiting job has waited longer than ALARM_QUEUE_WAIT_SECONDS (no worker takes its work).",
+    "queue_backlog: a queue's oldest waiting job has waited longer than ALARM_QUEUE_WAIT_SECONDS (no worker takes its work); " +
+    "threshold_crossed: a performance job's metric crossed a threshold (cleared when it is back).",
 });
 // The enums and the entity's lists must stay the same.
 const sameValues = (a: readonly string[], b: object) => a.length === Object.keys(b).length && a.every((v) => v in b);
@@ -32,7 +34,7 @@ export class AlarmModel {
   @Field(() => ID) id: string;
   @Field(() => AlarmKindValue) kind: AlarmKind;
   @Field(() => AlarmSeverityValue) severity: AlarmSeverity;
-  @Field({ description: 'What it is about: "request" or "provider".' }) objectType: string;
+  @Field({ description: 'What it is about: "request", "provider" or "service".' }) objectType: string;
   @Field({ description: 'The id of what it is about.' }) objectId: string;
   @Field(() => ID, { nullable: true }) tenantId: string | null;
   @Field() message: string;

@@ -13,6 +13,10 @@ describe('audit details', () => {
       input: { url: 'http://10.0.0.5:8080' },
     });
     assert.deepEqual(auditDetails('updateWebhookEndpoint', { input: { url: 'not a url' } }), { input: { url: REDACTED } });
+    // A performance job's probe URL too (a health URL may carry a token).
+    assert.deepEqual(auditDetails('createPerformanceJob', { input: { name: 'p', url: 'https://app.example.com/health?token=XXXXSECRET' } }), {
+      input: { name: 'p', url: 'https://app.example.com/…' },
+    });
   });
 
   test('secret-looking names are redacted at any depth; long strings are cut', () => {

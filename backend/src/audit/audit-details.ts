@@ -29,7 +29,7 @@ function clean(name: string, value: unknown, operation: string, depth: number): 
   if (SECRET_NAME.test(name)) return REDACTED;
   if (name === 'dialogValues') return value && typeof value === 'object' && !Array.isArray(value) ? { keys: Object.keys(value) } : REDACTED;
   if (/credential/i.test(operation) && (name === 'inputs' || name === 'secrets')) return redactLeaves(value, depth);
-  if (/webhookendpoint/i.test(operation) && name === 'url' && typeof value === 'string') return originOnly(value);
+  if (/webhookendpoint|performancejob/i.test(operation) && name === 'url' && typeof value === 'string') return originOnly(value);
   if (depth > MAX_DEPTH) return '[too deep]';
   if (typeof value === 'string') return truncate(value);
   if (typeof value === 'number' || typeof value === 'boolean') return value;

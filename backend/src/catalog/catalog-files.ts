@@ -51,6 +51,7 @@ const itemSchema = z
     provision: provisionSchema.omit({ overridable: true }),
     retirement: retirementSchema.optional(),
     reconfigure: retirementSchema.optional(),
+    heal: retirementSchema.optional(),
     inputs: z
       .record(z.string(), z.string().regex(/^[a-z][a-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_]*$/, 'write "<item>.<output>"'))
       .superRefine((inputs, ctx) => {
@@ -150,6 +151,7 @@ const templateSchema = z.discriminatedUnion('type', [
       provision: provisionSchema,
       retirement: retirementSchema.optional(),
       reconfigure: retirementSchema.optional(),
+      heal: retirementSchema.optional(),
     })
     .strict(),
   z
@@ -221,6 +223,8 @@ export interface TemplateFile {
   retirement: RetirementSpec | null;
   /** For ansible_playbook templates: the playbook that applies a reconfiguration. */
   reconfigure: RetirementSpec | null;
+  /** For ansible_playbook templates: the playbook that repairs a service (none: its provision playbook runs again). */
+  heal: RetirementSpec | null;
   /** Bundles: the sites of their multi-site inventory. */
   sites: Record<string, SiteSpec> | null;
   /** Bundles: or the name of an inventory document of the portal. */
@@ -388,6 +392,7 @@ export function parseTemplate(body: unknown, source: string): TemplateFile {
       stateMachine: null,
       retirement: t.retirement ?? null,
       reconfigure: t.reconfigure ?? null,
+      heal: t.heal ?? null,
       sites: null,
       inventory: null,
       onFailure: 'keep',
@@ -406,6 +411,7 @@ export function parseTemplate(body: unknown, source: string): TemplateFile {
     stateMachine: t.stateMachine,
     retirement: null,
     reconfigure: null,
+    heal: null,
     sites: t.sites ?? null,
     inventory: t.inventory ?? null,
     onFailure: t.onFailure,

@@ -44,6 +44,7 @@ export function templateDocument(t: ServiceTemplateModel): Record<string, unknow
     doc.provision = t.provision;
     if (t.retirement) doc.retirement = t.retirement;
     if (t.reconfigure) doc.reconfigure = t.reconfigure;
+    if (t.heal) doc.heal = t.heal;
   }
   return doc;
 }
@@ -236,6 +237,7 @@ export class CatalogService {
           stateMachine: t.stateMachine,
           retirement: t.retirement,
           reconfigure: t.reconfigure,
+          heal: t.heal,
           sites: t.sites,
           inventory: t.inventory,
           onFailure: t.onFailure,
@@ -260,6 +262,7 @@ export class CatalogService {
             'state_machine',
             'retirement',
             'reconfigure',
+            'heal',
             'sites',
             'inventory',
             'on_failure',

@@ -93,4 +93,6 @@ export interface BundleItemSpec {
   retirement?: RetirementSpec;
   /** Run when the bundle's service is reconfigured (in index order), with the new values. */
   reconfigure?: RetirementSpec;
+  /** Run when the bundle's service is healed (in index order); without it, its provision playbook runs again. */
+  heal?: RetirementSpec;
 }

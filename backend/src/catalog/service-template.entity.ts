@@ -33,6 +33,8 @@ export class ServiceTemplateEntity {
   @Column({ type: 'jsonb', nullable: true }) retirement: RetirementSpec | null;
   /** ansible_playbook templates: the playbook that reconfigures their services. */
   @Column({ type: 'jsonb', nullable: true }) reconfigure: RetirementSpec | null;
+  /** ansible_playbook templates: the playbook that heals their services; null: the provision playbook runs again. */
+  @Column({ type: 'jsonb', nullable: true }) heal: RetirementSpec | null;
   /** Who approves an order before it runs; null: nobody (approved automatically). */
   @Column({ type: 'jsonb', nullable: true }) approval: ApprovalSpec | null;
   /** Quota dimensions an order uses: name → expression over its dialog fields; null: none of its own. */

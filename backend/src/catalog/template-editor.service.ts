@@ -81,6 +81,7 @@ export class TemplateEditorService {
           stateMachine: item.stateMachine,
           retirement: item.retirement,
           reconfigure: item.reconfigure,
+          heal: item.heal,
           sites: item.sites,
           inventory: item.inventory,
           onFailure: item.onFailure,

@@ -71,6 +71,7 @@ const schema = z.object({
   SMTP_FROM: z.string().min(3).default('Superfluid <superfluid@localhost>'),
   RETIREMENT_CHECK_SECONDS: z.coerce.number().int().min(5).default(60),
   WEBHOOK_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
+  PROBE_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
   ALARM_QUEUE_WAIT_SECONDS: z.coerce.number().int().min(10).default(300),
   NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   ...API_ENV,
@@ -129,6 +130,8 @@ export interface AppConfig extends ApiConfig, ObservabilityConfig {
   retirementCheckSeconds: number;
   /** Outbound webhooks may reach loopback addresses (the portal's own services): for a receiver on the same host in development and tests. */
   webhookAllowLoopback: boolean;
+  /** Performance jobs' HTTP probes may reach loopback addresses (the portal's own host). */
+  probeAllowLoopback: boolean;
   /** A queue whose oldest waiting job has waited longer raises a queue_backlog alarm. */
   alarmQueueWaitSeconds: number;
   /** Notifications (and their deliveries) and cleared alarms older than this many days are removed. */
@@ -208,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpFrom: c.SMTP_FROM,
     retirementCheckSeconds: c.RETIREMENT_CHECK_SECONDS,
     webhookAllowLoopback: c.WEBHOOK_ALLOW_LOOPBACK === 'true',
+    probeAllowLoopback: c.PROBE_ALLOW_LOOPBACK === 'true',
     alarmQueueWaitSeconds: c.ALARM_QUEUE_WAIT_SECONDS,
     notificationRetentionDays: c.NOTIFICATION_RETENTION_DAYS,
     ...apiConfig(c),

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AlarmEntity } from '../alarms/alarm.entity.js';
+import { PerformanceJobEntity, PerformanceThresholdEntity } from '../performance/performance.entities.js';
 import { ApiTokenEntity } from '../auth/api-token.entity.js';
 import {
   NotificationDeliveryEntity,
@@ -62,6 +63,8 @@ import { RetirementDates1765960000000 } from './migrations/1765960000000-Retirem
 import { Previews1765980000000 } from './migrations/1765980000000-Previews.js';
 import { DialogSharesGroupVisibility1766000000000 } from './migrations/1766000000000-DialogSharesGroupVisibility.js';
 import { AlarmsNotifications1766020000000 } from './migrations/1766020000000-AlarmsNotifications.js';
+import { Heal1766040000000 } from './migrations/1766040000000-Heal.js';
+import { Performance1766060000000 } from './migrations/1766060000000-Performance.js';
 import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
 
 export const ENTITIES = [
@@ -90,6 +93,8 @@ export const ENTITIES = [
   AuditEventEntity,
   OidcGroupMappingEntity,
   AlarmEntity,
+  PerformanceJobEntity,
+  PerformanceThresholdEntity,
   NotificationSubscriptionEntity,
   WebhookEndpointEntity,
   NotificationEntity,
@@ -130,6 +135,8 @@ export const MIGRATIONS = [
   Previews1765980000000,
   DialogSharesGroupVisibility1766000000000,
   AlarmsNotifications1766020000000,
+  Heal1766040000000,
+  Performance1766060000000,
 ];
 
 export function createDataSource(url: string): DataSource {

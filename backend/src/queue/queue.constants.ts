@@ -6,6 +6,7 @@ export enum QueueName {
   PROVIDERS = 'providers',
   LIFECYCLE = 'lifecycle',
   NOTIFY = 'notify',
+  MONITOR = 'monitor',
 }
 
 export enum JobName {
@@ -19,6 +20,7 @@ export enum JobName {
   RETIREMENT_DATES = 'retirement-dates',
   DELIVER_NOTIFICATION = 'deliver-notification',
   NOTIFICATION_SWEEP = 'notification-sweep',
+  COLLECT_PERFORMANCE = 'collect-performance',
 }
 
 /** Every job name each queue accepts; a worker refuses to start without a handler for each. */
@@ -29,6 +31,7 @@ export const QUEUE_JOBS: Record<QueueName, JobName[]> = {
   [QueueName.PROVIDERS]: [JobName.CHECK_PROVIDERS],
   [QueueName.LIFECYCLE]: [JobName.RETIREMENT_DATES],
   [QueueName.NOTIFY]: [JobName.DELIVER_NOTIFICATION, JobName.NOTIFICATION_SWEEP],
+  [QueueName.MONITOR]: [JobName.COLLECT_PERFORMANCE],
 };
 
 export interface DeliveryJobData {

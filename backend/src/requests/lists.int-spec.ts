@@ -248,6 +248,8 @@ describe('request and service lists: filters, sort, paging and counts, on real P
     const ds = createDataSource(env.databaseUrl);
     await ds.initialize();
     try {
+      await ds.undoLastMigration({ transaction: 'each' }); // Performance
+      await ds.undoLastMigration({ transaction: 'each' }); // Heal
       await ds.undoLastMigration({ transaction: 'each' }); // AlarmsNotifications
       await ds.undoLastMigration({ transaction: 'each' }); // DialogSharesGroupVisibility
       await ds.undoLastMigration({ transaction: 'each' }); // Previews
@@ -265,6 +267,8 @@ describe('request and service lists: filters, sort, paging and counts, on real P
         'Previews1765980000000',
         'DialogSharesGroupVisibility1766000000000',
         'AlarmsNotifications1766020000000',
+        'Heal1766040000000',
+        'Performance1766060000000',
       ]);
     } finally {
       await ds.destroy();

@@ -15,6 +15,9 @@ export interface ItemPlan extends RunPlan {
   site?: string;
 }
 
+/** The name's end of a migration's item that retires an item where it was: `<item>@old` (item names have no @). */
+export const OLD_PLACEMENT = '@old';
+
 /** One item of a request: one playbook run, in the order its index gives (a single playbook is the one item `main`). */
 @Entity('request_items')
 @Index(['requestId', 'name'], { unique: true })

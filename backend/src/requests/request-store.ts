@@ -267,13 +267,18 @@ export class RequestStore {
       .getExists();
   }
 
-  /** The service's last finished reconfiguration, if any. */
+  /** The service's last finished reconfiguration or migration (the values it has now), if any. */
   lastReconfiguration(serviceId: string): Promise<ServiceRequestEntity | null> {
+    return this.lastFinished(serviceId, ['reconfigure', 'migrate']);
+  }
+
+  /** The service's last finished request of one of these actions, if any. */
+  lastFinished(serviceId: string, actions: RequestAction[]): Promise<ServiceRequestEntity | null> {
     return this.db
       .getRepository(ServiceRequestEntity)
       .createQueryBuilder('r')
       .where(`r.plan->>'serviceId' = :serviceId`, { serviceId })
-      .andWhere(`r.plan->>'action' = 'reconfigure'`)
+      .andWhere(`r.plan->>'action' = ANY(CAST(:actions AS text[]))`, { actions })
       .andWhere(`r.status = 'finished'`)
       .orderBy('r.created_at', 'DESC')
       .getOne();

@@ -6,7 +6,7 @@ export const REQUEST_STATUSES = ['pending', 'queued', 'running', 'pending_approv
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const TERMINAL_REQUEST_STATUSES: readonly RequestStatus[] = ['finished', 'failed', 'canceled', 'denied'];
 
-export const REQUEST_ACTIONS = ['provision', 'retire', 'reconfigure', 'rollback', 'preview'] as const;
+export const REQUEST_ACTIONS = ['provision', 'retire', 'reconfigure', 'rollback', 'preview', 'heal', 'migrate'] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 /**
@@ -15,11 +15,13 @@ export type RequestAction = (typeof REQUEST_ACTIONS)[number];
  * each in request_items): one for a single playbook, several for a bundle.
  */
 export interface RequestPlan {
-  /** provision makes a service; retire retires `serviceId`; reconfigure reconfigures it; rollback undoes a failed request's items. */
+  /** provision makes a service; retire retires `serviceId`; reconfigure reconfigures it; heal runs its items again as they are; migrate moves them; rollback undoes a failed request's items. */
   action: RequestAction;
   /** The state machine, pinned at order time. */
   machine: StateMachineDef;
   serviceId?: string;
+  /** migrate: the items it moves to other providers (their old placement is retired once the new one runs); the others run again in place. */
+  migration?: { moved: string[] };
   /** rollback: the request whose deployed items it undoes. */
   rollbackOf?: string;
   /** When an item fails: keep what was deployed (the default), or roll it back. */

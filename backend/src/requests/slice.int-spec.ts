@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
+import { waitFor } from '../testing/harness.js';
 import { type SiteName, type SliceLab, type SliceRequest, startSliceLab } from '../testing/slice-lab.js';
 
 // The MEC application and inventory documents on the same lab: mec-app.int-spec.ts.
@@ -144,6 +146,100 @@ describe('the 5G slice across three SSH sites (network namespaces), through the 
     const jobId = items.data!.serviceRequest.items.find((i) => i.name === 'mec')!.jobId;
     const log = (await lab.app.gql<{ job: { stdout: string } }>('query($id: ID!) { job(id: $id) { stdout } }', { id: jobId })).data!.job.stdout;
     assert.match(log, /mec1-mec was gone already \(its process was still running, and is stopped\): counted as removed/);
+  });
+
+  test('a slice whose EPC was killed by hand is healed: it answers again where it did, as this slice; retired, its record can be deleted', async () => {
+    const done = await lab.ended(await lab.orderSlice('healme'));
+    assert.equal(done.status, 'finished', done.message ?? '');
+    const serviceId = done.service!.id;
+    const urls = SITES.map((site) => urlOf(done, site));
+    // Someone killed the EPC's process on its host: the slice's core is down.
+    execFileSync('pkill', ['-KILL', '-f', `${ROOT}/${serviceId}/epc1-epc/service.py`]);
+    await waitFor('the EPC to stop answering', async () => !answers(urls[0]), 10_000);
+
+    const healed = await lab.app.gql<{ healService: { id: string; action: string } }>('mutation($id: ID!) { healService(id: $id) { id action } }', {
+      id: serviceId,
+    });
+    assert.equal(healed.errors, undefined, JSON.stringify(healed.errors));
+    assert.equal(healed.data!.healService.action, 'heal');
+    const heal = await lab.ended(healed.data!.healService.id);
+    assert.equal(heal.status, 'finished', heal.message ?? '');
+    assert.deepEqual(heal.items.map((i) => [i.name, i.status]).sort(), [
+      ['cran', 'successful'],
+      ['epc', 'successful'],
+      ['mec', 'successful'],
+    ]);
+    // Back where it was (its earlier port), answering as this slice's EPC; the others still find it.
+    assert.equal(urlOf(heal, 'epc'), urls[0]);
+    assert.equal(health(urls[0]).service, serviceId);
+    assert.equal(health(urls[0]).component, 'epc');
+    assert.equal(health(urls[2]).depends.epc, urls[0]);
+    assert.equal(await serviceStatus(serviceId), 'active');
+
+    const deleteService = (id: string) => lab.app.gql<{ deleteService: boolean }>('mutation($id: ID!) { deleteService(id: $id) }', { id });
+    assert.equal((await deleteService(serviceId)).errors?.[0]?.extensions?.code, 'CONFLICT', 'an active service is retired first');
+    assert.equal((await retire(serviceId)).status, 'finished');
+    const deleted = await deleteService(serviceId);
+    assert.equal(deleted.errors, undefined, JSON.stringify(deleted.errors));
+    assert.equal((await lab.app.gql('query($id: ID!) { service(id: $id) { id } }', { id: serviceId })).errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    assert.equal((await deleteService(serviceId)).errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    // Its requests stay: the order, the heal and the retirement.
+    const order = await lab.app.gql<{ serviceRequest: { status: string } }>('query($id: ID!) { serviceRequest(id: $id) { status } }', { id: done.id });
+    assert.equal(order.data?.serviceRequest.status, 'finished');
+  });
+
+  test('a slice migrated from one SSH site to another: its MEC runs on the new host, the CRAN is given its new place, the old one is retired', async () => {
+    const done = await lab.ended(await lab.orderSlice('moving'));
+    assert.equal(done.status, 'finished', done.message ?? '');
+    const serviceId = done.service!.id;
+    const [epcUrl, oldMec] = [urlOf(done, 'epc'), urlOf(done, 'mec')];
+    const migrate = (placements: unknown) =>
+      lab.app.gql<{ migrateService: { id: string; action: string } }>(
+        'mutation($id: ID!, $p: [PlacementInput!]!) { migrateService(id: $id, placements: $p) { id action } }',
+        { id: serviceId, p: placements },
+      );
+    const where = await lab.app.gql<{ service: { placements: { site: string; providerId: string; providerTypes: string[] }[] } }>(
+      'query($id: ID!) { service(id: $id) { placements { site providerId providerTypes } } }',
+      { id: serviceId },
+    );
+    assert.deepEqual(
+      where.data!.service.placements,
+      SITES.map((site) => ({ site, providerId: lab.providers[site], providerTypes: ['ssh'] })),
+    );
+    const wrongSite = await migrate([{ site: 'moon', providerId: lab.providers.spare }]);
+    assert.equal(wrongSite.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    assert.match(wrongSite.errors![0].message, /"moon" is not a site .*epc, mec, cran/);
+    assert.equal((await migrate([{ site: 'mec', providerId: lab.providers.mec }])).errors?.[0]?.extensions?.code, 'VALIDATION_FAILED', 'already there');
+
+    const started = await migrate([{ site: 'mec', providerId: lab.providers.spare }]);
+    assert.equal(started.errors, undefined, JSON.stringify(started.errors));
+    assert.equal(started.data!.migrateService.action, 'migrate');
+    const moved = await lab.ended(started.data!.migrateService.id);
+    assert.equal(moved.status, 'finished', moved.message ?? '');
+    assert.deepEqual(moved.items.map((i) => [i.name, i.status]).sort(), [
+      ['cran', 'successful'],
+      ['epc', 'successful'],
+      ['mec', 'successful'],
+      ['mec@old', 'successful'],
+    ]);
+    const newMec = urlOf(moved, 'mec');
+    assert.equal(new URL(newMec).hostname, lab.address('spare'), 'the MEC runs on the spare host now');
+    assert.equal(health(newMec).service, serviceId);
+    assert.equal(health(newMec).component, 'mec');
+    assert.deepEqual(health(urlOf(moved, 'cran')).depends, { epc: epcUrl, mec: newMec }, 'the CRAN was given the new place');
+    assert.equal(answers(oldMec), false, 'the old MEC was retired');
+    assert.equal(existsSync(`${ROOT}/${serviceId}/mec1-mec`), false);
+    const service = await lab.app.gql<{ service: { providerIds: string[]; outputs: { items: Record<string, Record<string, string>> } } }>(
+      'query($id: ID!) { service(id: $id) { providerIds outputs } }',
+      { id: serviceId },
+    );
+    assert.deepEqual(service.data!.service.providerIds.sort(), [lab.providers.epc, lab.providers.spare, lab.providers.cran].sort());
+    assert.equal(service.data!.service.outputs.items.mec.mec_url, newMec);
+
+    // Retired where it is now: nothing left on any site.
+    assert.equal((await retire(serviceId)).status, 'finished');
+    for (const url of [epcUrl, newMec, urlOf(moved, 'cran')]) assert.equal(answers(url), false, `${url} still answers`);
+    assert.equal(existsSync(`${ROOT}/${serviceId}`), false, 'files left behind');
   });
 
   test('a site that fails fails the request naming it, and what was deployed is rolled back by its retirement playbooks', async () => {

@@ -161,6 +161,21 @@ export class ServicesService {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * Deletes a retired service's record (the requests that made, changed and retired it stay, and
+   * so does the audit trail); false when it is not retired (any more).
+   */
+  async remove(id: string): Promise<boolean> {
+    const result = await this.services.delete({ id, status: 'retired' });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Gives an active service the providers a migration moved it to; false when it is not active. */
+  async moved(id: string, providerIds: string[]): Promise<boolean> {
+    const result = await this.services.update({ id, status: 'active' }, { providerIds: [...new Set(providerIds)] });
+    return (result.affected ?? 0) > 0;
+  }
+
   /** Gives an active service the outputs of its reconfiguration; false when it is not active. */
   async reconfigured(id: string, outputs: Record<string, unknown>): Promise<boolean> {
     const result = await this.services.update({ id, status: 'active' }, { outputs: outputs as never });

@@ -11,11 +11,11 @@ import { stateMachineSchema, toStateMachine } from './state-machine.schema.js';
 import type { StateMachineDef } from './state-machine.types.js';
 
 /**
- * The machines every request kind needs (an order, a retirement, a reconfiguration): a catalog
+ * The machines every request kind needs (an order, a retirement, a reconfiguration, a heal, a migration): a catalog
  * may define its own of these names; one that does not (a CATALOG_DIR of templates only) gets
  * the project's, as shipped in catalog/state-machines/.
  */
-const BUILT_IN = new Set(['provision', 'retirement', 'reconfigure']);
+const BUILT_IN = new Set(['provision', 'retirement', 'reconfigure', 'heal', 'migrate']);
 
 /** The state machines of the catalog: stored definitions, read by name. */
 @Injectable()

@@ -3,11 +3,11 @@ import { newEnv, startTestApp, type TestApp, waitFor } from './harness.js';
 import { type SshSites, startSshSites } from './ssh-sites.js';
 
 /**
- * The 5G lab of the slice tests: three SSH sites (epc, mec, cran) in network namespaces, a
+ * The 5G lab of the slice tests: three SSH sites (epc, mec, cran, and a spare host) in network namespaces, a
  * portal in this process with an SSH key credential and one `ssh` provider per site, and
  * the "5G slice: CRAN + MEC + EPC" template of the shipped catalog.
  */
-export type SiteName = 'epc' | 'mec' | 'cran';
+export type SiteName = 'epc' | 'mec' | 'cran' | 'spare';
 
 export interface SliceItem {
   name: string;
@@ -43,7 +43,8 @@ const REQUEST =
   'query($id: ID!) { serviceRequest(id: $id) { id status message items { name site index status startedAt finishedAt outputs } service { id status } } }';
 
 export async function startSliceLab(): Promise<SliceLab> {
-  const sites = await startSshSites(['epc', 'mec', 'cran']);
+  // `spare`: a fourth host no slice is ordered on, where a migration can move a part.
+  const sites = await startSshSites(['epc', 'mec', 'cran', 'spare']);
   let app: TestApp | undefined;
   try {
     app = await startTestApp(await newEnv());
@@ -89,7 +90,8 @@ export async function startSliceLab(): Promise<SliceLab> {
             const r = (await portal.gql<{ serviceRequest: SliceRequest }>(REQUEST, { id })).data!.serviceRequest;
             return ['finished', 'failed', 'canceled'].includes(r.status) && r;
           },
-          180_000,
+          // A waiting limit, not a speed check: a loaded machine runs three sites' playbooks slowly.
+          360_000,
         ),
       stop: async () => {
         await portal.stop();

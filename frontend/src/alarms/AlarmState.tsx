@@ -30,7 +30,7 @@ export const AlarmState = ({ alarm }: { alarm: Alarm }) => {
   );
 };
 
-const OBJECT_NAMES: Record<string, string> = { request: 'Request', provider: 'Provider', queue: 'Queue' };
+const OBJECT_NAMES: Record<string, string> = { request: 'Request', provider: 'Provider', queue: 'Queue', service: 'Service' };
 
 /** "Request 1a2b3c4d" or "Provider 5e6f7a8b", linked to its page. */
 export const AlarmObject = ({ alarm }: { alarm: Alarm }) => {

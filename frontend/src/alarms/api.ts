@@ -68,6 +68,7 @@ export const ALARM_KINDS: Record<AlarmKind, string> = {
   provider_down: 'Provider down',
   worker_lost: 'Worker lost',
   queue_backlog: 'Queue backlog',
+  threshold_crossed: 'Threshold crossed',
 };
 /** The list's "Status" filter besides open (no value, the default): cleared (the history) or both. */
 export const ALARM_STATES = { cleared: 'Cleared', all: 'All' } as const;
@@ -85,6 +86,7 @@ export const alarmObjectPath = (alarm: Pick<Alarm, 'objectType' | 'objectId'>): 
   if (alarm.objectType === 'request') return `/serviceRequests/${id}/show`;
   if (alarm.objectType === 'provider') return `/providers/${id}/show`;
   if (alarm.objectType === 'queue') return '/queues';
+  if (alarm.objectType === 'service') return `/services/${id}/show`;
   return null;
 };
 

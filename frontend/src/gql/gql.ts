@@ -102,6 +102,11 @@ type Documents = {
     "\n  query OidcGroupMappings {\n    oidcGroupMappings {\n      ...OidcGroupMappingFields\n    }\n  }\n": typeof types.OidcGroupMappingsDocument,
     "\n  mutation CreateOidcGroupMapping($claim: String!, $groupId: ID!) {\n    createOidcGroupMapping(claim: $claim, groupId: $groupId) {\n      ...OidcGroupMappingFields\n    }\n  }\n": typeof types.CreateOidcGroupMappingDocument,
     "\n  mutation DeleteOidcGroupMapping($id: ID!) {\n    deleteOidcGroupMapping(id: $id)\n  }\n": typeof types.DeleteOidcGroupMappingDocument,
+    "\n  query PerformanceJobs($serviceId: ID!, $minutes: Int!) {\n    performanceJobs(serviceId: $serviceId) {\n      id\n      name\n      metric\n      url\n      intervalSeconds\n      thresholds {\n        id\n        operator\n        value\n        severity\n        crossed\n      }\n      samples(minutes: $minutes) {\n        at\n        value\n        error\n      }\n    }\n  }\n": typeof types.PerformanceJobsDocument,
+    "\n  mutation CreatePerformanceJob($input: CreatePerformanceJobInput!) {\n    createPerformanceJob(input: $input) {\n      id\n    }\n  }\n": typeof types.CreatePerformanceJobDocument,
+    "\n  mutation DeletePerformanceJob($id: ID!) {\n    deletePerformanceJob(id: $id)\n  }\n": typeof types.DeletePerformanceJobDocument,
+    "\n  mutation CreatePerformanceThreshold($input: CreatePerformanceThresholdInput!) {\n    createPerformanceThreshold(input: $input) {\n      id\n    }\n  }\n": typeof types.CreatePerformanceThresholdDocument,
+    "\n  mutation DeletePerformanceThreshold($id: ID!) {\n    deletePerformanceThreshold(id: $id)\n  }\n": typeof types.DeletePerformanceThresholdDocument,
     "\n  fragment ProviderFields on Provider {\n    id\n    name\n    type\n    config\n    credentialId\n    becomeCredentialId\n    healthStatus\n    healthMessage\n    healthCheckedAt\n    createdAt\n    tenantId\n    sharedWith\n  }\n": typeof types.ProviderFieldsFragmentDoc,
     "\n  fragment ProviderHealthFields on ProviderHealthCheck {\n    providerId\n    status\n    message\n    latencyMs\n    changed\n    checkedAt\n  }\n": typeof types.ProviderHealthFieldsFragmentDoc,
     "\n  fragment ProviderDetailFields on Provider {\n    ...ProviderFields\n    inventory\n    healthHistory(take: 50) {\n      ...ProviderHealthFields\n    }\n    resources {\n      __typename\n      ... on KubernetesResources {\n        namespaces\n        deployments {\n          namespace\n          name\n          replicas\n          ready\n        }\n        services {\n          namespace\n          name\n          type\n          address\n          ports\n        }\n      }\n      ... on OpenStackResources {\n        stacks {\n          id\n          name\n          status\n          reason\n          createdAt\n        }\n        servers {\n          id\n          name\n          status\n          addresses\n        }\n        missing\n      }\n    }\n    resourcesRefreshedAt\n  }\n": typeof types.ProviderDetailFieldsFragmentDoc,
@@ -143,10 +148,13 @@ type Documents = {
     "\n  subscription JobEventsLive($jobId: ID!, $afterSeq: Int) {\n    jobEvents(jobId: $jobId, afterSeq: $afterSeq) {\n      ...JobEventFields\n    }\n  }\n": typeof types.JobEventsLiveDocument,
     "\n  fragment ServiceFields on Service {\n    id\n    name\n    status\n    outputs\n    createdAt\n    providerIds\n    retiresAt\n    maxRetiresAt\n    retirementWarnDays\n    retirementWarnedAt\n    owner {\n      id\n      username\n    }\n    request {\n      id\n      status\n      template {\n        id\n        name\n      }\n    }\n    configuration {\n      dialog\n      values\n      reconfigurableFields\n    }\n  }\n": typeof types.ServiceFieldsFragmentDoc,
     "\n  query Services($skip: Int, $take: Int, $filter: ServiceFilter, $sort: ServiceSort) {\n    services(skip: $skip, take: $take, filter: $filter, sort: $sort) {\n      ...ServiceFields\n    }\n    serviceCount(filter: $filter)\n  }\n": typeof types.ServicesDocument,
-    "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n      retirementPlaybooks\n      requests {\n        id\n        status\n        action\n        createdAt\n        finishedAt\n        requester {\n          id\n          username\n        }\n      }\n    }\n  }\n": typeof types.ServiceDocument,
+    "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n      retirementPlaybooks\n      placements {\n        site\n        providerId\n        providerTypes\n      }\n      requests {\n        id\n        status\n        action\n        createdAt\n        finishedAt\n        requester {\n          id\n          username\n        }\n      }\n    }\n  }\n": typeof types.ServiceDocument,
     "\n  mutation ExtendServiceRetirement($id: ID!, $retiresAt: DateTime!) {\n    extendServiceRetirement(id: $id, retiresAt: $retiresAt) {\n      id\n      retiresAt\n      retirementWarnedAt\n    }\n  }\n": typeof types.ExtendServiceRetirementDocument,
     "\n  mutation RetireService($id: ID!) {\n    retireService(id: $id) {\n      ...RequestFields\n    }\n  }\n": typeof types.RetireServiceDocument,
     "\n  mutation ForceRetireService($id: ID!, $reason: String!) {\n    forceRetireService(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.ForceRetireServiceDocument,
+    "\n  mutation HealService($id: ID!) {\n    healService(id: $id) {\n      ...RequestFields\n    }\n  }\n": typeof types.HealServiceDocument,
+    "\n  mutation MigrateService($id: ID!, $placements: [PlacementInput!]!) {\n    migrateService(id: $id, placements: $placements) {\n      ...RequestFields\n    }\n  }\n": typeof types.MigrateServiceDocument,
+    "\n  mutation DeleteService($id: ID!) {\n    deleteService(id: $id)\n  }\n": typeof types.DeleteServiceDocument,
     "\n  fragment TemplateEditorFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    type\n    published\n    source\n    definition\n    tenantId\n    sharedWith\n  }\n": typeof types.TemplateEditorFieldsFragmentDoc,
     "\n  query TemplatesPage($search: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) {\n      ...TemplateEditorFields\n    }\n    serviceTemplateCount(search: $search, unpublished: true)\n  }\n": typeof types.TemplatesPageDocument,
     "\n  query Template($id: ID!) {\n    serviceTemplate(id: $id, unpublished: true) {\n      ...TemplateEditorFields\n    }\n  }\n": typeof types.TemplateDocument,
@@ -264,6 +272,11 @@ const documents: Documents = {
     "\n  query OidcGroupMappings {\n    oidcGroupMappings {\n      ...OidcGroupMappingFields\n    }\n  }\n": types.OidcGroupMappingsDocument,
     "\n  mutation CreateOidcGroupMapping($claim: String!, $groupId: ID!) {\n    createOidcGroupMapping(claim: $claim, groupId: $groupId) {\n      ...OidcGroupMappingFields\n    }\n  }\n": types.CreateOidcGroupMappingDocument,
     "\n  mutation DeleteOidcGroupMapping($id: ID!) {\n    deleteOidcGroupMapping(id: $id)\n  }\n": types.DeleteOidcGroupMappingDocument,
+    "\n  query PerformanceJobs($serviceId: ID!, $minutes: Int!) {\n    performanceJobs(serviceId: $serviceId) {\n      id\n      name\n      metric\n      url\n      intervalSeconds\n      thresholds {\n        id\n        operator\n        value\n        severity\n        crossed\n      }\n      samples(minutes: $minutes) {\n        at\n        value\n        error\n      }\n    }\n  }\n": types.PerformanceJobsDocument,
+    "\n  mutation CreatePerformanceJob($input: CreatePerformanceJobInput!) {\n    createPerformanceJob(input: $input) {\n      id\n    }\n  }\n": types.CreatePerformanceJobDocument,
+    "\n  mutation DeletePerformanceJob($id: ID!) {\n    deletePerformanceJob(id: $id)\n  }\n": types.DeletePerformanceJobDocument,
+    "\n  mutation CreatePerformanceThreshold($input: CreatePerformanceThresholdInput!) {\n    createPerformanceThreshold(input: $input) {\n      id\n    }\n  }\n": types.CreatePerformanceThresholdDocument,
+    "\n  mutation DeletePerformanceThreshold($id: ID!) {\n    deletePerformanceThreshold(id: $id)\n  }\n": types.DeletePerformanceThresholdDocument,
     "\n  fragment ProviderFields on Provider {\n    id\n    name\n    type\n    config\n    credentialId\n    becomeCredentialId\n    healthStatus\n    healthMessage\n    healthCheckedAt\n    createdAt\n    tenantId\n    sharedWith\n  }\n": types.ProviderFieldsFragmentDoc,
     "\n  fragment ProviderHealthFields on ProviderHealthCheck {\n    providerId\n    status\n    message\n    latencyMs\n    changed\n    checkedAt\n  }\n": types.ProviderHealthFieldsFragmentDoc,
     "\n  fragment ProviderDetailFields on Provider {\n    ...ProviderFields\n    inventory\n    healthHistory(take: 50) {\n      ...ProviderHealthFields\n    }\n    resources {\n      __typename\n      ... on KubernetesResources {\n        namespaces\n        deployments {\n          namespace\n          name\n          replicas\n          ready\n        }\n        services {\n          namespace\n          name\n          type\n          address\n          ports\n        }\n      }\n      ... on OpenStackResources {\n        stacks {\n          id\n          name\n          status\n          reason\n          createdAt\n        }\n        servers {\n          id\n          name\n          status\n          addresses\n        }\n        missing\n      }\n    }\n    resourcesRefreshedAt\n  }\n": types.ProviderDetailFieldsFragmentDoc,
@@ -305,10 +318,13 @@ const documents: Documents = {
     "\n  subscription JobEventsLive($jobId: ID!, $afterSeq: Int) {\n    jobEvents(jobId: $jobId, afterSeq: $afterSeq) {\n      ...JobEventFields\n    }\n  }\n": types.JobEventsLiveDocument,
     "\n  fragment ServiceFields on Service {\n    id\n    name\n    status\n    outputs\n    createdAt\n    providerIds\n    retiresAt\n    maxRetiresAt\n    retirementWarnDays\n    retirementWarnedAt\n    owner {\n      id\n      username\n    }\n    request {\n      id\n      status\n      template {\n        id\n        name\n      }\n    }\n    configuration {\n      dialog\n      values\n      reconfigurableFields\n    }\n  }\n": types.ServiceFieldsFragmentDoc,
     "\n  query Services($skip: Int, $take: Int, $filter: ServiceFilter, $sort: ServiceSort) {\n    services(skip: $skip, take: $take, filter: $filter, sort: $sort) {\n      ...ServiceFields\n    }\n    serviceCount(filter: $filter)\n  }\n": types.ServicesDocument,
-    "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n      retirementPlaybooks\n      requests {\n        id\n        status\n        action\n        createdAt\n        finishedAt\n        requester {\n          id\n          username\n        }\n      }\n    }\n  }\n": types.ServiceDocument,
+    "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n      retirementPlaybooks\n      placements {\n        site\n        providerId\n        providerTypes\n      }\n      requests {\n        id\n        status\n        action\n        createdAt\n        finishedAt\n        requester {\n          id\n          username\n        }\n      }\n    }\n  }\n": types.ServiceDocument,
     "\n  mutation ExtendServiceRetirement($id: ID!, $retiresAt: DateTime!) {\n    extendServiceRetirement(id: $id, retiresAt: $retiresAt) {\n      id\n      retiresAt\n      retirementWarnedAt\n    }\n  }\n": types.ExtendServiceRetirementDocument,
     "\n  mutation RetireService($id: ID!) {\n    retireService(id: $id) {\n      ...RequestFields\n    }\n  }\n": types.RetireServiceDocument,
     "\n  mutation ForceRetireService($id: ID!, $reason: String!) {\n    forceRetireService(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.ForceRetireServiceDocument,
+    "\n  mutation HealService($id: ID!) {\n    healService(id: $id) {\n      ...RequestFields\n    }\n  }\n": types.HealServiceDocument,
+    "\n  mutation MigrateService($id: ID!, $placements: [PlacementInput!]!) {\n    migrateService(id: $id, placements: $placements) {\n      ...RequestFields\n    }\n  }\n": types.MigrateServiceDocument,
+    "\n  mutation DeleteService($id: ID!) {\n    deleteService(id: $id)\n  }\n": types.DeleteServiceDocument,
     "\n  fragment TemplateEditorFields on ServiceTemplate {\n    id\n    name\n    description\n    catalog\n    type\n    published\n    source\n    definition\n    tenantId\n    sharedWith\n  }\n": types.TemplateEditorFieldsFragmentDoc,
     "\n  query TemplatesPage($search: String, $skip: Int!, $take: Int!) {\n    serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) {\n      ...TemplateEditorFields\n    }\n    serviceTemplateCount(search: $search, unpublished: true)\n  }\n": types.TemplatesPageDocument,
     "\n  query Template($id: ID!) {\n    serviceTemplate(id: $id, unpublished: true) {\n      ...TemplateEditorFields\n    }\n  }\n": types.TemplateDocument,
@@ -690,6 +706,26 @@ export function graphql(source: "\n  mutation DeleteOidcGroupMapping($id: ID!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PerformanceJobs($serviceId: ID!, $minutes: Int!) {\n    performanceJobs(serviceId: $serviceId) {\n      id\n      name\n      metric\n      url\n      intervalSeconds\n      thresholds {\n        id\n        operator\n        value\n        severity\n        crossed\n      }\n      samples(minutes: $minutes) {\n        at\n        value\n        error\n      }\n    }\n  }\n"): typeof import('./graphql').PerformanceJobsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePerformanceJob($input: CreatePerformanceJobInput!) {\n    createPerformanceJob(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreatePerformanceJobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletePerformanceJob($id: ID!) {\n    deletePerformanceJob(id: $id)\n  }\n"): typeof import('./graphql').DeletePerformanceJobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePerformanceThreshold($input: CreatePerformanceThresholdInput!) {\n    createPerformanceThreshold(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreatePerformanceThresholdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletePerformanceThreshold($id: ID!) {\n    deletePerformanceThreshold(id: $id)\n  }\n"): typeof import('./graphql').DeletePerformanceThresholdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment ProviderFields on Provider {\n    id\n    name\n    type\n    config\n    credentialId\n    becomeCredentialId\n    healthStatus\n    healthMessage\n    healthCheckedAt\n    createdAt\n    tenantId\n    sharedWith\n  }\n"): typeof import('./graphql').ProviderFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -854,7 +890,7 @@ export function graphql(source: "\n  query Services($skip: Int, $take: Int, $fil
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n      retirementPlaybooks\n      requests {\n        id\n        status\n        action\n        createdAt\n        finishedAt\n        requester {\n          id\n          username\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ServiceDocument;
+export function graphql(source: "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n      retirementPlaybooks\n      placements {\n        site\n        providerId\n        providerTypes\n      }\n      requests {\n        id\n        status\n        action\n        createdAt\n        finishedAt\n        requester {\n          id\n          username\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ServiceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -867,6 +903,18 @@ export function graphql(source: "\n  mutation RetireService($id: ID!) {\n    ret
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ForceRetireService($id: ID!, $reason: String!) {\n    forceRetireService(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ForceRetireServiceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HealService($id: ID!) {\n    healService(id: $id) {\n      ...RequestFields\n    }\n  }\n"): typeof import('./graphql').HealServiceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MigrateService($id: ID!, $placements: [PlacementInput!]!) {\n    migrateService(id: $id, placements: $placements) {\n      ...RequestFields\n    }\n  }\n"): typeof import('./graphql').MigrateServiceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteService($id: ID!) {\n    deleteService(id: $id)\n  }\n"): typeof import('./graphql').DeleteServiceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,11 +11,12 @@ export type AlarmFilter = {
   severities?: Array<AlarmSeverity> | null | undefined;
 };
 
-/** request_failed: an order, retirement, reconfiguration or rollback failed; provider_down: a health check failed; worker_lost: a worker died mid-run; queue_backlog: a queue's oldest waiting job has waited longer than ALARM_QUEUE_WAIT_SECONDS (no worker takes its work). */
+/** request_failed: an order, retirement, reconfiguration or rollback failed; provider_down: a health check failed; worker_lost: a worker died mid-run; queue_backlog: a queue's oldest waiting job has waited longer than ALARM_QUEUE_WAIT_SECONDS (no worker takes its work); threshold_crossed: a performance job's metric crossed a threshold (cleared when it is back). */
 export type AlarmKind =
   | 'provider_down'
   | 'queue_backlog'
   | 'request_failed'
+  | 'threshold_crossed'
   | 'worker_lost';
 
 /** critical, major, minor or warning. */
@@ -75,6 +76,24 @@ export type CreateGitRepoInput = {
   tenantId?: string | null | undefined;
   /** https://host/path, ssh://host/path, user@host:path or file:///path; leave empty for a hosted repository. */
   url?: string | null | undefined;
+};
+
+export type CreatePerformanceJobInput = {
+  /** Seconds between samples, 5 to 86400. */
+  intervalSeconds: number;
+  metric: PerformanceMetric;
+  name: string;
+  serviceId: string;
+  /** http(s) URL to probe; refused when it resolves to a loopback or link-local address (PROBE_ALLOW_LOOPBACK allows loopback). */
+  url: string;
+};
+
+export type CreatePerformanceThresholdInput = {
+  jobId: string;
+  /** >, >=, < or <=. */
+  operator: string;
+  severity?: AlarmSeverity;
+  value: number;
 };
 
 export type CreateUserInput = {
@@ -183,6 +202,19 @@ export type OrderServiceInput = {
   templateId: string;
 };
 
+/** http_up: 1 when the URL answers 2xx or 3xx within 5 s, else 0; http_latency_ms: its answer time (no value while it does not answer). */
+export type PerformanceMetric =
+  | 'http_latency_ms'
+  | 'http_up';
+
+/** Where to move a service: a provider for one site of a multi-site item, or (no site) the provider of a single playbook. */
+export type PlacementInput = {
+  /** The provider it moves to. */
+  providerId: string;
+  /** The site moved (multi-site items); none for a single playbook. */
+  site?: string | null | undefined;
+};
+
 export type ProviderInput = {
   /** null removes it; leave it out to keep it. */
   becomeCredentialId?: string | null | undefined;
@@ -200,11 +232,12 @@ export type ProviderInput = {
   type?: string | null | undefined;
 };
 
-/** The BullMQ queues: requests (provisioning steps and playbook runs), maintenance, git (refreshes, syntax checks), providers (health checks), lifecycle (retirement dates), notify (notification deliveries). */
+/** The BullMQ queues: requests (provisioning steps and playbook runs), maintenance, git (refreshes, syntax checks), providers (health checks), lifecycle (retirement dates), notify (notification deliveries), monitor (performance jobs). */
 export type QueueName =
   | 'git'
   | 'lifecycle'
   | 'maintenance'
+  | 'monitor'
   | 'notify'
   | 'providers'
   | 'requests';
@@ -221,6 +254,8 @@ export type QuotaInput = {
 
 /** A request's type: provision (makes a service), retire or reconfigure (a service), rollback (undoes what a failed request deployed), preview (an order's items in check mode with --diff: changes nothing, makes no service). */
 export type RequestAction =
+  | 'heal'
+  | 'migrate'
   | 'preview'
   | 'provision'
   | 'reconfigure'
@@ -877,6 +912,42 @@ export type DeleteOidcGroupMappingMutationVariables = Exact<{
 
 export type DeleteOidcGroupMappingMutation = { deleteOidcGroupMapping: boolean };
 
+export type PerformanceJobsQueryVariables = Exact<{
+  serviceId: string;
+  minutes: number;
+}>;
+
+
+export type PerformanceJobsQuery = { performanceJobs: Array<{ id: string, name: string, metric: PerformanceMetric, url: string, intervalSeconds: number, thresholds: Array<{ id: string, operator: string, value: number, severity: AlarmSeverity, crossed: boolean }>, samples: Array<{ at: string, value: number | null, error: string | null }> }> };
+
+export type CreatePerformanceJobMutationVariables = Exact<{
+  input: CreatePerformanceJobInput;
+}>;
+
+
+export type CreatePerformanceJobMutation = { createPerformanceJob: { id: string } };
+
+export type DeletePerformanceJobMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeletePerformanceJobMutation = { deletePerformanceJob: boolean };
+
+export type CreatePerformanceThresholdMutationVariables = Exact<{
+  input: CreatePerformanceThresholdInput;
+}>;
+
+
+export type CreatePerformanceThresholdMutation = { createPerformanceThreshold: { id: string } };
+
+export type DeletePerformanceThresholdMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeletePerformanceThresholdMutation = { deletePerformanceThreshold: boolean };
+
 export type ProviderFieldsFragment = { id: string, name: string, type: string, config: unknown, credentialId: string | null, becomeCredentialId: string | null, healthStatus: string, healthMessage: string | null, healthCheckedAt: string | null, createdAt: string, tenantId: string, sharedWith: Array<string> };
 
 export type ProviderHealthFieldsFragment = { providerId: string, status: string, message: string | null, latencyMs: number | null, changed: boolean, checkedAt: string };
@@ -1144,7 +1215,7 @@ export type ServiceQueryVariables = Exact<{
 }>;
 
 
-export type ServiceQuery = { service: { retirementPlaybooks: Array<string>, id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, retiresAt: string | null, maxRetiresAt: string | null, retirementWarnDays: number, retirementWarnedAt: string | null, requests: Array<{ id: string, status: RequestStatus, action: RequestAction, createdAt: string, finishedAt: string | null, requester: { id: string, username: string } | null }>, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } } | null };
+export type ServiceQuery = { service: { retirementPlaybooks: Array<string>, id: string, name: string, status: string, outputs: unknown, createdAt: string, providerIds: Array<string>, retiresAt: string | null, maxRetiresAt: string | null, retirementWarnDays: number, retirementWarnedAt: string | null, placements: Array<{ site: string | null, providerId: string, providerTypes: Array<string> | null }>, requests: Array<{ id: string, status: RequestStatus, action: RequestAction, createdAt: string, finishedAt: string | null, requester: { id: string, username: string } | null }>, owner: { id: string, username: string } | null, request: { id: string, status: RequestStatus, template: { id: string, name: string } | null } | null, configuration: { dialog: string | null, values: unknown, reconfigurableFields: Array<string> } } | null };
 
 export type ExtendServiceRetirementMutationVariables = Exact<{
   id: string;
@@ -1168,6 +1239,28 @@ export type ForceRetireServiceMutationVariables = Exact<{
 
 
 export type ForceRetireServiceMutation = { forceRetireService: { id: string, status: string } };
+
+export type HealServiceMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type HealServiceMutation = { healService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+
+export type MigrateServiceMutationVariables = Exact<{
+  id: string;
+  placements: Array<PlacementInput> | PlacementInput;
+}>;
+
+
+export type MigrateServiceMutation = { migrateService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+
+export type DeleteServiceMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteServiceMutation = { deleteService: boolean };
 
 export type TemplateEditorFieldsFragment = { id: string, name: string, description: string | null, catalog: string, type: string, published: boolean, source: string | null, definition: unknown, tenantId: string, sharedWith: Array<string> };
 
@@ -3826,6 +3919,53 @@ export const DeleteOidcGroupMappingDocument = new TypedDocumentString(`
   deleteOidcGroupMapping(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteOidcGroupMappingMutation, DeleteOidcGroupMappingMutationVariables>;
+export const PerformanceJobsDocument = new TypedDocumentString(`
+    query PerformanceJobs($serviceId: ID!, $minutes: Int!) {
+  performanceJobs(serviceId: $serviceId) {
+    id
+    name
+    metric
+    url
+    intervalSeconds
+    thresholds {
+      id
+      operator
+      value
+      severity
+      crossed
+    }
+    samples(minutes: $minutes) {
+      at
+      value
+      error
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PerformanceJobsQuery, PerformanceJobsQueryVariables>;
+export const CreatePerformanceJobDocument = new TypedDocumentString(`
+    mutation CreatePerformanceJob($input: CreatePerformanceJobInput!) {
+  createPerformanceJob(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePerformanceJobMutation, CreatePerformanceJobMutationVariables>;
+export const DeletePerformanceJobDocument = new TypedDocumentString(`
+    mutation DeletePerformanceJob($id: ID!) {
+  deletePerformanceJob(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeletePerformanceJobMutation, DeletePerformanceJobMutationVariables>;
+export const CreatePerformanceThresholdDocument = new TypedDocumentString(`
+    mutation CreatePerformanceThreshold($input: CreatePerformanceThresholdInput!) {
+  createPerformanceThreshold(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePerformanceThresholdMutation, CreatePerformanceThresholdMutationVariables>;
+export const DeletePerformanceThresholdDocument = new TypedDocumentString(`
+    mutation DeletePerformanceThreshold($id: ID!) {
+  deletePerformanceThreshold(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeletePerformanceThresholdMutation, DeletePerformanceThresholdMutationVariables>;
 export const ProvidersDocument = new TypedDocumentString(`
     query Providers {
   providers {
@@ -5474,6 +5614,11 @@ export const ServiceDocument = new TypedDocumentString(`
   service(id: $id) {
     ...ServiceFields
     retirementPlaybooks
+    placements {
+      site
+      providerId
+      providerTypes
+    }
     requests {
       id
       status
@@ -5659,6 +5804,263 @@ export const ForceRetireServiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ForceRetireServiceMutation, ForceRetireServiceMutationVariables>;
+export const HealServiceDocument = new TypedDocumentString(`
+    mutation HealService($id: ID!) {
+  healService(id: $id) {
+    ...RequestFields
+  }
+}
+    fragment RequestApprovalFields on ServiceRequest {
+  approval {
+    approvals
+    reason
+    timeoutHours
+    deadline
+    canDecide
+    approvers {
+      id
+      username
+    }
+    decisions {
+      approverId
+      approverName
+      decision
+      reason
+      at
+    }
+  }
+}
+fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}
+fragment RequestListFields on ServiceRequest {
+  id
+  status
+  action
+  tenantId
+  message
+  createdAt
+  updatedAt
+  finishedAt
+  dialogValues
+  ...RequestBundleFields
+  template {
+    id
+    name
+    type
+  }
+  requester {
+    id
+    username
+  }
+  jobs {
+    ...JobFields
+  }
+  service {
+    id
+    name
+    status
+  }
+}
+fragment RequestFields on ServiceRequest {
+  ...RequestListFields
+  machine {
+    name
+    states {
+      name
+      method
+    }
+    action
+    serviceId
+    rollbackOf
+    onFailure
+  }
+  template {
+    id
+    name
+    type
+    dialog
+  }
+  ...RequestApprovalFields
+}`) as unknown as TypedDocumentString<HealServiceMutation, HealServiceMutationVariables>;
+export const MigrateServiceDocument = new TypedDocumentString(`
+    mutation MigrateService($id: ID!, $placements: [PlacementInput!]!) {
+  migrateService(id: $id, placements: $placements) {
+    ...RequestFields
+  }
+}
+    fragment RequestApprovalFields on ServiceRequest {
+  approval {
+    approvals
+    reason
+    timeoutHours
+    deadline
+    canDecide
+    approvers {
+      id
+      username
+    }
+    decisions {
+      approverId
+      approverName
+      decision
+      reason
+      at
+    }
+  }
+}
+fragment JobFields on Job {
+  id
+  status
+  playbook
+  commit
+  returnCode
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  artifacts
+  eventCount
+  eventsEmitted
+  eventsComplete
+  outputPurgedAt
+  hostSummaries {
+    host
+    ok
+    changed
+    failures
+    unreachable
+    skipped
+    rescued
+    ignored
+  }
+}
+fragment RequestBundleFields on ServiceRequest {
+  state
+  stateAttempt
+  transitions {
+    state
+    event
+    attempt
+    message
+    at
+  }
+  items {
+    id
+    name
+    index
+    site
+    status
+    jobId
+    playbook
+    commit
+    outputs
+    message
+    startedAt
+    finishedAt
+  }
+}
+fragment RequestListFields on ServiceRequest {
+  id
+  status
+  action
+  tenantId
+  message
+  createdAt
+  updatedAt
+  finishedAt
+  dialogValues
+  ...RequestBundleFields
+  template {
+    id
+    name
+    type
+  }
+  requester {
+    id
+    username
+  }
+  jobs {
+    ...JobFields
+  }
+  service {
+    id
+    name
+    status
+  }
+}
+fragment RequestFields on ServiceRequest {
+  ...RequestListFields
+  machine {
+    name
+    states {
+      name
+      method
+    }
+    action
+    serviceId
+    rollbackOf
+    onFailure
+  }
+  template {
+    id
+    name
+    type
+    dialog
+  }
+  ...RequestApprovalFields
+}`) as unknown as TypedDocumentString<MigrateServiceMutation, MigrateServiceMutationVariables>;
+export const DeleteServiceDocument = new TypedDocumentString(`
+    mutation DeleteService($id: ID!) {
+  deleteService(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteServiceMutation, DeleteServiceMutationVariables>;
 export const TemplatesPageDocument = new TypedDocumentString(`
     query TemplatesPage($search: String, $skip: Int!, $take: Int!) {
   serviceTemplates(search: $search, unpublished: true, skip: $skip, take: $take) {

@@ -16,6 +16,7 @@ export const QUEUE_LABELS: Record<QueueName, string> = {
   providers: 'Providers: health checks',
   lifecycle: 'Lifecycle: retirement dates',
   notify: 'Notifications: deliveries',
+  monitor: 'Monitor: performance jobs',
 };
 
 const QueuesDocument = graphql(`

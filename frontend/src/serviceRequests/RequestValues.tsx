@@ -12,6 +12,8 @@ const VALUES_TITLE: Record<RequestAction, string> = {
   reconfigure: 'Reconfigured with',
   retire: 'Retired with',
   rollback: 'Rolled back with',
+  heal: 'Healed with',
+  migrate: 'Migrated with',
 };
 
 export const RequestValues = ({ request }: { request: ServiceRequest }) => (

@@ -64,6 +64,15 @@ const MachineAction = ({ machine }: { machine: RequestMachine }) => {
         </MuiLink>
       </>
     );
+  } else if ((machine.action === 'heal' || machine.action === 'migrate') && machine.serviceId) {
+    action = (
+      <>
+        {machine.action === 'heal' ? 'Heals' : 'Migrates'}{' '}
+        <MuiLink component={Link} to={servicePath(machine.serviceId)} data-testid="machine-target">
+          service {machine.serviceId.slice(0, 8)}
+        </MuiLink>
+      </>
+    );
   } else if (machine.action === 'rollback' && machine.rollbackOf) {
     action = (
       <>

@@ -42,6 +42,8 @@ export const REQUEST_ACTION_LABELS: Record<RequestAction, string> = {
   retire: 'Retire',
   rollback: 'Rollback',
   preview: 'Preview',
+  heal: 'Heal',
+  migrate: 'Migrate',
 };
 
 /** The columns the server sorts requests on (react-admin's sort field → the API's). */

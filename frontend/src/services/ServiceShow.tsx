@@ -6,7 +6,11 @@ import { StatusChip } from '../common/StatusChip';
 import { RelativeTime } from '../common/RelativeTime';
 import type { Provider } from '../providers/api';
 import type { Service } from './api';
+import { PerformancePanel } from '../performance/PerformancePanel';
+import { DeleteServiceButton } from './DeleteServiceButton';
 import { ForceRetireButton } from './ForceRetireButton';
+import { HealButton } from './HealButton';
+import { MigrateButton } from './MigrateButton';
 import { RetireButton } from './RetireButton';
 import { ServiceHistory } from './ServiceHistory';
 import { ServiceOutputs } from './ServiceOutputs';
@@ -97,10 +101,14 @@ const ServiceDetails = () => {
           </Button>
         )}
         <ExtendButton service={record} />
+        <HealButton service={record} />
+        <MigrateButton service={record} />
         <RetireButton service={record} />
         <ForceRetireButton service={record} />
+        <DeleteServiceButton service={record} />
       </Stack>
       <ServiceOutputs service={record} />
+      <PerformancePanel serviceId={String(record.id)} active={record.status === 'active'} />
       <ServiceHistory requests={record.requests} />
     </Stack>
   );

@@ -1,4 +1,4 @@
-// Services over GraphQL: the services resource (list, show), retiring and force-retiring a service.
+// Services over GraphQL: the services resource (list, show), retiring, force-retiring, healing and deleting a service.
 import type { Identifier } from 'react-admin';
 import { graphqlRequest } from '../api/graphql';
 import { pageOf, type ResourceApi } from '../api/resource';
@@ -54,6 +54,11 @@ const ServiceQuery = graphql(`
     service(id: $id) {
       ...ServiceFields
       retirementPlaybooks
+      placements {
+        site
+        providerId
+        providerTypes
+      }
       requests {
         id
         status
@@ -92,6 +97,25 @@ const ForceRetireServiceMutation = graphql(`
     }
   }
 `);
+const HealServiceMutation = graphql(`
+  mutation HealService($id: ID!) {
+    healService(id: $id) {
+      ...RequestFields
+    }
+  }
+`);
+const MigrateServiceMutation = graphql(`
+  mutation MigrateService($id: ID!, $placements: [PlacementInput!]!) {
+    migrateService(id: $id, placements: $placements) {
+      ...RequestFields
+    }
+  }
+`);
+const DeleteServiceMutation = graphql(`
+  mutation DeleteService($id: ID!) {
+    deleteService(id: $id)
+  }
+`);
 
 /** What a finished request leaves behind. `outputs` (JSON in the schema) is the playbooks' set_stats data;
  * `configuration.values` the dialog values it has now (secrets masked). */
@@ -102,9 +126,18 @@ export type Service = Omit<ServiceFieldsFragment, 'outputs' | 'configuration'> &
   requests?: ServiceChange[];
   /** Read by id only: the playbooks a retirement would run (none: it is only marked retired). */
   retirementPlaybooks?: string[];
+  /** Read by id only: where it runs that a migration can change (none: it cannot move). */
+  placements?: ServicePlacement[];
 };
 
 const asService = (row: ServiceFieldsFragment): Service => row as Service;
+
+/** Where a service runs that migrateService can change: a site (none for a single playbook), its provider, the types it takes. */
+export interface ServicePlacement {
+  site?: string | null;
+  providerId: string;
+  providerTypes?: string[] | null;
+}
 
 /** A request that changed a service, as the service's page lists it. */
 export type ServiceChange = NonNullable<ServiceQueryResult['service']>['requests'][number];
@@ -134,10 +167,17 @@ export const servicesApi = {
   /** The service with every request that changed it (`requests`, newest first). */
   getOne: async (id) => {
     const { service } = await graphqlRequest(ServiceQuery, { id: String(id) });
-    return service ? { ...asService(service), requests: service.requests } : null;
+    return service ? { ...asService(service), requests: service.requests, placements: service.placements } : null;
   },
   /** Retires a service: the retirement request it starts. */
   retire: async (id: Identifier): Promise<ServiceRequest> => asServiceRequest((await graphqlRequest(RetireServiceMutation, { id: String(id) })).retireService),
+  /** Heals a service: the heal request it starts (its items' heal playbooks, or their provision playbooks again). */
+  heal: async (id: Identifier): Promise<ServiceRequest> => asServiceRequest((await graphqlRequest(HealServiceMutation, { id: String(id) })).healService),
+  /** Moves a service to other providers: the migration request it starts (VALIDATION_FAILED names site or the provider field). */
+  migrate: async (id: Identifier, placements: { site?: string | null; providerId: string }[]): Promise<ServiceRequest> =>
+    asServiceRequest((await graphqlRequest(MigrateServiceMutation, { id: String(id), placements })).migrateService),
+  /** Deletes a retired service's record (its requests stay): CONFLICT while it is active. */
+  remove: async (id: Identifier): Promise<boolean> => (await graphqlRequest(DeleteServiceMutation, { id: String(id) })).deleteService,
   /** Marks a service retired with no playbook run (administrators): VALIDATION_FAILED names reason when it is missing. */
   forceRetire: async (id: Identifier, reason: string) => (await graphqlRequest(ForceRetireServiceMutation, { id: String(id), reason })).forceRetireService,
   /** Moves an active service's retirement date (in the future, not after maxRetiresAt): VALIDATION_FAILED names retiresAt otherwise. */

@@ -33,6 +33,7 @@ export class ServiceTemplateModel {
   onFailure: 'keep' | 'rollback';
   retirement: RetirementSpec | null;
   reconfigure: RetirementSpec | null;
+  heal: RetirementSpec | null;
   /** Shown by the `approval` field resolver, and in `definition`. */
   approval: ApprovalSpec | null;
   /** In `definition`, and the `quota` field resolver. */

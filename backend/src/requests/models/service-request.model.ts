@@ -89,3 +89,10 @@ export class ServiceConfigurationModel {
   @Field(() => [String], { description: 'Fields reconfigureService may change; empty when the item has no reconfigure playbook or the service is not active.' })
   reconfigurableFields: string[];
 }
+
+@ObjectType({ description: 'Where a service runs that migrateService can change: a site (or, for a single playbook, its one provider).' })
+export class ServicePlacementModel {
+  @Field(() => String, { nullable: true, description: 'The site (multi-site items); none for a single playbook.' }) site: string | null;
+  @Field(() => ID, { description: 'The provider it runs on now.' }) providerId: string;
+  @Field(() => [String], { nullable: true, description: 'The provider types it can move to; none: any.' }) providerTypes: string[] | null;
+}

@@ -295,8 +295,9 @@ export class StateMachineEngine implements OnModuleInit {
     await this.stopItems(request, `Not started: state "${state}" failed.`);
     if (def?.onError) await this.store.record(request.id, await this.hook(ctx, def, def.onError));
     let note = '';
-    if (request.plan.onFailure === 'rollback' && request.plan.action === 'provision') {
-      // The template asks for what was deployed to be undone by its retirement playbooks.
+    if ((request.plan.onFailure === 'rollback' && request.plan.action === 'provision') || request.plan.action === 'migrate') {
+      // The template asks for what was deployed to be undone by its retirement playbooks (a
+      // migration always: what it put on the new providers goes, the old placement stays).
       const rollback = await this.lifecycle.rollback(request.id).catch((err: Error) => {
         this.logger.error(`request ${request.id}: rollback not started: ${err.message}`);
         return null;

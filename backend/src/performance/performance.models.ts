@@ -1,0 +1,59 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { AlarmSeverityValue } from '../alarms/alarm.model.js';
+import type { AlarmSeverity } from '../alarms/alarm.entity.js';
+import type { PerformanceMetric } from './performance.entities.js';
+
+export enum PerformanceMetricValue {
+  http_up = 'http_up',
+  http_latency_ms = 'http_latency_ms',
+}
+registerEnumType(PerformanceMetricValue, {
+  name: 'PerformanceMetric',
+  description: 'http_up: 1 when the URL answers 2xx or 3xx within 5 s, else 0; http_latency_ms: its answer time (no value while it does not answer).',
+});
+
+@ObjectType('PerformanceSample', { description: 'One sample of a performance job: its value, or why there is none.' })
+export class PerformanceSampleModel {
+  @Field() at: Date;
+  @Field(() => Float, { nullable: true }) value: number | null;
+  @Field(() => String, { nullable: true, description: 'Why the probe failed (the target did not answer, or answered an error).' }) error: string | null;
+}
+
+@ObjectType('PerformanceThreshold', { description: 'A threshold on a performance job’s metric: a sample crossing it raises an alarm, one back clears it.' })
+export class PerformanceThresholdModel {
+  @Field(() => ID) id: string;
+  @Field(() => ID) jobId: string;
+  @Field({ description: 'Crossed when the value is (operator) value: >, >=, < or <=.' }) operator: string;
+  @Field(() => Float) value: number;
+  @Field(() => AlarmSeverityValue) severity: AlarmSeverity;
+  @Field({ description: 'Whether the last sample crossed it (its alarm is open).' }) crossed: boolean;
+}
+
+@ObjectType('PerformanceJob', { description: 'A metric of a service collected on an interval (NS performance management).' })
+export class PerformanceJobModel {
+  @Field(() => ID) id: string;
+  @Field(() => ID) serviceId: string;
+  @Field() name: string;
+  @Field(() => PerformanceMetricValue) metric: PerformanceMetric;
+  @Field({ description: 'The URL the HTTP probe gets.' }) url: string;
+  @Field(() => Int) intervalSeconds: number;
+  @Field() createdAt: Date;
+}
+
+@InputType()
+export class CreatePerformanceJobInput {
+  @Field(() => ID) serviceId: string;
+  @Field() name: string;
+  @Field(() => PerformanceMetricValue) metric: PerformanceMetric;
+  @Field({ description: 'http(s) URL to probe; refused when it resolves to a loopback or link-local address (PROBE_ALLOW_LOOPBACK allows loopback).' })
+  url: string;
+  @Field(() => Int, { description: 'Seconds between samples, 5 to 86400.' }) intervalSeconds: number;
+}
+
+@InputType()
+export class CreatePerformanceThresholdInput {
+  @Field(() => ID) jobId: string;
+  @Field({ description: '>, >=, < or <=.' }) operator: string;
+  @Field(() => Float) value: number;
+  @Field(() => AlarmSeverityValue, { defaultValue: 'major' }) severity: AlarmSeverity;
+}

@@ -1,0 +1,82 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow } from '../access/allow.decorator.js';
+import { CurrentUser, CurrentViewer, type Viewer } from '../auth/auth.decorators.js';
+import { UserModel } from '../users/models/user.model.js';
+import type { PerformanceJobEntity, ThresholdOperator } from './performance.entities.js';
+import {
+  CreatePerformanceJobInput,
+  CreatePerformanceThresholdInput,
+  PerformanceJobModel,
+  PerformanceSampleModel,
+  PerformanceThresholdModel,
+} from './performance.models.js';
+import { PerformanceService } from './performance.service.js';
+
+const asModel = (job: PerformanceJobEntity): PerformanceJobModel => ({
+  id: job.id,
+  serviceId: job.serviceId,
+  name: job.name,
+  metric: job.metric,
+  url: job.source.url,
+  intervalSeconds: job.intervalSeconds,
+  createdAt: job.createdAt,
+});
+
+@Resolver(() => PerformanceJobModel)
+export class PerformanceResolver {
+  constructor(private readonly performance: PerformanceService) {}
+
+  @Allow('requests:read')
+  @Query(() => [PerformanceJobModel], { description: 'The performance jobs of a service (NOT_FOUND when the caller may not see it).' })
+  async performanceJobs(@CurrentViewer() viewer: Viewer, @Args('serviceId', { type: () => ID }) serviceId: string): Promise<PerformanceJobModel[]> {
+    return (await this.performance.jobsOf(serviceId, viewer)).map(asModel);
+  }
+
+  @Allow('requests:read')
+  @Query(() => PerformanceJobModel, { description: 'A performance job.' })
+  async performanceJob(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<PerformanceJobModel> {
+    return asModel(await this.performance.job(id, viewer));
+  }
+
+  @Allow('order')
+  @Mutation(() => PerformanceJobModel, {
+    description: 'Create a performance job: the metric of the service is sampled every intervalSeconds (the first sample within seconds).',
+  })
+  async createPerformanceJob(
+    @CurrentUser() user: UserModel,
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: CreatePerformanceJobInput,
+  ): Promise<PerformanceJobModel> {
+    return asModel(await this.performance.createJob(input, user.id, viewer));
+  }
+
+  @Allow('order')
+  @Mutation(() => Boolean, { description: 'Delete a performance job with its samples and thresholds; the alarms its thresholds raised are cleared.' })
+  deletePerformanceJob(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.performance.deleteJob(id, viewer);
+  }
+
+  @Allow('order')
+  @Mutation(() => PerformanceThresholdModel, {
+    description: 'Create a threshold on a performance job’s metric: crossing it raises an alarm, coming back clears it.',
+  })
+  createPerformanceThreshold(@CurrentViewer() viewer: Viewer, @Args('input') input: CreatePerformanceThresholdInput): Promise<PerformanceThresholdModel> {
+    return this.performance.createThreshold({ ...input, operator: input.operator as ThresholdOperator }, viewer);
+  }
+
+  @Allow('order')
+  @Mutation(() => Boolean, { description: 'Delete a threshold; its open alarm is cleared.' })
+  deletePerformanceThreshold(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.performance.deleteThreshold(id, viewer);
+  }
+
+  @ResolveField(() => [PerformanceThresholdModel])
+  thresholds(@Parent() job: PerformanceJobModel): Promise<PerformanceThresholdModel[]> {
+    return this.performance.thresholds(job.id);
+  }
+
+  @ResolveField(() => [PerformanceSampleModel], { description: 'Its samples of the last `minutes` (60), oldest first; at most the newest 1000.' })
+  samples(@Parent() job: PerformanceJobModel, @Args('minutes', { type: () => Int, defaultValue: 60 }) minutes: number): Promise<PerformanceSampleModel[]> {
+    return this.performance.samples(job.id, new Date(Date.now() - Math.min(Math.max(minutes, 1), 30 * 24 * 60) * 60_000));
+  }
+}

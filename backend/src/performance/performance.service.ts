@@ -1,0 +1,253 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, In } from 'typeorm';
+import { AlarmsService } from '../alarms/alarms.service.js';
+import type { Viewer } from '../auth/auth.decorators.js';
+import { notFound, validationFailed } from '../common/app-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { guardedLookup, webhookUrlProblem } from '../notifications/webhook-url.js';
+import { ServicesService } from '../services/services.service.js';
+import {
+  PERFORMANCE_METRICS,
+  type PerformanceMetric,
+  PerformanceJobEntity,
+  PerformanceThresholdEntity,
+  THRESHOLD_OPERATORS,
+  type ThresholdOperator,
+} from './performance.entities.js';
+
+/** How long an HTTP probe waits for an answer before the target counts as down. */
+const PROBE_TIMEOUT_MS = 5_000;
+/** The most jobs one collection takes (the rest wait for the next tick). */
+const BATCH = 100;
+/** How long samples are kept. */
+const RETENTION_DAYS = 30;
+const NAME_MAX = 100;
+
+export interface NewPerformanceJob {
+  serviceId: string;
+  name: string;
+  metric: PerformanceMetric;
+  url: string;
+  intervalSeconds: number;
+}
+
+export interface NewThreshold {
+  jobId: string;
+  operator: ThresholdOperator;
+  value: number;
+  severity: PerformanceThresholdEntity['severity'];
+}
+
+export interface Sample {
+  at: Date;
+  value: number | null;
+  error: string | null;
+}
+
+const METRIC_NAMES: Record<PerformanceMetric, string> = { http_up: 'up (1) or down (0)', http_latency_ms: 'answer time (ms)' };
+
+const crosses = (operator: ThresholdOperator, value: number, limit: number): boolean =>
+  operator === '>' ? value > limit : operator === '>=' ? value >= limit : operator === '<' ? value < limit : value <= limit;
+
+/**
+ * NS performance management: performance jobs collect a metric of a service on an interval
+ * (an HTTP probe of a URL: whether it answers, and how fast), store each sample in PostgreSQL,
+ * and thresholds on the metric raise an alarm when a sample crosses them and clear it when a
+ * sample is back. Who sees the service sees and manages its jobs; anyone else gets NOT_FOUND.
+ */
+@Injectable()
+export class PerformanceService {
+  private readonly logger = new Logger(PerformanceService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly services: ServicesService,
+    private readonly alarms: AlarmsService,
+  ) {}
+
+  // ---- jobs and thresholds ----------------------------------------------------------------
+
+  async createJob(input: NewPerformanceJob, userId: string, viewer?: Viewer): Promise<PerformanceJobEntity> {
+    const service = await this.services.get(input.serviceId, viewer);
+    const name = input.name.trim();
+    const fields: Record<string, string> = {};
+    if (!name || name.length > NAME_MAX) fields.name = name ? `at most ${NAME_MAX} characters` : 'is required';
+    if (!PERFORMANCE_METRICS.includes(input.metric)) fields.metric = `is one of ${PERFORMANCE_METRICS.join(', ')}`;
+    if (!Number.isInteger(input.intervalSeconds) || input.intervalSeconds < 5 || input.intervalSeconds > 86_400) {
+      fields.intervalSeconds = 'is a whole number of seconds from 5 to 86400';
+    }
+    const urlProblem = await webhookUrlProblem(input.url, this.config.probeAllowLoopback);
+    if (urlProblem) fields.url = urlProblem;
+    if (Object.keys(fields).length) {
+      throw validationFailed(
+        `The performance job cannot be created: ${Object.entries(fields)
+          .map(([f, m]) => `${f} ${m}`)
+          .join('; ')}.`,
+        fields,
+      );
+    }
+    if (service.status !== 'active') throw validationFailed('Only an active service is measured.', { serviceId: `is ${service.status}` });
+    const repo = this.db.getRepository(PerformanceJobEntity);
+    return repo.save(
+      repo.create({
+        serviceId: service.id,
+        tenantId: service.tenantId,
+        name,
+        metric: input.metric,
+        source: { kind: 'http', url: input.url },
+        intervalSeconds: input.intervalSeconds,
+        nextRunAt: new Date(),
+        createdBy: userId,
+      }),
+    );
+  }
+
+  /** A job the viewer may see (its service's visibility); NOT_FOUND otherwise. */
+  async job(id: string, viewer?: Viewer): Promise<PerformanceJobEntity> {
+    const job = /^[0-9a-f-]{36}$/i.test(id) ? await this.db.getRepository(PerformanceJobEntity).findOneBy({ id }) : null;
+    if (!job) throw notFound('Performance job', id);
+    await this.services.get(job.serviceId, viewer).catch(() => {
+      throw notFound('Performance job', id);
+    });
+    return job;
+  }
+
+  async jobsOf(serviceId: string, viewer?: Viewer): Promise<PerformanceJobEntity[]> {
+    await this.services.get(serviceId, viewer);
+    return this.db.getRepository(PerformanceJobEntity).find({ where: { serviceId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Deletes a job with its samples and thresholds; the alarms its thresholds raised are cleared. */
+  async deleteJob(id: string, viewer?: Viewer): Promise<boolean> {
+    const job = await this.job(id, viewer);
+    const thresholds = await this.thresholds(job.id);
+    await this.db.getRepository(PerformanceJobEntity).delete({ id: job.id });
+    for (const t of thresholds) await this.alarms.clearCause(thresholdKey(t.id), 'its performance job was deleted');
+    return true;
+  }
+
+  async createThreshold(input: NewThreshold, viewer?: Viewer): Promise<PerformanceThresholdEntity> {
+    const job = await this.job(input.jobId, viewer);
+    const fields: Record<string, string> = {};
+    if (!THRESHOLD_OPERATORS.includes(input.operator)) fields.operator = `is one of ${THRESHOLD_OPERATORS.join(' ')}`;
+    if (!Number.isFinite(input.value)) fields.value = 'is a number';
+    if (!['critical', 'major', 'minor', 'warning'].includes(input.severity)) fields.severity = 'is critical, major, minor or warning';
+    if (Object.keys(fields).length) throw validationFailed('The threshold cannot be created: check the fields marked.', fields);
+    const repo = this.db.getRepository(PerformanceThresholdEntity);
+    return repo.save(repo.create({ jobId: job.id, operator: input.operator, value: input.value, severity: input.severity }));
+  }
+
+  thresholds(jobId: string): Promise<PerformanceThresholdEntity[]> {
+    return this.db.getRepository(PerformanceThresholdEntity).find({ where: { jobId }, order: { createdAt: 'ASC' } });
+  }
+
+  async deleteThreshold(id: string, viewer?: Viewer): Promise<boolean> {
+    const threshold = /^[0-9a-f-]{36}$/i.test(id) ? await this.db.getRepository(PerformanceThresholdEntity).findOneBy({ id }) : null;
+    if (!threshold) throw notFound('Threshold', id);
+    await this.job(threshold.jobId, viewer).catch(() => {
+      throw notFound('Threshold', id);
+    });
+    await this.db.getRepository(PerformanceThresholdEntity).delete({ id });
+    await this.alarms.clearCause(thresholdKey(id), 'the threshold was deleted');
+    return true;
+  }
+
+  /** A job's samples since `since` (oldest first, at most `limit`: the newest ones). */
+  async samples(jobId: string, since: Date, limit = 1000): Promise<Sample[]> {
+    const rows = (await this.db.query(
+      `SELECT * FROM (SELECT "at", "value", "error" FROM performance_samples WHERE job_id = $1 AND "at" >= $2 ORDER BY "at" DESC LIMIT $3) s ORDER BY "at"`,
+      [jobId, since, Math.min(Math.max(limit, 1), 10_000)],
+    )) as Sample[];
+    return rows;
+  }
+
+  // ---- collection -------------------------------------------------------------------------
+
+  /**
+   * Takes the jobs that are due (each claimed by moving its next run, so that workers side by
+   * side never take the same one), probes them, stores the samples and checks the thresholds.
+   * Jobs of services that are no longer active are left alone.
+   */
+  async collect(now = new Date()): Promise<number> {
+    const due = (await this.db.query(
+      `WITH d AS (
+         SELECT id FROM performance_jobs WHERE next_run_at <= $1 ORDER BY next_run_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED
+       ), u AS (
+         UPDATE performance_jobs j SET next_run_at = $1::timestamptz + make_interval(secs => j.interval_seconds)
+         FROM d WHERE j.id = d.id RETURNING j.*
+       ) SELECT id FROM u`,
+      [now],
+    )) as { id: string }[];
+    if (due.length === 0) return 0;
+    const jobs = await this.db.getRepository(PerformanceJobEntity).findBy({ id: In(due.map((d) => d.id)) });
+    await Promise.all(jobs.map((job) => this.collectOne(job).catch((err: Error) => this.logger.warn(`performance job ${job.id}: ${err.message}`))));
+    return jobs.length;
+  }
+
+  private async collectOne(job: PerformanceJobEntity): Promise<void> {
+    const service = await this.services.get(job.serviceId).catch(() => null);
+    if (service?.status !== 'active') return;
+    const probe = await this.probe(job.source.url);
+    const value = job.metric === 'http_up' ? (probe.up ? 1 : 0) : probe.up ? probe.ms : null;
+    await this.db.query(`INSERT INTO performance_samples (job_id, "at", "value", "error") VALUES ($1, now(), $2, $3)`, [job.id, value, probe.error]);
+    if (value === null) return; // nothing to compare: the thresholds keep their state
+    for (const t of await this.thresholds(job.id)) {
+      const crossing = crosses(t.operator, value, t.value);
+      if (crossing === t.crossed) continue;
+      await this.db.getRepository(PerformanceThresholdEntity).update({ id: t.id }, { crossed: crossing });
+      const what = `${job.name} (${METRIC_NAMES[job.metric]}) of service ${service.name}`;
+      if (crossing) {
+        await this.alarms.raise({
+          kind: 'threshold_crossed',
+          severity: t.severity,
+          sourceKey: thresholdKey(t.id),
+          objectType: 'service',
+          objectId: service.id,
+          tenantId: service.tenantId,
+          message: `${what} is ${value} (threshold ${t.operator} ${t.value})${probe.error ? `: ${probe.error}` : ''}.`,
+        });
+      } else {
+        await this.alarms.clearCause(thresholdKey(t.id), `${what} is back at ${value}`);
+      }
+    }
+  }
+
+  /** GET `url`: up when it answers 2xx or 3xx within the timeout; its answer time. The address is checked as the connection is made. */
+  private probe(raw: string): Promise<{ up: boolean; ms: number; error: string | null }> {
+    const started = performance.now();
+    const done = (up: boolean, error: string | null) => ({ up, ms: Math.round((performance.now() - started) * 10) / 10, error });
+    return new Promise((resolve) => {
+      let url: URL;
+      try {
+        url = new URL(raw);
+      } catch {
+        return resolve(done(false, 'not a URL'));
+      }
+      const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
+        url,
+        { method: 'GET', lookup: guardedLookup(this.config.probeAllowLoopback), timeout: PROBE_TIMEOUT_MS, headers: { 'user-agent': 'Superfluid-Probe/1' } },
+        (res) => {
+          res.resume();
+          const status = res.statusCode ?? 0;
+          res.on('end', () => resolve(done(status >= 200 && status < 400, status >= 400 ? `HTTP ${status}` : null)));
+          res.on('error', (err) => resolve(done(false, err.message)));
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error(`no answer within ${PROBE_TIMEOUT_MS / 1000} s`)));
+      req.on('error', (err) => resolve(done(false, err.message)));
+      req.end();
+    });
+  }
+
+  /** Removes samples older than the retention. */
+  async purge(): Promise<void> {
+    await this.db.query(`DELETE FROM performance_samples WHERE "at" < now() - make_interval(days => ${RETENTION_DAYS})`);
+  }
+}
+
+/** The alarm cause of a threshold: one open alarm at most per threshold. */
+const thresholdKey = (thresholdId: string) => `threshold:${thresholdId}`;
