@@ -1,5 +1,5 @@
 // The template and bundle editor: what an item is (name, folder, icon, dialog, published), then
-// for an ansible_playbook item its playbook run and retirement/reconfigure playbooks, for a
+// for an ansible_playbook item its playbook run and retirement/reconfigure/heal playbooks, for a
 // bundle its entry point, sites and child items (add, remove, reorder, provision index, site,
 // variables and inputs from earlier items). "Edit as JSON" shows the whole definition, for what
 // the form does not offer (job options, needs, vault credential). Save sends the definition to
@@ -98,7 +98,7 @@ const ItemButtons = ({
   </Box>
 );
 
-/** A retirement or reconfigure playbook of the item's repository, or none. */
+/** A retirement, reconfigure or heal playbook of the item's repository, or none. */
 const EntryPlaybook = ({
   label,
   value,
@@ -227,6 +227,14 @@ const BundleItemCard = ({
               onChange={(reconfigure) => onChange({ ...item, reconfigure })}
               error={errorsUnder(errors, `${path}.reconfigure`)}
               testId={`${path}-reconfigure`}
+            />
+            <EntryPlaybook
+              label="Heal playbook"
+              value={item.heal}
+              playbooks={playbooks}
+              onChange={(heal) => onChange({ ...item, heal })}
+              error={errorsUnder(errors, `${path}.heal`)}
+              testId={`${path}-heal`}
             />
           </Stack>
         </Stack>
@@ -526,6 +534,14 @@ export const TemplateEditor = ({ id, initial, title, note }: { id: string | null
                     onChange={(reconfigure) => set({ reconfigure })}
                     error={errorsUnder(errors, 'reconfigure')}
                     testId="reconfigure"
+                  />
+                  <EntryPlaybook
+                    label="Heal playbook"
+                    value={draft.heal}
+                    playbooks={provisionPlaybooks}
+                    onChange={(heal) => set({ heal })}
+                    error={errorsUnder(errors, 'heal')}
+                    testId="heal"
                   />
                 </Stack>
               </CardContent>

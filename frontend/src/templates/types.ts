@@ -26,6 +26,8 @@ export interface BundleItemDefinition {
   inputs?: Record<string, string>;
   retirement?: { playbook: string };
   reconfigure?: { playbook: string };
+  /** Run when the service is healed; none: its provision playbook runs again. */
+  heal?: { playbook: string };
 }
 
 export interface SiteDefinition {
@@ -65,6 +67,8 @@ export interface TemplateDefinition {
   provision?: ProvisionDefinition;
   retirement?: { playbook: string };
   reconfigure?: { playbook: string };
+  /** Run when the service is healed; none: its provision playbook runs again. */
+  heal?: { playbook: string };
   stateMachine?: string;
   onFailure?: 'keep' | 'rollback';
   sites?: Record<string, SiteDefinition>;
