@@ -41,11 +41,16 @@ export const GitRepoList = () => (
       <Col
         source="name"
         label="Name"
+        sx={{ minWidth: 240 }}
         render={(r) => (
           <Box>
             <Typography variant="body2">{r.name}</Typography>
-            <Typography variant="caption" color="text.secondary" sx={{ wordBreak: 'break-all' }}>
-              {r.builtin ? 'built-in' : r.hosted ? (r.cloneUrl ?? 'hosted') : r.url} · {r.branch}
+            {/* The address may break anywhere (a URL has no spaces); the branch never. */}
+            <Typography variant="caption" color="text.secondary" component="div" sx={{ overflowWrap: 'anywhere' }}>
+              {r.builtin ? 'built-in' : r.hosted ? (r.cloneUrl ?? 'hosted') : r.url}
+            </Typography>
+            <Typography variant="caption" color="text.secondary" component="div" noWrap>
+              branch {r.branch}
             </Typography>
           </Box>
         )}
@@ -78,7 +83,7 @@ export const GitRepoList = () => (
         )}
       />
       <Col source="lastRefreshedAt" label="Last refreshed" render={(r) => <RelativeTime value={r.lastRefreshedAt} />} />
-      <Col source="playbooks" label="Playbooks" disableSort render={(r) => <Playbooks repo={r} />} />
+      <Col source="playbooks" label="Playbooks" disableSort sx={{ minWidth: 240 }} render={(r) => <Playbooks repo={r} />} />
       <Col label="Shared with" disableSort render={(r) => <SharedWith ownerTenantId={r.tenantId} sharedWith={r.sharedWith} compact />} />
       <Col label="Actions" disableSort>
         <RefreshButton />
