@@ -22,8 +22,9 @@
 // Run: npm test (which gives DATABASE_URL / REDIS_URL): TEST_FILTER=first-hour npm test -- e2e
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { startKubeApiSubset } from '../../backend/dist/testing/kube-api-subset.js';
@@ -361,6 +362,18 @@ describe('the first hour, at 1440 and at 390 px', { concurrency: true }, () => {
     await browsers.close();
     tof?.stop();
     await product?.stop();
+    // What a walk that stopped half-way left running on the sites (a slice's parts, a MEC
+    // application): ended with the sites, whose sshd destroy() ends itself.
+    for (const site of sites?.sites ?? []) {
+      const pids = execFileSync('ip', ['netns', 'pids', site.namespace], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+      for (const pid of pids) {
+        try {
+          if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('sshd')) process.kill(pid, 'SIGTERM');
+        } catch {
+          // ended meanwhile
+        }
+      }
+    }
     await Promise.all([kube?.stop(), cloud?.destroy(), sites?.destroy()]);
   });
 

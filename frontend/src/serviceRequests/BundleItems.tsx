@@ -142,6 +142,7 @@ export const ItemLogs = ({
         onChange={(_, id: string) => logs.setSelected(id)}
         variant="scrollable"
         scrollButtons="auto"
+        allowScrollButtonsMobile
         aria-label="Item logs"
         sx={{ borderBottom: 1, borderColor: 'divider', mb: 1 }}
       >
