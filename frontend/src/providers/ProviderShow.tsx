@@ -94,11 +94,17 @@ type ProviderTab = 'resources' | 'settings' | 'alarms';
 /** What it holds (the first tab, for the types that hold something), its settings and its alarms. */
 const ProviderTabs = ({ provider }: { provider: Provider }) => {
   const holds = provider.type === 'kubernetes' || provider.type === 'openstack';
-  const [chosen, setChosen] = useState<ProviderTab | null>(null);
-  const tab: ProviderTab = chosen ?? (holds ? 'resources' : 'settings');
+  // The tab chosen on this provider's page; another provider's page opens on its first tab.
+  const [chosen, setChosen] = useState<{ id: string; tab: ProviderTab } | null>(null);
+  const tab: ProviderTab = chosen?.id === provider.id ? chosen.tab : holds ? 'resources' : 'settings';
   return (
     <Box>
-      <Tabs value={tab} onChange={(_, next: ProviderTab) => setChosen(next)} aria-label="Provider" sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}>
+      <Tabs
+        value={tab}
+        onChange={(_, next: ProviderTab) => setChosen({ id: provider.id, tab: next })}
+        aria-label="Provider"
+        sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}
+      >
         {holds && <Tab value="resources" label="Resources" data-testid="provider-tab-resources" />}
         <Tab value="settings" label="Settings" data-testid="provider-tab-settings" />
         <Tab value="alarms" label="Alarms" data-testid="provider-tab-alarms" />
