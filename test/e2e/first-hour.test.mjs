@@ -443,9 +443,15 @@ async function walkAt(walk) {
   await main.getByText('retired').first().waitFor();
   await walk.check('services');
   await walk.open('Git repos');
-  await main.getByText('playbooks', { exact: true }).waitFor();
+  await main
+    .getByText(/^playbooks/)
+    .first()
+    .waitFor();
   await walk.check('git-repos');
-  await main.getByText('playbooks', { exact: true }).click();
+  await main
+    .getByText(/^playbooks/)
+    .first()
+    .click();
   await page.waitForURL(/\/gitRepos\/[^/]+\/show$/);
   await main.getByText('hello.yml').first().waitFor();
   await walk.check('git-repo');
