@@ -228,6 +228,8 @@ describe('bundles, retirement and providers in the web UI', () => {
     const appBJob = serviceRequest.jobs.find((j) => j.id === appB.jobId);
     assert.match(appBJob.stdout, /Return its URL/);
     await screenshot(page, 'b05-bundle-finished');
+    // The logs have a tab of their own; the states and items are on the overview.
+    await page.getByRole('tab', { name: 'Overview' }).click();
     await page.getByTestId('transitions-toggle').click();
     await page.getByTestId('transitions').waitFor();
     await screenshot(page, 'b06-bundle-transitions');

@@ -143,6 +143,13 @@ export async function screenshot(page, name) {
   }
 }
 
+/** A full-page PNG at `file` (its folder made), whatever SCREENSHOT_DIR says: for tests whose pictures are their output. */
+export async function screenshotTo(page, file) {
+  await mkdir(path.dirname(file), { recursive: true });
+  await settle(page);
+  await page.screenshot({ path: file, fullPage: true });
+}
+
 /**
  * Keeps the page's console errors and uncaught exceptions (newPage() does it for each page it opens);
  * consoleErrors(page) returns them. SHOW_BROWSER_CONSOLE=1 also prints every console message.

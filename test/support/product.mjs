@@ -110,7 +110,8 @@ function spawnBackend(env, name) {
 /**
  * Starts the backend and waits until /healthz answers 200 (120 s at most: a waiting limit, never a
  * speed check; on a loaded machine Nest's start-up has taken more than 60 s).
- * opts.env: extra environment (ROLE, WORKER_CONCURRENCY...); opts.timeoutMs.
+ * opts.env: extra environment (ROLE, WORKER_CONCURRENCY...); opts.timeoutMs; opts.generatedAdminPassword:
+ * start without ADMIN_PASSWORD and take the one the backend generated (DATA_DIR/admin-password).
  * Resolves with { url, adminPassword, dataDir, env, process, output(),
  * graphql(query, variables, token), login(), stop() }.
  */
@@ -126,7 +127,9 @@ export async function startProduct(opts = {}) {
   const dataDir = await makeTempDir('superfluid-e2e-');
   // A test that must know the address first (PUBLIC_URL, an OpenID redirect URI) chooses the port.
   const port = opts.env?.PORT ? Number(opts.env.PORT) : await freePort();
-  const adminPassword = randomBytes(12).toString('base64url');
+  // opts.generatedAdminPassword: no ADMIN_PASSWORD, as on a first start where nobody set one: the
+  // backend makes one and keeps it in DATA_DIR/admin-password (README), where the test reads it.
+  let adminPassword = opts.generatedAdminPassword ? null : randomBytes(12).toString('base64url');
 
   await withPg(adminUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(database)}`));
   await redisCommand(redisUrl.href, 'FLUSHDB');
@@ -147,9 +150,10 @@ export async function startProduct(opts = {}) {
     DATABASE_URL: databaseUrl.href,
     REDIS_URL: redisUrl.href,
     DATA_DIR: dataDir,
-    ADMIN_PASSWORD: adminPassword,
+    ...(adminPassword ? { ADMIN_PASSWORD: adminPassword } : {}),
     ...opts.env,
   };
+  if (!adminPassword) delete env.ADMIN_PASSWORD; // not the developer's shell's either
   delete env.NODE_TEST_CONTEXT; // set by `node --test` for its test files, not for the product
   const url = `http://127.0.0.1:${port}`;
   const { child, output } = spawnBackend(env, `product:${env.ROLE}:${port}`);
@@ -173,6 +177,7 @@ export async function startProduct(opts = {}) {
     await stop();
     throw new Error(`the product did not start: ${error.message}\n--- its output ---\n${output}`, { cause: error });
   }
+  if (!adminPassword) adminPassword = (await fs.readFile(path.join(dataDir, 'admin-password'), 'utf8')).trim();
 
   async function graphql(query, variables = {}, token) {
     const headers = { 'content-type': 'application/json' };

@@ -101,7 +101,8 @@ const OrdersPerDay = ({ figures }: { figures: Figures }) => {
             valueFormatter: dayLabel,
           },
         ]}
-        yAxis={[{ tickMinStep: 1 }]}
+        // Whole orders; with none at all the axis still runs 0 to 1 (an empty domain drew one "0.0…" tick).
+        yAxis={[{ tickMinStep: 1, min: 0, ...(figures.orders === 0 ? { max: 1 } : {}) }]}
         onItemClick={(_event, item) => {
           const day = days[item.dataIndex]?.day;
           if (!day) return;

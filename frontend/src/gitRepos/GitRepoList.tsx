@@ -1,5 +1,5 @@
-import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material';
-import { CreateButton, DataTable, List, TopToolbar } from 'react-admin';
+import { Box, Chip, Stack, Tooltip, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { CreateButton, DataTable, List, SimpleList, TopToolbar } from 'react-admin';
 import { StatusChip } from '../common/StatusChip';
 import { shortCommit } from '../common/format';
 import { RelativeTime } from '../common/RelativeTime';
@@ -35,54 +35,80 @@ const ListActions = () => (
   </TopToolbar>
 );
 
-export const GitRepoList = () => (
-  <List title="Git repositories" perPage={50} pagination={false} exporter={false} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions />}>
-    <DataTable bulkActionButtons={false} rowClick="show">
-      <Col
-        source="name"
-        label="Name"
-        render={(r) => (
-          <Box>
-            <Typography variant="body2">{r.name}</Typography>
-            <Typography variant="caption" color="text.secondary" sx={{ wordBreak: 'break-all' }}>
-              {r.builtin ? 'built-in' : r.hosted ? (r.cloneUrl ?? 'hosted') : r.url} · {r.branch}
-            </Typography>
-          </Box>
-        )}
-      />
-      <Col
-        source="refreshStatus"
-        label="Status"
-        disableSort
-        render={(r) => (
-          <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
-            <Tooltip title={r.refreshError ?? ''}>
-              <span>
-                <StatusChip status={r.refreshStatus} testId="repo-refresh-status" />
-              </span>
-            </Tooltip>
-            <RepoBadges repo={r} />
-          </Stack>
-        )}
-      />
-      <Col
-        source="commit"
-        label="Commit"
-        disableSort
-        render={(r) => (
-          <Tooltip title={r.commit ?? ''}>
-            <Box component="code" data-testid="repo-commit">
-              {shortCommit(r.commit)}
-            </Box>
+/** Where a repository comes from: built in, hosted by the portal (its clone URL), or its remote URL. */
+const source = (r: GitRepo) => (r.builtin ? 'built-in' : r.hosted ? (r.cloneUrl ?? 'hosted') : r.url);
+
+export const GitRepoList = () => {
+  // On a phone the table would be wider than the screen: one entry per repository instead.
+  const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
+  return (
+    <List title="Git repositories" perPage={50} pagination={false} exporter={false} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions />}>
+      {small ? (
+        <SimpleList<GitRepo>
+          primaryText={(r) => r.name}
+          secondaryText={(r) => `${source(r)} · branch ${r.branch} · ${r.playbooks.length} playbook${r.playbooks.length === 1 ? '' : 's'}`}
+          tertiaryText={(r) => <StatusChip status={r.refreshStatus} testId="repo-refresh-status" />}
+          linkType="show"
+          sx={{ '& .MuiListItemText-secondary': { overflowWrap: 'anywhere' } }}
+        />
+      ) : (
+        <GitRepoTable />
+      )}
+    </List>
+  );
+};
+
+const GitRepoTable = () => (
+  <DataTable bulkActionButtons={false} rowClick="show">
+    <Col
+      source="name"
+      label="Name"
+      sx={{ minWidth: 240 }}
+      render={(r) => (
+        <Box>
+          <Typography variant="body2">{r.name}</Typography>
+          {/* The address may break anywhere (a URL has no spaces); the branch never. */}
+          <Typography variant="caption" color="text.secondary" component="div" sx={{ overflowWrap: 'anywhere' }}>
+            {source(r)}
+          </Typography>
+          <Typography variant="caption" color="text.secondary" component="div" noWrap>
+            branch {r.branch}
+          </Typography>
+        </Box>
+      )}
+    />
+    <Col
+      source="refreshStatus"
+      label="Status"
+      disableSort
+      render={(r) => (
+        <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+          <Tooltip title={r.refreshError ?? ''}>
+            <span>
+              <StatusChip status={r.refreshStatus} testId="repo-refresh-status" />
+            </span>
           </Tooltip>
-        )}
-      />
-      <Col source="lastRefreshedAt" label="Last refreshed" render={(r) => <RelativeTime value={r.lastRefreshedAt} />} />
-      <Col source="playbooks" label="Playbooks" disableSort render={(r) => <Playbooks repo={r} />} />
-      <Col label="Shared with" disableSort render={(r) => <SharedWith ownerTenantId={r.tenantId} sharedWith={r.sharedWith} compact />} />
-      <Col label="Actions" disableSort>
-        <RefreshButton />
-      </Col>
-    </DataTable>
-  </List>
+          <RepoBadges repo={r} />
+        </Stack>
+      )}
+    />
+    <Col
+      source="commit"
+      label="Commit"
+      disableSort
+      render={(r) => (
+        <Tooltip title={r.commit ?? ''}>
+          <Box component="code" data-testid="repo-commit">
+            {shortCommit(r.commit)}
+          </Box>
+        </Tooltip>
+      )}
+    />
+    <Col source="lastRefreshedAt" label="Last refreshed" render={(r) => <RelativeTime value={r.lastRefreshedAt} />} />
+    <Col source="playbooks" label="Playbooks" disableSort sx={{ minWidth: 240 }} render={(r) => <Playbooks repo={r} />} />
+    <Col label="Shared with" disableSort render={(r) => <SharedWith ownerTenantId={r.tenantId} sharedWith={r.sharedWith} compact />} />
+    <Col label="Actions" disableSort>
+      <RefreshButton />
+    </Col>
+  </DataTable>
 );

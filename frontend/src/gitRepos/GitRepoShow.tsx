@@ -150,6 +150,8 @@ export const GitRepoShow = () => (
     title="Git repository"
     actions={<GitRepoActions />}
     component="div"
+    // As wide as the window, not as its widest table (which scrolls in its own card): 995 px at 390.
+    sx={{ '& .RaShow-main, & .RaShow-card': { minWidth: 0 } }}
     queryOptions={{ refetchInterval: (query) => pollInterval(query.state.data as GitRepo | undefined) }}
   >
     <GitRepoDetails />

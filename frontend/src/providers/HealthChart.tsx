@@ -1,6 +1,8 @@
-// A provider's latest health checks as a strip of bars, oldest on the left: the colour is the status
-// (green up, red down, grey unknown), the height the latency, and a dot over a bar marks an alarm
-// (the status changed). Each bar's tooltip gives the time, status, latency and message.
+// A provider's latest health checks as a strip of bars across the card's width, oldest on the left:
+// the colour is the status (green up, red down, grey unknown), the height the latency, and a dot over
+// a bar marks an alarm (the status changed). The strip has a slot for each of the checks the page
+// asks for (SLOTS), filled from the right as checks come, so a new provider's few checks read as
+// the start of a history, not as stubs. Each bar's tooltip gives the time, status, latency and message.
 import { Box, Stack, Typography } from '@mui/material';
 import { formatDateTime } from '../common/format';
 import { RelativeTime } from '../common/RelativeTime';
@@ -8,9 +10,9 @@ import type { ProviderHealthCheck } from './api';
 
 const COLOURS: Record<string, string> = { up: '#2e7d32', down: '#d32f2f' };
 const UNKNOWN = '#9e9e9e';
-const HEIGHT = 80;
-const BAR = 10;
-const GAP = 4;
+const HEIGHT = 96;
+/** As many as api.ts asks for (healthHistory(take: 50)). */
+const SLOTS = 50;
 
 export const HealthChart = ({ history }: { history: ProviderHealthCheck[] }) => {
   if (history.length === 0) {
@@ -22,27 +24,36 @@ export const HealthChart = ({ history }: { history: ProviderHealthCheck[] }) => 
   }
   const checks = [...history].reverse(); // the API gives newest first
   const maxLatency = Math.max(1, ...checks.map((c) => c.latencyMs ?? 0));
-  const width = checks.length * (BAR + GAP);
   const up = checks.filter((c) => c.status === 'up').length;
+  const empty = Math.max(0, SLOTS - checks.length);
   return (
     <Box data-testid="health-chart">
-      <Box sx={{ overflowX: 'auto' }}>
-        <svg width={width} height={HEIGHT + 10} role="img" aria-label={`${checks.length} health checks, ${up} up`}>
-          <line x1={0} x2={width} y1={HEIGHT + 9.5} y2={HEIGHT + 9.5} stroke="#e0e0e0" />
-          {checks.map((c, i) => {
-            // A check without a latency (it failed before answering) still shows, as a short bar.
-            const h = Math.max(6, Math.round(((c.latencyMs ?? 0) / maxLatency) * (HEIGHT - 8)));
-            const x = i * (BAR + GAP);
-            const label = `${formatDateTime(c.checkedAt)} — ${c.status}${c.latencyMs !== null ? `, ${c.latencyMs} ms` : ''}${c.message ? ` — ${c.message}` : ''}`;
-            return (
-              <g key={`${c.checkedAt}-${i}`} data-testid="health-bar" data-status={c.status}>
-                <title>{label}</title>
-                <rect x={x} y={HEIGHT + 9 - h} width={BAR} height={h} rx={2} fill={COLOURS[c.status] ?? UNKNOWN} />
-                {c.changed && <circle cx={x + BAR / 2} cy={HEIGHT + 2 - h} r={3} fill={COLOURS[c.status] ?? UNKNOWN} />}
-              </g>
-            );
-          })}
-        </svg>
+      <Box
+        role="img"
+        aria-label={`${checks.length} health checks, ${up} up`}
+        sx={{ display: 'flex', alignItems: 'flex-end', gap: '2px', height: HEIGHT, borderBottom: 1, borderColor: 'divider' }}
+      >
+        {Array.from({ length: empty }, (_, i) => (
+          <Box key={`empty-${i}`} sx={{ flex: '1 1 0', minWidth: 0, height: 4, bgcolor: 'action.hover', borderRadius: 0.5 }} />
+        ))}
+        {checks.map((c, i) => {
+          // A check without a latency (it failed before answering) still shows, as a short bar.
+          const h = Math.max(6, Math.round(((c.latencyMs ?? 0) / maxLatency) * (HEIGHT - 14)));
+          const colour = COLOURS[c.status] ?? UNKNOWN;
+          const label = `${formatDateTime(c.checkedAt)} — ${c.status}${c.latencyMs !== null ? `, ${c.latencyMs} ms` : ''}${c.message ? ` — ${c.message}` : ''}`;
+          return (
+            <Box
+              key={`${c.checkedAt}-${i}`}
+              title={label}
+              data-testid="health-bar"
+              data-status={c.status}
+              sx={{ flex: '1 1 0', minWidth: 0, display: 'flex', flexDirection: 'column', alignItems: 'center', gap: '2px' }}
+            >
+              {c.changed && <Box sx={{ width: 6, height: 6, borderRadius: '50%', bgcolor: colour }} />}
+              <Box sx={{ width: '100%', height: h, bgcolor: colour, borderRadius: '2px 2px 0 0' }} />
+            </Box>
+          );
+        })}
       </Box>
       <Stack direction="row" spacing={2} sx={{ mt: 0.5, flexWrap: 'wrap' }} useFlexGap>
         <Typography variant="caption" color="text.secondary">

@@ -3,6 +3,7 @@
 import { Chip } from '@mui/material';
 import { CreateButton, DataTable, List, TopToolbar } from 'react-admin';
 import { RelativeTime } from '../common/RelativeTime';
+import { WIDE_ONLY } from '../common/listFilters';
 import { SharedWith } from '../tenants/SharedWith';
 import type { Provider } from './api';
 import { AlarmsPanel } from './AlarmsPanel';
@@ -45,10 +46,10 @@ export const ProviderList = () => (
           label="Health"
           render={(r) => <HealthBadge status={r.healthStatus} message={r.healthMessage} checkedAt={r.healthCheckedAt} />}
         />
-        <Col source="healthCheckedAt" label="Last checked" render={(r) => <RelativeTime value={r.healthCheckedAt} />} />
-        <Col source="config" label="Where" disableSort render={where} />
-        <Col label="Shared with" disableSort render={(r) => <SharedWith ownerTenantId={r.tenantId} sharedWith={r.sharedWith} compact />} />
-        <Col source="createdAt" label="Created" render={(r) => <RelativeTime value={r.createdAt} />} />
+        <Col source="healthCheckedAt" label="Last checked" sx={WIDE_ONLY} render={(r) => <RelativeTime value={r.healthCheckedAt} />} />
+        <Col source="config" label="Where" sx={WIDE_ONLY} disableSort render={where} />
+        <Col label="Shared with" sx={WIDE_ONLY} disableSort render={(r) => <SharedWith ownerTenantId={r.tenantId} sharedWith={r.sharedWith} compact />} />
+        <Col source="createdAt" label="Created" sx={WIDE_ONLY} render={(r) => <RelativeTime value={r.createdAt} />} />
       </DataTable>
     </List>
     <AlarmsPanel />

@@ -1,9 +1,9 @@
-// One provider: its health (with "Check now"), the history of its checks as a chart, what it holds
-// (Kubernetes and OpenStack, with "Read now"), its tenant and whom it is shared with ("Share"), its
-// settings, the inventory its runs get, and its recent alarms.
+// One provider: its health (with "Check now"), the history of its checks as a chart, its tenant and
+// whom it is shared with ("Share"); then, in tabs, what it holds (Kubernetes and OpenStack, with
+// "Read now"), its settings with the inventory its runs get, and its recent alarms.
 import EditIcon from '@mui/icons-material/Edit';
-import { Box, Button, Card, CardContent, CardHeader, Chip, Stack, Typography, type CardProps } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Box, Button, Card, CardContent, CardHeader, Chip, Stack, Tab, Tabs, Typography, type CardProps } from '@mui/material';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Loading, Show, TopToolbar, useGetMany, useShowContext } from 'react-admin';
 import { JsonView } from '../common/JsonView';
@@ -84,20 +84,47 @@ const ProviderDetails = () => {
       <Section title="Health history">
         <HealthChart history={record.healthHistory ?? []} />
       </Section>
-      <ProviderResources provider={record} />
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
-        <Section title="Settings">
-          <JsonView value={record.config as JsonValue} testId="provider-config" />
-        </Section>
-        <Section title="Inventory">
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-            What its runs get. Credentials reach a run as files and variables of its own, never here.
-          </Typography>
-          <JsonView value={record.inventory} testId="provider-inventory" />
-        </Section>
-      </Box>
-      <AlarmsPanel providerId={record.id} take={10} />
+      <ProviderTabs provider={record} />
     </Stack>
+  );
+};
+
+type ProviderTab = 'resources' | 'settings' | 'alarms';
+
+/** What it holds (the first tab, for the types that hold something), its settings and its alarms. */
+const ProviderTabs = ({ provider }: { provider: Provider }) => {
+  const holds = provider.type === 'kubernetes' || provider.type === 'openstack';
+  // The tab chosen on this provider's page; another provider's page opens on its first tab.
+  const [chosen, setChosen] = useState<{ id: string; tab: ProviderTab } | null>(null);
+  const tab: ProviderTab = chosen?.id === provider.id ? chosen.tab : holds ? 'resources' : 'settings';
+  return (
+    <Box>
+      <Tabs
+        value={tab}
+        onChange={(_, next: ProviderTab) => setChosen({ id: provider.id, tab: next })}
+        aria-label="Provider"
+        sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}
+      >
+        {holds && <Tab value="resources" label="Resources" data-testid="provider-tab-resources" />}
+        <Tab value="settings" label="Settings" data-testid="provider-tab-settings" />
+        <Tab value="alarms" label="Alarms" data-testid="provider-tab-alarms" />
+      </Tabs>
+      {tab === 'resources' && <ProviderResources provider={provider} />}
+      {tab === 'settings' && (
+        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))' } }}>
+          <Section title="Settings">
+            <JsonView value={provider.config as JsonValue} testId="provider-config" />
+          </Section>
+          <Section title="Inventory">
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+              What its runs get. Credentials reach a run as files and variables of its own, never here.
+            </Typography>
+            <JsonView value={provider.inventory} testId="provider-inventory" />
+          </Section>
+        </Box>
+      )}
+      {tab === 'alarms' && <AlarmsPanel providerId={provider.id} take={10} />}
+    </Box>
   );
 };
 

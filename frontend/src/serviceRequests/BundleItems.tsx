@@ -1,6 +1,7 @@
 // The items of a bundle request, grouped by index: the items of one index ran (or run) in parallel
-// and are shown side by side; the groups follow each other in order. Each item shows its status,
-// times, message and outputs, and opens its job (log, hosts, task results) in the tabs below.
+// and are shown side by side (one under the other on a phone); the groups follow each other in
+// order. Each item shows its status, times, message and outputs, and opens its job (log, hosts, task
+// results) in ItemLogs: a tab per item that has a job.
 import { useState } from 'react';
 import ArticleIcon from '@mui/icons-material/Article';
 import { Alert, Box, Button, Card, CardActions, CardContent, CardHeader, Stack, Tab, Tabs, Typography } from '@mui/material';
@@ -64,33 +65,32 @@ const ItemCard = ({ item, onOpenLog, logShown }: { item: RequestItem; onOpenLog:
   </Card>
 );
 
-/** The item whose log is shown, shared by the item cards and the site cards above them. */
-export const useItemLogs = () => {
+/**
+ * The item whose log is shown, shared by the item cards, the site cards and the logs' tabs.
+ * onOpen: called when a card asks for an item's log (the page shows its logs then).
+ */
+export const useItemLogs = (onOpen: () => void) => {
   const [selected, setSelected] = useState<string | null>(null);
   const openLog = (item: RequestItem) => {
     setSelected(item.id);
-    document.getElementById('item-logs')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    onOpen();
+    requestAnimationFrame(() => document.getElementById('item-logs')?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
   };
   return { selected, setSelected, openLog };
 };
 
-export const BundleItems = ({
-  items,
-  jobs,
-  onChanged,
-  logs,
-}: {
-  items: RequestItem[];
-  jobs: Job[];
-  onChanged: () => unknown;
-  logs: ReturnType<typeof useItemLogs>;
-}) => {
-  const { selected, setSelected, openLog } = logs;
-  const groups = groupByIndex(items);
-  const withJobs = groups.flatMap(([, group]) => group).filter((i) => i.jobId);
-  // The chosen item's log, or else the latest started one's.
+/** The items that have a job, in order, and the one whose log is shown: the chosen one, or else the latest started. */
+const shownItem = (items: RequestItem[], selected: string | null) => {
+  const withJobs = groupByIndex(items)
+    .flatMap(([, group]) => group)
+    .filter((i) => i.jobId);
   const shown = withJobs.find((i) => i.id === selected) ?? [...withJobs].sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''))[0] ?? null;
-  const job = shown ? jobs.find((j) => j.id === shown.jobId) : undefined;
+  return { withJobs, shown };
+};
+
+export const BundleItems = ({ items, logs }: { items: RequestItem[]; logs: ReturnType<typeof useItemLogs> }) => {
+  const { shown } = shownItem(items, logs.selected);
+  const groups = groupByIndex(items);
   if (items.length === 0) return null;
   return (
     <Stack spacing={2} component="section" aria-label="Items">
@@ -103,36 +103,60 @@ export const BundleItems = ({
             Index {index}
             {group.length > 1 ? ` · ${group.length} in parallel` : ''}
           </Typography>
-          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: `repeat(${Math.min(group.length, 3)}, minmax(0, 1fr))` }}>
+          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: `repeat(${Math.min(group.length, 3)}, minmax(0, 1fr))` } }}>
             {group.map((item) => (
-              <ItemCard key={item.id} item={item} onOpenLog={() => openLog(item)} logShown={shown?.id === item.id} />
+              <ItemCard key={item.id} item={item} onOpenLog={() => logs.openLog(item)} logShown={shown?.id === item.id} />
             ))}
           </Box>
         </Box>
       ))}
-      {shown && (
-        <Box id="item-logs" component="section" aria-label="Item logs" data-testid="item-logs">
-          <Tabs
-            value={shown.id}
-            onChange={(_, id: string) => setSelected(id)}
-            variant="scrollable"
-            scrollButtons="auto"
-            aria-label="Item logs"
-            sx={{ borderBottom: 1, borderColor: 'divider', mb: 1 }}
-          >
-            {withJobs.map((item) => (
-              <Tab key={item.id} value={item.id} label={item.name} data-testid={`item-log-tab-${item.name}`} />
-            ))}
-          </Tabs>
-          {job ? (
-            <JobCard key={job.id} job={job} onChanged={onChanged} title={`${shown.name}: ${job.playbook}`} />
-          ) : (
-            <Typography variant="body2" color="text.secondary">
-              The job of {shown.name} is starting…
-            </Typography>
-          )}
-        </Box>
-      )}
     </Stack>
+  );
+};
+
+/** The job of one item at a time (log, hosts, task results), a tab per item that has a job. */
+export const ItemLogs = ({
+  items,
+  jobs,
+  onChanged,
+  logs,
+}: {
+  items: RequestItem[];
+  jobs: Job[];
+  onChanged: () => unknown;
+  logs: ReturnType<typeof useItemLogs>;
+}) => {
+  const { withJobs, shown } = shownItem(items, logs.selected);
+  const job = shown ? jobs.find((j) => j.id === shown.jobId) : undefined;
+  if (!shown) {
+    return (
+      <Typography variant="body2" color="text.secondary" data-testid="no-item-jobs">
+        No item has started a job yet.
+      </Typography>
+    );
+  }
+  return (
+    <Box id="item-logs" component="section" aria-label="Item logs" data-testid="item-logs">
+      <Tabs
+        value={shown.id}
+        onChange={(_, id: string) => logs.setSelected(id)}
+        variant="scrollable"
+        scrollButtons="auto"
+        allowScrollButtonsMobile
+        aria-label="Item logs"
+        sx={{ borderBottom: 1, borderColor: 'divider', mb: 1 }}
+      >
+        {withJobs.map((item) => (
+          <Tab key={item.id} value={item.id} label={item.name} data-testid={`item-log-tab-${item.name}`} />
+        ))}
+      </Tabs>
+      {job ? (
+        <JobCard key={job.id} job={job} onChanged={onChanged} title={`${shown.name}: ${job.playbook}`} />
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          The job of {shown.name} is starting…
+        </Typography>
+      )}
+    </Box>
   );
 };

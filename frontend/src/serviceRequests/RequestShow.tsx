@@ -3,18 +3,19 @@
 // service's, which later requests may change), each job with its log and task results, and the
 // service it produced. Every request follows a state machine; one of several items (a bundle, a
 // retirement, a reconfiguration, a rollback) shows its sites (multi-site bundles) and its items by
-// index instead of a plain list of jobs, and can be resumed when it failed. A request not yet
+// index instead of a plain list of jobs, with the items' logs in a tab of their own (an item's or a
+// site's "Log" opens it), and can be resumed when it failed. A request not yet
 // started (pending, queued) can be canceled. Request ids named
 // in the message (a rollback) are links.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, CardHeader, Divider, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardHeader, Divider, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { Loading, Show, useShowContext } from 'react-admin';
 import { watchRequest } from './live';
 import { StatusChip } from '../common/StatusChip';
 import { RelativeTime } from '../common/RelativeTime';
 import { isTerminalRequestStatus, type RequestStatus, type ServiceRequest } from './api';
-import { BundleItems, useItemLogs } from './BundleItems';
+import { BundleItems, ItemLogs, useItemLogs } from './BundleItems';
 import { CancelRequestButton } from './CancelRequestButton';
 import { OrderAgainButton } from './OrderAgainButton';
 import { Fact, JobCard } from './JobCard';
@@ -60,10 +61,16 @@ const MESSAGE_SEVERITY: Record<RequestStatus, 'error' | 'warning' | 'info' | 'su
   denied: 'error',
 };
 
+type BundleTab = 'overview' | 'logs';
+
 const RequestDetails = () => {
   const { record, isPending, refetch } = useShowContext<ServiceRequest>();
   useLiveRequest(record, refetch);
-  const logs = useItemLogs();
+  // A bundle's tab, for the request it was chosen on (a link to another request shows its overview).
+  const [tabOf, setTabOf] = useState<{ id: string | undefined; tab: BundleTab }>({ id: undefined, tab: 'overview' });
+  const tab: BundleTab = tabOf.id === record?.id ? tabOf.tab : 'overview';
+  const setTab = (next: BundleTab) => setTabOf({ id: record?.id, tab: next });
+  const logs = useItemLogs(() => setTab('logs'));
   if (isPending || !record) return <Loading />;
   // A single playbook, as ordered (or previewed): its one item is its job.
   const single =
@@ -93,42 +100,61 @@ const RequestDetails = () => {
       <CancelRequestButton request={record} onChanged={refetch} />
       <OrderAgainButton request={record} />
       {bundle && <ResumeButton request={record} onChanged={refetch} />}
-      {bundle && <SiteProgress items={record.items} onOpenLog={logs.openLog} />}
-      {(bundle || record.machine) && <StateMachineProgress request={record} />}
-      {record.service && (
-        <Card variant="outlined" component="section" aria-label="Service" data-testid="request-service">
-          <CardHeader
-            title={`Service: ${record.service.name}`}
-            subheader={`Made by this request, now ${record.service.status}: its current outputs and history are on its page.`}
-            slotProps={{ title: { variant: 'subtitle1', component: 'h3' }, subheader: { variant: 'body2' } }}
-            action={
-              <Button component={Link} to={`/services/${encodeURIComponent(record.service.id)}/show`} data-testid="service-link">
-                Open service
-              </Button>
-            }
-          />
-        </Card>
-      )}
-      <RequestValues request={record} />
-      {single && <RequestOutputs request={record} />}
-      <Divider />
+      {record.service && <ServiceCard service={record.service} />}
       {bundle ? (
-        <BundleItems items={record.items} jobs={record.jobs} onChanged={refetch} logs={logs} />
+        <Box>
+          <Tabs value={tab} onChange={(_, next: BundleTab) => setTab(next)} aria-label="Request" sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}>
+            <Tab value="overview" label="Overview" data-testid="request-tab-overview" />
+            <Tab value="logs" label={`Logs (${record.jobs.length})`} data-testid="request-tab-logs" />
+          </Tabs>
+          {tab === 'overview' ? (
+            <Stack spacing={2}>
+              <SiteProgress items={record.items} onOpenLog={logs.openLog} />
+              <StateMachineProgress request={record} />
+              <RequestValues request={record} />
+              <BundleItems items={record.items} logs={logs} />
+            </Stack>
+          ) : (
+            <ItemLogs items={record.items} jobs={record.jobs} onChanged={refetch} logs={logs} />
+          )}
+        </Box>
       ) : (
-        <Typography variant="subtitle1" component="h3">
-          Jobs
-        </Typography>
-      )}
-      {bundle ? null : record.jobs.length === 0 ? (
-        <Typography variant="body2" color="text.secondary" data-testid="no-jobs">
-          {isTerminalRequestStatus(record.status) ? 'No job ran for this request.' : 'Waiting for the first job to start…'}
-        </Typography>
-      ) : (
-        record.jobs.map((job) => <JobCard key={job.id} job={job} onChanged={refetch} />)
+        <>
+          {record.machine && <StateMachineProgress request={record} />}
+          <RequestValues request={record} />
+          {single && <RequestOutputs request={record} />}
+          <Divider />
+          <Typography variant="subtitle1" component="h3">
+            Jobs
+          </Typography>
+          {record.jobs.length === 0 ? (
+            <Typography variant="body2" color="text.secondary" data-testid="no-jobs">
+              {isTerminalRequestStatus(record.status) ? 'No job ran for this request.' : 'Waiting for the first job to start…'}
+            </Typography>
+          ) : (
+            record.jobs.map((job) => <JobCard key={job.id} job={job} onChanged={refetch} />)
+          )}
+        </>
       )}
     </Stack>
   );
 };
+
+/** The service the request made (or works on), linked. */
+const ServiceCard = ({ service }: { service: NonNullable<ServiceRequest['service']> }) => (
+  <Card variant="outlined" component="section" aria-label="Service" data-testid="request-service">
+    <CardHeader
+      title={`Service: ${service.name}`}
+      subheader={`Made by this request, now ${service.status}: its current outputs and history are on its page.`}
+      slotProps={{ title: { variant: 'subtitle1', component: 'h3' }, subheader: { variant: 'body2' } }}
+      action={
+        <Button component={Link} to={`/services/${encodeURIComponent(service.id)}/show`} data-testid="service-link">
+          Open service
+        </Button>
+      }
+    />
+  </Card>
+);
 
 const RequestTitle = () => {
   const { record } = useShowContext<ServiceRequest>();
