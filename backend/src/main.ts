@@ -70,7 +70,10 @@ export async function startApp(config: AppConfig): Promise<NestExpressApplicatio
     // Webhook signatures are computed over the body exactly as sent.
     rawBody: true,
   });
+  // pino takes over at once: what the modules log while they start (queue jobs a worker takes
+  // as it boots among it) is written then, in its context, not replayed without it after init.
   app.useLogger(app.get(PinoNestLogger));
+  app.flushLogs();
   if (migrated.length) new Logger('Migrations').log(`applied ${migrated.join(', ')}`);
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.use(compression({ filter: (req: Request, res: Response) => !UNCOMPRESSED.test(req.path) && compression.filter(req, res) }));

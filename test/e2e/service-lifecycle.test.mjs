@@ -34,7 +34,7 @@ describe('heal, migrate and delete a service in the web UI', () => {
     const { serviceTemplates } = await api('{ serviceTemplates(search: "Run a playbook") { id name } }');
     const { providers } = await api('{ providers { id name } }');
     ({ createProvider: second } = await api('mutation($i: ProviderInput!) { createProvider(input: $i) { id name } }', {
-      i: { name: 'local-two', type: 'local', config: {} },
+      i: { name: 'local_two', type: 'local', config: {} },
     }));
     const { orderService } = await api('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
       i: {
@@ -104,12 +104,12 @@ describe('heal, migrate and delete a service in the web UI', () => {
     await openService(page);
     await page.getByTestId('migrate-service').click();
     const dialog = page.getByRole('dialog');
-    await choose(dialog, 'New provider', 'local-two (local)');
+    await choose(dialog, 'New provider', 'local_two (local)');
     await screenshot(page, 'service-lifecycle-02-migrate');
     await dialog.getByTestId('migrate-confirm').click();
     await requestOpened(page, 'migrate');
     await openService(page);
-    await page.getByTestId('service-provider').getByText('local-two').waitFor({ timeout: UI_TIMEOUT });
+    await page.getByTestId('service-provider').getByText('local_two').waitFor({ timeout: UI_TIMEOUT });
     const { service } = await api('query($id: ID!) { service(id: $id) { providerIds } }', { id: serviceId });
     assert.deepEqual(service.providerIds, [second.id]);
 

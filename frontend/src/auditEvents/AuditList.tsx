@@ -2,6 +2,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { Chip, type ChipProps, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Button, DataTable, DateInput, List, SelectInput, TextInput, TopToolbar, useListContext, useNotify } from 'react-admin';
+import { WIDE_ONLY } from '../common/listFilters';
 import { RelativeTime } from '../common/RelativeTime';
 import { type AuditEvent, downloadAuditCsv, OUTCOMES } from './api';
 
@@ -71,8 +72,18 @@ export const AuditList = () => (
     <DataTable bulkActionButtons={false} rowClick={false} data-testid="audit-list">
       <Col source="at" label="When" disableSort render={(r) => <RelativeTime value={r.at} />} />
       <Col source="actorName" label="Actor" disableSort />
-      <Col source="action" label="Action" disableSort render={(r) => <code data-testid="audit-action">{r.action}</code>} />
-      <Col label="Object" disableSort render={(r) => <ObjectCell event={r} />} />
+      <Col
+        source="action"
+        label="Action"
+        disableSort
+        render={(r) => (
+          <Typography component="code" variant="body2" data-testid="audit-action" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+            {r.action}
+          </Typography>
+        )}
+      />
+      {/* On a phone: when, who, what and its outcome (the table was 725 px wide at 390). */}
+      <Col label="Object" disableSort sx={WIDE_ONLY} render={(r) => <ObjectCell event={r} />} />
       <Col
         source="outcome"
         label="Outcome"
@@ -83,6 +94,7 @@ export const AuditList = () => (
         source="errorCode"
         label="Error"
         disableSort
+        sx={WIDE_ONLY}
         render={(r) =>
           r.errorCode ? (
             <Typography variant="caption" title={r.message ?? ''}>
@@ -93,7 +105,7 @@ export const AuditList = () => (
           )
         }
       />
-      <Col source="ip" label="From" disableSort />
+      <Col source="ip" label="From" disableSort sx={WIDE_ONLY} />
     </DataTable>
   </List>
 );
