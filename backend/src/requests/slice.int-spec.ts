@@ -148,7 +148,7 @@ describe('the 5G slice across three SSH sites (network namespaces), through the 
     assert.match(log, /mec1-mec was gone already \(its process was still running, and is stopped\): counted as removed/);
   });
 
-  test('a slice whose EPC was killed by hand is healed: it answers again where it did, as this slice; retired, its record can be deleted', async () => {
+  test('a slice whose EPC was killed by hand is healed (it answers again where it did), then migrated from one SSH host to another (the CRAN is given its new place, the old MEC retired); retired, its record can be deleted', async () => {
     const done = await lab.ended(await lab.orderSlice('healme'));
     assert.equal(done.status, 'finished', done.message ?? '');
     const serviceId = done.service!.id;
@@ -176,23 +176,8 @@ describe('the 5G slice across three SSH sites (network namespaces), through the 
     assert.equal(health(urls[2]).depends.epc, urls[0]);
     assert.equal(await serviceStatus(serviceId), 'active');
 
-    const deleteService = (id: string) => lab.app.gql<{ deleteService: boolean }>('mutation($id: ID!) { deleteService(id: $id) }', { id });
-    assert.equal((await deleteService(serviceId)).errors?.[0]?.extensions?.code, 'CONFLICT', 'an active service is retired first');
-    assert.equal((await retire(serviceId)).status, 'finished');
-    const deleted = await deleteService(serviceId);
-    assert.equal(deleted.errors, undefined, JSON.stringify(deleted.errors));
-    assert.equal((await lab.app.gql('query($id: ID!) { service(id: $id) { id } }', { id: serviceId })).errors?.[0]?.extensions?.code, 'NOT_FOUND');
-    assert.equal((await deleteService(serviceId)).errors?.[0]?.extensions?.code, 'NOT_FOUND');
-    // Its requests stay: the order, the heal and the retirement.
-    const order = await lab.app.gql<{ serviceRequest: { status: string } }>('query($id: ID!) { serviceRequest(id: $id) { status } }', { id: done.id });
-    assert.equal(order.data?.serviceRequest.status, 'finished');
-  });
-
-  test('a slice migrated from one SSH site to another: its MEC runs on the new host, the CRAN is given its new place, the old one is retired', async () => {
-    const done = await lab.ended(await lab.orderSlice('moving'));
-    assert.equal(done.status, 'finished', done.message ?? '');
-    const serviceId = done.service!.id;
-    const [epcUrl, oldMec] = [urlOf(done, 'epc'), urlOf(done, 'mec')];
+    // Then its MEC moves to the spare host.
+    const [epcUrl, oldMec] = [urlOf(heal, 'epc'), urlOf(heal, 'mec')];
     const migrate = (placements: unknown) =>
       lab.app.gql<{ migrateService: { id: string; action: string } }>(
         'mutation($id: ID!, $p: [PlacementInput!]!) { migrateService(id: $id, placements: $p) { id action } }',
@@ -236,10 +221,19 @@ describe('the 5G slice across three SSH sites (network namespaces), through the 
     assert.deepEqual(service.data!.service.providerIds.sort(), [lab.providers.epc, lab.providers.spare, lab.providers.cran].sort());
     assert.equal(service.data!.service.outputs.items.mec.mec_url, newMec);
 
-    // Retired where it is now: nothing left on any site.
+    // Retired where it is now: nothing left on any site. Then its record can be deleted.
+    const deleteService = (id: string) => lab.app.gql<{ deleteService: boolean }>('mutation($id: ID!) { deleteService(id: $id) }', { id });
+    assert.equal((await deleteService(serviceId)).errors?.[0]?.extensions?.code, 'CONFLICT', 'an active service is retired first');
     assert.equal((await retire(serviceId)).status, 'finished');
     for (const url of [epcUrl, newMec, urlOf(moved, 'cran')]) assert.equal(answers(url), false, `${url} still answers`);
     assert.equal(existsSync(`${ROOT}/${serviceId}`), false, 'files left behind');
+    const deleted = await deleteService(serviceId);
+    assert.equal(deleted.errors, undefined, JSON.stringify(deleted.errors));
+    assert.equal((await lab.app.gql('query($id: ID!) { service(id: $id) { id } }', { id: serviceId })).errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    assert.equal((await deleteService(serviceId)).errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    // Its requests stay: the order, the heal, the migration and the retirement.
+    const order = await lab.app.gql<{ serviceRequest: { status: string } }>('query($id: ID!) { serviceRequest(id: $id) { status } }', { id: done.id });
+    assert.equal(order.data?.serviceRequest.status, 'finished');
   });
 
   test('a site that fails fails the request naming it, and what was deployed is rolled back by its retirement playbooks', async () => {
