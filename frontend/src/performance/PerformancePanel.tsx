@@ -56,15 +56,31 @@ const ThresholdForm = ({ jobId, onDone }: { jobId: string; onDone: () => void })
   });
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-      <TextField select size="small" label="When the value is" value={operator} onChange={(e) => setOperator(e.target.value)} sx={{ minWidth: 140 }}>
+      <TextField
+        select
+        size="small"
+        fullWidth={false}
+        label="When the value is"
+        value={operator}
+        onChange={(e) => setOperator(e.target.value)}
+        sx={{ minWidth: 140 }}
+      >
         {['<', '<=', '>', '>='].map((op) => (
           <MenuItem key={op} value={op}>
             {op}
           </MenuItem>
         ))}
       </TextField>
-      <TextField size="small" label="Value" type="number" value={value} onChange={(e) => setValue(e.target.value)} sx={{ width: 110 }} />
-      <TextField select size="small" label="Alarm" value={severity} onChange={(e) => setSeverity(e.target.value as AlarmSeverity)} sx={{ minWidth: 120 }}>
+      <TextField size="small" fullWidth={false} label="Value" type="number" value={value} onChange={(e) => setValue(e.target.value)} sx={{ width: 110 }} />
+      <TextField
+        select
+        size="small"
+        fullWidth={false}
+        label="Alarm"
+        value={severity}
+        onChange={(e) => setSeverity(e.target.value as AlarmSeverity)}
+        sx={{ minWidth: 120 }}
+      >
         {(['critical', 'major', 'minor', 'warning'] as const).map((s) => (
           <MenuItem key={s} value={s}>
             {s}
@@ -143,31 +159,39 @@ const NewJobForm = ({ serviceId, onDone }: { serviceId: string; onDone: () => vo
   });
   const missing = !name.trim() || !url.trim();
   return (
-    <Stack spacing={1.5} component="form" aria-label="New performance job" onSubmit={(e) => e.preventDefault()}>
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1}>
+    <Stack spacing={1} component="form" aria-label="New performance job" onSubmit={(e) => e.preventDefault()}>
+      <Typography variant="subtitle2">Add a performance job</Typography>
+      <TextField
+        size="small"
+        label="Name"
+        required
+        fullWidth
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={!!errors.name}
+        helperText={errors.name && `Name ${errors.name}`}
+      />
+      <TextField
+        size="small"
+        label="URL to probe"
+        required
+        fullWidth
+        value={url}
+        onChange={(e) => setUrl(e.target.value)}
+        placeholder="http://10.0.0.5:8080/health"
+        error={!!errors.url}
+        helperText={errors.url ? `The URL ${errors.url}` : 'Fetched with GET: up when it answers 2xx or 3xx within 5 s'}
+      />
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
         <TextField
+          select
           size="small"
-          label="Name"
-          required
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={!!errors.name}
-          helperText={errors.name && `Name ${errors.name}`}
-        />
-        <TextField
-          size="small"
-          label="URL to probe"
-          required
-          value={url}
-          onChange={(e) => setUrl(e.target.value)}
-          placeholder="http://10.0.0.5:8080/health"
-          error={!!errors.url}
-          helperText={errors.url && `The URL ${errors.url}`}
-          sx={{ flex: 1 }}
-        />
-      </Stack>
-      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <TextField select size="small" label="Metric" value={metric} onChange={(e) => setMetric(e.target.value as PerformanceMetric)} sx={{ minWidth: 200 }}>
+          label="Metric"
+          fullWidth={false}
+          value={metric}
+          onChange={(e) => setMetric(e.target.value as PerformanceMetric)}
+          sx={{ width: 220, maxWidth: '100%' }}
+        >
           {(Object.keys(METRIC_LABELS) as PerformanceMetric[]).map((m) => (
             <MenuItem key={m} value={m}>
               {METRIC_LABELS[m]}
@@ -178,6 +202,7 @@ const NewJobForm = ({ serviceId, onDone }: { serviceId: string; onDone: () => vo
           size="small"
           label="Every (seconds)"
           type="number"
+          fullWidth={false}
           value={interval}
           onChange={(e) => setInterval(e.target.value)}
           error={!!errors.intervalSeconds}
@@ -190,6 +215,7 @@ const NewJobForm = ({ serviceId, onDone }: { serviceId: string; onDone: () => vo
           onClick={() => save.mutate()}
           disabled={missing || save.isPending}
           data-testid="performance-job-save"
+          sx={{ mt: 1 }}
         >
           Add job
         </Button>
