@@ -36,7 +36,7 @@ const JobChart = ({ job }: { job: PerformanceJob }) => {
         height={180}
         xAxis={[{ scaleType: 'time', data: job.samples.map((s) => new Date(s.at)), valueFormatter: timeLabel }]}
         yAxis={job.metric === 'http_up' ? [{ min: 0, max: 1 }] : [{ min: 0 }]}
-        series={[{ id: job.id, label: METRIC_LABELS[job.metric], data: job.samples.map((s) => s.value), showMark: false }]}
+        series={[{ id: job.id, label: METRIC_LABELS[job.metric], data: job.samples.map((s) => s.value), showMark: job.samples.length < 30 }]}
         margin={{ left: 0, right: 16 }}
         hideLegend
       />
@@ -149,6 +149,8 @@ const NewJobForm = ({ serviceId, onDone }: { serviceId: string; onDone: () => vo
     mutationFn: () => performanceApi.createJob({ serviceId, name, url, metric, intervalSeconds: Number(interval) }),
     onSuccess: () => {
       setErrors({});
+      setName('');
+      setUrl('');
       onDone();
     },
     onError: (err: Error) => {
