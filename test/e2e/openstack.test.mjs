@@ -45,7 +45,9 @@ const assertFinished = async (page) => {
 
 const openProvider = async (page) => {
   await page.getByRole('menuitem', { name: 'Providers' }).click();
-  await page.getByRole('row').filter({ hasText: CLOUD }).click();
+  // The list's row, not an alarm row of the panel below it (a health check slow under load may have
+  // raised one for this cloud, and the panel can render before the list).
+  await page.locator('.RaList-main').getByRole('row').filter({ hasText: CLOUD }).click();
   await page.waitForURL(new RegExp(`/providers/${providerId}/show$`));
   // data-read-at once the provider read by id is shown (not the list's record, which has no resources).
   await page.locator('[data-testid="provider-resources"][data-read-at]').waitFor();
@@ -169,7 +171,7 @@ describe('an OpenStack cloud in the web UI, against a real Keystone and Heat', (
 
     // The built-in local provider holds nothing to read: no Resources card.
     await page.getByRole('menuitem', { name: 'Providers' }).click();
-    await page.getByRole('row').filter({ hasText: 'local' }).filter({ hasNotText: CLOUD }).first().click();
+    await page.locator('.RaList-main').getByRole('row').filter({ hasText: 'local' }).filter({ hasNotText: CLOUD }).first().click();
     await page.getByTestId('provider-show').waitFor();
     assert.equal(await page.getByTestId('provider-resources').count(), 0);
   });
