@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm test`: installs and builds what is missing, starts a throwaway PostgreSQL
-// and Redis, then runs three tiers with Node's test runner, in order:
+// and Redis, then runs four tiers with Node's test runner:
 //   unit         backend/dist/**/*.spec.js, packages/dialogs/dist/*.spec.js
 //   integration  backend/dist/**/*.int-spec.js   (one file at a time)
-//   e2e          test/e2e/*.test.mjs             (one file at a time)
-// Unit first; then integration and e2e side by side, each one file at a time with a
-// Redis server of its own (their output interleaved, each line prefixed with its tier's
-// name); TEST_TIERS_PARALLEL=0 runs them one after the other, unprefixed.
+//   drills       test/drills/*.test.mjs          (one file at a time; real processes, no browser)
+//   e2e          test/e2e/*.test.mjs             (one file at a time; a real browser)
+// In three stages: unit; then integration and drills side by side, each with a Redis
+// server of its own (their output interleaved, each line prefixed with its tier's name);
+// then e2e alone, so that nothing else starves the browser. TEST_TIERS_PARALLEL=0 runs
+// every tier one after the other, unprefixed.
 // `npm test -- unit e2e` runs only the tiers named; `TEST_FILTER=<regex>` only the
 // files whose path matches (e.g. TEST_FILTER=requests npm test -- integration), and
 // `TEST_NAME_PATTERN=<regex>` only the tests whose name matches. Exits non-zero when any
@@ -30,8 +32,9 @@ import { ROOT, prepare, say } from './lib/setup.mjs';
 import { freePort, makeTempDir, startPostgres, startRedis } from './lib/services.mjs';
 
 // Each tier runs the files of its `dirs` (compiled from `compiledFrom`, when given) in one runner.
-// Tiers that run side by side, after the others.
-const SIDE_BY_SIDE = ['integration', 'e2e'];
+// The tiers of a stage run side by side; the stages one after the other. Browser tests are the ones
+// a busy machine makes miss their waits: the e2e tier has its stage to itself.
+const STAGES = [['unit'], ['integration', 'drills'], ['e2e']];
 
 const TIERS = [
   {
@@ -45,6 +48,7 @@ const TIERS = [
     serial: false,
   },
   { name: 'integration', dirs: [{ dir: 'backend/dist', compiledFrom: 'backend/src' }], pattern: /\.int-spec\.js$/, recursive: true, serial: true },
+  { name: 'drills', dirs: [{ dir: 'test/drills' }], pattern: /\.test\.mjs$/, recursive: false, serial: true },
   { name: 'e2e', dirs: [{ dir: 'test/e2e' }], pattern: /\.test\.mjs$/, recursive: false, serial: true },
 ];
 // Per test (it/test) and per test file limit of the runner: a guard against hangs, not a
@@ -245,12 +249,7 @@ async function main() {
     cleanups.unshift(pg.stop);
     const redis = await startRedis({ dir: path.join(tmp, 'redis'), port: await freePort(), persistent: false });
     cleanups.unshift(redis.stop);
-    // The e2e tier gets a Redis server of its own when it runs beside integration: each
-    // tier picks database indexes without knowing the other's.
-    const side = tiers.filter((t) => SIDE_BY_SIDE.includes(t.name));
-    const parallel = side.length > 1 && process.env.TEST_TIERS_PARALLEL !== '0';
-    const e2eRedis = parallel ? await startRedis({ dir: path.join(tmp, 'redis-e2e'), port: await freePort(), persistent: false }) : redis;
-    if (parallel) cleanups.unshift(e2eRedis.stop);
+    const parallel = process.env.TEST_TIERS_PARALLEL !== '0';
     fs.mkdirSync(path.join(tmp, 'data'));
     // The tests' own temp folders (mkdtemp in os.tmpdir()) go in the run's folder,
     // removed at the end even when a test is killed before it cleans up.
@@ -271,26 +270,30 @@ async function main() {
       GIT_FILE_REMOTE_DIRS: path.join(tmp, 'tmp'),
     });
 
-    if (!parallel) {
-      for (const tier of tiers) {
-        if (interrupted) break;
-        results.push(await runTier(tier, env));
+    const stages = parallel ? STAGES.map((names) => tiers.filter((t) => names.includes(t.name))).filter((stage) => stage.length) : tiers.map((t) => [t]);
+    for (const stage of stages) {
+      if (interrupted) break;
+      if (stage.length === 1) {
+        results.push(await runTier(stage[0], env));
+        continue;
       }
-    } else {
-      for (const tier of tiers.filter((t) => !side.includes(t))) {
-        if (interrupted) break;
-        results.push(await runTier(tier, env));
+      // Side by side: each tier a data folder and (after the first) a Redis server of its own, as
+      // each picks database indexes without knowing the other's.
+      say(`Running ${stage.map((t) => t.name).join(' and ')} side by side (TEST_TIERS_PARALLEL=0: one after the other).`);
+      const lanes = [];
+      for (const [i, tier] of stage.entries()) {
+        const dataDir = path.join(tmp, `data-${tier.name}`);
+        fs.mkdirSync(dataDir);
+        let redisUrl = redis.url;
+        if (i > 0) {
+          const own = await startRedis({ dir: path.join(tmp, `redis-${tier.name}`), port: await freePort(), persistent: false });
+          cleanups.unshift(own.stop);
+          redisUrl = own.url;
+        }
+        lanes.push({ tier, env: { ...env, DATA_DIR: dataDir, REDIS_URL: redisUrl } });
       }
-      if (!interrupted) {
-        say(`Running ${side.map((t) => t.name).join(' and ')} side by side (TEST_TIERS_PARALLEL=0: one after the other).`);
-        const laneEnv = (tier) => {
-          const dataDir = path.join(tmp, `data-${tier.name}`);
-          fs.mkdirSync(dataDir);
-          return { ...env, DATA_DIR: dataDir, REDIS_URL: tier.name === 'e2e' ? e2eRedis.url : redis.url };
-        };
-        const width = Math.max(...side.map((t) => t.name.length));
-        results.push(...(await Promise.all(side.map((tier) => runTier(tier, laneEnv(tier), `[${tier.name.padEnd(width)}] `)))));
-      }
+      const width = Math.max(...stage.map((t) => t.name.length));
+      results.push(...(await Promise.all(lanes.map(({ tier, env: laneEnv }) => runTier(tier, laneEnv, `[${tier.name.padEnd(width)}] `)))));
     }
   } finally {
     for (const cleanup of cleanups) {

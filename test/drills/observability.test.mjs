@@ -5,7 +5,7 @@
 // secrets sent to the api (a password, a credential's secret, tokens, GraphQL variables) appear
 // in no line. The worker shows its own runs on METRICS_PORT; the api the shared gauges.
 //
-// Run: npm test (which gives DATABASE_URL / REDIS_URL), e.g. TEST_FILTER=observability npm test -- e2e
+// Run: npm test (which gives DATABASE_URL / REDIS_URL), e.g. TEST_FILTER=observability npm test -- drills
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiClient, waitForRequestEnd } from '../support/api.mjs';

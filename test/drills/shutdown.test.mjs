@@ -9,7 +9,7 @@
 // The three cases run side by side (each about a minute alone). After npm has exited, the test
 // starts the stopped PostgreSQL again on its data folder to read what was stored.
 //
-// Run: npm test -- e2e (TEST_FILTER=shutdown)
+// Run: npm test -- drills (TEST_FILTER=shutdown)
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

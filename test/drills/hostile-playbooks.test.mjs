@@ -12,7 +12,7 @@
 // and it proves the channels work with a control file of the playbook's own, which does
 // come through each of them.
 //
-// Run: npm test -- e2e (TEST_FILTER=hostile), or node --test test/e2e/hostile-playbooks.test.mjs
+// Run: npm test -- drills (TEST_FILTER=hostile), or node --test test/drills/hostile-playbooks.test.mjs
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';

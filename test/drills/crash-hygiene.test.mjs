@@ -7,7 +7,7 @@
 //   is stored once the database is back, and every order ends finished, its run successful
 //   with every event stored.
 //
-// Run: npm test -- e2e (TEST_FILTER=crash), or node --test test/e2e/crash-hygiene.test.mjs
+// Run: npm test -- drills (TEST_FILTER=crash), or node --test test/drills/crash-hygiene.test.mjs
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 // End-to-end: the real backend process against real PostgreSQL, Redis, git and
-// ansible-playbook, driven over GraphQL. Run with `npm test` (or `npm test -- e2e`).
+// ansible-playbook, driven over GraphQL. Run with `npm test` (or `npm test -- drills`).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';

@@ -8,7 +8,7 @@
 //   reconcile tick (ScheduleKeeper / GitSchedules check every 5 s), and the provider health
 //   checks run again, without a restart.
 //
-// Run: npm test -- e2e (TEST_FILTER=redis-outage)
+// Run: npm test -- drills (TEST_FILTER=redis-outage)
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
