@@ -1,6 +1,7 @@
 // A Kubernetes provider's page through a real browser: "Read now" lists the cluster's namespaces,
 // deployments (ready/replicas) and services (type, load balancer address, ports), and reads again
-// after a deployment is deleted. The cluster is backend/dist/testing/kube-api-subset.js: a local
+// after a deployment is deleted; a service's page gets a performance job on its Deployment's ready
+// replicas, read from the cluster. The cluster is backend/dist/testing/kube-api-subset.js: a local
 // server implementing only the subset of the Kubernetes API the portal uses (no real API server can
 // run on the test machines), as in backend/src/providers/kubernetes.int-spec.ts.
 //
@@ -11,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { startKubeApiSubset } from '../../backend/dist/testing/kube-api-subset.js';
-import { signInApi } from '../support/api.mjs';
+import { signInApi, waitForRequestEnd } from '../support/api.mjs';
 import { Browsers, screenshot, signIn } from '../support/browser.mjs';
 import { startProduct } from '../support/product.mjs';
 import { readNow } from '../support/screens.mjs';
@@ -88,5 +89,32 @@ describe("a Kubernetes provider's resources in the web UI", () => {
     await readNow(page);
     assert.equal(await page.getByTestId('resource-deployments-empty').innerText(), 'No deployments.');
     assert.equal(await page.getByTestId('resource-service').count(), 1, 'the service is still there');
+  });
+
+  test("a performance job reads the ready replicas of the service's Deployment from the cluster: its chart shows them", async () => {
+    const { serviceTemplates } = await api('{ serviceTemplates { id name } }');
+    const templateId = serviceTemplates.find((t) => t.name === 'Kubernetes application with a load balancer').id;
+    const { orderService } = await api('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
+      i: { templateId, dialogValues: { provider: providerId, app_name: 'shopfront', image: 'nginx:1.27', replicas: 2, port: 8080 } },
+    });
+    const done = await waitForRequestEnd(api, orderService.id, { fields: 'service { id }' });
+    assert.equal(done.status, 'finished', done.message);
+
+    const page = await browsers.newPage();
+    await signIn(page, product);
+    await page.goto(`${product.url}/#/services/${encodeURIComponent(done.service.id)}/show`);
+    const panel = page.getByTestId('performance-panel');
+    await panel.getByLabel('Name').fill('Ready replicas');
+    await panel.getByRole('combobox', { name: 'Metric' }).click();
+    await page.getByRole('option', { name: 'Ready replicas (Kubernetes)' }).click();
+    // The service's one Kubernetes provider is chosen already.
+    assert.equal(await panel.getByRole('combobox', { name: 'Provider' }).innerText(), 'e2e_cluster (kubernetes)');
+    await panel.getByLabel('Namespace').fill('shop');
+    await panel.getByLabel('Deployment').fill('shopfront');
+    await panel.getByTestId('performance-job-save').click();
+    const job = panel.locator('[data-testid="performance-job"][data-name="Ready replicas"]');
+    await job.getByText('Ready replicas (Kubernetes) of shop/shopfront').waitFor();
+    await job.locator('[data-testid="performance-latest"][data-value="2"]').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'k02-performance-ready-replicas');
   });
 });

@@ -1,16 +1,20 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const PERFORMANCE_METRICS = ['http_up', 'http_latency_ms'] as const;
+export const PERFORMANCE_METRICS = ['http_up', 'http_latency_ms', 'k8s_ready_replicas', 'heat_stack_complete'] as const;
 export type PerformanceMetric = (typeof PERFORMANCE_METRICS)[number];
 
 export const THRESHOLD_OPERATORS = ['>', '>=', '<', '<='] as const;
 export type ThresholdOperator = (typeof THRESHOLD_OPERATORS)[number];
 
-/** Where a performance job takes its samples from: an HTTP probe of a URL (GET; up when it answers 2xx or 3xx). */
-export interface PerformanceSource {
-  kind: 'http';
-  url: string;
-}
+/**
+ * Where a performance job takes its samples from: an HTTP probe of a URL (GET; up when it answers
+ * 2xx or 3xx), or a provider's own API — a Kubernetes Deployment's ready replicas, a Heat stack's
+ * status — on one of the service's providers.
+ */
+export type PerformanceSource =
+  | { kind: 'http'; url: string }
+  | { kind: 'kubernetes'; providerId: string; namespace: string; deployment: string }
+  | { kind: 'openstack'; providerId: string; stack: string };
 
 /**
  * A performance job (NS performance management): a metric of a service collected on an

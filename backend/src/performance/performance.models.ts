@@ -6,10 +6,15 @@ import type { PerformanceMetric } from './performance.entities.js';
 export enum PerformanceMetricValue {
   http_up = 'http_up',
   http_latency_ms = 'http_latency_ms',
+  k8s_ready_replicas = 'k8s_ready_replicas',
+  heat_stack_complete = 'heat_stack_complete',
 }
 registerEnumType(PerformanceMetricValue, {
   name: 'PerformanceMetric',
-  description: 'http_up: 1 when the URL answers 2xx or 3xx within 5 s, else 0; http_latency_ms: its answer time (no value while it does not answer).',
+  description:
+    'http_up: 1 when the URL answers 2xx or 3xx within 5 s, else 0; http_latency_ms: its answer time (no value while it does not answer); ' +
+    'k8s_ready_replicas: the ready replicas of a Deployment on one of the service’s Kubernetes providers (0 when it is gone); ' +
+    'heat_stack_complete: 1 when a Heat stack on one of the service’s OpenStack providers is *_COMPLETE, else 0 (its status in the sample’s note).',
 });
 
 @ObjectType('PerformanceSample', { description: 'One sample of a performance job: its value, or why there is none.' })
@@ -35,7 +40,11 @@ export class PerformanceJobModel {
   @Field(() => ID) serviceId: string;
   @Field() name: string;
   @Field(() => PerformanceMetricValue) metric: PerformanceMetric;
-  @Field({ description: 'The URL the HTTP probe gets.' }) url: string;
+  @Field(() => String, { nullable: true, description: 'The URL the HTTP probe gets (http_up, http_latency_ms).' }) url: string | null;
+  @Field(() => ID, { nullable: true, description: 'The provider whose API is read (k8s_ready_replicas, heat_stack_complete).' }) providerId: string | null;
+  @Field(() => String, { nullable: true, description: 'The Kubernetes namespace and Deployment (k8s_ready_replicas).' }) namespace: string | null;
+  @Field(() => String, { nullable: true }) deployment: string | null;
+  @Field(() => String, { nullable: true, description: 'The Heat stack’s name (heat_stack_complete).' }) stack: string | null;
   @Field(() => Int) intervalSeconds: number;
   @Field() createdAt: Date;
 }
@@ -45,8 +54,17 @@ export class CreatePerformanceJobInput {
   @Field(() => ID) serviceId: string;
   @Field() name: string;
   @Field(() => PerformanceMetricValue) metric: PerformanceMetric;
-  @Field({ description: 'http(s) URL to probe; refused when it resolves to a loopback or link-local address (PROBE_ALLOW_LOOPBACK allows loopback).' })
-  url: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'http_up, http_latency_ms: the http(s) URL to probe; refused when it resolves to a loopback or link-local address (PROBE_ALLOW_LOOPBACK allows loopback).',
+  })
+  url?: string | null;
+  @Field(() => ID, { nullable: true, description: 'k8s_ready_replicas, heat_stack_complete: one of the service’s providers, of the type the metric reads.' })
+  providerId?: string | null;
+  @Field(() => String, { nullable: true, description: 'k8s_ready_replicas: the namespace (default: default).' }) namespace?: string | null;
+  @Field(() => String, { nullable: true, description: 'k8s_ready_replicas: the Deployment’s name.' }) deployment?: string | null;
+  @Field(() => String, { nullable: true, description: 'heat_stack_complete: the stack’s name.' }) stack?: string | null;
   @Field(() => Int, { description: 'Seconds between samples, 5 to 86400.' }) intervalSeconds: number;
 }
 

@@ -3,6 +3,7 @@ import { AlarmsModule } from '../alarms/alarms.module.js';
 import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
 import { JobName, QueueName } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
+import { ProvidersModule } from '../providers/providers.module.js';
 import { ServicesModule } from '../services/services.module.js';
 import { ScheduleKeeper } from '../system/schedule-keeper.js';
 import { PerformanceResolver } from './performance.resolver.js';
@@ -14,12 +15,12 @@ const COLLECT_MS = 5_000;
 const PURGE_EVERY_MS = 60 * 60_000;
 
 /**
- * NS performance management: performance jobs on services, their samples (a time series in
+ * NS performance management: performance jobs on services (HTTP probes, or a provider's API), their samples (a time series in
  * PostgreSQL) and thresholds that raise and clear alarms. Collection runs in the worker role
  * (the `monitor` queue): one schedule shared by every worker, each job claimed by one.
  */
 @Module({
-  imports: [AlarmsModule, ServicesModule],
+  imports: [AlarmsModule, ProvidersModule, ServicesModule],
   providers: [PerformanceService, PerformanceResolver],
   exports: [PerformanceService],
 })

@@ -17,7 +17,11 @@ const asModel = (job: PerformanceJobEntity): PerformanceJobModel => ({
   serviceId: job.serviceId,
   name: job.name,
   metric: job.metric,
-  url: job.source.url,
+  url: job.source.kind === 'http' ? job.source.url : null,
+  providerId: job.source.kind === 'http' ? null : job.source.providerId,
+  namespace: job.source.kind === 'kubernetes' ? job.source.namespace : null,
+  deployment: job.source.kind === 'kubernetes' ? job.source.deployment : null,
+  stack: job.source.kind === 'openstack' ? job.source.stack : null,
   intervalSeconds: job.intervalSeconds,
   createdAt: job.createdAt,
 });

@@ -8,11 +8,14 @@ import type { Viewer } from '../auth/auth.decorators.js';
 import { notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { guardedLookup, webhookUrlProblem } from '../notifications/webhook-url.js';
+import type { ProviderMetricSpec } from '../providers/provider-health.js';
+import { ProvidersService } from '../providers/providers.service.js';
 import { ServicesService } from '../services/services.service.js';
 import {
   PERFORMANCE_METRICS,
   type PerformanceMetric,
   PerformanceJobEntity,
+  type PerformanceSource,
   PerformanceThresholdEntity,
   THRESHOLD_OPERATORS,
   type ThresholdOperator,
@@ -30,7 +33,13 @@ export interface NewPerformanceJob {
   serviceId: string;
   name: string;
   metric: PerformanceMetric;
-  url: string;
+  /** For http_up and http_latency_ms. */
+  url?: string | null;
+  /** For k8s_ready_replicas and heat_stack_complete: one of the service's providers. */
+  providerId?: string | null;
+  namespace?: string | null;
+  deployment?: string | null;
+  stack?: string | null;
   intervalSeconds: number;
 }
 
@@ -47,14 +56,26 @@ export interface Sample {
   error: string | null;
 }
 
-const METRIC_NAMES: Record<PerformanceMetric, string> = { http_up: 'up (1) or down (0)', http_latency_ms: 'answer time (ms)' };
+const METRIC_NAMES: Record<PerformanceMetric, string> = {
+  http_up: 'up (1) or down (0)',
+  http_latency_ms: 'answer time (ms)',
+  k8s_ready_replicas: 'ready replicas',
+  heat_stack_complete: 'stack complete (1) or not (0)',
+};
+/** The provider type a provider metric reads. */
+const PROVIDER_METRICS: Partial<Record<PerformanceMetric, 'kubernetes' | 'openstack'>> = { k8s_ready_replicas: 'kubernetes', heat_stack_complete: 'openstack' };
+/** A Kubernetes name (namespace, Deployment) or a Heat stack name. */
+const K8S_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,254}$/;
 
 const crosses = (operator: ThresholdOperator, value: number, limit: number): boolean =>
   operator === '>' ? value > limit : operator === '>=' ? value >= limit : operator === '<' ? value < limit : value <= limit;
 
 /**
  * NS performance management: performance jobs collect a metric of a service on an interval
- * (an HTTP probe of a URL: whether it answers, and how fast), store each sample in PostgreSQL,
+ * (an HTTP probe of a URL: whether it answers, and how fast; or the API of one of the service's
+ * providers: a Kubernetes Deployment's ready replicas, whether a Heat stack is complete), store
+ * each sample in PostgreSQL,
  * and thresholds on the metric raise an alarm when a sample crosses them and clear it when a
  * sample is back. Who sees the service sees and manages its jobs; anyone else gets NOT_FOUND.
  */
@@ -66,6 +87,7 @@ export class PerformanceService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly services: ServicesService,
+    private readonly providers: ProvidersService,
     private readonly alarms: AlarmsService,
   ) {}
 
@@ -80,8 +102,7 @@ export class PerformanceService {
     if (!Number.isInteger(input.intervalSeconds) || input.intervalSeconds < 5 || input.intervalSeconds > 86_400) {
       fields.intervalSeconds = 'is a whole number of seconds from 5 to 86400';
     }
-    const urlProblem = await webhookUrlProblem(input.url, this.config.probeAllowLoopback);
-    if (urlProblem) fields.url = urlProblem;
+    const source = await this.sourceOf(input, service.providerIds, fields);
     if (Object.keys(fields).length) {
       throw validationFailed(
         `The performance job cannot be created: ${Object.entries(fields)
@@ -98,12 +119,39 @@ export class PerformanceService {
         tenantId: service.tenantId,
         name,
         metric: input.metric,
-        source: { kind: 'http', url: input.url },
+        source: source!,
         intervalSeconds: input.intervalSeconds,
         nextRunAt: new Date(),
         createdBy: userId,
       }),
     );
+  }
+
+  /** Where the job's samples come from, for its metric; what is wrong goes in `fields`. */
+  private async sourceOf(input: NewPerformanceJob, serviceProviders: string[], fields: Record<string, string>): Promise<PerformanceSource | null> {
+    const providerType = PROVIDER_METRICS[input.metric];
+    if (!providerType) {
+      const urlProblem = await webhookUrlProblem(input.url ?? '', this.config.probeAllowLoopback);
+      if (urlProblem) fields.url = input.url ? urlProblem : 'is required';
+      return urlProblem ? null : { kind: 'http', url: input.url! };
+    }
+    // A provider metric reads one of the service's own providers, of the type the metric reads.
+    const providerId = input.providerId ?? '';
+    if (!providerId) fields.providerId = 'is required';
+    else if (!serviceProviders.includes(providerId)) fields.providerId = 'is not a provider of this service';
+    else if ((await this.providers.get(providerId)).type !== providerType) fields.providerId = `is not a ${providerType} provider`;
+    if (providerType === 'kubernetes') {
+      const namespace = (input.namespace ?? '').trim() || 'default';
+      const deployment = (input.deployment ?? '').trim();
+      if (!K8S_NAME.test(namespace)) fields.namespace = 'is a Kubernetes name (lower-case letters, digits and -)';
+      if (!deployment) fields.deployment = 'is required';
+      else if (!K8S_NAME.test(deployment)) fields.deployment = 'is a Kubernetes name (lower-case letters, digits and -)';
+      return { kind: 'kubernetes', providerId, namespace, deployment };
+    }
+    const stack = (input.stack ?? '').trim();
+    if (!stack) fields.stack = 'is required';
+    else if (!STACK_NAME.test(stack)) fields.stack = 'is a Heat stack name (a letter, then letters, digits, _ . -)';
+    return { kind: 'openstack', providerId, stack };
   }
 
   /** A job the viewer may see (its service's visibility); NOT_FOUND otherwise. */
@@ -191,9 +239,8 @@ export class PerformanceService {
   private async collectOne(job: PerformanceJobEntity): Promise<void> {
     const service = await this.services.get(job.serviceId).catch(() => null);
     if (service?.status !== 'active') return;
-    const probe = await this.probe(job.source.url);
-    const value = job.metric === 'http_up' ? (probe.up ? 1 : 0) : probe.up ? probe.ms : null;
-    await this.db.query(`INSERT INTO performance_samples (job_id, "at", "value", "error") VALUES ($1, now(), $2, $3)`, [job.id, value, probe.error]);
+    const { value, error } = await this.sample(job);
+    await this.db.query(`INSERT INTO performance_samples (job_id, "at", "value", "error") VALUES ($1, now(), $2, $3)`, [job.id, value, error]);
     if (value === null) return; // nothing to compare: the thresholds keep their state
     for (const t of await this.thresholds(job.id)) {
       const crossing = crosses(t.operator, value, t.value);
@@ -208,11 +255,30 @@ export class PerformanceService {
           objectType: 'service',
           objectId: service.id,
           tenantId: service.tenantId,
-          message: `${what} is ${value} (threshold ${t.operator} ${t.value})${probe.error ? `: ${probe.error}` : ''}.`,
+          message: `${what} is ${value} (threshold ${t.operator} ${t.value})${error ? `: ${error}` : ''}.`,
         });
       } else {
         await this.alarms.clearCause(thresholdKey(t.id), `${what} is back at ${value}`);
       }
+    }
+  }
+
+  /** One sample of the job's metric: its value, or none with why (a provider that does not answer). */
+  private async sample(job: PerformanceJobEntity): Promise<{ value: number | null; error: string | null }> {
+    const source = job.source;
+    if (source.kind === 'http') {
+      const probe = await this.probe(source.url);
+      return { value: job.metric === 'http_up' ? (probe.up ? 1 : 0) : probe.up ? probe.ms : null, error: probe.error };
+    }
+    const spec: ProviderMetricSpec =
+      source.kind === 'kubernetes'
+        ? { kind: 'k8s_ready_replicas', namespace: source.namespace, deployment: source.deployment }
+        : { kind: 'heat_stack_complete', stack: source.stack };
+    try {
+      const reading = await this.providers.readMetric(source.providerId, spec);
+      return { value: reading.value, error: reading.note };
+    } catch (err) {
+      return { value: null, error: (err as Error).message };
     }
   }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { newEnv, orderService, requestEnded, startTestApp, type TestApp, templateIdByName } from '../testing/harness.js';
+import { newEnv, orderService, providerIdByName, requestEnded, startTestApp, type TestApp, templateIdByName, waitFor } from '../testing/harness.js';
 import { type KubeApiSubset, startKubeApiSubset } from '../testing/kube-api-subset.js';
 
 /**
@@ -55,7 +55,7 @@ describe('a Kubernetes provider, against a local server implementing the subset 
     assert.equal((await check()).healthStatus, 'up');
   });
 
-  test('the catalog item deploys a Deployment and a LoadBalancer Service, returns the address, shows on the provider; reconfiguring scales it; retiring removes both', async () => {
+  test('the catalog item deploys a Deployment and a LoadBalancer Service, returns the address, shows on the provider; reconfiguring scales it; a performance job on its ready replicas raises and clears an alarm; retiring removes both', async () => {
     const templateId = await templateIdByName(app, 'Kubernetes application with a load balancer');
     const done = await ended(await orderService(app, templateId, { provider: providerId, app_name: 'web', image: 'nginx:1.27', replicas: 3, port: 8080 }));
     assert.equal(done.status, 'finished', `${done.message}\n${done.jobs[0]?.stdout}`);
@@ -100,6 +100,56 @@ describe('a Kubernetes provider, against a local server implementing the subset 
       id: done.service!.id,
     });
     assert.equal(service.data!.service.outputs.app_url, done.service!.outputs.app_url);
+
+    // A performance job reads the Deployment's ready replicas from the cluster's API; a threshold
+    // raises an alarm when the Deployment is gone (0 ready) and clears it when it is back.
+    const JOB = 'mutation($i: CreatePerformanceJobInput!) { createPerformanceJob(input: $i) { id metric url providerId namespace deployment } }';
+    const serviceId = done.service!.id;
+    const refused = await app.gql(JOB, {
+      i: { serviceId, name: 'Ready', metric: 'k8s_ready_replicas', providerId: await providerIdByName(app, 'local'), deployment: 'Web!', intervalSeconds: 5 },
+    });
+    assert.equal(refused.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    assert.deepEqual(refused.errors![0].extensions!.fields, {
+      providerId: 'is not a provider of this service',
+      deployment: 'is a Kubernetes name (lower-case letters, digits and -)',
+    });
+    const made = await app.gql<{ createPerformanceJob: { id: string; url: string | null; providerId: string } }>(JOB, {
+      i: { serviceId, name: 'Ready replicas', metric: 'k8s_ready_replicas', providerId, namespace: 'shop', deployment: 'web', intervalSeconds: 5 },
+    });
+    assert.equal(made.errors, undefined, JSON.stringify(made.errors));
+    const job = made.data!.createPerformanceJob;
+    assert.deepEqual([job.url, job.providerId], [null, providerId]);
+    const threshold = await app.gql('mutation($i: CreatePerformanceThresholdInput!) { createPerformanceThreshold(input: $i) { id } }', {
+      i: { jobId: job.id, operator: '<', value: 1, severity: 'major' },
+    });
+    assert.equal(threshold.errors, undefined, JSON.stringify(threshold.errors));
+    const samples = async () =>
+      (
+        await app.gql<{ performanceJob: { samples: { value: number | null; error: string | null }[] } }>(
+          'query($id: ID!) { performanceJob(id: $id) { samples(minutes: 60) { value error } } }',
+          { id: job.id },
+        )
+      ).data!.performanceJob.samples;
+    await waitFor('a sample of 5 ready replicas', async () => (await samples()).some((x) => x.value === 5), 60_000);
+    const alarm = async () =>
+      (
+        await app.gql<{ alarms: { id: string; message: string; clearedAt: string | null; clearReason: string | null }[] }>(
+          '{ alarms(filter: { kinds: [threshold_crossed], open: null }) { id message clearedAt clearReason } }',
+        )
+      ).data!.alarms[0];
+    const saved = kube.objects('deployments')[0];
+    const api = (method: string, path: string, body?: unknown) =>
+      fetch(`${kube.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+    assert.equal((await api('DELETE', '/apis/apps/v1/namespaces/shop/deployments/web')).status, 200);
+    const raised = await waitFor('the alarm', async () => ((await alarm())?.clearedAt === null ? await alarm() : undefined), 60_000);
+    assert.match(raised.message, /^Ready replicas \(ready replicas\) of service .* is 0 \(threshold < 1\): Deployment "web" is not in namespace "shop"\.$/);
+    assert.equal((await api('POST', '/apis/apps/v1/namespaces/shop/deployments', saved)).status, 201);
+    const cleared = await waitFor('the alarm cleared', async () => ((await alarm())?.clearedAt ? await alarm() : undefined), 60_000);
+    assert.match(cleared.clearReason ?? '', /is back at 5/);
 
     const retire = await app.gql<{ retireService: { id: string } }>('mutation($id: ID!) { retireService(id: $id) { id } }', { id: done.service!.id });
     const retired = await ended(retire.data!.retireService.id);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { newEnv, orderService, requestEnded, startTestApp, type TestApp, templateIdByName } from '../testing/harness.js';
+import { newEnv, orderService, requestEnded, startTestApp, type TestApp, templateIdByName, waitFor } from '../testing/harness.js';
 import { type OpenStackSite, startOpenStackSite } from '../testing/openstack-site.js';
 
 interface Ended {
@@ -115,7 +115,7 @@ describe('OpenStack providers, against a real Keystone and Heat', () => {
     assert.deepEqual(provider.choices.map((c) => c.label).sort(), ['cloud_appcred (openstack)', 'cloud_password (openstack)']);
   });
 
-  test('password auth: the stack is created with the form parameters, its outputs become the service outputs, it shows on the provider; retiring deletes it', async () => {
+  test('password auth: the stack is created with the form parameters, its outputs become the service outputs, it shows on the provider, a performance job reads its status; retiring deletes it', async () => {
     const done = await order(passwordProvider, { stack_name: 'shop-stack', app_name: 'shop', tier: 'premium', instances: 3 });
     assert.equal(done.status, 'finished', `${done.message}\n${done.jobs[0]?.stdout}`);
     const outputs = done.service!.outputs;
@@ -134,6 +134,27 @@ describe('OpenStack providers, against a real Keystone and Heat', () => {
     // This cloud has Heat but no Nova: servers are listed as none, and the provider says why.
     assert.deepEqual(resources.servers, []);
     assert.deepEqual(resources.missing, ['compute (Nova)']);
+
+    // Performance jobs read the stack's status from Heat: 1 while it is complete; a stack that is not there, 0, saying so.
+    const job = async (stack: string) => {
+      const made = await app.gql<{ createPerformanceJob: { id: string } }>(
+        'mutation($i: CreatePerformanceJobInput!) { createPerformanceJob(input: $i) { id } }',
+        { i: { serviceId: done.service!.id, name: stack, metric: 'heat_stack_complete', providerId: passwordProvider, stack, intervalSeconds: 5 } },
+      );
+      assert.equal(made.errors, undefined, JSON.stringify(made.errors));
+      const id = made.data!.createPerformanceJob.id;
+      return () =>
+        waitFor(`a sample of ${stack}`, async () => {
+          const r = await app.gql<{ performanceJob: { samples: { value: number | null; error: string | null }[] } }>(
+            'query($id: ID!) { performanceJob(id: $id) { samples { value error } } }',
+            { id },
+          );
+          return r.data!.performanceJob.samples.find((x) => x.value !== null);
+        });
+    };
+    const [live, gone] = await Promise.all([job('shop-stack'), job('no-such-stack')]);
+    assert.deepEqual(await live(), { value: 1, error: null });
+    assert.deepEqual(await gone(), { value: 0, error: 'stack "no-such-stack" is not in this project' });
 
     const retired = await retire(done.service!.id);
     assert.equal(retired.status, 'finished', `${retired.message}\n${retired.jobs[0]?.stdout}`);

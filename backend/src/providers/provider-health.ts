@@ -230,3 +230,55 @@ export async function kubernetesResources(provider: ProviderEntity, credential: 
     })),
   };
 }
+
+/** A metric read from a provider's own API: its value, or why there is none; `note` says what was seen. */
+export interface ProviderMetricReading {
+  value: number | null;
+  note: string | null;
+}
+
+/** What a performance job reads from a provider: a Kubernetes Deployment's ready replicas, or whether a Heat stack is complete. */
+export type ProviderMetricSpec = { kind: 'k8s_ready_replicas'; namespace: string; deployment: string } | { kind: 'heat_stack_complete'; stack: string };
+
+/**
+ * Kubernetes: the ready replicas of one Deployment (GET .../namespaces/{ns}/deployments/{name}).
+ * A Deployment that is not there has none ready: 0, saying so.
+ */
+export async function kubernetesReadyReplicas(
+  provider: ProviderEntity,
+  credential: RevealedCredential | null,
+  namespace: string,
+  deployment: string,
+): Promise<ProviderMetricReading> {
+  const { apiUrl, token, ca } = kubernetesAccess(provider, credential);
+  if (!apiUrl) throw new Error('no API server URL');
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const path = `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/deployments/${encodeURIComponent(deployment)}`;
+  const res = await httpCall(`${apiUrl}${path}`, { headers, ca });
+  if (res.status === 404) return { value: 0, note: `Deployment "${deployment}" is not in namespace "${namespace}"` };
+  if (res.status !== 200) throw new Error(`${path} answered HTTP ${res.status}`);
+  const d = JSON.parse(res.body) as KubeObject;
+  const ready = d.status?.readyReplicas ?? 0;
+  const wanted = d.spec?.replicas ?? null;
+  return { value: ready, note: wanted !== null && ready < wanted ? `${ready} of ${wanted} replicas ready` : null };
+}
+
+/**
+ * OpenStack: whether a Heat stack is complete — 1 when its status is CREATE_COMPLETE,
+ * UPDATE_COMPLETE, RESUME_COMPLETE... (not DELETE_COMPLETE), 0 otherwise or when it is gone,
+ * with its status and Heat's reason.
+ */
+export async function openstackStackComplete(provider: ProviderEntity, credential: RevealedCredential | null, stack: string): Promise<ProviderMetricReading> {
+  if (credential?.type !== 'openstack') throw new Error('no OpenStack credential to authenticate with');
+  const answer = await openstackToken(provider, credential);
+  if ('status' in answer) throw new Error(`Keystone answered HTTP ${answer.status}`);
+  const heat = endpointOf(answer.catalog, 'orchestration', (provider.config as OpenStackConfig).region ?? credential.inputs.region);
+  if (!heat) throw new Error('this cloud has no orchestration (Heat) service');
+  const res = await httpCall(`${heat}/stacks?name=${encodeURIComponent(stack)}`, { headers: { 'x-auth-token': answer.token, accept: 'application/json' } });
+  if (res.status !== 200) throw new Error(`/stacks answered HTTP ${res.status}`);
+  const found = ((JSON.parse(res.body) as { stacks?: HeatStack[] }).stacks ?? []).filter((s) => s.stack_name === stack && s.stack_status !== 'DELETE_COMPLETE');
+  if (found.length === 0) return { value: 0, note: `stack "${stack}" is not in this project` };
+  const { stack_status: status, stack_status_reason: reason } = found[0];
+  const complete = status.endsWith('_COMPLETE');
+  return { value: complete ? 1 : 0, note: complete ? null : `${status}${reason ? `: ${reason}` : ''}` };
+}

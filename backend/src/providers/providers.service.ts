@@ -25,7 +25,17 @@ import { removeTree, Sandbox } from '../system/sandbox.js';
 import { fingerprint, HOST_KEY_CHANGED, keysFor, knownHostsName, type PinnedHosts, pinnedFor, splitShellWords } from './host-keys.js';
 import type { ProviderHostKeyModel, ProviderModel } from './models/provider.model.js';
 import { CONNECTION_CREDENTIALS, PROVIDER_CONFIG, type KubernetesConfig, type OpenStackConfig, type SshConfig } from './provider-config.js';
-import { checkKubernetes, checkOpenStack, type HealthResult, kubernetesResources, openstackResources } from './provider-health.js';
+import {
+  checkKubernetes,
+  checkOpenStack,
+  type HealthResult,
+  kubernetesReadyReplicas,
+  kubernetesResources,
+  openstackResources,
+  openstackStackComplete,
+  type ProviderMetricReading,
+  type ProviderMetricSpec,
+} from './provider-health.js';
 import { ProviderHealthEntity } from './provider-health.entity.js';
 import { buildMaterials, DISPLAY_RUN_DIR } from './provider-materials.js';
 import { ProviderEntity, type ProviderType } from './provider.entity.js';
@@ -487,6 +497,27 @@ export class ProvidersService {
     }
     await this.providers.update(id, { resources: resources as never, resourcesRefreshedAt: new Date() });
     return this.get(id);
+  }
+
+  /**
+   * Reads one metric from the provider's API, for a performance job: a Kubernetes Deployment's
+   * ready replicas, or whether a Heat stack is complete. A provider of another type, or one that
+   * does not answer, throws UNAVAILABLE saying why (with no secret in the message).
+   */
+  async readMetric(id: string, spec: ProviderMetricSpec): Promise<ProviderMetricReading> {
+    const provider = await this.providers.findOneBy({ id });
+    if (!provider) throw notFound('Provider', id);
+    const wanted = spec.kind === 'k8s_ready_replicas' ? 'kubernetes' : 'openstack';
+    if (provider.type !== wanted) throw new AppError(ErrorCode.UNAVAILABLE, `"${provider.name}" is a ${provider.type} provider, not ${wanted}.`);
+    const [credential] = await this.revealCredentials(provider);
+    try {
+      return spec.kind === 'k8s_ready_replicas'
+        ? await kubernetesReadyReplicas(this.bound(provider, credential), credential, spec.namespace, spec.deployment)
+        : await openstackStackComplete(provider, credential, spec.stack);
+    } catch (err) {
+      const message = scrubber(credential ? Object.values(credential.secrets) : [])((err as Error).message);
+      throw new AppError(ErrorCode.UNAVAILABLE, `Could not read "${provider.name}": ${message}`);
+    }
   }
 
   /** Checks every provider, a few at a time. */

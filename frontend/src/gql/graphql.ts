@@ -79,13 +79,21 @@ export type CreateGitRepoInput = {
 };
 
 export type CreatePerformanceJobInput = {
+  /** k8s_ready_replicas: the Deployment’s name. */
+  deployment?: string | null | undefined;
   /** Seconds between samples, 5 to 86400. */
   intervalSeconds: number;
   metric: PerformanceMetric;
   name: string;
+  /** k8s_ready_replicas: the namespace (default: default). */
+  namespace?: string | null | undefined;
+  /** k8s_ready_replicas, heat_stack_complete: one of the service’s providers, of the type the metric reads. */
+  providerId?: string | null | undefined;
   serviceId: string;
-  /** http(s) URL to probe; refused when it resolves to a loopback or link-local address (PROBE_ALLOW_LOOPBACK allows loopback). */
-  url: string;
+  /** heat_stack_complete: the stack’s name. */
+  stack?: string | null | undefined;
+  /** http_up, http_latency_ms: the http(s) URL to probe; refused when it resolves to a loopback or link-local address (PROBE_ALLOW_LOOPBACK allows loopback). */
+  url?: string | null | undefined;
 };
 
 export type CreatePerformanceThresholdInput = {
@@ -202,10 +210,12 @@ export type OrderServiceInput = {
   templateId: string;
 };
 
-/** http_up: 1 when the URL answers 2xx or 3xx within 5 s, else 0; http_latency_ms: its answer time (no value while it does not answer). */
+/** http_up: 1 when the URL answers 2xx or 3xx within 5 s, else 0; http_latency_ms: its answer time (no value while it does not answer); k8s_ready_replicas: the ready replicas of a Deployment on one of the service’s Kubernetes providers (0 when it is gone); heat_stack_complete: 1 when a Heat stack on one of the service’s OpenStack providers is *_COMPLETE, else 0 (its status in the sample’s note). */
 export type PerformanceMetric =
+  | 'heat_stack_complete'
   | 'http_latency_ms'
-  | 'http_up';
+  | 'http_up'
+  | 'k8s_ready_replicas';
 
 /** Where to move a service: a provider for one site of a multi-site item, or (no site) the provider of a single playbook. */
 export type PlacementInput = {
@@ -918,7 +928,7 @@ export type PerformanceJobsQueryVariables = Exact<{
 }>;
 
 
-export type PerformanceJobsQuery = { performanceJobs: Array<{ id: string, name: string, metric: PerformanceMetric, url: string, intervalSeconds: number, thresholds: Array<{ id: string, operator: string, value: number, severity: AlarmSeverity, crossed: boolean }>, samples: Array<{ at: string, value: number | null, error: string | null }> }> };
+export type PerformanceJobsQuery = { performanceJobs: Array<{ id: string, name: string, metric: PerformanceMetric, url: string | null, providerId: string | null, namespace: string | null, deployment: string | null, stack: string | null, intervalSeconds: number, thresholds: Array<{ id: string, operator: string, value: number, severity: AlarmSeverity, crossed: boolean }>, samples: Array<{ at: string, value: number | null, error: string | null }> }> };
 
 export type CreatePerformanceJobMutationVariables = Exact<{
   input: CreatePerformanceJobInput;
@@ -3926,6 +3936,10 @@ export const PerformanceJobsDocument = new TypedDocumentString(`
     name
     metric
     url
+    providerId
+    namespace
+    deployment
+    stack
     intervalSeconds
     thresholds {
       id

@@ -1,15 +1,16 @@
-// The service page's performance card: its performance jobs (an HTTP probe on an interval), each
-// with a chart of the last hour and its thresholds (crossing one raises an alarm); add and delete both.
+// The service page's performance card: its performance jobs (an HTTP probe on an interval, or a
+// metric read from one of the service's Kubernetes or OpenStack providers), each with a chart of
+// the last hour and its thresholds (crossing one raises an alarm); add and delete both.
 import { useState } from 'react';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { Box, Button, Card, CardContent, Chip, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { HttpError, useNotify } from 'react-admin';
+import { HttpError, useGetMany, useNotify } from 'react-admin';
 import type { ApiErrorBody } from '../api/graphql';
 import type { AlarmSeverity, PerformanceMetric } from '../gql/graphql';
-import { METRIC_LABELS, performanceApi, type PerformanceJob } from './api';
+import { jobTarget, METRIC_LABELS, METRIC_PROVIDER, performanceApi, type PerformanceJob } from './api';
 
 const fieldErrors = (err: unknown): Record<string, string> =>
   err instanceof HttpError ? ((err.body as ApiErrorBody | undefined)?.graphqlErrors[0]?.extensions?.fields ?? {}) : {};
@@ -35,7 +36,7 @@ const JobChart = ({ job }: { job: PerformanceJob }) => {
         skipAnimation
         height={180}
         xAxis={[{ scaleType: 'time', data: job.samples.map((s) => new Date(s.at)), valueFormatter: timeLabel }]}
-        yAxis={job.metric === 'http_up' ? [{ min: 0, max: 1 }] : [{ min: 0 }]}
+        yAxis={job.metric === 'http_up' || job.metric === 'heat_stack_complete' ? [{ min: 0, max: 1 }] : [{ min: 0 }]}
         series={[{ id: job.id, label: METRIC_LABELS[job.metric], data: job.samples.map((s) => s.value), showMark: job.samples.length < 30 }]}
         margin={{ left: 0, right: 16 }}
         hideLegend
@@ -112,7 +113,7 @@ const JobCard = ({ job, refresh }: { job: PerformanceJob; refresh: () => void })
         <Box sx={{ minWidth: 0 }}>
           <Typography variant="subtitle2">{job.name}</Typography>
           <Typography variant="caption" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
-            {METRIC_LABELS[job.metric]} of {job.url}, every {job.intervalSeconds} s
+            {METRIC_LABELS[job.metric]} of {jobTarget(job)}, every {job.intervalSeconds} s
           </Typography>
         </Box>
         <IconButton aria-label={`Delete ${job.name}`} onClick={() => remove.mutate()} disabled={remove.isPending}>
@@ -138,19 +139,46 @@ const JobCard = ({ job, refresh }: { job: PerformanceJob; refresh: () => void })
   );
 };
 
-const NewJobForm = ({ serviceId, onDone }: { serviceId: string; onDone: () => void }) => {
+const NewJobForm = ({ serviceId, providerIds, onDone }: { serviceId: string; providerIds: string[]; onDone: () => void }) => {
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
   const [metric, setMetric] = useState<PerformanceMetric>('http_up');
+  const [providerId, setProviderId] = useState('');
+  const [namespace, setNamespace] = useState('');
+  const [deployment, setDeployment] = useState('');
+  const [stack, setStack] = useState('');
   const [interval, setInterval] = useState('30');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const notify = useNotify();
+  // The service's providers: a metric read from a provider's API is offered when one can answer it.
+  const { data: providers = [] } = useGetMany<{ id: string; name: string; type: string }>(
+    'providers',
+    { ids: providerIds },
+    { enabled: providerIds.length > 0 },
+  );
+  const readsProvider = METRIC_PROVIDER[metric];
+  const candidates = providers.filter((p) => p.type === readsProvider);
+  const metrics = (Object.keys(METRIC_LABELS) as PerformanceMetric[]).filter(
+    (m) => !METRIC_PROVIDER[m] || providers.some((p) => p.type === METRIC_PROVIDER[m]),
+  );
+  const chosenProvider = providerId || (candidates.length === 1 ? candidates[0].id : '');
   const save = useMutation({
-    mutationFn: () => performanceApi.createJob({ serviceId, name, url, metric, intervalSeconds: Number(interval) }),
+    mutationFn: () =>
+      performanceApi.createJob({
+        serviceId,
+        name,
+        metric,
+        intervalSeconds: Number(interval),
+        ...(readsProvider === undefined ? { url } : { providerId: chosenProvider }),
+        ...(readsProvider === 'kubernetes' ? { namespace, deployment } : {}),
+        ...(readsProvider === 'openstack' ? { stack } : {}),
+      }),
     onSuccess: () => {
       setErrors({});
       setName('');
       setUrl('');
+      setDeployment('');
+      setStack('');
       onDone();
     },
     onError: (err: Error) => {
@@ -159,7 +187,12 @@ const NewJobForm = ({ serviceId, onDone }: { serviceId: string; onDone: () => vo
       if (Object.keys(fields).length === 0) notify(err.message, { type: 'error' });
     },
   });
-  const missing = !name.trim() || !url.trim();
+  const missing =
+    !name.trim() ||
+    (readsProvider === undefined && !url.trim()) ||
+    (readsProvider !== undefined && !chosenProvider) ||
+    (readsProvider === 'kubernetes' && !deployment.trim()) ||
+    (readsProvider === 'openstack' && !stack.trim());
   return (
     <Stack spacing={1} component="form" aria-label="New performance job" onSubmit={(e) => e.preventDefault()}>
       <Typography variant="subtitle2">Add a performance job</Typography>
@@ -173,33 +206,81 @@ const NewJobForm = ({ serviceId, onDone }: { serviceId: string; onDone: () => vo
         error={!!errors.name}
         helperText={errors.name && `Name ${errors.name}`}
       />
-      <TextField
-        size="small"
-        label="URL to probe"
-        required
-        fullWidth
-        value={url}
-        onChange={(e) => setUrl(e.target.value)}
-        placeholder="http://10.0.0.5:8080/health"
-        error={!!errors.url}
-        helperText={errors.url ? `The URL ${errors.url}` : 'Fetched with GET: up when it answers 2xx or 3xx within 5 s'}
-      />
-      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+      <TextField select size="small" label="Metric" fullWidth value={metric} onChange={(e) => setMetric(e.target.value as PerformanceMetric)}>
+        {metrics.map((m) => (
+          <MenuItem key={m} value={m}>
+            {METRIC_LABELS[m]}
+          </MenuItem>
+        ))}
+      </TextField>
+      {readsProvider === undefined ? (
+        <TextField
+          size="small"
+          label="URL to probe"
+          required
+          fullWidth
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          placeholder="http://10.0.0.5:8080/health"
+          error={!!errors.url}
+          helperText={errors.url ? `The URL ${errors.url}` : 'Fetched with GET: up when it answers 2xx or 3xx within 5 s'}
+        />
+      ) : (
         <TextField
           select
           size="small"
-          label="Metric"
-          fullWidth={false}
-          value={metric}
-          onChange={(e) => setMetric(e.target.value as PerformanceMetric)}
-          sx={{ width: 220, maxWidth: '100%' }}
+          label="Provider"
+          required
+          fullWidth
+          value={chosenProvider}
+          onChange={(e) => setProviderId(e.target.value)}
+          error={!!errors.providerId}
+          helperText={errors.providerId ? `The provider ${errors.providerId}` : 'One of this service’s providers: its API is read'}
         >
-          {(Object.keys(METRIC_LABELS) as PerformanceMetric[]).map((m) => (
-            <MenuItem key={m} value={m}>
-              {METRIC_LABELS[m]}
+          {candidates.map((p) => (
+            <MenuItem key={p.id} value={p.id}>
+              {p.name} ({p.type})
             </MenuItem>
           ))}
         </TextField>
+      )}
+      {readsProvider === 'kubernetes' && (
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+          <TextField
+            size="small"
+            label="Namespace"
+            value={namespace}
+            placeholder="default"
+            onChange={(e) => setNamespace(e.target.value)}
+            error={!!errors.namespace}
+            helperText={errors.namespace && `The namespace ${errors.namespace}`}
+            sx={{ width: 180, maxWidth: '100%' }}
+          />
+          <TextField
+            size="small"
+            label="Deployment"
+            required
+            value={deployment}
+            onChange={(e) => setDeployment(e.target.value)}
+            error={!!errors.deployment}
+            helperText={errors.deployment ? `The Deployment ${errors.deployment}` : 'Its ready replicas are the metric'}
+            sx={{ width: 220, maxWidth: '100%' }}
+          />
+        </Stack>
+      )}
+      {readsProvider === 'openstack' && (
+        <TextField
+          size="small"
+          label="Stack name"
+          required
+          fullWidth
+          value={stack}
+          onChange={(e) => setStack(e.target.value)}
+          error={!!errors.stack}
+          helperText={errors.stack ? `The stack ${errors.stack}` : '1 while the stack is *_COMPLETE, else 0'}
+        />
+      )}
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
         <TextField
           size="small"
           label="Every (seconds)"
@@ -226,7 +307,7 @@ const NewJobForm = ({ serviceId, onDone }: { serviceId: string; onDone: () => vo
   );
 };
 
-export const PerformancePanel = ({ serviceId, active }: { serviceId: string; active: boolean }) => {
+export const PerformancePanel = ({ serviceId, providerIds, active }: { serviceId: string; providerIds: string[]; active: boolean }) => {
   const client = useQueryClient();
   const key = ['performanceJobs', serviceId];
   const { data: jobs = [] } = useQuery({ queryKey: key, queryFn: () => performanceApi.jobs(serviceId), refetchInterval: 5_000 });
@@ -242,7 +323,7 @@ export const PerformancePanel = ({ serviceId, active }: { serviceId: string; act
           {jobs.map((job) => (
             <JobCard key={job.id} job={job} refresh={refresh} />
           ))}
-          {active && <NewJobForm serviceId={serviceId} onDone={refresh} />}
+          {active && <NewJobForm serviceId={serviceId} providerIds={providerIds} onDone={refresh} />}
         </Stack>
       </CardContent>
     </Card>

@@ -10,6 +10,10 @@ const PerformanceJobsDocument = graphql(`
       name
       metric
       url
+      providerId
+      namespace
+      deployment
+      stack
       intervalSeconds
       thresholds {
         id
@@ -53,12 +57,35 @@ const DeletePerformanceThresholdDocument = graphql(`
 
 export type PerformanceJob = PerformanceJobsQuery['performanceJobs'][number];
 
-export const METRIC_LABELS: Record<PerformanceMetric, string> = { http_up: 'Up (1) or down (0)', http_latency_ms: 'Answer time (ms)' };
+export const METRIC_LABELS: Record<PerformanceMetric, string> = {
+  http_up: 'Up (1) or down (0)',
+  http_latency_ms: 'Answer time (ms)',
+  k8s_ready_replicas: 'Ready replicas (Kubernetes)',
+  heat_stack_complete: 'Stack complete (Heat)',
+};
+
+/** The provider type a metric reads, for the metrics read from a provider's API. */
+export const METRIC_PROVIDER: Partial<Record<PerformanceMetric, string>> = { k8s_ready_replicas: 'kubernetes', heat_stack_complete: 'openstack' };
+
+export interface NewPerformanceJob {
+  serviceId: string;
+  name: string;
+  metric: PerformanceMetric;
+  intervalSeconds: number;
+  url?: string;
+  providerId?: string;
+  namespace?: string;
+  deployment?: string;
+  stack?: string;
+}
+
+/** What a job measures, in words: "Ready replicas (Kubernetes) of shop/web". */
+export const jobTarget = (job: PerformanceJob): string =>
+  job.metric === 'k8s_ready_replicas' ? `${job.namespace}/${job.deployment}` : job.metric === 'heat_stack_complete' ? `stack ${job.stack}` : (job.url ?? '');
 
 export const performanceApi = {
   jobs: async (serviceId: string, minutes = 60) => (await graphqlRequest(PerformanceJobsDocument, { serviceId, minutes })).performanceJobs,
-  createJob: (input: { serviceId: string; name: string; metric: PerformanceMetric; url: string; intervalSeconds: number }) =>
-    graphqlRequest(CreatePerformanceJobDocument, { input }),
+  createJob: (input: NewPerformanceJob) => graphqlRequest(CreatePerformanceJobDocument, { input }),
   deleteJob: (id: string) => graphqlRequest(DeletePerformanceJobDocument, { id }),
   createThreshold: (input: { jobId: string; operator: string; value: number; severity: AlarmSeverity }) =>
     graphqlRequest(CreatePerformanceThresholdDocument, { input }),
