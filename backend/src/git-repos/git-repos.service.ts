@@ -187,6 +187,16 @@ export class GitReposService {
     await this.mirrors.exportTree(await this.get(repoId), commit, dest);
   }
 
+  /** Files of the repository at `commit`, as bytes; under the repository's lock, as a fetch may be rewriting the mirror's packs. */
+  readFiles(repoId: string, commit: string, paths: string[]): Promise<Map<string, Buffer>> {
+    return this.mirrors.withLock(repoId, () => this.git.readBlobs(this.mirrors.dir(repoId), commit, paths));
+  }
+
+  /** A zip of the folder `path` of the repository at `commit`, its files under `prefix/`. */
+  archiveFolder(repoId: string, commit: string, path: string, prefix: string): Promise<Buffer> {
+    return this.mirrors.withLock(repoId, () => this.git.archiveFolder(this.mirrors.dir(repoId), commit, path, prefix));
+  }
+
   /** The latest refreshes of a repository, newest first. */
   refreshHistory(repoId: string, take: number): Promise<GitRefreshEntity[]> {
     return this.refreshes.find({ where: { repoId }, order: { startedAt: 'DESC' }, take: Math.min(Math.max(take, 1), 200) });

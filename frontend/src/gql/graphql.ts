@@ -182,7 +182,8 @@ export type NotificationEvent =
   | 'REQUEST_DENIED'
   | 'REQUEST_FAILED'
   | 'REQUEST_FINISHED'
-  | 'SERVICE_RETIRING_SOON';
+  | 'SERVICE_RETIRING_SOON'
+  | 'VNF_PACKAGE_CHANGED';
 
 export type NotificationSubscriptionInput = {
   channel: NotificationChannel;
