@@ -11,6 +11,7 @@ import serviceRequests from './serviceRequests';
 import approvals from './approvals';
 import services from './services';
 import gitRepos from './gitRepos';
+import vnfPackages from './vnfPackages';
 import providers from './providers';
 import inventories from './inventories';
 import credentials from './credentials';
@@ -184,6 +185,9 @@ const resourcesFor = (permissions: unknown) => {
         icon={oidcGroupMappings.icon}
         options={{ label: 'SSO group mappings' }}
       />
+    ) : null,
+    has('vnf:read') ? (
+      <Resource key="vnfPackages" name="vnfPackages" list={vnfPackages.list} show={vnfPackages.show} icon={vnfPackages.icon} options={{ label: 'VNF packages' }} recordRepresentation="name" />
     ) : null,
     has('alarms:read') ? <Resource key="alarms" name="alarms" list={alarms.list} icon={alarms.icon} options={{ label: 'Alarms' }} /> : null,
     has('notifications:tenant') ? (
