@@ -187,7 +187,15 @@ const resourcesFor = (permissions: unknown) => {
       />
     ) : null,
     has('vnf:read') ? (
-      <Resource key="vnfPackages" name="vnfPackages" list={vnfPackages.list} show={vnfPackages.show} icon={vnfPackages.icon} options={{ label: 'VNF packages' }} recordRepresentation="name" />
+      <Resource
+        key="vnfPackages"
+        name="vnfPackages"
+        list={vnfPackages.list}
+        show={vnfPackages.show}
+        icon={vnfPackages.icon}
+        options={{ label: 'VNF packages' }}
+        recordRepresentation="name"
+      />
     ) : null,
     has('alarms:read') ? <Resource key="alarms" name="alarms" list={alarms.list} icon={alarms.icon} options={{ label: 'Alarms' }} /> : null,
     has('notifications:tenant') ? (

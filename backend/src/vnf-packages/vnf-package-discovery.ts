@@ -60,7 +60,8 @@ export function folderProblems(name: string, files: readonly TreeItem[]): string
   const problems: string[] = [];
   const descriptor = files.find((f) => f.path === `${folder}/${DESCRIPTOR}`);
   if (!descriptor) problems.push(`${folder}: a VNF package needs a ${DESCRIPTOR} (its descriptor)`);
-  else if ((descriptor.size ?? 0) > MAX_VNFD_BYTES) problems.push(`${folder}/${DESCRIPTOR}: larger than ${MAX_VNFD_BYTES / 1024 / 1024} MB: too large for a descriptor`);
+  else if ((descriptor.size ?? 0) > MAX_VNFD_BYTES)
+    problems.push(`${folder}/${DESCRIPTOR}: larger than ${MAX_VNFD_BYTES / 1024 / 1024} MB: too large for a descriptor`);
   for (const f of files) {
     if (!REGULAR.has(f.mode)) problems.push(`${f.path}: a package holds plain files only (this is a ${f.mode === '120000' ? 'symbolic link' : 'submodule'})`);
   }

@@ -74,7 +74,8 @@ describe('VNF packages', () => {
   const packagesOf = async (repoId: string) =>
     (await ok<{ vnfPackages: Pkg[] }>(`query($r: ID) { vnfPackages(filter: { repoId: $r }) { ${PKG} } }`, { r: repoId })).vnfPackages;
   const pkgById = async (id: string) => (await ok<{ vnfPackage: Pkg }>(`query($id: ID!) { vnfPackage(id: $id) { ${PKG} } }`, { id })).vnfPackage;
-  const act = async (mutation: string, id: string) => (await ok<Record<string, Pkg>>(`mutation($id: ID!) { ${mutation}(id: $id) { ${PKG} } }`, { id }))[mutation];
+  const act = async (mutation: string, id: string) =>
+    (await ok<Record<string, Pkg>>(`mutation($id: ID!) { ${mutation}(id: $id) { ${PKG} } }`, { id }))[mutation];
   const zip = (id: string, as: string | null = app.token) =>
     fetch(`${app.url}/api/vnf-packages/${id}/package.zip`, { headers: { connection: 'close', ...(as ? { authorization: `Bearer ${as}` } : {}) } });
 
@@ -92,9 +93,18 @@ describe('VNF packages', () => {
       i: { username: 'rita', password: 'First-password-77', groupIds: [group.createGroup.id] },
     });
     const signIn = async (password: string) =>
-      (await ok<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'rita', p: password }, null))
-        .login.token;
-    await ok('mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { id } }', { c: 'First-password-77', n: 'Blue-kettle-sings-88' }, await signIn('First-password-77'));
+      (
+        await ok<{ login: { token: string } }>(
+          'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+          { u: 'rita', p: password },
+          null,
+        )
+      ).login.token;
+    await ok(
+      'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { id } }',
+      { c: 'First-password-77', n: 'Blue-kettle-sings-88' },
+      await signIn('First-password-77'),
+    );
     requester = await signIn('Blue-kettle-sings-88');
   });
   after(async () => {
@@ -108,10 +118,14 @@ describe('VNF packages', () => {
     assert.equal(builtin.repoName, 'playbooks');
     assert.equal(builtin.operationalState, 'enabled');
     assert.equal(builtin.usageState, 'not_in_use');
-    const detail = await ok<{ vnfPackage: { vdus: { vduId: string; depth: number; technology: string; vduParent: string | null }[]; connectionPoints: { cpdId: string; kind: string; ports: { port: number; protocol: string }[] }[] } }>(
-      'query($id: ID!) { vnfPackage(id: $id) { vdus { vduId depth technology vduParent } connectionPoints { cpdId kind ports { port protocol } } } }',
-      { id: builtin.id },
-    );
+    const detail = await ok<{
+      vnfPackage: {
+        vdus: { vduId: string; depth: number; technology: string; vduParent: string | null }[];
+        connectionPoints: { cpdId: string; kind: string; ports: { port: number; protocol: string }[] }[];
+      };
+    }>('query($id: ID!) { vnfPackage(id: $id) { vdus { vduId depth technology vduParent } connectionPoints { cpdId kind ports { port protocol } } } }', {
+      id: builtin.id,
+    });
     assert.deepEqual(detail.vnfPackage.vdus, [
       { vduId: 'vmid', depth: 0, technology: 'vm', vduParent: null },
       { vduId: 'webpod', depth: 1, technology: 'kubernetes', vduParent: 'vmid' },
@@ -223,7 +237,10 @@ describe('VNF packages', () => {
       assert.equal(pending.deletionState, 'pending');
       assert.deepEqual(pending.usedBy, ['catalog item "edge service"']);
       const listed = (await ok<{ vnfPackages: Pkg[] }>('{ vnfPackages(filter: { state: deletion_pending }) { id } }')).vnfPackages;
-      assert.deepEqual(listed.map((p) => p.id), [pkg.id]);
+      assert.deepEqual(
+        listed.map((p) => p.id),
+        [pkg.id],
+      );
       assert.equal(await codeOf('mutation($id: ID!) { enableVnfPackage(id: $id) { id } }', { id: pkg.id }), 'CONFLICT');
       const kept = await act('abortVnfPackageDeletion', pkg.id);
       assert.equal(kept.deletionState, null);
@@ -243,13 +260,18 @@ describe('VNF packages', () => {
     const broken = await example('vnf-packages/broken/');
     broken['vnf-packages/broken/vnfd.yaml'] = await editedVnfd((v) => (v.vdu[0].vduParent = 'webpod'));
     await upstream.commit({ ...files, ...broken }, 'two packages');
-    const made = await ok<{ createGitRepo: { id: string } }>('mutation($u: String!) { createGitRepo(input: { name: "remote-vnfs", url: $u }) { id } }', { u: upstream.url });
+    const made = await ok<{ createGitRepo: { id: string } }>('mutation($u: String!) { createGitRepo(input: { name: "remote-vnfs", url: $u }) { id } }', {
+      u: upstream.url,
+    });
     const repo = await ok<{ gitRepo: { refreshStatus: string; refreshes: { status: string; error: string | null }[] } }>(
       'query($id: ID!) { gitRepo(id: $id) { refreshStatus refreshes(take: 1) { status error } } }',
       { id: made.createGitRepo.id },
     );
     assert.equal(repo.gitRepo.refreshStatus, 'successful');
-    assert.match(repo.gitRepo.refreshes[0].error ?? '', /vnf-packages\/broken\/vnfd\.yaml: vdu\[0\] \(vmid\)\.vduParent: the parents form a cycle: vmid → webpod → vmid/);
+    assert.match(
+      repo.gitRepo.refreshes[0].error ?? '',
+      /vnf-packages\/broken\/vnfd\.yaml: vdu\[0\] \(vmid\)\.vduParent: the parents form a cycle: vmid → webpod → vmid/,
+    );
     assert.deepEqual(
       (await packagesOf(made.createGitRepo.id)).map((p) => p.name),
       ['good'],

@@ -28,14 +28,15 @@ export class VnfPackagesResolver {
   }
 
   @Allow('vnf:read')
-  @Query(() => GraphQLJSON, { description: 'The JSON Schema (draft 2020-12) packages\' vnfd.yaml are validated against; the references are checked besides.' })
+  @Query(() => GraphQLJSON, { description: "The JSON Schema (draft 2020-12) packages' vnfd.yaml are validated against; the references are checked besides." })
   vnfdSchema(): Record<string, unknown> {
     return vnfdJsonSchema();
   }
 
   @Allow('vnf:read')
   @Query(() => VnfArtifactContentModel, {
-    description: "A file of a package (an artifact, or vnfd.yaml) at the package's commit, with its size and sha256; NOT_FOUND for a file the package does not list.",
+    description:
+      "A file of a package (an artifact, or vnfd.yaml) at the package's commit, with its size and sha256; NOT_FOUND for a file the package does not list.",
   })
   vnfPackageArtifact(
     @InTenants('vnf:read') scope: TenantScope,
@@ -82,7 +83,9 @@ export class VnfPackagesResolver {
     return vduTree(await this.packages.descriptor(pkg.id));
   }
 
-  @ResolveField(() => [VnfConnectionPointModel], { description: "The VDUs' connection points, the Kubernetes services (with their ports) and the external ones." })
+  @ResolveField(() => [VnfConnectionPointModel], {
+    description: "The VDUs' connection points, the Kubernetes services (with their ports) and the external ones.",
+  })
   async connectionPoints(@Parent() pkg: VnfPackageModel): Promise<VnfConnectionPointModel[]> {
     return connectionPoints(await this.packages.descriptor(pkg.id));
   }

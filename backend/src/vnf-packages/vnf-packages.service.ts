@@ -170,7 +170,10 @@ export class VnfPackagesService {
     if (!listed) throw new AppError(ErrorCode.NOT_FOUND, `VNF package "${nameOf(row.path)}" has no file ${JSON.stringify(path)}.`);
     const size = row.artifacts.find((a) => a.path === path)?.size ?? 0;
     if (size > MAX_ARTIFACT_BYTES) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, `${path} holds ${size} bytes, more than the ${MAX_ARTIFACT_BYTES} bytes fetched this way: download the package instead.`);
+      throw new AppError(
+        ErrorCode.VALIDATION_FAILED,
+        `${path} holds ${size} bytes, more than the ${MAX_ARTIFACT_BYTES} bytes fetched this way: download the package instead.`,
+      );
     }
     const full = `${row.path}/${path}`;
     const data = (await this.repos.readFiles(row.repoId, row.commit, [full])).get(full);

@@ -65,15 +65,18 @@ export function vduTree(vnfd: Vnfd): VduNode[] {
 
 export function connectionPoints(vnfd: Vnfd): ConnectionPoint[] {
   return [
-    ...vnfd.vdu.flatMap((vdu) =>
-      (vdu.intCpd ?? []).map((c) => ({ cpdId: c.cpdId, kind: 'vduCpd' as const, of: vdu.vduId, exposedPods: [], ports: [] })),
-    ),
+    ...vnfd.vdu.flatMap((vdu) => (vdu.intCpd ?? []).map((c) => ({ cpdId: c.cpdId, kind: 'vduCpd' as const, of: vdu.vduId, exposedPods: [], ports: [] }))),
     ...(vnfd.k8sServiceCpd ?? []).map((c) => ({
       cpdId: c.cpdId,
       kind: 'k8sServiceCpd' as const,
       of: null,
       exposedPods: c.exposedPod ?? [],
-      ports: c.ports.map((p) => ({ name: p.name ?? null, port: p.port, protocol: p.protocol, targetPort: p.targetPort === undefined ? null : String(p.targetPort) })),
+      ports: c.ports.map((p) => ({
+        name: p.name ?? null,
+        port: p.port,
+        protocol: p.protocol,
+        targetPort: p.targetPort === undefined ? null : String(p.targetPort),
+      })),
     })),
     ...(vnfd.extCpd ?? []).map((c) => ({ cpdId: c.cpdId, kind: 'extCpd' as const, of: c.intCpd ?? null, exposedPods: [], ports: [] })),
   ];

@@ -62,6 +62,14 @@ test('vnfd: a K8SServiceCpd without ports is refused, naming the connection poin
   assert.deepEqual(badPort, ['k8sServiceCpd[0] (web-svc).ports[0].port: should be 65535 or less']);
 });
 
+test('vnfd: a schema problem and a reference problem are named together', async () => {
+  const problems = await withEdit((v) => {
+    v.vdu[1].vduParent = 'vm9';
+    delete v.k8sServiceCpd[0].ports;
+  });
+  assert.deepEqual(problems, ['k8sServiceCpd[0] (web-svc).ports: is required', 'vdu[1] (webpod).vduParent: "vm9" names no VDU of this descriptor']);
+});
+
 test('vnfd: parents that form a cycle, and a VDU its own parent, are refused', async () => {
   const cycle = await withEdit((v) => (v.vdu[0].vduParent = 'webpod'));
   assert.deepEqual(cycle, ['vdu[0] (vmid).vduParent: the parents form a cycle: vmid → webpod → vmid']);

@@ -118,7 +118,8 @@ export function referenceProblems(vnfd: Vnfd, files: ReadonlySet<string>): strin
       const path = Array.isArray(vdu.vduNestedDesc) ? ['vdu', i, 'vduNestedDesc', j] : ['vdu', i, 'vduNestedDesc'];
       if (!nested.has(ref)) at(path, `"${ref}" names no vduNestedDesc of this descriptor`);
     });
-    if (vdu.swImageDesc !== undefined && !images.has(vdu.swImageDesc)) at(['vdu', i, 'swImageDesc'], `"${vdu.swImageDesc}" names no swImageDesc of this descriptor`);
+    if (vdu.swImageDesc !== undefined && !images.has(vdu.swImageDesc))
+      at(['vdu', i, 'swImageDesc'], `"${vdu.swImageDesc}" names no swImageDesc of this descriptor`);
     if (vdu.virtualComputeDesc !== undefined && !computes.has(vdu.virtualComputeDesc)) {
       at(['vdu', i, 'virtualComputeDesc'], `"${vdu.virtualComputeDesc}" names no virtualComputeDesc of this descriptor`);
     }
@@ -159,7 +160,7 @@ export function referenceProblems(vnfd: Vnfd, files: ReadonlySet<string>): strin
       }
     });
     const ports = new Set<string>();
-    cpd.ports.forEach((p, j) => {
+    (cpd.ports ?? []).forEach((p, j) => {
       const key = `${p.port}/${p.protocol}`;
       if (ports.has(key)) at(['k8sServiceCpd', i, 'ports', j], `port ${key} is listed twice`);
       ports.add(key);
@@ -170,10 +171,11 @@ export function referenceProblems(vnfd: Vnfd, files: ReadonlySet<string>): strin
       at(['extCpd', i, 'intCpd'], `"${cpd.intCpd}" names no intCpd of a VDU nor k8sServiceCpd of this descriptor`);
     }
   });
-  vnfd.deploymentFlavour.forEach((df, i) =>
+  (vnfd.deploymentFlavour ?? []).forEach((df, i) =>
     (df.vduProfile ?? []).forEach((p, j) => {
       if (!vdus.has(p.vduId)) at(['deploymentFlavour', i, 'vduProfile', j, 'vduId'], `"${p.vduId}" names no VDU of this descriptor`);
-      if (p.minNumberOfInstances > p.maxNumberOfInstances) at(['deploymentFlavour', i, 'vduProfile', j], 'minNumberOfInstances is more than maxNumberOfInstances');
+      if (p.minNumberOfInstances > p.maxNumberOfInstances)
+        at(['deploymentFlavour', i, 'vduProfile', j], 'minNumberOfInstances is more than maxNumberOfInstances');
     }),
   );
   return problems;
@@ -192,12 +194,31 @@ export function validateVnfd(text: string, files: ReadonlySet<string>): VnfdResu
   if (doc.errors.length) {
     const error = doc.errors[0];
     const at = error.linePos?.[0];
-    return { ok: false, problems: [`${at ? `line ${at.line}: ` : ''}not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`] };
+    return {
+      ok: false,
+      problems: [`${at ? `line ${at.line}: ` : ''}not valid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`],
+    };
   }
   const root: unknown = doc.toJS({ maxAliasCount: 100 });
-  if (!root || typeof root !== 'object' || Array.isArray(root)) return { ok: false, problems: ['(the descriptor): should be a set of named values (vnfdId, vdu, ...)'] };
+  if (!root || typeof root !== 'object' || Array.isArray(root))
+    return { ok: false, problems: ['(the descriptor): should be a set of named values (vnfdId, vdu, ...)'] };
   const parsed = vnfdSchema.safeParse(root, { error: plainZodError });
-  if (!parsed.success) return { ok: false, problems: schemaProblems(root, parsed.error) };
+  if (!parsed.success) {
+    // The references are checked too, as far as the descriptor's shape lets them be read, so one
+    // push names every problem; a reference under an element the schema refused is not repeated.
+    const problems = schemaProblems(root, parsed.error);
+    let more: string[] = [];
+    try {
+      more = referenceProblems(root as Vnfd, files);
+    } catch {
+      // Too far from the schema to follow its references.
+    }
+    const refused = problems.map((p) => p.slice(0, p.indexOf(': ')));
+    return {
+      ok: false,
+      problems: [...problems, ...more.filter((m) => !refused.some((r) => m.startsWith(`${r}:`) || m.startsWith(`${r}.`) || m.startsWith(`${r}[`)))],
+    };
+  }
   const problems = referenceProblems(parsed.data, files);
   return problems.length ? { ok: false, problems } : { ok: true, vnfd: parsed.data };
 }

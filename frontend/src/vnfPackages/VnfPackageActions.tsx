@@ -14,7 +14,8 @@ const CONFIRM: Record<Action, { title: string; content: string; confirm: string 
   disable: { title: 'Disable', content: 'It may no longer be deployed; what runs stays. A disabled package may be deleted.', confirm: 'Disable' },
   delete: {
     title: 'Delete',
-    content: 'It leaves the list. While something uses it, its deletion waits (and may be aborted). A refresh brings it back only if its content in the repository changes.',
+    content:
+      'It leaves the list. While something uses it, its deletion waits (and may be aborted). A refresh brings it back only if its content in the repository changes.',
     confirm: 'Delete',
   },
   abort: { title: 'Abort the deletion of', content: 'The package stays, disabled.', confirm: 'Abort deletion' },
@@ -39,10 +40,9 @@ export const VnfPackageActions = ({ pkg, canWrite }: { pkg: VnfPackage; canWrite
         void navigate('/vnfPackages');
         return;
       }
-      notify(
-        action === 'delete' ? `${pkg.name} is in use: it will be deleted once nothing uses it` : `VNF package ${pkg.name}: ${after.operationalState}`,
-        { type: 'info' },
-      );
+      notify(action === 'delete' ? `${pkg.name} is in use: it will be deleted once nothing uses it` : `VNF package ${pkg.name}: ${after.operationalState}`, {
+        type: 'info',
+      });
       refresh();
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),

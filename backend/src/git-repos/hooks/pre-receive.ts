@@ -140,7 +140,10 @@ async function checkUpdate(oldRev: string, newRev: string, ref: string, branch: 
     }
 
     if (packagesTouched) {
-      const found = await discoverPackages(tree, async (paths) => new Map(await Promise.all(paths.map(async (p) => [p, await readFile(join(dir, p))] as const))));
+      const found = await discoverPackages(
+        tree,
+        async (paths) => new Map(await Promise.all(paths.map(async (p) => [p, await readFile(join(dir, p))] as const))),
+      );
       problems.push(...found.problems);
     }
   } finally {

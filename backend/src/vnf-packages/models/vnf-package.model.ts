@@ -11,7 +11,7 @@ registerEnumType(VnfPackageStateEnum, {
   description: 'A filter of vnfPackages: enabled or disabled (operational state), in use, or waiting to be deleted once no longer in use.',
 });
 
-@ObjectType('VnfArtifact', { description: "A file of the package besides its descriptor (a Heat template, a Kubernetes manifest...)." })
+@ObjectType('VnfArtifact', { description: 'A file of the package besides its descriptor (a Heat template, a Kubernetes manifest...).' })
 export class VnfArtifactModel {
   @Field({ description: "Relative to the package's folder." }) path: string;
   @Field(() => Int) size: number;
@@ -27,7 +27,7 @@ export class VnfArtifactContentModel {
   @Field() content: string;
 }
 
-@ObjectType('VnfVduNode', { description: "A VDU of the descriptor, placed in the tree of vduParent: its nested VDUs are listed under it." })
+@ObjectType('VnfVduNode', { description: 'A VDU of the descriptor, placed in the tree of vduParent: its nested VDUs are listed under it.' })
 export class VnfVduNodeModel {
   @Field() vduId: string;
   @Field() name: string;
