@@ -46,10 +46,23 @@ async function example(folder = ''): Promise<Record<string, string>> {
   return files;
 }
 
-/** The example's descriptor with `edit` applied, as YAML. */
-async function editedVnfd(edit: (v: Record<string, any>) => void): Promise<string> {
-  const vnfd = parse(await readFile(join(EXAMPLE, 'vnfd.yaml'), 'utf8')) as Record<string, any>;
-  edit(vnfd);
+/** A change to a YAML document: the value at a dotted path (list indexes as numbers), or undefined to remove it. */
+type Edit = [path: string, value: unknown];
+
+function applyEdits(doc: unknown, edits: Edit[]): void {
+  for (const [path, value] of edits) {
+    const keys = path.split('.');
+    const last = keys.pop()!;
+    const parent = keys.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], doc) as Record<string, unknown>;
+    if (value === undefined) delete parent[last];
+    else parent[last] = value;
+  }
+}
+
+/** The example's descriptor with `edits` applied, as YAML. */
+async function editedVnfd(...edits: Edit[]): Promise<string> {
+  const vnfd: unknown = parse(await readFile(join(EXAMPLE, 'vnfd.yaml'), 'utf8'));
+  applyEdits(vnfd, edits);
   return stringify(vnfd);
 }
 
@@ -139,10 +152,7 @@ describe('VNF packages', () => {
   test('push: an invalid descriptor is refused naming the element, and nothing is stored', async () => {
     const client = await pushClient(root, hosted.cloneUrl, token);
     const files = await example('vnf-packages/edge/');
-    files['vnf-packages/edge/vnfd.yaml'] = await editedVnfd((v) => {
-      v.vdu[1].vduParent = 'vm9';
-      delete v.k8sServiceCpd[0].ports;
-    });
+    files['vnf-packages/edge/vnfd.yaml'] = await editedVnfd(['vdu.1.vduParent', 'vm9'], ['k8sServiceCpd.0.ports', undefined]);
     const bad = await client.commit(files, 'a broken package');
     const refused = await client.push();
     assert.equal(refused.ok, false, 'the push must be refused');
@@ -258,7 +268,7 @@ describe('VNF packages', () => {
     const upstream = await upstreamIn(root);
     const files = await example('vnf-packages/good/');
     const broken = await example('vnf-packages/broken/');
-    broken['vnf-packages/broken/vnfd.yaml'] = await editedVnfd((v) => (v.vdu[0].vduParent = 'webpod'));
+    broken['vnf-packages/broken/vnfd.yaml'] = await editedVnfd(['vdu.0.vduParent', 'webpod']);
     await upstream.commit({ ...files, ...broken }, 'two packages');
     const made = await ok<{ createGitRepo: { id: string } }>('mutation($u: String!) { createGitRepo(input: { name: "remote-vnfs", url: $u }) { id } }', {
       u: upstream.url,

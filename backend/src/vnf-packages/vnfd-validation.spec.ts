@@ -24,11 +24,24 @@ async function exampleFiles(): Promise<Map<string, Buffer>> {
   return files;
 }
 
-/** The example's descriptor, changed by `edit`, validated with the example's files. */
-async function withEdit(edit: (vnfd: Record<string, any>) => void): Promise<string[]> {
+/** A change to a YAML document: the value at a dotted path (list indexes as numbers), or undefined to remove it. */
+type Edit = [path: string, value: unknown];
+
+function applyEdits(doc: unknown, edits: Edit[]): void {
+  for (const [path, value] of edits) {
+    const keys = path.split('.');
+    const last = keys.pop()!;
+    const parent = keys.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], doc) as Record<string, unknown>;
+    if (value === undefined) delete parent[last];
+    else parent[last] = value;
+  }
+}
+
+/** The example's descriptor, changed by `edits`, validated with the example's files. */
+async function withEdit(...edits: Edit[]): Promise<string[]> {
   const files = await exampleFiles();
-  const vnfd = parse(files.get('vnfd.yaml')!.toString()) as Record<string, any>;
-  edit(vnfd);
+  const vnfd: unknown = parse(files.get('vnfd.yaml')!.toString());
+  applyEdits(vnfd, edits);
   const result = validateVnfd(stringify(vnfd), new Set(files.keys()));
   return result.ok ? [] : result.problems;
 }
@@ -49,42 +62,39 @@ test('vnfd: the shipped example package (seed 4.8.10, example 1) validates, with
 });
 
 test('vnfd: a vduParent naming no VDU is refused, naming the VDU and the id it names', async () => {
-  const problems = await withEdit((v) => (v.vdu[1].vduParent = 'vm9'));
+  const problems = await withEdit(['vdu.1.vduParent', 'vm9']);
   assert.deepEqual(problems, ['vdu[1] (webpod).vduParent: "vm9" names no VDU of this descriptor']);
 });
 
 test('vnfd: a K8SServiceCpd without ports is refused, naming the connection point', async () => {
-  const problems = await withEdit((v) => delete v.k8sServiceCpd[0].ports);
+  const problems = await withEdit(['k8sServiceCpd.0.ports', undefined]);
   assert.deepEqual(problems, ['k8sServiceCpd[0] (web-svc).ports: is required']);
-  const noProtocol = await withEdit((v) => delete v.k8sServiceCpd[0].ports[0].protocol);
+  const noProtocol = await withEdit(['k8sServiceCpd.0.ports.0.protocol', undefined]);
   assert.deepEqual(noProtocol, ['k8sServiceCpd[0] (web-svc).ports[0].protocol: is required']);
-  const badPort = await withEdit((v) => (v.k8sServiceCpd[0].ports[0].port = 70000));
+  const badPort = await withEdit(['k8sServiceCpd.0.ports.0.port', 70000]);
   assert.deepEqual(badPort, ['k8sServiceCpd[0] (web-svc).ports[0].port: should be 65535 or less']);
 });
 
 test('vnfd: a schema problem and a reference problem are named together', async () => {
-  const problems = await withEdit((v) => {
-    v.vdu[1].vduParent = 'vm9';
-    delete v.k8sServiceCpd[0].ports;
-  });
+  const problems = await withEdit(['vdu.1.vduParent', 'vm9'], ['k8sServiceCpd.0.ports', undefined]);
   assert.deepEqual(problems, ['k8sServiceCpd[0] (web-svc).ports: is required', 'vdu[1] (webpod).vduParent: "vm9" names no VDU of this descriptor']);
 });
 
 test('vnfd: parents that form a cycle, and a VDU its own parent, are refused', async () => {
-  const cycle = await withEdit((v) => (v.vdu[0].vduParent = 'webpod'));
+  const cycle = await withEdit(['vdu.0.vduParent', 'webpod']);
   assert.deepEqual(cycle, ['vdu[0] (vmid).vduParent: the parents form a cycle: vmid → webpod → vmid']);
-  const self = await withEdit((v) => (v.vdu[0].vduParent = 'vmid'));
+  const self = await withEdit(['vdu.0.vduParent', 'vmid']);
   assert.deepEqual(self, ['vdu[0] (vmid).vduParent: "vmid" is this VDU itself: a VDU cannot contain itself']);
 });
 
 test('vnfd: references to nested descriptors, images, files and pods must hold', async () => {
-  const problems = await withEdit((v) => {
-    v.vdu[1].vduNestedDesc = 'nope';
-    v.vdu[0].swImageDesc = 'missing-image';
-    v.vduNestedDesc[0].vduNestedDescriptor = 'k8s/missing.yaml';
-    v.swImageDesc[1].envVars = '../../secrets.env';
-    v.k8sServiceCpd[0].exposedPod = ['vmid'];
-  });
+  const problems = await withEdit(
+    ['vdu.1.vduNestedDesc', 'nope'],
+    ['vdu.0.swImageDesc', 'missing-image'],
+    ['vduNestedDesc.0.vduNestedDescriptor', 'k8s/missing.yaml'],
+    ['swImageDesc.1.envVars', '../../secrets.env'],
+    ['k8sServiceCpd.0.exposedPod', ['vmid']],
+  );
   assert.deepEqual(problems, [
     'vdu[0] (vmid).swImageDesc: "missing-image" names no swImageDesc of this descriptor',
     'vdu[1] (webpod).vduNestedDesc: "nope" names no vduNestedDesc of this descriptor',
@@ -95,10 +105,7 @@ test('vnfd: references to nested descriptors, images, files and pods must hold',
 });
 
 test('vnfd: missing identity, wrong types and broken YAML say where', async () => {
-  const problems = await withEdit((v) => {
-    delete v.vnfdId;
-    v.vdu[0].vduParentBareMetal = 'yes';
-  });
+  const problems = await withEdit(['vnfdId', undefined], ['vdu.0.vduParentBareMetal', 'yes']);
   assert.deepEqual(problems, ['vnfdId: is required', 'vdu[0] (vmid).vduParentBareMetal: should be true or false']);
   const broken = validateVnfd('vnfdId: [unclosed\n', new Set());
   assert.equal(broken.ok, false);
@@ -123,9 +130,8 @@ test('vnfd schema: docs/vnfd.schema.json is the current JSON Schema of the descr
   const current = JSON.stringify(vnfdJsonSchema(), null, 2) + '\n';
   const docs = await readFile(join(ROOT, 'docs', 'vnfd.schema.json'), 'utf8').catch(() => '');
   assert.equal(docs, current, 'docs/vnfd.schema.json is out of date: run `node dist/cli/vnfd-schema.js` in backend/ after a build');
-  const schema = vnfdJsonSchema() as { properties: Record<string, any> };
-  const k8s = schema.properties.k8sServiceCpd.items;
-  assert.ok(k8s.required.includes('ports'));
-  assert.ok('vduParent' in schema.properties.vdu.items.properties);
-  assert.ok('vduNestedDescriptorType' in schema.properties.vduNestedDesc.items.properties);
+  const at = (path: string): unknown => path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], vnfdJsonSchema());
+  assert.ok((at('properties.k8sServiceCpd.items.required') as string[]).includes('ports'));
+  assert.ok(at('properties.vdu.items.properties.vduParent'));
+  assert.ok(at('properties.vduNestedDesc.items.properties.vduNestedDescriptorType'));
 });
