@@ -81,6 +81,17 @@ const resourcesFor = (permissions: unknown) => {
         recordRepresentation="name"
       />
     ) : null,
+    has('vnf:read') ? (
+      <Resource
+        key="vnfPackages"
+        name="vnfPackages"
+        list={vnfPackages.list}
+        show={vnfPackages.show}
+        icon={vnfPackages.icon}
+        options={{ label: 'VNF packages' }}
+        recordRepresentation="name"
+      />
+    ) : null,
     has('providers:read') ? (
       <Resource
         key="providers"
@@ -184,17 +195,6 @@ const resourcesFor = (permissions: unknown) => {
         create={usersWrite ? oidcGroupMappings.create : undefined}
         icon={oidcGroupMappings.icon}
         options={{ label: 'SSO group mappings' }}
-      />
-    ) : null,
-    has('vnf:read') ? (
-      <Resource
-        key="vnfPackages"
-        name="vnfPackages"
-        list={vnfPackages.list}
-        show={vnfPackages.show}
-        icon={vnfPackages.icon}
-        options={{ label: 'VNF packages' }}
-        recordRepresentation="name"
       />
     ) : null,
     has('alarms:read') ? <Resource key="alarms" name="alarms" list={alarms.list} icon={alarms.icon} options={{ label: 'Alarms' }} /> : null,
