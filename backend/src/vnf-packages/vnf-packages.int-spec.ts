@@ -164,6 +164,34 @@ describe('VNF packages', () => {
     assert.deepEqual(await packagesOf(hosted.id), []);
   });
 
+  test('push: hostile packages (a symbolic link, a file outside the package, a descriptor over 1 MB) are refused, naming each', async () => {
+    const client = await pushClient(root, hosted.cloneUrl, token);
+    const linked = await example('vnf-packages/linked/');
+    const outside = await example('vnf-packages/outside/');
+    outside['vnf-packages/outside/vnfd.yaml'] = await editedVnfd(['vduNestedDesc.0.vduNestedDescriptor', '../linked/k8s/web-pod.yaml']);
+    const bad = await client.commit(
+      {
+        ...linked,
+        'vnf-packages/linked/k8s/secret.env': { link: '../../../README.md' },
+        ...outside,
+        'vnf-packages/huge/vnfd.yaml': `vnfdId: huge\n# ${'x'.repeat(1024 * 1024)}\n`,
+        'README.md': 'top\n',
+      },
+      'hostile packages',
+    );
+    const refused = await client.push();
+    assert.equal(refused.ok, false, 'the push must be refused');
+    assert.match(refused.out, /main: vnf-packages\/linked\/k8s\/secret\.env: a package holds plain files only \(this is a symbolic link\)/);
+    assert.match(
+      refused.out,
+      /main: vnf-packages\/outside\/vnfd\.yaml: vduNestedDesc\[0\] \(id_vdu_nested\)\.vduNestedDescriptor: "\.\.\/linked\/k8s\/web-pod\.yaml" goes outside the package/,
+    );
+    assert.match(refused.out, /main: vnf-packages\/huge\/vnfd\.yaml: larger than 1 MB: too large for a descriptor/);
+    const inBare = await gitIn(root)('--git-dir', join(app.config.dataDir, 'git', 'vnfs.git'), 'cat-file', '-e', `${bad}^{commit}`);
+    assert.equal(inBare.ok, false, 'nothing of the push landed');
+    assert.deepEqual(await packagesOf(hosted.id), []);
+  });
+
   test('push: a valid package is on-boarded; its artifacts are fetched one by one and whole', async () => {
     const client = await pushClient(root, hosted.cloneUrl, token);
     const files = await example('vnf-packages/edge/');
