@@ -11,6 +11,7 @@ import serviceRequests from './serviceRequests';
 import approvals from './approvals';
 import services from './services';
 import gitRepos from './gitRepos';
+import vnfPackages from './vnfPackages';
 import providers from './providers';
 import inventories from './inventories';
 import credentials from './credentials';
@@ -77,6 +78,17 @@ const resourcesFor = (permissions: unknown) => {
         create={gitWrite ? gitRepos.create : undefined}
         edit={gitWrite ? gitRepos.edit : undefined}
         icon={gitRepos.icon}
+        recordRepresentation="name"
+      />
+    ) : null,
+    has('vnf:read') ? (
+      <Resource
+        key="vnfPackages"
+        name="vnfPackages"
+        list={vnfPackages.list}
+        show={vnfPackages.show}
+        icon={vnfPackages.icon}
+        options={{ label: 'VNF packages' }}
         recordRepresentation="name"
       />
     ) : null,

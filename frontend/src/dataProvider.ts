@@ -31,6 +31,7 @@ import { catalogApi } from './catalog/api';
 import { credentialsApi } from './credentials/api';
 import { dialogsApi } from './dialogs/api';
 import { gitReposApi } from './gitRepos/api';
+import { vnfPackagesApi } from './vnfPackages/api';
 import { groupsApi } from './groups/api';
 import { inventoriesApi } from './inventories/api';
 import { oidcGroupMappingsApi } from './oidcGroupMappings/api';
@@ -51,6 +52,7 @@ const RESOURCES: Record<string, ResourceApi> = {
   approvals: approvalsApi,
   services: servicesApi,
   gitRepos: gitReposApi,
+  vnfPackages: vnfPackagesApi,
   credentials: credentialsApi,
   dialogs: dialogsApi,
   providers: providersApi,
@@ -121,6 +123,10 @@ const methods = {
   enableGitWebhook: withData(gitReposApi.enableWebhook),
   disableGitWebhook: withData(gitReposApi.disableWebhook),
   shareGitRepo: withData(gitReposApi.share),
+  enableVnfPackage: withData(vnfPackagesApi.enable),
+  disableVnfPackage: withData(vnfPackagesApi.disable),
+  deleteVnfPackage: withData(vnfPackagesApi.remove),
+  abortVnfPackageDeletion: withData(vnfPackagesApi.abortDeletion),
   shareInventory: withData(inventoriesApi.share),
   createApiToken: withData(apiTokensApi.createToken),
   getJob: withData(serviceRequestsApi.getJob),

@@ -66,6 +66,10 @@ export const PERMISSIONS = {
   'git:fetch': { roles: readers, scope: 'git:read' },
   /** The git remote: push. */
   'git:push': { roles: ['administrator', 'designer'], scope: 'git:push' },
+  /** VNF packages of one's tenants: list, read the descriptor, fetch the package and its artifacts. */
+  'vnf:read': { roles: readers, scope: 'read' },
+  /** Enable, disable and delete VNF packages (they are on-boarded by git push or refresh), abort a deletion. */
+  'vnf:write': { roles: ['administrator', 'operator'], scope: 'admin' },
   'users:read': { roles: ['administrator', 'auditor'], scope: 'read' },
   'users:write': { roles: ['administrator'], scope: 'admin' },
   /** The audit trail (auditEvents, and the CSV export at /api/audit.csv). */

@@ -65,6 +65,8 @@ import { DialogSharesGroupVisibility1766000000000 } from './migrations/176600000
 import { AlarmsNotifications1766020000000 } from './migrations/1766020000000-AlarmsNotifications.js';
 import { Heal1766040000000 } from './migrations/1766040000000-Heal.js';
 import { Performance1766060000000 } from './migrations/1766060000000-Performance.js';
+import { VnfPackages1766090000000 } from './migrations/1766090000000-VnfPackages.js';
+import { VnfPackageEntity } from '../vnf-packages/vnf-package.entity.js';
 import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
 
 export const ENTITIES = [
@@ -99,6 +101,7 @@ export const ENTITIES = [
   WebhookEndpointEntity,
   NotificationEntity,
   NotificationDeliveryEntity,
+  VnfPackageEntity,
 ];
 
 export const MIGRATIONS = [
@@ -137,6 +140,7 @@ export const MIGRATIONS = [
   AlarmsNotifications1766020000000,
   Heal1766040000000,
   Performance1766060000000,
+  VnfPackages1766090000000,
 ];
 
 export function createDataSource(url: string): DataSource {

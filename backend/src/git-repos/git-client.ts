@@ -215,7 +215,13 @@ export class GitClient {
 
   /** Reads several files of one commit with a single `git cat-file --batch`. */
   async readFiles(mirrorDir: string, commit: string, paths: string[]): Promise<Map<string, string>> {
-    const files = new Map<string, string>();
+    const blobs = await this.readBlobs(mirrorDir, commit, paths);
+    return new Map([...blobs].map(([path, data]) => [path, data.toString('utf8')]));
+  }
+
+  /** Several files of one commit, as bytes, with a single `git cat-file --batch` (missing ones are left out). */
+  async readBlobs(mirrorDir: string, commit: string, paths: string[]): Promise<Map<string, Buffer>> {
+    const files = new Map<string, Buffer>();
     if (paths.length === 0) return files;
     const child = this.processes.spawn('git', ['cat-file', '--batch'], {
       cwd: mirrorDir,
@@ -234,10 +240,22 @@ export class GitClient {
       at = eol + 1;
       if (header.endsWith(' missing')) continue;
       const size = Number(header.split(' ')[2]);
-      files.set(path, buf.subarray(at, at + size).toString('utf8'));
+      files.set(path, Buffer.from(buf.subarray(at, at + size)));
       at += size + 1;
     }
     return files;
+  }
+
+  /** A zip of the folder `path` of `commit`, its files under `prefix/`. */
+  async archiveFolder(mirrorDir: string, commit: string, path: string, prefix: string): Promise<Buffer> {
+    const { stdout } = await this.processes.spawn('git', ['archive', '--format=zip', `--prefix=${prefix}/`, `${commit}:${path}`], {
+      cwd: mirrorDir,
+      env: quietEnv(),
+      extendEnv: false,
+      encoding: 'buffer',
+      stripFinalNewline: false,
+    });
+    return Buffer.from(stdout as Uint8Array);
   }
 
   /** Writes the tree of `commit` into `dest` (which must exist): no .git, nothing else. */

@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { GitClient, type TreeFile } from './git-client.js';
 import { GitMirrors } from './git-mirrors.js';
 import { GitRefreshEntity } from './git-refresh.entity.js';
-import { GitRepoRefreshedEvent } from './git-repo.events.js';
+import { GitRepoPackagesEvent, GitRepoRefreshedEvent } from './git-repo.events.js';
 import { GitRepoEntity } from './git-repo.entity.js';
 import type { GitRepoModel } from './models/git-repo.model.js';
 import { type Candidate, describeInvalid, examine, MAX_PLAYBOOK_BYTES, playbookCandidates, tooLargeCandidate } from './playbook-discovery.js';
@@ -191,7 +191,9 @@ export class GitRefresher {
         });
         if (newUrl) await this.git.moveMirror(mirror, this.mirrors.dir(repo.id));
         const catalogProblem = repo.builtin ? null : await this.loadCatalog(repo.name, repo.tenantId, this.mirrors.dir(repo.id), commit, tree);
-        await finish({ status: 'successful', commit, ...diff, ...(catalogProblem ? { error: catalogProblem } : {}) });
+        const packageProblem = await this.loadPackages(repo, this.mirrors.dir(repo.id), commit, tree);
+        const problem = [catalogProblem, packageProblem].filter(Boolean).join('\n');
+        await finish({ status: 'successful', commit, ...diff, ...(problem ? { error: problem.slice(0, 4000) } : {}) });
         if (rows.some((r) => r.syntaxStatus === 'pending')) syntaxPending = commit;
         this.logger.log(`refreshed ${repo.name} at ${commit.slice(0, 12)}: ${found.length} playbooks in ${Date.now() - started} ms`);
       } catch (err) {
@@ -241,6 +243,24 @@ export class GitRefresher {
       this.logger.warn(`${repoName}: ${message}`);
       return message.slice(0, 4000);
     }
+  }
+
+  /**
+   * Hands the commit's vnf-packages/ files to the VNF packages module (GitRepoPackagesEvent),
+   * which on-boards the valid packages. Returns what it refused, for the refresh record.
+   */
+  private async loadPackages(repo: GitRepoEntity, mirror: string, commit: string, tree: TreeFile[]): Promise<string | null> {
+    const files = tree.filter((f) => f.path.startsWith('vnf-packages/')).map((f) => ({ path: f.path, mode: f.mode, size: f.size ?? null }));
+    const event = new GitRepoPackagesEvent(repo.id, repo.name, repo.tenantId, commit, files, (paths) => this.git.readBlobs(mirror, commit, paths));
+    try {
+      await this.events.emitAsync(GitRepoPackagesEvent.NAME, event);
+    } catch (err) {
+      event.problems.push(`vnf-packages/ was not loaded: ${(err as Error).message}`);
+    }
+    if (event.problems.length === 0) return null;
+    const message = `The playbooks were refreshed, but these VNF packages were not on-boarded:\n${event.problems.join('\n')}`;
+    this.logger.warn(`${repo.name}: ${message}`);
+    return message;
   }
 
   /** True when a file other than the given playbooks differs between `oldCommit` and the new tree. */

@@ -10,6 +10,7 @@ import { CredentialsService } from '../credentials/credentials.service.js';
 import { hostedDir } from './file-remotes.js';
 import { GitClient } from './git-client.js';
 import { GitMirrors } from './git-mirrors.js';
+import { GitRepoPackagesEvent } from './git-repo.events.js';
 import { GitRefresher } from './git-refresher.js';
 import { GitRefreshEntity } from './git-refresh.entity.js';
 import { GitRepoEntity } from './git-repo.entity.js';
@@ -185,6 +186,31 @@ export class GitReposService {
   /** Writes the repository's tree at `commit` into `dest`, for a run that must not see a moving tree. */
   async exportTree(repoId: string, commit: string, dest: string): Promise<void> {
     await this.mirrors.exportTree(await this.get(repoId), commit, dest);
+  }
+
+  /** Files of the repository at `commit`, as bytes; under the repository's lock, as a fetch may be rewriting the mirror's packs. */
+  readFiles(repoId: string, commit: string, paths: string[]): Promise<Map<string, Buffer>> {
+    return this.mirrors.withLock(repoId, () => this.git.readBlobs(this.mirrors.dir(repoId), commit, paths));
+  }
+
+  /** A zip of the folder `path` of the repository at `commit`, its files under `prefix/`. */
+  archiveFolder(repoId: string, commit: string, path: string, prefix: string): Promise<Buffer> {
+    return this.mirrors.withLock(repoId, () => this.git.archiveFolder(this.mirrors.dir(repoId), commit, path, prefix));
+  }
+
+  /**
+   * The vnf-packages/ files of the repository's recorded commit, as a refresh announces them
+   * (null before its first commit): for the VNF packages module to catch up at start with what
+   * refreshes found before it listened (the built-in repository is published before then).
+   */
+  async packagesAtCommit(repoId: string): Promise<GitRepoPackagesEvent | null> {
+    const repo = await this.get(repoId);
+    if (!repo.commit) return null;
+    const commit = repo.commit;
+    const mirror = this.mirrors.dir(repo.id);
+    const tree = await this.mirrors.withLock(repo.id, () => this.git.listTree(mirror, commit));
+    const files = tree.filter((f) => f.path.startsWith('vnf-packages/')).map((f) => ({ path: f.path, mode: f.mode, size: f.size ?? null }));
+    return new GitRepoPackagesEvent(repo.id, repo.name, repo.tenantId, commit, files, (paths) => this.readFiles(repo.id, commit, paths));
   }
 
   /** The latest refreshes of a repository, newest first. */

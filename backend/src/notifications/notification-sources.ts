@@ -7,6 +7,7 @@ import { CatalogService } from '../catalog/catalog.service.js';
 import { GitRepoRefreshedEvent } from '../git-repos/git-repo.events.js';
 import { ServiceRetiringSoonEvent } from '../lifecycle/lifecycle.events.js';
 import { RequestStatusChangedEvent } from '../requests/request.events.js';
+import { VnfPackageChangedEvent } from '../vnf-packages/vnf-package.events.js';
 import type { NotificationEventType } from './notification.entities.js';
 import { type NewNotification, NotificationsService } from './notifications.service.js';
 
@@ -100,6 +101,26 @@ export class NotificationSources {
       subjectUserId: null,
       title: `Repository "${e.repoName}" was refreshed to a new commit`,
       data: { repository: { name: e.repoName } },
+    });
+  }
+
+  @OnEvent(VnfPackageChangedEvent.NAME)
+  async onVnfPackage(e: VnfPackageChangedEvent): Promise<void> {
+    const words: Record<VnfPackageChangedEvent['change'], string> = {
+      onboarded: 'on-boarded',
+      enabled: 'enabled',
+      disabled: 'disabled',
+      deleted: 'deleted',
+      deletion_pending: 'deleted while in use: its deletion is pending',
+      deletion_aborted: 'kept: its deletion was aborted',
+    };
+    await this.publish({
+      type: 'vnf_package.changed',
+      sourceKey: `vnf-package:${e.packageId}:${e.change}:${Date.now()}`,
+      tenantId: e.tenantId,
+      subjectUserId: null,
+      title: `VNF package "${e.name}" was ${words[e.change]}`,
+      data: { vnfPackage: { id: e.packageId, name: e.name, change: e.change } },
     });
   }
 

@@ -11,6 +11,7 @@ export const NOTIFICATION_EVENTS = [
   'alarm.cleared',
   'catalog_item.changed',
   'repository.refreshed',
+  'vnf_package.changed',
 ] as const;
 export type NotificationEventType = (typeof NOTIFICATION_EVENTS)[number];
 

@@ -9,7 +9,7 @@ export const NotificationChannelValue = Object.fromEntries(NOTIFICATION_CHANNELS
 registerEnumType(NotificationEvent, {
   name: 'NotificationEvent',
   description:
-    'What one may subscribe to: REQUEST_FINISHED, REQUEST_FAILED, REQUEST_AWAITING_APPROVAL, REQUEST_DENIED, SERVICE_RETIRING_SOON, ALARM_RAISED, ALARM_CLEARED, CATALOG_ITEM_CHANGED, REPOSITORY_REFRESHED.',
+    'What one may subscribe to: REQUEST_FINISHED, REQUEST_FAILED, REQUEST_AWAITING_APPROVAL, REQUEST_DENIED, SERVICE_RETIRING_SOON, ALARM_RAISED, ALARM_CLEARED, CATALOG_ITEM_CHANGED, REPOSITORY_REFRESHED, VNF_PACKAGE_CHANGED.',
 });
 registerEnumType(NotificationChannelValue, {
   name: 'NotificationChannel',

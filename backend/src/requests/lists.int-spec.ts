@@ -248,6 +248,7 @@ describe('request and service lists: filters, sort, paging and counts, on real P
     const ds = createDataSource(env.databaseUrl);
     await ds.initialize();
     try {
+      await ds.undoLastMigration({ transaction: 'each' }); // VnfPackages
       await ds.undoLastMigration({ transaction: 'each' }); // Performance
       await ds.undoLastMigration({ transaction: 'each' }); // Heal
       await ds.undoLastMigration({ transaction: 'each' }); // AlarmsNotifications
@@ -269,6 +270,7 @@ describe('request and service lists: filters, sort, paging and counts, on real P
         'AlarmsNotifications1766020000000',
         'Heal1766040000000',
         'Performance1766060000000',
+        'VnfPackages1766090000000',
       ]);
     } finally {
       await ds.destroy();

@@ -174,6 +174,15 @@ type Documents = {
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": typeof types.DeleteUserDocument,
     "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password) {\n      ...UserFields\n    }\n  }\n": typeof types.ResetUserPasswordDocument,
+    "\n  fragment VnfPackageFields on VnfPackage {\n    id\n    name\n    repoId\n    repoName\n    path\n    vnfdId\n    provider\n    productName\n    softwareVersion\n    vnfdVersion\n    commit\n    onboardingState\n    operationalState\n    usageState\n    usedBy\n    deletionState\n    deleted\n    artifacts {\n      path\n      size\n      sha256\n    }\n    createdAt\n    updatedAt\n  }\n": typeof types.VnfPackageFieldsFragmentDoc,
+    "\n  fragment VnfPackageDetailFields on VnfPackage {\n    ...VnfPackageFields\n    vdus {\n      vduId\n      name\n      description\n      vduParent\n      parentMandatory\n      bareMetal\n      technology\n      image\n      descriptors\n      depth\n    }\n    connectionPoints {\n      cpdId\n      kind\n      of\n      exposedPods\n      ports {\n        name\n        port\n        protocol\n        targetPort\n      }\n    }\n  }\n": typeof types.VnfPackageDetailFieldsFragmentDoc,
+    "\n  query VnfPackages($filter: VnfPackageFilterInput) {\n    vnfPackages(filter: $filter) {\n      ...VnfPackageFields\n    }\n  }\n": typeof types.VnfPackagesDocument,
+    "\n  query VnfPackage($id: ID!) {\n    vnfPackage(id: $id) {\n      ...VnfPackageDetailFields\n    }\n  }\n": typeof types.VnfPackageDocument,
+    "\n  mutation EnableVnfPackage($id: ID!) {\n    enableVnfPackage(id: $id) {\n      ...VnfPackageDetailFields\n    }\n  }\n": typeof types.EnableVnfPackageDocument,
+    "\n  mutation DisableVnfPackage($id: ID!) {\n    disableVnfPackage(id: $id) {\n      ...VnfPackageDetailFields\n    }\n  }\n": typeof types.DisableVnfPackageDocument,
+    "\n  mutation DeleteVnfPackage($id: ID!) {\n    deleteVnfPackage(id: $id) {\n      ...VnfPackageFields\n    }\n  }\n": typeof types.DeleteVnfPackageDocument,
+    "\n  mutation AbortVnfPackageDeletion($id: ID!) {\n    abortVnfPackageDeletion(id: $id) {\n      ...VnfPackageDetailFields\n    }\n  }\n": typeof types.AbortVnfPackageDeletionDocument,
+    "\n  query VnfPackageArtifact($id: ID!, $path: String!) {\n    vnfPackageArtifact(id: $id, path: $path) {\n      path\n      size\n      sha256\n      encoding\n      content\n    }\n  }\n": typeof types.VnfPackageArtifactDocument,
     "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    tenantId\n    name\n    url\n    enabled\n    createdAt\n    secretRotatedAt\n  }\n": typeof types.WebhookEndpointFieldsFragmentDoc,
     "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id\n    eventType\n    title\n    channel\n    status\n    attempts\n    responseCode\n    lastError\n    nextAttemptAt\n    deliveredAt\n    createdAt\n  }\n": typeof types.NotificationDeliveryFieldsFragmentDoc,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
@@ -344,6 +353,15 @@ const documents: Documents = {
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": types.DeleteUserDocument,
     "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password) {\n      ...UserFields\n    }\n  }\n": types.ResetUserPasswordDocument,
+    "\n  fragment VnfPackageFields on VnfPackage {\n    id\n    name\n    repoId\n    repoName\n    path\n    vnfdId\n    provider\n    productName\n    softwareVersion\n    vnfdVersion\n    commit\n    onboardingState\n    operationalState\n    usageState\n    usedBy\n    deletionState\n    deleted\n    artifacts {\n      path\n      size\n      sha256\n    }\n    createdAt\n    updatedAt\n  }\n": types.VnfPackageFieldsFragmentDoc,
+    "\n  fragment VnfPackageDetailFields on VnfPackage {\n    ...VnfPackageFields\n    vdus {\n      vduId\n      name\n      description\n      vduParent\n      parentMandatory\n      bareMetal\n      technology\n      image\n      descriptors\n      depth\n    }\n    connectionPoints {\n      cpdId\n      kind\n      of\n      exposedPods\n      ports {\n        name\n        port\n        protocol\n        targetPort\n      }\n    }\n  }\n": types.VnfPackageDetailFieldsFragmentDoc,
+    "\n  query VnfPackages($filter: VnfPackageFilterInput) {\n    vnfPackages(filter: $filter) {\n      ...VnfPackageFields\n    }\n  }\n": types.VnfPackagesDocument,
+    "\n  query VnfPackage($id: ID!) {\n    vnfPackage(id: $id) {\n      ...VnfPackageDetailFields\n    }\n  }\n": types.VnfPackageDocument,
+    "\n  mutation EnableVnfPackage($id: ID!) {\n    enableVnfPackage(id: $id) {\n      ...VnfPackageDetailFields\n    }\n  }\n": types.EnableVnfPackageDocument,
+    "\n  mutation DisableVnfPackage($id: ID!) {\n    disableVnfPackage(id: $id) {\n      ...VnfPackageDetailFields\n    }\n  }\n": types.DisableVnfPackageDocument,
+    "\n  mutation DeleteVnfPackage($id: ID!) {\n    deleteVnfPackage(id: $id) {\n      ...VnfPackageFields\n    }\n  }\n": types.DeleteVnfPackageDocument,
+    "\n  mutation AbortVnfPackageDeletion($id: ID!) {\n    abortVnfPackageDeletion(id: $id) {\n      ...VnfPackageDetailFields\n    }\n  }\n": types.AbortVnfPackageDeletionDocument,
+    "\n  query VnfPackageArtifact($id: ID!, $path: String!) {\n    vnfPackageArtifact(id: $id, path: $path) {\n      path\n      size\n      sha256\n      encoding\n      content\n    }\n  }\n": types.VnfPackageArtifactDocument,
     "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id\n    tenantId\n    name\n    url\n    enabled\n    createdAt\n    secretRotatedAt\n  }\n": types.WebhookEndpointFieldsFragmentDoc,
     "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id\n    eventType\n    title\n    channel\n    status\n    attempts\n    responseCode\n    lastError\n    nextAttemptAt\n    deliveredAt\n    createdAt\n  }\n": types.NotificationDeliveryFieldsFragmentDoc,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhookEndpointFields\n    }\n  }\n": types.WebhookEndpointsDocument,
@@ -991,6 +1009,42 @@ export function graphql(source: "\n  mutation DeleteUser($id: ID!) {\n    delete
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetUserPassword($id: ID!, $password: String!) {\n    resetUserPassword(id: $id, password: $password) {\n      ...UserFields\n    }\n  }\n"): typeof import('./graphql').ResetUserPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VnfPackageFields on VnfPackage {\n    id\n    name\n    repoId\n    repoName\n    path\n    vnfdId\n    provider\n    productName\n    softwareVersion\n    vnfdVersion\n    commit\n    onboardingState\n    operationalState\n    usageState\n    usedBy\n    deletionState\n    deleted\n    artifacts {\n      path\n      size\n      sha256\n    }\n    createdAt\n    updatedAt\n  }\n"): typeof import('./graphql').VnfPackageFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VnfPackageDetailFields on VnfPackage {\n    ...VnfPackageFields\n    vdus {\n      vduId\n      name\n      description\n      vduParent\n      parentMandatory\n      bareMetal\n      technology\n      image\n      descriptors\n      depth\n    }\n    connectionPoints {\n      cpdId\n      kind\n      of\n      exposedPods\n      ports {\n        name\n        port\n        protocol\n        targetPort\n      }\n    }\n  }\n"): typeof import('./graphql').VnfPackageDetailFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VnfPackages($filter: VnfPackageFilterInput) {\n    vnfPackages(filter: $filter) {\n      ...VnfPackageFields\n    }\n  }\n"): typeof import('./graphql').VnfPackagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VnfPackage($id: ID!) {\n    vnfPackage(id: $id) {\n      ...VnfPackageDetailFields\n    }\n  }\n"): typeof import('./graphql').VnfPackageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableVnfPackage($id: ID!) {\n    enableVnfPackage(id: $id) {\n      ...VnfPackageDetailFields\n    }\n  }\n"): typeof import('./graphql').EnableVnfPackageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableVnfPackage($id: ID!) {\n    disableVnfPackage(id: $id) {\n      ...VnfPackageDetailFields\n    }\n  }\n"): typeof import('./graphql').DisableVnfPackageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteVnfPackage($id: ID!) {\n    deleteVnfPackage(id: $id) {\n      ...VnfPackageFields\n    }\n  }\n"): typeof import('./graphql').DeleteVnfPackageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AbortVnfPackageDeletion($id: ID!) {\n    abortVnfPackageDeletion(id: $id) {\n      ...VnfPackageDetailFields\n    }\n  }\n"): typeof import('./graphql').AbortVnfPackageDeletionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VnfPackageArtifact($id: ID!, $path: String!) {\n    vnfPackageArtifact(id: $id, path: $path) {\n      path\n      size\n      sha256\n      encoding\n      content\n    }\n  }\n"): typeof import('./graphql').VnfPackageArtifactDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -180,7 +180,7 @@ export type NotificationChannel =
   | 'in_app'
   | 'webhook';
 
-/** What one may subscribe to: REQUEST_FINISHED, REQUEST_FAILED, REQUEST_AWAITING_APPROVAL, REQUEST_DENIED, SERVICE_RETIRING_SOON, ALARM_RAISED, ALARM_CLEARED, CATALOG_ITEM_CHANGED, REPOSITORY_REFRESHED. */
+/** What one may subscribe to: REQUEST_FINISHED, REQUEST_FAILED, REQUEST_AWAITING_APPROVAL, REQUEST_DENIED, SERVICE_RETIRING_SOON, ALARM_RAISED, ALARM_CLEARED, CATALOG_ITEM_CHANGED, REPOSITORY_REFRESHED, VNF_PACKAGE_CHANGED. */
 export type NotificationEvent =
   | 'ALARM_CLEARED'
   | 'ALARM_RAISED'
@@ -190,7 +190,8 @@ export type NotificationEvent =
   | 'REQUEST_DENIED'
   | 'REQUEST_FAILED'
   | 'REQUEST_FINISHED'
-  | 'SERVICE_RETIRING_SOON';
+  | 'SERVICE_RETIRING_SOON'
+  | 'VNF_PACKAGE_CHANGED';
 
 export type NotificationSubscriptionInput = {
   channel: NotificationChannel;
@@ -396,6 +397,19 @@ export type UpdateUserInput = {
   /** Move the user to another tenant (their earlier requests stay where they were made). */
   tenantId?: string | null | undefined;
 };
+
+export type VnfPackageFilterInput = {
+  /** Only the packages of this repository. */
+  repoId?: string | null | undefined;
+  state?: VnfPackageState | null | undefined;
+};
+
+/** A filter of vnfPackages: enabled or disabled (operational state), in use, or waiting to be deleted once no longer in use. */
+export type VnfPackageState =
+  | 'deletion_pending'
+  | 'disabled'
+  | 'enabled'
+  | 'in_use';
 
 export type WebhookEndpointInput = {
   /** 1 to 100 characters, unique in its tenant. */
@@ -1390,6 +1404,60 @@ export type ResetUserPasswordMutationVariables = Exact<{
 
 export type ResetUserPasswordMutation = { resetUserPassword: { id: string, username: string, displayName: string, email: string, disabled: boolean, mustChangePassword: boolean, roles: Array<string>, createdAt: string, groups: Array<{ id: string, name: string }>, tenant: { id: string, name: string } } };
 
+export type VnfPackageFieldsFragment = { id: string, name: string, repoId: string, repoName: string, path: string, vnfdId: string, provider: string, productName: string, softwareVersion: string, vnfdVersion: string, commit: string, onboardingState: string, operationalState: string, usageState: string, usedBy: Array<string>, deletionState: string | null, deleted: boolean, createdAt: string, updatedAt: string, artifacts: Array<{ path: string, size: number, sha256: string }> };
+
+export type VnfPackageDetailFieldsFragment = { id: string, name: string, repoId: string, repoName: string, path: string, vnfdId: string, provider: string, productName: string, softwareVersion: string, vnfdVersion: string, commit: string, onboardingState: string, operationalState: string, usageState: string, usedBy: Array<string>, deletionState: string | null, deleted: boolean, createdAt: string, updatedAt: string, vdus: Array<{ vduId: string, name: string, description: string | null, vduParent: string | null, parentMandatory: boolean, bareMetal: boolean, technology: string, image: string | null, descriptors: Array<string>, depth: number }>, connectionPoints: Array<{ cpdId: string, kind: string, of: string | null, exposedPods: Array<string>, ports: Array<{ name: string | null, port: number, protocol: string, targetPort: string | null }> }>, artifacts: Array<{ path: string, size: number, sha256: string }> };
+
+export type VnfPackagesQueryVariables = Exact<{
+  filter?: VnfPackageFilterInput | null | undefined;
+}>;
+
+
+export type VnfPackagesQuery = { vnfPackages: Array<{ id: string, name: string, repoId: string, repoName: string, path: string, vnfdId: string, provider: string, productName: string, softwareVersion: string, vnfdVersion: string, commit: string, onboardingState: string, operationalState: string, usageState: string, usedBy: Array<string>, deletionState: string | null, deleted: boolean, createdAt: string, updatedAt: string, artifacts: Array<{ path: string, size: number, sha256: string }> }> };
+
+export type VnfPackageQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type VnfPackageQuery = { vnfPackage: { id: string, name: string, repoId: string, repoName: string, path: string, vnfdId: string, provider: string, productName: string, softwareVersion: string, vnfdVersion: string, commit: string, onboardingState: string, operationalState: string, usageState: string, usedBy: Array<string>, deletionState: string | null, deleted: boolean, createdAt: string, updatedAt: string, vdus: Array<{ vduId: string, name: string, description: string | null, vduParent: string | null, parentMandatory: boolean, bareMetal: boolean, technology: string, image: string | null, descriptors: Array<string>, depth: number }>, connectionPoints: Array<{ cpdId: string, kind: string, of: string | null, exposedPods: Array<string>, ports: Array<{ name: string | null, port: number, protocol: string, targetPort: string | null }> }>, artifacts: Array<{ path: string, size: number, sha256: string }> } };
+
+export type EnableVnfPackageMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EnableVnfPackageMutation = { enableVnfPackage: { id: string, name: string, repoId: string, repoName: string, path: string, vnfdId: string, provider: string, productName: string, softwareVersion: string, vnfdVersion: string, commit: string, onboardingState: string, operationalState: string, usageState: string, usedBy: Array<string>, deletionState: string | null, deleted: boolean, createdAt: string, updatedAt: string, vdus: Array<{ vduId: string, name: string, description: string | null, vduParent: string | null, parentMandatory: boolean, bareMetal: boolean, technology: string, image: string | null, descriptors: Array<string>, depth: number }>, connectionPoints: Array<{ cpdId: string, kind: string, of: string | null, exposedPods: Array<string>, ports: Array<{ name: string | null, port: number, protocol: string, targetPort: string | null }> }>, artifacts: Array<{ path: string, size: number, sha256: string }> } };
+
+export type DisableVnfPackageMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DisableVnfPackageMutation = { disableVnfPackage: { id: string, name: string, repoId: string, repoName: string, path: string, vnfdId: string, provider: string, productName: string, softwareVersion: string, vnfdVersion: string, commit: string, onboardingState: string, operationalState: string, usageState: string, usedBy: Array<string>, deletionState: string | null, deleted: boolean, createdAt: string, updatedAt: string, vdus: Array<{ vduId: string, name: string, description: string | null, vduParent: string | null, parentMandatory: boolean, bareMetal: boolean, technology: string, image: string | null, descriptors: Array<string>, depth: number }>, connectionPoints: Array<{ cpdId: string, kind: string, of: string | null, exposedPods: Array<string>, ports: Array<{ name: string | null, port: number, protocol: string, targetPort: string | null }> }>, artifacts: Array<{ path: string, size: number, sha256: string }> } };
+
+export type DeleteVnfPackageMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteVnfPackageMutation = { deleteVnfPackage: { id: string, name: string, repoId: string, repoName: string, path: string, vnfdId: string, provider: string, productName: string, softwareVersion: string, vnfdVersion: string, commit: string, onboardingState: string, operationalState: string, usageState: string, usedBy: Array<string>, deletionState: string | null, deleted: boolean, createdAt: string, updatedAt: string, artifacts: Array<{ path: string, size: number, sha256: string }> } };
+
+export type AbortVnfPackageDeletionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AbortVnfPackageDeletionMutation = { abortVnfPackageDeletion: { id: string, name: string, repoId: string, repoName: string, path: string, vnfdId: string, provider: string, productName: string, softwareVersion: string, vnfdVersion: string, commit: string, onboardingState: string, operationalState: string, usageState: string, usedBy: Array<string>, deletionState: string | null, deleted: boolean, createdAt: string, updatedAt: string, vdus: Array<{ vduId: string, name: string, description: string | null, vduParent: string | null, parentMandatory: boolean, bareMetal: boolean, technology: string, image: string | null, descriptors: Array<string>, depth: number }>, connectionPoints: Array<{ cpdId: string, kind: string, of: string | null, exposedPods: Array<string>, ports: Array<{ name: string | null, port: number, protocol: string, targetPort: string | null }> }>, artifacts: Array<{ path: string, size: number, sha256: string }> } };
+
+export type VnfPackageArtifactQueryVariables = Exact<{
+  id: string;
+  path: string;
+}>;
+
+
+export type VnfPackageArtifactQuery = { vnfPackageArtifact: { path: string, size: number, sha256: string, encoding: string, content: string } };
+
 export type WebhookEndpointFieldsFragment = { id: string, tenantId: string, name: string, url: string, enabled: boolean, createdAt: string, secretRotatedAt: string };
 
 export type NotificationDeliveryFieldsFragment = { id: string, eventType: NotificationEvent, title: string, channel: NotificationChannel, status: string, attempts: number, responseCode: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string };
@@ -2256,6 +2324,88 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const VnfPackageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VnfPackageFields on VnfPackage {
+  id
+  name
+  repoId
+  repoName
+  path
+  vnfdId
+  provider
+  productName
+  softwareVersion
+  vnfdVersion
+  commit
+  onboardingState
+  operationalState
+  usageState
+  usedBy
+  deletionState
+  deleted
+  artifacts {
+    path
+    size
+    sha256
+  }
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"VnfPackageFields"}) as unknown as TypedDocumentString<VnfPackageFieldsFragment, unknown>;
+export const VnfPackageDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VnfPackageDetailFields on VnfPackage {
+  ...VnfPackageFields
+  vdus {
+    vduId
+    name
+    description
+    vduParent
+    parentMandatory
+    bareMetal
+    technology
+    image
+    descriptors
+    depth
+  }
+  connectionPoints {
+    cpdId
+    kind
+    of
+    exposedPods
+    ports {
+      name
+      port
+      protocol
+      targetPort
+    }
+  }
+}
+    fragment VnfPackageFields on VnfPackage {
+  id
+  name
+  repoId
+  repoName
+  path
+  vnfdId
+  provider
+  productName
+  softwareVersion
+  vnfdVersion
+  commit
+  onboardingState
+  operationalState
+  usageState
+  usedBy
+  deletionState
+  deleted
+  artifacts {
+    path
+    size
+    sha256
+  }
+  createdAt
+  updatedAt
+}`, {"fragmentName":"VnfPackageDetailFields"}) as unknown as TypedDocumentString<VnfPackageDetailFieldsFragment, unknown>;
 export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
     fragment WebhookEndpointFields on WebhookEndpoint {
   id
@@ -6331,6 +6481,317 @@ export const ResetUserPasswordDocument = new TypedDocumentString(`
   }
   createdAt
 }`) as unknown as TypedDocumentString<ResetUserPasswordMutation, ResetUserPasswordMutationVariables>;
+export const VnfPackagesDocument = new TypedDocumentString(`
+    query VnfPackages($filter: VnfPackageFilterInput) {
+  vnfPackages(filter: $filter) {
+    ...VnfPackageFields
+  }
+}
+    fragment VnfPackageFields on VnfPackage {
+  id
+  name
+  repoId
+  repoName
+  path
+  vnfdId
+  provider
+  productName
+  softwareVersion
+  vnfdVersion
+  commit
+  onboardingState
+  operationalState
+  usageState
+  usedBy
+  deletionState
+  deleted
+  artifacts {
+    path
+    size
+    sha256
+  }
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<VnfPackagesQuery, VnfPackagesQueryVariables>;
+export const VnfPackageDocument = new TypedDocumentString(`
+    query VnfPackage($id: ID!) {
+  vnfPackage(id: $id) {
+    ...VnfPackageDetailFields
+  }
+}
+    fragment VnfPackageFields on VnfPackage {
+  id
+  name
+  repoId
+  repoName
+  path
+  vnfdId
+  provider
+  productName
+  softwareVersion
+  vnfdVersion
+  commit
+  onboardingState
+  operationalState
+  usageState
+  usedBy
+  deletionState
+  deleted
+  artifacts {
+    path
+    size
+    sha256
+  }
+  createdAt
+  updatedAt
+}
+fragment VnfPackageDetailFields on VnfPackage {
+  ...VnfPackageFields
+  vdus {
+    vduId
+    name
+    description
+    vduParent
+    parentMandatory
+    bareMetal
+    technology
+    image
+    descriptors
+    depth
+  }
+  connectionPoints {
+    cpdId
+    kind
+    of
+    exposedPods
+    ports {
+      name
+      port
+      protocol
+      targetPort
+    }
+  }
+}`) as unknown as TypedDocumentString<VnfPackageQuery, VnfPackageQueryVariables>;
+export const EnableVnfPackageDocument = new TypedDocumentString(`
+    mutation EnableVnfPackage($id: ID!) {
+  enableVnfPackage(id: $id) {
+    ...VnfPackageDetailFields
+  }
+}
+    fragment VnfPackageFields on VnfPackage {
+  id
+  name
+  repoId
+  repoName
+  path
+  vnfdId
+  provider
+  productName
+  softwareVersion
+  vnfdVersion
+  commit
+  onboardingState
+  operationalState
+  usageState
+  usedBy
+  deletionState
+  deleted
+  artifacts {
+    path
+    size
+    sha256
+  }
+  createdAt
+  updatedAt
+}
+fragment VnfPackageDetailFields on VnfPackage {
+  ...VnfPackageFields
+  vdus {
+    vduId
+    name
+    description
+    vduParent
+    parentMandatory
+    bareMetal
+    technology
+    image
+    descriptors
+    depth
+  }
+  connectionPoints {
+    cpdId
+    kind
+    of
+    exposedPods
+    ports {
+      name
+      port
+      protocol
+      targetPort
+    }
+  }
+}`) as unknown as TypedDocumentString<EnableVnfPackageMutation, EnableVnfPackageMutationVariables>;
+export const DisableVnfPackageDocument = new TypedDocumentString(`
+    mutation DisableVnfPackage($id: ID!) {
+  disableVnfPackage(id: $id) {
+    ...VnfPackageDetailFields
+  }
+}
+    fragment VnfPackageFields on VnfPackage {
+  id
+  name
+  repoId
+  repoName
+  path
+  vnfdId
+  provider
+  productName
+  softwareVersion
+  vnfdVersion
+  commit
+  onboardingState
+  operationalState
+  usageState
+  usedBy
+  deletionState
+  deleted
+  artifacts {
+    path
+    size
+    sha256
+  }
+  createdAt
+  updatedAt
+}
+fragment VnfPackageDetailFields on VnfPackage {
+  ...VnfPackageFields
+  vdus {
+    vduId
+    name
+    description
+    vduParent
+    parentMandatory
+    bareMetal
+    technology
+    image
+    descriptors
+    depth
+  }
+  connectionPoints {
+    cpdId
+    kind
+    of
+    exposedPods
+    ports {
+      name
+      port
+      protocol
+      targetPort
+    }
+  }
+}`) as unknown as TypedDocumentString<DisableVnfPackageMutation, DisableVnfPackageMutationVariables>;
+export const DeleteVnfPackageDocument = new TypedDocumentString(`
+    mutation DeleteVnfPackage($id: ID!) {
+  deleteVnfPackage(id: $id) {
+    ...VnfPackageFields
+  }
+}
+    fragment VnfPackageFields on VnfPackage {
+  id
+  name
+  repoId
+  repoName
+  path
+  vnfdId
+  provider
+  productName
+  softwareVersion
+  vnfdVersion
+  commit
+  onboardingState
+  operationalState
+  usageState
+  usedBy
+  deletionState
+  deleted
+  artifacts {
+    path
+    size
+    sha256
+  }
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<DeleteVnfPackageMutation, DeleteVnfPackageMutationVariables>;
+export const AbortVnfPackageDeletionDocument = new TypedDocumentString(`
+    mutation AbortVnfPackageDeletion($id: ID!) {
+  abortVnfPackageDeletion(id: $id) {
+    ...VnfPackageDetailFields
+  }
+}
+    fragment VnfPackageFields on VnfPackage {
+  id
+  name
+  repoId
+  repoName
+  path
+  vnfdId
+  provider
+  productName
+  softwareVersion
+  vnfdVersion
+  commit
+  onboardingState
+  operationalState
+  usageState
+  usedBy
+  deletionState
+  deleted
+  artifacts {
+    path
+    size
+    sha256
+  }
+  createdAt
+  updatedAt
+}
+fragment VnfPackageDetailFields on VnfPackage {
+  ...VnfPackageFields
+  vdus {
+    vduId
+    name
+    description
+    vduParent
+    parentMandatory
+    bareMetal
+    technology
+    image
+    descriptors
+    depth
+  }
+  connectionPoints {
+    cpdId
+    kind
+    of
+    exposedPods
+    ports {
+      name
+      port
+      protocol
+      targetPort
+    }
+  }
+}`) as unknown as TypedDocumentString<AbortVnfPackageDeletionMutation, AbortVnfPackageDeletionMutationVariables>;
+export const VnfPackageArtifactDocument = new TypedDocumentString(`
+    query VnfPackageArtifact($id: ID!, $path: String!) {
+  vnfPackageArtifact(id: $id, path: $path) {
+    path
+    size
+    sha256
+    encoding
+    content
+  }
+}
+    `) as unknown as TypedDocumentString<VnfPackageArtifactQuery, VnfPackageArtifactQueryVariables>;
 export const WebhookEndpointsDocument = new TypedDocumentString(`
     query WebhookEndpoints {
   webhookEndpoints {

@@ -90,6 +90,7 @@ export const NOTIFICATION_EVENTS: Record<NotificationEvent, string> = {
   ALARM_CLEARED: 'Alarm cleared',
   CATALOG_ITEM_CHANGED: 'Catalog item changed',
   REPOSITORY_REFRESHED: 'Repository refreshed',
+  VNF_PACKAGE_CHANGED: 'VNF package changed',
 };
 /** The events of one's own requests and services: all a subscription without a tenant may follow (the server says the same). */
 export const OWN_EVENTS: readonly NotificationEvent[] = [

@@ -8,6 +8,8 @@
  *    well-formed playbook if it is one (checked here, in Node), and every added or changed
  *    playbook passes `ansible-playbook --syntax-check`;
  *  - the catalog files validate;
+ *  - every VNF package (vnf-packages/<name>/) validates, when one of them changed: its
+ *    descriptor against the VNFD schema and its references (the element is named);
  *  - and all of it is done before the push's deadline (GIT_PUSH_TIMEOUT_SECONDS).
  * Git runs it with the pushed objects in quarantine, so a refused push leaves nothing
  * behind. What it prints reaches the pusher as "remote:" lines.
@@ -20,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { readCatalog } from '../../catalog/catalog-files.js';
+import { discoverPackages, PACKAGES_DIR } from '../../vnf-packages/vnf-package-discovery.js';
 import { describeInvalid, examine, MAX_PLAYBOOK_BYTES, playbookCandidates, tooLargeCandidate } from '../playbook-discovery.js';
 import {
   describeSymlink,
@@ -99,7 +102,11 @@ async function checkUpdate(oldRev: string, newRev: string, ref: string, branch: 
   const changed = base
     ? new Set((await git(['diff', '--name-only', '-z', '--no-renames', '--diff-filter=AM', base, newRev])).split('\0').filter(Boolean))
     : new Set(tree.map((f) => f.path));
-  if (changed.size === 0) return [];
+  // Any change under vnf-packages/, deletions too (a descriptor may name a file just deleted).
+  const packagesTouched = base
+    ? (await git(['diff', '--name-only', '-z', '--no-renames', base, newRev, '--', `${PACKAGES_DIR}/`])).split('\0').some(Boolean)
+    : tree.some((f) => f.path.startsWith(`${PACKAGES_DIR}/`));
+  if (changed.size === 0 && !packagesTouched) return [];
 
   const dir = await mkdtemp(join(tmpdir(), 'superfluid-push-'));
   exports.add(dir);
@@ -130,6 +137,14 @@ async function checkUpdate(oldRev: string, newRev: string, ref: string, branch: 
             .map((l) => l.trim()),
         );
       }
+    }
+
+    if (packagesTouched) {
+      const found = await discoverPackages(
+        tree,
+        async (paths) => new Map(await Promise.all(paths.map(async (p) => [p, await readFile(join(dir, p))] as const))),
+      );
+      problems.push(...found.problems);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
