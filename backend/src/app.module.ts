@@ -44,6 +44,7 @@ import { QueueMonitorModule } from './queue-monitor/queue-monitor.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PerformanceModule } from './performance/performance.module.js';
+import { SchedulesModule } from './schedules/schedules.module.js';
 import { QuotasModule } from './quotas/quotas.module.js';
 import { RequestsModule } from './requests/requests.module.js';
 import { ServicesModule } from './services/services.module.js';
@@ -75,6 +76,7 @@ export const DOMAIN_MODULES = [
   AlarmsModule,
   NotificationsModule,
   PerformanceModule,
+  SchedulesModule,
   DashboardModule,
   QueueMonitorModule,
 ];

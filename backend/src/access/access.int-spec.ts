@@ -770,6 +770,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     const ds = createDataSource(env.databaseUrl);
     await ds.initialize();
     try {
+      await ds.undoLastMigration({ transaction: 'each' }); // Schedules
       await ds.undoLastMigration({ transaction: 'each' }); // Performance
       await ds.undoLastMigration({ transaction: 'each' }); // Heal
       await ds.undoLastMigration({ transaction: 'each' }); // AlarmsNotifications

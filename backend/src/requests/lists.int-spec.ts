@@ -248,6 +248,7 @@ describe('request and service lists: filters, sort, paging and counts, on real P
     const ds = createDataSource(env.databaseUrl);
     await ds.initialize();
     try {
+      await ds.undoLastMigration({ transaction: 'each' }); // Schedules
       await ds.undoLastMigration({ transaction: 'each' }); // Performance
       await ds.undoLastMigration({ transaction: 'each' }); // Heal
       await ds.undoLastMigration({ transaction: 'each' }); // AlarmsNotifications

@@ -59,6 +59,16 @@ export class RequestsService {
   }
 
   /**
+   * An order checked as `order` checks it (the item the caller may order, the values against its
+   * dialog, the job options, the items planned), storing nothing: a scheduled order is refused
+   * when it is made, not when it fires. Answers the item's name and its dialog's secret fields.
+   */
+  async checkOrder(input: OrderServiceInput, viewer?: CatalogViewer, scope?: TenantScope): Promise<{ templateName: string; secretFields: string[] }> {
+    const { template, secretFields } = await this.prepare(input, viewer, scope, (t) => lifetimePlan(t.lifetime, input.retiresAt, this.clock.now()));
+    return { templateName: template.name, secretFields };
+  }
+
+  /**
    * A preview of an order: validated as the order would be, then its items run in check mode
    * with --diff (a bundle's item by item, in provision order) on the providers it names, so
    * their jobs show what would change. It makes no service and counts against no quota (action

@@ -232,7 +232,7 @@ export type ProviderInput = {
   type?: string | null | undefined;
 };
 
-/** The BullMQ queues: requests (provisioning steps and playbook runs), maintenance, git (refreshes, syntax checks), providers (health checks), lifecycle (retirement dates), notify (notification deliveries), monitor (performance jobs). */
+/** The BullMQ queues: requests (provisioning steps and playbook runs), maintenance, git (refreshes, syntax checks), providers (health checks), lifecycle (retirement dates), notify (notification deliveries), monitor (performance jobs), schedules (scheduled operations). */
 export type QueueName =
   | 'git'
   | 'lifecycle'
@@ -240,7 +240,8 @@ export type QueueName =
   | 'monitor'
   | 'notify'
   | 'providers'
-  | 'requests';
+  | 'requests'
+  | 'schedules';
 
 export type QuotaInput = {
   dimension: string;
