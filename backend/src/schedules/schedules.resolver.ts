@@ -1,14 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '../access/allow.decorator.js';
-import {
-  type CatalogViewer,
-  CurrentCatalogViewer,
-  CurrentUser,
-  CurrentViewer,
-  InTenants,
-  type TenantScope,
-  type Viewer,
-} from '../auth/auth.decorators.js';
+import { type CatalogViewer, CurrentCatalogViewer, CurrentUser, CurrentViewer, InTenants, type TenantScope, type Viewer } from '../auth/auth.decorators.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { ServicesService } from '../services/services.service.js';
 import { UserModel } from '../users/models/user.model.js';
@@ -49,7 +41,8 @@ export class SchedulesResolver {
 
   @Allow('requests:read')
   @Query(() => [ScheduledOperationModel], {
-    description: 'Scheduled operations the caller may see (their own; their tenants’ with requests:all), the next to fire first; of one service when serviceId is given.',
+    description:
+      'Scheduled operations the caller may see (their own; their tenants’ with requests:all), the next to fire first; of one service when serviceId is given.',
   })
   async scheduledOperations(
     @CurrentViewer() viewer: Viewer,

@@ -82,12 +82,17 @@ export class SchedulesService {
       Object.assign(row, { templateId: input.templateId, dialogValues: values, jobOptions: input.jobOptions ?? null, serviceId: null });
     } else {
       if (input.templateId || input.dialogValues !== undefined) {
-        throw validationFailed(`A ${input.action} acts on a service: leave templateId and dialogValues out.`, { templateId: `is not taken by a ${input.action}` });
+        throw validationFailed(`A ${input.action} acts on a service: leave templateId and dialogValues out.`, {
+          templateId: `is not taken by a ${input.action}`,
+        });
       }
       if (!input.serviceId) throw validationFailed(`Say which service to ${input.action} (serviceId).`, { serviceId: `is required for a ${input.action}` });
       const service = await this.services.get(input.serviceId, actor.viewer);
       if (service.status !== 'active') {
-        throw new AppError(ErrorCode.CONFLICT, `This service is ${service.status}: only an active service can be ${input.action === 'heal' ? 'healed' : 'retired'}.`);
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          `This service is ${service.status}: only an active service can be ${input.action === 'heal' ? 'healed' : 'retired'}.`,
+        );
       }
       tenantId = service.tenantId;
       Object.assign(row, { serviceId: service.id, templateId: null, dialogValues: null, jobOptions: null });
@@ -170,7 +175,8 @@ export class SchedulesService {
       if (Number.isNaN(runAt.getTime()) || runAt.getTime() <= now.getTime()) {
         throw validationFailed('Run at: the date must be in the future.', { runAt: 'is not in the future' });
       }
-      if (!isTimeZone(zone)) throw validationFailed(`Timezone: "${zone}" is not a time zone (an IANA name such as UTC or Europe/Paris).`, { timezone: 'is not an IANA time zone' });
+      if (!isTimeZone(zone))
+        throw validationFailed(`Timezone: "${zone}" is not a time zone (an IANA name such as UTC or Europe/Paris).`, { timezone: 'is not an IANA time zone' });
       return { runAt, cron: null, timezone: zone, nextRunAt: runAt };
     }
     const expression = checkCron(cron!, zone);
@@ -226,10 +232,10 @@ export class SchedulesService {
           next = null; // checked when it was saved: should a later cron-parser refuse it, it stops rather than fire every tick
         }
       }
-      await rows.update(
-        { id: row.id },
-        { nextRunAt: next, enabled: next !== null, lastRunAt: now, runCount: () => 'run_count + 1' } as Record<string, unknown>,
-      );
+      await rows.update({ id: row.id }, { nextRunAt: next, enabled: next !== null, lastRunAt: now, runCount: () => 'run_count + 1' } as Record<
+        string,
+        unknown
+      >);
     }
     return due;
   }

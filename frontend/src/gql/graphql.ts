@@ -96,6 +96,28 @@ export type CreatePerformanceThresholdInput = {
   value: number;
 };
 
+/** A scheduled operation: what (an order, a heal, a retirement) and when (runAt, or cron with a time zone). */
+export type CreateScheduledOperationInput = {
+  action: ScheduleAction;
+  /** Repeatedly: a five-field cron expression (minute hour day month weekday), e.g. "0 2 * * *". */
+  cron?: string | null | undefined;
+  /** order: the dialog values, validated now as an order would be. */
+  dialogValues?: unknown;
+  /** False: created paused. */
+  enabled?: boolean | null | undefined;
+  /** order: ansible-playbook options the item allows. */
+  jobOptions?: JobOptionsInput | null | undefined;
+  name: string;
+  /** Once, at this date (in the future). Give runAt or cron, not both. */
+  runAt?: string | null | undefined;
+  /** heal, retire: the service. */
+  serviceId?: string | null | undefined;
+  /** order: the catalog item. */
+  templateId?: string | null | undefined;
+  /** The IANA time zone the cron expression is read in (UTC when left out). */
+  timezone?: string | null | undefined;
+};
+
 export type CreateUserInput = {
   displayName?: string | null | undefined;
   email?: string | null | undefined;
@@ -282,6 +304,12 @@ export type RequestStatus =
   | 'queued'
   | 'running';
 
+/** order: order a catalog item with the dialog values given; heal, retire: heal or retire a service. */
+export type ScheduleAction =
+  | 'heal'
+  | 'order'
+  | 'retire';
+
 /** Which services a list shows: every condition given must hold (a list in one means any of its values). */
 export type ServiceFilter = {
   /** Created at or after. */
@@ -375,6 +403,18 @@ export type UpdateGitRepoInput = {
   /** null turns the before-run refresh off; leave it out to keep it. */
   refreshMaxAgeSeconds?: number | null | undefined;
   url?: string | null | undefined;
+};
+
+/** What changes on a scheduled operation: its name, its timing (runAt, or cron and time zone), pause (enabled: false) or resume. */
+export type UpdateScheduledOperationInput = {
+  /** On this cron expression instead (the date is dropped). */
+  cron?: string | null | undefined;
+  /** False pauses it; true resumes it (its next run counted from now). */
+  enabled?: boolean | null | undefined;
+  name?: string | null | undefined;
+  /** Once at this date instead (the cron is dropped). */
+  runAt?: string | null | undefined;
+  timezone?: string | null | undefined;
 };
 
 export type UpdateUserInput = {
@@ -1085,6 +1125,46 @@ export type DeleteQuotaMutationVariables = Exact<{
 
 
 export type DeleteQuotaMutation = { deleteQuota: boolean };
+
+export type ScheduledOperationFieldsFragment = { id: string, name: string, action: ScheduleAction, templateId: string | null, serviceId: string | null, targetName: string | null, runAt: string | null, cron: string | null, timezone: string, enabled: boolean, nextRunAt: string | null, lastRunAt: string | null, lastRequestId: string | null, lastError: string | null, runCount: number, createdAt: string };
+
+export type ScheduledOperationsQueryVariables = Exact<{
+  serviceId?: string | null | undefined;
+  skip?: number | null | undefined;
+  take?: number | null | undefined;
+}>;
+
+
+export type ScheduledOperationsQuery = { scheduledOperationsCount: number, scheduledOperations: Array<{ id: string, name: string, action: ScheduleAction, templateId: string | null, serviceId: string | null, targetName: string | null, runAt: string | null, cron: string | null, timezone: string, enabled: boolean, nextRunAt: string | null, lastRunAt: string | null, lastRequestId: string | null, lastError: string | null, runCount: number, createdAt: string }> };
+
+export type ScheduledOperationQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ScheduledOperationQuery = { scheduledOperation: { id: string, name: string, action: ScheduleAction, templateId: string | null, serviceId: string | null, targetName: string | null, runAt: string | null, cron: string | null, timezone: string, enabled: boolean, nextRunAt: string | null, lastRunAt: string | null, lastRequestId: string | null, lastError: string | null, runCount: number, createdAt: string } };
+
+export type CreateScheduledOperationMutationVariables = Exact<{
+  input: CreateScheduledOperationInput;
+}>;
+
+
+export type CreateScheduledOperationMutation = { createScheduledOperation: { id: string, name: string, action: ScheduleAction, templateId: string | null, serviceId: string | null, targetName: string | null, runAt: string | null, cron: string | null, timezone: string, enabled: boolean, nextRunAt: string | null, lastRunAt: string | null, lastRequestId: string | null, lastError: string | null, runCount: number, createdAt: string } };
+
+export type UpdateScheduledOperationMutationVariables = Exact<{
+  id: string;
+  input: UpdateScheduledOperationInput;
+}>;
+
+
+export type UpdateScheduledOperationMutation = { updateScheduledOperation: { id: string, name: string, action: ScheduleAction, templateId: string | null, serviceId: string | null, targetName: string | null, runAt: string | null, cron: string | null, timezone: string, enabled: boolean, nextRunAt: string | null, lastRunAt: string | null, lastRequestId: string | null, lastError: string | null, runCount: number, createdAt: string } };
+
+export type DeleteScheduledOperationMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteScheduledOperationMutation = { deleteScheduledOperation: boolean };
 
 export type JobFieldsFragment = { id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> };
 
@@ -1883,6 +1963,26 @@ export const QuotaFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"QuotaFields"}) as unknown as TypedDocumentString<QuotaFieldsFragment, unknown>;
+export const ScheduledOperationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ScheduledOperationFields on ScheduledOperation {
+  id
+  name
+  action
+  templateId
+  serviceId
+  targetName
+  runAt
+  cron
+  timezone
+  enabled
+  nextRunAt
+  lastRunAt
+  lastRequestId
+  lastError
+  runCount
+  createdAt
+}
+    `, {"fragmentName":"ScheduledOperationFields"}) as unknown as TypedDocumentString<ScheduledOperationFieldsFragment, unknown>;
 export const JobEventFieldsFragmentDoc = new TypedDocumentString(`
     fragment JobEventFields on JobEvent {
   seq
@@ -4485,6 +4585,108 @@ export const DeleteQuotaDocument = new TypedDocumentString(`
   deleteQuota(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteQuotaMutation, DeleteQuotaMutationVariables>;
+export const ScheduledOperationsDocument = new TypedDocumentString(`
+    query ScheduledOperations($serviceId: ID, $skip: Int, $take: Int) {
+  scheduledOperations(serviceId: $serviceId, skip: $skip, take: $take) {
+    ...ScheduledOperationFields
+  }
+  scheduledOperationsCount(serviceId: $serviceId)
+}
+    fragment ScheduledOperationFields on ScheduledOperation {
+  id
+  name
+  action
+  templateId
+  serviceId
+  targetName
+  runAt
+  cron
+  timezone
+  enabled
+  nextRunAt
+  lastRunAt
+  lastRequestId
+  lastError
+  runCount
+  createdAt
+}`) as unknown as TypedDocumentString<ScheduledOperationsQuery, ScheduledOperationsQueryVariables>;
+export const ScheduledOperationDocument = new TypedDocumentString(`
+    query ScheduledOperation($id: ID!) {
+  scheduledOperation(id: $id) {
+    ...ScheduledOperationFields
+  }
+}
+    fragment ScheduledOperationFields on ScheduledOperation {
+  id
+  name
+  action
+  templateId
+  serviceId
+  targetName
+  runAt
+  cron
+  timezone
+  enabled
+  nextRunAt
+  lastRunAt
+  lastRequestId
+  lastError
+  runCount
+  createdAt
+}`) as unknown as TypedDocumentString<ScheduledOperationQuery, ScheduledOperationQueryVariables>;
+export const CreateScheduledOperationDocument = new TypedDocumentString(`
+    mutation CreateScheduledOperation($input: CreateScheduledOperationInput!) {
+  createScheduledOperation(input: $input) {
+    ...ScheduledOperationFields
+  }
+}
+    fragment ScheduledOperationFields on ScheduledOperation {
+  id
+  name
+  action
+  templateId
+  serviceId
+  targetName
+  runAt
+  cron
+  timezone
+  enabled
+  nextRunAt
+  lastRunAt
+  lastRequestId
+  lastError
+  runCount
+  createdAt
+}`) as unknown as TypedDocumentString<CreateScheduledOperationMutation, CreateScheduledOperationMutationVariables>;
+export const UpdateScheduledOperationDocument = new TypedDocumentString(`
+    mutation UpdateScheduledOperation($id: ID!, $input: UpdateScheduledOperationInput!) {
+  updateScheduledOperation(id: $id, input: $input) {
+    ...ScheduledOperationFields
+  }
+}
+    fragment ScheduledOperationFields on ScheduledOperation {
+  id
+  name
+  action
+  templateId
+  serviceId
+  targetName
+  runAt
+  cron
+  timezone
+  enabled
+  nextRunAt
+  lastRunAt
+  lastRequestId
+  lastError
+  runCount
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateScheduledOperationMutation, UpdateScheduledOperationMutationVariables>;
+export const DeleteScheduledOperationDocument = new TypedDocumentString(`
+    mutation DeleteScheduledOperation($id: ID!) {
+  deleteScheduledOperation(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteScheduledOperationMutation, DeleteScheduledOperationMutationVariables>;
 export const ServiceRequestsDocument = new TypedDocumentString(`
     query ServiceRequests($skip: Int, $take: Int, $filter: ServiceRequestFilter, $sort: ServiceRequestSort) {
   serviceRequests(skip: $skip, take: $take, filter: $filter, sort: $sort) {
