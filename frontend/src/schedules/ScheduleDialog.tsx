@@ -102,7 +102,7 @@ export const ScheduleDialog = ({
               onChange={(e) => setAt(e.target.value)}
               fullWidth
               helperText={`In your time zone (${browserZone()}).`}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'schedule-at' } }}
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'schedule-at', step: 1 } }}
             />
           ) : (
             <>
