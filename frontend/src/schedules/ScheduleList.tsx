@@ -3,14 +3,16 @@
 // words with its next run), its last run (linked to the request it started, or why it started
 // nothing), a switch to pause and resume it, and Delete with a confirmation. Secondary columns
 // hide on a phone.
-import { Box, Link as MuiLink, Switch, Tooltip, Typography } from '@mui/material';
+import { Box, Link as MuiLink, Stack, Switch, Tooltip, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { DataTable, DeleteWithConfirmButton, List, Pagination, useNotify, useRecordContext, useUpdate } from 'react-admin';
 import { WIDE_ONLY } from '../common/listFilters';
 import { RelativeTime } from '../common/RelativeTime';
-import { formatDateTime } from '../common/format';
 import type { ScheduledOperation } from './api';
 import { cronInWords } from './cronWords';
+
+/** A date and time to the minute, in the reader's locale and time zone (the exact one is on the next run's hover). */
+const SHORT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 const ACTIONS: Record<ScheduledOperation['action'], string> = { order: 'Order', heal: 'Heal', retire: 'Retire' };
 
@@ -44,7 +46,7 @@ const What = ({ schedule }: { schedule: ScheduledOperation }) => {
 export const When = ({ schedule }: { schedule: ScheduledOperation }) => (
   <Box sx={{ minWidth: 0 }} data-testid="schedule-when">
     <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-      {schedule.cron ? cronInWords(schedule.cron, schedule.timezone) : `once, ${formatDateTime(schedule.runAt)}`}
+      {schedule.cron ? cronInWords(schedule.cron, schedule.timezone) : `once, ${schedule.runAt ? SHORT.format(new Date(schedule.runAt)) : '—'}`}
     </Typography>
     <Typography variant="caption" color="text.secondary" data-testid="schedule-next">
       {!schedule.nextRunAt ? (
@@ -156,17 +158,21 @@ export const ScheduleList = () => (
       <Col source="name" label="Schedule" disableSort render={(s) => <What schedule={s} />} />
       <Col source="nextRunAt" label="When" disableSort render={(s) => <When schedule={s} />} />
       <Col source="lastRunAt" label="Last run" disableSort sx={WIDE_ONLY} render={(s) => <LastRun schedule={s} />} />
-      <Col source="enabled" label="On" disableSort render={() => <EnabledSwitch />} />
       <Col
-        label=""
+        source="enabled"
+        label="On"
         disableSort
         render={(s) => (
-          <DeleteWithConfirmButton
-            mutationMode="pessimistic"
-            confirmTitle={`Delete the schedule "${s.name}"?`}
-            confirmContent="It will not fire again. The requests it started stay."
-            data-testid="schedule-delete"
-          />
+          // Side by side on a wide screen; stacked on a phone, where the name and the time need the width.
+          <Stack direction={{ xs: 'column', md: 'row' }} sx={{ alignItems: { xs: 'flex-start', md: 'center' } }}>
+            <EnabledSwitch />
+            <DeleteWithConfirmButton
+              mutationMode="pessimistic"
+              confirmTitle={`Delete the schedule "${s.name}"?`}
+              confirmContent="It will not fire again. The requests it started stay."
+              data-testid="schedule-delete"
+            />
+          </Stack>
         )}
       />
     </DataTable>
