@@ -28,11 +28,11 @@ test('a five-field cron expression is accepted (its spaces made single); anythin
 });
 
 test('the next run is read on the time zone’s clock, across a change of daylight saving time', () => {
-  const after = new Date('2026-03-28T12:00:00Z'); // Paris moves to summer time on the night of 29 March
-  assert.equal(nextCronRun('0 2 * * *', 'UTC', after).toISOString(), '2026-03-29T02:00:00.000Z');
-  // 02:00 does not exist in Paris on 29 March: the next 02:00 there is on the 30th, at 00:00 UTC (UTC+2).
+  const after = new Date('2026-03-27T12:00:00Z'); // Paris moves from UTC+1 to UTC+2 on the night of 29 March
+  assert.equal(nextCronRun('0 2 * * *', 'UTC', after).toISOString(), '2026-03-28T02:00:00.000Z');
+  // 03:30 in Paris: 02:30 UTC on the 28th (winter time), 01:30 UTC on the 29th (summer time).
   const paris = nextCronRun('30 3 * * *', 'Europe/Paris', after);
-  assert.equal(paris.toISOString(), '2026-03-29T01:30:00.000Z');
-  assert.equal(nextCronRun('30 3 * * *', 'Europe/Paris', paris).toISOString(), '2026-03-30T01:30:00.000Z');
+  assert.equal(paris.toISOString(), '2026-03-28T02:30:00.000Z');
+  assert.equal(nextCronRun('30 3 * * *', 'Europe/Paris', paris).toISOString(), '2026-03-29T01:30:00.000Z');
   assert.equal(nextCronRun('0 9 * * 1', 'America/New_York', after).toISOString(), '2026-03-30T13:00:00.000Z');
 });
