@@ -115,6 +115,8 @@ describe('scheduled operations in the web UI', () => {
 
     // From the service the order made: its retirement, next week.
     await page.goto(`${product.url}/#/services/${encodeURIComponent(request.service.id)}/show`);
+    await page.getByTestId('schedule-service').waitFor({ timeout: UI_TIMEOUT });
+    await screenshot(page, 'schedules-05-service');
     await page.getByTestId('schedule-service').click();
     await dialog.getByTestId('schedule-retire').click();
     await dialog.getByTestId('schedule-at').fill(localInput(7 * 86_400_000));
@@ -123,7 +125,7 @@ describe('scheduled operations in the web UI', () => {
     const retire = page.getByTestId('schedule-list').locator('tr', { hasText: `Retire ${request.service.name}` });
     await retire.waitFor({ timeout: UI_TIMEOUT });
     assert.match(await retire.getByTestId('schedule-target').innerText(), /^Retire/);
-    await screenshot(page, 'schedules-05-retire');
+    await screenshot(page, 'schedules-06-retire');
     assert.deepEqual(consoleErrors(page), []);
   });
 });

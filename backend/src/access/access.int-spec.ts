@@ -805,6 +805,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
         'AlarmsNotifications1766020000000',
         'Heal1766040000000',
         'Performance1766060000000',
+        'Schedules1766080000000',
       ]);
       const groups = await ds.query(
         `SELECT g."name", count(m."user_id")::int AS n FROM "groups" g LEFT JOIN "group_members" m ON m."group_id" = g."id" GROUP BY g."name"`,

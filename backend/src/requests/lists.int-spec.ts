@@ -270,6 +270,7 @@ describe('request and service lists: filters, sort, paging and counts, on real P
         'AlarmsNotifications1766020000000',
         'Heal1766040000000',
         'Performance1766060000000',
+        'Schedules1766080000000',
       ]);
     } finally {
       await ds.destroy();
