@@ -102,6 +102,7 @@ describe('scheduled operations in the web UI', () => {
     // Paused with its switch...
     await nightly.getByTestId('schedule-enabled').locator('input').click();
     await nightly.getByTestId('schedule-next').getByText('paused').waitFor({ timeout: UI_TIMEOUT });
+    await page.getByText('Nightly hello paused').waitFor({ timeout: UI_TIMEOUT });
     assert.equal((await schedules()).find((s) => s.name === 'Nightly hello').enabled, false);
     await screenshot(page, 'schedules-04-paused');
     // ...and deleted, after a confirmation.

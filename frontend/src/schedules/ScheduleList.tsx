@@ -109,17 +109,19 @@ const EnabledSwitch = () => {
           disabled={isPending || done}
           slotProps={{ input: { 'aria-label': `${schedule.enabled ? 'Pause' : 'Resume'} ${schedule.name}` } }}
           data-testid="schedule-enabled"
-          onChange={(e) =>
+          onChange={(e) => {
+            // Read now: the switch shows the stored state again until the change is saved.
+            const enabled = e.target.checked;
             void update(
               'scheduledOperations',
-              { id: schedule.id, data: { enabled: e.target.checked }, previousData: schedule },
+              { id: schedule.id, data: { enabled }, previousData: schedule },
               {
                 mutationMode: 'pessimistic',
-                onSuccess: () => notify(e.target.checked ? `${schedule.name} resumed` : `${schedule.name} paused`, { type: 'info' }),
+                onSuccess: () => notify(enabled ? `${schedule.name} resumed` : `${schedule.name} paused`, { type: 'info' }),
                 onError: (error) => notify((error as Error).message, { type: 'error' }),
               },
-            )
-          }
+            );
+          }}
         />
       </span>
     </Tooltip>
