@@ -74,6 +74,7 @@ describe('scheduled operations in the web UI', () => {
     await row.getByTestId('schedule-last-request').click();
     await page.waitForURL(/\/serviceRequests\/[^/]+\/show$/, { timeout: UI_TIMEOUT });
     assert.equal(idFromUrl(page), fired.lastRequestId);
+    assert.equal(await page.getByTestId('request-scheduled-by').innerText({ timeout: UI_TIMEOUT }), 'Schedule “Hello soon”');
     const { request } = await waitForRequestEnd(api, fired.lastRequestId, { fields: 'service { id name }' });
     assert.equal(request.status, 'finished', request.message ?? '');
 

@@ -142,11 +142,14 @@ describe('scheduled operations: orders, heals and retirements on a date or a cro
     assert.equal(fired.enabled, false);
     assert.equal(fired.lastError, null);
     assert.ok(fired.lastRequestId);
-    const request = await requestEnded<{ status: string; message: string | null; requester: { username: string }; service: { id: string } | null }>(
-      app,
-      fired.lastRequestId,
-      'status message requester { username } service { id }',
-    );
+    const request = await requestEnded<{
+      status: string;
+      message: string | null;
+      requester: { username: string };
+      scheduledBy: { id: string; name: string } | null;
+      service: { id: string } | null;
+    }>(app, fired.lastRequestId, 'status message requester { username } scheduledBy { id name } service { id }');
+    assert.deepEqual(request.scheduledBy, { id: scheduled.id, name: 'Hello tonight' }, 'the request says which schedule started it');
     assert.equal(request.status, 'finished', request.message ?? '');
     assert.equal(request.requester.username, 'olga', 'started as the schedule’s owner');
     serviceId = request.service!.id;
@@ -179,7 +182,12 @@ describe('scheduled operations: orders, heals and retirements on a date or a cro
     assert.equal(fired.enabled, true);
     assert.ok(Date.parse(fired.nextRunAt!) > clock.now().getTime());
     assert.equal(wallClock(fired.nextRunAt!, 'America/New_York'), '02:00');
-    const heal = await requestEnded<{ status: string; message: string | null; action: string }>(app, fired.lastRequestId!, 'status message action');
+    const heal = await requestEnded<{ status: string; message: string | null; action: string; scheduledBy: { id: string } | null }>(
+      app,
+      fired.lastRequestId!,
+      'status message action scheduledBy { id }',
+    );
+    assert.equal(heal.scheduledBy?.id, ny.id);
     assert.equal(heal.status, 'finished', heal.message ?? '');
     assert.equal(heal.action, 'heal');
   });

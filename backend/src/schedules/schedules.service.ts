@@ -248,6 +248,7 @@ export class SchedulesService {
       throw new AppError(ErrorCode.FORBIDDEN, 'Its owner may no longer order or act on services (their roles changed): nothing was started.');
     }
     const user = principal.user;
+    const origin = { id: row.id, name: row.name };
     switch (row.action) {
       case 'order': {
         const request = await this.requests.order(
@@ -255,13 +256,14 @@ export class SchedulesService {
           { templateId: row.templateId!, dialogValues: row.dialogValues ?? {}, jobOptions: row.jobOptions },
           scopeOf(principal, 'catalog:read'),
           scopeOf(principal, 'order'),
+          origin,
         );
         return request.id;
       }
       case 'heal':
-        return (await this.lifecycle.heal(user, row.serviceId!, viewerOf(principal))).id;
+        return (await this.lifecycle.heal(user, row.serviceId!, viewerOf(principal), origin)).id;
       case 'retire':
-        return (await this.lifecycle.retire(user, row.serviceId!, viewerOf(principal))).id;
+        return (await this.lifecycle.retire(user, row.serviceId!, viewerOf(principal), origin)).id;
     }
   }
 }
