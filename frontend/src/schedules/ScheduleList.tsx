@@ -59,20 +59,26 @@ export const When = ({ schedule }: { schedule: ScheduledOperation }) => (
         </>
       )}
     </Typography>
+    {/* On a phone the Last run column is hidden: said here instead. */}
+    <Box sx={{ display: { xs: 'block', md: 'none' }, mt: 0.5 }}>
+      <LastRun schedule={schedule} narrow />
+    </Box>
   </Box>
 );
 
 /** When it last fired, linked to the request it started, or why it started nothing. */
-const LastRun = ({ schedule }: { schedule: ScheduledOperation }) => {
+const LastRun = ({ schedule, narrow = false }: { schedule: ScheduledOperation; narrow?: boolean }) => {
+  const id = (name: string) => (narrow ? `${name}-narrow` : name);
   if (!schedule.lastRunAt)
-    return (
+    return narrow ? null : (
       <Typography variant="body2" color="text.secondary">
         never
       </Typography>
     );
   return (
-    <Box sx={{ minWidth: 0 }} data-testid="schedule-last-run">
-      <Typography variant="body2">
+    <Box sx={{ minWidth: 0 }} data-testid={id('schedule-last-run')}>
+      <Typography variant={narrow ? 'caption' : 'body2'} component="div">
+        {narrow ? 'last run ' : null}
         <RelativeTime value={schedule.lastRunAt} />
       </Typography>
       {schedule.lastRequestId ? (
@@ -80,13 +86,13 @@ const LastRun = ({ schedule }: { schedule: ScheduledOperation }) => {
           component={Link}
           to={`/serviceRequests/${encodeURIComponent(schedule.lastRequestId)}/show`}
           variant="caption"
-          data-testid="schedule-last-request"
+          data-testid={id('schedule-last-request')}
           onClick={(e) => e.stopPropagation()}
         >
           Request {schedule.lastRequestId.slice(0, 8)}
         </MuiLink>
       ) : schedule.lastError ? (
-        <Typography variant="caption" color="error" data-testid="schedule-last-error" sx={{ display: 'block', overflowWrap: 'anywhere' }}>
+        <Typography variant="caption" color="error" data-testid={id('schedule-last-error')} sx={{ display: 'block', overflowWrap: 'anywhere' }}>
           {schedule.lastError}
         </Typography>
       ) : null}
