@@ -44,6 +44,7 @@ import { QueueMonitorModule } from './queue-monitor/queue-monitor.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PerformanceModule } from './performance/performance.module.js';
+import { SchedulesModule } from './schedules/schedules.module.js';
 import { VnfPackagesModule } from './vnf-packages/vnf-packages.module.js';
 import { QuotasModule } from './quotas/quotas.module.js';
 import { RequestsModule } from './requests/requests.module.js';
@@ -76,6 +77,7 @@ export const DOMAIN_MODULES = [
   AlarmsModule,
   NotificationsModule,
   PerformanceModule,
+  SchedulesModule,
   VnfPackagesModule,
   DashboardModule,
   QueueMonitorModule,

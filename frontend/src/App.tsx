@@ -27,6 +27,7 @@ import { Dashboard } from './dashboard';
 import oidcGroupMappings from './oidcGroupMappings';
 import alarms from './alarms';
 import webhooks from './webhooks';
+import schedules from './schedules';
 import { i18nProvider } from './i18nProvider';
 import { LoginPage } from './LoginPage';
 import { SSO_PATH, SsoPage } from './SsoPage';
@@ -61,6 +62,16 @@ const resourcesFor = (permissions: unknown) => {
         show={serviceRequests.show}
         icon={serviceRequests.icon}
         recordRepresentation={(r) => `Request ${String(r.id).slice(0, 8)}`}
+      />
+    ) : null,
+    has('requests:read') ? (
+      <Resource
+        key="scheduledOperations"
+        name="scheduledOperations"
+        list={schedules.list}
+        icon={schedules.icon}
+        options={{ label: 'Schedules' }}
+        recordRepresentation="name"
       />
     ) : null,
     has('approve') ? <Resource key="approvals" name="approvals" list={approvals.list} icon={approvals.icon} options={{ label: 'Approvals' }} /> : null,

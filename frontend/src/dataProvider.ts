@@ -3,7 +3,7 @@
 // codegen.ts) and its reads and writes; errors reach the UI as HttpError with a status (api/graphql.ts).
 // Resources: catalog (published items), serviceTemplates (every item, for the editors), serviceRequests
 // (create = order or reconfigure), services, gitRepos, providers, inventories, credentials, apiTokens
-// (delete = revoke), dialogs, users, groups, tenants, auditEvents (read only), alarms (read; acknowledge
+// (delete = revoke), scheduledOperations (update = pause/resume or re-time), dialogs, users, groups, tenants, auditEvents (read only), alarms (read; acknowledge
 // and clear below) and webhookEndpoints (update = URL or enabled). What is no react-admin record operation (an API token shown once, a
 // dialog or catalog item saved whole, a refresh, a health check...) is one of the methods below.
 import {
@@ -39,6 +39,7 @@ import { providersApi } from './providers/api';
 import { approvalsApi } from './approvals/api';
 import { serviceRequestsApi } from './serviceRequests/api';
 import { servicesApi } from './services/api';
+import { scheduledOperationsApi } from './schedules/api';
 import { templatesApi } from './templates/api';
 import { tenantsApi } from './tenants/api';
 import { usersApi } from './users/api';
@@ -51,6 +52,7 @@ const RESOURCES: Record<string, ResourceApi> = {
   serviceRequests: serviceRequestsApi,
   approvals: approvalsApi,
   services: servicesApi,
+  scheduledOperations: scheduledOperationsApi,
   gitRepos: gitReposApi,
   vnfPackages: vnfPackagesApi,
   credentials: credentialsApi,

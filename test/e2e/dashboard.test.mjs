@@ -220,7 +220,7 @@ describe('the dashboard and the queues page in the web UI', () => {
     await signIn(page, product);
     await page.getByRole('menuitem', { name: 'Queues' }).click();
     await page.getByTestId('queues-page').waitFor();
-    for (const name of ['requests', 'maintenance', 'git', 'providers', 'lifecycle', 'notify', 'monitor']) {
+    for (const name of ['requests', 'maintenance', 'git', 'providers', 'lifecycle', 'notify', 'monitor', 'schedules']) {
       const card = page.getByTestId(`queue-${name}`);
       await card.waitFor();
       assert.ok((await card.getByTestId('worker').count()) >= 1, `${name} has a worker`);

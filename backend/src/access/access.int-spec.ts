@@ -771,6 +771,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     await ds.initialize();
     try {
       await ds.undoLastMigration({ transaction: 'each' }); // VnfPackages
+      await ds.undoLastMigration({ transaction: 'each' }); // Schedules
       await ds.undoLastMigration({ transaction: 'each' }); // Performance
       await ds.undoLastMigration({ transaction: 'each' }); // Heal
       await ds.undoLastMigration({ transaction: 'each' }); // AlarmsNotifications
@@ -805,6 +806,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
         'AlarmsNotifications1766020000000',
         'Heal1766040000000',
         'Performance1766060000000',
+        'Schedules1766080000000',
         'VnfPackages1766090000000',
       ]);
       const groups = await ds.query(

@@ -148,6 +148,16 @@ export class AuthService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
+   * Whom a user is now, with every right their roles give (as a session would have): what a
+   * scheduled operation acts with when it fires. Null when the user is gone or disabled.
+   */
+  async principalOf(userId: string): Promise<Principal | null> {
+    const user = await this.users.findById(userId);
+    if (!user || user.disabled) return null;
+    return { user, tokenId: '', kind: 'session', expiresAt: null, rights: rightsOf(user, null, await this.tenants.parents()) };
+  }
+
+  /**
    * Keeps a WebSocket opened with `token` only as long as the token is valid: revoked or
    * expired, it is closed (4401) and its subscriptions end. Returns what to call on close.
    */

@@ -70,6 +70,8 @@ const schema = z.object({
     .optional(),
   SMTP_FROM: z.string().min(3).default('Superfluid <superfluid@localhost>'),
   RETIREMENT_CHECK_SECONDS: z.coerce.number().int().min(5).default(60),
+  /** How often due scheduled operations are looked for (a schedule fires within this many seconds of its time). */
+  SCHEDULE_CHECK_SECONDS: z.coerce.number().int().min(1).default(15),
   WEBHOOK_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
   PROBE_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
   ALARM_QUEUE_WAIT_SECONDS: z.coerce.number().int().min(10).default(300),
@@ -128,6 +130,7 @@ export interface AppConfig extends ApiConfig, ObservabilityConfig {
   smtpFrom: string;
   /** Services are checked this often for retirement warnings due and retirement dates reached. */
   retirementCheckSeconds: number;
+  scheduleCheckSeconds: number;
   /** Outbound webhooks may reach loopback addresses (the portal's own services): for a receiver on the same host in development and tests. */
   webhookAllowLoopback: boolean;
   /** Performance jobs' HTTP probes may reach loopback addresses (the portal's own host). */
@@ -210,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: c.SMTP_URL ?? null,
     smtpFrom: c.SMTP_FROM,
     retirementCheckSeconds: c.RETIREMENT_CHECK_SECONDS,
+    scheduleCheckSeconds: c.SCHEDULE_CHECK_SECONDS,
     webhookAllowLoopback: c.WEBHOOK_ALLOW_LOOPBACK === 'true',
     probeAllowLoopback: c.PROBE_ALLOW_LOOPBACK === 'true',
     alarmQueueWaitSeconds: c.ALARM_QUEUE_WAIT_SECONDS,

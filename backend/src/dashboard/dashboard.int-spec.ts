@@ -229,7 +229,7 @@ describe('dashboard and queues, on real Postgres, Redis, git and ansible-playboo
       const before = (await ok<{ queues: QueueStats[] }>(QUEUES)).queues;
       assert.deepEqual(
         before.map((q) => q.name),
-        ['requests', 'maintenance', 'git', 'providers', 'lifecycle', 'notify', 'monitor'],
+        ['requests', 'maintenance', 'git', 'providers', 'lifecycle', 'notify', 'monitor', 'schedules'],
       );
       // This process runs the workers: each queue has one, named after it.
       for (const q of before)

@@ -65,6 +65,8 @@ import { DialogSharesGroupVisibility1766000000000 } from './migrations/176600000
 import { AlarmsNotifications1766020000000 } from './migrations/1766020000000-AlarmsNotifications.js';
 import { Heal1766040000000 } from './migrations/1766040000000-Heal.js';
 import { Performance1766060000000 } from './migrations/1766060000000-Performance.js';
+import { Schedules1766080000000 } from './migrations/1766080000000-Schedules.js';
+import { ScheduledOperationEntity } from '../schedules/scheduled-operation.entity.js';
 import { VnfPackages1766090000000 } from './migrations/1766090000000-VnfPackages.js';
 import { VnfPackageEntity } from '../vnf-packages/vnf-package.entity.js';
 import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
@@ -97,6 +99,7 @@ export const ENTITIES = [
   AlarmEntity,
   PerformanceJobEntity,
   PerformanceThresholdEntity,
+  ScheduledOperationEntity,
   NotificationSubscriptionEntity,
   WebhookEndpointEntity,
   NotificationEntity,
@@ -140,6 +143,7 @@ export const MIGRATIONS = [
   AlarmsNotifications1766020000000,
   Heal1766040000000,
   Performance1766060000000,
+  Schedules1766080000000,
   VnfPackages1766090000000,
 ];
 

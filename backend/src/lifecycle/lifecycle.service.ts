@@ -12,7 +12,7 @@ import { type ItemPlan, OLD_PLACEMENT, type RequestItemEntity } from '../request
 import { masked, RequestPlanner, SINGLE_ITEM, withServiceId } from '../requests/request-planner.js';
 import { RequestQueue } from '../requests/request-queue.js';
 import { type NewItem, RequestStore } from '../requests/request-store.js';
-import type { RequestPlan, ServiceRequestEntity } from '../requests/service-request.entity.js';
+import type { RequestOrigin, RequestPlan, ServiceRequestEntity } from '../requests/service-request.entity.js';
 import { ServicesService } from '../services/services.service.js';
 import { StateMachinesService } from '../state-machines/state-machines.service.js';
 import type { UserModel } from '../users/models/user.model.js';
@@ -72,7 +72,7 @@ export class LifecycleService {
    * whose items run the retirement playbooks of what was deployed, in reverse order
    * (highest index first), each with its variables and the outputs it returned.
    */
-  async retire(user: UserModel, serviceId: string, viewer?: Viewer): Promise<ServiceRequestModel> {
+  async retire(user: UserModel, serviceId: string, viewer?: Viewer, origin?: RequestOrigin): Promise<ServiceRequestModel> {
     const service = await this.services.get(serviceId, viewer);
     if (service.status !== 'active') throw new AppError(ErrorCode.CONFLICT, `This service is ${service.status}: there is nothing to retire.`);
     if (await this.store.hasOpenLifecycle(serviceId)) throw new AppError(ErrorCode.CONFLICT, OPEN);
@@ -87,7 +87,13 @@ export class LifecycleService {
       }
     }
     const plans = await this.undoPlans(deployed);
-    return this.submit(user.id, original, original.dialogValues, { action: 'retire', serviceId, machine: await this.machines.get('retirement') }, plans);
+    return this.submit(
+      user.id,
+      original,
+      original.dialogValues,
+      { action: 'retire', serviceId, machine: await this.machines.get('retirement'), ...(origin ? { schedule: origin } : {}) },
+      plans,
+    );
   }
 
   /**
@@ -251,7 +257,7 @@ export class LifecycleService {
    * items before them return now (a part that came back elsewhere is found there). The service
    * takes the outputs they return; on failure it keeps the ones it had.
    */
-  async heal(user: UserModel, serviceId: string, viewer?: Viewer): Promise<ServiceRequestModel> {
+  async heal(user: UserModel, serviceId: string, viewer?: Viewer, origin?: RequestOrigin): Promise<ServiceRequestModel> {
     const service = await this.services.get(serviceId, viewer);
     if (service.status !== 'active') throw new AppError(ErrorCode.CONFLICT, `This service is ${service.status}: only an active service can be healed.`);
     const { original, template } = await this.origin(service.requestId, 'healed');
@@ -273,7 +279,13 @@ export class LifecycleService {
       plans.push(await this.rerunPlan(spec, deployed.plan, values, secretFields, this.outputsOf(service, template, spec.name), spec.inputs));
     }
     if (plans.length === 0) throw new AppError(ErrorCode.CONFLICT, 'Nothing of this service was deployed by the portal: there is nothing to heal.');
-    return this.submit(user.id, original, masked(values, secretFields), { action: 'heal', serviceId, machine: await this.machines.get('heal') }, plans);
+    return this.submit(
+      user.id,
+      original,
+      masked(values, secretFields),
+      { action: 'heal', serviceId, machine: await this.machines.get('heal'), ...(origin ? { schedule: origin } : {}) },
+      plans,
+    );
   }
 
   /**

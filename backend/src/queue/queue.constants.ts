@@ -7,6 +7,7 @@ export enum QueueName {
   LIFECYCLE = 'lifecycle',
   NOTIFY = 'notify',
   MONITOR = 'monitor',
+  SCHEDULES = 'schedules',
 }
 
 export enum JobName {
@@ -21,6 +22,7 @@ export enum JobName {
   DELIVER_NOTIFICATION = 'deliver-notification',
   NOTIFICATION_SWEEP = 'notification-sweep',
   COLLECT_PERFORMANCE = 'collect-performance',
+  SCHEDULED_OPERATIONS = 'scheduled-operations',
 }
 
 /** Every job name each queue accepts; a worker refuses to start without a handler for each. */
@@ -32,6 +34,7 @@ export const QUEUE_JOBS: Record<QueueName, JobName[]> = {
   [QueueName.LIFECYCLE]: [JobName.RETIREMENT_DATES],
   [QueueName.NOTIFY]: [JobName.DELIVER_NOTIFICATION, JobName.NOTIFICATION_SWEEP],
   [QueueName.MONITOR]: [JobName.COLLECT_PERFORMANCE],
+  [QueueName.SCHEDULES]: [JobName.SCHEDULED_OPERATIONS],
 };
 
 export interface DeliveryJobData {

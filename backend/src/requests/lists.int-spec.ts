@@ -249,6 +249,7 @@ describe('request and service lists: filters, sort, paging and counts, on real P
     await ds.initialize();
     try {
       await ds.undoLastMigration({ transaction: 'each' }); // VnfPackages
+      await ds.undoLastMigration({ transaction: 'each' }); // Schedules
       await ds.undoLastMigration({ transaction: 'each' }); // Performance
       await ds.undoLastMigration({ transaction: 'each' }); // Heal
       await ds.undoLastMigration({ transaction: 'each' }); // AlarmsNotifications
@@ -270,6 +271,7 @@ describe('request and service lists: filters, sort, paging and counts, on real P
         'AlarmsNotifications1766020000000',
         'Heal1766040000000',
         'Performance1766060000000',
+        'Schedules1766080000000',
         'VnfPackages1766090000000',
       ]);
     } finally {

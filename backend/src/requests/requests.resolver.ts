@@ -19,7 +19,7 @@ import { OrderServiceInput } from './dto/order-service.input.js';
 import { ServiceRequestFilter, ServiceRequestSort } from './dto/request-list.input.js';
 import { BulkOrderResultModel, type OrderErrorModel } from './models/bulk-order.model.js';
 import { RequestFilterChoicesModel } from './models/request-filter-choices.model.js';
-import { RequestItemModel, RequestMachineModel, RequestTransitionModel, ServiceRequestModel } from './models/service-request.model.js';
+import { RequestItemModel, RequestMachineModel, RequestOriginModel, RequestTransitionModel, ServiceRequestModel } from './models/service-request.model.js';
 import { RequestStore } from './request-store.js';
 import { RequestStreamsService } from './request-streams.service.js';
 import { RequestsService } from './requests.service.js';
@@ -89,6 +89,12 @@ export class RequestsResolver {
       rollbackOf: plan.rollbackOf ?? null,
       onFailure: plan.onFailure ?? 'keep',
     };
+  }
+
+  @ResolveField(() => RequestOriginModel, { nullable: true, description: 'The scheduled operation that started it; null: started by its requester.' })
+  async scheduledBy(@Parent() request: ServiceRequestModel): Promise<RequestOriginModel | null> {
+    const schedule = (await this.store.load(request.id))?.plan.schedule;
+    return schedule ? { id: schedule.id, name: schedule.name } : null;
   }
 
   @ResolveField(() => [RequestTransitionModel], { description: "The state machine's history, oldest first." })

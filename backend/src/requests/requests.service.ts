@@ -26,7 +26,7 @@ import { RequestQueue } from './request-queue.js';
 import { type RequestFigures, RequestFiguresReader } from './request-figures.js';
 import type { DayWindow } from '../common/day-window.js';
 import { type NewItem, type RequestCount, type RequestQuery, RequestStore, type RequestVisibility } from './request-store.js';
-import { type LifetimePlan, type RequestPlan, type ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
+import { type LifetimePlan, type RequestOrigin, type RequestPlan, type ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
 
 /**
  * Orders: validates an order against its template's dialog, plans its items, stores the
@@ -53,9 +53,19 @@ export class RequestsService {
    * commits and variables it will run with, and queues it. Nothing is stored when anything
    * is wrong.
    */
-  async order(user: UserModel, input: OrderServiceInput, viewer?: CatalogViewer, scope?: TenantScope): Promise<ServiceRequestModel> {
+  async order(user: UserModel, input: OrderServiceInput, viewer?: CatalogViewer, scope?: TenantScope, origin?: RequestOrigin): Promise<ServiceRequestModel> {
     const order = await this.prepare(input, viewer, scope, (template) => lifetimePlan(template.lifetime, input.retiresAt, this.clock.now()));
-    return this.submit(user, order.template, masked(order.values, order.secretFields), order.items, order.machine, order.lifetime);
+    return this.submit(user, order.template, masked(order.values, order.secretFields), order.items, order.machine, order.lifetime, origin);
+  }
+
+  /**
+   * An order checked as `order` checks it (the item the caller may order, the values against its
+   * dialog, the job options, the items planned), storing nothing: a scheduled order is refused
+   * when it is made, not when it fires. Answers the item's name and its dialog's secret fields.
+   */
+  async checkOrder(input: OrderServiceInput, viewer?: CatalogViewer, scope?: TenantScope): Promise<{ templateName: string; secretFields: string[] }> {
+    const { template, secretFields } = await this.prepare(input, viewer, scope, (t) => lifetimePlan(t.lifetime, input.retiresAt, this.clock.now()));
+    return { templateName: template.name, secretFields };
   }
 
   /**
@@ -307,6 +317,7 @@ export class RequestsService {
     items: NewItem[],
     machine: Promise<StateMachineDef>,
     lifetime: LifetimePlan | undefined,
+    origin?: RequestOrigin,
   ): Promise<ServiceRequestModel> {
     const single = !template.items;
     const amounts = this.quotas.amounts(template.quota, values);
@@ -324,6 +335,7 @@ export class RequestsService {
       ...(approval ? { approval } : {}),
       ...(Object.keys(amounts).length ? { quota: amounts } : {}),
       ...(lifetime ? { lifetime } : {}),
+      ...(origin ? { schedule: origin } : {}),
     };
     const request = {
       templateId: template.id,

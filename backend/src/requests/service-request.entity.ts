@@ -41,12 +41,20 @@ export interface RequestPlan {
   service?: { name: string; outputs: 'flat' | 'per-item'; id?: string };
   /** An order that waits for approval (its item's policy, as it applied to this order); none: approved automatically. */
   approval?: ApprovalPlan;
+  /** Started by a scheduled operation (as its owner): its id, and its name then. */
+  schedule?: RequestOrigin;
   /** retire: forced by an administrator (no playbook ran): who, and why they said it was needed. */
   forced?: { by: string; reason: string };
   /** provision: what the order uses of its item's own quota dimensions (`vcpus: 8`), fixed when ordered. */
   quota?: Record<string, number>;
   /** provision: when its service retires — a date the order chose, or days from its creation — and the longest it may live. */
   lifetime?: LifetimePlan;
+}
+
+/** What started a request besides its requester by hand: a scheduled operation. */
+export interface RequestOrigin {
+  id: string;
+  name: string;
 }
 
 /** When an order's service retires, fixed when it is ordered. */

@@ -17,6 +17,7 @@ import type { CatalogItem } from './api';
 import { CatalogIcon } from './CatalogIcon';
 import { JobOptionsBox, jobOptionsOf } from './JobOptionsBox';
 import { type Lifetime, RetireOnBox, retiresAtOf } from './RetireOnBox';
+import { ScheduleOrderButton } from '../schedules/ScheduleOrderButton';
 
 /** The item beside its form: icon, name, catalog, and the long description as markdown. */
 const AboutItem = ({ template }: { template: CatalogItem }) => (
@@ -91,21 +92,24 @@ export const OrderPage = () => {
         submitLabel="Order"
         submitIcon={<ShoppingCartIcon />}
         actions={
-          <SaveButton
-            label="Preview"
-            type="button"
-            icon={<PreviewIcon />}
-            variant="outlined"
-            alwaysEnable
-            transform={(form: Record<string, unknown>) => ({ ...toOrder(form), preview: true })}
-            mutationOptions={{
-              onSuccess: (request: { id: Identifier }) => {
-                notify('Preview started: the playbooks run in check mode (--check --diff)', { type: 'info' });
-                redirect('show', 'serviceRequests', request.id);
-              },
-            }}
-            data-testid="preview-order"
-          />
+          <>
+            <SaveButton
+              label="Preview"
+              type="button"
+              icon={<PreviewIcon />}
+              variant="outlined"
+              alwaysEnable
+              transform={(form: Record<string, unknown>) => ({ ...toOrder(form), preview: true })}
+              mutationOptions={{
+                onSuccess: (request: { id: Identifier }) => {
+                  notify('Preview started: the playbooks run in check mode (--check --diff)', { type: 'info' });
+                  redirect('show', 'serviceRequests', request.id);
+                },
+              }}
+              data-testid="preview-order"
+            />
+            <ScheduleOrderButton itemName={template.dialog.label || template.name} toOrder={toOrder} />
+          </>
         }
         extra={
           <>

@@ -127,11 +127,17 @@ type Documents = {
     "\n  query MyQuotas {\n    myQuotas {\n      ...QuotaFields\n    }\n  }\n": typeof types.MyQuotasDocument,
     "\n  mutation SetQuota($input: QuotaInput!) {\n    setQuota(input: $input) {\n      ...QuotaFields\n    }\n  }\n": typeof types.SetQuotaDocument,
     "\n  mutation DeleteQuota($id: ID!) {\n    deleteQuota(id: $id)\n  }\n": typeof types.DeleteQuotaDocument,
+    "\n  fragment ScheduledOperationFields on ScheduledOperation {\n    id\n    name\n    action\n    templateId\n    serviceId\n    targetName\n    runAt\n    cron\n    timezone\n    enabled\n    nextRunAt\n    lastRunAt\n    lastRequestId\n    lastError\n    runCount\n    createdAt\n  }\n": typeof types.ScheduledOperationFieldsFragmentDoc,
+    "\n  query ScheduledOperations($serviceId: ID, $skip: Int, $take: Int) {\n    scheduledOperations(serviceId: $serviceId, skip: $skip, take: $take) {\n      ...ScheduledOperationFields\n    }\n    scheduledOperationsCount(serviceId: $serviceId)\n  }\n": typeof types.ScheduledOperationsDocument,
+    "\n  query ScheduledOperation($id: ID!) {\n    scheduledOperation(id: $id) {\n      ...ScheduledOperationFields\n    }\n  }\n": typeof types.ScheduledOperationDocument,
+    "\n  mutation CreateScheduledOperation($input: CreateScheduledOperationInput!) {\n    createScheduledOperation(input: $input) {\n      ...ScheduledOperationFields\n    }\n  }\n": typeof types.CreateScheduledOperationDocument,
+    "\n  mutation UpdateScheduledOperation($id: ID!, $input: UpdateScheduledOperationInput!) {\n    updateScheduledOperation(id: $id, input: $input) {\n      ...ScheduledOperationFields\n    }\n  }\n": typeof types.UpdateScheduledOperationDocument,
+    "\n  mutation DeleteScheduledOperation($id: ID!) {\n    deleteScheduledOperation(id: $id)\n  }\n": typeof types.DeleteScheduledOperationDocument,
     "\n  fragment JobFields on Job {\n    id\n    status\n    playbook\n    commit\n    returnCode\n    startedAt\n    finishedAt\n    cancelRequestedAt\n    artifacts\n    eventCount\n    eventsEmitted\n    eventsComplete\n    outputPurgedAt\n    hostSummaries {\n      host\n      ok\n      changed\n      failures\n      unreachable\n      skipped\n      rescued\n      ignored\n    }\n  }\n": typeof types.JobFieldsFragmentDoc,
     "\n  fragment JobEventFields on JobEvent {\n    seq\n    event\n    host\n    task\n    play\n    changed\n    failed\n    stdout\n    createdAt\n  }\n": typeof types.JobEventFieldsFragmentDoc,
     "\n  fragment RequestBundleFields on ServiceRequest {\n    state\n    stateAttempt\n    transitions {\n      state\n      event\n      attempt\n      message\n      at\n    }\n    items {\n      id\n      name\n      index\n      site\n      status\n      jobId\n      playbook\n      commit\n      outputs\n      message\n      startedAt\n      finishedAt\n    }\n  }\n": typeof types.RequestBundleFieldsFragmentDoc,
     "\n  fragment RequestListFields on ServiceRequest {\n    id\n    status\n    action\n    tenantId\n    message\n    createdAt\n    updatedAt\n    finishedAt\n    dialogValues\n    ...RequestBundleFields\n    template {\n      id\n      name\n      type\n    }\n    requester {\n      id\n      username\n    }\n    jobs {\n      ...JobFields\n    }\n    service {\n      id\n      name\n      status\n    }\n  }\n": typeof types.RequestListFieldsFragmentDoc,
-    "\n  fragment RequestFields on ServiceRequest {\n    ...RequestListFields\n    machine {\n      name\n      states {\n        name\n        method\n      }\n      action\n      serviceId\n      rollbackOf\n      onFailure\n    }\n    template {\n      id\n      name\n      type\n      dialog\n    }\n    ...RequestApprovalFields\n  }\n": typeof types.RequestFieldsFragmentDoc,
+    "\n  fragment RequestFields on ServiceRequest {\n    ...RequestListFields\n    scheduledBy {\n      id\n      name\n    }\n    machine {\n      name\n      states {\n        name\n        method\n      }\n      action\n      serviceId\n      rollbackOf\n      onFailure\n    }\n    template {\n      id\n      name\n      type\n      dialog\n    }\n    ...RequestApprovalFields\n  }\n": typeof types.RequestFieldsFragmentDoc,
     "\n  query ServiceRequests($skip: Int, $take: Int, $filter: ServiceRequestFilter, $sort: ServiceRequestSort) {\n    serviceRequests(skip: $skip, take: $take, filter: $filter, sort: $sort) {\n      ...RequestListFields\n    }\n    serviceRequestCount(filter: $filter)\n  }\n": typeof types.ServiceRequestsDocument,
     "\n  query RequestFilterChoices {\n    serviceRequestFilterChoices {\n      requesters {\n        id\n        username\n      }\n      tenants {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RequestFilterChoicesDocument,
     "\n  query ServiceRequest($id: ID!) {\n    serviceRequest(id: $id) {\n      ...RequestFields\n    }\n  }\n": typeof types.ServiceRequestDocument,
@@ -306,11 +312,17 @@ const documents: Documents = {
     "\n  query MyQuotas {\n    myQuotas {\n      ...QuotaFields\n    }\n  }\n": types.MyQuotasDocument,
     "\n  mutation SetQuota($input: QuotaInput!) {\n    setQuota(input: $input) {\n      ...QuotaFields\n    }\n  }\n": types.SetQuotaDocument,
     "\n  mutation DeleteQuota($id: ID!) {\n    deleteQuota(id: $id)\n  }\n": types.DeleteQuotaDocument,
+    "\n  fragment ScheduledOperationFields on ScheduledOperation {\n    id\n    name\n    action\n    templateId\n    serviceId\n    targetName\n    runAt\n    cron\n    timezone\n    enabled\n    nextRunAt\n    lastRunAt\n    lastRequestId\n    lastError\n    runCount\n    createdAt\n  }\n": types.ScheduledOperationFieldsFragmentDoc,
+    "\n  query ScheduledOperations($serviceId: ID, $skip: Int, $take: Int) {\n    scheduledOperations(serviceId: $serviceId, skip: $skip, take: $take) {\n      ...ScheduledOperationFields\n    }\n    scheduledOperationsCount(serviceId: $serviceId)\n  }\n": types.ScheduledOperationsDocument,
+    "\n  query ScheduledOperation($id: ID!) {\n    scheduledOperation(id: $id) {\n      ...ScheduledOperationFields\n    }\n  }\n": types.ScheduledOperationDocument,
+    "\n  mutation CreateScheduledOperation($input: CreateScheduledOperationInput!) {\n    createScheduledOperation(input: $input) {\n      ...ScheduledOperationFields\n    }\n  }\n": types.CreateScheduledOperationDocument,
+    "\n  mutation UpdateScheduledOperation($id: ID!, $input: UpdateScheduledOperationInput!) {\n    updateScheduledOperation(id: $id, input: $input) {\n      ...ScheduledOperationFields\n    }\n  }\n": types.UpdateScheduledOperationDocument,
+    "\n  mutation DeleteScheduledOperation($id: ID!) {\n    deleteScheduledOperation(id: $id)\n  }\n": types.DeleteScheduledOperationDocument,
     "\n  fragment JobFields on Job {\n    id\n    status\n    playbook\n    commit\n    returnCode\n    startedAt\n    finishedAt\n    cancelRequestedAt\n    artifacts\n    eventCount\n    eventsEmitted\n    eventsComplete\n    outputPurgedAt\n    hostSummaries {\n      host\n      ok\n      changed\n      failures\n      unreachable\n      skipped\n      rescued\n      ignored\n    }\n  }\n": types.JobFieldsFragmentDoc,
     "\n  fragment JobEventFields on JobEvent {\n    seq\n    event\n    host\n    task\n    play\n    changed\n    failed\n    stdout\n    createdAt\n  }\n": types.JobEventFieldsFragmentDoc,
     "\n  fragment RequestBundleFields on ServiceRequest {\n    state\n    stateAttempt\n    transitions {\n      state\n      event\n      attempt\n      message\n      at\n    }\n    items {\n      id\n      name\n      index\n      site\n      status\n      jobId\n      playbook\n      commit\n      outputs\n      message\n      startedAt\n      finishedAt\n    }\n  }\n": types.RequestBundleFieldsFragmentDoc,
     "\n  fragment RequestListFields on ServiceRequest {\n    id\n    status\n    action\n    tenantId\n    message\n    createdAt\n    updatedAt\n    finishedAt\n    dialogValues\n    ...RequestBundleFields\n    template {\n      id\n      name\n      type\n    }\n    requester {\n      id\n      username\n    }\n    jobs {\n      ...JobFields\n    }\n    service {\n      id\n      name\n      status\n    }\n  }\n": types.RequestListFieldsFragmentDoc,
-    "\n  fragment RequestFields on ServiceRequest {\n    ...RequestListFields\n    machine {\n      name\n      states {\n        name\n        method\n      }\n      action\n      serviceId\n      rollbackOf\n      onFailure\n    }\n    template {\n      id\n      name\n      type\n      dialog\n    }\n    ...RequestApprovalFields\n  }\n": types.RequestFieldsFragmentDoc,
+    "\n  fragment RequestFields on ServiceRequest {\n    ...RequestListFields\n    scheduledBy {\n      id\n      name\n    }\n    machine {\n      name\n      states {\n        name\n        method\n      }\n      action\n      serviceId\n      rollbackOf\n      onFailure\n    }\n    template {\n      id\n      name\n      type\n      dialog\n    }\n    ...RequestApprovalFields\n  }\n": types.RequestFieldsFragmentDoc,
     "\n  query ServiceRequests($skip: Int, $take: Int, $filter: ServiceRequestFilter, $sort: ServiceRequestSort) {\n    serviceRequests(skip: $skip, take: $take, filter: $filter, sort: $sort) {\n      ...RequestListFields\n    }\n    serviceRequestCount(filter: $filter)\n  }\n": types.ServiceRequestsDocument,
     "\n  query RequestFilterChoices {\n    serviceRequestFilterChoices {\n      requesters {\n        id\n        username\n      }\n      tenants {\n        id\n        name\n      }\n    }\n  }\n": types.RequestFilterChoicesDocument,
     "\n  query ServiceRequest($id: ID!) {\n    serviceRequest(id: $id) {\n      ...RequestFields\n    }\n  }\n": types.ServiceRequestDocument,
@@ -824,6 +836,30 @@ export function graphql(source: "\n  mutation DeleteQuota($id: ID!) {\n    delet
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment ScheduledOperationFields on ScheduledOperation {\n    id\n    name\n    action\n    templateId\n    serviceId\n    targetName\n    runAt\n    cron\n    timezone\n    enabled\n    nextRunAt\n    lastRunAt\n    lastRequestId\n    lastError\n    runCount\n    createdAt\n  }\n"): typeof import('./graphql').ScheduledOperationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScheduledOperations($serviceId: ID, $skip: Int, $take: Int) {\n    scheduledOperations(serviceId: $serviceId, skip: $skip, take: $take) {\n      ...ScheduledOperationFields\n    }\n    scheduledOperationsCount(serviceId: $serviceId)\n  }\n"): typeof import('./graphql').ScheduledOperationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScheduledOperation($id: ID!) {\n    scheduledOperation(id: $id) {\n      ...ScheduledOperationFields\n    }\n  }\n"): typeof import('./graphql').ScheduledOperationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateScheduledOperation($input: CreateScheduledOperationInput!) {\n    createScheduledOperation(input: $input) {\n      ...ScheduledOperationFields\n    }\n  }\n"): typeof import('./graphql').CreateScheduledOperationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateScheduledOperation($id: ID!, $input: UpdateScheduledOperationInput!) {\n    updateScheduledOperation(id: $id, input: $input) {\n      ...ScheduledOperationFields\n    }\n  }\n"): typeof import('./graphql').UpdateScheduledOperationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteScheduledOperation($id: ID!) {\n    deleteScheduledOperation(id: $id)\n  }\n"): typeof import('./graphql').DeleteScheduledOperationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment JobFields on Job {\n    id\n    status\n    playbook\n    commit\n    returnCode\n    startedAt\n    finishedAt\n    cancelRequestedAt\n    artifacts\n    eventCount\n    eventsEmitted\n    eventsComplete\n    outputPurgedAt\n    hostSummaries {\n      host\n      ok\n      changed\n      failures\n      unreachable\n      skipped\n      rescued\n      ignored\n    }\n  }\n"): typeof import('./graphql').JobFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -840,7 +876,7 @@ export function graphql(source: "\n  fragment RequestListFields on ServiceReques
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment RequestFields on ServiceRequest {\n    ...RequestListFields\n    machine {\n      name\n      states {\n        name\n        method\n      }\n      action\n      serviceId\n      rollbackOf\n      onFailure\n    }\n    template {\n      id\n      name\n      type\n      dialog\n    }\n    ...RequestApprovalFields\n  }\n"): typeof import('./graphql').RequestFieldsFragmentDoc;
+export function graphql(source: "\n  fragment RequestFields on ServiceRequest {\n    ...RequestListFields\n    scheduledBy {\n      id\n      name\n    }\n    machine {\n      name\n      states {\n        name\n        method\n      }\n      action\n      serviceId\n      rollbackOf\n      onFailure\n    }\n    template {\n      id\n      name\n      type\n      dialog\n    }\n    ...RequestApprovalFields\n  }\n"): typeof import('./graphql').RequestFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

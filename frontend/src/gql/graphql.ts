@@ -104,6 +104,28 @@ export type CreatePerformanceThresholdInput = {
   value: number;
 };
 
+/** A scheduled operation: what (an order, a heal, a retirement) and when (runAt, or cron with a time zone). */
+export type CreateScheduledOperationInput = {
+  action: ScheduleAction;
+  /** Repeatedly: a five-field cron expression (minute hour day month weekday), e.g. "0 2 * * *". */
+  cron?: string | null | undefined;
+  /** order: the dialog values, validated now as an order would be. */
+  dialogValues?: unknown;
+  /** False: created paused. */
+  enabled?: boolean | null | undefined;
+  /** order: ansible-playbook options the item allows. */
+  jobOptions?: JobOptionsInput | null | undefined;
+  name: string;
+  /** Once, at this date (in the future). Give runAt or cron, not both. */
+  runAt?: string | null | undefined;
+  /** heal, retire: the service. */
+  serviceId?: string | null | undefined;
+  /** order: the catalog item. */
+  templateId?: string | null | undefined;
+  /** The IANA time zone the cron expression is read in (UTC when left out). */
+  timezone?: string | null | undefined;
+};
+
 export type CreateUserInput = {
   displayName?: string | null | undefined;
   email?: string | null | undefined;
@@ -243,7 +265,7 @@ export type ProviderInput = {
   type?: string | null | undefined;
 };
 
-/** The BullMQ queues: requests (provisioning steps and playbook runs), maintenance, git (refreshes, syntax checks), providers (health checks), lifecycle (retirement dates), notify (notification deliveries), monitor (performance jobs). */
+/** The BullMQ queues: requests (provisioning steps and playbook runs), maintenance, git (refreshes, syntax checks), providers (health checks), lifecycle (retirement dates), notify (notification deliveries), monitor (performance jobs), schedules (scheduled operations). */
 export type QueueName =
   | 'git'
   | 'lifecycle'
@@ -251,7 +273,8 @@ export type QueueName =
   | 'monitor'
   | 'notify'
   | 'providers'
-  | 'requests';
+  | 'requests'
+  | 'schedules';
 
 export type QuotaInput = {
   dimension: string;
@@ -291,6 +314,12 @@ export type RequestStatus =
   | 'pending_approval'
   | 'queued'
   | 'running';
+
+/** order: order a catalog item with the dialog values given; heal, retire: heal or retire a service. */
+export type ScheduleAction =
+  | 'heal'
+  | 'order'
+  | 'retire';
 
 /** Which services a list shows: every condition given must hold (a list in one means any of its values). */
 export type ServiceFilter = {
@@ -385,6 +414,18 @@ export type UpdateGitRepoInput = {
   /** null turns the before-run refresh off; leave it out to keep it. */
   refreshMaxAgeSeconds?: number | null | undefined;
   url?: string | null | undefined;
+};
+
+/** What changes on a scheduled operation: its name, its timing (runAt, or cron and time zone), pause (enabled: false) or resume. */
+export type UpdateScheduledOperationInput = {
+  /** On this cron expression instead (the date is dropped). */
+  cron?: string | null | undefined;
+  /** False pauses it; true resumes it (its next run counted from now). */
+  enabled?: boolean | null | undefined;
+  name?: string | null | undefined;
+  /** Once at this date instead (the cron is dropped). */
+  runAt?: string | null | undefined;
+  timezone?: string | null | undefined;
 };
 
 export type UpdateUserInput = {
@@ -514,7 +555,7 @@ export type ApproveServiceRequestMutationVariables = Exact<{
 }>;
 
 
-export type ApproveServiceRequestMutation = { approveServiceRequest: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type ApproveServiceRequestMutation = { approveServiceRequest: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, scheduledBy: { id: string, name: string } | null, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type DenyServiceRequestMutationVariables = Exact<{
   id: string;
@@ -522,7 +563,7 @@ export type DenyServiceRequestMutationVariables = Exact<{
 }>;
 
 
-export type DenyServiceRequestMutation = { denyServiceRequest: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type DenyServiceRequestMutation = { denyServiceRequest: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, scheduledBy: { id: string, name: string } | null, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type ApprovalInboxCountSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -1109,6 +1150,46 @@ export type DeleteQuotaMutationVariables = Exact<{
 
 export type DeleteQuotaMutation = { deleteQuota: boolean };
 
+export type ScheduledOperationFieldsFragment = { id: string, name: string, action: ScheduleAction, templateId: string | null, serviceId: string | null, targetName: string | null, runAt: string | null, cron: string | null, timezone: string, enabled: boolean, nextRunAt: string | null, lastRunAt: string | null, lastRequestId: string | null, lastError: string | null, runCount: number, createdAt: string };
+
+export type ScheduledOperationsQueryVariables = Exact<{
+  serviceId?: string | null | undefined;
+  skip?: number | null | undefined;
+  take?: number | null | undefined;
+}>;
+
+
+export type ScheduledOperationsQuery = { scheduledOperationsCount: number, scheduledOperations: Array<{ id: string, name: string, action: ScheduleAction, templateId: string | null, serviceId: string | null, targetName: string | null, runAt: string | null, cron: string | null, timezone: string, enabled: boolean, nextRunAt: string | null, lastRunAt: string | null, lastRequestId: string | null, lastError: string | null, runCount: number, createdAt: string }> };
+
+export type ScheduledOperationQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ScheduledOperationQuery = { scheduledOperation: { id: string, name: string, action: ScheduleAction, templateId: string | null, serviceId: string | null, targetName: string | null, runAt: string | null, cron: string | null, timezone: string, enabled: boolean, nextRunAt: string | null, lastRunAt: string | null, lastRequestId: string | null, lastError: string | null, runCount: number, createdAt: string } };
+
+export type CreateScheduledOperationMutationVariables = Exact<{
+  input: CreateScheduledOperationInput;
+}>;
+
+
+export type CreateScheduledOperationMutation = { createScheduledOperation: { id: string, name: string, action: ScheduleAction, templateId: string | null, serviceId: string | null, targetName: string | null, runAt: string | null, cron: string | null, timezone: string, enabled: boolean, nextRunAt: string | null, lastRunAt: string | null, lastRequestId: string | null, lastError: string | null, runCount: number, createdAt: string } };
+
+export type UpdateScheduledOperationMutationVariables = Exact<{
+  id: string;
+  input: UpdateScheduledOperationInput;
+}>;
+
+
+export type UpdateScheduledOperationMutation = { updateScheduledOperation: { id: string, name: string, action: ScheduleAction, templateId: string | null, serviceId: string | null, targetName: string | null, runAt: string | null, cron: string | null, timezone: string, enabled: boolean, nextRunAt: string | null, lastRunAt: string | null, lastRequestId: string | null, lastError: string | null, runCount: number, createdAt: string } };
+
+export type DeleteScheduledOperationMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteScheduledOperationMutation = { deleteScheduledOperation: boolean };
+
 export type JobFieldsFragment = { id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> };
 
 export type JobEventFieldsFragment = { seq: number, event: string, host: string | null, task: string | null, play: string | null, changed: boolean, failed: boolean, stdout: string | null, createdAt: string };
@@ -1117,7 +1198,7 @@ export type RequestBundleFieldsFragment = { state: string | null, stateAttempt: 
 
 export type RequestListFieldsFragment = { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, template: { id: string, name: string, type: string } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> };
 
-export type RequestFieldsFragment = { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> };
+export type RequestFieldsFragment = { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, scheduledBy: { id: string, name: string } | null, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> };
 
 export type ServiceRequestsQueryVariables = Exact<{
   skip?: number | null | undefined;
@@ -1139,21 +1220,21 @@ export type ServiceRequestQueryVariables = Exact<{
 }>;
 
 
-export type ServiceRequestQuery = { serviceRequest: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } | null };
+export type ServiceRequestQuery = { serviceRequest: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, scheduledBy: { id: string, name: string } | null, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } | null };
 
 export type OrderServiceMutationVariables = Exact<{
   input: OrderServiceInput;
 }>;
 
 
-export type OrderServiceMutation = { orderService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type OrderServiceMutation = { orderService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, scheduledBy: { id: string, name: string } | null, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type PreviewOrderMutationVariables = Exact<{
   input: OrderServiceInput;
 }>;
 
 
-export type PreviewOrderMutation = { previewOrder: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type PreviewOrderMutation = { previewOrder: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, scheduledBy: { id: string, name: string } | null, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type ReconfigureServiceMutationVariables = Exact<{
   id: string;
@@ -1161,21 +1242,21 @@ export type ReconfigureServiceMutationVariables = Exact<{
 }>;
 
 
-export type ReconfigureServiceMutation = { reconfigureService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type ReconfigureServiceMutation = { reconfigureService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, scheduledBy: { id: string, name: string } | null, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type ResumeServiceRequestMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ResumeServiceRequestMutation = { resumeServiceRequest: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type ResumeServiceRequestMutation = { resumeServiceRequest: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, scheduledBy: { id: string, name: string } | null, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type CancelServiceRequestMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type CancelServiceRequestMutation = { cancelServiceRequest: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type CancelServiceRequestMutation = { cancelServiceRequest: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, scheduledBy: { id: string, name: string } | null, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type JobQueryVariables = Exact<{
   id: string;
@@ -1204,7 +1285,7 @@ export type ServiceRequestUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type ServiceRequestUpdatedSubscription = { serviceRequestUpdated: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type ServiceRequestUpdatedSubscription = { serviceRequestUpdated: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, scheduledBy: { id: string, name: string } | null, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type JobLogSubscriptionVariables = Exact<{
   jobId: string;
@@ -1254,7 +1335,7 @@ export type RetireServiceMutationVariables = Exact<{
 }>;
 
 
-export type RetireServiceMutation = { retireService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type RetireServiceMutation = { retireService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, scheduledBy: { id: string, name: string } | null, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type ForceRetireServiceMutationVariables = Exact<{
   id: string;
@@ -1269,7 +1350,7 @@ export type HealServiceMutationVariables = Exact<{
 }>;
 
 
-export type HealServiceMutation = { healService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type HealServiceMutation = { healService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, scheduledBy: { id: string, name: string } | null, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type MigrateServiceMutationVariables = Exact<{
   id: string;
@@ -1277,7 +1358,7 @@ export type MigrateServiceMutationVariables = Exact<{
 }>;
 
 
-export type MigrateServiceMutation = { migrateService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
+export type MigrateServiceMutation = { migrateService: { id: string, status: RequestStatus, action: RequestAction, tenantId: string, message: string | null, createdAt: string, updatedAt: string, finishedAt: string | null, dialogValues: unknown, state: string | null, stateAttempt: number, scheduledBy: { id: string, name: string } | null, machine: { name: string, action: string, serviceId: string | null, rollbackOf: string | null, onFailure: string, states: Array<{ name: string, method: string }> } | null, template: { id: string, name: string, type: string, dialog: unknown } | null, requester: { id: string, username: string } | null, jobs: Array<{ id: string, status: JobStatus, playbook: string, commit: string, returnCode: number | null, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, artifacts: unknown, eventCount: number, eventsEmitted: number | null, eventsComplete: boolean | null, outputPurgedAt: string | null, hostSummaries: Array<{ host: string, ok: number, changed: number, failures: number, unreachable: number, skipped: number, rescued: number, ignored: number }> }>, service: { id: string, name: string, status: string } | null, approval: { approvals: number, reason: string, timeoutHours: number, deadline: string | null, canDecide: boolean, approvers: Array<{ id: string, username: string }>, decisions: Array<{ approverId: string | null, approverName: string, decision: string, reason: string | null, at: string }> } | null, transitions: Array<{ state: string, event: string, attempt: number, message: string | null, at: string }>, items: Array<{ id: string, name: string, index: number, site: string | null, status: string, jobId: string | null, playbook: string, commit: string, outputs: unknown, message: string | null, startedAt: string | null, finishedAt: string | null }> } };
 
 export type DeleteServiceMutationVariables = Exact<{
   id: string;
@@ -1960,6 +2041,26 @@ export const QuotaFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"QuotaFields"}) as unknown as TypedDocumentString<QuotaFieldsFragment, unknown>;
+export const ScheduledOperationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ScheduledOperationFields on ScheduledOperation {
+  id
+  name
+  action
+  templateId
+  serviceId
+  targetName
+  runAt
+  cron
+  timezone
+  enabled
+  nextRunAt
+  lastRunAt
+  lastRequestId
+  lastError
+  runCount
+  createdAt
+}
+    `, {"fragmentName":"ScheduledOperationFields"}) as unknown as TypedDocumentString<ScheduledOperationFieldsFragment, unknown>;
 export const JobEventFieldsFragmentDoc = new TypedDocumentString(`
     fragment JobEventFields on JobEvent {
   seq
@@ -2132,6 +2233,10 @@ export const RequestApprovalFieldsFragmentDoc = new TypedDocumentString(`
 export const RequestFieldsFragmentDoc = new TypedDocumentString(`
     fragment RequestFields on ServiceRequest {
   ...RequestListFields
+  scheduledBy {
+    id
+    name
+  }
   machine {
     name
     states {
@@ -2786,6 +2891,10 @@ fragment RequestListFields on ServiceRequest {
 }
 fragment RequestFields on ServiceRequest {
   ...RequestListFields
+  scheduledBy {
+    id
+    name
+  }
   machine {
     name
     states {
@@ -2912,6 +3021,10 @@ fragment RequestListFields on ServiceRequest {
 }
 fragment RequestFields on ServiceRequest {
   ...RequestListFields
+  scheduledBy {
+    id
+    name
+  }
   machine {
     name
     states {
@@ -4648,6 +4761,108 @@ export const DeleteQuotaDocument = new TypedDocumentString(`
   deleteQuota(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteQuotaMutation, DeleteQuotaMutationVariables>;
+export const ScheduledOperationsDocument = new TypedDocumentString(`
+    query ScheduledOperations($serviceId: ID, $skip: Int, $take: Int) {
+  scheduledOperations(serviceId: $serviceId, skip: $skip, take: $take) {
+    ...ScheduledOperationFields
+  }
+  scheduledOperationsCount(serviceId: $serviceId)
+}
+    fragment ScheduledOperationFields on ScheduledOperation {
+  id
+  name
+  action
+  templateId
+  serviceId
+  targetName
+  runAt
+  cron
+  timezone
+  enabled
+  nextRunAt
+  lastRunAt
+  lastRequestId
+  lastError
+  runCount
+  createdAt
+}`) as unknown as TypedDocumentString<ScheduledOperationsQuery, ScheduledOperationsQueryVariables>;
+export const ScheduledOperationDocument = new TypedDocumentString(`
+    query ScheduledOperation($id: ID!) {
+  scheduledOperation(id: $id) {
+    ...ScheduledOperationFields
+  }
+}
+    fragment ScheduledOperationFields on ScheduledOperation {
+  id
+  name
+  action
+  templateId
+  serviceId
+  targetName
+  runAt
+  cron
+  timezone
+  enabled
+  nextRunAt
+  lastRunAt
+  lastRequestId
+  lastError
+  runCount
+  createdAt
+}`) as unknown as TypedDocumentString<ScheduledOperationQuery, ScheduledOperationQueryVariables>;
+export const CreateScheduledOperationDocument = new TypedDocumentString(`
+    mutation CreateScheduledOperation($input: CreateScheduledOperationInput!) {
+  createScheduledOperation(input: $input) {
+    ...ScheduledOperationFields
+  }
+}
+    fragment ScheduledOperationFields on ScheduledOperation {
+  id
+  name
+  action
+  templateId
+  serviceId
+  targetName
+  runAt
+  cron
+  timezone
+  enabled
+  nextRunAt
+  lastRunAt
+  lastRequestId
+  lastError
+  runCount
+  createdAt
+}`) as unknown as TypedDocumentString<CreateScheduledOperationMutation, CreateScheduledOperationMutationVariables>;
+export const UpdateScheduledOperationDocument = new TypedDocumentString(`
+    mutation UpdateScheduledOperation($id: ID!, $input: UpdateScheduledOperationInput!) {
+  updateScheduledOperation(id: $id, input: $input) {
+    ...ScheduledOperationFields
+  }
+}
+    fragment ScheduledOperationFields on ScheduledOperation {
+  id
+  name
+  action
+  templateId
+  serviceId
+  targetName
+  runAt
+  cron
+  timezone
+  enabled
+  nextRunAt
+  lastRunAt
+  lastRequestId
+  lastError
+  runCount
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateScheduledOperationMutation, UpdateScheduledOperationMutationVariables>;
+export const DeleteScheduledOperationDocument = new TypedDocumentString(`
+    mutation DeleteScheduledOperation($id: ID!) {
+  deleteScheduledOperation(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteScheduledOperationMutation, DeleteScheduledOperationMutationVariables>;
 export const ServiceRequestsDocument = new TypedDocumentString(`
     query ServiceRequests($skip: Int, $take: Int, $filter: ServiceRequestFilter, $sort: ServiceRequestSort) {
   serviceRequests(skip: $skip, take: $take, filter: $filter, sort: $sort) {
@@ -4855,6 +5070,10 @@ fragment RequestListFields on ServiceRequest {
 }
 fragment RequestFields on ServiceRequest {
   ...RequestListFields
+  scheduledBy {
+    id
+    name
+  }
   machine {
     name
     states {
@@ -4981,6 +5200,10 @@ fragment RequestListFields on ServiceRequest {
 }
 fragment RequestFields on ServiceRequest {
   ...RequestListFields
+  scheduledBy {
+    id
+    name
+  }
   machine {
     name
     states {
@@ -5107,6 +5330,10 @@ fragment RequestListFields on ServiceRequest {
 }
 fragment RequestFields on ServiceRequest {
   ...RequestListFields
+  scheduledBy {
+    id
+    name
+  }
   machine {
     name
     states {
@@ -5233,6 +5460,10 @@ fragment RequestListFields on ServiceRequest {
 }
 fragment RequestFields on ServiceRequest {
   ...RequestListFields
+  scheduledBy {
+    id
+    name
+  }
   machine {
     name
     states {
@@ -5359,6 +5590,10 @@ fragment RequestListFields on ServiceRequest {
 }
 fragment RequestFields on ServiceRequest {
   ...RequestListFields
+  scheduledBy {
+    id
+    name
+  }
   machine {
     name
     states {
@@ -5485,6 +5720,10 @@ fragment RequestListFields on ServiceRequest {
 }
 fragment RequestFields on ServiceRequest {
   ...RequestListFields
+  scheduledBy {
+    id
+    name
+  }
   machine {
     name
     states {
@@ -5693,6 +5932,10 @@ fragment RequestListFields on ServiceRequest {
 }
 fragment RequestFields on ServiceRequest {
   ...RequestListFields
+  scheduledBy {
+    id
+    name
+  }
   machine {
     name
     states {
@@ -5941,6 +6184,10 @@ fragment RequestListFields on ServiceRequest {
 }
 fragment RequestFields on ServiceRequest {
   ...RequestListFields
+  scheduledBy {
+    id
+    name
+  }
   machine {
     name
     states {
@@ -6075,6 +6322,10 @@ fragment RequestListFields on ServiceRequest {
 }
 fragment RequestFields on ServiceRequest {
   ...RequestListFields
+  scheduledBy {
+    id
+    name
+  }
   machine {
     name
     states {
@@ -6201,6 +6452,10 @@ fragment RequestListFields on ServiceRequest {
 }
 fragment RequestFields on ServiceRequest {
   ...RequestListFields
+  scheduledBy {
+    id
+    name
+  }
   machine {
     name
     states {

@@ -17,6 +17,7 @@ export const QUEUE_LABELS: Record<QueueName, string> = {
   lifecycle: 'Lifecycle: retirement dates',
   notify: 'Notifications: deliveries',
   monitor: 'Monitor: performance jobs',
+  schedules: 'Schedules: scheduled orders, heals and retirements',
 };
 
 const QueuesDocument = graphql(`

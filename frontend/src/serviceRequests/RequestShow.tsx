@@ -84,6 +84,11 @@ const RequestDetails = () => {
         </Fact>
         <Fact label="Catalog item">{record.template?.name ?? '—'}</Fact>
         <Fact label="Requester">{record.requester?.username ?? '—'}</Fact>
+        {record.scheduledBy ? (
+          <Fact label="Started by" testId="request-scheduled-by">
+            <Link to="/scheduledOperations">Schedule “{record.scheduledBy.name}”</Link>
+          </Fact>
+        ) : null}
         <Fact label="Created">
           <RelativeTime value={record.createdAt} />
         </Fact>

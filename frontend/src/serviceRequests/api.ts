@@ -158,6 +158,10 @@ graphql(`
 graphql(`
   fragment RequestFields on ServiceRequest {
     ...RequestListFields
+    scheduledBy {
+      id
+      name
+    }
     machine {
       name
       states {
@@ -293,6 +297,8 @@ export type ServiceRequest = Omit<ListRow, 'dialogValues' | 'items' | 'template'
   machine?: RequestMachine | null;
   /** What an order that needs approval waits for (see approvals/); null when it needed none; absent on list rows. */
   approval?: Detail['approval'];
+  /** The scheduled operation that started it; null: its requester did; absent on list rows. */
+  scheduledBy?: Detail['scheduledBy'];
 };
 
 /** A request as the API answers it, its JSON fields typed (see the types above). */

@@ -12,6 +12,7 @@ import { ForceRetireButton } from './ForceRetireButton';
 import { HealButton } from './HealButton';
 import { MigrateButton } from './MigrateButton';
 import { RetireButton } from './RetireButton';
+import { ScheduleServiceButton } from '../schedules/ScheduleServiceButton';
 import { ServiceHistory } from './ServiceHistory';
 import { ServiceOutputs } from './ServiceOutputs';
 import { ExtendButton, RetirementFact, RetirementWarning } from './RetirementDate';
@@ -104,6 +105,7 @@ const ServiceDetails = () => {
         <HealButton service={record} />
         <MigrateButton service={record} />
         <RetireButton service={record} />
+        <ScheduleServiceButton service={record} />
         <ForceRetireButton service={record} />
         <DeleteServiceButton service={record} />
       </Stack>

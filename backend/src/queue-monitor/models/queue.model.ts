@@ -10,6 +10,7 @@ export enum QueueNameValue {
   lifecycle = 'lifecycle',
   notify = 'notify',
   monitor = 'monitor',
+  schedules = 'schedules',
 }
 const values = Object.values(QueueName) as string[];
 if (values.length !== Object.keys(QueueNameValue).length || !values.every((v) => v in QueueNameValue))
@@ -21,7 +22,7 @@ export const queueOf = (value: QueueNameValue): QueueName => value as string as 
 registerEnumType(QueueNameValue, {
   name: 'QueueName',
   description:
-    'The BullMQ queues: requests (provisioning steps and playbook runs), maintenance, git (refreshes, syntax checks), providers (health checks), lifecycle (retirement dates), notify (notification deliveries), monitor (performance jobs).',
+    'The BullMQ queues: requests (provisioning steps and playbook runs), maintenance, git (refreshes, syntax checks), providers (health checks), lifecycle (retirement dates), notify (notification deliveries), monitor (performance jobs), schedules (scheduled operations).',
 });
 
 @ObjectType('QueueWorker', { description: 'A worker connected to a queue, as Redis lists its clients: one per process and queue.' })

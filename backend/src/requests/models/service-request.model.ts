@@ -34,6 +34,12 @@ export class ServiceRequestModel {
   requesterId: string;
 }
 
+@ObjectType('RequestOrigin', { description: 'The scheduled operation that started a request (as its owner).' })
+export class RequestOriginModel {
+  @Field(() => ID, { description: 'The scheduled operation (it may have been deleted since).' }) id: string;
+  @Field({ description: 'Its name when it fired.' }) name: string;
+}
+
 @ObjectType('RequestItem', { description: "One item of a request: one playbook run, in its index's turn (a single playbook's is `main`)." })
 export class RequestItemModel {
   @Field(() => ID) id: string;
