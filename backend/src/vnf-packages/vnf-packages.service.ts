@@ -99,7 +99,7 @@ export class VnfPackagesService {
     const query = this.packages.createQueryBuilder('p').where('p.deleted_at IS NULL').orderBy('p.path', 'ASC');
     if (scope) query.andWhere('p.tenant_id = ANY(:tenants)', { tenants: scope.tenants });
     if (filter.repoId) {
-      if (!isUuid(filter.repoId)) return [];
+      if (!isUuid(filter.repoId)) throw notFound('Git repository', filter.repoId);
       query.andWhere('p.repo_id = :repoId', { repoId: filter.repoId });
     }
     if (filter.state === VnfPackageStateEnum.enabled || filter.state === VnfPackageStateEnum.disabled) {
