@@ -2,7 +2,7 @@
 // - a worker killed with SIGKILL mid-run leaves no ansible-playbook of that run running and
 //   no credential of it anywhere on disk (they live in the sandbox's own memory), and the
 //   next worker to start sweeps the run folder it left;
-// - PostgreSQL stopped for 10 s while 20 orders are running or queued: the API answers
+// - PostgreSQL stopped for 10 s while 50 orders are running or queued: the API answers
 //   SERVICE_UNAVAILABLE meanwhile; no run is taken for dead, their output waits in memory and
 //   is stored once the database is back, and every order ends finished, its run successful
 //   with every event stored.
@@ -143,8 +143,8 @@ describe('a worker killed with SIGKILL in the middle of a run', () => {
   });
 });
 
-describe('PostgreSQL stopped for 10 s while 20 orders run or wait', () => {
-  const ORDERS = 20;
+describe('PostgreSQL stopped for 10 s while 50 orders run or wait', () => {
+  const ORDERS = 50;
   const CONCURRENCY = 10;
   let pg;
   let redis;
@@ -177,7 +177,7 @@ describe('PostgreSQL stopped for 10 s while 20 orders run or wait', () => {
     await rm(playbooks, { recursive: true, force: true });
   });
 
-  test('20 orders (10 running, 10 waiting): the API says SERVICE_UNAVAILABLE meanwhile, no run is taken for dead, every order ends finished with every event stored', async () => {
+  test('50 orders (10 running, 40 waiting): the API says SERVICE_UNAVAILABLE meanwhile, no run is taken for dead, every order ends finished with every event stored', async () => {
     const token = await product.login();
     const { api, order, jobsOf, statusOf } = client(product, token);
     const { providers } = await api('{ providers { id name } }');

@@ -1,12 +1,12 @@
 // `npm start` receiving SIGTERM while a playbook runs, for real: `npm start` (npm, then
 // scripts/start.mjs, which starts PostgreSQL, Redis and the backend of its own under a
 // DATA_DIR of the test's) as a child in a process group of its own.
-// - SIGTERM to the process group, or to npm's own pid only: the backend drains (the 20 s run
+// - SIGTERM to the process group, or to npm's own pid only: the backend drains (the 60 s run
 //   finishes successfully) before Redis and PostgreSQL are stopped, and npm exits 0;
 // - with a short grace period (SHUTDOWN_GRACE_SECONDS=10) and a long run: the run ends failed
 //   with a message saying the portal was stopped before it finished — never the dead-worker
 //   message — and its request has ended (so it can be retried), still exiting 0.
-// The three cases run side by side (each about a minute alone). After npm has exited, the test
+// The three cases run side by side (each ~1.5 min alone). After npm has exited, the test
 // starts the stopped PostgreSQL again on its data folder to read what was stored.
 //
 // Run: npm test -- drills (TEST_FILTER=shutdown)
@@ -23,11 +23,11 @@ import { freePort, makeTempDir, startPostgres, waitForHttp } from '../../scripts
 import { ensureServiceUser } from '../../scripts/lib/user.mjs';
 import { ROOT, shareWithProduct } from '../support/product.mjs';
 
-const TWENTY_SECONDS = `- hosts: all
+const MINUTE = `- hosts: all
   gather_facts: false
   tasks:
-    - name: twenty seconds of work
-      ansible.builtin.command: sleep 20
+    - name: a minute of work
+      ansible.builtin.command: sleep 60
 `;
 const LONG = `- hosts: all
   gather_facts: false
@@ -163,17 +163,17 @@ describe('npm start receiving SIGTERM with a run going', { concurrency: 3 }, () 
   let playbooks;
   before(async () => {
     playbooks = await mkdtemp(path.join(tmpdir(), 'shutdown-playbooks-'));
-    await writeFile(path.join(playbooks, 'twenty.yml'), TWENTY_SECONDS);
+    await writeFile(path.join(playbooks, 'minute.yml'), MINUTE);
     await writeFile(path.join(playbooks, 'long.yml'), LONG);
     shareWithProduct(playbooks);
   });
   after(() => rm(playbooks, { recursive: true, force: true }));
 
   for (const to of ['group', 'npm']) {
-    test(`SIGTERM to ${to === 'group' ? 'its process group' : "npm's own pid only"}: the 20 s run finishes, then Redis and PostgreSQL stop, exit 0`, async () => {
+    test(`SIGTERM to ${to === 'group' ? 'its process group' : "npm's own pid only"}: the 60 s run finishes, then Redis and PostgreSQL stop, exit 0`, async () => {
       const portal = await npmStart(playbooks);
       try {
-        const requestId = await portal.orderRunning('twenty.yml');
+        const requestId = await portal.orderRunning('minute.yml');
         const { log, stopMs } = await stopNpm(portal, to);
         process.stderr.write(`# npm start (SIGTERM to ${to}) stopped ${stopMs} ms after the signal\n`);
         assert.ok(log.indexOf('playbook run successful') >= 0 && log.indexOf('playbook run successful') < log.indexOf('Stopping Redis'), 'the run ended first');
