@@ -84,6 +84,9 @@ describe('an OpenStack cloud in the web UI, against a real Keystone and Heat', (
     // The catalog, searched: the item, then its order form.
     await page.getByRole('menuitem', { name: 'Catalog' }).click();
     await page.getByPlaceholder('Search the catalog').fill('Heat');
+    // The search is applied (half a second after the last key) before Order is clicked: a click
+    // before that is undone when the search reaches the address.
+    await page.getByTestId('catalog-item-Run a playbook').waitFor({ state: 'detached' });
     const card = page.getByTestId('catalog-item-OpenStack Heat stack');
     await card.getByRole('link', { name: 'Order OpenStack Heat stack' }).click();
 
