@@ -2,8 +2,9 @@
 // deployments (ready/replicas) and services (type, load balancer address, ports), and reads again
 // after a deployment is deleted; a service's page gets a performance job on its Deployment's ready
 // replicas, read from the cluster, and so does the provider's own Performance tab. The cluster is
-// backend/dist/testing/kube-api-subset.js: a local server implementing only the subset of the Kubernetes API the portal uses (no real API server can
-// run on the test machines), as in backend/src/providers/kubernetes.int-spec.ts.
+// backend/dist/testing/kube-api-subset.js: a local server implementing only the subset of the
+// Kubernetes API the portal uses (no real API server can run on the test machines), as in
+// backend/src/providers/kubernetes.int-spec.ts.
 //
 // Run: npm test (which gives DATABASE_URL / REDIS_URL), or directly:
 //   node --test test/e2e/kubernetes.test.mjs
