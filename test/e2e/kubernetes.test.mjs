@@ -105,7 +105,7 @@ describe("a Kubernetes provider's resources in the web UI", () => {
     await signIn(page, product);
     await page.goto(`${product.url}/#/services/${encodeURIComponent(done.service.id)}/show`);
     const panel = page.getByTestId('performance-panel');
-    await panel.getByLabel('Name', { exact: true }).fill('Ready replicas');
+    await panel.getByLabel(/^Name\b/).fill('Ready replicas');
     await panel.getByRole('combobox', { name: 'Metric' }).click();
     await page.getByRole('option', { name: 'Ready replicas (Kubernetes)' }).click();
     // The service's one Kubernetes provider is chosen already.
@@ -131,7 +131,7 @@ describe("a Kubernetes provider's resources in the web UI", () => {
     await page.goto(`${product.url}/#/providers/${encodeURIComponent(providerId)}/show`);
     await page.getByTestId('provider-tab-performance').click();
     const panel = page.getByTestId('performance-panel');
-    await panel.getByLabel('Name', { exact: true }).fill('Cache replicas');
+    await panel.getByLabel(/^Name\b/).fill('Cache replicas');
     // A Kubernetes provider's own job reads its API: ready replicas is the metric offered, on this provider.
     assert.equal(await panel.getByRole('combobox', { name: 'Metric' }).innerText(), 'Ready replicas (Kubernetes)');
     assert.equal(await panel.getByRole('combobox', { name: 'Provider' }).count(), 0);
