@@ -1,9 +1,10 @@
 // A Kubernetes provider's page through a real browser: "Read now" lists the cluster's namespaces,
 // deployments (ready/replicas) and services (type, load balancer address, ports), and reads again
 // after a deployment is deleted; a service's page gets a performance job on its Deployment's ready
-// replicas, read from the cluster. The cluster is backend/dist/testing/kube-api-subset.js: a local
-// server implementing only the subset of the Kubernetes API the portal uses (no real API server can
-// run on the test machines), as in backend/src/providers/kubernetes.int-spec.ts.
+// replicas, read from the cluster, and so does the provider's own Performance tab. The cluster is
+// backend/dist/testing/kube-api-subset.js: a local server implementing only the subset of the
+// Kubernetes API the portal uses (no real API server can run on the test machines), as in
+// backend/src/providers/kubernetes.int-spec.ts.
 //
 // Run: npm test (which gives DATABASE_URL / REDIS_URL), or directly:
 //   node --test test/e2e/kubernetes.test.mjs
@@ -97,14 +98,14 @@ describe("a Kubernetes provider's resources in the web UI", () => {
     const { orderService } = await api('mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }', {
       i: { templateId, dialogValues: { provider: providerId, app_name: 'shopfront', image: 'nginx:1.27', replicas: 2, port: 8080 } },
     });
-    const done = await waitForRequestEnd(api, orderService.id, { fields: 'service { id }' });
+    const { request: done } = await waitForRequestEnd(api, orderService.id, { fields: 'service { id }' });
     assert.equal(done.status, 'finished', done.message);
 
     const page = await browsers.newPage();
     await signIn(page, product);
     await page.goto(`${product.url}/#/services/${encodeURIComponent(done.service.id)}/show`);
     const panel = page.getByTestId('performance-panel');
-    await panel.getByLabel('Name').fill('Ready replicas');
+    await panel.getByLabel(/^Name\b/).fill('Ready replicas');
     await panel.getByRole('combobox', { name: 'Metric' }).click();
     await page.getByRole('option', { name: 'Ready replicas (Kubernetes)' }).click();
     // The service's one Kubernetes provider is chosen already.
@@ -116,5 +117,30 @@ describe("a Kubernetes provider's resources in the web UI", () => {
     await job.getByText('Ready replicas (Kubernetes) of shop/shopfront').waitFor();
     await job.locator('[data-testid="performance-latest"][data-value="2"]').waitFor({ timeout: 60_000 });
     await screenshot(page, 'k02-performance-ready-replicas');
+  });
+
+  test("the provider's Performance tab: a job of its own reads a Deployment's ready replicas", async () => {
+    await kubectl('POST', '/apis/apps/v1/namespaces/shop/deployments', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'cache' },
+      spec: { replicas: 4, template: { spec: { containers: [{ name: 'cache', image: 'redis' }] } } },
+    });
+    const page = await browsers.newPage();
+    await signIn(page, product);
+    await page.goto(`${product.url}/#/providers/${encodeURIComponent(providerId)}/show`);
+    await page.getByTestId('provider-tab-performance').click();
+    const panel = page.getByTestId('performance-panel');
+    await panel.getByLabel(/^Name\b/).fill('Cache replicas');
+    // A Kubernetes provider's own job reads its API: ready replicas is the metric offered, on this provider.
+    assert.equal(await panel.getByRole('combobox', { name: 'Metric' }).innerText(), 'Ready replicas (Kubernetes)');
+    assert.equal(await panel.getByRole('combobox', { name: 'Provider' }).count(), 0);
+    await panel.getByLabel('Namespace').fill('shop');
+    await panel.getByLabel('Deployment').fill('cache');
+    await panel.getByTestId('performance-job-save').click();
+    const job = panel.locator('[data-testid="performance-job"][data-name="Cache replicas"]');
+    await job.getByText('Ready replicas (Kubernetes) of shop/cache').waitFor();
+    await job.locator('[data-testid="performance-latest"][data-value="4"]').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'k03-provider-performance');
   });
 });

@@ -72,7 +72,7 @@ describe('heal, migrate and delete a service in the web UI', () => {
     await signIn(page, product);
     await openService(page);
     const panel = page.getByTestId('performance-panel');
-    await panel.getByLabel('Name').fill('Front page');
+    await panel.getByLabel(/^Name\b/).fill('Front page');
     await panel.getByLabel('URL to probe').fill(`http://127.0.0.1:${target.address().port}/`);
     await panel.getByLabel('Every (seconds)').fill('5');
     await panel.getByTestId('performance-job-save').click();

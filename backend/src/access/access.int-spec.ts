@@ -770,6 +770,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     const ds = createDataSource(env.databaseUrl);
     await ds.initialize();
     try {
+      await ds.undoLastMigration({ transaction: 'each' }); // PerformanceSources
       await ds.undoLastMigration({ transaction: 'each' }); // VnfPackages
       await ds.undoLastMigration({ transaction: 'each' }); // Schedules
       await ds.undoLastMigration({ transaction: 'each' }); // Performance
@@ -808,6 +809,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
         'Performance1766060000000',
         'Schedules1766080000000',
         'VnfPackages1766090000000',
+        'PerformanceSources1766110000000',
       ]);
       const groups = await ds.query(
         `SELECT g."name", count(m."user_id")::int AS n FROM "groups" g LEFT JOIN "group_members" m ON m."group_id" = g."id" GROUP BY g."name"`,

@@ -68,6 +68,7 @@ import { Performance1766060000000 } from './migrations/1766060000000-Performance
 import { Schedules1766080000000 } from './migrations/1766080000000-Schedules.js';
 import { ScheduledOperationEntity } from '../schedules/scheduled-operation.entity.js';
 import { VnfPackages1766090000000 } from './migrations/1766090000000-VnfPackages.js';
+import { PerformanceSources1766110000000 } from './migrations/1766110000000-PerformanceSources.js';
 import { VnfPackageEntity } from '../vnf-packages/vnf-package.entity.js';
 import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
 
@@ -145,6 +146,7 @@ export const MIGRATIONS = [
   Performance1766060000000,
   Schedules1766080000000,
   VnfPackages1766090000000,
+  PerformanceSources1766110000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -17,14 +17,17 @@ export type PerformanceSource =
   | { kind: 'openstack'; providerId: string; stack: string };
 
 /**
- * A performance job (NS performance management): a metric of a service collected on an
- * interval, stored as a time series (performance_samples), watched by thresholds.
+ * A performance job (NS performance management): a metric of a service, or of a provider,
+ * collected on an interval, stored as a time series (performance_samples), watched by thresholds.
  */
 @Entity('performance_jobs')
 @Index(['serviceId'])
+@Index(['providerId'])
 export class PerformanceJobEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'service_id', type: 'uuid' }) serviceId: string;
+  /** What the job is about: a service, or (without one) a provider. */
+  @Column({ name: 'service_id', type: 'uuid', nullable: true }) serviceId: string | null;
+  @Column({ name: 'provider_id', type: 'uuid', nullable: true }) providerId: string | null;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Column({ type: 'text' }) name: string;
   @Column({ type: 'text' }) metric: PerformanceMetric;

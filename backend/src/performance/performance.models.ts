@@ -34,10 +34,11 @@ export class PerformanceThresholdModel {
   @Field({ description: 'Whether the last sample crossed it (its alarm is open).' }) crossed: boolean;
 }
 
-@ObjectType('PerformanceJob', { description: 'A metric of a service collected on an interval (NS performance management).' })
+@ObjectType('PerformanceJob', { description: 'A metric of a service, or of a provider, collected on an interval (NS performance management).' })
 export class PerformanceJobModel {
   @Field(() => ID) id: string;
-  @Field(() => ID) serviceId: string;
+  @Field(() => ID, { nullable: true, description: 'The service it measures; none for a provider’s own job (then providerId is the provider).' })
+  serviceId: string | null;
   @Field() name: string;
   @Field(() => PerformanceMetricValue) metric: PerformanceMetric;
   @Field(() => String, { nullable: true, description: 'The URL the HTTP probe gets (http_up, http_latency_ms).' }) url: string | null;
@@ -74,4 +75,16 @@ export class CreatePerformanceThresholdInput {
   @Field({ description: '>, >=, < or <=.' }) operator: string;
   @Field(() => Float) value: number;
   @Field(() => AlarmSeverityValue, { defaultValue: 'major' }) severity: AlarmSeverity;
+}
+
+@InputType()
+export class CreateProviderPerformanceJobInput {
+  @Field(() => ID, { description: 'The provider, of the type the metric reads (kubernetes for k8s_ready_replicas, openstack for heat_stack_complete).' })
+  providerId: string;
+  @Field() name: string;
+  @Field(() => PerformanceMetricValue, { description: 'k8s_ready_replicas or heat_stack_complete.' }) metric: PerformanceMetric;
+  @Field(() => String, { nullable: true, description: 'k8s_ready_replicas: the namespace (default: default).' }) namespace?: string | null;
+  @Field(() => String, { nullable: true, description: 'k8s_ready_replicas: the Deployment’s name.' }) deployment?: string | null;
+  @Field(() => String, { nullable: true, description: 'heat_stack_complete: the stack’s name.' }) stack?: string | null;
+  @Field(() => Int, { description: 'Seconds between samples, 5 to 86400.' }) intervalSeconds: number;
 }

@@ -1,10 +1,11 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '../access/allow.decorator.js';
-import { CurrentUser, CurrentViewer, type Viewer } from '../auth/auth.decorators.js';
+import { CurrentUser, CurrentViewer, InTenants, type TenantScope, type Viewer } from '../auth/auth.decorators.js';
 import { UserModel } from '../users/models/user.model.js';
 import type { PerformanceJobEntity, ThresholdOperator } from './performance.entities.js';
 import {
   CreatePerformanceJobInput,
+  CreateProviderPerformanceJobInput,
   CreatePerformanceThresholdInput,
   PerformanceJobModel,
   PerformanceSampleModel,
@@ -36,10 +37,25 @@ export class PerformanceResolver {
     return (await this.performance.jobsOf(serviceId, viewer)).map(asModel);
   }
 
+  @Allow('providers:read')
+  @Query(() => [PerformanceJobModel], {
+    description: 'A provider’s own performance jobs (not those of the services on it); NOT_FOUND when the caller may not see it.',
+  })
+  async providerPerformanceJobs(
+    @InTenants('providers:read') scope: TenantScope,
+    @Args('providerId', { type: () => ID }) providerId: string,
+  ): Promise<PerformanceJobModel[]> {
+    return (await this.performance.jobsOfProvider(providerId, scope)).map(asModel);
+  }
+
   @Allow('requests:read')
-  @Query(() => PerformanceJobModel, { description: 'A performance job.' })
-  async performanceJob(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<PerformanceJobModel> {
-    return asModel(await this.performance.job(id, viewer));
+  @Query(() => PerformanceJobModel, { description: 'A performance job: of a service the caller sees, or of a provider they see.' })
+  async performanceJob(
+    @CurrentViewer() viewer: Viewer,
+    @InTenants('providers:read') providers: TenantScope,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<PerformanceJobModel> {
+    return asModel(await this.performance.job(id, viewer, providers));
   }
 
   @Allow('order')
@@ -54,24 +70,51 @@ export class PerformanceResolver {
     return asModel(await this.performance.createJob(input, user.id, viewer));
   }
 
+  @Allow('providers:write')
+  @Mutation(() => PerformanceJobModel, {
+    description: 'Create a performance job about a provider itself: a metric read from its API every intervalSeconds (its own tenant’s providers).',
+  })
+  async createProviderPerformanceJob(
+    @CurrentUser() user: UserModel,
+    @InTenants('providers:write') scope: TenantScope,
+    @Args('input') input: CreateProviderPerformanceJobInput,
+  ): Promise<PerformanceJobModel> {
+    return asModel(await this.performance.createProviderJob(input, user.id, scope));
+  }
+
   @Allow('order')
-  @Mutation(() => Boolean, { description: 'Delete a performance job with its samples and thresholds; the alarms its thresholds raised are cleared.' })
-  deletePerformanceJob(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
-    return this.performance.deleteJob(id, viewer);
+  @Mutation(() => Boolean, {
+    description:
+      'Delete a performance job with its samples and thresholds; the alarms its thresholds raised are cleared. A provider’s job needs providers:write on it.',
+  })
+  deletePerformanceJob(
+    @CurrentViewer() viewer: Viewer,
+    @InTenants('providers:write') providers: TenantScope,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<boolean> {
+    return this.performance.deleteJob(id, viewer, providers);
   }
 
   @Allow('order')
   @Mutation(() => PerformanceThresholdModel, {
     description: 'Create a threshold on a performance job’s metric: crossing it raises an alarm, coming back clears it.',
   })
-  createPerformanceThreshold(@CurrentViewer() viewer: Viewer, @Args('input') input: CreatePerformanceThresholdInput): Promise<PerformanceThresholdModel> {
-    return this.performance.createThreshold({ ...input, operator: input.operator as ThresholdOperator }, viewer);
+  createPerformanceThreshold(
+    @CurrentViewer() viewer: Viewer,
+    @InTenants('providers:write') providers: TenantScope,
+    @Args('input') input: CreatePerformanceThresholdInput,
+  ): Promise<PerformanceThresholdModel> {
+    return this.performance.createThreshold({ ...input, operator: input.operator as ThresholdOperator }, viewer, providers);
   }
 
   @Allow('order')
   @Mutation(() => Boolean, { description: 'Delete a threshold; its open alarm is cleared.' })
-  deletePerformanceThreshold(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
-    return this.performance.deleteThreshold(id, viewer);
+  deletePerformanceThreshold(
+    @CurrentViewer() viewer: Viewer,
+    @InTenants('providers:write') providers: TenantScope,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<boolean> {
+    return this.performance.deleteThreshold(id, viewer, providers);
   }
 
   @ResolveField(() => [PerformanceThresholdModel])

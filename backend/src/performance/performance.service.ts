@@ -2,9 +2,9 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, In, IsNull } from 'typeorm';
 import { AlarmsService } from '../alarms/alarms.service.js';
-import type { Viewer } from '../auth/auth.decorators.js';
+import type { TenantScope, Viewer } from '../auth/auth.decorators.js';
 import { notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { guardedLookup, webhookUrlProblem } from '../notifications/webhook-url.js';
@@ -37,6 +37,17 @@ export interface NewPerformanceJob {
   url?: string | null;
   /** For k8s_ready_replicas and heat_stack_complete: one of the service's providers. */
   providerId?: string | null;
+  namespace?: string | null;
+  deployment?: string | null;
+  stack?: string | null;
+  intervalSeconds: number;
+}
+
+/** A job about a provider itself: a metric read from its own API. */
+export interface NewProviderPerformanceJob {
+  providerId: string;
+  name: string;
+  metric: PerformanceMetric;
   namespace?: string | null;
   deployment?: string | null;
   stack?: string | null;
@@ -95,6 +106,30 @@ export class PerformanceService {
 
   async createJob(input: NewPerformanceJob, userId: string, viewer?: Viewer): Promise<PerformanceJobEntity> {
     const service = await this.services.get(input.serviceId, viewer);
+    const fields = this.commonProblems(input);
+    const source = await this.sourceOf(input, service.providerIds, fields);
+    refuseWith(fields);
+    if (service.status !== 'active') throw validationFailed('Only an active service is measured.', { serviceId: `is ${service.status}` });
+    return this.save({ serviceId: service.id, providerId: null, tenantId: service.tenantId }, input, source!, userId);
+  }
+
+  /**
+   * A job about a provider itself (its own tenant's, with providers:write): a metric read from
+   * its API — a Kubernetes Deployment's ready replicas, a Heat stack's status. NOT_FOUND when the
+   * scope may not change the provider.
+   */
+  async createProviderJob(input: NewProviderPerformanceJob, userId: string, scope?: TenantScope): Promise<PerformanceJobEntity> {
+    const provider = await this.providers.get(input.providerId, scope, true);
+    const fields = this.commonProblems(input);
+    const source = await this.sourceOf(input, [provider.id], fields);
+    if (!fields.metric && !PROVIDER_METRICS[input.metric]) {
+      fields.metric = `is read from the provider's API: ${Object.keys(PROVIDER_METRICS).join(' or ')}`;
+    }
+    refuseWith(fields);
+    return this.save({ serviceId: null, providerId: provider.id, tenantId: provider.tenantId }, input, source!, userId);
+  }
+
+  private commonProblems(input: { name: string; metric: PerformanceMetric; intervalSeconds: number }): Record<string, string> {
     const name = input.name.trim();
     const fields: Record<string, string> = {};
     if (!name || name.length > NAME_MAX) fields.name = name ? `at most ${NAME_MAX} characters` : 'is required';
@@ -102,24 +137,22 @@ export class PerformanceService {
     if (!Number.isInteger(input.intervalSeconds) || input.intervalSeconds < 5 || input.intervalSeconds > 86_400) {
       fields.intervalSeconds = 'is a whole number of seconds from 5 to 86400';
     }
-    const source = await this.sourceOf(input, service.providerIds, fields);
-    if (Object.keys(fields).length) {
-      throw validationFailed(
-        `The performance job cannot be created: ${Object.entries(fields)
-          .map(([f, m]) => `${f} ${m}`)
-          .join('; ')}.`,
-        fields,
-      );
-    }
-    if (service.status !== 'active') throw validationFailed('Only an active service is measured.', { serviceId: `is ${service.status}` });
+    return fields;
+  }
+
+  private save(
+    target: Pick<PerformanceJobEntity, 'serviceId' | 'providerId' | 'tenantId'>,
+    input: { name: string; metric: PerformanceMetric; intervalSeconds: number },
+    source: PerformanceSource,
+    userId: string,
+  ): Promise<PerformanceJobEntity> {
     const repo = this.db.getRepository(PerformanceJobEntity);
     return repo.save(
       repo.create({
-        serviceId: service.id,
-        tenantId: service.tenantId,
-        name,
+        ...target,
+        name: input.name.trim(),
         metric: input.metric,
-        source: source!,
+        source,
         intervalSeconds: input.intervalSeconds,
         nextRunAt: new Date(),
         createdBy: userId,
@@ -128,14 +161,18 @@ export class PerformanceService {
   }
 
   /** Where the job's samples come from, for its metric; what is wrong goes in `fields`. */
-  private async sourceOf(input: NewPerformanceJob, serviceProviders: string[], fields: Record<string, string>): Promise<PerformanceSource | null> {
+  private async sourceOf(
+    input: Partial<NewPerformanceJob> & { metric: PerformanceMetric },
+    serviceProviders: string[],
+    fields: Record<string, string>,
+  ): Promise<PerformanceSource | null> {
     const providerType = PROVIDER_METRICS[input.metric];
     if (!providerType) {
       const urlProblem = await webhookUrlProblem(input.url ?? '', this.config.probeAllowLoopback);
       if (urlProblem) fields.url = input.url ? urlProblem : 'is required';
       return urlProblem ? null : { kind: 'http', url: input.url! };
     }
-    // A provider metric reads one of the service's own providers, of the type the metric reads.
+    // A provider metric reads one of the service's own providers (or the job's provider), of the type the metric reads.
     const providerId = input.providerId ?? '';
     if (!providerId) fields.providerId = 'is required';
     else if (!serviceProviders.includes(providerId)) fields.providerId = 'is not a provider of this service';
@@ -154,13 +191,26 @@ export class PerformanceService {
     return { kind: 'openstack', providerId, stack };
   }
 
-  /** A job the viewer may see (its service's visibility); NOT_FOUND otherwise. */
-  async job(id: string, viewer?: Viewer): Promise<PerformanceJobEntity> {
+  /**
+   * A job the caller may see: a service's job when the viewer sees the service, a provider's job
+   * when the provider scope includes it (without either, as the system: any job); NOT_FOUND otherwise.
+   */
+  async job(id: string, viewer?: Viewer, providerScope?: TenantScope): Promise<PerformanceJobEntity> {
     const job = /^[0-9a-f-]{36}$/i.test(id) ? await this.db.getRepository(PerformanceJobEntity).findOneBy({ id }) : null;
     if (!job) throw notFound('Performance job', id);
-    await this.services.get(job.serviceId, viewer).catch(() => {
-      throw notFound('Performance job', id);
-    });
+    const system = !viewer && !providerScope;
+    const visible = job.serviceId
+      ? await this.services.get(job.serviceId, viewer).then(
+          () => true,
+          () => false,
+        )
+      : system ||
+        (!!providerScope &&
+          (await this.providers.get(job.providerId!, providerScope).then(
+            () => true,
+            () => false,
+          )));
+    if (!visible) throw notFound('Performance job', id);
     return job;
   }
 
@@ -169,17 +219,23 @@ export class PerformanceService {
     return this.db.getRepository(PerformanceJobEntity).find({ where: { serviceId }, order: { createdAt: 'ASC' } });
   }
 
+  /** A provider's own jobs (not those of services on it); NOT_FOUND when the scope may not see it. */
+  async jobsOfProvider(providerId: string, scope?: TenantScope): Promise<PerformanceJobEntity[]> {
+    await this.providers.get(providerId, scope);
+    return this.db.getRepository(PerformanceJobEntity).find({ where: { providerId, serviceId: IsNull() }, order: { createdAt: 'ASC' } });
+  }
+
   /** Deletes a job with its samples and thresholds; the alarms its thresholds raised are cleared. */
-  async deleteJob(id: string, viewer?: Viewer): Promise<boolean> {
-    const job = await this.job(id, viewer);
+  async deleteJob(id: string, viewer?: Viewer, providerScope?: TenantScope): Promise<boolean> {
+    const job = await this.job(id, viewer, providerScope);
     const thresholds = await this.thresholds(job.id);
     await this.db.getRepository(PerformanceJobEntity).delete({ id: job.id });
     for (const t of thresholds) await this.alarms.clearCause(thresholdKey(t.id), 'its performance job was deleted');
     return true;
   }
 
-  async createThreshold(input: NewThreshold, viewer?: Viewer): Promise<PerformanceThresholdEntity> {
-    const job = await this.job(input.jobId, viewer);
+  async createThreshold(input: NewThreshold, viewer?: Viewer, providerScope?: TenantScope): Promise<PerformanceThresholdEntity> {
+    const job = await this.job(input.jobId, viewer, providerScope);
     const fields: Record<string, string> = {};
     if (!THRESHOLD_OPERATORS.includes(input.operator)) fields.operator = `is one of ${THRESHOLD_OPERATORS.join(' ')}`;
     if (!Number.isFinite(input.value)) fields.value = 'is a number';
@@ -193,10 +249,10 @@ export class PerformanceService {
     return this.db.getRepository(PerformanceThresholdEntity).find({ where: { jobId }, order: { createdAt: 'ASC' } });
   }
 
-  async deleteThreshold(id: string, viewer?: Viewer): Promise<boolean> {
+  async deleteThreshold(id: string, viewer?: Viewer, providerScope?: TenantScope): Promise<boolean> {
     const threshold = /^[0-9a-f-]{36}$/i.test(id) ? await this.db.getRepository(PerformanceThresholdEntity).findOneBy({ id }) : null;
     if (!threshold) throw notFound('Threshold', id);
-    await this.job(threshold.jobId, viewer).catch(() => {
+    await this.job(threshold.jobId, viewer, providerScope).catch(() => {
       throw notFound('Threshold', id);
     });
     await this.db.getRepository(PerformanceThresholdEntity).delete({ id });
@@ -237,8 +293,17 @@ export class PerformanceService {
   }
 
   private async collectOne(job: PerformanceJobEntity): Promise<void> {
-    const service = await this.services.get(job.serviceId).catch(() => null);
-    if (service?.status !== 'active') return;
+    // A service's job measures while the service is active; a provider's, while the provider is there.
+    const about = job.serviceId
+      ? await this.services.get(job.serviceId).then(
+          (s) => (s.status === 'active' ? { type: 'service', id: s.id, name: `service ${s.name}` } : null),
+          () => null,
+        )
+      : await this.providers.get(job.providerId!).then(
+          (p) => ({ type: 'provider', id: p.id, name: `provider ${p.name}` }),
+          () => null,
+        );
+    if (!about) return;
     const { value, error } = await this.sample(job);
     await this.db.query(`INSERT INTO performance_samples (job_id, "at", "value", "error") VALUES ($1, now(), $2, $3)`, [job.id, value, error]);
     if (value === null) return; // nothing to compare: the thresholds keep their state
@@ -246,15 +311,15 @@ export class PerformanceService {
       const crossing = crosses(t.operator, value, t.value);
       if (crossing === t.crossed) continue;
       await this.db.getRepository(PerformanceThresholdEntity).update({ id: t.id }, { crossed: crossing });
-      const what = `${job.name} (${METRIC_NAMES[job.metric]}) of service ${service.name}`;
+      const what = `${job.name} (${METRIC_NAMES[job.metric]}) of ${about.name}`;
       if (crossing) {
         await this.alarms.raise({
           kind: 'threshold_crossed',
           severity: t.severity,
           sourceKey: thresholdKey(t.id),
-          objectType: 'service',
-          objectId: service.id,
-          tenantId: service.tenantId,
+          objectType: about.type,
+          objectId: about.id,
+          tenantId: job.tenantId,
           message: `${what} is ${value} (threshold ${t.operator} ${t.value})${error ? `: ${error}` : ''}.`,
         });
       } else {
@@ -313,6 +378,17 @@ export class PerformanceService {
   async purge(): Promise<void> {
     await this.db.query(`DELETE FROM performance_samples WHERE "at" < now() - make_interval(days => ${RETENTION_DAYS})`);
   }
+}
+
+/** Refuses with every field's problem, when there is one. */
+function refuseWith(fields: Record<string, string>): void {
+  if (Object.keys(fields).length === 0) return;
+  throw validationFailed(
+    `The performance job cannot be created: ${Object.entries(fields)
+      .map(([f, m]) => `${f} ${m}`)
+      .join('; ')}.`,
+    fields,
+  );
 }
 
 /** The alarm cause of a threshold: one open alarm at most per threshold. */

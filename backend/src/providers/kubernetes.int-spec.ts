@@ -55,6 +55,89 @@ describe('a Kubernetes provider, against a local server implementing the subset 
     assert.equal((await check()).healthStatus, 'up');
   });
 
+  test("a provider's own performance job reads a Deployment's ready replicas; its threshold raises an alarm about the provider; a requester may neither make nor see it", async () => {
+    const api = (method: string, path: string, body?: unknown) =>
+      fetch(`${kube.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+    const dns = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'coredns' }, spec: { replicas: 2, template: { spec: {} } } };
+    assert.equal((await api('POST', '/apis/apps/v1/namespaces/kube-system/deployments', dns)).status, 201);
+
+    const JOB = 'mutation($i: CreateProviderPerformanceJobInput!) { createProviderPerformanceJob(input: $i) { id serviceId providerId deployment } }';
+    const wrong = await app.gql(JOB, { i: { providerId, name: 'DNS', metric: 'heat_stack_complete', stack: 'x', intervalSeconds: 5 } });
+    assert.equal(wrong.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
+    assert.deepEqual(wrong.errors![0].extensions!.fields, { providerId: 'is not a openstack provider' });
+    const made = await app.gql<{ createProviderPerformanceJob: { id: string; serviceId: string | null; providerId: string } }>(JOB, {
+      i: { providerId, name: 'DNS', metric: 'k8s_ready_replicas', namespace: 'kube-system', deployment: 'coredns', intervalSeconds: 5 },
+    });
+    assert.equal(made.errors, undefined, JSON.stringify(made.errors));
+    const job = made.data!.createProviderPerformanceJob;
+    assert.deepEqual([job.serviceId, job.providerId], [null, providerId]);
+    const threshold = await app.gql('mutation($i: CreatePerformanceThresholdInput!) { createPerformanceThreshold(input: $i) { id } }', {
+      i: { jobId: job.id, operator: '<', value: 2, severity: 'minor' },
+    });
+    assert.equal(threshold.errors, undefined, JSON.stringify(threshold.errors));
+    const listed = await app.gql<{ providerPerformanceJobs: { id: string; samples: { value: number | null }[] }[] }>(
+      'query($p: ID!) { providerPerformanceJobs(providerId: $p) { id samples { value } } }',
+      { p: providerId },
+    );
+    assert.deepEqual(
+      listed.data!.providerPerformanceJobs.map((j) => j.id),
+      [job.id],
+    );
+    await waitFor('a sample of 2 ready replicas', async () => {
+      const r = await app.gql<{ performanceJob: { samples: { value: number | null }[] } }>(
+        'query($id: ID!) { performanceJob(id: $id) { samples { value } } }',
+        {
+          id: job.id,
+        },
+      );
+      return r.data!.performanceJob.samples.some((x) => x.value === 2);
+    });
+
+    // Scaled down to one behind the portal's back: the alarm is about the provider.
+    assert.equal((await api('PUT', '/apis/apps/v1/namespaces/kube-system/deployments/coredns', { ...dns, spec: { ...dns.spec, replicas: 1 } })).status, 200);
+    const raised = await waitFor('the alarm', async () => {
+      const r = await app.gql<{ alarms: { objectType: string; objectId: string; message: string; clearedAt: string | null }[] }>(
+        '{ alarms(filter: { kinds: [threshold_crossed], open: true }) { objectType objectId message clearedAt } }',
+      );
+      return r.data!.alarms.find((a) => a.objectId === providerId);
+    });
+    assert.equal(raised.objectType, 'provider');
+    assert.match(raised.message, /^DNS \(ready replicas\) of provider cluster is 1 \(threshold < 2\)\.$/);
+
+    // A requester may not make a provider's job, nor see one.
+    const group = await app.gql<{ createGroup: { id: string } }>('mutation($i: GroupInput!) { createGroup(input: $i) { id } }', {
+      i: { name: 'k8s requesters', roles: ['requester'] },
+    });
+    await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+      i: { username: 'k8s-requester', password: 'First-password-77', groupIds: [group.data!.createGroup.id] },
+    });
+    const login = async (p: string) =>
+      (
+        await app.gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+          u: 'k8s-requester',
+          p,
+        })
+      ).data!.login.token;
+    await app.gql(
+      'mutation { changePassword(currentPassword: "First-password-77", newPassword: "Second-password-88") { id } }',
+      {},
+      await login('First-password-77'),
+    );
+    const requester = await login('Second-password-88');
+    const refused = await app.gql(JOB, { i: { providerId, name: 'Mine', metric: 'k8s_ready_replicas', deployment: 'coredns', intervalSeconds: 5 } }, requester);
+    assert.equal(refused.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    const hidden = await app.gql('query($id: ID!) { performanceJob(id: $id) { id } }', { id: job.id }, requester);
+    assert.equal(hidden.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+    assert.equal((await app.gql('mutation($id: ID!) { deletePerformanceJob(id: $id) }', { id: job.id }, requester)).errors?.[0]?.extensions?.code, 'NOT_FOUND');
+
+    assert.equal((await app.gql('mutation($id: ID!) { deletePerformanceJob(id: $id) }', { id: job.id })).errors, undefined);
+    assert.equal((await api('DELETE', '/apis/apps/v1/namespaces/kube-system/deployments/coredns')).status, 200);
+  });
+
   test('the catalog item deploys a Deployment and a LoadBalancer Service, returns the address, shows on the provider; reconfiguring scales it; a performance job on its ready replicas raises and clears an alarm; retiring removes both', async () => {
     const templateId = await templateIdByName(app, 'Kubernetes application with a load balancer');
     const done = await ended(await orderService(app, templateId, { provider: providerId, app_name: 'web', image: 'nginx:1.27', replicas: 3, port: 8080 }));

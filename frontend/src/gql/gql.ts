@@ -103,7 +103,9 @@ type Documents = {
     "\n  mutation CreateOidcGroupMapping($claim: String!, $groupId: ID!) {\n    createOidcGroupMapping(claim: $claim, groupId: $groupId) {\n      ...OidcGroupMappingFields\n    }\n  }\n": typeof types.CreateOidcGroupMappingDocument,
     "\n  mutation DeleteOidcGroupMapping($id: ID!) {\n    deleteOidcGroupMapping(id: $id)\n  }\n": typeof types.DeleteOidcGroupMappingDocument,
     "\n  query PerformanceJobs($serviceId: ID!, $minutes: Int!) {\n    performanceJobs(serviceId: $serviceId) {\n      id\n      name\n      metric\n      url\n      providerId\n      namespace\n      deployment\n      stack\n      intervalSeconds\n      thresholds {\n        id\n        operator\n        value\n        severity\n        crossed\n      }\n      samples(minutes: $minutes) {\n        at\n        value\n        error\n      }\n    }\n  }\n": typeof types.PerformanceJobsDocument,
+    "\n  query ProviderPerformanceJobs($providerId: ID!, $minutes: Int!) {\n    providerPerformanceJobs(providerId: $providerId) {\n      id\n      name\n      metric\n      url\n      providerId\n      namespace\n      deployment\n      stack\n      intervalSeconds\n      thresholds {\n        id\n        operator\n        value\n        severity\n        crossed\n      }\n      samples(minutes: $minutes) {\n        at\n        value\n        error\n      }\n    }\n  }\n": typeof types.ProviderPerformanceJobsDocument,
     "\n  mutation CreatePerformanceJob($input: CreatePerformanceJobInput!) {\n    createPerformanceJob(input: $input) {\n      id\n    }\n  }\n": typeof types.CreatePerformanceJobDocument,
+    "\n  mutation CreateProviderPerformanceJob($input: CreateProviderPerformanceJobInput!) {\n    createProviderPerformanceJob(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateProviderPerformanceJobDocument,
     "\n  mutation DeletePerformanceJob($id: ID!) {\n    deletePerformanceJob(id: $id)\n  }\n": typeof types.DeletePerformanceJobDocument,
     "\n  mutation CreatePerformanceThreshold($input: CreatePerformanceThresholdInput!) {\n    createPerformanceThreshold(input: $input) {\n      id\n    }\n  }\n": typeof types.CreatePerformanceThresholdDocument,
     "\n  mutation DeletePerformanceThreshold($id: ID!) {\n    deletePerformanceThreshold(id: $id)\n  }\n": typeof types.DeletePerformanceThresholdDocument,
@@ -288,7 +290,9 @@ const documents: Documents = {
     "\n  mutation CreateOidcGroupMapping($claim: String!, $groupId: ID!) {\n    createOidcGroupMapping(claim: $claim, groupId: $groupId) {\n      ...OidcGroupMappingFields\n    }\n  }\n": types.CreateOidcGroupMappingDocument,
     "\n  mutation DeleteOidcGroupMapping($id: ID!) {\n    deleteOidcGroupMapping(id: $id)\n  }\n": types.DeleteOidcGroupMappingDocument,
     "\n  query PerformanceJobs($serviceId: ID!, $minutes: Int!) {\n    performanceJobs(serviceId: $serviceId) {\n      id\n      name\n      metric\n      url\n      providerId\n      namespace\n      deployment\n      stack\n      intervalSeconds\n      thresholds {\n        id\n        operator\n        value\n        severity\n        crossed\n      }\n      samples(minutes: $minutes) {\n        at\n        value\n        error\n      }\n    }\n  }\n": types.PerformanceJobsDocument,
+    "\n  query ProviderPerformanceJobs($providerId: ID!, $minutes: Int!) {\n    providerPerformanceJobs(providerId: $providerId) {\n      id\n      name\n      metric\n      url\n      providerId\n      namespace\n      deployment\n      stack\n      intervalSeconds\n      thresholds {\n        id\n        operator\n        value\n        severity\n        crossed\n      }\n      samples(minutes: $minutes) {\n        at\n        value\n        error\n      }\n    }\n  }\n": types.ProviderPerformanceJobsDocument,
     "\n  mutation CreatePerformanceJob($input: CreatePerformanceJobInput!) {\n    createPerformanceJob(input: $input) {\n      id\n    }\n  }\n": types.CreatePerformanceJobDocument,
+    "\n  mutation CreateProviderPerformanceJob($input: CreateProviderPerformanceJobInput!) {\n    createProviderPerformanceJob(input: $input) {\n      id\n    }\n  }\n": types.CreateProviderPerformanceJobDocument,
     "\n  mutation DeletePerformanceJob($id: ID!) {\n    deletePerformanceJob(id: $id)\n  }\n": types.DeletePerformanceJobDocument,
     "\n  mutation CreatePerformanceThreshold($input: CreatePerformanceThresholdInput!) {\n    createPerformanceThreshold(input: $input) {\n      id\n    }\n  }\n": types.CreatePerformanceThresholdDocument,
     "\n  mutation DeletePerformanceThreshold($id: ID!) {\n    deletePerformanceThreshold(id: $id)\n  }\n": types.DeletePerformanceThresholdDocument,
@@ -740,7 +744,15 @@ export function graphql(source: "\n  query PerformanceJobs($serviceId: ID!, $min
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ProviderPerformanceJobs($providerId: ID!, $minutes: Int!) {\n    providerPerformanceJobs(providerId: $providerId) {\n      id\n      name\n      metric\n      url\n      providerId\n      namespace\n      deployment\n      stack\n      intervalSeconds\n      thresholds {\n        id\n        operator\n        value\n        severity\n        crossed\n      }\n      samples(minutes: $minutes) {\n        at\n        value\n        error\n      }\n    }\n  }\n"): typeof import('./graphql').ProviderPerformanceJobsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreatePerformanceJob($input: CreatePerformanceJobInput!) {\n    createPerformanceJob(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreatePerformanceJobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProviderPerformanceJob($input: CreateProviderPerformanceJobInput!) {\n    createProviderPerformanceJob(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateProviderPerformanceJobDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

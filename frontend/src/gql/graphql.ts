@@ -104,6 +104,22 @@ export type CreatePerformanceThresholdInput = {
   value: number;
 };
 
+export type CreateProviderPerformanceJobInput = {
+  /** k8s_ready_replicas: the Deployment’s name. */
+  deployment?: string | null | undefined;
+  /** Seconds between samples, 5 to 86400. */
+  intervalSeconds: number;
+  /** k8s_ready_replicas or heat_stack_complete. */
+  metric: PerformanceMetric;
+  name: string;
+  /** k8s_ready_replicas: the namespace (default: default). */
+  namespace?: string | null | undefined;
+  /** The provider, of the type the metric reads (kubernetes for k8s_ready_replicas, openstack for heat_stack_complete). */
+  providerId: string;
+  /** heat_stack_complete: the stack’s name. */
+  stack?: string | null | undefined;
+};
+
 /** A scheduled operation: what (an order, a heal, a retirement) and when (runAt, or cron with a time zone). */
 export type CreateScheduledOperationInput = {
   action: ScheduleAction;
@@ -985,12 +1001,27 @@ export type PerformanceJobsQueryVariables = Exact<{
 
 export type PerformanceJobsQuery = { performanceJobs: Array<{ id: string, name: string, metric: PerformanceMetric, url: string | null, providerId: string | null, namespace: string | null, deployment: string | null, stack: string | null, intervalSeconds: number, thresholds: Array<{ id: string, operator: string, value: number, severity: AlarmSeverity, crossed: boolean }>, samples: Array<{ at: string, value: number | null, error: string | null }> }> };
 
+export type ProviderPerformanceJobsQueryVariables = Exact<{
+  providerId: string;
+  minutes: number;
+}>;
+
+
+export type ProviderPerformanceJobsQuery = { providerPerformanceJobs: Array<{ id: string, name: string, metric: PerformanceMetric, url: string | null, providerId: string | null, namespace: string | null, deployment: string | null, stack: string | null, intervalSeconds: number, thresholds: Array<{ id: string, operator: string, value: number, severity: AlarmSeverity, crossed: boolean }>, samples: Array<{ at: string, value: number | null, error: string | null }> }> };
+
 export type CreatePerformanceJobMutationVariables = Exact<{
   input: CreatePerformanceJobInput;
 }>;
 
 
 export type CreatePerformanceJobMutation = { createPerformanceJob: { id: string } };
+
+export type CreateProviderPerformanceJobMutationVariables = Exact<{
+  input: CreateProviderPerformanceJobInput;
+}>;
+
+
+export type CreateProviderPerformanceJobMutation = { createProviderPerformanceJob: { id: string } };
 
 export type DeletePerformanceJobMutationVariables = Exact<{
   id: string;
@@ -4219,6 +4250,33 @@ export const PerformanceJobsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PerformanceJobsQuery, PerformanceJobsQueryVariables>;
+export const ProviderPerformanceJobsDocument = new TypedDocumentString(`
+    query ProviderPerformanceJobs($providerId: ID!, $minutes: Int!) {
+  providerPerformanceJobs(providerId: $providerId) {
+    id
+    name
+    metric
+    url
+    providerId
+    namespace
+    deployment
+    stack
+    intervalSeconds
+    thresholds {
+      id
+      operator
+      value
+      severity
+      crossed
+    }
+    samples(minutes: $minutes) {
+      at
+      value
+      error
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProviderPerformanceJobsQuery, ProviderPerformanceJobsQueryVariables>;
 export const CreatePerformanceJobDocument = new TypedDocumentString(`
     mutation CreatePerformanceJob($input: CreatePerformanceJobInput!) {
   createPerformanceJob(input: $input) {
@@ -4226,6 +4284,13 @@ export const CreatePerformanceJobDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreatePerformanceJobMutation, CreatePerformanceJobMutationVariables>;
+export const CreateProviderPerformanceJobDocument = new TypedDocumentString(`
+    mutation CreateProviderPerformanceJob($input: CreateProviderPerformanceJobInput!) {
+  createProviderPerformanceJob(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateProviderPerformanceJobMutation, CreateProviderPerformanceJobMutationVariables>;
 export const DeletePerformanceJobDocument = new TypedDocumentString(`
     mutation DeletePerformanceJob($id: ID!) {
   deletePerformanceJob(id: $id)

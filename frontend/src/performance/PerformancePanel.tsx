@@ -1,6 +1,7 @@
-// The service page's performance card: its performance jobs (an HTTP probe on an interval, or a
-// metric read from one of the service's Kubernetes or OpenStack providers), each with a chart of
-// the last hour and its thresholds (crossing one raises an alarm); add and delete both.
+// The performance card of a service's page (its jobs: an HTTP probe on an interval, or a metric read
+// from one of the service's Kubernetes or OpenStack providers) and of a provider's Performance tab
+// (the provider's own jobs, read from its API): each job with a chart of the last hour and its
+// thresholds (crossing one raises an alarm); add and delete both.
 import { useState } from 'react';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
@@ -139,10 +140,17 @@ const JobCard = ({ job, refresh }: { job: PerformanceJob; refresh: () => void })
   );
 };
 
-const NewJobForm = ({ serviceId, providerIds, onDone }: { serviceId: string; providerIds: string[]; onDone: () => void }) => {
+/** What the jobs are about: a service (with its providers), or a provider itself. */
+export type PerformanceTarget = { serviceId: string; providerIds: string[] } | { providerId: string; providerName: string; providerType: string };
+
+const NewJobForm = ({ target, onDone }: { target: PerformanceTarget; onDone: () => void }) => {
+  const serviceId = 'serviceId' in target ? target.serviceId : null;
+  const providerIds = 'serviceId' in target ? target.providerIds : [];
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
-  const [metric, setMetric] = useState<PerformanceMetric>('http_up');
+  const [metric, setMetric] = useState<PerformanceMetric>(
+    'serviceId' in target ? 'http_up' : target.providerType === 'kubernetes' ? 'k8s_ready_replicas' : 'heat_stack_complete',
+  );
   const [providerId, setProviderId] = useState('');
   const [namespace, setNamespace] = useState('');
   const [deployment, setDeployment] = useState('');
@@ -151,28 +159,35 @@ const NewJobForm = ({ serviceId, providerIds, onDone }: { serviceId: string; pro
   const [errors, setErrors] = useState<Record<string, string>>({});
   const notify = useNotify();
   // The service's providers: a metric read from a provider's API is offered when one can answer it.
-  const { data: providers = [] } = useGetMany<{ id: string; name: string; type: string }>(
+  const { data: serviceProviders = [] } = useGetMany<{ id: string; name: string; type: string }>(
     'providers',
     { ids: providerIds },
     { enabled: providerIds.length > 0 },
   );
+  // A provider's own jobs read that provider only.
+  const providers = 'serviceId' in target ? serviceProviders : [{ id: target.providerId, name: target.providerName, type: target.providerType }];
+
   const readsProvider = METRIC_PROVIDER[metric];
   const candidates = providers.filter((p) => p.type === readsProvider);
-  const metrics = (Object.keys(METRIC_LABELS) as PerformanceMetric[]).filter(
-    (m) => !METRIC_PROVIDER[m] || providers.some((p) => p.type === METRIC_PROVIDER[m]),
-  );
+  const metrics = (Object.keys(METRIC_LABELS) as PerformanceMetric[])
+    .filter((m) => serviceId !== null || METRIC_PROVIDER[m])
+    .filter((m) => !METRIC_PROVIDER[m] || providers.some((p) => p.type === METRIC_PROVIDER[m]));
   const chosenProvider = providerId || (candidates.length === 1 ? candidates[0].id : '');
   const save = useMutation({
-    mutationFn: () =>
-      performanceApi.createJob({
-        serviceId,
+    mutationFn: () => {
+      const common = {
         name,
         metric,
         intervalSeconds: Number(interval),
-        ...(readsProvider === undefined ? { url } : { providerId: chosenProvider }),
         ...(readsProvider === 'kubernetes' ? { namespace, deployment } : {}),
         ...(readsProvider === 'openstack' ? { stack } : {}),
-      }),
+      };
+      const made: Promise<unknown> =
+        serviceId === null
+          ? performanceApi.createProviderJob({ ...common, providerId: chosenProvider })
+          : performanceApi.createJob({ ...common, serviceId, ...(readsProvider === undefined ? { url } : { providerId: chosenProvider }) });
+      return made;
+    },
     onSuccess: () => {
       setErrors({});
       setName('');
@@ -225,7 +240,7 @@ const NewJobForm = ({ serviceId, providerIds, onDone }: { serviceId: string; pro
           error={!!errors.url}
           helperText={errors.url ? `The URL ${errors.url}` : 'Fetched with GET: up when it answers 2xx or 3xx within 5 s'}
         />
-      ) : (
+      ) : serviceId === null ? null : (
         <TextField
           select
           size="small"
@@ -307,10 +322,14 @@ const NewJobForm = ({ serviceId, providerIds, onDone }: { serviceId: string; pro
   );
 };
 
-export const PerformancePanel = ({ serviceId, providerIds, active }: { serviceId: string; providerIds: string[]; active: boolean }) => {
+export const PerformancePanel = ({ target, active }: { target: PerformanceTarget; active: boolean }) => {
   const client = useQueryClient();
-  const key = ['performanceJobs', serviceId];
-  const { data: jobs = [] } = useQuery({ queryKey: key, queryFn: () => performanceApi.jobs(serviceId), refetchInterval: 5_000 });
+  const key = ['performanceJobs', 'serviceId' in target ? target.serviceId : target.providerId];
+  const { data: jobs = [] } = useQuery({
+    queryKey: key,
+    queryFn: () => ('serviceId' in target ? performanceApi.jobs(target.serviceId) : performanceApi.providerJobs(target.providerId)),
+    refetchInterval: 5_000,
+  });
   const refresh = () => void client.invalidateQueries({ queryKey: key });
   if (!active && jobs.length === 0) return null;
   return (
@@ -323,7 +342,7 @@ export const PerformancePanel = ({ serviceId, providerIds, active }: { serviceId
           {jobs.map((job) => (
             <JobCard key={job.id} job={job} refresh={refresh} />
           ))}
-          {active && <NewJobForm serviceId={serviceId} providerIds={providerIds} onDone={refresh} />}
+          {active && <NewJobForm target={target} onDone={refresh} />}
         </Stack>
       </CardContent>
     </Card>

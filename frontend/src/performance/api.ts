@@ -30,9 +30,43 @@ const PerformanceJobsDocument = graphql(`
     }
   }
 `);
+const ProviderPerformanceJobsDocument = graphql(`
+  query ProviderPerformanceJobs($providerId: ID!, $minutes: Int!) {
+    providerPerformanceJobs(providerId: $providerId) {
+      id
+      name
+      metric
+      url
+      providerId
+      namespace
+      deployment
+      stack
+      intervalSeconds
+      thresholds {
+        id
+        operator
+        value
+        severity
+        crossed
+      }
+      samples(minutes: $minutes) {
+        at
+        value
+        error
+      }
+    }
+  }
+`);
 const CreatePerformanceJobDocument = graphql(`
   mutation CreatePerformanceJob($input: CreatePerformanceJobInput!) {
     createPerformanceJob(input: $input) {
+      id
+    }
+  }
+`);
+const CreateProviderPerformanceJobDocument = graphql(`
+  mutation CreateProviderPerformanceJob($input: CreateProviderPerformanceJobInput!) {
+    createProviderPerformanceJob(input: $input) {
       id
     }
   }
@@ -85,7 +119,11 @@ export const jobTarget = (job: PerformanceJob): string =>
 
 export const performanceApi = {
   jobs: async (serviceId: string, minutes = 60) => (await graphqlRequest(PerformanceJobsDocument, { serviceId, minutes })).performanceJobs,
+  providerJobs: async (providerId: string, minutes = 60) =>
+    (await graphqlRequest(ProviderPerformanceJobsDocument, { providerId, minutes })).providerPerformanceJobs,
   createJob: (input: NewPerformanceJob) => graphqlRequest(CreatePerformanceJobDocument, { input }),
+  createProviderJob: (input: Omit<NewPerformanceJob, 'serviceId' | 'url'> & { providerId: string }) =>
+    graphqlRequest(CreateProviderPerformanceJobDocument, { input }),
   deleteJob: (id: string) => graphqlRequest(DeletePerformanceJobDocument, { id }),
   createThreshold: (input: { jobId: string; operator: string; value: number; severity: AlarmSeverity }) =>
     graphqlRequest(CreatePerformanceThresholdDocument, { input }),

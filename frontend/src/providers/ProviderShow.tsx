@@ -12,6 +12,7 @@ import type { Credential } from '../credentials/api';
 import { SharedWith } from '../tenants/SharedWith';
 import type { JsonValue } from '../types';
 import type { Provider } from './api';
+import { PerformancePanel } from '../performance/PerformancePanel';
 import { AlarmsPanel } from './AlarmsPanel';
 import { CheckNowButton } from './CheckNowButton';
 import { DeleteProviderButton } from './DeleteProviderButton';
@@ -89,9 +90,9 @@ const ProviderDetails = () => {
   );
 };
 
-type ProviderTab = 'resources' | 'settings' | 'alarms';
+type ProviderTab = 'resources' | 'performance' | 'settings' | 'alarms';
 
-/** What it holds (the first tab, for the types that hold something), its settings and its alarms. */
+/** What it holds and its performance jobs (for the types whose API answers), its settings and its alarms. */
 const ProviderTabs = ({ provider }: { provider: Provider }) => {
   const holds = provider.type === 'kubernetes' || provider.type === 'openstack';
   // The tab chosen on this provider's page; another provider's page opens on its first tab.
@@ -106,10 +107,12 @@ const ProviderTabs = ({ provider }: { provider: Provider }) => {
         sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}
       >
         {holds && <Tab value="resources" label="Resources" data-testid="provider-tab-resources" />}
+        {holds && <Tab value="performance" label="Performance" data-testid="provider-tab-performance" />}
         <Tab value="settings" label="Settings" data-testid="provider-tab-settings" />
         <Tab value="alarms" label="Alarms" data-testid="provider-tab-alarms" />
       </Tabs>
       {tab === 'resources' && <ProviderResources provider={provider} />}
+      {tab === 'performance' && <PerformancePanel target={{ providerId: provider.id, providerName: provider.name, providerType: provider.type }} active />}
       {tab === 'settings' && (
         <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))' } }}>
           <Section title="Settings">

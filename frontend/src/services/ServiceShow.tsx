@@ -110,7 +110,7 @@ const ServiceDetails = () => {
         <DeleteServiceButton service={record} />
       </Stack>
       <ServiceOutputs service={record} />
-      <PerformancePanel serviceId={String(record.id)} providerIds={record.providerIds ?? []} active={record.status === 'active'} />
+      <PerformancePanel target={{ serviceId: String(record.id), providerIds: record.providerIds ?? [] }} active={record.status === 'active'} />
       <ServiceHistory requests={record.requests} />
     </Stack>
   );
