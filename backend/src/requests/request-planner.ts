@@ -126,10 +126,16 @@ export class RequestPlanner {
     if (vdu.vduParent && !vdu.vduParentBareMetal) {
       const parent = all.find((i) => i.vnf?.package === name && i.vnf.vdu === vdu.vduParent);
       if (parent && parent.index >= item.index) {
-        throw new AppError(ErrorCode.CONFLICT, `Item "${item.name}" (VDU "${vduId}") must run after item "${parent.name}", which deploys its parent VDU "${vdu.vduParent}".`);
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          `Item "${item.name}" (VDU "${vduId}") must run after item "${parent.name}", which deploys its parent VDU "${vdu.vduParent}".`,
+        );
       }
       if (!parent && vdu.vduParentMandatory) {
-        throw new AppError(ErrorCode.CONFLICT, `VDU "${vduId}" of VNF package "${name}" runs inside VDU "${vdu.vduParent}", which no item of this catalog item deploys.`);
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          `VDU "${vduId}" of VNF package "${name}" runs inside VDU "${vdu.vduParent}", which no item of this catalog item deploys.`,
+        );
       }
     }
     plan.extraVars = { ...plan.extraVars, vnf_package: pkg.path, vnf_vdu: vduId };

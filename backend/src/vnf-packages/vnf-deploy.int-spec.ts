@@ -73,8 +73,14 @@ describe('deploying a VNF package: a VM VDU through Heat, then its pod on Kubern
     });
     return made.createProvider.id;
   };
-  const pkg = async () => (await ok<{ vnfPackages: Pkg[] }>('{ vnfPackages { id name operationalState usageState usedBy deletionState deleted } }')).vnfPackages.find((p) => p.name === 'web-pod-on-vm');
-  const act = async (mutation: string, id: string) => (await ok<Record<string, Pkg>>(`mutation($id: ID!) { ${mutation}(id: $id) { id name operationalState usageState usedBy deletionState deleted } }`, { id }))[mutation];
+  const pkg = async () =>
+    (await ok<{ vnfPackages: Pkg[] }>('{ vnfPackages { id name operationalState usageState usedBy deletionState deleted } }')).vnfPackages.find(
+      (p) => p.name === 'web-pod-on-vm',
+    );
+  const act = async (mutation: string, id: string) =>
+    (await ok<Record<string, Pkg>>(`mutation($id: ID!) { ${mutation}(id: $id) { id name operationalState usageState usedBy deletionState deleted } }`, { id }))[
+      mutation
+    ];
   const ended = (id: string) =>
     requestEnded<Ended>(app, id, 'status message items { name index status outputs startedAt finishedAt } jobs { stdout } service { id outputs }', 300_000);
   const stacks = async () =>
