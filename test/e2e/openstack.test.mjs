@@ -171,7 +171,11 @@ describe('an OpenStack cloud in the web UI, against a real Keystone and Heat', (
       await page.getByRole('menuitem', { name: 'Catalog' }).click();
       await page.getByPlaceholder('Search the catalog').fill('VNF package');
       await page.getByTestId('catalog-item-Web pod on a VM (VNF package)').getByRole('link', { name: 'Order Web pod on a VM (VNF package)' }).click();
-      await page.getByRole('combobox', { name: 'Cloud for the worker VM (VDU vmid)' }).click();
+      await page.waitForURL(/\/catalog\/[^/]+\/order$/);
+      // The form's provider fields load their choices (a wait under a busy machine, not asserted on).
+      const vmField = page.getByRole('combobox', { name: 'Cloud for the worker VM (VDU vmid)' });
+      await vmField.waitFor({ timeout: RUN_TIMEOUT });
+      await vmField.click();
       await page.getByRole('option', { name: `${CLOUD} (openstack)`, exact: true }).click();
       await page.getByRole('combobox', { name: 'Cluster for the web pod (VDU webpod)' }).click();
       await page.getByRole('option', { name: 'e2e_cluster (kubernetes)', exact: true }).click();
@@ -186,7 +190,10 @@ describe('an OpenStack cloud in the web UI, against a real Keystone and Heat', (
       assert.equal(service.outputs.placed_on, service.outputs.node_name);
       const [deployment] = kube.objects('deployments');
       assert.deepEqual(deployment.spec.template.spec.nodeSelector, { 'kubernetes.io/hostname': service.outputs.node_name });
-      await page.getByTestId('request-outputs').getByText(service.outputs.node_name, { exact: false }).first().waitFor();
+      // Each VDU's item shows its outputs: the VM its node name, the pod where it was placed.
+      const output = (item, key) => page.locator(`[data-testid="bundle-item"][data-item="${item}"] [data-testid="output"][data-key="${key}"]`).innerText();
+      assert.match(await output('vmid', 'node_name'), new RegExp(service.outputs.node_name));
+      assert.match(await output('webpod', 'placed_on'), new RegExp(service.outputs.node_name));
       await screenshot(page, 'o07-vnf-package-deployed');
 
       // The package's page: in use, by the catalog item and by the service.
@@ -206,6 +213,12 @@ describe('an OpenStack cloud in the web UI, against a real Keystone and Heat', (
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
       assert.deepEqual(kube.objects('deployments'), []);
+      // The cloud read again holds no stack (the next test keeps its last read).
+      const { refreshProviderResources } = await api(
+        'mutation($id: ID!) { refreshProviderResources(id: $id) { resources { ... on OpenStackResources { stacks { name } } } } }',
+        { id: providerId },
+      );
+      assert.deepEqual(refreshProviderResources.resources.stacks, []);
     } finally {
       await kube.stop();
     }
