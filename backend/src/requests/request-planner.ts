@@ -110,10 +110,21 @@ export class RequestPlanner {
    * given the package's folder and the VDU's id.
    */
   private async planVdu(item: BundleItemSpec, all: BundleItemSpec[], plan: ItemPlan): Promise<void> {
-    const { package: name, vdu: vduId } = item.vnf!;
+    if (!item.vnf) return;
+    const { package: name, vdu: vduId } = item.vnf;
     const pkg = await this.vnfPackages.deployable(plan.repoId, name);
     const vdu = pkg.descriptor.vdu.find((v) => v.vduId === vduId);
     if (!vdu) throw new AppError(ErrorCode.CONFLICT, `Item "${item.name}" deploys VDU "${vduId}", which VNF package "${name}" does not describe.`);
+    const nestedIds = vdu.vduNestedDesc === undefined ? [] : Array.isArray(vdu.vduNestedDesc) ? vdu.vduNestedDesc : [vdu.vduNestedDesc];
+    const isPod = (pkg.descriptor.vduNestedDesc ?? []).some(
+      (n) => nestedIds.includes(n.id) && n.vduNestedDescriptorType === 'kubernetes' && n.vduNestedDescriptor,
+    );
+    if (!vdu.heatTemplate && !isPod) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `VDU "${vduId}" of VNF package "${name}" has neither a Heat template (heatTemplate) nor a Kubernetes manifest (a vduNestedDesc of type kubernetes): the portal cannot deploy it.`,
+      );
+    }
     const wanted = vdu.heatTemplate ? 'openstack' : 'kubernetes';
     const type = await this.providers.typeOf(plan.providerId);
     if (type !== wanted) {
