@@ -55,6 +55,7 @@ describe('VNF packages in the web UI', () => {
     assert.equal(await pod.getAttribute('data-depth'), '1', 'the pod is nested under its VM');
     assert.equal(await pod.getByTestId('vdu-technology').innerText(), 'kubernetes');
     assert.match(await pod.innerText(), /inside vmid \(mandatory\)/);
+    assert.match(await vm.innerText(), /described by heat\/worker-vm\.yaml/, "the VM's Heat template");
     assert.match(await page.getByTestId('vnf-connection-points').innerText(), /web-svc[\s\S]*80\/TCP → 8080/);
     await page.getByText('catalog item "Web pod on a VM (VNF package)"').waitFor();
     await screenshot(page, 'vnf-packages-02-show');
