@@ -47,6 +47,12 @@ const assertFinished = async (page) => {
   return id;
 };
 
+/** The catalog's search has reached the address (and the list): an Order click now is not undone by it. */
+const searched = async (page, text) => {
+  await page.waitForURL((url) => decodeURIComponent(url.href).includes(`"q":"${text}"`));
+  await page.waitForLoadState('networkidle');
+};
+
 const openProvider = async (page) => {
   await page.getByRole('menuitem', { name: 'Providers' }).click();
   // The list's row, not an alarm row of the panel below it (a health check slow under load may have
@@ -88,6 +94,8 @@ describe('an OpenStack cloud in the web UI, against a real Keystone and Heat', (
     // The catalog, searched: the item, then its order form.
     await page.getByRole('menuitem', { name: 'Catalog' }).click();
     await page.getByPlaceholder('Search the catalog').fill('Heat');
+    // The search reaches the address half a second after the last key: a click before that is undone.
+    await searched(page, 'Heat');
     const card = page.getByTestId('catalog-item-OpenStack Heat stack');
     await card.getByRole('link', { name: 'Order OpenStack Heat stack' }).click();
 
@@ -170,6 +178,7 @@ describe('an OpenStack cloud in the web UI, against a real Keystone and Heat', (
       await signIn(page, product);
       await page.getByRole('menuitem', { name: 'Catalog' }).click();
       await page.getByPlaceholder('Search the catalog').fill('VNF package');
+      await searched(page, 'VNF package');
       await page.getByTestId('catalog-item-Web pod on a VM (VNF package)').getByRole('link', { name: 'Order Web pod on a VM (VNF package)' }).click();
       await page.waitForURL(/\/catalog\/[^/]+\/order$/);
       // The form's provider fields load their choices (a wait under a busy machine, not asserted on).
