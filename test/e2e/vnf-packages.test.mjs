@@ -1,7 +1,9 @@
 // VNF packages through a real browser: the real product with its built-in repository, whose
 // vnf-packages/web-pod-on-vm is on-boarded at first start. The admin opens "VNF packages", sees
 // the example listed, opens it, sees its pod nested under its VM, downloads an artifact and the
-// whole package, then disables and enables it (each after a confirmation).
+// whole package, sees it in use by the shipped catalog item that deploys it, disables it,
+// deletes it (its deletion waits, as it is in use) and aborts the deletion, then enables it
+// again (each after a confirmation).
 //
 // Run: npm test (which gives DATABASE_URL / REDIS_URL), or directly:
 //   node --test test/e2e/vnf-packages.test.mjs
@@ -40,6 +42,8 @@ describe('VNF packages in the web UI', () => {
     await row.waitFor();
     assert.match(await row.innerText(), /Superfluid examples/);
     assert.equal(await row.getByTestId('vnf-operational-state').getAttribute('data-state'), 'enabled');
+    // The shipped catalog item "Web pod on a VM (VNF package)" deploys it: it is in use.
+    await row.getByTestId('vnf-package-states').getByText('in use').waitFor();
     await screenshot(page, 'vnf-packages-01-list');
 
     await row.click();
@@ -51,7 +55,9 @@ describe('VNF packages in the web UI', () => {
     assert.equal(await pod.getAttribute('data-depth'), '1', 'the pod is nested under its VM');
     assert.equal(await pod.getByTestId('vdu-technology').innerText(), 'kubernetes');
     assert.match(await pod.innerText(), /inside vmid \(mandatory\)/);
+    assert.match(await vm.innerText(), /described by heat\/worker-vm\.yaml/, "the VM's Heat template");
     assert.match(await page.getByTestId('vnf-connection-points').innerText(), /web-svc[\s\S]*80\/TCP → 8080/);
+    await page.getByText('catalog item "Web pod on a VM (VNF package)"').waitFor();
     await screenshot(page, 'vnf-packages-02-show');
 
     // One artifact, as the repository holds it.
@@ -73,6 +79,17 @@ describe('VNF packages in the web UI', () => {
     await screenshot(page, 'vnf-packages-03-disabled');
     const { vnfPackages } = await api('{ vnfPackages(filter: { state: disabled }) { name } }');
     assert.deepEqual(vnfPackages, [{ name: 'web-pod-on-vm' }]);
+    // Deleting it while in use: the deletion waits; it is aborted, and the package stays, disabled.
+    await page.getByTestId('vnf-delete').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await page.getByTestId('vnf-package-states').getByText('deletion pending').waitFor();
+    await screenshot(page, 'vnf-packages-04-deletion-pending');
+    const pending = await api('{ vnfPackages(filter: { state: deletion_pending }) { name usedBy } }');
+    assert.deepEqual(pending.vnfPackages, [{ name: 'web-pod-on-vm', usedBy: ['catalog item "Web pod on a VM (VNF package)"'] }]);
+    await page.getByTestId('vnf-abort').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Abort deletion' }).click();
+    await page.getByTestId('vnf-package-states').getByText('deletion pending').waitFor({ state: 'detached' });
+    await page.getByTestId('vnf-enable').waitFor();
     await page.getByTestId('vnf-enable').click();
     await page.getByRole('dialog').getByRole('button', { name: 'Enable' }).click();
     await page.locator('[data-testid="vnf-operational-state"][data-state="enabled"]').first().waitFor();

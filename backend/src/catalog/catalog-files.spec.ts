@@ -90,6 +90,19 @@ test('catalog as code: the shipped bundle and state machine load', async () => {
   );
 });
 
+test('catalog as code: the shipped VNF package item deploys the VM VDU, then the pod VDU given its outputs', async () => {
+  const files = await readCatalog(resolve(PROJECT_ROOT, 'catalog'));
+  const item = files.templates.find((t) => t.name === 'Web pod on a VM (VNF package)');
+  assert.deepEqual(
+    item?.items?.map((i) => [i.name, i.index, i.vnf]),
+    [
+      ['vmid', 0, { package: 'web-pod-on-vm', vdu: 'vmid' }],
+      ['webpod', 1, { package: 'web-pod-on-vm', vdu: 'webpod' }],
+    ],
+  );
+  assert.deepEqual(item?.items?.[1].inputs, { vdu_parent_node: 'vmid.node_name', vdu_parent_address: 'vmid.address' });
+});
+
 test('bundles and state machines: an input from a later or same-index item, an unknown method, a repeated state are refused', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'catalog-'));
   await writeFile(

@@ -52,6 +52,14 @@ const itemSchema = z
     retirement: retirementSchema.optional(),
     reconfigure: retirementSchema.optional(),
     heal: retirementSchema.optional(),
+    /** The item deploys a VDU of a VNF package of its repository (vnf-packages/<package>/). */
+    vnf: z
+      .object({
+        package: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'a package is named by its folder under vnf-packages/'),
+        vdu: z.string().trim().min(1).max(200),
+      })
+      .strict()
+      .optional(),
     inputs: z
       .record(z.string(), z.string().regex(/^[a-z][a-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_]*$/, 'write "<item>.<output>"'))
       .superRefine((inputs, ctx) => {

@@ -6,6 +6,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { TemplateDialogQuery } from '../dialogs/dialog.events.js';
 import { GitRepoRefreshedEvent } from '../git-repos/git-repo.events.js';
 import { InventoryUsageQuery } from '../inventories/inventory.events.js';
+import { VnfPackageUsageQuery } from '../vnf-packages/vnf-package.events.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, Repository } from 'typeorm';
 import { stringify } from 'yaml';
@@ -95,6 +96,23 @@ export class CatalogService {
   @OnEvent(InventoryUsageQuery.NAME)
   async onInventoryUsage(query: InventoryUsageQuery): Promise<void> {
     query.usedBy.push(...(await this.usingInventory(query.name)));
+  }
+
+  /** A VNF package a published catalog item deploys is in use (the item can be ordered). */
+  @OnEvent(VnfPackageUsageQuery.NAME)
+  async onVnfPackageUsage(query: VnfPackageUsageQuery): Promise<void> {
+    const items = await this.deployingVnfPackage(query.name, query.repoName);
+    query.usedBy.push(...items.filter((t) => t.published).map((t) => `catalog item "${t.name}"`));
+  }
+
+  /** Catalog items (published or not) with an item deploying a VDU of package `name` of repository `repoName`. */
+  async deployingVnfPackage(name: string, repoName: string): Promise<{ id: string; name: string; published: boolean }[]> {
+    return this.templates
+      .createQueryBuilder('t')
+      .select(['t.id', 't.name', 't.published'])
+      .where('t.items @> CAST(:items AS jsonb)', { items: JSON.stringify([{ vnf: { package: name }, provision: { repo: repoName } }]) })
+      .orderBy('t.name', 'ASC')
+      .getMany();
   }
 
   /** Loads catalog as code: every dialog and template under the folder, created or updated by name. */

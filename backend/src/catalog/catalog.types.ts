@@ -95,4 +95,16 @@ export interface BundleItemSpec {
   reconfigure?: RetirementSpec;
   /** Run when the bundle's service is healed (in index order); without it, its provision playbook runs again. */
   heal?: RetirementSpec;
+  /**
+   * The item deploys one VDU of a VNF package of its repository: the package (its folder
+   * under vnf-packages/) and the VDU's vduId. Its playbook is given them as `vnf_package`
+   * (the folder's path) and `vnf_vdu`; the package must be enabled to be ordered.
+   */
+  vnf?: VnfDeploySpec;
+}
+
+/** Which VDU of which VNF package a bundle item deploys. */
+export interface VnfDeploySpec {
+  package: string;
+  vdu: string;
 }

@@ -12,6 +12,8 @@ import { GitReposService } from '../git-repos/git-repos.service.js';
 import { InventoriesService } from '../inventories/inventories.service.js';
 import { type JobOptionName, type JobOptions, jobOptionsSchema } from '../jobs/job-options.js';
 import { ProvidersService } from '../providers/providers.service.js';
+import type { BundleItemSpec } from '../catalog/catalog.types.js';
+import { VnfPackagesService } from '../vnf-packages/vnf-packages.service.js';
 import type { JobOptionsInput } from './dto/job-options.input.js';
 import type { ItemPlan, RequestItemEntity } from './request-item.entity.js';
 import type { NewItem } from './request-store.js';
@@ -34,6 +36,7 @@ export class RequestPlanner {
     private readonly inventories: InventoriesService,
     private readonly credentials: CredentialsService,
     private readonly box: SecretBox,
+    private readonly vnfPackages: VnfPackagesService,
   ) {}
 
   /**
@@ -93,9 +96,60 @@ export class RequestPlanner {
             ...(sites ? { sites, site: item.site } : {}),
           };
       if (sites && item.site) plan.providerId = sites.find((site) => site.name === item.site)?.providerId ?? plan.providerId;
+      if (item.vnf && !earlier) await this.planVdu(item, template.items, plan);
       items.push({ name: item.name, index: item.index, plan });
     }
     return items;
+  }
+
+  /**
+   * An item deploying a VDU of a VNF package: the package must be enabled in the item's
+   * repository and describe the VDU; a VM VDU (its Heat template) goes to an OpenStack provider,
+   * a container VDU to a Kubernetes one; the VDU's parent (vduParent), when an item of the
+   * bundle deploys it, runs before it — and must, when the parent is mandatory. The playbook is
+   * given the package's folder and the VDU's id.
+   */
+  private async planVdu(item: BundleItemSpec, all: BundleItemSpec[], plan: ItemPlan): Promise<void> {
+    if (!item.vnf) return;
+    const { package: name, vdu: vduId } = item.vnf;
+    const pkg = await this.vnfPackages.deployable(plan.repoId, name);
+    const vdu = pkg.descriptor.vdu.find((v) => v.vduId === vduId);
+    if (!vdu) throw new AppError(ErrorCode.CONFLICT, `Item "${item.name}" deploys VDU "${vduId}", which VNF package "${name}" does not describe.`);
+    const nestedIds = vdu.vduNestedDesc === undefined ? [] : Array.isArray(vdu.vduNestedDesc) ? vdu.vduNestedDesc : [vdu.vduNestedDesc];
+    const isPod = (pkg.descriptor.vduNestedDesc ?? []).some(
+      (n) => nestedIds.includes(n.id) && n.vduNestedDescriptorType === 'kubernetes' && n.vduNestedDescriptor,
+    );
+    if (!vdu.heatTemplate && !isPod) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `VDU "${vduId}" of VNF package "${name}" has neither a Heat template (heatTemplate) nor a Kubernetes manifest (a vduNestedDesc of type kubernetes): the portal cannot deploy it.`,
+      );
+    }
+    const wanted = vdu.heatTemplate ? 'openstack' : 'kubernetes';
+    const type = await this.providers.typeOf(plan.providerId);
+    if (type !== wanted) {
+      const field = typeof item.provision.provider === 'string' ? 'provider' : item.provision.provider.field;
+      const what = vdu.heatTemplate ? 'a VM (its Heat template)' : 'a container';
+      throw validationFailed(`VDU "${vduId}" of VNF package "${name}" is ${what}: it needs a ${wanted} provider, not a ${type ?? 'missing'} one`, {
+        [field]: `must be a ${wanted} provider`,
+      });
+    }
+    if (vdu.vduParent && !vdu.vduParentBareMetal) {
+      const parent = all.find((i) => i.vnf?.package === name && i.vnf.vdu === vdu.vduParent);
+      if (parent && parent.index >= item.index) {
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          `Item "${item.name}" (VDU "${vduId}") must run after item "${parent.name}", which deploys its parent VDU "${vdu.vduParent}".`,
+        );
+      }
+      if (!parent && vdu.vduParentMandatory) {
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          `VDU "${vduId}" of VNF package "${name}" runs inside VDU "${vdu.vduParent}", which no item of this catalog item deploys.`,
+        );
+      }
+    }
+    plan.extraVars = { ...plan.extraVars, vnf_package: pkg.path, vnf_vdu: vduId };
   }
 
   /**

@@ -1,3 +1,4 @@
+import { VnfPackagesModule } from '../vnf-packages/vnf-packages.module.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module.js';
@@ -47,6 +48,7 @@ import { ServiceRequestEntity } from './service-request.entity.js';
     TenantsModule,
     StateMachineDefinitionsModule,
     QuotasModule,
+    VnfPackagesModule,
   ],
   providers: [
     RequestStore,

@@ -2,8 +2,10 @@ import { sees, type Viewer } from '../auth/auth.decorators.js';
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ProviderUsageQuery } from '../providers/provider.events.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { VnfPackageUsageQuery } from '../vnf-packages/vnf-package.events.js';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, IsNull, Repository, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, In, IsNull, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { EntityRows } from '../common/entity-rows.js';
@@ -40,7 +42,10 @@ const SORT_COLUMNS: Record<ServiceSortField, string> = { createdAt: 's.createdAt
 export class ServicesService {
   private readonly rows: EntityRows<ServiceEntity>;
 
-  constructor(@InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>) {
+  constructor(
+    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
+    private readonly catalog: CatalogService,
+  ) {
     this.rows = new EntityRows(services.manager.connection, ServiceEntity);
   }
 
@@ -192,6 +197,20 @@ export class ServicesService {
     const [active, retired] = await Promise.all([this.onProvider(query.providerId, 'active'), this.onProvider(query.providerId, 'retired')]);
     query.usedBy.push(...active);
     query.keptBy.push(...retired);
+  }
+
+  /** A VNF package an active service was deployed from (a catalog item deploying it) is in use until the service is retired. */
+  @OnEvent(VnfPackageUsageQuery.NAME)
+  async onVnfPackageUsage(query: VnfPackageUsageQuery): Promise<void> {
+    const templates = await this.catalog.deployingVnfPackage(query.name, query.repoName);
+    if (!templates.length) return;
+    const rows = await this.services.find({
+      where: { status: 'active', templateId: In(templates.map((t) => t.id)) },
+      select: { name: true },
+      order: { name: 'ASC' },
+      take: 20,
+    });
+    query.usedBy.push(...rows.map((r) => `service "${r.name}"`));
   }
 
   /** How many active services each tenant has (tenants with none are left out). */

@@ -1,7 +1,8 @@
 /**
- * Which catalog items (or anything else) use a VNF package: asked before a package is
- * deleted. No module answers yet — catalog items that deploy a package are to come — so
- * a package is "in use" only when a listener adds to `usedBy`.
+ * What uses a VNF package — asked when packages are listed and before one is deleted. The
+ * catalog answers with the published catalog items that deploy it, the services with the
+ * active services deployed from it; each adds a line to `usedBy`. A package is named by its
+ * folder (`name`, vnf-packages/<name>) in its repository (`repoName`).
  */
 export class VnfPackageUsageQuery {
   static readonly NAME = 'vnf-package.usage';
@@ -10,6 +11,8 @@ export class VnfPackageUsageQuery {
   constructor(
     readonly packageId: string,
     readonly vnfdId: string,
+    readonly name: string,
+    readonly repoName: string,
   ) {}
 }
 

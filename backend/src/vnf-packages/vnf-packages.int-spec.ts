@@ -130,7 +130,9 @@ describe('VNF packages', () => {
     assert.ok(builtin, 'the example is listed');
     assert.equal(builtin.repoName, 'playbooks');
     assert.equal(builtin.operationalState, 'enabled');
-    assert.equal(builtin.usageState, 'not_in_use');
+    // The shipped catalog item deploys it.
+    assert.equal(builtin.usageState, 'in_use');
+    assert.deepEqual(builtin.usedBy, ['catalog item "Web pod on a VM (VNF package)"']);
     const detail = await ok<{
       vnfPackage: {
         vdus: { vduId: string; depth: number; technology: string; vduParent: string | null }[];
@@ -261,7 +263,7 @@ describe('VNF packages', () => {
 
   test('deleting a package in use waits, and can be aborted; it goes once nothing uses it', async () => {
     const [pkg] = await packagesOf(hosted.id);
-    // What a module that uses packages answers (as the catalog will): this one uses "edge".
+    // What a module that uses packages answers (as the catalog does for its items): this one uses "edge".
     const events = app.app.get(EventEmitter2);
     const user = (q: VnfPackageUsageQuery) => {
       if (q.packageId === pkg.id) q.usedBy.push('catalog item "edge service"');

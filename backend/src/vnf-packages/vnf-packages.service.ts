@@ -12,6 +12,7 @@ import { VnfArtifactContentModel, VnfPackageModel, VnfPackageStateEnum } from '.
 import { DESCRIPTOR, discoverPackages, packageFolders } from './vnf-package-discovery.js';
 import { type VnfPackageChange, VnfPackageChangedEvent, VnfPackageUsageQuery } from './vnf-package.events.js';
 import { VnfPackageEntity } from './vnf-package.entity.js';
+import type { Vnfd } from './vnfd.schema.js';
 
 /** An artifact larger than this is fetched with the whole package (the zip), not through GraphQL. */
 export const MAX_ARTIFACT_BYTES = 16 * 1024 * 1024;
@@ -195,9 +196,30 @@ export class VnfPackagesService {
     return row;
   }
 
+  /**
+   * A package a catalog item deploys from repository `repoId` (its folder vnf-packages/<name>),
+   * at order time: UNAVAILABLE when the repository has no such package on-boarded, CONFLICT when
+   * it is disabled or waiting to be deleted — a plain message the orderer reads.
+   */
+  async deployable(repoId: string, name: string): Promise<{ path: string; descriptor: Vnfd }> {
+    const row = await this.packages.findOneBy({ repoId, path: `vnf-packages/${name}`, deletedAt: IsNull() });
+    if (!row) {
+      throw new AppError(
+        ErrorCode.UNAVAILABLE,
+        `VNF package "${name}" is not on-boarded from this catalog item's repository: refresh the repository, or fix the catalog item.`,
+      );
+    }
+    if (row.deletionState === 'pending') throw new AppError(ErrorCode.CONFLICT, `VNF package "${name}" is waiting to be deleted: it cannot be ordered.`);
+    if (row.operationalState !== 'enabled') {
+      throw new AppError(ErrorCode.CONFLICT, `VNF package "${name}" is disabled: it cannot be ordered until an operator enables it again.`);
+    }
+    return { path: row.path, descriptor: row.descriptor };
+  }
+
   /** What uses the package, as its users answer (VnfPackageUsageQuery). */
-  private async usedBy(row: VnfPackageEntity): Promise<string[]> {
-    const query = new VnfPackageUsageQuery(row.id, row.vnfdId);
+  private async usedBy(row: VnfPackageEntity, repoName?: string): Promise<string[]> {
+    const repo = repoName ?? (await this.repos.list()).find((r) => r.id === row.repoId)?.name ?? '';
+    const query = new VnfPackageUsageQuery(row.id, row.vnfdId, nameOf(row.path), repo);
     await this.events.emitAsync(VnfPackageUsageQuery.NAME, query);
     return query.usedBy;
   }
@@ -216,7 +238,7 @@ export class VnfPackagesService {
     const repoNames = new Map((await this.repos.list()).map((r) => [r.id, r.name]));
     return Promise.all(
       rows.map(async (r) => {
-        const usedBy = await this.usedBy(r);
+        const usedBy = await this.usedBy(r, repoNames.get(r.repoId) ?? '');
         return {
           id: r.id,
           name: nameOf(r.path),

@@ -53,7 +53,7 @@ export function vduTree(vnfd: Vnfd): VduNode[] {
         bareMetal: vdu.vduParentBareMetal ?? false,
         technology: nestedType ?? (docker ? 'container' : 'vm'),
         image: image?.swImage ?? null,
-        descriptors: descs.flatMap((d) => (d?.vduNestedDescriptor ? [d.vduNestedDescriptor] : [])),
+        descriptors: [...(vdu.heatTemplate ? [vdu.heatTemplate] : []), ...descs.flatMap((d) => (d?.vduNestedDescriptor ? [d.vduNestedDescriptor] : []))],
         depth,
       });
       visit(vdu.vduId, depth + 1);

@@ -104,6 +104,13 @@ test('vnfd: references to nested descriptors, images, files and pods must hold',
   ]);
 });
 
+test("vnfd: a VM VDU's heatTemplate names a file of the package, and a VDU is not both a VM and nested", async () => {
+  const missing = await withEdit(['vdu.0.heatTemplate', 'heat/missing.yaml']);
+  assert.deepEqual(missing, ['vdu[0] (vmid).heatTemplate: "heat/missing.yaml" names no file of the package']);
+  const both = await withEdit(['vdu.1.heatTemplate', 'heat/worker-vm.yaml']);
+  assert.deepEqual(both, ['vdu[1] (webpod).heatTemplate: a VDU is either a VM (heatTemplate) or described by a vduNestedDesc, not both']);
+});
+
 test('vnfd: missing identity, wrong types and broken YAML say where', async () => {
   const problems = await withEdit(['vnfdId', undefined], ['vdu.0.vduParentBareMetal', 'yes']);
   assert.deepEqual(problems, ['vnfdId: is required', 'vdu[0] (vmid).vduParentBareMetal: should be true or false']);

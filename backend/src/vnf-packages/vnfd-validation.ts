@@ -145,6 +145,12 @@ export function referenceProblems(vnfd: Vnfd, files: ReadonlySet<string>): strin
     fileRef(['vduNestedDesc', i, 'envVars'], n.envVars, false);
   });
   (vnfd.swImageDesc ?? []).forEach((s, i) => fileRef(['swImageDesc', i, 'envVars'], s.envVars, false));
+  vnfd.vdu.forEach((vdu, i) => {
+    fileRef(['vdu', i, 'heatTemplate'], vdu.heatTemplate, false);
+    if (vdu.heatTemplate !== undefined && vdu.vduNestedDesc !== undefined) {
+      at(['vdu', i, 'heatTemplate'], 'a VDU is either a VM (heatTemplate) or described by a vduNestedDesc, not both');
+    }
+  });
 
   const podTypes = (vdu: Vnfd['vdu'][number]) => {
     const refs = vdu.vduNestedDesc === undefined ? [] : Array.isArray(vdu.vduNestedDesc) ? vdu.vduNestedDesc : [vdu.vduNestedDesc];

@@ -11,6 +11,7 @@
  *    (4.8.8) and, so that the service it describes can be built, the ports it exposes;
  *  - SwImageDesc: envVars (4.8.9), and supportedVirtualisationEnvironment "docker" with
  *    swImage naming a container image (4.8.11).
+ * and one of Superfluid's own: Vdu heatTemplate, the Heat template that deploys a VM VDU.
  *
  * Element names are the seed's, in the lower camel case of ETSI's YAML and JSON forms.
  * Elements of the IFA 011 VNFD that the portal does not use are accepted as they are (an
@@ -52,6 +53,11 @@ export const vduSchema = z.looseObject({
   vduParentMandatory: z.boolean().optional(),
   /** 4.8.1: the VduNestedDesc(s) describing what runs in this VDU ("multiple vduNestedDesc objects can be referenced"). */
   vduNestedDesc: z.union([id, z.array(id).min(1)]).optional(),
+  /**
+   * Superfluid's: the Heat template (a file of the package) that creates this VDU as a VM on an
+   * OpenStack provider; its outputs (e.g. address, node_name) are given to the VDUs it contains.
+   */
+  heatTemplate: fileRef.optional(),
 });
 
 export const vduNestedDescSchema = z.looseObject({

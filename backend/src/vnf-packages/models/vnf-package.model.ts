@@ -41,7 +41,8 @@ export class VnfVduNodeModel {
   })
   technology: string;
   @Field(() => String, { nullable: true, description: 'The image, by name (swImageDesc.swImage).' }) image: string | null;
-  @Field(() => [String], { description: 'The files describing what runs in it (vduNestedDescriptor).' }) descriptors: string[];
+  @Field(() => [String], { description: "The files describing it: a VM's Heat template (heatTemplate), what runs in it (vduNestedDescriptor)." })
+  descriptors: string[];
   @Field(() => Int, { description: 'Depth in the tree: 0 for a VDU with no parent.' }) depth: number;
 }
 
