@@ -65,9 +65,10 @@ export class PerformanceResolver {
   async createPerformanceJob(
     @CurrentUser() user: UserModel,
     @CurrentViewer() viewer: Viewer,
+    @InTenants('providers:write') providers: TenantScope,
     @Args('input') input: CreatePerformanceJobInput,
   ): Promise<PerformanceJobModel> {
-    return asModel(await this.performance.createJob(input, user.id, viewer));
+    return asModel(await this.performance.createJob(input, user.id, viewer, providers));
   }
 
   @Allow('providers:write')

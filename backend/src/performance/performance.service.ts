@@ -104,10 +104,29 @@ export class PerformanceService {
 
   // ---- jobs and thresholds ----------------------------------------------------------------
 
-  async createJob(input: NewPerformanceJob, userId: string, viewer?: Viewer): Promise<PerformanceJobEntity> {
+  /**
+   * A service's job. A metric read from a provider names a Deployment or a stack: one the service
+   * reports in its outputs, unless the caller may change the provider (`providerScope`, providers:write)
+   * — a requester on a shared cluster or cloud reads their own workload, not another tenant's.
+   */
+  async createJob(input: NewPerformanceJob, userId: string, viewer?: Viewer, providerScope?: TenantScope): Promise<PerformanceJobEntity> {
     const service = await this.services.get(input.serviceId, viewer);
     const fields = this.commonProblems(input);
     const source = await this.sourceOf(input, service.providerIds, fields);
+    if (source && source.kind !== 'http' && viewer && !fields.providerId) {
+      const operates = await this.providers.get(source.providerId, providerScope ?? { tenants: [], reach: [], home: '' }, true).then(
+        () => true,
+        () => false,
+      );
+      const reported = new Set(stringsIn(service.outputs));
+      if (!operates) {
+        if (source.kind === 'kubernetes' && !reported.has(source.deployment)) fields.deployment = 'is not one this service reports in its outputs';
+        if (source.kind === 'kubernetes' && source.namespace !== 'default' && !reported.has(source.namespace)) {
+          fields.namespace = 'is not one this service reports in its outputs';
+        }
+        if (source.kind === 'openstack' && !reported.has(source.stack)) fields.stack = 'is not one this service reports in its outputs';
+      }
+    }
     refuseWith(fields);
     if (service.status !== 'active') throw validationFailed('Only an active service is measured.', { serviceId: `is ${service.status}` });
     return this.save({ serviceId: service.id, providerId: null, tenantId: service.tenantId }, input, source!, userId);
@@ -193,9 +212,10 @@ export class PerformanceService {
 
   /**
    * A job the caller may see: a service's job when the viewer sees the service, a provider's job
-   * when the provider scope includes it (without either, as the system: any job); NOT_FOUND otherwise.
+   * when the provider scope includes it — with `owned`, to change it: its own tenant's providers only,
+   * not one shared with it (without either, as the system: any job); NOT_FOUND otherwise.
    */
-  async job(id: string, viewer?: Viewer, providerScope?: TenantScope): Promise<PerformanceJobEntity> {
+  async job(id: string, viewer?: Viewer, providerScope?: TenantScope, owned = false): Promise<PerformanceJobEntity> {
     const job = /^[0-9a-f-]{36}$/i.test(id) ? await this.db.getRepository(PerformanceJobEntity).findOneBy({ id }) : null;
     if (!job) throw notFound('Performance job', id);
     const system = !viewer && !providerScope;
@@ -206,7 +226,7 @@ export class PerformanceService {
         )
       : system ||
         (!!providerScope &&
-          (await this.providers.get(job.providerId!, providerScope).then(
+          (await this.providers.get(job.providerId!, providerScope, owned).then(
             () => true,
             () => false,
           )));
@@ -227,7 +247,7 @@ export class PerformanceService {
 
   /** Deletes a job with its samples and thresholds; the alarms its thresholds raised are cleared. */
   async deleteJob(id: string, viewer?: Viewer, providerScope?: TenantScope): Promise<boolean> {
-    const job = await this.job(id, viewer, providerScope);
+    const job = await this.job(id, viewer, providerScope, true);
     const thresholds = await this.thresholds(job.id);
     await this.db.getRepository(PerformanceJobEntity).delete({ id: job.id });
     for (const t of thresholds) await this.alarms.clearCause(thresholdKey(t.id), 'its performance job was deleted');
@@ -235,7 +255,7 @@ export class PerformanceService {
   }
 
   async createThreshold(input: NewThreshold, viewer?: Viewer, providerScope?: TenantScope): Promise<PerformanceThresholdEntity> {
-    const job = await this.job(input.jobId, viewer, providerScope);
+    const job = await this.job(input.jobId, viewer, providerScope, true);
     const fields: Record<string, string> = {};
     if (!THRESHOLD_OPERATORS.includes(input.operator)) fields.operator = `is one of ${THRESHOLD_OPERATORS.join(' ')}`;
     if (!Number.isFinite(input.value)) fields.value = 'is a number';
@@ -252,7 +272,7 @@ export class PerformanceService {
   async deleteThreshold(id: string, viewer?: Viewer, providerScope?: TenantScope): Promise<boolean> {
     const threshold = /^[0-9a-f-]{36}$/i.test(id) ? await this.db.getRepository(PerformanceThresholdEntity).findOneBy({ id }) : null;
     if (!threshold) throw notFound('Threshold', id);
-    await this.job(threshold.jobId, viewer, providerScope).catch(() => {
+    await this.job(threshold.jobId, viewer, providerScope, true).catch(() => {
       throw notFound('Threshold', id);
     });
     await this.db.getRepository(PerformanceThresholdEntity).delete({ id });
@@ -378,6 +398,13 @@ export class PerformanceService {
   async purge(): Promise<void> {
     await this.db.query(`DELETE FROM performance_samples WHERE "at" < now() - make_interval(days => ${RETENTION_DAYS})`);
   }
+}
+
+/** Every string in a service's outputs, at any depth (a bundle's are per item). */
+function stringsIn(value: unknown, depth = 0): string[] {
+  if (typeof value === 'string') return [value];
+  if (depth > 5 || value === null || typeof value !== 'object') return [];
+  return Object.values(value as Record<string, unknown>).flatMap((v) => stringsIn(v, depth + 1));
 }
 
 /** Refuses with every field's problem, when there is one. */

@@ -17,6 +17,10 @@ export function isTimeZone(zone: string): boolean {
  * made single.
  */
 export function checkCron(cron: string, timezone: string): string {
+  // Long inputs are refused before they are parsed or repeated back in a message.
+  if (cron.length > 100) throw validationFailed('Cron: at most 100 characters (minute hour day month weekday).', { cron: 'is at most 100 characters' });
+  if (timezone.length > 64)
+    throw validationFailed('Timezone: at most 64 characters (an IANA name such as Europe/Paris).', { timezone: 'is at most 64 characters' });
   const expression = cron.trim().split(/\s+/).join(' ');
   const problem = (): string | null => {
     if (expression.split(' ').length !== 5) return 'it has not five fields';

@@ -232,10 +232,16 @@ export class SchedulesService {
           next = null; // checked when it was saved: should a later cron-parser refuse it, it stops rather than fire every tick
         }
       }
-      await rows.update({ id: row.id }, { nextRunAt: next, enabled: next !== null, lastRunAt: now, runCount: () => 'run_count + 1' } as Record<
-        string,
-        unknown
-      >);
+      // Until the operation has started (or been refused), the schedule says so: should the worker
+      // stop in between, the run is not silently lost — it shows as not known to have started.
+      await rows.update({ id: row.id }, {
+        nextRunAt: next,
+        enabled: next !== null,
+        lastRunAt: now,
+        lastRequestId: null,
+        lastError: 'Claimed to start; the portal stopped before it could say whether it started (look for a request started by this schedule).',
+        runCount: () => 'run_count + 1',
+      } as Record<string, unknown>);
     }
     return due;
   }

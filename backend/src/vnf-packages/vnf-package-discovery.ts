@@ -53,6 +53,9 @@ export function packageFolders(tree: readonly TreeItem[]): Map<string, TreeItem[
   return new Map([...folders.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** The most a package's files may hold together (each is read to be hashed at every refresh). */
+const MAX_PACKAGE_BYTES = 100 * 1024 * 1024;
+
 /** What must hold before any file of the package is read: its name, a descriptor, only plain files. */
 export function folderProblems(name: string, files: readonly TreeItem[]): string[] {
   const folder = `${PACKAGES_DIR}/${name}`;
@@ -62,9 +65,14 @@ export function folderProblems(name: string, files: readonly TreeItem[]): string
   if (!descriptor) problems.push(`${folder}: a VNF package needs a ${DESCRIPTOR} (its descriptor)`);
   else if ((descriptor.size ?? 0) > MAX_VNFD_BYTES)
     problems.push(`${folder}/${DESCRIPTOR}: larger than ${MAX_VNFD_BYTES / 1024 / 1024} MB: too large for a descriptor`);
+  let total = 0;
   for (const f of files) {
     if (!REGULAR.has(f.mode)) problems.push(`${f.path}: a package holds plain files only (this is a ${f.mode === '120000' ? 'symbolic link' : 'submodule'})`);
+    // Control characters (a newline) in a name would split the batch that reads the files.
+    if (/[\u0000-\u001f\u007f]/.test(f.path)) problems.push(`${JSON.stringify(f.path)}: a file name with a control character (a newline, a tab)`);
+    total += f.size ?? 0;
   }
+  if (total > MAX_PACKAGE_BYTES) problems.push(`${folder}: its files hold more than ${MAX_PACKAGE_BYTES / 1024 / 1024} MB: too large for a package`);
   return problems;
 }
 

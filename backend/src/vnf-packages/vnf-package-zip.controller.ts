@@ -44,6 +44,14 @@ export class VnfPackageZipController {
         res.status(404).type('text/plain').send('Not found.\n');
         return;
       }
+      // Another coded error (the repository's copy is not there yet...) says what it is, in words.
+      if (err instanceof AppError) {
+        res
+          .status(err.code === ErrorCode.UNAVAILABLE ? 503 : err.code === ErrorCode.VALIDATION_FAILED ? 422 : 409)
+          .type('text/plain')
+          .send(`${err.message}\n`);
+        return;
+      }
       throw err;
     }
   }

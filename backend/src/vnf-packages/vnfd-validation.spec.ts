@@ -133,6 +133,28 @@ test('vnf packages: a folder without a descriptor, or with a symbolic link, is n
   assert.deepEqual(!link.ok && link.problems, ['vnf-packages/x/key: a package holds plain files only (this is a symbolic link)']);
 });
 
+test('vnf packages: a file name with a newline, and files over 100 MB together, are refused', () => {
+  const problems = checkPackage(
+    'x',
+    [
+      { path: 'vnf-packages/x/vnfd.yaml', mode: '100644', size: 10 },
+      { path: 'vnf-packages/x/a\nb', mode: '100644', size: 60 * 1024 * 1024 },
+      { path: 'vnf-packages/x/c', mode: '100644', size: 60 * 1024 * 1024 },
+    ],
+    new Map(),
+  );
+  assert.deepEqual(!problems.ok && problems.problems, [
+    '"vnf-packages/x/a\\nb": a file name with a control character (a newline, a tab)',
+    'vnf-packages/x: its files hold more than 100 MB: too large for a package',
+  ]);
+});
+
+test('vnfd: a VDU id that would not name a Heat stack or a Kubernetes object is refused', async () => {
+  const problems = await withEdit(['vdu.0.vduId', '../vm id'], ['vdu.1.vduParent', '../vm id'], ['deploymentFlavour.0.vduProfile.0.vduId', '../vm id']);
+  const rule = 'is letters, digits, dots, dashes and underscores (at most 63), starting with a letter or a digit';
+  assert.deepEqual(problems, [`vdu[0] (../vm id).vduId: ${rule}`, `deploymentFlavour[0] (default).vduProfile[0] (../vm id).vduId: ${rule}`]);
+});
+
 test('vnfd schema: docs/vnfd.schema.json is the current JSON Schema of the descriptor', async () => {
   const current = JSON.stringify(vnfdJsonSchema(), null, 2) + '\n';
   const docs = await readFile(join(ROOT, 'docs', 'vnfd.schema.json'), 'utf8').catch(() => '');

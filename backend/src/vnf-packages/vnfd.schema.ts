@@ -22,6 +22,11 @@
 import { z } from 'zod';
 
 const id = z.string().trim().min(1).max(200);
+/** The id of a VDU or a connection point: it names Heat stacks, Kubernetes objects and URL paths at deployment. */
+const unitId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'is letters, digits, dots, dashes and underscores (at most 63), starting with a letter or a digit');
 const text = z.string().max(4000);
 
 /** A file of the package, relative to its folder (4.8.4: "relative to the root of the VNF Package"), or a URL. */
@@ -30,7 +35,7 @@ const fileRef = z.string().trim().min(1).max(1000);
 export const NESTED_DESCRIPTOR_TYPES = ['kubernetes', 'click', 'dockerfile', 'ansibledocker'] as const;
 
 export const vduCpdSchema = z.looseObject({
-  cpdId: id,
+  cpdId: unitId,
   description: text.optional(),
   layerProtocol: z.array(z.string()).optional(),
   /** 4.8.5: the VDU's network interface this connection point is bound to. */
@@ -39,7 +44,7 @@ export const vduCpdSchema = z.looseObject({
 });
 
 export const vduSchema = z.looseObject({
-  vduId: id,
+  vduId: unitId,
   name: z.string().trim().min(1).max(200),
   description: text.optional(),
   intCpd: z.array(vduCpdSchema).optional(),
@@ -108,7 +113,7 @@ export const k8sServicePortSchema = z.looseObject({
 
 /** 4.8.6–4.8.8: a Cpd describing a Kubernetes service, exposing pods (VDUs described by a Kubernetes template). */
 export const k8sServiceCpdSchema = z.looseObject({
-  cpdId: id,
+  cpdId: unitId,
   description: text.optional(),
   layerProtocol: z.array(z.string()).optional(),
   serviceDescriptor: fileRef.optional(),
@@ -117,7 +122,7 @@ export const k8sServiceCpdSchema = z.looseObject({
 });
 
 export const extCpdSchema = z.looseObject({
-  cpdId: id,
+  cpdId: unitId,
   description: text.optional(),
   layerProtocol: z.array(z.string()).optional(),
   /** The VduCpd or K8SServiceCpd this external connection point exposes. */
@@ -130,7 +135,7 @@ export const deploymentFlavourSchema = z.looseObject({
   vduProfile: z
     .array(
       z.looseObject({
-        vduId: id,
+        vduId: unitId,
         minNumberOfInstances: z.int().min(0).max(1000),
         maxNumberOfInstances: z.int().min(1).max(1000),
       }),
