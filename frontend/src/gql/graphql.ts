@@ -993,6 +993,8 @@ export type DeleteOidcGroupMappingMutationVariables = Exact<{
 
 export type DeleteOidcGroupMappingMutation = { deleteOidcGroupMapping: boolean };
 
+export type PerformanceJobFieldsFragment = { id: string, name: string, metric: PerformanceMetric, url: string | null, providerId: string | null, namespace: string | null, deployment: string | null, stack: string | null, intervalSeconds: number, thresholds: Array<{ id: string, operator: string, value: number, severity: AlarmSeverity, crossed: boolean }>, samples: Array<{ at: string, value: number | null, error: string | null }> };
+
 export type PerformanceJobsQueryVariables = Exact<{
   serviceId: string;
   minutes: number;
@@ -1964,6 +1966,31 @@ export const OidcGroupMappingFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"OidcGroupMappingFields"}) as unknown as TypedDocumentString<OidcGroupMappingFieldsFragment, unknown>;
+export const PerformanceJobFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PerformanceJobFields on PerformanceJob {
+  id
+  name
+  metric
+  url
+  providerId
+  namespace
+  deployment
+  stack
+  intervalSeconds
+  thresholds {
+    id
+    operator
+    value
+    severity
+    crossed
+  }
+  samples(minutes: $minutes) {
+    at
+    value
+    error
+  }
+}
+    `, {"fragmentName":"PerformanceJobFields"}) as unknown as TypedDocumentString<PerformanceJobFieldsFragment, unknown>;
 export const ProviderFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProviderFields on Provider {
   id
@@ -4226,57 +4253,61 @@ export const DeleteOidcGroupMappingDocument = new TypedDocumentString(`
 export const PerformanceJobsDocument = new TypedDocumentString(`
     query PerformanceJobs($serviceId: ID!, $minutes: Int!) {
   performanceJobs(serviceId: $serviceId) {
-    id
-    name
-    metric
-    url
-    providerId
-    namespace
-    deployment
-    stack
-    intervalSeconds
-    thresholds {
-      id
-      operator
-      value
-      severity
-      crossed
-    }
-    samples(minutes: $minutes) {
-      at
-      value
-      error
-    }
+    ...PerformanceJobFields
   }
 }
-    `) as unknown as TypedDocumentString<PerformanceJobsQuery, PerformanceJobsQueryVariables>;
+    fragment PerformanceJobFields on PerformanceJob {
+  id
+  name
+  metric
+  url
+  providerId
+  namespace
+  deployment
+  stack
+  intervalSeconds
+  thresholds {
+    id
+    operator
+    value
+    severity
+    crossed
+  }
+  samples(minutes: $minutes) {
+    at
+    value
+    error
+  }
+}`) as unknown as TypedDocumentString<PerformanceJobsQuery, PerformanceJobsQueryVariables>;
 export const ProviderPerformanceJobsDocument = new TypedDocumentString(`
     query ProviderPerformanceJobs($providerId: ID!, $minutes: Int!) {
   providerPerformanceJobs(providerId: $providerId) {
-    id
-    name
-    metric
-    url
-    providerId
-    namespace
-    deployment
-    stack
-    intervalSeconds
-    thresholds {
-      id
-      operator
-      value
-      severity
-      crossed
-    }
-    samples(minutes: $minutes) {
-      at
-      value
-      error
-    }
+    ...PerformanceJobFields
   }
 }
-    `) as unknown as TypedDocumentString<ProviderPerformanceJobsQuery, ProviderPerformanceJobsQueryVariables>;
+    fragment PerformanceJobFields on PerformanceJob {
+  id
+  name
+  metric
+  url
+  providerId
+  namespace
+  deployment
+  stack
+  intervalSeconds
+  thresholds {
+    id
+    operator
+    value
+    severity
+    crossed
+  }
+  samples(minutes: $minutes) {
+    at
+    value
+    error
+  }
+}`) as unknown as TypedDocumentString<ProviderPerformanceJobsQuery, ProviderPerformanceJobsQueryVariables>;
 export const CreatePerformanceJobDocument = new TypedDocumentString(`
     mutation CreatePerformanceJob($input: CreatePerformanceJobInput!) {
   createPerformanceJob(input: $input) {

@@ -3,57 +3,43 @@ import { graphqlRequest } from '../api/graphql';
 import { graphql } from '../gql';
 import type { AlarmSeverity, PerformanceJobsQuery, PerformanceMetric } from '../gql/graphql';
 
+// One job's fields, read by both lists (a service's jobs, a provider's own); `$minutes` is each query's.
+graphql(`
+  fragment PerformanceJobFields on PerformanceJob {
+    id
+    name
+    metric
+    url
+    providerId
+    namespace
+    deployment
+    stack
+    intervalSeconds
+    thresholds {
+      id
+      operator
+      value
+      severity
+      crossed
+    }
+    samples(minutes: $minutes) {
+      at
+      value
+      error
+    }
+  }
+`);
 const PerformanceJobsDocument = graphql(`
   query PerformanceJobs($serviceId: ID!, $minutes: Int!) {
     performanceJobs(serviceId: $serviceId) {
-      id
-      name
-      metric
-      url
-      providerId
-      namespace
-      deployment
-      stack
-      intervalSeconds
-      thresholds {
-        id
-        operator
-        value
-        severity
-        crossed
-      }
-      samples(minutes: $minutes) {
-        at
-        value
-        error
-      }
+      ...PerformanceJobFields
     }
   }
 `);
 const ProviderPerformanceJobsDocument = graphql(`
   query ProviderPerformanceJobs($providerId: ID!, $minutes: Int!) {
     providerPerformanceJobs(providerId: $providerId) {
-      id
-      name
-      metric
-      url
-      providerId
-      namespace
-      deployment
-      stack
-      intervalSeconds
-      thresholds {
-        id
-        operator
-        value
-        severity
-        crossed
-      }
-      samples(minutes: $minutes) {
-        at
-        value
-        error
-      }
+      ...PerformanceJobFields
     }
   }
 `);
