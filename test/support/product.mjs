@@ -246,3 +246,75 @@ export async function startWorker(productOrEnv, extraEnv = {}) {
   productOrEnv._track?.(worker);
   return worker;
 }
+
+/**
+ * Starts a worker on another host of `hosts` (test/support/hosts.mjs), as on another machine: its
+ * own DATA_DIR, the product's DATA_DIR hidden from it (an empty tmpfs nobody may enter), and the
+ * database, Redis and the api reached only over the bridge (PORTAL_URL). Resolves with
+ * { process, host, dataDir, env, output(), inItsView(args, { asWorker }), kill(), stop() };
+ * inItsView runs a command in the worker's own mount namespace (as root, or as its user) and
+ * answers { ok, out }.
+ */
+export async function startWorkerOn(product, hosts, host, extraEnv = {}) {
+  const dataDir = await makeTempDir('superfluid-worker-');
+  const u = serviceUser();
+  if (u) {
+    ownFolder(dataDir, u);
+    await fs.mkdir(path.join(dataDir, 'home'), { mode: 0o700 });
+    await fs.chown(path.join(dataDir, 'home'), u.uid, u.gid);
+  }
+  /** The same URL, at the bridge's end of a forward to its port. */
+  const overBridge = async (href) => {
+    const url = new URL(href);
+    url.hostname = hosts.address;
+    url.port = String(await hosts.forward(Number(url.port)));
+    return url.href;
+  };
+  const env = {
+    ...product.env,
+    ...(u ? { HOME: path.join(dataDir, 'home') } : {}),
+    ROLE: 'worker',
+    DATA_DIR: dataDir,
+    DATABASE_URL: await overBridge(product.env.DATABASE_URL),
+    REDIS_URL: await overBridge(product.env.REDIS_URL),
+    PORTAL_URL: (await overBridge(product.url)).replace(/\/$/, ''),
+    PORT: String(await freePort()),
+    ...extraEnv,
+  };
+  for (const name of ['NODE_TEST_CONTEXT', 'ADMIN_PASSWORD', 'PLAYBOOKS_DIR', 'CATALOG_DIR']) delete env[name];
+  const child = hosts.spawnOn(host, process.execPath, [MAIN], { env, cwd: ROOT, uid: u?.uid, gid: u?.gid, hide: [product.dataDir] });
+  const output = new OutputTail();
+  const show = process.env.SHOW_PRODUCT_LOGS === '1';
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (chunk) => {
+      output.push(chunk);
+      if (show) process.stderr.write(`[worker:${host.name}] ${chunk}`);
+    });
+  }
+  await new Promise((resolve, reject) => {
+    child.once('spawn', resolve);
+    child.once('error', reject);
+  });
+  let stopped = false;
+  const worker = {
+    process: child,
+    host,
+    dataDir,
+    env,
+    output: () => output.toString(),
+    inItsView: (args, { asWorker = false } = {}) => {
+      const drop = asWorker && u ? ['setpriv', `--reuid=${u.uid}`, `--regid=${u.gid}`, '--init-groups', '--'] : [];
+      const done = spawnSync('nsenter', ['-t', String(child.pid), '-m', '--', ...drop, ...args], { encoding: 'utf8' });
+      return { ok: done.status === 0, out: `${done.stdout}${done.stderr}`.trim() };
+    },
+    kill: () => child.kill('SIGKILL'),
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await stopChild(child, { signal: 'SIGTERM', timeoutMs: 5_000 });
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  product._track?.(worker);
+  return worker;
+}
