@@ -102,14 +102,14 @@ export class CatalogService {
   @OnEvent(VnfPackageUsageQuery.NAME)
   async onVnfPackageUsage(query: VnfPackageUsageQuery): Promise<void> {
     const items = await this.deployingVnfPackage(query.name, query.repoName);
-    query.usedBy.push(...items.filter((t) => t.published).map((t) => `catalog item "${t.name}"`));
+    query.usedBy.push(...items.filter((t) => t.published).map((t) => ({ what: `catalog item "${t.name}"`, tenantId: t.tenantId })));
   }
 
   /** Catalog items (published or not) with an item deploying a VDU of package `name` of repository `repoName`. */
-  async deployingVnfPackage(name: string, repoName: string): Promise<{ id: string; name: string; published: boolean }[]> {
+  async deployingVnfPackage(name: string, repoName: string): Promise<{ id: string; name: string; published: boolean; tenantId: string }[]> {
     return this.templates
       .createQueryBuilder('t')
-      .select(['t.id', 't.name', 't.published'])
+      .select(['t.id', 't.name', 't.published', 't.tenantId'])
       .where('t.items @> CAST(:items AS jsonb)', { items: JSON.stringify([{ vnf: { package: name }, provision: { repo: repoName } }]) })
       .orderBy('t.name', 'ASC')
       .getMany();

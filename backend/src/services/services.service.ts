@@ -206,11 +206,11 @@ export class ServicesService {
     if (!templates.length) return;
     const rows = await this.services.find({
       where: { status: 'active', templateId: In(templates.map((t) => t.id)) },
-      select: { name: true },
+      select: { name: true, tenantId: true },
       order: { name: 'ASC' },
       take: 20,
     });
-    query.usedBy.push(...rows.map((r) => `service "${r.name}"`));
+    query.usedBy.push(...rows.map((r) => ({ what: `service "${r.name}"`, tenantId: r.tenantId })));
   }
 
   /** How many active services each tenant has (tenants with none are left out). */

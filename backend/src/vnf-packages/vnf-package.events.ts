@@ -1,12 +1,19 @@
+/** One user of a package: what it is (`catalog item "web"`), and the tenant it belongs to. */
+export interface VnfPackageUser {
+  what: string;
+  tenantId: string;
+}
+
 /**
  * What uses a VNF package — asked when packages are listed and before one is deleted. The
  * catalog answers with the published catalog items that deploy it, the services with the
- * active services deployed from it; each adds a line to `usedBy`. A package is named by its
- * folder (`name`, vnf-packages/<name>) in its repository (`repoName`).
+ * active services deployed from it; each adds one to `usedBy`, with its tenant (a viewer is
+ * shown the names of its own tenants' only). A package is named by its folder (`name`,
+ * vnf-packages/<name>) in its repository (`repoName`).
  */
 export class VnfPackageUsageQuery {
   static readonly NAME = 'vnf-package.usage';
-  readonly usedBy: string[] = [];
+  readonly usedBy: VnfPackageUser[] = [];
 
   constructor(
     readonly packageId: string,

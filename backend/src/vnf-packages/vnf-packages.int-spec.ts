@@ -265,8 +265,9 @@ describe('VNF packages', () => {
     const [pkg] = await packagesOf(hosted.id);
     // What a module that uses packages answers (as the catalog does for its items): this one uses "edge".
     const events = app.app.get(EventEmitter2);
+    const tenantId = (await ok<{ me: { tenant: { id: string } } }>('{ me { tenant { id } } }')).me.tenant.id;
     const user = (q: VnfPackageUsageQuery) => {
-      if (q.packageId === pkg.id) q.usedBy.push('catalog item "edge service"');
+      if (q.packageId === pkg.id) q.usedBy.push({ what: 'catalog item "edge service"', tenantId });
     };
     events.on(VnfPackageUsageQuery.NAME, user);
     try {

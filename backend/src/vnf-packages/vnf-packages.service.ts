@@ -10,7 +10,7 @@ import { GitRepoPackagesEvent } from '../git-repos/git-repo.events.js';
 import { GitReposService } from '../git-repos/git-repos.service.js';
 import { VnfArtifactContentModel, VnfPackageModel, VnfPackageStateEnum } from './models/vnf-package.model.js';
 import { DESCRIPTOR, discoverPackages, packageFolders } from './vnf-package-discovery.js';
-import { type VnfPackageChange, VnfPackageChangedEvent, VnfPackageUsageQuery } from './vnf-package.events.js';
+import { type VnfPackageChange, VnfPackageChangedEvent, VnfPackageUsageQuery, type VnfPackageUser } from './vnf-package.events.js';
 import { VnfPackageEntity } from './vnf-package.entity.js';
 import type { Vnfd } from './vnfd.schema.js';
 
@@ -23,6 +23,16 @@ export interface VnfPackageFilter {
 }
 
 const nameOf = (path: string) => path.split('/').pop() ?? path;
+
+/**
+ * What uses a package, as `scope` may be told: by name when it is of the scope's tenants (all
+ * of them without a scope), the others counted, as "2 uses in other tenants".
+ */
+export function namedFor(users: VnfPackageUser[], scope: TenantScope | undefined): string[] {
+  const seen = scope ? users.filter((u) => scope.tenants.includes(u.tenantId)) : users;
+  const others = users.length - seen.length;
+  return [...seen.map((u) => u.what), ...(others ? [`${others} ${others === 1 ? 'use' : 'uses'} in other tenants`] : [])];
+}
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 /** Text when the bytes are UTF-8 without NUL bytes; base64 otherwise. */
 const isText = (data: Buffer) => !data.includes(0) && Buffer.from(data.toString('utf8'), 'utf8').equals(data);
@@ -107,14 +117,14 @@ export class VnfPackagesService {
       query.andWhere('p.operational_state = :state', { state: filter.state });
     }
     if (filter.state === VnfPackageStateEnum.deletion_pending) query.andWhere("p.deletion_state = 'pending'");
-    const models = await this.toModels(await query.getMany());
+    const models = await this.toModels(await query.getMany(), scope);
     return filter.state === VnfPackageStateEnum.in_use ? models.filter((m) => m.usageState === 'in_use') : models;
   }
 
   /** NOT_FOUND also for a package the scope may not see. */
   async get(id: string, scope?: TenantScope): Promise<VnfPackageModel> {
     await this.settlePendingDeletions();
-    return (await this.toModels([await this.entity(id, scope)]))[0];
+    return (await this.toModels([await this.entity(id, scope)], scope))[0];
   }
 
   async descriptor(id: string): Promise<VnfPackageEntity['descriptor']> {
@@ -131,7 +141,7 @@ export class VnfPackagesService {
       await this.packages.update(row.id, { operationalState: state, updatedAt: new Date() });
       this.announce(row, state);
     }
-    return this.get(row.id);
+    return this.get(row.id, scope);
   }
 
   /**
@@ -147,12 +157,12 @@ export class VnfPackagesService {
     if (usedBy.length) {
       await this.packages.update(row.id, { deletionState: 'pending', updatedAt: new Date() });
       this.announce(row, 'deletion_pending');
-      return this.get(row.id);
+      return this.get(row.id, scope);
     }
     const deletedAt = new Date();
     await this.packages.update(row.id, { deletedAt, updatedAt: deletedAt });
     this.announce(row, 'deleted');
-    return { ...(await this.toModels([row]))[0], deleted: true };
+    return { ...(await this.toModels([row], scope))[0], deleted: true };
   }
 
   /** Aborts a pending deletion: the package stays, disabled. CONFLICT when no deletion is pending. */
@@ -161,7 +171,7 @@ export class VnfPackagesService {
     if (row.deletionState !== 'pending') throw new AppError(ErrorCode.CONFLICT, `VNF package "${nameOf(row.path)}" has no deletion to abort.`);
     await this.packages.update(row.id, { deletionState: null, updatedAt: new Date() });
     this.announce(row, 'deletion_aborted');
-    return this.get(row.id);
+    return this.get(row.id, scope);
   }
 
   /** One file of the package (its descriptor, or an artifact listed), read at the package's commit. */
@@ -217,7 +227,7 @@ export class VnfPackagesService {
   }
 
   /** What uses the package, as its users answer (VnfPackageUsageQuery). */
-  private async usedBy(row: VnfPackageEntity, repoName?: string): Promise<string[]> {
+  private async usedBy(row: VnfPackageEntity, repoName?: string): Promise<VnfPackageUser[]> {
     const repo = repoName ?? (await this.repos.list()).find((r) => r.id === row.repoId)?.name ?? '';
     const query = new VnfPackageUsageQuery(row.id, row.vnfdId, nameOf(row.path), repo);
     await this.events.emitAsync(VnfPackageUsageQuery.NAME, query);
@@ -229,12 +239,17 @@ export class VnfPackagesService {
     for (const row of await this.packages.findBy({ deletionState: Not(IsNull()), deletedAt: IsNull() })) {
       if ((await this.usedBy(row)).length) continue;
       const deletedAt = new Date();
-      await this.packages.update({ id: row.id, deletionState: 'pending' }, { deletedAt, deletionState: null, updatedAt: deletedAt });
-      this.announce(row, 'deleted');
+      // Two readers may settle the same package at once: the one whose update took it announces it.
+      const done = await this.packages.update(
+        { id: row.id, deletionState: 'pending', deletedAt: IsNull() },
+        { deletedAt, deletionState: null, updatedAt: deletedAt },
+      );
+      if (done.affected) this.announce(row, 'deleted');
     }
   }
 
-  private async toModels(rows: VnfPackageEntity[]): Promise<VnfPackageModel[]> {
+  /** As `scope` may see them: what uses a package is named when it is of the scope's tenants, and counted otherwise. */
+  private async toModels(rows: VnfPackageEntity[], scope: TenantScope | undefined): Promise<VnfPackageModel[]> {
     const repoNames = new Map((await this.repos.list()).map((r) => [r.id, r.name]));
     return Promise.all(
       rows.map(async (r) => {
@@ -254,7 +269,7 @@ export class VnfPackagesService {
           onboardingState: r.onboardingState,
           operationalState: r.operationalState,
           usageState: usedBy.length ? 'in_use' : 'not_in_use',
-          usedBy,
+          usedBy: namedFor(usedBy, scope),
           deletionState: r.deletionState,
           deleted: r.deletedAt !== null,
           artifacts: r.artifacts,
