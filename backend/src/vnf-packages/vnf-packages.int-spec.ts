@@ -242,8 +242,14 @@ describe('VNF packages', () => {
     pkg = await act('enableVnfPackage', pkg.id);
     assert.equal(pkg.operationalState, 'enabled');
     await act('disableVnfPackage', pkg.id);
-    const deleted = await act('deleteVnfPackage', pkg.id);
+    // The answer is the package as it was, descriptor and VDUs included.
+    const deleted = (
+      await ok<{ deleteVnfPackage: Pkg & { vdus: { vduId: string }[] } }>('mutation($id: ID!) { deleteVnfPackage(id: $id) { deleted vdus { vduId } } }', {
+        id: pkg.id,
+      })
+    ).deleteVnfPackage;
     assert.equal(deleted.deleted, true);
+    assert.ok(deleted.vdus.length > 0, 'the deleted package still tells its VDUs');
     assert.deepEqual(await packagesOf(hosted.id), []);
     assert.equal(await codeOf('query($id: ID!) { vnfPackage(id: $id) { id } }', { id: pkg.id }), 'NOT_FOUND');
 

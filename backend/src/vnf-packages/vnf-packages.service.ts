@@ -127,8 +127,14 @@ export class VnfPackagesService {
     return (await this.toModels([await this.entity(id, scope)], scope))[0];
   }
 
+  /**
+   * The descriptor of a package the caller was given (its fields resolve on a model already
+   * checked): also of one just deleted, as deleteVnfPackage answers it.
+   */
   async descriptor(id: string): Promise<VnfPackageEntity['descriptor']> {
-    return (await this.entity(id)).descriptor;
+    const row = isUuid(id) ? await this.packages.findOne({ where: { id }, select: { id: true, descriptor: true } }) : null;
+    if (!row) throw notFound('VNF package', id);
+    return row.descriptor;
   }
 
   async setEnabled(id: string, enabled: boolean, scope?: TenantScope): Promise<VnfPackageModel> {
