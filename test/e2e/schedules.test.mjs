@@ -21,7 +21,7 @@ const localInput = (ms) => {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 };
 
-const SCHEDULES = '{ scheduledOperations { id name action enabled nextRunAt lastRequestId lastError runCount } }';
+const SCHEDULES = '{ scheduledOperations { id name action cron enabled nextRunAt lastRequestId lastError runCount } }';
 
 describe('scheduled operations in the web UI', () => {
   let product;
@@ -41,7 +41,7 @@ describe('scheduled operations in the web UI', () => {
 
   const schedules = async () => (await api(SCHEDULES)).scheduledOperations;
 
-  test('an order scheduled from the order form is listed, fires at its time, and links to its request; a cron schedule is paused and deleted', async () => {
+  test('an order scheduled from the order form is listed, fires at its time, and links to its request; a cron schedule is edited, paused and deleted', async () => {
     const page = await browsers.newPage();
     await signIn(page, product);
     await openOrderForm(page, 'Run a playbook');
@@ -99,6 +99,22 @@ describe('scheduled operations in the web UI', () => {
     const nightly = page.getByTestId('schedule-list').locator('tr', { hasText: 'Nightly hello' });
     await nightly.waitFor({ timeout: UI_TIMEOUT });
     assert.match(await nightly.getByTestId('schedule-when').innerText(), /every day at 03:30 \(Europe\/Paris\)/);
+
+    // Edited: the dialog starts from its timing; a bad cron is refused in the dialog, a good one saved.
+    await nightly.getByTestId('schedule-edit').click();
+    const edit = page.getByRole('dialog', { name: 'Edit "Nightly hello"' });
+    assert.equal(await edit.getByTestId('schedule-cron').inputValue(), '30 3 * * *');
+    assert.equal(await edit.getByTestId('schedule-timezone').inputValue(), 'Europe/Paris');
+    await edit.getByTestId('schedule-cron').fill('15 4 * * 99');
+    await edit.getByTestId('schedule-confirm').click();
+    await edit.getByTestId('schedule-error').waitFor({ timeout: UI_TIMEOUT });
+    await edit.getByTestId('schedule-cron').fill('15 4 * * 1-5');
+    await screenshot(page, 'schedules-04-edit-dialog');
+    await edit.getByTestId('schedule-confirm').click();
+    await edit.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    await nightly.getByTestId('schedule-when').getByText(/04:15/).waitFor({ timeout: UI_TIMEOUT });
+    const saved = (await schedules()).find((s) => s.name === 'Nightly hello');
+    assert.equal(saved.cron, '15 4 * * 1-5');
 
     // Paused with its switch...
     await nightly.getByTestId('schedule-enabled').locator('input').click();

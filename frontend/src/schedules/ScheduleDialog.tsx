@@ -1,7 +1,7 @@
 // The small "Schedule…" dialog: a name, then once at a date and time (the browser's), or repeatedly
 // on a cron expression (minute hour day month weekday, said back in words) in a time zone. It hands
-// the timing to `onSchedule`, which creates the schedule; the server's message (a bad cron, a
-// refused order) is shown in the dialog.
+// the timing to `onSchedule`, which creates the schedule (or, given `initial`, changes one); the
+// server's message (a bad cron, a refused order) is shown in the dialog.
 import { useState, type ReactNode } from 'react';
 import {
   Alert,
@@ -38,6 +38,8 @@ export const ScheduleDialog = ({
   open,
   title,
   defaultName,
+  initial,
+  confirmLabel = 'Schedule',
   onClose,
   onSchedule,
   children,
@@ -45,15 +47,18 @@ export const ScheduleDialog = ({
   open: boolean;
   title: string;
   defaultName: string;
+  /** The schedule's timing now, when the dialog changes one. */
+  initial?: ScheduleTiming;
+  confirmLabel?: string;
   onClose: () => void;
   onSchedule: (timing: ScheduleTiming) => Promise<void>;
   children?: ReactNode;
 }) => {
-  const [name, setName] = useState(defaultName);
-  const [mode, setMode] = useState<'once' | 'cron'>('once');
-  const [at, setAt] = useState(() => localInput(new Date(Date.now() + 3_600_000)));
-  const [cron, setCron] = useState('0 2 * * *');
-  const [timezone, setTimezone] = useState(browserZone);
+  const [name, setName] = useState(initial?.name ?? defaultName);
+  const [mode, setMode] = useState<'once' | 'cron'>(initial?.cron ? 'cron' : 'once');
+  const [at, setAt] = useState(() => localInput(initial?.runAt ? new Date(initial.runAt) : new Date(Date.now() + 3_600_000)));
+  const [cron, setCron] = useState(initial?.cron ?? '0 2 * * *');
+  const [timezone, setTimezone] = useState(initial?.timezone ?? browserZone());
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -137,7 +142,7 @@ export const ScheduleDialog = ({
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={pending || !name.trim()} onClick={() => void submit()} data-testid="schedule-confirm">
-          Schedule
+          {confirmLabel}
         </Button>
       </DialogActions>
     </Dialog>

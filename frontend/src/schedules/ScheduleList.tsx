@@ -1,15 +1,18 @@
 // The Schedules page: every scheduled operation the user may see, the next to fire first — what
 // it does (order an item, heal or retire a service, linked), when (a date, or the cron schedule in
 // words with its next run), its last run (linked to the request it started, or why it started
-// nothing), a switch to pause and resume it, and Delete with a confirmation. Secondary columns
-// hide on a phone.
-import { Box, Link as MuiLink, Stack, Switch, Tooltip, Typography } from '@mui/material';
+// nothing), a switch to pause and resume it, Edit (its name and timing, in the Schedule… dialog)
+// and Delete with a confirmation. Secondary columns hide on a phone.
+import { useState } from 'react';
+import { Box, IconButton, Link as MuiLink, Stack, Switch, Tooltip, Typography } from '@mui/material';
+import EditIcon from '@mui/icons-material/Edit';
 import { Link } from 'react-router-dom';
 import { DataTable, DeleteWithConfirmButton, List, Pagination, useNotify, useRecordContext, useUpdate } from 'react-admin';
 import { WIDE_ONLY } from '../common/listFilters';
 import { RelativeTime } from '../common/RelativeTime';
 import type { ScheduledOperation } from './api';
 import { cronInWords } from './cronWords';
+import { ScheduleDialog, type ScheduleTiming } from './ScheduleDialog';
 
 /** A date and time to the minute, in the reader's locale and time zone (the exact one is on the next run's hover). */
 const SHORT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -134,6 +137,62 @@ const EnabledSwitch = () => {
   );
 };
 
+/**
+ * Edit: the Schedule… dialog with the schedule's name and timing. Switching between once and
+ * repeat drops the other (the server keeps one); a paused schedule stays paused.
+ */
+const EditButton = () => {
+  const schedule = useRecordContext<ScheduledOperation>();
+  const notify = useNotify();
+  const [update] = useUpdate();
+  const [open, setOpen] = useState(false);
+  if (!schedule) return null;
+  const initial: ScheduleTiming = {
+    name: schedule.name,
+    runAt: schedule.runAt ?? undefined,
+    cron: schedule.cron ?? undefined,
+    timezone: schedule.timezone,
+  };
+  const save = (timing: ScheduleTiming) =>
+    new Promise<void>((resolve, reject) => {
+      void update(
+        'scheduledOperations',
+        { id: schedule.id, data: timing, previousData: schedule },
+        {
+          mutationMode: 'pessimistic',
+          onSuccess: () => {
+            notify(`${timing.name} saved`, { type: 'info' });
+            setOpen(false);
+            resolve();
+          },
+          // Shown in the dialog, which stays open to be corrected.
+          onError: (error) => reject(error as Error),
+        },
+      );
+    });
+  return (
+    <>
+      <Tooltip title="Edit">
+        <IconButton aria-label={`Edit ${schedule.name}`} onClick={() => setOpen(true)} data-testid="schedule-edit">
+          <EditIcon fontSize="small" />
+        </IconButton>
+      </Tooltip>
+      {/* Mounted when opened, so that it starts from the schedule as it is now. */}
+      {open ? (
+        <ScheduleDialog
+          open
+          title={`Edit "${schedule.name}"`}
+          defaultName={schedule.name}
+          initial={initial}
+          confirmLabel="Save"
+          onClose={() => setOpen(false)}
+          onSchedule={save}
+        />
+      ) : null}
+    </>
+  );
+};
+
 const Empty = () => (
   <Box sx={{ p: 3 }} data-testid="schedules-empty">
     <Typography variant="subtitle1" component="p">
@@ -174,6 +233,7 @@ export const ScheduleList = () => (
           // Side by side on a wide screen; stacked on a phone, where the name and the time need the width.
           <Stack direction={{ xs: 'column', md: 'row' }} sx={{ alignItems: { xs: 'flex-start', md: 'center' } }}>
             <EnabledSwitch />
+            <EditButton />
             <DeleteWithConfirmButton
               mutationMode="pessimistic"
               confirmTitle={`Delete the schedule "${s.name}"?`}
