@@ -85,7 +85,12 @@ describe("performance jobs from a playbook's set_stats: a measure request on the
   const service = async () =>
     (
       await ok<{
-        service: { status: string; outputs: Record<string, unknown>; retiresAt: string | null; requests: { id: string; action: string; status: string; message: string | null }[] };
+        service: {
+          status: string;
+          outputs: Record<string, unknown>;
+          retiresAt: string | null;
+          requests: { id: string; action: string; status: string; message: string | null }[];
+        };
       }>(SERVICE, { id: serviceId })
     ).service;
   /** The test's hook: the job is due now (the collector takes it within its 5 s tick, not the job's minute). */
@@ -130,16 +135,24 @@ describe("performance jobs from a playbook's set_stats: a measure request on the
     assert.match(fields.playbook, /is not in the service's repository at the commit it runs \("playbooks" at [0-9a-f]{12}\)/);
     assert.match(fields.intervalSeconds, /60 seconds or more/);
     assert.match(bad.errors![0].message, /playbook is not in the service's repository/);
-    const outside = await app.gql(JOB, { i: { serviceId, name: 'Meter', metric: 'playbook_stat', playbook: '../deploy.yml', stat: 'value', intervalSeconds: 60 } });
+    const outside = await app.gql(JOB, {
+      i: { serviceId, name: 'Meter', metric: 'playbook_stat', playbook: '../deploy.yml', stat: 'value', intervalSeconds: 60 },
+    });
     assert.equal(outside.errors?.[0]?.extensions?.code, 'VALIDATION_FAILED');
 
-    const group = (await ok<{ createGroup: { id: string } }>('mutation { createGroup(input: { name: "requesters", roles: ["requester"] }) { id } }')).createGroup.id;
+    const group = (await ok<{ createGroup: { id: string } }>('mutation { createGroup(input: { name: "requesters", roles: ["requester"] }) { id } }'))
+      .createGroup.id;
     await ok('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
       i: { username: 'stranger', email: 'stranger@example.test', password: 'First-password-77', groupIds: [group] },
     });
     const login = async (p: string) =>
-      (await ok<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'stranger', p })).login.token;
-    await ok('mutation { changePassword(currentPassword: "First-password-77", newPassword: "Correct-horse-battery-9") { id } }', {}, await login('First-password-77'));
+      (await ok<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'stranger', p })).login
+        .token;
+    await ok(
+      'mutation { changePassword(currentPassword: "First-password-77", newPassword: "Correct-horse-battery-9") { id } }',
+      {},
+      await login('First-password-77'),
+    );
     const stranger = await login('Correct-horse-battery-9');
     const hidden = await app.gql(
       JOB,
@@ -157,14 +170,16 @@ describe("performance jobs from a playbook's set_stats: a measure request on the
       // A day between samples: each one here is the test's (due), none comes of the clock meanwhile.
       i: { serviceId, name: 'Meter', metric: 'playbook_stat', playbook: 'measure/meter.yml', stat: 'value', intervalSeconds: 86_400 },
     });
-    assert.deepEqual({ ...job, id: undefined }, { id: undefined, metric: 'playbook_stat', playbook: 'measure/meter.yml', stat: 'value', intervalSeconds: 86_400 });
+    assert.deepEqual(
+      { ...job, id: undefined },
+      { id: undefined, metric: 'playbook_stat', playbook: 'measure/meter.yml', stat: 'value', intervalSeconds: 86_400 },
+    );
     await ok('mutation($i: CreatePerformanceThresholdInput!) { createPerformanceThreshold(input: $i) { id } }', {
       i: { jobId: job.id, operator: '>', value: 5, severity: 'major' },
     });
     await waitFor('the first sample', async () => (await samples(job.id)).find((s) => s.value === 3), 120_000);
 
-    const alarms = async () =>
-      (await ok<{ alarms: Alarm[] }>('{ alarms(filter: { open: null }) { id kind objectId message clearedAt clearReason } }')).alarms;
+    const alarms = async () => (await ok<{ alarms: Alarm[] }>('{ alarms(filter: { open: null }) { id kind objectId message clearedAt clearReason } }')).alarms;
     assert.deepEqual(await alarms(), [], 'under the threshold: no alarm');
 
     reading = '7.5';
@@ -223,14 +238,20 @@ describe("performance jobs from a playbook's set_stats: a measure request on the
           i: { serviceId, name: `${playbook} ${stat}`, metric: 'playbook_stat', playbook, stat, intervalSeconds: 3600 },
         })
       ).createPerformanceJob.id;
-    const [broken, words, missing] = [await create('measure/broken.yml', 'value'), await create('measure/words.yml', 'value'), await create('measure/meter.yml', 'load')];
+    const [broken, words, missing] = [
+      await create('measure/broken.yml', 'value'),
+      await create('measure/words.yml', 'value'),
+      await create('measure/meter.yml', 'load'),
+    ];
     const gap = (id: string) => waitFor(`a sample of ${id}`, async () => (await samples(id))[0], 120_000);
     const [b, w, m] = [await gap(broken), await gap(words), await gap(missing)];
     assert.equal(b.value, null);
     assert.match(b.error ?? '', /Playbook measure\/broken\.yml failed: .*the meter is broken/);
     assert.deepEqual([w.value, w.error], [null, 'set_stats "value" is a text, not a number']);
     assert.deepEqual([m.value, m.error], [null, `the playbook's set_stats has no "load" (it gave made, value)`]);
-    const failedRequest = await ok<{ alarms: Alarm[] }>('{ alarms(filter: { kinds: [request_failed], open: null }) { id kind objectId message clearedAt clearReason } }');
+    const failedRequest = await ok<{ alarms: Alarm[] }>(
+      '{ alarms(filter: { kinds: [request_failed], open: null }) { id kind objectId message clearedAt clearReason } }',
+    );
     assert.deepEqual(failedRequest.alarms, [], 'a failed measure is its job’s gap, not a request alarm');
     assert.equal((await service()).status, 'active');
   });

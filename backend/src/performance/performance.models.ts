@@ -23,7 +23,11 @@ registerEnumType(PerformanceMetricValue, {
 export class PerformanceSampleModel {
   @Field() at: Date;
   @Field(() => Float, { nullable: true }) value: number | null;
-  @Field(() => String, { nullable: true, description: 'Why the probe failed (the target did not answer, or answered an error), or why a measure gave no number.' }) error: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the probe failed (the target did not answer, or answered an error), or why a measure gave no number.',
+  })
+  error: string | null;
 }
 
 @ObjectType('PerformanceThreshold', { description: 'A threshold on a performance job’s metric: a sample crossing it raises an alarm, one back clears it.' })

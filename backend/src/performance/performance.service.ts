@@ -126,7 +126,8 @@ export class PerformanceService {
   async createJob(input: NewPerformanceJob, userId: string, viewer?: Viewer, providerScope?: TenantScope): Promise<PerformanceJobEntity> {
     const service = await this.services.get(input.serviceId, viewer);
     const fields = this.commonProblems(input);
-    const source = input.metric === 'playbook_stat' ? await this.playbookSource(input, service, fields) : await this.sourceOf(input, service.providerIds, fields);
+    const source =
+      input.metric === 'playbook_stat' ? await this.playbookSource(input, service, fields) : await this.sourceOf(input, service.providerIds, fields);
     if (source && (source.kind === 'kubernetes' || source.kind === 'openstack') && viewer && !fields.providerId) {
       const operates = await this.providers.get(source.providerId, providerScope ?? { tenants: [], reach: [], home: '' }, true).then(
         () => true,

@@ -255,7 +255,9 @@ const NewJobForm = ({ target, onDone }: { target: PerformanceTarget; onDone: () 
             onChange={(e) => setPlaybook(e.target.value)}
             placeholder="measure/load.yml"
             error={!!errors.playbook}
-            helperText={errors.playbook ? `The playbook ${errors.playbook}` : 'A playbook of the service’s repository, run on its hosts; the service is not changed'}
+            helperText={
+              errors.playbook ? `The playbook ${errors.playbook}` : 'A playbook of the service’s repository, run on its hosts; the service is not changed'
+            }
             sx={{ flex: '2 1 260px', maxWidth: '100%' }}
           />
           <TextField

@@ -20,7 +20,11 @@ export class ServiceRequestModel {
   @Field(() => ID) id: string;
   @Field(() => RequestStatusEnum) status: RequestStatus;
   @Field(() => RequestActionEnum, { description: 'Its type: provision, retire, reconfigure or rollback.' }) action: RequestAction;
-  @Field(() => ID, { nullable: true, description: 'retire, reconfigure, heal, migrate (and their rollbacks): the service it changes; measure: the service it measures; provision: null (see service).' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'retire, reconfigure, heal, migrate (and their rollbacks): the service it changes; measure: the service it measures; provision: null (see service).',
+  })
   serviceId: string | null;
   @Field(() => String, { nullable: true, description: "What happened, in words; Ansible's error when the run failed." }) message: string | null;
   @Field(() => GraphQLJSON) dialogValues: Record<string, unknown>;
