@@ -97,9 +97,10 @@ const crosses = (operator: ThresholdOperator, value: number, limit: number): boo
 
 /**
  * NS performance management: performance jobs collect a metric of a service on an interval
- * (an HTTP probe of a URL: whether it answers, and how fast; or the API of one of the service's
- * providers: a Kubernetes Deployment's ready replicas, whether a Heat stack is complete), store
- * each sample in PostgreSQL,
+ * (an HTTP probe of a URL: whether it answers, and how fast; the API of one of the service's
+ * providers: a Kubernetes Deployment's ready replicas, whether a Heat stack is complete; or a
+ * number a playbook gives with set_stats, run on the service's placement by a measure request of
+ * the lifecycle module, whose end comes back as a ServiceMeasuredEvent), store each sample in PostgreSQL,
  * and thresholds on the metric raise an alarm when a sample crosses them and clear it when a
  * sample is back. Who sees the service sees and manages its jobs; anyone else gets NOT_FOUND.
  */
