@@ -253,6 +253,10 @@ describe("performance jobs from a playbook's set_stats: a measure request on the
       '{ alarms(filter: { kinds: [request_failed], open: null }) { id kind objectId message clearedAt clearReason } }',
     );
     assert.deepEqual(failedRequest.alarms, [], 'a failed measure is its job’s gap, not a request alarm');
+    const failedMeasure = (await service()).requests.find((r) => r.action === 'measure' && r.status === 'failed');
+    assert.ok(failedMeasure, 'the failed measure is listed with the service');
+    const resumed = await app.gql('mutation($id: ID!) { resumeServiceRequest(id: $id) { id } }', { id: failedMeasure.id });
+    assert.equal(resumed.errors?.[0]?.extensions?.code, 'CONFLICT', 'a measure is measured again by its job, not resumed');
     assert.equal((await service()).status, 'active');
   });
 });
