@@ -38,7 +38,12 @@ const JobChart = ({ job }: { job: PerformanceJob }) => {
         skipAnimation
         height={180}
         xAxis={[{ scaleType: 'time', data: job.samples.map((s) => new Date(s.at)), valueFormatter: timeLabel }]}
-        yAxis={job.metric === 'http_up' || job.metric === 'heat_stack_complete' ? [{ min: 0, max: 1 }] : job.metric === 'playbook_stat' ? [{}] : [{ min: 0 }]}
+        yAxis={
+          job.metric === 'http_up' || job.metric === 'heat_stack_complete'
+            ? [{ min: 0, max: 1 }]
+            : // A playbook's number may be below 0; the others never are.
+              [{ min: Math.min(0, ...job.samples.map((s) => s.value ?? 0)) }]
+        }
         series={[{ id: job.id, label: METRIC_LABELS[job.metric], data: job.samples.map((s) => s.value), showMark: job.samples.length < 30 }]}
         margin={{ left: 0, right: 16 }}
         hideLegend
