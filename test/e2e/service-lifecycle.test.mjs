@@ -1,7 +1,8 @@
 // Heal, migrate, measure and delete a service through a real browser: the real product
 // (test/support/product.mjs) driven by headless Chromium. "Run a playbook" (hello.yml) ordered on
 // the `local` provider gets a performance job (an HTTP probe of a real server of this test) with a
-// threshold: the server stopped, the threshold is crossed and an alarm names the service; it is
+// threshold: the server stopped, the threshold is crossed and an alarm names the service; a second
+// job takes the load measure/load.yml returns with set_stats (a measure request on its host); it is
 // healed (its playbook runs again where it is), migrated to a second local
 // provider (run again there; the service's provider becomes that one), retired, then its record is
 // deleted: it leaves the services list, its requests stay. (The 5G slice healed after a component
@@ -86,6 +87,39 @@ describe('heal, migrate and delete a service in the web UI', () => {
     const { alarms } = await api('{ alarms(filter: { kinds: [threshold_crossed] }) { objectType objectId severity } }');
     assert.deepEqual(alarms, [{ objectType: 'service', objectId: serviceId, severity: 'major' }]);
     await job.getByRole('button', { name: 'Delete Front page' }).click();
+    await job.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  });
+
+  test("a playbook's set_stats as a performance job: measure/load.yml runs on the service's host and its load is the sample; the service is not changed", async () => {
+    const page = await browsers.newPage();
+    await signIn(page, product);
+    await openService(page);
+    const { service: before_ } = await api('query($id: ID!) { service(id: $id) { outputs } }', { id: serviceId });
+    const panel = page.getByTestId('performance-panel');
+    await panel.getByLabel(/^Name\b/).fill('Load');
+    await choose(panel, 'Metric', 'Playbook (set_stats)');
+    assert.equal(await panel.getByLabel('Every (seconds)').inputValue(), '60', 'a minute at least between two runs');
+    await panel.getByLabel(/^Playbook\b/).fill('measure/nowhere.yml');
+    await panel.getByLabel(/^Stat\b/).fill('load');
+    await panel.getByTestId('performance-job-save').click();
+    await panel.getByText("The playbook is not in the service's repository", { exact: false }).waitFor({ timeout: UI_TIMEOUT });
+    await panel.getByLabel(/^Playbook\b/).fill('measure/load.yml');
+    await panel.getByTestId('performance-job-save').click();
+    const job = panel.locator('[data-testid="performance-job"][data-name="Load"]');
+    await job.getByText('Playbook (set_stats) of load from measure/load.yml, every 60 s').waitFor({ timeout: UI_TIMEOUT });
+    const latest = job.locator('[data-testid="performance-latest"]');
+    await latest.waitFor({ timeout: 120_000 });
+    const value = await latest.getAttribute('data-value');
+    assert.ok(value !== '' && Number(value) >= 0, `a load average: ${await latest.textContent()}`);
+    await screenshot(page, 'service-lifecycle-00b-performance-playbook');
+    const { service: after_ } = await api('query($id: ID!) { service(id: $id) { status outputs requests { action status } } }', { id: serviceId });
+    assert.equal(after_.status, 'active');
+    assert.deepEqual(after_.outputs, before_.outputs);
+    assert.ok(
+      after_.requests.some((r) => r.action === 'measure' && r.status === 'finished'),
+      'the measure is a request of the service',
+    );
+    await job.getByRole('button', { name: 'Delete Load' }).click();
     await job.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
   });
 

@@ -61,6 +61,8 @@ export class AlarmsService {
 
   @OnEvent(RequestStatusChangedEvent.NAME)
   async onRequest(e: RequestStatusChangedEvent): Promise<void> {
+    // A measure that fails is a performance job's failed sample (its thresholds say what matters), not an alarm each interval.
+    if (e.action === 'measure') return;
     // One alarm per failure (a request resumed that fails again raises another); told twice, still one.
     if (e.status === 'failed') {
       await this.raiseOnce({

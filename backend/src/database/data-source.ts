@@ -69,6 +69,7 @@ import { Schedules1766080000000 } from './migrations/1766080000000-Schedules.js'
 import { ScheduledOperationEntity } from '../schedules/scheduled-operation.entity.js';
 import { VnfPackages1766090000000 } from './migrations/1766090000000-VnfPackages.js';
 import { PerformanceSources1766110000000 } from './migrations/1766110000000-PerformanceSources.js';
+import { PlaybookMeasures1766130000000 } from './migrations/1766130000000-PlaybookMeasures.js';
 import { VnfPackageEntity } from '../vnf-packages/vnf-package.entity.js';
 import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
 
@@ -147,6 +148,7 @@ export const MIGRATIONS = [
   Schedules1766080000000,
   VnfPackages1766090000000,
   PerformanceSources1766110000000,
+  PlaybookMeasures1766130000000,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -13,15 +13,17 @@ import { ServicesModule } from '../services/services.module.js';
 import { StateMachineDefinitionsModule } from '../state-machines/state-machine-definitions.module.js';
 import { LifecycleResolver } from './lifecycle.resolver.js';
 import { LifecycleService } from './lifecycle.service.js';
+import { MeasuresService } from './measures.service.js';
 
 /**
- * Retirement, reconfiguration and rollback of what orders deployed: requests of their own, run by
+ * Retirement, reconfiguration, heal, migration and rollback of what orders deployed, and measures
+ * of services (a playbook's set_stats for a performance job): requests of their own, run by
  * the state-machine engine; and retirement dates (warnings, then the retirement on the date).
  */
 @Module({
   imports: [RequestsModule, CatalogModule, DialogsModule, GitReposModule, ServicesModule, StateMachineDefinitionsModule, UsersModule],
-  providers: [LifecycleService, LifecycleResolver, RetirementDatesService],
-  exports: [LifecycleService],
+  providers: [LifecycleService, MeasuresService, LifecycleResolver, RetirementDatesService],
+  exports: [LifecycleService, MeasuresService],
 })
 export class LifecycleModule implements OnApplicationBootstrap {
   constructor(

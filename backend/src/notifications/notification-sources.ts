@@ -41,7 +41,8 @@ export class NotificationSources {
   @OnEvent(RequestStatusChangedEvent.NAME)
   async onRequest(e: RequestStatusChangedEvent): Promise<void> {
     const type = REQUEST_EVENTS[e.status];
-    if (!type) return;
+    // A measure (a performance job's sample, each interval) is told by its samples and thresholds, not a notification each time.
+    if (!type || e.action === 'measure') return;
     const item = await this.catalog.findById(e.templateId).catch(() => null);
     const what = e.action === 'provision' ? `Order of "${item?.name ?? 'an item'}"` : `The ${e.action} of a service of "${item?.name ?? 'an item'}"`;
     await this.publish({

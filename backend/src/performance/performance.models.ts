@@ -8,20 +8,26 @@ export enum PerformanceMetricValue {
   http_latency_ms = 'http_latency_ms',
   k8s_ready_replicas = 'k8s_ready_replicas',
   heat_stack_complete = 'heat_stack_complete',
+  playbook_stat = 'playbook_stat',
 }
 registerEnumType(PerformanceMetricValue, {
   name: 'PerformanceMetric',
   description:
     'http_up: 1 when the URL answers 2xx or 3xx within 5 s, else 0; http_latency_ms: its answer time (no value while it does not answer); ' +
     'k8s_ready_replicas: the ready replicas of a Deployment on one of the service’s Kubernetes providers (0 when it is gone); ' +
-    'heat_stack_complete: 1 when a Heat stack on one of the service’s OpenStack providers is *_COMPLETE, else 0 (its status in the sample’s note).',
+    'heat_stack_complete: 1 when a Heat stack on one of the service’s OpenStack providers is *_COMPLETE, else 0 (its status in the sample’s note); ' +
+    'playbook_stat: a number a playbook of the service’s repository gives with set_stats, run on the service’s placement (a measure request) without changing it.',
 });
 
 @ObjectType('PerformanceSample', { description: 'One sample of a performance job: its value, or why there is none.' })
 export class PerformanceSampleModel {
   @Field() at: Date;
   @Field(() => Float, { nullable: true }) value: number | null;
-  @Field(() => String, { nullable: true, description: 'Why the probe failed (the target did not answer, or answered an error).' }) error: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the probe failed (the target did not answer, or answered an error), or why a measure gave no number.',
+  })
+  error: string | null;
 }
 
 @ObjectType('PerformanceThreshold', { description: 'A threshold on a performance job’s metric: a sample crossing it raises an alarm, one back clears it.' })
@@ -46,6 +52,9 @@ export class PerformanceJobModel {
   @Field(() => String, { nullable: true, description: 'The Kubernetes namespace and Deployment (k8s_ready_replicas).' }) namespace: string | null;
   @Field(() => String, { nullable: true }) deployment: string | null;
   @Field(() => String, { nullable: true, description: 'The Heat stack’s name (heat_stack_complete).' }) stack: string | null;
+  @Field(() => String, { nullable: true, description: 'The playbook run to measure (playbook_stat), a path in the service’s repository.' })
+  playbook: string | null;
+  @Field(() => String, { nullable: true, description: 'The set_stats key whose number is the sample (playbook_stat).' }) stat: string | null;
   @Field(() => Int) intervalSeconds: number;
   @Field() createdAt: Date;
 }
@@ -66,7 +75,15 @@ export class CreatePerformanceJobInput {
   @Field(() => String, { nullable: true, description: 'k8s_ready_replicas: the namespace (default: default).' }) namespace?: string | null;
   @Field(() => String, { nullable: true, description: 'k8s_ready_replicas: the Deployment’s name.' }) deployment?: string | null;
   @Field(() => String, { nullable: true, description: 'heat_stack_complete: the stack’s name.' }) stack?: string | null;
-  @Field(() => Int, { description: 'Seconds between samples, 5 to 86400.' }) intervalSeconds: number;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'playbook_stat: a playbook of the service’s repository at the commit the service runs (e.g. measure/load.yml), run on its placement each interval.',
+  })
+  playbook?: string | null;
+  @Field(() => String, { nullable: true, description: 'playbook_stat: the set_stats key whose value (a number) is the sample: a plain identifier.' })
+  stat?: string | null;
+  @Field(() => Int, { description: 'Seconds between samples, 5 to 86400 (playbook_stat: 60 or more).' }) intervalSeconds: number;
 }
 
 @InputType()

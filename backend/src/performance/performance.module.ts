@@ -1,6 +1,7 @@
 import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AlarmsModule } from '../alarms/alarms.module.js';
 import { APP_CONFIG, type AppConfig, runsWorker } from '../config/config.js';
+import { LifecycleModule } from '../lifecycle/lifecycle.module.js';
 import { JobName, QueueName } from '../queue/queue.constants.js';
 import { QueueService } from '../queue/queue.service.js';
 import { ProvidersModule } from '../providers/providers.module.js';
@@ -15,12 +16,13 @@ const COLLECT_MS = 5_000;
 const PURGE_EVERY_MS = 60 * 60_000;
 
 /**
- * NS performance management: performance jobs on services (HTTP probes, or a provider's API), their samples (a time series in
+ * NS performance management: performance jobs on services (HTTP probes, a provider's API, or a playbook's set_stats
+ * by a measure request), their samples (a time series in
  * PostgreSQL) and thresholds that raise and clear alarms. Collection runs in the worker role
  * (the `monitor` queue): one schedule shared by every worker, each job claimed by one.
  */
 @Module({
-  imports: [AlarmsModule, ProvidersModule, ServicesModule],
+  imports: [AlarmsModule, LifecycleModule, ProvidersModule, ServicesModule],
   providers: [PerformanceService, PerformanceResolver],
   exports: [PerformanceService],
 })

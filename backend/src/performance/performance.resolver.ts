@@ -19,10 +19,12 @@ const asModel = (job: PerformanceJobEntity): PerformanceJobModel => ({
   name: job.name,
   metric: job.metric,
   url: job.source.kind === 'http' ? job.source.url : null,
-  providerId: job.source.kind === 'http' ? null : job.source.providerId,
+  providerId: job.source.kind === 'kubernetes' || job.source.kind === 'openstack' ? job.source.providerId : null,
   namespace: job.source.kind === 'kubernetes' ? job.source.namespace : null,
   deployment: job.source.kind === 'kubernetes' ? job.source.deployment : null,
   stack: job.source.kind === 'openstack' ? job.source.stack : null,
+  playbook: job.source.kind === 'playbook' ? job.source.playbook : null,
+  stat: job.source.kind === 'playbook' ? job.source.stat : null,
   intervalSeconds: job.intervalSeconds,
   createdAt: job.createdAt,
 });

@@ -1,12 +1,15 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In, IsNull } from 'typeorm';
 import { AlarmsService } from '../alarms/alarms.service.js';
 import type { TenantScope, Viewer } from '../auth/auth.decorators.js';
 import { notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { ServiceMeasuredEvent } from '../lifecycle/lifecycle.events.js';
+import { MeasuresService } from '../lifecycle/measures.service.js';
 import { guardedLookup, webhookUrlProblem } from '../notifications/webhook-url.js';
 import type { ProviderMetricSpec } from '../providers/provider-health.js';
 import { ProvidersService } from '../providers/providers.service.js';
@@ -40,6 +43,9 @@ export interface NewPerformanceJob {
   namespace?: string | null;
   deployment?: string | null;
   stack?: string | null;
+  /** For playbook_stat: a playbook of the service's repository, and the set_stats key it gives. */
+  playbook?: string | null;
+  stat?: string | null;
   intervalSeconds: number;
 }
 
@@ -72,7 +78,14 @@ const METRIC_NAMES: Record<PerformanceMetric, string> = {
   http_latency_ms: 'answer time (ms)',
   k8s_ready_replicas: 'ready replicas',
   heat_stack_complete: 'stack complete (1) or not (0)',
+  playbook_stat: 'playbook set_stats',
 };
+/** A playbook source runs ansible-playbook each interval: not more often than this. */
+const PLAYBOOK_MIN_INTERVAL = 60;
+/** A measure told of by no event for this long (a lost one) no longer holds the job's next ticks off. */
+const MEASURE_STALE_MS = 2 * 60 * 60_000;
+/** A set_stats key: a plain identifier. */
+const STAT_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 /** The provider type a provider metric reads. */
 const PROVIDER_METRICS: Partial<Record<PerformanceMetric, 'kubernetes' | 'openstack'>> = { k8s_ready_replicas: 'kubernetes', heat_stack_complete: 'openstack' };
 /** A Kubernetes name (namespace, Deployment) or a Heat stack name. */
@@ -84,9 +97,10 @@ const crosses = (operator: ThresholdOperator, value: number, limit: number): boo
 
 /**
  * NS performance management: performance jobs collect a metric of a service on an interval
- * (an HTTP probe of a URL: whether it answers, and how fast; or the API of one of the service's
- * providers: a Kubernetes Deployment's ready replicas, whether a Heat stack is complete), store
- * each sample in PostgreSQL,
+ * (an HTTP probe of a URL: whether it answers, and how fast; the API of one of the service's
+ * providers: a Kubernetes Deployment's ready replicas, whether a Heat stack is complete; or a
+ * number a playbook gives with set_stats, run on the service's placement by a measure request of
+ * the lifecycle module, whose end comes back as a ServiceMeasuredEvent), store each sample in PostgreSQL,
  * and thresholds on the metric raise an alarm when a sample crosses them and clear it when a
  * sample is back. Who sees the service sees and manages its jobs; anyone else gets NOT_FOUND.
  */
@@ -100,6 +114,7 @@ export class PerformanceService {
     private readonly services: ServicesService,
     private readonly providers: ProvidersService,
     private readonly alarms: AlarmsService,
+    private readonly measures: MeasuresService,
   ) {}
 
   // ---- jobs and thresholds ----------------------------------------------------------------
@@ -112,8 +127,9 @@ export class PerformanceService {
   async createJob(input: NewPerformanceJob, userId: string, viewer?: Viewer, providerScope?: TenantScope): Promise<PerformanceJobEntity> {
     const service = await this.services.get(input.serviceId, viewer);
     const fields = this.commonProblems(input);
-    const source = await this.sourceOf(input, service.providerIds, fields);
-    if (source && source.kind !== 'http' && viewer && !fields.providerId) {
+    const source =
+      input.metric === 'playbook_stat' ? await this.playbookSource(input, service, fields) : await this.sourceOf(input, service.providerIds, fields);
+    if (source && (source.kind === 'kubernetes' || source.kind === 'openstack') && viewer && !fields.providerId) {
       const operates = await this.providers.get(source.providerId, providerScope ?? { tenants: [], reach: [], home: '' }, true).then(
         () => true,
         () => false,
@@ -140,12 +156,36 @@ export class PerformanceService {
   async createProviderJob(input: NewProviderPerformanceJob, userId: string, scope?: TenantScope): Promise<PerformanceJobEntity> {
     const provider = await this.providers.get(input.providerId, scope, true);
     const fields = this.commonProblems(input);
-    const source = await this.sourceOf(input, [provider.id], fields);
     if (!fields.metric && !PROVIDER_METRICS[input.metric]) {
       fields.metric = `is read from the provider's API: ${Object.keys(PROVIDER_METRICS).join(' or ')}`;
     }
+    const source = fields.metric ? null : await this.sourceOf(input, [provider.id], fields);
     refuseWith(fields);
     return this.save({ serviceId: null, providerId: provider.id, tenantId: provider.tenantId }, input, source!, userId);
+  }
+
+  /**
+   * A playbook source: `playbook` in the service's repository at the commit the service runs, `stat`
+   * a plain identifier, and an interval of a minute or more (each sample is an ansible-playbook run).
+   */
+  private async playbookSource(
+    input: NewPerformanceJob,
+    service: Awaited<ReturnType<ServicesService['get']>>,
+    fields: Record<string, string>,
+  ): Promise<PerformanceSource | null> {
+    const playbook = (input.playbook ?? '').trim();
+    const stat = (input.stat ?? '').trim();
+    if (!playbook) fields.playbook = 'is required';
+    else {
+      const problem = await this.measures.playbookProblem(service, playbook);
+      if (problem) fields.playbook = problem;
+    }
+    if (!stat) fields.stat = 'is required';
+    else if (!STAT_NAME.test(stat)) fields.stat = 'is a plain identifier (a letter or _, then letters, digits or _), as set_stats names it';
+    if (!fields.intervalSeconds && input.intervalSeconds < PLAYBOOK_MIN_INTERVAL) {
+      fields.intervalSeconds = `is ${PLAYBOOK_MIN_INTERVAL} seconds or more for a playbook (each sample runs it)`;
+    }
+    return fields.playbook || fields.stat ? null : { kind: 'playbook', playbook, stat };
   }
 
   private commonProblems(input: { name: string; metric: PerformanceMetric; intervalSeconds: number }): Record<string, string> {
@@ -313,8 +353,16 @@ export class PerformanceService {
   }
 
   private async collectOne(job: PerformanceJobEntity): Promise<void> {
-    // A service's job measures while the service is active; a provider's, while the provider is there.
-    const about = job.serviceId
+    const about = await this.aboutOf(job);
+    if (!about) return;
+    if (job.source.kind === 'playbook') return this.startMeasure(job, job.source.playbook, about);
+    const { value, error } = await this.sample(job);
+    await this.record(job, about, value, error);
+  }
+
+  /** What a job is about while it measures: a service while it is active; a provider while it is there. */
+  private async aboutOf(job: PerformanceJobEntity): Promise<About | null> {
+    return job.serviceId
       ? await this.services.get(job.serviceId).then(
           (s) => (s.status === 'active' ? { type: 'service', id: s.id, name: `service ${s.name}` } : null),
           () => null,
@@ -323,15 +371,67 @@ export class PerformanceService {
           (p) => ({ type: 'provider', id: p.id, name: `provider ${p.name}` }),
           () => null,
         );
-    if (!about) return;
-    const { value, error } = await this.sample(job);
+  }
+
+  /**
+   * A playbook source's tick: a measure request of the service by the playbook, whose end
+   * (onMeasured) gives the sample. A measure still under way holds the tick off: one at a time.
+   */
+  private async startMeasure(job: PerformanceJobEntity, playbook: string, about: About): Promise<void> {
+    if (job.measureStartedAt && Date.now() - job.measureStartedAt.getTime() < MEASURE_STALE_MS) return;
+    // Marked before it starts: its end may be told before its id is stored below.
+    const startedAt = new Date();
+    const marked = (await this.db.query(
+      `WITH u AS (
+         UPDATE performance_jobs SET measure_request_id = NULL, measure_started_at = $2
+          WHERE id = $1 AND measure_started_at IS NOT DISTINCT FROM $3 RETURNING id
+       ) SELECT id FROM u`,
+      [job.id, startedAt, job.measureStartedAt],
+    )) as { id: string }[];
+    if (marked.length === 0) return;
+    let requestId: string;
+    try {
+      requestId = await this.measures.measure(job.serviceId!, playbook, job.id, job.createdBy);
+    } catch (err) {
+      await this.db.query(`UPDATE performance_jobs SET measure_started_at = NULL WHERE id = $1 AND measure_started_at = $2`, [job.id, startedAt]);
+      return this.record(job, about, null, `the measure could not start: ${(err as Error).message}`);
+    }
+    await this.db.query(`UPDATE performance_jobs SET measure_request_id = $2 WHERE id = $1 AND measure_started_at = $3`, [job.id, requestId, startedAt]);
+  }
+
+  /** A measure ended: the number its playbook gave as set_stats `stat` is the job's sample, or a gap saying why there is none. Told twice, taken once. */
+  @OnEvent(ServiceMeasuredEvent.NAME)
+  async onMeasured(e: ServiceMeasuredEvent): Promise<void> {
+    try {
+      if (!/^[0-9a-f-]{36}$/i.test(e.tag)) return;
+      const ended = (await this.db.query(
+        `WITH u AS (
+           UPDATE performance_jobs SET measure_request_id = NULL, measure_started_at = NULL
+            WHERE id = $1 AND service_id = $3 AND measure_started_at IS NOT NULL AND (measure_request_id = $2 OR measure_request_id IS NULL) RETURNING id
+         ) SELECT id FROM u`,
+        [e.tag, e.requestId, e.serviceId],
+      )) as { id: string }[];
+      if (ended.length === 0) return;
+      const job = await this.db.getRepository(PerformanceJobEntity).findOneBy({ id: e.tag });
+      if (!job || job.source.kind !== 'playbook') return;
+      const about = await this.aboutOf(job);
+      if (!about) return;
+      const { value, error } = statOf(e.stats, e.error, job.source.stat);
+      await this.record(job, about, value, error);
+    } catch (err) {
+      this.logger.warn(`measure ${e.requestId}: ${(err as Error).message}`);
+    }
+  }
+
+  /** Stores a sample and checks the job's thresholds against it: crossing one raises its alarm, coming back clears it. */
+  private async record(job: PerformanceJobEntity, about: About, value: number | null, error: string | null): Promise<void> {
     await this.db.query(`INSERT INTO performance_samples (job_id, "at", "value", "error") VALUES ($1, now(), $2, $3)`, [job.id, value, error]);
     if (value === null) return; // nothing to compare: the thresholds keep their state
     for (const t of await this.thresholds(job.id)) {
       const crossing = crosses(t.operator, value, t.value);
       if (crossing === t.crossed) continue;
       await this.db.getRepository(PerformanceThresholdEntity).update({ id: t.id }, { crossed: crossing });
-      const what = `${job.name} (${METRIC_NAMES[job.metric]}) of ${about.name}`;
+      const what = `${job.name} (${job.source.kind === 'playbook' ? `set_stats ${job.source.stat}` : METRIC_NAMES[job.metric]}) of ${about.name}`;
       if (crossing) {
         await this.alarms.raise({
           kind: 'threshold_crossed',
@@ -351,6 +451,7 @@ export class PerformanceService {
   /** One sample of the job's metric: its value, or none with why (a provider that does not answer). */
   private async sample(job: PerformanceJobEntity): Promise<{ value: number | null; error: string | null }> {
     const source = job.source;
+    if (source.kind === 'playbook') return { value: null, error: 'a playbook is measured by a measure request' };
     if (source.kind === 'http') {
       const probe = await this.probe(source.url);
       return { value: job.metric === 'http_up' ? (probe.up ? 1 : 0) : probe.up ? probe.ms : null, error: probe.error };
@@ -398,6 +499,28 @@ export class PerformanceService {
   async purge(): Promise<void> {
     await this.db.query(`DELETE FROM performance_samples WHERE "at" < now() - make_interval(days => ${RETENTION_DAYS})`);
   }
+}
+
+interface About {
+  type: string;
+  id: string;
+  name: string;
+}
+
+/** The sample a measure gives: the number set_stats `stat` holds (or a string of one), else none with why. Values are not echoed: they may be anything. */
+function statOf(stats: Record<string, unknown> | null, failure: string | null, stat: string): { value: number | null; error: string | null } {
+  if (stats === null) return { value: null, error: failure ?? 'the measure failed' };
+  if (!(stat in stats)) {
+    const keys = Object.keys(stats).sort().slice(0, 10);
+    return { value: null, error: `the playbook's set_stats has no "${stat}" (${keys.length ? `it gave ${keys.join(', ')}` : 'it gave none'})` };
+  }
+  const raw = stats[stat];
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isFinite(value)) {
+    const kind = raw === null ? 'null' : Array.isArray(raw) ? 'a list' : typeof raw === 'string' ? 'a text' : typeof raw;
+    return { value: null, error: `set_stats "${stat}" is ${kind}, not a number` };
+  }
+  return { value, error: null };
 }
 
 /** Every string in a service's outputs, at any depth (a bundle's are per item). */

@@ -317,7 +317,7 @@ export class RequestStore {
           JSON.stringify(input.items),
           input.tenantId,
           input.plan.action,
-          input.plan.serviceId ?? null,
+          input.plan.serviceId ?? input.plan.measure?.serviceId ?? null,
           input.plan.rollbackOf ?? null,
           input.groupIds ?? [],
         ],

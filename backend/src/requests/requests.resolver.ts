@@ -85,7 +85,7 @@ export class RequestsResolver {
       name: plan.machine.name,
       states: plan.machine.states.map((s) => ({ name: s.name, method: s.method })),
       action: plan.action ?? 'provision',
-      serviceId: plan.serviceId ?? null,
+      serviceId: plan.serviceId ?? plan.measure?.serviceId ?? null,
       rollbackOf: plan.rollbackOf ?? null,
       onFailure: plan.onFailure ?? 'keep',
     };

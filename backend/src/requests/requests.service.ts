@@ -154,6 +154,9 @@ export class RequestsService {
     if (previous.plan.action === 'retire') {
       throw new AppError(ErrorCode.CONFLICT, 'A retirement is retried with retireService, or resumed with resumeServiceRequest.');
     }
+    if (previous.plan.action === 'measure') {
+      throw new AppError(ErrorCode.CONFLICT, 'A measure is not ordered again: its performance job measures again when its next sample is due.');
+    }
     if (previous.plan.action !== 'provision') {
       throw new AppError(
         ErrorCode.CONFLICT,
@@ -189,6 +192,9 @@ export class RequestsService {
   /** Runs a failed request again from the state that failed, after its cause was fixed. */
   async resume(user: UserModel, id: string, viewer?: Viewer): Promise<ServiceRequestModel> {
     const request = await this.get(id, viewer);
+    if (request.plan.action === 'measure') {
+      throw new AppError(ErrorCode.CONFLICT, 'A measure is not resumed: its performance job measures again when its next sample is due.');
+    }
     const items = await this.store.items(id);
     if (request.plan.action === 'provision' && items.length === 1 && items[0].name === SINGLE_ITEM) {
       throw new AppError(ErrorCode.CONFLICT, 'A single playbook is run again with retryServiceRequest: resume is for bundles, whose succeeded items it keeps.');

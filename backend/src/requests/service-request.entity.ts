@@ -6,7 +6,7 @@ export const REQUEST_STATUSES = ['pending', 'queued', 'running', 'pending_approv
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const TERMINAL_REQUEST_STATUSES: readonly RequestStatus[] = ['finished', 'failed', 'canceled', 'denied'];
 
-export const REQUEST_ACTIONS = ['provision', 'retire', 'reconfigure', 'rollback', 'preview', 'heal', 'migrate'] as const;
+export const REQUEST_ACTIONS = ['provision', 'retire', 'reconfigure', 'rollback', 'preview', 'heal', 'migrate', 'measure'] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 /**
@@ -15,7 +15,7 @@ export type RequestAction = (typeof REQUEST_ACTIONS)[number];
  * each in request_items): one for a single playbook, several for a bundle.
  */
 export interface RequestPlan {
-  /** provision makes a service; retire retires `serviceId`; reconfigure reconfigures it; heal runs its items again as they are; migrate moves them; rollback undoes a failed request's items. */
+  /** provision makes a service; retire retires `serviceId`; reconfigure reconfigures it; heal runs its items again as they are; migrate moves them; rollback undoes a failed request's items; measure runs a playbook on a service's placement for its set_stats, changing nothing. */
   action: RequestAction;
   /** The state machine, pinned at order time. */
   machine: StateMachineDef;
@@ -43,6 +43,12 @@ export interface RequestPlan {
   approval?: ApprovalPlan;
   /** Started by a scheduled operation (as its owner): its id, and its name then. */
   schedule?: RequestOrigin;
+  /**
+   * measure: the service it measures (a measure changes nothing of it, so it is not the plan's
+   * serviceId, which would hold off its retirement or reconfiguration meanwhile), and the tag
+   * its asker gave (a performance job's id), told back with the result.
+   */
+  measure?: { serviceId: string; tag: string };
   /** retire: forced by an administrator (no playbook ran): who, and why they said it was needed. */
   forced?: { by: string; reason: string };
   /** provision: what the order uses of its item's own quota dimensions (`vcpus: 8`), fixed when ordered. */

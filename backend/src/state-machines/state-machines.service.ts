@@ -15,7 +15,7 @@ import type { StateMachineDef } from './state-machine.types.js';
  * may define its own of these names; one that does not (a CATALOG_DIR of templates only) gets
  * the project's, as shipped in catalog/state-machines/.
  */
-const BUILT_IN = new Set(['provision', 'retirement', 'reconfigure', 'heal', 'migrate']);
+const BUILT_IN = new Set(['provision', 'retirement', 'reconfigure', 'heal', 'migrate', 'measure']);
 
 /** The state machines of the catalog: stored definitions, read by name. */
 @Injectable()

@@ -102,7 +102,7 @@ type Documents = {
     "\n  query OidcGroupMappings {\n    oidcGroupMappings {\n      ...OidcGroupMappingFields\n    }\n  }\n": typeof types.OidcGroupMappingsDocument,
     "\n  mutation CreateOidcGroupMapping($claim: String!, $groupId: ID!) {\n    createOidcGroupMapping(claim: $claim, groupId: $groupId) {\n      ...OidcGroupMappingFields\n    }\n  }\n": typeof types.CreateOidcGroupMappingDocument,
     "\n  mutation DeleteOidcGroupMapping($id: ID!) {\n    deleteOidcGroupMapping(id: $id)\n  }\n": typeof types.DeleteOidcGroupMappingDocument,
-    "\n  fragment PerformanceJobFields on PerformanceJob {\n    id\n    name\n    metric\n    url\n    providerId\n    namespace\n    deployment\n    stack\n    intervalSeconds\n    thresholds {\n      id\n      operator\n      value\n      severity\n      crossed\n    }\n    samples(minutes: $minutes) {\n      at\n      value\n      error\n    }\n  }\n": typeof types.PerformanceJobFieldsFragmentDoc,
+    "\n  fragment PerformanceJobFields on PerformanceJob {\n    id\n    name\n    metric\n    url\n    providerId\n    namespace\n    deployment\n    stack\n    playbook\n    stat\n    intervalSeconds\n    thresholds {\n      id\n      operator\n      value\n      severity\n      crossed\n    }\n    samples(minutes: $minutes) {\n      at\n      value\n      error\n    }\n  }\n": typeof types.PerformanceJobFieldsFragmentDoc,
     "\n  query PerformanceJobs($serviceId: ID!, $minutes: Int!) {\n    performanceJobs(serviceId: $serviceId) {\n      ...PerformanceJobFields\n    }\n  }\n": typeof types.PerformanceJobsDocument,
     "\n  query ProviderPerformanceJobs($providerId: ID!, $minutes: Int!) {\n    providerPerformanceJobs(providerId: $providerId) {\n      ...PerformanceJobFields\n    }\n  }\n": typeof types.ProviderPerformanceJobsDocument,
     "\n  mutation CreatePerformanceJob($input: CreatePerformanceJobInput!) {\n    createPerformanceJob(input: $input) {\n      id\n    }\n  }\n": typeof types.CreatePerformanceJobDocument,
@@ -290,7 +290,7 @@ const documents: Documents = {
     "\n  query OidcGroupMappings {\n    oidcGroupMappings {\n      ...OidcGroupMappingFields\n    }\n  }\n": types.OidcGroupMappingsDocument,
     "\n  mutation CreateOidcGroupMapping($claim: String!, $groupId: ID!) {\n    createOidcGroupMapping(claim: $claim, groupId: $groupId) {\n      ...OidcGroupMappingFields\n    }\n  }\n": types.CreateOidcGroupMappingDocument,
     "\n  mutation DeleteOidcGroupMapping($id: ID!) {\n    deleteOidcGroupMapping(id: $id)\n  }\n": types.DeleteOidcGroupMappingDocument,
-    "\n  fragment PerformanceJobFields on PerformanceJob {\n    id\n    name\n    metric\n    url\n    providerId\n    namespace\n    deployment\n    stack\n    intervalSeconds\n    thresholds {\n      id\n      operator\n      value\n      severity\n      crossed\n    }\n    samples(minutes: $minutes) {\n      at\n      value\n      error\n    }\n  }\n": types.PerformanceJobFieldsFragmentDoc,
+    "\n  fragment PerformanceJobFields on PerformanceJob {\n    id\n    name\n    metric\n    url\n    providerId\n    namespace\n    deployment\n    stack\n    playbook\n    stat\n    intervalSeconds\n    thresholds {\n      id\n      operator\n      value\n      severity\n      crossed\n    }\n    samples(minutes: $minutes) {\n      at\n      value\n      error\n    }\n  }\n": types.PerformanceJobFieldsFragmentDoc,
     "\n  query PerformanceJobs($serviceId: ID!, $minutes: Int!) {\n    performanceJobs(serviceId: $serviceId) {\n      ...PerformanceJobFields\n    }\n  }\n": types.PerformanceJobsDocument,
     "\n  query ProviderPerformanceJobs($providerId: ID!, $minutes: Int!) {\n    providerPerformanceJobs(providerId: $providerId) {\n      ...PerformanceJobFields\n    }\n  }\n": types.ProviderPerformanceJobsDocument,
     "\n  mutation CreatePerformanceJob($input: CreatePerformanceJobInput!) {\n    createPerformanceJob(input: $input) {\n      id\n    }\n  }\n": types.CreatePerformanceJobDocument,
@@ -742,7 +742,7 @@ export function graphql(source: "\n  mutation DeleteOidcGroupMapping($id: ID!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PerformanceJobFields on PerformanceJob {\n    id\n    name\n    metric\n    url\n    providerId\n    namespace\n    deployment\n    stack\n    intervalSeconds\n    thresholds {\n      id\n      operator\n      value\n      severity\n      crossed\n    }\n    samples(minutes: $minutes) {\n      at\n      value\n      error\n    }\n  }\n"): typeof import('./graphql').PerformanceJobFieldsFragmentDoc;
+export function graphql(source: "\n  fragment PerformanceJobFields on PerformanceJob {\n    id\n    name\n    metric\n    url\n    providerId\n    namespace\n    deployment\n    stack\n    playbook\n    stat\n    intervalSeconds\n    thresholds {\n      id\n      operator\n      value\n      severity\n      crossed\n    }\n    samples(minutes: $minutes) {\n      at\n      value\n      error\n    }\n  }\n"): typeof import('./graphql').PerformanceJobFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -81,17 +81,21 @@ export type CreateGitRepoInput = {
 export type CreatePerformanceJobInput = {
   /** k8s_ready_replicas: the Deployment’s name. */
   deployment?: string | null | undefined;
-  /** Seconds between samples, 5 to 86400. */
+  /** Seconds between samples, 5 to 86400 (playbook_stat: 60 or more). */
   intervalSeconds: number;
   metric: PerformanceMetric;
   name: string;
   /** k8s_ready_replicas: the namespace (default: default). */
   namespace?: string | null | undefined;
+  /** playbook_stat: a playbook of the service’s repository at the commit the service runs (e.g. measure/load.yml), run on its placement each interval. */
+  playbook?: string | null | undefined;
   /** k8s_ready_replicas, heat_stack_complete: one of the service’s providers, of the type the metric reads. */
   providerId?: string | null | undefined;
   serviceId: string;
   /** heat_stack_complete: the stack’s name. */
   stack?: string | null | undefined;
+  /** playbook_stat: the set_stats key whose value (a number) is the sample: a plain identifier. */
+  stat?: string | null | undefined;
   /** http_up, http_latency_ms: the http(s) URL to probe; refused when it resolves to a loopback or link-local address (PROBE_ALLOW_LOOPBACK allows loopback). */
   url?: string | null | undefined;
 };
@@ -249,12 +253,13 @@ export type OrderServiceInput = {
   templateId: string;
 };
 
-/** http_up: 1 when the URL answers 2xx or 3xx within 5 s, else 0; http_latency_ms: its answer time (no value while it does not answer); k8s_ready_replicas: the ready replicas of a Deployment on one of the service’s Kubernetes providers (0 when it is gone); heat_stack_complete: 1 when a Heat stack on one of the service’s OpenStack providers is *_COMPLETE, else 0 (its status in the sample’s note). */
+/** http_up: 1 when the URL answers 2xx or 3xx within 5 s, else 0; http_latency_ms: its answer time (no value while it does not answer); k8s_ready_replicas: the ready replicas of a Deployment on one of the service’s Kubernetes providers (0 when it is gone); heat_stack_complete: 1 when a Heat stack on one of the service’s OpenStack providers is *_COMPLETE, else 0 (its status in the sample’s note); playbook_stat: a number a playbook of the service’s repository gives with set_stats, run on the service’s placement (a measure request) without changing it. */
 export type PerformanceMetric =
   | 'heat_stack_complete'
   | 'http_latency_ms'
   | 'http_up'
-  | 'k8s_ready_replicas';
+  | 'k8s_ready_replicas'
+  | 'playbook_stat';
 
 /** Where to move a service: a provider for one site of a multi-site item, or (no site) the provider of a single playbook. */
 export type PlacementInput = {
@@ -302,9 +307,10 @@ export type QuotaInput = {
   userId?: string | null | undefined;
 };
 
-/** A request's type: provision (makes a service), retire or reconfigure (a service), rollback (undoes what a failed request deployed), preview (an order's items in check mode with --diff: changes nothing, makes no service). */
+/** A request's type: provision (makes a service), retire or reconfigure (a service), rollback (undoes what a failed request deployed), preview (an order's items in check mode with --diff: changes nothing, makes no service), heal and migrate (a service), measure (a playbook run on a service's placement for a performance job: its set_stats become a sample, the service is not changed). */
 export type RequestAction =
   | 'heal'
+  | 'measure'
   | 'migrate'
   | 'preview'
   | 'provision'
@@ -993,7 +999,7 @@ export type DeleteOidcGroupMappingMutationVariables = Exact<{
 
 export type DeleteOidcGroupMappingMutation = { deleteOidcGroupMapping: boolean };
 
-export type PerformanceJobFieldsFragment = { id: string, name: string, metric: PerformanceMetric, url: string | null, providerId: string | null, namespace: string | null, deployment: string | null, stack: string | null, intervalSeconds: number, thresholds: Array<{ id: string, operator: string, value: number, severity: AlarmSeverity, crossed: boolean }>, samples: Array<{ at: string, value: number | null, error: string | null }> };
+export type PerformanceJobFieldsFragment = { id: string, name: string, metric: PerformanceMetric, url: string | null, providerId: string | null, namespace: string | null, deployment: string | null, stack: string | null, playbook: string | null, stat: string | null, intervalSeconds: number, thresholds: Array<{ id: string, operator: string, value: number, severity: AlarmSeverity, crossed: boolean }>, samples: Array<{ at: string, value: number | null, error: string | null }> };
 
 export type PerformanceJobsQueryVariables = Exact<{
   serviceId: string;
@@ -1001,7 +1007,7 @@ export type PerformanceJobsQueryVariables = Exact<{
 }>;
 
 
-export type PerformanceJobsQuery = { performanceJobs: Array<{ id: string, name: string, metric: PerformanceMetric, url: string | null, providerId: string | null, namespace: string | null, deployment: string | null, stack: string | null, intervalSeconds: number, thresholds: Array<{ id: string, operator: string, value: number, severity: AlarmSeverity, crossed: boolean }>, samples: Array<{ at: string, value: number | null, error: string | null }> }> };
+export type PerformanceJobsQuery = { performanceJobs: Array<{ id: string, name: string, metric: PerformanceMetric, url: string | null, providerId: string | null, namespace: string | null, deployment: string | null, stack: string | null, playbook: string | null, stat: string | null, intervalSeconds: number, thresholds: Array<{ id: string, operator: string, value: number, severity: AlarmSeverity, crossed: boolean }>, samples: Array<{ at: string, value: number | null, error: string | null }> }> };
 
 export type ProviderPerformanceJobsQueryVariables = Exact<{
   providerId: string;
@@ -1009,7 +1015,7 @@ export type ProviderPerformanceJobsQueryVariables = Exact<{
 }>;
 
 
-export type ProviderPerformanceJobsQuery = { providerPerformanceJobs: Array<{ id: string, name: string, metric: PerformanceMetric, url: string | null, providerId: string | null, namespace: string | null, deployment: string | null, stack: string | null, intervalSeconds: number, thresholds: Array<{ id: string, operator: string, value: number, severity: AlarmSeverity, crossed: boolean }>, samples: Array<{ at: string, value: number | null, error: string | null }> }> };
+export type ProviderPerformanceJobsQuery = { providerPerformanceJobs: Array<{ id: string, name: string, metric: PerformanceMetric, url: string | null, providerId: string | null, namespace: string | null, deployment: string | null, stack: string | null, playbook: string | null, stat: string | null, intervalSeconds: number, thresholds: Array<{ id: string, operator: string, value: number, severity: AlarmSeverity, crossed: boolean }>, samples: Array<{ at: string, value: number | null, error: string | null }> }> };
 
 export type CreatePerformanceJobMutationVariables = Exact<{
   input: CreatePerformanceJobInput;
@@ -1976,6 +1982,8 @@ export const PerformanceJobFieldsFragmentDoc = new TypedDocumentString(`
   namespace
   deployment
   stack
+  playbook
+  stat
   intervalSeconds
   thresholds {
     id
@@ -4265,6 +4273,8 @@ export const PerformanceJobsDocument = new TypedDocumentString(`
   namespace
   deployment
   stack
+  playbook
+  stat
   intervalSeconds
   thresholds {
     id
@@ -4294,6 +4304,8 @@ export const ProviderPerformanceJobsDocument = new TypedDocumentString(`
   namespace
   deployment
   stack
+  playbook
+  stat
   intervalSeconds
   thresholds {
     id

@@ -1,5 +1,6 @@
-// The performance card of a service's page (its jobs: an HTTP probe on an interval, or a metric read
-// from one of the service's Kubernetes or OpenStack providers) and of a provider's Performance tab
+// The performance card of a service's page (its jobs: an HTTP probe on an interval, a metric read
+// from one of the service's Kubernetes or OpenStack providers, or a number a playbook of its
+// repository gives with set_stats, run on the service's placement) and of a provider's Performance tab
 // (the provider's own jobs, read from its API): each job with a chart of the last hour and its
 // thresholds (crossing one raises an alarm); add and delete both.
 import { useState } from 'react';
@@ -11,7 +12,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { HttpError, useGetMany, useNotify } from 'react-admin';
 import type { ApiErrorBody } from '../api/graphql';
 import type { AlarmSeverity, PerformanceMetric } from '../gql/graphql';
-import { jobTarget, METRIC_LABELS, METRIC_PROVIDER, performanceApi, type PerformanceJob } from './api';
+import { HTTP_METRICS, jobTarget, METRIC_LABELS, METRIC_PROVIDER, performanceApi, type PerformanceJob, PLAYBOOK_MIN_INTERVAL } from './api';
 
 const fieldErrors = (err: unknown): Record<string, string> =>
   err instanceof HttpError ? ((err.body as ApiErrorBody | undefined)?.graphqlErrors[0]?.extensions?.fields ?? {}) : {};
@@ -37,7 +38,12 @@ const JobChart = ({ job }: { job: PerformanceJob }) => {
         skipAnimation
         height={180}
         xAxis={[{ scaleType: 'time', data: job.samples.map((s) => new Date(s.at)), valueFormatter: timeLabel }]}
-        yAxis={job.metric === 'http_up' || job.metric === 'heat_stack_complete' ? [{ min: 0, max: 1 }] : [{ min: 0 }]}
+        yAxis={
+          job.metric === 'http_up' || job.metric === 'heat_stack_complete'
+            ? [{ min: 0, max: 1 }]
+            : // A playbook's number may be below 0; the others never are.
+              [{ min: Math.min(0, ...job.samples.map((s) => s.value ?? 0)) }]
+        }
         series={[{ id: job.id, label: METRIC_LABELS[job.metric], data: job.samples.map((s) => s.value), showMark: job.samples.length < 30 }]}
         margin={{ left: 0, right: 16 }}
         hideLegend
@@ -155,6 +161,8 @@ const NewJobForm = ({ target, onDone }: { target: PerformanceTarget; onDone: () 
   const [namespace, setNamespace] = useState('');
   const [deployment, setDeployment] = useState('');
   const [stack, setStack] = useState('');
+  const [playbook, setPlaybook] = useState('');
+  const [stat, setStat] = useState('');
   const [interval, setInterval] = useState('30');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const notify = useNotify();
@@ -168,6 +176,13 @@ const NewJobForm = ({ target, onDone }: { target: PerformanceTarget; onDone: () 
   const providers = 'serviceId' in target ? serviceProviders : [{ id: target.providerId, name: target.providerName, type: target.providerType }];
 
   const readsProvider = METRIC_PROVIDER[metric];
+  const probes = HTTP_METRICS.includes(metric);
+  const runsPlaybook = metric === 'playbook_stat';
+  const chooseMetric = (m: PerformanceMetric) => {
+    setMetric(m);
+    // Each sample of a playbook is a run: a minute at least between two.
+    if (m === 'playbook_stat' && Number(interval) < PLAYBOOK_MIN_INTERVAL) setInterval(String(PLAYBOOK_MIN_INTERVAL));
+  };
   const candidates = providers.filter((p) => p.type === readsProvider);
   const metrics = (Object.keys(METRIC_LABELS) as PerformanceMetric[])
     .filter((m) => serviceId !== null || METRIC_PROVIDER[m])
@@ -185,7 +200,11 @@ const NewJobForm = ({ target, onDone }: { target: PerformanceTarget; onDone: () 
       const made: Promise<unknown> =
         serviceId === null
           ? performanceApi.createProviderJob({ ...common, providerId: chosenProvider })
-          : performanceApi.createJob({ ...common, serviceId, ...(readsProvider === undefined ? { url } : { providerId: chosenProvider }) });
+          : performanceApi.createJob({
+              ...common,
+              serviceId,
+              ...(probes ? { url } : runsPlaybook ? { playbook, stat } : { providerId: chosenProvider }),
+            });
       return made;
     },
     onSuccess: () => {
@@ -194,6 +213,8 @@ const NewJobForm = ({ target, onDone }: { target: PerformanceTarget; onDone: () 
       setUrl('');
       setDeployment('');
       setStack('');
+      setPlaybook('');
+      setStat('');
       onDone();
     },
     onError: (err: Error) => {
@@ -204,7 +225,8 @@ const NewJobForm = ({ target, onDone }: { target: PerformanceTarget; onDone: () 
   });
   const missing =
     !name.trim() ||
-    (readsProvider === undefined && !url.trim()) ||
+    (probes && !url.trim()) ||
+    (runsPlaybook && (!playbook.trim() || !stat.trim())) ||
     (readsProvider !== undefined && !chosenProvider) ||
     (readsProvider === 'kubernetes' && !deployment.trim()) ||
     (readsProvider === 'openstack' && !stack.trim());
@@ -221,14 +243,41 @@ const NewJobForm = ({ target, onDone }: { target: PerformanceTarget; onDone: () 
         error={!!errors.name}
         helperText={errors.name && `Name ${errors.name}`}
       />
-      <TextField select size="small" label="Metric" fullWidth value={metric} onChange={(e) => setMetric(e.target.value as PerformanceMetric)}>
+      <TextField select size="small" label="Metric" fullWidth value={metric} onChange={(e) => chooseMetric(e.target.value as PerformanceMetric)}>
         {metrics.map((m) => (
           <MenuItem key={m} value={m}>
             {METRIC_LABELS[m]}
           </MenuItem>
         ))}
       </TextField>
-      {readsProvider === undefined ? (
+      {runsPlaybook ? (
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+          <TextField
+            size="small"
+            label="Playbook"
+            required
+            value={playbook}
+            onChange={(e) => setPlaybook(e.target.value)}
+            placeholder="measure/load.yml"
+            error={!!errors.playbook}
+            helperText={
+              errors.playbook ? `The playbook ${errors.playbook}` : 'A playbook of the service’s repository, run on its hosts; the service is not changed'
+            }
+            sx={{ flex: '2 1 260px', maxWidth: '100%' }}
+          />
+          <TextField
+            size="small"
+            label="Stat"
+            required
+            value={stat}
+            onChange={(e) => setStat(e.target.value)}
+            placeholder="load"
+            error={!!errors.stat}
+            helperText={errors.stat ? `The stat ${errors.stat}` : 'The set_stats key whose number is the sample'}
+            sx={{ flex: '1 1 160px', maxWidth: '100%' }}
+          />
+        </Stack>
+      ) : probes ? (
         <TextField
           size="small"
           label="URL to probe"

@@ -14,6 +14,8 @@ graphql(`
     namespace
     deployment
     stack
+    playbook
+    stat
     intervalSeconds
     thresholds {
       id
@@ -82,6 +84,7 @@ export const METRIC_LABELS: Record<PerformanceMetric, string> = {
   http_latency_ms: 'Answer time (ms)',
   k8s_ready_replicas: 'Ready replicas (Kubernetes)',
   heat_stack_complete: 'Stack complete (Heat)',
+  playbook_stat: 'Playbook (set_stats)',
 };
 
 /** The provider type a metric reads, for the metrics read from a provider's API. */
@@ -97,11 +100,24 @@ export interface NewPerformanceJob {
   namespace?: string;
   deployment?: string;
   stack?: string;
+  playbook?: string;
+  stat?: string;
 }
 
-/** What a job measures, in words: "Ready replicas (Kubernetes) of shop/web". */
+/** The metrics an HTTP probe gives (a URL to probe). */
+export const HTTP_METRICS: PerformanceMetric[] = ['http_up', 'http_latency_ms'];
+/** A playbook runs each sample: not more often than this. */
+export const PLAYBOOK_MIN_INTERVAL = 60;
+
+/** What a job measures, in words: "Ready replicas (Kubernetes) of shop/web", "Playbook (set_stats) of load from measure/load.yml". */
 export const jobTarget = (job: PerformanceJob): string =>
-  job.metric === 'k8s_ready_replicas' ? `${job.namespace}/${job.deployment}` : job.metric === 'heat_stack_complete' ? `stack ${job.stack}` : (job.url ?? '');
+  job.metric === 'k8s_ready_replicas'
+    ? `${job.namespace}/${job.deployment}`
+    : job.metric === 'heat_stack_complete'
+      ? `stack ${job.stack}`
+      : job.metric === 'playbook_stat'
+        ? `${job.stat} from ${job.playbook}`
+        : (job.url ?? '');
 
 export const performanceApi = {
   jobs: async (serviceId: string, minutes = 60) => (await graphqlRequest(PerformanceJobsDocument, { serviceId, minutes })).performanceJobs,

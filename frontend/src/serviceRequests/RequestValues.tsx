@@ -14,6 +14,7 @@ const VALUES_TITLE: Record<RequestAction, string> = {
   rollback: 'Rolled back with',
   heal: 'Healed with',
   migrate: 'Migrated with',
+  measure: 'Measured with',
 };
 
 export const RequestValues = ({ request }: { request: ServiceRequest }) => (

@@ -64,10 +64,10 @@ const MachineAction = ({ machine }: { machine: RequestMachine }) => {
         </MuiLink>
       </>
     );
-  } else if ((machine.action === 'heal' || machine.action === 'migrate') && machine.serviceId) {
+  } else if ((machine.action === 'heal' || machine.action === 'migrate' || machine.action === 'measure') && machine.serviceId) {
     action = (
       <>
-        {machine.action === 'heal' ? 'Heals' : 'Migrates'}{' '}
+        {machine.action === 'heal' ? 'Heals' : machine.action === 'migrate' ? 'Migrates' : 'Measures (changing nothing of)'}{' '}
         <MuiLink component={Link} to={servicePath(machine.serviceId)} data-testid="machine-target">
           service {machine.serviceId.slice(0, 8)}
         </MuiLink>

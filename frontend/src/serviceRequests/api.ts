@@ -44,6 +44,7 @@ export const REQUEST_ACTION_LABELS: Record<RequestAction, string> = {
   preview: 'Preview',
   heal: 'Heal',
   migrate: 'Migrate',
+  measure: 'Measure',
 };
 
 /** The columns the server sorts requests on (react-admin's sort field → the API's). */

@@ -12,7 +12,7 @@ export const RequestActionEnum = Object.fromEntries(REQUEST_ACTIONS.map((a) => [
 registerEnumType(RequestActionEnum, {
   name: 'RequestAction',
   description:
-    "A request's type: provision (makes a service), retire or reconfigure (a service), rollback (undoes what a failed request deployed), preview (an order's items in check mode with --diff: changes nothing, makes no service).",
+    "A request's type: provision (makes a service), retire or reconfigure (a service), rollback (undoes what a failed request deployed), preview (an order's items in check mode with --diff: changes nothing, makes no service), heal and migrate (a service), measure (a playbook run on a service's placement for a performance job: its set_stats become a sample, the service is not changed).",
 });
 
 @ObjectType('ServiceRequest', { description: 'One order: who, what, with which values, and how it went.' })
@@ -20,7 +20,11 @@ export class ServiceRequestModel {
   @Field(() => ID) id: string;
   @Field(() => RequestStatusEnum) status: RequestStatus;
   @Field(() => RequestActionEnum, { description: 'Its type: provision, retire, reconfigure or rollback.' }) action: RequestAction;
-  @Field(() => ID, { nullable: true, description: 'retire, reconfigure (and their rollbacks): the service it changes; provision: null (see service).' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'retire, reconfigure, heal, migrate (and their rollbacks): the service it changes; measure: the service it measures; provision: null (see service).',
+  })
   serviceId: string | null;
   @Field(() => String, { nullable: true, description: "What happened, in words; Ansible's error when the run failed." }) message: string | null;
   @Field(() => GraphQLJSON) dialogValues: Record<string, unknown>;
