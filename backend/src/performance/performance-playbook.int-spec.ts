@@ -125,7 +125,7 @@ describe("performance jobs from a playbook's set_stats: a measure request on the
     await app?.stop();
   });
 
-  test('a playbook not in the repository, a stat that is not an identifier and an interval under a minute are refused by field; a stranger gets NOT_FOUND', async () => {
+  test('a playbook not in the repository, a stat that is not an identifier and an interval under a minute are refused by field; a stranger gets NOT_FOUND, a requester FORBIDDEN', async () => {
     const bad = await app.gql(JOB, {
       i: { serviceId, name: 'Meter', metric: 'playbook_stat', playbook: 'measure/nowhere.yml', stat: 'the value', intervalSeconds: 30 },
     });
@@ -160,6 +160,26 @@ describe("performance jobs from a playbook's set_stats: a measure request on the
       stranger,
     );
     assert.equal(hidden.errors?.[0]?.extensions?.code, 'NOT_FOUND');
+
+    // A requester's own service: probed over HTTP, yes; measured with a playbook, an operator's tool, no.
+    const { orderService: own } = await ok<{ orderService: { id: string } }>(
+      'mutation($i: OrderServiceInput!) { orderService(input: $i) { id } }',
+      {
+        i: {
+          templateId: await templateIdByName(app, 'Run a playbook'),
+          dialogValues: { playbook: 'deploy.yml', provider: await providerIdByName(app), extra_vars: 'meter: http://127.0.0.1:9/own' },
+        },
+      },
+      stranger,
+    );
+    const ownService = (await requestEnded<{ status: string; service: { id: string } | null }>(app, own.id, 'status service { id }')).service!.id;
+    const refused = await app.gql(
+      JOB,
+      { i: { serviceId: ownService, name: 'Meter', metric: 'playbook_stat', playbook: 'measure/meter.yml', stat: 'value', intervalSeconds: 60 } },
+      stranger,
+    );
+    assert.equal(refused.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    assert.match(refused.errors![0].message, /operator role/);
     assert.equal((await service()).requests.filter((r) => r.action === 'measure').length, 0, 'nothing was measured');
   });
 

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In, IsNull } from 'typeorm';
 import { AlarmsService } from '../alarms/alarms.service.js';
 import type { TenantScope, Viewer } from '../auth/auth.decorators.js';
-import { notFound, validationFailed } from '../common/app-error.js';
+import { AppError, ErrorCode, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ServiceMeasuredEvent } from '../lifecycle/lifecycle.events.js';
 import { MeasuresService } from '../lifecycle/measures.service.js';
@@ -126,6 +126,15 @@ export class PerformanceService {
    */
   async createJob(input: NewPerformanceJob, userId: string, viewer?: Viewer, providerScope?: TenantScope): Promise<PerformanceJobEntity> {
     const service = await this.services.get(input.serviceId, viewer);
+    // A playbook job runs a playbook of the service's repository, any of them, on its hosts and with
+    // its secrets, every minute: an operator's tool (providers:write in the service's tenant), not a
+    // requester's, who may order the item's own playbooks only (and probe the service over HTTP).
+    if (input.metric === 'playbook_stat' && viewer && !(providerScope?.tenants ?? []).includes(service.tenantId)) {
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        'Measuring a service with a playbook needs the operator role in its tenant (it may run any playbook of the repository on its hosts): probe it over HTTP instead, or ask an operator.',
+      );
+    }
     const fields = this.commonProblems(input);
     const source =
       input.metric === 'playbook_stat' ? await this.playbookSource(input, service, fields) : await this.sourceOf(input, service.providerIds, fields);
