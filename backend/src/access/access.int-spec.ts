@@ -770,6 +770,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     const ds = createDataSource(env.databaseUrl);
     await ds.initialize();
     try {
+      await ds.undoLastMigration({ transaction: 'each' }); // Instances
       await ds.undoLastMigration({ transaction: 'each' }); // PerformanceSources
       await ds.undoLastMigration({ transaction: 'each' }); // VnfPackages
       await ds.undoLastMigration({ transaction: 'each' }); // Schedules
@@ -810,6 +811,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
         'Schedules1766080000000',
         'VnfPackages1766090000000',
         'PerformanceSources1766110000000',
+        'Instances1766120000000',
       ]);
       const groups = await ds.query(
         `SELECT g."name", count(m."user_id")::int AS n FROM "groups" g LEFT JOIN "group_members" m ON m."group_id" = g."id" GROUP BY g."name"`,

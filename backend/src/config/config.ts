@@ -246,7 +246,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
  */
 function portalIssues(c: { PORTAL_URL?: string; SECRET_KEY?: string }): { path: string; message: string }[] {
   return c.PORTAL_URL && !c.SECRET_KEY
-    ? [{ path: 'SECRET_KEY', message: "is required when PORTAL_URL is set: give every process the api's key (a worker on another host has no key file of the api's)" }]
+    ? [
+        {
+          path: 'SECRET_KEY',
+          message: "is required when PORTAL_URL is set: give every process the api's key (a worker on another host has no key file of the api's)",
+        },
+      ]
     : [];
 }
 

@@ -104,10 +104,9 @@ export class InstanceRegistry implements OnModuleInit, BeforeApplicationShutdown
 
   /** Forgets instances stopped, or lost, more than INSTANCE_RETENTION_HOURS ago. */
   async prune(): Promise<number> {
-    const [, count] = (await this.db.query(
-      `DELETE FROM "instances" WHERE coalesce("stopped_at", "heartbeat_at") < now() - make_interval(hours => $1)`,
-      [INSTANCE_RETENTION_HOURS],
-    )) as [unknown, number];
+    const [, count] = (await this.db.query(`DELETE FROM "instances" WHERE coalesce("stopped_at", "heartbeat_at") < now() - make_interval(hours => $1)`, [
+      INSTANCE_RETENTION_HOURS,
+    ])) as [unknown, number];
     return count;
   }
 }

@@ -52,10 +52,9 @@ export class InstancesService {
   /** True when `id:secret` is the fetch credential of an instance that is online now (neither stopped nor lost). */
   async credentialValid(id: string, secret: string): Promise<boolean> {
     if (!isUuid(id) || !secret) return false;
-    const rows = (await this.db.query(
-      `SELECT "secret_hash" FROM "instances" WHERE "id" = $2 AND ${STATE} = 'online'`,
-      [RUN_LEASE_MS / 1000, id],
-    )) as { secret_hash: string }[];
+    const rows = (await this.db.query(`SELECT "secret_hash" FROM "instances" WHERE "id" = $2 AND ${STATE} = 'online'`, [RUN_LEASE_MS / 1000, id])) as {
+      secret_hash: string;
+    }[];
     if (rows.length === 0) return false;
     const given = Buffer.from(instanceSecretHash(secret), 'hex');
     const stored = Buffer.from(rows[0].secret_hash, 'hex');

@@ -248,6 +248,7 @@ describe('request and service lists: filters, sort, paging and counts, on real P
     const ds = createDataSource(env.databaseUrl);
     await ds.initialize();
     try {
+      await ds.undoLastMigration({ transaction: 'each' }); // Instances
       await ds.undoLastMigration({ transaction: 'each' }); // PerformanceSources
       await ds.undoLastMigration({ transaction: 'each' }); // VnfPackages
       await ds.undoLastMigration({ transaction: 'each' }); // Schedules
@@ -275,6 +276,7 @@ describe('request and service lists: filters, sort, paging and counts, on real P
         'Schedules1766080000000',
         'VnfPackages1766090000000',
         'PerformanceSources1766110000000',
+        'Instances1766120000000',
       ]);
     } finally {
       await ds.destroy();
