@@ -96,7 +96,7 @@ const InstanceCards = () => {
 export const InstanceList = () => {
   const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   return (
-    <List title="Instances" perPage={50} exporter={false} pagination={false} empty={false}>
+    <List title="Instances" perPage={50} exporter={false} pagination={false} empty={false} actions={false}>
       <Poll />
       {small ? <InstanceCards /> : <InstanceTable />}
     </List>
