@@ -57,7 +57,7 @@ export class GitHttpController {
         res.status(404).type('text/plain').send(`No repository "${route[1]}" is hosted by this portal.\n`);
         return;
       }
-      await this.backend(req, res, hosted, route[2], `instance:${instanceId}`, () => Promise.resolve());
+      await this.backend(req, res, hosted, route[2], false, `instance:${instanceId}`, () => Promise.resolve());
       return;
     }
     const principal = await this.principal(req);
@@ -117,22 +117,23 @@ export class GitHttpController {
       res.status(403).type('text/plain').send(`Repository "${repo.name}" is disabled: enable it to push to it.\n`);
       return;
     }
-    await this.backend(req, res, repo, route[2], user.username, recordPush);
+    await this.backend(req, res, repo, route[2], pushing, user.username, recordPush);
   }
 
   /**
-   * Hands the request to `git http-backend` for `repo`, as `remoteUser`; a pack pushed (POST
-   * git-receive-pack) is recorded with `recordPush` and refreshes the repository.
+   * Hands the request (to `endpoint`, of git-receive-pack when `pushing`) to `git http-backend`
+   * for `repo`, as `remoteUser`; a pack pushed (POST) is recorded with `recordPush` and refreshes
+   * the repository.
    */
   private async backend(
     req: Request,
     res: Response,
     repo: GitRepoModel,
     endpoint: string,
+    pushing: boolean,
     remoteUser: string,
     recordPush: (outcome: AuditOutcome, errorCode: string | null, message: string | null, repoId?: string | null) => Promise<void>,
   ): Promise<void> {
-    const pushing = endpoint === '/git-receive-pack' || (endpoint === '/info/refs' && req.query.service === 'git-receive-pack');
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > this.config.gitMaxRepoBytes) {
       await recordPush('failure', 'TOO_LARGE', `${length} bytes`, repo.id);
