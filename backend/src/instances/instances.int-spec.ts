@@ -110,6 +110,11 @@ describe('workers on other hosts (PORTAL_URL) and the worker registry', () => {
     try {
       worker = await startTestApp({ ...env, dataDir: elsewhere }, { ROLE: 'worker', SECRET_KEY, PORTAL_URL: api.url }, { owner: false });
 
+      // The repositories' own URLs name the api's folders: made to lead nowhere, so that a worker
+      // reading the api's DATA_DIR would fail (the api, which has run no fetch since, does not mind).
+      const nowhere = () => api.sql(`UPDATE git_repos SET url = 'file:///nonexistent/' || name || '.git' WHERE hosted`);
+      await nowhere();
+
       // The built-in repository.
       const builtin = await order(api, { playbook: 'hello.yml', extra_vars: 'name: elsewhere' });
       const r = await finished(api, builtin.data!.orderService.id);
@@ -120,6 +125,7 @@ describe('workers on other hosts (PORTAL_URL) and the worker registry', () => {
 
       // A hosted repository pushed to the api.
       const team = await pushTeamRepo(api);
+      await nowhere();
       const id = await orderService(api, await templateIdByName(api, 'Team greeting'), { provider: await providerIdByName(api), who: 'the team' });
       const ended = await requestEnded<{ status: string; message: string | null; service: { outputs: Record<string, unknown> } | null }>(
         api,
