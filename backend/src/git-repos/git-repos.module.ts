@@ -24,7 +24,14 @@ import { PlaybookEntity } from './playbook.entity.js';
 import { SyntaxChecks } from './syntax-checks.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([GitRepoEntity, PlaybookEntity, GitRefreshEntity]), AuthModule, AuditModule, CredentialsModule, TenantsModule, InstancesModule],
+  imports: [
+    TypeOrmModule.forFeature([GitRepoEntity, PlaybookEntity, GitRefreshEntity]),
+    AuthModule,
+    AuditModule,
+    CredentialsModule,
+    TenantsModule,
+    InstancesModule,
+  ],
   controllers: [GitHttpController, GitWebhookController],
   providers: [GitClient, GitMirrors, GitRefresher, SyntaxChecks, GitSchedules, GitReconciler, GitWebhooks, GitReposService, GitReposResolver],
   exports: [GitReposService],
