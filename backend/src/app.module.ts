@@ -30,6 +30,7 @@ import { GitReposModule } from './git-repos/git-repos.module.js';
 import { graphqlApiPlugin } from './graphql/graphql-api.plugin.js';
 import { GraphqlWsServer } from './graphql/graphql-ws.server.js';
 import { HealthModule } from './health/health.module.js';
+import { InstancesModule } from './instances/instances.module.js';
 import { InventoriesModule } from './inventories/inventories.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { graphqlLogPlugin } from './logging/graphql-log.plugin.js';
@@ -81,6 +82,7 @@ export const DOMAIN_MODULES = [
   VnfPackagesModule,
   DashboardModule,
   QueueMonitorModule,
+  InstancesModule,
 ];
 
 /** GraphQL answers are never cached (what Apollo's cache-control plugin sent when no hint was set). */

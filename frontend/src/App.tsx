@@ -23,6 +23,7 @@ import groups from './groups';
 import tenants from './tenants';
 import auditEvents from './auditEvents';
 import queues from './queues';
+import instances from './instances';
 import { Dashboard } from './dashboard';
 import oidcGroupMappings from './oidcGroupMappings';
 import alarms from './alarms';
@@ -221,6 +222,7 @@ const resourcesFor = (permissions: unknown) => {
       />
     ) : null,
     has('queues:read') ? <Resource key="queues" name="queues" list={queues.list} icon={queues.icon} options={{ label: 'Queues' }} /> : null,
+    has('queues:read') ? <Resource key="instances" name="instances" list={instances.list} icon={instances.icon} options={{ label: 'Instances' }} /> : null,
     has('audit:read') ? <Resource key="auditEvents" name="auditEvents" list={auditEvents.list} icon={auditEvents.icon} options={{ label: 'Audit' }} /> : null,
   ];
 };

@@ -3,7 +3,7 @@
 // codegen.ts) and its reads and writes; errors reach the UI as HttpError with a status (api/graphql.ts).
 // Resources: catalog (published items), serviceTemplates (every item, for the editors), serviceRequests
 // (create = order or reconfigure), services, gitRepos, providers, inventories, credentials, apiTokens
-// (delete = revoke), scheduledOperations (update = pause/resume or re-time), dialogs, users, groups, tenants, auditEvents (read only), alarms (read; acknowledge
+// (delete = revoke), scheduledOperations (update = pause/resume or re-time), dialogs, users, groups, tenants, auditEvents and instances (read only), alarms (read; acknowledge
 // and clear below) and webhookEndpoints (update = URL or enabled). What is no react-admin record operation (an API token shown once, a
 // dialog or catalog item saved whole, a refresh, a health check...) is one of the methods below.
 import {
@@ -33,6 +33,7 @@ import { dialogsApi } from './dialogs/api';
 import { gitReposApi } from './gitRepos/api';
 import { vnfPackagesApi } from './vnfPackages/api';
 import { groupsApi } from './groups/api';
+import { instancesApi } from './instances/api';
 import { inventoriesApi } from './inventories/api';
 import { oidcGroupMappingsApi } from './oidcGroupMappings/api';
 import { providersApi } from './providers/api';
@@ -67,6 +68,7 @@ const RESOURCES: Record<string, ResourceApi> = {
   oidcGroupMappings: oidcGroupMappingsApi,
   alarms: alarmsApi,
   webhookEndpoints: webhookEndpointsApi,
+  instances: instancesApi,
 };
 
 const resourceApi = (resource: string): ResourceApi => {

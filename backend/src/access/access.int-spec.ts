@@ -771,6 +771,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
     await ds.initialize();
     try {
       await ds.undoLastMigration({ transaction: 'each' }); // PlaybookMeasures
+      await ds.undoLastMigration({ transaction: 'each' }); // Instances
       await ds.undoLastMigration({ transaction: 'each' }); // PerformanceSources
       await ds.undoLastMigration({ transaction: 'each' }); // VnfPackages
       await ds.undoLastMigration({ transaction: 'each' }); // Schedules
@@ -811,6 +812,7 @@ describe('access: roles, scopes and ownership, on every operation of the schema'
         'Schedules1766080000000',
         'VnfPackages1766090000000',
         'PerformanceSources1766110000000',
+        'Instances1766120000000',
         'PlaybookMeasures1766130000000',
       ]);
       const groups = await ds.query(

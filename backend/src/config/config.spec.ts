@@ -34,3 +34,14 @@ test('configuration: the error message never echoes a secret value', () => {
     assert.doesNotMatch((err as Error).message, /tiny-secret/);
   }
 });
+
+test('configuration: PORTAL_URL (a worker on another host) needs SECRET_KEY, and loses its trailing slash', () => {
+  assert.throws(
+    () => loadConfig({ ...base, ROLE: 'worker', PORTAL_URL: 'http://10.0.0.1:3000' }),
+    (err: Error) => err instanceof ConfigError && /SECRET_KEY: is required when PORTAL_URL is set/.test(err.message),
+  );
+  assert.throws(() => loadConfig({ ...base, PORTAL_URL: 'ftp://10.0.0.1' }), /PORTAL_URL: must be a URL starting with http:/);
+  const c = loadConfig({ ...base, ROLE: 'worker', PORTAL_URL: 'http://10.0.0.1:3000/', SECRET_KEY: 'a-key-of-sixteen-chars-or-more' });
+  assert.equal(c.portalUrl, 'http://10.0.0.1:3000');
+  assert.equal(loadConfig(base).portalUrl, null);
+});

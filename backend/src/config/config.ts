@@ -55,6 +55,7 @@ const schema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).default(120),
   JOB_RETENTION_DAYS: z.coerce.number().int().min(0).default(90),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
+  PORTAL_URL: url(['http:', 'https:']).optional(),
   GIT_MAX_REPO_MB: z.coerce.number().int().min(1).default(500),
   GIT_MAX_FILES: z.coerce.number().int().min(1).default(20_000),
   GIT_REFRESH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
@@ -113,6 +114,12 @@ export interface AppConfig extends ApiConfig, ObservabilityConfig {
   jobRetentionDays: number;
   /** How users reach the portal, for the clone URLs of hosted repositories. */
   publicUrl: string;
+  /**
+   * The api's base URL as a worker on another host reaches it (PORTAL_URL); null when unset.
+   * A ROLE=worker process with it fetches hosted repositories from `<it>/git/<name>.git`
+   * with its instance credential, never from the api's DATA_DIR.
+   */
+  portalUrl: string | null;
   /** A repository (or a push) larger than this is refused. */
   gitMaxRepoBytes: number;
   /** A commit with more files than this is refused. */
@@ -169,7 +176,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
-  const crossIssues = parsed.success ? [...oidcIssues(parsed.data), ...observabilityIssues(parsed.data)] : [];
+  const crossIssues = parsed.success ? [...oidcIssues(parsed.data), ...observabilityIssues(parsed.data), ...portalIssues(parsed.data)] : [];
   if (!parsed.success || crossIssues.length) {
     const lines = (parsed.error?.issues ?? []).map((issue) => {
       const name = issue.path.join('.');
@@ -202,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceSeconds: c.SHUTDOWN_GRACE_SECONDS,
     jobRetentionDays: c.JOB_RETENTION_DAYS,
     publicUrl,
+    portalUrl: c.PORTAL_URL ? c.PORTAL_URL.replace(/\/+$/, '') : null,
     gitMaxRepoBytes: c.GIT_MAX_REPO_MB * 1024 * 1024,
     gitMaxFiles: c.GIT_MAX_FILES,
     gitRefreshConcurrency: c.GIT_REFRESH_CONCURRENCY,
@@ -230,6 +238,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     oidc: oidcConfig(c, publicUrl),
   };
+}
+
+/**
+ * A worker that reaches the api through PORTAL_URL has a data folder of its own: it must not
+ * make a key file of its own there (credentials stored by the api would not decrypt).
+ */
+function portalIssues(c: { PORTAL_URL?: string; SECRET_KEY?: string }): { path: string; message: string }[] {
+  return c.PORTAL_URL && !c.SECRET_KEY
+    ? [
+        {
+          path: 'SECRET_KEY',
+          message: "is required when PORTAL_URL is set: give every process the api's key (a worker on another host has no key file of the api's)",
+        },
+      ]
+    : [];
 }
 
 export const runsApi = (c: AppConfig) => c.role === 'api' || c.role === 'all';

@@ -69,7 +69,9 @@ import { Schedules1766080000000 } from './migrations/1766080000000-Schedules.js'
 import { ScheduledOperationEntity } from '../schedules/scheduled-operation.entity.js';
 import { VnfPackages1766090000000 } from './migrations/1766090000000-VnfPackages.js';
 import { PerformanceSources1766110000000 } from './migrations/1766110000000-PerformanceSources.js';
+import { Instances1766120000000 } from './migrations/1766120000000-Instances.js';
 import { PlaybookMeasures1766130000000 } from './migrations/1766130000000-PlaybookMeasures.js';
+import { InstanceEntity } from '../instances/instance.entity.js';
 import { VnfPackageEntity } from '../vnf-packages/vnf-package.entity.js';
 import { OidcGroupMappingEntity } from '../sso/oidc-group-mapping.entity.js';
 
@@ -107,6 +109,7 @@ export const ENTITIES = [
   NotificationEntity,
   NotificationDeliveryEntity,
   VnfPackageEntity,
+  InstanceEntity,
 ];
 
 export const MIGRATIONS = [
@@ -148,6 +151,7 @@ export const MIGRATIONS = [
   Schedules1766080000000,
   VnfPackages1766090000000,
   PerformanceSources1766110000000,
+  Instances1766120000000,
   PlaybookMeasures1766130000000,
 ];
 

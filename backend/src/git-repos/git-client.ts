@@ -123,16 +123,29 @@ export class GitClient {
    * never in git's arguments or environment, and never through simple-git's unsafe options.
    */
   async mirror(url: string, mirrorDir: string, auth: GitAuth | null = null, knownHosts?: string): Promise<void> {
-    if (!existsSync(join(mirrorDir, 'HEAD'))) {
-      await mkdir(mirrorDir, { recursive: true });
-      await this.git(['init', '--bare', '--quiet', mirrorDir]);
-      await this.processes.run('git', ['remote', 'add', '--mirror=fetch', 'origin', url], { cwd: mirrorDir, env: quietEnv(), extendEnv: false });
-    }
+    await this.ensureMirror(url, mirrorDir);
     await this.withAuth(mirrorDir, auth, knownHosts, () => porcelain(mirrorDir).fetch(['--prune', '--quiet', 'origin']));
   }
 
-  /** The commit `refs/heads/<branch>` points at on the mirror's remote, without fetching; null when absent. */
-  async remoteHead(mirrorDir: string, branch: string, auth: GitAuth | null = null, knownHosts?: string): Promise<string | null> {
+  /**
+   * A bare mirror whose `origin` is `url`: made when missing, its remote moved when another
+   * (a worker given PORTAL_URL fetches hosted repositories over HTTP, no longer from a folder).
+   */
+  private async ensureMirror(url: string, mirrorDir: string): Promise<void> {
+    const run = (args: string[]) => this.processes.run('git', args, { cwd: mirrorDir, env: quietEnv(), extendEnv: false });
+    if (!existsSync(join(mirrorDir, 'HEAD'))) {
+      await mkdir(mirrorDir, { recursive: true });
+      await this.git(['init', '--bare', '--quiet', mirrorDir]);
+      await run(['remote', 'add', '--mirror=fetch', 'origin', url]);
+      return;
+    }
+    const current = await run(['config', '--get', 'remote.origin.url']).catch(() => '');
+    if (current.trim() !== url) await run(['remote', 'set-url', 'origin', url]);
+  }
+
+  /** The commit `refs/heads/<branch>` points at on `url` (the mirror's remote), without fetching; null when absent. */
+  async remoteHead(url: string, mirrorDir: string, branch: string, auth: GitAuth | null = null, knownHosts?: string): Promise<string | null> {
+    await this.ensureMirror(url, mirrorDir);
     const out = await this.withAuth(mirrorDir, auth, knownHosts, () => porcelain(mirrorDir).listRemote(['origin', `refs/heads/${branch}`]));
     const line = out.split('\n').find((l) => l.endsWith(`\trefs/heads/${branch}`));
     return line ? line.split('\t')[0] : null;

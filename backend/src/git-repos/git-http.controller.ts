@@ -5,10 +5,12 @@ import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ProcessRunner } from '../system/process-runner.js';
+import { InstancesService } from '../instances/instances.service.js';
 import type { Principal } from '../auth/principal.js';
 import { PERMISSIONS, tenantsWith } from '../access/permissions.js';
 import type { AuditOutcome } from '../audit/audit-event.entity.js';
 import { GitReposService } from './git-repos.service.js';
+import type { GitRepoModel } from './models/git-repo.model.js';
 
 /** The only smart-HTTP endpoints served; the dumb protocol and everything else is refused. */
 const ROUTE = /^\/git\/([A-Za-z0-9][A-Za-z0-9._-]{0,99})\.git(\/info\/refs|\/git-upload-pack|\/git-receive-pack)$/;
@@ -30,6 +32,7 @@ export class GitHttpController {
     private readonly repos: GitReposService,
     private readonly processes: ProcessRunner,
     private readonly audit: AuditService,
+    private readonly instances: InstancesService,
   ) {}
 
   @All('*path')
@@ -40,9 +43,25 @@ export class GitHttpController {
       res.status(404).type('text/plain').send('Not a smart-HTTP git endpoint of this portal (use /git/<name>.git).\n');
       return;
     }
+    const pushing = service === 'git-receive-pack';
+    // A worker instance's credential: it fetches any hosted repository (a worker runs every
+    // tenant's jobs), and does nothing else. Fetches are not audited (no user's fetch is).
+    const instanceId = await this.workerInstance(req);
+    if (instanceId) {
+      if (pushing) {
+        res.status(403).type('text/plain').send("A worker instance's credential only fetches: it cannot push.\n");
+        return;
+      }
+      const hosted = await this.repos.findByName(route[1]);
+      if (!hosted?.hosted) {
+        res.status(404).type('text/plain').send(`No repository "${route[1]}" is hosted by this portal.\n`);
+        return;
+      }
+      await this.backend(req, res, hosted, route[2], false, `instance:${instanceId}`, () => Promise.resolve());
+      return;
+    }
     const principal = await this.principal(req);
     const user = principal?.user;
-    const pushing = service === 'git-receive-pack';
     /** Every push is recorded once: refused at any step, or when its pack (POST) is done. */
     const recordPush = (outcome: AuditOutcome, errorCode: string | null, message: string | null, repoId: string | null = null) =>
       pushing
@@ -98,6 +117,23 @@ export class GitHttpController {
       res.status(403).type('text/plain').send(`Repository "${repo.name}" is disabled: enable it to push to it.\n`);
       return;
     }
+    await this.backend(req, res, repo, route[2], pushing, user.username, recordPush);
+  }
+
+  /**
+   * Hands the request (to `endpoint`, of git-receive-pack when `pushing`) to `git http-backend`
+   * for `repo`, as `remoteUser`; a pack pushed (POST) is recorded with `recordPush` and refreshes
+   * the repository.
+   */
+  private async backend(
+    req: Request,
+    res: Response,
+    repo: GitRepoModel,
+    endpoint: string,
+    pushing: boolean,
+    remoteUser: string,
+    recordPush: (outcome: AuditOutcome, errorCode: string | null, message: string | null, repoId?: string | null) => Promise<void>,
+  ): Promise<void> {
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > this.config.gitMaxRepoBytes) {
       await recordPush('failure', 'TOO_LARGE', `${length} bytes`, repo.id);
@@ -119,14 +155,14 @@ export class GitHttpController {
         GIT_PROJECT_ROOT: join(this.config.dataDir, 'git'),
         GIT_HTTP_EXPORT_ALL: '1',
         GIT_HTTP_MAX_REQUEST_BUFFER: String(Math.min(this.config.gitMaxRepoBytes, 100 * 1024 * 1024)),
-        PATH_INFO: `/${repo.name}.git${route[2]}`,
+        PATH_INFO: `/${repo.name}.git${endpoint}`,
         REQUEST_METHOD: req.method,
         QUERY_STRING: req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '',
         CONTENT_TYPE: req.headers['content-type'] ?? '',
         ...(req.headers['content-length'] ? { CONTENT_LENGTH: String(req.headers['content-length']) } : {}),
         ...(req.headers['content-encoding'] ? { HTTP_CONTENT_ENCODING: String(req.headers['content-encoding']) } : {}),
         ...(req.headers['git-protocol'] ? { GIT_PROTOCOL: String(req.headers['git-protocol']) } : {}),
-        REMOTE_USER: user.username,
+        REMOTE_USER: remoteUser,
         REMOTE_ADDR: req.ip ?? '',
         // Read by the pre-receive hook.
         SUPERFLUID_BRANCH: repo.branch,
@@ -145,9 +181,9 @@ export class GitHttpController {
     });
 
     const overdue =
-      pushing && route[2] === '/git-receive-pack'
+      pushing && endpoint === '/git-receive-pack'
         ? setTimeout(() => {
-            this.logger.warn(`push to ${repo.name} by ${user.username} still going after ${this.config.gitPushTimeoutSeconds} s: cut off`);
+            this.logger.warn(`push to ${repo.name} by ${remoteUser} still going after ${this.config.gitPushTimeoutSeconds} s: cut off`);
             req.unpipe(child.stdin ?? undefined);
             child.kill('SIGKILL');
             if (!res.headersSent) {
@@ -175,7 +211,7 @@ export class GitHttpController {
     let headersDone = false;
     // The push's report (report-status): an "ng <ref> <reason>" line is a ref the hook or git refused.
     let refused: string | null = null;
-    const packPost = pushing && route[2] === '/git-receive-pack';
+    const packPost = pushing && endpoint === '/git-receive-pack';
     const scan = (chunk: Buffer) => {
       if (packPost && !refused) refused = /\bng (refs\/\S+ [^\n\0]{0,120})/.exec(chunk.toString('latin1'))?.[1] ?? null;
     };
@@ -222,12 +258,23 @@ export class GitHttpController {
         .end(`git http-backend failed (exit ${result.exitCode ?? 'signal'}).\n`);
       return;
     }
-    if (pushing && route[2] === '/git-receive-pack' && result.exitCode === 0) {
+    if (pushing && endpoint === '/git-receive-pack' && result.exitCode === 0) {
       // Before the push returns, so the new playbooks are there when `git push` is done. Only after
       // the pack itself (POST): the ref advertisement (GET /info/refs) that precedes it changes nothing.
       await this.repos.refresh(repo.id).catch((err: Error) => this.logger.warn(`refresh after a push to ${repo.name}: ${err.message}`));
     }
     res.end();
+  }
+
+  /** The worker instance whose credential (`<instance id>:<secret>`) is the basic auth, when it is online; else null. */
+  private async workerInstance(req: Request): Promise<string | null> {
+    const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(req.headers.authorization ?? '');
+    if (!basic) return null;
+    const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return null;
+    const id = decoded.slice(0, colon);
+    return (await this.instances.credentialValid(id, decoded.slice(colon + 1))) ? id : null;
   }
 
   /** The user whose token is the basic-auth password (or a bearer token). */

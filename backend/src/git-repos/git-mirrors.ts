@@ -6,6 +6,7 @@ import { tryAdvisoryLock, type TryLockResult, withAdvisoryLock } from '../common
 import { AppError, ErrorCode } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CredentialsService } from '../credentials/credentials.service.js';
+import { InstanceRegistry } from '../instances/instance-registry.js';
 import { fileRemoteProblem, hostedDir } from './file-remotes.js';
 import { type GitAuth, GitClient, type TreeFile } from './git-client.js';
 import type { GitRepoModel } from './models/git-repo.model.js';
@@ -31,6 +32,7 @@ export class GitMirrors {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly git: GitClient,
     private readonly credentials: CredentialsService,
+    private readonly instance: InstanceRegistry,
   ) {}
 
   dir(repoId: string): string {
@@ -55,14 +57,33 @@ export class GitMirrors {
 
   /** Fetches `repo` into `mirror` (its own mirror unless given), with its credential. Call it under the lock. */
   async fetch(repo: FetchedRepo, mirror = this.dir(repo.id)): Promise<void> {
-    await this.assertFetchable(repo);
-    await this.git.mirror(repo.url, mirror, await this.authFor(repo), this.knownHosts());
+    const remote = await this.remote(repo);
+    await this.git.mirror(remote.url, mirror, remote.auth, this.knownHosts());
   }
 
   /** The commit the repository's branch points at on its remote, without fetching. */
   async remoteHead(repo: FetchedRepo, branch: string, mirror = this.dir(repo.id)): Promise<string | null> {
+    const remote = await this.remote(repo);
+    return this.git.remoteHead(remote.url, mirror, branch, remote.auth, this.knownHosts());
+  }
+
+  /**
+   * Where the repository is fetched from, and with what. A worker on another host (ROLE=worker
+   * with PORTAL_URL) fetches a hosted repository (the built-in one too) from the api's git remote
+   * with its instance credential: it never reads the api's DATA_DIR. Every other process and
+   * repository uses the repository's own URL and credential.
+   */
+  private async remote(repo: FetchedRepo): Promise<{ url: string; auth: GitAuth | null }> {
+    if (repo.hosted && this.config.portalUrl && this.config.role === 'worker') {
+      const credential = this.instance.credential();
+      if (!credential) throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'This worker is stopping: it fetches nothing more.');
+      return {
+        url: `${this.config.portalUrl}/git/${repo.name}.git`,
+        auth: { kind: 'token', username: credential.username, token: credential.password },
+      };
+    }
     await this.assertFetchable(repo);
-    return this.git.remoteHead(mirror, branch, await this.authFor(repo), this.knownHosts());
+    return { url: repo.url, auth: await this.authFor(repo) };
   }
 
   /**

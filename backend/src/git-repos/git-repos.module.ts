@@ -7,6 +7,7 @@ import { QueueService } from '../queue/queue.service.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CredentialsModule } from '../credentials/credentials.module.js';
+import { InstancesModule } from '../instances/instances.module.js';
 import { GitClient } from './git-client.js';
 import { GitHttpController } from './git-http.controller.js';
 import { GitWebhookController } from './git-webhook.controller.js';
@@ -23,7 +24,14 @@ import { PlaybookEntity } from './playbook.entity.js';
 import { SyntaxChecks } from './syntax-checks.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([GitRepoEntity, PlaybookEntity, GitRefreshEntity]), AuthModule, AuditModule, CredentialsModule, TenantsModule],
+  imports: [
+    TypeOrmModule.forFeature([GitRepoEntity, PlaybookEntity, GitRefreshEntity]),
+    AuthModule,
+    AuditModule,
+    CredentialsModule,
+    TenantsModule,
+    InstancesModule,
+  ],
   controllers: [GitHttpController, GitWebhookController],
   providers: [GitClient, GitMirrors, GitRefresher, SyntaxChecks, GitSchedules, GitReconciler, GitWebhooks, GitReposService, GitReposResolver],
   exports: [GitReposService],

@@ -40,4 +40,8 @@ export class LocalRuns {
   has(jobId: string): boolean {
     return this.ids.has(jobId);
   }
+
+  get size(): number {
+    return this.ids.size;
+  }
 }

@@ -5,6 +5,8 @@ import { QueueService } from '../queue/queue.service.js';
 import { ScheduleKeeper } from '../system/schedule-keeper.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GitReposModule } from '../git-repos/git-repos.module.js';
+import { InstanceRegistry } from '../instances/instance-registry.js';
+import { InstancesModule } from '../instances/instances.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AnsibleRunner } from './ansible-runner.js';
 import { JobEventEntity } from './job-event.entity.js';
@@ -27,7 +29,7 @@ import { RunFolders } from './run-folders.js';
  * call, JobStreamsService and JobsResolver what clients see.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([JobEntity, JobEventEntity]), GitReposModule, UsersModule],
+  imports: [TypeOrmModule.forFeature([JobEntity, JobEventEntity]), GitReposModule, UsersModule, InstancesModule],
   providers: [
     AnsibleRunner,
     ProjectSnapshots,
@@ -51,7 +53,12 @@ export class JobsModule implements OnApplicationBootstrap {
     private readonly queues: QueueService,
     private readonly jobs: JobsService,
     private readonly schedules: ScheduleKeeper,
-  ) {}
+    local: LocalRuns,
+    instances: InstanceRegistry,
+  ) {
+    // The worker registry shows how many runs this process has going.
+    instances.countRunningWith(() => local.size);
+  }
 
   /** In the worker role: the hourly retention cleanup, one schedule shared by every worker (put back if Redis loses it). */
   async onApplicationBootstrap(): Promise<void> {

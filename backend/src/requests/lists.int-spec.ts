@@ -249,6 +249,7 @@ describe('request and service lists: filters, sort, paging and counts, on real P
     await ds.initialize();
     try {
       await ds.undoLastMigration({ transaction: 'each' }); // PlaybookMeasures
+      await ds.undoLastMigration({ transaction: 'each' }); // Instances
       await ds.undoLastMigration({ transaction: 'each' }); // PerformanceSources
       await ds.undoLastMigration({ transaction: 'each' }); // VnfPackages
       await ds.undoLastMigration({ transaction: 'each' }); // Schedules
@@ -276,6 +277,7 @@ describe('request and service lists: filters, sort, paging and counts, on real P
         'Schedules1766080000000',
         'VnfPackages1766090000000',
         'PerformanceSources1766110000000',
+        'Instances1766120000000',
         'PlaybookMeasures1766130000000',
       ]);
     } finally {

@@ -84,7 +84,8 @@ describe('crashes and lost queues (Postgres is the source of truth)', () => {
     }
   });
 
-  test('a worker with a data folder of its own (another machine) fetches the recorded commit and runs the order', async () => {
+  // Another host (PORTAL_URL, over the api's git remote, the api's folder unread): instances/instances.int-spec.ts.
+  test('a worker with a data folder of its own on the same host (no PORTAL_URL) fetches the recorded commit from the hosted folder and runs the order', async () => {
     const env = await newEnv();
     const api = await startTestApp(env, { ROLE: 'api' }, { owner: false });
     const elsewhere = await mkdtemp(join(tmpdir(), 'superfluid-worker-'));

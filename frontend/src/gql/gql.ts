@@ -81,6 +81,7 @@ type Documents = {
     "\n  mutation CreateGroup($input: GroupInput!) {\n    createGroup(input: $input) {\n      ...GroupFields\n    }\n  }\n": typeof types.CreateGroupDocument,
     "\n  mutation UpdateGroup($id: ID!, $input: GroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      ...GroupFields\n    }\n  }\n": typeof types.UpdateGroupDocument,
     "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": typeof types.DeleteGroupDocument,
+    "\n  query Instances {\n    instances {\n      id\n      hostname\n      role\n      version\n      concurrency\n      runningJobs\n      startedAt\n      heartbeatAt\n      state\n    }\n  }\n": typeof types.InstancesDocument,
     "\n  fragment InventoryFields on Inventory {\n    id\n    name\n    description\n    sites {\n      name\n      providerId\n      hosts\n      variables\n    }\n    createdAt\n    updatedAt\n    tenantId\n    sharedWith\n  }\n": typeof types.InventoryFieldsFragmentDoc,
     "\n  fragment InventoryDetailFields on Inventory {\n    ...InventoryFields\n    rendered\n  }\n": typeof types.InventoryDetailFieldsFragmentDoc,
     "\n  query Inventories {\n    inventories {\n      ...InventoryFields\n    }\n  }\n": typeof types.InventoriesDocument,
@@ -269,6 +270,7 @@ const documents: Documents = {
     "\n  mutation CreateGroup($input: GroupInput!) {\n    createGroup(input: $input) {\n      ...GroupFields\n    }\n  }\n": types.CreateGroupDocument,
     "\n  mutation UpdateGroup($id: ID!, $input: GroupInput!) {\n    updateGroup(id: $id, input: $input) {\n      ...GroupFields\n    }\n  }\n": types.UpdateGroupDocument,
     "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n": types.DeleteGroupDocument,
+    "\n  query Instances {\n    instances {\n      id\n      hostname\n      role\n      version\n      concurrency\n      runningJobs\n      startedAt\n      heartbeatAt\n      state\n    }\n  }\n": types.InstancesDocument,
     "\n  fragment InventoryFields on Inventory {\n    id\n    name\n    description\n    sites {\n      name\n      providerId\n      hosts\n      variables\n    }\n    createdAt\n    updatedAt\n    tenantId\n    sharedWith\n  }\n": types.InventoryFieldsFragmentDoc,
     "\n  fragment InventoryDetailFields on Inventory {\n    ...InventoryFields\n    rendered\n  }\n": types.InventoryDetailFieldsFragmentDoc,
     "\n  query Inventories {\n    inventories {\n      ...InventoryFields\n    }\n  }\n": types.InventoriesDocument,
@@ -655,6 +657,10 @@ export function graphql(source: "\n  mutation UpdateGroup($id: ID!, $input: Grou
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteGroup($id: ID!) {\n    deleteGroup(id: $id)\n  }\n"): typeof import('./graphql').DeleteGroupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Instances {\n    instances {\n      id\n      hostname\n      role\n      version\n      concurrency\n      runningJobs\n      startedAt\n      heartbeatAt\n      state\n    }\n  }\n"): typeof import('./graphql').InstancesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -176,6 +176,12 @@ export type GroupInput = {
   tenantId?: string | null | undefined;
 };
 
+/** online: its heartbeat is fresh; lost: no heartbeat for longer than a run lease (15 s: the process died or cannot reach the database); stopped: it stopped cleanly. */
+export type InstanceState =
+  | 'lost'
+  | 'online'
+  | 'stopped';
+
 export type InventoryInput = {
   description?: string | null | undefined;
   name?: string | null | undefined;
@@ -878,6 +884,11 @@ export type DeleteGroupMutationVariables = Exact<{
 
 
 export type DeleteGroupMutation = { deleteGroup: boolean };
+
+export type InstancesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InstancesQuery = { instances: Array<{ id: string, hostname: string, role: string, version: string, concurrency: number, runningJobs: number, startedAt: string, heartbeatAt: string, state: InstanceState }> };
 
 export type InventoryFieldsFragment = { id: string, name: string, description: string | null, createdAt: string, updatedAt: string, tenantId: string, sharedWith: Array<string>, sites: Array<{ name: string, providerId: string, hosts: Array<string> | null, variables: unknown }> };
 
@@ -4015,6 +4026,21 @@ export const DeleteGroupDocument = new TypedDocumentString(`
   deleteGroup(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteGroupMutation, DeleteGroupMutationVariables>;
+export const InstancesDocument = new TypedDocumentString(`
+    query Instances {
+  instances {
+    id
+    hostname
+    role
+    version
+    concurrency
+    runningJobs
+    startedAt
+    heartbeatAt
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<InstancesQuery, InstancesQueryVariables>;
 export const InventoriesDocument = new TypedDocumentString(`
     query Inventories {
   inventories {
