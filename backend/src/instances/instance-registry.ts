@@ -1,10 +1,11 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { sha256 } from '../auth/auth.service.js';
 import { APP_CONFIG, type AppConfig, PROJECT_ROOT, runsWorker } from '../config/config.js';
 import { HEARTBEAT_MS } from '../jobs/job-lease.js';
 
@@ -20,7 +21,7 @@ export interface InstanceCredential {
   password: string;
 }
 
-export const instanceSecretHash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+export const instanceSecretHash = (secret: string) => sha256(secret);
 
 const VERSION = (() => {
   try {
@@ -35,9 +36,13 @@ const VERSION = (() => {
  * a fresh random secret (only its hash is stored), its heartbeat and running-job count renewed
  * every HEARTBEAT_MS (a failure, such as a database outage, is logged and tried again at the
  * next beat), marked stopped on a clean shutdown, after the running jobs had their grace.
+ * That is `onApplicationShutdown`: every module's `beforeApplicationShutdown` (the queues' drain
+ * among them, up to SHUTDOWN_GRACE_SECONDS) has run by then, and the database pool (a global
+ * module's, closed after this one's hook) is still open. Until then the instance is online and
+ * its credential works: a draining job may still fetch.
  */
 @Injectable()
-export class InstanceRegistry implements OnModuleInit, BeforeApplicationShutdown {
+export class InstanceRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(InstanceRegistry.name);
   readonly id = randomUUID();
   private readonly secret = randomBytes(32).toString('base64url');
@@ -74,7 +79,7 @@ export class InstanceRegistry implements OnModuleInit, BeforeApplicationShutdown
     this.timer.unref();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     if (!this.registered) return;
     if (this.timer) clearInterval(this.timer);
     this.stopped = true;

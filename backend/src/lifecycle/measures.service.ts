@@ -15,6 +15,8 @@ import { ServiceMeasuredEvent } from './lifecycle.events.js';
 
 /** A playbook's path in a repository: relative, no `..`, a YAML file. */
 const PLAYBOOK_PATH = /^(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9_][A-Za-z0-9_./-]{0,254}\.ya?ml$/;
+/** A service's ended measures are kept this long (a performance job measures every minute or more; its samples stay). */
+const MEASURES_KEPT_MS = 86_400_000;
 
 /** Where a measure of a service runs: a deployed item's placement, as the service runs it now. */
 interface Target {
@@ -72,6 +74,8 @@ export class MeasuresService {
       extraVars: { ...item.plan.extraVars, ...given, superfluid_outputs: outputs },
       inputs: {},
     };
+    // The service's measures of more than a day ago go: the samples keep what they found.
+    await this.store.purgeEndedMeasures(service.id, new Date(Date.now() - MEASURES_KEPT_MS));
     const id = await this.store.create({
       templateId: original.templateId,
       requesterId: requesterId ?? service.ownerId,

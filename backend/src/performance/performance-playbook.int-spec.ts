@@ -9,7 +9,8 @@ import { newEnv, orderService, providerIdByName, requestEnded, startTestApp, typ
 
 const JOB = 'mutation($i: CreatePerformanceJobInput!) { createPerformanceJob(input: $i) { id metric playbook stat intervalSeconds } }';
 const SAMPLES = 'query($id: ID!) { performanceJob(id: $id) { samples(minutes: 60) { at value error } } }';
-const SERVICE = 'query($id: ID!) { service(id: $id) { status outputs retiresAt requests { id action status message } } }';
+const SERVICE =
+  'query($id: ID!) { service(id: $id) { status outputs retiresAt requests { id action status message } measures: requests(actions: [measure]) { id action status message } } }';
 
 /** The playbooks of the test's built-in repository: the service's, and its measures. */
 const PLAYBOOKS: Record<string, string> = {
@@ -90,6 +91,7 @@ describe("performance jobs from a playbook's set_stats: a measure request on the
           outputs: Record<string, unknown>;
           retiresAt: string | null;
           requests: { id: string; action: string; status: string; message: string | null }[];
+          measures: { id: string; action: string; status: string; message: string | null }[];
         };
       }>(SERVICE, { id: serviceId })
     ).service;
@@ -180,7 +182,7 @@ describe("performance jobs from a playbook's set_stats: a measure request on the
     );
     assert.equal(refused.errors?.[0]?.extensions?.code, 'FORBIDDEN');
     assert.match(refused.errors![0].message, /operator role/);
-    assert.equal((await service()).requests.filter((r) => r.action === 'measure').length, 0, 'nothing was measured');
+    assert.equal((await service()).measures.length, 0, 'nothing was measured');
   });
 
   test("the playbook's number is the sample; a threshold raises an alarm when the target's reading crosses it and clears it when it is back; the service is left as it was", async () => {
@@ -226,8 +228,13 @@ describe("performance jobs from a playbook's set_stats: a measure request on the
     assert.equal(after_.status, 'active');
     assert.deepEqual(after_.outputs, before_.outputs, "the measure's own set_stats (made) did not reach the service");
     assert.equal(after_.retiresAt, before_.retiresAt);
-    const measures = after_.requests.filter((r) => r.action === 'measure');
-    assert.equal(measures.length, 3, 'each measure is a request of the service, listed like any other');
+    const measures = after_.measures;
+    assert.equal(measures.length, 3, 'each measure is a request of the service, listed when asked for');
+    assert.deepEqual(
+      after_.requests.map((r) => r.action),
+      ['provision'],
+      'the requests that changed the service: the measures are not among them',
+    );
     assert.ok(measures.every((r) => r.status === 'finished'));
 
     // A measure under way holds the next tick off: made due again while its playbook waits for the meter, it is still one.
@@ -241,13 +248,13 @@ describe("performance jobs from a playbook's set_stats: a measure request on the
       // Longer than the collector's tick (5 s): the job was taken, and skipped.
       await new Promise((r) => setTimeout(r, 6_000));
     }
-    assert.equal((await service()).requests.filter((r) => r.action === 'measure').length, 4, 'one measure at a time');
+    assert.equal((await service()).measures.length, 4, 'one measure at a time');
     const release = held;
     held = null;
     release.forEach((answer) => answer());
     await waitFor('the fourth sample', async () => (await samples(job.id)).length === 4, 120_000);
     assert.equal((await samples(job.id))[3].value, 4);
-    assert.equal((await service()).requests.filter((r) => r.action === 'measure').length, 4);
+    assert.equal((await service()).measures.length, 4);
     await ok('mutation($id: ID!) { deletePerformanceJob(id: $id) }', { id: job.id });
   });
 
@@ -273,7 +280,7 @@ describe("performance jobs from a playbook's set_stats: a measure request on the
       '{ alarms(filter: { kinds: [request_failed], open: null }) { id kind objectId message clearedAt clearReason } }',
     );
     assert.deepEqual(failedRequest.alarms, [], 'a failed measure is its job’s gap, not a request alarm');
-    const failedMeasure = (await service()).requests.find((r) => r.action === 'measure' && r.status === 'failed');
+    const failedMeasure = (await service()).measures.find((r) => r.status === 'failed');
     assert.ok(failedMeasure, 'the failed measure is listed with the service');
     const resumed = await app.gql('mutation($id: ID!) { resumeServiceRequest(id: $id) { id } }', { id: failedMeasure.id });
     assert.equal(resumed.errors?.[0]?.extensions?.code, 'CONFLICT', 'a measure is measured again by its job, not resumed');

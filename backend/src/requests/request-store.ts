@@ -257,6 +257,18 @@ export class RequestStore {
     return this.db.getRepository(RequestApprovalEntity).find({ where: { requestId }, order: { createdAt: 'ASC' } });
   }
 
+  /**
+   * Removes the service's measures that ended before `before`, with their runs (their samples are the
+   * performance job's): one every minute would otherwise pile up for good. Answers how many went.
+   */
+  async purgeEndedMeasures(serviceId: string, before: Date): Promise<number> {
+    const [, count] = (await this.db.query(
+      `DELETE FROM service_requests WHERE action = 'measure' AND service_id = $1 AND created_at < $2 AND status = ANY($3)`,
+      [serviceId, before, TERMINAL_REQUEST_STATUSES],
+    )) as [unknown, number];
+    return count;
+  }
+
   /** True while a retirement or reconfiguration of the service has not ended. */
   hasOpenLifecycle(serviceId: string): Promise<boolean> {
     return this.db

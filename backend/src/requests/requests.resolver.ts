@@ -19,7 +19,15 @@ import { OrderServiceInput } from './dto/order-service.input.js';
 import { ServiceRequestFilter, ServiceRequestSort } from './dto/request-list.input.js';
 import { BulkOrderResultModel, type OrderErrorModel } from './models/bulk-order.model.js';
 import { RequestFilterChoicesModel } from './models/request-filter-choices.model.js';
-import { RequestItemModel, RequestMachineModel, RequestOriginModel, RequestTransitionModel, ServiceRequestModel } from './models/service-request.model.js';
+import {
+  RequestActionEnum,
+  RequestItemModel,
+  RequestMachineModel,
+  RequestOriginModel,
+  RequestTransitionModel,
+  ServiceRequestModel,
+} from './models/service-request.model.js';
+import type { RequestAction } from './service-request.entity.js';
 import { RequestStore } from './request-store.js';
 import { RequestStreamsService } from './request-streams.service.js';
 import { RequestsService } from './requests.service.js';
@@ -287,8 +295,14 @@ export class ServiceRequestLinkResolver {
     @Parent() service: ServiceModel,
     @CurrentViewer() viewer: Viewer,
     @Args('take', { type: () => Int, defaultValue: 100 }) take: number,
+    @Args('actions', {
+      type: () => [RequestActionEnum],
+      nullable: true,
+      description: 'Only these actions; left out, every action but measure (a performance job’s measures are listed when asked for).',
+    })
+    actions: RequestAction[] | null,
   ): Promise<ServiceRequestModel[]> {
-    return this.requestsService.forService(service, viewer, take);
+    return this.requestsService.forService(service, viewer, take, actions);
   }
 }
 

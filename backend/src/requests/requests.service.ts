@@ -26,7 +26,15 @@ import { RequestQueue } from './request-queue.js';
 import { type RequestFigures, RequestFiguresReader } from './request-figures.js';
 import type { DayWindow } from '../common/day-window.js';
 import { type NewItem, type RequestCount, type RequestQuery, RequestStore, type RequestVisibility } from './request-store.js';
-import { type LifetimePlan, type RequestOrigin, type RequestPlan, type ServiceRequestEntity, TERMINAL_REQUEST_STATUSES } from './service-request.entity.js';
+import {
+  type LifetimePlan,
+  REQUEST_ACTIONS,
+  type RequestAction,
+  type RequestOrigin,
+  type RequestPlan,
+  type ServiceRequestEntity,
+  TERMINAL_REQUEST_STATUSES,
+} from './service-request.entity.js';
 
 /**
  * Orders: validates an order against its template's dialog, plans its items, stores the
@@ -244,10 +252,17 @@ export class RequestsService {
     return this.store.count(this.query(filter, viewer));
   }
 
-  /** Every request that changed a service (its provisioning, reconfigurations, retirements, rollbacks) that `viewer` may see, newest first. */
-  forService(service: { id: string; requestId: string }, viewer?: Viewer, take = 100): Promise<ServiceRequestModel[]> {
+  /**
+   * Every request that changed a service (its provisioning, reconfigurations, retirements, rollbacks)
+   * that `viewer` may see, newest first; its measures when `actions` asks for them.
+   */
+  forService(service: { id: string; requestId: string }, viewer?: Viewer, take = 100, actions?: RequestAction[] | null): Promise<ServiceRequestModel[]> {
     checkPage(0, take);
-    return this.store.list({ only: visibility(viewer), service: { id: service.id, provisionedBy: service.requestId } }, 0, take);
+    return this.store.list(
+      { only: visibility(viewer), service: { id: service.id, provisionedBy: service.requestId }, actions: actions ?? LISTED_ACTIONS },
+      0,
+      take,
+    );
   }
 
   /** The dashboard's figures over `window` of the requests `viewer` may see (the lists' visibility): orders per day and per item, what waits and runs now. */
@@ -267,7 +282,7 @@ export class RequestsService {
     return {
       only: visibility(viewer),
       statuses: f.statuses,
-      actions: f.actions,
+      actions: f.actions ?? LISTED_ACTIONS,
       templateId: f.templateId,
       requesterId: f.requesterId,
       tenantId: f.tenantId,
@@ -366,6 +381,12 @@ export class RequestsService {
     return this.store.get(id);
   }
 }
+
+/**
+ * What the lists show unless a filter asks for other actions: every request but a performance job's
+ * measures (one a minute would bury the changes made to a service; they are listed when asked for).
+ */
+const LISTED_ACTIONS: RequestAction[] = REQUEST_ACTIONS.filter((a) => a !== 'measure');
 
 /** Whose requests `viewer` may see: its own, and those of its tenants (everything without a viewer). */
 const visibility = (viewer: Viewer | undefined): RequestVisibility | undefined =>

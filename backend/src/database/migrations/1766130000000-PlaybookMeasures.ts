@@ -20,9 +20,12 @@ export class PlaybookMeasures1766130000000 implements MigrationInterface {
          CHECK ("metric" IN ('http_up', 'http_latency_ms', 'k8s_ready_replicas', 'heat_stack_complete', 'playbook_stat'))`,
     );
     await q.query(`ALTER TABLE "performance_jobs" ADD COLUMN "measure_request_id" uuid, ADD COLUMN "measure_started_at" timestamptz`);
+    // A service's ended measures older than a day are removed as new ones start (their samples stay).
+    await q.query(`CREATE INDEX "IDX_service_requests_measures" ON "service_requests" ("service_id", "created_at") WHERE "action" = 'measure'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "IDX_service_requests_measures"`);
     await q.query(`DELETE FROM "performance_jobs" WHERE "metric" = 'playbook_stat'`);
     await q.query(`ALTER TABLE "performance_jobs" DROP COLUMN "measure_request_id", DROP COLUMN "measure_started_at"`);
     await q.query(`ALTER TABLE "performance_jobs" DROP CONSTRAINT "performance_jobs_metric_check"`);
