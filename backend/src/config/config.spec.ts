@@ -41,6 +41,11 @@ test('configuration: PORTAL_URL (a worker on another host) needs SECRET_KEY, and
     (err: Error) => err instanceof ConfigError && /SECRET_KEY: is required when PORTAL_URL is set/.test(err.message),
   );
   assert.throws(() => loadConfig({ ...base, PORTAL_URL: 'ftp://10.0.0.1' }), /PORTAL_URL: must be a URL starting with http:/);
+  assert.throws(
+    () => loadConfig({ ...base, PORTAL_URL: 'http://10.0.0.1:3000', SECRET_KEY: 'a-key-of-sixteen-chars-or-more' }),
+    (err: Error) => err instanceof ConfigError && /PORTAL_URL: is for ROLE=worker only/.test(err.message),
+    'an api (ROLE=all, the default) is told PORTAL_URL is not for it',
+  );
   const c = loadConfig({ ...base, ROLE: 'worker', PORTAL_URL: 'http://10.0.0.1:3000/', SECRET_KEY: 'a-key-of-sixteen-chars-or-more' });
   assert.equal(c.portalUrl, 'http://10.0.0.1:3000');
   assert.equal(loadConfig(base).portalUrl, null);

@@ -244,15 +244,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
  * A worker that reaches the api through PORTAL_URL has a data folder of its own: it must not
  * make a key file of its own there (credentials stored by the api would not decrypt).
  */
-function portalIssues(c: { PORTAL_URL?: string; SECRET_KEY?: string }): { path: string; message: string }[] {
-  return c.PORTAL_URL && !c.SECRET_KEY
-    ? [
+function portalIssues(c: { PORTAL_URL?: string; SECRET_KEY?: string; ROLE: Role }): { path: string; message: string }[] {
+  if (!c.PORTAL_URL) return [];
+  if (c.ROLE !== 'worker') {
+    return [{ path: 'PORTAL_URL', message: `is for ROLE=worker only (a worker on another host), not ROLE=${c.ROLE}, which reads its own DATA_DIR: unset it` }];
+  }
+  return c.SECRET_KEY
+    ? []
+    : [
         {
           path: 'SECRET_KEY',
           message: "is required when PORTAL_URL is set: give every process the api's key (a worker on another host has no key file of the api's)",
         },
-      ]
-    : [];
+      ];
 }
 
 export const runsApi = (c: AppConfig) => c.role === 'api' || c.role === 'all';

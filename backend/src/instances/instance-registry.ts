@@ -14,6 +14,8 @@ export const INSTANCE_RETENTION_HOURS = 24;
 /** How often an instance prunes the forgotten ones (every instance does; it is one small DELETE). */
 const PRUNE_EVERY_MS = 10 * 60_000;
 
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
 /** The credential this process fetches hosted repositories from PORTAL_URL with: HTTP basic auth. */
 export interface InstanceCredential {
   username: string;
@@ -73,6 +75,12 @@ export class InstanceRegistry implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     if (!this.registered) return;
+    const portal = this.config.portalUrl ? new URL(this.config.portalUrl) : null;
+    if (portal?.protocol === 'http:' && !LOOPBACK.test(portal.hostname)) {
+      this.logger.warn(
+        `PORTAL_URL is plain http (${portal.host}): this worker's credential, which fetches every hosted repository, crosses the network unencrypted. Put the api behind TLS and use https.`,
+      );
+    }
     // Registered before any module starts taking work, so the first fetch already has its credential.
     await this.beat();
     this.timer = setInterval(() => void this.beat(), HEARTBEAT_MS);

@@ -136,7 +136,14 @@ export class MeasuresService {
     const looked: string[] = [];
     for (const { item } of [...items.values()].sort((a, b) => a.item.index - b.item.index)) {
       const { repoId, commit, repoName } = item.plan;
-      const found = await this.repos.readFiles(repoId, commit, [playbook]).catch(() => new Map<string, Buffer>());
+      // A missing file is simply absent; a failure is the repository's, said as such (not "not in it").
+      let found: Map<string, Buffer>;
+      try {
+        found = await this.repos.readFiles(repoId, commit, [playbook]);
+      } catch (err) {
+        const reason = ((err as Error).message.split('\n')[0] ?? '').slice(0, 200);
+        return `could not be read from repository "${repoName}" at ${commit.slice(0, 12)} (${reason}): try again, or refresh the repository`;
+      }
       if (found.has(playbook)) return { original, current: latest ?? original, item };
       looked.push(`"${repoName}" at ${commit.slice(0, 12)}`);
     }
