@@ -3,10 +3,10 @@ import { request as httpsRequest } from 'node:https';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In, IsNull } from 'typeorm';
+import { type DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { AlarmsService } from '../alarms/alarms.service.js';
 import type { TenantScope, Viewer } from '../auth/auth.decorators.js';
-import { AppError, ErrorCode, notFound, validationFailed } from '../common/app-error.js';
+import { AppError, ErrorCode, isUuid, notFound, validationFailed } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ServiceMeasuredEvent } from '../lifecycle/lifecycle.events.js';
 import { MeasuresService } from '../lifecycle/measures.service.js';
@@ -84,6 +84,11 @@ const METRIC_NAMES: Record<PerformanceMetric, string> = {
 const PLAYBOOK_MIN_INTERVAL = 60;
 /** A measure told of by no event for this long (a lost one) no longer holds the job's next ticks off. */
 const MEASURE_STALE_MS = 2 * 60 * 60_000;
+const insertSample = (m: EntityManager, jobId: string, value: number | null, error: string | null) =>
+  m.query(`INSERT INTO performance_samples (job_id, "at", "value", "error") VALUES ($1, now(), $2, $3)`, [jobId, value, error]);
+
+/** A measure marked under way whose request is not stored after this long was never made (a crash). */
+const MEASURE_UNSTARTED_MS = 60_000;
 /** A set_stats key: a plain identifier. */
 const STAT_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 /** The provider type a provider metric reads. */
@@ -265,7 +270,7 @@ export class PerformanceService {
    * not one shared with it (without either, as the system: any job); NOT_FOUND otherwise.
    */
   async job(id: string, viewer?: Viewer, providerScope?: TenantScope, owned = false): Promise<PerformanceJobEntity> {
-    const job = /^[0-9a-f-]{36}$/i.test(id) ? await this.db.getRepository(PerformanceJobEntity).findOneBy({ id }) : null;
+    const job = isUuid(id) ? await this.db.getRepository(PerformanceJobEntity).findOneBy({ id }) : null;
     if (!job) throw notFound('Performance job', id);
     const system = !viewer && !providerScope;
     const visible = job.serviceId
@@ -319,7 +324,7 @@ export class PerformanceService {
   }
 
   async deleteThreshold(id: string, viewer?: Viewer, providerScope?: TenantScope): Promise<boolean> {
-    const threshold = /^[0-9a-f-]{36}$/i.test(id) ? await this.db.getRepository(PerformanceThresholdEntity).findOneBy({ id }) : null;
+    const threshold = isUuid(id) ? await this.db.getRepository(PerformanceThresholdEntity).findOneBy({ id }) : null;
     if (!threshold) throw notFound('Threshold', id);
     await this.job(threshold.jobId, viewer, providerScope, true).catch(() => {
       throw notFound('Threshold', id);
@@ -387,7 +392,12 @@ export class PerformanceService {
    * (onMeasured) gives the sample. A measure still under way holds the tick off: one at a time.
    */
   private async startMeasure(job: PerformanceJobEntity, playbook: string, about: About): Promise<void> {
-    if (job.measureStartedAt && Date.now() - job.measureStartedAt.getTime() < MEASURE_STALE_MS) return;
+    if (job.measureStartedAt) {
+      // Under way: its end gives the sample. Lost when its request never came to be (the process died
+      // between the mark and the request: a minute is plenty), or when its end was never told.
+      const age = Date.now() - job.measureStartedAt.getTime();
+      if (age < (job.measureRequestId ? MEASURE_STALE_MS : MEASURE_UNSTARTED_MS)) return;
+    }
     // Marked before it starts: its end may be told before its id is stored below.
     const startedAt = new Date();
     const marked = (await this.db.query(
@@ -412,21 +422,27 @@ export class PerformanceService {
   @OnEvent(ServiceMeasuredEvent.NAME)
   async onMeasured(e: ServiceMeasuredEvent): Promise<void> {
     try {
-      if (!/^[0-9a-f-]{36}$/i.test(e.tag)) return;
-      const ended = (await this.db.query(
-        `WITH u AS (
-           UPDATE performance_jobs SET measure_request_id = NULL, measure_started_at = NULL
-            WHERE id = $1 AND service_id = $3 AND measure_started_at IS NOT NULL AND (measure_request_id = $2 OR measure_request_id IS NULL) RETURNING id
-         ) SELECT id FROM u`,
-        [e.tag, e.requestId, e.serviceId],
-      )) as { id: string }[];
-      if (ended.length === 0) return;
-      const job = await this.db.getRepository(PerformanceJobEntity).findOneBy({ id: e.tag });
-      if (!job || job.source.kind !== 'playbook') return;
-      const about = await this.aboutOf(job);
-      if (!about) return;
-      const { value, error } = statOf(e.stats, e.error, job.source.stat);
-      await this.record(job, about, value, error);
+      if (!isUuid(e.tag)) return;
+      // The measure taken off its job and its sample stored at once: should the database fail between
+      // the two, neither is done, and the end told again (the requests' sweep) is taken then.
+      const taken = await this.db.transaction(async (m) => {
+        const ended = (await m.query(
+          `WITH u AS (
+             UPDATE performance_jobs SET measure_request_id = NULL, measure_started_at = NULL
+              WHERE id = $1 AND service_id = $3 AND measure_started_at IS NOT NULL AND (measure_request_id = $2 OR measure_request_id IS NULL) RETURNING id
+           ) SELECT id FROM u`,
+          [e.tag, e.requestId, e.serviceId],
+        )) as { id: string }[];
+        if (ended.length === 0) return null;
+        const job = await m.getRepository(PerformanceJobEntity).findOneBy({ id: e.tag });
+        if (!job || job.source.kind !== 'playbook') return null;
+        const about = await this.aboutOf(job);
+        if (!about) return null;
+        const { value, error } = statOf(e.stats, e.error, job.source.stat);
+        await insertSample(m, job.id, value, error);
+        return { job, about, value, error };
+      });
+      if (taken && taken.value !== null) await this.checkThresholds(taken.job, taken.about, taken.value, taken.error);
     } catch (err) {
       this.logger.warn(`measure ${e.requestId}: ${(err as Error).message}`);
     }
@@ -434,8 +450,13 @@ export class PerformanceService {
 
   /** Stores a sample and checks the job's thresholds against it: crossing one raises its alarm, coming back clears it. */
   private async record(job: PerformanceJobEntity, about: About, value: number | null, error: string | null): Promise<void> {
-    await this.db.query(`INSERT INTO performance_samples (job_id, "at", "value", "error") VALUES ($1, now(), $2, $3)`, [job.id, value, error]);
+    await insertSample(this.db.manager, job.id, value, error);
     if (value === null) return; // nothing to compare: the thresholds keep their state
+    await this.checkThresholds(job, about, value, error);
+  }
+
+  /** The job's thresholds against a sample's value: crossing one raises its alarm, coming back clears it. */
+  private async checkThresholds(job: PerformanceJobEntity, about: About, value: number, error: string | null): Promise<void> {
     for (const t of await this.thresholds(job.id)) {
       const crossing = crosses(t.operator, value, t.value);
       if (crossing === t.crossed) continue;
