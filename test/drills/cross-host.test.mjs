@@ -125,6 +125,8 @@ describe('workers on two other hosts, reaching the api over a bridge', () => {
   test('orders of the built-in repository run on both workers, fetched over HTTP', async () => {
     const runAPlaybook = await templateId('Run a playbook');
     const provider = await localProvider();
+    // Each worker takes one job at a time (WORKER_CONCURRENCY=1): while one runs an order (a few
+    // seconds of ansible-playbook), the next waiting one goes to the other.
     const ids = [];
     for (let i = 0; i < 6; i++) ids.push(await order(runAPlaybook, { provider, playbook: 'hello.yml' }));
     for (const id of ids) {
@@ -192,6 +194,12 @@ describe('workers on two other hosts, reaching the api over a bridge', () => {
       return null;
     });
     const survivor = workers.find((w) => w !== victim);
+    // The Instances page's capacity: the worker running it counts one running job, the other none.
+    await waitFor('the running job counted', async () => {
+      const { instances } = await api('{ instances { role state runningJobs } }');
+      const counts = instances.filter((i) => i.role === 'worker' && i.state === 'online').map((i) => i.runningJobs);
+      return counts.length === 2 && counts.sort().join(',') === '0,1';
+    });
     victim.kill();
     const killedAt = Date.now();
     const { request } = await waitForRequestEnd(api, id, { via: 'polling', intervalMs: 500, timeoutMs: 120_000 });

@@ -8,7 +8,11 @@ import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { newEnv, orderService, providerIdByName, requestEnded, startTestApp, type TestApp, templateIdByName, waitFor } from '../testing/harness.js';
 import { finished, order } from '../testing/run-a-playbook.js';
+import { PROJECT_ROOT } from '../config/config.js';
 import { InstanceRegistry } from './instance-registry.js';
+
+/** The backend's version, as each instance reports it. */
+const VERSION = (JSON.parse(await readFile(join(PROJECT_ROOT, 'backend', 'package.json'), 'utf8')) as { version: string }).version;
 
 const SECRET_KEY = 'instances-test-secret-key-0123456789';
 
@@ -252,7 +256,7 @@ describe('workers on other hosts (PORTAL_URL) and the worker registry', () => {
           [workerId, 'worker', 5, 'online', 0],
         ].sort(),
       );
-      assert.ok(first.every((i) => i.version === '0.1.0' && i.hostname.length > 0));
+      assert.ok(first.every((i) => i.version === VERSION && i.hostname.length > 0));
 
       // Heartbeats move.
       const beat = first.find((i) => i.id === workerId)!.heartbeatAt;

@@ -1,7 +1,6 @@
 // The Instances page, for operators: every process that runs jobs (ROLE=worker or all), online
 // ones first, with its host, role, version, capacity (running / WORKER_CONCURRENCY), last
 // heartbeat and state. Read again every few seconds, so a stopped or lost worker shows so.
-import { useEffect } from 'react';
 import { Box, Card, CardContent, Chip, type ChipProps, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { DataTable, List, useListContext } from 'react-admin';
 import { RelativeTime } from '../common/RelativeTime';
@@ -29,16 +28,6 @@ const StateChip = ({ instance }: { instance: Instance }) => (
 );
 
 const capacity = (i: Instance) => `${i.runningJobs} / ${i.concurrency}`;
-
-/** Reads the list again every few seconds. */
-const Poll = () => {
-  const { refetch } = useListContext();
-  useEffect(() => {
-    const timer = setInterval(() => void refetch(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [refetch]);
-  return null;
-};
 
 const Empty = () => (
   <Box sx={{ p: 3 }} data-testid="instances-empty">
@@ -96,8 +85,7 @@ const InstanceCards = () => {
 export const InstanceList = () => {
   const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   return (
-    <List title="Instances" perPage={50} exporter={false} pagination={false} empty={false} actions={false}>
-      <Poll />
+    <List title="Instances" perPage={50} exporter={false} pagination={false} empty={false} actions={false} queryOptions={{ refetchInterval: REFRESH_MS }}>
       {small ? <InstanceCards /> : <InstanceTable />}
     </List>
   );

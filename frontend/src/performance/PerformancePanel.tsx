@@ -9,7 +9,8 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import { Box, Button, Card, CardContent, Chip, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { HttpError, useGetMany, useNotify } from 'react-admin';
+import { HttpError, useGetMany, useNotify, usePermissions } from 'react-admin';
+import { can } from '../authProvider';
 import type { ApiErrorBody } from '../api/graphql';
 import type { AlarmSeverity, PerformanceMetric } from '../gql/graphql';
 import { HTTP_METRICS, jobTarget, METRIC_LABELS, METRIC_PROVIDER, performanceApi, type PerformanceJob, PLAYBOOK_MIN_INTERVAL } from './api';
@@ -166,6 +167,7 @@ const NewJobForm = ({ target, onDone }: { target: PerformanceTarget; onDone: () 
   const [interval, setInterval] = useState('30');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const notify = useNotify();
+  const { permissions } = usePermissions();
   // The service's providers: a metric read from a provider's API is offered when one can answer it.
   const { data: serviceProviders = [] } = useGetMany<{ id: string; name: string; type: string }>(
     'providers',
@@ -186,6 +188,8 @@ const NewJobForm = ({ target, onDone }: { target: PerformanceTarget; onDone: () 
   const candidates = providers.filter((p) => p.type === readsProvider);
   const metrics = (Object.keys(METRIC_LABELS) as PerformanceMetric[])
     .filter((m) => serviceId !== null || METRIC_PROVIDER[m])
+    // A playbook job is an operator's (providers:write): a requester is not offered it.
+    .filter((m) => m !== 'playbook_stat' || can(permissions, 'providers:write'))
     .filter((m) => !METRIC_PROVIDER[m] || providers.some((p) => p.type === METRIC_PROVIDER[m]));
   const chosenProvider = providerId || (candidates.length === 1 ? candidates[0].id : '');
   const save = useMutation({
