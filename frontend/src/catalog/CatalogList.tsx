@@ -108,7 +108,7 @@ const CatalogGrid = () => {
 
 // The search and the tab stay in the page, not in the address: synced with the address, the search
 // reached it half a second after the last key, and a click on Order meanwhile was undone by it
-// (the catalog came back while the order form loaded).
+// (the catalog came back while the order form loaded). Back from an order form shows the whole catalog.
 export const CatalogList = () => (
   <ListBase perPage={12} sort={{ field: 'name', order: 'ASC' }} disableSyncWithLocation>
     <Title title="Service catalog" />

@@ -35,7 +35,8 @@ const Empty = () => (
       No worker has registered.
     </Typography>
     <Typography variant="body2" color="text.secondary">
-      Every process started with ROLE=worker or ROLE=all appears here; jobs wait until one runs.
+      Every process started with ROLE=worker or ROLE=all appears here; jobs wait until one runs. The workers serve every tenant: they are shown to the root
+      tenant&apos;s administrators, operators and auditors only.
     </Typography>
   </Box>
 );
