@@ -6,7 +6,12 @@ import type { RequestAction, RequestStatus } from '../service-request.entity.js'
 @InputType({ description: 'Which service requests a list shows: every condition given must hold (a list in one means any of its values).' })
 export class ServiceRequestFilter {
   @Field(() => [RequestStatusEnum], { nullable: true }) statuses?: RequestStatus[] | null;
-  @Field(() => [RequestActionEnum], { nullable: true, description: 'The types: provision, retire, reconfigure, rollback.' }) actions?: RequestAction[] | null;
+  @Field(() => [RequestActionEnum], {
+    nullable: true,
+    description:
+      'The types (provision, retire, reconfigure, rollback, heal, migrate, preview, measure); left out, every type but measure (a performance job’s).',
+  })
+  actions?: RequestAction[] | null;
   @Field(() => ID, { nullable: true, description: 'The catalog item ordered (or whose service is changed).' }) templateId?: string | null;
   @Field(() => ID, { nullable: true }) requesterId?: string | null;
   @Field(() => ID, { nullable: true }) tenantId?: string | null;
