@@ -31,7 +31,8 @@ const nameOf = (path: string) => path.split('/').pop() ?? path;
 export function namedFor(users: VnfPackageUser[], scope: TenantScope | undefined): string[] {
   const seen = scope ? users.filter((u) => scope.tenants.includes(u.tenantId)) : users;
   const others = users.length - seen.length;
-  return [...seen.map((u) => u.what), ...(others ? [`${others} ${others === 1 ? 'use' : 'uses'} in other tenants`] : [])];
+  // Sorted: the users answer side by side (emitAsync), in whatever order their queries end.
+  return [...seen.map((u) => u.what).sort(), ...(others ? [`${others} ${others === 1 ? 'use' : 'uses'} in other tenants`] : [])];
 }
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 /** Text when the bytes are UTF-8 without NUL bytes; base64 otherwise. */
