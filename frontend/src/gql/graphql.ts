@@ -366,7 +366,7 @@ export type ServiceFilter = {
 
 /** Which service requests a list shows: every condition given must hold (a list in one means any of its values). */
 export type ServiceRequestFilter = {
-  /** The types: provision, retire, reconfigure, rollback. */
+  /** The types (provision, retire, reconfigure, rollback, heal, migrate, preview, measure); left out, every type but measure (a performance job’s). */
   actions?: Array<RequestAction> | null | undefined;
   /** Created at or after. */
   createdAfter?: string | null | undefined;
