@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { apiClient, waitForRequestEnd } from '../support/api.mjs';
+import { apiClient, until as waitFor, waitForRequestEnd } from '../support/api.mjs';
 import { startHosts } from '../support/hosts.mjs';
 import { ROOT, startProduct, startWorkerOn } from '../support/product.mjs';
 
@@ -35,16 +35,6 @@ const ELSEWHERE = `- hosts: all
         data: { said: "from a pushed repository" }
         per_host: false
 `;
-
-async function waitFor(what, check, ms = 180_000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** Runs git with the token as the password of every request (never in the URL or the arguments). */
 const gitWithToken = (cwd, token, ...args) =>

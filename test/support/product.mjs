@@ -93,10 +93,13 @@ export function giveRepoToProduct(dir) {
   spawnSync('chown', [`${u.uid}:${u.gid}`, dir, ...(existsSync(path.join(dir, '.git')) ? [path.join(dir, '.git')] : [])]);
 }
 
-function spawnBackend(env, name) {
+/** Starts the backend (with `start`, another way of spawning it, when given) and keeps the end of its output. */
+function spawnBackend(env, name, start) {
   const output = new OutputTail();
   const u = serviceUser();
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], ...(u ? { uid: u.uid, gid: u.gid } : {}) });
+  const child = start
+    ? start()
+    : spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], ...(u ? { uid: u.uid, gid: u.gid } : {}) });
   const show = process.env.SHOW_PRODUCT_LOGS === '1';
   for (const stream of [child.stdout, child.stderr]) {
     stream.on('data', (chunk) => {
@@ -228,19 +231,28 @@ export async function startWorker(productOrEnv, extraEnv = {}) {
   const env = { ...productEnv, ROLE: 'worker', PORT: String(await freePort()), ...extraEnv };
   delete env.NODE_TEST_CONTEXT;
   const { child, output } = spawnBackend(env, 'worker');
+  return workerHandle(productOrEnv, child, output, { env });
+}
+
+/**
+ * A started worker process, once it runs: { process, output(), stop(), ...fields }, stopped with
+ * the product (when it is given); stop() sends SIGTERM, then runs `cleanup`.
+ */
+async function workerHandle(productOrEnv, child, output, fields, cleanup = async () => {}) {
   await new Promise((resolve, reject) => {
     child.once('spawn', resolve);
     child.once('error', reject);
   });
   let stopped = false;
   const worker = {
+    ...fields,
     process: child,
-    env,
     output: () => output.toString(),
     stop: async () => {
       if (stopped) return;
       stopped = true;
       await stopChild(child, { signal: 'SIGTERM', timeoutMs: 5_000 });
+      await cleanup();
     },
   };
   productOrEnv._track?.(worker);
@@ -282,39 +294,24 @@ export async function startWorkerOn(product, hosts, host, extraEnv = {}) {
     ...extraEnv,
   };
   for (const name of ['NODE_TEST_CONTEXT', 'ADMIN_PASSWORD', 'PLAYBOOKS_DIR', 'CATALOG_DIR']) delete env[name];
-  const child = hosts.spawnOn(host, process.execPath, [MAIN], { env, cwd: ROOT, uid: u?.uid, gid: u?.gid, hide: [product.dataDir] });
-  const output = new OutputTail();
-  const show = process.env.SHOW_PRODUCT_LOGS === '1';
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.on('data', (chunk) => {
-      output.push(chunk);
-      if (show) process.stderr.write(`[worker:${host.name}] ${chunk}`);
-    });
-  }
-  await new Promise((resolve, reject) => {
-    child.once('spawn', resolve);
-    child.once('error', reject);
-  });
-  let stopped = false;
-  const worker = {
-    process: child,
-    host,
-    dataDir,
-    env,
-    output: () => output.toString(),
-    inItsView: (args, { asWorker = false } = {}) => {
-      const drop = asWorker && u ? ['setpriv', `--reuid=${u.uid}`, `--regid=${u.gid}`, '--init-groups', '--'] : [];
-      const done = spawnSync('nsenter', ['-t', String(child.pid), '-m', '--', ...drop, ...args], { encoding: 'utf8' });
-      return { ok: done.status === 0, out: `${done.stdout}${done.stderr}`.trim() };
+  const { child, output } = spawnBackend(env, `worker:${host.name}`, () =>
+    hosts.spawnOn(host, process.execPath, [MAIN], { env, cwd: ROOT, uid: u?.uid, gid: u?.gid, hide: [product.dataDir] }),
+  );
+  return workerHandle(
+    product,
+    child,
+    output,
+    {
+      host,
+      dataDir,
+      env,
+      inItsView: (args, { asWorker = false } = {}) => {
+        const drop = asWorker && u ? ['setpriv', `--reuid=${u.uid}`, `--regid=${u.gid}`, '--init-groups', '--'] : [];
+        const done = spawnSync('nsenter', ['-t', String(child.pid), '-m', '--', ...drop, ...args], { encoding: 'utf8' });
+        return { ok: done.status === 0, out: `${done.stdout}${done.stderr}`.trim() };
+      },
+      kill: () => child.kill('SIGKILL'),
     },
-    kill: () => child.kill('SIGKILL'),
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await stopChild(child, { signal: 'SIGTERM', timeoutMs: 5_000 });
-      await fs.rm(dataDir, { recursive: true, force: true });
-    },
-  };
-  product._track?.(worker);
-  return worker;
+    () => fs.rm(dataDir, { recursive: true, force: true }),
+  );
 }

@@ -1,36 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { TEAM_DIALOG as DIALOG, TEAM_PLAY as PLAY, TEAM_TEMPLATE as TEMPLATE } from '../git-repos/git-test-fixtures.js';
 import { type GitUpstream, newEnv, newGitUpstream, orderService, providerIdByName, requestEnded, startTestApp, type TestApp } from '../testing/harness.js';
-
-const PLAY = `- name: Greet
-  hosts: all
-  gather_facts: false
-  tasks:
-    - ansible.builtin.set_stats: { data: { greeting: "Hi, {{ who }}" }, per_host: false }
-`;
-const DIALOG = `kind: Dialog
-name: team-greeting
-label: Team greeting
-tabs:
-  - label: Greeting
-    boxes:
-      - label: Who
-        fields:
-          - { name: provider, label: Provider, type: dropdown, required: true, dataSource: { type: providers } }
-          - { name: who, label: Who, type: text, required: true }
-`;
-const TEMPLATE = (name: string) => `kind: ServiceTemplate
-name: ${name}
-description: From the team's own repository.
-catalog: Team
-type: ansible_playbook
-dialog: team-greeting
-provision:
-  repo: team
-  playbook: greet.yml
-  provider: { field: provider }
-  vars: { who: who }
-`;
 
 interface Template {
   id: string;

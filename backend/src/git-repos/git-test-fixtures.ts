@@ -83,3 +83,34 @@ export async function upstreamIn(parent: string) {
     },
   };
 }
+
+/** A team's repository: a playbook returning a greeting, its dialog, and a catalog item (named `name`) ordering it on a provider. */
+export const TEAM_PLAY = `- name: Greet
+  hosts: all
+  gather_facts: false
+  tasks:
+    - ansible.builtin.set_stats: { data: { greeting: "Hi, {{ who }}" }, per_host: false }
+`;
+export const TEAM_DIALOG = `kind: Dialog
+name: team-greeting
+label: Team greeting
+tabs:
+  - label: Greeting
+    boxes:
+      - label: Who
+        fields:
+          - { name: provider, label: Provider, type: dropdown, required: true, dataSource: { type: providers } }
+          - { name: who, label: Who, type: text, required: true }
+`;
+export const TEAM_TEMPLATE = (name: string) => `kind: ServiceTemplate
+name: ${name}
+description: From the team's own repository.
+catalog: Team
+type: ansible_playbook
+dialog: team-greeting
+provision:
+  repo: team
+  playbook: greet.yml
+  provider: { field: provider }
+  vars: { who: who }
+`;

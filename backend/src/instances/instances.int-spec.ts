@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import { newEnv, orderService, providerIdByName, requestEnded, startTestApp, type TestApp, templateIdByName, waitFor } from '../testing/harness.js';
 import { finished, order } from '../testing/run-a-playbook.js';
 import { PROJECT_ROOT } from '../config/config.js';
+import { gitIn, TEAM_DIALOG, TEAM_PLAY, TEAM_TEMPLATE } from '../git-repos/git-test-fixtures.js';
 import { InstanceRegistry } from './instance-registry.js';
 
 /** The backend's version, as each instance reports it. */
@@ -16,49 +17,10 @@ const VERSION = (JSON.parse(await readFile(join(PROJECT_ROOT, 'backend', 'packag
 
 const SECRET_KEY = 'instances-test-secret-key-0123456789';
 
-const PLAY = `- name: Greet
-  hosts: all
-  gather_facts: false
-  tasks:
-    - ansible.builtin.set_stats: { data: { greeting: "Hi, {{ who }}" }, per_host: false }
-`;
-const DIALOG = `kind: Dialog
-name: team-greeting
-label: Team greeting
-tabs:
-  - label: Greeting
-    boxes:
-      - label: Who
-        fields:
-          - { name: provider, label: Provider, type: dropdown, required: true, dataSource: { type: providers } }
-          - { name: who, label: Who, type: text, required: true }
-`;
-const TEMPLATE = `kind: ServiceTemplate
-name: Team greeting
-description: From a hosted repository.
-catalog: Team
-type: ansible_playbook
-dialog: team-greeting
-provision:
-  repo: team
-  playbook: greet.yml
-  provider: { field: provider }
-  vars: { who: who }
-`;
-
 /** git in a folder of its own, talking to the portal over real smart HTTP; the credential goes in the environment, never in arguments. */
 function gitWith(dir: string, user: string, password: string) {
   const auth = `Authorization: Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-  const env = { ...process.env, GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: auth, GIT_TERMINAL_PROMPT: '0' };
-  // Asynchronous: the portal answering runs in this very process.
-  return (...args: string[]) =>
-    new Promise<{ ok: boolean; out: string }>((resolve) => {
-      const child = spawn('git', ['-c', 'user.name=Test', '-c', 'user.email=test@localhost', ...args], { cwd: dir, env });
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-      child.on('close', (code) => resolve({ ok: code === 0, out }));
-    });
+  return gitIn(dir, { ...process.env, GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: auth, GIT_TERMINAL_PROMPT: '0' });
 }
 
 /** Creates the hosted repository "team" and pushes a playbook, a dialog and an item to it with an API token of the admin's. */
@@ -71,7 +33,11 @@ async function pushTeamRepo(api: TestApp): Promise<{ id: string; head: string }>
     const git = gitWith(dir, 'anyone', token);
     const cloned = await git('clone', '--quiet', `${api.url}/git/team.git`, '.');
     assert.ok(cloned.ok, cloned.out);
-    const files = { 'greet.yml': PLAY, 'catalog/dialogs/team-greeting.yaml': DIALOG, 'catalog/templates/greeting.yaml': TEMPLATE };
+    const files = {
+      'greet.yml': TEAM_PLAY,
+      'catalog/dialogs/team-greeting.yaml': TEAM_DIALOG,
+      'catalog/templates/greeting.yaml': TEAM_TEMPLATE('Team greeting'),
+    };
     for (const [path, text] of Object.entries(files)) {
       await mkdir(dirname(join(dir, path)), { recursive: true });
       await writeFile(join(dir, path), text);
@@ -174,7 +140,7 @@ describe('workers on other hosts (PORTAL_URL) and the worker registry', () => {
       assert.ok(existsSync(join(work, 'team', 'greet.yml')));
 
       // Push: refused.
-      await writeFile(join(work, 'team', 'more.yml'), PLAY);
+      await writeFile(join(work, 'team', 'more.yml'), TEAM_PLAY);
       const inTeam = gitWith(join(work, 'team'), credential.username, credential.password);
       await inTeam('add', '--all');
       await inTeam('commit', '--quiet', '-m', 'from a worker');
